@@ -1,0 +1,51 @@
+import type { Logger } from 'pino';
+import { buildApp, type App } from './app.ts';
+import type { Config } from './platform/config.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { openDatabase, type Database } from './platform/db.ts';
+import { migrate } from './platform/migrate.ts';
+import { createLogger } from './platform/log.ts';
+import type { AppContext } from './platform/context.ts';
+import { startup } from './startup.ts';
+
+export interface RunningServer {
+  app: App;
+  ctx: AppContext;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** config → database → migrations → start-up tasks → app → listen. */
+export async function startServer(
+  config: Config,
+  opts: { clock?: Clock; log?: Logger; database?: Database } = {},
+): Promise<RunningServer> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const database = opts.database ?? (await openDatabase(config));
+  try {
+    const applied = await migrate(database.pool);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    const ctx: AppContext = { config, database, db: database.db, clock: opts.clock ?? systemClock, log };
+    const background = await startup(ctx);
+    const app = await buildApp(ctx);
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      ctx,
+      url: `http://127.0.0.1:${port}`,
+      // In order: stop taking requests, stop background work, then close the database.
+      stop: () =>
+        (stopping ??= (async () => {
+          await app.close();
+          await background.stop();
+          await database.close();
+        })()),
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

@@ -1,0 +1,11 @@
+import type { App } from '../app.ts';
+import type { AppContext } from '../platform/context.ts';
+import { healthModule } from './health/health.routes.ts';
+
+export interface Module {
+  name: string;
+  routes(app: App, ctx: AppContext): void | Promise<void>;
+}
+
+/** Every capability of the server, in the order its routes are registered. */
+export const modules: Module[] = [healthModule];

@@ -1,0 +1,59 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, read once at start. */
+export interface Config {
+  host: string;
+  port: number;
+  /** Embedded database and attachments live here (ZD_DATA_DIR). */
+  dataDir: string;
+  /** A PostgreSQL server; when absent the embedded database under dataDir is used. */
+  databaseUrl?: string;
+  adminUser: string;
+  adminPassword?: string;
+  /** Seed the demo world into an empty database. */
+  demo: boolean;
+  logLevel: string;
+  /** Cookies get the Secure flag (set when served behind TLS). */
+  secureCookies: boolean;
+  sessionHours: number;
+  rateLimits: {
+    /** Sign-in attempts per IP address per minute. */
+    signInPerMinute: number;
+    /** Writes by callers who are not signed in, per IP address per minute. */
+    anonymousWritesPerMinute: number;
+  };
+  /** How often each server process looks for due jobs, in milliseconds. */
+  jobPollMs: number;
+}
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: int(env.PORT, 8080),
+    dataDir: path.resolve(env.ZD_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminUser: env.ZD_ADMIN_USER || 'admin',
+    adminPassword: env.ZD_ADMIN_PASSWORD || undefined,
+    demo: env.ZD_DEMO !== '0',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.ZD_SECURE_COOKIES === '1',
+    sessionHours: int(env.ZD_SESSION_HOURS, 12),
+    rateLimits: {
+      signInPerMinute: int(env.ZD_RATE_SIGN_IN, 10),
+      anonymousWritesPerMinute: int(env.ZD_RATE_ANONYMOUS_WRITES, 30),
+    },
+    jobPollMs: int(env.ZD_JOB_POLL_MS, 5000),
+  };
+}
+
+/** A configuration for tests and tools: defaults, overridden field by field. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), logLevel: 'silent', demo: false, ...overrides };
+}

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { DB } from '../schema.ts';
+
+// int8 (counts, bigint ids) as numbers: every id and count we keep stays far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+// numeric (averages, rates) as numbers.
+pg.types.setTypeParser(1700, (v) => Number(v));
+// date stays 'YYYY-MM-DD': a calendar day has no time zone.
+pg.types.setTypeParser(1082, (v) => v);
+
+export type Backend = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+export const pgliteExtensions = { pg_trgm, unaccent };
+
+export class DataDirInUseError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The data directory ${dir} is already in use by another Zero Distance process (pid ${pid}). ` +
+        `Stop that process first, or set ZD_DATA_DIR to another directory. ` +
+        `Two processes on one embedded database would lose data.`,
+    );
+    this.name = 'DataDirInUseError';
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite has no lock of its own: two processes on one directory silently lose rows.
+ * A lock file created with O_EXCL holds our pid; a lock left by a dead process is taken over.
+ */
+export function lockDataDir(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'zerodistance.lock');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return () => {
+        try {
+          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(fs.readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
+        throw new DataDirInUseError(dir, pid);
+      }
+      fs.rmSync(file, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new Error(`could not lock ${dir}`);
+}
+
+function wrap(pool: pg.Pool, backend: Backend, after: () => Promise<void>): Database {
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    pool,
+    backend,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy(); // ends the pool
+      await after();
+    },
+  };
+}
+
+/** The embedded database: PGlite persisted under `dir/pg`, reached through the `pg` driver. */
+export async function openEmbedded(dir: string): Promise<Database> {
+  const unlock = lockDataDir(dir);
+  try {
+    const pglite = await PGlite.create(path.join(dir, 'pg'), { extensions: pgliteExtensions });
+    return fromPglite(pglite, async () => {
+      await pglite.close();
+      unlock();
+    });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}
+
+/** Wraps a PGlite instance (for tests that load a prepared data directory). */
+export function fromPglite(pglite: PGlite, after: () => Promise<void> = () => pglite.close()): Database {
+  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  return wrap(pool, 'pglite', after);
+}
+
+export function openServer(url: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client that loses its connection must not crash the process.
+  pool.on('error', () => {});
+  return wrap(pool, 'postgres', async () => {});
+}
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return opts.databaseUrl ? openServer(opts.databaseUrl) : openEmbedded(opts.dataDir);
+}

@@ -1,0 +1,114 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './errors.ts';
+import { localeFrom, translate, type Locale } from './i18n.ts';
+import { allows, anonymous, type Actor } from './access.ts';
+import { resolveSession, sessionCookie } from './sessions.ts';
+import type { AppContext } from './context.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    locale: Locale;
+    /** Set when the caller presented a session (cookie or bearer token). */
+    session: { token: string; csrfToken: string; viaCookie: boolean } | null;
+  }
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError) {
+  const body: { error: { code: string; message: string; details?: unknown } } = {
+    error: { code: error.code, message: translate(error.code, request.locale ?? 'en', error.params) },
+  };
+  if (error.details !== undefined) body.error.details = error.details;
+  return reply.status(error.status).type('application/json; charset=utf-8').send(body);
+}
+
+function summarize(validation: FastifyError['validation'], context: string | undefined): string {
+  return (validation ?? [])
+    .slice(0, 5)
+    .map((v) => {
+      const where = `${context ?? ''}${v.instancePath || ''}`.replace(/^body\/?/, '').replace(/\//g, '.');
+      const extra = (v.params as { additionalProperty?: string }).additionalProperty;
+      return `${where || 'body'}${extra ? `.${extra}` : ''} ${v.message ?? 'is invalid'}`.trim();
+    })
+    .join('; ');
+}
+
+/** Turns anything thrown into the one error shape, never a stack trace. */
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    return new AppError(400, 'invalid_input', { summary: summarize(error.validation, error.validationContext) },
+      error.validation.map((v) => ({ path: v.instancePath, message: v.message, params: v.params })));
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError(400, 'malformed_json');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError(413, 'body_too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError(415, 'unsupported_media_type', { type: '?' });
+  }
+  if (error instanceof SyntaxError) return new AppError(400, 'malformed_json');
+  if (error.statusCode === 429) return new AppError(429, 'too_many_requests', { seconds: 60 });
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError(error.statusCode, 'invalid_input', { summary: error.message });
+  }
+  // A concurrent change that lost its race on a unique key or a serialization check.
+  const pgCode = (error as unknown as { code?: string }).code;
+  if (pgCode === '40001' || pgCode === '40P01') return new AppError(409, 'version_conflict');
+  return new AppError(500, 'internal');
+}
+
+/** Request language, actor, access declaration, CSRF, and the error shape. */
+export function installHttpPlatform(app: FastifyInstance, ctx: AppContext) {
+  app.decorateRequest('actor', null as never); // set on every request below
+  app.decorateRequest('locale', 'en');
+  app.decorateRequest('session', null as never);
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = localeFrom(request.headers['accept-language']);
+    request.actor = anonymous;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const cookie = request.cookies?.[sessionCookie];
+    const token = bearer ?? cookie;
+    if (!token) return;
+    const resolved = await resolveSession(ctx.db, token, ctx.clock.now());
+    if (!resolved) return; // an expired or unknown token is simply not signed in
+    request.actor = resolved.actor;
+    request.session = { token, csrfToken: resolved.csrfToken, viaCookie: !bearer };
+  });
+
+  // Deny by default: an /api route that declares no access answers 403 to everyone.
+  app.addHook('onRequest', async (request) => {
+    const url = request.routeOptions.url;
+    if (!url || !url.startsWith('/api/')) return;
+    const access = request.routeOptions.config.access;
+    if (!access) throw new AppError(403, 'forbidden');
+    if (!allows(access, request.actor)) {
+      throw request.actor.kind === 'anonymous' ? new AppError(401, 'sign_in_required') : new AppError(403, 'forbidden');
+    }
+    // A cookie is sent by the browser on its own; a write must also carry the CSRF token.
+    if (request.session?.viaCookie && unsafeMethods.has(request.method)) {
+      if (request.headers['x-csrf-token'] !== request.session.csrfToken) throw new AppError(403, 'csrf_failed');
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+    if (appError.status === 429) {
+      const after = Number(reply.getHeader('retry-after')) || 60;
+      appError.params.seconds = after;
+    }
+    return sendError(reply, request, appError);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, request, new AppError(404, 'route_not_found', { method: request.method, url: request.url.split('?')[0] })),
+  );
+}

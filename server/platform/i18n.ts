@@ -1,0 +1,47 @@
+/** The languages the server speaks in its messages and notifications. */
+export const locales = ['vi', 'zh', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'en';
+
+export type Messages = Record<string, Record<Locale, string>>;
+
+const catalog = new Map<string, Record<Locale, string>>();
+
+/** Each module registers its own messages; a code may be defined once. */
+export function defineMessages<M extends Messages>(messages: M): M {
+  for (const [code, text] of Object.entries(messages)) {
+    if (catalog.has(code) && catalog.get(code) !== text) throw new Error(`message ${code} defined twice`);
+    catalog.set(code, text);
+  }
+  return messages;
+}
+
+export function hasMessage(code: string): boolean {
+  return catalog.has(code);
+}
+
+/** `{name}` placeholders are filled from params. */
+export function translate(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
+  const entry = catalog.get(code);
+  const template = entry ? entry[locale] ?? entry.en : code;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+/** Picks vi, zh or en from an Accept-Language header, honouring q-values. */
+export function localeFrom(header: string | undefined): Locale {
+  if (!header) return defaultLocale;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...rest] = part.trim().split(';');
+      const q = rest.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1, index };
+    })
+    .filter((t) => t.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    const primary = tag.split('-')[0] as Locale;
+    if ((locales as readonly string[]).includes(primary)) return primary;
+  }
+  return defaultLocale;
+}

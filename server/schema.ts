@@ -1,0 +1,143 @@
+/**
+ * Kysely's view of the tables. Each module's tables are declared in its own
+ * `<module>.tables.ts`; this file joins them into the one `DB` type.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Json<T = unknown> = ColumnType<T, string, string>;
+export type LocaleNames = { vi?: string; zh?: string; en?: string; [locale: string]: string | undefined };
+
+export interface UnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  names: Json<LocaleNames>;
+  level: string;
+  parent_id: number | null;
+  path: string;
+  depth: number;
+  country: string;
+  time_zone: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  replaced_by_id: number | null;
+  search_key: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  name: string;
+  names: Json<LocaleNames>;
+  phone: string | null;
+  email: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ServicePointKindsTable {
+  key: string;
+  level: string;
+  required: boolean;
+  names: Json<LocaleNames>;
+  position: number;
+}
+
+export interface ServicePointsTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  name: string;
+  address: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AccountsTable {
+  id: Generated<number>;
+  kind: 'official' | 'resident';
+  username: string | null;
+  password_hash: string | null;
+  name: Generated<string>;
+  phone: string | null;
+  email: string | null;
+  agency_id: number | null;
+  position: string | null;
+  locale: string | null;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface GrantsTable {
+  id: Generated<number>;
+  account_id: number;
+  unit_id: number | null;
+  role: string;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface OneTimeCodesTable {
+  id: Generated<number>;
+  destination: string;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  consumed_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  unit_id: number | null;
+  changes: Json<Record<string, unknown>>;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  created_at: Timestamp;
+  max_event_id: number;
+  event_count: number;
+  heads_hash: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface FoundationTables {
+  units: UnitsTable;
+  agencies: AgenciesTable;
+  service_point_kinds: ServicePointKindsTable;
+  service_points: ServicePointsTable;
+  accounts: AccountsTable;
+  grants: GrantsTable;
+  sessions: SessionsTable;
+  one_time_codes: OneTimeCodesTable;
+  audit_events: AuditEventsTable;
+  audit_checkpoints: AuditCheckpointsTable;
+}
+
+// Modules add their tables here as they arrive.
+export type DB = FoundationTables;
