@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { backends, createTestDatabase } from '../test/databases.ts';
+import { fromPglite, pgliteExtensions, type Database } from './db.ts';
+import { migrate, readMigrations, MigrationChangedError } from './migrate.ts';
+
+async function schemaOf(database: Database): Promise<string[]> {
+  const columns = await database.pool.query<{ line: string }>(`
+    SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable AS line
+    FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1`);
+  const indexes = await database.pool.query<{ line: string }>(`
+    SELECT indexname || ' ' || regexp_replace(indexdef, '\\s+', ' ', 'g') AS line
+    FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`);
+  return [...columns.rows, ...indexes.rows].map((r) => r.line);
+}
+
+test('both backends end with the same schema', async (t) => {
+  if (backends.length < 2) {
+    t.diagnostic('TEST_DATABASE_URL is not set: only the embedded database was checked');
+  }
+  const schemas: string[][] = [];
+  for (const backend of backends) {
+    const database = await createTestDatabase(backend);
+    try {
+      schemas.push(await schemaOf(database));
+    } finally {
+      await database.close();
+    }
+  }
+  assert.ok(schemas[0].some((line) => line.startsWith('units.code text')));
+  for (const other of schemas.slice(1)) assert.deepEqual(other, schemas[0]);
+});
+
+test('migrations apply once, are recorded, and a changed applied migration stops start-up', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zd-migrations-'));
+  fs.writeFileSync(path.join(dir, '0001_first.sql'), 'CREATE TABLE a (id int);');
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
+  const database = fromPglite(pglite);
+  try {
+    assert.deepEqual(await migrate(database.pool, readMigrations(dir)), ['0001_first']);
+    fs.writeFileSync(path.join(dir, '0002_second.sql'), 'CREATE TABLE b (id int);');
+    assert.deepEqual(await migrate(database.pool, readMigrations(dir)), ['0002_second']);
+    assert.deepEqual(await migrate(database.pool, readMigrations(dir)), []);
+
+    fs.writeFileSync(path.join(dir, '0001_first.sql'), 'CREATE TABLE a (id bigint);');
+    await assert.rejects(migrate(database.pool, readMigrations(dir)), MigrationChangedError);
+
+    // A failing migration leaves nothing behind: the whole batch is one transaction.
+    fs.writeFileSync(path.join(dir, '0001_first.sql'), 'CREATE TABLE a (id int);');
+    fs.writeFileSync(path.join(dir, '0003_good.sql'), 'CREATE TABLE c (id int);');
+    fs.writeFileSync(path.join(dir, '0004_bad.sql'), 'CREATE TABLE oops (;');
+    await assert.rejects(migrate(database.pool, readMigrations(dir)));
+    const c = await database.pool.query(`SELECT to_regclass('public.c') AS t`);
+    assert.equal(c.rows[0].t, null);
+  } finally {
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
