@@ -3,6 +3,8 @@
  * `<module>.tables.ts`; this file joins them into the one `DB` type.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { JobTables } from './platform/jobs.tables.ts';
+import type { NotifyTables } from './platform/notify/notify.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
@@ -140,4 +142,4 @@ export interface FoundationTables {
 }
 
 // Modules add their tables here as they arrive.
-export type DB = FoundationTables;
+export type DB = FoundationTables & JobTables & NotifyTables;
