@@ -24,6 +24,14 @@ export interface Config {
   };
   /** How often each server process looks for due jobs, in milliseconds. */
   jobPollMs: number;
+  /** Notifications: SMTP server URL (ZD_SMTP_URL, e.g. smtps://user:pass@host:465); console when absent. */
+  smtpUrl?: string;
+  /** The From: of e-mail notifications (ZD_MAIL_FROM). */
+  mailFrom: string;
+  /** An SMS gateway that takes POST { to, text } (ZD_SMS_WEBHOOK_URL); console when absent. */
+  smsWebhookUrl?: string;
+  /** How long to wait for the SMS gateway, in milliseconds (ZD_SMS_WEBHOOK_TIMEOUT_MS). */
+  smsWebhookTimeoutMs: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -50,6 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymousWritesPerMinute: int(env.ZD_RATE_ANONYMOUS_WRITES, 30),
     },
     jobPollMs: int(env.ZD_JOB_POLL_MS, 5000),
+    smtpUrl: env.ZD_SMTP_URL || undefined,
+    mailFrom: env.ZD_MAIL_FROM || 'Zero Distance <no-reply@localhost>',
+    smsWebhookUrl: env.ZD_SMS_WEBHOOK_URL || undefined,
+    smsWebhookTimeoutMs: int(env.ZD_SMS_WEBHOOK_TIMEOUT_MS, 10_000),
   };
 }
 
