@@ -1,6 +1,10 @@
 import type { App } from '../app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { healthModule } from './health/health.routes.ts';
+import { unitsModule } from './units/units.routes.ts';
+import { peopleModule } from './people/people.routes.ts';
+import { agenciesModule } from './agencies/agencies.routes.ts';
+import { servicePointsModule } from './service-points/service-points.routes.ts';
 
 export interface Module {
   name: string;
@@ -8,4 +12,4 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [healthModule];
+export const modules: Module[] = [healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule];

@@ -1,0 +1,10 @@
+/** Who may change agencies. Agencies themselves are public: names and contacts are for residents. */
+import { hasRoleAt, type Actor, type Role } from '../../platform/access.ts';
+
+/** Administrators anywhere in their subtree (the whole deployment for a deployment-wide one). */
+export const agencyManagers = ['administrator', 'leader'] as const satisfies readonly Role[];
+
+/** May the actor add an agency to the unit with this path? */
+export function canCreateAgency(actor: Actor, unitPath: string): boolean {
+  return hasRoleAt(actor, unitPath, agencyManagers);
+}

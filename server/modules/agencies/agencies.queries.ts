@@ -1,0 +1,107 @@
+/** All SQL of the agencies module. */
+import type { Kysely } from 'kysely';
+import type { DB, LocaleNames } from '../../schema.ts';
+
+export interface UnitRef {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  level: string;
+}
+
+export interface AgencyRow {
+  id: number;
+  name: string;
+  names: LocaleNames;
+  kind: string;
+  phone: string | null;
+  email: string | null;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+}
+
+export function findUnitByCode(db: Kysely<DB>, code: string): Promise<UnitRef | undefined> {
+  return db.selectFrom('units').select(['id', 'code', 'name', 'path', 'level']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function agencyKindExists(db: Kysely<DB>, kind: string): Promise<boolean> {
+  return !!(await db.selectFrom('agency_kinds').select('key').where('key', '=', kind).executeTakeFirst());
+}
+
+export function listAgencyKinds(db: Kysely<DB>): Promise<Array<{ key: string; names: LocaleNames }>> {
+  return db.selectFrom('agency_kinds').select(['key', 'names']).orderBy('position').orderBy('key').execute();
+}
+
+function agencySelect(db: Kysely<DB>) {
+  return db
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select([
+      'a.id',
+      'a.name',
+      'a.names',
+      'a.kind',
+      'a.phone',
+      'a.email',
+      'u.id as unitId',
+      'u.code as unitCode',
+      'u.name as unitName',
+    ]);
+}
+
+/**
+ * One page of agencies in id order, of one unit (or its whole subtree), optionally of one kind.
+ * Asks for limit + 1 rows so the caller knows whether there is a next page.
+ */
+export function listAgencies(
+  db: Kysely<DB>,
+  filter: { unit?: UnitRef; subtree?: boolean; kind?: string; afterId?: number; limit: number },
+): Promise<AgencyRow[]> {
+  let query = agencySelect(db);
+  if (filter.unit) {
+    query = filter.subtree
+      ? query.where('u.path', 'like', `${filter.unit.path}%`)
+      : query.where('a.unit_id', '=', filter.unit.id);
+  }
+  if (filter.kind) query = query.where('a.kind', '=', filter.kind);
+  if (filter.afterId !== undefined) query = query.where('a.id', '>', filter.afterId);
+  return query.orderBy('a.id').limit(filter.limit + 1).execute();
+}
+
+export function getAgency(db: Kysely<DB>, id: number): Promise<AgencyRow | undefined> {
+  return agencySelect(db).where('a.id', '=', id).executeTakeFirst();
+}
+
+/** The agency of this kind and name in this unit, if there is one (seeding looks before it adds). */
+export async function findAgencyId(db: Kysely<DB>, unitId: number, kind: string, name: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('agencies')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('kind', '=', kind)
+    .where('name', '=', name)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertAgency(
+  db: Kysely<DB>,
+  values: { unitId: number; kind: string; name: string; names: LocaleNames; phone: string | null; email: string | null },
+): Promise<number> {
+  const row = await db
+    .insertInto('agencies')
+    .values({
+      unit_id: values.unitId,
+      kind: values.kind,
+      name: values.name,
+      names: JSON.stringify(values.names),
+      phone: values.phone,
+      email: values.email,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,107 @@
+import type { Module } from '../index.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import {
+  AgenciesQuery,
+  AgencyKindList,
+  AgencyList,
+  AgencyParams,
+  AgencyView,
+  CreateAgencyBody,
+} from './agencies.schema.ts';
+import { agencyManagers, canCreateAgency } from './agencies.policy.ts';
+import { findUnitByCode, getAgency, listAgencies, listAgencyKinds } from './agencies.queries.ts';
+import { presentAgency, presentNames } from './agencies.presenter.ts';
+import { createAgency } from './commands/createAgency.ts';
+import './agencies.messages.ts';
+
+export const agenciesModule: Module = {
+  name: 'agencies',
+  routes(app, ctx) {
+    app.get(
+      '/api/v1/agency-kinds',
+      {
+        config: { access: 'public' },
+        schema: { tags: ['agencies'], summary: 'The kinds of agency, with their names', response: { 200: AgencyKindList } },
+      },
+      async () => {
+        const kinds = await listAgencyKinds(ctx.db);
+        return { items: kinds.map((k) => ({ key: k.key, names: presentNames(k.names) })) };
+      },
+    );
+
+    // Agency names and contacts are public information: residents need to know whom to ask.
+    app.get(
+      '/api/v1/agencies',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['agencies'],
+          summary: 'Agencies of a unit (or its subtree), by kind',
+          querystring: AgenciesQuery,
+          response: { 200: AgencyList },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const unit = q.unit ? await findUnitByCode(ctx.db, q.unit) : undefined;
+        if (q.unit && !unit) throw notFound();
+        const limit = q.limit ?? 50;
+        const rows = await listAgencies(ctx.db, {
+          unit,
+          subtree: q.subtree,
+          kind: q.kind,
+          afterId: q.cursor === undefined ? undefined : Number(q.cursor),
+          limit,
+        });
+        const page = rows.slice(0, limit);
+        return {
+          items: page.map(presentAgency),
+          ...(rows.length > limit ? { next: String(page[page.length - 1].id) } : {}),
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/agencies/:id',
+      {
+        config: { access: 'public' },
+        schema: { tags: ['agencies'], params: AgencyParams, response: { 200: AgencyView } },
+      },
+      async (request) => {
+        const row = await getAgency(ctx.db, request.params.id);
+        if (!row) throw notFound();
+        return presentAgency(row);
+      },
+    );
+
+    app.post(
+      '/api/v1/agencies',
+      {
+        config: { access: { roles: agencyManagers } },
+        schema: {
+          tags: ['agencies'],
+          summary: 'Add an agency to a unit (administrators; leaders within their units)',
+          body: CreateAgencyBody,
+          response: { 201: AgencyView },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        const unit = await findUnitByCode(ctx.db, body.unit);
+        if (!unit) throw badRequest('agency_unknown_unit', { code: body.unit });
+        if (!canCreateAgency(request.actor, unit.path)) throw forbidden();
+        const id = await createAgency(ctx, request.actor, {
+          unit,
+          kind: body.kind,
+          name: body.name,
+          names: body.names,
+          phone: body.phone,
+          email: body.email,
+        });
+        const row = await getAgency(ctx.db, id);
+        if (!row) throw notFound();
+        return reply.status(201).send(presentAgency(row));
+      },
+    );
+  },
+};

@@ -1,0 +1,71 @@
+import { Type, type Static } from 'typebox';
+
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+/** A name in each language the deployment speaks; any may be missing. */
+export const LocaleNamesSchema = Type.Object(
+  {
+    vi: Type.Optional(Text(300)),
+    zh: Type.Optional(Text(300)),
+    en: Type.Optional(Text(300)),
+  },
+  { additionalProperties: false },
+);
+export type LocaleNamesInput = Static<typeof LocaleNamesSchema>;
+
+export const UnitCode = Type.String({ minLength: 1, maxLength: 64, description: 'the unit\'s official code' });
+export const AgencyKind = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[a-z][a-z0-9_]*$',
+  description: 'a key of GET /api/v1/agency-kinds, e.g. people_committee, one_stop_shop, police',
+});
+
+export const AgencyView = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  names: LocaleNamesSchema,
+  kind: Type.String(),
+  unit: Type.String({ description: 'unit code' }),
+  unitName: Type.String(),
+  phone: Type.Optional(Type.String()),
+  email: Type.Optional(Type.String()),
+});
+export type AgencyView = Static<typeof AgencyView>;
+
+export const AgencyList = Type.Object({
+  items: Type.Array(AgencyView),
+  next: Type.Optional(Type.String()),
+});
+
+export const AgenciesQuery = Type.Object(
+  {
+    unit: Type.Optional(UnitCode),
+    subtree: Type.Optional(
+      Type.Boolean({ default: false, description: 'also the agencies of every unit below `unit`' }),
+    ),
+    kind: Type.Optional(AgencyKind),
+    cursor: Type.Optional(Type.String({ maxLength: 20, pattern: '^[0-9]+$' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type AgenciesQuery = Static<typeof AgenciesQuery>;
+
+export const CreateAgencyBody = Type.Object(
+  {
+    unit: UnitCode,
+    kind: AgencyKind,
+    name: Text(300),
+    names: Type.Optional(LocaleNamesSchema),
+    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+() .-]+$' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateAgencyBody = Static<typeof CreateAgencyBody>;
+
+export const AgencyParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+
+export const AgencyKindView = Type.Object({ key: Type.String(), names: LocaleNamesSchema });
+export const AgencyKindList = Type.Object({ items: Type.Array(AgencyKindView) });

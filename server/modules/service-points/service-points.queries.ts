@@ -1,0 +1,157 @@
+/** All SQL of the service-points module. */
+import { sql, type Kysely } from 'kysely';
+import type { DB, LocaleNames } from '../../schema.ts';
+
+export interface UnitWithChecklist {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  level: string;
+  /** township, village or group; null when the unit's level has no checklist. */
+  checklistLevel: string | null;
+}
+
+export interface ChecklistKind {
+  key: string;
+  names: LocaleNames;
+  required: boolean;
+}
+
+export interface ServicePointRow {
+  id: number;
+  unitCode: string;
+  kind: string;
+  kindNames: LocaleNames;
+  name: string;
+  address: string | null;
+}
+
+export function findUnitWithChecklist(db: Kysely<DB>, code: string): Promise<UnitWithChecklist | undefined> {
+  return db
+    .selectFrom('units as u')
+    .leftJoin('service_point_checklist_levels as m', 'm.unit_level', 'u.level')
+    .select(['u.id', 'u.code', 'u.name', 'u.path', 'u.level', 'm.checklist_level as checklistLevel'])
+    .where('u.code', '=', code)
+    .executeTakeFirst();
+}
+
+export function checklistKinds(db: Kysely<DB>, checklistLevel: string): Promise<ChecklistKind[]> {
+  return db
+    .selectFrom('service_point_kinds')
+    .select(['key', 'names', 'required'])
+    .where('level', '=', checklistLevel)
+    .orderBy('position')
+    .orderBy('key')
+    .execute();
+}
+
+function pointSelect(db: Kysely<DB>) {
+  return db
+    .selectFrom('service_points as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .innerJoin('service_point_kinds as k', 'k.key', 'p.kind')
+    .select(['p.id', 'u.code as unitCode', 'p.kind', 'k.names as kindNames', 'p.name', 'p.address']);
+}
+
+export function unitServicePoints(db: Kysely<DB>, unitId: number): Promise<ServicePointRow[]> {
+  return pointSelect(db).where('p.unit_id', '=', unitId).orderBy('k.position').orderBy('p.id').execute();
+}
+
+export function getServicePoint(db: Kysely<DB>, id: number): Promise<ServicePointRow | undefined> {
+  return pointSelect(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+/** The service point of this kind and name in this unit, if there is one (seeding looks before it adds). */
+export async function findServicePointId(db: Kysely<DB>, unitId: number, kind: string, name: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('service_points')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('kind', '=', kind)
+    .where('name', '=', name)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertServicePoint(
+  db: Kysely<DB>,
+  values: { unitId: number; kind: string; name: string; address: string | null },
+): Promise<number> {
+  const row = await db
+    .insertInto('service_points')
+    .values({ unit_id: values.unitId, kind: values.kind, name: values.name, address: values.address })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface GapRow {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  required_count: number;
+  missing: string[];
+}
+
+export interface GapFilter {
+  /** Path of the unit asked about: its whole subtree is searched. */
+  rootPath: string;
+  /** The caller's subtrees: only units inside one of them are answered. */
+  scope: readonly string[];
+  level?: string;
+  afterId?: number;
+  limit: number;
+}
+
+/** Units under the root and inside the caller's subtrees, joined to their required kinds, each with "is it there". */
+function requiredPerUnit(filter: GapFilter) {
+  const inScope = sql.join(
+    filter.scope.map((prefix) => sql`u.path LIKE ${`${prefix}%`}`),
+    sql` OR `,
+  );
+  return sql`
+    SELECT u.id, u.code, u.name, u.level, k.key AS kind, k.position,
+           EXISTS (SELECT 1 FROM service_points p WHERE p.unit_id = u.id AND p.kind = k.key) AS present
+    FROM units u
+    JOIN service_point_checklist_levels m ON m.unit_level = u.level
+    JOIN service_point_kinds k ON k.level = m.checklist_level AND k.required
+    WHERE u.path LIKE ${`${filter.rootPath}%`}
+      AND (${inScope})
+      AND u.valid_to IS NULL
+      ${filter.level === undefined ? sql`` : sql`AND u.level = ${filter.level}`}`;
+}
+
+/** One page, in unit id order, of units lacking at least one required service point. */
+export async function findGaps(db: Kysely<DB>, filter: GapFilter): Promise<GapRow[]> {
+  if (filter.scope.length === 0) return [];
+  const { rows } = await sql<GapRow>`
+    WITH r AS (${requiredPerUnit(filter)})
+    SELECT id, code, name, level, count(*)::int AS required_count,
+           array_agg(kind ORDER BY position, kind) FILTER (WHERE NOT present) AS missing
+    FROM r
+    ${filter.afterId === undefined ? sql`` : sql`WHERE id > ${filter.afterId}`}
+    GROUP BY id, code, name, level
+    HAVING bool_or(NOT present)
+    ORDER BY id
+    LIMIT ${filter.limit + 1}`.execute(db);
+  return rows;
+}
+
+/** Over all pages: how many units lack something, and how many lack each required kind. */
+export async function gapTotals(
+  db: Kysely<DB>,
+  filter: Omit<GapFilter, 'afterId' | 'limit'>,
+): Promise<{ units: number; missing: Array<{ kind: string; units: number }> }> {
+  if (filter.scope.length === 0) return { units: 0, missing: [] };
+  const base = requiredPerUnit({ ...filter, limit: 0 });
+  const units = await sql<{ units: number }>`
+    WITH r AS (${base}) SELECT count(DISTINCT id)::int AS units FROM r WHERE NOT present`.execute(db);
+  const perKind = await sql<{ kind: string; units: number }>`
+    WITH r AS (${base})
+    SELECT kind, count(*)::int AS units FROM r WHERE NOT present
+    GROUP BY kind, position ORDER BY position, kind`.execute(db);
+  return { units: units.rows[0]?.units ?? 0, missing: perKind.rows };
+}

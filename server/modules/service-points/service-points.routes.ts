@@ -1,0 +1,119 @@
+import type { Module } from '../index.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { presentNames } from '../agencies/agencies.presenter.ts';
+import {
+  CreateServicePointBody,
+  GapList,
+  GapsQuery,
+  ServicePointView,
+  UnitParams,
+  UnitServicePoints,
+} from './service-points.schema.ts';
+import { canAskGapsUnder, canCreateServicePoint, gapReaders, gapsScope, servicePointManagers } from './service-points.policy.ts';
+import {
+  checklistKinds,
+  findGaps,
+  findUnitWithChecklist,
+  gapTotals,
+  getServicePoint,
+  unitServicePoints,
+} from './service-points.queries.ts';
+import { presentServicePoint } from './service-points.presenter.ts';
+import { createServicePoint } from './commands/createServicePoint.ts';
+import './service-points.messages.ts';
+
+export const servicePointsModule: Module = {
+  name: 'service-points',
+  routes(app, ctx) {
+    // What a unit offers its residents is public, and so is what it still lacks.
+    app.get(
+      '/api/v1/units/:code/service-points',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['service points'],
+          summary: "A unit's service points and its level's checklist",
+          params: UnitParams,
+          response: { 200: UnitServicePoints },
+        },
+      },
+      async (request) => {
+        const unit = await findUnitWithChecklist(ctx.db, request.params.code);
+        if (!unit) throw notFound();
+        const [points, kinds] = await Promise.all([
+          unitServicePoints(ctx.db, unit.id),
+          unit.checklistLevel ? checklistKinds(ctx.db, unit.checklistLevel) : Promise.resolve([]),
+        ]);
+        const present = new Set(points.map((p) => p.kind));
+        const checklist = kinds.map((k) => ({ kind: k.key, names: presentNames(k.names), required: k.required, present: present.has(k.key) }));
+        return {
+          items: points.map(presentServicePoint),
+          checklistLevel: unit.checklistLevel,
+          checklist,
+          missingRequired: checklist.filter((c) => c.required && !c.present).map((c) => c.kind),
+        };
+      },
+    );
+
+    app.post(
+      '/api/v1/service-points',
+      {
+        config: { access: { roles: servicePointManagers } },
+        schema: {
+          tags: ['service points'],
+          summary: 'Record a service point of a unit (administrators; leaders within their units)',
+          body: CreateServicePointBody,
+          response: { 201: ServicePointView },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        const unit = await findUnitWithChecklist(ctx.db, body.unit);
+        if (!unit) throw badRequest('service_point_unknown_unit', { code: body.unit });
+        if (!canCreateServicePoint(request.actor, unit.path)) throw forbidden();
+        const id = await createServicePoint(ctx, request.actor, { unit, kind: body.kind, name: body.name, address: body.address });
+        const row = await getServicePoint(ctx.db, id);
+        if (!row) throw notFound();
+        return reply.status(201).send(presentServicePoint(row));
+      },
+    );
+
+    app.get(
+      '/api/v1/service-points/gaps',
+      {
+        config: { access: { roles: gapReaders } },
+        schema: {
+          tags: ['service points'],
+          summary: 'Units under a unit (within your units) lacking required service points',
+          querystring: GapsQuery,
+          response: { 200: GapList },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const scope = gapsScope(request.actor);
+        const root = await findUnitWithChecklist(ctx.db, q.unit);
+        if (!root || !canAskGapsUnder(scope, root.path)) throw notFound();
+        const limit = q.limit ?? 50;
+        const filter = { rootPath: root.path, scope, level: q.level };
+        const [rows, totals] = await Promise.all([
+          findGaps(ctx.db, { ...filter, afterId: q.cursor === undefined ? undefined : Number(q.cursor), limit }),
+          gapTotals(ctx.db, filter),
+        ]);
+        const page = rows.slice(0, limit);
+        return {
+          items: page.map((r) => ({
+            unit: r.code,
+            unitName: r.name,
+            level: r.level,
+            requiredCount: r.required_count,
+            presentCount: r.required_count - r.missing.length,
+            missing: r.missing,
+          })),
+          ...(rows.length > limit ? { next: String(page[page.length - 1].id) } : {}),
+          totals,
+        };
+      },
+    );
+  },
+};
