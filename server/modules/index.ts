@@ -1,8 +1,6 @@
 import type { App } from '../app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { healthModule } from './health/health.routes.ts';
-import { unitsModule } from './units/units.routes.ts';
-import { peopleModule } from './people/people.routes.ts';
 import { agenciesModule } from './agencies/agencies.routes.ts';
 import { servicePointsModule } from './service-points/service-points.routes.ts';
 
@@ -12,4 +10,4 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule];
+export const modules: Module[] = [healthModule, agenciesModule, servicePointsModule];
