@@ -1,4 +1,5 @@
 import type { AppContext } from './platform/context.ts';
+import { startJobRunner } from './platform/jobs.ts';
 
 export interface Background {
   stop(): Promise<void>;
@@ -9,8 +10,11 @@ export interface Background {
  * the administrator from ZD_ADMIN_PASSWORD, demo data in an empty database, and the
  * background loops (job polling) that every server process runs.
  */
-export async function startup(_ctx: AppContext): Promise<Background> {
+export async function startup(ctx: AppContext): Promise<Background> {
   const stops: Array<() => Promise<void>> = [];
+  // Every process polls for due jobs and notifications (handlers register when their module loads).
+  const jobRunner = startJobRunner(ctx);
+  stops.push(() => jobRunner.stop());
   return {
     async stop() {
       for (const stop of stops.reverse()) await stop();
