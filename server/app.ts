@@ -1,6 +1,7 @@
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type RouteOptions,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -25,8 +26,13 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+export interface BuildOptions {
+  /** Sees every route as it is registered (the route-permission test walks them). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
 /** Builds the HTTP application: platform hooks, then every module's routes. */
-export async function buildApp(ctx: AppContext): Promise<App> {
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.log,
     bodyLimit: 1024 * 1024,
@@ -35,6 +41,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     trustProxy: process.env.ZD_TRUST_PROXY === '1',
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,4 +1,5 @@
 import type { AppContext } from './platform/context.ts';
+import { ensureAdministrator } from './modules/people/commands/ensureAdministrator.ts';
 import { startJobRunner } from './platform/jobs.ts';
 
 export interface Background {
@@ -12,6 +13,7 @@ export interface Background {
  */
 export async function startup(ctx: AppContext): Promise<Background> {
   const stops: Array<() => Promise<void>> = [];
+  await ensureAdministrator(ctx);
   // Every process polls for due jobs and notifications (handlers register when their module loads).
   const jobRunner = startJobRunner(ctx);
   stops.push(() => jobRunner.stop());

@@ -1,6 +1,7 @@
 import type { App } from '../app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { healthModule } from './health/health.routes.ts';
+import { peopleModule } from './people/people.routes.ts';
 import { agenciesModule } from './agencies/agencies.routes.ts';
 import { servicePointsModule } from './service-points/service-points.routes.ts';
 
@@ -10,4 +11,4 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [healthModule, agenciesModule, servicePointsModule];
+export const modules: Module[] = [healthModule, peopleModule, agenciesModule, servicePointsModule];

@@ -10,7 +10,7 @@ declare module 'fastify' {
     actor: Actor;
     locale: Locale;
     /** Set when the caller presented a session (cookie or bearer token). */
-    session: { token: string; csrfToken: string; viaCookie: boolean } | null;
+    session: { token: string; csrfToken: string; expiresAt: Date; viaCookie: boolean } | null;
   }
 }
 
@@ -79,7 +79,7 @@ export function installHttpPlatform(app: FastifyInstance, ctx: AppContext) {
     const resolved = await resolveSession(ctx.db, token, ctx.clock.now());
     if (!resolved) return; // an expired or unknown token is simply not signed in
     request.actor = resolved.actor;
-    request.session = { token, csrfToken: resolved.csrfToken, viaCookie: !bearer };
+    request.session = { token, csrfToken: resolved.csrfToken, expiresAt: resolved.expiresAt, viaCookie: !bearer };
   });
 
   // Deny by default: an /api route that declares no access answers 403 to everyone.
@@ -101,6 +101,8 @@ export function installHttpPlatform(app: FastifyInstance, ctx: AppContext) {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+    // A refusal that knows when it ends (a locked sign-in) says so the standard way too.
+    if (typeof appError.params.retryAfter === 'number') reply.header('retry-after', String(appError.params.retryAfter));
     if (appError.status === 429) {
       const after = Number(reply.getHeader('retry-after')) || 60;
       appError.params.seconds = after;

@@ -5,7 +5,7 @@ import { FixedClock } from '../platform/clock.ts';
 import { testConfig, type Config } from '../platform/config.ts';
 import { createLogger } from '../platform/log.ts';
 import type { AppContext } from '../platform/context.ts';
-import { buildApp, type App } from '../app.ts';
+import { buildApp, type App, type BuildOptions } from '../app.ts';
 import { backends, createTestDatabase } from './databases.ts';
 
 export interface TestApp {
@@ -18,13 +18,13 @@ export interface TestApp {
 
 export async function createTestApp(
   backend: Backend,
-  opts: { now?: string; config?: Partial<Config> } = {},
+  opts: { now?: string; config?: Partial<Config>; onRoute?: BuildOptions['onRoute'] } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(backend);
   const clock = new FixedClock(opts.now ?? '2026-03-02T02:00:00Z');
   const config = testConfig(opts.config);
   const ctx: AppContext = { config, database, db: database.db, clock, log: createLogger('silent') };
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, { onRoute: opts.onRoute });
   await app.ready();
   return {
     app,

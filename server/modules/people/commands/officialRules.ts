@@ -1,0 +1,52 @@
+/** Checks shared by the commands that create and change officials. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../schema.ts';
+import type { Actor, Role } from '../../../platform/access.ts';
+import { badRequest, forbidden, notFound } from '../../../platform/errors.ts';
+import { minPasswordLength } from '../passwords.ts';
+import { canManageOfficial, officialsScope, type Place } from '../people.policy.ts';
+import { grantsOf, lockOfficial, officialInScope, type UnitRow } from '../people.queries.ts';
+
+export function normaliseUsername(username: string): string {
+  const u = username.trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(u)) {
+    throw badRequest('invalid_input', { summary: 'username: 3 to 64 letters, digits, dots, dashes or underscores' });
+  }
+  return u;
+}
+
+export function checkPassword(password: string): void {
+  // Counted in characters as people see them, so a Vietnamese or Chinese passphrase counts right.
+  if ([...password].length < minPasswordLength) throw badRequest('weak_password', { min: minPasswordLength });
+}
+
+export interface ResolvedPlace extends Place {
+  code: string | null;
+  role: Role;
+}
+
+/** Unit codes to places; an unknown code is the caller's mistake (400). */
+export function resolvePlaces(grants: Array<{ unit: string | null; role: Role }>, units: UnitRow[]): ResolvedPlace[] {
+  return grants.map((g) => {
+    if (g.unit === null) return { unitId: null, path: '/', code: null, role: g.role };
+    const unit = units.find((u) => u.code === g.unit);
+    if (!unit) throw badRequest('unknown_grant_unit', { code: g.unit });
+    return { unitId: unit.id, path: unit.path, code: unit.code, role: g.role };
+  });
+}
+
+/**
+ * Locks an official for a change and checks the actor may make it: 404 when the actor may
+ * not even see the official, 403 when they see but may not manage them.
+ */
+export async function loadForChange(trx: Kysely<DB>, actor: Actor, id: number) {
+  const account = await lockOfficial(trx, id);
+  if (!account) throw notFound();
+  const visible = actor.kind === 'official' && (await officialInScope(trx, id, officialsScope(actor)));
+  if (!visible) throw notFound();
+  const grants = await grantsOf(trx, id);
+  if (!canManageOfficial(actor, grants.map((g) => ({ unitId: g.unitId, path: g.unitPath, role: g.role })))) {
+    throw forbidden('official_not_manageable');
+  }
+  return { account, grants };
+}

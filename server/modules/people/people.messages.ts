@@ -1,0 +1,99 @@
+import { defineMessages } from '../../platform/i18n.ts';
+
+export const peopleMessages = defineMessages({
+  invalid_credentials: {
+    en: 'The username or password is wrong.',
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    zh: '用户名或密码错误。',
+  },
+  sign_in_locked: {
+    en: 'Too many failed sign-ins. This account is locked until {until} UTC; try again in {minutes} minutes.',
+    vi: 'Đăng nhập sai quá nhiều lần. Tài khoản bị khóa đến {until} UTC; hãy thử lại sau {minutes} phút.',
+    zh: '登录失败次数过多。此账号已锁定至 {until}（UTC），请在 {minutes} 分钟后重试。',
+  },
+  account_disabled: {
+    en: 'This account has been disabled. Ask an administrator to enable it.',
+    vi: 'Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ quản trị viên để mở lại.',
+    zh: '此账号已停用。请联系管理员启用。',
+  },
+  invalid_destination: {
+    en: 'Enter a valid phone number (for example 0912345678 or +8613800138000) or e-mail address.',
+    vi: 'Hãy nhập số điện thoại (ví dụ 0912345678 hoặc +8613800138000) hoặc địa chỉ e-mail hợp lệ.',
+    zh: '请输入有效的手机号码（例如 0912345678 或 +8613800138000）或电子邮件地址。',
+  },
+  too_many_codes: {
+    en: 'Too many codes were sent to this address in the last hour. Try again in {minutes} minutes.',
+    vi: 'Đã gửi quá nhiều mã đến địa chỉ này trong một giờ qua. Hãy thử lại sau {minutes} phút.',
+    zh: '过去一小时内向该号码或地址发送的验证码过多。请在 {minutes} 分钟后重试。',
+  },
+  invalid_code: {
+    en: 'The code is wrong. Check the latest message and try again.',
+    vi: 'Mã không đúng. Hãy kiểm tra tin nhắn mới nhất và thử lại.',
+    zh: '验证码错误。请查看最新的消息后重试。',
+  },
+  code_expired: {
+    en: 'This code has expired or was already used. Ask for a new code.',
+    vi: 'Mã đã hết hạn hoặc đã được dùng. Hãy yêu cầu mã mới.',
+    zh: '验证码已过期或已使用。请重新获取验证码。',
+  },
+  code_attempts_exceeded: {
+    en: 'Too many wrong codes. Ask for a new code.',
+    vi: 'Nhập sai mã quá nhiều lần. Hãy yêu cầu mã mới.',
+    zh: '验证码错误次数过多。请重新获取验证码。',
+  },
+  username_taken: {
+    en: 'The username {username} is already taken.',
+    vi: 'Tên đăng nhập {username} đã có người dùng.',
+    zh: '用户名 {username} 已被占用。',
+  },
+  weak_password: {
+    en: 'The password must have at least {min} characters.',
+    vi: 'Mật khẩu phải có ít nhất {min} ký tự.',
+    zh: '密码至少需要 {min} 个字符。',
+  },
+  unknown_grant_unit: {
+    en: 'There is no unit with the code {code}.',
+    vi: 'Không có đơn vị hành chính mã {code}.',
+    zh: '没有代码为 {code} 的行政区划。',
+  },
+  unknown_official_agency: {
+    en: 'There is no agency {agency} that you may assign.',
+    vi: 'Không có cơ quan {agency} mà bạn được phép chọn.',
+    zh: '没有您可指定的部门 {agency}。',
+  },
+  grant_not_allowed: {
+    en: 'You may not give the role {role} in {unit}: only administrators give the administrator role, and leaders give roles only in their own units.',
+    vi: 'Bạn không được giao vai trò {role} tại {unit}: chỉ quản trị viên giao vai trò quản trị, lãnh đạo chỉ giao vai trò trong đơn vị của mình.',
+    zh: '您不能在 {unit} 授予 {role} 角色：只有管理员可授予管理员角色，领导只能在本单位范围内授予角色。',
+  },
+  official_not_manageable: {
+    en: 'This official holds roles outside your units; only someone responsible for all of them may change the account.',
+    vi: 'Cán bộ này có vai trò ngoài đơn vị của bạn; chỉ người phụ trách tất cả các đơn vị đó mới được thay đổi tài khoản.',
+    zh: '该干部在您管辖范围之外也有角色，只有对其全部单位负责的人员才能修改此账号。',
+  },
+  grant_exists: {
+    en: 'This official already holds the role {role} in {unit}.',
+    vi: 'Cán bộ này đã có vai trò {role} tại {unit}.',
+    zh: '该干部已在 {unit} 担任 {role} 角色。',
+  },
+  grant_missing: {
+    en: 'This official does not hold the role {role} in {unit}.',
+    vi: 'Cán bộ này không có vai trò {role} tại {unit}.',
+    zh: '该干部在 {unit} 没有 {role} 角色。',
+  },
+  cannot_disable_self: {
+    en: 'You cannot disable your own account.',
+    vi: 'Bạn không thể tự vô hiệu hóa tài khoản của mình.',
+    zh: '您不能停用自己的账号。',
+  },
+  already_disabled: {
+    en: 'This account is already disabled.',
+    vi: 'Tài khoản này đã bị vô hiệu hóa.',
+    zh: '此账号已停用。',
+  },
+  already_enabled: {
+    en: 'This account is already enabled.',
+    vi: 'Tài khoản này đang hoạt động.',
+    zh: '此账号已处于启用状态。',
+  },
+});

@@ -1,0 +1,263 @@
+import { Type } from 'typebox';
+import type { FastifyReply } from 'fastify';
+import type { Module } from '../index.ts';
+import type { App } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
+import { sessionCookie, type NewSession } from '../../platform/sessions.ts';
+import './people.messages.ts';
+import {
+  CodeBody,
+  CodeSent,
+  CreateOfficialBody,
+  IdParams,
+  LoginBody,
+  Me,
+  OfficialAction,
+  OfficialList,
+  OfficialsQuery,
+  OfficialView,
+  SessionAnswer,
+  VerifyBody,
+} from './people.schema.ts';
+import { officialManagers, officialReaders, officialsScope } from './people.policy.ts';
+import { accountProfile, listOfficials, officialInScope, unitsByCode } from './people.queries.ts';
+import { presentMe, presentOfficial } from './people.presenter.ts';
+import { createOfficial } from './commands/createOfficial.ts';
+import { signInOfficial } from './commands/signInOfficial.ts';
+import { signOut } from './commands/signOut.ts';
+import { sendSignInCode } from './commands/sendSignInCode.ts';
+import { verifySignInCode } from './commands/verifySignInCode.ts';
+import { grantRole } from './commands/grantRole.ts';
+import { revokeRole } from './commands/revokeRole.ts';
+import { resetPassword } from './commands/resetPassword.ts';
+import { disableOfficial } from './commands/disableOfficial.ts';
+import { enableOfficial } from './commands/enableOfficial.ts';
+
+function setSessionCookie(reply: FastifyReply, ctx: AppContext, session: NewSession) {
+  reply.setCookie(sessionCookie, session.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.secureCookies,
+    path: '/',
+    expires: session.expiresAt,
+  });
+}
+
+const sessionAnswer = (s: NewSession) => ({ token: s.token, csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() });
+
+const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url');
+function decodeCursor(cursor: string): number {
+  const id = Number(Buffer.from(cursor, 'base64url').toString());
+  if (!Number.isSafeInteger(id) || id < 0) throw badRequest('invalid_input', { summary: 'cursor is not valid' });
+  return id;
+}
+
+function authRoutes(app: App, ctx: AppContext) {
+  // Per address and per route, for signed-in callers too: a session must not buy more guesses.
+  const signInLimit = { max: ctx.config.rateLimits.signInPerMinute, timeWindow: 60_000, allowList: () => false };
+  const tags = ['sign-in'];
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: { access: 'public', rateLimit: signInLimit },
+      schema: {
+        tags,
+        summary: 'An official signs in with username and password',
+        body: LoginBody,
+        response: { 200: SessionAnswer },
+      },
+    },
+    async (request, reply) => {
+      const session = await signInOfficial(ctx, {
+        username: request.body.username,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      setSessionCookie(reply, ctx, session);
+      return sessionAnswer(session);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/code',
+    {
+      config: { access: 'public', rateLimit: signInLimit },
+      schema: {
+        tags,
+        summary: 'A resident asks for a one-time sign-in code by SMS or e-mail',
+        body: CodeBody,
+        response: { 202: CodeSent },
+      },
+    },
+    async (request, reply) => {
+      const sent = await sendSignInCode(ctx, {
+        destination: request.body.destination,
+        locale: request.body.locale ?? request.locale,
+      });
+      reply.code(202);
+      return { destination: sent.destination, channel: sent.channel, expiresAt: sent.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/code/verify',
+    {
+      config: { access: 'public', rateLimit: signInLimit },
+      schema: {
+        tags,
+        summary: 'A resident signs in with the code; the first sign-in creates the account',
+        body: VerifyBody,
+        response: { 200: SessionAnswer },
+      },
+    },
+    async (request, reply) => {
+      const session = await verifySignInCode(ctx, {
+        destination: request.body.destination,
+        code: request.body.code,
+        locale: request.locale,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      setSessionCookie(reply, ctx, session);
+      return sessionAnswer(session);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      config: { access: 'signed_in' },
+      schema: { tags, summary: 'Ends this session and clears the cookie', response: { 204: Type.Null() } },
+    },
+    async (request, reply) => {
+      if (request.session) await signOut(ctx, request.actor, request.session.token);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/me',
+    {
+      config: { access: 'signed_in' },
+      schema: { tags, summary: 'Who is signed in, with their roles and the CSRF token', response: { 200: Me } },
+    },
+    async (request) => {
+      const actor = request.actor;
+      const profile = actor.kind === 'anonymous' ? undefined : await accountProfile(ctx.db, actor.id);
+      if (!profile || !request.session) throw notFound();
+      return presentMe(profile, request.session, request.locale);
+    },
+  );
+}
+
+function officialRoutes(app: App, ctx: AppContext) {
+  const tags = ['officials'];
+
+  app.post(
+    '/api/v1/officials',
+    {
+      config: { access: { roles: officialManagers } },
+      schema: {
+        tags,
+        summary: 'Create an official with roles in units (administrators anywhere, leaders in their units)',
+        body: CreateOfficialBody,
+        response: { 201: OfficialView },
+      },
+    },
+    async (request, reply) => {
+      const row = await createOfficial(ctx.db, request.actor, request.body, ctx.clock.now());
+      reply.code(201);
+      return presentOfficial(row, request.locale);
+    },
+  );
+
+  app.get(
+    '/api/v1/officials',
+    {
+      config: { access: { roles: officialReaders } },
+      schema: {
+        tags,
+        summary: 'Officials holding a role in the caller’s units',
+        querystring: OfficialsQuery,
+        response: { 200: OfficialList },
+      },
+    },
+    async (request) => {
+      const { unit, role, q, cursor, limit = 50 } = request.query;
+      let unitPath: string | undefined;
+      if (unit !== undefined) {
+        const [found] = await unitsByCode(ctx.db, [unit]);
+        if (!found) return { items: [] };
+        unitPath = found.path;
+      }
+      const rows = await listOfficials(ctx.db, officialsScope(request.actor), {
+        unitPath,
+        role,
+        q,
+        afterId: cursor ? decodeCursor(cursor) : undefined,
+        limit: limit + 1,
+      });
+      const items = rows.slice(0, limit).map((r) => presentOfficial(r, request.locale));
+      return rows.length > limit ? { items, next: encodeCursor(rows[limit - 1].id) } : { items };
+    },
+  );
+
+  app.get(
+    '/api/v1/officials/:id',
+    {
+      config: { access: { roles: officialReaders } },
+      schema: { tags, summary: 'One official', params: IdParams, response: { 200: OfficialView } },
+    },
+    async (request) => {
+      const row = await officialInScope(ctx.db, request.params.id, officialsScope(request.actor));
+      if (!row) throw notFound();
+      return presentOfficial(row, request.locale);
+    },
+  );
+
+  app.post(
+    '/api/v1/officials/:id/actions',
+    {
+      config: { access: { roles: officialManagers } },
+      schema: {
+        tags,
+        summary: 'grant, revoke, reset_password, disable or enable',
+        params: IdParams,
+        body: OfficialAction,
+        response: { 200: OfficialView },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const action = request.body;
+      const actor = request.actor;
+      const row = await (() => {
+        switch (action.type) {
+          case 'grant':
+            return grantRole(ctx, actor, id, { unit: action.unit, role: action.role });
+          case 'revoke':
+            return revokeRole(ctx, actor, id, { unit: action.unit, role: action.role });
+          case 'reset_password':
+            return resetPassword(ctx, actor, id, { password: action.password });
+          case 'disable':
+            return disableOfficial(ctx, actor, id);
+          case 'enable':
+            return enableOfficial(ctx, actor, id);
+        }
+      })();
+      return presentOfficial(row, request.locale);
+    },
+  );
+}
+
+export const peopleModule: Module = {
+  name: 'people',
+  routes(app, ctx) {
+    authRoutes(app, ctx);
+    officialRoutes(app, ctx);
+  },
+};

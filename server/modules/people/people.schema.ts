@@ -1,0 +1,121 @@
+import { Type, type Static } from 'typebox';
+import { roles } from '../../platform/access.ts';
+import { minPasswordLength } from './passwords.ts';
+
+export const RoleSchema = Type.Enum([...roles]);
+const LocaleSchema = Type.Union([Type.Literal('vi'), Type.Literal('zh'), Type.Literal('en')]);
+
+// Length is checked by the command too, with a message that says what the policy is.
+const Password = Type.String({ maxLength: 200, description: `at least ${minPasswordLength} characters` });
+const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
+
+export const SessionAnswer = Type.Object({
+  token: Type.String(),
+  csrfToken: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+
+export const LoginBody = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+export const CodeBody = Type.Object(
+  {
+    destination: Type.String({ minLength: 3, maxLength: 254, description: 'a phone number or an e-mail address' }),
+    locale: Type.Optional(LocaleSchema),
+  },
+  { additionalProperties: false },
+);
+
+export const CodeSent = Type.Object({
+  destination: Type.String({ description: 'normalised: E.164 phone number or lower-case e-mail' }),
+  channel: Type.Union([Type.Literal('sms'), Type.Literal('email')]),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+
+export const VerifyBody = Type.Object(
+  { destination: Type.String({ minLength: 3, maxLength: 254 }), code: Type.String({ pattern: '^[0-9]{6}$' }) },
+  { additionalProperties: false },
+);
+
+export const GrantView = Type.Object({
+  unit: Type.Union([Type.String(), Type.Null()], { description: 'unit code; null is the whole deployment' }),
+  unitName: Type.Union([Type.String(), Type.Null()]),
+  role: RoleSchema,
+});
+
+export const Me = Type.Object({
+  kind: Type.Union([Type.Literal('official'), Type.Literal('resident')]),
+  id: Type.Integer(),
+  name: Type.String(),
+  username: Type.Optional(Type.String()),
+  agency: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  agencyName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  phone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  email: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  grants: Type.Array(GrantView),
+  csrfToken: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+
+export const GrantInput = Type.Object(
+  {
+    unit: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()], {
+      description: 'unit code; null (administrators of the whole deployment only) for the whole deployment',
+    }),
+    role: RoleSchema,
+  },
+  { additionalProperties: false },
+);
+export type GrantInput = Static<typeof GrantInput>;
+
+export const CreateOfficialBody = Type.Object(
+  {
+    username: Username,
+    password: Password,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    agency: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    grants: Type.Array(GrantInput, { minItems: 1, maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+
+export const OfficialView = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  name: Type.String(),
+  agency: Type.Union([Type.Integer(), Type.Null()]),
+  agencyName: Type.Union([Type.String(), Type.Null()]),
+  grants: Type.Array(GrantView),
+  disabled: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type OfficialView = Static<typeof OfficialView>;
+
+export const OfficialList = Type.Object({
+  items: Type.Array(OfficialView),
+  next: Type.Optional(Type.String()),
+});
+
+export const OfficialsQuery = Type.Object(
+  {
+    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'officials with a grant in this unit or below' })),
+    role: Type.Optional(RoleSchema),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'part of the name or username' })),
+    cursor: Type.Optional(Type.String({ maxLength: 100 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const OfficialAction = Type.Union([
+  Type.Object({ type: Type.Literal('grant'), unit: GrantInput.properties.unit, role: RoleSchema }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('revoke'), unit: GrantInput.properties.unit, role: RoleSchema }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('reset_password'), password: Password }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('disable') }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('enable') }, { additionalProperties: false }),
+]);
+export type OfficialAction = Static<typeof OfficialAction>;

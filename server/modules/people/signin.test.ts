@@ -1,0 +1,192 @@
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachBackend, type TestApp } from '../../test/server.ts';
+import { createOfficial, createSmallTree, factoryPassword } from '../../test/factories.ts';
+import { lockMinutes, maxFailedLogins } from './commands/signInOfficial.ts';
+
+const login = (t: TestApp, username: string, password: string, extra: { headers?: Record<string, string>; remoteAddress?: string } = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, ...extra });
+
+function cookieOf(res: { headers: Record<string, unknown> }): string {
+  const header = res.headers['set-cookie'];
+  return ([header].flat().find((c) => typeof c === 'string' && c.startsWith('zd_session=')) as string | undefined) ?? '';
+}
+
+describeEachBackend(
+  'officials sign in with a password',
+  (t) => {
+    it('answers token, CSRF token and expiry, and sets an HttpOnly SameSite=Lax cookie', async () => {
+      await createSmallTree(t().ctx.db, 'A');
+      const official = await createOfficial(t(), { username: 'nguyen.van.a', name: 'Nguyễn Văn A', roles: [{ unit: 'AC1', role: 'handler' }] });
+      const res = await login(t(), 'Nguyen.Van.A', factoryPassword); // usernames ignore case
+      assert.equal(res.statusCode, 200);
+      const body = res.json();
+      assert.equal(typeof body.token, 'string');
+      assert.equal(typeof body.csrfToken, 'string');
+      assert.equal(body.expiresAt, new Date(t().clock.now().getTime() + t().ctx.config.sessionHours * 3600_000).toISOString());
+      const cookie = cookieOf(res);
+      assert.match(cookie, new RegExp(`^zd_session=${body.token};`));
+      assert.match(cookie, /HttpOnly/);
+      assert.match(cookie, /SameSite=Lax/);
+      assert.match(cookie, /Path=\//);
+      assert.doesNotMatch(cookie, /Secure/, 'plain HTTP in tests: no Secure flag unless configured');
+
+      const me = await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${body.token}`, 'accept-language': 'vi' } });
+      assert.equal(me.statusCode, 200);
+      assert.deepEqual(me.json(), {
+        kind: 'official',
+        id: official.id,
+        name: 'Nguyễn Văn A',
+        username: 'nguyen.van.a',
+        agency: null,
+        agencyName: null,
+        grants: [{ unit: 'AC1', unitName: 'A Commune One', role: 'handler' }],
+        csrfToken: body.csrfToken,
+        expiresAt: body.expiresAt,
+      });
+      const audit = await t().ctx.db.selectFrom('audit_events').select(['action', 'actor_label'])
+        .where('subject_type', '=', 'account').where('subject_id', '=', String(official.id)).execute();
+      assert.deepEqual(audit, [{ action: 'account.signed_in', actor_label: 'official:nguyen.van.a' }]);
+    });
+
+    it('gives one answer for an unknown username and for a wrong password', async () => {
+      await createOfficial(t(), { username: 'known', roles: [] });
+      const unknown = await login(t(), 'nobody-here', factoryPassword);
+      const wrong = await login(t(), 'known', 'not the password');
+      assert.equal(unknown.statusCode, 401);
+      assert.equal(wrong.statusCode, 401);
+      assert.deepEqual(unknown.json(), wrong.json());
+      assert.equal(wrong.json().error.code, 'invalid_credentials');
+      assert.equal(cookieOf(wrong), '');
+    });
+
+    it('locks the account for 15 minutes after 5 failures in a row, then lets the right password in', async () => {
+      const official = await createOfficial(t(), { username: 'forgetful', roles: [] });
+      for (let i = 1; i < maxFailedLogins; i++) {
+        const res = await login(t(), 'forgetful', `wrong ${i}`);
+        assert.equal(res.statusCode, 401, `failure ${i}`);
+      }
+      const fifth = await login(t(), 'forgetful', 'wrong 5', { headers: { 'accept-language': 'vi' } });
+      assert.equal(fifth.statusCode, 429);
+      assert.equal(fifth.json().error.code, 'sign_in_locked');
+      assert.match(fifth.json().error.message, /15 phút/);
+      assert.equal(fifth.headers['retry-after'], String(lockMinutes * 60));
+
+      const rightButLocked = await login(t(), 'forgetful', factoryPassword);
+      assert.equal(rightButLocked.statusCode, 429, 'the right password does not open a locked account');
+      assert.equal(rightButLocked.json().error.code, 'sign_in_locked');
+
+      t().clock.advance((lockMinutes - 1) * 60_000);
+      assert.equal((await login(t(), 'forgetful', factoryPassword)).statusCode, 429, 'still locked after 14 minutes');
+      t().clock.advance(60_000);
+      assert.equal((await login(t(), 'forgetful', factoryPassword)).statusCode, 200, 'open after 15 minutes');
+      const row = await t().ctx.db.selectFrom('accounts').select(['failed_logins', 'locked_until']).where('id', '=', official.id).executeTakeFirstOrThrow();
+      assert.deepEqual(row, { failed_logins: 0, locked_until: null });
+      const locked = await t().ctx.db.selectFrom('audit_events').select('actor_label')
+        .where('subject_id', '=', String(official.id)).where('action', '=', 'account.locked').execute();
+      assert.deepEqual(locked, [{ actor_label: 'system:sign-in' }]);
+    });
+
+    it('a successful sign-in resets the count of failures', async () => {
+      await createOfficial(t(), { username: 'sometimes', roles: [] });
+      for (let i = 0; i < maxFailedLogins - 1; i++) assert.equal((await login(t(), 'sometimes', 'wrong')).statusCode, 401);
+      assert.equal((await login(t(), 'sometimes', factoryPassword)).statusCode, 200);
+      for (let i = 0; i < maxFailedLogins - 1; i++) assert.equal((await login(t(), 'sometimes', 'wrong')).statusCode, 401);
+      assert.equal((await login(t(), 'sometimes', factoryPassword)).statusCode, 200, 'four failures after a success do not lock');
+    });
+
+    it('a disabled account cannot sign in, and its sessions stop working', async () => {
+      const official = await createOfficial(t(), { username: 'retired', roles: [] });
+      await t().ctx.db.updateTable('accounts').set({ disabled_at: t().clock.now() }).where('id', '=', official.id).execute();
+      const res = await login(t(), 'retired', factoryPassword);
+      assert.equal(res.statusCode, 403);
+      assert.equal(res.json().error.code, 'account_disabled');
+      assert.equal((await login(t(), 'retired', 'wrong password')).json().error.code, 'invalid_credentials');
+      const me = await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: official.headers });
+      assert.equal(me.statusCode, 401);
+    });
+
+    it('a cookie session needs the CSRF token to sign out; signing out ends the session and clears the cookie', async () => {
+      await createOfficial(t(), { username: 'browser', roles: [] });
+      const session = (await login(t(), 'browser', factoryPassword)).json();
+      const cookies = { zd_session: session.token };
+      const me = await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies });
+      assert.equal(me.statusCode, 200, 'reads need no CSRF token');
+
+      const forged = await t().app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies });
+      assert.equal(forged.statusCode, 403);
+      assert.equal(forged.json().error.code, 'csrf_failed');
+
+      const out = await t().app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies, headers: { 'x-csrf-token': session.csrfToken } });
+      assert.equal(out.statusCode, 204);
+      assert.match(cookieOf(out), /^zd_session=;.*Expires=Thu, 01 Jan 1970/);
+      assert.equal((await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies })).statusCode, 401);
+      assert.equal(
+        (await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${session.token}` } })).statusCode,
+        401,
+        'the token is dead, not just the cookie',
+      );
+    });
+
+    it('a bearer token signs out without a CSRF token; other sessions stay', async () => {
+      await createOfficial(t(), { username: 'twodevices', roles: [] });
+      const phone = (await login(t(), 'twodevices', factoryPassword)).json();
+      const laptop = (await login(t(), 'twodevices', factoryPassword)).json();
+      const out = await t().app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { authorization: `Bearer ${phone.token}` } });
+      assert.equal(out.statusCode, 204);
+      const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+      assert.equal((await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth(phone.token) })).statusCode, 401);
+      assert.equal((await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth(laptop.token) })).statusCode, 200);
+    });
+
+    it('a session expires after the configured hours', async () => {
+      await createOfficial(t(), { username: 'longday', roles: [] });
+      const session = (await login(t(), 'longday', factoryPassword)).json();
+      t().clock.advance(t().ctx.config.sessionHours * 3600_000 + 1000);
+      const me = await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${session.token}` } });
+      assert.equal(me.statusCode, 401);
+    });
+
+    it('refuses a body with unknown fields or a missing password', async () => {
+      const extra = await t().app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'b', admin: true } });
+      assert.equal(extra.statusCode, 400);
+      const missing = await t().app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a' } });
+      assert.equal(missing.statusCode, 400);
+    });
+  },
+  { config: { rateLimits: { signInPerMinute: 1000, anonymousWritesPerMinute: 1000 } } },
+);
+
+describeEachBackend(
+  'sign-in is rate limited per address',
+  (t) => {
+    it('for anonymous and signed-in callers alike, and the cookie is Secure behind TLS', async () => {
+      const official = await createOfficial(t(), { username: 'hotline', roles: [] });
+      const ok = await login(t(), 'hotline', factoryPassword, { remoteAddress: '203.0.113.7' });
+      assert.match(cookieOf(ok), /; Secure/);
+      const statuses = [ok.statusCode];
+      for (let i = 0; i < 3; i++) statuses.push((await login(t(), 'hotline', 'wrong', { remoteAddress: '203.0.113.7' })).statusCode);
+      assert.deepEqual(statuses, [200, 401, 401, 429]);
+      const limited = await login(t(), 'hotline', factoryPassword, { remoteAddress: '203.0.113.7' });
+      assert.equal(limited.json().error.code, 'too_many_requests');
+
+      // A session does not buy more guesses (the anonymous-writes limit lets signed-in callers through).
+      const signedIn = await login(t(), 'hotline', factoryPassword, { remoteAddress: '203.0.113.7', headers: official.headers });
+      assert.equal(signedIn.statusCode, 429);
+
+      // Another address is counted on its own.
+      assert.equal((await login(t(), 'hotline', factoryPassword, { remoteAddress: '198.51.100.1', headers: official.headers })).statusCode, 200);
+      for (let i = 0; i < 2; i++) await login(t(), 'hotline', factoryPassword, { remoteAddress: '198.51.100.1', headers: official.headers });
+      assert.equal((await login(t(), 'hotline', factoryPassword, { remoteAddress: '198.51.100.1', headers: official.headers })).statusCode, 429);
+
+      // Residents' code requests have the same limit.
+      const codes = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await t().app.inject({ method: 'POST', url: '/api/v1/auth/code', payload: { destination: `a${i}@example.org` }, remoteAddress: '192.0.2.9' });
+        codes.push(res.statusCode);
+      }
+      assert.deepEqual(codes, [202, 202, 202, 429]);
+    });
+  },
+  { config: { secureCookies: true, rateLimits: { signInPerMinute: 3, anonymousWritesPerMinute: 1000 } } },
+);
