@@ -7,6 +7,8 @@ import type { JobTables } from './platform/jobs.tables.ts';
 import type { NotifyTables } from './platform/notify/notify.tables.ts';
 import type { AgenciesTables } from './modules/agencies/agencies.tables.ts';
 import type { ServicePointsTables } from './modules/service-points/service-points.tables.ts';
+import type { AuditTables } from './modules/audit/audit.tables.ts';
+import type { CalendarTables } from './platform/calendar.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
@@ -144,4 +146,4 @@ export interface FoundationTables {
 }
 
 // Modules add their tables here as they arrive.
-export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables;
+export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & AuditTables & CalendarTables;
