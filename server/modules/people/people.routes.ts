@@ -48,8 +48,9 @@ const sessionAnswer = (s: NewSession) => ({ token: s.token, csrfToken: s.csrfTok
 
 const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url');
 function decodeCursor(cursor: string): number {
-  const id = Number(Buffer.from(cursor, 'base64url').toString());
-  if (!Number.isSafeInteger(id) || id < 0) throw badRequest('invalid_input', { summary: 'cursor is not valid' });
+  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
+  const id = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(id)) throw badRequest('invalid_input', { summary: 'cursor is not valid' });
   return id;
 }
 
