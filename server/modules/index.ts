@@ -4,6 +4,7 @@ import { healthModule } from './health/health.routes.ts';
 import { peopleModule } from './people/people.routes.ts';
 import { agenciesModule } from './agencies/agencies.routes.ts';
 import { servicePointsModule } from './service-points/service-points.routes.ts';
+import { notificationsModule } from './notifications/notifications.routes.ts';
 
 export interface Module {
   name: string;
@@ -11,4 +12,4 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [healthModule, peopleModule, agenciesModule, servicePointsModule];
+export const modules: Module[] = [healthModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule];
