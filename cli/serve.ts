@@ -1,7 +1,12 @@
 import type { Config } from '../server/platform/config.ts';
 import { startServer } from '../server/main.ts';
+import { ensureWebBuild } from '../web/build.ts';
 
 export async function serveCommand(config: Config): Promise<void> {
+  // A fresh clone has no built web app: build it once (a few seconds) before serving.
+  if (await ensureWebBuild({ quiet: true }).catch((e: Error) => (console.error(`web app: ${e.message}`), false))) {
+    console.log('built the web app into dist/web');
+  }
   const server = await startServer(config);
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   console.log(`Zero Distance is serving http://localhost:${config.port} (${where})`);

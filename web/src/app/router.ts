@@ -1,0 +1,111 @@
+/**
+ * The route table. Each feature registers its pages here (see features/index.ts); a page is
+ * either bundled with the first load (resident pages) or loaded when first visited.
+ */
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+export interface PageProps {
+  params: Record<string, string>;
+  query: URLSearchParams;
+}
+
+export type PageComponent = ComponentType<PageProps>;
+
+export interface Route {
+  /** '/track/:code' style; ':name' matches one path segment. */
+  path: string;
+  /** Title key in the locale files. */
+  title: string;
+  /** 'public' pages are open to all; 'staff' pages need an official's session. */
+  area: 'public' | 'staff';
+  page?: PageComponent;
+  load?: () => Promise<{ default: PageComponent }>;
+}
+
+export interface NavItem {
+  href: string;
+  label: string;
+  area: 'public' | 'staff';
+  /** Roles of which the official needs one to see the link (any official when absent). */
+  roles?: readonly string[];
+  order: number;
+}
+
+export interface Feature {
+  name: string;
+  routes: Route[];
+  nav?: NavItem[];
+}
+
+const routes: Route[] = [];
+const nav: NavItem[] = [];
+
+export function registerFeature(feature: Feature): void {
+  routes.push(...feature.routes);
+  nav.push(...(feature.nav ?? []));
+  nav.sort((a, b) => a.order - b.order);
+}
+
+export const navItems = (): readonly NavItem[] => nav;
+
+function compile(path: string): { regex: RegExp; names: string[] } {
+  const names: string[] = [];
+  const pattern = path
+    .split('/')
+    .map((part) => {
+      if (part.startsWith(':')) {
+        names.push(part.slice(1));
+        return '([^/]+)';
+      }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return { regex: new RegExp(`^${pattern}/?$`), names };
+}
+
+export function matchRoute(pathname: string): { route: Route; params: Record<string, string> } | null {
+  for (const route of routes) {
+    const { regex, names } = compile(route.path);
+    const m = regex.exec(pathname);
+    if (m) {
+      const params: Record<string, string> = {};
+      names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1])));
+      return { route, params };
+    }
+  }
+  return null;
+}
+
+const listeners = new Set<() => void>();
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (to === location.pathname + location.search) return;
+  if (opts.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  listeners.forEach((l) => l());
+}
+
+window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+
+export function useLocation(): { pathname: string; search: string } {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const listener = () => setTick((n) => n + 1);
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, []);
+  return { pathname: location.pathname, search: location.search };
+}
+
+/** Same-origin links are followed without a page load; modified clicks keep their meaning. */
+export function onLinkClick(event: MouseEvent): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = (event.target as Element | null)?.closest?.('a');
+  if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
+  const url = new URL(anchor.href, location.href);
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/docs')) return;
+  event.preventDefault();
+  navigate(url.pathname + url.search + url.hash);
+}

@@ -1,0 +1,254 @@
+import { useState } from 'preact/hooks';
+import { api, ApiError, messageOf, type List } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.ts';
+import { navigate, type PageProps } from '../../app/router.ts';
+import { roles, unitName, type Agency, type OfficialSummary, type Role, type Unit } from '../../app/types.ts';
+import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { DeadlinePolicies } from './DeadlinePolicies.tsx';
+
+const sections = ['units', 'agencies', 'officials', 'deadlines'] as const;
+type Section = (typeof sections)[number];
+
+/** A capability whose API this server does not offer yet reads as such, not as a failure. */
+function unavailable(error: unknown): string {
+  return error instanceof ApiError && error.missingRoute ? 'missing' : messageOf(error);
+}
+
+function UnitsImport() {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      class="form"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!file) return setError(t('admin.errors.file'));
+        setBusy(true);
+        setError(null);
+        setResult(null);
+        try {
+          const form = new FormData();
+          form.set('file', file, file.name);
+          const answer = await api.upload<{ created?: number; updated?: number; total?: number }>('/units/import', form);
+          setResult(t('admin.imported', { created: answer.created ?? 0, updated: answer.updated ?? 0 }));
+        } catch (err) {
+          const why = unavailable(err);
+          setError(why === 'missing' ? t('admin.importUnavailable') : why);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h2>{t('admin.unitsImport')}</h2>
+      <p>{t('admin.unitsImportLead')}</p>
+      <pre class="sample">code,name,level,parent_code,name_vi,name_zh,name_en</pre>
+      <Alert>{error}</Alert>
+      {result ? <Alert kind="success">{result}</Alert> : null}
+      <Field label={t('admin.csvFile')}>
+        {({ id }) => <input id={id} type="file" accept=".csv,text/csv" onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />}
+      </Field>
+      <button type="submit" class="button primary" disabled={busy}>
+        {busy ? t('common.sending') : t('admin.import')}
+      </button>
+    </form>
+  );
+}
+
+function Agencies({ unit }: { unit: Unit }) {
+  const { t } = useI18n();
+  const list = useAsync(() => api.get<List<Agency>>('/agencies', { unit: unit.code, limit: 200 }), [unit.code]);
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="agencies-heading">
+      <h2 id="agencies-heading">{t('admin.agenciesOf', { unit: unit.name })}</h2>
+      {list.loading ? <Loading /> : null}
+      <Alert>{list.error}</Alert>
+      {list.value && !list.value.items.length ? <Empty>{t('admin.noAgencies')}</Empty> : null}
+      <ul class="plain-list">
+        {list.value?.items.map((a) => (
+          <li key={a.id}>
+            {a.name} {a.kind ? <span class="muted small">({a.kind})</span> : null}
+          </li>
+        ))}
+      </ul>
+      <form
+        class="form"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!name.trim()) return setFieldError(t('case.errors.required'));
+          setFieldError(null);
+          setError(null);
+          try {
+            await api.post('/agencies', { unit: unit.code, name: name.trim(), kind: kind.trim() || undefined });
+            setName('');
+            setKind('');
+            list.reload();
+          } catch (err) {
+            setError(messageOf(err));
+          }
+        }}
+      >
+        <h3>{t('admin.newAgency')}</h3>
+        <Alert>{error}</Alert>
+        <Field label={t('admin.agencyName')} error={fieldError} required>
+          {({ id, describedBy, invalid }) => <input id={id} type="text" aria-describedby={describedBy} aria-invalid={invalid} value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />}
+        </Field>
+        <Field label={t('admin.agencyKind')} hint={t('admin.agencyKindHint')}>
+          {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={kind} onInput={(e) => setKind((e.currentTarget as HTMLInputElement).value)} />}
+        </Field>
+        <button type="submit" class="button primary">
+          {t('admin.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Officials({ unit }: { unit: Unit }) {
+  const { t, locale } = useI18n();
+  const list = useAsync(() => api.get<List<OfficialSummary>>('/officials', { unit: unit.code, limit: 200 }), [unit.code]);
+  const agencies = useAsync(() => api.get<List<Agency>>('/agencies', { unit: unit.code, limit: 200 }), [unit.code]);
+  const [form, setForm] = useState({ username: '', password: '', name: '', agency: '', role: 'handler' as Role });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+  const set = (k: keyof typeof form) => (e: Event) => setForm((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
+  return (
+    <section aria-labelledby="officials-heading">
+      <h2 id="officials-heading">{t('admin.officialsOf', { unit: unitName(unit, locale) })}</h2>
+      {list.loading ? <Loading /> : null}
+      <Alert>{list.error}</Alert>
+      {list.value && !list.value.items.length ? <Empty>{t('admin.noOfficials')}</Empty> : null}
+      {list.value?.items.length ? (
+        <table class="list-table">
+          <caption class="sr-only">{t('admin.officials')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.name')}</th>
+              <th scope="col">{t('signIn.username')}</th>
+              <th scope="col">{t('admin.grants')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.value.items.map((o) => (
+              <tr key={o.id}>
+                <td data-label={t('admin.name')}>{o.name}</td>
+                <td data-label={t('signIn.username')}>{o.username}</td>
+                <td data-label={t('admin.grants')}>
+                  {(o.grants ?? [])
+                    .map((g) => `${t(`role.${g.role}`)} @ ${('unit' in g ? g.unit : g.unitCode) ?? t('admin.everywhere')}`)
+                    .join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <form
+        class="form"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const found: Record<string, string> = {};
+          if (!form.username.trim()) found.username = t('case.errors.required');
+          if (form.password.length < 10) found.password = t('admin.errors.password', { min: 10 });
+          if (!form.name.trim()) found.name = t('case.errors.required');
+          setErrors(found);
+          if (Object.keys(found).length) return;
+          setError(null);
+          try {
+            await api.post('/officials', {
+              username: form.username.trim(),
+              password: form.password,
+              name: form.name.trim(),
+              agency: form.agency ? Number(form.agency) : undefined,
+              grants: [{ unit: unit.code, role: form.role }],
+            });
+            setCreated(t('admin.officialCreated', { name: form.name.trim() }));
+            setForm({ username: '', password: '', name: '', agency: '', role: 'handler' });
+            list.reload();
+          } catch (err) {
+            setError(messageOf(err));
+          }
+        }}
+      >
+        <h3>{t('admin.newOfficial')}</h3>
+        <Alert>{error}</Alert>
+        {created ? <Alert kind="success">{created}</Alert> : null}
+        <Field label={t('admin.name')} error={errors.name} required>
+          {({ id, describedBy, invalid }) => <input id={id} type="text" aria-describedby={describedBy} aria-invalid={invalid} value={form.name} onInput={set('name')} />}
+        </Field>
+        <Field label={t('signIn.username')} error={errors.username} required>
+          {({ id, describedBy, invalid }) => <input id={id} type="text" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} value={form.username} onInput={set('username')} />}
+        </Field>
+        <Field label={t('admin.initialPassword')} error={errors.password} required>
+          {({ id, describedBy, invalid }) => <input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} value={form.password} onInput={set('password')} />}
+        </Field>
+        <Field label={t('case.agency')}>
+          {({ id }) => (
+            <select id={id} value={form.agency} onChange={set('agency')}>
+              <option value="">{t('case.none')}</option>
+              {agencies.value?.items.map((a) => (
+                <option key={a.id} value={String(a.id)}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('admin.role')}>
+          {({ id }) => (
+            <select id={id} value={form.role} onChange={set('role')}>
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" class="button primary">
+          {t('admin.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export default function AdminPage({ query }: PageProps) {
+  const { t } = useI18n();
+  const section = (sections.includes(query.get('section') as Section) ? query.get('section') : 'agencies') as Section;
+  const [unit, setUnit] = useState<Unit | null>(null);
+  return (
+    <>
+      <PageTitle>{t('admin.title')}</PageTitle>
+      <nav aria-label={t('admin.sections')}>
+        <ul class="tabs">
+          {sections.map((s) => (
+            <li key={s}>
+              <a href={`/staff/admin?section=${s}`} aria-current={s === section ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(`/staff/admin?section=${s}`); }}>
+                {t(`admin.section.${s}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {section === 'units' ? <UnitsImport /> : null}
+      {section === 'agencies' || section === 'officials' || section === 'deadlines' ? (
+        <UnitPicker label={t('admin.unit')} value={unit} onChange={setUnit} />
+      ) : null}
+      {section === 'agencies' && unit ? <Agencies unit={unit} /> : null}
+      {section === 'officials' && unit ? <Officials unit={unit} /> : null}
+      {section === 'deadlines' ? <DeadlinePolicies unit={unit} /> : null}
+      {section !== 'units' && section !== 'deadlines' && !unit ? <p class="muted">{t('admin.pickUnit')}</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+import { registerFeature } from '../../app/router.ts';
+
+registerFeature({
+  name: 'admin',
+  routes: [{ path: '/staff/admin', title: 'admin.title', area: 'staff', load: () => import('./AdminPage.tsx') }],
+  nav: [{ href: '/staff/admin', label: 'nav.admin', area: 'staff', order: 130, roles: ['administrator', 'leader'] }],
+});

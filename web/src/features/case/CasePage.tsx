@@ -1,0 +1,175 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { api } from '../../app/api.ts';
+import { tOr, useI18n } from '../../app/i18n.ts';
+import type { PageProps } from '../../app/router.ts';
+import { abilitySet, answerText, unitName, type Petition } from '../../app/types.ts';
+import { Alert, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
+import { Timeline } from '../track/TrackPage.tsx';
+import { ActionForm, actionOrder, type ActionType } from './actions.tsx';
+
+function Fact({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children ?? '—'}</dd>
+    </div>
+  );
+}
+
+export default function CasePage({ params }: PageProps) {
+  const { t, date, locale } = useI18n();
+  const petition = useAsync(() => api.get<Petition>(`/petitions/${encodeURIComponent(params.id)}`), [params.id]);
+  const [open, setOpen] = useState<ActionType | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  if (petition.loading && !petition.value) return <Loading />;
+  if (petition.error || !petition.value) {
+    return (
+      <>
+        <PageTitle>{t('case.title')}</PageTitle>
+        <Alert>{petition.error}</Alert>
+        <p>
+          <a href="/staff">{t('case.back')}</a>
+        </p>
+      </>
+    );
+  }
+  const p = petition.value;
+  const abilities = abilitySet(p.abilities);
+  const allowed = actionOrder.filter((a) => abilities.has(a));
+  const answer = answerText(p.answer);
+  const resident = p.resident;
+  const fiveClear: Array<[string, string | null | undefined]> = [
+    ['case.content', p.title || p.body?.slice(0, 120)],
+    ['case.handler', p.handler?.name],
+    ['case.leader', p.leader?.name],
+    ['case.due', p.dueAt ? date(p.dueAt, true) : null],
+    ['case.expectedResult', p.expectedResult],
+  ];
+
+  return (
+    <>
+      <p>
+        <a href="/staff">← {t('case.back')}</a>
+      </p>
+      <PageTitle>
+        {t('case.title')} <span class="code">{p.trackingCode}</span>
+      </PageTitle>
+      <p class="case-status">
+        <StatusBadge status={p.status} /> {p.urgent ? <span class="badge badge-urgent">{t('case.urgent')}</span> : null}{' '}
+        <span class="muted">
+          {t(`kind.${p.kind}`)} · {tOr(`channel.${p.channel}`, p.channel ?? '')} · {unitName(p.unit, locale)}
+        </span>
+      </p>
+      {done ? <Alert kind="success">{done}</Alert> : null}
+      <div class="case-layout">
+        <div class="case-main">
+          <section aria-labelledby="content-heading">
+            <h2 id="content-heading">{p.title || t('case.content')}</h2>
+            <p class="petition-body">{p.body}</p>
+            {p.location?.address || p.location?.lat ? (
+              <p class="muted">
+                {t('raise.place')}: {p.location.address}
+                {p.location.lat ? ` (${p.location.lat}, ${p.location.lng})` : ''}
+              </p>
+            ) : null}
+            {p.attachments?.length ? (
+              <ul class="attachments">
+                {p.attachments.map((a) => (
+                  <li key={a.id}>
+                    <a href={a.url ?? `/api/v1/petitions/${p.id}/attachments/${a.id}`} target="_blank" rel="noopener">
+                      {a.name ?? a.filename ?? t('case.attachment')}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+          <section aria-labelledby="five-heading" class="five-clear">
+            <h2 id="five-heading">{t('case.fiveClearHeading')}</h2>
+            <dl class="facts">
+              {fiveClear.map(([label, value]) => (
+                <Fact key={label} label={t(label)}>
+                  {value || <span class="muted">{t('case.notYet')}</span>}
+                </Fact>
+              ))}
+              {p.agency ? <Fact label={t('case.agency')}>{p.agency.name}</Fact> : null}
+            </dl>
+          </section>
+          {answer ? (
+            <section aria-labelledby="answer-heading" class="answer">
+              <h2 id="answer-heading">{t('track.answer')}</h2>
+              <p class="answer-text">{answer}</p>
+              {p.rating ? (
+                <p>
+                  {t('case.rating')} <strong>{t(`score.${p.rating.score}`)}</strong>
+                  {p.rating.comment ? ` — ${p.rating.comment}` : ''}
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t('track.timeline')}</h2>
+            <Timeline entries={[...(p.timeline ?? []), ...(p.notes ?? [])].sort((a, b) => a.at.localeCompare(b.at))} />
+          </section>
+        </div>
+        <aside class="case-side">
+          <section aria-labelledby="resident-heading">
+            <h2 id="resident-heading">{t('case.resident')}</h2>
+            {p.anonymous ? (
+              <p>{t('case.anonymous')}</p>
+            ) : resident ? (
+              <dl class="facts">
+                <Fact label={t('raise.name')}>{resident.name}</Fact>
+                <Fact label={t('raise.phone')}>{resident.phone}</Fact>
+                <Fact label={t('raise.email')}>{resident.email}</Fact>
+                <Fact label={t('raise.residentAddress')}>{resident.address}</Fact>
+              </dl>
+            ) : (
+              <p class="muted">{t('case.residentHidden')}</p>
+            )}
+            <dl class="facts">
+              <Fact label={t('track.submitted')}>{date(p.submittedAt, true)}</Fact>
+              <Fact label={t('track.category')}>{p.category ? tOr(`category.${p.category}`, p.category) : null}</Fact>
+            </dl>
+          </section>
+          <section aria-labelledby="actions-heading" class="actions">
+            <h2 id="actions-heading">{t('case.actions')}</h2>
+            {allowed.length === 0 ? <p class="muted">{t('case.noActions')}</p> : null}
+            <div class="action-buttons">
+              {allowed.map((a) => (
+                <button
+                  key={a}
+                  type="button"
+                  class={`button ${a === 'answer' || a === 'assign' || a === 'accept' ? 'primary' : 'secondary'}`}
+                  aria-expanded={open === a}
+                  onClick={() => {
+                    setDone(null);
+                    setOpen(open === a ? null : a);
+                  }}
+                >
+                  {t(`action.${a}`)}
+                </button>
+              ))}
+            </div>
+            {open ? (
+              <ActionForm
+                key={open}
+                type={open}
+                petition={p}
+                onCancel={() => setOpen(null)}
+                onDone={(updated) => {
+                  setDone(t('case.done', { action: t(`action.${open}`) }));
+                  setOpen(null);
+                  if (updated && typeof updated === 'object' && 'id' in updated) petition.set(updated);
+                  else petition.reload();
+                }}
+              />
+            ) : null}
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * The forms of the actions an official may take on a petition. Which ones show is decided by
+ * the server (the petition's abilities); these only collect what each action needs.
+ */
+import { useState } from 'preact/hooks';
+import { api, messageOf, type List } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.ts';
+import { unitCode, unitName, type Agency, type OfficialSummary, type Petition, type Unit } from '../../app/types.ts';
+import { Alert, Checkbox, Field, UnitPicker, useAsync } from '../../app/ui.tsx';
+
+export const actionOrder = [
+  'accept',
+  'assign',
+  'start',
+  'answer',
+  'extend',
+  'escalate',
+  'transfer',
+  'merge',
+  'reject',
+  'close',
+  'reopen',
+  'note',
+] as const;
+export type ActionType = (typeof actionOrder)[number];
+
+/** Actions that need no more than a confirmation. */
+const immediate = new Set<ActionType>(['accept', 'start', 'close']);
+
+function toIso(local: string): string | undefined {
+  if (!local) return undefined;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+function Text(props: { label: string; value: string; onInput(v: string): void; error?: string | null; rows?: number; required?: boolean; hint?: string }) {
+  return (
+    <Field label={props.label} error={props.error} required={props.required} hint={props.hint}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          rows={props.rows ?? 3}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          value={props.value}
+          onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+function useUnitStaff(unit: string) {
+  const agencies = useAsync(() => api.get<List<Agency>>('/agencies', { unit, limit: 200 }).then((l) => l.items), [unit]);
+  const officials = useAsync(() => api.get<List<OfficialSummary>>('/officials', { unit, limit: 200 }).then((l) => l.items), [unit]);
+  return { agencies, officials };
+}
+
+export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionType; petition: Petition; onDone(p: Petition): void; onCancel(): void }) {
+  const { t, locale } = useI18n();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [publish, setPublish] = useState(true);
+  const [toUnit, setToUnit] = useState<Unit | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: string) => (v: string) => setFields((f) => ({ ...f, [k]: v }));
+  const needsStaff = type === 'assign' || type === 'transfer';
+  const staff = useUnitStaff(needsStaff ? unitCode(petition.unit) : '');
+
+  const required = (names: string[]) => {
+    const found: Record<string, string> = {};
+    for (const name of names) if (!fields[name]?.trim()) found[name] = t('case.errors.required');
+    return found;
+  };
+
+  const build = (): { body?: Record<string, unknown>; errors: Record<string, string> } => {
+    switch (type) {
+      case 'reject':
+      case 'escalate':
+        return { errors: required(['reason']), body: { reason: fields.reason?.trim() } };
+      case 'assign': {
+        const found = required(['agency', 'handler', 'leader', 'expectedResult']);
+        return {
+          errors: found,
+          body: {
+            agency: Number(fields.agency),
+            handler: Number(fields.handler),
+            leader: Number(fields.leader),
+            expectedResult: fields.expectedResult?.trim(),
+            dueAt: toIso(fields.dueAt ?? ''),
+          },
+        };
+      }
+      case 'answer':
+        return { errors: required(['text']), body: { text: fields.text?.trim(), publish } };
+      case 'transfer': {
+        const found = required(['reason']);
+        if (!toUnit && !fields.toAgency) found.target = t('case.errors.transferTarget');
+        return {
+          errors: found,
+          body: {
+            toUnit: toUnit?.code,
+            toAgency: fields.toAgency ? Number(fields.toAgency) : undefined,
+            reason: fields.reason?.trim(),
+          },
+        };
+      }
+      case 'merge': {
+        const found = required(['into']);
+        if (fields.into && !/^\d+$/.test(fields.into.trim())) found.into = t('case.errors.number');
+        return { errors: found, body: { into: Number(fields.into) } };
+      }
+      case 'extend': {
+        const found = required(['dueAt', 'reason']);
+        return { errors: found, body: { dueAt: toIso(fields.dueAt ?? ''), reason: fields.reason?.trim() } };
+      }
+      case 'note':
+        return { errors: required(['text']), body: { text: fields.text?.trim() } };
+      case 'reopen':
+        return { errors: {}, body: fields.reason?.trim() ? { reason: fields.reason.trim() } : {} };
+      default:
+        return { errors: {}, body: {} };
+    }
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const { body, errors: found } = build();
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await api.post<Petition>(`/petitions/${petition.id}/actions`, { type, ...body });
+      onDone(updated);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const officialOptions = (staff.officials.value ?? []).map((o) => (
+    <option key={o.id} value={String(o.id)}>
+      {o.name || o.username}
+    </option>
+  ));
+
+  return (
+    <form class="form action-form" noValidate onSubmit={submit} aria-labelledby="action-heading">
+      <h3 id="action-heading">{t(`action.${type}`)}</h3>
+      {immediate.has(type) ? <p>{t(`actionHint.${type}`)}</p> : null}
+      <Alert>{error}</Alert>
+      {(type === 'reject' || type === 'escalate' || type === 'reopen') && (
+        <Text label={t('case.reason')} value={fields.reason ?? ''} onInput={set('reason')} error={errors.reason} required={type !== 'reopen'} hint={type === 'escalate' ? t('case.escalateHint') : undefined} />
+      )}
+      {type === 'assign' ? (
+        <>
+          <Alert>{staff.agencies.error ?? staff.officials.error}</Alert>
+          <p class="hint">{t('case.fiveClear')}</p>
+          <Field label={t('case.agency')} error={errors.agency} required>
+            {({ id, describedBy, invalid }) => (
+              <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.agency ?? ''} onChange={(e) => set('agency')((e.currentTarget as HTMLSelectElement).value)}>
+                <option value="">{t('case.choose')}</option>
+                {(staff.agencies.value ?? []).map((a) => (
+                  <option key={a.id} value={String(a.id)}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('case.handler')} error={errors.handler} required>
+            {({ id, describedBy, invalid }) => (
+              <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.handler ?? ''} onChange={(e) => set('handler')((e.currentTarget as HTMLSelectElement).value)}>
+                <option value="">{t('case.choose')}</option>
+                {officialOptions}
+              </select>
+            )}
+          </Field>
+          <Field label={t('case.leader')} error={errors.leader} required>
+            {({ id, describedBy, invalid }) => (
+              <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.leader ?? ''} onChange={(e) => set('leader')((e.currentTarget as HTMLSelectElement).value)}>
+                <option value="">{t('case.choose')}</option>
+                {officialOptions}
+              </select>
+            )}
+          </Field>
+          <Text label={t('case.expectedResult')} value={fields.expectedResult ?? ''} onInput={set('expectedResult')} error={errors.expectedResult} required rows={2} />
+          <Field label={t('case.dueAt')} hint={t('case.dueAtHint')}>
+            {({ id, describedBy }) => <input id={id} type="datetime-local" aria-describedby={describedBy} value={fields.dueAt ?? ''} onInput={(e) => set('dueAt')((e.currentTarget as HTMLInputElement).value)} />}
+          </Field>
+        </>
+      ) : null}
+      {type === 'answer' ? (
+        <>
+          <Text label={t('case.answerText')} value={fields.text ?? ''} onInput={set('text')} error={errors.text} required rows={6} />
+          <Checkbox label={t('case.publish')} hint={t('case.publishHint')} checked={publish} onChange={setPublish} />
+        </>
+      ) : null}
+      {type === 'note' ? <Text label={t('case.noteText')} hint={t('case.noteHint')} value={fields.text ?? ''} onInput={set('text')} error={errors.text} required /> : null}
+      {type === 'transfer' ? (
+        <>
+          {errors.target ? (
+            <p class="field-error" role="alert">
+              {errors.target}
+            </p>
+          ) : null}
+          <UnitPicker label={t('case.toUnit')} value={toUnit} onChange={setToUnit} />
+          <Field label={t('case.toAgency')}>
+            {({ id }) => (
+              <select id={id} value={fields.toAgency ?? ''} onChange={(e) => set('toAgency')((e.currentTarget as HTMLSelectElement).value)}>
+                <option value="">{t('case.none')}</option>
+                {(staff.agencies.value ?? []).map((a) => (
+                  <option key={a.id} value={String(a.id)}>
+                    {a.name} ({unitName(a.unit, locale)})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Text label={t('case.reason')} value={fields.reason ?? ''} onInput={set('reason')} error={errors.reason} required />
+        </>
+      ) : null}
+      {type === 'merge' ? (
+        <Field label={t('case.mergeInto')} hint={t('case.mergeHint')} error={errors.into} required>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} type="text" inputMode="numeric" aria-describedby={describedBy} aria-invalid={invalid} value={fields.into ?? ''} onInput={(e) => set('into')((e.currentTarget as HTMLInputElement).value)} />
+          )}
+        </Field>
+      ) : null}
+      {type === 'extend' ? (
+        <>
+          <Field label={t('case.newDue')} error={errors.dueAt} required>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} type="datetime-local" aria-describedby={describedBy} aria-invalid={invalid} value={fields.dueAt ?? ''} onInput={(e) => set('dueAt')((e.currentTarget as HTMLInputElement).value)} />
+            )}
+          </Field>
+          <Text label={t('case.reason')} value={fields.reason ?? ''} onInput={set('reason')} error={errors.reason} required />
+        </>
+      ) : null}
+      <div class="button-row">
+        <button type="submit" class="button primary" disabled={busy}>
+          {busy ? t('common.sending') : t(`action.${type}`)}
+        </button>
+        <button type="button" class="button secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

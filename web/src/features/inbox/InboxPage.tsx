@@ -1,0 +1,190 @@
+import { useState } from 'preact/hooks';
+import { api, messageOf, type List, type Query } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.ts';
+import { navigate, type PageProps } from '../../app/router.ts';
+import { channels, petitionKinds, statuses, type Petition, type Unit } from '../../app/types.ts';
+import { Alert, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { PetitionTable } from './PetitionTable.tsx';
+
+type View = 'mine' | 'new' | 'toAssign' | 'dueSoon' | 'overdue' | 'all';
+const views: View[] = ['mine', 'new', 'toAssign', 'dueSoon', 'overdue', 'all'];
+
+function viewQuery(view: View): Query {
+  switch (view) {
+    case 'mine':
+      return { assignedTo: 'me' };
+    case 'new':
+      return { status: 'received' };
+    case 'toAssign':
+      return { status: 'accepted' };
+    case 'dueSoon':
+      return { dueBefore: new Date(Date.now() + 2 * 86400_000).toISOString() };
+    case 'overdue':
+      return { overdue: true };
+    default:
+      return {};
+  }
+}
+
+const countLimit = 100;
+
+export default function InboxPage({ query }: PageProps) {
+  const { t } = useI18n();
+  const view = (views.includes(query.get('view') as View) ? query.get('view') : 'mine') as View;
+  const filters: Query = {
+    unit: query.get('unit') ?? undefined,
+    status: query.get('status') ?? undefined,
+    kind: query.get('kind') ?? undefined,
+    channel: query.get('channel') ?? undefined,
+    q: query.get('q') ?? undefined,
+  };
+  const key = query.toString();
+  const list = useAsync(() => api.get<List<Petition>>('/petitions', { ...viewQuery(view), ...filters, limit: 50 }), [key]);
+  const counts = useAsync(
+    () =>
+      Promise.all(
+        views.map((v) =>
+          api
+            .get<List<Petition>>('/petitions', { ...viewQuery(v), limit: countLimit })
+            .then((l) => [v, l.items.length, !!l.next] as const, () => [v, null, false] as const),
+        ),
+      ),
+    [],
+  );
+  const [more, setMore] = useState<{ items: Petition[]; next?: string; fetched?: boolean; error?: string }>({ items: [] });
+  const [unit, setUnit] = useState<Unit | null>(null);
+
+  const setQuery = (changes: Record<string, string | undefined>) => {
+    const params = new URLSearchParams(query);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) params.set(k, v);
+      else params.delete(k);
+    }
+    setMore({ items: [] });
+    navigate(`/staff?${params.toString()}`);
+  };
+
+  const items = [...(list.value?.items ?? []), ...more.items];
+  const next = more.fetched ? more.next : list.value?.next;
+
+  return (
+    <>
+      <PageTitle>{t('inbox.title')}</PageTitle>
+      <nav aria-label={t('inbox.views')}>
+        <ul class="tabs">
+          {views.map((v) => {
+            const c = counts.value?.find(([name]) => name === v);
+            const count = c && c[1] !== null ? `${c[1]}${c[2] ? '+' : ''}` : null;
+            const params = new URLSearchParams(query);
+            params.set('view', v);
+            return (
+              <li key={v}>
+                <a href={`/staff?${params.toString()}`} aria-current={v === view ? 'page' : undefined}>
+                  {t(`inbox.view.${v}`)}
+                  {count !== null ? (
+                    <span class="count" aria-label={t('inbox.countLabel', { count: c![1] ?? 0 })}>
+                      {count}
+                    </span>
+                  ) : null}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <details class="filters" open={Object.values(filters).some(Boolean)}>
+        <summary>{t('inbox.filters')}</summary>
+        <form
+          class="form filter-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const data = new FormData(e.currentTarget as HTMLFormElement);
+            setQuery({
+              q: String(data.get('q') ?? '').trim() || undefined,
+              status: String(data.get('status') ?? '') || undefined,
+              kind: String(data.get('kind') ?? '') || undefined,
+              channel: String(data.get('channel') ?? '') || undefined,
+              unit: unit?.code ?? (filters.unit as string | undefined),
+            });
+          }}
+        >
+          <Field label={t('inbox.search')}>
+            {({ id }) => <input id={id} name="q" type="search" defaultValue={(filters.q as string) ?? ''} />}
+          </Field>
+          <Field label={t('track.status')}>
+            {({ id }) => (
+              <select id={id} name="status" defaultValue={(filters.status as string) ?? ''}>
+                <option value="">{t('inbox.any')}</option>
+                {statuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('track.kind')}>
+            {({ id }) => (
+              <select id={id} name="kind" defaultValue={(filters.kind as string) ?? ''}>
+                <option value="">{t('inbox.any')}</option>
+                {petitionKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('case.channel')}>
+            {({ id }) => (
+              <select id={id} name="channel" defaultValue={(filters.channel as string) ?? ''}>
+                <option value="">{t('inbox.any')}</option>
+                {channels.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`channel.${c}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <UnitPicker label={t('track.unit')} value={unit} onChange={setUnit} hint={filters.unit ? t('inbox.unitFilter', { code: filters.unit }) : undefined} />
+          <div class="button-row">
+            <button type="submit" class="button primary">
+              {t('inbox.apply')}
+            </button>
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() => {
+                setUnit(null);
+                setQuery({ q: undefined, status: undefined, kind: undefined, channel: undefined, unit: undefined });
+              }}
+            >
+              {t('inbox.clear')}
+            </button>
+          </div>
+        </form>
+      </details>
+      {list.loading && !list.value ? <Loading /> : null}
+      <Alert>{list.error}</Alert>
+      {list.value ? <PetitionTable items={items} caption={t(`inbox.view.${view}`)} /> : null}
+      <Alert>{more.error}</Alert>
+      {next ? (
+        <button
+          type="button"
+          class="button secondary"
+          onClick={async () => {
+            try {
+              const page = await api.get<List<Petition>>('/petitions', { ...viewQuery(view), ...filters, limit: 50, cursor: next });
+              setMore((m) => ({ items: [...m.items, ...page.items], next: page.next, fetched: true }));
+            } catch (e) {
+              setMore((m) => ({ ...m, error: messageOf(e) }));
+            }
+          }}
+        >
+          {t('inbox.more')}
+        </button>
+      ) : null}
+    </>
+  );
+}

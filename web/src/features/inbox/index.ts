@@ -1,0 +1,7 @@
+import { registerFeature } from '../../app/router.ts';
+
+registerFeature({
+  name: 'inbox',
+  routes: [{ path: '/staff', title: 'inbox.title', area: 'staff', load: () => import('./InboxPage.tsx') }],
+  nav: [{ href: '/staff', label: 'nav.inbox', area: 'staff', order: 100 }],
+});

@@ -1,0 +1,14 @@
+/**
+ * Every feature of the web app. A new capability adds its folder and one line here; resident
+ * pages are bundled with the first load, officials' pages load when first opened.
+ */
+import './portal-home/index.ts';
+import './petition-new/index.ts';
+import './track/index.ts';
+import './figures/index.ts';
+import './sign-in/index.ts';
+import './inbox/index.ts';
+import './case/index.ts';
+import './hotline/index.ts';
+import './staff-figures/index.ts';
+import './admin/index.ts';

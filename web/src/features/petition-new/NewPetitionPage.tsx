@@ -1,0 +1,328 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, messageOf } from '../../app/api.ts';
+import { rememberedUnit, rememberPetition } from '../../app/devicePetitions.ts';
+import { serverLanguage, useI18n } from '../../app/i18n.ts';
+import type { PageProps } from '../../app/router.ts';
+import { categories, petitionKinds, unitName, type CreatedPetition, type PetitionKind, type Unit } from '../../app/types.ts';
+import { Alert, Checkbox, CopyButton, Field, PageTitle, RadioGroup, UnitPicker } from '../../app/ui.tsx';
+import { uploadAttachments } from './attachments.ts';
+
+interface Form {
+  unit: Unit | null;
+  kind: PetitionKind | '';
+  category: string;
+  title: string;
+  body: string;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  anonymous: boolean;
+  name: string;
+  phone: string;
+  email: string;
+  residentAddress: string;
+  consentToPublish: boolean;
+  files: File[];
+}
+
+type Errors = Partial<Record<'unit' | 'kind' | 'body' | 'phone' | 'email' | 'contact' | 'files', string>>;
+
+/** Kinds whose law wants to know who is speaking (the server has the final word). */
+const identityRequired = new Set(['complaint', 'denunciation']);
+const maxFileBytes = 10 * 1024 * 1024;
+
+function validate(form: Form, t: (k: string, o?: Record<string, unknown>) => string): Errors {
+  const errors: Errors = {};
+  if (!form.unit) errors.unit = t('raise.errors.unit');
+  if (!form.kind) errors.kind = t('raise.errors.kind');
+  if (form.body.trim().length < 10) errors.body = t('raise.errors.body', { min: 10 });
+  if (form.phone && !/^\+?[0-9 ().-]{6,20}$/.test(form.phone.trim())) errors.phone = t('raise.errors.phone');
+  if (form.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) errors.email = t('raise.errors.email');
+  if (!form.anonymous && !form.phone.trim() && !form.email.trim() && form.kind && identityRequired.has(form.kind)) {
+    errors.contact = t('raise.errors.identity');
+  }
+  if (form.files.some((f) => f.size > maxFileBytes)) errors.files = t('raise.errors.fileSize', { mb: 10 });
+  return errors;
+}
+
+function Success({ created, warnings }: { created: CreatedPetition; warnings: string[] }) {
+  const { t, date } = useI18n();
+  const link = `${location.origin}/track/${created.trackingCode}`;
+  return (
+    <section class="success" aria-labelledby="page-title">
+      <PageTitle>{t('raise.successTitle')}</PageTitle>
+      <p>{t('raise.successText')}</p>
+      <p class="tracking-code-label" id="tracking-code-label">
+        {t('raise.trackingCode')}
+      </p>
+      <p class="tracking-code" aria-labelledby="tracking-code-label" data-testid="tracking-code">
+        {created.trackingCode}
+      </p>
+      <div class="button-row">
+        <CopyButton text={created.trackingCode} label={t('raise.copyCode')} />
+        <CopyButton text={link} label={t('raise.copyLink')} />
+        <a class="button" href={`/track/${encodeURIComponent(created.trackingCode)}`}>
+          {t('raise.followIt')}
+        </a>
+      </div>
+      {created.dueAt ? <p>{t('raise.dueBy', { date: date(created.dueAt) })}</p> : null}
+      <p class="hint">{t('raise.keptOnDevice')}</p>
+      {warnings.map((w) => (
+        <Alert key={w} kind="info">
+          {w}
+        </Alert>
+      ))}
+    </section>
+  );
+}
+
+export function NewPetitionPage({ query }: PageProps) {
+  const { t, locale } = useI18n();
+  const remembered = rememberedUnit();
+  const [form, setForm] = useState<Form>({
+    unit: null,
+    kind: '',
+    category: '',
+    title: '',
+    body: '',
+    address: '',
+    lat: null,
+    lng: null,
+    anonymous: false,
+    name: '',
+    phone: '',
+    email: '',
+    residentAddress: '',
+    consentToPublish: false,
+    files: [],
+  });
+  const [errors, setErrors] = useState<Errors>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<{ created: CreatedPetition; warnings: string[] } | null>(null);
+  const [locating, setLocating] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  // The unit from the link (?unit=CODE) or the one last looked at on this device.
+  useEffect(() => {
+    const code = query.get('unit') ?? remembered?.code;
+    if (!code) return;
+    api.get<Unit>(`/units/${encodeURIComponent(code)}`).then(
+      (unit) => setForm((f) => (f.unit ? f : { ...f, unit })),
+      () => undefined,
+    );
+  }, []);
+
+  if (created) return <Success created={created.created} warnings={created.warnings} />;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found = validate(form, t);
+    setErrors(found);
+    setServerError(null);
+    if (Object.keys(found).length) {
+      setTimeout(() => summaryRef.current?.focus(), 0);
+      return;
+    }
+    setBusy(true);
+    try {
+      const resident = form.anonymous
+        ? undefined
+        : {
+            name: form.name.trim() || undefined,
+            phone: form.phone.trim() || undefined,
+            email: form.email.trim() || undefined,
+            address: form.residentAddress.trim() || undefined,
+          };
+      const location =
+        form.address.trim() || form.lat !== null
+          ? {
+              address: form.address.trim() || undefined,
+              lat: form.lat ?? undefined,
+              lng: form.lng ?? undefined,
+            }
+          : undefined;
+      const answer = await api.post<CreatedPetition>('/petitions', {
+        unit: form.unit!.code,
+        kind: form.kind,
+        body: form.body.trim(),
+        title: form.title.trim() || undefined,
+        category: form.category || undefined,
+        channel: 'web',
+        resident: resident && Object.values(resident).some(Boolean) ? resident : undefined,
+        anonymous: form.anonymous,
+        location,
+        consentToPublish: form.consentToPublish,
+        language: serverLanguage(locale),
+      });
+      rememberPetition({
+        trackingCode: answer.trackingCode,
+        accessKey: answer.accessKey,
+        createdAt: new Date().toISOString(),
+        unitName: unitName(form.unit, locale),
+        kind: form.kind,
+      });
+      const warnings = form.files.length ? await uploadAttachments(answer, form.files) : [];
+      setCreated({ created: answer, warnings });
+      window.scrollTo(0, 0);
+    } catch (e) {
+      setServerError(messageOf(e));
+      if (e instanceof ApiError && e.code === 'invalid_input') setTimeout(() => summaryRef.current?.focus(), 0);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorList = Object.values(errors);
+  return (
+    <>
+      <PageTitle>{t('raise.title')}</PageTitle>
+      <p class="lead">{t('raise.lead')}</p>
+      <div ref={summaryRef} tabIndex={-1} class="summary-anchor">
+        {errorList.length ? (
+          <Alert>
+            <p>{t('raise.errors.summary', { count: errorList.length })}</p>
+            <ul>
+              {errorList.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        <Alert>{serverError}</Alert>
+      </div>
+      <form class="form" noValidate onSubmit={submit}>
+        <UnitPicker label={t('raise.unit')} value={form.unit} onChange={(u) => set('unit', u)} error={errors.unit} required />
+        <RadioGroup
+          legend={t('raise.kind')}
+          name="kind"
+          value={form.kind}
+          onChange={(k) => set('kind', k)}
+          error={errors.kind}
+          options={petitionKinds.map((k) => ({ value: k, label: t(`kind.${k}`), hint: t(`kindHint.${k}`) }))}
+        />
+        <Field label={t('raise.category')}>
+          {({ id, describedBy }) => (
+            <select id={id} aria-describedby={describedBy} value={form.category} onChange={(e) => set('category', (e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">{t('raise.categoryNone')}</option>
+              {categories.map((c) => (
+                <option key={c} value={c}>
+                  {t(`category.${c}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('raise.titleField')} hint={t('raise.titleHint')}>
+          {({ id, describedBy }) => (
+            <input id={id} type="text" maxLength={200} aria-describedby={describedBy} value={form.title} onInput={(e) => set('title', (e.currentTarget as HTMLInputElement).value)} />
+          )}
+        </Field>
+        <Field label={t('raise.body')} hint={t('raise.bodyHint')} error={errors.body} required>
+          {({ id, describedBy, invalid }) => (
+            <textarea
+              id={id}
+              rows={6}
+              maxLength={10000}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              aria-required="true"
+              value={form.body}
+              onInput={(e) => set('body', (e.currentTarget as HTMLTextAreaElement).value)}
+            />
+          )}
+        </Field>
+        <fieldset class="group">
+          <legend>{t('raise.place')}</legend>
+          <Field label={t('raise.address')} hint={t('raise.addressHint')}>
+            {({ id, describedBy }) => (
+              <input id={id} type="text" maxLength={300} aria-describedby={describedBy} value={form.address} onInput={(e) => set('address', (e.currentTarget as HTMLInputElement).value)} />
+            )}
+          </Field>
+          <div class="button-row">
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() => {
+                if (!navigator.geolocation) return setLocating(t('raise.noLocation'));
+                setLocating(t('raise.locating'));
+                navigator.geolocation.getCurrentPosition(
+                  (pos) => {
+                    setForm((f) => ({ ...f, lat: pos.coords.latitude, lng: pos.coords.longitude }));
+                    setLocating(null);
+                  },
+                  () => setLocating(t('raise.noLocation')),
+                  { timeout: 10000 },
+                );
+              }}
+            >
+              {t('raise.useLocation')}
+            </button>
+            {form.lat !== null ? (
+              <span class="muted" role="status">
+                {t('raise.locationSet', { lat: form.lat.toFixed(5), lng: form.lng?.toFixed(5) })}{' '}
+                <button type="button" class="link-button" onClick={() => setForm((f) => ({ ...f, lat: null, lng: null }))}>
+                  {t('common.remove')}
+                </button>
+              </span>
+            ) : null}
+          </div>
+          {locating ? (
+            <p class="muted" role="status">
+              {locating}
+            </p>
+          ) : null}
+        </fieldset>
+        <Field label={t('raise.photos')} hint={t('raise.photosHint', { mb: 10 })} error={errors.files}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              type="file"
+              multiple
+              accept="image/jpeg,image/png,image/webp,application/pdf"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => set('files', Array.from((e.currentTarget as HTMLInputElement).files ?? []))}
+            />
+          )}
+        </Field>
+        <fieldset class="group">
+          <legend>{t('raise.contact')}</legend>
+          <Checkbox label={t('raise.anonymous')} hint={t('raise.anonymousHint')} checked={form.anonymous} onChange={(v) => set('anonymous', v)} />
+          {errors.contact ? (
+            <p class="field-error" role="alert">
+              {errors.contact}
+            </p>
+          ) : null}
+          {!form.anonymous ? (
+            <>
+              <Field label={t('raise.name')}>
+                {({ id }) => <input id={id} type="text" autoComplete="name" maxLength={200} value={form.name} onInput={(e) => set('name', (e.currentTarget as HTMLInputElement).value)} />}
+              </Field>
+              <Field label={t('raise.phone')} hint={t('raise.phoneHint')} error={errors.phone}>
+                {({ id, describedBy, invalid }) => (
+                  <input id={id} type="tel" autoComplete="tel" inputMode="tel" aria-describedby={describedBy} aria-invalid={invalid} value={form.phone} onInput={(e) => set('phone', (e.currentTarget as HTMLInputElement).value)} />
+                )}
+              </Field>
+              <Field label={t('raise.email')} error={errors.email}>
+                {({ id, describedBy, invalid }) => (
+                  <input id={id} type="email" autoComplete="email" aria-describedby={describedBy} aria-invalid={invalid} value={form.email} onInput={(e) => set('email', (e.currentTarget as HTMLInputElement).value)} />
+                )}
+              </Field>
+              <Field label={t('raise.residentAddress')}>
+                {({ id }) => <input id={id} type="text" autoComplete="street-address" maxLength={300} value={form.residentAddress} onInput={(e) => set('residentAddress', (e.currentTarget as HTMLInputElement).value)} />}
+              </Field>
+            </>
+          ) : null}
+        </fieldset>
+        <Checkbox label={t('raise.consent')} hint={t('raise.consentHint')} checked={form.consentToPublish} onChange={(v) => set('consentToPublish', v)} />
+        <div class="button-row">
+          <button type="submit" class="button primary" disabled={busy}>
+            {busy ? t('common.sending') : t('raise.submit')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

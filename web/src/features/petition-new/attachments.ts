@@ -1,0 +1,26 @@
+import { api, ApiError } from '../../app/api.ts';
+import { t } from '../../app/i18n.ts';
+import type { CreatedPetition } from '../../app/types.ts';
+
+/**
+ * Photos go up after the petition exists, one request each, authorised by the access key.
+ * A photo that fails does not undo the petition: the resident is told which ones.
+ */
+export async function uploadAttachments(created: CreatedPetition, files: File[]): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const file of files) {
+    const form = new FormData();
+    form.set('accessKey', created.accessKey);
+    form.set('file', file, file.name);
+    try {
+      await api.upload(`/petitions/track/${encodeURIComponent(created.trackingCode)}/attachments`, form);
+    } catch (e) {
+      if (e instanceof ApiError && e.missingRoute) {
+        warnings.push(t('raise.photosUnavailable'));
+        break;
+      }
+      warnings.push(t('raise.photoFailed', { name: file.name, reason: e instanceof ApiError ? e.message : '' }));
+    }
+  }
+  return warnings;
+}

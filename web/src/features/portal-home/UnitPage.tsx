@@ -1,0 +1,129 @@
+import { api, ApiError, type List } from '../../app/api.ts';
+import { rememberUnit } from '../../app/devicePetitions.ts';
+import { tOr, useI18n } from '../../app/i18n.ts';
+import type { PageProps } from '../../app/router.ts';
+import { fetchStats, rates, yearToDate } from '../../app/stats.ts';
+import { unitName, type Unit } from '../../app/types.ts';
+import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { useEffect } from 'preact/hooks';
+
+function FiguresAtAGlance({ unit }: { unit: Unit }) {
+  const i = useI18n();
+  const { t } = i;
+  const period = yearToDate();
+  const stats = useAsync(
+    () =>
+      fetchStats(unit.code, period.from, period.to).catch((e: unknown) => {
+        if (e instanceof ApiError && e.missingRoute) return null;
+        throw e;
+      }),
+    [unit.code],
+  );
+  return (
+    <section aria-labelledby="glance-heading" class="glance">
+      <h2 id="glance-heading">{t('unit.glance', { year: new Date().getFullYear() })}</h2>
+      {stats.loading ? <Loading /> : null}
+      <Alert>{stats.error}</Alert>
+      {stats.value === null ? <p class="muted">{t('figures.unavailable')}</p> : null}
+      {stats.value ? (
+        <dl class="numbers">
+          <div>
+            <dt>{t('figures.received')}</dt>
+            <dd>{i.number(stats.value.received)}</dd>
+          </div>
+          <div>
+            <dt>{t('figures.resolved')}</dt>
+            <dd>{i.number(stats.value.resolved)}</dd>
+          </div>
+          <div>
+            <dt>{t('figures.resolutionRate')}</dt>
+            <dd>{i.percent(rates(stats.value).resolutionRate)}</dd>
+          </div>
+          <div>
+            <dt>{t('figures.satisfactionRate')}</dt>
+            <dd>{i.percent(rates(stats.value).satisfactionRate)}</dd>
+          </div>
+        </dl>
+      ) : null}
+      <p>
+        <a href={`/figures?unit=${encodeURIComponent(unit.code)}`}>{t('unit.allFigures')}</a>
+      </p>
+    </section>
+  );
+}
+
+export function UnitPage({ params }: PageProps) {
+  const { t, locale } = useI18n();
+  const unit = useAsync(() => api.get<Unit>(`/units/${encodeURIComponent(params.code)}`), [params.code]);
+  const children = useAsync(
+    () => api.get<List<Unit>>('/units', { parent: params.code, limit: 100 }).catch(() => ({ items: [] as Unit[] })),
+    [params.code],
+  );
+  useEffect(() => {
+    if (unit.value) rememberUnit({ code: unit.value.code, name: unitName(unit.value, locale) });
+  }, [unit.value, locale]);
+
+  if (unit.loading) return <Loading />;
+  if (unit.error || !unit.value) {
+    return (
+      <>
+        <PageTitle>{t('unit.title')}</PageTitle>
+        <Alert>{unit.error}</Alert>
+        <p>
+          <a href="/">{t('notFound.home')}</a>
+        </p>
+      </>
+    );
+  }
+  const u = unit.value;
+  const code = encodeURIComponent(u.code);
+  return (
+    <>
+      {u.ancestors?.length ? (
+        <nav aria-label={t('unit.breadcrumb')}>
+          <ol class="breadcrumb">
+            {u.ancestors.map((a) => (
+              <li key={a.code}>
+                <a href={`/units/${encodeURIComponent(a.code)}`}>{unitName(a, locale)}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
+      <PageTitle>{unitName(u, locale)}</PageTitle>
+      <p class="muted">
+        {tOr(`level.${u.level}`, u.level ?? '')} · {t('unit.code')} {u.code}
+      </p>
+      <section aria-labelledby="actions-heading">
+        <h2 id="actions-heading">{t('unit.whatHere')}</h2>
+        <ul class="cards">
+          <li class="card">
+            <h3>
+              <a href={`/petitions/new?unit=${code}`}>{t('home.raise')}</a>
+            </h3>
+            <p>{t('unit.raiseText', { unit: unitName(u, locale) })}</p>
+          </li>
+          <li class="card">
+            <h3>
+              <a href="/track">{t('home.track')}</a>
+            </h3>
+            <p>{t('home.trackText')}</p>
+          </li>
+        </ul>
+      </section>
+      <FiguresAtAGlance unit={u} />
+      {children.value && children.value.items.length > 0 ? (
+        <section aria-labelledby="below-heading">
+          <h2 id="below-heading">{t('unit.below')}</h2>
+          <ul class="unit-results columns">
+            {children.value.items.map((c) => (
+              <li key={c.code}>
+                <a href={`/units/${encodeURIComponent(c.code)}`}>{unitName(c, locale)}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.ts';
+import { navigate, type PageProps } from '../../app/router.ts';
+import { refreshSession, signInOfficial } from '../../app/session.ts';
+import { Alert, Field, PageTitle } from '../../app/ui.tsx';
+import { setCsrfToken } from '../../app/api.ts';
+
+/** Only paths of this app, so a crafted link cannot send the browser elsewhere. */
+function safeNext(next: string | null, fallback: string): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+}
+
+function OfficialForm({ next }: { next: string | null }) {
+  const { t } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ username?: string; password?: string }>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      class="form"
+      noValidate
+      aria-labelledby="official-heading"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const found: typeof errors = {};
+        if (!username.trim()) found.username = t('signIn.errors.username');
+        if (!password) found.password = t('signIn.errors.password');
+        setErrors(found);
+        if (Object.keys(found).length) return;
+        setBusy(true);
+        setError(null);
+        try {
+          await signInOfficial(username.trim(), password);
+          navigate(safeNext(next, '/staff'));
+        } catch (err) {
+          setError(messageOf(err));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h2 id="official-heading">{t('signIn.officials')}</h2>
+      <Alert>{error}</Alert>
+      <Field label={t('signIn.username')} error={errors.username} required>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} name="username" type="text" autoComplete="username" autoCapitalize="none" spellcheck={false} aria-describedby={describedBy} aria-invalid={invalid} value={username} onInput={(e) => setUsername((e.currentTarget as HTMLInputElement).value)} />
+        )}
+      </Field>
+      <Field label={t('signIn.password')} error={errors.password} required>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} name="password" type="password" autoComplete="current-password" aria-describedby={describedBy} aria-invalid={invalid} value={password} onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)} />
+        )}
+      </Field>
+      <button type="submit" class="button primary" disabled={busy}>
+        {busy ? t('common.sending') : t('signIn.submit')}
+      </button>
+    </form>
+  );
+}
+
+function ResidentForm({ next }: { next: string | null }) {
+  const { t } = useI18n();
+  const [destination, setDestination] = useState('');
+  const [code, setCode] = useState('');
+  const [sent, setSent] = useState(false);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const isEmail = destination.includes('@');
+  const contact = () => (isEmail ? { email: destination.trim() } : { phone: destination.trim() });
+  return (
+    <form
+      class="form"
+      noValidate
+      aria-labelledby="resident-heading"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        if (!sent) {
+          if (!/^(\+?[0-9 ().-]{6,20}|[^\s@]+@[^\s@]+\.[^\s@]+)$/.test(destination.trim())) {
+            return setFieldError(t('signIn.errors.destination'));
+          }
+          setFieldError(null);
+          setBusy(true);
+          try {
+            await api.post('/auth/code', contact());
+            setSent(true);
+          } catch (err) {
+            setError(messageOf(err));
+          } finally {
+            setBusy(false);
+          }
+          return;
+        }
+        if (!/^\d{4,8}$/.test(code.trim())) return setFieldError(t('signIn.errors.code'));
+        setFieldError(null);
+        setBusy(true);
+        try {
+          const answer = await api.post<{ csrfToken?: string }>('/auth/code/verify', { ...contact(), code: code.trim() });
+          if (answer.csrfToken) setCsrfToken(answer.csrfToken);
+          await refreshSession();
+          navigate(safeNext(next, '/track'));
+        } catch (err) {
+          setError(messageOf(err));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h2 id="resident-heading">{t('signIn.residents')}</h2>
+      <p>{t('signIn.residentsLead')}</p>
+      <Alert>{error}</Alert>
+      {!sent ? (
+        <Field label={t('signIn.destination')} hint={t('signIn.destinationHint')} error={fieldError} required>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} type="text" inputMode="email" autoComplete="tel" aria-describedby={describedBy} aria-invalid={invalid} value={destination} onInput={(e) => setDestination((e.currentTarget as HTMLInputElement).value)} />
+          )}
+        </Field>
+      ) : (
+        <>
+          <Alert kind="info">{t('signIn.codeSent', { destination })}</Alert>
+          <Field label={t('signIn.code')} error={fieldError} required>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} type="text" inputMode="numeric" autoComplete="one-time-code" autoFocus aria-describedby={describedBy} aria-invalid={invalid} value={code} onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)} />
+            )}
+          </Field>
+        </>
+      )}
+      <div class="button-row">
+        <button type="submit" class="button primary" disabled={busy}>
+          {busy ? t('common.sending') : sent ? t('signIn.verify') : t('signIn.sendCode')}
+        </button>
+        {sent ? (
+          <button type="button" class="button secondary" onClick={() => { setSent(false); setCode(''); }}>
+            {t('signIn.changeDestination')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function SignInPage({ query }: PageProps) {
+  const { t } = useI18n();
+  const next = query.get('next');
+  return (
+    <>
+      <PageTitle>{t('signIn.title')}</PageTitle>
+      <p class="lead">{t('signIn.lead')}</p>
+      <div class="two-columns">
+        <OfficialForm next={next} />
+        <ResidentForm next={next} />
+      </div>
+    </>
+  );
+}

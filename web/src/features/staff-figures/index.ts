@@ -1,0 +1,7 @@
+import { registerFeature } from '../../app/router.ts';
+
+registerFeature({
+  name: 'staff-figures',
+  routes: [{ path: '/staff/figures', title: 'staffFigures.title', area: 'staff', load: () => import('./StaffFiguresPage.tsx') }],
+  nav: [{ href: '/staff/figures', label: 'nav.staffFigures', area: 'staff', order: 120 }],
+});

@@ -1,0 +1,230 @@
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../../app/api.ts';
+import { accessKeyFor, devicePetitions, rememberPetition } from '../../app/devicePetitions.ts';
+import { tOr, useI18n } from '../../app/i18n.ts';
+import { navigate, type PageProps } from '../../app/router.ts';
+import { answerText, scores, unitName, type PublicPetition, type Score, type TimelineEntry } from '../../app/types.ts';
+import { Alert, Checkbox, Field, Loading, PageTitle, RadioGroup, StatusBadge, useAsync } from '../../app/ui.tsx';
+
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const { date, locale } = useI18n();
+  if (!entries.length) return null;
+  return (
+    <ol class="timeline">
+      {entries.map((entry, index) => {
+        const what = entry.type ?? entry.action ?? entry.status ?? '';
+        const by = typeof entry.actor === 'object' && entry.actor ? entry.actor.name : (entry.actor ?? entry.by);
+        const text = entry.text ?? entry.reason ?? entry.note;
+        return (
+          <li key={index}>
+            <time dateTime={entry.at}>{date(entry.at, true)}</time>
+            <span class="timeline-what">{tOr(`event.${what}`, tOr(`status.${what}`, what))}</span>
+            {entry.unit ? <span class="muted"> · {unitName(entry.unit, locale)}</span> : null}
+            {by ? <span class="muted"> · {by}</span> : null}
+            {text ? <p class="timeline-text">{text}</p> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated(): void }) {
+  const { t } = useI18n();
+  const stored = accessKeyFor(petition.trackingCode);
+  const [accessKey, setAccessKey] = useState(stored ?? '');
+  const [score, setScore] = useState<Score | ''>('');
+  const [comment, setComment] = useState('');
+  const [reopen, setReopen] = useState(false);
+  const [errors, setErrors] = useState<{ score?: string; accessKey?: string }>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const found: typeof errors = {};
+    if (!score) found.score = t('track.errors.score');
+    if (!accessKey.trim()) found.accessKey = t('track.errors.accessKey');
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/petitions/track/${encodeURIComponent(petition.trackingCode)}/rating`, {
+        accessKey: accessKey.trim(),
+        score,
+        comment: comment.trim() || undefined,
+        reopen: score === 'unsatisfied' ? reopen : undefined,
+      });
+      if (!stored) rememberPetition({ trackingCode: petition.trackingCode, accessKey: accessKey.trim(), createdAt: new Date().toISOString() });
+      setDone(reopen && score === 'unsatisfied' ? t('track.reopened') : t('track.thanks'));
+      onRated();
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) return <Alert kind="success">{done}</Alert>;
+  return (
+    <form class="form rating" noValidate onSubmit={submit} aria-labelledby="rate-heading">
+      <h2 id="rate-heading">{t('track.rateHeading')}</h2>
+      <p>{t('track.rateLead')}</p>
+      <Alert>{error}</Alert>
+      <RadioGroup<Score>
+        legend={t('track.score')}
+        name="score"
+        value={score}
+        onChange={setScore}
+        error={errors.score}
+        options={scores.map((s) => ({ value: s, label: t(`score.${s}`) }))}
+      />
+      <Field label={t('track.comment')}>
+        {({ id }) => <textarea id={id} rows={3} maxLength={2000} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />}
+      </Field>
+      {score === 'unsatisfied' ? (
+        <Checkbox label={t('track.reopen')} hint={t('track.reopenHint')} checked={reopen} onChange={setReopen} />
+      ) : null}
+      {!stored ? (
+        <Field label={t('track.accessKey')} hint={t('track.accessKeyHint')} error={errors.accessKey} required>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} type="text" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} value={accessKey} onInput={(e) => setAccessKey((e.currentTarget as HTMLInputElement).value)} />
+          )}
+        </Field>
+      ) : null}
+      <button type="submit" class="button primary" disabled={busy}>
+        {busy ? t('common.sending') : t('track.sendRating')}
+      </button>
+    </form>
+  );
+}
+
+function PetitionView({ code }: { code: string }) {
+  const { t, date, locale } = useI18n();
+  const petition = useAsync(() => api.get<PublicPetition>(`/petitions/track/${encodeURIComponent(code)}`), [code]);
+  if (petition.loading && !petition.value) return <Loading />;
+  if (petition.error) return <Alert>{petition.error}</Alert>;
+  const p = petition.value!;
+  const answer = answerText(p.answer);
+  const overdue = p.dueAt && !['answered', 'closed', 'rejected'].includes(p.status) && new Date(p.dueAt) < new Date();
+  const rateable = p.canRate ?? (p.status === 'answered' && !p.rating);
+  return (
+    <article class="petition" aria-labelledby="petition-heading">
+      <h2 id="petition-heading">
+        {t('track.petition')} <span class="code">{p.trackingCode}</span>
+      </h2>
+      <dl class="facts">
+        <div>
+          <dt>{t('track.status')}</dt>
+          <dd>
+            <StatusBadge status={p.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('track.kind')}</dt>
+          <dd>{t(`kind.${p.kind}`)}</dd>
+        </div>
+        {p.category ? (
+          <div>
+            <dt>{t('track.category')}</dt>
+            <dd>{tOr(`category.${p.category}`, p.category)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('track.unit')}</dt>
+          <dd>{unitName(p.unit, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('track.submitted')}</dt>
+          <dd>{date(p.submittedAt, true)}</dd>
+        </div>
+        <div>
+          <dt>{t('track.due')}</dt>
+          <dd>
+            {date(p.dueAt, true)} {overdue ? <span class="badge badge-overdue">{t('track.overdue')}</span> : null}
+          </dd>
+        </div>
+      </dl>
+      {answer ? (
+        <section class="answer" aria-labelledby="answer-heading">
+          <h3 id="answer-heading">{t('track.answer')}</h3>
+          <p class="answer-text">{answer}</p>
+        </section>
+      ) : null}
+      {p.rating ? (
+        <p>
+          {t('track.yourRating')} <strong>{t(`score.${p.rating.score}`)}</strong>
+        </p>
+      ) : null}
+      {p.timeline?.length ? (
+        <section aria-labelledby="timeline-heading">
+          <h3 id="timeline-heading">{t('track.timeline')}</h3>
+          <Timeline entries={p.timeline} />
+        </section>
+      ) : null}
+      {rateable ? <RatingForm petition={p} onRated={petition.reload} /> : null}
+    </article>
+  );
+}
+
+export function TrackPage({ params }: PageProps) {
+  const { t, date } = useI18n();
+  const [code, setCode] = useState(params.code ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const mine = devicePetitions();
+  return (
+    <>
+      <PageTitle>{t('track.title')}</PageTitle>
+      <form
+        class="form inline-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const clean = code.trim().toUpperCase();
+          if (!clean) return setError(t('track.errors.code'));
+          setError(null);
+          navigate(`/track/${encodeURIComponent(clean)}`);
+        }}
+      >
+        <Field label={t('track.codeLabel')} hint={t('track.codeHint')} error={error}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              type="text"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellcheck={false}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={code}
+              onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
+            />
+          )}
+        </Field>
+        <button type="submit" class="button primary">
+          {t('track.find')}
+        </button>
+      </form>
+      {params.code ? <PetitionView key={params.code} code={params.code} /> : null}
+      {!params.code && mine.length ? (
+        <section aria-labelledby="mine-heading">
+          <h2 id="mine-heading">{t('track.onThisDevice')}</h2>
+          <ul class="unit-results">
+            {mine.map((p) => (
+              <li key={p.trackingCode}>
+                <a href={`/track/${encodeURIComponent(p.trackingCode)}`}>
+                  <strong class="code">{p.trackingCode}</strong>
+                  <span class="muted small">
+                    {[p.kind ? t(`kind.${p.kind}`) : null, p.unitName, date(p.createdAt)].filter(Boolean).join(' · ')}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
