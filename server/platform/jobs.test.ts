@@ -17,6 +17,10 @@ import {
   runDueJobs,
   startJobRunner,
 } from './jobs.ts';
+import { defineTemplates } from './notify/templates.ts';
+import { enqueueNotification } from './notify/outbox.ts';
+import { deliverDueNotifications } from './notify/delivery.ts';
+import type { OutgoingMessage, Transports } from './notify/transports.ts';
 
 /** A promise with its resolve, to hold a handler until the test lets it go. */
 function gate() {
@@ -242,6 +246,36 @@ describeEachBackend('jobs', (t) => {
     assert.equal([...runs.keys()].filter((k) => k.startsWith('minute:')).length, 2);
   });
 
+  test('finished jobs are cleared after a week, except keyed ones, whose key still guards against a repeat', async () => {
+    const { ctx, clock } = t();
+    const now = clock.now().getTime();
+    const done = (key: string | null, daysAgo: number) => ({
+      kind: 'test.cleanup',
+      payload: '{}',
+      key,
+      state: 'done' as const,
+      run_at: new Date(now - daysAgo * 86_400_000),
+      finished_at: new Date(now - daysAgo * 86_400_000),
+    });
+    await ctx.db
+      .insertInto('jobs')
+      .values([done(null, 8), done('test:old-keyed', 8), done('recurring:test.old:2026-01-01T00:00:00.000Z', 8), done(null, 1)])
+      .execute();
+    clock.advance(3_600_000); // the next hour: the hourly cleanup is due
+    await runDueJobs(ctx);
+    const left = await ctx.db
+      .selectFrom('jobs')
+      .select(['key', 'finished_at'])
+      .where('kind', '=', 'test.cleanup')
+      .where('state', '=', 'done')
+      .where('finished_at', '<', new Date(now))
+      .execute();
+    assert.deepEqual(
+      left.map((r) => [r.key, Math.round((now - r.finished_at!.getTime()) / 86_400_000)]).sort(),
+      [[null, 1], ['test:old-keyed', 8]].sort(),
+    );
+  });
+
   test('stopping the runner waits for the job in hand', async () => {
     const { ctx, clock } = t();
     runs.clear();
@@ -266,6 +300,35 @@ async function enqueueDrain(ctx: AppContext, n: number) {
   await ctx.db.transaction().execute(async (trx) => {
     for (let i = 0; i < n; i++) await enqueueJob(trx, { kind: 'test.drain', payload: { n: i }, runAt: ctx.clock.now() });
   });
+}
+
+defineTemplates({
+  test_runner_note: { subject: { vi: 'T {n}', zh: 'T {n}', en: 'T {n}' }, text: { vi: 'n {n}', zh: 'n {n}', en: 'n {n}' } },
+});
+
+/** Delivers the outbox through a transport that records each recipient, as `runner` would. */
+function recordingTransports(sent: string[]): Transports {
+  const transport = {
+    name: 'recording',
+    async send(m: OutgoingMessage) {
+      sent.push(m.to);
+      await new Promise((r) => setImmediate(r));
+    },
+  };
+  return { email: transport, sms: transport };
+}
+
+async function enqueueNotes(ctx: AppContext, n: number) {
+  await ctx.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < n; i++) {
+      await enqueueNotification(trx, { channel: 'sms', recipient: `+8490000${String(i).padStart(4, '0')}`, template: 'test_runner_note', locale: 'vi', params: { n: i }, at: ctx.clock.now() });
+    }
+  });
+}
+
+function assertEachSentOnce(sent: string[], n: number) {
+  assert.equal(sent.length, n);
+  assert.equal(new Set(sent).size, n);
 }
 
 function assertEachRanOnce(n: number) {
@@ -298,6 +361,15 @@ function runnerSuite(backend: Backend) {
           (await ctx.db.selectFrom('jobs').select('id').where('kind', '=', 'test.drain').where('state', '!=', 'done').execute()).length,
           0,
         );
+      });
+
+      test('60 notifications are each sent exactly once', async () => {
+        const ctx = contextOn(database, new FixedClock('2026-03-02T02:00:00Z'), 'a');
+        await enqueueNotes(ctx, 60);
+        const sent: string[] = [];
+        await deliverDueNotifications(ctx, { transports: recordingTransports(sent) });
+        await deliverDueNotifications(ctx, { transports: recordingTransports(sent) });
+        assertEachSentOnce(sent, 60);
       });
     });
     return;
@@ -336,6 +408,19 @@ function runnerSuite(backend: Backend) {
       assert.ok((perRunner.get('a') ?? 0) > 0 && (perRunner.get('b') ?? 0) > 0, 'both runners took part');
       assert.equal((perRunner.get('a') ?? 0) + (perRunner.get('b') ?? 0), 200);
       const left = await a.db.selectFrom('jobs').select('id').where('kind', '=', 'test.drain').where('state', '!=', 'done').execute();
+      assert.equal(left.length, 0);
+    });
+
+    test('delivering 60 notifications together, they send each exactly once', async () => {
+      await enqueueNotes(a, 60);
+      const viaA: string[] = [];
+      const viaB: string[] = [];
+      await Promise.all([
+        deliverDueNotifications(a, { transports: recordingTransports(viaA) }),
+        deliverDueNotifications(b, { transports: recordingTransports(viaB) }),
+      ]);
+      assertEachSentOnce([...viaA, ...viaB], 60);
+      const left = await a.db.selectFrom('notification_outbox').select('id').where('state', '!=', 'sent').execute();
       assert.equal(left.length, 0);
     });
 

@@ -305,11 +305,20 @@ export async function runDueJobs(
 const wakers = new Set<() => void>();
 
 /**
- * Asks this process's runners for a pass now instead of at the next poll, e.g. after
- * committing a one-time sign-in code so that it is sent at once. Call it after the commit.
+ * Asks this process's runners for a pass soon instead of at the next poll, so that a
+ * one-time sign-in code goes out at once. enqueueNotification calls it with a short delay,
+ * since it runs before its transaction commits; a pass that comes too early finds nothing
+ * and the next poll sends the message.
  */
-export function wakeJobRunners(): void {
-  for (const wake of wakers) wake();
+export function wakeJobRunners(afterMs = 0): void {
+  if (wakers.size === 0) return;
+  if (afterMs <= 0) {
+    for (const wake of wakers) wake();
+    return;
+  }
+  setTimeout(() => {
+    for (const wake of wakers) wake();
+  }, afterMs).unref();
 }
 
 export interface JobRunner {

@@ -9,6 +9,7 @@ import { testConfig } from '../config.ts';
 import { defineTemplates, renderTemplate, templateParams, TemplateError } from './templates.ts';
 import { enqueueNotification, type NotificationInput } from './outbox.ts';
 import { closeTransports, deliverDueNotifications, deliveryBackoffMs, maxDeliveryAttempts } from './delivery.ts';
+import { startJobRunner } from '../jobs.ts';
 import { consoleTransport, createTransports, type OutgoingMessage, type Transports } from './transports.ts';
 
 defineTemplates({
@@ -338,6 +339,30 @@ describeEachBackend('notification outbox and delivery', (t) => {
       clock.advance(7 * 86_400_000);
       await deliverDueNotifications(ctx, { transports });
       assert.equal(requests.length, maxDeliveryAttempts, 'a failed row is not tried again');
+    });
+
+    test("a server process's job runner delivers what is enqueued, through the configured gateway", { timeout: 20_000 }, async () => {
+      const base = await fresh();
+      requests.length = 0;
+      answers = [];
+      let arrived!: () => void;
+      const delivered = new Promise<void>((r) => (arrived = r));
+      const onRequest = () => arrived();
+      server.once('request', onRequest);
+      const ctx: AppContext = { ...base.ctx, config: { ...base.ctx.config, smsWebhookUrl: url } };
+      // A poll an hour away: the message goes out because enqueueing wakes the runner.
+      const runner = startJobRunner(ctx, { pollMs: 3_600_000 });
+      try {
+        await ctx.db.transaction().execute((trx) =>
+          enqueueNotification(trx, input({ channel: 'sms', recipient: '+84987654321', template: 'test_code', params: { code: '5150' } })),
+        );
+        await delivered;
+      } finally {
+        await runner.stop();
+      }
+      assert.deepEqual(requests, [{ to: '+84987654321', text: 'Mã của bạn: 5150' }]);
+      const [row] = await rows(ctx);
+      assert.equal(row.state, 'sent', 'stop waited for the message in hand to be marked sent');
     });
 
     test('a gateway that refuses the message (4xx) fails it at once', async () => {

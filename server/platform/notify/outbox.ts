@@ -9,6 +9,7 @@ import type { DB } from '../../schema.ts';
 import { locales, type Locale } from '../i18n.ts';
 import { renderTemplate, TemplateError } from './templates.ts';
 import type { NotificationChannel } from './notify.tables.ts';
+import { wakeJobRunners } from '../jobs.ts';
 
 export type { NotificationChannel } from './notify.tables.ts';
 
@@ -62,5 +63,7 @@ export async function enqueueNotification(trx: Kysely<DB>, input: NotificationIn
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
+  // Residents wait for sign-in codes: do not leave them to the next poll.
+  if (inserted) wakeJobRunners(200);
   return inserted !== undefined;
 }
