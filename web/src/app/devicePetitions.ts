@@ -8,6 +8,8 @@ export interface DevicePetition {
   createdAt: string;
   unitName?: string;
   kind?: string;
+  /** The rating given from this device (the public view does not tell it). */
+  rated?: string;
 }
 
 const key = 'zd.petitions';
@@ -34,6 +36,20 @@ export function rememberPetition(entry: DevicePetition): void {
 export function accessKeyFor(trackingCode: string): string | undefined {
   const code = trackingCode.trim().toUpperCase();
   return devicePetitions().find((p) => p.trackingCode.toUpperCase() === code)?.accessKey;
+}
+
+export function ratedOnDevice(trackingCode: string): string | undefined {
+  const code = trackingCode.trim().toUpperCase();
+  return devicePetitions().find((p) => p.trackingCode.toUpperCase() === code)?.rated;
+}
+
+export function markRated(trackingCode: string, score: string): void {
+  const list = devicePetitions().map((p) => (p.trackingCode === trackingCode ? { ...p, rated: score } : p));
+  try {
+    localStorage.setItem(key, JSON.stringify(list));
+  } catch {
+    /* not remembered */
+  }
 }
 
 const unitKey = 'zd.unit';

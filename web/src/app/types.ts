@@ -64,53 +64,38 @@ export interface Unit extends UnitRef {
 }
 
 export interface TimelineEntry {
+  id?: number;
   at: string;
-  type?: string;
-  status?: string;
-  action?: string;
-  text?: string | null;
-  note?: string | null;
+  type: string;
+  status?: string | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
   reason?: string | null;
-  by?: string | null;
-  actor?: string | { name?: string } | null;
-  unit?: UnitRef | string | null;
+  text?: string | null;
+  visibility?: 'public' | 'internal';
+  actor?: { id: number; name: string } | null;
+  unit?: UnitRef | null;
 }
 
-export interface Answer {
-  text: string;
-  at?: string;
-  answeredAt?: string;
-  by?: string | null;
-}
-
-export interface Rating {
-  score: Score;
-  comment?: string | null;
-  at?: string;
-}
-
-/** What the public tracking page receives: no personal data. */
+/** What anyone with the tracking code sees: no personal data. */
 export interface PublicPetition {
   trackingCode: string;
   status: string;
   kind: string;
-  category?: string | null;
-  title?: string | null;
-  unit: UnitRef | string;
-  channel?: string;
+  category: string | null;
+  unit: UnitRef;
   submittedAt: string;
-  dueAt?: string | null;
-  timeline?: TimelineEntry[];
-  answer?: Answer | string | null;
-  rating?: Rating | null;
-  canRate?: boolean;
-  canReopen?: boolean;
+  ackDueAt?: string;
+  dueAt: string;
+  overdue: boolean;
+  merged?: boolean;
+  timeline: TimelineEntry[];
+  answer: { text: string; at: string } | null;
 }
 
 export interface PersonRef {
   id: number;
   name: string;
-  username?: string;
 }
 
 export interface AgencyRef {
@@ -118,23 +103,61 @@ export interface AgencyRef {
   name: string;
 }
 
-/** What officials see of a petition, with what they may do to it. */
-export interface Petition extends PublicPetition {
+/** A row of the officials' lists. */
+export interface PetitionSummary {
   id: number;
+  trackingCode: string;
+  version: number;
+  status: string;
+  kind: string;
+  category: string | null;
+  channel: string;
+  title: string | null;
+  excerpt: string;
+  urgent: boolean;
+  unit: UnitRef;
+  submittedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  handler: PersonRef | null;
+  leader: PersonRef | null;
+  abilities: string[];
+}
+
+/** Everything officials may see of a petition, with what they may do to it. */
+export interface Petition extends Omit<PetitionSummary, 'excerpt'> {
   body: string;
-  resident?: { name?: string | null; phone?: string | null; email?: string | null; address?: string | null } | null;
-  anonymous?: boolean;
-  urgent?: boolean;
-  consentToPublish?: boolean;
-  location?: { lat?: number | null; lng?: number | null; address?: string | null } | null;
-  agency?: AgencyRef | null;
-  handler?: PersonRef | null;
-  leader?: PersonRef | null;
-  expectedResult?: string | null;
-  version?: number;
-  abilities?: string[] | Record<string, boolean>;
-  attachments?: Array<{ id: number | string; name?: string; filename?: string; type?: string; url?: string }>;
-  notes?: TimelineEntry[];
+  anonymous: boolean;
+  consentToPublish: boolean;
+  location: { lat: number | null; lng: number | null; address: string | null } | null;
+  originUnit?: UnitRef;
+  agency: AgencyRef | null;
+  ackDueAt: string;
+  clearItems: {
+    content: string | null;
+    handler: PersonRef | null;
+    leader: PersonRef | null;
+    dueAt: string;
+    expectedResult: string | null;
+    complete: boolean;
+  };
+  answer: { text: string; publish: boolean; at: string; onTheSpot: boolean; by: PersonRef | null } | null;
+  case?: { id: number; trackingCode: string } | null;
+  mergedPetitions?: Array<{ id: number; trackingCode: string }>;
+  rating: Score | null;
+  reportedOfficial?: PersonRef | null;
+  recordedBy?: PersonRef | null;
+  identityHidden: boolean;
+  petitioners: Array<{
+    name: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+    trackingCode: string;
+    rating: Score | null;
+  }>;
+  timeline: TimelineEntry[];
+  attachments: Array<{ id: number; filename: string; contentType: string; size: number; createdAt: string }>;
 }
 
 export interface CreatedPetition {
@@ -142,7 +165,8 @@ export interface CreatedPetition {
   trackingCode: string;
   accessKey: string;
   status: string;
-  dueAt?: string | null;
+  dueAt: string;
+  ackDueAt?: string;
 }
 
 export interface Stats {
@@ -169,16 +193,20 @@ export interface Stats {
 export interface Agency {
   id: number;
   name: string;
-  unit: string | UnitRef;
-  kind?: string;
+  names?: Record<string, string | undefined>;
+  kind: string;
+  unit: string;
+  unitName?: string;
 }
 
 export interface OfficialSummary {
   id: number;
   username: string;
   name: string;
-  agency?: number | AgencyRef | null;
-  grants?: Array<{ unit: string | null; role: Role } | { unitCode?: string | null; role: Role }>;
+  agency: number | null;
+  agencyName?: string | null;
+  grants: Array<{ unit: string | null; unitName?: string | null; role: Role }>;
+  disabled?: boolean;
 }
 
 /** Names a unit: the string itself, or its name in the interface's language when known. */
@@ -194,16 +222,8 @@ export function unitCode(unit: UnitRef | string | null | undefined): string {
   return typeof unit === 'string' ? unit : unit.code;
 }
 
-/** The abilities list as a set, whichever shape the server sends. */
-export function abilitySet(abilities: Petition['abilities']): Set<string> {
-  if (!abilities) return new Set();
-  if (Array.isArray(abilities)) return new Set(abilities);
-  return new Set(Object.entries(abilities).filter(([, allowed]) => allowed).map(([name]) => name));
-}
-
-export function answerText(answer: PublicPetition['answer']): string | null {
-  if (!answer) return null;
-  return typeof answer === 'string' ? answer : answer.text;
+export function abilitySet(abilities: readonly string[] | undefined): Set<string> {
+  return new Set(abilities ?? []);
 }
 
 export function countOf(value: number | Partial<Stats> | undefined): number {

@@ -31,10 +31,9 @@ function UnitsImport() {
         setError(null);
         setResult(null);
         try {
-          const form = new FormData();
-          form.set('file', file, file.name);
-          const answer = await api.upload<{ created?: number; updated?: number; total?: number }>('/units/import', form);
-          setResult(t('admin.imported', { created: answer.created ?? 0, updated: answer.updated ?? 0 }));
+          const csv = await file.text();
+          const answer = await api.post<{ created: number; updated: number; unchanged: number; total: number }>('/units/import', { csv });
+          setResult(t('admin.imported', { created: answer.created, updated: answer.updated, unchanged: answer.unchanged }));
         } catch (err) {
           const why = unavailable(err);
           setError(why === 'missing' ? t('admin.importUnavailable') : why);
@@ -58,11 +57,22 @@ function UnitsImport() {
   );
 }
 
+interface AgencyKind {
+  key: string;
+  names: Record<string, string | undefined>;
+}
+
 function Agencies({ unit }: { unit: Unit }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const list = useAsync(() => api.get<List<Agency>>('/agencies', { unit: unit.code, limit: 200 }), [unit.code]);
+  const kinds = useAsync(() => api.get<{ items: AgencyKind[] }>('/agency-kinds').then((l) => l.items), []);
+  const kindName = (key: string) => {
+    const names = kinds.value?.find((k) => k.key === key)?.names;
+    return names?.[locale.startsWith('zh') ? 'zh' : locale] ?? names?.en ?? key;
+  };
   const [name, setName] = useState('');
   const [kind, setKind] = useState('');
+  const [kindError, setKindError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   return (
@@ -74,7 +84,7 @@ function Agencies({ unit }: { unit: Unit }) {
       <ul class="plain-list">
         {list.value?.items.map((a) => (
           <li key={a.id}>
-            {a.name} {a.kind ? <span class="muted small">({a.kind})</span> : null}
+            {a.name} <span class="muted small">({kindName(a.kind)})</span>
           </li>
         ))}
       </ul>
@@ -83,11 +93,12 @@ function Agencies({ unit }: { unit: Unit }) {
         noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          if (!name.trim()) return setFieldError(t('case.errors.required'));
-          setFieldError(null);
+          setFieldError(name.trim() ? null : t('case.errors.required'));
+          setKindError(kind ? null : t('case.errors.required'));
+          if (!name.trim() || !kind) return;
           setError(null);
           try {
-            await api.post('/agencies', { unit: unit.code, name: name.trim(), kind: kind.trim() || undefined });
+            await api.post('/agencies', { unit: unit.code, name: name.trim(), kind });
             setName('');
             setKind('');
             list.reload();
@@ -101,8 +112,17 @@ function Agencies({ unit }: { unit: Unit }) {
         <Field label={t('admin.agencyName')} error={fieldError} required>
           {({ id, describedBy, invalid }) => <input id={id} type="text" aria-describedby={describedBy} aria-invalid={invalid} value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />}
         </Field>
-        <Field label={t('admin.agencyKind')} hint={t('admin.agencyKindHint')}>
-          {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={kind} onInput={(e) => setKind((e.currentTarget as HTMLInputElement).value)} />}
+        <Field label={t('admin.agencyKind')} error={kindError} required>
+          {({ id, describedBy, invalid }) => (
+            <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">{t('case.choose')}</option>
+              {(kinds.value ?? []).map((k) => (
+                <option key={k.key} value={k.key}>
+                  {kindName(k.key)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <button type="submit" class="button primary">
           {t('admin.add')}
@@ -144,7 +164,7 @@ function Officials({ unit }: { unit: Unit }) {
                 <td data-label={t('signIn.username')}>{o.username}</td>
                 <td data-label={t('admin.grants')}>
                   {(o.grants ?? [])
-                    .map((g) => `${t(`role.${g.role}`)} @ ${('unit' in g ? g.unit : g.unitCode) ?? t('admin.everywhere')}`)
+                    .map((g) => `${t(`role.${g.role}`)} @ ${g.unitName ?? g.unit ?? t('admin.everywhere')}`)
                     .join(', ')}
                 </td>
               </tr>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import { abilitySet, answerText, unitName, type Petition } from '../../app/types.ts';
+import { abilitySet, unitName, type Petition } from '../../app/types.ts';
 import { Alert, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
 import { Timeline } from '../track/TrackPage.tsx';
 import { ActionForm, actionOrder, type ActionType } from './actions.tsx';
@@ -38,14 +38,14 @@ export default function CasePage({ params }: PageProps) {
   const p = petition.value;
   const abilities = abilitySet(p.abilities);
   const allowed = actionOrder.filter((a) => abilities.has(a));
-  const answer = answerText(p.answer);
-  const resident = p.resident;
+  const answer = p.answer?.text;
+  const clear = p.clearItems;
   const fiveClear: Array<[string, string | null | undefined]> = [
-    ['case.content', p.title || p.body?.slice(0, 120)],
-    ['case.handler', p.handler?.name],
-    ['case.leader', p.leader?.name],
-    ['case.due', p.dueAt ? date(p.dueAt, true) : null],
-    ['case.expectedResult', p.expectedResult],
+    ['case.content', clear?.content],
+    ['case.handler', clear?.handler?.name],
+    ['case.leader', clear?.leader?.name],
+    ['case.due', clear?.dueAt ? date(clear.dueAt, true) : null],
+    ['case.expectedResult', clear?.expectedResult],
   ];
 
   return (
@@ -78,8 +78,8 @@ export default function CasePage({ params }: PageProps) {
               <ul class="attachments">
                 {p.attachments.map((a) => (
                   <li key={a.id}>
-                    <a href={a.url ?? `/api/v1/petitions/${p.id}/attachments/${a.id}`} target="_blank" rel="noopener">
-                      {a.name ?? a.filename ?? t('case.attachment')}
+                    <a href={`/api/v1/petitions/${p.id}/attachments/${a.id}`} target="_blank" rel="noopener">
+                      {a.filename || t('case.attachment')}
                     </a>
                   </li>
                 ))}
@@ -103,32 +103,33 @@ export default function CasePage({ params }: PageProps) {
               <p class="answer-text">{answer}</p>
               {p.rating ? (
                 <p>
-                  {t('case.rating')} <strong>{t(`score.${p.rating.score}`)}</strong>
-                  {p.rating.comment ? ` — ${p.rating.comment}` : ''}
+                  {t('case.rating')} <strong>{t(`score.${p.rating}`)}</strong>
                 </p>
               ) : null}
             </section>
           ) : null}
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t('track.timeline')}</h2>
-            <Timeline entries={[...(p.timeline ?? []), ...(p.notes ?? [])].sort((a, b) => a.at.localeCompare(b.at))} />
+            <Timeline entries={p.timeline ?? []} />
           </section>
         </div>
         <aside class="case-side">
           <section aria-labelledby="resident-heading">
             <h2 id="resident-heading">{t('case.resident')}</h2>
-            {p.anonymous ? (
-              <p>{t('case.anonymous')}</p>
-            ) : resident ? (
-              <dl class="facts">
-                <Fact label={t('raise.name')}>{resident.name}</Fact>
-                <Fact label={t('raise.phone')}>{resident.phone}</Fact>
-                <Fact label={t('raise.email')}>{resident.email}</Fact>
-                <Fact label={t('raise.residentAddress')}>{resident.address}</Fact>
-              </dl>
-            ) : (
-              <p class="muted">{t('case.residentHidden')}</p>
-            )}
+            {p.anonymous ? <p>{t('case.anonymous')}</p> : null}
+            {p.identityHidden ? <p class="muted">{t('case.residentHidden')}</p> : null}
+            {!p.identityHidden
+              ? p.petitioners.map((r) => (
+                  <dl class="facts petitioner" key={r.trackingCode}>
+                    <Fact label={t('raise.name')}>{r.name}</Fact>
+                    <Fact label={t('raise.phone')}>{r.phone}</Fact>
+                    <Fact label={t('raise.email')}>{r.email}</Fact>
+                    <Fact label={t('raise.residentAddress')}>{r.address}</Fact>
+                    {p.petitioners.length > 1 ? <Fact label={t('inbox.code')}>{r.trackingCode}</Fact> : null}
+                    {r.rating ? <Fact label={t('case.rating')}>{t(`score.${r.rating}`)}</Fact> : null}
+                  </dl>
+                ))
+              : null}
             <dl class="facts">
               <Fact label={t('track.submitted')}>{date(p.submittedAt, true)}</Fact>
               <Fact label={t('track.category')}>{p.category ? tOr(`category.${p.category}`, p.category) : null}</Fact>

@@ -5,27 +5,15 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { unitCode, unitName, type Agency, type OfficialSummary, type Petition, type Unit } from '../../app/types.ts';
+import { unitCode, type Agency, type OfficialSummary, type Petition, type Unit } from '../../app/types.ts';
 import { Alert, Checkbox, Field, UnitPicker, useAsync } from '../../app/ui.tsx';
+import type { ActionType } from './actionTypes.ts';
 
-export const actionOrder = [
-  'accept',
-  'assign',
-  'start',
-  'answer',
-  'extend',
-  'escalate',
-  'transfer',
-  'merge',
-  'reject',
-  'close',
-  'reopen',
-  'note',
-] as const;
-export type ActionType = (typeof actionOrder)[number];
+export { actionOrder, type ActionType } from './actionTypes.ts';
 
 /** Actions that need no more than a confirmation. */
 const immediate = new Set<ActionType>(['accept', 'start', 'close']);
+
 
 function toIso(local: string): string | undefined {
   if (!local) return undefined;
@@ -57,7 +45,7 @@ function useUnitStaff(unit: string) {
 }
 
 export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionType; petition: Petition; onDone(p: Petition): void; onCancel(): void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [publish, setPublish] = useState(true);
   const [toUnit, setToUnit] = useState<Unit | null>(null);
@@ -77,8 +65,9 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
   const build = (): { body?: Record<string, unknown>; errors: Record<string, string> } => {
     switch (type) {
       case 'reject':
-      case 'escalate':
         return { errors: required(['reason']), body: { reason: fields.reason?.trim() } };
+      case 'escalate':
+        return { errors: required(['reason']), body: { reason: fields.reason?.trim(), cause: fields.cause || undefined } };
       case 'assign': {
         const found = required(['agency', 'handler', 'leader', 'expectedResult']);
         return {
@@ -109,7 +98,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
       case 'merge': {
         const found = required(['into']);
         if (fields.into && !/^\d+$/.test(fields.into.trim())) found.into = t('case.errors.number');
-        return { errors: found, body: { into: Number(fields.into) } };
+        return { errors: found, body: { into: Number(fields.into), reason: fields.reason?.trim() || undefined } };
       }
       case 'extend': {
         const found = required(['dueAt', 'reason']);
@@ -118,6 +107,8 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
       case 'note':
         return { errors: required(['text']), body: { text: fields.text?.trim() } };
       case 'reopen':
+        return { errors: required(['reason']), body: { reason: fields.reason?.trim() } };
+      case 'close':
         return { errors: {}, body: fields.reason?.trim() ? { reason: fields.reason.trim() } : {} };
       default:
         return { errors: {}, body: {} };
@@ -132,7 +123,8 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.post<Petition>(`/petitions/${petition.id}/actions`, { type, ...body });
+      // The version seen: if someone else acted meanwhile, the server answers 409 instead of overwriting.
+      const updated = await api.post<Petition>(`/petitions/${petition.id}/actions`, { type, version: petition.version, ...body });
       onDone(updated);
     } catch (err) {
       setError(messageOf(err));
@@ -152,8 +144,22 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
       <h3 id="action-heading">{t(`action.${type}`)}</h3>
       {immediate.has(type) ? <p>{t(`actionHint.${type}`)}</p> : null}
       <Alert>{error}</Alert>
-      {(type === 'reject' || type === 'escalate' || type === 'reopen') && (
-        <Text label={t('case.reason')} value={fields.reason ?? ''} onInput={set('reason')} error={errors.reason} required={type !== 'reopen'} hint={type === 'escalate' ? t('case.escalateHint') : undefined} />
+      {type === 'escalate' ? (
+        <Field label={t('case.cause')}>
+          {({ id }) => (
+            <select id={id} value={fields.cause ?? ''} onChange={(e) => set('cause')((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">{t('case.choose')}</option>
+              {(['beyond_competence', 'deadline_missed', 'resident_appeal'] as const).map((c) => (
+                <option key={c} value={c}>
+                  {t(`cause.${c}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {(type === 'reject' || type === 'escalate' || type === 'reopen' || type === 'close') && (
+        <Text label={t('case.reason')} value={fields.reason ?? ''} onInput={set('reason')} error={errors.reason} required={type !== 'close'} hint={type === 'escalate' ? t('case.escalateHint') : undefined} />
       )}
       {type === 'assign' ? (
         <>
@@ -214,7 +220,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
                 <option value="">{t('case.none')}</option>
                 {(staff.agencies.value ?? []).map((a) => (
                   <option key={a.id} value={String(a.id)}>
-                    {a.name} ({unitName(a.unit, locale)})
+                    {a.name} ({a.unitName ?? a.unit})
                   </option>
                 ))}
               </select>

@@ -8,7 +8,7 @@ import { api, messageOf, type List } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
-import { petitionKinds, unitName, type CreatedPetition, type Petition, type PetitionKind, type Unit } from '../../app/types.ts';
+import { petitionKinds, unitName, type CreatedPetition, type PetitionSummary, type PetitionKind, type Unit } from '../../app/types.ts';
 import { Alert, Checkbox, Field, PageTitle, StatusBadge, UnitPicker, useDebounced } from '../../app/ui.tsx';
 
 interface Recorded {
@@ -20,14 +20,14 @@ interface Recorded {
 function EarlierPetitions({ phone }: { phone: string }) {
   const { t, date, locale } = useI18n();
   const q = useDebounced(phone.replace(/[^\d+]/g, ''), 300);
-  const [state, setState] = useState<{ items: Petition[] | null; error: string | null }>({ items: null, error: null });
+  const [state, setState] = useState<{ items: PetitionSummary[] | null; error: string | null }>({ items: null, error: null });
   useEffect(() => {
     if (q.replace(/\D/g, '').length < 6) {
       setState({ items: null, error: null });
       return;
     }
     let live = true;
-    api.get<List<Petition>>('/petitions', { phone: q, limit: 10 }).then(
+    api.get<List<PetitionSummary>>('/petitions', { phone: q, limit: 10 }).then(
       (list) => live && setState({ items: list.items, error: null }),
       (e: unknown) => live && setState({ items: null, error: messageOf(e) }),
     );
@@ -51,7 +51,7 @@ function EarlierPetitions({ phone }: { phone: string }) {
                   {p.trackingCode}
                 </a>{' '}
                 <StatusBadge status={p.status} /> <span class="muted small">{date(p.submittedAt)} · {unitName(p.unit, locale)}</span>
-                <div class="small">{p.title || (p.body ?? '').slice(0, 80)}</div>
+                <div class="small">{p.title || p.excerpt}</div>
               </li>
             ))}
           </ul>
@@ -118,13 +118,10 @@ export default function HotlinePage(_: PageProps) {
         anonymous: !phone.trim() && !name.trim(),
         resident: phone.trim() || name.trim() ? { phone: phone.trim() || undefined, name: name.trim() || undefined } : undefined,
         language: serverLanguage(locale),
+        // Answered during the call: recorded and answered in one step, still counted in the figures.
+        answerNow: answerNow ? { text: answer.trim(), publish: false } : undefined,
       });
-      let answered = false;
-      if (answerNow) {
-        await api.post(`/petitions/${created.id}/actions`, { type: 'answer', text: answer.trim(), publish: false });
-        answered = true;
-      }
-      setRecorded({ trackingCode: created.trackingCode, id: created.id, answered });
+      setRecorded({ trackingCode: created.trackingCode, id: created.id, answered: answerNow });
       reset();
     } catch (err) {
       setError(messageOf(err));

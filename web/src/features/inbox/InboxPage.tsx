@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, messageOf, type List, type Query } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import { channels, petitionKinds, statuses, type Petition, type Unit } from '../../app/types.ts';
+import { channels, petitionKinds, statuses, type PetitionSummary, type Unit } from '../../app/types.ts';
 import { Alert, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { PetitionTable } from './PetitionTable.tsx';
 
@@ -39,19 +39,19 @@ export default function InboxPage({ query }: PageProps) {
     q: query.get('q') ?? undefined,
   };
   const key = query.toString();
-  const list = useAsync(() => api.get<List<Petition>>('/petitions', { ...viewQuery(view), ...filters, limit: 50 }), [key]);
+  const list = useAsync(() => api.get<List<PetitionSummary>>('/petitions', { ...viewQuery(view), ...filters, limit: 50 }), [key]);
   const counts = useAsync(
     () =>
       Promise.all(
         views.map((v) =>
           api
-            .get<List<Petition>>('/petitions', { ...viewQuery(v), limit: countLimit })
+            .get<List<PetitionSummary>>('/petitions', { ...viewQuery(v), limit: countLimit })
             .then((l) => [v, l.items.length, !!l.next] as const, () => [v, null, false] as const),
         ),
       ),
     [],
   );
-  const [more, setMore] = useState<{ items: Petition[]; next?: string; fetched?: boolean; error?: string }>({ items: [] });
+  const [more, setMore] = useState<{ items: PetitionSummary[]; next?: string; fetched?: boolean; error?: string }>({ items: [] });
   const [unit, setUnit] = useState<Unit | null>(null);
 
   const setQuery = (changes: Record<string, string | undefined>) => {
@@ -175,7 +175,7 @@ export default function InboxPage({ query }: PageProps) {
           class="button secondary"
           onClick={async () => {
             try {
-              const page = await api.get<List<Petition>>('/petitions', { ...viewQuery(view), ...filters, limit: 50, cursor: next });
+              const page = await api.get<List<PetitionSummary>>('/petitions', { ...viewQuery(view), ...filters, limit: 50, cursor: next });
               setMore((m) => ({ items: [...m.items, ...page.items], next: page.next, fetched: true }));
             } catch (e) {
               setMore((m) => ({ ...m, error: messageOf(e) }));

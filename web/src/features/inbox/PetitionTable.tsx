@@ -1,12 +1,11 @@
 import { tOr, useI18n } from '../../app/i18n.ts';
-import { unitName, type Petition } from '../../app/types.ts';
+import { unitName, type PetitionSummary } from '../../app/types.ts';
 import { Empty, StatusBadge } from '../../app/ui.tsx';
 
 /** Petitions as a table that turns into stacked rows on a phone. */
-export function PetitionTable({ items, caption }: { items: Petition[]; caption: string }) {
+export function PetitionTable({ items, caption }: { items: PetitionSummary[]; caption: string }) {
   const { t, date, locale } = useI18n();
   if (!items.length) return <Empty>{t('inbox.empty')}</Empty>;
-  const now = Date.now();
   return (
     <table class="list-table">
       <caption class="sr-only">{caption}</caption>
@@ -23,7 +22,7 @@ export function PetitionTable({ items, caption }: { items: Petition[]; caption: 
       </thead>
       <tbody>
         {items.map((p) => {
-          const overdue = p.dueAt && new Date(p.dueAt).getTime() < now && !['answered', 'closed', 'rejected', 'merged'].includes(p.status);
+          const overdue = p.overdue;
           return (
             <tr key={p.id} class={overdue ? 'row-overdue' : undefined}>
               <td data-label={t('inbox.code')}>
@@ -33,7 +32,7 @@ export function PetitionTable({ items, caption }: { items: Petition[]; caption: 
                 {p.urgent ? <span class="badge badge-urgent">{t('case.urgent')}</span> : null}
               </td>
               <td data-label={t('inbox.subject')} class="subject">
-                {p.title || (p.body ?? '').slice(0, 90)}
+                {p.title || p.excerpt}
               </td>
               <td data-label={t('track.kind')}>{t(`kind.${p.kind}`)}</td>
               <td data-label={t('track.status')}>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.ts';
+import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { refreshSession, signInOfficial } from '../../app/session.ts';
 import { Alert, Field, PageTitle } from '../../app/ui.tsx';
@@ -69,8 +69,7 @@ function ResidentForm({ next }: { next: string | null }) {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const isEmail = destination.includes('@');
-  const contact = () => (isEmail ? { email: destination.trim() } : { phone: destination.trim() });
+  const { locale } = useI18n();
   return (
     <form
       class="form"
@@ -86,7 +85,7 @@ function ResidentForm({ next }: { next: string | null }) {
           setFieldError(null);
           setBusy(true);
           try {
-            await api.post('/auth/code', contact());
+            await api.post('/auth/code', { destination: destination.trim(), locale: serverLanguage(locale) });
             setSent(true);
           } catch (err) {
             setError(messageOf(err));
@@ -95,11 +94,11 @@ function ResidentForm({ next }: { next: string | null }) {
           }
           return;
         }
-        if (!/^\d{4,8}$/.test(code.trim())) return setFieldError(t('signIn.errors.code'));
+        if (!/^\d{6}$/.test(code.trim())) return setFieldError(t('signIn.errors.code'));
         setFieldError(null);
         setBusy(true);
         try {
-          const answer = await api.post<{ csrfToken?: string }>('/auth/code/verify', { ...contact(), code: code.trim() });
+          const answer = await api.post<{ csrfToken?: string }>('/auth/code/verify', { destination: destination.trim(), code: code.trim() });
           if (answer.csrfToken) setCsrfToken(answer.csrfToken);
           await refreshSession();
           navigate(safeNext(next, '/track'));

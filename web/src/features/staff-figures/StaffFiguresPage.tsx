@@ -3,7 +3,7 @@ import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
 import { yearToDate } from '../../app/stats.ts';
-import type { Petition } from '../../app/types.ts';
+import type { PetitionSummary } from '../../app/types.ts';
 import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import { FiguresView } from '../figures/FiguresView.tsx';
 import { PeriodForm } from '../figures/PeriodForm.tsx';
@@ -16,7 +16,7 @@ export default function StaffFiguresPage({ query }: PageProps) {
   const unit = query.get('unit') ?? myUnits(me)[0] ?? '';
   const from = query.get('from') ?? year.from;
   const to = query.get('to') ?? year.to;
-  const overdue = useAsync(() => api.get<List<Petition>>('/petitions', { overdue: true, unit: unit || undefined, limit: 50 }), [unit]);
+  const overdue = useAsync(() => api.get<List<PetitionSummary>>('/petitions', { overdue: true, unit: unit || undefined, limit: 50 }), [unit]);
   return (
     <>
       <PageTitle>{t('staffFigures.title')}</PageTitle>

@@ -1,27 +1,27 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
-import { accessKeyFor, devicePetitions, rememberPetition } from '../../app/devicePetitions.ts';
+import { accessKeyFor, devicePetitions, markRated, ratedOnDevice, rememberPetition } from '../../app/devicePetitions.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import { answerText, scores, unitName, type PublicPetition, type Score, type TimelineEntry } from '../../app/types.ts';
+import { scores, unitName, type PublicPetition, type Score, type TimelineEntry } from '../../app/types.ts';
 import { Alert, Checkbox, Field, Loading, PageTitle, RadioGroup, StatusBadge, useAsync } from '../../app/ui.tsx';
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  const { date, locale } = useI18n();
+  const { t, date, locale } = useI18n();
   if (!entries.length) return null;
   return (
     <ol class="timeline">
       {entries.map((entry, index) => {
-        const what = entry.type ?? entry.action ?? entry.status ?? '';
-        const by = typeof entry.actor === 'object' && entry.actor ? entry.actor.name : (entry.actor ?? entry.by);
-        const text = entry.text ?? entry.reason ?? entry.note;
+        const status = entry.toStatus ?? entry.status;
         return (
-          <li key={index}>
+          <li key={entry.id ?? index} class={entry.visibility === 'internal' ? 'internal' : undefined}>
             <time dateTime={entry.at}>{date(entry.at, true)}</time>
-            <span class="timeline-what">{tOr(`event.${what}`, tOr(`status.${what}`, what))}</span>
+            <span class="timeline-what">{tOr(`event.${entry.type}`, status ? tOr(`status.${status}`, entry.type) : entry.type)}</span>
+            {entry.visibility === 'internal' ? <span class="badge"> {t('case.internal')}</span> : null}
             {entry.unit ? <span class="muted"> · {unitName(entry.unit, locale)}</span> : null}
-            {by ? <span class="muted"> · {by}</span> : null}
-            {text ? <p class="timeline-text">{text}</p> : null}
+            {entry.actor ? <span class="muted"> · {entry.actor.name}</span> : null}
+            {entry.reason ? <p class="timeline-text">{entry.reason}</p> : null}
+            {entry.text ? <p class="timeline-text">{entry.text}</p> : null}
           </li>
         );
       })}
@@ -58,6 +58,7 @@ function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated()
         reopen: score === 'unsatisfied' ? reopen : undefined,
       });
       if (!stored) rememberPetition({ trackingCode: petition.trackingCode, accessKey: accessKey.trim(), createdAt: new Date().toISOString() });
+      markRated(petition.trackingCode, score as Score);
       setDone(reopen && score === 'unsatisfied' ? t('track.reopened') : t('track.thanks'));
       onRated();
     } catch (err) {
@@ -107,9 +108,10 @@ function PetitionView({ code }: { code: string }) {
   if (petition.loading && !petition.value) return <Loading />;
   if (petition.error) return <Alert>{petition.error}</Alert>;
   const p = petition.value!;
-  const answer = answerText(p.answer);
-  const overdue = p.dueAt && !['answered', 'closed', 'rejected'].includes(p.status) && new Date(p.dueAt) < new Date();
-  const rateable = p.canRate ?? (p.status === 'answered' && !p.rating);
+  const answer = p.answer?.text;
+  const overdue = p.overdue;
+  const rated = ratedOnDevice(p.trackingCode);
+  const rateable = (p.status === 'answered' || p.status === 'closed') && !rated;
   return (
     <article class="petition" aria-labelledby="petition-heading">
       <h2 id="petition-heading">
@@ -150,12 +152,13 @@ function PetitionView({ code }: { code: string }) {
       {answer ? (
         <section class="answer" aria-labelledby="answer-heading">
           <h3 id="answer-heading">{t('track.answer')}</h3>
-          <p class="answer-text">{answer}</p>
+          <p class="answer-text" data-testid="answer">{answer}</p>
+          <p class="muted small">{date(p.answer?.at, true)}</p>
         </section>
       ) : null}
-      {p.rating ? (
+      {rated ? (
         <p>
-          {t('track.yourRating')} <strong>{t(`score.${p.rating.score}`)}</strong>
+          {t('track.yourRating')} <strong>{t(`score.${rated}`)}</strong>
         </p>
       ) : null}
       {p.timeline?.length ? (
