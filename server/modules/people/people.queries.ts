@@ -318,3 +318,15 @@ export async function accountProfile(db: Kysely<DB>, id: number) {
     .where('a.id', '=', id)
     .executeTakeFirst();
 }
+
+// --- housekeeping
+
+/** Removes expired sessions and codes too old to count toward the hourly limit. */
+export async function purgeExpiredSignIns(db: Kysely<DB>, now: Date, keepCodesMs: number) {
+  const sessions = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  const codes = await db
+    .deleteFrom('one_time_codes')
+    .where('created_at', '<', new Date(now.getTime() - keepCodesMs))
+    .executeTakeFirst();
+  return { sessions: Number(sessions.numDeletedRows), codes: Number(codes.numDeletedRows) };
+}

@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { sessionCookie, type NewSession } from '../../platform/sessions.ts';
 import './people.messages.ts';
+import './people.jobs.ts';
 import {
   CodeBody,
   CodeSent,
