@@ -5,6 +5,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { JobTables } from './platform/jobs.tables.ts';
 import type { NotifyTables } from './platform/notify/notify.tables.ts';
+import type { PetitionTables } from './modules/petitions/petitions.tables.ts';
 import type { AgenciesTables } from './modules/agencies/agencies.tables.ts';
 import type { ServicePointsTables } from './modules/service-points/service-points.tables.ts';
 import type { AuditTables } from './modules/audit/audit.tables.ts';
@@ -146,4 +147,4 @@ export interface FoundationTables {
 }
 
 // Modules add their tables here as they arrive.
-export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & AuditTables & CalendarTables;
+export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables;

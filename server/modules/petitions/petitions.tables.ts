@@ -1,0 +1,176 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Json, Timestamp } from '../../schema.ts';
+
+export const petitionKinds = ['question', 'suggestion', 'complaint', 'denunciation', 'help_request', 'conduct_report'] as const;
+export type PetitionKind = (typeof petitionKinds)[number];
+
+export const channels = ['web', 'mobile', 'hotline', 'mailbox', 'forum', 'reception', 'counter', 'outreach'] as const;
+export type Channel = (typeof channels)[number];
+
+export const petitionStatuses = [
+  'received',
+  'accepted',
+  'rejected',
+  'transferred',
+  'assigned',
+  'in_progress',
+  'answered',
+  'closed',
+  'reopened',
+  'merged',
+] as const;
+export type PetitionStatus = (typeof petitionStatuses)[number];
+
+export const ratingScores = ['satisfied', 'acceptable', 'unsatisfied'] as const;
+export type RatingScore = (typeof ratingScores)[number];
+
+/** Written by the server from text, never read back as a value. */
+type TsVector = ColumnType<string, string, never>;
+
+export interface DeadlinePoliciesTable {
+  id: Generated<number>;
+  kind: PetitionKind;
+  unit_id: number | null;
+  ack_working_days: number;
+  urgent_ack_working_hours: number | null;
+  resolution_days: number;
+  urgent_resolution_days: number | null;
+  day_type: 'working' | 'calendar';
+  max_extensions: number | null;
+  extension_days: number | null;
+  anonymous_allowed: boolean;
+  reopen_days: number;
+  auto_escalate: Generated<boolean>;
+  updated_at: Generated<Date>;
+  updated_by: number | null;
+}
+
+export interface PetitionsTable {
+  id: Generated<number>;
+  tracking_code: string;
+  kind: PetitionKind;
+  category: string | null;
+  channel: Channel;
+  title: string | null;
+  body: string;
+  language: string | null;
+  status: PetitionStatus;
+  urgent: Generated<boolean>;
+  anonymous: Generated<boolean>;
+  consent_to_publish: Generated<boolean>;
+  location_lat: number | null;
+  location_lng: number | null;
+  location_address: string | null;
+  unit_id: number;
+  unit_path: string;
+  agency_id: number | null;
+  origin_unit_id: number;
+  origin_unit_path: string;
+  reported_official_id: number | null;
+  recorded_by: number | null;
+  task: string | null;
+  handler_id: number | null;
+  leader_id: number | null;
+  expected_result: string | null;
+  ack_due_at: Timestamp;
+  due_at: Timestamp;
+  original_due_at: Timestamp;
+  answer_text: string | null;
+  answer_publish: Generated<boolean>;
+  answered_by: number | null;
+  answer_count: Generated<number>;
+  answered_on_the_spot: Generated<boolean>;
+  case_id: number | null;
+  merged_at: Timestamp | null;
+  submitted_at: Timestamp;
+  accepted_at: Timestamp | null;
+  rejected_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  last_answered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  resolved: Generated<boolean>;
+  resolved_at: Timestamp | null;
+  resolved_on_time: boolean | null;
+  reopen_count: Generated<number>;
+  reopened_at: Timestamp | null;
+  escalation_count: Generated<number>;
+  escalated_at: Timestamp | null;
+  escalated_to_path: string | null;
+  transfer_count: Generated<number>;
+  transferred_at: Timestamp | null;
+  extension_count: Generated<number>;
+  rating: RatingScore | null;
+  rated_at: Timestamp | null;
+  search: TsVector;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PetitionersTable {
+  id: Generated<number>;
+  petition_id: number;
+  resident_account_id: number | null;
+  name: string | null;
+  phone: string | null;
+  phone_key: string | null;
+  email: string | null;
+  address: string | null;
+  locale: 'vi' | 'zh' | 'en';
+  access_key_hash: string;
+  created_at: Timestamp;
+}
+
+export type EventVisibility = 'public' | 'internal';
+
+export interface PetitionEventsTable {
+  id: Generated<number>;
+  petition_id: number;
+  at: Timestamp;
+  type: string;
+  actor_id: number | null;
+  actor_label: string;
+  from_status: string | null;
+  to_status: string | null;
+  unit_id: number | null;
+  reason: string | null;
+  text: string | null;
+  data: Json<Record<string, unknown>>;
+  visibility: EventVisibility;
+}
+
+export interface PetitionRatingsTable {
+  id: Generated<number>;
+  petition_id: number;
+  case_id: number;
+  petitioner_id: number;
+  answer_number: number;
+  score: RatingScore;
+  reasons: Json<string[]>;
+  comment: string | null;
+  reopen: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export const attachmentTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export type AttachmentType = (typeof attachmentTypes)[number];
+
+export interface PetitionAttachmentsTable {
+  id: Generated<number>;
+  petition_id: number;
+  sha256: string;
+  filename: string;
+  content_type: AttachmentType;
+  size: number;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface PetitionTables {
+  deadline_policies: DeadlinePoliciesTable;
+  petitions: PetitionsTable;
+  petitioners: PetitionersTable;
+  petition_events: PetitionEventsTable;
+  petition_ratings: PetitionRatingsTable;
+  petition_attachments: PetitionAttachmentsTable;
+}
