@@ -1,0 +1,52 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../schema.ts';
+import type { AuditScope } from './audit.policy.ts';
+
+export interface AuditEventRow {
+  id: number;
+  occurred_at: Date;
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  unit_code: string | null;
+  changes: Record<string, unknown>;
+}
+
+export async function findUnitPath(db: Kysely<DB>, code: string): Promise<string | undefined> {
+  const row = await db.selectFrom('units').select('path').where('code', '=', code).executeTakeFirst();
+  return row?.path;
+}
+
+/** Newest first; one more than `limit` so the caller knows whether a next page exists. */
+export async function listAuditEvents(
+  db: Kysely<DB>,
+  filter: { scope: AuditScope; subject?: { type: string; id: string }; unitPath?: string; beforeId?: number; limit: number },
+): Promise<AuditEventRow[]> {
+  let q = db
+    .selectFrom('audit_events as e')
+    .leftJoin('units as u', 'u.id', 'e.unit_id')
+    .select([
+      'e.id',
+      'e.occurred_at',
+      'e.actor_id',
+      'e.actor_label',
+      'e.action',
+      'e.subject_type',
+      'e.subject_id',
+      'u.code as unit_code',
+      'e.changes',
+    ])
+    .orderBy('e.id', 'desc')
+    .limit(filter.limit + 1);
+  const { scope, subject, unitPath, beforeId } = filter;
+  if (!scope.all) {
+    if (scope.prefixes.length === 0) return [];
+    q = q.where(sql<boolean>`(${sql.join(scope.prefixes.map((p) => sql`u.path like ${`${p}%`}`), sql` or `)})`);
+  }
+  if (subject) q = q.where('e.subject_type', '=', subject.type).where('e.subject_id', '=', subject.id);
+  if (unitPath !== undefined) q = q.where('u.path', 'like', `${unitPath}%`);
+  if (beforeId !== undefined) q = q.where('e.id', '<', beforeId);
+  return q.execute();
+}

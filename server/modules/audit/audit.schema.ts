@@ -1,0 +1,37 @@
+import { Type, type Static } from 'typebox';
+
+export const AuditQuery = Type.Object(
+  {
+    subject: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        pattern: '^[a-z][a-z0-9_.-]*:.+$',
+        description: 'one chain: "<type>:<id>", e.g. petition:42, account:7',
+      }),
+    ),
+    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: events of this unit and the units below it' })),
+    cursor: Type.Optional(Type.String({ maxLength: 20, pattern: '^[0-9]+$', description: 'the `next` of the previous page' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type AuditQuery = Static<typeof AuditQuery>;
+
+export const AuditEventView = Type.Object({
+  id: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  actor: Type.Object({
+    id: Type.Union([Type.Integer(), Type.Null()], { description: 'the account, when an official or resident acted' }),
+    label: Type.String({ description: 'official:<username>, resident:<id>, anonymous or system:<what>' }),
+  }),
+  action: Type.String(),
+  subject: Type.Object({ type: Type.String(), id: Type.String() }),
+  unit: Type.Union([Type.String(), Type.Null()], { description: "the unit's code" }),
+  changes: Type.Record(Type.String(), Type.Unknown(), { description: 'what changed, as the command recorded it' }),
+});
+export type AuditEventView = Static<typeof AuditEventView>;
+
+export const AuditList = Type.Object({
+  items: Type.Array(AuditEventView),
+  next: Type.Optional(Type.String()),
+});
