@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerAuditCommands } from './audit.ts';
+import { registerUnitCommands } from './units.ts';
 
 /** Commands of the modules (units import, audit verify, seed …). */
 export function registerCommands(program: Command): void {
   registerAuditCommands(program);
+  registerUnitCommands(program);
 }

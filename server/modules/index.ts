@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.ts';
 import { healthModule } from './health/health.routes.ts';
 import { auditModule } from './audit/audit.routes.ts';
 import { webModule } from './web/web.routes.ts';
+import { unitsModule } from './units/units.routes.ts';
 import { peopleModule } from './people/people.routes.ts';
 import { agenciesModule } from './agencies/agencies.routes.ts';
 import { servicePointsModule } from './service-points/service-points.routes.ts';
@@ -14,7 +15,7 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [healthModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule];
+export const modules: Module[] = [healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule];
 
 // The web app answers every path no module claimed, so it is registered after all of them.
 modules.push(webModule);

@@ -1,0 +1,21 @@
+/** Who may do what with units. Reading units is public; changing them is for administrators. */
+import { unitScope, type Actor } from '../../platform/access.ts';
+
+export const importRoles = ['administrator'] as const;
+
+/**
+ * The subtrees (path prefixes) in which the actor may import units: where they hold the
+ * administrator role. An administrator of the whole deployment ('/') may import anywhere,
+ * including new provinces; others only below the units they administer.
+ */
+export function importScope(actor: Actor): string[] {
+  return unitScope(actor, importRoles);
+}
+
+export function canImportUnits(actor: Actor): boolean {
+  return importScope(actor).length > 0;
+}
+
+export function isWithinScope(path: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((prefix) => path.startsWith(prefix));
+}

@@ -1,0 +1,63 @@
+/** What leaves the server about a unit: public, and never its internal id or path. */
+import type { LocaleNames } from '../../schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { UnitCursor, UnitDetailRow, UnitListRow } from './units.queries.ts';
+import type { UnitDetail, UnitSummary } from './units.schema.ts';
+
+/** Only the locales we speak, and only non-empty names. */
+export function presentNames(names: LocaleNames | null | undefined): UnitSummary['names'] {
+  const out: UnitSummary['names'] = {};
+  for (const locale of ['vi', 'zh', 'en'] as const) {
+    const value = names?.[locale];
+    if (typeof value === 'string' && value) out[locale] = value;
+  }
+  return out;
+}
+
+export function presentUnit(row: UnitListRow): UnitSummary {
+  const view: UnitSummary = {
+    code: row.code,
+    name: row.name,
+    names: presentNames(row.names),
+    level: row.level,
+    parentCode: row.parentCode,
+    country: row.country,
+    timeZone: row.timeZone,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    current: row.current,
+  };
+  if (row.replacedByCode !== null) view.replacedBy = { code: row.replacedByCode, name: row.replacedByName ?? '' };
+  return view;
+}
+
+export function presentUnitDetail(row: UnitDetailRow): UnitDetail {
+  return {
+    ...presentUnit(row),
+    ancestors: row.ancestors.map((a) => ({ code: a.code, name: a.name, names: presentNames(a.names), level: a.level })),
+    childCount: Number(row.childCount),
+  };
+}
+
+/** Cursors are opaque to clients: the sort key of the last item, as base64url JSON. */
+export function encodeCursor(cursor: UnitCursor): string {
+  const parts = cursor.by === 'code' ? ['c', cursor.code] : ['r', cursor.rank, cursor.length, cursor.code];
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+export function decodeCursor(text: string): UnitCursor {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw new AppError(400, 'units_invalid_cursor');
+  }
+  if (Array.isArray(parts)) {
+    const [by, a, b, c] = parts as unknown[];
+    if (by === 'c' && typeof a === 'string' && parts.length === 2) return { by: 'code', code: a };
+    if (by === 'r' && Number.isInteger(a) && Number.isInteger(b) && typeof c === 'string' && parts.length === 4) {
+      return { by: 'rank', rank: a as number, length: b as number, code: c };
+    }
+  }
+  throw new AppError(400, 'units_invalid_cursor');
+}

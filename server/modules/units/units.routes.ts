@@ -1,0 +1,93 @@
+import type { Module } from '../index.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import { ImportBody, ImportSummary, UnitDetail, UnitList, UnitParams, UnitsQuery } from './units.schema.ts';
+import { canImportUnits, importRoles, importScope } from './units.policy.ts';
+import { findUnits, getUnitByCode, unitDetail } from './units.queries.ts';
+import { decodeCursor, encodeCursor, presentUnit, presentUnitDetail } from './units.presenter.ts';
+import { parseUnitsCsv } from './units.csv.ts';
+import { importUnits } from './commands/importUnits.ts';
+import './units.messages.ts';
+
+export const unitsModule: Module = {
+  name: 'units',
+  routes(app, ctx) {
+    // The administrative map is public: residents pick their commune before they sign in.
+    app.get(
+      '/api/v1/units',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['units'],
+          summary: 'Find units by name (any locale, with or without diacritics), parent and level',
+          querystring: UnitsQuery,
+          response: { 200: UnitList },
+        },
+      },
+      async (request) => {
+        const query = request.query;
+        const parent = query.parent === undefined ? undefined : await getUnitByCode(ctx.db, query.parent);
+        if (query.parent !== undefined && !parent) throw notFound();
+        const page = await findUnits(
+          ctx.db,
+          {
+            q: query.q,
+            parentId: parent?.id,
+            level: query.level,
+            includeFormer: query.includeFormer ?? false,
+            limit: query.limit ?? 20,
+            after: query.cursor ? decodeCursor(query.cursor) : undefined,
+          },
+          ctx.clock.now(),
+        );
+        return { items: page.rows.map(presentUnit), ...(page.next ? { next: encodeCursor(page.next) } : {}) };
+      },
+    );
+
+    app.get(
+      '/api/v1/units/:code',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['units'],
+          summary: 'One unit, current or former, with its ancestors and what replaced it',
+          params: UnitParams,
+          response: { 200: UnitDetail },
+        },
+      },
+      async (request) => {
+        const row = await unitDetail(ctx.db, request.params.code, ctx.clock.now());
+        if (!row) throw notFound();
+        return presentUnitDetail(row);
+      },
+    );
+
+    app.post(
+      '/api/v1/units/import',
+      {
+        config: { access: { roles: importRoles } },
+        // A whole country's units as CSV text (Vietnam's 2023 map is about 0.4 MB).
+        bodyLimit: 22 * 1024 * 1024,
+        schema: {
+          tags: ['units'],
+          summary: 'Create or update units from CSV (administrators; within the units they administer)',
+          body: ImportBody,
+          response: { 200: ImportSummary },
+        },
+      },
+      async (request) => {
+        const actor = request.actor;
+        if (!canImportUnits(actor)) throw forbidden();
+        const scope = importScope(actor);
+        const rows = parseUnitsCsv(request.body.csv);
+        return importUnits(ctx.db, rows, {
+          now: ctx.clock.now(),
+          actor,
+          country: request.body.country,
+          timeZone: request.body.timeZone,
+          source: 'upload',
+          within: scope.includes('/') ? undefined : scope,
+        });
+      },
+    );
+  },
+};
