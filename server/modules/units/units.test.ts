@@ -148,19 +148,17 @@ describeEachBackend('units', (t) => {
 
   test('merged units: the old code still answers, with what replaced it; lists show current units', async () => {
     // Two communes merged into a new one on 1 July 2025; the new one comes later in the file.
-    await importUnits(
-      t().ctx.db,
-      parseUnitsCsv(
-        csv(
-          `${header},valid_from,valid_to,replaced_by`,
-          'M1,Tỉnh Hợp Nhất,province,,,,',
-          'M11,Xã Thanh Nho,commune,M1,,2025-07-01,M13',
-          'M12,Xã Thanh Thịnh,commune,M1,,2025-07-01,M13',
-          'M13,Xã Đại Đồng,commune,M1,2025-07-01,,',
-        ),
+    const merge = parseUnitsCsv(
+      csv(
+        `${header},valid_from,valid_to,replaced_by`,
+        'M1,Tỉnh Hợp Nhất,province,,,,',
+        'M11,Xã Thanh Nho,commune,M1,,2025-07-01,M13',
+        'M12,Xã Thanh Thịnh,commune,M1,,2025-07-01,M13',
+        'M13,Xã Đại Đồng,commune,M1,2025-07-01,,',
       ),
-      opts(),
     );
+    assert.equal((await importUnits(t().ctx.db, merge, opts())).created, 4);
+    assert.equal((await importUnits(t().ctx.db, merge, opts())).unchanged, 4, 'dates and replacements compare equal');
     const old = await t().app.inject({ url: '/api/v1/units/M11' });
     assert.equal(old.statusCode, 200);
     assert.equal(old.json().current, false);

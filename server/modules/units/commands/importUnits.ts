@@ -244,7 +244,8 @@ export async function importUnits(db: Kysely<DB>, input: UnitImportRow[], opts: 
     const plan = new Map<string, Planned>();
     // Ids first, so that replacements may point forward in the file.
     const idOf = new Map<string, number>();
-    for (const r of ordered) idOf.set(r.code, stored.get(r.code)?.id ?? freshIds.pop()!);
+    let fresh = 0;
+    for (const r of ordered) idOf.set(r.code, stored.get(r.code)?.id ?? freshIds[fresh++]);
 
     for (const row of ordered) {
       const old = stored.get(row.code);
