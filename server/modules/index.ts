@@ -8,6 +8,7 @@ import { peopleModule } from './people/people.routes.ts';
 import { agenciesModule } from './agencies/agencies.routes.ts';
 import { servicePointsModule } from './service-points/service-points.routes.ts';
 import { notificationsModule } from './notifications/notifications.routes.ts';
+import { petitionsModule } from './petitions/petitions.routes.ts';
 
 export interface Module {
   name: string;
@@ -15,7 +16,7 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule];
+export const modules: Module[] = [healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule];
 
 // The web app answers every path no module claimed, so it is registered after all of them.
 modules.push(webModule);

@@ -1,0 +1,113 @@
+/**
+ * assign: accepted (or assigned, in progress, reopened: a reassignment) → assigned, with the
+ * five clear items: content, handler, responsible leader, due time, expected result.
+ */
+import type { AppContext } from '../../../platform/context.ts';
+import type { Role } from '../../../platform/access.ts';
+import { badRequest } from '../../../platform/errors.ts';
+import { findAgency, officialWithGrants, updatePetition, type PetitionRow } from '../petitions.queries.ts';
+import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
+import { auditPetition, followCase, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+
+export interface AssignInput {
+  agency?: number;
+  handler?: number;
+  leader?: number;
+  content?: string;
+  expectedResult?: string;
+  dueAt?: string;
+  version?: number;
+}
+
+const workingRoles: readonly Role[] = ['handler', 'leader', 'dispatcher', 'reception_officer'];
+const sameBranch = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+
+/** The content of the case: the dispatcher's statement of the task, else what the resident wrote. */
+export function contentOf(p: Pick<PetitionRow, 'task' | 'title' | 'body'>): string | null {
+  return p.task ?? p.title ?? (p.body.trim() ? p.body : null);
+}
+
+export async function assignPetition(ctx: AppContext, actor: CommandActor, id: number, input: AssignInput): Promise<number> {
+  const now = ctx.clock.now();
+  return inTransaction(ctx.db, async (trx) => {
+    const p = await loadForAction(trx, actor, id, 'assign', input.version);
+
+    // A reassignment may change one item and keep the others.
+    const handlerId = input.handler ?? p.handler_id;
+    const leaderId = input.leader ?? p.leader_id;
+    const expectedResult = input.expectedResult ?? p.expected_result;
+    const task = input.content ?? p.task;
+    const content = contentOf({ ...p, task });
+    const dueAt = input.dueAt ? new Date(input.dueAt) : p.due_at;
+    const missing = [
+      !content && 'content',
+      handlerId === null && 'handler',
+      leaderId === null && 'leader',
+      !dueAt && 'dueAt',
+      !expectedResult && 'expectedResult',
+    ].filter((x): x is string => !!x);
+    if (missing.length) throw badRequest('missing_clear_items', { missing: missing.join(', ') }, { missing });
+
+    if (p.reported_official_id !== null && (handlerId === p.reported_official_id || leaderId === p.reported_official_id)) {
+      throw badRequest('reported_official_cannot_handle');
+    }
+    const handler = await officialWithGrants(trx, handlerId!);
+    if (!handler || !handler.grants.some((g) => workingRoles.includes(g.role) && sameBranch(p.unit_path, g.path))) {
+      throw badRequest('handler_not_eligible', { id: handlerId });
+    }
+    const leader = await officialWithGrants(trx, leaderId!);
+    if (!leader || !leader.grants.some((g) => g.role === 'leader' && p.unit_path.startsWith(g.path))) {
+      throw badRequest('leader_not_eligible', { id: leaderId });
+    }
+    let agencyId = p.agency_id;
+    if (input.agency !== undefined) {
+      const agency = await findAgency(trx, input.agency);
+      if (!agency || !sameBranch(p.unit_path, agency.unit_path)) throw badRequest('unknown_agency', { id: input.agency });
+      agencyId = agency.id;
+    }
+    if (input.dueAt) {
+      if (dueAt.getTime() <= now.getTime()) throw badRequest('due_in_past');
+      // Moving the due time later is an extension: a leader's decision, counted.
+      if (dueAt.getTime() > p.due_at.getTime()) {
+        throw badRequest('due_beyond_policy', { dueAt: dueAt.toISOString(), current: p.due_at.toISOString() });
+      }
+    }
+
+    const unit = await unitOf(trx, p.unit_id);
+    await updatePetition(trx, p, {
+      status: 'assigned',
+      handler_id: handlerId,
+      leader_id: leaderId,
+      expected_result: expectedResult,
+      task,
+      agency_id: agencyId,
+      due_at: dueAt,
+    }, now);
+    if (dueAt.getTime() !== p.due_at.getTime()) await followCase(trx, p.id, { due_at: dueAt }, now);
+    await recordEvent(trx, p, actor, now, {
+      type: 'assigned',
+      from_status: p.status,
+      to_status: 'assigned',
+      data: { handlerId, leaderId, agencyId, dueAt: dueAt.toISOString(), expectedResult, content: task },
+      visibility: 'public',
+    });
+    await auditPetition(trx, actor, 'assign', p, {
+      from: p.status,
+      to: 'assigned',
+      handlerId,
+      leaderId,
+      agencyId,
+      dueAt,
+      previousHandlerId: p.handler_id,
+    }, now);
+
+    const occasion = `v${p.version + 1}`;
+    const params = { trackingCode: p.tracking_code, kind: p.kind, unit: unit.name, dueAt: localTime(dueAt, unit.time_zone) };
+    if (handlerId !== p.handler_id) await tellOfficials(trx, [handlerId!], 'petition_assigned_handler', p.id, params, occasion, now);
+    if (leaderId !== p.leader_id) await tellOfficials(trx, [leaderId!], 'petition_assigned_leader', p.id, params, occasion, now);
+    if (p.status === 'accepted') {
+      await tellResidents(trx, p.id, 'petition_assigned', { unit: unit.name, dueAt: params.dueAt }, occasion, now);
+    }
+    return p.id;
+  });
+}

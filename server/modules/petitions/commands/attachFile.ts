@@ -1,0 +1,121 @@
+/**
+ * Attachments: photos (JPEG, PNG, WebP) and PDF, the type read from the content (never from the
+ * name or the declared type), stored once per content under
+ * <dataDir>/attachments/ab/cd/<sha256>. The resident attaches with the access key until the
+ * petition is accepted or rejected; officials who work on the case attach any time.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import type { AppContext } from '../../../platform/context.ts';
+import { anonymous, type Actor } from '../../../platform/access.ts';
+import { AppError, badRequest, conflict, notFound } from '../../../platform/errors.ts';
+import { canAttach, decide } from '../petitions.policy.ts';
+import {
+  countAttachments,
+  findPetition,
+  insertAttachment,
+  lockPetition,
+  petitionersOf,
+  type PetitionRow,
+} from '../petitions.queries.ts';
+import { attachmentTypes, type AttachmentType } from '../petitions.tables.ts';
+import { accessKeyMatches } from '../petitions.codes.ts';
+import { auditPetition, inTransaction, recordEvent } from './shared.ts';
+
+export const attachmentMaxBytes = 10 * 1024 * 1024;
+export const attachmentsPerPetition = 20;
+
+const extensions: Record<AttachmentType, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+};
+
+export function attachmentPath(dataDir: string, sha256: string): string {
+  return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
+/** A name safe to show and to put in Content-Disposition: no folders, no control characters. */
+export function cleanFilename(raw: string | undefined, type: AttachmentType): string {
+  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\p{Cc}\p{Cf}"]/gu, '').trim().slice(0, 200);
+  return clean || `attachment.${extensions[type]}`;
+}
+
+/** Is this caller the resident behind the petition (by access key, or signed in as them)? */
+export async function isPetitioner(ctx: AppContext, actor: Actor, p: PetitionRow, accessKey: string | undefined): Promise<boolean> {
+  const petitioners = await petitionersOf(ctx.db, p.id);
+  return petitioners.some((pe) =>
+    accessKey ? accessKeyMatches(accessKey, pe.access_key_hash) : actor.kind === 'resident' && pe.resident_account_id === actor.id,
+  );
+}
+
+export async function attachFile(
+  ctx: AppContext,
+  actor: Actor,
+  petitionId: number,
+  input: { data: Buffer; filename?: string; accessKey?: string },
+): Promise<number> {
+  const p = await findPetition(ctx.db, petitionId);
+  if (!p) throw notFound();
+  const asOfficial = actor.kind === 'official' && canAttach(actor, p);
+  if (!asOfficial) {
+    if (actor.kind === 'official' && input.accessKey === undefined) {
+      // The same answers as an action: 404 unseen, 403 outside their units or not their role.
+      const decision = decide(actor, p, 'note');
+      throw decision.ok ? new AppError(403, 'forbidden') : new AppError(decision.status, decision.code);
+    }
+    if (!(await isPetitioner(ctx, actor, p, input.accessKey))) throw new AppError(403, 'invalid_access_key');
+    if (p.status !== 'received') throw conflict('attachment_closed');
+  }
+  // Who the timeline and the audit name: the official, or the resident (never by name).
+  const by: Actor = asOfficial || actor.kind === 'resident' ? actor : anonymous;
+  if (input.data.length === 0) throw badRequest('attachment_empty');
+  if (input.data.length > attachmentMaxBytes) throw new AppError(413, 'attachment_too_large', { megabytes: attachmentMaxBytes / 1048576 });
+  const detected = await fileTypeFromBuffer(input.data);
+  const type = detected?.mime as AttachmentType | undefined;
+  if (!type || !attachmentTypes.includes(type)) throw new AppError(415, 'attachment_type', { type: detected?.mime ?? 'unknown' });
+
+  const sha256 = crypto.createHash('sha256').update(input.data).digest('hex');
+  const file = attachmentPath(ctx.config.dataDir, sha256);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Written aside, then renamed: a reader never sees half a file. A file left behind by a
+    // transaction that then failed is harmless: the same content gets the same name.
+    const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    fs.writeFileSync(temp, input.data);
+    fs.renameSync(temp, file);
+  }
+  const filename = cleanFilename(input.filename, type);
+  const now = ctx.clock.now();
+  return inTransaction(ctx.db, async (trx) => {
+    await lockPetition(trx, p.id);
+    if ((await countAttachments(trx, p.id)) >= attachmentsPerPetition) {
+      throw conflict('attachment_limit', { max: attachmentsPerPetition });
+    }
+    const id = await insertAttachment(trx, {
+      petition_id: p.id,
+      sha256,
+      filename,
+      content_type: type,
+      size: input.data.length,
+      uploaded_by: asOfficial && actor.kind === 'official' ? actor.id : null,
+      created_at: now,
+    });
+    await recordEvent(trx, p, by, now, {
+      type: 'attached',
+      data: { attachmentId: id, contentType: type, size: input.data.length },
+      visibility: 'internal',
+    });
+    await auditPetition(trx, by, 'attach', p, {
+      attachmentId: id,
+      sha256,
+      contentType: type,
+      size: input.data.length,
+    }, now);
+    return id;
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * escalate: hands the case to the parent unit's dispatchers with the reason (beyond
+ * competence, deadline missed, resident appeal). The handler and leader are released; the
+ * parent unit assigns its own. Counted: escalation_count, escalated_to_path.
+ */
+import type { AppContext } from '../../../platform/context.ts';
+import { loadCalendar } from '../../../platform/calendar.ts';
+import { conflict } from '../../../platform/errors.ts';
+import { officialsAtUnit, updatePetition, type PetitionChanges } from '../petitions.queries.ts';
+import { ackDue, resolutionDue } from '../petitions.deadlines.ts';
+import type { PetitionStatus } from '../petitions.tables.ts';
+import type { EscalationCause } from '../petitions.schema.ts';
+import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
+import {
+  auditPetition,
+  firstTime,
+  followCase,
+  inTransaction,
+  increment,
+  loadForAction,
+  placeOfUnit,
+  policyAt,
+  recordEvent,
+  unitOf,
+  type CommandActor,
+} from './shared.ts';
+
+export interface EscalateInput {
+  reason: string;
+  cause?: EscalationCause;
+  version?: number;
+}
+
+export async function escalatePetition(ctx: AppContext, actor: CommandActor, id: number, input: EscalateInput): Promise<number> {
+  const now = ctx.clock.now();
+  const cal = await loadCalendar(ctx.db);
+  const cause = input.cause ?? (actor.kind === 'system' ? 'deadline_missed' : 'beyond_competence');
+  return inTransaction(ctx.db, async (trx) => {
+    const p = await loadForAction(trx, actor, id, 'escalate', input.version);
+    const from = await unitOf(trx, p.unit_id);
+    if (from.parent_id === null) throw conflict('no_parent_unit');
+    const parent = await unitOf(trx, from.parent_id);
+    const policy = await policyAt(trx, p.kind, parent);
+    const place = placeOfUnit(parent);
+    const ackDueAt = ackDue(cal, policy, now, p.urgent, place);
+    const dueAt = resolutionDue(cal, policy, now, p.urgent, place);
+    // A case already accepted stays accepted: the parent unit assigns it; one never accepted
+    // waits for the parent unit's acceptance.
+    const status: PetitionStatus = p.accepted_at !== null ? 'accepted' : 'received';
+    const highest = p.escalated_to_path !== null && p.escalated_to_path.length <= parent.path.length ? p.escalated_to_path : parent.path;
+    const facts: PetitionChanges = {
+      escalation_count: increment('escalation_count'),
+      escalated_at: firstTime('escalated_at', now),
+      escalated_to_path: highest,
+      due_at: dueAt,
+      // An answered case sent up on appeal is not resolved any more.
+      ...(p.status === 'answered' ? { resolved: false, resolved_at: null, resolved_on_time: null } : {}),
+    };
+    await updatePetition(trx, p, {
+      ...facts,
+      status,
+      unit_id: parent.id,
+      unit_path: parent.path,
+      agency_id: null,
+      handler_id: null,
+      leader_id: null,
+      ack_due_at: ackDueAt,
+    }, now);
+    await followCase(trx, p.id, facts, now);
+    await recordEvent(trx, p, actor, now, {
+      type: 'escalated',
+      from_status: p.status,
+      to_status: status,
+      unit_id: parent.id,
+      reason: input.reason,
+      data: { cause, fromUnitId: from.id, previousHandlerId: p.handler_id, previousLeaderId: p.leader_id },
+      visibility: 'public',
+    });
+    await auditPetition(trx, actor, 'escalate', { id: p.id, unit_id: parent.id }, {
+      from: p.status,
+      to: status,
+      cause,
+      fromUnitId: from.id,
+      toUnitId: parent.id,
+      dueAt,
+    }, now);
+
+    const occasion = `escalation${p.escalation_count + 1}`;
+    const roles = p.kind === 'conduct_report' ? (['leader'] as const) : (['dispatcher', 'leader'] as const);
+    const receivers = (await officialsAtUnit(trx, parent.id, roles)).filter((x) => x !== p.reported_official_id);
+    await tellOfficials(trx, receivers, 'petition_escalated_official', p.id, {
+      trackingCode: p.tracking_code,
+      kind: p.kind,
+      unit: parent.name,
+      fromUnit: from.name,
+      reason: input.reason,
+      dueAt: localTime(dueAt, parent.time_zone),
+    }, occasion, now);
+    await tellResidents(trx, p.id, 'petition_escalated', {
+      unit: parent.name,
+      reason: input.reason,
+      dueAt: localTime(dueAt, parent.time_zone),
+    }, occasion, now);
+    return p.id;
+  });
+}

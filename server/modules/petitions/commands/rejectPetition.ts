@@ -1,0 +1,29 @@
+/** reject: received | transferred → rejected, with the reason the resident is told. */
+import type { AppContext } from '../../../platform/context.ts';
+import { updatePetition } from '../petitions.queries.ts';
+import { tellResidents } from '../petitions.notify.ts';
+import { auditPetition, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+
+export async function rejectPetition(
+  ctx: AppContext,
+  actor: CommandActor,
+  id: number,
+  input: { reason: string; version?: number },
+): Promise<number> {
+  const now = ctx.clock.now();
+  return inTransaction(ctx.db, async (trx) => {
+    const p = await loadForAction(trx, actor, id, 'reject', input.version);
+    const unit = await unitOf(trx, p.unit_id);
+    await updatePetition(trx, p, { status: 'rejected', rejected_at: now }, now);
+    await recordEvent(trx, p, actor, now, {
+      type: 'rejected',
+      from_status: p.status,
+      to_status: 'rejected',
+      reason: input.reason,
+      visibility: 'public',
+    });
+    await auditPetition(trx, actor, 'reject', p, { from: p.status, to: 'rejected' }, now);
+    await tellResidents(trx, p.id, 'petition_rejected', { unit: unit.name, reason: input.reason }, `v${p.version + 1}`, now);
+    return p.id;
+  });
+}

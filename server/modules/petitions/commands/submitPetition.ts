@@ -1,0 +1,237 @@
+/**
+ * Intake: one door for every channel. A resident writes through the web; an official records
+ * what arrived by hotline, mailbox, forum, reception, counter, outreach or the mobile app, and
+ * may answer it on the spot (received → answered in the same transaction).
+ */
+import type { AppContext } from '../../../platform/context.ts';
+import type { Actor } from '../../../platform/access.ts';
+import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
+import { loadCalendar } from '../../../platform/calendar.ts';
+import { searchKey, segmentWords } from '../../../platform/text.ts';
+import type { IntakeBody } from '../petitions.schema.ts';
+import { canAnswerOnTheSpot, canRecordFor, onTheSpotKinds } from '../petitions.policy.ts';
+import {
+  findPetition,
+  findUnitByCode,
+  findUnitById,
+  insertPetition,
+  insertPetitioner,
+  officialsAtUnit,
+  officialWithGrants,
+  residentAccount,
+  type UnitRow,
+} from '../petitions.queries.ts';
+import { hashAccessKey, newAccessKey, newTrackingCode, normalisePhone } from '../petitions.codes.ts';
+import { ackDue, resolutionDue } from '../petitions.deadlines.ts';
+import type { PetitionStatus } from '../petitions.tables.ts';
+import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
+import { auditPetition, inTransaction, localeFor, placeOfUnit, policyAt, recordEvent } from './shared.ts';
+import { writeAnswer } from './answerPetition.ts';
+
+export interface SubmittedPetition {
+  id: number;
+  trackingCode: string;
+  accessKey: string;
+  status: PetitionStatus;
+  dueAt: Date;
+  ackDueAt: Date;
+}
+
+/** The text the search index holds: words split (Chinese too) and folded (no diacritics). */
+export function searchTextOf(parts: Array<string | null | undefined>): string {
+  return searchKey(segmentWords(parts.filter(Boolean).join(' ')));
+}
+
+/**
+ * Where a conduct report goes: to the supervisors of the official it is about, i.e. the unit of
+ * their highest grant; for an official who leads that unit, the unit above it.
+ */
+async function conductReportUnit(ctx: AppContext, officialId: number, fallback: UnitRow): Promise<UnitRow> {
+  const reported = await officialWithGrants(ctx.db, officialId);
+  if (!reported) throw badRequest('unknown_official', { id: officialId });
+  const placed = reported.grants.filter((g) => g.unit_id !== null).sort((a, b) => a.path.length - b.path.length);
+  if (!placed.length) return fallback;
+  const top = placed[0];
+  const leadsThere = placed.some((g) => g.path === top.path && (g.role === 'leader' || g.role === 'administrator'));
+  const target = leadsThere && top.parent_id !== null ? top.parent_id : top.unit_id!;
+  return (await findUnitById(ctx.db, target)) ?? fallback;
+}
+
+export async function submitPetition(ctx: AppContext, actor: Actor, input: IntakeBody): Promise<SubmittedPetition> {
+  const now = ctx.clock.now();
+  const today = now.toISOString().slice(0, 10);
+  let unit = await findUnitByCode(ctx.db, input.unit, today);
+  if (!unit) throw badRequest('unknown_unit', { code: input.unit });
+
+  // Channel: residents and anonymous callers write through the web; officials say how it came.
+  let channel = input.channel ?? 'web';
+  if (actor.kind !== 'official' && channel !== 'web') throw badRequest('channel_officials_only', { channel });
+  if (actor.kind === 'official' && channel !== 'web' && !canRecordFor(actor, unit.path)) throw forbidden();
+
+  if (input.reportedOfficial !== undefined) {
+    if (input.kind !== 'conduct_report') throw badRequest('reported_official_only_conduct');
+    unit = await conductReportUnit(ctx, input.reportedOfficial, unit);
+  }
+
+  if (input.answerNow) {
+    if (actor.kind !== 'official' || !canAnswerOnTheSpot(actor, input.kind, unit.path)) {
+      if (actor.kind === 'official' && !onTheSpotKinds.includes(input.kind)) {
+        throw badRequest('not_answerable_on_the_spot', { kind: input.kind });
+      }
+      throw new AppError(403, 'answer_now_officials_only');
+    }
+  }
+
+  const loc = input.location;
+  if (loc && (loc.lat === undefined) !== (loc.lng === undefined)) throw badRequest('invalid_location');
+
+  // Who is behind it. Anonymous means no personal data is kept at all.
+  if (input.anonymous && input.resident && Object.keys(input.resident).length) throw badRequest('anonymous_with_identity');
+  const account = actor.kind === 'resident' ? await residentAccount(ctx.db, actor.id) : undefined;
+  const given = input.anonymous ? {} : (input.resident ?? {});
+  const person = {
+    name: given.name ?? (input.anonymous ? undefined : account?.name || undefined),
+    phone: given.phone ?? (input.anonymous ? undefined : (account?.phone ?? undefined)),
+    email: given.email?.toLowerCase() ?? (input.anonymous ? undefined : (account?.email ?? undefined)),
+    address: given.address,
+  };
+  let phone: string | null = null;
+  if (person.phone) {
+    phone = normalisePhone(person.phone, unit.country);
+    if (!phone) throw badRequest('invalid_phone', { phone: person.phone });
+  }
+  const identified = !!person.name && !!(phone || person.email || person.address);
+  const anonymous = !!input.anonymous || !(person.name || phone || person.email || person.address);
+
+  const cal = await loadCalendar(ctx.db);
+  const accessKey = newAccessKey();
+  const target = unit;
+
+  return inTransaction(ctx.db, async (trx) => {
+    const policy = await policyAt(trx, input.kind, target);
+    if (!identified && !policy.anonymous_allowed) throw badRequest('identity_required', { kind: input.kind });
+    const place = placeOfUnit(target);
+    const urgent = !!input.urgent;
+    const ackDueAt = ackDue(cal, policy, now, urgent, place);
+    const dueAt = resolutionDue(cal, policy, now, urgent, place);
+    const locale = localeFor(input.language, target.country);
+
+    const created = await insertPetition(
+      trx,
+      {
+        kind: input.kind,
+        category: input.category ?? null,
+        channel,
+        title: input.title ?? null,
+        body: input.body,
+        language: input.language ?? null,
+        status: 'received',
+        urgent,
+        anonymous,
+        consent_to_publish: !!input.consentToPublish,
+        location_lat: loc?.lat ?? null,
+        location_lng: loc?.lng ?? null,
+        location_address: loc?.address ?? null,
+        unit_id: target.id,
+        unit_path: target.path,
+        agency_id: null,
+        origin_unit_id: target.id,
+        origin_unit_path: target.path,
+        reported_official_id: input.reportedOfficial ?? null,
+        recorded_by: actor.kind === 'official' ? actor.id : null,
+        task: null,
+        handler_id: null,
+        leader_id: null,
+        expected_result: null,
+        ack_due_at: ackDueAt,
+        due_at: dueAt,
+        original_due_at: dueAt,
+        answer_text: null,
+        answered_by: null,
+        case_id: null,
+        merged_at: null,
+        submitted_at: now,
+        accepted_at: null,
+        rejected_at: null,
+        answered_at: null,
+        last_answered_at: null,
+        closed_at: null,
+        resolved_at: null,
+        resolved_on_time: null,
+        reopened_at: null,
+        escalated_at: null,
+        escalated_to_path: null,
+        transferred_at: null,
+        rating: null,
+        rated_at: null,
+        created_at: now,
+        updated_at: now,
+      },
+      searchTextOf([input.title, input.body, input.category]),
+      newTrackingCode,
+    );
+
+    await insertPetitioner(trx, {
+      petition_id: created.id,
+      resident_account_id: account?.id ?? null,
+      name: anonymous ? null : (person.name ?? null),
+      phone: anonymous ? null : phone,
+      email: anonymous ? null : (person.email ?? null),
+      address: anonymous ? null : (person.address ?? null),
+      locale,
+      access_key_hash: hashAccessKey(accessKey),
+      created_at: now,
+    });
+
+    const p = { id: created.id, unit_id: target.id };
+    await recordEvent(trx, p, actor, now, {
+      type: 'submitted',
+      to_status: 'received',
+      data: { channel, kind: input.kind },
+      visibility: 'public',
+    });
+    await auditPetition(trx, actor, 'submit', p, {
+      kind: input.kind,
+      channel,
+      unitId: target.id,
+      status: 'received',
+      anonymous,
+      urgent,
+      ackDueAt,
+      dueAt,
+      reportedOfficialId: input.reportedOfficial ?? null,
+    }, now);
+
+    // The resident gets the tracking code and key in writing: a hotline caller cannot copy a key.
+    await tellResidents(
+      trx,
+      created.id,
+      'petition_received',
+      { unit: target.name, accessKey, dueAt: localTime(dueAt, target.time_zone) },
+      'v1',
+      now,
+    );
+    if (input.kind === 'conduct_report') {
+      const leaders = (await officialsAtUnit(trx, target.id, ['leader'])).filter((id) => id !== input.reportedOfficial);
+      await tellOfficials(trx, leaders, 'petition_conduct_report_official', created.id, {
+        trackingCode: created.tracking_code,
+        unit: target.name,
+        ackDueAt: localTime(ackDueAt, target.time_zone),
+      }, 'v1', now);
+    }
+
+    let status: PetitionStatus = 'received';
+    if (input.answerNow) {
+      const row = await findPetition(trx, created.id);
+      await writeAnswer(trx, actor, row!, {
+        text: input.answerNow.text,
+        publish: !!input.answerNow.publish,
+        onTheSpot: true,
+        now,
+        unit: target,
+      });
+      status = 'answered';
+    }
+    return { id: created.id, trackingCode: created.tracking_code, accessKey, status, dueAt, ackDueAt };
+  });
+}

@@ -1,0 +1,61 @@
+/** Tracking codes, access keys and phone numbers of petitions. */
+import crypto from 'node:crypto';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+
+/** No 0/O, 1/I: a code read out over the phone or copied from paper comes back right. */
+export const trackingAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const trackingCodeLength = 8;
+
+/** 8 characters of 32: 2^40 codes, drawn without bias (32 divides 256). */
+export function newTrackingCode(): string {
+  const bytes = crypto.randomBytes(trackingCodeLength);
+  let code = '';
+  for (const b of bytes) code += trackingAlphabet[b % 32];
+  return code;
+}
+
+/**
+ * A code as people type it: case, spaces and dashes are forgiven; null when it cannot be one.
+ */
+export function normaliseTrackingCode(raw: string): string | null {
+  const code = raw.replace(/[\s-]/g, '').toUpperCase();
+  if (code.length !== trackingCodeLength) return null;
+  for (const ch of code) if (!trackingAlphabet.includes(ch)) return null;
+  return code;
+}
+
+export function newAccessKey(): string {
+  return crypto.randomBytes(24).toString('base64url');
+}
+
+export function hashAccessKey(key: string): string {
+  return crypto.createHash('sha256').update(key).digest('hex');
+}
+
+/** Constant-time comparison of a presented key with a stored hash. */
+export function accessKeyMatches(key: string, hash: string): boolean {
+  const a = Buffer.from(hashAccessKey(key), 'hex');
+  const b = Buffer.from(hash, 'hex');
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+const fallbackCountries: CountryCode[] = ['VN', 'CN'];
+
+/**
+ * A phone number in E.164, read first as a number of the unit's country (0912 345 678 in a
+ * Vietnamese commune is +84912345678); null when it is no valid number anywhere we serve.
+ */
+export function normalisePhone(raw: string, country?: string): string | null {
+  const text = raw.trim();
+  if (!/^[+0-9][0-9 .()-]*$/.test(text)) return null;
+  const order = [
+    ...(country ? [country.toUpperCase() as CountryCode] : []),
+    ...fallbackCountries.filter((c) => c !== country?.toUpperCase()),
+  ];
+  for (const c of order) {
+    const number = parsePhoneNumberFromString(text, c);
+    if (number?.isValid()) return number.number;
+    if (text.startsWith('+')) break;
+  }
+  return null;
+}

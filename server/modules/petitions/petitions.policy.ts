@@ -1,0 +1,231 @@
+/**
+ * Who may see a petition, see the person behind it, and take each action in each state.
+ * Pure functions of the actor's grants and the petition; petitions.queries.ts applies the
+ * same visibility rule in SQL for lists (visibleTo), and a test holds the two together.
+ */
+import { hasRoleAt, type Actor, type Role } from '../../platform/access.ts';
+import type { PetitionKind, PetitionStatus } from './petitions.tables.ts';
+
+export type SystemActor = { kind: 'system'; label: string };
+export type CommandActor = Actor | SystemActor;
+
+/** What the rules look at. */
+export interface PetitionSubject {
+  kind: PetitionKind;
+  status: PetitionStatus;
+  unit_path: string;
+  handler_id: number | null;
+  leader_id: number | null;
+  reported_official_id: number | null;
+}
+
+export const actionTypes = [
+  'accept',
+  'reject',
+  'assign',
+  'start',
+  'answer',
+  'escalate',
+  'transfer',
+  'merge',
+  'extend',
+  'note',
+  'close',
+  'reopen',
+] as const;
+export type ActionType = (typeof actionTypes)[number];
+
+/** Waiting for a unit to accept it (after intake, or after a transfer). */
+export const awaitingAcceptance: readonly PetitionStatus[] = ['received', 'transferred'];
+/** Still to be resolved: the due time is watched. */
+export const openStatuses: readonly PetitionStatus[] = [
+  'received',
+  'transferred',
+  'accepted',
+  'assigned',
+  'in_progress',
+  'reopened',
+];
+
+/** The states each action may start from (docs/PETITIONS.md has the table). */
+export const transitions: Record<ActionType, readonly PetitionStatus[]> = {
+  accept: ['received', 'transferred'],
+  reject: ['received', 'transferred'],
+  assign: ['accepted', 'assigned', 'in_progress', 'reopened'],
+  start: ['assigned', 'reopened'],
+  // from received: the answer on the spot (a hotline call, a question at the counter)
+  answer: ['received', 'in_progress'],
+  escalate: ['received', 'transferred', 'accepted', 'assigned', 'in_progress', 'reopened', 'answered'],
+  transfer: ['received', 'transferred', 'accepted'],
+  merge: ['received', 'transferred', 'accepted', 'assigned', 'in_progress', 'reopened'],
+  extend: ['accepted', 'assigned', 'in_progress', 'reopened'],
+  note: ['received', 'accepted', 'rejected', 'transferred', 'assigned', 'in_progress', 'answered', 'closed', 'reopened', 'merged'],
+  close: ['answered'],
+  reopen: ['answered', 'closed'],
+};
+
+/** The state each action leads to (escalate and answer depend on where the case was). */
+export const targetStatus: Partial<Record<ActionType, PetitionStatus>> = {
+  accept: 'accepted',
+  reject: 'rejected',
+  assign: 'assigned',
+  start: 'in_progress',
+  answer: 'answered',
+  transfer: 'transferred',
+  merge: 'merged',
+  close: 'closed',
+  reopen: 'reopened',
+};
+
+/** Kinds an official may answer at once, without the five clear items. */
+export const onTheSpotKinds: readonly PetitionKind[] = ['question', 'suggestion', 'help_request'];
+
+/** A conduct report or a denunciation names a person who could retaliate: its author is protected. */
+export const protectedKinds: readonly PetitionKind[] = ['denunciation', 'conduct_report'];
+
+/** Roles that see a unit's petitions; conduct reports go only to the supervisors (leaders). */
+const readers: readonly Role[] = ['administrator', 'leader', 'dispatcher', 'reception_officer', 'auditor'];
+const conductReaders: readonly Role[] = ['leader', 'auditor'];
+/** Roles that route a unit's petitions: accept, reject, assign, transfer, merge, escalate, close. */
+const dispatchers: readonly Role[] = ['dispatcher', 'leader'];
+const conductDispatchers: readonly Role[] = ['leader'];
+const onTheSpotAnswerers: readonly Role[] = ['reception_officer', 'dispatcher', 'leader'];
+
+function official(actor: CommandActor) {
+  return actor.kind === 'official' ? actor : null;
+}
+
+/** Does the actor hold any grant over the petition's unit? (403 rather than 404 outside it.) */
+export function inUnits(actor: CommandActor, p: Pick<PetitionSubject, 'unit_path'>): boolean {
+  const o = official(actor);
+  return !!o && o.grants.some((g) => p.unit_path.startsWith(g.unitPath));
+}
+
+export function canSee(actor: CommandActor, p: PetitionSubject): boolean {
+  if (actor.kind === 'system') return true;
+  const o = official(actor);
+  if (!o) return false;
+  // The official a conduct report is about never sees it, whatever roles they hold.
+  if (p.reported_official_id === o.id) return false;
+  if (p.handler_id === o.id || p.leader_id === o.id) return true;
+  return hasRoleAt(o, p.unit_path, p.kind === 'conduct_report' ? conductReaders : readers);
+}
+
+/**
+ * May the actor see who sent it? For denunciations and conduct reports only the case's
+ * handler and responsible leader; otherwise everyone who sees the petition.
+ */
+export function canSeeIdentity(actor: CommandActor, p: PetitionSubject): boolean {
+  if (!canSee(actor, p)) return false;
+  if (actor.kind === 'system') return true;
+  const o = official(actor);
+  if (protectedKinds.includes(p.kind)) return !!o && (p.handler_id === o.id || p.leader_id === o.id);
+  return true;
+}
+
+function routes(actor: CommandActor, p: PetitionSubject): boolean {
+  if (actor.kind === 'system') return true;
+  return hasRoleAt(actor, p.unit_path, p.kind === 'conduct_report' ? conductDispatchers : dispatchers);
+}
+
+function leads(actor: CommandActor, p: PetitionSubject): boolean {
+  if (actor.kind === 'system') return true;
+  return (actor.kind === 'official' && p.leader_id === actor.id) || hasRoleAt(actor, p.unit_path, ['leader']);
+}
+
+function handles(actor: CommandActor, p: PetitionSubject): boolean {
+  return actor.kind === 'official' && p.handler_id === actor.id;
+}
+
+/** May the actor ever take this action on this petition (whatever its state)? */
+function roleAllows(actor: CommandActor, p: PetitionSubject, type: ActionType): boolean {
+  switch (type) {
+    case 'accept':
+    case 'reject':
+    case 'assign':
+    case 'transfer':
+    case 'merge':
+    case 'escalate':
+    case 'close':
+      return routes(actor, p);
+    case 'reopen':
+    case 'extend':
+      return leads(actor, p);
+    case 'start':
+      return handles(actor, p) || leads(actor, p);
+    case 'answer':
+      return (
+        handles(actor, p) ||
+        leads(actor, p) ||
+        (actor.kind === 'official' && p.kind !== 'conduct_report' && hasRoleAt(actor, p.unit_path, onTheSpotAnswerers))
+      );
+    case 'note':
+      return handles(actor, p) || leads(actor, p) || routes(actor, p) ||
+        (actor.kind === 'official' && p.kind !== 'conduct_report' && hasRoleAt(actor, p.unit_path, ['reception_officer']));
+  }
+}
+
+export type Decision =
+  | { ok: true }
+  | { ok: false; status: 403 | 404 | 409; code: string; params?: Record<string, unknown> };
+
+/**
+ * The whole decision for one action: 404 when the actor may not see the petition (403 when it
+ * lies outside all of their units), 403 when their roles do not allow the action, 409 when the
+ * state does not.
+ */
+export function decide(actor: CommandActor, p: PetitionSubject, type: ActionType): Decision {
+  if (!canSee(actor, p)) {
+    return inUnits(actor, p) || (actor.kind === 'official' && p.reported_official_id === actor.id)
+      ? { ok: false, status: 404, code: 'not_found' }
+      : { ok: false, status: 403, code: 'forbidden' };
+  }
+  if (!roleAllows(actor, p, type)) return { ok: false, status: 403, code: 'forbidden' };
+  if (!transitions[type].includes(p.status)) {
+    return {
+      ok: false,
+      status: 409,
+      code: 'transition_not_allowed',
+      params: { status: p.status, action: type, allowed: transitions[type].join(', ') },
+    };
+  }
+  if (type === 'answer') {
+    if (p.status === 'received') {
+      if (!onTheSpotKinds.includes(p.kind)) {
+        return { ok: false, status: 409, code: 'not_answerable_on_the_spot', params: { kind: p.kind } };
+      }
+      if (actor.kind === 'official' && !hasRoleAt(actor, p.unit_path, onTheSpotAnswerers)) {
+        return { ok: false, status: 403, code: 'forbidden' };
+      }
+    } else if (!handles(actor, p) && !leads(actor, p)) {
+      return { ok: false, status: 403, code: 'forbidden' };
+    }
+  }
+  return { ok: true };
+}
+
+/** The actions the actor may take now: the web app shows these and nothing else. */
+export function abilities(actor: CommandActor, p: PetitionSubject): ActionType[] {
+  return actionTypes.filter((type) => decide(actor, p, type).ok);
+}
+
+/** May the actor record a petition at this unit on a resident's behalf (other channels)? */
+export function canRecordFor(actor: Actor, unitPath: string): boolean {
+  return actor.kind === 'official' && actor.grants.some((g) => unitPath.startsWith(g.unitPath) || g.unitPath.startsWith(unitPath));
+}
+
+/** May the official answer at once, at intake, a petition of this kind at this unit? */
+export function canAnswerOnTheSpot(actor: Actor, kind: PetitionKind, unitPath: string): boolean {
+  return actor.kind === 'official' && onTheSpotKinds.includes(kind) && hasRoleAt(actor, unitPath, onTheSpotAnswerers);
+}
+
+/** Who may attach files: officials who may note on it. */
+export function canAttach(actor: CommandActor, p: PetitionSubject): boolean {
+  return canSee(actor, p) && roleAllows(actor, p, 'note');
+}
+
+/** Deadline policies: administrators and leaders edit their units' overrides; the default is the deployment administrator's. */
+export function canEditPolicy(actor: Actor, unitPath: string | null): boolean {
+  if (unitPath === null) return hasRoleAt(actor, '/', ['administrator']);
+  return hasRoleAt(actor, unitPath, ['administrator', 'leader']);
+}

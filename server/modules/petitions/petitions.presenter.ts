@@ -1,0 +1,216 @@
+/**
+ * Which fields leave the server, per audience. Personal data (the petitioners) leaves only
+ * through presentPetition, and only to a caller canSeeIdentity allows; the public tracking view
+ * carries neither personal data nor the content.
+ */
+import type { Actor } from '../../platform/access.ts';
+import { abilities, awaitingAcceptance, canSeeIdentity, openStatuses } from './petitions.policy.ts';
+import type { ListRow, PetitionNames, PetitionRow } from './petitions.queries.ts';
+import type { PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
+import { contentOf } from './commands/assignPetition.ts';
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function isOverdue(p: Pick<PetitionRow, 'status' | 'due_at' | 'ack_due_at'>, now: Date): boolean {
+  if (!openStatuses.includes(p.status)) return false;
+  return p.due_at.getTime() < now.getTime() || (awaitingAcceptance.includes(p.status) && p.ack_due_at.getTime() < now.getTime());
+}
+
+export interface EventRow {
+  id: number;
+  at: Date;
+  type: string;
+  actor_id: number | null;
+  actor_label: string;
+  actor_name: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  text: string | null;
+  data: Record<string, unknown>;
+  visibility: 'public' | 'internal';
+  unit_code: string | null;
+  unit_name: string | null;
+}
+
+/** Event texts that may reach the public page: answers and the reasons given to the resident. */
+const publicTextTypes = new Set(['answered']);
+
+export function presentTrack(
+  p: PetitionRow,
+  kase: PetitionRow,
+  unit: { code: string; name: string },
+  events: EventRow[],
+  now: Date,
+): TrackView {
+  const answered = kase.answer_text !== null && (kase.status === 'answered' || kase.status === 'closed');
+  return {
+    trackingCode: p.tracking_code,
+    status: kase.status,
+    kind: p.kind,
+    category: p.category,
+    unit,
+    submittedAt: iso(p.submitted_at),
+    ackDueAt: iso(kase.ack_due_at),
+    dueAt: iso(kase.due_at),
+    overdue: isOverdue(kase, now),
+    merged: p.case_id !== null,
+    timeline: events
+      .filter((e) => e.visibility === 'public')
+      .map((e) => ({
+        at: iso(e.at),
+        type: e.type,
+        status: e.to_status,
+        reason: e.reason,
+        text: publicTextTypes.has(e.type) ? e.text : null,
+        unit: e.unit_code && e.unit_name ? { code: e.unit_code, name: e.unit_name } : null,
+      })),
+    answer: answered ? { text: kase.answer_text!, at: iso(kase.last_answered_at ?? kase.answered_at!) } : null,
+  };
+}
+
+function person(id: number | null, names: Map<number, string>) {
+  return id === null ? null : { id, name: names.get(id) ?? `#${id}` };
+}
+
+export function presentSummary(actor: Actor, row: ListRow, now: Date): PetitionSummary {
+  return {
+    id: row.id,
+    trackingCode: row.tracking_code,
+    version: row.version,
+    status: row.status,
+    kind: row.kind,
+    category: row.category,
+    channel: row.channel,
+    title: row.title,
+    excerpt: row.body.length > 160 ? `${row.body.slice(0, 159)}…` : row.body,
+    urgent: row.urgent,
+    unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name },
+    submittedAt: iso(row.submitted_at),
+    ackDueAt: iso(row.ack_due_at),
+    dueAt: iso(row.due_at),
+    overdue: isOverdue(row, now),
+    handler: row.handler_id === null ? null : { id: row.handler_id, name: row.handler_name ?? `#${row.handler_id}` },
+    leader: row.leader_id === null ? null : { id: row.leader_id, name: row.leader_name ?? `#${row.leader_id}` },
+    caseId: row.case_id,
+    abilities: abilities(actor, row),
+  };
+}
+
+export interface PetitionExtras {
+  petitioners: Array<{
+    name: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+    tracking_code: string;
+    rating: PetitionRow['rating'];
+  }>;
+  events: EventRow[];
+  attachments: Array<{ id: number; filename: string; content_type: string; size: number; created_at: Date }>;
+  merged: Array<{ id: number; tracking_code: string }>;
+}
+
+export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNames, extras: PetitionExtras, now: Date): PetitionView {
+  const identity = canSeeIdentity(actor, p);
+  const hasLocation = p.location_lat !== null || p.location_address !== null;
+  const content = contentOf(p);
+  return {
+    id: p.id,
+    trackingCode: p.tracking_code,
+    version: p.version,
+    status: p.status,
+    kind: p.kind,
+    category: p.category,
+    channel: p.channel,
+    title: p.title,
+    body: p.body,
+    language: p.language,
+    urgent: p.urgent,
+    anonymous: p.anonymous,
+    consentToPublish: p.consent_to_publish,
+    location: hasLocation ? { lat: p.location_lat, lng: p.location_lng, address: p.location_address } : null,
+    unit: names.unit,
+    originUnit: names.originUnit,
+    agency: names.agency,
+    submittedAt: iso(p.submitted_at),
+    ackDueAt: iso(p.ack_due_at),
+    dueAt: iso(p.due_at),
+    originalDueAt: iso(p.original_due_at),
+    overdue: isOverdue(p, now),
+    acceptedAt: isoOrNull(p.accepted_at),
+    rejectedAt: isoOrNull(p.rejected_at),
+    answeredAt: isoOrNull(p.answered_at),
+    closedAt: isoOrNull(p.closed_at),
+    resolved: p.resolved,
+    resolvedOnTime: p.resolved_on_time,
+    clearItems: {
+      content,
+      handler: person(p.handler_id, names.people),
+      leader: person(p.leader_id, names.people),
+      dueAt: iso(p.due_at),
+      expectedResult: p.expected_result,
+      complete: !!content && p.handler_id !== null && p.leader_id !== null && !!p.expected_result,
+    },
+    answer:
+      p.answer_text !== null
+        ? {
+            text: p.answer_text,
+            publish: p.answer_publish,
+            at: iso(p.last_answered_at ?? p.answered_at!),
+            onTheSpot: p.answered_on_the_spot,
+            by: person(p.answered_by, names.people),
+          }
+        : null,
+    case: p.case_id !== null && names.caseCode ? { id: p.case_id, trackingCode: names.caseCode } : null,
+    mergedPetitions: extras.merged.map((m) => ({ id: m.id, trackingCode: m.tracking_code })),
+    counts: {
+      escalations: p.escalation_count,
+      transfers: p.transfer_count,
+      extensions: p.extension_count,
+      reopenings: p.reopen_count,
+      answers: p.answer_count,
+    },
+    rating: p.rating,
+    reportedOfficial: person(p.reported_official_id, names.people),
+    // Who took it down may be who wrote it (an official reporting a colleague): hidden with the identity.
+    recordedBy: identity ? person(p.recorded_by, names.people) : null,
+    identityHidden: !identity,
+    petitioners: identity
+      ? extras.petitioners.map((pe) => ({
+          name: pe.name,
+          phone: pe.phone,
+          email: pe.email,
+          address: pe.address,
+          trackingCode: pe.tracking_code,
+          rating: pe.rating,
+        }))
+      : [],
+    timeline: extras.events.map((e) => ({
+      id: e.id,
+      at: iso(e.at),
+      type: e.type,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      reason: e.reason,
+      text: e.text,
+      visibility: e.visibility,
+      // Only officials are named: a resident in the history would be the petitioner.
+      actor:
+        e.actor_label === 'official' && e.actor_id !== null && (identity || e.type !== 'submitted')
+          ? { id: e.actor_id, name: e.actor_name ?? `#${e.actor_id}` }
+          : null,
+      unit: e.unit_code && e.unit_name ? { code: e.unit_code, name: e.unit_name } : null,
+      data: e.data,
+    })),
+    attachments: extras.attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      contentType: a.content_type,
+      size: a.size,
+      createdAt: iso(a.created_at),
+    })),
+    abilities: abilities(actor, p),
+  };
+}

@@ -1,0 +1,632 @@
+/** Every SQL statement of the petitions module. */
+import { sql, type ExpressionBuilder, type RawBuilder, type Kysely, type QueryCreator, type Selectable, type Updateable } from 'kysely';
+import type { DB } from '../../schema.ts';
+import { unitScope, type Official, type Role } from '../../platform/access.ts';
+import { conflict } from '../../platform/errors.ts';
+import type {
+  AttachmentType,
+  EventVisibility,
+  PetitionKind,
+  PetitionStatus,
+  PetitionsTable,
+  RatingScore,
+} from './petitions.tables.ts';
+import type { DeadlinePolicy } from './petitions.deadlines.ts';
+import { awaitingAcceptance, openStatuses, protectedKinds } from './petitions.policy.ts';
+
+export type PetitionRow = Omit<Selectable<PetitionsTable>, 'search'>;
+type ChangeableColumns = Omit<Updateable<PetitionsTable>, 'id' | 'version' | 'search' | 'updated_at'>;
+/** A change: values, or SQL computed from the row (`coalesce(answered_at, now)`). */
+export type PetitionChanges = { [K in keyof ChangeableColumns]?: ChangeableColumns[K] | RawBuilder<NonNullable<ChangeableColumns[K]>> };
+
+/** Every column but the search vector. */
+const petitionColumns = [
+  'id', 'tracking_code', 'kind', 'category', 'channel', 'title', 'body', 'language', 'status', 'urgent', 'anonymous',
+  'consent_to_publish', 'location_lat', 'location_lng', 'location_address', 'unit_id', 'unit_path', 'agency_id',
+  'origin_unit_id', 'origin_unit_path', 'reported_official_id', 'recorded_by', 'task', 'handler_id', 'leader_id',
+  'expected_result', 'ack_due_at', 'due_at', 'original_due_at', 'answer_text', 'answer_publish', 'answered_by',
+  'answer_count', 'answered_on_the_spot', 'case_id', 'merged_at', 'submitted_at', 'accepted_at', 'rejected_at',
+  'answered_at', 'last_answered_at', 'closed_at', 'resolved', 'resolved_at', 'resolved_on_time', 'reopen_count',
+  'reopened_at', 'escalation_count', 'escalated_at', 'escalated_to_path', 'transfer_count', 'transferred_at',
+  'extension_count', 'rating', 'rated_at', 'version', 'created_at', 'updated_at',
+] as const satisfies ReadonlyArray<keyof PetitionRow>;
+
+const pColumns = petitionColumns.map((c) => `p.${c}` as const);
+
+// ---- units, agencies, officials ----
+
+export interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  parent_id: number | null;
+  country: string;
+  time_zone: string;
+}
+
+const unitColumns = ['id', 'code', 'name', 'path', 'parent_id', 'country', 'time_zone'] as const;
+
+/**
+ * A unit by code; a unit merged into another (Vietnam's 2025 reorganisation) answers with the
+ * unit that took it over, so old codes on printed forms still reach someone.
+ */
+export async function findUnitByCode(db: Kysely<DB>, code: string, today: string): Promise<UnitRow | undefined> {
+  let unit = await db
+    .selectFrom('units')
+    .select([...unitColumns, 'valid_to', 'replaced_by_id'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  for (let hops = 0; unit && unit.valid_to !== null && unit.valid_to <= today && unit.replaced_by_id && hops < 5; hops++) {
+    unit = await db
+      .selectFrom('units')
+      .select([...unitColumns, 'valid_to', 'replaced_by_id'])
+      .where('id', '=', unit.replaced_by_id)
+      .executeTakeFirst();
+  }
+  if (!unit) return undefined;
+  const { valid_to: _v, replaced_by_id: _r, ...row } = unit;
+  return row;
+}
+
+export function findUnitById(db: Kysely<DB>, id: number): Promise<UnitRow | undefined> {
+  return db.selectFrom('units').select(unitColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export function findAgency(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select(['a.id', 'a.name', 'a.unit_id', 'u.path as unit_path'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface OfficialGrantRow {
+  role: Role;
+  unit_id: number | null;
+  path: string;
+  parent_id: number | null;
+}
+
+/** An official's grants with their units' paths; undefined when there is no such (enabled) official. */
+export async function officialWithGrants(
+  db: Kysely<DB>,
+  id: number,
+): Promise<{ id: number; name: string; grants: OfficialGrantRow[] } | undefined> {
+  const account = await db
+    .selectFrom('accounts')
+    .select(['id', 'name'])
+    .where('id', '=', id)
+    .where('kind', '=', 'official')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!account) return undefined;
+  const grants = await db
+    .selectFrom('grants as g')
+    .leftJoin('units as u', 'u.id', 'g.unit_id')
+    .select(['g.role', 'g.unit_id', sql<string>`coalesce(u.path, '/')`.as('path'), 'u.parent_id'])
+    .where('g.account_id', '=', id)
+    .orderBy('g.id')
+    .execute();
+  return { ...account, grants: grants.map((g) => ({ ...g, role: g.role as Role })) };
+}
+
+export function residentAccount(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'name', 'phone', 'email', 'locale'])
+    .where('id', '=', id)
+    .where('kind', '=', 'resident')
+    .executeTakeFirst();
+}
+
+/** Officials holding one of these roles exactly at this unit (not above it): whom a unit's new work reaches. */
+export async function officialsAtUnit(db: Kysely<DB>, unitId: number, roles: readonly Role[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom('grants as g')
+    .innerJoin('accounts as a', 'a.id', 'g.account_id')
+    .select('g.account_id')
+    .distinct()
+    .where('g.unit_id', '=', unitId)
+    .where('g.role', 'in', roles)
+    .where('a.disabled_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.account_id);
+}
+
+export async function accountNames(db: Kysely<DB>, ids: Array<number | null>): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('accounts').select(['id', 'name', 'username']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name || r.username || `#${r.id}`]));
+}
+
+// ---- deadline policies ----
+
+/** The policies of a kind that may hold at a unit: the default and those of the unit and its ancestors. */
+export function policiesFor(db: Kysely<DB>, kind: PetitionKind, unitPath: string): Promise<DeadlinePolicy[]> {
+  const chain = unitPath.split('/').filter(Boolean).map(Number);
+  return db
+    .selectFrom('deadline_policies')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where((eb) => (chain.length ? eb.or([eb('unit_id', 'is', null), eb('unit_id', 'in', chain)]) : eb('unit_id', 'is', null)))
+    .execute();
+}
+
+export function allPoliciesFor(db: Kysely<DB>, unitPath: string | null) {
+  const chain = unitPath ? unitPath.split('/').filter(Boolean).map(Number) : [];
+  return db
+    .selectFrom('deadline_policies as d')
+    .leftJoin('units as u', 'u.id', 'd.unit_id')
+    .selectAll('d')
+    .select('u.code as unit_code')
+    .where((eb) => (chain.length ? eb.or([eb('d.unit_id', 'is', null), eb('d.unit_id', 'in', chain)]) : eb('d.unit_id', 'is', null)))
+    .execute();
+}
+
+export type PolicyValues = Omit<DeadlinePolicy, 'id' | 'updated_at' | 'kind' | 'unit_id'>;
+
+export async function upsertPolicy(
+  trx: Kysely<DB>,
+  kind: PetitionKind,
+  unitId: number | null,
+  values: PolicyValues,
+  at: Date,
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('deadline_policies')
+    .select('id')
+    .where('kind', '=', kind)
+    .where((eb) => (unitId === null ? eb('unit_id', 'is', null) : eb('unit_id', '=', unitId)))
+    .forUpdate()
+    .executeTakeFirst();
+  if (existing) {
+    await trx.updateTable('deadline_policies').set({ ...values, updated_at: at }).where('id', '=', existing.id).execute();
+  } else {
+    await trx.insertInto('deadline_policies').values({ ...values, kind, unit_id: unitId, updated_at: at }).execute();
+  }
+}
+
+export async function deletePolicy(trx: Kysely<DB>, kind: PetitionKind, unitId: number): Promise<boolean> {
+  const result = await trx
+    .deleteFrom('deadline_policies')
+    .where('kind', '=', kind)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+// ---- petitions ----
+
+export type NewPetition = Omit<
+  PetitionRow,
+  | 'id'
+  | 'tracking_code'
+  | 'version'
+  | 'answer_count'
+  | 'answered_on_the_spot'
+  | 'resolved'
+  | 'reopen_count'
+  | 'escalation_count'
+  | 'transfer_count'
+  | 'extension_count'
+  | 'answer_publish'
+>;
+
+/** Inserts a petition under a fresh tracking code (drawing again on the rare collision). */
+export async function insertPetition(
+  trx: Kysely<DB>,
+  values: NewPetition,
+  searchText: string,
+  newCode: () => string,
+): Promise<{ id: number; tracking_code: string }> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const row = await trx
+      .insertInto('petitions')
+      .values({ ...values, tracking_code: newCode(), search: sql<string>`to_tsvector('simple', ${searchText})` })
+      .onConflict((oc) => oc.column('tracking_code').doNothing())
+      .returning(['id', 'tracking_code'])
+      .executeTakeFirst();
+    if (row) return row;
+  }
+  throw new Error('could not draw an unused tracking code');
+}
+
+export function findPetition(db: Kysely<DB>, id: number): Promise<PetitionRow | undefined> {
+  return db.selectFrom('petitions').select(petitionColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export function findPetitionByCode(db: Kysely<DB>, code: string): Promise<PetitionRow | undefined> {
+  return db.selectFrom('petitions').select(petitionColumns).where('tracking_code', '=', code).executeTakeFirst();
+}
+
+/**
+ * Writes a change if nobody changed the petition since it was read (its version is still the
+ * one read); otherwise 409. Under PostgreSQL's row lock the second of two concurrent writers
+ * re-reads the version and finds it moved.
+ */
+export async function updatePetition(
+  trx: Kysely<DB>,
+  p: Pick<PetitionRow, 'id' | 'version'>,
+  changes: PetitionChanges,
+  at: Date,
+): Promise<void> {
+  const result = await trx
+    .updateTable('petitions')
+    .set({ ...changes, updated_at: at, version: sql<number>`version + 1` })
+    .where('id', '=', p.id)
+    .where('version', '=', p.version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw conflict('version_conflict');
+}
+
+/** Sets the same facts on every petition merged into a case (they share its answer and fate). */
+export async function updateMergedInto(trx: Kysely<DB>, caseId: number, changes: PetitionChanges, at: Date): Promise<void> {
+  await trx
+    .updateTable('petitions')
+    .set({ ...changes, updated_at: at, version: sql<number>`version + 1` })
+    .where('case_id', '=', caseId)
+    .execute();
+}
+
+export function mergedPetitions(db: Kysely<DB>, caseId: number) {
+  return db
+    .selectFrom('petitions')
+    .select(['id', 'tracking_code', 'unit_id', 'language'])
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
+}
+
+// ---- petitioners ----
+
+export async function insertPetitioner(
+  trx: Kysely<DB>,
+  values: {
+    petition_id: number;
+    resident_account_id: number | null;
+    name: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+    locale: 'vi' | 'zh' | 'en';
+    access_key_hash: string;
+    created_at: Date;
+  },
+): Promise<number> {
+  const row = await trx
+    .insertInto('petitioners')
+    .values({ ...values, phone_key: values.phone })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function petitionersOf(db: Kysely<DB>, petitionId: number) {
+  return db
+    .selectFrom('petitioners')
+    .select(['id', 'petition_id', 'resident_account_id', 'access_key_hash'])
+    .where('petition_id', '=', petitionId)
+    .orderBy('id')
+    .execute();
+}
+
+/** The people of a case: its own petitioners and those of every petition merged into it. */
+export function petitionersOfCase(db: Kysely<DB>, caseId: number) {
+  return db
+    .selectFrom('petitioners as pe')
+    .innerJoin('petitions as p', 'p.id', 'pe.petition_id')
+    .select([
+      'pe.id',
+      'pe.petition_id',
+      'pe.name',
+      'pe.phone',
+      'pe.email',
+      'pe.address',
+      'pe.locale',
+      'p.tracking_code',
+      'p.rating',
+    ])
+    .where((eb) => eb.or([eb('p.id', '=', caseId), eb('p.case_id', '=', caseId)]))
+    .orderBy('pe.id')
+    .execute();
+}
+
+// ---- events, ratings, attachments ----
+
+export interface EventInput {
+  petition_id: number;
+  at: Date;
+  type: string;
+  actor_id: number | null;
+  actor_label: string;
+  from_status?: PetitionStatus | null;
+  to_status?: PetitionStatus | null;
+  unit_id?: number | null;
+  reason?: string | null;
+  text?: string | null;
+  data?: Record<string, unknown>;
+  visibility: EventVisibility;
+}
+
+export async function insertEvent(trx: Kysely<DB>, e: EventInput): Promise<void> {
+  await trx
+    .insertInto('petition_events')
+    .values({
+      petition_id: e.petition_id,
+      at: e.at,
+      type: e.type,
+      actor_id: e.actor_id,
+      actor_label: e.actor_label,
+      from_status: e.from_status ?? null,
+      to_status: e.to_status ?? null,
+      unit_id: e.unit_id ?? null,
+      reason: e.reason ?? null,
+      text: e.text ?? null,
+      data: JSON.stringify(e.data ?? {}),
+      visibility: e.visibility,
+    })
+    .execute();
+}
+
+export function eventsOf(db: Kysely<DB>, petitionId: number, opts: { publicOnly?: boolean; since?: Date } = {}) {
+  let q = db
+    .selectFrom('petition_events as e')
+    .leftJoin('accounts as a', 'a.id', 'e.actor_id')
+    .leftJoin('units as u', 'u.id', 'e.unit_id')
+    .select([
+      'e.id',
+      'e.at',
+      'e.type',
+      'e.actor_id',
+      'e.actor_label',
+      'a.name as actor_name',
+      'e.from_status',
+      'e.to_status',
+      'e.reason',
+      'e.text',
+      'e.data',
+      'e.visibility',
+      'u.code as unit_code',
+      'u.name as unit_name',
+    ])
+    .where('e.petition_id', '=', petitionId);
+  if (opts.publicOnly) q = q.where('e.visibility', '=', 'public');
+  if (opts.since) q = q.where('e.at', '>=', opts.since);
+  return q.orderBy('e.id').execute();
+}
+
+export function ratingExists(db: Kysely<DB>, petitionerId: number, answerNumber: number) {
+  return db
+    .selectFrom('petition_ratings')
+    .select('id')
+    .where('petitioner_id', '=', petitionerId)
+    .where('answer_number', '=', answerNumber)
+    .executeTakeFirst();
+}
+
+export async function insertRating(
+  trx: Kysely<DB>,
+  values: {
+    petition_id: number;
+    case_id: number;
+    petitioner_id: number;
+    answer_number: number;
+    score: RatingScore;
+    reasons: string[];
+    comment: string | null;
+    reopen: boolean;
+    created_at: Date;
+  },
+): Promise<boolean> {
+  const row = await trx
+    .insertInto('petition_ratings')
+    .values({ ...values, reasons: JSON.stringify(values.reasons) })
+    .onConflict((oc) => oc.columns(['petitioner_id', 'answer_number']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function attachmentsOf(db: Kysely<DB>, petitionId: number) {
+  return db
+    .selectFrom('petition_attachments')
+    .select(['id', 'filename', 'content_type', 'size', 'created_at'])
+    .where('petition_id', '=', petitionId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function countAttachments(db: Kysely<DB>, petitionId: number): Promise<number> {
+  const row = await db
+    .selectFrom('petition_attachments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('petition_id', '=', petitionId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertAttachment(
+  trx: Kysely<DB>,
+  values: {
+    petition_id: number;
+    sha256: string;
+    filename: string;
+    content_type: AttachmentType;
+    size: number;
+    uploaded_by: number | null;
+    created_at: Date;
+  },
+): Promise<number> {
+  const row = await trx.insertInto('petition_attachments').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findAttachment(db: Kysely<DB>, petitionId: number, attachmentId: number) {
+  return db
+    .selectFrom('petition_attachments')
+    .select(['id', 'petition_id', 'sha256', 'filename', 'content_type', 'size'])
+    .where('id', '=', attachmentId)
+    .where('petition_id', '=', petitionId)
+    .executeTakeFirst();
+}
+
+// ---- detail ----
+
+export interface PetitionNames {
+  unit: { id: number; code: string; name: string };
+  originUnit: { id: number; code: string; name: string };
+  agency: { id: number; name: string } | null;
+  people: Map<number, string>;
+  caseCode: string | null;
+}
+
+export async function namesFor(db: Kysely<DB>, p: PetitionRow): Promise<PetitionNames> {
+  const units = await db
+    .selectFrom('units')
+    .select(['id', 'code', 'name'])
+    .where('id', 'in', [p.unit_id, p.origin_unit_id])
+    .execute();
+  const unit = units.find((u) => u.id === p.unit_id)!;
+  const originUnit = units.find((u) => u.id === p.origin_unit_id)!;
+  const agency = p.agency_id
+    ? ((await db.selectFrom('agencies').select(['id', 'name']).where('id', '=', p.agency_id).executeTakeFirst()) ?? null)
+    : null;
+  const people = await accountNames(db, [p.handler_id, p.leader_id, p.reported_official_id, p.recorded_by, p.answered_by]);
+  const caseCode = p.case_id
+    ? ((await db.selectFrom('petitions').select('tracking_code').where('id', '=', p.case_id).executeTakeFirst())?.tracking_code ?? null)
+    : null;
+  return { unit, originUnit, agency, people, caseCode };
+}
+
+// ---- the officials' list ----
+
+/** The roles that see a unit's petitions (conduct reports: supervisors and auditors only). */
+const readerRoles: Role[] = ['administrator', 'leader', 'dispatcher', 'reception_officer', 'auditor'];
+const conductReaderRoles: Role[] = ['leader', 'auditor'];
+
+type PetitionsEb = ExpressionBuilder<DB & { p: DB['petitions'] }, 'p'>;
+
+/** The SQL twin of policy.canSee: what this official may see. */
+function visibleTo(eb: PetitionsEb, actor: Official) {
+  const under = (prefixes: string[]) =>
+    prefixes.length ? eb.or(prefixes.map((prefix) => eb('p.unit_path', 'like', `${prefix}%`))) : eb.lit(false);
+  return eb.and([
+    eb.or([eb('p.reported_official_id', 'is', null), eb('p.reported_official_id', '!=', actor.id)]),
+    eb.or([
+      eb('p.handler_id', '=', actor.id),
+      eb('p.leader_id', '=', actor.id),
+      eb.and([eb('p.kind', '!=', 'conduct_report'), under(unitScope(actor, readerRoles))]),
+      eb.and([eb('p.kind', '=', 'conduct_report'), under(unitScope(actor, conductReaderRoles))]),
+    ]),
+  ]);
+}
+
+export interface ListFilters {
+  unitPath?: string;
+  statuses?: PetitionStatus[];
+  kinds?: PetitionKind[];
+  category?: string;
+  channels?: string[];
+  assignedToMe?: boolean;
+  overdue?: boolean;
+  dueBefore?: Date;
+  phone?: string;
+  /** A tsquery text ('word':* & …). */
+  tsquery?: string;
+  sort: 'newest' | 'due';
+  after?: { id: number; dueAt?: Date };
+  limit: number;
+  now: Date;
+}
+
+export type ListRow = PetitionRow & { unit_code: string; unit_name: string; handler_name: string | null; leader_name: string | null };
+
+function overdueCondition(eb: PetitionsEb, now: Date) {
+  return eb.and([
+    eb('p.status', 'in', openStatuses),
+    eb.or([
+      eb('p.due_at', '<', now),
+      eb.and([eb('p.status', 'in', awaitingAcceptance), eb('p.ack_due_at', '<', now)]),
+    ]),
+  ]);
+}
+
+type WithMatches = DB & { m: { id: number } };
+
+export async function listPetitions(db: Kysely<DB>, actor: Official, f: ListFilters): Promise<ListRow[]> {
+  const build = (qdb: QueryCreator<WithMatches>) => {
+    let q = qdb
+      .selectFrom('petitions as p')
+      .innerJoin('units as u', 'u.id', 'p.unit_id')
+      .leftJoin('accounts as h', 'h.id', 'p.handler_id')
+      .leftJoin('accounts as l', 'l.id', 'p.leader_id')
+      .select([...pColumns, 'u.code as unit_code', 'u.name as unit_name', 'h.name as handler_name', 'l.name as leader_name'])
+      .where((eb) => visibleTo(eb as unknown as PetitionsEb, actor));
+    if (f.tsquery) q = q.where('p.id', 'in', (eb) => eb.selectFrom('m').select('m.id'));
+    if (f.unitPath) q = q.where('p.unit_path', 'like', `${f.unitPath}%`);
+    if (f.statuses?.length) q = q.where('p.status', 'in', f.statuses);
+    if (f.kinds?.length) q = q.where('p.kind', 'in', f.kinds);
+    if (f.category) q = q.where('p.category', '=', f.category);
+    if (f.channels?.length) q = q.where('p.channel', 'in', f.channels as PetitionRow['channel'][]);
+    if (f.assignedToMe) q = q.where('p.handler_id', '=', actor.id);
+    if (f.overdue !== undefined) {
+      q = f.overdue
+        ? q.where((eb) => overdueCondition(eb as unknown as PetitionsEb, f.now))
+        : q.where((eb) => eb.not(overdueCondition(eb as unknown as PetitionsEb, f.now)));
+    }
+    if (f.dueBefore) q = q.where('p.due_at', '<', f.dueBefore).where('p.status', 'in', openStatuses);
+    if (f.phone) {
+      const phone = f.phone;
+      // Finding a denouncer by phone number would name them: only the case's handler and leader may.
+      q = q
+        .where((eb) =>
+          eb.exists(
+            eb.selectFrom('petitioners as pe').select('pe.id').whereRef('pe.petition_id', '=', 'p.id').where('pe.phone_key', '=', phone),
+          ),
+        )
+        .where((eb) =>
+          eb.or([eb('p.kind', 'not in', protectedKinds), eb('p.handler_id', '=', actor.id), eb('p.leader_id', '=', actor.id)]),
+        );
+    }
+    if (f.sort === 'due') {
+      if (f.after?.dueAt) {
+        const { id, dueAt } = f.after;
+        q = q.where((eb) => eb(eb.refTuple('p.due_at', 'p.id'), '>', eb.tuple(dueAt, id)));
+      }
+      q = q.orderBy('p.due_at', 'asc').orderBy('p.id', 'asc');
+    } else {
+      if (f.after) q = q.where('p.id', '<', f.after.id);
+      q = q.orderBy('p.id', 'desc');
+    }
+    return q.limit(f.limit);
+  };
+  if (f.tsquery) {
+    const tsquery = f.tsquery;
+    // The matches first, materialized: a rare word then costs one index lookup instead of a
+    // walk down the id index hoping to meet it (docs/ARCHITECTURE.md, text search).
+    const withCte = db.with(
+      (cte) => cte('m').materialized(),
+      (qdb) => qdb.selectFrom('petitions').select('id').where(sql<boolean>`search @@ to_tsquery('simple', ${tsquery})`),
+    );
+    return (await build(withCte).execute()) as ListRow[];
+  }
+  // Without q the CTE is never referenced; the type only says it could be.
+  return (await build(db as unknown as QueryCreator<WithMatches>).execute()) as ListRow[];
+}
+
+/** Petitions merged into `fromCase` now belong to `toCase`. */
+export async function moveMergedPetitions(trx: Kysely<DB>, fromCase: number, toCase: number, at: Date): Promise<void> {
+  await trx
+    .updateTable('petitions')
+    .set({ case_id: toCase, updated_at: at, version: sql<number>`version + 1` })
+    .where('case_id', '=', fromCase)
+    .execute();
+}
+
+/** Holds the petition's row until the transaction ends (for changes that leave its version alone). */
+export async function lockPetition(trx: Kysely<DB>, id: number): Promise<void> {
+  await trx.selectFrom('petitions').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+}

@@ -1,0 +1,504 @@
+import fs from 'node:fs';
+import { Type } from 'typebox';
+import type { Module } from '../index.ts';
+import type { App } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Actor, Official } from '../../platform/access.ts';
+import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import { searchKey, segmentWords } from '../../platform/text.ts';
+import {
+  ActionBody,
+  AttachmentParams,
+  AttachmentQuery,
+  AttachmentView,
+  checkActionFields,
+  IdParams,
+  IntakeBody,
+  IntakeResult,
+  ListQuery,
+  PetitionList,
+  PetitionView,
+  PolicyBody,
+  PolicyList,
+  PolicyParams,
+  PolicyQuery,
+  PolicyView,
+  RatingBody,
+  TrackParams,
+  TrackView,
+} from './petitions.schema.ts';
+import { canSee } from './petitions.policy.ts';
+import {
+  allPoliciesFor,
+  attachmentsOf,
+  eventsOf,
+  findAttachment,
+  findPetition,
+  findPetitionByCode,
+  findUnitByCode,
+  findUnitById,
+  listPetitions,
+  mergedPetitions,
+  namesFor,
+  petitionersOfCase,
+  type ListFilters,
+} from './petitions.queries.ts';
+import { presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
+import { normalisePhone, normaliseTrackingCode } from './petitions.codes.ts';
+import { pickPolicy, type DeadlinePolicy } from './petitions.deadlines.ts';
+import { channels, petitionKinds, petitionStatuses, type PetitionKind } from './petitions.tables.ts';
+import { submitPetition } from './commands/submitPetition.ts';
+import { acceptPetition } from './commands/acceptPetition.ts';
+import { rejectPetition } from './commands/rejectPetition.ts';
+import { assignPetition } from './commands/assignPetition.ts';
+import { startPetition } from './commands/startPetition.ts';
+import { answerPetition } from './commands/answerPetition.ts';
+import { escalatePetition } from './commands/escalatePetition.ts';
+import { transferPetition } from './commands/transferPetition.ts';
+import { mergePetition } from './commands/mergePetition.ts';
+import { extendPetition } from './commands/extendPetition.ts';
+import { notePetition } from './commands/notePetition.ts';
+import { closePetition } from './commands/closePetition.ts';
+import { reopenPetition } from './commands/reopenPetition.ts';
+import { ratePetition } from './commands/ratePetition.ts';
+import { attachFile, attachmentMaxBytes, attachmentPath, isPetitioner } from './commands/attachFile.ts';
+import { removeDeadlinePolicy, setDeadlinePolicy } from './commands/setDeadlinePolicy.ts';
+import './petitions.messages.ts';
+import './petitions.notify.ts';
+
+/** The tracking page: a merged petition shows its case's state, answer and, from the merge on, its history. */
+export async function trackView(ctx: AppContext, rawCode: string) {
+  const code = normaliseTrackingCode(rawCode);
+  const p = code ? await findPetitionByCode(ctx.db, code) : undefined;
+  if (!p) throw notFound();
+  const kase = p.case_id !== null ? ((await findPetition(ctx.db, p.case_id)) ?? p) : p;
+  const unit = (await findUnitById(ctx.db, kase.unit_id))!;
+  const own = await eventsOf(ctx.db, p.id, { publicOnly: true });
+  const shared = kase.id !== p.id && p.merged_at ? await eventsOf(ctx.db, kase.id, { publicOnly: true, since: p.merged_at }) : [];
+  const events = [...own, ...shared].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
+  return presentTrack(p, kase, { code: unit.code, name: unit.name }, events, ctx.clock.now());
+}
+
+/** The staff view of one petition, as this official may see it. */
+export async function petitionView(ctx: AppContext, actor: Actor, id: number) {
+  const p = await findPetition(ctx.db, id);
+  if (!p) throw notFound();
+  const [names, petitioners, events, attachments, merged] = [
+    await namesFor(ctx.db, p),
+    await petitionersOfCase(ctx.db, p.id),
+    await eventsOf(ctx.db, p.id),
+    await attachmentsOf(ctx.db, p.id),
+    await mergedPetitions(ctx.db, p.id),
+  ];
+  return presentPetition(actor, p, names, { petitioners, events, attachments, merged }, ctx.clock.now());
+}
+
+function splitList<T extends string>(field: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    if (!allowed.includes(item as T)) throw badRequest('invalid_filter', { field, value: item, allowed: allowed.join(', ') });
+  }
+  return items as T[];
+}
+
+function parseWhen(field: string, value: string): Date {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  if (Number.isNaN(d.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) throw badRequest('invalid_date', { field });
+  return d;
+}
+
+/** Words for full-text search: split like the index (Chinese too), folded, each a prefix. */
+export function toTsquery(q: string): string | undefined {
+  const words = searchKey(segmentWords(q)).split(/\s+/).filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
+  return words.length ? words.map((w) => `'${w}':*`).join(' & ') : undefined;
+}
+
+interface Cursor {
+  id: number;
+  dueAt?: string;
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(raw: string, sort: 'newest' | 'due'): ListFilters['after'] {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    if (!Number.isInteger(c.id) || c.id < 1) throw new Error('id');
+    if (sort === 'due') {
+      const dueAt = new Date(String(c.dueAt));
+      if (Number.isNaN(dueAt.getTime())) throw new Error('dueAt');
+      return { id: c.id, dueAt };
+    }
+    return { id: c.id };
+  } catch {
+    throw badRequest('invalid_cursor');
+  }
+}
+
+function presentPolicy(p: DeadlinePolicy & { unit_code: string | null }) {
+  return {
+    kind: p.kind,
+    unit: p.unit_code,
+    ackWorkingDays: p.ack_working_days,
+    urgentAckWorkingHours: p.urgent_ack_working_hours,
+    resolutionDays: p.resolution_days,
+    urgentResolutionDays: p.urgent_resolution_days,
+    dayType: p.day_type,
+    maxExtensions: p.max_extensions,
+    extensionDays: p.extension_days,
+    anonymousAllowed: p.anonymous_allowed,
+    reopenDays: p.reopen_days,
+    autoEscalate: p.auto_escalate,
+  };
+}
+
+async function effectivePolicies(ctx: AppContext, unitCode: string | undefined) {
+  let path: string | null = null;
+  if (unitCode !== undefined) {
+    const unit = await findUnitByCode(ctx.db, unitCode, ctx.clock.now().toISOString().slice(0, 10));
+    if (!unit) throw badRequest('unknown_unit', { code: unitCode });
+    path = unit.path;
+  }
+  const all = await allPoliciesFor(ctx.db, path);
+  return petitionKinds
+    .map((kind) => pickPolicy(all.filter((p) => p.kind === kind), path ?? '/') as (DeadlinePolicy & { unit_code: string | null }) | undefined)
+    .filter((p): p is DeadlinePolicy & { unit_code: string | null } => !!p)
+    .map(presentPolicy);
+}
+
+async function runAction(ctx: AppContext, actor: Official, id: number, body: ActionBody): Promise<void> {
+  const v = body.version;
+  switch (body.type) {
+    case 'accept':
+      await acceptPetition(ctx, actor, id, { version: v });
+      return;
+    case 'reject':
+      await rejectPetition(ctx, actor, id, { reason: body.reason!, version: v });
+      return;
+    case 'assign':
+      await assignPetition(ctx, actor, id, {
+        agency: body.agency,
+        handler: body.handler,
+        leader: body.leader,
+        content: body.content,
+        expectedResult: body.expectedResult,
+        dueAt: body.dueAt,
+        version: v,
+      });
+      return;
+    case 'start':
+      await startPetition(ctx, actor, id, { version: v });
+      return;
+    case 'answer':
+      await answerPetition(ctx, actor, id, { text: body.text!, publish: body.publish, version: v });
+      return;
+    case 'escalate':
+      await escalatePetition(ctx, actor, id, { reason: body.reason!, cause: body.cause, version: v });
+      return;
+    case 'transfer':
+      await transferPetition(ctx, actor, id, { toUnit: body.toUnit, toAgency: body.toAgency, reason: body.reason!, version: v });
+      return;
+    case 'merge':
+      await mergePetition(ctx, actor, id, { into: body.into!, reason: body.reason, version: v });
+      return;
+    case 'extend':
+      await extendPetition(ctx, actor, id, { dueAt: body.dueAt!, reason: body.reason!, version: v });
+      return;
+    case 'note':
+      await notePetition(ctx, actor, id, { text: body.text!, version: v });
+      return;
+    case 'close':
+      await closePetition(ctx, actor, id, { reason: body.reason, version: v });
+      return;
+    case 'reopen':
+      await reopenPetition(ctx, actor, id, { reason: body.reason!, version: v });
+      return;
+  }
+}
+
+const attachmentTypesIn = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/octet-stream'];
+const AccessKeyHeaders = Type.Object({
+  'x-access-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "the resident's access key" })),
+});
+
+async function attachmentRoutes(app: App, ctx: AppContext) {
+  // Files arrive as the raw request body (Content-Type: the file's type, ?filename=…).
+  app.addContentTypeParser(attachmentTypesIn, { parseAs: 'buffer', bodyLimit: attachmentMaxBytes }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.post(
+    '/api/v1/petitions/:id/attachments',
+    {
+      config: { access: 'public' },
+      bodyLimit: attachmentMaxBytes,
+      schema: {
+        tags: ['petitions'],
+        summary: 'Attach a photo (JPEG, PNG, WebP) or a PDF: the raw file as the body, its name in ?filename=',
+        description:
+          'Officials who work on the case attach any time; the resident attaches with the X-Access-Key header until the petition is accepted or rejected. At most 10 MB.',
+        params: IdParams,
+        querystring: AttachmentQuery,
+        headers: AccessKeyHeaders,
+        response: { 201: AttachmentView },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'unsupported_media_type', { type: request.headers['content-type'] ?? '?' });
+      const id = await attachFile(ctx, request.actor, request.params.id, {
+        data: request.body,
+        filename: request.query.filename,
+        accessKey: request.headers['x-access-key'],
+      });
+      const saved = (await attachmentsOf(ctx.db, request.params.id)).find((a) => a.id === id)!;
+      reply.status(201);
+      return { id, filename: saved.filename, contentType: saved.content_type, size: saved.size, createdAt: saved.created_at.toISOString() };
+    },
+  );
+
+  app.get(
+    '/api/v1/petitions/:id/attachments/:attachmentId',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['petitions'],
+        summary: 'Download an attachment (officials who may see the petition; the resident with X-Access-Key)',
+        params: AttachmentParams,
+        headers: AccessKeyHeaders,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+      },
+    },
+    async (request, reply) => {
+      const p = await findPetition(ctx.db, request.params.id);
+      if (!p) throw notFound();
+      const actor = request.actor;
+      const key = request.headers['x-access-key'];
+      const entitled = (actor.kind === 'official' && canSee(actor, p)) || (await isPetitioner(ctx, actor, p, key));
+      if (!entitled) throw notFound();
+      const a = await findAttachment(ctx.db, p.id, request.params.attachmentId);
+      if (!a) throw notFound();
+      const file = attachmentPath(ctx.config.dataDir, a.sha256);
+      if (!fs.existsSync(file)) throw notFound();
+      reply
+        .header('content-type', a.content_type)
+        .header('content-length', a.size)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store');
+      return reply.send(await fs.promises.readFile(file));
+    },
+  );
+}
+
+export const petitionsModule: Module = {
+  name: 'petitions',
+  async routes(app, ctx) {
+    app.post(
+      '/api/v1/petitions',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['petitions'],
+          summary: 'Submit a petition (anyone), or record one on a resident\'s behalf (officials, any channel)',
+          description:
+            'Residents and anonymous callers get the channel "web". An official may answer a question, suggestion or help request on the spot with `answerNow`: it goes received → answered in this call. Complaints and denunciations need the resident\'s name and a phone number, e-mail or address unless the unit\'s policy allows them anonymous.',
+          body: IntakeBody,
+          response: { 201: IntakeResult },
+        },
+      },
+      async (request, reply) => {
+        const r = await submitPetition(ctx, request.actor, request.body);
+        reply.status(201);
+        return { ...r, dueAt: r.dueAt.toISOString(), ackDueAt: r.ackDueAt.toISOString() };
+      },
+    );
+
+    app.get(
+      '/api/v1/petitions/track/:trackingCode',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['petitions'],
+          summary: 'The public tracking page of a petition: state, due time, public timeline, the answer. No personal data.',
+          params: TrackParams,
+          response: { 200: TrackView },
+        },
+      },
+      async (request) => trackView(ctx, request.params.trackingCode),
+    );
+
+    app.post(
+      '/api/v1/petitions/track/:trackingCode/rating',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['petitions'],
+          summary: 'Rate the answer with the access key; an unsatisfied resident may reopen the case once',
+          params: TrackParams,
+          body: RatingBody,
+          response: { 200: TrackView },
+        },
+      },
+      async (request) => {
+        const code = await ratePetition(ctx, request.actor, request.params.trackingCode, request.body);
+        return trackView(ctx, code);
+      },
+    );
+
+    app.get(
+      '/api/v1/petitions',
+      {
+        config: { access: 'official' },
+        schema: {
+          tags: ['petitions'],
+          summary: "The officials' inbox: the petitions of the caller's units they may see",
+          querystring: ListQuery,
+          response: { 200: PetitionList },
+        },
+      },
+      async (request) => {
+        const actor = request.actor as Official;
+        const q = request.query;
+        const now = ctx.clock.now();
+        let unitPath: string | undefined;
+        if (q.unit !== undefined) {
+          const unit = await findUnitByCode(ctx.db, q.unit, now.toISOString().slice(0, 10));
+          if (!unit) throw badRequest('unknown_unit', { code: q.unit });
+          unitPath = unit.path;
+        }
+        let phone: string | undefined;
+        if (q.phone !== undefined) {
+          phone = normalisePhone(q.phone) ?? undefined;
+          if (!phone) throw badRequest('invalid_phone', { phone: q.phone });
+        }
+        const sort = q.sort ?? 'newest';
+        const limit = q.limit ?? 20;
+        const filters: ListFilters = {
+          unitPath,
+          statuses: splitList('status', q.status, petitionStatuses),
+          kinds: splitList('kind', q.kind, petitionKinds),
+          category: q.category,
+          channels: splitList('channel', q.channel, channels),
+          assignedToMe: q.assignedTo === 'me',
+          overdue: q.overdue,
+          dueBefore: q.dueBefore !== undefined ? parseWhen('dueBefore', q.dueBefore) : undefined,
+          phone,
+          tsquery: q.q !== undefined ? toTsquery(q.q) : undefined,
+          sort,
+          after: q.cursor !== undefined ? decodeCursor(q.cursor, sort) : undefined,
+          limit: limit + 1,
+          now,
+        };
+        // Words that fold to nothing (only punctuation) match nothing.
+        if (q.q !== undefined && !filters.tsquery) return { items: [] };
+        const rows = await listPetitions(ctx.db, actor, filters);
+        const page = rows.slice(0, limit);
+        const last = page[page.length - 1];
+        return {
+          items: page.map((row) => presentSummary(actor, row, now)),
+          ...(rows.length > limit
+            ? { next: encodeCursor(sort === 'due' ? { id: last.id, dueAt: last.due_at.toISOString() } : { id: last.id }) }
+            : {}),
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/petitions/:id',
+      {
+        config: { access: 'official' },
+        schema: {
+          tags: ['petitions'],
+          summary: 'One petition with its five clear items, timeline, attachments and the caller\'s abilities',
+          params: IdParams,
+          response: { 200: PetitionView },
+        },
+      },
+      async (request) => {
+        const p = await findPetition(ctx.db, request.params.id);
+        if (!p || !canSee(request.actor, p)) throw notFound();
+        return petitionView(ctx, request.actor, p.id);
+      },
+    );
+
+    app.post(
+      '/api/v1/petitions/:id/actions',
+      {
+        config: { access: 'official' },
+        schema: {
+          tags: ['petitions'],
+          summary: 'Act on a petition: accept, reject, assign, start, answer, escalate, transfer, merge, extend, note, close, reopen',
+          description:
+            '409 when the petition\'s state does not allow the action, or when `version` is given and the petition changed since; 403 outside the caller\'s units or roles.',
+          params: IdParams,
+          body: ActionBody,
+          response: { 200: PetitionView },
+        },
+      },
+      async (request) => {
+        checkActionFields(request.body);
+        const actor = request.actor as Official;
+        await runAction(ctx, actor, request.params.id, request.body);
+        return petitionView(ctx, actor, request.params.id);
+      },
+    );
+
+    await app.register(async (scope) => attachmentRoutes(scope as unknown as App, ctx));
+
+    app.get(
+      '/api/v1/deadline-policies',
+      {
+        config: { access: 'official' },
+        schema: {
+          tags: ['petitions'],
+          summary: 'The deadline policy of each kind that holds at a unit (or the deployment defaults)',
+          querystring: PolicyQuery,
+          response: { 200: PolicyList },
+        },
+      },
+      async (request) => ({ items: await effectivePolicies(ctx, request.query.unit) }),
+    );
+
+    app.put(
+      '/api/v1/deadline-policies/:kind',
+      {
+        config: { access: { roles: ['administrator', 'leader'] } },
+        schema: {
+          tags: ['petitions'],
+          summary: 'Set the deadline policy of a kind for a unit and its subtree, or the deployment default (no unit)',
+          params: PolicyParams,
+          body: PolicyBody,
+          response: { 200: PolicyView },
+        },
+      },
+      async (request) => {
+        const kind = request.params.kind as PetitionKind;
+        await setDeadlinePolicy(ctx, request.actor, kind, request.body);
+        const items = await effectivePolicies(ctx, request.body.unit);
+        return items.find((p) => p.kind === kind)!;
+      },
+    );
+
+    app.delete(
+      '/api/v1/deadline-policies/:kind',
+      {
+        config: { access: { roles: ['administrator', 'leader'] } },
+        schema: {
+          tags: ['petitions'],
+          summary: "Remove a unit's own policy of a kind: the one above it holds again",
+          params: PolicyParams,
+          querystring: Type.Object({ unit: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+          response: { 204: Type.Null() },
+        },
+      },
+      async (request, reply) => {
+        await removeDeadlinePolicy(ctx, request.actor, request.params.kind as PetitionKind, request.query.unit);
+        return reply.status(204).send(null);
+      },
+    );
+
+  },
+};

@@ -1,0 +1,358 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { badRequest } from '../../platform/errors.ts';
+import { actionTypes, type ActionType } from './petitions.policy.ts';
+import { channels, petitionKinds, petitionStatuses, ratingScores } from './petitions.tables.ts';
+
+const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const DateTime = Type.String({ format: 'date-time' });
+const Id = Type.Integer({ minimum: 1, maximum: 9007199254740991 });
+
+export const Kind = Type.Enum([...petitionKinds]);
+export const ChannelSchema = Type.Enum([...channels]);
+export const Status = Type.Enum([...petitionStatuses]);
+export const Score = Type.Enum([...ratingScores]);
+
+export const ResidentInput = Type.Object(
+  {
+    name: Type.Optional(Text(200)),
+    phone: Type.Optional(Text(40)),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    address: Type.Optional(Text(500)),
+  },
+  { additionalProperties: false },
+);
+
+export const LocationInput = Type.Object(
+  {
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+    address: Type.Optional(Text(500)),
+  },
+  { additionalProperties: false },
+);
+
+export const IntakeBody = Type.Object(
+  {
+    unit: Text(64, 'the code of the unit the petition is addressed to'),
+    kind: Kind,
+    body: Text(20000),
+    title: Type.Optional(Text(300)),
+    category: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_.-]*$' })),
+    channel: Type.Optional(ChannelSchema),
+    resident: Type.Optional(ResidentInput),
+    anonymous: Type.Optional(Type.Boolean()),
+    location: Type.Optional(LocationInput),
+    urgent: Type.Optional(Type.Boolean()),
+    consentToPublish: Type.Optional(Type.Boolean()),
+    language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35 })),
+    reportedOfficial: Type.Optional(Type.Integer({ minimum: 1, description: 'conduct_report: the official it is about' })),
+    answerNow: Type.Optional(
+      Type.Object(
+        { text: Text(20000), publish: Type.Optional(Type.Boolean()) },
+        { additionalProperties: false, description: 'an official answers at once (received → answered)' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type IntakeBody = Static<typeof IntakeBody>;
+
+export const IntakeResult = Type.Object({
+  id: Type.Integer(),
+  trackingCode: Type.String(),
+  accessKey: Type.String({ description: 'shown once: with it the resident rates the answer or reopens the case' }),
+  status: Status,
+  dueAt: Type.String({ format: 'date-time', description: 'when the answer is due' }),
+  ackDueAt: Type.String({ format: 'date-time', description: 'when acceptance is due' }),
+});
+
+export const TrackParams = Type.Object({ trackingCode: Type.String({ minLength: 1, maxLength: 40 }) });
+
+const UnitRef = Type.Object({ code: Type.String(), name: Type.String() });
+
+export const PublicEvent = Type.Object({
+  at: DateTime,
+  type: Type.String(),
+  status: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+  text: Nullable(Type.String()),
+  unit: Nullable(UnitRef),
+});
+
+/** What anyone with the tracking code sees: no personal data, no content. */
+export const TrackView = Type.Object({
+  trackingCode: Type.String(),
+  status: Status,
+  kind: Kind,
+  category: Nullable(Type.String()),
+  unit: UnitRef,
+  submittedAt: DateTime,
+  ackDueAt: DateTime,
+  dueAt: DateTime,
+  overdue: Type.Boolean(),
+  merged: Type.Boolean({ description: 'handled together with other petitions as one case' }),
+  timeline: Type.Array(PublicEvent),
+  answer: Nullable(Type.Object({ text: Type.String(), at: DateTime })),
+});
+export type TrackView = Static<typeof TrackView>;
+
+export const RatingBody = Type.Object(
+  {
+    accessKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    score: Score,
+    reasons: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 10 })),
+    comment: Type.Optional(Text(2000)),
+    reopen: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type RatingBody = Static<typeof RatingBody>;
+
+export const ListQuery = Type.Object(
+  {
+    unit: Type.Optional(Text(64, 'a unit code: that unit and every unit below it')),
+    status: Type.Optional(Text(200, 'one or more statuses, separated by commas')),
+    kind: Type.Optional(Text(200, 'one or more kinds, separated by commas')),
+    category: Type.Optional(Text(64)),
+    channel: Type.Optional(Text(200, 'one or more channels, separated by commas')),
+    assignedTo: Type.Optional(Type.Enum(['me'])),
+    overdue: Type.Optional(Type.Boolean()),
+    dueBefore: Type.Optional(Text(40, 'YYYY-MM-DD (the start of that day, UTC) or an ISO 8601 time')),
+    phone: Type.Optional(Text(40)),
+    q: Type.Optional(Text(200, 'words of the title or the text, with or without diacritics')),
+    sort: Type.Optional(Type.Enum(['newest', 'due'], { default: 'newest' })),
+    cursor: Type.Optional(Text(200)),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+export type ListQuery = Static<typeof ListQuery>;
+
+const Person = Type.Object({ id: Type.Integer(), name: Type.String() });
+
+export const ClearItems = Type.Object({
+  content: Nullable(Type.String()),
+  handler: Nullable(Person),
+  leader: Nullable(Person),
+  dueAt: DateTime,
+  expectedResult: Nullable(Type.String()),
+  complete: Type.Boolean({ description: 'all five are set' }),
+});
+
+export const PetitionerView = Type.Object({
+  name: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  trackingCode: Type.String({ description: 'the petition this person submitted (merged cases have several)' }),
+  rating: Nullable(Score),
+});
+
+export const EventView = Type.Object({
+  id: Type.Integer(),
+  at: DateTime,
+  type: Type.String(),
+  fromStatus: Nullable(Type.String()),
+  toStatus: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+  text: Nullable(Type.String()),
+  visibility: Type.Enum(['public', 'internal']),
+  actor: Nullable(Person),
+  unit: Nullable(UnitRef),
+  data: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const AttachmentView = Type.Object({
+  id: Type.Integer(),
+  filename: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  createdAt: DateTime,
+});
+
+const UnitFull = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() });
+
+export const PetitionSummary = Type.Object({
+  id: Type.Integer(),
+  trackingCode: Type.String(),
+  version: Type.Integer(),
+  status: Status,
+  kind: Kind,
+  category: Nullable(Type.String()),
+  channel: ChannelSchema,
+  title: Nullable(Type.String()),
+  excerpt: Type.String(),
+  urgent: Type.Boolean(),
+  unit: UnitFull,
+  submittedAt: DateTime,
+  ackDueAt: DateTime,
+  dueAt: DateTime,
+  overdue: Type.Boolean(),
+  handler: Nullable(Person),
+  leader: Nullable(Person),
+  caseId: Nullable(Type.Integer()),
+  abilities: Type.Array(Type.Enum([...actionTypes])),
+});
+export type PetitionSummary = Static<typeof PetitionSummary>;
+
+export const PetitionList = Type.Object({ items: Type.Array(PetitionSummary), next: Type.Optional(Type.String()) });
+
+export const PetitionView = Type.Object({
+  id: Type.Integer(),
+  trackingCode: Type.String(),
+  version: Type.Integer({ description: 'send it back with an action to make sure nobody changed the petition meanwhile' }),
+  status: Status,
+  kind: Kind,
+  category: Nullable(Type.String()),
+  channel: ChannelSchema,
+  title: Nullable(Type.String()),
+  body: Type.String(),
+  language: Nullable(Type.String()),
+  urgent: Type.Boolean(),
+  anonymous: Type.Boolean(),
+  consentToPublish: Type.Boolean(),
+  location: Nullable(Type.Object({ lat: Nullable(Type.Number()), lng: Nullable(Type.Number()), address: Nullable(Type.String()) })),
+  unit: UnitFull,
+  originUnit: UnitFull,
+  agency: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  submittedAt: DateTime,
+  ackDueAt: DateTime,
+  dueAt: DateTime,
+  originalDueAt: DateTime,
+  overdue: Type.Boolean(),
+  acceptedAt: Nullable(DateTime),
+  rejectedAt: Nullable(DateTime),
+  answeredAt: Nullable(DateTime),
+  closedAt: Nullable(DateTime),
+  resolved: Type.Boolean(),
+  resolvedOnTime: Nullable(Type.Boolean()),
+  clearItems: ClearItems,
+  answer: Nullable(
+    Type.Object({ text: Type.String(), publish: Type.Boolean(), at: DateTime, onTheSpot: Type.Boolean(), by: Nullable(Person) }),
+  ),
+  case: Nullable(Type.Object({ id: Type.Integer(), trackingCode: Type.String() })),
+  mergedPetitions: Type.Array(Type.Object({ id: Type.Integer(), trackingCode: Type.String() })),
+  counts: Type.Object({
+    escalations: Type.Integer(),
+    transfers: Type.Integer(),
+    extensions: Type.Integer(),
+    reopenings: Type.Integer(),
+    answers: Type.Integer(),
+  }),
+  rating: Nullable(Score),
+  reportedOfficial: Nullable(Person),
+  recordedBy: Nullable(Person),
+  identityHidden: Type.Boolean({ description: 'the petitioners are not shown to this caller' }),
+  petitioners: Type.Array(PetitionerView),
+  timeline: Type.Array(EventView),
+  attachments: Type.Array(AttachmentView),
+  abilities: Type.Array(Type.Enum([...actionTypes])),
+});
+export type PetitionView = Static<typeof PetitionView>;
+
+export const IdParams = Type.Object({ id: Id });
+
+export const escalationCauses = ['beyond_competence', 'deadline_missed', 'resident_appeal'] as const;
+export type EscalationCause = (typeof escalationCauses)[number];
+
+/**
+ * One object for every action type; which fields a type takes is checked by checkActionFields,
+ * so that a missing or stray field gets a message naming it.
+ */
+export const ActionBody = Type.Object(
+  {
+    type: Type.Enum([...actionTypes]),
+    version: Type.Optional(Type.Integer({ minimum: 1, description: 'the version the caller saw; 409 when it changed' })),
+    reason: Type.Optional(Text(4000)),
+    text: Type.Optional(Text(20000)),
+    publish: Type.Optional(Type.Boolean()),
+    agency: Type.Optional(Id),
+    handler: Type.Optional(Id),
+    leader: Type.Optional(Id),
+    content: Type.Optional(Text(4000)),
+    expectedResult: Type.Optional(Text(4000)),
+    dueAt: Type.Optional(DateTime),
+    toUnit: Type.Optional(Text(64)),
+    toAgency: Type.Optional(Id),
+    into: Type.Optional(Id),
+    cause: Type.Optional(Type.Enum([...escalationCauses])),
+  },
+  { additionalProperties: false },
+);
+export type ActionBody = Static<typeof ActionBody>;
+
+type ActionField = Exclude<keyof ActionBody, 'type' | 'version'>;
+
+/** Per type: the fields it needs and the fields it may take. Assign's five clear items are checked by the command. */
+const actionFields: Record<ActionType, { required: ActionField[]; optional: ActionField[] }> = {
+  accept: { required: [], optional: [] },
+  reject: { required: ['reason'], optional: [] },
+  assign: { required: [], optional: ['agency', 'handler', 'leader', 'content', 'expectedResult', 'dueAt'] },
+  start: { required: [], optional: [] },
+  answer: { required: ['text'], optional: ['publish'] },
+  escalate: { required: ['reason'], optional: ['cause'] },
+  transfer: { required: ['reason'], optional: ['toUnit', 'toAgency'] },
+  merge: { required: ['into'], optional: ['reason'] },
+  extend: { required: ['dueAt', 'reason'], optional: [] },
+  note: { required: ['text'], optional: [] },
+  close: { required: [], optional: ['reason'] },
+  reopen: { required: ['reason'], optional: [] },
+};
+
+export function checkActionFields(body: ActionBody): void {
+  const spec = actionFields[body.type];
+  for (const field of spec.required) {
+    if (body[field] === undefined) throw badRequest('field_required', { action: body.type, field });
+  }
+  for (const key of Object.keys(body) as Array<keyof ActionBody>) {
+    if (key === 'type' || key === 'version') continue;
+    if (!spec.required.includes(key) && !spec.optional.includes(key)) {
+      throw badRequest('field_not_allowed', { action: body.type, field: key });
+    }
+  }
+}
+
+export const AttachmentQuery = Type.Object(
+  { filename: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  { additionalProperties: false },
+);
+export const AttachmentParams = Type.Object({ id: Id, attachmentId: Id });
+
+export const PolicyView = Type.Object({
+  kind: Kind,
+  unit: Nullable(Type.String({ description: 'the unit whose policy this is; null for the deployment default' })),
+  ackWorkingDays: Type.Integer(),
+  urgentAckWorkingHours: Nullable(Type.Integer()),
+  resolutionDays: Type.Integer(),
+  urgentResolutionDays: Nullable(Type.Integer()),
+  dayType: Type.Enum(['working', 'calendar']),
+  maxExtensions: Nullable(Type.Integer()),
+  extensionDays: Nullable(Type.Integer()),
+  anonymousAllowed: Type.Boolean(),
+  reopenDays: Type.Integer(),
+  autoEscalate: Type.Boolean(),
+});
+export type PolicyView = Static<typeof PolicyView>;
+
+export const PolicyQuery = Type.Object({ unit: Type.Optional(Text(64)) }, { additionalProperties: false });
+export const PolicyList = Type.Object({ items: Type.Array(PolicyView) });
+export const PolicyParams = Type.Object({ kind: Kind });
+
+export const PolicyBody = Type.Object(
+  {
+    unit: Type.Optional(Text(64, 'a unit code; leave out for the deployment default')),
+    ackWorkingDays: Type.Integer({ minimum: 0, maximum: 60 }),
+    urgentAckWorkingHours: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 240 }))),
+    resolutionDays: Type.Integer({ minimum: 1, maximum: 365 }),
+    urgentResolutionDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
+    dayType: Type.Enum(['working', 'calendar']),
+    maxExtensions: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10 }))),
+    extensionDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
+    anonymousAllowed: Type.Boolean(),
+    reopenDays: Type.Integer({ minimum: 0, maximum: 365 }),
+    autoEscalate: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type PolicyBody = Static<typeof PolicyBody>;
