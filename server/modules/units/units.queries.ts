@@ -1,6 +1,7 @@
 /** All SQL of the units module. */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
+import { AppError } from '../../platform/errors.ts';
 import { searchKey, searchKeySeparator } from '../../platform/text.ts';
 
 /** A stored unit as the server sees it (ids and paths never leave the server). */
@@ -117,6 +118,8 @@ export async function findUnits(db: Kysely<DB>, filter: UnitFilter, now: Date): 
   if (filter.parentId !== undefined) conditions.push(sql`u.parent_id = ${filter.parentId}`);
   if (filter.level !== undefined) conditions.push(sql`u.level = ${filter.level}`);
   const fetch = filter.limit + 1;
+  // A cursor belongs to the ordering it came from: by rank with a query, by code without.
+  if (filter.after && filter.after.by !== (key ? 'rank' : 'code')) throw new AppError(400, 'units_invalid_cursor');
 
   let rows: Array<UnitListRow & { rank?: number; nameLength?: number }>;
   if (key) {

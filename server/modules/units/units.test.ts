@@ -242,6 +242,10 @@ describeEachBackend('units', (t) => {
       url = `/api/v1/units?parent=S1&limit=2&cursor=${body.next}`;
     }
     assert.deepEqual(byCode, ['S11', 'S12', 'S13', 'S14']);
+    // A cursor of a search does not continue a list by code.
+    const searchPage = (await t().app.inject({ url: '/api/v1/units?q=son tra&limit=1' })).json();
+    const mixed = await t().app.inject({ url: `/api/v1/units?parent=S1&cursor=${searchPage.next}` });
+    assert.equal(mixed.statusCode, 400);
   });
 
   test('unknown codes answer 404, and bad parameters 400', async () => {
