@@ -1,6 +1,7 @@
 import type { AppContext } from './platform/context.ts';
 import { ensureAdministrator } from './modules/people/commands/ensureAdministrator.ts';
 import { startJobRunner } from './platform/jobs.ts';
+import { seedDemoIfEmpty } from './modules/demo/seed.ts';
 
 export interface Background {
   stop(): Promise<void>;
@@ -14,6 +15,8 @@ export interface Background {
 export async function startup(ctx: AppContext): Promise<Background> {
   const stops: Array<() => Promise<void>> = [];
   await ensureAdministrator(ctx);
+  // An empty database (no units yet) gets the demo world; its sign-ins go to stdout.
+  if (ctx.config.demo) await seedDemoIfEmpty(ctx);
   // Every process polls for due jobs and notifications (handlers register when their module loads).
   const jobRunner = startJobRunner(ctx);
   stops.push(() => jobRunner.stop());

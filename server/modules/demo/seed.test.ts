@@ -1,0 +1,199 @@
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { describeEachBackend, type TestApp } from '../../test/server.ts';
+import { demoAgencies, demoOfficials, demoServicePoints, demoUnits } from './demo.data.ts';
+import { demoSignIns, seedDemo, seedDemoIfEmpty } from './seed.ts';
+
+/** Rows per table the seed writes to, and the audit trail. */
+async function counts(t: TestApp) {
+  const { rows } = await sql<Record<string, number>>`
+    SELECT (SELECT count(*) FROM units)::int AS units,
+           (SELECT count(*) FROM agencies)::int AS agencies,
+           (SELECT count(*) FROM service_points)::int AS service_points,
+           (SELECT count(*) FROM accounts)::int AS accounts,
+           (SELECT count(*) FROM grants)::int AS grants,
+           (SELECT count(*) FROM audit_events)::int AS audit_events,
+           (SELECT max(updated_at) FROM units)::text AS units_updated`.execute(t.ctx.db);
+  return rows[0];
+}
+
+function collector() {
+  let text = '';
+  return { write: (chunk: string) => ((text += chunk), true), text: () => text };
+}
+
+describeEachBackend('demo data', (t) => {
+  it('seeds an empty database at start and prints the sign-ins; a database with units is left alone', async () => {
+    const out = collector();
+    const result = await seedDemoIfEmpty(t().ctx, out);
+    assert.ok(result);
+    assert.deepEqual(result.created, {
+      units: demoUnits.length,
+      agencies: demoAgencies.length,
+      servicePoints: demoServicePoints.length,
+      officials: demoOfficials.length,
+    });
+    for (const s of demoSignIns) {
+      assert.ok(out.text().includes(s.username) && out.text().includes(s.password), s.username);
+    }
+    const again = collector();
+    assert.equal(await seedDemoIfEmpty(t().ctx, again), null);
+    assert.equal(again.text(), '');
+  });
+
+  it('creates the articles\' units with official codes, English names and the right parents', async () => {
+    await seedDemo(t().ctx);
+    const units = await t()
+      .ctx.db.selectFrom('units as u')
+      .leftJoin('units as p', 'p.id', 'u.parent_id')
+      .select(['u.code', 'u.name', 'u.names', 'u.level', 'u.country', 'u.time_zone', 'u.path', 'p.code as parent', 'p.path as parentPath'])
+      .where('u.code', 'in', demoUnits.map((u) => u.code))
+      .execute();
+    const byCode = new Map(units.map((u) => [u.code, u]));
+    assert.equal(units.length, demoUnits.length);
+    const expect = (code: string, name: string, level: string, parent: string | null) => {
+      const u = byCode.get(code);
+      assert.ok(u, code);
+      assert.deepEqual([u.name, u.level, u.parent], [name, level, parent], code);
+      assert.ok(u.names.en, `${code} has an English name`);
+      if (u.parentPath) assert.ok(u.path.startsWith(u.parentPath), `${code} lies under its parent`);
+    };
+    expect('40', 'Tỉnh Nghệ An', 'province', null);
+    expect('428', 'Huyện Thanh Chương', 'district', '40');
+    expect('17719', 'Xã Thanh Nho', 'commune', '428');
+    expect('17770', 'Xã Thanh Thịnh', 'commune', '428');
+    expect('431', 'Huyện Hưng Nguyên', 'district', '40');
+    expect('18001', 'Thị trấn Hưng Nguyên', 'commune', '431');
+    expect('18001-K10', 'Khối 10', 'village', '18001');
+    expect('424', 'Huyện Anh Sơn', 'district', '40');
+    expect('17374', 'Xã Phúc Sơn', 'commune', '424');
+    expect('430', 'Huyện Nam Đàn', 'district', '40');
+    expect('38', 'Tỉnh Thanh Hóa', 'province', null);
+    expect('390', 'Huyện Cẩm Thủy', 'district', '38');
+    expect('15163', 'Xã Cẩm Tâm', 'commune', '390');
+    expect('404', 'Huyện Nông Cống', 'district', '38');
+    expect('16285', 'Xã Tân Thọ', 'commune', '404');
+    expect('520000', '贵州省', 'province', null);
+    expect('520300', '遵义市', 'city', '520000');
+    expect('520327', '凤冈县', 'county', '520300');
+    expect('520327108', '永安镇', 'township', '520327');
+    expect('520327101', '进化镇', 'township', '520327');
+    expect('520327101203', '临江村', 'village', '520327101');
+    assert.equal(byCode.get('17719')!.names.vi, 'Xã Thanh Nho');
+    assert.equal(byCode.get('520327')!.names.zh, '凤冈县');
+    assert.equal(byCode.get('520327')!.time_zone, 'Asia/Shanghai');
+    assert.equal(byCode.get('17719')!.country, 'VN');
+  });
+
+  it('gives each commune its offices and the district its shared ones', async () => {
+    await seedDemo(t().ctx);
+    const agencies = (unit: string) =>
+      t().app.inject({ method: 'GET', url: `/api/v1/agencies?unit=${unit}&limit=200` }).then((r) => r.json().items as Array<{ kind: string; name: string; names: Record<string, string> }>);
+    const thanhNho = await agencies('17719');
+    assert.deepEqual(thanhNho.map((a) => a.kind).sort(), ['fatherland_front', 'one_stop_shop', 'people_committee', 'police']);
+    assert.ok(thanhNho.some((a) => a.name === 'Ủy ban nhân dân xã Thanh Nho' && a.names.en === "Thanh Nho Commune People's Committee"));
+    const thanhChuong = (await agencies('428')).map((a) => a.kind);
+    for (const kind of ['land_registry', 'citizen_reception', 'social_insurance', 'mass_mobilization']) assert.ok(thanhChuong.includes(kind), kind);
+    for (const commune of ['17770', '18001', '17374', '15163', '16285']) {
+      assert.ok((await agencies(commune)).some((a) => a.kind === 'people_committee'), commune);
+    }
+    const fenggang = await agencies('520327');
+    assert.ok(fenggang.some((a) => a.name === '凤冈县群众工作中心' && a.names.zh === '凤冈县群众工作中心'));
+    assert.ok((await agencies('520327108')).some((a) => a.name === '永安镇群众工作站'));
+  });
+
+  it('shows Yong\'an\'s complete checklist and Linjiang\'s one gap', async () => {
+    await seedDemo(t().ctx);
+    const yongan = (await t().app.inject({ method: 'GET', url: '/api/v1/units/520327108/service-points' })).json();
+    assert.equal(yongan.checklistLevel, 'township');
+    assert.deepEqual(yongan.missingRequired, []);
+    assert.equal(yongan.checklist.filter((c: { required: boolean }) => c.required).length, 7);
+    const linjiang = (await t().app.inject({ method: 'GET', url: '/api/v1/units/520327101203/service-points' })).json();
+    assert.deepEqual(linjiang.missingRequired, ['village.utilities_post_credit_service']);
+    assert.equal(linjiang.items.length, 6);
+  });
+
+  it('creates one official per role who can sign in and act within their units', async () => {
+    await seedDemo(t().ctx);
+    const accounts = await t()
+      .ctx.db.selectFrom('accounts as a')
+      .innerJoin('grants as g', 'g.account_id', 'a.id')
+      .leftJoin('units as u', 'u.id', 'g.unit_id')
+      .leftJoin('agencies as ag', 'ag.id', 'a.agency_id')
+      .select(['a.username', 'g.role', 'u.code', 'ag.name as agency'])
+      .where('a.username', 'in', demoOfficials.map((o) => o.username))
+      .execute();
+    assert.deepEqual(
+      accounts.map((a) => `${a.username} ${a.role}@${a.code ?? '*'}`).sort(),
+      demoOfficials.map((o) => `${o.username} ${o.role}@${o.unit ?? '*'}`).sort(),
+    );
+    const roles = new Set(accounts.map((a) => a.role));
+    for (const role of ['administrator', 'leader', 'dispatcher', 'handler', 'reception_officer', 'council_secretary', 'auditor']) {
+      assert.ok(roles.has(role), role);
+    }
+    assert.equal(accounts.find((a) => a.username === 'fenggang.dispatcher')?.agency, '凤冈县群众工作中心');
+
+    const login = async (username: string) => {
+      const password = demoOfficials.find((o) => o.username === username)!.password;
+      const res = await t().app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      assert.equal(res.statusCode, 200, `${username}: ${res.body}`);
+      return { authorization: `Bearer ${res.json().token}` };
+    };
+    const leader = await login('thanhnho.leader');
+    const add = (headers: Record<string, string>, unit: string) =>
+      t().app.inject({ method: 'POST', url: '/api/v1/agencies', headers, payload: { unit, kind: 'youth_union', name: 'Đoàn Thanh niên' } });
+    const own = await add(leader, '17719');
+    assert.equal(own.statusCode, 201);
+    assert.equal((await add(leader, '17770')).statusCode, 403, 'Thanh Thịnh is not the Thanh Nho leader\'s');
+
+    // The auditor of Nghệ An sees the gaps of Nghệ An's communes, not Guizhou's.
+    const auditor = await login('nghean.auditor');
+    const gaps = await t().app.inject({ method: 'GET', url: '/api/v1/service-points/gaps?unit=40&limit=200', headers: auditor });
+    assert.equal(gaps.statusCode, 200);
+    const codes = gaps.json().items.map((g: { unit: string }) => g.unit);
+    assert.ok(codes.includes('17719') && codes.includes('18001-K10'));
+    assert.equal((await t().app.inject({ method: 'GET', url: '/api/v1/service-points/gaps?unit=520327', headers: auditor })).statusCode, 404);
+
+    const admin = await login('demo.admin');
+    const fenggang = await t().app.inject({ method: 'GET', url: '/api/v1/service-points/gaps?unit=520327', headers: admin });
+    const byUnit = Object.fromEntries(fenggang.json().items.map((g: { unit: string; missing: string[] }) => [g.unit, g.missing]));
+    assert.deepEqual(byUnit['520327101203'], ['village.utilities_post_credit_service']);
+    assert.equal(byUnit['520327108'], undefined, 'Yong\'an lacks nothing');
+    assert.equal(byUnit['520327101'].length, 7, 'Jinhua has recorded no service points');
+  });
+
+  it('changes nothing when run again', async () => {
+    await seedDemo(t().ctx);
+    const before = await counts(t());
+    t().clock.advance(3600_000);
+    const result = await seedDemo(t().ctx);
+    assert.deepEqual(result.created, { units: 0, agencies: 0, servicePoints: 0, officials: 0 });
+    assert.deepEqual(await counts(t()), before);
+  });
+
+  it('keeps an existing account\'s password and a renamed unit\'s name', async () => {
+    await seedDemo(t().ctx);
+    await t().ctx.db.updateTable('units').set({ name: 'Xã Thanh Nho (đổi tên)' }).where('code', '=', '17719').execute();
+    await t().ctx.db.updateTable('accounts').set({ password_hash: 'changed' }).where('username', '=', 'thanhnho.handler').execute();
+    await seedDemo(t().ctx);
+    const unit = await t().ctx.db.selectFrom('units').select('name').where('code', '=', '17719').executeTakeFirstOrThrow();
+    assert.equal(unit.name, 'Xã Thanh Nho (đổi tên)');
+    const account = await t().ctx.db.selectFrom('accounts').select('password_hash').where('username', '=', 'thanhnho.handler').executeTakeFirstOrThrow();
+    assert.equal(account.password_hash, 'changed');
+  });
+});
+
+it('README.md lists every demo sign-in', () => {
+  const readme = fs.readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Demo sign-ins'));
+  assert.ok(readme.includes('## Demo sign-ins'));
+  for (const s of demoSignIns) {
+    const row = section.split('\n').find((line) => line.includes(`\`${s.username}\``));
+    assert.ok(row, `${s.username} is listed`);
+    assert.ok(row.includes(`\`${s.password}\``), `${s.username}'s password`);
+    assert.ok(row.includes(s.role), `${s.username}'s role`);
+    assert.ok(row.includes(s.unit ? s.unit.code : 'whole deployment'), `${s.username}'s unit`);
+  }
+});

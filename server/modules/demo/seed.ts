@@ -1,0 +1,178 @@
+/**
+ * Seeds the demo world (demo.data.ts) through the modules' own commands, so that every row has
+ * its audit event. Idempotent: it adds only what is missing, and a second run changes nothing.
+ */
+import type { Writable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { DB, LocaleNames } from '../../schema.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db.ts';
+import { importUnits } from '../units/commands/importUnits.ts';
+import { createOfficial } from '../people/commands/createOfficial.ts';
+import { createAgency } from '../agencies/commands/createAgency.ts';
+import { findAgencyId, findUnitByCode } from '../agencies/agencies.queries.ts';
+import { createServicePoint } from '../service-points/commands/createServicePoint.ts';
+import { findServicePointId, findUnitWithChecklist } from '../service-points/service-points.queries.ts';
+import { demoAgencies, demoOfficials, demoServicePoints, demoUnits, type DemoOfficial } from './demo.data.ts';
+import { existingUnitCodes, existingUsernames, hasNoUnits } from './demo.queries.ts';
+
+const actor = { kind: 'system', label: 'demo' } as const;
+/** Held while seeding on a PostgreSQL server, so that servers starting together seed once. */
+const seedLockKey = 7261040;
+
+export interface SeedContext {
+  db: Kysely<DB>;
+  clock: Clock;
+  /** When given and a PostgreSQL server, seeding holds an advisory lock. */
+  database?: Pick<Database, 'backend' | 'pool'>;
+}
+
+export interface DemoSignIn {
+  username: string;
+  password: string;
+  name: string;
+  role: DemoOfficial['role'];
+  /** The unit's code and name, or null for the whole deployment. */
+  unit: { code: string; name: string } | null;
+}
+
+export interface DemoSeedResult {
+  created: { units: number; agencies: number; servicePoints: number; officials: number };
+  signIns: DemoSignIn[];
+}
+
+const ownLanguage = { VN: 'vi', CN: 'zh' } as const;
+const countryOf = new Map(demoUnits.map((u) => [u.code, u.country]));
+const unitNameOf = new Map(demoUnits.map((u) => [u.code, u.name]));
+
+/** Names with the country's own language filled in from the official name. */
+function withOwnName(unit: string, name: string, names: LocaleNames): LocaleNames {
+  const country = countryOf.get(unit);
+  return country ? { [ownLanguage[country]]: name, ...names } : names;
+}
+
+export const demoSignIns: DemoSignIn[] = demoOfficials.map((o) => ({
+  username: o.username,
+  password: o.password,
+  name: o.name,
+  role: o.role,
+  unit: o.unit === null ? null : { code: o.unit, name: unitNameOf.get(o.unit)! },
+}));
+
+async function withSeedLock<T>(ctx: SeedContext, fn: () => Promise<T>): Promise<T> {
+  // The embedded database has one connection and one process (its directory is locked): no lock needed.
+  if (ctx.database?.backend !== 'postgres') return fn();
+  const client = await ctx.database.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [seedLockKey]);
+    return await fn();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [seedLockKey]).catch(() => {});
+    client.release();
+  }
+}
+
+async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
+  const created = { units: 0, agencies: 0, servicePoints: 0, officials: 0 };
+
+  // Units: only those not there yet, so a unit renamed since (or imported from the official
+  // lists) keeps what it has.
+  const present = await existingUnitCodes(ctx.db, demoUnits.map((u) => u.code));
+  const missing = demoUnits.filter((u) => !present.has(u.code));
+  if (missing.length) {
+    const summary = await importUnits(
+      ctx.db,
+      missing.map((u) => ({
+        code: u.code,
+        name: u.name,
+        level: u.level,
+        parentCode: u.parentCode,
+        country: u.country,
+        names: withOwnName(u.code, u.name, u.names),
+      })),
+      { now: ctx.clock.now(), actor, source: 'demo' },
+    );
+    created.units = summary.created;
+  }
+
+  const agencyIds = new Map<string, number>();
+  for (const a of demoAgencies) {
+    const unit = await findUnitByCode(ctx.db, a.unit);
+    if (!unit) throw new Error(`demo agency ${a.ref}: no unit ${a.unit}`);
+    let id = await findAgencyId(ctx.db, unit.id, a.kind, a.name);
+    if (id === undefined) {
+      id = await createAgency(ctx, actor, { unit, kind: a.kind, name: a.name, names: withOwnName(a.unit, a.name, a.names), phone: a.phone });
+      created.agencies++;
+    }
+    agencyIds.set(a.ref, id);
+  }
+
+  for (const p of demoServicePoints) {
+    const unit = await findUnitWithChecklist(ctx.db, p.unit);
+    if (!unit) throw new Error(`demo service point ${p.name}: no unit ${p.unit}`);
+    if ((await findServicePointId(ctx.db, unit.id, p.kind, p.name)) === undefined) {
+      await createServicePoint(ctx, actor, { unit, kind: p.kind, name: p.name, address: p.address });
+      created.servicePoints++;
+    }
+  }
+
+  // An existing account keeps its password: seeding never takes an account over.
+  const taken = await existingUsernames(ctx.db, demoOfficials.map((o) => o.username));
+  for (const o of demoOfficials) {
+    if (taken.has(o.username)) continue;
+    await createOfficial(
+      ctx.db,
+      actor,
+      {
+        username: o.username,
+        password: o.password,
+        name: o.name,
+        agency: o.agency === null ? null : agencyIds.get(o.agency)!,
+        grants: [{ unit: o.unit, role: o.role }],
+      },
+      ctx.clock.now(),
+    );
+    created.officials++;
+  }
+  return { created, signIns: demoSignIns };
+}
+
+/** Adds whatever of the demo world is missing. */
+export function seedDemo(ctx: SeedContext): Promise<DemoSeedResult> {
+  return withSeedLock(ctx, () => seed(ctx));
+}
+
+/**
+ * At start: an empty database (no units) gets the demo world and the sign-ins are printed.
+ * Answers null when the database already had units.
+ */
+export function seedDemoIfEmpty(ctx: SeedContext, out: Pick<Writable, 'write'> = process.stdout): Promise<DemoSeedResult | null> {
+  return withSeedLock(ctx, async () => {
+    if (!(await hasNoUnits(ctx.db))) return null;
+    const result = await seed(ctx);
+    out.write(formatDemoSignIns(result.signIns, 'The database was empty, so demo data was added. Demo sign-ins (also in README.md):'));
+    return result;
+  });
+}
+
+/** Columns a text takes in a terminal: Chinese characters take two. */
+function columns(text: string): number {
+  return [...text].reduce((n, ch) => n + (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 2 : 1), 0);
+}
+
+/** The sign-ins as a plain-text table for the terminal. */
+export function formatDemoSignIns(signIns: DemoSignIn[], heading = 'Demo sign-ins (also in README.md):'): string {
+  const rows = signIns.map((s) => [s.username, s.password, s.role, s.unit ? `${s.unit.name} (${s.unit.code})` : 'whole deployment', s.name]);
+  const header = ['username', 'password', 'role', 'unit', 'name'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => columns(r[i]))));
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i] - columns(c))).join('  ').trimEnd();
+  return [
+    '',
+    heading,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+  ].join('\n');
+}
