@@ -8,9 +8,12 @@ import type { Config } from '../../platform/config.ts';
 import type { TestApp } from '../../test/server.ts';
 import { createOfficial, createSmallTree, type CreatedOfficial } from '../../test/factories.ts';
 
-/** Many anonymous submissions from one test address must not trip the rate limit. */
+/**
+ * Many anonymous submissions from one test address must not trip the rate limit, and sessions
+ * outlast the tests that move the clock by weeks.
+ */
 export const testOptions: { config: Partial<Config> } = {
-  config: { rateLimits: { signInPerMinute: 1000, anonymousWritesPerMinute: 100000 } },
+  config: { rateLimits: { signInPerMinute: 1000, anonymousWritesPerMinute: 100000 }, sessionHours: 24 * 365 },
 };
 
 export type Who = Pick<CreatedOfficial, 'id' | 'headers'>;

@@ -1,0 +1,141 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachBackend } from '../../test/server.ts';
+import { actOk, api, createWorld, submitOk, testOptions, type Who, type World } from './petitions.testing.ts';
+
+describeEachBackend('petition confidentiality', (t) => {
+  let w: World;
+  const call = () => api(t());
+
+  async function listAll(who: Who, query = ''): Promise<number[]> {
+    const ids: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await call().list(who, [query, 'limit=100', cursor ? `cursor=${cursor}` : ''].filter(Boolean).join('&'));
+      assert.equal(res.statusCode, 200, res.body);
+      ids.push(...res.json().items.map((i: { id: number }) => i.id));
+      cursor = res.json().next;
+    } while (cursor);
+    return ids;
+  }
+
+  test('setup', async () => {
+    w = await createWorld(t());
+  });
+
+  test('a denouncer is known only to the case\'s handler and responsible leader', async () => {
+    const s = await submitOk(t(), {
+      unit: 'TC1',
+      kind: 'denunciation',
+      channel: 'reception',
+      body: 'The head of the cadastral office took money for a land certificate.',
+      resident: { name: 'Quách Văn Tín', phone: '0915222333', email: 'tin@example.vn', address: 'Thôn Đông' },
+    }, w.recep1);
+    const secrets = ['Quách', 'Tín', '0915222333', '+84915222333', 'tin@example', 'Thôn Đông'];
+    const hidden = async (who: Who, label: string) => {
+      const res = await call().get(who, s.id);
+      assert.equal(res.statusCode, 200, `${label} sees the petition`);
+      assert.equal(res.json().identityHidden, true, `${label}: identity hidden`);
+      assert.deepEqual(res.json().petitioners, []);
+      assert.equal(res.json().recordedBy, null);
+      for (const secret of secrets) assert.ok(!res.body.includes(secret), `${label} does not get ${secret}`);
+      const list = await call().list(who, 'limit=100');
+      for (const secret of secrets) assert.ok(!list.body.includes(secret), `${label}'s list does not carry ${secret}`);
+      const byPhone = await call().list(who, 'phone=0915222333');
+      assert.deepEqual(byPhone.json().items, [], `${label} cannot find the denouncer by phone`);
+    };
+    for (const [who, label] of [[w.disp1, 'dispatcher'], [w.lead1, 'a leader'], [w.recep1, 'the reception officer'], [w.auditor, 'the auditor'], [w.provLead, 'the province leader']] as const) {
+      await hidden(who, label);
+    }
+    await actOk(t(), w.disp1, s.id, { type: 'accept' });
+    await actOk(t(), w.disp1, s.id, { type: 'assign', handler: w.hand1.id, leader: w.lead1b.id, expectedResult: 'a conclusion on the denunciation' });
+    for (const who of [w.hand1, w.lead1b]) {
+      const res = (await call().get(who, s.id)).json();
+      assert.equal(res.identityHidden, false);
+      assert.deepEqual(res.petitioners.map((p: { name: string; phone: string }) => [p.name, p.phone]), [['Quách Văn Tín', '+84915222333']]);
+      const byPhone = (await call().list(who, 'phone=0915222333')).json();
+      assert.deepEqual(byPhone.items.map((i: { id: number }) => i.id), [s.id]);
+    }
+    // Other leaders of the unit, the dispatcher and the auditor still do not know.
+    await hidden(w.lead1, 'another leader');
+    await hidden(w.disp1, 'the dispatcher, after assigning');
+    await hidden(w.auditor, 'the auditor, after assigning');
+  });
+
+  test('a conduct report goes to the reported official\'s supervisors and never to the official', async () => {
+    const s = await submitOk(t(), {
+      unit: 'TV1',
+      kind: 'conduct_report',
+      body: 'The handler at the counter was rude and asked for a coffee.',
+      reportedOfficial: w.hand1.id,
+      resident: { name: 'Kiều', phone: '0916444555' },
+    });
+    const row = await t().ctx.db.selectFrom('petitions').select(['unit_id', 'reported_official_id']).where('id', '=', s.id).executeTakeFirstOrThrow();
+    assert.equal(row.unit_id, w.units.TC1.id, 'routed to the unit of the official\'s grant');
+    // Never visible to the official: not in lists, not by id, not by search, not by action.
+    assert.equal((await call().get(w.hand1, s.id)).statusCode, 404);
+    assert.equal((await call().act(w.hand1, s.id, { type: 'note', text: 'who is this' })).statusCode, 404);
+    assert.ok(!(await listAll(w.hand1)).includes(s.id));
+    assert.ok(!(await listAll(w.hand1, 'q=coffee')).includes(s.id));
+    const file = await t().app.inject({ method: 'GET', url: `/api/v1/petitions/${s.id}/attachments/1`, headers: w.hand1.headers });
+    assert.equal(file.statusCode, 404);
+    // Dispatchers and reception officers do not receive conduct reports; the leaders do.
+    assert.equal((await call().get(w.disp1, s.id)).statusCode, 404);
+    assert.equal((await call().get(w.recep1, s.id)).statusCode, 404);
+    assert.ok(!(await listAll(w.disp1)).includes(s.id));
+    const seen = await call().get(w.lead1, s.id);
+    assert.equal(seen.statusCode, 200);
+    assert.deepEqual(seen.json().reportedOfficial, { id: w.hand1.id, name: 'Handler One' });
+    assert.deepEqual(seen.json().petitioners, [], 'the reporter is protected like a denouncer');
+    const notices = await t().ctx.db
+      .selectFrom('official_notices')
+      .select('account_id')
+      .where('subject_id', '=', String(s.id))
+      .where('template', '=', 'petition_conduct_report_official')
+      .execute();
+    assert.deepEqual(notices.map((n) => n.account_id).sort(), [w.lead1.id, w.lead1b.id].sort());
+    // The reported official can be neither its handler nor its leader.
+    await actOk(t(), w.lead1, s.id, { type: 'accept' });
+    const self = await call().act(w.lead1, s.id, { type: 'assign', handler: w.hand1.id, leader: w.lead1.id, expectedResult: 'x' });
+    assert.equal(self.statusCode, 400);
+    assert.equal(self.json().error.code, 'reported_official_cannot_handle');
+    await actOk(t(), w.lead1, s.id, { type: 'assign', handler: w.hand1b.id, leader: w.lead1.id, expectedResult: 'a talk with the official and an apology' });
+    assert.equal((await call().get(w.hand1b, s.id)).statusCode, 200);
+    assert.equal((await call().get(w.hand1, s.id)).statusCode, 404);
+  });
+
+  test('a conduct report about a leader goes to the unit above; the reported leader never sees it', async () => {
+    const s = await submitOk(t(), {
+      unit: 'TC1',
+      kind: 'conduct_report',
+      body: 'The chairman skipped the reception day again.',
+      reportedOfficial: w.lead1.id,
+      anonymous: true,
+    });
+    const v = await call().get(w.provLead, s.id);
+    assert.equal(v.statusCode, 200);
+    assert.equal(v.json().unit.code, 'TP');
+    assert.equal((await call().get(w.lead1, s.id)).statusCode, 404);
+    assert.equal((await call().get(w.lead1b, s.id)).statusCode, 404, 'a leader of the same commune is no supervisor');
+    assert.equal((await call().get(w.provDisp, s.id)).statusCode, 404);
+    // At the top of the tree it stays there, still hidden from the official it is about.
+    const top = await submitOk(t(), { unit: 'TP', kind: 'conduct_report', body: 'x', reportedOfficial: w.provLead.id, anonymous: true });
+    assert.equal((await call().get(w.provLead, top.id)).statusCode, 404);
+    assert.equal((await call().get(w.auditor, top.id)).statusCode, 200);
+  });
+
+  test('the list shows exactly the petitions each official may open', async () => {
+    // A few more, across the tree and states.
+    await submitOk(t(), { unit: 'TV2', kind: 'question', body: 'village two' });
+    await submitOk(t(), { unit: 'TC2', kind: 'complaint', body: 'commune two', resident: { name: 'A', address: 'B' } });
+    await submitOk(t(), { unit: 'TP', kind: 'suggestion', body: 'province' });
+    const all = await t().ctx.db.selectFrom('petitions').select('id').execute();
+    const officials = [w.disp1, w.lead1, w.lead1b, w.hand1, w.hand1b, w.recep1, w.disp2, w.lead2, w.hand2, w.provDisp, w.provLead, w.auditor];
+    for (const who of officials) {
+      const listed = (await listAll(who)).sort((a, b) => a - b);
+      const openable: number[] = [];
+      for (const { id } of all) if ((await call().get(who, id)).statusCode === 200) openable.push(id);
+      assert.deepEqual(listed, openable.sort((a, b) => a - b), `official ${who.id}`);
+    }
+  });
+}, testOptions);

@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Official, Role } from '../../platform/access.ts';
+import { abilities, canSee, canSeeIdentity, decide, transitions, type PetitionSubject } from './petitions.policy.ts';
+import { petitionStatuses } from './petitions.tables.ts';
+
+// Paths: province /1/, commune one /1/2/, commune two /1/3/, village of commune one /1/2/4/.
+function official(id: number, grants: Array<[string, Role]>): Official {
+  return {
+    kind: 'official',
+    id,
+    name: `o${id}`,
+    username: `o${id}`,
+    agencyId: null,
+    grants: grants.map(([unitPath, role]) => ({ unitId: Number(unitPath.split('/').at(-2)) || null, unitCode: null, unitPath, role })),
+  };
+}
+
+const dispatcher = official(1, [['/1/2/', 'dispatcher']]);
+const leader = official(2, [['/1/2/', 'leader']]);
+const handler = official(3, [['/1/2/', 'handler']]);
+const otherCommune = official(4, [['/1/3/', 'dispatcher'], ['/1/3/', 'leader']]);
+const province = official(5, [['/1/', 'leader']]);
+const auditor = official(6, [['/1/', 'auditor']]);
+const reception = official(7, [['/1/2/', 'reception_officer']]);
+
+const petition = (over: Partial<PetitionSubject> = {}): PetitionSubject => ({
+  kind: 'question',
+  status: 'received',
+  unit_path: '/1/2/4/',
+  handler_id: null,
+  leader_id: null,
+  reported_official_id: null,
+  ...over,
+});
+
+test('every status has a way out or is final, and only the listed states allow each action', () => {
+  const reachable = new Set(Object.values(transitions).flat());
+  for (const status of petitionStatuses) assert.ok(reachable.has(status) || status === 'merged', status);
+  assert.deepEqual(transitions.accept, ['received', 'transferred']);
+  assert.deepEqual(transitions.close, ['answered']);
+  assert.deepEqual(transitions.reopen, ['answered', 'closed']);
+  for (const status of petitionStatuses) {
+    const d = decide(leader, petition({ status }), 'accept');
+    assert.equal(d.ok, status === 'received' || status === 'transferred', status);
+    if (!d.ok) assert.equal(d.status, 409);
+  }
+});
+
+test('outside their units an official gets 403; inside but hidden, 404; allowed role, wrong state, 409', () => {
+  const p = petition();
+  assert.deepEqual(decide(otherCommune, p, 'accept'), { ok: false, status: 403, code: 'forbidden' });
+  assert.deepEqual(decide(handler, p, 'accept'), { ok: false, status: 404, code: 'not_found' });
+  assert.equal(decide(dispatcher, p, 'accept').ok, true);
+  assert.equal(decide(province, p, 'accept').ok, true);
+  assert.deepEqual(decide(auditor, p, 'accept'), { ok: false, status: 403, code: 'forbidden' });
+  assert.deepEqual(decide(dispatcher, p, 'extend'), { ok: false, status: 403, code: 'forbidden' });
+  assert.equal(decide(leader, petition({ status: 'received' }), 'extend').ok, false);
+  assert.equal(decide(leader, petition({ status: 'in_progress' }), 'extend').ok, true);
+  const inProgress = petition({ status: 'in_progress', handler_id: handler.id, leader_id: leader.id });
+  assert.deepEqual(abilities(handler, inProgress), ['answer', 'note']);
+  assert.deepEqual(decide(dispatcher, inProgress, 'answer'), { ok: false, status: 403, code: 'forbidden' });
+  assert.equal(decide(reception, petition(), 'answer').ok, true, 'on the spot');
+  assert.equal(decide(reception, petition({ kind: 'complaint' }), 'answer').ok, false);
+  assert.equal(decide({ kind: 'system', label: 'deadline-sweep' }, inProgress, 'escalate').ok, true);
+});
+
+test('denouncers and conduct reporters are known to the case\'s handler and leader only', () => {
+  const d = petition({ kind: 'denunciation', status: 'assigned', handler_id: handler.id, leader_id: leader.id });
+  assert.equal(canSeeIdentity(handler, d), true);
+  assert.equal(canSeeIdentity(leader, d), true);
+  for (const who of [dispatcher, province, auditor, reception]) {
+    assert.equal(canSee(who, d), true);
+    assert.equal(canSeeIdentity(who, d), false);
+  }
+  assert.equal(canSeeIdentity(dispatcher, petition({ kind: 'complaint' })), true);
+});
+
+test('a conduct report reaches leaders and auditors, never the official it names', () => {
+  const c = petition({ kind: 'conduct_report', reported_official_id: leader.id });
+  assert.equal(canSee(province, c), true);
+  assert.equal(canSee(auditor, c), true);
+  assert.equal(canSee(leader, c), false);
+  assert.equal(canSee(dispatcher, c), false);
+  assert.equal(canSee(reception, c), false);
+  assert.deepEqual(decide(leader, c, 'note'), { ok: false, status: 404, code: 'not_found' });
+  // Even as the assigned handler, the reported official does not see it.
+  assert.equal(canSee(leader, { ...c, handler_id: leader.id }), false);
+});
