@@ -56,11 +56,22 @@ export function queryString(query: Query | undefined): string {
   return text ? `?${text}` : '';
 }
 
-async function send<T>(method: string, path: string, init: { query?: Query; body?: unknown; form?: FormData }): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+interface SendInit {
+  query?: Query;
+  body?: unknown;
+  form?: FormData;
+  file?: { data: Blob; type: string };
+  headers?: Record<string, string>;
+}
+
+async function send<T>(method: string, path: string, init: SendInit): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language, ...init.headers };
   let body: BodyInit | undefined;
   if (init.form) body = init.form;
-  else if (init.body !== undefined) {
+  else if (init.file) {
+    headers['content-type'] = init.file.type;
+    body = init.file.data;
+  } else if (init.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.body);
   }
@@ -98,6 +109,9 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => send<T>('PATCH', path, { body: body ?? {} }),
   delete: <T>(path: string) => send<T>('DELETE', path, {}),
   upload: <T>(path: string, form: FormData) => send<T>('POST', path, { form }),
+  /** A file as the raw request body, its type as the Content-Type. */
+  sendFile: <T>(path: string, file: File, query?: Query, headers?: Record<string, string>) =>
+    send<T>('POST', path, { file: { data: file, type: file.type || 'application/octet-stream' }, query, headers }),
 };
 
 /** A readable message for anything thrown, never a stack trace. */

@@ -223,8 +223,9 @@ export function UnitPicker(props: {
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
 
+  // A unit set from outside (or picked) shows its name; clearing keeps what the person typed.
   useEffect(() => {
-    setText(props.value ? unitName(props.value, locale) : '');
+    if (props.value) setText(unitName(props.value, locale));
   }, [props.value?.code, locale]);
 
   useEffect(() => {

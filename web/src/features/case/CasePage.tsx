@@ -124,7 +124,7 @@ export default function CasePage({ params }: PageProps) {
                     <Fact label={t('raise.name')}>{r.name}</Fact>
                     <Fact label={t('raise.phone')}>{r.phone}</Fact>
                     <Fact label={t('raise.email')}>{r.email}</Fact>
-                    <Fact label={t('raise.residentAddress')}>{r.address}</Fact>
+                    <Fact label={t('case.address')}>{r.address}</Fact>
                     {p.petitioners.length > 1 ? <Fact label={t('inbox.code')}>{r.trackingCode}</Fact> : null}
                     {r.rating ? <Fact label={t('case.rating')}>{t(`score.${r.rating}`)}</Fact> : null}
                   </dl>

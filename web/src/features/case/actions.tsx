@@ -38,9 +38,31 @@ function Text(props: { label: string; value: string; onInput(v: string): void; e
   );
 }
 
+/**
+ * Agencies and officials who may take a case of this unit: those of the unit and of the unit
+ * above it (a commune's case is often handled by the district's offices).
+ */
 function useUnitStaff(unit: string) {
-  const agencies = useAsync(() => api.get<List<Agency>>('/agencies', { unit, limit: 200 }).then((l) => l.items), [unit]);
-  const officials = useAsync(() => api.get<List<OfficialSummary>>('/officials', { unit, limit: 200 }).then((l) => l.items), [unit]);
+  const both = async <T extends { id: number }>(path: string): Promise<T[]> => {
+    if (!unit) return [];
+    const detail = await api.get<Unit>(`/units/${encodeURIComponent(unit)}`).catch(() => null);
+    const codes = [unit, ...(detail?.parentCode ? [detail.parentCode] : [])];
+    const lists = await Promise.all(
+      codes.map((code, i) =>
+        api.get<List<T>>(path, { unit: code, limit: 200 }).then(
+          (l) => l.items,
+          (e: unknown) => {
+            if (i === 0) throw e; // the unit's own list must load; the parent's may be out of reach
+            return [] as T[];
+          },
+        ),
+      ),
+    );
+    const seen = new Set<number>();
+    return lists.flat().filter((item) => !seen.has(item.id) && seen.add(item.id));
+  };
+  const agencies = useAsync(() => both<Agency>('/agencies'), [unit]);
+  const officials = useAsync(() => both<OfficialSummary>('/officials'), [unit]);
   return { agencies, officials };
 }
 
@@ -69,11 +91,12 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
       case 'escalate':
         return { errors: required(['reason']), body: { reason: fields.reason?.trim(), cause: fields.cause || undefined } };
       case 'assign': {
-        const found = required(['agency', 'handler', 'leader', 'expectedResult']);
+        const found = required(['handler', 'leader', 'expectedResult']);
         return {
           errors: found,
           body: {
-            agency: Number(fields.agency),
+            agency: fields.agency ? Number(fields.agency) : undefined,
+            content: fields.content?.trim() || undefined,
             handler: Number(fields.handler),
             leader: Number(fields.leader),
             expectedResult: fields.expectedResult?.trim(),
@@ -133,11 +156,15 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
     }
   };
 
-  const officialOptions = (staff.officials.value ?? []).map((o) => (
-    <option key={o.id} value={String(o.id)}>
-      {o.name || o.username}
-    </option>
-  ));
+  const optionsOf = (list: OfficialSummary[]) =>
+    list.map((o) => (
+      <option key={o.id} value={String(o.id)}>
+        {o.name || o.username}
+      </option>
+    ));
+  const officialOptions = optionsOf(staff.officials.value ?? []);
+  // The responsible leader answers for the case: only officials who lead a unit are offered.
+  const leaderOptions = optionsOf((staff.officials.value ?? []).filter((o) => o.grants.some((g) => g.role === 'leader')));
 
   return (
     <form class="form action-form" noValidate onSubmit={submit} aria-labelledby="action-heading">
@@ -165,13 +192,14 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
         <>
           <Alert>{staff.agencies.error ?? staff.officials.error}</Alert>
           <p class="hint">{t('case.fiveClear')}</p>
-          <Field label={t('case.agency')} error={errors.agency} required>
+          <Text label={t('case.task')} hint={t('case.taskHint')} value={fields.content ?? ''} onInput={set('content')} rows={2} />
+          <Field label={t('case.agency')} error={errors.agency}>
             {({ id, describedBy, invalid }) => (
               <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.agency ?? ''} onChange={(e) => set('agency')((e.currentTarget as HTMLSelectElement).value)}>
                 <option value="">{t('case.choose')}</option>
                 {(staff.agencies.value ?? []).map((a) => (
                   <option key={a.id} value={String(a.id)}>
-                    {a.name}
+                    {a.name} ({a.unitName ?? a.unit})
                   </option>
                 ))}
               </select>
@@ -189,7 +217,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
             {({ id, describedBy, invalid }) => (
               <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.leader ?? ''} onChange={(e) => set('leader')((e.currentTarget as HTMLSelectElement).value)}>
                 <option value="">{t('case.choose')}</option>
-                {officialOptions}
+                {leaderOptions}
               </select>
             )}
           </Field>

@@ -78,10 +78,13 @@ export default function HotlinePage(_: PageProps) {
   const [busy, setBusy] = useState(false);
   const [recorded, setRecorded] = useState<Recorded | null>(null);
 
-  // The operator's own unit is the usual one.
+  // The operator's own unit is the usual one, unless the operator already chose another.
+  const unitTouched = useRef(false);
   useEffect(() => {
     const code = myUnits(me)[0];
-    if (code && !unit) api.get<Unit>(`/units/${encodeURIComponent(code)}`).then(setUnit, () => undefined);
+    if (code && !unit) {
+      api.get<Unit>(`/units/${encodeURIComponent(code)}`).then((u) => !unitTouched.current && setUnit(u), () => undefined);
+    }
   }, [me?.id]);
 
   const reset = () => {
@@ -160,7 +163,16 @@ export default function HotlinePage(_: PageProps) {
               {({ id }) => <input id={id} type="text" autoComplete="off" value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />}
             </Field>
           </div>
-          <UnitPicker label={t('raise.unit')} value={unit} onChange={setUnit} error={errors.unit} required />
+          <UnitPicker
+            label={t('raise.unit')}
+            value={unit}
+            onChange={(u) => {
+              unitTouched.current = true;
+              setUnit(u);
+            }}
+            error={errors.unit}
+            required
+          />
           <Field label={t('raise.kind')}>
             {({ id }) => (
               <select id={id} value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as PetitionKind)}>

@@ -3,17 +3,14 @@ import { t } from '../../app/i18n.ts';
 import type { CreatedPetition } from '../../app/types.ts';
 
 /**
- * Photos go up after the petition exists, one request each, authorised by the access key.
- * A photo that fails does not undo the petition: the resident is told which ones.
+ * Photos go up after the petition exists, one request each (the raw file, authorised by the
+ * access key). A photo that fails does not undo the petition: the resident is told which ones.
  */
 export async function uploadAttachments(created: CreatedPetition, files: File[]): Promise<string[]> {
   const warnings: string[] = [];
   for (const file of files) {
-    const form = new FormData();
-    form.set('accessKey', created.accessKey);
-    form.set('file', file, file.name);
     try {
-      await api.upload(`/petitions/track/${encodeURIComponent(created.trackingCode)}/attachments`, form);
+      await api.sendFile(`/petitions/${created.id}/attachments`, file, { filename: file.name.slice(0, 200) }, { 'x-access-key': created.accessKey });
     } catch (e) {
       if (e instanceof ApiError && e.missingRoute) {
         warnings.push(t('raise.photosUnavailable'));

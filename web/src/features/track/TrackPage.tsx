@@ -29,7 +29,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   );
 }
 
-function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated(): void }) {
+function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated(message: string): void }) {
   const { t } = useI18n();
   const stored = accessKeyFor(petition.trackingCode);
   const [accessKey, setAccessKey] = useState(stored ?? '');
@@ -39,7 +39,6 @@ function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated()
   const [errors, setErrors] = useState<{ score?: string; accessKey?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -59,8 +58,7 @@ function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated()
       });
       if (!stored) rememberPetition({ trackingCode: petition.trackingCode, accessKey: accessKey.trim(), createdAt: new Date().toISOString() });
       markRated(petition.trackingCode, score as Score);
-      setDone(reopen && score === 'unsatisfied' ? t('track.reopened') : t('track.thanks'));
-      onRated();
+      onRated(reopen && score === 'unsatisfied' ? t('track.reopened') : t('track.thanks'));
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -68,7 +66,6 @@ function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated()
     }
   };
 
-  if (done) return <Alert kind="success">{done}</Alert>;
   return (
     <form class="form rating" noValidate onSubmit={submit} aria-labelledby="rate-heading">
       <h2 id="rate-heading">{t('track.rateHeading')}</h2>
@@ -105,6 +102,7 @@ function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated()
 function PetitionView({ code }: { code: string }) {
   const { t, date, locale } = useI18n();
   const petition = useAsync(() => api.get<PublicPetition>(`/petitions/track/${encodeURIComponent(code)}`), [code]);
+  const [thanks, setThanks] = useState<string | null>(null);
   if (petition.loading && !petition.value) return <Loading />;
   if (petition.error) return <Alert>{petition.error}</Alert>;
   const p = petition.value!;
@@ -167,7 +165,16 @@ function PetitionView({ code }: { code: string }) {
           <Timeline entries={p.timeline} />
         </section>
       ) : null}
-      {rateable ? <RatingForm petition={p} onRated={petition.reload} /> : null}
+      {thanks ? <Alert kind="success">{thanks}</Alert> : null}
+      {rateable ? (
+        <RatingForm
+          petition={p}
+          onRated={(message) => {
+            setThanks(message);
+            petition.reload();
+          }}
+        />
+      ) : null}
     </article>
   );
 }

@@ -1,0 +1,439 @@
+/**
+ * The web app in a real browser (Debian's Chromium) against the real server on a fresh
+ * embedded database with the demo world: residents raise, track and rate; officials accept,
+ * assign and answer; the hotline; languages; accessibility of every page; screenshots.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  axeViolations,
+  desktop,
+  missingKeys,
+  newContext,
+  phone,
+  repoRoot,
+  screenshot,
+  startStack,
+  watchErrors,
+  type Stack,
+} from './harness.ts';
+
+type Tree = { [key: string]: string | Tree };
+function strings(locale: string): Record<string, string> {
+  const tree = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web', 'locales', `${locale}.json`), 'utf8')) as Tree;
+  const out: Record<string, string> = {};
+  const walk = (node: Tree, prefix: string) => {
+    for (const [k, v] of Object.entries(node)) {
+      if (typeof v === 'string') out[prefix + k] = v;
+      else walk(v, `${prefix}${k}.`);
+    }
+  };
+  walk(tree, '');
+  return out;
+}
+const vi = strings('vi');
+const zh = strings('zh-Hans');
+const en = strings('en');
+
+const demo = {
+  dispatcher: { username: 'thanhnho.dispatcher', password: 'demo-thanhnho-dispatcher-2023' },
+  handler: { username: 'thanhnho.handler', password: 'demo-thanhnho-handler-2023', name: 'Lê Văn Cường' },
+  leader: { name: 'Nguyễn Văn An' },
+  reception: { username: 'thanhchuong.reception', password: 'demo-thanhchuong-reception-2023' },
+  fenggang: { username: 'fenggang.dispatcher', password: 'demo-fenggang-dispatcher-2023', name: '李明' },
+  admin: { username: 'demo.admin', password: 'demo-admin-2023' },
+};
+const thanhNho = '17719';
+const residentPhone = '0912 345 678';
+// A 1×1 PNG: the photo a resident attaches.
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let stack: Stack;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+async function open(locale: string, viewport = phone): Promise<Page> {
+  const context = await newContext(stack, locale, viewport);
+  contexts.push(context);
+  const page = await context.newPage();
+  pageErrors.push(...watchErrors(page));
+  return page;
+}
+
+/** The page shows no untranslated key, no stack trace, and axe finds nothing serious. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(await missingKeys(page), [], `${name}: untranslated keys`);
+  const text = await page.locator('body').innerText();
+  assert.doesNotMatch(text, /\bat \S+\.(ts|js|tsx):\d+|TypeError|ReferenceError|undefined|\[object Object\]/, `${name}: raw error text`);
+  assert.deepEqual(await axeViolations(page), [], `${name}: accessibility`);
+}
+
+async function signIn(page: Page, who: { username: string; password: string }, t: Record<string, string>) {
+  await page.goto('/sign-in');
+  await page.getByLabel(t['signIn.username']).fill(who.username);
+  await page.getByLabel(t['signIn.password']).fill(who.password);
+  await page.getByRole('button', { name: t['signIn.submit'], exact: true }).click();
+  await page.waitForURL('**/staff');
+  await page.getByRole('heading', { level: 1, name: t['inbox.title'] }).waitFor();
+}
+
+async function signOut(page: Page, t: Record<string, string>) {
+  await page.getByRole('button', { name: t['shell.signOut'] }).click();
+  await page.getByRole('link', { name: t['shell.signIn'] }).waitFor();
+}
+
+/** Runs one action from the case page: opens its form, fills it, sends it, waits for the result. */
+async function act(page: Page, t: Record<string, string>, action: string, fill?: () => Promise<void>) {
+  const label = t[`action.${action}`];
+  await page.locator('.action-buttons').getByRole('button', { name: label, exact: true }).click();
+  const form = page.locator('form.action-form');
+  await form.waitFor();
+  await fill?.();
+  await form.getByRole('button', { name: label, exact: true }).click();
+  // Either the action is done, or the form says why not (and the test says it too).
+  const done = page.getByText(t['case.done'].replace('{{action}}', label));
+  const refused = form.locator('.alert-error, .field-error');
+  await done.or(refused).first().waitFor();
+  if (await refused.count()) assert.fail(`${action} refused: ${await refused.allInnerTexts()}`);
+}
+
+/** The figure a figures page shows for one measure, as a number. */
+async function figure(page: Page, key: string): Promise<number> {
+  const text = await page.locator(`[data-figure="${key}"]`).first().innerText();
+  return Number(text.replace(/[^\d]/g, ''));
+}
+
+async function statsAvailable(): Promise<boolean> {
+  const res = await fetch(`${stack.url}/api/v1/stats?unit=${thanhNho}&from=2020-01-01&to=2030-12-31`);
+  return res.status !== 404 || (await res.json()).error?.code !== 'route_not_found';
+}
+
+before(async () => {
+  stack = await startStack();
+});
+
+after(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await stack?.stop();
+});
+
+describe('a resident and the officials of Thanh Nho, in Vietnamese', { timeout: 240_000 }, () => {
+  let resident: Page;
+  let trackingCode = '';
+  let petitionUrl = '';
+  let baseline = { received: 0, rated: 0 };
+
+  test('the resident finds the commune without diacritics and raises a petition with a photo', async () => {
+    resident = await open('vi-VN');
+    if (await statsAvailable()) {
+      await resident.goto(`/figures?unit=${thanhNho}`);
+      await resident.locator('[data-figure="received"]').waitFor();
+      baseline = { received: await figure(resident, 'received'), rated: await figure(resident, 'rated') };
+    }
+    await resident.goto('/');
+    await resident.getByRole('heading', { level: 1, name: vi['home.heading'] }).waitFor();
+    assert.equal(await resident.locator('html').getAttribute('lang'), 'vi');
+    await resident.getByLabel(vi['home.searchLabel']).fill('thanh nho');
+    await resident.getByRole('link', { name: /Thanh Nho/ }).click();
+    await resident.getByRole('heading', { level: 1, name: 'Xã Thanh Nho' }).waitFor();
+    await checkPage(resident, 'unit page');
+    await screenshot(resident, 'unit-360');
+
+    await resident.locator('main').getByRole('link', { name: vi['home.raise'], exact: true }).click();
+    await resident.getByRole('heading', { level: 1, name: vi['raise.title'] }).waitFor();
+    const unitField = resident.getByRole('combobox', { name: vi['raise.unit'] });
+    await assert.doesNotReject(async () => {
+      await resident.waitForFunction(() => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === 'Xã Thanh Nho');
+    });
+    assert.equal(await unitField.inputValue(), 'Xã Thanh Nho');
+
+    // Sending it empty names every problem, and each field says what is wrong with it.
+    await resident.getByRole('button', { name: vi['raise.submit'] }).click();
+    await resident.getByRole('alert').first().waitFor();
+    const body = resident.getByLabel(vi['raise.body']);
+    assert.equal(await body.getAttribute('aria-invalid'), 'true');
+    const described = (await body.getAttribute('aria-describedby')) ?? '';
+    const errorText = await resident.locator(`[id="${described.split(' ').pop()}"]`).innerText();
+    assert.equal(errorText, vi['raise.errors.body'].replace('{{min}}', '10'));
+    await checkPage(resident, 'raise form with errors');
+    await screenshot(resident, 'raise-errors-360');
+
+    await resident.getByRole('radio', { name: new RegExp(vi['kind.question']) }).check();
+    await resident.getByLabel(vi['raise.category']).selectOption('land');
+    await body.fill('Tôi muốn san lấp đất rừng để làm nhà ở: có được phép không, cần làm thủ tục gì?');
+    await resident.getByLabel(vi['raise.name']).fill('Nguyễn Thị Hoa');
+    await resident.getByLabel(vi['raise.phone']).fill(residentPhone);
+    await resident.getByLabel(vi['raise.photos']).setInputFiles({ name: 'dat-rung.png', mimeType: 'image/png', buffer: png });
+    await resident.getByRole('button', { name: vi['raise.submit'] }).click();
+
+    const code = resident.getByTestId('tracking-code');
+    await code.waitFor();
+    trackingCode = (await code.innerText()).trim();
+    assert.match(trackingCode, /^[A-Z0-9-]{6,}$/);
+    await resident.getByRole('button', { name: vi['raise.copyCode'] }).waitFor();
+    assert.equal(await resident.getByRole('alert').count(), 0, 'the photo went up without a warning');
+    await checkPage(resident, 'petition sent');
+    await screenshot(resident, 'raise-success-360');
+  });
+
+  test('the resident follows it by its tracking code', async () => {
+    await resident.getByRole('link', { name: vi['raise.followIt'] }).click();
+    await resident.waitForURL(`**/track/${trackingCode}`);
+    await resident.locator('.badge', { hasText: vi['status.received'] }).waitFor();
+    await resident.getByText(vi['kind.question'], { exact: true }).waitFor();
+    await checkPage(resident, 'track page');
+    await screenshot(resident, 'track-received-360');
+
+    // An unknown code gets the server's own message, in Vietnamese.
+    await resident.goto('/track/ZZZZ-0000');
+    const alert = resident.getByRole('alert');
+    await alert.waitFor();
+    assert.ok((await alert.innerText()).length > 5);
+    assert.doesNotMatch(await alert.innerText(), /not_found|Error/);
+  });
+
+  test('the dispatcher accepts it and assigns it with the five clear items', async () => {
+    const page = await open('vi-VN', desktop);
+    await signIn(page, demo.dispatcher, vi);
+    await checkPage(page, 'inbox');
+    await page.getByRole('link', { name: new RegExp(vi['inbox.view.new']) }).click();
+    await page.getByRole('link', { name: trackingCode }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(trackingCode) }).waitFor();
+    petitionUrl = new URL(page.url()).pathname;
+    assert.match(await page.locator('.case-side').innerText(), /912\s?345\s?678/, 'the dispatcher sees who sent it');
+    await page.getByRole('link', { name: 'dat-rung.png' }).waitFor();
+    await checkPage(page, 'case page');
+    await screenshot(page, 'case-received-1280');
+
+    await act(page, vi, 'accept');
+    await act(page, vi, 'assign', async () => {
+      await page.getByLabel(vi['case.handler']).selectOption({ label: demo.handler.name });
+      await page.getByLabel(vi['case.leader']).selectOption({ label: demo.leader.name });
+      await page.getByLabel(vi['case.agency']).selectOption({ index: 1 });
+      await page.getByLabel(vi['case.expectedResult']).fill('Trả lời bằng văn bản về thủ tục chuyển mục đích sử dụng đất.');
+      await checkPage(page, 'assign form');
+    });
+    await page.locator('.badge', { hasText: vi['status.assigned'] }).waitFor();
+    const five = await page.locator('.five-clear').innerText();
+    for (const part of [demo.handler.name, demo.leader.name, 'văn bản']) assert.ok(five.includes(part), five);
+    await signOut(page, vi);
+  });
+
+  test('the handler starts and answers it', async () => {
+    const page = await open('vi-VN', desktop);
+    await signIn(page, demo.handler, vi);
+    await page.getByRole('link', { name: new RegExp(vi['inbox.view.mine']) }).click();
+    await page.getByRole('link', { name: trackingCode }).waitFor();
+    await page.goto(petitionUrl);
+    await act(page, vi, 'start');
+    await page.locator('.badge', { hasText: vi['status.in_progress'] }).waitFor();
+    await act(page, vi, 'answer', async () => {
+      await page.getByLabel(vi['case.answerText']).fill('Đất rừng sản xuất phải được chuyển mục đích sử dụng trước khi xây nhà. Mời ông/bà đến bộ phận một cửa xã.');
+    });
+    await page.locator('.badge', { hasText: vi['status.answered'] }).waitFor();
+    await checkPage(page, 'answered case');
+    await screenshot(page, 'case-answered-1280');
+  });
+
+  test('the resident reads the answer, rates it, and the public figures count it', async () => {
+    await resident.goto(`/track/${trackingCode}`);
+    await resident.getByTestId('answer').waitFor();
+    assert.match(await resident.getByTestId('answer').innerText(), /một cửa/);
+    await resident.getByRole('radio', { name: vi['score.satisfied'], exact: true }).check();
+    await checkPage(resident, 'rating form');
+    await resident.getByRole('button', { name: vi['track.sendRating'] }).click();
+    await resident.getByText(vi['track.thanks']).waitFor();
+    await screenshot(resident, 'track-rated-360');
+
+    if (await statsAvailable()) {
+      await resident.goto(`/figures?unit=${thanhNho}`);
+      await resident.locator('[data-figure="received"]').waitFor();
+      assert.equal(await figure(resident, 'received'), baseline.received + 1);
+      assert.equal(await figure(resident, 'rated'), baseline.rated + 1);
+      await resident.locator('.chart svg').first().waitFor();
+      await checkPage(resident, 'figures (charts)');
+      await screenshot(resident, 'figures-charts-360');
+      await resident.getByRole('button', { name: vi['figures.table'] }).click();
+      await resident.getByRole('table').first().waitFor();
+      await checkPage(resident, 'figures (table)');
+      await screenshot(resident, 'figures-table-360');
+    }
+  });
+});
+
+describe('the same flow in Chinese, in Fenggang county', { timeout: 240_000 }, () => {
+  test('a resident raises a petition in Chinese; the county dispatcher handles and answers it; the resident rates it', async () => {
+    const resident = await open('zh-CN');
+    await resident.goto('/');
+    await resident.getByRole('heading', { level: 1, name: zh['home.heading'] }).waitFor();
+    assert.equal(await resident.locator('html').getAttribute('lang'), 'zh-Hans');
+    await resident.getByLabel(zh['home.searchLabel']).fill('永安');
+    await resident.getByRole('link', { name: /永安镇/ }).click();
+    await resident.getByRole('heading', { level: 1, name: '永安镇' }).waitFor();
+    await resident.locator('main').getByRole('link', { name: zh['home.raise'], exact: true }).click();
+    await resident.waitForFunction(() => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === '永安镇');
+    await resident.getByRole('radio', { name: new RegExp(zh['kind.help_request']) }).check();
+    await resident.getByLabel(zh['raise.body']).fill('村里的饮水管道破裂已经三天，请尽快派人维修。');
+    await resident.getByLabel(zh['raise.phone']).fill('13800138000');
+    await resident.getByRole('button', { name: zh['raise.submit'] }).click();
+    const trackingCode = (await resident.getByTestId('tracking-code').innerText()).trim();
+    await checkPage(resident, 'zh: petition sent');
+    await screenshot(resident, 'zh-raise-success-360');
+
+    // Fenggang has no leader in the demo world: the administrator adds one on the administration page.
+    const admin = await open('zh-CN', desktop);
+    await signIn(admin, demo.admin, zh);
+    await admin.getByRole('link', { name: zh['nav.admin'] }).click();
+    await admin.getByRole('link', { name: zh['admin.section.officials'] }).click();
+    await admin.getByRole('combobox', { name: zh['admin.unit'] }).fill('凤冈');
+    await admin.locator('[role="option"]', { hasText: '凤冈县' }).click();
+    await admin.getByLabel(zh['admin.name']).fill('张伟');
+    await admin.getByLabel(zh['signIn.username']).fill('fenggang.leader');
+    await admin.getByLabel(zh['admin.initialPassword']).fill('fenggang-leader-2023!');
+    await admin.getByLabel(zh['admin.role']).selectOption('leader');
+    await admin.getByRole('button', { name: zh['admin.add'] }).click();
+    await admin.getByText(zh['admin.officialCreated'].replace('{{name}}', '张伟')).waitFor();
+    await admin.getByRole('cell', { name: 'fenggang.leader' }).waitFor();
+    await checkPage(admin, 'zh: administration, officials');
+    await screenshot(admin, 'zh-admin-officials-1280');
+
+    const official = await open('zh-CN', desktop);
+    await signIn(official, demo.fenggang, zh);
+    await official.getByRole('link', { name: new RegExp(zh['inbox.view.new']) }).click();
+    await official.getByRole('link', { name: trackingCode }).click();
+    await act(official, zh, 'accept');
+    await act(official, zh, 'assign', async () => {
+      await official.getByLabel(zh['case.handler']).selectOption({ label: demo.fenggang.name });
+      await official.getByLabel(zh['case.leader']).selectOption({ label: '张伟' });
+      await official.getByLabel(zh['case.expectedResult']).fill('三日内修复饮水管道');
+    });
+    await act(official, zh, 'start');
+    await act(official, zh, 'answer', async () => {
+      await official.getByLabel(zh['case.answerText']).fill('维修队已于今日修复管道，恢复供水。');
+    });
+    await official.locator('.badge', { hasText: zh['status.answered'] }).waitFor();
+    await checkPage(official, 'zh: answered case');
+    await screenshot(official, 'zh-case-answered-1280');
+
+    await resident.goto(`/track/${trackingCode}`);
+    await resident.getByTestId('answer').waitFor();
+    await resident.getByRole('radio', { name: zh['score.acceptable'], exact: true }).check();
+    await resident.getByRole('button', { name: zh['track.sendRating'] }).click();
+    await resident.getByText(zh['track.thanks']).waitFor();
+    await checkPage(resident, 'zh: rated');
+    await screenshot(resident, 'zh-track-rated-360');
+  });
+});
+
+describe('hotline quick entry', { timeout: 120_000 }, () => {
+  test('an operator types the number, sees the earlier petition, and records an answered call with the keyboard only', async () => {
+    const page = await open('vi-VN', desktop);
+    await signIn(page, demo.reception, vi);
+    await page.goto('/staff/hotline');
+    const phoneField = page.getByLabel(vi['hotline.phone']);
+    await phoneField.waitFor();
+    assert.ok(await phoneField.evaluate((el) => el === document.activeElement), 'the number field has the focus');
+    await page.keyboard.type(residentPhone);
+    await page.locator('.earlier-list li').first().waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Nguyễn Thị Hoa');
+    await page.keyboard.press('Tab');
+    // The unit: type, pick with the arrow keys and Enter.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('thanh nho');
+    await page.locator('[role="option"]', { hasText: 'Thanh Nho' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getByRole('combobox', { name: vi['raise.unit'] }).inputValue(), 'Xã Thanh Nho');
+    await page.keyboard.press('Tab'); // kind: a question is preselected
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Hỏi lịch tiếp công dân của xã trong tháng này.');
+    await page.keyboard.press('Tab'); // urgent
+    await page.keyboard.press('Tab'); // answered on the phone
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Xã tiếp công dân vào sáng thứ Bảy thứ hai của tháng tại trụ sở UBND xã.');
+    await checkPage(page, 'hotline form');
+    await screenshot(page, 'hotline-1280');
+    await page.keyboard.press('Control+Enter');
+    const done = page.getByRole('status').filter({ hasText: vi['hotline.recordedAnswered'].split('{{')[0].trim() });
+    await done.waitFor();
+    assert.ok(await phoneField.evaluate((el) => el === document.activeElement), 'ready for the next call');
+    assert.equal(await phoneField.inputValue(), '');
+  });
+});
+
+describe('languages', { timeout: 120_000 }, () => {
+  test('a first visit follows the browser language; a choice is kept across visits', async () => {
+    const page = await open('zh-TW');
+    await page.goto('/');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant');
+    await page.getByRole('heading', { level: 1, name: strings('zh-Hant')['home.heading'] }).waitFor();
+    await page.getByLabel(strings('zh-Hant')['shell.language']).selectOption('en');
+    await page.getByRole('heading', { level: 1, name: en['home.heading'] }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: en['home.heading'] }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    // Server messages follow the interface language too.
+    await page.goto('/track/NOPE-0000');
+    const alert = await page.getByRole('alert').innerText();
+    assert.match(alert, /[a-z]/i);
+    await checkPage(page, 'en: track not found');
+  });
+});
+
+describe('every page', { timeout: 300_000 }, () => {
+  test('has no serious accessibility violation and is screenshotted at 360 and 1280 px', async () => {
+    const publicPages: Array<[string, string]> = [
+      ['home', '/'],
+      ['unit', `/units/${thanhNho}`],
+      ['raise', `/petitions/new?unit=${thanhNho}`],
+      ['track', '/track'],
+      ['sign-in', '/sign-in'],
+      ['not-found', '/no-such-page'],
+    ];
+    if (await statsAvailable()) publicPages.push(['figures', `/figures?unit=${thanhNho}`]);
+    for (const viewport of [phone, desktop]) {
+      const page = await open('vi-VN', viewport);
+      for (const [name, url] of publicPages) {
+        await page.goto(url);
+        await page.locator('h1').first().waitFor();
+        await checkPage(page, `${name} @${viewport.width}`);
+        await screenshot(page, `${name}-${viewport.width}`);
+      }
+      await signIn(page, demo.admin, vi);
+      const staffPages: Array<[string, string]> = [
+        ['inbox', '/staff?view=all'],
+        ['hotline', '/staff/hotline'],
+        ['admin-units', '/staff/admin?section=units'],
+        ['admin-deadlines', '/staff/admin?section=deadlines'],
+        ['admin-agencies', '/staff/admin?section=agencies'],
+      ];
+      if (await statsAvailable()) staffPages.push(['staff-figures', `/staff/figures?unit=${thanhNho}`]);
+      for (const [name, url] of staffPages) {
+        await page.goto(url);
+        await page.locator('h1').first().waitFor();
+        await checkPage(page, `${name} @${viewport.width}`);
+        await screenshot(page, `${name}-${viewport.width}`);
+      }
+      // A case page as the administrator sees it.
+      await page.goto('/staff?view=all');
+      await page.locator('.list-table a.code').first().click();
+      await page.locator('.case-layout').waitFor();
+      await checkPage(page, `case @${viewport.width}`);
+      await screenshot(page, `case-${viewport.width}`);
+    }
+  });
+
+  test('no page raised a script error or got a server error', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
