@@ -37,11 +37,20 @@ function Navigation({ area }: { area: 'public' | 'staff' }) {
       item.area === area &&
       (!item.roles || (me?.kind === 'official' && me.grants.some((g) => item.roles!.includes(g.role)))),
   );
+  // The item whose path is the longest prefix of the address is the current one.
+  const within = (href: string) => {
+    const path = href.split('?')[0];
+    if (path === '/') return pathname === '/' || pathname.startsWith('/units/');
+    return pathname === path || pathname.startsWith(`${path}/`);
+  };
+  const currentHref = items
+    .filter((item) => within(item.href))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label={t(area === 'staff' ? 'shell.staffNav' : 'shell.mainNav')}>
       <ul class="nav">
         {items.map((item) => {
-          const current = item.href === '/' ? pathname === '/' || pathname.startsWith('/units/') : pathname.startsWith(item.href.split('?')[0]);
+          const current = item.href === currentHref;
           return (
             <li key={item.href}>
               <a href={item.href} aria-current={current ? 'page' : undefined}>
