@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
+import { createResident } from '../../test/factories.ts';
 import { actOk, api, createWorld, submitOk, testOptions, type Who, type World } from './petitions.testing.ts';
 
 describeEachBackend('petition confidentiality', (t) => {
@@ -60,6 +61,22 @@ describeEachBackend('petition confidentiality', (t) => {
     await hidden(w.lead1, 'another leader');
     await hidden(w.disp1, 'the dispatcher, after assigning');
     await hidden(w.auditor, 'the auditor, after assigning');
+  });
+
+  test('the audit trail does not name a resident who denounces, nor whom a conduct report is about', async () => {
+    const resident = await createResident(t(), { phone: '+84915999000', name: 'Người Tố Cáo' });
+    const d = await submitOk(t(), { unit: 'TC1', kind: 'denunciation', body: 'Bribes at the market board.' }, resident);
+    const c = await submitOk(t(), { unit: 'TC1', kind: 'conduct_report', body: 'Rude.', reportedOfficial: w.hand1b.id }, resident);
+    const q = await submitOk(t(), { unit: 'TC1', kind: 'question', body: 'A plain question.' }, resident);
+    const events = (id: number) =>
+      t().ctx.db.selectFrom('audit_events').select(['actor_id', 'actor_label', 'changes'])
+        .where('subject_type', '=', 'petition').where('subject_id', '=', String(id)).execute();
+    for (const id of [d.id, c.id]) {
+      const trail = await events(id);
+      assert.deepEqual(trail.map((e) => [e.actor_id, e.actor_label]), [[null, 'anonymous']]);
+      assert.doesNotMatch(JSON.stringify(trail[0].changes), /reported/i);
+    }
+    assert.deepEqual((await events(q.id)).map((e) => e.actor_label), [`resident:${resident.id}`]);
   });
 
   test('a conduct report goes to the reported official\'s supervisors and never to the official', async () => {

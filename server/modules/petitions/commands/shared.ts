@@ -4,7 +4,9 @@ import type { DB } from '../../../schema.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import type { Locale } from '../../../platform/i18n.ts';
-import { decide, type ActionType, type CommandActor } from '../petitions.policy.ts';
+import { decide, protectedKinds, type ActionType, type CommandActor } from '../petitions.policy.ts';
+import { anonymous } from '../../../platform/access.ts';
+import type { PetitionKind } from '../petitions.tables.ts';
 import {
   findPetition,
   findUnitById,
@@ -87,16 +89,21 @@ export async function recordEvent(
   await insertEvent(trx, { petition_id: p.id, at, unit_id: e.unit_id ?? p.unit_id, ...actorFields(actor), ...e });
 }
 
-/** The audit event of a command. Never personal data: ids, statuses and times. */
+/**
+ * The audit event of a command. Never personal data: ids, statuses and times. A resident who
+ * denounces or reports an official is recorded as anonymous: the audit trail is read by
+ * auditors, who must not learn who denounced.
+ */
 export async function auditPetition(
   trx: Kysely<DB>,
   actor: CommandActor,
   action: string,
-  p: Pick<PetitionRow, 'id' | 'unit_id'>,
+  p: Pick<PetitionRow, 'id' | 'unit_id'> & { kind?: PetitionKind },
   changes: Record<string, unknown>,
   at: Date,
 ): Promise<void> {
-  await appendAudit(trx, { actor, action: `petition.${action}`, subjectType: 'petition', subjectId: p.id, unitId: p.unit_id, changes, at });
+  const who = actor.kind === 'resident' && p.kind && protectedKinds.includes(p.kind) ? anonymous : actor;
+  await appendAudit(trx, { actor: who, action: `petition.${action}`, subjectType: 'petition', subjectId: p.id, unitId: p.unit_id, changes, at });
 }
 
 /**

@@ -190,7 +190,7 @@ export async function submitPetition(ctx: AppContext, actor: Actor, input: Intak
       data: { channel, kind: input.kind },
       visibility: 'public',
     });
-    await auditPetition(trx, actor, 'submit', p, {
+    await auditPetition(trx, actor, 'submit', { ...p, kind: input.kind }, {
       kind: input.kind,
       channel,
       unitId: target.id,
@@ -199,7 +199,8 @@ export async function submitPetition(ctx: AppContext, actor: Actor, input: Intak
       urgent,
       ackDueAt,
       dueAt,
-      reportedOfficialId: input.reportedOfficial ?? null,
+      // Not whom it reports: the official could be among those who read the audit trail.
+      conductReport: input.kind === 'conduct_report',
     }, now);
 
     // The resident gets the tracking code and key in writing: a hotline caller cannot copy a key.
