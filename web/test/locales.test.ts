@@ -95,7 +95,7 @@ test('keys built from the domain lists exist for every value', () => {
     ['role', roles],
     ['score', scores],
     ['action', actionOrder],
-    ['figures', ['received', 'accepted', 'resolved', 'resolvedOnTime', 'overdue', 'escalated', 'transferred', 'rated', 'satisfied']],
+    ['figures', ['received', 'accepted', 'answered', 'resolved', 'resolvedOnTime', 'overdue', 'escalated', 'transferred', 'rated', 'satisfied', 'acceptable', 'unsatisfied']],
     ['inbox.view', ['mine', 'new', 'toAssign', 'dueSoon', 'overdue', 'all']],
     ['admin.section', ['units', 'agencies', 'officials', 'deadlines']],
     ['cause', ['beyond_competence', 'deadline_missed', 'resident_appeal']],

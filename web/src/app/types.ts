@@ -184,10 +184,17 @@ export interface Stats {
   onTimeRate?: number | null;
   satisfactionRate?: number | null;
   medianHoursToAnswer?: number | null;
+  answered?: number;
+  rejected?: number;
+  acceptable?: number;
+  unsatisfied?: number;
+  uncategorized?: number;
   byChannel?: Record<string, number | Partial<Stats>>;
   byKind?: Record<string, number | Partial<Stats>>;
   byCategory?: Record<string, number | Partial<Stats>>;
+  /** The unit's targets for the rates, when the deployment sets them. */
   targets?: Record<string, number | null | undefined>;
+  series?: { interval: 'month' | 'day'; items: Array<Partial<Stats> & { period: string; from: string; to: string }> };
 }
 
 export interface Agency {

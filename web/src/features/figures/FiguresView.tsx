@@ -1,7 +1,7 @@
 /** The figures of a unit and period as numbers, charts and a table (public and staff pages). */
 import { useState } from 'preact/hooks';
 import { tOr, useI18n } from '../../app/i18n.ts';
-import { fetchStats, monthsOf, rates } from '../../app/stats.ts';
+import { fetchStats, rates } from '../../app/stats.ts';
 import { countOf, type Stats } from '../../app/types.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
 import { Chart, type ChartOption } from './charts.tsx';
@@ -29,17 +29,13 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
   const i = useI18n();
   const { t } = i;
   const [view, setView] = useState<'charts' | 'table'>('charts');
-  const stats = useAsync(() => fetchStats(unit, from, to), [unit, from, to]);
-  const months = monthsOf(from, to);
-  const series = useAsync(
-    () => Promise.all(months.map((m) => fetchStats(unit, m.from, m.to).then((s) => ({ month: m.label, stats: s })))),
-    [unit, from, to],
-  );
+  const stats = useAsync(() => fetchStats(unit, from, to, 'month'), [unit, from, to]);
 
   if (stats.loading && !stats.value) return <Loading />;
   if (stats.error) return <Alert>{stats.error}</Alert>;
   const s = stats.value!;
   const r = rates(s);
+  const series = { value: (s.series?.items ?? []).map((m) => ({ month: m.period, stats: m })), error: null as string | null };
   const channels = breakdown(s.byChannel, 'channel');
   const kinds = breakdown(s.byKind, 'kind');
   const categories = breakdown(s.byCategory, 'category');
@@ -54,6 +50,7 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
   const counts: Array<[string, number | undefined]> = [
     ['received', s.received],
     ['accepted', s.accepted],
+    ['answered', s.answered],
     ['resolved', s.resolved],
     ['resolvedOnTime', s.resolvedOnTime],
     ['overdue', s.overdue],
@@ -61,6 +58,8 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
     ['transferred', s.transferred],
     ['rated', s.rated],
     ['satisfied', s.satisfied],
+    ['acceptable', s.acceptable],
+    ['unsatisfied', s.unsatisfied],
   ];
 
   return (
