@@ -97,7 +97,7 @@ export const desktop = { width: 1280, height: 900 };
 /** A fresh browser profile (new cookies and storage) speaking the given language. */
 export async function newContext(stack: Stack, locale: string, viewport = phone): Promise<BrowserContext> {
   const context = await stack.browser.newContext({ locale, viewport, baseURL: stack.url });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
   return context;
 }
 
