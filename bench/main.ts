@@ -1,0 +1,265 @@
+/**
+ * `npm run bench -- --petitions 1e6`: loads a national workload into PostgreSQL (and a smaller
+ * one into the embedded database), starts server processes on 127.0.0.1 and measures intake,
+ * the direct-write limit, tracking, inboxes, public figures and the deadline sweep. Writes
+ * bench/results/<time>.json and .md, and the table in docs/PERFORMANCE.md.
+ *
+ * Every loop is bounded in time and count; the bench stops its servers and exits by itself.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { Command } from 'commander';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { fromPglite, openServer, pgliteExtensions, type Database } from '../server/platform/db.ts';
+import { migrate } from '../server/platform/migrate.ts';
+import { Random } from './random.ts';
+import { buildWorld, loadWorld } from './world.ts';
+import { loadPetitions, pgliteCopyTarget, serverCopyTarget, type LoadResult } from './load.ts';
+import { startServerProcess, repoRoot } from './server.ts';
+import type { World } from './workload.ts';
+import { measureIntake, measureLimit, measureReads, measureStats, checkStats, measureSweep, prepareSessions, type Results } from './scenarios.ts';
+import { writeReport } from './report.ts';
+import { rebuildRollups } from './rollups.ts';
+
+const program = new Command('bench')
+  .description('Zero Distance at national scale on this machine')
+  .option('--petitions <n>', 'petitions in the PostgreSQL data set (1e6 … 1e7)', '1e6')
+  .option('--embedded <n>', 'petitions in the embedded (PGlite) data set; 0 skips it', '1e5')
+  .option('--seed <text>', 'the workload seed', 'zerodistance')
+  .option('--database-url <url>', 'the PostgreSQL server (a database that will be dropped and created)', process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/zd_bench')
+  .option('--intake-seconds <s>', 'how long intake runs', '20')
+  .option('--connections <n>', 'concurrent intake connections', '32')
+  .option('--sweep-open <n>', 'open petitions for the sweep (extra open ones are loaded if fewer)', '1e6')
+  .option('--skip <steps>', 'comma-separated: intake,limit,reads,stats,check,sweep,embedded', '')
+  .option('--reuse', 'keep a database already loaded with the same size and seed')
+  .option('--out <dir>', 'where results go', path.join(repoRoot, 'bench/results'))
+  .option('--no-docs', 'do not update docs/PERFORMANCE.md');
+
+program.parse();
+const o = program.opts<{
+  petitions: string;
+  embedded: string;
+  seed: string;
+  databaseUrl: string;
+  intakeSeconds: string;
+  connections: string;
+  sweepOpen: string;
+  skip: string;
+  reuse?: boolean;
+  out: string;
+  docs: boolean;
+}>();
+
+const count = (s: string) => {
+  const n = Number(s);
+  if (!Number.isFinite(n) || n < 0 || n > 2e7) throw new Error(`not a size: ${s}`);
+  return Math.round(n);
+};
+const petitions = count(o.petitions);
+const embedded = count(o.embedded);
+const skip = new Set(o.skip.split(',').filter(Boolean));
+const intakeSeconds = Math.min(Math.max(Number(o.intakeSeconds), 1), 120);
+const connections = Math.min(Math.max(count(o.connections), 1), 256);
+
+function log(line: string) {
+  console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+function progress(label: string) {
+  let last = 0;
+  return (done: number, total: number, phase: string) => {
+    const now = Date.now();
+    if (now - last > 5000 || done === total) {
+      last = now;
+      log(`${label} ${phase} ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
+    }
+  };
+}
+
+/** Only loopback: the bench never sends traffic anywhere else. */
+function assertLoopback(url: string) {
+  const host = new URL(url).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`the bench targets 127.0.0.1 only, not ${host}`);
+}
+
+function machine() {
+  const pgVersion = (() => {
+    try {
+      return execFileSync('psql', ['--version'], { encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  return {
+    nproc: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    postgresClient: pgVersion,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+interface Meta {
+  petitions: number;
+  seed: string;
+  now: number;
+  load: LoadResult;
+}
+
+/** A fresh bench database (or the loaded one, with --reuse), migrated and filled. */
+async function serverDataset(url: string): Promise<{ database: Database; world: World; meta: Meta; reused: boolean }> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`a plain database name please, not "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const exists = (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    if (exists && o.reuse) {
+      const database = openServer(url, 10);
+      const meta = await sql<{ value: Meta }>`SELECT value FROM bench_meta WHERE key = 'load'`
+        .execute(database.db)
+        .then((r) => r.rows[0]?.value)
+        .catch(() => undefined);
+      if (meta && meta.petitions === petitions && meta.seed === o.seed) {
+        log(`reusing ${name}: ${petitions.toLocaleString('en')} petitions loaded ${new Date(meta.now).toISOString()}`);
+        return { database, world: await loadWorld(database.db, new Random(o.seed)), meta, reused: true };
+      }
+      await database.close();
+    }
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const database = openServer(url, 10);
+  await migrate(database.pool);
+  const now = Date.now();
+  log('importing the unit tree (34 provinces, 3,321 communes, ~33,000 villages)');
+  const t0 = performance.now();
+  const world = await buildWorld(database.db, new Random(o.seed), { villagesPerCommune: 10, now: new Date(now) });
+  const unitsSeconds = (performance.now() - t0) / 1000;
+  log(`units in ${unitsSeconds.toFixed(1)} s; loading ${petitions.toLocaleString('en')} petitions`);
+  const runner = new pg.Pool({ connectionString: url, max: 2 });
+  const load = await loadPetitions(database.db, serverCopyTarget(url), world, {
+    count: petitions,
+    seed: o.seed,
+    now,
+    spanDays: 365,
+    parallelIndexBuilds: 2,
+    runStatement: async (s) => {
+      const c = await runner.connect();
+      try {
+        await c.query("SET maintenance_work_mem = '1GB'");
+        await c.query(s);
+      } finally {
+        c.release();
+      }
+    },
+    onProgress: progress('load'),
+    rebuildRollups: () => rebuildRollups(database.db),
+  });
+  await runner.end();
+  log(`loaded in ${load.totalSeconds.toFixed(1)} s (copy ${load.copySeconds.toFixed(1)} s, indexes ${load.indexSeconds.toFixed(1)} s, rollups ${load.rollupSeconds.toFixed(1)} s)`);
+  const meta: Meta = { petitions, seed: o.seed, now, load: { ...load, unitsSeconds } as LoadResult };
+  await sql`CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value jsonb NOT NULL)`.execute(database.db);
+  await sql`INSERT INTO bench_meta VALUES ('load', ${JSON.stringify(meta)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(database.db);
+  return { database, world, meta, reused: false };
+}
+
+async function main() {
+  assertLoopback(o.databaseUrl);
+  fs.mkdirSync(o.out, { recursive: true });
+  const started = new Date();
+  const results: Results = { startedAt: started.toISOString(), machine: machine(), options: { petitions, embedded, seed: o.seed, intakeSeconds, connections }, postgres: {}, embedded: {} };
+  const deadline = setTimeout(() => {
+    console.error('the bench ran past its limit of 3 hours; stopping');
+    process.exit(2);
+  }, 3 * 3600_000);
+  deadline.unref();
+
+  // ---- PostgreSQL ----
+  const { database, world, meta } = await serverDataset(o.databaseUrl);
+  results.postgres.load = meta.load;
+  const version = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db);
+  results.machine.postgres = version.rows[0].v;
+  const serverEnv = { DATABASE_URL: o.databaseUrl, ZD_RATE_ANONYMOUS_WRITES: '1000000000' };
+  const context = { database, world, meta, seed: o.seed, log, connections, intakeSeconds };
+  const sessions = await prepareSessions(database.db, world);
+  let server = await startServerProcess(serverEnv);
+  try {
+    if (!skip.has('reads')) results.postgres.reads = await measureReads(context, server.url, sessions);
+    if (!skip.has('stats')) results.postgres.stats = await measureStats(context, server.url);
+    if (!skip.has('intake')) results.postgres.intake = await measureIntake(context, server.url);
+  } finally {
+    await server.stop();
+  }
+  if (!skip.has('limit')) results.postgres.limit = await measureLimit(context);
+  if (!skip.has('check')) results.postgres.check = await checkStats({ ...context, databaseUrl: o.databaseUrl });
+  if (!skip.has('sweep')) results.postgres.sweep = await measureSweep({ ...context, databaseUrl: o.databaseUrl, sweepOpen: count(o.sweepOpen) });
+  await database.close();
+
+  // ---- the embedded database ----
+  if (embedded > 0 && !skip.has('embedded')) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zd-bench-'));
+    try {
+      log(`embedded: loading ${embedded.toLocaleString('en')} petitions into ${dir}`);
+      const pglite = await PGlite.create(path.join(dir, 'pg'), { extensions: pgliteExtensions });
+      let db = fromPglite(pglite);
+      await migrate(db.pool);
+      const now = Date.now();
+      const t0 = performance.now();
+      const eworld = await buildWorld(db.db, new Random(o.seed), { villagesPerCommune: 10, now: new Date(now) });
+      const unitsSeconds = (performance.now() - t0) / 1000;
+      const load = await loadPetitions(db.db, pgliteCopyTarget(pglite), eworld, {
+        count: embedded,
+        seed: o.seed,
+        now,
+        spanDays: 365,
+        parallelIndexBuilds: 1,
+        runStatement: async (s) => void (await pglite.exec(s)),
+        onProgress: progress('embedded load'),
+        rebuildRollups: () => rebuildRollups(db.db),
+      });
+      results.embedded.load = { ...load, unitsSeconds } as LoadResult;
+      log(`embedded: loaded in ${load.totalSeconds.toFixed(1)} s`);
+      const esessions = await prepareSessions(db.db, eworld);
+      await db.close();
+      const emeta = { petitions: embedded, seed: o.seed, now, load };
+      server = await startServerProcess({ ZD_DATA_DIR: dir, ZD_RATE_ANONYMOUS_WRITES: '1000000000' }, { timeoutMs: 120_000 });
+      // The server holds the data directory now: reads, figures and intake go through it.
+      const reader = { database: db, world: eworld, meta: emeta, seed: o.seed, log, connections, intakeSeconds };
+      try {
+        results.embedded.reads = await measureReads(reader, server.url, esessions);
+        results.embedded.stats = await measureStats(reader, server.url, { naive: false });
+        results.embedded.intake = await measureIntake(reader, server.url);
+      } finally {
+        await server.stop();
+      }
+      db = fromPglite(await PGlite.create(path.join(dir, 'pg'), { extensions: pgliteExtensions }));
+      results.embedded.limit = await measureLimit({ ...reader, database: db });
+      await db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  results.finishedAt = new Date().toISOString();
+  const written = writeReport(results, { dir: o.out, docs: o.docs });
+  log(`results: ${written.json}`);
+  log(`table:   ${written.markdown}`);
+  if (written.docs) log(`updated ${written.docs}`);
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

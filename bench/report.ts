@@ -1,0 +1,113 @@
+/** The results as JSON, a markdown table, and the table in docs/PERFORMANCE.md between its markers. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './server.ts';
+import type { Summary } from './measure.ts';
+import type { Results } from './scenarios.ts';
+
+const begin = '<!-- bench:begin (written by npm run bench) -->';
+const end = '<!-- bench:end -->';
+
+const isSummary = (x: unknown): x is Summary => !!x && typeof x === 'object' && 'p50' in x && 'throughput' in x;
+const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)) : '–');
+const rate = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en') : '–');
+
+function row(what: string, s: unknown, target = '', verdict = ''): string {
+  if (!isSummary(s)) {
+    const why = s && typeof s === 'object' && 'reason' in s ? String((s as { reason: unknown }).reason) : s && typeof s === 'object' && 'status' in s ? `endpoint answered ${String((s as { status: unknown }).status)}` : 'not measured';
+    return `| ${what} | – | – | – | – | – | ${target} | ${verdict || why} |`;
+  }
+  return `| ${what} | ${rate(s.throughput)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.count.toLocaleString('en')}${s.errors ? ` (${s.errors} errors)` : ''} | ${target} | ${verdict} |`;
+}
+
+const met = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+interface StatsLevel {
+  unit: string;
+  endpoint: unknown;
+  naive?: unknown;
+}
+
+function section(title: string, r: Results['postgres'], targets: boolean): string[] {
+  const lines = [`### ${title}`, '', '| measurement | per second | p50 ms | p95 ms | p99 ms | samples | target | verdict |', '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |'];
+  const intake = r.intake as (Summary & { statuses?: Record<string, number> }) | undefined;
+  const limit = r.limit as Summary | undefined;
+  if (intake || limit) {
+    const intakeOk = isSummary(intake) && intake.throughput >= 1500 && intake.p99 <= 50;
+    lines.push(row('intake: POST /api/v1/petitions, 32 connections', intake, targets ? '≥ 1,500/s, p99 ≤ 50 ms' : '', targets && isSummary(intake) ? met(intakeOk) : ''));
+    lines.push(row('limit: the same command in-process, 32 at once', limit));
+    if (isSummary(intake) && isSummary(limit)) {
+      const ratio = intake.throughput / limit.throughput;
+      lines.push(`| intake / limit | ${(ratio * 100).toFixed(0)}% | | | | | ${targets ? '≥ 50%' : ''} | ${targets ? met(ratio >= 0.5) : ''} |`);
+    }
+  }
+  const reads = r.reads as { tracking: Summary; inbox: Record<string, { request: string; summary: Summary; items: number }> } | undefined;
+  if (reads) {
+    lines.push(row('tracking lookup, 8 connections', reads.tracking, targets ? 'p99 ≤ 5 ms' : '', targets ? met(reads.tracking.p99 <= 5) : ''));
+    for (const [name, v] of Object.entries(reads.inbox)) {
+      lines.push(row(`inbox, ${name} (4 connections)`, v.summary, targets ? 'p95 ≤ 20 ms' : '', targets ? met(v.summary.p95 <= 20) : ''));
+    }
+  }
+  const stats = r.stats as Record<string, StatsLevel> | undefined;
+  if (stats) {
+    for (const [level, v] of Object.entries(stats)) {
+      const target = targets && level === 'country' ? 'p95 ≤ 50 ms (over 1e7)' : '';
+      const verdict = target && isSummary(v.endpoint) ? met(v.endpoint.p95 <= 50) : '';
+      lines.push(row(`/api/v1/stats, ${level} (${v.unit}), one year`, v.endpoint, target, verdict));
+      if (v.naive !== undefined) lines.push(row(`naive GROUP BY, ${level}`, v.naive, 'reference'));
+    }
+  }
+  const check = r.check as { identical: boolean; petitions: number } | undefined;
+  if (check) lines.push(`| stats fast path = naive GROUP BY on ${check.petitions.toLocaleString('en')} petitions | | | | | | identical | ${met(check.identical)} |`);
+  const sweep = r.sweep as Record<string, unknown> | undefined;
+  if (sweep) {
+    if ('nothingDue' in sweep) {
+      const nothing = sweep.nothingDue as Summary;
+      lines.push(row('deadline sweep, nothing due', nothing, targets ? '≤ 5 ms' : '', targets ? met(nothing.p95 <= 5) : ''));
+      lines.push(row('deadline sweep, 1% falls due', sweep.onePercentDue));
+    } else lines.push(row('deadline sweep', sweep, targets ? 'nothing due ≤ 5 ms' : ''));
+  }
+  return lines;
+}
+
+function loadLine(label: string, load: unknown): string {
+  if (!load || typeof load !== 'object') return '';
+  const l = load as { petitions: number; rows: Record<string, number>; copySeconds: number; indexSeconds: number; rollupSeconds?: number; totalSeconds: number; unitsSeconds?: number };
+  const rows = Object.values(l.rows).reduce((a, b) => a + b, 0);
+  return `- ${label}: ${l.petitions.toLocaleString('en')} petitions (${rows.toLocaleString('en')} rows with petitioners, timeline events, ratings and audit events) in ${l.totalSeconds.toFixed(0)} s: COPY ${l.copySeconds.toFixed(0)} s, indexes and constraints ${l.indexSeconds.toFixed(0)} s, figures' rollups rebuilt ${(l.rollupSeconds ?? 0).toFixed(0)} s (${Math.round(l.petitions / l.totalSeconds).toLocaleString('en')} petitions/s); unit tree ${l.unitsSeconds?.toFixed(1) ?? '?'} s.`;
+}
+
+export function markdown(results: Results): string {
+  const m = results.machine;
+  const o = results.options;
+  const lines = [
+    `Run ${results.startedAt} → ${results.finishedAt ?? '?'}; ${Number(o.petitions).toLocaleString('en')} petitions on PostgreSQL, ${Number(o.embedded).toLocaleString('en')} on the embedded database; seed \`${String(o.seed)}\`.`,
+    '',
+    `Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB memory, Node ${m.node}, PostgreSQL ${m.postgres ?? '?'} (stock settings), ${m.os}.`,
+    '',
+    loadLine('Load, PostgreSQL', results.postgres.load),
+    loadLine('Load, embedded', results.embedded.load),
+    '',
+    ...section(`PostgreSQL, ${Number(o.petitions).toLocaleString('en')} petitions`, results.postgres, true),
+    '',
+  ];
+  if (Object.keys(results.embedded).length) lines.push(...section(`Embedded (PGlite), ${Number(o.embedded).toLocaleString('en')} petitions`, results.embedded, false), '');
+  return lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n');
+}
+
+export function writeReport(results: Results, opts: { dir: string; docs: boolean }): { json: string; markdown: string; docs?: string } {
+  const stamp = results.startedAt.replace(/[:.]/g, '-');
+  const json = path.join(opts.dir, `${stamp}.json`);
+  const md = path.join(opts.dir, `${stamp}.md`);
+  fs.writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
+  const table = markdown(results);
+  fs.writeFileSync(md, `${table}\n`);
+  if (!opts.docs) return { json, markdown: md };
+  const docs = path.join(repoRoot, 'docs/PERFORMANCE.md');
+  const text = fs.existsSync(docs) ? fs.readFileSync(docs, 'utf8') : `# Performance\n\n${begin}\n${end}\n`;
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  const next = a >= 0 && b > a ? `${text.slice(0, a + begin.length)}\n${table}\n${text.slice(b)}` : `${text}\n${begin}\n${table}\n${end}\n`;
+  fs.writeFileSync(docs, next);
+  return { json, markdown: md, docs };
+}
