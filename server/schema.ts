@@ -10,6 +10,7 @@ import type { AgenciesTables } from './modules/agencies/agencies.tables.ts';
 import type { ServicePointsTables } from './modules/service-points/service-points.tables.ts';
 import type { AuditTables } from './modules/audit/audit.tables.ts';
 import type { CalendarTables } from './platform/calendar.tables.ts';
+import type { StatsTables } from './modules/stats/stats.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
@@ -147,4 +148,4 @@ export interface FoundationTables {
 }
 
 // Modules add their tables here as they arrive.
-export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables;
+export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables;

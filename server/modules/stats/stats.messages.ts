@@ -1,0 +1,24 @@
+import { defineMessages } from '../../platform/i18n.ts';
+
+export const statsMessages = defineMessages({
+  stats_unknown_unit: {
+    en: 'There is no unit with the code {code}.',
+    vi: 'Không có đơn vị hành chính mã {code}.',
+    zh: '没有代码为 {code} 的行政区划。',
+  },
+  stats_invalid_period: {
+    en: 'The period must start on or before the day it ends: from {from} to {to}.',
+    vi: 'Ngày bắt đầu phải trước hoặc trùng ngày kết thúc: từ {from} đến {to}.',
+    zh: '起始日期不能晚于结束日期：从 {from} 到 {to}。',
+  },
+  stats_period_too_long: {
+    en: 'A period may cover at most {years} years.',
+    vi: 'Khoảng thời gian tối đa là {years} năm.',
+    zh: '统计期间最长为 {years} 年。',
+  },
+  stats_series_too_long: {
+    en: 'A daily series may cover at most {days} days; ask for interval=month instead.',
+    vi: 'Chuỗi số liệu theo ngày tối đa {days} ngày; hãy dùng interval=month.',
+    zh: '按日序列最多 {days} 天；请改用 interval=month。',
+  },
+});

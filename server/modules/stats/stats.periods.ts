@@ -1,0 +1,89 @@
+/**
+ * Periods of submitted days: how a period is read from the rollups (whole months, plus the days
+ * at its ends), and the buckets of a time series. Pure; days are 'YYYY-MM-DD'.
+ */
+import { addDays, type Day } from '../../platform/calendar.ts';
+
+export type Interval = 'day' | 'month';
+
+/** How a period is read: months `[from, to]` (first days of months) from 'm' rows, ranges of 'd' rows. */
+export interface PeriodParts {
+  months: { from: Day; to: Day } | null;
+  days: Array<{ from: Day; to: Day }>;
+}
+
+const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Is this a real calendar day written YYYY-MM-DD? */
+export function isDay(value: string): boolean {
+  const m = dayPattern.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+export function firstOfMonth(day: Day): Day {
+  return `${day.slice(0, 7)}-01`;
+}
+
+export function lastOfMonth(day: Day): Day {
+  const y = +day.slice(0, 4);
+  const m = +day.slice(5, 7);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+function nextMonth(day: Day): Day {
+  return addDays(lastOfMonth(day), 1);
+}
+
+/** Days from `from` to `to`, both included. */
+export function daysIn(from: Day, to: Day): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/**
+ * The whole months inside the period, and the days before and after them. A period without a
+ * whole month is read day by day.
+ */
+export function splitPeriod(from: Day, to: Day): PeriodParts {
+  const firstMonth = from === firstOfMonth(from) ? from : nextMonth(from);
+  const lastMonth = to === lastOfMonth(to) ? firstOfMonth(to) : firstOfMonth(addDays(firstOfMonth(to), -1));
+  if (firstMonth > lastMonth) return { months: null, days: [{ from, to }] };
+  const days: Array<{ from: Day; to: Day }> = [];
+  if (from < firstMonth) days.push({ from, to: addDays(firstMonth, -1) });
+  const afterMonths = nextMonth(lastMonth);
+  if (afterMonths <= to) days.push({ from: afterMonths, to });
+  return { months: { from: firstMonth, to: lastMonth }, days };
+}
+
+/** Day by day (a daily series needs every day on its own). */
+export function dayParts(from: Day, to: Day): PeriodParts {
+  return { months: null, days: [{ from, to }] };
+}
+
+/** The key of the series bucket a submitted day falls in. */
+export function bucketOf(day: Day, interval: Interval | undefined): string {
+  if (!interval) return '';
+  return interval === 'month' ? day.slice(0, 7) : day;
+}
+
+export interface SeriesBucket {
+  /** 'YYYY-MM' or 'YYYY-MM-DD'. */
+  period: string;
+  from: Day;
+  to: Day;
+}
+
+/** Every bucket of the period in order, the first and last cut to the period. */
+export function seriesBuckets(from: Day, to: Day, interval: Interval): SeriesBucket[] {
+  const out: SeriesBucket[] = [];
+  if (interval === 'day') {
+    for (let d = from; d <= to; d = addDays(d, 1)) out.push({ period: d, from: d, to: d });
+    return out;
+  }
+  for (let m = firstOfMonth(from); m <= to; m = nextMonth(m)) {
+    const end = lastOfMonth(m);
+    out.push({ period: m.slice(0, 7), from: m < from ? from : m, to: end > to ? to : end });
+  }
+  return out;
+}

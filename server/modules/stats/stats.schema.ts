@@ -1,0 +1,73 @@
+import { Type, type Static, type TSchema } from 'typebox';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Count = (description: string) => Type.Integer({ minimum: 0, description });
+const Rate = (description: string) => Nullable(Type.Number({ minimum: 0, maximum: 1, description: `${description}; null when the denominator is 0` }));
+
+export const StatsQuery = Type.Object(
+  {
+    unit: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: its figures cover the unit and every unit below it; omitted: the whole deployment' }),
+    ),
+    from: Type.String({ format: 'date', description: 'the first submitted day counted (YYYY-MM-DD, local day)' }),
+    to: Type.String({ format: 'date', description: 'the last submitted day counted, included' }),
+    interval: Type.Optional(Type.Union([Type.Literal('month'), Type.Literal('day')], { description: 'also answer a time series' })),
+  },
+  { additionalProperties: false },
+);
+export type StatsQuery = Static<typeof StatsQuery>;
+
+const countFields = {
+  received: Count('petitions first submitted in the period to the unit or a unit below it'),
+  accepted: Count('of those, accepted at least once (an answer on the spot counts)'),
+  rejected: Count('rejected (not accepted, with a reason)'),
+  answered: Count('answered at least once (a merged petition: when its case was answered)'),
+  resolved: Count('answered or closed, and not reopened or escalated since'),
+  resolvedOnTime: Count('resolved no later than the due time in force then'),
+  resolvedLate: Count('resolved − resolvedOnTime'),
+  overdue: Count('open now (not answered, closed, rejected or merged) and past the due time'),
+  escalated: Count('escalated to a unit outside this unit\'s subtree: handled by a higher level'),
+  transferred: Count('transferred at least once'),
+  rated: Count('rated by the resident (the latest rating counts)'),
+  satisfied: Count('rated satisfied'),
+  acceptable: Count('rated acceptable'),
+  unsatisfied: Count('rated unsatisfied'),
+};
+const rateFields = {
+  responseRate: Rate('answered / received'),
+  resolutionRate: Rate('resolved / received'),
+  onTimeRate: Rate('resolvedOnTime / resolved'),
+  satisfactionRate: Rate('(satisfied + acceptable) / rated'),
+};
+
+export const StatsBucket = Type.Object({ ...countFields, ...rateFields });
+
+export const StatsSeriesItem = Type.Object({
+  period: Type.String({ description: "'YYYY-MM' (interval month) or 'YYYY-MM-DD' (interval day)" }),
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  ...countFields,
+  ...rateFields,
+});
+
+export const StatsView = Type.Object({
+  unit: Nullable(Type.Object({ code: Type.String(), name: Type.String() }, { description: 'null: the whole deployment' })),
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  timeZone: Nullable(Type.String({ description: 'the unit\'s time zone, in which the days are counted' })),
+  asOf: Type.String({ format: 'date-time', description: 'the moment "overdue" was counted at' }),
+  ...countFields,
+  ...rateFields,
+  medianHoursToAnswer: Nullable(Type.Number({ minimum: 0, description: 'median time from submission to the first answer, hours with one decimal' })),
+  uncategorized: Count('petitions without a category (not in byCategory)'),
+  byChannel: Type.Record(Type.String(), StatsBucket),
+  byKind: Type.Record(Type.String(), StatsBucket),
+  byCategory: Type.Record(Type.String(), StatsBucket),
+  series: Type.Optional(
+    Type.Object({
+      interval: Type.Union([Type.Literal('month'), Type.Literal('day')]),
+      items: Type.Array(StatsSeriesItem, { description: 'every month (day) of the period in order, the first and last cut to it' }),
+    }),
+  ),
+});
+export type StatsView = Static<typeof StatsView>;

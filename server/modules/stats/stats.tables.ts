@@ -1,0 +1,72 @@
+import type { Generated } from 'kysely';
+
+/** 'k' kind, 'c' channel, 'g' category. */
+export type StatsDim = 'k' | 'c' | 'g';
+/** 'd' one submitted day, 'm' a calendar month. */
+export type StatsGrain = 'd' | 'm';
+
+export interface StatsDeltasTable {
+  id: Generated<number>;
+  sign: number;
+  origin_unit_path: string;
+  day: string;
+  kind: string;
+  channel: string;
+  category: string | null;
+  accepted: boolean;
+  rejected: boolean;
+  answer_minutes: number | null;
+  resolved: boolean;
+  resolved_on_time: boolean;
+  escalated_to_path: string | null;
+  transferred: boolean;
+  rating: string | null;
+  open_due_at: Date | null;
+}
+
+export interface StatsCountsTable {
+  unit_id: number;
+  grain: StatsGrain;
+  day: string;
+  dim: StatsDim;
+  value: string;
+  received: number;
+  accepted: number;
+  rejected: number;
+  answered: number;
+  resolved: number;
+  resolved_on_time: number;
+  escalated: number;
+  transferred: number;
+  rated: number;
+  satisfied: number;
+  acceptable: number;
+  unsatisfied: number;
+}
+
+export interface StatsAnswerHistTable {
+  unit_id: number;
+  level: number;
+  parent: number;
+  grain: StatsGrain;
+  day: string;
+  bucket: number;
+  n: number;
+}
+
+export interface StatsOpenDueTable {
+  unit_id: number;
+  grain: StatsGrain;
+  day: string;
+  due_hour: number;
+  dim: StatsDim;
+  value: string;
+  n: number;
+}
+
+export interface StatsTables {
+  stats_deltas: StatsDeltasTable;
+  stats_counts: StatsCountsTable;
+  stats_answer_hist: StatsAnswerHistTable;
+  stats_open_due: StatsOpenDueTable;
+}
