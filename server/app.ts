@@ -55,8 +55,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
+        // Only behind TLS: over plain http on a LAN address it would break every asset.
+        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
       },
     },
+    // Likewise HSTS: a commune's server reached by IP over http must stay reachable.
+    strictTransportSecurity: ctx.config.secureCookies,
   });
   await app.register(swagger, {
     openapi: {

@@ -163,3 +163,29 @@ test('anonymous writes are rate limited; signed-in officials are not', async () 
     await close();
   }
 });
+
+test('security headers: always nosniff and a CSP; TLS-only headers only behind TLS', async () => {
+  for (const secureCookies of [false, true]) {
+    const database = await createTestDatabase(backends[0]);
+    const ctx: AppContext = {
+      config: testConfig({ secureCookies }),
+      database,
+      db: database.db,
+      clock: new FixedClock('2026-03-02T02:00:00Z'),
+      log: createLogger('silent'),
+    };
+    const app = await buildApp(ctx);
+    try {
+      const res = await app.inject({ method: 'GET', url: '/healthz' });
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      const csp = String(res.headers['content-security-policy']);
+      assert.match(csp, /default-src 'self'/);
+      assert.equal(/upgrade-insecure-requests/.test(csp), secureCookies);
+      assert.equal('strict-transport-security' in res.headers, secureCookies);
+      assert.ok(res.headers['x-request-id'], 'every answer names its request id');
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  }
+});
