@@ -15,6 +15,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * For tests that run server processes (the deadline sweep across two servers): ZD_CLOCK_OFFSET_MS
+ * shifts this process's clock by that many milliseconds. Never set in production.
+ */
+function clockFromEnv(): Clock {
+  const offset = Number(process.env.ZD_CLOCK_OFFSET_MS || 0);
+  if (!Number.isFinite(offset)) throw new Error(`ZD_CLOCK_OFFSET_MS must be a number of milliseconds`);
+  return offset === 0 ? systemClock : { now: () => new Date(Date.now() + offset) };
+}
+
 /** config → database → migrations → start-up tasks → app → listen. */
 export async function startServer(
   config: Config,
@@ -25,7 +35,7 @@ export async function startServer(
   try {
     const applied = await migrate(database.pool);
     if (applied.length) log.info({ applied }, 'migrations applied');
-    const ctx: AppContext = { config, database, db: database.db, clock: opts.clock ?? systemClock, log };
+    const ctx: AppContext = { config, database, db: database.db, clock: opts.clock ?? clockFromEnv(), log };
     const background = await startup(ctx);
     const app = await buildApp(ctx);
     await app.listen({ host: config.host, port: config.port });
