@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
 import { toTsquery } from './petitions.routes.ts';
+import { listPetitions, type ListFilters } from './petitions.queries.ts';
+import { resolveSession } from '../../platform/sessions.ts';
+import type { Official } from '../../platform/access.ts';
 import { actOk, api, createWorld, submitOk, testOptions, type Submitted, type Who, type World } from './petitions.testing.ts';
 
 describeEachBackend("the officials' list", (t) => {
@@ -84,6 +87,21 @@ describeEachBackend("the officials' list", (t) => {
       } while (cursor && pages < 10);
       assert.equal(pages, 3, sort);
       assert.deepEqual([...seen].sort((a, b) => a - b), [land.id, road.id, chinese.id, hotline.id, village.id, other.id].sort((a, b) => a - b));
+    }
+  });
+
+  test('dense matches take the ordered walk and give the same pages as the probe', async () => {
+    const filterSets: Array<Partial<ListFilters>> = [{}, { sort: 'due' }, { statuses: ['received'] }, { tsquery: toTsquery('thanh chuong') }, { kinds: ['question'], sort: 'due' }];
+    for (const who of [w.disp1, w.provLead, w.hand1]) {
+      const session = await resolveSession(t().ctx.db, who.token, t().clock.now());
+      const actor = session!.actor as Official;
+      for (const filters of filterSets) {
+        const f: ListFilters = { sort: 'newest', limit: 3, now: t().clock.now(), ...filters };
+        const probed: number[] = (await listPetitions(t().ctx.db, actor, f)).map((r) => r.id);
+        const walked: number[] = (await listPetitions(t().ctx.db, actor, { ...f, probeLimit: 0 })).map((r) => r.id);
+        assert.ok(probed.length > 0 || who === w.hand1, `${JSON.stringify(filters)} finds something`);
+        assert.deepEqual(walked, probed, JSON.stringify(filters));
+      }
     }
   });
 
