@@ -11,6 +11,7 @@ import type { ServicePointsTables } from './modules/service-points/service-point
 import type { AuditTables } from './modules/audit/audit.tables.ts';
 import type { CalendarTables } from './platform/calendar.tables.ts';
 import type { StatsTables } from './modules/stats/stats.tables.ts';
+import type { DeadlineTables } from './modules/deadlines/deadlines.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
@@ -148,4 +149,4 @@ export interface FoundationTables {
 }
 
 // Modules add their tables here as they arrive.
-export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables;
+export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables;

@@ -10,6 +10,7 @@ import { servicePointsModule } from './service-points/service-points.routes.ts';
 import { notificationsModule } from './notifications/notifications.routes.ts';
 import { petitionsModule } from './petitions/petitions.routes.ts';
 import { statsModule } from './stats/stats.routes.ts';
+import { deadlinesModule } from './deadlines/deadlines.routes.ts';
 
 export interface Module {
   name: string;
@@ -17,7 +18,7 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule];
+export const modules: Module[] = [healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule];
 
 // The web app answers every path no module claimed, so it is registered after all of them.
 modules.push(webModule);

@@ -1,0 +1,13 @@
+/**
+ * The deadline sweep has no routes of its own: what it does shows in the officials' notices,
+ * the petitions' timelines and the audit trail. Registering the module loads the sweep, so
+ * that every server process's job runner knows the job.
+ */
+import type { Module } from '../index.ts';
+import './deadlines.notify.ts';
+import './deadlines.sweep.ts';
+
+export const deadlinesModule: Module = {
+  name: 'deadlines',
+  routes() {},
+};
