@@ -35,6 +35,7 @@ const program = new Command('bench')
   .option('--connections <n>', 'concurrent intake connections', '32')
   .option('--sweep-open <n>', 'open petitions for the sweep (extra open ones are loaded if fewer)', '1e6')
   .option('--skip <steps>', 'comma-separated: intake,limit,reads,stats,check,sweep,embedded', '')
+  .option('--rollup-work-mem <size>', "work_mem of the figures' rollup rebuild after the load ('' for the server's)", '512MB')
   .option('--reuse', 'keep a database already loaded with the same size and seed')
   .option('--out <dir>', 'where results go', path.join(repoRoot, 'bench/results'))
   .option('--no-docs', 'do not update docs/PERFORMANCE.md');
@@ -50,6 +51,7 @@ const o = program.opts<{
   sweepOpen: string;
   skip: string;
   reuse?: boolean;
+  rollupWorkMem: string;
   out: string;
   docs: boolean;
 }>();
@@ -163,7 +165,7 @@ async function serverDataset(url: string): Promise<{ database: Database; world: 
       }
     },
     onProgress: progress('load'),
-    rebuildRollups: () => rebuildRollups(database.db),
+    rebuildRollups: () => rebuildRollups(database.db, { connectionString: url, workMem: o.rollupWorkMem }),
   });
   await runner.end();
   log(`loaded in ${load.totalSeconds.toFixed(1)} s (copy ${load.copySeconds.toFixed(1)} s, indexes ${load.indexSeconds.toFixed(1)} s, rollups ${load.rollupSeconds.toFixed(1)} s)`);
@@ -177,7 +179,11 @@ async function main() {
   assertLoopback(o.databaseUrl);
   fs.mkdirSync(o.out, { recursive: true });
   const started = new Date();
-  const results: Results = { startedAt: started.toISOString(), machine: machine(), options: { petitions, embedded, seed: o.seed, intakeSeconds, connections }, postgres: {}, embedded: {} };
+  const results: Results = { startedAt: started.toISOString(), machine: machine(), options: { petitions, embedded, seed: o.seed, intakeSeconds, connections }, postgres: {}, embedded: {}, loadAverage: {} };
+  const step = (name: string) => {
+    results.loadAverage[name] = Math.round(os.loadavg()[0] * 100) / 100;
+    return true;
+  };
   const deadline = setTimeout(() => {
     console.error('the bench ran past its limit of 3 hours; stopping');
     process.exit(2);
@@ -185,6 +191,7 @@ async function main() {
   deadline.unref();
 
   // ---- PostgreSQL ----
+  step('postgres load');
   const { database, world, meta } = await serverDataset(o.databaseUrl);
   results.postgres.load = meta.load;
   const version = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db);
@@ -194,15 +201,15 @@ async function main() {
   const sessions = await prepareSessions(database.db, world);
   let server = await startServerProcess(serverEnv);
   try {
-    if (!skip.has('reads')) results.postgres.reads = await measureReads(context, server.url, sessions);
-    if (!skip.has('stats')) results.postgres.stats = await measureStats(context, server.url);
-    if (!skip.has('intake')) results.postgres.intake = await measureIntake(context, server.url);
+    if (!skip.has('reads') && step('postgres reads')) results.postgres.reads = await measureReads(context, server.url, sessions);
+    if (!skip.has('stats') && step('postgres stats')) results.postgres.stats = await measureStats(context, server.url);
+    if (!skip.has('intake') && step('postgres intake')) results.postgres.intake = await measureIntake(context, server.url);
   } finally {
     await server.stop();
   }
-  if (!skip.has('limit')) results.postgres.limit = await measureLimit(context);
-  if (!skip.has('check')) results.postgres.check = await checkStats({ ...context, databaseUrl: o.databaseUrl });
-  if (!skip.has('sweep')) results.postgres.sweep = await measureSweep({ ...context, databaseUrl: o.databaseUrl, sweepOpen: count(o.sweepOpen) });
+  if (!skip.has('limit') && step('postgres limit')) results.postgres.limit = await measureLimit(context);
+  if (!skip.has('check') && step('postgres check')) results.postgres.check = await checkStats({ ...context, databaseUrl: o.databaseUrl });
+  if (!skip.has('sweep') && step('postgres sweep')) results.postgres.sweep = await measureSweep({ ...context, databaseUrl: o.databaseUrl, sweepOpen: count(o.sweepOpen) });
   await database.close();
 
   // ---- the embedded database ----
@@ -236,6 +243,7 @@ async function main() {
       // The server holds the data directory now: reads, figures and intake go through it.
       const reader = { database: db, world: eworld, meta: emeta, seed: o.seed, log, connections, intakeSeconds };
       try {
+        step('embedded');
         results.embedded.reads = await measureReads(reader, server.url, esessions);
         results.embedded.stats = await measureStats(reader, server.url, { naive: false });
         results.embedded.intake = await measureIntake(reader, server.url);

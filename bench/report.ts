@@ -63,8 +63,11 @@ function section(title: string, r: Results['postgres'], targets: boolean): strin
   if (sweep) {
     if ('nothingDue' in sweep) {
       const nothing = sweep.nothingDue as Summary;
-      lines.push(row('deadline sweep, nothing due', nothing, targets ? '≤ 5 ms' : '', targets ? met(nothing.p95 <= 5) : ''));
-      lines.push(row('deadline sweep, 1% falls due', sweep.onePercentDue));
+      lines.push(row(`deadline sweep, nothing due (${Number(sweep.openPetitions).toLocaleString('en')} open petitions)`, nothing, targets ? '≤ 5 ms' : '', targets ? met(nothing.p95 <= 5) : ''));
+      const due = sweep.onePercentDue as { falling: number; seconds: number; perSecond: number; result: { overdue: number; failed: number }; secondSweep: { overdue: number } };
+      lines.push(
+        `| deadline sweep, 1% falls due: ${due.falling.toLocaleString('en')} of ${Number(sweep.openPetitions).toLocaleString('en')} open petitions, one sweep | ${rate(due.perSecond)} | | | | ${due.result.overdue.toLocaleString('en')} handled in ${due.seconds} s${due.result.failed ? `, ${due.result.failed} failed` : ''}; the next sweep: ${due.secondSweep.overdue} | | |`,
+      );
     } else lines.push(row('deadline sweep', sweep, targets ? 'nothing due ≤ 5 ms' : ''));
   }
   return lines;
@@ -77,6 +80,17 @@ function loadLine(label: string, load: unknown): string {
   return `- ${label}: ${l.petitions.toLocaleString('en')} petitions (${rows.toLocaleString('en')} rows with petitioners, timeline events, ratings and audit events) in ${l.totalSeconds.toFixed(0)} s: COPY ${l.copySeconds.toFixed(0)} s, indexes and constraints ${l.indexSeconds.toFixed(0)} s, figures' rollups rebuilt ${(l.rollupSeconds ?? 0).toFixed(0)} s (${Math.round(l.petitions / l.totalSeconds).toLocaleString('en')} petitions/s); unit tree ${l.unitsSeconds?.toFixed(1) ?? '?'} s.`;
 }
 
+/** Two cores are easily shared: say when other work was running during the measurements. */
+function busyLine(loadAverage: Record<string, number> | undefined): string {
+  const entries = Object.entries(loadAverage ?? {});
+  if (!entries.length) return '';
+  const busy = entries.filter(([, v]) => v > 1.5);
+  const list = entries.map(([k, v]) => `${k} ${v}`).join(', ');
+  return busy.length
+    ? `**The machine was busy with other work during this run** (1-minute load average before each step: ${list}); on 2 cores that slows every figure below.\n`
+    : `Load average before each step: ${list} (quiet).\n`;
+}
+
 export function markdown(results: Results): string {
   const m = results.machine;
   const o = results.options;
@@ -85,6 +99,7 @@ export function markdown(results: Results): string {
     '',
     `Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB memory, Node ${m.node}, PostgreSQL ${m.postgres ?? '?'} (stock settings), ${m.os}.`,
     '',
+    busyLine(results.loadAverage),
     loadLine('Load, PostgreSQL', results.postgres.load),
     loadLine('Load, embedded', results.embedded.load),
     '',

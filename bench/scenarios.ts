@@ -1,11 +1,15 @@
 /** The measurements: each bounded in time and count, each answering p50/p95/p99 and throughput. */
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
 import { Pool } from 'undici';
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB } from '../server/schema.ts';
 import type { Database } from '../server/platform/db.ts';
 import { anonymous } from '../server/platform/access.ts';
 import { createLogger } from '../server/platform/log.ts';
-import { systemClock } from '../server/platform/clock.ts';
+import { FixedClock, systemClock, type Clock } from '../server/platform/clock.ts';
 import { testConfig } from '../server/platform/config.ts';
 import type { AppContext } from '../server/platform/context.ts';
 import { createSession } from '../server/platform/sessions.ts';
@@ -15,7 +19,8 @@ import { loop, repeat, round, type Summary } from './measure.ts';
 import { Random } from './random.ts';
 import { day, trackingCodeFor, type World } from './workload.ts';
 import { naiveFigures, compareFigures } from './naive.ts';
-import type { LoadResult } from './load.ts';
+import { loadPetitions, serverCopyTarget, type LoadResult } from './load.ts';
+import { repoRoot } from './server.ts';
 import { rebuildRollups } from './rollups.ts';
 
 export interface Results {
@@ -25,6 +30,8 @@ export interface Results {
   options: Record<string, unknown>;
   postgres: Partial<Record<'load' | 'reads' | 'stats' | 'intake' | 'limit' | 'check' | 'sweep', unknown>>;
   embedded: Partial<Record<'load' | 'reads' | 'stats' | 'intake' | 'limit', unknown>>;
+  /** The 1-minute load average before each step: above ~1.5 other work shared the cores. */
+  loadAverage: Record<string, number>;
 }
 
 export interface BenchContext {
@@ -183,7 +190,7 @@ export async function checkStats(ctx: BenchContext & { databaseUrl: string }) {
       spanDays: 365,
       parallelIndexBuilds: 1,
       runStatement: async (s) => void (await database.pool.query(s)),
-      rebuildRollups: () => rebuildRollups(database.db),
+      rebuildRollups: () => rebuildRollups(database.db, { connectionString: url.toString(), workMem: '256MB' }),
     });
     const server = await startServerProcess({ DATABASE_URL: url.toString() });
     const pool = client(server.url, 2);
@@ -270,8 +277,100 @@ export async function measureLimit(ctx: BenchContext) {
 
 // ---- the deadline sweep ----
 
-export async function measureSweep(_ctx: BenchContext & { databaseUrl: string; sweepOpen: number }) {
-  return { available: false, reason: 'no deadline sweep module in server/modules yet' };
+const sweepFile = path.join(repoRoot, 'server/modules/deadlines/deadlines.sweep.ts');
+const openStatuses = sql.raw(`('received', 'accepted', 'transferred', 'assigned', 'in_progress', 'reopened')`);
+
+interface SweepModule {
+  sweepDeadlines(ctx: AppContext, opts?: { batch?: number }): Promise<{ reminders: number; overdue: number; escalated: number; failed: number }>;
+}
+
+/**
+ * The sweep over `sweepOpen` open petitions (open ones are added when the data set has fewer):
+ * with nothing due, and when 1% of them fall due at once. The loaded history counts as swept
+ * up to the moment the measurement starts (deadline_sweep_state), as if the sweep had been
+ * running every minute all along.
+ */
+export async function measureSweep(ctx: BenchContext & { databaseUrl: string; sweepOpen: number }) {
+  if (!fs.existsSync(sweepFile)) return { available: false, reason: 'no deadline sweep module (server/modules/deadlines) in this tree' };
+  const { sweepDeadlines } = (await import(sweepFile)) as SweepModule;
+  const db = ctx.database.db;
+  const countOpen = async () =>
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM petitions WHERE status IN ${openStatuses}`.execute(db)).rows[0].n;
+  let open = await countOpen();
+  let added: LoadResult | undefined;
+  if (open < ctx.sweepOpen) {
+    ctx.log(`sweep: adding ${(ctx.sweepOpen - open).toLocaleString('en')} open petitions (there are ${open.toLocaleString('en')})`);
+    const runner = new pg.Pool({ connectionString: ctx.databaseUrl, max: 2 });
+    try {
+      added = await loadPetitions(db, serverCopyTarget(ctx.databaseUrl), ctx.world, {
+        count: ctx.sweepOpen - open,
+        seed: `${ctx.seed}:open`,
+        now: Date.now(),
+        spanDays: 30,
+        openOnly: true,
+        parallelIndexBuilds: 2,
+        runStatement: async (statement) => {
+          const c = await runner.connect();
+          try {
+            await c.query("SET maintenance_work_mem = '1GB'");
+            await c.query(statement);
+          } finally {
+            c.release();
+          }
+        },
+        rebuildRollups: () => rebuildRollups(db, { connectionString: ctx.databaseUrl, workMem: '512MB' }),
+      });
+    } finally {
+      await runner.end();
+    }
+    open = await countOpen();
+  }
+  const app = (clock: Clock): AppContext => ({
+    config: testConfig({ databaseUrl: 'bench' }),
+    database: ctx.database,
+    db,
+    clock,
+    log: createLogger('warn'),
+  });
+
+  // Swept up to now: each stage done up to its window's end.
+  const t0 = Date.now();
+  await sql`DELETE FROM deadline_sweep_state`.execute(db);
+  await sql`INSERT INTO deadline_sweep_state (stage, done_until) VALUES
+              ('overdue', ${new Date(t0)}), ('reminder_final', ${new Date(t0 + 24 * 3600_000)}), ('reminder_early', ${new Date(t0 + 72 * 3600_000)})`.execute(db);
+
+  ctx.log(`sweep over ${open.toLocaleString('en')} open petitions: nothing due`);
+  const idle = app(systemClock);
+  const nothingDue = await loop({ concurrency: 1, seconds: 10, maxOps: 2000, warmupOps: 5 }, async () => {
+    const r = await sweepDeadlines(idle);
+    if (r.overdue + r.reminders + r.failed > 0) throw new Error(`a sweep with nothing due did something: ${JSON.stringify(r)}`);
+  });
+
+  // 1% of the open petitions fall due within the next minute; then one sweep handles them.
+  const falling = Math.round(open / 100);
+  const from = Date.now() + 5_000;
+  await sql`
+    UPDATE petitions SET due_at = ${new Date(from)}::timestamptz + (id % 60) * interval '1 second'
+     WHERE id IN (SELECT id FROM petitions WHERE status IN ${openStatuses} ORDER BY md5(id::text) LIMIT ${falling})`.execute(db);
+  const at = new FixedClock(new Date(from + 61_000));
+  ctx.log(`sweep: ${falling.toLocaleString('en')} petitions fall due`);
+  const started = performance.now();
+  const result = await sweepDeadlines(app(at));
+  const seconds = (performance.now() - started) / 1000;
+  const again = await sweepDeadlines(app(at));
+  ctx.log(`sweep: ${result.overdue} overdue in ${seconds.toFixed(1)} s; a second sweep did ${again.overdue + again.reminders}`);
+  return {
+    openPetitions: open,
+    added: added ? { petitions: added.petitions, seconds: added.totalSeconds } : null,
+    nothingDue,
+    onePercentDue: {
+      falling,
+      seconds: round(seconds, 2),
+      perSecond: round(result.overdue / seconds, 1),
+      result,
+      secondSweep: again,
+    },
+  };
 }
 
 export { round };

@@ -47,7 +47,7 @@ export async function createStore(backend: Backend): Promise<Store> {
   return {
     backend,
     env: { DATABASE_URL: url },
-    open: async () => openServer(url, 4),
+    open: async () => openServer(url, 8),
     remove: drop,
   };
 }
