@@ -335,6 +335,7 @@ describeEachBackend('petition intake, tracking, rating and attachments', (t) => 
     assert.equal((await upload(png, 'image/png', { 'x-access-key': 'wrong' })).statusCode, 403);
     assert.equal((await upload(png, 'image/png', w.disp2.headers)).statusCode, 403);
     assert.equal((await upload(png, 'text/plain', w.disp1.headers)).statusCode, 415);
+    assert.equal((await upload(Buffer.from('{"a":1}'), 'application/json', w.disp1.headers)).statusCode, 415);
     const big = await upload(Buffer.alloc(11 * 1024 * 1024, 1), 'image/png', w.disp1.headers);
     assert.equal(big.statusCode, 413);
     // Once accepted, the resident may no longer attach (officials may).

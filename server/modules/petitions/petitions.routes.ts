@@ -225,7 +225,9 @@ const AccessKeyHeaders = Type.Object({
 });
 
 async function attachmentRoutes(app: App, ctx: AppContext) {
-  // Files arrive as the raw request body (Content-Type: the file's type, ?filename=…).
+  // Files arrive as the raw request body (Content-Type: the file's type, ?filename=…); any
+  // other content type (JSON, text, forms) is refused here with 415 before it is read.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser(attachmentTypesIn, { parseAs: 'buffer', bodyLimit: attachmentMaxBytes }, (_req, body, done) =>
     done(null, body),
   );
