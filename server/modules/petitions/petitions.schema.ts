@@ -6,7 +6,7 @@ import { channels, petitionKinds, petitionStatuses, ratingScores } from './petit
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
-const Id = Type.Integer({ minimum: 1, maximum: 9007199254740991 });
+const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 
 export const Kind = Type.Enum([...petitionKinds]);
 export const ChannelSchema = Type.Enum([...channels]);
@@ -46,7 +46,7 @@ export const IntakeBody = Type.Object(
     urgent: Type.Optional(Type.Boolean()),
     consentToPublish: Type.Optional(Type.Boolean()),
     language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35 })),
-    reportedOfficial: Type.Optional(Type.Integer({ minimum: 1, description: 'conduct_report: the official it is about' })),
+    reportedOfficial: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'conduct_report: the official it is about' })),
     answerNow: Type.Optional(
       Type.Object(
         { text: Text(20000), publish: Type.Optional(Type.Boolean()) },
@@ -263,7 +263,7 @@ export type EscalationCause = (typeof escalationCauses)[number];
 export const ActionBody = Type.Object(
   {
     type: Type.Enum([...actionTypes]),
-    version: Type.Optional(Type.Integer({ minimum: 1, description: 'the version the caller saw; 409 when it changed' })),
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'the version the caller saw; 409 when it changed' })),
     reason: Type.Optional(Text(4000)),
     text: Type.Optional(Text(20000)),
     publish: Type.Optional(Type.Boolean()),
