@@ -14,7 +14,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import crypto from 'node:crypto';
 import type { AppContext } from './platform/context.ts';
-import { installHttpPlatform } from './platform/http.ts';
+import { frameworkErrors, installHttpPlatform } from './platform/http.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { modules } from './modules/index.ts';
 
@@ -39,6 +39,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || crypto.randomUUID(),
     requestIdHeader: false,
     trustProxy: process.env.ZD_TRUST_PROXY === '1',
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);

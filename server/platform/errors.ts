@@ -55,6 +55,21 @@ defineMessages({
     vi: 'Một số thông tin gửi lên không hợp lệ: {summary}',
     zh: '提交的部分内容无效：{summary}',
   },
+  invalid_text: {
+    en: 'Text may not contain a NUL character or a broken Unicode character: {field}.',
+    vi: 'Văn bản không được chứa ký tự NUL hoặc ký tự Unicode hỏng: {field}.',
+    zh: '文本不能包含 NUL 字符或损坏的 Unicode 字符：{field}。',
+  },
+  invalid_url: {
+    en: 'The address is not valid: it contains characters that cannot be decoded.',
+    vi: 'Địa chỉ không hợp lệ: có ký tự không giải mã được.',
+    zh: '地址无效：包含无法解码的字符。',
+  },
+  url_too_long: {
+    en: 'The address is too long.',
+    vi: 'Địa chỉ quá dài.',
+    zh: '地址过长。',
+  },
   malformed_json: {
     en: 'The request body is not valid JSON.',
     vi: 'Nội dung yêu cầu không phải JSON hợp lệ.',

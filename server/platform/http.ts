@@ -36,7 +36,7 @@ function summarize(validation: FastifyError['validation'], context: string | und
 }
 
 /** Turns anything thrown into the one error shape, never a stack trace. */
-function toAppError(error: FastifyError): AppError {
+function toAppError(error: FastifyError, contentType: string | undefined): AppError {
   if (error instanceof AppError) return error;
   if (error.validation) {
     return new AppError(400, 'invalid_input', { summary: summarize(error.validation, error.validationContext) },
@@ -50,7 +50,7 @@ function toAppError(error: FastifyError): AppError {
       return new AppError(413, 'body_too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError(415, 'unsupported_media_type', { type: '?' });
+      return new AppError(415, 'unsupported_media_type', { type: contentType?.split(';')[0].trim().slice(0, 100) || '?' });
   }
   if (error instanceof SyntaxError) return new AppError(400, 'malformed_json');
   if (error.statusCode === 429) return new AppError(429, 'too_many_requests', { seconds: 60 });
@@ -61,6 +61,36 @@ function toAppError(error: FastifyError): AppError {
   const pgCode = (error as unknown as { code?: string }).code;
   if (pgCode === '40001' || pgCode === '40P01') return new AppError(409, 'version_conflict');
   return new AppError(500, 'internal');
+}
+
+/**
+ * Errors Fastify answers before any hook runs (a URL that does not decode, a path segment
+ * over the router's limit): the same error shape, in the caller's language.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.locale = localeFrom(request.headers['accept-language']);
+  const appError = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new AppError(414, 'url_too_long') : new AppError(400, 'invalid_url');
+  return sendError(reply, request, appError);
+}
+
+// PostgreSQL text holds neither NUL nor half of a surrogate pair.
+const unstorable = /\u0000|\p{Cs}/u;
+
+/** Where the first text PostgreSQL cannot store sits in a parsed input ('body.resident.name'), if anywhere. */
+export function unstorableTextAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return unstorable.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorableTextAt(value[i], `${path}.${i}`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = unstorable.test(key) ? path : unstorableTextAt(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Request language, actor, access declaration, CSRF, and the error shape. */
@@ -97,8 +127,15 @@ export function installHttpPlatform(app: FastifyInstance, ctx: AppContext) {
     }
   });
 
+  // Refused before validation, so that no module meets it: it would fail in SQL, with a 500.
+  app.addHook('preValidation', async (request) => {
+    const at =
+      unstorableTextAt(request.params, 'path') ?? unstorableTextAt(request.query, 'query') ?? unstorableTextAt(request.body, 'body');
+    if (at) throw new AppError(400, 'invalid_text', { field: at });
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request.headers['content-type']);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
     // A refusal that knows when it ends (a locked sign-in) says so the standard way too.
