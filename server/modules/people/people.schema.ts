@@ -75,7 +75,7 @@ export const CreateOfficialBody = Type.Object(
     username: Username,
     password: Password,
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    agency: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    agency: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), Type.Null()])),
     grants: Type.Array(GrantInput, { minItems: 1, maxItems: 50 }),
   },
   { additionalProperties: false },
@@ -109,7 +109,8 @@ export const OfficialsQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+// Ids are bigint in the database; a larger number would fail in SQL rather than be "not found".
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 
 export const OfficialAction = Type.Union([
   Type.Object({ type: Type.Literal('grant'), unit: GrantInput.properties.unit, role: RoleSchema }, { additionalProperties: false }),
