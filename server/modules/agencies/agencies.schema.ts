@@ -45,7 +45,8 @@ export const AgenciesQuery = Type.Object(
       Type.Boolean({ default: false, description: 'also the agencies of every unit below `unit`' }),
     ),
     kind: Type.Optional(AgencyKind),
-    cursor: Type.Optional(Type.String({ maxLength: 20, pattern: '^[0-9]+$' })),
+    // An id: 20 digits overflowed bigint in SQL.
+    cursor: Type.Optional(Type.String({ maxLength: 15, pattern: '^[0-9]{1,15}$' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },
@@ -65,7 +66,8 @@ export const CreateAgencyBody = Type.Object(
 );
 export type CreateAgencyBody = Static<typeof CreateAgencyBody>;
 
-export const AgencyParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+// Ids are bigint in the database; a larger number would fail in SQL rather than be "not found".
+export const AgencyParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 
 export const AgencyKindView = Type.Object({ key: Type.String(), names: LocaleNamesSchema });
 export const AgencyKindList = Type.Object({ items: Type.Array(AgencyKindView) });
