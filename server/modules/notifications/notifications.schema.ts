@@ -24,7 +24,8 @@ export const NoticeList = Type.Object({
 export const NoticesQuery = Type.Object(
   {
     unread: Type.Optional(Type.Boolean({ description: 'true: only unread notices; false: only read ones' })),
-    cursor: Type.Optional(Type.String({ maxLength: 20, pattern: '^[0-9]+$' })),
+    // An id: 20 digits overflowed bigint in SQL.
+    cursor: Type.Optional(Type.String({ maxLength: 15, pattern: '^[0-9]{1,15}$' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },
@@ -33,7 +34,8 @@ export type NoticesQuery = Static<typeof NoticesQuery>;
 
 export const UnreadCount = Type.Object({ unread: Type.Integer() });
 
-export const NoticeParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+// Ids are bigint in the database; a larger number would fail in SQL rather than be "not found".
+export const NoticeParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 
 export const NoticeAction = Type.Union([Type.Object({ type: Type.Literal('read') }, { additionalProperties: false })]);
 export type NoticeAction = Static<typeof NoticeAction>;
