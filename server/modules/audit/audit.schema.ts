@@ -10,7 +10,8 @@ export const AuditQuery = Type.Object(
       }),
     ),
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: events of this unit and the units below it' })),
-    cursor: Type.Optional(Type.String({ maxLength: 20, pattern: '^[0-9]+$', description: 'the `next` of the previous page' })),
+    // An id: 20 digits overflowed bigint in SQL.
+    cursor: Type.Optional(Type.String({ maxLength: 15, pattern: '^[0-9]{1,15}$', description: 'the `next` of the previous page' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },
