@@ -51,7 +51,8 @@ export const GapsQuery = Type.Object(
   {
     unit: UnitCode,
     level: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'only units of this level (units.level)' })),
-    cursor: Type.Optional(Type.String({ maxLength: 20, pattern: '^[0-9]+$' })),
+    // An id: 20 digits overflowed bigint in SQL.
+    cursor: Type.Optional(Type.String({ maxLength: 15, pattern: '^[0-9]{1,15}$' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },
