@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
+import { createAgency } from '../../test/factories.ts';
 import { actOk, api, createWorld, petitionInProgress, submitOk, testOptions, type World } from './petitions.testing.ts';
 
 describeEachBackend('petition actions', (t) => {
@@ -265,6 +266,26 @@ describeEachBackend('petition actions', (t) => {
     const row = await t().ctx.db.selectFrom('petitions').select(['transfer_count', 'transferred_at']).where('id', '=', s.id).executeTakeFirstOrThrow();
     assert.equal(row.transfer_count, 1);
     assert.ok(row.transferred_at);
+  });
+
+  test('transfer to an agency moves the petition to the agency\'s unit; assign names the agency', async () => {
+    const registry = await createAgency(t().ctx.db, { unit: 'TC2', name: 'Land registry office', kind: 'land_registry' });
+    const committee = await createAgency(t().ctx.db, { unit: 'TC1', name: 'People\'s Committee of commune one' });
+    const s = await submitOk(t(), { unit: 'TC1', kind: 'question', body: 'Who measures my plot?' });
+    const unknown = await call().act(w.disp1, s.id, { type: 'transfer', toAgency: 999999, reason: 'x' });
+    assert.equal(unknown.json().error.code, 'unknown_agency');
+    const both = await call().act(w.disp1, s.id, { type: 'transfer', toAgency: registry.id, toUnit: 'TC2', reason: 'x' });
+    assert.equal(both.json().error.code, 'transfer_target_required');
+    const v = await actOk(t(), w.disp1, s.id, { type: 'transfer', toAgency: registry.id, reason: 'The land registry measures plots.' });
+    assert.equal(v.unit.code, 'TC2');
+    assert.deepEqual(v.agency, { id: registry.id, name: 'Land registry office' });
+    assert.equal(v.counts.transfers, 1);
+    await actOk(t(), w.disp2, s.id, { type: 'accept' });
+    const wrongAgency = await call().act(w.disp2, s.id, { type: 'assign', agency: committee.id, handler: w.hand2.id, leader: w.lead2.id, expectedResult: 'x' });
+    assert.equal(wrongAgency.statusCode, 400, 'an agency of another commune');
+    assert.equal(wrongAgency.json().error.code, 'unknown_agency');
+    const assigned = await actOk(t(), w.disp2, s.id, { type: 'assign', agency: registry.id, handler: w.hand2.id, leader: w.lead2.id, expectedResult: 'a measurement date' });
+    assert.equal(assigned.agency.id, registry.id);
   });
 
   test('notes are internal: in the officials\' timeline, never on the tracking page', async () => {
