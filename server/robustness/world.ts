@@ -1,0 +1,243 @@
+/**
+ * The small world the robustness walk runs in, and a valid request for each route: the walk
+ * starts from these and breaks one thing at a time, so that broken input reaches as deep into
+ * a route as it can.
+ */
+import assert from 'node:assert/strict';
+import type { TestApp } from '../test/server.ts';
+import { createAgency, createOfficial, createResident, createSmallTree, factoryPassword } from '../test/factories.ts';
+import { createSession } from '../platform/sessions.ts';
+
+// The smallest PNG there is (1×1, transparent): a real image for the attachment routes.
+export const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Who the walk calls as: nobody, an administrator of the whole deployment, a resident. */
+export type CallerName = 'anonymous' | 'administrator' | 'resident';
+export const callers: CallerName[] = ['anonymous', 'administrator', 'resident'];
+
+interface Submitted {
+  id: number;
+  trackingCode: string;
+  accessKey: string;
+}
+
+async function submit(t: TestApp, payload: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Submitted> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/petitions', payload, headers });
+  assert.equal(res.statusCode, 201, `seeding a petition: ${res.body}`);
+  return res.json() as Submitted;
+}
+
+export async function createFuzzWorld(t: TestApp) {
+  const db = t.ctx.db;
+  const units = await createSmallTree(db, 'FZ');
+  const agency = await createAgency(db, { unit: 'FZC1', name: 'Fuzz Commune One People’s Committee' });
+  const administrator = await createOfficial(t, { username: 'fuzz.admin', roles: [{ unit: null, role: 'administrator' }] });
+  const leader = await createOfficial(t, { username: 'fuzz.leader', agency: agency.id, roles: [{ unit: 'FZC1', role: 'leader' }] });
+  const handler = await createOfficial(t, { username: 'fuzz.handler', agency: agency.id, roles: [{ unit: 'FZC1', role: 'handler' }] });
+  // Sign-in and the officials' actions work on accounts of their own, never on the callers.
+  const signInTarget = await createOfficial(t, { username: 'fuzz.signin', roles: [{ unit: 'FZC2', role: 'handler' }] });
+  const actionTarget = await createOfficial(t, { username: 'fuzz.target', roles: [{ unit: 'FZC2', role: 'handler' }] });
+  const resident = await createResident(t, { phone: '+84901111222', name: 'Fuzz Resident' });
+
+  const asLeader = { authorization: `Bearer ${leader.token}` };
+  const open = await submit(t, { unit: 'FZC1', kind: 'question', body: 'Is it allowed to level forest land to build a house?' });
+  const other = await submit(t, { unit: 'FZC1', kind: 'question', body: 'Which procedures does a household separation need?' });
+  const answered = await submit(
+    t,
+    { unit: 'FZC1', kind: 'question', body: 'When is the land registry open?', channel: 'hotline', answerNow: { text: 'Saturdays.', publish: true } },
+    asLeader,
+  );
+  const upload = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/petitions/${open.id}/attachments?filename=photo.png`,
+    headers: { 'content-type': 'image/png', 'x-access-key': open.accessKey },
+    payload: tinyPng,
+  });
+  assert.equal(upload.statusCode, 201, `seeding an attachment: ${upload.body}`);
+  const attachmentId = (upload.json() as { id: number }).id;
+
+  const accounts: Record<CallerName, number | null> = {
+    anonymous: null,
+    administrator: administrator.id,
+    resident: resident.id,
+  };
+
+  return {
+    units,
+    agency,
+    administrator,
+    leader,
+    handler,
+    signInTarget,
+    actionTarget,
+    resident,
+    petitions: { open, other, answered },
+    attachmentId,
+    /** A new session for a caller, so each route starts signed in even after a sign-out. */
+    async headersFor(name: CallerName): Promise<Record<string, string>> {
+      const id = accounts[name];
+      if (id === null) return {};
+      const session = await createSession(db, id, t.clock.now(), t.ctx.config.sessionHours);
+      return { authorization: `Bearer ${session.token}` };
+    },
+  };
+}
+export type FuzzWorld = Awaited<ReturnType<typeof createFuzzWorld>>;
+
+export interface Baseline {
+  /** Path parameters; missing ones are sampled from the schema. */
+  params?: Record<string, string>;
+  /** Query parameters; missing required ones are sampled from the schema. */
+  query?: Record<string, string>;
+  /** One or more valid bodies (a union or an action `type` gives one per variant). */
+  bodies?: unknown[];
+  /** A raw body with its content type, for routes that take files. */
+  raw?: { contentType: string; payload: Buffer; headers?: Record<string, string> };
+}
+
+/** A valid request per route ("METHOD /url"), in this world. */
+export function baselines(w: FuzzWorld): Record<string, Baseline> {
+  const p = w.petitions;
+  const due = '2026-04-30T10:00:00Z';
+  return {
+    'GET /api/v1/units': { query: { q: 'fuzz', level: 'commune', limit: '5' } },
+    'GET /api/v1/units/:code': { params: { code: 'FZC1' } },
+    'POST /api/v1/units/import': {
+      bodies: [{ csv: 'code,name,level,parent_code\nFZN1,Fuzz New Village,village,FZC2\n', country: 'VN', timeZone: 'Asia/Ho_Chi_Minh' }],
+    },
+    'POST /api/v1/auth/login': { bodies: [{ username: w.signInTarget.username, password: factoryPassword }] },
+    'POST /api/v1/auth/code': { bodies: [{ destination: 'fuzz.resident@example.org', locale: 'vi' }] },
+    'POST /api/v1/auth/code/verify': { bodies: [{ destination: 'fuzz.resident@example.org', code: '123456' }] },
+    'POST /api/v1/officials': {
+      bodies: [
+        {
+          username: 'fuzz.created',
+          password: 'fuzz-password-1',
+          name: 'Fuzz Created',
+          agency: w.agency.id,
+          grants: [{ unit: 'FZC1', role: 'handler' }],
+        },
+      ],
+    },
+    'GET /api/v1/officials': { query: { unit: 'FZC1', role: 'handler', q: 'fuzz', limit: '5' } },
+    'GET /api/v1/officials/:id': { params: { id: String(w.handler.id) } },
+    'POST /api/v1/officials/:id/actions': {
+      params: { id: String(w.actionTarget.id) },
+      bodies: [
+        { type: 'grant', unit: 'FZC1', role: 'dispatcher' },
+        { type: 'revoke', unit: 'FZC1', role: 'dispatcher' },
+        { type: 'reset_password', password: 'another-password-1' },
+        { type: 'disable' },
+        { type: 'enable' },
+      ],
+    },
+    'GET /api/v1/agencies': { query: { unit: 'FZP', subtree: 'true', kind: 'people_committee', limit: '5' } },
+    'GET /api/v1/agencies/:id': { params: { id: String(w.agency.id) } },
+    'POST /api/v1/agencies': {
+      bodies: [
+        {
+          unit: 'FZC1',
+          kind: 'police',
+          name: 'Fuzz Police',
+          names: { vi: 'Công an xã', zh: '派出所', en: 'Police' },
+          phone: '+84 238 3000 000',
+          email: 'police@example.org',
+        },
+      ],
+    },
+    'GET /api/v1/units/:code/service-points': { params: { code: 'FZC1' } },
+    'POST /api/v1/service-points': {
+      bodies: [{ unit: 'FZC1', kind: 'township.mass_work_station', name: 'Mass work station', address: 'Village One' }],
+    },
+    'GET /api/v1/service-points/gaps': { query: { unit: 'FZP', level: 'commune', limit: '5' } },
+    'GET /api/v1/notifications': { query: { unread: 'true', limit: '5' } },
+    'POST /api/v1/notifications/:id/actions': { params: { id: '1' }, bodies: [{ type: 'read' }] },
+    'GET /api/v1/audit': { query: { subject: `petition:${p.open.id}`, unit: 'FZC1', limit: '5' } },
+    'POST /api/v1/petitions': {
+      bodies: [
+        {
+          unit: 'FZC1',
+          kind: 'complaint',
+          body: 'The road to the village school floods every rain.',
+          title: 'Flooded road',
+          category: 'roads',
+          channel: 'web',
+          resident: { name: 'Nguyễn Văn A', phone: '+84 912 345 678', email: 'a@example.org', address: 'Village One' },
+          anonymous: false,
+          location: { lat: 18.79, lng: 105.3, address: 'Village One' },
+          urgent: false,
+          consentToPublish: true,
+          language: 'vi',
+        },
+        { unit: 'FZC1', kind: 'question', body: 'Opening hours?', channel: 'hotline', answerNow: { text: 'Mornings.', publish: false } },
+        { unit: 'FZC1', kind: 'conduct_report', body: 'The clerk was rude.', reportedOfficial: w.handler.id, anonymous: true },
+      ],
+    },
+    'GET /api/v1/petitions/track/:trackingCode': { params: { trackingCode: p.open.trackingCode } },
+    'POST /api/v1/petitions/track/:trackingCode/rating': {
+      params: { trackingCode: p.answered.trackingCode },
+      bodies: [{ accessKey: p.answered.accessKey, score: 'unsatisfied', reasons: ['slow'], comment: 'Too late.', reopen: true }],
+    },
+    'GET /api/v1/petitions': {
+      query: { unit: 'FZC1', status: 'received,accepted', kind: 'question', channel: 'web', sort: 'due', q: 'land', limit: '5' },
+    },
+    'GET /api/v1/petitions/:id': { params: { id: String(p.open.id) } },
+    'POST /api/v1/petitions/:id/actions': {
+      params: { id: String(p.open.id) },
+      bodies: [
+        { type: 'accept' },
+        {
+          type: 'assign',
+          agency: w.agency.id,
+          handler: w.handler.id,
+          leader: w.leader.id,
+          content: 'Check the land-use plan.',
+          expectedResult: 'A written answer.',
+          dueAt: due,
+        },
+        { type: 'start' },
+        { type: 'note', text: 'Called the resident.' },
+        { type: 'extend', dueAt: '2026-05-30T10:00:00Z', reason: 'Waiting for the survey.' },
+        { type: 'answer', text: 'It is allowed after conversion.', publish: true },
+        { type: 'reopen', reason: 'The resident appealed.' },
+        { type: 'escalate', reason: 'Beyond the commune.', cause: 'beyond_competence' },
+        { type: 'transfer', toUnit: 'FZC2', reason: 'Belongs to commune two.' },
+        { type: 'merge', into: p.other.id, reason: 'Same question.' },
+        { type: 'close', reason: 'Done.' },
+        { type: 'reject', reason: 'Not a petition.' },
+      ],
+    },
+    'POST /api/v1/petitions/:id/attachments': {
+      params: { id: String(p.open.id) },
+      query: { filename: 'photo.png' },
+      raw: { contentType: 'image/png', payload: tinyPng, headers: { 'x-access-key': p.open.accessKey } },
+    },
+    'GET /api/v1/petitions/:id/attachments/:attachmentId': {
+      params: { id: String(p.open.id), attachmentId: String(w.attachmentId) },
+    },
+    'GET /api/v1/deadline-policies': { query: { unit: 'FZC1' } },
+    'PUT /api/v1/deadline-policies/:kind': {
+      params: { kind: 'question' },
+      bodies: [
+        {
+          unit: 'FZC1',
+          ackWorkingDays: 2,
+          urgentAckWorkingHours: 2,
+          resolutionDays: 7,
+          urgentResolutionDays: 1,
+          dayType: 'working',
+          maxExtensions: 1,
+          extensionDays: 5,
+          anonymousAllowed: true,
+          reopenDays: 10,
+          autoEscalate: false,
+        },
+      ],
+    },
+    'DELETE /api/v1/deadline-policies/:kind': { params: { kind: 'question' }, query: { unit: 'FZC1' } },
+    'GET /api/v1/stats': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-03-31', interval: 'month' } },
+  };
+}
