@@ -245,3 +245,18 @@ export async function loadPetitions(
     lastId: firstId + opts.count - 1,
   };
 }
+
+/**
+ * The loaded history counts as swept: each stage of the deadline sweep is marked done up to
+ * its window's end at `now`, as if the sweep had run every minute all along. Without it the
+ * first server started on the data would spend its first minutes (and the measurements) on
+ * reminders and overdue notices for the whole history.
+ */
+export async function markSwept(db: Kysely<DB>, now: number): Promise<void> {
+  const { rows } = await sql<{ ok: boolean }>`SELECT to_regclass('deadline_sweep_state') IS NOT NULL AS ok`.execute(db);
+  if (!rows[0].ok) return;
+  await sql`DELETE FROM deadline_sweep_state`.execute(db);
+  await sql`INSERT INTO deadline_sweep_state (stage, done_until) VALUES
+              ('overdue', ${new Date(now)}), ('reminder_final', ${new Date(now + 24 * 3600_000)}),
+              ('reminder_early', ${new Date(now + 72 * 3600_000)})`.execute(db);
+}

@@ -18,7 +18,7 @@ import { fromPglite, openServer, pgliteExtensions, type Database } from '../serv
 import { migrate } from '../server/platform/migrate.ts';
 import { Random } from './random.ts';
 import { buildWorld, loadWorld } from './world.ts';
-import { loadPetitions, pgliteCopyTarget, serverCopyTarget, type LoadResult } from './load.ts';
+import { loadPetitions, markSwept, pgliteCopyTarget, serverCopyTarget, type LoadResult } from './load.ts';
 import { startServerProcess, repoRoot } from './server.ts';
 import type { World } from './workload.ts';
 import { measureIntake, measureLimit, measureReads, measureStats, checkStats, measureSweep, prepareSessions, type Results } from './scenarios.ts';
@@ -198,6 +198,7 @@ async function main() {
   results.machine.postgres = version.rows[0].v;
   const serverEnv = { DATABASE_URL: o.databaseUrl, ZD_RATE_ANONYMOUS_WRITES: '1000000000' };
   const context = { database, world, meta, seed: o.seed, log, connections, intakeSeconds };
+  await markSwept(database.db, Date.now());
   const sessions = await prepareSessions(database.db, world);
   let server = await startServerProcess(serverEnv);
   try {
@@ -236,6 +237,7 @@ async function main() {
       });
       results.embedded.load = { ...load, unitsSeconds } as LoadResult;
       log(`embedded: loaded in ${load.totalSeconds.toFixed(1)} s`);
+      await markSwept(db.db, Date.now());
       const esessions = await prepareSessions(db.db, eworld);
       await db.close();
       const emeta = { petitions: embedded, seed: o.seed, now, load };

@@ -19,7 +19,7 @@ import { loop, repeat, round, type Summary } from './measure.ts';
 import { Random } from './random.ts';
 import { day, trackingCodeFor, type World } from './workload.ts';
 import { naiveFigures, compareFigures } from './naive.ts';
-import { loadPetitions, serverCopyTarget, type LoadResult } from './load.ts';
+import { loadPetitions, markSwept, serverCopyTarget, type LoadResult } from './load.ts';
 import { repoRoot } from './server.ts';
 import { rebuildRollups } from './rollups.ts';
 
@@ -337,9 +337,7 @@ export async function measureSweep(ctx: BenchContext & { databaseUrl: string; sw
 
   // Swept up to now: each stage done up to its window's end.
   const t0 = Date.now();
-  await sql`DELETE FROM deadline_sweep_state`.execute(db);
-  await sql`INSERT INTO deadline_sweep_state (stage, done_until) VALUES
-              ('overdue', ${new Date(t0)}), ('reminder_final', ${new Date(t0 + 24 * 3600_000)}), ('reminder_early', ${new Date(t0 + 72 * 3600_000)})`.execute(db);
+  await markSwept(db, t0);
 
   ctx.log(`sweep over ${open.toLocaleString('en')} open petitions: nothing due`);
   const idle = app(systemClock);
