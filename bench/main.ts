@@ -255,6 +255,10 @@ async function main() {
       db = fromPglite(await PGlite.create(path.join(dir, 'pg'), { extensions: pgliteExtensions }));
       results.embedded.limit = await measureLimit({ ...reader, database: db });
       await db.close();
+    } catch (e) {
+      // The PostgreSQL figures are worth writing even when the embedded part fails.
+      log(`embedded: ${(e as Error).message}`);
+      results.embedded.error = (e as Error).message.slice(0, 2000);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

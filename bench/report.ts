@@ -107,6 +107,7 @@ export function markdown(results: Results): string {
     '',
   ];
   if (Object.keys(results.embedded).length) lines.push(...section(`Embedded (PGlite), ${Number(o.embedded).toLocaleString('en')} petitions`, results.embedded, false), '');
+  if (results.embedded.error) lines.push(`The embedded part stopped: ${String(results.embedded.error).split('\n')[0]}`, '');
   return lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n');
 }
 

@@ -29,7 +29,7 @@ export interface Results {
   machine: Record<string, string | number>;
   options: Record<string, unknown>;
   postgres: Partial<Record<'load' | 'reads' | 'stats' | 'intake' | 'limit' | 'check' | 'sweep', unknown>>;
-  embedded: Partial<Record<'load' | 'reads' | 'stats' | 'intake' | 'limit', unknown>>;
+  embedded: Partial<Record<'load' | 'reads' | 'stats' | 'intake' | 'limit' | 'error', unknown>>;
   /** The 1-minute load average before each step: above ~1.5 other work shared the cores. */
   loadAverage: Record<string, number>;
 }
