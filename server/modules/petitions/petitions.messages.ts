@@ -146,6 +146,11 @@ export const petitionMessages = defineMessages({
     vi: 'Chỉ gộp được các phản ánh trong cùng một đơn vị; phản ánh {id} thuộc đơn vị khác.',
     zh: '只能合并同一单位的诉求；诉求 {id} 属于其他单位。',
   },
+  merge_protected_kind: {
+    en: 'A denunciation or a conduct report can be merged only with a petition of the same kind (a conduct report: about the same official); petition {id} is not one.',
+    vi: 'Đơn tố cáo hoặc phản ánh về cán bộ chỉ gộp được với phản ánh cùng loại (phản ánh về cán bộ: về cùng một cán bộ); phản ánh {id} không phải vậy.',
+    zh: '检举或干部作风举报只能与同类诉求合并（作风举报：须针对同一干部）；诉求 {id} 不符合。',
+  },
   invalid_access_key: {
     en: 'The access key does not match this tracking code.',
     vi: 'Mã truy cập không khớp với mã tra cứu này.',

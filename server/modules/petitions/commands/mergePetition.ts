@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
-import { canSee } from '../petitions.policy.ts';
+import { canSee, protectedKinds } from '../petitions.policy.ts';
 import {
   findPetition,
   mergedPetitions,
@@ -34,6 +34,15 @@ export async function mergePetition(
     if (!target || !canSee(actor, target)) throw notFound();
     if (!mergeTargets.includes(target.status)) throw conflict('merge_target_closed', { id: target.id, status: target.status });
     if (target.unit_id !== p.unit_id) throw badRequest('merge_target_unit', { id: target.id });
+    // A case shows the petitioners of every petition merged into it, under the case's rules:
+    // a denouncer merged into a plain case would be named to all who see it, and a conduct
+    // report could reach the official it is about. Protected kinds merge only with their own.
+    if (
+      (protectedKinds.includes(p.kind) || protectedKinds.includes(target.kind)) &&
+      (p.kind !== target.kind || p.reported_official_id !== target.reported_official_id)
+    ) {
+      throw badRequest('merge_protected_kind', { id: target.id });
+    }
 
     const children = await mergedPetitions(trx, p.id);
     await moveMergedPetitions(trx, p.id, target.id, now);

@@ -1,0 +1,52 @@
+/**
+ * Merging must not carry a denouncer's identity or a conduct report into a case that others
+ * (or the official reported) see.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachBackend } from '../../test/server.ts';
+import { actOk, api, createWorld, submitOk, testOptions, type World } from './petitions.testing.ts';
+
+describeEachBackend('merging and confidentiality', (t) => {
+  let w: World;
+  const call = () => api(t());
+
+  test('setup', async () => {
+    w = await createWorld(t());
+  });
+
+  test('a denunciation merges only with denunciations: its denouncer is never named in a plain case', async () => {
+    const denouncer = { name: 'Lò Văn Kín', phone: '0915000111' };
+    const d = await submitOk(t(), { unit: 'TC1', kind: 'denunciation', body: 'The market board takes bribes.', resident: denouncer });
+    const q = await submitOk(t(), { unit: 'TC1', kind: 'complaint', body: 'The market fees went up.', resident: { name: 'Other', phone: '0915000222' } });
+    for (const [from, into] of [[d.id, q.id], [q.id, d.id]]) {
+      const res = await call().act(w.disp1, from, { type: 'merge', into });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.code, 'merge_protected_kind');
+    }
+    const view = await call().get(w.disp1, q.id);
+    assert.ok(!view.body.includes('Lò Văn Kín') && !view.body.includes('915000111'), 'the dispatcher does not learn the denouncer');
+
+    // Two denunciations of the same matter do merge, and the case still hides both denouncers.
+    const d2 = await submitOk(t(), { unit: 'TC1', kind: 'denunciation', body: 'Bribes at the market, again.', resident: { name: 'Hà Thị Kín', phone: '0915000333' } });
+    await actOk(t(), w.disp1, d2.id, { type: 'merge', into: d.id });
+    const kase = (await call().get(w.disp1, d.id)).json();
+    assert.equal(kase.identityHidden, true);
+    assert.deepEqual(kase.petitioners, []);
+  });
+
+  test('a conduct report merges only with conduct reports about the same official', async () => {
+    const c1 = await submitOk(t(), { unit: 'TC1', kind: 'conduct_report', body: 'Rude at the counter.', reportedOfficial: w.hand1.id, anonymous: true });
+    const c2 = await submitOk(t(), { unit: 'TC1', kind: 'conduct_report', body: 'Asked for money.', reportedOfficial: w.hand1b.id, anonymous: true });
+    const plain = await submitOk(t(), { unit: 'TC1', kind: 'question', body: 'When is the counter open?', anonymous: true });
+    // Into a question the reported handler could handle, the report would reach them.
+    for (const [from, into] of [[c1.id, plain.id], [plain.id, c1.id], [c1.id, c2.id]]) {
+      const res = await call().act(w.lead1, from, { type: 'merge', into });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.code, 'merge_protected_kind');
+    }
+    const c3 = await submitOk(t(), { unit: 'TC1', kind: 'conduct_report', body: 'Rude again.', reportedOfficial: w.hand1.id, anonymous: true });
+    await actOk(t(), w.lead1, c3.id, { type: 'merge', into: c1.id });
+    assert.equal((await call().get(w.hand1, c1.id)).statusCode, 404);
+  });
+}, testOptions);
