@@ -22,7 +22,15 @@ export async function findUnitPath(db: Kysely<DB>, code: string): Promise<string
 /** Newest first; one more than `limit` so the caller knows whether a next page exists. */
 export async function listAuditEvents(
   db: Kysely<DB>,
-  filter: { scope: AuditScope; subject?: { type: string; id: string }; unitPath?: string; beforeId?: number; limit: number },
+  filter: {
+    scope: AuditScope;
+    /** The reader: the events of a conduct report about them are not theirs to read. */
+    readerId: number;
+    subject?: { type: string; id: string };
+    unitPath?: string;
+    beforeId?: number;
+    limit: number;
+  },
 ): Promise<AuditEventRow[]> {
   let q = db
     .selectFrom('audit_events as e')
@@ -41,6 +49,9 @@ export async function listAuditEvents(
     .orderBy('e.id', 'desc')
     .limit(filter.limit + 1);
   const { scope, subject, unitPath, beforeId } = filter;
+  // The official a conduct report is about never sees it, the audit trail included.
+  q = q.where(sql<boolean>`not exists (select 1 from petitions rp
+    where rp.reported_official_id = ${filter.readerId} and e.subject_type = 'petition' and e.subject_id = rp.id::text)`);
   if (!scope.all) {
     if (scope.prefixes.length === 0) return [];
     q = q.where(sql<boolean>`(${sql.join(scope.prefixes.map((p) => sql`u.path like ${`${p}%`}`), sql` or `)})`);

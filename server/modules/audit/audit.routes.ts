@@ -33,6 +33,7 @@ export const auditModule: Module = {
         const limit = q.limit ?? 50;
         const rows = await listAuditEvents(ctx.db, {
           scope,
+          readerId: request.actor.kind === 'official' ? request.actor.id : 0,
           subject,
           unitPath,
           beforeId: q.cursor === undefined ? undefined : Number(q.cursor),
