@@ -1,0 +1,221 @@
+/**
+ * The case actions beyond the main flow, in the browser with the demo officials of Thanh Nho:
+ * internal note, merge, escalate, transfer, extend (the leader), the resident's reopening after
+ * an unsatisfied rating, and close. Each shows its new state and its timeline entry; internal
+ * notes never reach the public tracking page.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
+import { act, Browsing, checkPage, demo, signIn, strings, thanhNho } from './steps.ts';
+
+const vi = strings('vi');
+
+let stack: Stack;
+let browsing: Browsing;
+
+interface Raised {
+  id: number;
+  trackingCode: string;
+  accessKey: string;
+}
+
+/** The cases are raised through the API: what is driven here is what officials do with them. */
+async function raise(body: string, name: string, phoneNumber: string): Promise<Raised> {
+  const res = await fetch(`${stack.url}/api/v1/petitions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': 'vi' },
+    body: JSON.stringify({ unit: thanhNho, kind: 'complaint', category: 'environment', body, resident: { name, phone: phoneNumber } }),
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  return (await res.json()) as Raised;
+}
+
+const badge = (page: Page, status: string) => page.locator('.case-status .badge', { hasText: vi[`status.${status}`] });
+const timelineEntry = (page: Page, event: string) => page.locator('.timeline li', { hasText: vi[`event.${event}`] });
+
+/** A datetime-local value some days from now, in the browser's (the machine's) time zone. */
+function localInDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T10:00`;
+}
+
+before(async () => {
+  stack = await startStack();
+  browsing = new Browsing(stack);
+});
+
+after(async () => {
+  await browsing?.close();
+  await stack?.stop();
+});
+
+describe('case actions on the case page, Thanh Nho', { timeout: 300_000 }, () => {
+  let main: Raised;
+  let dispatcher: Page;
+  let leader: Page;
+  let handler: Page;
+  let resident: Page;
+  const noteText = 'Đã gọi điện cho chủ cơ sở; hẹn kiểm tra thực địa sáng thứ Năm.';
+
+  before(async () => {
+    main = await raise('Cơ sở chế biến gỗ ở xóm 3 xả mùn cưa ra suối, nước đục và có mùi.', 'Phan Văn Hùng', '0987 111 222');
+    dispatcher = await browsing.open('vi-VN', desktop);
+    await signIn(dispatcher, demo.dispatcher, vi);
+    leader = await browsing.open('vi-VN', desktop);
+    await signIn(leader, demo.leader, vi);
+    handler = await browsing.open('vi-VN', desktop);
+    await signIn(handler, demo.handler, vi);
+    resident = await browsing.open('vi-VN', phone);
+  });
+
+  test('the dispatcher accepts and assigns it and leaves an internal note that the tracking page does not show', async () => {
+    await dispatcher.goto(`/staff/petitions/${main.id}`);
+    await dispatcher.getByRole('heading', { level: 1, name: new RegExp(main.trackingCode) }).waitFor();
+    await act(dispatcher, vi, 'accept');
+    await act(dispatcher, vi, 'assign', async () => {
+      await dispatcher.getByLabel(vi['case.handler']).selectOption({ label: demo.handler.name });
+      await dispatcher.getByLabel(vi['case.leader']).selectOption({ label: demo.leader.name });
+      await dispatcher.getByLabel(vi['case.expectedResult']).fill('Biên bản kiểm tra và yêu cầu cơ sở ngừng xả thải.');
+    });
+    await badge(dispatcher, 'assigned').waitFor();
+    await act(dispatcher, vi, 'note', async () => {
+      await dispatcher.locator('form.action-form').getByRole('textbox', { name: vi['case.noteText'] }).fill(noteText);
+    });
+    const note = timelineEntry(dispatcher, 'note');
+    await note.waitFor();
+    assert.match(await note.innerText(), new RegExp(vi['case.internal']));
+    assert.match(await note.innerText(), /hẹn kiểm tra thực địa/);
+    await checkPage(dispatcher, 'case with an internal note');
+    await screenshot(dispatcher, 'case-note-1280');
+
+    await resident.goto(`/track/${main.trackingCode}`);
+    await resident.locator('.badge', { hasText: vi['status.assigned'] }).waitFor();
+    const publicText = await resident.locator('main').innerText();
+    assert.ok(!publicText.includes('hẹn kiểm tra thực địa'), 'the note stays internal');
+    assert.equal(await resident.locator('.timeline li', { hasText: vi['event.note'] }).count(), 0);
+  });
+
+  test('the dispatcher merges a second petition about the same thing into the case', async () => {
+    const second = await raise('Suối ở xóm 3 bị mùn cưa lấp, cá chết, đề nghị xã kiểm tra cơ sở chế biến gỗ.', 'Hồ Thị Lan', '0987 333 444');
+    await dispatcher.goto(`/staff/petitions/${second.id}`);
+    await act(dispatcher, vi, 'merge', async () => {
+      await dispatcher.getByLabel(vi['case.mergeInto']).fill(String(main.id));
+    });
+    await badge(dispatcher, 'merged').waitFor();
+    await timelineEntry(dispatcher, 'merged').waitFor();
+    await checkPage(dispatcher, 'merged petition');
+    await screenshot(dispatcher, 'case-merged-1280');
+
+    // The case now has both petitioners.
+    await dispatcher.goto(`/staff/petitions/${main.id}`);
+    await timelineEntry(dispatcher, 'merged_in').waitFor();
+    await dispatcher.locator('.petitioner', { hasText: 'Hồ Thị Lan' }).waitFor();
+    await dispatcher.locator('.petitioner', { hasText: 'Phan Văn Hùng' }).waitFor();
+  });
+
+  test('the dispatcher escalates one case to the district and transfers another to the next commune', async () => {
+    const beyond = await raise('Đường liên xã qua xóm 5 sạt lở sau mưa lớn, cần kinh phí huyện để sửa.', 'Trần Văn Tâm', '0987 555 666');
+    await dispatcher.goto(`/staff/petitions/${beyond.id}`);
+    await act(dispatcher, vi, 'escalate', async () => {
+      await dispatcher.getByLabel(vi['case.cause']).selectOption('beyond_competence');
+      await dispatcher.getByLabel(vi['case.reason']).fill('Vượt thẩm quyền và ngân sách của xã.');
+    });
+    // Never accepted at the commune: received again, now at the district.
+    await badge(dispatcher, 'received').waitFor();
+    await dispatcher.locator('.case-status', { hasText: 'Thanh Chương' }).waitFor();
+    const escalated = timelineEntry(dispatcher, 'escalated');
+    await escalated.waitFor();
+    assert.match(await escalated.innerText(), /Vượt thẩm quyền/);
+    await checkPage(dispatcher, 'escalated case');
+    await screenshot(dispatcher, 'case-escalated-1280');
+
+    const elsewhere = await raise('Trạm bơm của xã Thanh Thịnh xả nước làm ngập ruộng giáp ranh.', 'Ngô Văn Đức', '0987 777 888');
+    await dispatcher.goto(`/staff/petitions/${elsewhere.id}`);
+    await act(dispatcher, vi, 'transfer', async () => {
+      await dispatcher.getByRole('combobox', { name: vi['case.toUnit'] }).fill('thanh thinh');
+      await dispatcher.locator('[role="option"]', { hasText: 'Thanh Thịnh' }).first().click();
+      await dispatcher.getByLabel(vi['case.reason']).fill('Trạm bơm thuộc xã Thanh Thịnh quản lý.');
+    });
+    await badge(dispatcher, 'transferred').waitFor();
+    await dispatcher.locator('.case-status', { hasText: 'Thanh Thịnh' }).waitFor();
+    await timelineEntry(dispatcher, 'transferred').waitFor();
+    await checkPage(dispatcher, 'transferred case');
+    await screenshot(dispatcher, 'case-transferred-1280');
+  });
+
+  test('the leader extends the due time', async () => {
+    await leader.goto(`/staff/petitions/${main.id}`);
+    const five = leader.locator('.five-clear');
+    await five.waitFor();
+    const before = await five.innerText();
+    await act(leader, vi, 'extend', async () => {
+      // A complaint is due in 30 days; one extension adds at most 15.
+      await leader.getByLabel(vi['case.newDue']).fill(localInDays(38));
+      await leader.getByLabel(vi['case.reason']).fill('Chờ kết quả quan trắc nước của huyện.');
+    });
+    const extended = timelineEntry(leader, 'extended');
+    await extended.waitFor();
+    assert.match(await extended.innerText(), /quan trắc/);
+    assert.notEqual(await five.innerText(), before, 'the five clear items show the new due time');
+    await checkPage(leader, 'extended case');
+    await screenshot(leader, 'case-extended-1280');
+  });
+
+  test('the handler answers; the resident is unsatisfied and reopens it with the access key', async () => {
+    await handler.goto(`/staff/petitions/${main.id}`);
+    await act(handler, vi, 'start');
+    await act(handler, vi, 'answer', async () => {
+      await handler.getByLabel(vi['case.answerText']).fill('Xã đã nhắc nhở cơ sở; cơ sở cam kết thu gom mùn cưa.');
+    });
+    await badge(handler, 'answered').waitFor();
+
+    await resident.goto(`/track/${main.trackingCode}`);
+    await resident.getByTestId('answer').waitFor();
+    await resident.getByRole('radio', { name: vi['score.unsatisfied'], exact: true }).check();
+    await resident.getByLabel(vi['track.reopen']).check();
+    // Another phone than the one that sent it: the key is typed in.
+    await resident.getByLabel(vi['track.accessKey']).fill(main.accessKey);
+    await checkPage(resident, 'unsatisfied rating form');
+    await resident.getByRole('button', { name: vi['track.sendRating'] }).click();
+    await resident.getByText(vi['track.reopened']).waitFor();
+    await resident.locator('.badge', { hasText: vi['status.reopened'] }).waitFor();
+    await resident.locator('.timeline li', { hasText: vi['event.reopened'] }).waitFor();
+    assert.ok(!(await resident.locator('main').innerText()).includes('hẹn kiểm tra thực địa'), 'the note stays internal');
+    await checkPage(resident, 'reopened by the resident');
+    await screenshot(resident, 'track-reopened-360');
+
+    await handler.goto(`/staff/petitions/${main.id}`);
+    await badge(handler, 'reopened').waitFor();
+    await timelineEntry(handler, 'reopened').waitFor();
+    await checkPage(handler, 'reopened case');
+    await act(handler, vi, 'start');
+    await act(handler, vi, 'answer', async () => {
+      await handler.getByLabel(vi['case.answerText']).fill('Đoàn kiểm tra đã lập biên bản; cơ sở đã nạo vét đoạn suối và ngừng xả mùn cưa.');
+    });
+    await badge(handler, 'answered').waitFor();
+  });
+
+  test('the dispatcher closes it; the tracking page shows it closed without the internal note', async () => {
+    await dispatcher.goto(`/staff/petitions/${main.id}`);
+    await act(dispatcher, vi, 'close', async () => {
+      await dispatcher.getByLabel(vi['case.reason']).fill('Đã xử lý xong.');
+    });
+    await badge(dispatcher, 'closed').waitFor();
+    await timelineEntry(dispatcher, 'closed').waitFor();
+    await checkPage(dispatcher, 'closed case');
+    await screenshot(dispatcher, 'case-closed-1280');
+
+    await resident.goto(`/track/${main.trackingCode}`);
+    await resident.locator('.badge', { hasText: vi['status.closed'] }).waitFor();
+    await resident.locator('.timeline li', { hasText: vi['event.closed'] }).waitFor();
+    assert.ok(!(await resident.locator('main').innerText()).includes('hẹn kiểm tra thực địa'), 'the note stays internal');
+    await checkPage(resident, 'closed, as the resident sees it');
+  });
+
+  test('no page raised a script error or got a server error', () => {
+    assert.deepEqual(browsing.pageErrors, []);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The steps the browser test files share: the locale strings, the demo accounts, signing in,
+ * acting on a case, and the checks every page state goes through (untranslated keys, raw
+ * error text, axe).
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, missingKeys, newContext, phone, repoRoot, watchErrors, type Stack } from './harness.ts';
+
+type Tree = { [key: string]: string | Tree };
+export type Strings = Record<string, string>;
+
+export function strings(locale: string): Strings {
+  const tree = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web', 'locales', `${locale}.json`), 'utf8')) as Tree;
+  const out: Strings = {};
+  const walk = (node: Tree, prefix: string) => {
+    for (const [k, v] of Object.entries(node)) {
+      if (typeof v === 'string') out[prefix + k] = v;
+      else walk(v, `${prefix}${k}.`);
+    }
+  };
+  walk(tree, '');
+  return out;
+}
+
+/** The demo accounts of the README ("Demo sign-ins"). */
+export const demo = {
+  dispatcher: { username: 'thanhnho.dispatcher', password: 'demo-thanhnho-dispatcher-2023' },
+  handler: { username: 'thanhnho.handler', password: 'demo-thanhnho-handler-2023', name: 'Lê Văn Cường' },
+  leader: { username: 'thanhnho.leader', password: 'demo-thanhnho-leader-2023', name: 'Nguyễn Văn An' },
+  reception: { username: 'thanhchuong.reception', password: 'demo-thanhchuong-reception-2023' },
+  fenggang: { username: 'fenggang.dispatcher', password: 'demo-fenggang-dispatcher-2023', name: '李明' },
+  admin: { username: 'demo.admin', password: 'demo-admin-2023' },
+};
+export const thanhNho = '17719';
+
+/** Browser profiles opened by a test file, and every script error or 5xx any of their pages met. */
+export class Browsing {
+  readonly contexts: BrowserContext[] = [];
+  readonly pageErrors: string[] = [];
+  constructor(private readonly stack: Stack) {}
+
+  async open(locale: string, viewport = phone): Promise<Page> {
+    const context = await newContext(this.stack, locale, viewport);
+    this.contexts.push(context);
+    const page = await context.newPage();
+    this.pageErrors.push(...watchErrors(page));
+    return page;
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => undefined);
+  }
+}
+
+/** The page shows no untranslated key, no stack trace, and axe finds nothing serious. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(await missingKeys(page), [], `${name}: untranslated keys`);
+  const text = await page.locator('body').innerText();
+  assert.doesNotMatch(text, /\bat \S+\.(ts|js|tsx):\d+|TypeError|ReferenceError|undefined|\[object Object\]/, `${name}: raw error text`);
+  assert.deepEqual(await axeViolations(page), [], `${name}: accessibility`);
+}
+
+export async function signIn(page: Page, who: { username: string; password: string }, t: Strings): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel(t['signIn.username']).fill(who.username);
+  await page.getByLabel(t['signIn.password']).fill(who.password);
+  await page.getByRole('button', { name: t['signIn.submit'], exact: true }).click();
+  await page.waitForURL('**/staff');
+  await page.getByRole('heading', { level: 1, name: t['inbox.title'] }).waitFor();
+}
+
+export async function signOut(page: Page, t: Strings): Promise<void> {
+  await page.getByRole('button', { name: t['shell.signOut'] }).click();
+  await page.getByRole('link', { name: t['shell.signIn'] }).waitFor();
+}
+
+/** Runs one action from the case page: opens its form, fills it, sends it, waits for the result. */
+export async function act(page: Page, t: Strings, action: string, fill?: () => Promise<void>): Promise<void> {
+  const label = t[`action.${action}`];
+  await page.locator('.action-buttons').getByRole('button', { name: label, exact: true }).click();
+  const form = page.locator('form.action-form');
+  await form.waitFor();
+  await fill?.();
+  await form.getByRole('button', { name: label, exact: true }).click();
+  // Either the action is done, or the form says why not (and the test says it too).
+  const done = page.getByText(t['case.done'].replace('{{action}}', label));
+  const refused = form.locator('.alert-error, .field-error');
+  await done.or(refused).first().waitFor();
+  if (await refused.count()) assert.fail(`${action} refused: ${await refused.allInnerTexts()}`);
+}
+
+/** The figure a figures page shows for one measure, as a number. */
+export async function figure(page: Page, key: string): Promise<number> {
+  const text = await page.locator(`[data-figure="${key}"]`).first().innerText();
+  return Number(text.replace(/[^\d]/g, ''));
+}
