@@ -12,5 +12,6 @@ export const peopleTemplates = defineTemplates({
       zh: '您的登录验证码是 {code}，{minutes} 分钟内有效。请勿将验证码告诉任何人，包括工作人员。',
       en: 'Your sign-in code is {code}, valid for {minutes} minutes. Do not share it with anyone, officials included.',
     },
+    secret: ['code'],
   },
 });

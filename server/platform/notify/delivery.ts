@@ -13,7 +13,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Locale } from '../i18n.ts';
-import { renderTemplate, TemplateError } from './templates.ts';
+import { allSecretParams, renderTemplate, secretParams, TemplateError } from './templates.ts';
 import { createTransports, PermanentDeliveryError, type Transports } from './transports.ts';
 import type { NotificationChannel } from './notify.tables.ts';
 
@@ -76,11 +76,33 @@ async function claim(ctx: AppContext, now: Date, token: string): Promise<Claimed
   return result.rows[0];
 }
 
+/**
+ * A finished row keeps what shows its delivery (recipient, template, state, times) but not the
+ * secret parameters: a sign-in code or an access key must not stay readable in the database.
+ */
+const withoutSecrets = (names: string[]) => sql<string>`params - ${names}::text[]`;
+
+/** A secret's value replaced in an error text (a gateway may echo the message it refused). */
+function scrub(text: string, params: Record<string, unknown>, names: string[]): string {
+  let out = text;
+  for (const name of names) {
+    const value = params[name];
+    if (value !== undefined && value !== null && String(value).length >= 4) out = out.split(String(value)).join('[redacted]');
+  }
+  return out;
+}
+
 /** A row whose sender died on its last attempt is not tried again. */
 async function failAbandoned(ctx: AppContext, now: Date): Promise<void> {
   await ctx.db
     .updateTable('notification_outbox')
-    .set({ state: 'failed', lease_token: null, locked_until: null, last_error: 'the process sending it stopped on the last attempt' })
+    .set({
+      state: 'failed',
+      lease_token: null,
+      locked_until: null,
+      last_error: 'the process sending it stopped on the last attempt',
+      params: withoutSecrets(allSecretParams()),
+    })
     .where('state', '=', 'sending')
     .where('locked_until', '<=', now)
     .where('attempts', '>=', maxDeliveryAttempts)
@@ -115,10 +137,11 @@ export async function deliverDueNotifications(
       error = e;
     }
     const now = ctx.clock.now();
+    const secrets = secretParams(row.template);
     if (error === undefined) {
       await ctx.db
         .updateTable('notification_outbox')
-        .set({ state: 'sent', sent_at: now, lease_token: null, locked_until: null })
+        .set({ state: 'sent', sent_at: now, lease_token: null, locked_until: null, params: withoutSecrets(secrets) })
         .where('id', '=', row.id)
         .where('lease_token', '=', token)
         .execute();
@@ -127,21 +150,23 @@ export async function deliverDueNotifications(
     }
     const permanent = error instanceof PermanentDeliveryError || error instanceof TemplateError;
     const last = permanent || row.attempts >= maxDeliveryAttempts;
+    const reason = scrub(describeError(error), row.params, secrets);
+    // The reason only: an error object's other fields may carry the message or the recipient.
     ctx.log[last ? 'error' : 'warn'](
-      { err: error, notification: row.id, channel: row.channel, attempt: row.attempts },
+      { error: reason.split(row.recipient).join('[recipient]'), notification: row.id, channel: row.channel, attempt: row.attempts },
       last ? 'notification failed for good' : 'notification not delivered, will retry',
     );
     await ctx.db
       .updateTable('notification_outbox')
       .set(
         last
-          ? { state: 'failed', lease_token: null, locked_until: null, last_error: describeError(error) }
+          ? { state: 'failed', lease_token: null, locked_until: null, last_error: reason, params: withoutSecrets(secrets) }
           : {
               state: 'pending',
               next_attempt_at: new Date(now.getTime() + deliveryBackoffMs[row.attempts - 1]),
               lease_token: null,
               locked_until: null,
-              last_error: describeError(error),
+              last_error: reason,
             },
       )
       .where('id', '=', row.id)

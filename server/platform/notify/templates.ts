@@ -16,6 +16,11 @@ export type LocalizedText = Record<Locale, string>;
 export interface TemplateDefinition {
   subject: LocalizedText;
   text: LocalizedText;
+  /**
+   * Parameters that grant access (a sign-in code, an access key): removed from the outbox row
+   * once the message is sent or has failed for good, so the database does not keep them readable.
+   */
+  secret?: readonly string[];
 }
 
 export type Templates = Record<string, TemplateDefinition>;
@@ -66,6 +71,9 @@ export function defineTemplates<T extends Templates>(templates: T): T {
         throw new TemplateError(`template ${name}: ${locale} uses {${these}} but en uses {${reference}}`);
       }
     }
+    for (const param of definition.secret ?? []) {
+      if (!reference.split(',').includes(param)) throw new TemplateError(`template ${name}: secret {${param}} is not a placeholder`);
+    }
     registry.set(name, definition);
   }
   return templates;
@@ -80,6 +88,16 @@ export function templateParams(name: string): string[] {
   const definition = registry.get(name);
   if (!definition) throw new TemplateError(`unknown template ${name}`);
   return [...placeholderSet(definition, 'en')].sort();
+}
+
+/** The secret parameters of a template (none for an unknown one). */
+export function secretParams(name: string): string[] {
+  return [...(registry.get(name)?.secret ?? [])];
+}
+
+/** Every secret parameter name of every template. */
+export function allSecretParams(): string[] {
+  return [...new Set([...registry.values()].flatMap((d) => d.secret ?? []))].sort();
 }
 
 function formatValue(value: unknown): string {
