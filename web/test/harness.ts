@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, type RunningServer } from '../../server/main.ts';
-import { testConfig } from '../../server/platform/config.ts';
+import { testConfig, type Config } from '../../server/platform/config.ts';
 import { ensureWebBuild } from '../build.ts';
 
 export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -46,7 +46,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/** overrides: configuration a test file needs besides the usual (e.g. an SMS gateway to read codes from). */
+export async function startStack(overrides: Partial<Config> = {}): Promise<Stack> {
   await buildOnce();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zd-web-test-'));
   const server = await startServer(
@@ -57,6 +58,7 @@ export async function startStack(): Promise<Stack> {
       demo: true,
       jobPollMs: 200,
       rateLimits: { signInPerMinute: 1000, anonymousWritesPerMinute: 1000 },
+      ...overrides,
     }),
   );
   let browser: Browser;

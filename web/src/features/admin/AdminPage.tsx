@@ -17,6 +17,8 @@ function unavailable(error: unknown): string {
 function UnitsImport() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
+  // A few rows are quicker pasted than saved to a file first.
+  const [pasted, setPasted] = useState('');
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,12 +28,12 @@ function UnitsImport() {
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        if (!file) return setError(t('admin.errors.file'));
+        if (!file && !pasted.trim()) return setError(t('admin.errors.file'));
         setBusy(true);
         setError(null);
         setResult(null);
         try {
-          const csv = await file.text();
+          const csv = pasted.trim() ? pasted : await file!.text();
           const answer = await api.post<{ created: number; updated: number; unchanged: number; total: number }>('/units/import', { csv });
           setResult(t('admin.imported', { created: answer.created, updated: answer.updated, unchanged: answer.unchanged }));
         } catch (err) {
@@ -49,6 +51,11 @@ function UnitsImport() {
       {result ? <Alert kind="success">{result}</Alert> : null}
       <Field label={t('admin.csvFile')}>
         {({ id }) => <input id={id} type="file" accept=".csv,text/csv" onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />}
+      </Field>
+      <Field label={t('admin.csvText')} hint={t('admin.csvTextHint')}>
+        {({ id, describedBy }) => (
+          <textarea id={id} rows={6} spellcheck={false} aria-describedby={describedBy} value={pasted} onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} />
+        )}
       </Field>
       <button type="submit" class="button primary" disabled={busy}>
         {busy ? t('common.sending') : t('admin.import')}

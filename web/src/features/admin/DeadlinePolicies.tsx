@@ -62,15 +62,17 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
         e.preventDefault();
         setMessage(null);
         try {
+          const saved = new Map<string, Policy>();
           for (const [kind, change] of Object.entries(edits)) {
             const current = byKind.get(kind);
             if (!current) continue;
             const { kind: _k, unit: _u, ...rest } = { ...current, ...change };
-            await api.put(`/deadline-policies/${encodeURIComponent(kind)}`, { ...rest, unit: unit?.code });
+            saved.set(kind, await api.put<Policy>(`/deadline-policies/${encodeURIComponent(kind)}`, { ...rest, unit: unit?.code }));
           }
+          // The server's answers replace the rows at once, so the old values never show again.
+          list.set({ items: list.value!.items.map((p) => saved.get(p.kind) ?? p) });
           setEdits({});
           setMessage({ kind: 'success', text: t('admin.saved') });
-          list.reload();
         } catch (err) {
           setMessage({ kind: 'error', text: messageOf(err) });
         }

@@ -1,0 +1,157 @@
+/**
+ * A resident signing in with a one-time code (read from the SMS as a stand-in gateway receives
+ * it from the notification outbox), and the administration sections: units import from pasted CSV, a new agency,
+ * a deadline policy edited.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
+import { Browsing, checkPage, demo, signIn, strings } from './steps.ts';
+
+const vi = strings('vi');
+
+let stack: Stack;
+let browsing: Browsing;
+
+/** A stand-in SMS gateway: the server's outbox delivers to it as it would to a real one. */
+const texts: Array<{ to: string; text: string }> = [];
+const gateway = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    texts.push(JSON.parse(body) as { to: string; text: string });
+    res.writeHead(200).end();
+  });
+});
+
+before(async () => {
+  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+  const port = (gateway.address() as AddressInfo).port;
+  stack = await startStack({ smsWebhookUrl: `http://127.0.0.1:${port}/sms` });
+  browsing = new Browsing(stack);
+});
+
+after(async () => {
+  await browsing?.close();
+  await stack?.stop();
+  await new Promise((resolve) => gateway.close(resolve));
+});
+
+/** The code in the newest SMS to this number, once the outbox has delivered it. */
+async function smsCode(to: string, count: number): Promise<string> {
+  for (let waited = 0; waited < 20_000; waited += 100) {
+    const mine = texts.filter((m) => m.to === to);
+    if (mine.length >= count) {
+      const code = /\b(\d{6})\b/.exec(mine[count - 1].text)?.[1];
+      assert.ok(code, mine[count - 1].text);
+      return code;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`no SMS to ${to}`);
+}
+
+describe('a resident signs in with a one-time code', { timeout: 120_000 }, () => {
+  test('asks for a code, types it from the SMS, and is signed in', async () => {
+    const page = await browsing.open('vi-VN', phone);
+    await page.goto('/sign-in');
+    const form = page.locator('form', { has: page.getByRole('heading', { name: vi['signIn.residents'] }) });
+    // A malformed number is refused before anything is sent.
+    await form.getByLabel(vi['signIn.destination']).fill('12');
+    await form.getByRole('button', { name: vi['signIn.sendCode'] }).click();
+    await form.getByText(vi['signIn.errors.destination']).waitFor();
+    await checkPage(page, 'resident sign-in with an error');
+
+    await form.getByLabel(vi['signIn.destination']).fill('0903 456 789');
+    await form.getByRole('button', { name: vi['signIn.sendCode'] }).click();
+    const codeField = form.getByRole('textbox', { name: vi['signIn.code'] });
+    await codeField.waitFor();
+    await checkPage(page, 'resident sign-in, code sent');
+    await screenshot(page, 'resident-code-sent-360');
+
+    const code = await smsCode('+84903456789', 1);
+    assert.match(code, /^\d{6}$/);
+    // A wrong code gets the server's message and leaves the form as it was.
+    await codeField.fill(String((Number(code) + 1) % 1_000_000).padStart(6, '0'));
+    await form.getByRole('button', { name: vi['signIn.verify'] }).click();
+    await form.getByRole('alert').filter({ hasNotText: vi['signIn.codeSent'].split('{{')[0].trim() }).first().waitFor();
+    await codeField.fill(code);
+    await form.getByRole('button', { name: vi['signIn.verify'] }).click();
+    await page.waitForURL('**/track');
+    await page.locator('.account-name', { hasText: '+84903456789' }).waitFor();
+    await page.getByRole('button', { name: vi['shell.signOut'] }).waitFor();
+    await checkPage(page, 'resident signed in');
+    await screenshot(page, 'resident-signed-in-360');
+
+    // The session holds across a reload (the cookie), and signing out ends it.
+    await page.reload();
+    await page.locator('.account-name', { hasText: '+84903456789' }).waitFor();
+    await page.getByRole('button', { name: vi['shell.signOut'] }).click();
+    await page.getByRole('link', { name: vi['shell.signIn'] }).waitFor();
+  });
+});
+
+describe('administration', { timeout: 180_000 }, () => {
+  test('the administrator imports units from pasted CSV, adds an agency, and edits a deadline policy', async () => {
+    const page = await browsing.open('vi-VN', desktop);
+    await signIn(page, demo.admin, vi);
+
+    await page.goto('/staff/admin?section=units');
+    await page.getByLabel(vi['admin.csvText']).fill(
+      ['code,name,level,parent_code', '1771901,Xóm 1,village,17719', '1771902,Xóm 2,village,17719'].join('\n'),
+    );
+    await page.getByRole('button', { name: vi['admin.import'], exact: true }).click();
+    const imported = vi['admin.imported'].replace('{{created}}', '2').replace('{{updated}}', '0').replace('{{unchanged}}', '0');
+    await page.getByText(imported).waitFor();
+    await checkPage(page, 'units imported');
+    await screenshot(page, 'admin-units-imported-1280');
+    // The new villages are units now: anyone finds them.
+    const found = await fetch(`${stack.url}/api/v1/units/1771901`);
+    assert.equal(found.status, 200);
+
+    await page.getByRole('link', { name: vi['admin.section.agencies'] }).click();
+    await page.getByRole('combobox', { name: vi['admin.unit'] }).fill('thanh nho');
+    await page.locator('[role="option"]', { hasText: 'Thanh Nho' }).first().click();
+    await page.getByRole('heading', { name: vi['admin.newAgency'] }).waitFor();
+    await page.getByLabel(vi['admin.agencyName']).fill('Tổ hòa giải xóm 1');
+    const kind = page.getByLabel(vi['admin.agencyKind']);
+    await kind.locator('option').nth(1).waitFor({ state: 'attached' });
+    await kind.selectOption({ index: 1 });
+    await page.getByRole('button', { name: vi['admin.add'], exact: true }).click();
+    await page.locator('.plain-list li', { hasText: 'Tổ hòa giải xóm 1' }).waitFor();
+    await checkPage(page, 'agency added');
+    await screenshot(page, 'admin-agency-added-1280');
+
+    // The unit picked for its agencies stays picked: the policy edited is Thanh Nho's own.
+    await page.getByRole('link', { name: vi['admin.section.deadlines'] }).click();
+    await page.getByRole('heading', { name: vi['admin.deadlinesFor'].replace('{{unit}}', 'Xã Thanh Nho') }).waitFor();
+    const resolution = () => page.getByLabel(`${vi['kind.question']}: ${vi['admin.resolutionDays']}`);
+    await resolution().waitFor();
+    const was = Number(await resolution().inputValue());
+    const next = was === 12 ? 13 : 12;
+    await resolution().fill(String(next));
+    await page.getByRole('button', { name: vi['admin.save'], exact: true }).click();
+    await page.getByText(vi['admin.saved']).waitFor();
+    assert.equal(await resolution().inputValue(), String(next));
+    await checkPage(page, 'deadline policy saved');
+    await screenshot(page, 'admin-deadlines-saved-1280');
+    // Stored, not just shown: a fresh load reads it back from the server, for Thanh Nho only.
+    await page.reload();
+    await page.getByRole('heading', { name: vi['admin.deadlinesDefault'] }).waitFor();
+    await resolution().waitFor();
+    assert.equal(await resolution().inputValue(), String(was), 'the deployment default is unchanged');
+    await page.getByRole('combobox', { name: vi['admin.unit'] }).fill('thanh nho');
+    await page.locator('[role="option"]', { hasText: 'Thanh Nho' }).first().click();
+    await page.getByRole('heading', { name: vi['admin.deadlinesFor'].replace('{{unit}}', 'Xã Thanh Nho') }).waitFor();
+    await page.waitForFunction(
+      ([label, value]) => (document.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null)?.value === value,
+      [`${vi['kind.question']}: ${vi['admin.resolutionDays']}`, String(next)] as const,
+    );
+  });
+
+  test('no page raised a script error or got a server error', () => {
+    assert.deepEqual(browsing.pageErrors, []);
+  });
+});
