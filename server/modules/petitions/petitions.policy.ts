@@ -209,9 +209,12 @@ export function abilities(actor: CommandActor, p: PetitionSubject): ActionType[]
   return actionTypes.filter((type) => decide(actor, p, type).ok);
 }
 
-/** May the actor record a petition at this unit on a resident's behalf (other channels)? */
+/** May the actor record a petition at this unit on a resident's behalf (other channels)? Auditors only read. */
 export function canRecordFor(actor: Actor, unitPath: string): boolean {
-  return actor.kind === 'official' && actor.grants.some((g) => unitPath.startsWith(g.unitPath) || g.unitPath.startsWith(unitPath));
+  return (
+    actor.kind === 'official' &&
+    actor.grants.some((g) => g.role !== 'auditor' && (unitPath.startsWith(g.unitPath) || g.unitPath.startsWith(unitPath)))
+  );
 }
 
 /** May the official answer at once, at intake, a petition of this kind at this unit? */

@@ -49,4 +49,22 @@ describeEachBackend('merging and confidentiality', (t) => {
     await actOk(t(), w.lead1, c3.id, { type: 'merge', into: c1.id });
     assert.equal((await call().get(w.hand1, c1.id)).statusCode, 404);
   });
+
+  test('an auditor only reads: no petition recorded on a resident\'s behalf, no action, no file', async () => {
+    const recorded = await call().submit({ unit: 'TC1', kind: 'question', channel: 'hotline', body: 'Called about the bridge.', anonymous: true }, w.auditor);
+    assert.equal(recorded.statusCode, 403, recorded.body);
+    const s = await submitOk(t(), { unit: 'TC1', kind: 'question', body: 'The bridge is broken.', anonymous: true });
+    assert.equal((await call().get(w.auditor, s.id)).statusCode, 200);
+    assert.deepEqual((await call().get(w.auditor, s.id)).json().abilities, []);
+    for (const payload of [{ type: 'accept' }, { type: 'note', text: 'x' }, { type: 'reject', reason: 'x' }]) {
+      assert.equal((await call().act(w.auditor, s.id, payload)).statusCode, 403, JSON.stringify(payload));
+    }
+    const file = await t().app.inject({
+      method: 'POST',
+      url: `/api/v1/petitions/${s.id}/attachments?filename=a.pdf`,
+      headers: { ...w.auditor.headers, 'content-type': 'application/pdf' },
+      payload: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    assert.equal(file.statusCode, 403);
+  });
 }, testOptions);
