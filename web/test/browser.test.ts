@@ -5,48 +5,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import {
-  axeViolations,
-  desktop,
-  missingKeys,
-  newContext,
-  phone,
-  repoRoot,
-  screenshot,
-  startStack,
-  watchErrors,
-  type Stack,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
+import { act, Browsing, checkPage, demo, figure, signIn, signOut, strings, thanhNho } from './steps.ts';
 
-type Tree = { [key: string]: string | Tree };
-function strings(locale: string): Record<string, string> {
-  const tree = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web', 'locales', `${locale}.json`), 'utf8')) as Tree;
-  const out: Record<string, string> = {};
-  const walk = (node: Tree, prefix: string) => {
-    for (const [k, v] of Object.entries(node)) {
-      if (typeof v === 'string') out[prefix + k] = v;
-      else walk(v, `${prefix}${k}.`);
-    }
-  };
-  walk(tree, '');
-  return out;
-}
 const vi = strings('vi');
 const zh = strings('zh-Hans');
 const en = strings('en');
 
-const demo = {
-  dispatcher: { username: 'thanhnho.dispatcher', password: 'demo-thanhnho-dispatcher-2023' },
-  handler: { username: 'thanhnho.handler', password: 'demo-thanhnho-handler-2023', name: 'Lê Văn Cường' },
-  leader: { name: 'Nguyễn Văn An' },
-  reception: { username: 'thanhchuong.reception', password: 'demo-thanhchuong-reception-2023' },
-  fenggang: { username: 'fenggang.dispatcher', password: 'demo-fenggang-dispatcher-2023', name: '李明' },
-  admin: { username: 'demo.admin', password: 'demo-admin-2023' },
-};
-const thanhNho = '17719';
 const residentPhone = '0912 345 678';
 // A 1×1 PNG: the photo a resident attaches.
 const png = Buffer.from(
@@ -55,72 +21,16 @@ const png = Buffer.from(
 );
 
 let stack: Stack;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function open(locale: string, viewport = phone): Promise<Page> {
-  const context = await newContext(stack, locale, viewport);
-  contexts.push(context);
-  const page = await context.newPage();
-  pageErrors.push(...watchErrors(page));
-  return page;
-}
-
-/** The page shows no untranslated key, no stack trace, and axe finds nothing serious. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  assert.deepEqual(await missingKeys(page), [], `${name}: untranslated keys`);
-  const text = await page.locator('body').innerText();
-  assert.doesNotMatch(text, /\bat \S+\.(ts|js|tsx):\d+|TypeError|ReferenceError|undefined|\[object Object\]/, `${name}: raw error text`);
-  assert.deepEqual(await axeViolations(page), [], `${name}: accessibility`);
-}
-
-async function signIn(page: Page, who: { username: string; password: string }, t: Record<string, string>) {
-  await page.goto('/sign-in');
-  await page.getByLabel(t['signIn.username']).fill(who.username);
-  await page.getByLabel(t['signIn.password']).fill(who.password);
-  await page.getByRole('button', { name: t['signIn.submit'], exact: true }).click();
-  await page.waitForURL('**/staff');
-  await page.getByRole('heading', { level: 1, name: t['inbox.title'] }).waitFor();
-}
-
-async function signOut(page: Page, t: Record<string, string>) {
-  await page.getByRole('button', { name: t['shell.signOut'] }).click();
-  await page.getByRole('link', { name: t['shell.signIn'] }).waitFor();
-}
-
-/** Runs one action from the case page: opens its form, fills it, sends it, waits for the result. */
-async function act(page: Page, t: Record<string, string>, action: string, fill?: () => Promise<void>) {
-  const label = t[`action.${action}`];
-  await page.locator('.action-buttons').getByRole('button', { name: label, exact: true }).click();
-  const form = page.locator('form.action-form');
-  await form.waitFor();
-  await fill?.();
-  await form.getByRole('button', { name: label, exact: true }).click();
-  // Either the action is done, or the form says why not (and the test says it too).
-  const done = page.getByText(t['case.done'].replace('{{action}}', label));
-  const refused = form.locator('.alert-error, .field-error');
-  await done.or(refused).first().waitFor();
-  if (await refused.count()) assert.fail(`${action} refused: ${await refused.allInnerTexts()}`);
-}
-
-/** The figure a figures page shows for one measure, as a number. */
-async function figure(page: Page, key: string): Promise<number> {
-  const text = await page.locator(`[data-figure="${key}"]`).first().innerText();
-  return Number(text.replace(/[^\d]/g, ''));
-}
-
-async function statsAvailable(): Promise<boolean> {
-  const res = await fetch(`${stack.url}/api/v1/stats?unit=${thanhNho}&from=2020-01-01&to=2030-12-31`);
-  return res.status !== 404 || (await res.json()).error?.code !== 'route_not_found';
-}
+let browsing: Browsing;
+const open = (locale: string, viewport = phone): Promise<Page> => browsing.open(locale, viewport);
 
 before(async () => {
   stack = await startStack();
+  browsing = new Browsing(stack);
 });
 
 after(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await browsing?.close();
   await stack?.stop();
 });
 
@@ -132,11 +42,9 @@ describe('a resident and the officials of Thanh Nho, in Vietnamese', { timeout: 
 
   test('the resident finds the commune without diacritics and raises a petition with a photo', async () => {
     resident = await open('vi-VN');
-    if (await statsAvailable()) {
-      await resident.goto(`/figures?unit=${thanhNho}`);
-      await resident.locator('[data-figure="received"]').waitFor();
-      baseline = { received: await figure(resident, 'received'), rated: await figure(resident, 'rated') };
-    }
+    await resident.goto(`/figures?unit=${thanhNho}`);
+    await resident.locator('[data-figure="received"]').waitFor();
+    baseline = { received: await figure(resident, 'received'), rated: await figure(resident, 'rated') };
     await resident.goto('/');
     await resident.getByRole('heading', { level: 1, name: vi['home.heading'] }).waitFor();
     assert.equal(await resident.locator('html').getAttribute('lang'), 'vi');
@@ -252,19 +160,17 @@ describe('a resident and the officials of Thanh Nho, in Vietnamese', { timeout: 
     await resident.getByText(vi['track.thanks']).waitFor();
     await screenshot(resident, 'track-rated-360');
 
-    if (await statsAvailable()) {
-      await resident.goto(`/figures?unit=${thanhNho}`);
-      await resident.locator('[data-figure="received"]').waitFor();
-      assert.equal(await figure(resident, 'received'), baseline.received + 1);
-      assert.equal(await figure(resident, 'rated'), baseline.rated + 1);
-      await resident.locator('.chart svg').first().waitFor();
-      await checkPage(resident, 'figures (charts)');
-      await screenshot(resident, 'figures-charts-360');
-      await resident.getByRole('button', { name: vi['figures.table'] }).click();
-      await resident.getByRole('table').first().waitFor();
-      await checkPage(resident, 'figures (table)');
-      await screenshot(resident, 'figures-table-360');
-    }
+    await resident.goto(`/figures?unit=${thanhNho}`);
+    await resident.locator('[data-figure="received"]').waitFor();
+    assert.equal(await figure(resident, 'received'), baseline.received + 1);
+    assert.equal(await figure(resident, 'rated'), baseline.rated + 1);
+    await resident.locator('.chart svg').first().waitFor();
+    await checkPage(resident, 'figures (charts)');
+    await screenshot(resident, 'figures-charts-360');
+    await resident.getByRole('button', { name: vi['figures.table'] }).click();
+    await resident.getByRole('table').first().waitFor();
+    await checkPage(resident, 'figures (table)');
+    await screenshot(resident, 'figures-table-360');
   });
 });
 
@@ -375,8 +281,9 @@ describe('languages', { timeout: 120_000 }, () => {
   test('a first visit follows the browser language; a choice is kept across visits', async () => {
     const page = await open('zh-TW');
     await page.goto('/');
-    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant');
+    // The locale's strings load before the first render: wait for them, then read the language.
     await page.getByRole('heading', { level: 1, name: strings('zh-Hant')['home.heading'] }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant');
     await page.getByLabel(strings('zh-Hant')['shell.language']).selectOption('en');
     await page.getByRole('heading', { level: 1, name: en['home.heading'] }).waitFor();
     await page.reload();
@@ -399,8 +306,8 @@ describe('every page', { timeout: 300_000 }, () => {
       ['track', '/track'],
       ['sign-in', '/sign-in'],
       ['not-found', '/no-such-page'],
+      ['figures', `/figures?unit=${thanhNho}`],
     ];
-    if (await statsAvailable()) publicPages.push(['figures', `/figures?unit=${thanhNho}`]);
     for (const viewport of [phone, desktop]) {
       const page = await open('vi-VN', viewport);
       for (const [name, url] of publicPages) {
@@ -416,8 +323,8 @@ describe('every page', { timeout: 300_000 }, () => {
         ['admin-units', '/staff/admin?section=units'],
         ['admin-deadlines', '/staff/admin?section=deadlines'],
         ['admin-agencies', '/staff/admin?section=agencies'],
+        ['staff-figures', `/staff/figures?unit=${thanhNho}`],
       ];
-      if (await statsAvailable()) staffPages.push(['staff-figures', `/staff/figures?unit=${thanhNho}`]);
       for (const [name, url] of staffPages) {
         await page.goto(url);
         await page.locator('h1').first().waitFor();
@@ -434,6 +341,6 @@ describe('every page', { timeout: 300_000 }, () => {
   });
 
   test('no page raised a script error or got a server error', () => {
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(browsing.pageErrors, []);
   });
 });

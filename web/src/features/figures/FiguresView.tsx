@@ -115,8 +115,10 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
                 option={{
                   color: palette,
                   tooltip: { trigger: 'axis' },
-                  legend: { bottom: 0 },
-                  grid: { left: 8, right: 16, top: 16, bottom: 36, containLabel: true },
+                  // Legend above the plot: on a phone it wraps to two lines, which below the
+                  // axis ran into the month labels.
+                  legend: { top: 0 },
+                  grid: { left: 8, right: 16, top: 60, bottom: 8, containLabel: true },
                   xAxis: { type: 'category', data: series.value.map((m) => m.month) },
                   yAxis: { type: 'value', minInterval: 1 },
                   series: (['received', 'resolved', 'escalated'] as const).map((key) => ({
