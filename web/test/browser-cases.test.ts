@@ -182,7 +182,11 @@ describe('case actions on the case page, Thanh Nho', { timeout: 300_000 }, () =>
     await resident.getByRole('button', { name: vi['track.sendRating'] }).click();
     await resident.getByText(vi['track.reopened']).waitFor();
     await resident.locator('.badge', { hasText: vi['status.reopened'] }).waitFor();
-    await resident.locator('.timeline li', { hasText: vi['event.reopened'] }).waitFor();
+    const reopened = resident.locator('.timeline li', { hasText: vi['event.reopened'] });
+    await reopened.waitFor();
+    // Reopened without a comment: the reason reads in the resident's language, not as the API's word.
+    assert.match(await reopened.innerText(), new RegExp(vi['score.unsatisfied']));
+    assert.doesNotMatch(await reopened.innerText(), /unsatisfied/);
     assert.ok(!(await resident.locator('main').innerText()).includes('hẹn kiểm tra thực địa'), 'the note stays internal');
     await checkPage(resident, 'reopened by the resident');
     await screenshot(resident, 'track-reopened-360');

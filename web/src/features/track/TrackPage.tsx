@@ -20,7 +20,12 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             {entry.visibility === 'internal' ? <span class="badge"> {t('case.internal')}</span> : null}
             {entry.unit ? <span class="muted"> · {unitName(entry.unit, locale)}</span> : null}
             {entry.actor ? <span class="muted"> · {entry.actor.name}</span> : null}
-            {entry.reason ? <p class="timeline-text">{entry.reason}</p> : null}
+            {entry.reason ? (
+              <p class="timeline-text">
+                {/* A resident who reopens without a comment: the server records the rating's word. */}
+                {entry.type === 'reopened' && entry.reason === 'unsatisfied' ? t('score.unsatisfied') : entry.reason}
+              </p>
+            ) : null}
             {entry.text ? <p class="timeline-text">{entry.text}</p> : null}
           </li>
         );
