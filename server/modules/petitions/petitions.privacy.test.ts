@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
+import { createOfficial } from '../../test/factories.ts';
 import { actOk, api, createWorld, submitOk, testOptions, type World } from './petitions.testing.ts';
 
 describeEachBackend('merging and confidentiality', (t) => {
@@ -66,5 +67,26 @@ describeEachBackend('merging and confidentiality', (t) => {
       payload: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
     });
     assert.equal(file.statusCode, 403);
+  });
+
+  test('a conduct report transferred or escalated to where the reported official leads never reaches them', async () => {
+    // Works at commune one, leads commune two and the province: the report goes to commune one.
+    const y = await createOfficial(t(), { name: 'Two Hats', roles: [{ unit: 'TC1', role: 'handler' }, { unit: 'TC2', role: 'leader' }] });
+    const c = await submitOk(t(), { unit: 'TC1', kind: 'conduct_report', body: 'Two Hats was rude.', reportedOfficial: y.id, anonymous: true });
+    const notices = async () =>
+      (await t().ctx.db.selectFrom('official_notices').select(['account_id', 'template']).where('subject_id', '=', String(c.id)).execute());
+    await actOk(t(), w.lead1, c.id, { type: 'transfer', toUnit: 'TC2', reason: 'The official works for commune two.' });
+    const told = await notices();
+    assert.ok(told.some((n) => n.account_id === w.lead2.id && n.template === 'petition_transferred_official'), 'the other leaders hear of it');
+    assert.ok(!told.some((n) => n.account_id === y.id), 'the reported official is not told');
+    assert.equal((await call().get(y, c.id)).statusCode, 404);
+    assert.ok(!(await call().list(y, 'limit=100')).json().items.some((i: { id: number }) => i.id === c.id));
+    // Escalated from commune two to the province, where a second hat would be a leader too.
+    await t().ctx.db.insertInto('grants').values({ account_id: y.id, unit_id: w.units.TP.id, role: 'leader' }).execute();
+    await actOk(t(), w.lead2, c.id, { type: 'escalate', reason: 'The province decides.' });
+    const after = await notices();
+    assert.ok(after.some((n) => n.account_id === w.provLead.id && n.template === 'petition_escalated_official'));
+    assert.ok(!after.some((n) => n.account_id === y.id));
+    assert.equal((await call().get(y, c.id)).statusCode, 404);
   });
 }, testOptions);
