@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { registerAuditCommands } from './audit.ts';
 import { registerUnitCommands } from './units.ts';
 import { registerSeedCommand } from './seed.ts';
+import { registerStatsCommands } from './stats.ts';
 
 /** Commands of the modules (units import, audit verify, seed …). */
 export function registerCommands(program: Command): void {
   registerAuditCommands(program);
   registerUnitCommands(program);
   registerSeedCommand(program);
+  registerStatsCommands(program);
 }

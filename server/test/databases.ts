@@ -83,6 +83,19 @@ async function serverTemplate(): Promise<string> {
   }
 }
 
+/** Cloning needs the template to have no other session; retry briefly if one is closing. */
+async function cloneTemplate(name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (e) {
+      if (attempt >= 20 || !/being accessed by other users/.test((e as Error).message)) throw e;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+}
+
 /** A fresh, migrated, empty database on the given backend; close() removes it. */
 export async function createTestDatabase(backend: Backend, opts: { poolSize?: number } = {}): Promise<Database> {
   if (backend === 'pglite') {
@@ -91,16 +104,7 @@ export async function createTestDatabase(backend: Backend, opts: { poolSize?: nu
   }
   const template = await serverTemplate();
   const name = `zd_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  // Cloning needs the template to have no other session; retry briefly if one is closing.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-      break;
-    } catch (e) {
-      if (attempt >= 20 || !/being accessed by other users/.test((e as Error).message)) throw e;
-      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-    }
-  }
+  await cloneTemplate(name, template);
   const database = openServer(serverUrl(name), opts.poolSize ?? 5);
   const close = database.close;
   return {
@@ -116,6 +120,6 @@ export async function createTestDatabase(backend: Backend, opts: { poolSize?: nu
 export async function createServerDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
   const template = await serverTemplate();
   const name = `zd_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await cloneTemplate(name, template);
   return { url: serverUrl(name), drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
 }

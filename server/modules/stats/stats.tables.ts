@@ -21,7 +21,8 @@ export interface StatsDeltasTable {
   escalated_to_path: string | null;
   transferred: boolean;
   rating: string | null;
-  open_due_at: Date | null;
+  /** open and due before the watermark it was written at */
+  overdue: boolean;
 }
 
 export interface StatsCountsTable {
@@ -42,6 +43,7 @@ export interface StatsCountsTable {
   satisfied: number;
   acceptable: number;
   unsatisfied: number;
+  overdue: number;
 }
 
 export interface StatsAnswerHistTable {
@@ -54,19 +56,20 @@ export interface StatsAnswerHistTable {
   n: number;
 }
 
-export interface StatsOpenDueTable {
-  unit_id: number;
-  grain: StatsGrain;
-  day: string;
-  due_hour: number;
-  dim: StatsDim;
-  value: string;
-  n: number;
+export interface StatsLevelsTable {
+  level: string;
+  grains: 'dm' | 'm';
+}
+
+export interface StatsWatermarkTable {
+  one: boolean;
+  overdue_before: Date;
 }
 
 export interface StatsTables {
   stats_deltas: StatsDeltasTable;
   stats_counts: StatsCountsTable;
   stats_answer_hist: StatsAnswerHistTable;
-  stats_open_due: StatsOpenDueTable;
+  stats_levels: StatsLevelsTable;
+  stats_watermark: StatsWatermarkTable;
 }

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase } from '../server/platform/db.ts';
+import { systemClock } from '../server/platform/clock.ts';
+import { findStatsUnit, naiveStats, rebuildStats, type StatsScope } from '../server/modules/stats/stats.queries.ts';
+import { computeStats, type Grains } from '../server/modules/stats/stats.compute.ts';
+import { isDay } from '../server/modules/stats/stats.periods.ts';
+
+export function registerStatsCommands(program: Command): void {
+  const stats = program.command('stats').description('the public figures (docs/STATS.md)');
+
+  stats
+    .command('rebuild')
+    .description('recompute the figures\' rollups from the petitions (after a bulk load, or a change of stats_levels)')
+    .action(async () => {
+      const database = await openDatabase(loadConfig());
+      try {
+        const started = performance.now();
+        await rebuildStats(database.db, { now: systemClock.now() });
+        console.log(`rollups rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  stats
+    .command('check')
+    .description('compare the figures of a unit and period with the naive query over the petitions; exits non-zero if they differ')
+    .option('--unit <code>', 'a unit code (default: the whole deployment)')
+    .requiredOption('--from <day>', 'YYYY-MM-DD')
+    .requiredOption('--to <day>', 'YYYY-MM-DD')
+    .action(async (opts: { unit?: string; from: string; to: string }) => {
+      if (!isDay(opts.from) || !isDay(opts.to) || opts.from > opts.to) throw new Error('--from and --to must be days, from ≤ to');
+      const database = await openDatabase(loadConfig());
+      try {
+        let scope: StatsScope = { unitId: 0, unitPath: '/' };
+        let grains: Grains = 'dm';
+        if (opts.unit) {
+          const unit = await findStatsUnit(database.db, opts.unit);
+          if (!unit) throw new Error(`no unit ${opts.unit}`);
+          scope = { unitId: unit.id, unitPath: unit.path };
+          grains = unit.grains;
+        }
+        const q = { scope, from: opts.from, to: opts.to, now: systemClock.now() };
+        const t0 = performance.now();
+        const fast = await computeStats(database.db, q, grains);
+        const t1 = performance.now();
+        const naive = await naiveStats(database.db, q);
+        const t2 = performance.now();
+        const same = JSON.stringify(fast) === JSON.stringify(naive);
+        console.log(`${same ? 'identical' : 'DIFFERENT'}: received ${fast.received}, resolved ${fast.resolved}, overdue ${fast.overdue}; ` +
+          `fast path ${(t1 - t0).toFixed(1)} ms, naive ${(t2 - t1).toFixed(1)} ms`);
+        if (!same) {
+          console.log(JSON.stringify({ fast, naive }, null, 2));
+          process.exitCode = 1;
+        }
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachBackend } from '../../test/server.ts';
+import { runDueJobs } from '../../platform/jobs.ts';
+import { actOk, createWorld, petitionInProgress, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
+import { pendingStatsDeltas, readWatermark } from './stats.queries.ts';
+import { statsOk } from './stats.testing.ts';
+
+describeEachBackend(
+  'GET /api/v1/stats',
+  (t) => {
+    let w: World;
+    const get = (query: Record<string, string>, lang = 'en') =>
+      t().app.inject({ method: 'GET', url: '/api/v1/stats', query, headers: { 'accept-language': lang } });
+
+    test('setup', async () => {
+      w = await createWorld(t(), 'S');
+    });
+
+    test('a unit with nothing yet: zero counts, rates and median null', async () => {
+      const s = await statsOk(t(), { unit: 'SC2', from: '2026-01-01', to: '2026-12-31' });
+      assert.equal(s.received, 0);
+      assert.equal(s.overdue, 0);
+      assert.deepEqual([s.responseRate, s.resolutionRate, s.onTimeRate, s.satisfactionRate, s.medianHoursToAnswer], [null, null, null, null, null]);
+      assert.deepEqual([s.byChannel, s.byKind, s.byCategory], [{}, {}, {}]);
+      assert.deepEqual(s.unit, { code: 'SC2', name: 'S Commune Two' });
+    });
+
+    test('anyone may read the figures; they carry counts only, never a petition or a person', async () => {
+      t().clock.set('2026-03-02T02:00:00Z');
+      const a = await submitOk(t(), {
+        unit: 'SV1',
+        kind: 'question',
+        category: 'land',
+        body: 'Private question from Nguyễn Văn Bảo about his land',
+        resident: { name: 'Nguyễn Văn Bảo', phone: '0912345678', email: 'bao@example.vn' },
+      });
+      await submitOk(t(), { unit: 'SC1', kind: 'suggestion', body: 'Plant trees along the road' });
+      await actOk(t(), w.disp1, a.id, { type: 'accept' });
+      const res = await get({ unit: 'SC1', from: '2026-03-01', to: '2026-03-31' });
+      assert.equal(res.statusCode, 200);
+      for (const secret of ['Bảo', '0912345678', 'bao@example.vn', a.trackingCode, 'Private', 'trees']) {
+        assert.ok(!res.body.includes(secret), `the figures do not carry ${secret}`);
+      }
+      const s = res.json();
+      assert.deepEqual([s.received, s.accepted, s.uncategorized], [2, 1, 1]);
+      assert.deepEqual(Object.keys(s.byCategory), ['land']);
+      assert.equal(s.byKind.question.accepted, 1);
+      assert.equal(s.byChannel.web.received, 2);
+      // The village's own figures, and the province's, and the whole deployment's.
+      assert.equal((await statsOk(t(), { unit: 'SV1', from: '2026-03-01', to: '2026-03-31' })).received, 1);
+      assert.equal((await statsOk(t(), { unit: 'SP', from: '2026-03-01', to: '2026-03-31' })).received, 2);
+      const all = await statsOk(t(), { from: '2026-03-01', to: '2026-03-31' });
+      assert.equal(all.unit, null);
+      assert.equal(all.timeZone, null);
+      assert.ok(all.received >= 2);
+    });
+
+    test('bad input is a 400 with a message in the caller\'s language', async () => {
+      const cases: Array<[Record<string, string>, string]> = [
+        [{ unit: 'SC1', from: '2026-03-31', to: '2026-03-01' }, 'stats_invalid_period'],
+        [{ unit: 'NOPE', from: '2026-03-01', to: '2026-03-31' }, 'stats_unknown_unit'],
+        [{ unit: 'SC1', from: '2024-01-01', to: '2026-03-31', interval: 'day' }, 'stats_series_too_long'],
+        [{ unit: 'SC1', from: '1990-01-01', to: '2026-03-31' }, 'stats_period_too_long'],
+        [{ unit: 'SC1', from: '2026-02-30', to: '2026-03-31' }, 'invalid_input'],
+        [{ unit: 'SC1', from: '2026-03-01' }, 'invalid_input'],
+        [{ unit: 'SC1', from: '2026-03-01', to: '2026-03-31', interval: 'week' }, 'invalid_input'],
+        [{ unit: 'SC1', from: '2026-03-01', to: '2026-03-31', extra: '1' }, 'invalid_input'],
+      ];
+      for (const [query, code] of cases) {
+        const res = await get(query);
+        assert.equal(res.statusCode, 400, `${JSON.stringify(query)} → ${res.body}`);
+        assert.equal(res.json().error.code, code, JSON.stringify(query));
+      }
+      const vi = await get({ unit: 'SC1', from: '2026-03-31', to: '2026-03-01' }, 'vi');
+      assert.match(vi.json().error.message, /Ngày bắt đầu/);
+      const zh = await get({ unit: 'NOPE', from: '2026-03-01', to: '2026-03-31' }, 'zh');
+      assert.match(zh.json().error.message, /NOPE/);
+    });
+
+    test('overdue counts open petitions past their due time now, and follows the clock with or without the jobs', async () => {
+      t().clock.set('2026-05-04T02:00:00Z');
+      const s = await petitionInProgress(t(), w, {}, 'S');
+      const due = new Date((await t().app.inject({ method: 'GET', url: `/api/v1/petitions/track/${s.trackingCode}` })).json().dueAt);
+      const figures = () => statsOk(t(), { unit: 'SC1', from: '2026-05-01', to: '2026-05-31' });
+      assert.equal((await figures()).overdue, 0);
+      t().clock.set(new Date(due.getTime() + 60_000));
+      assert.equal((await figures()).overdue, 1, 'at once, before any job ran');
+      await runDueJobs(t().ctx);
+      assert.ok((await readWatermark(t().ctx.db))!.getTime() >= due.getTime(), 'the fold job moved the watermark');
+      assert.equal(await pendingStatsDeltas(t().ctx.db), 0, 'and folded the deltas');
+      assert.equal((await figures()).overdue, 1);
+      // Answered late: no longer overdue, resolved but not on time.
+      await actOk(t(), w.hand1, s.id, { type: 'answer', text: 'Late, but here it is.' });
+      const after = await figures();
+      assert.deepEqual([after.overdue, after.resolved, after.resolvedOnTime, after.resolvedLate], [0, 1, 0, 1]);
+      assert.equal(after.onTimeRate, 0);
+    });
+
+    test('a monthly series: every month of the period in order, the ends cut to it, adding up to the totals', async () => {
+      t().clock.set('2026-06-10T02:00:00Z');
+      await submitOk(t(), { unit: 'SC2', kind: 'question', body: 'June question' });
+      t().clock.set('2026-08-20T02:00:00Z');
+      await submitOk(t(), { unit: 'SC2', kind: 'question', body: 'August question' });
+      await submitOk(t(), { unit: 'SV2', kind: 'help_request', body: 'August request' });
+      const s = await statsOk(t(), { unit: 'SC2', from: '2026-06-05', to: '2026-08-25', interval: 'month' });
+      assert.deepEqual(
+        s.series!.items.map((i) => [i.period, i.from, i.to, i.received]),
+        [
+          ['2026-06', '2026-06-05', '2026-06-30', 1],
+          ['2026-07', '2026-07-01', '2026-07-31', 0],
+          ['2026-08', '2026-08-01', '2026-08-25', 2],
+        ],
+      );
+      assert.equal(s.received, 3);
+      const daily = await statsOk(t(), { unit: 'SC2', from: '2026-08-19', to: '2026-08-21', interval: 'day' });
+      assert.deepEqual(daily.series!.items.map((i) => [i.period, i.received]), [['2026-08-19', 0], ['2026-08-20', 2], ['2026-08-21', 0]]);
+    });
+  },
+  testOptions,
+);
