@@ -204,7 +204,9 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
       unit: e.unit_code && e.unit_name ? { code: e.unit_code, name: e.unit_name } : null,
       data: e.data,
     })),
-    attachments: extras.attachments.map((a) => ({
+    // A denunciation's files are often the signed letter or an identity card: they name the
+    // denouncer, so they go with the identity.
+    attachments: (identity ? extras.attachments : []).map((a) => ({
       id: a.id,
       filename: a.filename,
       contentType: a.content_type,

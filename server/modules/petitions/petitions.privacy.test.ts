@@ -89,4 +89,37 @@ describeEachBackend('merging and confidentiality', (t) => {
     assert.ok(!after.some((n) => n.account_id === y.id));
     assert.equal((await call().get(y, c.id)).statusCode, 404);
   });
+
+  test("a denunciation's files go with the identity: only the handler, the leader and the resident get them", async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const d = await submitOk(t(), { unit: 'TC1', kind: 'denunciation', body: 'See my signed letter.', resident: { name: 'Mã Văn Thư', phone: '0915000444' } });
+    const up = await t().app.inject({
+      method: 'POST',
+      url: `/api/v1/petitions/${d.id}/attachments?filename=don-to-cao-ma-van-thu.png`,
+      headers: { 'content-type': 'image/png', 'x-access-key': d.accessKey },
+      payload: png,
+    });
+    assert.equal(up.statusCode, 201, up.body);
+    const fileId = up.json().id as number;
+    const download = (headers: Record<string, string>) =>
+      t().app.inject({ method: 'GET', url: `/api/v1/petitions/${d.id}/attachments/${fileId}`, headers });
+    for (const who of [w.disp1, w.lead1, w.auditor]) {
+      const view = await call().get(who, d.id);
+      assert.equal(view.statusCode, 200);
+      assert.deepEqual(view.json().attachments, []);
+      assert.ok(!view.body.includes('ma-van-thu'));
+      assert.equal((await download(who.headers)).statusCode, 404);
+    }
+    assert.equal((await download({ 'x-access-key': d.accessKey })).statusCode, 200, 'the resident keeps their file');
+    await actOk(t(), w.disp1, d.id, { type: 'accept' });
+    await actOk(t(), w.disp1, d.id, { type: 'assign', handler: w.hand1.id, leader: w.lead1b.id, expectedResult: 'a conclusion' });
+    for (const who of [w.hand1, w.lead1b]) {
+      assert.equal((await call().get(who, d.id)).json().attachments.length, 1);
+      assert.equal((await download(who.headers)).statusCode, 200);
+    }
+    assert.equal((await download(w.disp1.headers)).statusCode, 404, 'the dispatcher still does not');
+  });
 }, testOptions);

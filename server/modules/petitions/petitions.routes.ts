@@ -27,7 +27,7 @@ import {
   TrackParams,
   TrackView,
 } from './petitions.schema.ts';
-import { canSee } from './petitions.policy.ts';
+import { canSee, canSeeIdentity } from './petitions.policy.ts';
 import {
   allPoliciesFor,
   attachmentsOf,
@@ -278,7 +278,8 @@ async function attachmentRoutes(app: App, ctx: AppContext) {
       if (!p) throw notFound();
       const actor = request.actor;
       const key = request.headers['x-access-key'];
-      const entitled = (actor.kind === 'official' && canSee(actor, p)) || (await isPetitioner(ctx, actor, p, key));
+      // Files of a denunciation or a conduct report may name the resident: only for those who may know who it is.
+      const entitled = (actor.kind === 'official' && canSeeIdentity(actor, p)) || (await isPetitioner(ctx, actor, p, key));
       if (!entitled) throw notFound();
       const a = await findAttachment(ctx.db, p.id, request.params.attachmentId);
       if (!a) throw notFound();
