@@ -5,8 +5,8 @@
  */
 import type { Actor } from '../../platform/access.ts';
 import { abilities, awaitingAcceptance, canSeeIdentity, openStatuses } from './petitions.policy.ts';
-import type { ListRow, PetitionNames, PetitionRow } from './petitions.queries.ts';
-import type { PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
+import type { ListRow, MineRow, PetitionNames, PetitionRow } from './petitions.queries.ts';
+import type { MyPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
 import { contentOf } from './commands/assignPetition.ts';
 
 const iso = (d: Date) => d.toISOString();
@@ -214,5 +214,22 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
       createdAt: iso(a.created_at),
     })),
     abilities: abilities(actor, p),
+  };
+}
+
+/** A resident's own petition in their list: the tracking view's facts, never another petitioner's. */
+export function presentMine(row: MineRow): MyPetition {
+  const answered = row.status === 'answered' || row.status === 'closed';
+  return {
+    trackingCode: row.tracking_code,
+    kind: row.kind,
+    category: row.category,
+    unit: row.unit_code,
+    unitName: row.unit_name,
+    status: row.status,
+    submittedAt: iso(row.submitted_at),
+    dueAt: iso(row.due_at),
+    ...(answered && row.answered_at ? { answeredAt: iso(row.answered_at) } : {}),
+    ...(answered ? { rated: row.rated } : {}),
   };
 }

@@ -655,3 +655,59 @@ export async function moveMergedPetitions(trx: Kysely<DB>, fromCase: number, toC
 export async function lockPetition(trx: Kysely<DB>, id: number): Promise<void> {
   await trx.selectFrom('petitions').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
 }
+
+export interface MineRow {
+  id: number;
+  tracking_code: string;
+  kind: PetitionRow['kind'];
+  category: string | null;
+  submitted_at: Date;
+  /** The case's (its own, or the one it was merged into). */
+  status: PetitionRow['status'];
+  due_at: Date;
+  answered_at: Date | null;
+  unit_code: string;
+  unit_name: string;
+  /** Whether this resident rated the case's latest answer. */
+  rated: boolean;
+}
+
+/**
+ * The petitions a resident raised while signed in (their petitioner row names their account),
+ * newest first; a merged petition reads its case's state, due time and unit.
+ */
+export async function residentPetitions(
+  db: Kysely<DB>,
+  residentId: number,
+  f: { afterId?: number; limit: number },
+): Promise<MineRow[]> {
+  let q = db
+    .selectFrom('petitioners as pe')
+    .innerJoin('petitions as p', 'p.id', 'pe.petition_id')
+    .leftJoin('petitions as c', 'c.id', 'p.case_id')
+    .innerJoin('units as u', (j) => j.on(sql<boolean>`u.id = coalesce(c.unit_id, p.unit_id)`))
+    .select((eb) => [
+      'p.id',
+      'p.tracking_code',
+      'p.kind',
+      'p.category',
+      'p.submitted_at',
+      sql<PetitionRow['status']>`coalesce(c.status, p.status)`.as('status'),
+      sql<Date>`coalesce(c.due_at, p.due_at)`.as('due_at'),
+      sql<Date | null>`coalesce(c.last_answered_at, c.answered_at, p.last_answered_at, p.answered_at)`.as('answered_at'),
+      'u.code as unit_code',
+      'u.name as unit_name',
+      eb
+        .exists(
+          eb
+            .selectFrom('petition_ratings as r')
+            .select('r.id')
+            .whereRef('r.petitioner_id', '=', 'pe.id')
+            .where(sql<boolean>`r.answer_number = coalesce(c.answer_count, p.answer_count)`),
+        )
+        .as('rated'),
+    ])
+    .where('pe.resident_account_id', '=', residentId);
+  if (f.afterId !== undefined) q = q.where('p.id', '<', f.afterId);
+  return (await q.orderBy('p.id', 'desc').limit(f.limit).execute()) as MineRow[];
+}

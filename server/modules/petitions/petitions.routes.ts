@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Module } from '../index.ts';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor, Official } from '../../platform/access.ts';
+import type { Actor, Official, Resident } from '../../platform/access.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { searchKey, segmentWords } from '../../platform/text.ts';
 import {
@@ -16,6 +16,8 @@ import {
   IntakeBody,
   IntakeResult,
   ListQuery,
+  MineQuery,
+  MyPetitionList,
   PetitionList,
   PetitionView,
   PolicyBody,
@@ -41,9 +43,10 @@ import {
   mergedPetitions,
   namesFor,
   petitionersOfCase,
+  residentPetitions,
   type ListFilters,
 } from './petitions.queries.ts';
-import { presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
+import { presentMine, presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
 import { normalisePhone, normaliseTrackingCode } from './petitions.codes.ts';
 import { pickPolicy, type DeadlinePolicy } from './petitions.deadlines.ts';
 import { channels, petitionKinds, petitionStatuses, type PetitionKind } from './petitions.tables.ts';
@@ -126,7 +129,7 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(raw: string, sort: 'newest' | 'due'): ListFilters['after'] {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (!Number.isInteger(c.id) || c.id < 1) throw new Error('id');
+    if (!Number.isSafeInteger(c.id) || c.id < 1) throw new Error('id');
     if (sort === 'due') {
       const dueAt = new Date(String(c.dueAt));
       if (Number.isNaN(dueAt.getTime())) throw new Error('dueAt');
@@ -405,6 +408,32 @@ export const petitionsModule: Module = {
           ...(rows.length > limit
             ? { next: encodeCursor(sort === 'due' ? { id: last.id, dueAt: last.due_at.toISOString() } : { id: last.id }) }
             : {}),
+        };
+      },
+    );
+
+    // A static segment: find-my-way prefers it to '/:id' whatever the order; kept before it for the reader.
+    app.get(
+      '/api/v1/petitions/mine',
+      {
+        config: { access: 'resident' },
+        schema: {
+          tags: ['petitions'],
+          summary: "The signed-in resident's own petitions (raised while signed in), newest first",
+          description: 'A merged petition shows the state, due time and unit of the case it joined. No content, nobody else\'s data.',
+          querystring: MineQuery,
+          response: { 200: MyPetitionList },
+        },
+      },
+      async (request) => {
+        const actor = request.actor as Resident;
+        const limit = request.query.limit ?? 20;
+        const after = request.query.cursor !== undefined ? decodeCursor(request.query.cursor, 'newest') : undefined;
+        const rows = await residentPetitions(ctx.db, actor.id, { afterId: after?.id, limit: limit + 1 });
+        const page = rows.slice(0, limit);
+        return {
+          items: page.map(presentMine),
+          ...(rows.length > limit ? { next: encodeCursor({ id: page[page.length - 1].id }) } : {}),
         };
       },
     );

@@ -356,3 +356,32 @@ export const PolicyBody = Type.Object(
   { additionalProperties: false },
 );
 export type PolicyBody = Static<typeof PolicyBody>;
+
+export const MineQuery = Type.Object(
+  {
+    cursor: Type.Optional(Text(200)),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+export type MineQuery = Static<typeof MineQuery>;
+
+/** One of a resident's own petitions, as they see it in their list: no content, nobody else's data. */
+export const MyPetition = Type.Object(
+  {
+    trackingCode: Type.String(),
+    kind: Kind,
+    category: Nullable(Type.String()),
+    unit: Type.String({ description: 'the unit code' }),
+    unitName: Type.String(),
+    status: Status,
+    submittedAt: DateTime,
+    dueAt: DateTime,
+    answeredAt: Type.Optional(DateTime),
+    rated: Type.Optional(Type.Boolean({ description: 'answered: whether the resident rated the latest answer' })),
+  },
+  { additionalProperties: false },
+);
+export type MyPetition = Static<typeof MyPetition>;
+
+export const MyPetitionList = Type.Object({ items: Type.Array(MyPetition), next: Type.Optional(Type.String()) });
