@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
-import { Browsing, checkPage, demo, signIn, strings } from './steps.ts';
+import { Browsing, checkPage, demo, signIn, strings, thanhNho } from './steps.ts';
 
 const vi = strings('vi');
 
@@ -84,6 +84,29 @@ describe('a resident signs in with a one-time code', { timeout: 120_000 }, () =>
     await page.getByRole('button', { name: vi['shell.signOut'] }).waitFor();
     await checkPage(page, 'resident signed in');
     await screenshot(page, 'resident-signed-in-360');
+
+    // Signed in, the track page lists the resident's own petitions: none yet.
+    await page.getByTestId('my-petitions').getByText(vi['track.mineEmpty']).waitFor();
+
+    // A petition raised while signed in is linked to the account and listed, on any device.
+    await page.goto(`/petitions/new?unit=${thanhNho}`);
+    await page.getByRole('heading', { level: 1, name: vi['raise.title'] }).waitFor();
+    await page.waitForFunction(() => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === 'Xã Thanh Nho');
+    await page.getByRole('radio', { name: new RegExp(vi['kind.question']) }).check();
+    await page.getByLabel(vi['raise.body']).fill('Xin hỏi lịch tiêm chủng cho trẻ em tháng này ở trạm y tế xã?');
+    await page.getByRole('button', { name: vi['raise.submit'] }).click();
+    const raised = (await page.getByTestId('tracking-code').innerText()).trim();
+    await page.goto('/track');
+    const list = page.getByTestId('my-petitions');
+    const link = list.getByRole('link', { name: new RegExp(raised) });
+    await link.waitFor();
+    assert.match(await link.innerText(), new RegExp(vi['status.received']));
+    assert.match(await link.innerText(), /Xã Thanh Nho/);
+    await checkPage(page, 'resident signed in, own petitions');
+    await screenshot(page, 'resident-own-petitions-360');
+    await link.click();
+    await page.waitForURL(`**/track/${raised}`);
+    await page.getByRole('heading', { name: new RegExp(raised) }).waitFor();
 
     // The session holds across a reload (the cookie), and signing out ends it.
     await page.reload();

@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { accessKeyFor, devicePetitions, markRated, ratedOnDevice, rememberPetition } from '../../app/devicePetitions.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
+import { useSession } from '../../app/session.ts';
 import { scores, unitName, type PublicPetition, type Score, type TimelineEntry } from '../../app/types.ts';
 import { Alert, Checkbox, Field, Loading, PageTitle, RadioGroup, StatusBadge, useAsync } from '../../app/ui.tsx';
 
@@ -184,10 +185,81 @@ function PetitionView({ code }: { code: string }) {
   );
 }
 
+/** One of the signed-in resident's petitions (GET /petitions/mine): tracking facts only. */
+interface MyPetition {
+  trackingCode: string;
+  kind: string;
+  category: string | null;
+  unit: string;
+  unitName: string;
+  status: string;
+  submittedAt: string;
+  dueAt: string;
+  answeredAt?: string;
+  rated?: boolean;
+}
+
+/** The petitions raised from the resident's account, on any device; more pages on request. */
+function MyPetitions() {
+  const { t, date } = useI18n();
+  const [items, setItems] = useState<MyPetition[]>([]);
+  const [next, setNext] = useState<string | undefined>(undefined);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = async (cursor?: string) => {
+    setBusy(true);
+    try {
+      const page = await api.get<{ items: MyPetition[]; next?: string }>(`/petitions/mine${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
+      setItems((prev) => (cursor ? [...prev, ...page.items] : page.items));
+      setNext(page.next);
+      setError(null);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+      setLoaded(true);
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+  if (!loaded) return <Loading />;
+  return (
+    <section aria-labelledby="my-petitions-heading" data-testid="my-petitions">
+      <h2 id="my-petitions-heading">{t('track.mine')}</h2>
+      <Alert>{error}</Alert>
+      {items.length ? (
+        <ul class="unit-results">
+          {items.map((p) => (
+            <li key={p.trackingCode}>
+              <a href={`/track/${encodeURIComponent(p.trackingCode)}`}>
+                <strong class="code">{p.trackingCode}</strong> <StatusBadge status={p.status} />
+                {p.rated === false ? <span class="badge"> {t('track.notRated')}</span> : null}
+                <span class="muted small">
+                  {[t(`kind.${p.kind}`), p.unitName, date(p.submittedAt)].join(' · ')}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : !error ? (
+        <p class="muted">{t('track.mineEmpty')}</p>
+      ) : null}
+      {next ? (
+        <button type="button" class="button" disabled={busy} onClick={() => void load(next)}>
+          {t('track.mineMore')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
 export function TrackPage({ params }: PageProps) {
   const { t, date } = useI18n();
   const [code, setCode] = useState(params.code ?? '');
   const [error, setError] = useState<string | null>(null);
+  const { me } = useSession();
   const mine = devicePetitions();
   return (
     <>
@@ -223,6 +295,7 @@ export function TrackPage({ params }: PageProps) {
         </button>
       </form>
       {params.code ? <PetitionView key={params.code} code={params.code} /> : null}
+      {!params.code && me?.kind === 'resident' ? <MyPetitions key={me.id} /> : null}
       {!params.code && mine.length ? (
         <section aria-labelledby="mine-heading">
           <h2 id="mine-heading">{t('track.onThisDevice')}</h2>
