@@ -28,6 +28,9 @@ export interface StatsQuery {
 /** The statuses in which a petition's due time is watched: the predicate of petitions_open_due. */
 const openStatuses = sql.raw(`('received', 'accepted', 'transferred', 'assigned', 'in_progress', 'reopened')`);
 
+/** Petitions per statement of a rebuild. */
+const rebuildSlice = 100_000;
+
 /** Serialises folds and rebuilds across processes. */
 const foldLock = 7261150;
 
@@ -222,7 +225,8 @@ export async function advanceOverdue(db: Kysely<DB>, now: Date): Promise<number 
  * deltas. The watermark moves to `now` first, under a short table lock (no petition changes
  * for that moment), so that the rebuilt rollups need no catching up.
  */
-export async function rebuildStats(db: Kysely<DB>, opts: { now?: Date } = {}): Promise<void> {
+export async function rebuildStats(db: Kysely<DB>, opts: { now?: Date; slice?: number } = {}): Promise<void> {
+  const slice = opts.slice ?? rebuildSlice;
   await db.connection().execute(async (conn) => {
     // Taken before the snapshot, so that a fold finishing meanwhile is seen as finished.
     await sql`SELECT pg_advisory_lock(${foldLock})`.execute(conn);
@@ -241,10 +245,20 @@ export async function rebuildStats(db: Kysely<DB>, opts: { now?: Date } = {}): P
           if ((rows[0]?.kb ?? 0) < 262_144) await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
           await sql`DELETE FROM stats_deltas`.execute(trx);
           await sql`TRUNCATE stats_counts, stats_answer_hist`.execute(trx);
-          await foldFacts(
-            sql`SELECT f.* FROM petitions p
-                CROSS JOIN LATERAL stats_fact_row(p, 1::smallint, (SELECT overdue_before FROM stats_watermark)) f`,
-          ).execute(trx);
+          // Slice by slice of petition ids, in the one snapshot: each statement's groups fit in
+          // memory instead of spilling to disk (one statement over a million petitions wrote
+          // gigabytes of temporary files).
+          const { rows: span } = await sql<{ lo: number | null; hi: number | null }>`
+            SELECT min(id) AS lo, max(id) AS hi FROM petitions`.execute(trx);
+          const { lo, hi } = span[0];
+          if (lo === null || hi === null) return;
+          for (let from = lo; from <= hi; from += slice) {
+            await foldFacts(
+              sql`SELECT f.* FROM petitions p
+                  CROSS JOIN LATERAL stats_fact_row(p, 1::smallint, (SELECT overdue_before FROM stats_watermark)) f
+                  WHERE p.id >= ${from} AND p.id < ${from + slice}`,
+            ).execute(trx);
+          }
         });
     } finally {
       await sql`SELECT pg_advisory_unlock(${foldLock})`.execute(conn);
