@@ -538,27 +538,7 @@ export async function naiveStats(db: Kysely<DB>, q: StatsQuery): Promise<StatsFi
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const { rows } = await sql<{
-        gk: number;
-        gc: number;
-        bucket: string;
-        kind: string;
-        channel: string;
-        cat: string;
-        received: number;
-        accepted: number;
-        rejected: number;
-        answered: number;
-        resolved: number;
-        resolved_on_time: number;
-        escalated: number;
-        transferred: number;
-        rated: number;
-        satisfied: number;
-        acceptable: number;
-        unsatisfied: number;
-        overdue: number;
-      }>`
+      const { rows } = await sql<GroupedRow>`
         SELECT GROUPING(kind) AS gk, GROUPING(channel) AS gc, bucket, kind, channel, cat,
                count(*)::bigint AS received,
                count(*) FILTER (WHERE accepted_at IS NOT NULL)::bigint AS accepted,
