@@ -131,6 +131,8 @@ async function serverDataset(url: string): Promise<{ database: Database; world: 
         .catch(() => undefined);
       if (meta && meta.petitions === petitions && meta.seed === o.seed) {
         log(`reusing ${name}: ${petitions.toLocaleString('en')} petitions loaded ${new Date(meta.now).toISOString()}`);
+        // Migrations added since the load (an index, say) apply to the loaded data as they would on a live server.
+        await migrate(database.pool);
         return { database, world: await loadWorld(database.db, new Random(o.seed)), meta, reused: true };
       }
       await database.close();
