@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../schema.ts';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { AuditEventsTable, DB } from '../schema.ts';
 import type { Actor } from './access.ts';
 
 export interface AuditInput {
@@ -63,15 +63,24 @@ function actorFields(actor: AuditInput['actor']): { actorId: number | null; acto
  * command already holds its subject's row lock, so chains never fork.
  */
 export async function appendAudit(trx: Kysely<DB>, input: AuditInput): Promise<void> {
-  const subjectId = String(input.subjectId);
   const head = await trx
     .selectFrom('audit_events')
     .select(['seq', 'hash'])
     .where('subject_type', '=', input.subjectType)
-    .where('subject_id', '=', subjectId)
+    .where('subject_id', '=', String(input.subjectId))
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
+  await trx.insertInto('audit_events').values(auditEventRow(input, head)).execute();
+}
+
+/**
+ * The row of an audit event that follows `head` in its subject's chain; without a head, the
+ * first event of a new subject (seq 1 after the genesis hash). A command that has just
+ * created its subject writes this row without looking for a head that cannot exist.
+ */
+export function auditEventRow(input: AuditInput, head?: { seq: number; hash: string }): Insertable<AuditEventsTable> {
+  const subjectId = String(input.subjectId);
   // Stored timestamps keep microseconds; a JS Date has milliseconds, so it round-trips exactly.
   const occurredAt = new Date(input.at.getTime());
   const fields: HashedFields = {
@@ -85,22 +94,19 @@ export async function appendAudit(trx: Kysely<DB>, input: AuditInput): Promise<v
     seq: head ? head.seq + 1 : 1,
     prevHash: head ? head.hash : genesisHash,
   };
-  await trx
-    .insertInto('audit_events')
-    .values({
-      occurred_at: occurredAt,
-      actor_id: fields.actorId,
-      actor_label: fields.actorLabel,
-      action: fields.action,
-      subject_type: fields.subjectType,
-      subject_id: subjectId,
-      unit_id: fields.unitId,
-      changes: canonicalJson(fields.changes),
-      seq: fields.seq,
-      prev_hash: fields.prevHash,
-      hash: eventHash(fields),
-    })
-    .execute();
+  return {
+    occurred_at: occurredAt,
+    actor_id: fields.actorId,
+    actor_label: fields.actorLabel,
+    action: fields.action,
+    subject_type: fields.subjectType,
+    subject_id: subjectId,
+    unit_id: fields.unitId,
+    changes: canonicalJson(fields.changes),
+    seq: fields.seq,
+    prev_hash: fields.prevHash,
+    hash: eventHash(fields),
+  };
 }
 
 // ---- checkpoints: sealing every chain's head ----

@@ -352,23 +352,24 @@ export interface EventInput {
 }
 
 export async function insertEvent(trx: Kysely<DB>, e: EventInput): Promise<void> {
-  await trx
-    .insertInto('petition_events')
-    .values({
-      petition_id: e.petition_id,
-      at: e.at,
-      type: e.type,
-      actor_id: e.actor_id,
-      actor_label: e.actor_label,
-      from_status: e.from_status ?? null,
-      to_status: e.to_status ?? null,
-      unit_id: e.unit_id ?? null,
-      reason: e.reason ?? null,
-      text: e.text ?? null,
-      data: JSON.stringify(e.data ?? {}),
-      visibility: e.visibility,
-    })
-    .execute();
+  await trx.insertInto('petition_events').values(eventRow(e)).execute();
+}
+
+export function eventRow(e: EventInput) {
+  return {
+    petition_id: e.petition_id,
+    at: e.at,
+    type: e.type,
+    actor_id: e.actor_id,
+    actor_label: e.actor_label,
+    from_status: e.from_status ?? null,
+    to_status: e.to_status ?? null,
+    unit_id: e.unit_id ?? null,
+    reason: e.reason ?? null,
+    text: e.text ?? null,
+    data: JSON.stringify(e.data ?? {}),
+    visibility: e.visibility,
+  };
 }
 
 export function eventsOf(db: Kysely<DB>, petitionId: number, opts: { publicOnly?: boolean; since?: Date } = {}) {

@@ -4,11 +4,11 @@
  * message will be delivered, however long the mail server or SMS gateway is down; if it
  * rolls back, nothing is sent. The delivery worker (delivery.ts) does the sending.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import { locales, type Locale } from '../i18n.ts';
 import { renderTemplate, TemplateError } from './templates.ts';
-import type { NotificationChannel } from './notify.tables.ts';
+import type { NotificationChannel, NotificationOutboxTable } from './notify.tables.ts';
 import { wakeJobRunners } from '../jobs.ts';
 
 export type { NotificationChannel } from './notify.tables.ts';
@@ -38,6 +38,22 @@ export interface NotificationInput {
  * template, a missing parameter, an unknown channel or locale, or an empty recipient.
  */
 export async function enqueueNotification(trx: Kysely<DB>, input: NotificationInput): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('notification_outbox')
+    .values(outboxRow(input))
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  // Residents wait for sign-in codes: do not leave them to the next poll.
+  if (inserted) wakeJobRunners(200);
+  return inserted !== undefined;
+}
+
+/**
+ * The outbox row of a notification, checked as enqueueNotification checks it. For a command
+ * that writes it in a statement of its own (then it calls wakeJobRunners itself).
+ */
+export function outboxRow(input: NotificationInput): Insertable<NotificationOutboxTable> {
   if (input.channel !== 'email' && input.channel !== 'sms') {
     throw new TemplateError(`unknown notification channel ${String(input.channel)}`);
   }
@@ -48,22 +64,14 @@ export async function enqueueNotification(trx: Kysely<DB>, input: NotificationIn
   if (!recipient) throw new TemplateError(`notification ${input.template} has no recipient`);
   // Rendering now finds a missing parameter in the command's tests, not in a retry loop.
   renderTemplate(input.template, input.locale, input.params);
-  const inserted = await trx
-    .insertInto('notification_outbox')
-    .values({
-      channel: input.channel,
-      recipient,
-      template: input.template,
-      locale: input.locale,
-      params: JSON.stringify(input.params),
-      dedupe_key: input.dedupeKey ?? null,
-      next_attempt_at: input.at,
-      created_at: input.at,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  // Residents wait for sign-in codes: do not leave them to the next poll.
-  if (inserted) wakeJobRunners(200);
-  return inserted !== undefined;
+  return {
+    channel: input.channel,
+    recipient,
+    template: input.template,
+    locale: input.locale,
+    params: JSON.stringify(input.params),
+    dedupe_key: input.dedupeKey ?? null,
+    next_attempt_at: input.at,
+    created_at: input.at,
+  };
 }
