@@ -7,6 +7,8 @@ import crypto from 'node:crypto';
 import { describeEachBackend } from '../../test/server.ts';
 import { createResident } from '../../test/factories.ts';
 import { trackingAlphabet } from './petitions.codes.ts';
+import { submitPetition } from './commands/submitPetition.ts';
+import { anonymous as anonymousActor } from '../../platform/access.ts';
 import { actOk, api, createWorld, petitionInProgress, submitOk, testOptions, type World } from './petitions.testing.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zd-petitions-'));
@@ -357,5 +359,39 @@ describeEachBackend('petition intake, tracking, rating and attachments', (t) => 
     assert.equal((await t().app.inject({ method: 'GET', url: `/api/v1/petitions/${s.id}/attachments/999999`, headers: w.disp1.headers })).statusCode, 404);
     // The tracking page lists no attachments.
     assert.doesNotMatch((await call().track(s.trackingCode)).body, /drain|attachment/);
+  });
+
+  test('a tracking code already taken is drawn again, alone or inside the transaction, and nothing is written twice', async () => {
+    const db = t().ctx.db;
+    const first = await submitOk(t(), { unit: 'TC1', kind: 'question', body: 'Where is the ward office?' });
+    const drawing = (...codes: string[]) => () => codes.shift() ?? 'ZZZZZZZZ';
+    const counts = async (id: number) => ({
+      petitioners: (await db.selectFrom('petitioners').select('id').where('petition_id', '=', id).execute()).length,
+      events: (await db.selectFrom('petition_events').select('type').where('petition_id', '=', id).execute()).map((e) => e.type),
+      audit: (await db.selectFrom('audit_events').select('seq').where('subject_type', '=', 'petition').where('subject_id', '=', String(id)).execute()).map((e) => e.seq),
+      notices: (await db.selectFrom('notification_outbox').select('id').where('dedupe_key', 'like', `petition:${id}:%`).execute()).length,
+    });
+
+    // One statement on its own.
+    const question = await submitPetition(t().ctx, anonymousActor, {
+      unit: 'TC1',
+      kind: 'question',
+      body: 'When does the ward office open on Saturdays?',
+      resident: { name: 'Lê Thị Hoa', phone: '0912000111' },
+    }, drawing(first.trackingCode, 'ZZZZ2345'));
+    assert.equal(question.trackingCode, 'ZZZZ2345');
+    assert.deepEqual(await counts(question.id), { petitioners: 1, events: ['submitted'], audit: [1], notices: 1 });
+
+    // Inside a transaction (a conduct report also tells the supervisors' leaders).
+    const report = await submitPetition(t().ctx, anonymousActor, {
+      unit: 'TC1',
+      kind: 'conduct_report',
+      body: 'The clerk asked for money to stamp a form.',
+      reportedOfficial: w.recep1.id,
+      resident: { name: 'Lê Thị Hoa', phone: '0912000111' },
+    }, drawing(first.trackingCode, question.trackingCode, 'ZZZZ2346'));
+    assert.equal(report.trackingCode, 'ZZZZ2346');
+    assert.deepEqual(await counts(report.id), { petitioners: 1, events: ['submitted'], audit: [1], notices: 1 });
+    assert.equal((await call().track('ZZZZ2346')).statusCode, 200);
   });
 }, { ...testOptions, config: { ...testOptions.config, dataDir } });

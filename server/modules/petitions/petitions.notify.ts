@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import { defineTemplates } from '../../platform/notify/templates.ts';
-import { enqueueNotification } from '../../platform/notify/outbox.ts';
+import { enqueueNotification, type NotificationInput } from '../../platform/notify/outbox.ts';
+import type { Locale } from '../../platform/i18n.ts';
 import { notifyOfficials } from '../../platform/notify/notices.ts';
 import { petitionersOfCase } from './petitions.queries.ts';
 
@@ -187,17 +188,25 @@ export type OfficialTemplate =
   | 'petition_reopened_official'
   | 'petition_conduct_report_official';
 
+// Building a formatter costs far more than using one: one per time zone, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** '2026-03-04 17:00' in the unit's time zone: what a resident reads on a phone. */
 export function localTime(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
@@ -215,18 +224,30 @@ export async function tellResidents(
   at: Date,
 ): Promise<void> {
   for (const pe of await petitionersOfCase(trx, caseId)) {
-    const channel = pe.email ? 'email' : pe.phone ? 'sms' : null;
-    if (!channel) continue;
-    await enqueueNotification(trx, {
-      channel,
-      recipient: (pe.email ?? pe.phone)!,
-      template,
-      locale: pe.locale,
-      params: { ...params, trackingCode: pe.tracking_code },
-      dedupeKey: `petition:${pe.petition_id}:${occasion}:${template}:${pe.id}`,
-      at,
-    });
+    const notice = residentNotice(pe, template, params, occasion, at);
+    if (notice) await enqueueNotification(trx, notice);
   }
+}
+
+/** What one petitioner is sent, by e-mail or else SMS; nothing for a petitioner without either. */
+export function residentNotice(
+  pe: { id: number; petition_id: number; tracking_code: string; email: string | null; phone: string | null; locale: Locale },
+  template: ResidentTemplate,
+  params: Record<string, unknown>,
+  occasion: string,
+  at: Date,
+): NotificationInput | undefined {
+  const channel = pe.email ? 'email' : pe.phone ? 'sms' : null;
+  if (!channel) return undefined;
+  return {
+    channel,
+    recipient: (pe.email ?? pe.phone)!,
+    template,
+    locale: pe.locale,
+    params: { ...params, trackingCode: pe.tracking_code },
+    dedupeKey: `petition:${pe.petition_id}:${occasion}:${template}:${pe.id}`,
+    at,
+  };
 }
 
 export async function tellOfficials(

@@ -1,7 +1,7 @@
 /** What every petition command does the same way: load and authorize, record, audit. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
-import { appendAudit } from '../../../platform/audit.ts';
+import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import type { Locale } from '../../../platform/i18n.ts';
 import { decide, protectedKinds, type ActionType, type CommandActor } from '../petitions.policy.ts';
@@ -102,8 +102,18 @@ export async function auditPetition(
   changes: Record<string, unknown>,
   at: Date,
 ): Promise<void> {
+  await appendAudit(trx, petitionAudit(actor, action, p, changes, at));
+}
+
+export function petitionAudit(
+  actor: CommandActor,
+  action: string,
+  p: Pick<PetitionRow, 'id' | 'unit_id'> & { kind?: PetitionKind },
+  changes: Record<string, unknown>,
+  at: Date,
+): AuditInput {
   const who = actor.kind === 'resident' && p.kind && protectedKinds.includes(p.kind) ? anonymous : actor;
-  await appendAudit(trx, { actor: who, action: `petition.${action}`, subjectType: 'petition', subjectId: p.id, unitId: p.unit_id, changes, at });
+  return { actor: who, action: `petition.${action}`, subjectType: 'petition', subjectId: p.id, unitId: p.unit_id, changes, at };
 }
 
 /**

@@ -3,10 +3,15 @@
  * what arrived by hotline, mailbox, forum, reception, counter, outreach or the mobile app, and
  * may answer it on the spot (received → answered in the same transaction).
  */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../schema.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/access.ts';
 import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
+import { auditEventRow } from '../../../platform/audit.ts';
 import { loadCalendar } from '../../../platform/calendar.ts';
+import { wakeJobRunners } from '../../../platform/jobs.ts';
+import { outboxRow } from '../../../platform/notify/outbox.ts';
 import { searchKey, segmentWords } from '../../../platform/text.ts';
 import type { IntakeBody } from '../petitions.schema.ts';
 import { canAnswerOnTheSpot, canRecordFor, onTheSpotKinds } from '../petitions.policy.ts';
@@ -14,18 +19,19 @@ import {
   findPetition,
   findUnitByCode,
   findUnitById,
-  insertPetition,
-  insertPetitioner,
   officialsAtUnit,
   officialWithGrants,
+  policiesFor,
   residentAccount,
+  type NewPetition,
   type UnitRow,
 } from '../petitions.queries.ts';
+import { insertIntake, prepareIntake } from '../petitions.intake.queries.ts';
 import { hashAccessKey, newAccessKey, newTrackingCode, normalisePhone } from '../petitions.codes.ts';
-import { ackDue, resolutionDue } from '../petitions.deadlines.ts';
+import { ackDue, pickPolicy, resolutionDue } from '../petitions.deadlines.ts';
 import type { PetitionStatus } from '../petitions.tables.ts';
-import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
-import { auditPetition, inTransaction, localeFor, placeOfUnit, policyAt, recordEvent } from './shared.ts';
+import { localTime, residentNotice, tellOfficials } from '../petitions.notify.ts';
+import { actorFields, inTransaction, localeFor, petitionAudit, placeOfUnit } from './shared.ts';
 import { writeAnswer } from './answerPetition.ts';
 
 export interface SubmittedPetition {
@@ -57,20 +63,34 @@ async function conductReportUnit(ctx: AppContext, officialId: number, fallback: 
   return (await findUnitById(ctx.db, target)) ?? fallback;
 }
 
-export async function submitPetition(ctx: AppContext, actor: Actor, input: IntakeBody): Promise<SubmittedPetition> {
+/** `drawCode` draws tracking codes (tests give one that collides). */
+export async function submitPetition(
+  ctx: AppContext,
+  actor: Actor,
+  input: IntakeBody,
+  drawCode: () => string = newTrackingCode,
+): Promise<SubmittedPetition> {
   const now = ctx.clock.now();
   const today = now.toISOString().slice(0, 10);
-  let unit = await findUnitByCode(ctx.db, input.unit, today);
-  if (!unit) throw badRequest('unknown_unit', { code: input.unit });
+  const place = await prepareIntake(ctx.db, input.unit, input.kind, today);
+  if (!place) throw badRequest('unknown_unit', { code: input.unit });
+  let unit = place.unit;
+  let policies = place.policies;
+  if (place.retired) {
+    unit = (await findUnitByCode(ctx.db, input.unit, today)) ?? unit;
+    policies = await policiesFor(ctx.db, input.kind, unit.path);
+  }
 
   // Channel: residents and anonymous callers write through the web; officials say how it came.
-  let channel = input.channel ?? 'web';
+  const channel = input.channel ?? 'web';
   if (actor.kind !== 'official' && channel !== 'web') throw badRequest('channel_officials_only', { channel });
   if (actor.kind === 'official' && channel !== 'web' && !canRecordFor(actor, unit.path)) throw forbidden();
 
   if (input.reportedOfficial !== undefined) {
     if (input.kind !== 'conduct_report') throw badRequest('reported_official_only_conduct');
-    unit = await conductReportUnit(ctx, input.reportedOfficial, unit);
+    const supervisors = await conductReportUnit(ctx, input.reportedOfficial, unit);
+    if (supervisors.id !== unit.id) policies = await policiesFor(ctx.db, input.kind, supervisors.path);
+    unit = supervisors;
   }
 
   if (input.answerNow) {
@@ -103,94 +123,82 @@ export async function submitPetition(ctx: AppContext, actor: Actor, input: Intak
   const identified = !!person.name && !!(phone || person.email || person.address);
   const anonymous = !!input.anonymous || !(person.name || phone || person.email || person.address);
 
+  const policy = pickPolicy(policies, unit.path);
+  if (!policy) throw new Error(`no deadline policy for ${input.kind}`);
+  if (!identified && !policy.anonymous_allowed) throw badRequest('identity_required', { kind: input.kind });
   const cal = await loadCalendar(ctx.db);
+  const urgent = !!input.urgent;
+  const ackDueAt = ackDue(cal, policy, now, urgent, placeOfUnit(unit));
+  const dueAt = resolutionDue(cal, policy, now, urgent, placeOfUnit(unit));
+  const locale = localeFor(input.language, unit.country);
   const accessKey = newAccessKey();
   const target = unit;
+  const id = place.petitionId;
 
-  return inTransaction(ctx.db, async (trx) => {
-    const policy = await policyAt(trx, input.kind, target);
-    if (!identified && !policy.anonymous_allowed) throw badRequest('identity_required', { kind: input.kind });
-    const place = placeOfUnit(target);
-    const urgent = !!input.urgent;
-    const ackDueAt = ackDue(cal, policy, now, urgent, place);
-    const dueAt = resolutionDue(cal, policy, now, urgent, place);
-    const locale = localeFor(input.language, target.country);
-
-    const created = await insertPetition(
-      trx,
-      {
-        kind: input.kind,
-        category: input.category ?? null,
-        channel,
-        title: input.title ?? null,
-        body: input.body,
-        language: input.language ?? null,
-        status: 'received',
-        urgent,
-        anonymous,
-        consent_to_publish: !!input.consentToPublish,
-        location_lat: loc?.lat ?? null,
-        location_lng: loc?.lng ?? null,
-        location_address: loc?.address ?? null,
-        unit_id: target.id,
-        unit_path: target.path,
-        agency_id: null,
-        origin_unit_id: target.id,
-        origin_unit_path: target.path,
-        reported_official_id: input.reportedOfficial ?? null,
-        recorded_by: actor.kind === 'official' ? actor.id : null,
-        task: null,
-        handler_id: null,
-        leader_id: null,
-        expected_result: null,
-        ack_due_at: ackDueAt,
-        due_at: dueAt,
-        original_due_at: dueAt,
-        answer_text: null,
-        answered_by: null,
-        case_id: null,
-        merged_at: null,
-        submitted_at: now,
-        accepted_at: null,
-        rejected_at: null,
-        answered_at: null,
-        last_answered_at: null,
-        closed_at: null,
-        resolved_at: null,
-        resolved_on_time: null,
-        reopened_at: null,
-        escalated_at: null,
-        escalated_to_path: null,
-        transferred_at: null,
-        rating: null,
-        rated_at: null,
-        created_at: now,
-        updated_at: now,
-      },
-      searchTextOf([input.title, input.body, input.category]),
-      newTrackingCode,
-    );
-
-    await insertPetitioner(trx, {
-      petition_id: created.id,
-      resident_account_id: account?.id ?? null,
-      name: anonymous ? null : (person.name ?? null),
-      phone: anonymous ? null : phone,
-      email: anonymous ? null : (person.email ?? null),
-      address: anonymous ? null : (person.address ?? null),
-      locale,
-      access_key_hash: hashAccessKey(accessKey),
-      created_at: now,
-    });
-
-    const p = { id: created.id, unit_id: target.id };
-    await recordEvent(trx, p, actor, now, {
-      type: 'submitted',
-      to_status: 'received',
-      data: { channel, kind: input.kind },
-      visibility: 'public',
-    });
-    await auditPetition(trx, actor, 'submit', { ...p, kind: input.kind }, {
+  const petition: NewPetition = {
+    kind: input.kind,
+    category: input.category ?? null,
+    channel,
+    title: input.title ?? null,
+    body: input.body,
+    language: input.language ?? null,
+    status: 'received',
+    urgent,
+    anonymous,
+    consent_to_publish: !!input.consentToPublish,
+    location_lat: loc?.lat ?? null,
+    location_lng: loc?.lng ?? null,
+    location_address: loc?.address ?? null,
+    unit_id: target.id,
+    unit_path: target.path,
+    agency_id: null,
+    origin_unit_id: target.id,
+    origin_unit_path: target.path,
+    reported_official_id: input.reportedOfficial ?? null,
+    recorded_by: actor.kind === 'official' ? actor.id : null,
+    task: null,
+    handler_id: null,
+    leader_id: null,
+    expected_result: null,
+    ack_due_at: ackDueAt,
+    due_at: dueAt,
+    original_due_at: dueAt,
+    answer_text: null,
+    answered_by: null,
+    case_id: null,
+    merged_at: null,
+    submitted_at: now,
+    accepted_at: null,
+    rejected_at: null,
+    answered_at: null,
+    last_answered_at: null,
+    closed_at: null,
+    resolved_at: null,
+    resolved_on_time: null,
+    reopened_at: null,
+    escalated_at: null,
+    escalated_to_path: null,
+    transferred_at: null,
+    rating: null,
+    rated_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  const petitioner = {
+    id: place.petitionerId,
+    petition_id: id,
+    resident_account_id: account?.id ?? null,
+    name: anonymous ? null : (person.name ?? null),
+    phone: anonymous ? null : phone,
+    phone_key: anonymous ? null : phone,
+    email: anonymous ? null : (person.email ?? null),
+    address: anonymous ? null : (person.address ?? null),
+    locale,
+    access_key_hash: hashAccessKey(accessKey),
+    created_at: now,
+  };
+  const audit = auditEventRow(
+    petitionAudit(actor, 'submit', { id, unit_id: target.id, kind: input.kind }, {
       kind: input.kind,
       channel,
       unitId: target.id,
@@ -201,30 +209,44 @@ export async function submitPetition(ctx: AppContext, actor: Actor, input: Intak
       dueAt,
       // Not whom it reports: the official could be among those who read the audit trail.
       conductReport: input.kind === 'conduct_report',
-    }, now);
+    }, now),
+  );
+  const searchText = searchTextOf([input.title, input.body, input.category]);
+  // The resident gets the tracking code and key in writing: a hotline caller cannot copy a key.
+  const receivedParams = { unit: target.name, accessKey, dueAt: localTime(dueAt, target.time_zone) };
 
-    // The resident gets the tracking code and key in writing: a hotline caller cannot copy a key.
-    await tellResidents(
-      trx,
-      created.id,
-      'petition_received',
-      { unit: target.name, accessKey, dueAt: localTime(dueAt, target.time_zone) },
-      'v1',
-      now,
+  // Most intakes are one statement, which commits by itself; answering on the spot and telling
+  // the leaders of a conduct report add statements that must commit with it.
+  const alone = !input.answerNow && input.kind !== 'conduct_report';
+  const write = <T>(fn: (db: Kysely<DB>) => Promise<T>) => (alone ? fn(ctx.db) : inTransaction(ctx.db, fn));
+  const result = await write(async (db) => {
+    const trackingCode = await insertIntake(
+      db,
+      (code) => {
+        const notice = residentNotice({ ...petitioner, tracking_code: code }, 'petition_received', receivedParams, 'v1', now);
+        return {
+          petition: { ...petition, id, tracking_code: code },
+          searchText,
+          petitioner,
+          event: { petition_id: id, at: now, unit_id: target.id, ...actorFields(actor), type: 'submitted', to_status: 'received', data: { channel, kind: input.kind }, visibility: 'public' },
+          audit,
+          notices: notice ? [outboxRow(notice)] : [],
+        };
+      },
+      drawCode,
     );
     if (input.kind === 'conduct_report') {
-      const leaders = (await officialsAtUnit(trx, target.id, ['leader'])).filter((id) => id !== input.reportedOfficial);
-      await tellOfficials(trx, leaders, 'petition_conduct_report_official', created.id, {
-        trackingCode: created.tracking_code,
+      const leaders = (await officialsAtUnit(db, target.id, ['leader'])).filter((official) => official !== input.reportedOfficial);
+      await tellOfficials(db, leaders, 'petition_conduct_report_official', id, {
+        trackingCode,
         unit: target.name,
         ackDueAt: localTime(ackDueAt, target.time_zone),
       }, 'v1', now);
     }
-
     let status: PetitionStatus = 'received';
     if (input.answerNow) {
-      const row = await findPetition(trx, created.id);
-      await writeAnswer(trx, actor, row!, {
+      const row = await findPetition(db, id);
+      await writeAnswer(db, actor, row!, {
         text: input.answerNow.text,
         publish: !!input.answerNow.publish,
         onTheSpot: true,
@@ -233,6 +255,8 @@ export async function submitPetition(ctx: AppContext, actor: Actor, input: Intak
       });
       status = 'answered';
     }
-    return { id: created.id, trackingCode: created.tracking_code, accessKey, status, dueAt, ackDueAt };
+    return { id, trackingCode, accessKey, status, dueAt, ackDueAt };
   });
+  if (petitioner.email || petitioner.phone) wakeJobRunners(200);
+  return result;
 }

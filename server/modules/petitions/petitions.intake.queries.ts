@@ -1,0 +1,123 @@
+/**
+ * The statements of intake, the busiest write: two round trips per petition. One read gathers
+ * what placing a petition needs (its unit, the deadline policies there, ids for the petition
+ * and its petitioner); one statement writes the petition, its petitioner, its first timeline
+ * event, its audit event and the notice to the resident. A single statement commits on its
+ * own, so intake needs no BEGIN and COMMIT either (docs/PERFORMANCE.md has the measurements).
+ */
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { AuditEventsTable, DB } from '../../schema.ts';
+import type { NotificationOutboxTable } from '../../platform/notify/notify.tables.ts';
+import type { PetitionKind, PetitionsTable } from './petitions.tables.ts';
+import type { DeadlinePolicy } from './petitions.deadlines.ts';
+import { eventRow, type NewPetition, type UnitRow } from './petitions.queries.ts';
+
+export interface IntakePlace {
+  unit: UnitRow;
+  /** The unit's code was retired and handed to another unit: place through findUnitByCode. */
+  retired: boolean;
+  /** The policies of this kind that hold at the unit (the deployment's and its ancestors'). */
+  policies: DeadlinePolicy[];
+  petitionId: number;
+  petitionerId: number;
+}
+
+/**
+ * The unit with this code, the deadline policies of `kind` along its path, and ids for the
+ * new petition and its petitioner (taken before writing, so that the audit event's hash and
+ * the notice's dedupe key can be computed before the one statement that writes them).
+ */
+export async function prepareIntake(db: Kysely<DB>, code: string, kind: PetitionKind, today: string): Promise<IntakePlace | undefined> {
+  const row = await db
+    .selectFrom('units as u')
+    .select(['u.id', 'u.code', 'u.name', 'u.path', 'u.parent_id', 'u.country', 'u.time_zone', 'u.valid_to', 'u.replaced_by_id'])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('deadline_policies as d')
+          .selectAll('d')
+          .where('d.kind', '=', kind)
+          // A unit's path lists its ancestors' ids and its own: '/1/12/345/'.
+          .where((w) => w.or([w('d.unit_id', 'is', null), sql<boolean>`strpos(u.path, '/' || d.unit_id || '/') > 0`])),
+      ).as('policies'),
+      sql<number>`nextval(pg_get_serial_sequence('petitions', 'id'))`.as('petition_id'),
+      sql<number>`nextval(pg_get_serial_sequence('petitioners', 'id'))`.as('petitioner_id'),
+    ])
+    .where('u.code', '=', code)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { valid_to, replaced_by_id, policies, petition_id, petitioner_id, ...unit } = row;
+  return {
+    unit,
+    retired: valid_to !== null && valid_to <= today && replaced_by_id !== null,
+    // JSON carries times as text.
+    policies: policies.map((p) => ({ ...p, updated_at: new Date(p.updated_at) })),
+    petitionId: Number(petition_id),
+    petitionerId: Number(petitioner_id),
+  };
+}
+
+export interface IntakeRows {
+  petition: NewPetition & Pick<Insertable<PetitionsTable>, 'id' | 'tracking_code'>;
+  /** Title, body and category as the search index holds them. */
+  searchText: string;
+  petitioner: Insertable<DB['petitioners']>;
+  event: Parameters<typeof eventRow>[0];
+  audit: Insertable<AuditEventsTable>;
+  notices: Array<Insertable<NotificationOutboxTable>>;
+}
+
+const trackingCodeTaken = (e: unknown) =>
+  (e as { code?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'petitions_tracking_code_key';
+
+/**
+ * Writes a new petition and everything that comes with it in one statement, under a fresh
+ * tracking code: `rowsFor` builds the rows for a code, and is called again with another code on
+ * the rare collision. Inside a transaction a savepoint keeps a collision from aborting it.
+ */
+export async function insertIntake(
+  db: Kysely<DB>,
+  rowsFor: (trackingCode: string) => IntakeRows,
+  newCode: () => string,
+): Promise<string> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const code = newCode();
+    const rows = rowsFor(code);
+    if (db.isTransaction) await sql`SAVEPOINT intake`.execute(db);
+    try {
+      await intakeStatement(db, rows).execute();
+      if (db.isTransaction) await sql`RELEASE SAVEPOINT intake`.execute(db);
+      return code;
+    } catch (e) {
+      if (!trackingCodeTaken(e)) throw e;
+      if (db.isTransaction) await sql`ROLLBACK TO SAVEPOINT intake`.execute(db);
+    }
+  }
+  throw new Error('could not draw an unused tracking code');
+}
+
+function intakeStatement(db: Kysely<DB>, rows: IntakeRows) {
+  // Data-modifying CTEs all run, referenced or not; foreign keys are checked at the statement's end.
+  const written = db
+    .with('petition', (d) =>
+      d
+        .insertInto('petitions')
+        .values({ ...rows.petition, search: sql<string>`to_tsvector('simple', ${rows.searchText})` })
+        .returning('id'),
+    )
+    .with('petitioner', (d) => d.insertInto('petitioners').values(rows.petitioner).returning('id'))
+    .with('event', (d) => d.insertInto('petition_events').values(eventRow(rows.event)).returning('id'))
+    .with('audit', (d) => d.insertInto('audit_events').values(rows.audit).returning('id'));
+  if (!rows.notices.length) return written.selectFrom('petition').select('id');
+  return written
+    .with('notice', (d) =>
+      d
+        .insertInto('notification_outbox')
+        .values(rows.notices)
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .returning('id'),
+    )
+    .selectFrom('petition')
+    .select('id');
+}
