@@ -6,24 +6,11 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { loadCalendar } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
-import { officialsAtUnit, updatePetition, type PetitionChanges } from '../petitions.queries.ts';
-import { ackDue, resolutionDue } from '../petitions.deadlines.ts';
 import type { PetitionStatus } from '../petitions.tables.ts';
 import type { EscalationCause } from '../petitions.schema.ts';
 import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
-import {
-  auditPetition,
-  firstTime,
-  followCase,
-  inTransaction,
-  increment,
-  loadForAction,
-  placeOfUnit,
-  policyAt,
-  recordEvent,
-  unitOf,
-  type CommandActor,
-} from './shared.ts';
+import { auditPetition, firstTime, inTransaction, increment, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { moveCase, receiversAt } from './moveCase.ts';
 
 export interface EscalateInput {
   reason: string;
@@ -40,33 +27,22 @@ export async function escalatePetition(ctx: AppContext, actor: CommandActor, id:
     const from = await unitOf(trx, p.unit_id);
     if (from.parent_id === null) throw conflict('no_parent_unit');
     const parent = await unitOf(trx, from.parent_id);
-    const policy = await policyAt(trx, p.kind, parent);
-    const place = placeOfUnit(parent);
-    const ackDueAt = ackDue(cal, policy, now, p.urgent, place);
-    const dueAt = resolutionDue(cal, policy, now, p.urgent, place);
     // A case already accepted stays accepted: the parent unit assigns it; one never accepted
     // waits for the parent unit's acceptance.
     const status: PetitionStatus = p.accepted_at !== null ? 'accepted' : 'received';
     const highest = p.escalated_to_path !== null && p.escalated_to_path.length <= parent.path.length ? p.escalated_to_path : parent.path;
-    const facts: PetitionChanges = {
-      escalation_count: increment('escalation_count'),
-      escalated_at: firstTime('escalated_at', now),
-      escalated_to_path: highest,
-      due_at: dueAt,
-      // An answered case sent up on appeal is not resolved any more.
-      ...(p.status === 'answered' ? { resolved: false, resolved_at: null, resolved_on_time: null } : {}),
-    };
-    await updatePetition(trx, p, {
-      ...facts,
+    const { dueAt } = await moveCase(trx, cal, p, {
+      to: parent,
+      agencyId: null,
       status,
-      unit_id: parent.id,
-      unit_path: parent.path,
-      agency_id: null,
-      handler_id: null,
-      leader_id: null,
-      ack_due_at: ackDueAt,
+      facts: {
+        escalation_count: increment('escalation_count'),
+        escalated_at: firstTime('escalated_at', now),
+        escalated_to_path: highest,
+        // An answered case sent up on appeal is not resolved any more.
+        ...(p.status === 'answered' ? { resolved: false, resolved_at: null, resolved_on_time: null } : {}),
+      },
     }, now);
-    await followCase(trx, p.id, facts, now);
     await recordEvent(trx, p, actor, now, {
       type: 'escalated',
       from_status: p.status,
@@ -86,9 +62,7 @@ export async function escalatePetition(ctx: AppContext, actor: CommandActor, id:
     }, now);
 
     const occasion = `escalation${p.escalation_count + 1}`;
-    const roles = p.kind === 'conduct_report' ? (['leader'] as const) : (['dispatcher', 'leader'] as const);
-    const receivers = (await officialsAtUnit(trx, parent.id, roles)).filter((x) => x !== p.reported_official_id);
-    await tellOfficials(trx, receivers, 'petition_escalated_official', p.id, {
+    await tellOfficials(trx, await receiversAt(trx, p, parent.id), 'petition_escalated_official', p.id, {
       trackingCode: p.tracking_code,
       kind: p.kind,
       unit: parent.name,

@@ -5,22 +5,10 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { loadCalendar } from '../../../platform/calendar.ts';
 import { badRequest } from '../../../platform/errors.ts';
-import { findAgency, findUnitByCode, officialsAtUnit, updatePetition, type PetitionChanges } from '../petitions.queries.ts';
-import { ackDue, resolutionDue } from '../petitions.deadlines.ts';
+import { findAgency, findUnitByCode } from '../petitions.queries.ts';
 import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
-import {
-  auditPetition,
-  firstTime,
-  followCase,
-  inTransaction,
-  increment,
-  loadForAction,
-  placeOfUnit,
-  policyAt,
-  recordEvent,
-  unitOf,
-  type CommandActor,
-} from './shared.ts';
+import { auditPetition, firstTime, inTransaction, increment, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { moveCase, receiversAt } from './moveCase.ts';
 
 export interface TransferInput {
   toUnit?: string;
@@ -50,27 +38,13 @@ export async function transferPetition(ctx: AppContext, actor: CommandActor, id:
     if (unitId === p.unit_id && (agencyId === null || agencyId === p.agency_id)) throw badRequest('transfer_to_same_place');
     const from = await unitOf(trx, p.unit_id);
     const to = await unitOf(trx, unitId);
-    const policy = await policyAt(trx, p.kind, to);
-    const place = placeOfUnit(to);
-    const ackDueAt = ackDue(cal, policy, now, p.urgent, place);
-    // Provisional until the receiving unit accepts it.
-    const dueAt = resolutionDue(cal, policy, now, p.urgent, place);
-    const facts: PetitionChanges = {
-      transfer_count: increment('transfer_count'),
-      transferred_at: firstTime('transferred_at', now),
-      due_at: dueAt,
-    };
-    await updatePetition(trx, p, {
-      ...facts,
+    // The due time is provisional until the receiving unit accepts it.
+    const { ackDueAt } = await moveCase(trx, cal, p, {
+      to,
+      agencyId,
       status: 'transferred',
-      unit_id: to.id,
-      unit_path: to.path,
-      agency_id: agencyId,
-      handler_id: null,
-      leader_id: null,
-      ack_due_at: ackDueAt,
+      facts: { transfer_count: increment('transfer_count'), transferred_at: firstTime('transferred_at', now) },
     }, now);
-    await followCase(trx, p.id, facts, now);
     await recordEvent(trx, p, actor, now, {
       type: 'transferred',
       from_status: p.status,
@@ -88,9 +62,7 @@ export async function transferPetition(ctx: AppContext, actor: CommandActor, id:
       agencyId,
     }, now);
     const occasion = `transfer${p.transfer_count + 1}`;
-    const roles = p.kind === 'conduct_report' ? (['leader'] as const) : (['dispatcher', 'leader'] as const);
-    const receivers = (await officialsAtUnit(trx, to.id, roles)).filter((x) => x !== p.reported_official_id);
-    await tellOfficials(trx, receivers, 'petition_transferred_official', p.id, {
+    await tellOfficials(trx, await receiversAt(trx, p, to.id), 'petition_transferred_official', p.id, {
       trackingCode: p.tracking_code,
       kind: p.kind,
       unit: to.name,

@@ -1,0 +1,56 @@
+/**
+ * What escalation and transfer share: the case goes to another unit (and perhaps one of its
+ * agencies) under that unit's deadline policy, without a handler or leader, whom the receiving
+ * unit picks; its dispatchers and leaders hear of it.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../schema.ts';
+import type { Calendar } from '../../../platform/calendar.ts';
+import { officialsAtUnit, updatePetition, type PetitionChanges, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
+import { ackDue, resolutionDue } from '../petitions.deadlines.ts';
+import type { PetitionStatus } from '../petitions.tables.ts';
+import { followCase, placeOfUnit, policyAt } from './shared.ts';
+
+export interface Move {
+  to: UnitRow;
+  agencyId: number | null;
+  status: PetitionStatus;
+  /** The counted facts of the move; petitions merged into the case get them too, with the new due time. */
+  facts: PetitionChanges;
+}
+
+/** Moves the case and answers its new due times (computed from `now` at the receiving unit). */
+export async function moveCase(
+  trx: Kysely<DB>,
+  cal: Calendar,
+  p: PetitionRow,
+  move: Move,
+  now: Date,
+): Promise<{ ackDueAt: Date; dueAt: Date }> {
+  const policy = await policyAt(trx, p.kind, move.to);
+  const place = placeOfUnit(move.to);
+  const ackDueAt = ackDue(cal, policy, now, p.urgent, place);
+  const dueAt = resolutionDue(cal, policy, now, p.urgent, place);
+  const facts: PetitionChanges = { ...move.facts, due_at: dueAt };
+  await updatePetition(trx, p, {
+    ...facts,
+    status: move.status,
+    unit_id: move.to.id,
+    unit_path: move.to.path,
+    agency_id: move.agencyId,
+    handler_id: null,
+    leader_id: null,
+    ack_due_at: ackDueAt,
+  }, now);
+  await followCase(trx, p.id, facts, now);
+  return { ackDueAt, dueAt };
+}
+
+/**
+ * Who at the receiving unit is told: its dispatchers and leaders, only leaders for a conduct
+ * report, and never the official it reports.
+ */
+export async function receiversAt(trx: Kysely<DB>, p: PetitionRow, unitId: number): Promise<number[]> {
+  const roles = p.kind === 'conduct_report' ? (['leader'] as const) : (['dispatcher', 'leader'] as const);
+  return (await officialsAtUnit(trx, unitId, roles)).filter((x) => x !== p.reported_official_id);
+}
