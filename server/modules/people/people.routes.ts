@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import type { FastifyReply } from 'fastify';
 import type { Module } from '../index.ts';
 import type { App } from '../../app.ts';
@@ -35,7 +35,8 @@ import { resetPassword } from './commands/resetPassword.ts';
 import { disableOfficial } from './commands/disableOfficial.ts';
 import { enableOfficial } from './commands/enableOfficial.ts';
 
-function setSessionCookie(reply: FastifyReply, ctx: AppContext, session: NewSession) {
+/** A new session goes back twice: in the answer (for API clients) and as the cookie (for the web app). */
+function answerWithSession(reply: FastifyReply, ctx: AppContext, session: NewSession) {
   reply.setCookie(sessionCookie, session.token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -43,9 +44,8 @@ function setSessionCookie(reply: FastifyReply, ctx: AppContext, session: NewSess
     path: '/',
     expires: session.expiresAt,
   });
+  return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
 }
-
-const sessionAnswer = (s: NewSession) => ({ token: s.token, csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() });
 
 const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url');
 function decodeCursor(cursor: string): number {
@@ -59,46 +59,27 @@ function authRoutes(app: App, ctx: AppContext) {
   // Per address and per route, for signed-in callers too: a session must not buy more guesses.
   const signInLimit = { max: ctx.config.rateLimits.signInPerMinute, timeWindow: 60_000, allowList: () => false };
   const tags = ['sign-in'];
+  /** The options of a sign-in step: open to anyone, and rate limited. */
+  const signInStep = <B extends TSchema, R extends Record<number, TSchema>>(summary: string, body: B, response: R) => ({
+    config: { access: 'public' as const, rateLimit: signInLimit },
+    schema: { tags, summary, body, response },
+  });
 
   app.post(
     '/api/v1/auth/login',
-    {
-      config: { access: 'public', rateLimit: signInLimit },
-      schema: {
-        tags,
-        summary: 'An official signs in with username and password',
-        body: LoginBody,
-        response: { 200: SessionAnswer },
-      },
-    },
+    signInStep('An official signs in with username and password', LoginBody, { 200: SessionAnswer }),
     async (request, reply) => {
-      const session = await signInOfficial(ctx, {
-        username: request.body.username,
-        password: request.body.password,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-      });
-      setSessionCookie(reply, ctx, session);
-      return sessionAnswer(session);
+      const { username, password } = request.body;
+      const session = await signInOfficial(ctx, { username, password, ip: request.ip, userAgent: request.headers['user-agent'] });
+      return answerWithSession(reply, ctx, session);
     },
   );
 
   app.post(
     '/api/v1/auth/code',
-    {
-      config: { access: 'public', rateLimit: signInLimit },
-      schema: {
-        tags,
-        summary: 'A resident asks for a one-time sign-in code by SMS or e-mail',
-        body: CodeBody,
-        response: { 202: CodeSent },
-      },
-    },
+    signInStep('A resident asks for a one-time sign-in code by SMS or e-mail', CodeBody, { 202: CodeSent }),
     async (request, reply) => {
-      const sent = await sendSignInCode(ctx, {
-        destination: request.body.destination,
-        locale: request.body.locale ?? request.locale,
-      });
+      const sent = await sendSignInCode(ctx, { destination: request.body.destination, locale: request.body.locale ?? request.locale });
       reply.code(202);
       return { destination: sent.destination, channel: sent.channel, expiresAt: sent.expiresAt.toISOString() };
     },
@@ -106,25 +87,17 @@ function authRoutes(app: App, ctx: AppContext) {
 
   app.post(
     '/api/v1/auth/code/verify',
-    {
-      config: { access: 'public', rateLimit: signInLimit },
-      schema: {
-        tags,
-        summary: 'A resident signs in with the code; the first sign-in creates the account',
-        body: VerifyBody,
-        response: { 200: SessionAnswer },
-      },
-    },
+    signInStep('A resident signs in with the code; the first sign-in creates the account', VerifyBody, { 200: SessionAnswer }),
     async (request, reply) => {
+      const { destination, code } = request.body;
       const session = await verifySignInCode(ctx, {
-        destination: request.body.destination,
-        code: request.body.code,
+        destination,
+        code,
         locale: request.locale,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       });
-      setSessionCookie(reply, ctx, session);
-      return sessionAnswer(session);
+      return answerWithSession(reply, ctx, session);
     },
   );
 
