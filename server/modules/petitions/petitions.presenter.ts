@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../../platform/access.ts';
 import { abilities, awaitingAcceptance, canSeeIdentity, openStatuses } from './petitions.policy.ts';
-import type { ListRow, MineRow, PetitionNames, PetitionRow } from './petitions.queries.ts';
+import type { ListRow, MineRow, PetitionNames, PetitionRow, TrackRow } from './petitions.queries.ts';
 import type { MyPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
 import { contentOf } from './commands/assignPetition.ts';
 
@@ -37,36 +37,28 @@ export interface EventRow {
 /** Event texts that may reach the public page: answers and the reasons given to the resident. */
 const publicTextTypes = new Set(['answered']);
 
-export function presentTrack(
-  p: PetitionRow,
-  kase: PetitionRow,
-  unit: { code: string; name: string },
-  events: EventRow[],
-  now: Date,
-): TrackView {
-  const answered = kase.answer_text !== null && (kase.status === 'answered' || kase.status === 'closed');
+export function presentTrack(t: TrackRow, now: Date): TrackView {
+  const answered = t.answer_text !== null && (t.status === 'answered' || t.status === 'closed');
   return {
-    trackingCode: p.tracking_code,
-    status: kase.status,
-    kind: p.kind,
-    category: p.category,
-    unit,
-    submittedAt: iso(p.submitted_at),
-    ackDueAt: iso(kase.ack_due_at),
-    dueAt: iso(kase.due_at),
-    overdue: isOverdue(kase, now),
-    merged: p.case_id !== null,
-    timeline: events
-      .filter((e) => e.visibility === 'public')
-      .map((e) => ({
-        at: iso(e.at),
-        type: e.type,
-        status: e.to_status,
-        reason: e.reason,
-        text: publicTextTypes.has(e.type) ? e.text : null,
-        unit: e.unit_code && e.unit_name ? { code: e.unit_code, name: e.unit_name } : null,
-      })),
-    answer: answered ? { text: kase.answer_text!, at: iso(kase.last_answered_at ?? kase.answered_at!) } : null,
+    trackingCode: t.tracking_code,
+    status: t.status,
+    kind: t.kind,
+    category: t.category,
+    unit: { code: t.unit_code, name: t.unit_name },
+    submittedAt: iso(t.submitted_at),
+    ackDueAt: iso(t.ack_due_at),
+    dueAt: iso(t.due_at),
+    overdue: isOverdue(t, now),
+    merged: t.case_id !== null,
+    timeline: t.events.map((e) => ({
+      at: iso(e.at),
+      type: e.type,
+      status: e.to_status,
+      reason: e.reason,
+      text: publicTextTypes.has(e.type) ? e.text : null,
+      unit: e.unit_code && e.unit_name ? { code: e.unit_code, name: e.unit_name } : null,
+    })),
+    answer: answered ? { text: t.answer_text!, at: iso(t.last_answered_at ?? t.answered_at!) } : null,
   };
 }
 

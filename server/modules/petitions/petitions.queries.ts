@@ -242,6 +242,65 @@ export function findPetitionByCode(db: Kysely<DB>, code: string): Promise<Petiti
   return db.selectFrom('petitions').select(petitionColumns).where('tracking_code', '=', code).executeTakeFirst();
 }
 
+/** The fields of the public tracking page: the petition's own, its case's (itself unless merged), and the case's unit. */
+export interface TrackRow {
+  tracking_code: string;
+  kind: PetitionRow['kind'];
+  category: string | null;
+  submitted_at: Date;
+  case_id: number | null;
+  status: PetitionRow['status'];
+  ack_due_at: Date;
+  due_at: Date;
+  answer_text: string | null;
+  answered_at: Date | null;
+  last_answered_at: Date | null;
+  unit_code: string;
+  unit_name: string;
+  /** Public events: the petition's own, and its case's from the merge on; in time order. */
+  events: TrackEvent[];
+}
+
+export interface TrackEvent {
+  id: number;
+  at: Date;
+  type: string;
+  to_status: string | null;
+  reason: string | null;
+  text: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+}
+
+/**
+ * Everything the tracking page shows, in one statement: the lookup is the busiest public read
+ * and each round trip to the database costs the server more than the query itself.
+ */
+export async function findTrackRow(db: Kysely<DB>, code: string): Promise<TrackRow | undefined> {
+  const { rows } = await sql<Omit<TrackRow, 'events'> & { events: Array<Omit<TrackEvent, 'at'> & { at: number }> }>`
+    select p.tracking_code, p.kind, p.category, p.submitted_at, p.case_id,
+           k.status, k.ack_due_at, k.due_at, k.answer_text, k.answered_at, k.last_answered_at,
+           u.code as unit_code, u.name as unit_name,
+           coalesce((
+             select json_agg(json_build_object(
+                      'id', e.id, 'at', floor(extract(epoch from e.at) * 1000), 'type', e.type,
+                      'to_status', e.to_status, 'reason', e.reason, 'text', e.text,
+                      'unit_code', eu.code, 'unit_name', eu.name) order by e.at, e.id)
+             from petition_events e
+             left join units eu on eu.id = e.unit_id
+             where e.petition_id = any(array[p.id, k.id])
+               and e.visibility = 'public'
+               and (e.petition_id = p.id or (p.merged_at is not null and e.at >= p.merged_at))
+           ), '[]'::json) as events
+    from petitions p
+    join petitions k on k.id = coalesce(p.case_id, p.id)
+    join units u on u.id = k.unit_id
+    where p.tracking_code = ${code}`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  return { ...row, events: row.events.map((e) => ({ ...e, at: new Date(e.at) })) };
+}
+
 /**
  * Writes a change if nobody changed the petition since it was read (its version is still the
  * one read); otherwise 409. Under PostgreSQL's row lock the second of two concurrent writers

@@ -36,9 +36,8 @@ import {
   eventsOf,
   findAttachment,
   findPetition,
-  findPetitionByCode,
+  findTrackRow,
   findUnitByCode,
-  findUnitById,
   listPetitions,
   mergedPetitions,
   namesFor,
@@ -72,14 +71,9 @@ import './petitions.notify.ts';
 /** The tracking page: a merged petition shows its case's state, answer and, from the merge on, its history. */
 export async function trackView(ctx: AppContext, rawCode: string) {
   const code = normaliseTrackingCode(rawCode);
-  const p = code ? await findPetitionByCode(ctx.db, code) : undefined;
-  if (!p) throw notFound();
-  const kase = p.case_id !== null ? ((await findPetition(ctx.db, p.case_id)) ?? p) : p;
-  const unit = (await findUnitById(ctx.db, kase.unit_id))!;
-  const own = await eventsOf(ctx.db, p.id, { publicOnly: true });
-  const shared = kase.id !== p.id && p.merged_at ? await eventsOf(ctx.db, kase.id, { publicOnly: true, since: p.merged_at }) : [];
-  const events = [...own, ...shared].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
-  return presentTrack(p, kase, { code: unit.code, name: unit.name }, events, ctx.clock.now());
+  const row = code ? await findTrackRow(ctx.db, code) : undefined;
+  if (!row) throw notFound();
+  return presentTrack(row, ctx.clock.now());
 }
 
 /** The staff view of one petition, as this official may see it. */
@@ -302,6 +296,10 @@ async function attachmentRoutes(app: App, ctx: AppContext) {
 export const petitionsModule: Module = {
   name: 'petitions',
   async routes(app, ctx) {
+    // Per address, signed in or not: a code is 8 characters of 32 (about 2^40), yet guessing
+    // at full speed must not find other people's cases.
+    const trackingLimit = { max: ctx.config.rateLimits.trackingPerMinute, timeWindow: 60_000, allowList: () => false };
+
     app.post(
       '/api/v1/petitions',
       {
@@ -325,7 +323,7 @@ export const petitionsModule: Module = {
     app.get(
       '/api/v1/petitions/track/:trackingCode',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: trackingLimit },
         schema: {
           tags: ['petitions'],
           summary: 'The public tracking page of a petition: state, due time, public timeline, the answer. No personal data.',
@@ -339,7 +337,7 @@ export const petitionsModule: Module = {
     app.post(
       '/api/v1/petitions/track/:trackingCode/rating',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: trackingLimit },
         schema: {
           tags: ['petitions'],
           summary: 'Rate the answer with the access key; an unsatisfied resident may reopen the case once',
