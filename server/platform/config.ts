@@ -21,6 +21,8 @@ export interface Config {
     signInPerMinute: number;
     /** Writes by callers who are not signed in, per IP address per minute. */
     anonymousWritesPerMinute: number;
+    /** Tracking-page lookups and ratings per IP address per minute, signed in or not (codes must not be enumerated). */
+    trackingPerMinute: number;
   };
   /** How often each server process looks for due jobs, in milliseconds. */
   jobPollMs: number;
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: {
       signInPerMinute: int(env.ZD_RATE_SIGN_IN, 10),
       anonymousWritesPerMinute: int(env.ZD_RATE_ANONYMOUS_WRITES, 30),
+      trackingPerMinute: int(env.ZD_RATE_TRACKING, 60),
     },
     jobPollMs: int(env.ZD_JOB_POLL_MS, 5000),
     smtpUrl: env.ZD_SMTP_URL || undefined,
@@ -65,7 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** Overrides of a test configuration; a rate limit left out keeps its default. */
+export type ConfigOverrides = Partial<Omit<Config, 'rateLimits'>> & { rateLimits?: Partial<Config['rateLimits']> };
+
 /** A configuration for tests and tools: defaults, overridden field by field. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), logLevel: 'silent', demo: false, ...overrides };
+export function testConfig(overrides: ConfigOverrides = {}): Config {
+  const base = loadConfig({});
+  return { ...base, logLevel: 'silent', demo: false, ...overrides, rateLimits: { ...base.rateLimits, ...overrides.rateLimits } };
 }

@@ -2,7 +2,7 @@
 import { describe, before, after } from 'node:test';
 import type { Backend } from '../platform/db.ts';
 import { FixedClock } from '../platform/clock.ts';
-import { testConfig, type Config } from '../platform/config.ts';
+import { testConfig, type ConfigOverrides } from '../platform/config.ts';
 import { createLogger } from '../platform/log.ts';
 import type { AppContext } from '../platform/context.ts';
 import { buildApp, type App, type BuildOptions } from '../app.ts';
@@ -18,7 +18,7 @@ export interface TestApp {
 
 export async function createTestApp(
   backend: Backend,
-  opts: { now?: string; config?: Partial<Config>; onRoute?: BuildOptions['onRoute'] } = {},
+  opts: { now?: string; config?: ConfigOverrides; onRoute?: BuildOptions['onRoute'] } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(backend);
   const clock = new FixedClock(opts.now ?? '2026-03-02T02:00:00Z');
@@ -45,7 +45,7 @@ export async function createTestApp(
 export function describeEachBackend(
   name: string,
   suite: (t: () => TestApp) => void,
-  opts: { now?: string; config?: Partial<Config> } = {},
+  opts: { now?: string; config?: ConfigOverrides } = {},
 ): void {
   for (const backend of backends) {
     describe(`${name} [${backend}]`, () => {

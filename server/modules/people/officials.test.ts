@@ -207,6 +207,34 @@ describeEachBackend(
       assert.equal((await get(t(), '/api/v1/officials/99999999', admin)).statusCode, 404);
     });
 
+    it('shows an official’s roles only in the caller’s units, in the list, in one official and in its filters', async () => {
+      const roamer = await createOfficial(t(), {
+        username: 'roamer',
+        roles: [{ unit: 'OC1', role: 'handler' }, { unit: 'OC2', role: 'handler' }, { unit: null, role: 'auditor' }],
+      });
+      const communeAdmin = await createOfficial(t(), { username: 'commune.admin', roles: [{ unit: 'OC1', role: 'administrator' }] });
+      const grants = async (who: CreatedOfficial) => {
+        const list = await get(t(), '/api/v1/officials?q=roamer', who);
+        assert.equal(list.statusCode, 200, list.body);
+        const one = await get(t(), `/api/v1/officials/${roamer.id}`, who);
+        assert.equal(one.statusCode, 200, one.body);
+        const shown = (o: { grants: Array<{ unit: string | null; role: string }> }) => o.grants.map((g) => `${g.unit ?? '*'}:${g.role}`);
+        assert.deepEqual(list.json().items.map((o: { username: string }) => o.username), ['roamer']);
+        assert.deepEqual(shown(list.json().items[0]), shown(one.json()), 'the list and the official agree');
+        return shown(one.json());
+      };
+      assert.deepEqual(await grants(communeAdmin), ['OC1:handler'], 'not the other commune, not the deployment-wide role');
+      assert.deepEqual(await grants(dispatcherC1), ['OC1:handler']);
+      assert.deepEqual(await grants(leaderP), ['OC1:handler', 'OC2:handler']);
+      assert.deepEqual(await grants(admin), ['OC1:handler', 'OC2:handler', '*:auditor']);
+
+      // A filter cannot find the official by a role held outside the caller's units either.
+      const names = async (query: string) => (await get(t(), `/api/v1/officials${query}`, communeAdmin)).json().items.map((o: { username: string }) => o.username);
+      assert.deepEqual(await names('?unit=OC2&q=roamer'), []);
+      assert.deepEqual(await names('?role=auditor&q=roamer'), []);
+      assert.deepEqual(await names('?role=handler&q=roamer'), ['roamer']);
+    });
+
     it('grants and revokes roles under the same rules, with an audit event each', async () => {
       const target = await createOfficial(t(), { username: 'rotating', roles: [{ unit: 'OC1', role: 'handler' }] });
       const url = `/api/v1/officials/${target.id}/actions`;

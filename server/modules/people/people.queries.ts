@@ -90,17 +90,28 @@ export interface GrantRow {
   role: Role;
 }
 
-const grantsJson = sql<GrantRow[]>`coalesce((
+/** "The unit at u lies in one of these subtrees"; a deployment-wide grant (no unit) lies only in '/'. */
+function underAny(prefixes: string[]) {
+  return sql<boolean>`(${sql.join(prefixes.map((p) => sql`coalesce(u.path, '/') like ${`${p}%`}`), sql` or `)})`;
+}
+
+/**
+ * The grants of account `a` as JSON; with `within`, only those in these subtrees: a caller
+ * sees an official's roles in the caller's own units, not where else the official works.
+ */
+function grantsJson(within?: string[]) {
+  return sql<GrantRow[]>`coalesce((
   select json_agg(json_build_object('id', g.id, 'unitId', g.unit_id, 'unitCode', u.code,
     'unitPath', coalesce(u.path, '/'), 'unitName', u.name, 'unitNames', u.names, 'role', g.role)
     order by g.id)
   from grants g left join units u on u.id = g.unit_id
-  where g.account_id = a.id), '[]'::json)`;
+  where g.account_id = a.id and ${within ? underAny(within) : sql`true`}), '[]'::json)`;
+}
 
 export async function grantsOf(db: Kysely<DB>, accountId: number): Promise<GrantRow[]> {
   const row = await db
     .selectFrom('accounts as a')
-    .select(grantsJson.as('grants'))
+    .select(grantsJson().as('grants'))
     .where('a.id', '=', accountId)
     .executeTakeFirst();
   return row?.grants ?? [];
@@ -171,7 +182,8 @@ export interface OfficialRow {
   grants: GrantRow[];
 }
 
-function officialsBase(db: Kysely<DB>) {
+/** Officials with their grants: all of them, or with `within` only those in these subtrees. */
+function officialsBase(db: Kysely<DB>, within?: string[]) {
   return db
     .selectFrom('accounts as a')
     .leftJoin('agencies as ag', 'ag.id', 'a.agency_id')
@@ -183,7 +195,7 @@ function officialsBase(db: Kysely<DB>) {
       'ag.name as agency_name',
       sql<Date | null>`a.disabled_at`.as('disabled_at'),
       'a.created_at',
-      grantsJson.as('grants'),
+      grantsJson(within).as('grants'),
     ])
     .where('a.kind', '=', 'official');
 }
@@ -195,12 +207,12 @@ function officialsBase(db: Kysely<DB>) {
 function inScope(prefixes: string[]) {
   return sql<boolean>`(${prefixes.includes('/')} or exists (
     select 1 from grants g join units u on u.id = g.unit_id
-    where g.account_id = a.id and (${sql.join(prefixes.map((p) => sql`u.path like ${`${p}%`}`), sql` or `)})))`;
+    where g.account_id = a.id and ${underAny(prefixes)}))`;
 }
 
 export async function officialInScope(db: Kysely<DB>, id: number, prefixes: string[]): Promise<OfficialRow | undefined> {
   if (!prefixes.length) return undefined;
-  return officialsBase(db).where('a.id', '=', id).where(inScope(prefixes)).executeTakeFirst();
+  return officialsBase(db, prefixes).where('a.id', '=', id).where(inScope(prefixes)).executeTakeFirst();
 }
 
 export async function officialById(db: Kysely<DB>, id: number): Promise<OfficialRow | undefined> {
@@ -218,14 +230,15 @@ export interface OfficialFilter {
 
 export async function listOfficials(db: Kysely<DB>, prefixes: string[], filter: OfficialFilter): Promise<OfficialRow[]> {
   if (!prefixes.length) return [];
-  let query = officialsBase(db).where(inScope(prefixes));
+  let query = officialsBase(db, prefixes).where(inScope(prefixes));
   if (filter.unitPath !== undefined || filter.role !== undefined) {
-    // The unit and the role belong to the same grant: "a handler in this commune".
+    // The unit and the role belong to the same grant: "a handler in this commune". That grant
+    // lies in the caller's units too, or the filter would tell of grants the caller may not see.
     const unitCond = filter.unitPath !== undefined ? sql`coalesce(u.path, '/') like ${`${filter.unitPath}%`}` : sql`true`;
     const roleCond = filter.role !== undefined ? sql`g.role = ${filter.role}` : sql`true`;
     query = query.where(
       sql<boolean>`exists (select 1 from grants g left join units u on u.id = g.unit_id
-        where g.account_id = a.id and ${unitCond} and ${roleCond})`,
+        where g.account_id = a.id and ${unitCond} and ${roleCond} and ${underAny(prefixes)})`,
     );
   }
   if (filter.q) {
@@ -314,7 +327,7 @@ export async function accountProfile(db: Kysely<DB>, id: number) {
   return db
     .selectFrom('accounts as a')
     .leftJoin('agencies as ag', 'ag.id', 'a.agency_id')
-    .select(['a.id', 'a.kind', 'a.name', 'a.username', 'a.phone', 'a.email', 'a.agency_id', 'ag.name as agency_name', grantsJson.as('grants')])
+    .select(['a.id', 'a.kind', 'a.name', 'a.username', 'a.phone', 'a.email', 'a.agency_id', 'ag.name as agency_name', grantsJson().as('grants')])
     .where('a.id', '=', id)
     .executeTakeFirst();
 }

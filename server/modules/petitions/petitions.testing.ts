@@ -9,11 +9,11 @@ import type { TestApp } from '../../test/server.ts';
 import { createOfficial, createSmallTree, type CreatedOfficial } from '../../test/factories.ts';
 
 /**
- * Many anonymous submissions from one test address must not trip the rate limit, and sessions
+ * Many anonymous submissions and lookups from one test address must not trip the rate limits, and sessions
  * outlast the tests that move the clock by weeks.
  */
 export const testOptions: { config: Partial<Config> } = {
-  config: { rateLimits: { signInPerMinute: 1000, anonymousWritesPerMinute: 100000 }, sessionHours: 24 * 365 },
+  config: { rateLimits: { signInPerMinute: 1000, anonymousWritesPerMinute: 100000, trackingPerMinute: 100000 }, sessionHours: 24 * 365 },
 };
 
 export type Who = Pick<CreatedOfficial, 'id' | 'headers'>;
