@@ -6,7 +6,7 @@ import { openDatabase, type Database } from './platform/db.ts';
 import { migrate } from './platform/migrate.ts';
 import { createLogger } from './platform/log.ts';
 import type { AppContext } from './platform/context.ts';
-import { startup } from './startup.ts';
+import { startBackground, startup } from './startup.ts';
 
 export interface RunningServer {
   app: App;
@@ -25,37 +25,45 @@ function clockFromEnv(): Clock {
   return offset === 0 ? systemClock : { now: () => new Date(Date.now() + offset) };
 }
 
-/** config → database → migrations → start-up tasks → app → listen. */
+/** config → database → migrations → start-up tasks → app → listen → background loops. */
 export async function startServer(
   config: Config,
   opts: { clock?: Clock; log?: Logger; database?: Database } = {},
 ): Promise<RunningServer> {
   const log = opts.log ?? createLogger(config.logLevel);
   const database = opts.database ?? (await openDatabase(config));
+  let app: App | undefined;
+  let ctx: AppContext;
   try {
     const applied = await migrate(database.pool);
     if (applied.length) log.info({ applied }, 'migrations applied');
-    const ctx: AppContext = { config, database, db: database.db, clock: opts.clock ?? clockFromEnv(), log };
-    const background = await startup(ctx);
-    const app = await buildApp(ctx);
+    ctx = { config, database, db: database.db, clock: opts.clock ?? clockFromEnv(), log };
+    await startup(ctx);
+    app = await buildApp(ctx);
     await app.listen({ host: config.host, port: config.port });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    let stopping: Promise<void> | undefined;
-    return {
-      app,
-      ctx,
-      url: `http://127.0.0.1:${port}`,
-      // In order: stop taking requests, stop background work, then close the database.
-      stop: () =>
-        (stopping ??= (async () => {
-          await app.close();
-          await background.stop();
-          await database.close();
-        })()),
-    };
   } catch (e) {
+    await app?.close().catch(() => {});
     await database.close();
     throw e;
   }
+  // Only now: on the embedded database the runner's first pass over a backlog shares the one
+  // thread, and while the plugins were still starting it could push them past Fastify's
+  // plugin timeout ("Plugin did not start in time").
+  const background = startBackground(ctx);
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const running = app;
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    ctx,
+    url: `http://127.0.0.1:${port}`,
+    // In order: stop taking requests, stop background work, then close the database.
+    stop: () =>
+      (stopping ??= (async () => {
+        await running.close();
+        await background.stop();
+        await database.close();
+      })()),
+  };
 }

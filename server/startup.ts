@@ -8,16 +8,22 @@ export interface Background {
 }
 
 /**
- * Work done once when a server starts, after migrations and before it listens:
- * the administrator from ZD_ADMIN_PASSWORD, demo data in an empty database, and the
- * background loops (job polling) that every server process runs.
+ * Work done once when a server starts, after migrations and before the app is built: the
+ * administrator from ZD_ADMIN_PASSWORD and demo data in an empty database.
  */
-export async function startup(ctx: AppContext): Promise<Background> {
-  const stops: Array<() => Promise<void>> = [];
+export async function startup(ctx: AppContext): Promise<void> {
   await ensureAdministrator(ctx);
   // An empty database (no units yet) gets the demo world; its sign-ins go to stdout.
   if (ctx.config.demo) await seedDemoIfEmpty(ctx);
-  // Every process polls for due jobs and notifications (handlers register when their module loads).
+}
+
+/**
+ * The background loops every server process runs (job polling; handlers register when their
+ * module loads). Started once the server listens: a first pass over a large backlog must not
+ * compete with the app's start-up for the one thread the embedded database shares with it.
+ */
+export function startBackground(ctx: AppContext): Background {
+  const stops: Array<() => Promise<void>> = [];
   const jobRunner = startJobRunner(ctx);
   stops.push(() => jobRunner.stop());
   return {

@@ -21,8 +21,7 @@ async function start(backend: (typeof backends)[number], config: Partial<Config>
   const write = process.stdout.write;
   process.stdout.write = ((chunk: string | Uint8Array) => ((printed += String(chunk)), true)) as typeof process.stdout.write;
   try {
-    const background = await startup(ctx);
-    await background.stop();
+    await startup(ctx);
   } finally {
     process.stdout.write = write;
   }

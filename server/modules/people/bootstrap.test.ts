@@ -22,8 +22,7 @@ describeEachBackend(
     });
 
     it('start-up creates the administrator with a grant over the whole deployment', async () => {
-      const background = await startup(withAdmin(t(), 'first-admin-password'));
-      await background.stop();
+      await startup(withAdmin(t(), 'first-admin-password'));
       const res = await login(t(), 'admin', 'first-admin-password');
       assert.equal(res.statusCode, 200);
       const me = await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${res.json().token}` } });
