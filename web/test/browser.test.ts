@@ -193,7 +193,7 @@ describe('the same flow in Chinese, in Fenggang county', { timeout: 240_000 }, (
     await checkPage(resident, 'zh: petition sent');
     await screenshot(resident, 'zh-raise-success-360');
 
-    // Fenggang has no leader in the demo world: the administrator adds one on the administration page.
+    // The administrator adds a second leader for Fenggang on the administration page; the case is then given to that one.
     const admin = await open('zh-CN', desktop);
     await signIn(admin, demo.admin, zh);
     await admin.getByRole('link', { name: zh['nav.admin'] }).click();

@@ -189,7 +189,7 @@ export interface DemoOfficial {
   agency: string | null;
 }
 
-/** One official per role, plus a Chinese dispatcher. README.md lists the same. */
+/** One official per role, plus a Chinese dispatcher and leader. README.md lists the same. */
 export const demoOfficials: DemoOfficial[] = [
   { username: 'demo.admin', password: 'demo-admin-2023', name: 'Demo Administrator', role: 'administrator', unit: null, agency: null },
   { username: 'thanhnho.leader', password: 'demo-thanhnho-leader-2023', name: 'Nguyễn Văn An', role: 'leader', unit: '17719', agency: '17719.committee' },
@@ -206,4 +206,6 @@ export const demoOfficials: DemoOfficial[] = [
   { username: 'linjiang.secretary', password: 'demo-linjiang-secretary-2023', name: '王芳', role: 'council_secretary', unit: '520327101203', agency: '520327101203.committee' },
   { username: 'nghean.auditor', password: 'demo-nghean-auditor-2023', name: 'Hoàng Văn Em', role: 'auditor', unit: '40', agency: '40.inspectorate' },
   { username: 'fenggang.dispatcher', password: 'demo-fenggang-dispatcher-2023', name: '李明', role: 'dispatcher', unit: '520327', agency: '520327.mass_work' },
+  // The county head: Fenggang's cases can be given their responsible leader (one of the five clear items).
+  { username: 'fenggang.head', password: 'demo-fenggang-head-2023', name: '陈刚', role: 'leader', unit: '520327', agency: '520327.government' },
 ];

@@ -134,6 +134,7 @@ describeEachBackend('demo data', (t) => {
       assert.ok(roles.has(role), role);
     }
     assert.equal(accounts.find((a) => a.username === 'fenggang.dispatcher')?.agency, '凤冈县群众工作中心');
+    assert.equal(accounts.find((a) => a.username === 'fenggang.head' && a.role === 'leader')?.code, '520327', 'Fenggang has a leader');
 
     const login = async (username: string) => {
       const password = demoOfficials.find((o) => o.username === username)!.password;

@@ -38,6 +38,7 @@ for (const backend of backends) {
       assert.equal(result.admin, true);
       assert.ok(result.units.includes('17719') && result.units.includes('520327101203'));
       assert.match(result.printed, /demo\.admin\s+demo-admin-2023/);
+      assert.match(result.printed, /fenggang\.head\s+demo-fenggang-head-2023\s+leader\s+凤冈县 \(520327\)/);
     });
 
     it('seeds nothing when demo data is switched off', async () => {
