@@ -48,6 +48,29 @@ test('date-holidays: only whole public days for everyone count as days off', () 
   for (const day of ['2026-01-01', '2026-02-17', '2026-10-01']) assert.ok(cn2026.has(day), day);
 });
 
+test('local days and day ends stay right across a summer-time change, read again and again', () => {
+  // New York moved its clocks from 02:00 to 03:00 on 8 March 2026 (UTC 07:00) and back on 1 November.
+  const ny = 'America/New_York';
+  for (let round = 0; round < 2; round++) {
+    assert.equal(localDay(new Date('2026-03-08T04:59:59.999Z'), ny), '2026-03-07');
+    assert.equal(localDay(new Date('2026-03-08T05:00:00.000Z'), ny), '2026-03-08');
+    assert.equal(localDay(new Date('2026-03-09T03:59:59.999Z'), ny), '2026-03-08');
+    assert.equal(localDay(new Date('2026-03-09T04:00:00.000Z'), ny), '2026-03-09');
+    assert.equal(endOfLocalDay('2026-03-07', ny).toISOString(), '2026-03-08T04:59:59.999Z');
+    assert.equal(endOfLocalDay('2026-03-08', ny).toISOString(), '2026-03-09T03:59:59.999Z');
+    assert.equal(endOfLocalDay('2026-10-31', ny).toISOString(), '2026-11-01T03:59:59.999Z');
+    assert.equal(endOfLocalDay('2026-11-01', ny).toISOString(), '2026-11-02T04:59:59.999Z');
+    // Lord Howe Island moves by half an hour: UTC+11 until 02:00 local on 5 April 2026, then UTC+10:30.
+    const lh = 'Australia/Lord_Howe';
+    assert.equal(localDay(new Date('2026-04-04T12:59:59.999Z'), lh), '2026-04-04');
+    assert.equal(localDay(new Date('2026-04-04T13:00:00.000Z'), lh), '2026-04-05');
+    assert.equal(localDay(new Date('2026-04-05T13:29:59.999Z'), lh), '2026-04-05');
+    assert.equal(localDay(new Date('2026-04-05T13:30:00.000Z'), lh), '2026-04-06');
+    assert.equal(endOfLocalDay('2026-04-04', lh).toISOString(), '2026-04-04T12:59:59.999Z');
+    assert.equal(endOfLocalDay('2026-04-05', lh).toISOString(), '2026-04-05T13:29:59.999Z');
+  }
+});
+
 test('a calendar without overrides: weekends and public holidays', () => {
   const calendar = createCalendar([]);
   assert.equal(calendar.isWorkingDay('2026-03-06', vn), true); // Friday

@@ -170,17 +170,33 @@ function wallClock(instant: number, timeZone: string) {
   };
 }
 
+// Reading a zone's offset through Intl is the costly part of every deadline. An offset changes
+// only at a transition, and since 1970 every transition of the time zone database falls on a
+// quarter hour of UTC: an offset read once holds for its whole quarter hour.
+const quarterHourMs = 900_000;
+const offsets = new Map<string, number>();
+
 /** Local time minus UTC, in ms, at an instant. */
 function offsetAt(instant: number, timeZone: string): number {
+  const key = instant >= 0 ? `${timeZone} ${Math.floor(instant / quarterHourMs)}` : undefined;
+  if (key !== undefined) {
+    const known = offsets.get(key);
+    if (known !== undefined) return known;
+  }
   const w = wallClock(instant, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  const offset = asUtc - Math.floor(instant / 1000) * 1000;
+  if (key) {
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /** The local calendar day of an instant in a time zone. */
 export function localDay(instant: Date, timeZone: string): Day {
-  const w = wallClock(instant.getTime(), timeZone);
-  return `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+  const t = instant.getTime();
+  return fromDayNumber(Math.floor((t + offsetAt(t, timeZone)) / dayMs));
 }
 
 /** The instant of a local wall time (minutes after local midnight) on a day, in ms. */
