@@ -154,6 +154,32 @@ describeEachBackend('notification outbox and delivery', (t) => {
     assert.equal(sent.length, 1);
   });
 
+  test('many due notifications go out in batches, a few at a time, each once; a failure in a batch leaves the rest sent', async () => {
+    const { ctx } = await fresh();
+    for (let i = 0; i < 75; i++) await enqueueNotification(ctx.db, input({ recipient: `r${i}@example.vn` }));
+    const recipients: string[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const transport = {
+      name: 'slow',
+      send: async (m: OutgoingMessage) => {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 2));
+        inFlight--;
+        if (m.to === 'r7@example.vn') throw new Error('mailbox busy');
+        recipients.push(m.to);
+      },
+    };
+    const result = await deliverDueNotifications(ctx, { transports: { email: transport, sms: transport } });
+    assert.deepEqual(result, { sent: 74, retried: 1, failed: 0 });
+    assert.equal(new Set(recipients).size, 74, 'each once');
+    assert.ok(mostInFlight > 1 && mostInFlight <= 8, `sent a few at once (${mostInFlight})`);
+    const states = (await rows(ctx)).map((r) => `${r.recipient}:${r.state}`);
+    assert.equal(states.filter((x) => x.endsWith(':sent')).length, 74);
+    assert.ok(states.includes('r7@example.vn:pending'), 'the failed one waits for its retry');
+  });
+
   test('a notification is written with the change that causes it: a rolled back change sends nothing', async () => {
     const { ctx } = await fresh();
     await assert.rejects(
