@@ -7,7 +7,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -31,6 +31,25 @@ export interface BuildOptions {
   onRoute?: (route: RouteOptions) => void;
 }
 
+/**
+ * helmet's response headers for these options. @fastify/helmet builds helmet's middleware
+ * again, parsing the CSP, on every request (a tenth of the server's CPU for a tracking
+ * lookup); without nonces its headers never vary, so a throwaway instance computes them once.
+ */
+async function securityHeaders(options: FastifyHelmetOptions): Promise<Array<[string, string | number | string[]]>> {
+  const probe = Fastify();
+  await probe.register(helmet, options);
+  let set: Array<[string, string | number | string[]]> = [];
+  probe.addHook('onRequest', async (_request, reply) => {
+    set = Object.entries(reply.raw.getHeaders()).filter((h): h is [string, string | number | string[]] => h[1] !== undefined);
+  });
+  probe.get('/', async () => '');
+  await probe.inject('/');
+  await probe.close();
+  if (!set.some(([name]) => name === 'content-security-policy')) throw new Error('helmet set no Content-Security-Policy');
+  return set;
+}
+
 /** Builds the HTTP application: platform hooks, then every module's routes. */
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App> {
   const app = Fastify({
@@ -49,7 +68,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
+  // The same headers on every response: computed once (see securityHeaders).
+  const headers = await securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -62,6 +82,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     // Likewise HSTS: a commune's server reached by IP over http must stay reachable.
     strictTransportSecurity: ctx.config.secureCookies,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   });
   await app.register(swagger, {
     openapi: {
