@@ -71,7 +71,7 @@ import './petitions.notify.ts';
 /** The tracking page: a merged petition shows its case's state, answer and, from the merge on, its history. */
 export async function trackView(ctx: AppContext, rawCode: string) {
   const code = normaliseTrackingCode(rawCode);
-  const row = code ? await findTrackRow(ctx.db, code) : undefined;
+  const row = code ? await findTrackRow(ctx.database.pool, code) : undefined;
   if (!row) throw notFound();
   return presentTrack(row, ctx.clock.now());
 }
