@@ -105,6 +105,24 @@ describeEachBackend("the officials' list", (t) => {
     }
   });
 
+  test("a province's plain newest-first list looks at the most recent first, and gives the same pages as the probe", async () => {
+    for (const who of [w.provLead, w.provDisp, w.disp1]) {
+      const session = await resolveSession(t().ctx.db, who.token, t().clock.now());
+      const actor = session!.actor as Official;
+      let after: ListFilters['after'];
+      for (let page = 0; page < 3; page++) {
+        const f: ListFilters = { sort: 'newest', limit: 2, now: t().clock.now(), after };
+        const probed = (await listPetitions(t().ctx.db, actor, { ...f, walkFirst: 0 })).map((r) => r.id);
+        // All recent rows looked at, or too few of them to hold a page (the probe takes over).
+        for (const walkFirst of [1000, 1]) {
+          assert.deepEqual((await listPetitions(t().ctx.db, actor, { ...f, walkFirst })).map((r) => r.id), probed, `page ${page}, ${walkFirst}`);
+        }
+        if (probed.length < 2) break;
+        after = { id: probed[1] };
+      }
+    }
+  });
+
   test('bad filters are 400 with a message, never 500', async () => {
     for (const [query, code] of [
       ['status=done', 'invalid_filter'],

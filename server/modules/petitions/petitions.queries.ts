@@ -613,6 +613,8 @@ export interface ListFilters {
   now: Date;
   /** Matches probed before the ordered walk is preferred (listProbeLimit; tests lower it). */
   probeLimit?: number;
+  /** Most recent petitions looked at first by a broad scope's plain newest-first list (listWalkFirst; tests change it). */
+  walkFirst?: number;
 }
 
 export type ListRow = PetitionRow & { unit_code: string; unit_name: string; handler_name: string | null; leader_name: string | null };
@@ -672,6 +674,21 @@ function visibleParts(actor: Official): Array<(eb: PetitionsEb) => ReturnType<Pe
 /** Up to this many matches are fetched as ids first and ordered by themselves. */
 export const listProbeLimit = 5000;
 
+/** How many of the most recent petitions a province's or the country's plain newest-first list looks at first. */
+export const listWalkFirst = 1000;
+
+/**
+ * A newest-first list with no filter but the caller's scope, for a scope as wide as a province
+ * or wider: a few percent of all petitions or more, so its newest are among the most recent of
+ * all, and probing its every match (thousands) costs more than looking at the most recent.
+ */
+function walksFirst(actor: Official, f: ListFilters): boolean {
+  const filtered =
+    f.tsquery || f.phone || f.unitPath || f.statuses?.length || f.kinds?.length || f.category || f.channels?.length ||
+    f.assignedToMe || f.overdue !== undefined || f.dueBefore;
+  return f.sort === 'newest' && !filtered && unitScope(actor, readerRoles).some((prefix) => prefix.split('/').filter(Boolean).length <= 2);
+}
+
 /**
  * The inbox. Ordered by id (or due time) with a LIMIT, PostgreSQL walks the primary key
  * backwards hoping to meet matches early; when they are rare (a commune's few received
@@ -681,9 +698,27 @@ export const listProbeLimit = 5000;
  * 0102): when at most listProbeLimit match, the page is picked among them and only its rows
  * are read; more than that are dense, and the ordered walk meets them at once. (The probe and
  * the page in one statement took longer to plan than the two take together, and saved less.)
+ * A province's or the country's plain newest-first list looks at the most recent petitions
+ * first (walksFirst): at 1e6 petitions 0.7 ms against 7–14 ms for probing its matches.
  */
 export async function listPetitions(db: Kysely<DB>, actor: Official, f: ListFilters): Promise<ListRow[]> {
   const probeLimit = f.probeLimit ?? listProbeLimit;
+  if (walksFirst(actor, f)) {
+    // The page is exact when the most recent petitions hold a full page of matches; otherwise probe.
+    let recent = db.selectFrom('petitions').select(petitionColumns).orderBy('id', 'desc').limit(f.walkFirst ?? listWalkFirst);
+    if (f.after) recent = recent.where('id', '<', f.after.id);
+    const rows = (await db
+      .selectFrom(recent.as('p'))
+      .innerJoin('units as u', 'u.id', 'p.unit_id')
+      .leftJoin('accounts as h', 'h.id', 'p.handler_id')
+      .leftJoin('accounts as l', 'l.id', 'p.leader_id')
+      .select([...pColumns, 'u.code as unit_code', 'u.name as unit_name', 'h.name as handler_name', 'l.name as leader_name'])
+      .where((eb) => eb.and([visibleTo(eb as unknown as PetitionsEb, actor), filterCondition(eb as unknown as PetitionsEb, actor, f)]))
+      .orderBy('p.id', 'desc')
+      .limit(f.limit)
+      .execute()) as ListRow[];
+    if (rows.length === f.limit) return rows;
+  }
   const parts = visibleParts(actor).map(
     (part) =>
       sql`(${db
