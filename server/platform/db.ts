@@ -1,7 +1,8 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -112,6 +113,26 @@ export async function openEmbedded(dir: string): Promise<Database> {
 export function fromPglite(pglite: PGlite, after: () => Promise<void> = () => pglite.close()): Database {
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   return wrap(pool, 'pglite', after);
+}
+
+const preparedNames = new Map<string, string>();
+
+/**
+ * Runs a statement that PostgreSQL keeps prepared on each pooled connection: parsed and
+ * planned once per connection instead of on every call (for intake, about a third of the
+ * database's CPU per petition). Only for the hottest statements, whose text has a few fixed
+ * shapes and whose best plan does not depend on the values. Given a transaction, it runs
+ * there as an ordinary statement; so it does on the embedded database, whose connection does
+ * not survive an error in a named statement (and which has no network round trip to save).
+ */
+export async function executePrepared<R>(db: Kysely<DB>, database: Database | undefined, query: CompiledQuery): Promise<R[]> {
+  if (db.isTransaction || database?.backend !== 'postgres') return (await db.executeQuery<R>(query)).rows;
+  let name = preparedNames.get(query.sql);
+  if (!name) {
+    name = `zd_${crypto.createHash('sha256').update(query.sql).digest('hex').slice(0, 24)}`;
+    preparedNames.set(query.sql, name);
+  }
+  return (await database.pool.query<R & pg.QueryResultRow>({ name, text: query.sql, values: query.parameters as unknown[] })).rows;
 }
 
 export function openServer(url: string, max = 10): Database {

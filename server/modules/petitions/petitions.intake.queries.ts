@@ -6,7 +6,7 @@
  * own, so intake needs no BEGIN and COMMIT either (docs/PERFORMANCE.md has the measurements).
  */
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { executePrepared, type Database } from '../../platform/db.ts';
 import type { AuditEventsTable, DB } from '../../schema.ts';
 import type { NotificationOutboxTable } from '../../platform/notify/notify.tables.ts';
 import type { PetitionKind, PetitionsTable } from './petitions.tables.ts';
@@ -23,29 +23,39 @@ export interface IntakePlace {
   petitionerId: number;
 }
 
+const prepareSql = `
+  SELECT u.id, u.code, u.name, u.path, u.parent_id, u.country, u.time_zone, u.valid_to, u.replaced_by_id,
+         (SELECT coalesce(json_agg(d), '[]') FROM deadline_policies d
+           WHERE d.kind = $2
+             -- A unit's path lists its ancestors' ids and its own: '/1/12/345/'.
+             AND (d.unit_id IS NULL OR strpos(u.path, '/' || d.unit_id || '/') > 0)) AS policies,
+         nextval(pg_get_serial_sequence('petitions', 'id')) AS petition_id,
+         nextval(pg_get_serial_sequence('petitioners', 'id')) AS petitioner_id
+    FROM units u
+   WHERE u.code = $1`;
+
+interface PrepareRow extends UnitRow {
+  valid_to: string | null;
+  replaced_by_id: number | null;
+  policies: Array<Omit<DeadlinePolicy, 'updated_at'> & { updated_at: string }>;
+  petition_id: number;
+  petitioner_id: number;
+}
+
 /**
  * The unit with this code, the deadline policies of `kind` along its path, and ids for the
  * new petition and its petitioner (taken before writing, so that the audit event's hash and
  * the notice's dedupe key can be computed before the one statement that writes them).
+ * Given the database, PostgreSQL keeps the statement prepared (executePrepared).
  */
-export async function prepareIntake(db: Kysely<DB>, code: string, kind: PetitionKind, today: string): Promise<IntakePlace | undefined> {
-  const row = await db
-    .selectFrom('units as u')
-    .select(['u.id', 'u.code', 'u.name', 'u.path', 'u.parent_id', 'u.country', 'u.time_zone', 'u.valid_to', 'u.replaced_by_id'])
-    .select((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom('deadline_policies as d')
-          .selectAll('d')
-          .where('d.kind', '=', kind)
-          // A unit's path lists its ancestors' ids and its own: '/1/12/345/'.
-          .where((w) => w.or([w('d.unit_id', 'is', null), sql<boolean>`strpos(u.path, '/' || d.unit_id || '/') > 0`])),
-      ).as('policies'),
-      sql<number>`nextval(pg_get_serial_sequence('petitions', 'id'))`.as('petition_id'),
-      sql<number>`nextval(pg_get_serial_sequence('petitioners', 'id'))`.as('petitioner_id'),
-    ])
-    .where('u.code', '=', code)
-    .executeTakeFirst();
+export async function prepareIntake(
+  db: Kysely<DB>,
+  code: string,
+  kind: PetitionKind,
+  today: string,
+  database?: Database,
+): Promise<IntakePlace | undefined> {
+  const [row] = await executePrepared<PrepareRow>(db, database, CompiledQuery.raw(prepareSql, [code, kind]));
   if (!row) return undefined;
   const { valid_to, replaced_by_id, policies, petition_id, petitioner_id, ...unit } = row;
   return {
@@ -80,13 +90,14 @@ export async function insertIntake(
   db: Kysely<DB>,
   rowsFor: (trackingCode: string) => IntakeRows,
   newCode: () => string,
+  database?: Database,
 ): Promise<string> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const code = newCode();
     const rows = rowsFor(code);
     if (db.isTransaction) await sql`SAVEPOINT intake`.execute(db);
     try {
-      await db.executeQuery(intakeStatement(rows));
+      await executePrepared(db, database, intakeStatement(rows));
       if (db.isTransaction) await sql`RELEASE SAVEPOINT intake`.execute(db);
       return code;
     } catch (e) {

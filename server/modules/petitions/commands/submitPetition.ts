@@ -72,7 +72,7 @@ export async function submitPetition(
 ): Promise<SubmittedPetition> {
   const now = ctx.clock.now();
   const today = now.toISOString().slice(0, 10);
-  const place = await prepareIntake(ctx.db, input.unit, input.kind, today);
+  const place = await prepareIntake(ctx.db, input.unit, input.kind, today, ctx.database);
   if (!place) throw badRequest('unknown_unit', { code: input.unit });
   let unit = place.unit;
   let policies = place.policies;
@@ -234,6 +234,7 @@ export async function submitPetition(
         };
       },
       drawCode,
+      alone ? ctx.database : undefined,
     );
     if (input.kind === 'conduct_report') {
       const leaders = (await officialsAtUnit(db, target.id, ['leader'])).filter((official) => official !== input.reportedOfficial);
