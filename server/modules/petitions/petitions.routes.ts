@@ -398,7 +398,7 @@ export const petitionsModule: Module = {
         };
         // Words that fold to nothing (only punctuation) match nothing.
         if (q.q !== undefined && !filters.tsquery) return { items: [] };
-        const rows = await listPetitions(ctx.db, actor, filters);
+        const rows = await listPetitions(ctx.db, actor, filters, ctx.database.pool);
         const page = rows.slice(0, limit);
         const last = page[page.length - 1];
         return {
