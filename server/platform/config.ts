@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL server; when absent the embedded database under dataDir is used. */
   databaseUrl?: string;
+  /** Connections each server process keeps to PostgreSQL (ZD_DB_POOL_SIZE). */
+  databasePoolSize: number;
   adminUser: string;
   adminPassword?: string;
   /** Seed the demo world into an empty database. */
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     port: int(env.PORT, 8080),
     dataDir: path.resolve(env.ZD_DATA_DIR ?? './data'),
+    databasePoolSize: Math.max(1, int(env.ZD_DB_POOL_SIZE, 10)),
     databaseUrl: env.DATABASE_URL || undefined,
     adminUser: env.ZD_ADMIN_USER || 'admin',
     adminPassword: env.ZD_ADMIN_PASSWORD || undefined,

@@ -142,6 +142,6 @@ export function openServer(url: string, max = 10): Database {
   return wrap(pool, 'postgres', async () => {});
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return opts.databaseUrl ? openServer(opts.databaseUrl) : openEmbedded(opts.dataDir);
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; databasePoolSize?: number }): Promise<Database> {
+  return opts.databaseUrl ? openServer(opts.databaseUrl, opts.databasePoolSize) : openEmbedded(opts.dataDir);
 }
