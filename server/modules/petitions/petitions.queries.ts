@@ -1,8 +1,7 @@
 /** Every SQL statement of the petitions module. */
-import crypto from 'node:crypto';
-import { sql, type ExpressionBuilder, type RawBuilder, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { CompiledQuery, sql, type ExpressionBuilder, type RawBuilder, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../../schema.ts';
-import type { Database } from '../../platform/db.ts';
+import { executePrepared, type Database } from '../../platform/db.ts';
 import { unitScope, type Official, type Role } from '../../platform/access.ts';
 import { conflict } from '../../platform/errors.ts';
 import type {
@@ -274,9 +273,7 @@ export interface TrackEvent {
   unit_name: string | null;
 }
 
-const trackStatement = {
-  name: 'petitions.track',
-  text: `
+const trackStatement = `
     select p.tracking_code, p.kind, p.category, p.submitted_at, p.case_id,
            k.status, k.ack_due_at, k.due_at, k.answer_text, k.answered_at, k.last_answered_at,
            u.code as unit_code, u.name as unit_name,
@@ -294,20 +291,20 @@ const trackStatement = {
     from petitions p
     join petitions k on k.id = coalesce(p.case_id, p.id)
     join units u on u.id = k.unit_id
-    where p.tracking_code = $1`,
-};
+    where p.tracking_code = $1`;
 
 /**
  * Everything the tracking page shows, in one statement: the lookup is the busiest public read,
- * and each round trip to the database costs the server more than the query itself. A named
- * (prepared) statement: planning it (petitions has many indexes) took several times longer
- * than running it, so each connection plans it once.
+ * and each round trip to the database costs the server more than the query itself. Prepared
+ * (executePrepared): planning it (petitions has many indexes) took several times longer than
+ * running it, so each connection plans it once.
  */
-export async function findTrackRow(pool: Database['pool'], code: string): Promise<TrackRow | undefined> {
-  const { rows } = await pool.query<Omit<TrackRow, 'events'> & { events: Array<Omit<TrackEvent, 'at'> & { at: number }> }>({
-    ...trackStatement,
-    values: [code],
-  });
+export async function findTrackRow(db: Kysely<DB>, database: Database | undefined, code: string): Promise<TrackRow | undefined> {
+  const rows = await executePrepared<Omit<TrackRow, 'events'> & { events: Array<Omit<TrackEvent, 'at'> & { at: number }> }>(
+    db,
+    database,
+    CompiledQuery.raw(trackStatement, [code]),
+  );
   const row = rows[0];
   if (!row) return undefined;
   return { ...row, events: row.events.map((e) => ({ ...e, at: new Date(e.at) })) };
@@ -706,7 +703,7 @@ export async function listPetitions(
   db: Kysely<DB>,
   actor: Official,
   f: ListFilters,
-  pool?: Database['pool'],
+  database?: Database,
 ): Promise<ListRow[]> {
   const probeLimit = f.probeLimit ?? listProbeLimit;
   if (walksFirst(actor, f)) {
@@ -753,19 +750,9 @@ export async function listPetitions(
       : q.where((eb) => eb.and([visibleTo(eb as unknown as PetitionsEb, actor), filterCondition(eb as unknown as PetitionsEb, actor, f)]));
   q = f.sort === 'due' ? q.orderBy('p.due_at', 'asc').orderBy('p.id', 'asc') : q.orderBy('p.id', 'desc');
   q = q.limit(f.limit);
-  if (n > probeLimit || !pool) return (await q.execute()) as ListRow[];
+  if (n > probeLimit) return (await q.execute()) as ListRow[];
   // The page by its ids has one text per order: prepared once per connection, not planned each time.
-  const compiled = q.compile();
-  return (await pool.query<ListRow>({ name: preparedName(compiled.sql), text: compiled.sql, values: [...compiled.parameters] })).rows;
-}
-
-const preparedNames = new Map<string, string>();
-
-/** A name for a prepared statement, the same for the same text. */
-function preparedName(text: string): string {
-  let name = preparedNames.get(text);
-  if (!name) preparedNames.set(text, (name = `petitions_${crypto.createHash('sha256').update(text).digest('hex').slice(0, 24)}`));
-  return name;
+  return executePrepared<ListRow>(db, database, q.compile());
 }
 
 /** Petitions merged into `fromCase` now belong to `toCase`. */

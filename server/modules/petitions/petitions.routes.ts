@@ -71,7 +71,7 @@ import './petitions.notify.ts';
 /** The tracking page: a merged petition shows its case's state, answer and, from the merge on, its history. */
 export async function trackView(ctx: AppContext, rawCode: string) {
   const code = normaliseTrackingCode(rawCode);
-  const row = code ? await findTrackRow(ctx.database.pool, code) : undefined;
+  const row = code ? await findTrackRow(ctx.db, ctx.database, code) : undefined;
   if (!row) throw notFound();
   return presentTrack(row, ctx.clock.now());
 }
@@ -398,7 +398,7 @@ export const petitionsModule: Module = {
         };
         // Words that fold to nothing (only punctuation) match nothing.
         if (q.q !== undefined && !filters.tsquery) return { items: [] };
-        const rows = await listPetitions(ctx.db, actor, filters, ctx.database.pool);
+        const rows = await listPetitions(ctx.db, actor, filters, ctx.database);
         const page = rows.slice(0, limit);
         const last = page[page.length - 1];
         return {
