@@ -30,7 +30,8 @@ const program = new Command('bench')
   .option('--petitions <n>', 'petitions in the PostgreSQL data set (1e6 … 1e7)', '1e6')
   .option('--embedded <n>', 'petitions in the embedded (PGlite) data set; 0 skips it', '1e5')
   .option('--seed <text>', 'the workload seed', 'zerodistance')
-  .option('--database-url <url>', 'the PostgreSQL server (a database that will be dropped and created)', process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/zd_bench')
+  .option('--database-url <url>', 'the PostgreSQL server (a database that will be dropped and created)', process.env.DATABASE_URL ?? defaultDatabaseUrl())
+  .option('--pool <n>', 'connections to PostgreSQL per server process and for the direct writes', '10')
   .option('--intake-seconds <s>', 'how long intake runs', '20')
   .option('--connections <n>', 'concurrent intake connections', '32')
   .option('--sweep-open <n>', 'open petitions for the sweep (extra open ones are loaded if fewer)', '1e6')
@@ -39,6 +40,14 @@ const program = new Command('bench')
   .option('--reuse', 'keep a database already loaded with the same size and seed')
   .option('--out <dir>', 'where results go', path.join(repoRoot, 'bench/results'))
   .option('--no-docs', 'do not update docs/PERFORMANCE.md');
+
+/** The local server over its Unix socket when it has one (what docs/OPERATIONS.md recommends), else TCP. */
+function defaultDatabaseUrl(): string {
+  const socketDir = '/var/run/postgresql';
+  return fs.existsSync(path.join(socketDir, '.s.PGSQL.5432'))
+    ? `postgres://postgres@localhost/zd_bench?host=${socketDir}`
+    : 'postgres://postgres@127.0.0.1:5432/zd_bench';
+}
 
 program.parse();
 const o = program.opts<{
@@ -50,6 +59,7 @@ const o = program.opts<{
   connections: string;
   sweepOpen: string;
   skip: string;
+  pool: string;
   reuse?: boolean;
   rollupWorkMem: string;
   out: string;
@@ -66,6 +76,7 @@ const embedded = count(o.embedded);
 const skip = new Set(o.skip.split(',').filter(Boolean));
 const intakeSeconds = Math.min(Math.max(Number(o.intakeSeconds), 1), 120);
 const connections = Math.min(Math.max(count(o.connections), 1), 256);
+const poolSize = Math.min(Math.max(count(o.pool), 1), 100);
 
 function log(line: string) {
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -124,7 +135,7 @@ async function serverDataset(url: string): Promise<{ database: Database; world: 
   try {
     const exists = (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
     if (exists && o.reuse) {
-      const database = openServer(url, 10);
+      const database = openServer(url, poolSize);
       const meta = await sql<{ value: Meta }>`SELECT value FROM bench_meta WHERE key = 'load'`
         .execute(database.db)
         .then((r) => r.rows[0]?.value)
@@ -142,7 +153,7 @@ async function serverDataset(url: string): Promise<{ database: Database; world: 
   } finally {
     await client.end();
   }
-  const database = openServer(url, 10);
+  const database = openServer(url, poolSize);
   await migrate(database.pool);
   const now = Date.now();
   log('importing the unit tree (34 provinces, 3,321 communes, ~33,000 villages)');
@@ -181,7 +192,7 @@ async function main() {
   assertLoopback(o.databaseUrl);
   fs.mkdirSync(o.out, { recursive: true });
   const started = new Date();
-  const results: Results = { startedAt: started.toISOString(), machine: machine(), options: { petitions, embedded, seed: o.seed, intakeSeconds, connections }, postgres: {}, embedded: {}, loadAverage: {} };
+  const results: Results = { startedAt: started.toISOString(), machine: machine(), options: { petitions, embedded, seed: o.seed, intakeSeconds, connections, pool: poolSize, via: new URL(o.databaseUrl).searchParams.get('host') ? 'Unix socket' : 'TCP' }, postgres: {}, embedded: {}, loadAverage: {} };
   const step = (name: string) => {
     results.loadAverage[name] = Math.round(os.loadavg()[0] * 100) / 100;
     return true;
@@ -198,7 +209,7 @@ async function main() {
   results.postgres.load = meta.load;
   const version = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db);
   results.machine.postgres = version.rows[0].v;
-  const serverEnv = { DATABASE_URL: o.databaseUrl, ZD_RATE_ANONYMOUS_WRITES: '1000000000' };
+  const serverEnv = { DATABASE_URL: o.databaseUrl, ZD_DB_POOL_SIZE: String(poolSize), ZD_RATE_ANONYMOUS_WRITES: '1000000000' };
   const context = { database, world, meta, seed: o.seed, log, connections, intakeSeconds };
   await markSwept(database.db, Date.now());
   const sessions = await prepareSessions(database.db, world);
