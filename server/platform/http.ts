@@ -106,7 +106,7 @@ export function installHttpPlatform(app: FastifyInstance, ctx: AppContext) {
     const cookie = request.cookies?.[sessionCookie];
     const token = bearer ?? cookie;
     if (!token) return;
-    const resolved = await resolveSession(ctx.db, token, ctx.clock.now());
+    const resolved = await resolveSession(ctx.db, token, ctx.clock.now(), ctx.database);
     if (!resolved) return; // an expired or unknown token is simply not signed in
     request.actor = resolved.actor;
     request.session = { token, csrfToken: resolved.csrfToken, expiresAt: resolved.expiresAt, viaCookie: !bearer };

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
 import type { Actor, Grant, Role } from './access.ts';
+import { executePrepared, type Database } from './db.ts';
 
 export const sessionCookie = 'zd_session';
 
@@ -50,8 +51,8 @@ export interface ResolvedSession {
 }
 
 /** The actor behind a session token, with grants and the paths of their units; null if none. */
-export async function resolveSession(db: Kysely<DB>, token: string, now: Date): Promise<ResolvedSession | null> {
-  const row = await db
+export async function resolveSession(db: Kysely<DB>, token: string, now: Date, database?: Database): Promise<ResolvedSession | null> {
+  const query = db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
     .select([
@@ -72,8 +73,9 @@ export async function resolveSession(db: Kysely<DB>, token: string, now: Date): 
     ])
     .where('s.token_hash', '=', sha256(token))
     .where('s.expires_at', '>', now)
-    .where('a.disabled_at', 'is', null)
-    .executeTakeFirst();
+    .where('a.disabled_at', 'is', null);
+  // Every signed-in request runs it: prepared, its planning is not paid each time.
+  const [row] = await executePrepared<Awaited<ReturnType<typeof query.executeTakeFirstOrThrow>>>(db, database, query.compile());
   if (!row) return null;
   const actor: Actor =
     row.kind === 'official'
