@@ -23,6 +23,10 @@ export const baseCounters = [
   'unsatisfied',
 ] as const;
 export type BaseCounter = (typeof baseCounters)[number];
+
+/** Every counter a row of figures carries, in the order the queries read them. */
+export const counters = [...baseCounters, 'overdue'] as const;
+export type Counter = (typeof counters)[number];
 export type BaseCounts = Record<BaseCounter, number>;
 
 export interface Counts extends BaseCounts {
@@ -130,20 +134,11 @@ export class FiguresBuilder {
     return out;
   }
 
-  /** A row of one dimension (a rollup row, a naive group). */
-  add(bucket: string, dim: StatsDim, value: string, counts: Partial<Raw>): void {
+  /** A row of one dimension whose counters come in the order of `counters`. */
+  addRow(bucket: string, dim: StatsDim, value: string, values: readonly number[]): void {
     for (const target of this.#targets(bucket, dim, value)) {
-      for (const [key, n] of Object.entries(counts) as Array<[keyof Raw, number | undefined]>) {
-        if (n) target[key] += n;
-      }
+      for (let i = 0; i < counters.length; i++) if (values[i]) target[counters[i]] += values[i];
     }
-  }
-
-  /** One petition's facts (or their negation) in all three dimensions at once. */
-  addAll(bucket: string, values: { kind: string; channel: string; category: string | null }, counts: Partial<Raw>): void {
-    this.add(bucket, 'k', values.kind, counts);
-    this.add(bucket, 'c', values.channel, counts);
-    this.add(bucket, 'g', values.category ?? '', counts);
   }
 
   get answered(): number {

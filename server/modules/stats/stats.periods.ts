@@ -61,12 +61,6 @@ export function dayParts(from: Day, to: Day): PeriodParts {
   return { months: null, days: [{ from, to }] };
 }
 
-/** The key of the series bucket a submitted day falls in. */
-export function bucketOf(day: Day, interval: Interval | undefined): string {
-  if (!interval) return '';
-  return interval === 'month' ? day.slice(0, 7) : day;
-}
-
 export interface SeriesBucket {
   /** 'YYYY-MM' or 'YYYY-MM-DD'. */
   period: string;

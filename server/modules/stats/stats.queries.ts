@@ -7,8 +7,8 @@ import type { DB } from '../../schema.ts';
 import type { Day } from '../../platform/calendar.ts';
 import { addDays } from '../../platform/calendar.ts';
 import type { Interval, PeriodParts } from './stats.periods.ts';
-import { FiguresBuilder, type StatsFigures } from './stats.figures.ts';
-import type { StatsDeltasTable, StatsDim } from './stats.tables.ts';
+import { counters, FiguresBuilder, type StatsFigures } from './stats.figures.ts';
+import type { StatsDim } from './stats.tables.ts';
 
 /** Whose figures: a unit and its subtree, or the whole deployment (id 0, path '/'). */
 export interface StatsScope {
@@ -55,27 +55,44 @@ export function findStatsUnit(db: Kysely<DB>, code: string): Promise<StatsUnit |
 
 // ---- keeping the rollups ----
 
-const dims = sql.raw(`(VALUES ('k'::"char"), ('c'::"char"), ('g'::"char")) AS dm(dim)`);
 const grains = sql.raw(`(VALUES ('d'::"char"), ('m'::"char")) AS gr(grain)`);
 const levels = sql.raw(`(VALUES (0::smallint), (1::smallint), (2::smallint)) AS lv(level)`);
-const counterColumns = [
-  'received',
-  'accepted',
-  'rejected',
-  'answered',
-  'resolved',
-  'resolved_on_time',
-  'escalated',
-  'transferred',
-  'rated',
-  'satisfied',
-  'acceptable',
-  'unsatisfied',
-  'overdue',
-] as const;
+/** The counters as columns of stats_counts (resolvedOnTime: resolved_on_time), in the order of `counters`. */
+const counterColumns = counters.map((c) => c.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`));
 const factColumns = sql.raw(
   'sign, origin_unit_path, day, kind, channel, category, accepted, rejected, answer_minutes, resolved, resolved_on_time, escalated_to_path, transferred, rating, overdue',
 );
+
+/** The three dimensions a row of counters is kept under: every fact row counts in each. */
+const dims = sql.raw(`(VALUES ('k'::"char"), ('c'::"char"), ('g'::"char")) AS dm(dim)`);
+
+/** The value of `alias`'s facts in the dimension dm.dim ('' for no category). */
+function dimValue(alias: string): RawBuilder<string> {
+  return sql.raw(`CASE dm.dim WHEN 'k' THEN ${alias}.kind WHEN 'c' THEN ${alias}.channel ELSE coalesce(${alias}.category, '') END`);
+}
+
+/**
+ * What a fact row (its `sign`, ±1) adds to each counter, in the order of `counters`, for the
+ * unit whose subtree is `unitPath`: only an escalation beyond that subtree is "escalated".
+ */
+function factCounters(alias: string, unitPath: RawBuilder<unknown>): RawBuilder<unknown> {
+  const f = (expr: string) => sql.raw(expr.replaceAll('$', alias));
+  const when = (cond: string) => f(`(CASE WHEN ${cond} THEN $.sign ELSE 0 END)::bigint`);
+  return sql`${f('$.sign::bigint')} AS received,
+    ${when('$.accepted')} AS accepted,
+    ${when('$.rejected')} AS rejected,
+    ${when('$.answer_minutes IS NOT NULL')} AS answered,
+    ${when('$.resolved')} AS resolved,
+    ${when('$.resolved_on_time')} AS resolved_on_time,
+    (CASE WHEN ${f('$.escalated_to_path')} IS NOT NULL AND left(${f('$.escalated_to_path')}, length(${unitPath})) <> ${unitPath}
+          THEN ${f('$.sign')} ELSE 0 END)::bigint AS escalated,
+    ${when('$.transferred')} AS transferred,
+    ${when('$.rating IS NOT NULL')} AS rated,
+    ${when(`$.rating = 'satisfied'`)} AS satisfied,
+    ${when(`$.rating = 'acceptable'`)} AS acceptable,
+    ${when(`$.rating = 'unsatisfied'`)} AS unsatisfied,
+    ${when('$.overdue')} AS overdue`;
+}
 
 /**
  * Adds fact rows (the columns of stats_deltas, `sign` ±1) to the rollups of the deployment and
@@ -101,22 +118,7 @@ function foldFacts(source: RawBuilder<unknown>): RawBuilder<{ folded: number }> 
         JOIN stats_levels l ON l.level = un.level
     ),
     e AS (
-      SELECT a.unit_id, a.daily, a.day, a.kind, a.channel, coalesce(a.category, '') AS category, a.answer_minutes,
-             a.sign::bigint AS received,
-             CASE WHEN a.accepted THEN a.sign ELSE 0 END AS accepted,
-             CASE WHEN a.rejected THEN a.sign ELSE 0 END AS rejected,
-             CASE WHEN a.answer_minutes IS NOT NULL THEN a.sign ELSE 0 END AS answered,
-             CASE WHEN a.resolved THEN a.sign ELSE 0 END AS resolved,
-             CASE WHEN a.resolved_on_time THEN a.sign ELSE 0 END AS resolved_on_time,
-             -- escalated beyond this unit's subtree: handled by a level above it
-             CASE WHEN a.escalated_to_path IS NOT NULL AND left(a.escalated_to_path, length(a.unit_path)) <> a.unit_path
-                  THEN a.sign ELSE 0 END AS escalated,
-             CASE WHEN a.transferred THEN a.sign ELSE 0 END AS transferred,
-             CASE WHEN a.rating IS NOT NULL THEN a.sign ELSE 0 END AS rated,
-             CASE WHEN a.rating = 'satisfied' THEN a.sign ELSE 0 END AS satisfied,
-             CASE WHEN a.rating = 'acceptable' THEN a.sign ELSE 0 END AS acceptable,
-             CASE WHEN a.rating = 'unsatisfied' THEN a.sign ELSE 0 END AS unsatisfied,
-             CASE WHEN a.overdue THEN a.sign ELSE 0 END AS overdue
+      SELECT a.unit_id, a.daily, a.day, a.kind, a.channel, a.category, a.answer_minutes, ${factCounters('a', sql.ref('a.unit_path'))}
         FROM a
     ),
     g AS (
@@ -127,7 +129,7 @@ function foldFacts(source: RawBuilder<unknown>): RawBuilder<{ folded: number }> 
     c AS (
       INSERT INTO stats_counts AS t (unit_id, grain, day, dim, value, ${columns})
       SELECT g.unit_id, g.grain, g.gday, dm.dim,
-             CASE dm.dim WHEN 'k' THEN g.kind WHEN 'c' THEN g.channel ELSE g.category END,
+             ${dimValue('g')},
              ${sums}
         FROM g CROSS JOIN ${dims}
        GROUP BY 1, 2, 3, 4, 5
@@ -259,6 +261,17 @@ export async function rebuildStats(db: Kysely<DB>, opts: { now?: Date; slice?: n
                   WHERE p.id >= ${from} AND p.id < ${from + slice}`,
             ).execute(trx);
           }
+          // Slices whose petitions were not submitted in id order (a bulk import) update every
+          // row many times: the tables end up several times their size, each row on its own
+          // page. Written again in key order, a request's range of rows sits on a few pages.
+          for (const [table, key] of [
+            ['stats_counts', 'unit_id, grain, day, dim, value'],
+            ['stats_answer_hist', 'unit_id, level, parent, grain, day, bucket'],
+          ] as const) {
+            await sql.raw(`CREATE TEMP TABLE ${table}_sorted ON COMMIT DROP AS SELECT * FROM ${table} ORDER BY ${key}`).execute(trx);
+            await sql.raw(`TRUNCATE ${table}`).execute(trx);
+            await sql.raw(`INSERT INTO ${table} SELECT * FROM ${table}_sorted ORDER BY ${key}`).execute(trx);
+          }
         });
     } finally {
       await sql`SELECT pg_advisory_unlock(${foldLock})`.execute(conn);
@@ -271,7 +284,7 @@ export async function pendingStatsDeltas(db: Kysely<DB>): Promise<number> {
   return rows[0].n;
 }
 
-// ---- reading the rollups ----
+// ---- reading the figures ----
 
 function bucketExpr(interval: Interval | undefined, column: string): RawBuilder<string> {
   if (interval === 'month') return sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')`;
@@ -279,12 +292,18 @@ function bucketExpr(interval: Interval | undefined, column: string): RawBuilder<
   return sql<string>`''`;
 }
 
-/** One range scan per part of the period, added together. */
-function perPart(parts: PeriodParts, select: (grain: 'd' | 'm', from: Day, to: Day) => RawBuilder<unknown>): RawBuilder<unknown> {
+const hasParts = (parts: PeriodParts) => parts.months !== null || parts.days.length > 0;
+
+/** One range scan per part of the period, added together (no part: no rows of `empty`'s shape). */
+function perPart(
+  parts: PeriodParts,
+  select: (grain: 'd' | 'm', from: Day, to: Day) => RawBuilder<unknown>,
+  empty: RawBuilder<unknown>,
+): RawBuilder<unknown> {
   const pieces: RawBuilder<unknown>[] = [];
   if (parts.months) pieces.push(select('m', parts.months.from, parts.months.to));
   for (const d of parts.days) pieces.push(select('d', d.from, d.to));
-  return sql.join(pieces, sql` UNION ALL `);
+  return pieces.length ? sql.join(pieces, sql` UNION ALL `) : sql`${empty} WHERE false`;
 }
 
 export interface DayRange {
@@ -301,38 +320,14 @@ function inRanges(column: RawBuilder<unknown>, ranges: readonly DayRange[]): Raw
   )})`;
 }
 
-export interface CountRow {
-  bucket: string;
-  dim: StatsDim;
-  value: string;
-  received: number;
-  accepted: number;
-  rejected: number;
-  answered: number;
-  resolved: number;
-  resolved_on_time: number;
-  escalated: number;
-  transferred: number;
-  rated: number;
-  satisfied: number;
-  acceptable: number;
-  unsatisfied: number;
-  overdue: number;
-}
-
-export async function readCountRows(trx: Kysely<DB>, unitId: number, parts: PeriodParts, interval?: Interval): Promise<CountRow[]> {
-  if (!parts.months && parts.days.length === 0) return [];
-  const columns = sql.raw(counterColumns.join(', '));
-  const sums = sql.raw(counterColumns.map((c) => `sum(${c})::bigint AS ${c}`).join(', '));
-  const inner = perPart(
-    parts,
-    (grain, from, to) => sql`
-      SELECT ${bucketExpr(interval, 'day')} AS bucket, dim, value, ${columns}
-        FROM stats_counts
-       WHERE unit_id = ${unitId} AND grain = ${grain} AND day BETWEEN ${from}::date AND ${to}::date`,
-  );
-  const { rows } = await sql<CountRow>`SELECT bucket, dim, value, ${sums} FROM (${inner}) r GROUP BY bucket, dim, value`.execute(trx);
-  return rows;
+/**
+ * The category a petition is counted under on the public figures: its own when it is one of
+ * stats_categories (the topics the forms offer), 'other' for any other text. The same rule as
+ * stats_fact_row (migration 0152), for what is read from the petitions themselves.
+ */
+function publishedCategory(column: string): RawBuilder<string | null> {
+  const c = sql.raw(column);
+  return sql<string | null>`CASE WHEN ${c} IS NULL OR ${c} IN (SELECT category FROM stats_categories) THEN ${c} ELSE 'other' END`;
 }
 
 /** The local day a petition was submitted on: as stats_fact_row computes it. */
@@ -356,112 +351,32 @@ function submittedIn(ranges: readonly DayRange[]): RawBuilder<unknown> {
   )})`;
 }
 
-export interface ResidualRow {
-  bucket: string;
-  kind: string;
-  channel: string;
-  category: string | null;
-  n: number;
-}
-
 /**
- * Open petitions of the scope, submitted on the given days, due in [lo, hi) (lo null: any
- * time before hi): the petitions that fell due since the watermark. Read through
- * petitions_open_due.
+ * The petitions of the scope submitted on these local days (read through petitions_origin),
+ * with the columns the figures count and `cat`, the category they are published under ('' for none).
  */
-export async function readOpenDueBetween(
-  trx: Kysely<DB>,
-  q: StatsQuery,
-  ranges: readonly DayRange[],
-  lo: Date | null,
-  hi: Date,
-): Promise<ResidualRow[]> {
-  if (ranges.length === 0) return [];
-  const { rows } = await sql<ResidualRow>`
-    SELECT ${bucketExpr(q.interval, 'local_day')} AS bucket, kind, channel, category, count(*)::int AS n
-      FROM (SELECT p.kind, p.channel, p.category, ${localDay} AS local_day
-              FROM petitions p JOIN units ou ON ou.id = p.origin_unit_id
-             WHERE p.status IN ${openStatuses}
-               AND ${lo === null ? sql`true` : sql`p.due_at >= ${lo}`} AND p.due_at < ${hi}
-               AND p.origin_unit_path LIKE ${`${q.scope.unitPath}%`}) x
-     WHERE ${inRanges(sql.ref('local_day'), ranges)}
-     GROUP BY 1, 2, 3, 4`.execute(trx);
-  return rows;
-}
-
-export type DeltaRow = Omit<StatsDeltasTable, 'id'> & { id: number };
-
-/** The deltas not folded yet that belong to the scope and the given days. */
-export async function readDeltas(trx: Kysely<DB>, q: StatsQuery, ranges: readonly DayRange[]): Promise<DeltaRow[]> {
-  if (ranges.length === 0) return [];
-  const { rows } = await sql<DeltaRow>`
-    SELECT * FROM stats_deltas
-     WHERE origin_unit_path LIKE ${`${q.scope.unitPath}%`} AND ${inRanges(sql.ref('day'), ranges)}`.execute(trx);
-  return rows;
-}
-
-/** A level of the answer-time histogram over the period: bucket → petitions, in bucket order. */
-export async function readHistogram(
-  trx: Kysely<DB>,
-  unitId: number,
-  parts: PeriodParts,
-  level: number,
-  parent: number,
-): Promise<Array<{ bucket: number; n: number }>> {
-  if (!parts.months && parts.days.length === 0) return [];
-  const inner = perPart(
-    parts,
-    (grain, from, to) => sql`
-      SELECT bucket, n FROM stats_answer_hist
-       WHERE unit_id = ${unitId} AND level = ${level} AND parent = ${parent}
-         AND grain = ${grain} AND day BETWEEN ${from}::date AND ${to}::date`,
-  );
-  const { rows } = await sql<{ bucket: number; n: number }>`
-    SELECT bucket, sum(n)::bigint AS n FROM (${inner}) r GROUP BY bucket ORDER BY bucket`.execute(trx);
-  return rows;
-}
-
-// ---- the petitions themselves, for the days no rollup holds ----
-
-interface GroupedRow {
-  gk: number;
-  gc: number;
-  bucket: string;
-  kind: string;
-  channel: string;
-  cat: string;
-  received: number;
-  accepted: number;
-  rejected: number;
-  answered: number;
-  resolved: number;
-  resolved_on_time: number;
-  escalated: number;
-  transferred: number;
-  rated: number;
-  satisfied: number;
-  acceptable: number;
-  unsatisfied: number;
-  overdue: number;
-}
-
-/** The petitions of the scope submitted on these local days, with the columns the figures read. */
-function scopedPetitions(q: StatsQuery, ranges: readonly DayRange[]): RawBuilder<unknown> {
+function scopedPetitions(scope: StatsScope, ranges: readonly DayRange[]): RawBuilder<unknown> {
   return sql`
     SELECT * FROM (
-      SELECT p.kind, p.channel, coalesce(p.category, '') AS cat, p.status, p.due_at, p.accepted_at, p.rejected_at,
-             p.answered_at, p.submitted_at, p.resolved, p.resolved_on_time, p.escalated_to_path, p.transfer_count,
-             p.rating, ${localDay} AS local_day
+      SELECT p.kind, p.channel, coalesce(${publishedCategory('p.category')}, '') AS cat, p.status, p.due_at, p.accepted_at,
+             p.rejected_at, p.answered_at, p.submitted_at, p.resolved, p.resolved_on_time, p.escalated_to_path,
+             p.transfer_count, p.rating, ${localDay} AS local_day
         FROM petitions p JOIN units ou ON ou.id = p.origin_unit_id
-       WHERE p.origin_unit_path LIKE ${`${q.scope.unitPath}%`} AND ${submittedIn(ranges)}) s
+       WHERE p.origin_unit_path LIKE ${`${scope.unitPath}%`} AND ${submittedIn(ranges)}) s
      WHERE ${inRanges(sql.ref('s.local_day'), ranges)}`;
 }
 
-/** Every counter, grouped by bucket and each dimension, straight from the petitions. */
-async function groupedFromPetitions(trx: Kysely<DB>, q: StatsQuery, ranges: readonly DayRange[]): Promise<GroupedRow[]> {
+/**
+ * Every counter straight from petitions (rows of scopedPetitions), per series bucket and
+ * dimension: rows (bucket, dim, value, counters in the order of `counters`). The definitions
+ * of docs/STATS.md, "What each figure counts".
+ */
+function groupedPetitions(scoped: RawBuilder<unknown>, q: StatsQuery): RawBuilder<unknown> {
   const prefix = `${q.scope.unitPath}%`;
-  const { rows } = await sql<GroupedRow>`
-    SELECT GROUPING(kind) AS gk, GROUPING(channel) AS gc, bucket, kind, channel, cat,
+  return sql`
+    SELECT bucket,
+           CASE WHEN GROUPING(kind) = 0 THEN 'k' WHEN GROUPING(channel) = 0 THEN 'c' ELSE 'g' END AS dim,
+           CASE WHEN GROUPING(kind) = 0 THEN kind WHEN GROUPING(channel) = 0 THEN channel ELSE cat END AS value,
            count(*)::bigint AS received,
            count(*) FILTER (WHERE accepted_at IS NOT NULL)::bigint AS accepted,
            count(*) FILTER (WHERE rejected_at IS NOT NULL)::bigint AS rejected,
@@ -475,112 +390,185 @@ async function groupedFromPetitions(trx: Kysely<DB>, q: StatsQuery, ranges: read
            count(*) FILTER (WHERE rating = 'acceptable')::bigint AS acceptable,
            count(*) FILTER (WHERE rating = 'unsatisfied')::bigint AS unsatisfied,
            count(*) FILTER (WHERE status IN ${openStatuses} AND due_at < ${q.now})::bigint AS overdue
-      FROM (SELECT s.*, ${bucketExpr(q.interval, 'local_day')} AS bucket FROM (${scopedPetitions(q, ranges)}) s) x
-     GROUP BY GROUPING SETS ((bucket, kind), (bucket, channel), (bucket, cat))`.execute(trx);
-  return rows;
+      FROM (SELECT s.*, ${bucketExpr(q.interval, 'local_day')} AS bucket FROM (${scoped}) s) x
+     GROUP BY GROUPING SETS ((bucket, kind), (bucket, channel), (bucket, cat))`;
 }
 
-function addGrouped(builder: FiguresBuilder, rows: GroupedRow[]): void {
-  for (const r of rows) {
-    const dim: StatsDim = r.gk === 0 ? 'k' : r.gc === 0 ? 'c' : 'g';
-    const value = dim === 'k' ? r.kind : dim === 'c' ? r.channel : r.cat;
-    builder.add(r.bucket, dim, value, {
-      received: r.received,
-      accepted: r.accepted,
-      rejected: r.rejected,
-      answered: r.answered,
-      resolved: r.resolved,
-      resolvedOnTime: r.resolved_on_time,
-      escalated: r.escalated,
-      transferred: r.transferred,
-      rated: r.rated,
-      satisfied: r.satisfied,
-      acceptable: r.acceptable,
-      unsatisfied: r.unsatisfied,
-      overdue: r.overdue,
-    });
+/** The exact median of the minutes to the first answer of petitions (rows of scopedPetitions). */
+function medianOfPetitions(scoped: RawBuilder<unknown>): RawBuilder<number | null> {
+  return sql<number | null>`(
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, floor(extract(epoch FROM answered_at - submitted_at) / 60)))
+      FROM (${scoped}) s
+     WHERE answered_at IS NOT NULL)`;
+}
+
+/** How a request reads its figures (stats.compute.ts makes it from the rollups the unit keeps). */
+export interface ReadPlan {
+  /** The unit's rollup rows that hold counters of the period. */
+  rolled: PeriodParts;
+  /** The submitted days those rows hold: their unfolded deltas and newly overdue petitions are added. */
+  rolledDays: DayRange[];
+  /** Days no rollup holds, counted from the petitions. */
+  fromPetitions: DayRange[];
+  /**
+   * The median from the unit's answer-time histogram over these parts plus the unfolded deltas
+   * of rolledDays (then rolledDays must cover the period); null: from the petitions of the period.
+   */
+  histogram: PeriodParts | null;
+}
+
+export interface ReadFigures {
+  /** [bucket, dim, value, ...counters in the order of `counters`]: to be added up. */
+  rows: Array<[string, StatsDim, string, ...number[]]>;
+  medianMinutes: number | null;
+  /** With a histogram: the answers it holds (the answered count, unless the rollups are broken). */
+  histogramAnswers: number | null;
+}
+
+/** Where minutes fall at each level of the histogram: its parent and its bucket. */
+const histogramPlace = [
+  sql.raw('0 AS parent, m / 1440 AS bucket'),
+  sql.raw('m / 1440 AS parent, m / 60 AS bucket'),
+  sql.raw('m / 60 AS parent, m AS bucket'),
+] as const;
+
+/**
+ * The median walk down the answer-time histogram, as CTEs after `loose` (unfolded minutes m
+ * with a count n): at each level (days, then hours of a day, then minutes of an hour) the
+ * rows under the parents chosen so far, and for each of the two middle ranks (k 1 and 2) the
+ * bucket it falls in and its rank within that bucket. median_at holds the two minutes.
+ */
+function histogramWalk(unitId: number, parts: PeriodParts): RawBuilder<unknown> {
+  // The rows of a level under the parents chosen so far (the walk's ranks `under`; none: level 0),
+  // each parent read with an equality on the primary key.
+  const level = (n: 0 | 1 | 2, under: string | null) => {
+    const stored = (parent: RawBuilder<unknown>) =>
+      perPart(
+        parts,
+        (grain, from, to) => sql`
+          SELECT bucket, n FROM stats_answer_hist
+           WHERE unit_id = ${unitId} AND level = ${n} AND parent = ${parent} AND grain = ${grain}
+             AND day BETWEEN ${from}::date AND ${to}::date`,
+        sql`SELECT 0 AS bucket, 0::bigint AS n`,
+      );
+    const rows =
+      under === null
+        ? sql`SELECT 0 AS parent, h.bucket, h.n FROM (${stored(sql`0`)}) h
+              UNION ALL SELECT ${histogramPlace[n]}, n FROM loose`
+        : sql`SELECT r.parent, h.bucket, h.n FROM (SELECT DISTINCT parent FROM ${sql.raw(under)}) r CROSS JOIN LATERAL (${stored(sql`r.parent`)}) h
+              UNION ALL SELECT * FROM (SELECT ${histogramPlace[n]}, n FROM loose) l WHERE parent IN (SELECT parent FROM ${sql.raw(under)})`;
+    return sql`SELECT parent, bucket, sum(n)::bigint AS n FROM (${rows}) x GROUP BY parent, bucket HAVING sum(n) > 0`;
+  };
+  // The bucket where each rank falls among the rows under its parent.
+  const step = (ranks: string, rows: string) => sql.raw(`
+    SELECT r.k, c.bucket AS parent, (r.rank - (c.cum - c.n))::bigint AS rank
+      FROM ${ranks} r CROSS JOIN LATERAL (
+        SELECT bucket, n, cum FROM (SELECT bucket, n, sum(n) OVER (ORDER BY bucket) AS cum FROM ${rows} WHERE parent = r.parent) w
+         WHERE cum >= r.rank ORDER BY bucket LIMIT 1) c`);
+  return sql`
+    h0 AS MATERIALIZED (${level(0, null)}),
+    answers AS (SELECT coalesce(sum(n), 0)::bigint AS total FROM h0),
+    r0 AS (SELECT v.k, 0 AS parent, v.rank FROM answers a CROSS JOIN LATERAL (VALUES (1, (a.total + 1) / 2), (2, a.total / 2 + 1)) v(k, rank) WHERE a.total > 0),
+    r1 AS (${step('r0', 'h0')}),
+    h1 AS MATERIALIZED (${level(1, 'r1')}),
+    r2 AS (${step('r1', 'h1')}),
+    h2 AS MATERIALIZED (${level(2, 'r2')}),
+    median_at AS (${step('r2', 'h2')})`;
+}
+
+/**
+ * The figures' rows and median in one statement, so in one snapshot: the unit's rollup rows,
+ * plus the deltas not folded yet (a fold is one transaction: a snapshot sees each delta in
+ * the rollups or in the table, never both and never neither), plus the open petitions that
+ * fell due between the overdue watermark and now (or minus those due between now and the
+ * watermark, when this clock is behind it), read through petitions_open_due, plus the days
+ * no rollup holds counted from the petitions; and the median, from the histogram or from the
+ * petitions.
+ */
+export async function readFigures(db: Kysely<DB>, q: StatsQuery, plan: ReadPlan): Promise<ReadFigures> {
+  const columns = sql.raw(counterColumns.join(', '));
+  const zeros = sql.raw(counterColumns.map((c) => `0::bigint AS ${c}`).join(', '));
+  const sums = sql.raw(counterColumns.map((c) => `sum(${c})::bigint AS ${c}`).join(', '));
+  const noRows = sql`SELECT ''::text AS bucket, ''::text AS dim, ''::text AS value, ${zeros}`;
+  const sources: RawBuilder<unknown>[] = [];
+  if (hasParts(plan.rolled)) {
+    sources.push(
+      perPart(
+        plan.rolled,
+        (grain, from, to) => sql`
+          SELECT ${bucketExpr(q.interval, 'day')} AS bucket, dim::text AS dim, value, ${columns}
+            FROM stats_counts
+           WHERE unit_id = ${q.scope.unitId} AND grain = ${grain} AND day BETWEEN ${from}::date AND ${to}::date`,
+        noRows,
+      ),
+    );
   }
-}
+  if (plan.rolledDays.length) {
+    sources.push(sql`
+      SELECT ${bucketExpr(q.interval, 'd.day')} AS bucket, dm.dim::text AS dim, ${dimValue('d')} AS value,
+             ${factCounters('d', sql`${q.scope.unitPath}::text`)}
+        FROM delta d CROSS JOIN ${dims}`);
+    sources.push(sql`
+      SELECT o.bucket, dm.dim::text AS dim, ${dimValue('o')} AS value, ${sql.raw(counterColumns.map((c) => (c === 'overdue' ? 'o.n AS overdue' : `0::bigint AS ${c}`)).join(', '))}
+        FROM due o CROSS JOIN ${dims}`);
+  }
+  if (plan.fromPetitions.length) sources.push(groupedPetitions(scopedPetitions(q.scope, plan.fromPetitions), q));
+  if (!sources.length) sources.push(sql`${noRows} WHERE false`);
 
-/** The days of a period that no rollup of the unit holds, counted from the petitions. */
-export async function addFromPetitions(trx: Kysely<DB>, builder: FiguresBuilder, q: StatsQuery, ranges: readonly DayRange[]): Promise<void> {
-  if (ranges.length === 0) return;
-  addGrouped(builder, await groupedFromPetitions(trx, q, ranges));
-}
+  const median = plan.histogram
+    ? {
+        ctes: sql`,
+          loose AS (SELECT answer_minutes AS m, sign::bigint AS n FROM delta WHERE answer_minutes IS NOT NULL),
+          ${histogramWalk(q.scope.unitId, plan.histogram)}`,
+        minutes: sql`(SELECT CASE WHEN count(*) = 2 THEN avg(parent)::float8 END FROM median_at)`,
+        answers: sql`(SELECT total FROM answers)`,
+      }
+    : { ctes: sql``, minutes: medianOfPetitions(scopedPetitions(q.scope, [{ from: q.from, to: q.to }])), answers: sql`NULL::bigint` };
 
-/** Minutes to the first answer of the scope's petitions submitted on these days: minute → how many. */
-export async function minutesFromPetitions(trx: Kysely<DB>, q: StatsQuery, ranges: readonly DayRange[]): Promise<Array<[number, number]>> {
-  if (ranges.length === 0) return [];
-  const { rows } = await sql<{ minutes: number; n: number }>`
-    SELECT greatest(0, floor(extract(epoch FROM answered_at - submitted_at) / 60))::int AS minutes, count(*)::int AS n
-      FROM (${scopedPetitions(q, ranges)}) s
-     WHERE answered_at IS NOT NULL
-     GROUP BY 1`.execute(trx);
-  return rows.map((r) => [r.minutes, r.n]);
+  const { rows } = await sql<{ rows: ReadFigures['rows']; median_minutes: number | null; histogram_answers: number | null }>`
+    WITH delta AS (
+      SELECT * FROM stats_deltas
+       WHERE origin_unit_path LIKE ${`${q.scope.unitPath}%`} AND ${inRanges(sql.ref('day'), plan.rolledDays)}
+    ),
+    due AS (
+      SELECT ${bucketExpr(q.interval, 'local_day')} AS bucket, kind, channel, category,
+             count(*) * (SELECT CASE WHEN overdue_before <= ${q.now}::timestamptz THEN 1 ELSE -1 END FROM stats_watermark) AS n
+        FROM (SELECT p.kind, p.channel, ${publishedCategory('p.category')} AS category, ${localDay} AS local_day
+                FROM petitions p JOIN units ou ON ou.id = p.origin_unit_id
+               WHERE p.status IN ${openStatuses}
+                 -- bounds the planner takes as parameters of a range scan of petitions_open_due
+                 AND p.due_at >= (SELECT least(overdue_before, ${q.now}::timestamptz) FROM stats_watermark)
+                 AND p.due_at < (SELECT greatest(overdue_before, ${q.now}::timestamptz) FROM stats_watermark)
+                 AND p.origin_unit_path LIKE ${`${q.scope.unitPath}%`}) x
+       WHERE ${inRanges(sql.ref('local_day'), plan.rolledDays)}
+       GROUP BY 1, 2, 3, 4
+    ),
+    counted AS (
+      SELECT bucket, dim, value, ${sums} FROM (${sql.join(sources, sql` UNION ALL `)}) s GROUP BY bucket, dim, value
+    )${median.ctes}
+    SELECT (SELECT coalesce(json_agg(json_build_array(bucket, dim, value, ${columns})), '[]'::json) FROM counted) AS rows,
+           ${median.minutes} AS median_minutes,
+           ${median.answers} AS histogram_answers`.execute(db);
+  const r = rows[0];
+  return { rows: r.rows, medianMinutes: r.median_minutes, histogramAnswers: r.histogram_answers };
 }
 
 // ---- the naive reference: GROUP BY over the petitions ----
 
 /**
  * The figures computed straight from the petitions, with no rollup: the reference the fast
- * path is tested against (and benchmarked against). Same definitions, independent SQL.
+ * path is tested against (and benchmarked against). Same definitions, no rollup, delta or
+ * watermark: one scan of the scope's petitions of the period.
  */
 export async function naiveStats(db: Kysely<DB>, q: StatsQuery): Promise<StatsFigures> {
-  const { lo, hi } = coarseBounds(q.from, q.to);
-  const prefix = `${q.scope.unitPath}%`;
-  const scoped = sql`
-    SELECT p.kind, p.channel, coalesce(p.category, '') AS cat, p.status, p.due_at, p.accepted_at, p.rejected_at,
-           p.answered_at, p.submitted_at, p.resolved, p.resolved_on_time, p.escalated_to_path, p.transfer_count,
-           p.rating, ${localDay} AS local_day
-      FROM petitions p JOIN units ou ON ou.id = p.origin_unit_id
-     WHERE p.origin_unit_path LIKE ${prefix} AND p.submitted_at >= ${lo} AND p.submitted_at < ${hi}`;
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const { rows } = await sql<GroupedRow>`
-        SELECT GROUPING(kind) AS gk, GROUPING(channel) AS gc, bucket, kind, channel, cat,
-               count(*)::bigint AS received,
-               count(*) FILTER (WHERE accepted_at IS NOT NULL)::bigint AS accepted,
-               count(*) FILTER (WHERE rejected_at IS NOT NULL)::bigint AS rejected,
-               count(*) FILTER (WHERE answered_at IS NOT NULL)::bigint AS answered,
-               count(*) FILTER (WHERE resolved)::bigint AS resolved,
-               count(*) FILTER (WHERE resolved AND resolved_on_time)::bigint AS resolved_on_time,
-               count(*) FILTER (WHERE escalated_to_path IS NOT NULL AND escalated_to_path NOT LIKE ${prefix})::bigint AS escalated,
-               count(*) FILTER (WHERE transfer_count > 0)::bigint AS transferred,
-               count(*) FILTER (WHERE rating IS NOT NULL)::bigint AS rated,
-               count(*) FILTER (WHERE rating = 'satisfied')::bigint AS satisfied,
-               count(*) FILTER (WHERE rating = 'acceptable')::bigint AS acceptable,
-               count(*) FILTER (WHERE rating = 'unsatisfied')::bigint AS unsatisfied,
-               count(*) FILTER (WHERE status IN ${openStatuses} AND due_at < ${q.now})::bigint AS overdue
-          FROM (SELECT s.*, ${bucketExpr(q.interval, 'local_day')} AS bucket FROM (${scoped}) s
-                 WHERE s.local_day BETWEEN ${q.from}::date AND ${q.to}::date) x
-         GROUP BY GROUPING SETS ((bucket, kind), (bucket, channel), (bucket, cat))`.execute(trx);
-      const builder = new FiguresBuilder(q.interval);
-      for (const r of rows) {
-        const dim: StatsDim = r.gk === 0 ? 'k' : r.gc === 0 ? 'c' : 'g';
-        const value = dim === 'k' ? r.kind : dim === 'c' ? r.channel : r.cat;
-        builder.add(r.bucket, dim, value, {
-          received: r.received,
-          accepted: r.accepted,
-          rejected: r.rejected,
-          answered: r.answered,
-          resolved: r.resolved,
-          resolvedOnTime: r.resolved_on_time,
-          escalated: r.escalated,
-          transferred: r.transferred,
-          rated: r.rated,
-          satisfied: r.satisfied,
-          acceptable: r.acceptable,
-          unsatisfied: r.unsatisfied,
-          overdue: r.overdue,
-        });
-      }
-      const { rows: median } = await sql<{ m: number | null }>`
-        SELECT percentile_cont(0.5) WITHIN GROUP (
-                 ORDER BY greatest(0, floor(extract(epoch FROM answered_at - submitted_at) / 60))) AS m
-          FROM (${scoped}) s
-         WHERE s.answered_at IS NOT NULL AND s.local_day BETWEEN ${q.from}::date AND ${q.to}::date`.execute(trx);
-      return builder.build(q, median[0]?.m ?? null);
-    });
+  const scoped = scopedPetitions(q.scope, [{ from: q.from, to: q.to }]);
+  const columns = sql.raw(counterColumns.join(', '));
+  const { rows } = await sql<{ rows: ReadFigures['rows']; median: number | null }>`
+    WITH scoped AS MATERIALIZED (${scoped})
+    SELECT (SELECT coalesce(json_agg(json_build_array(bucket, dim, value, ${columns})), '[]'::json)
+              FROM (${groupedPetitions(sql`SELECT * FROM scoped`, q)}) g) AS rows,
+           ${medianOfPetitions(sql`SELECT * FROM scoped`)} AS median`.execute(db);
+  const builder = new FiguresBuilder(q.interval);
+  for (const [bucket, dim, value, ...values] of rows[0].rows) builder.addRow(bucket, dim, value, values);
+  return builder.build(q, rows[0].median);
 }

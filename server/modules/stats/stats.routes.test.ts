@@ -56,6 +56,32 @@ describeEachBackend(
       assert.ok(all.received >= 2);
     });
 
+    test('a category outside the known list is published as "other", never as typed', async () => {
+      t().clock.set('2026-09-07T02:00:00Z');
+      const typed = 'nguyen-van-a-land-dispute';
+      await submitOk(t(), { unit: 'SV1', kind: 'suggestion', category: typed, body: 'A land dispute' });
+      await submitOk(t(), { unit: 'SC1', kind: 'question', category: 'land', body: 'A land question' });
+      await submitOk(t(), { unit: 'SC1', kind: 'question', category: 'other', body: 'Something else' });
+      const period = { from: '2026-09-01', to: '2026-09-30' };
+      const check = async (when: string) => {
+        // the deployment and a province (day rows), a commune (month rows and petitions), a village (petitions)
+        for (const unit of [undefined, 'SP', 'SC1', 'SV1']) {
+          const res = await get(unit ? { unit, ...period } : period);
+          assert.equal(res.statusCode, 200);
+          assert.ok(!res.body.includes('nguyen'), `${when}, ${unit ?? 'deployment'}: the typed category is not published`);
+          const s = res.json();
+          if (unit === 'SV1') assert.deepEqual(Object.keys(s.byCategory), ['other'], `${when}, SV1`);
+          else {
+            assert.deepEqual(Object.keys(s.byCategory), ['land', 'other'], `${when}, ${unit ?? 'deployment'}`);
+            assert.equal(s.byCategory.other.received, 2, `${when}, ${unit ?? 'deployment'}: the typed one and the form's "other"`);
+          }
+        }
+      };
+      await check('before the fold');
+      await runDueJobs(t().ctx);
+      await check('after the fold');
+    });
+
     test('bad input is a 400 with a message in the caller\'s language', async () => {
       const cases: Array<[Record<string, string>, string]> = [
         [{ unit: 'SC1', from: '2026-03-31', to: '2026-03-01' }, 'stats_invalid_period'],

@@ -61,6 +61,11 @@ export interface StatsLevelsTable {
   grains: 'dm' | 'm';
 }
 
+/** The categories the figures name; any other is counted as 'other'. */
+export interface StatsCategoriesTable {
+  category: string;
+}
+
 export interface StatsWatermarkTable {
   one: boolean;
   overdue_before: Date;
@@ -71,5 +76,6 @@ export interface StatsTables {
   stats_counts: StatsCountsTable;
   stats_answer_hist: StatsAnswerHistTable;
   stats_levels: StatsLevelsTable;
+  stats_categories: StatsCategoriesTable;
   stats_watermark: StatsWatermarkTable;
 }
