@@ -52,7 +52,9 @@ export async function naiveFigures(db: Kysely<DB>, unitPath: string, from: strin
     rejected: number;
     answered: number;
   }>`
-    SELECT channel, kind, category,
+    SELECT channel, kind,
+           -- the public figures name only the categories of stats_categories, the others are 'other'
+           CASE WHEN category IS NULL OR category IN (SELECT c.category FROM stats_categories c) THEN category ELSE 'other' END AS category,
            count(*)::int AS received,
            count(accepted_at)::int AS accepted,
            count(rejected_at)::int AS rejected,
@@ -71,7 +73,7 @@ export async function naiveFigures(db: Kysely<DB>, unitPath: string, from: strin
      WHERE origin_unit_path LIKE ${unitPath} || '%'
        AND submitted_at >= (${from}::date)::timestamp AT TIME ZONE ${timeZone}
        AND submitted_at < (${to}::date + 1)::timestamp AT TIME ZONE ${timeZone}
-     GROUP BY channel, kind, category`.execute(db);
+     GROUP BY 1, 2, 3`.execute(db);
   const f: Figures = {
     received: 0,
     accepted: 0,

@@ -264,6 +264,7 @@ export async function rebuildStats(db: Kysely<DB>, opts: { now?: Date; slice?: n
           // Slices whose petitions were not submitted in id order (a bulk import) update every
           // row many times: the tables end up several times their size, each row on its own
           // page. Written again in key order, a request's range of rows sits on a few pages.
+          if (hi - lo < slice) return;
           for (const [table, key] of [
             ['stats_counts', 'unit_id, grain, day, dim, value'],
             ['stats_answer_hist', 'unit_id, level, parent, grain, day, bucket'],
