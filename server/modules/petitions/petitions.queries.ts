@@ -216,25 +216,6 @@ export type NewPetition = Omit<
   | 'answer_publish'
 >;
 
-/** Inserts a petition under a fresh tracking code (drawing again on the rare collision). */
-export async function insertPetition(
-  trx: Kysely<DB>,
-  values: NewPetition,
-  searchText: string,
-  newCode: () => string,
-): Promise<{ id: number; tracking_code: string }> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const row = await trx
-      .insertInto('petitions')
-      .values({ ...values, tracking_code: newCode(), search: sql<string>`to_tsvector('simple', ${searchText})` })
-      .onConflict((oc) => oc.column('tracking_code').doNothing())
-      .returning(['id', 'tracking_code'])
-      .executeTakeFirst();
-    if (row) return row;
-  }
-  throw new Error('could not draw an unused tracking code');
-}
-
 export function findPetition(db: Kysely<DB>, id: number): Promise<PetitionRow | undefined> {
   return db.selectFrom('petitions').select(petitionColumns).where('id', '=', id).executeTakeFirst();
 }
@@ -349,28 +330,6 @@ export function mergedPetitions(db: Kysely<DB>, caseId: number) {
 }
 
 // ---- petitioners ----
-
-export async function insertPetitioner(
-  trx: Kysely<DB>,
-  values: {
-    petition_id: number;
-    resident_account_id: number | null;
-    name: string | null;
-    phone: string | null;
-    email: string | null;
-    address: string | null;
-    locale: 'vi' | 'zh' | 'en';
-    access_key_hash: string;
-    created_at: Date;
-  },
-): Promise<number> {
-  const row = await trx
-    .insertInto('petitioners')
-    .values({ ...values, phone_key: values.phone })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 export function petitionersOf(db: Kysely<DB>, petitionId: number) {
   return db
