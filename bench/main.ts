@@ -209,6 +209,14 @@ async function main() {
   results.postgres.load = meta.load;
   const version = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db);
   results.machine.postgres = version.rows[0].v;
+  // Settings that change the figures, as this server has them (a test machine may turn autovacuum off).
+  const settings = await sql<{ name: string; setting: string; unit: string | null }>`
+    SELECT name, setting, unit FROM pg_settings
+     WHERE name IN ('shared_buffers', 'work_mem', 'autovacuum', 'synchronous_commit', 'fsync', 'max_connections')
+     ORDER BY name`.execute(database.db);
+  results.machine.postgresSettings = settings.rows
+    .map((r) => (r.unit === '8kB' ? `${r.name} ${(Number(r.setting) * 8) / 1024} MB` : r.unit === 'kB' ? `${r.name} ${Number(r.setting) / 1024} MB` : `${r.name} ${r.setting}`))
+    .join(', ');
   const serverEnv = { DATABASE_URL: o.databaseUrl, ZD_DB_POOL_SIZE: String(poolSize), ZD_RATE_ANONYMOUS_WRITES: '1000000000' };
   const context = { database, world, meta, seed: o.seed, log, connections, intakeSeconds };
   await markSwept(database.db, Date.now());

@@ -97,7 +97,7 @@ export function markdown(results: Results): string {
   const lines = [
     `Run ${results.startedAt} → ${results.finishedAt ?? '?'}; ${Number(o.petitions).toLocaleString('en')} petitions on PostgreSQL, ${Number(o.embedded).toLocaleString('en')} on the embedded database; seed \`${String(o.seed)}\`.`,
     '',
-    `Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB memory, Node ${m.node}, PostgreSQL ${m.postgres ?? '?'} (stock settings; reached over ${String(o.via ?? 'TCP')}, ${String(o.pool ?? 10)} connections per process), ${m.os}.`,
+    `Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB memory, Node ${m.node}, PostgreSQL ${m.postgres ?? '?'} (${m.postgresSettings ?? 'settings not read'}; reached over ${String(o.via ?? 'TCP')}, ${String(o.pool ?? 10)} connections per process), ${m.os}.`,
     '',
     busyLine(results.loadAverage),
     loadLine('Load, PostgreSQL', results.postgres.load),
