@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
+import type { Database } from '../../platform/db.ts';
 import { dayParts, lastOfMonth, splitPeriod } from './stats.periods.ts';
 import { FiguresBuilder, type StatsFigures } from './stats.figures.ts';
 import { readFigures, type ReadPlan, type StatsQuery } from './stats.queries.ts';
@@ -39,8 +40,8 @@ export function readPlan(q: StatsQuery, grains: Grains): ReadPlan {
   };
 }
 
-export async function computeStats(db: Kysely<DB>, q: StatsQuery, grains: Grains = 'dm'): Promise<StatsFigures> {
-  const read = await readFigures(db, q, readPlan(q, grains));
+export async function computeStats(db: Kysely<DB>, q: StatsQuery, grains: Grains = 'dm', database?: Database): Promise<StatsFigures> {
+  const read = await readFigures(db, q, readPlan(q, grains), database);
   const builder = new FiguresBuilder(q.interval);
   for (const [bucket, dim, value, ...values] of read.rows) builder.addRow(bucket, dim, value, values);
   if (read.histogramAnswers !== null && (read.histogramAnswers !== builder.answered || (builder.answered > 0 && read.medianMinutes === null))) {

@@ -36,7 +36,7 @@ export const statsModule: Module = {
         if (unit === undefined) throw badRequest('stats_unknown_unit', { code });
         const scope: StatsScope = unit ? { unitId: unit.id, unitPath: unit.path } : { unitId: 0, unitPath: '/' };
         const now = ctx.clock.now();
-        const figures = await computeStats(ctx.db, { scope, from, to, now, interval }, unit ? unit.grains : 'dm');
+        const figures = await computeStats(ctx.db, { scope, from, to, now, interval }, unit ? unit.grains : 'dm', ctx.database);
         return presentStats(unit, { from, to }, now, figures);
       },
     );
