@@ -17,43 +17,43 @@ const templates: Record<PetitionKind, Record<Language, Template[]>> = {
     vi: [
       { title: 'Hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất', body: 'Tôi muốn san lấp đất rừng để làm nhà ở tại thôn {n}, có được phép không và cần làm thủ tục gì?', category: 'land' },
       { title: 'Hỏi về bảo hiểm xã hội tự nguyện', body: 'Mẹ tôi 58 tuổi ở xóm {n}, muốn đóng bảo hiểm xã hội tự nguyện thì đăng ký ở đâu?', category: 'social_insurance' },
-      { title: 'Hỏi lịch tiếp công dân', body: 'Xin hỏi lịch tiếp công dân của Chủ tịch Ủy ban nhân dân xã trong tháng {n}?', category: 'administration' },
-      { title: 'Hỏi về đăng ký khai sinh', body: 'Con tôi sinh ngày {n}, đăng ký khai sinh trực tuyến cần giấy tờ gì?', category: 'civil_status' },
+      { title: 'Hỏi lịch tiếp công dân', body: 'Xin hỏi lịch tiếp công dân của Chủ tịch Ủy ban nhân dân xã trong tháng {n}?', category: 'procedures' },
+      { title: 'Hỏi về đăng ký khai sinh', body: 'Con tôi sinh ngày {n}, đăng ký khai sinh trực tuyến cần giấy tờ gì?', category: 'procedures' },
     ],
     zh: [
       { title: '咨询宅基地审批手续', body: '我想在{n}组平整林地建房，是否允许，需要办理哪些手续？', category: 'land' },
       { title: '咨询城乡居民医保缴费', body: '我家老人在{n}组，城乡居民医保今年怎么缴费，截止到什么时候？', category: 'health' },
       { title: '咨询低保申请条件', body: '我们家{n}口人，收入很低，申请低保需要什么条件和材料？', category: 'social_insurance' },
-      { title: '咨询户口迁移', body: '孩子在外地上学，户口迁回{n}组需要带什么证件？', category: 'civil_status' },
+      { title: '咨询户口迁移', body: '孩子在外地上学，户口迁回{n}组需要带什么证件？', category: 'procedures' },
     ],
     en: [
       { title: 'Question about a building permit', body: 'I want to level forest land in hamlet {n} to build a house: is it allowed, and which procedures apply?', category: 'land' },
       { title: 'Question about voluntary social insurance', body: 'My mother is 58 and lives in block {n}; where does she register for voluntary social insurance?', category: 'social_insurance' },
-      { title: 'When are citizens received this month?', body: 'What is the schedule of citizen reception by the commune chairman in month {n}?', category: 'administration' },
-      { title: 'Question about birth registration online', body: 'Our child was born on day {n}; which documents does online birth registration need?', category: 'civil_status' },
+      { title: 'When are citizens received this month?', body: 'What is the schedule of citizen reception by the commune chairman in month {n}?', category: 'procedures' },
+      { title: 'Question about birth registration online', body: 'Our child was born on day {n}; which documents does online birth registration need?', category: 'procedures' },
     ],
   },
   help_request: {
     vi: [
-      { title: 'Đề nghị sửa đường ngập nước', body: 'Đoạn đường qua xóm {n} ngập sâu sau mưa, xe máy không đi được, đề nghị xã khắc phục.', category: 'traffic' },
-      { title: 'Mất điện kéo dài', body: 'Khu dân cư số {n} mất điện từ sáng đến giờ, đề nghị điện lực kiểm tra.', category: 'electricity_water' },
+      { title: 'Đề nghị sửa đường ngập nước', body: 'Đoạn đường qua xóm {n} ngập sâu sau mưa, xe máy không đi được, đề nghị xã khắc phục.', category: 'roads' },
+      { title: 'Mất điện kéo dài', body: 'Khu dân cư số {n} mất điện từ sáng đến giờ, đề nghị điện lực kiểm tra.', category: 'water_power' },
       { title: 'Rác thải không được thu gom', body: 'Rác ở đầu ngõ {n} ba ngày chưa được thu gom, bốc mùi, đề nghị xử lý.', category: 'environment' },
     ],
     zh: [
-      { title: '道路积水请求维修', body: '{n}组通往学校的路段雨后积水严重，摩托车无法通行，请求乡里处理。', category: 'traffic' },
-      { title: '停电请求抢修', body: '{n}号小区从早上一直停电，请求供电所尽快检修。', category: 'electricity_water' },
+      { title: '道路积水请求维修', body: '{n}组通往学校的路段雨后积水严重，摩托车无法通行，请求乡里处理。', category: 'roads' },
+      { title: '停电请求抢修', body: '{n}号小区从早上一直停电，请求供电所尽快检修。', category: 'water_power' },
       { title: '垃圾无人清运', body: '{n}巷口的垃圾三天没人清运，气味很大，请求处理。', category: 'environment' },
     ],
     en: [
-      { title: 'Flooded road needs repair', body: 'The road through hamlet {n} floods after rain and motorbikes cannot pass; please fix it.', category: 'traffic' },
-      { title: 'Power cut since morning', body: 'Residential block {n} has had no electricity since this morning; please send the utility.', category: 'electricity_water' },
+      { title: 'Flooded road needs repair', body: 'The road through hamlet {n} floods after rain and motorbikes cannot pass; please fix it.', category: 'roads' },
+      { title: 'Power cut since morning', body: 'Residential block {n} has had no electricity since this morning; please send the utility.', category: 'water_power' },
       { title: 'Rubbish not collected', body: 'The rubbish at the end of lane {n} has not been collected for three days; please deal with it.', category: 'environment' },
     ],
   },
   suggestion: {
-    vi: [{ title: 'Kiến nghị lắp đèn chiếu sáng', body: 'Đề nghị lắp đèn đường trên tuyến liên thôn {n} để người dân đi lại an toàn ban đêm.', category: 'traffic' }],
-    zh: [{ title: '建议安装路灯', body: '建议在{n}组村道安装路灯，方便群众夜间出行。', category: 'traffic' }],
-    en: [{ title: 'Suggestion: street lights', body: 'Please install street lights on the road between hamlets {n} so people can walk safely at night.', category: 'traffic' }],
+    vi: [{ title: 'Kiến nghị lắp đèn chiếu sáng', body: 'Đề nghị lắp đèn đường trên tuyến liên thôn {n} để người dân đi lại an toàn ban đêm.', category: 'roads' }],
+    zh: [{ title: '建议安装路灯', body: '建议在{n}组村道安装路灯，方便群众夜间出行。', category: 'roads' }],
+    en: [{ title: 'Suggestion: street lights', body: 'Please install street lights on the road between hamlets {n} so people can walk safely at night.', category: 'roads' }],
   },
   complaint: {
     vi: [{ title: 'Khiếu nại quyết định thu hồi đất', body: 'Tôi không đồng ý với mức bồi thường khi thu hồi thửa đất số {n}, đề nghị xem xét lại.', category: 'land' }],
@@ -66,9 +66,9 @@ const templates: Record<PetitionKind, Record<Language, Template[]>> = {
     en: [{ title: 'Report of illegal construction', body: 'A building on lot {n} is being put up on farmland without a permit; please inspect.', category: 'land' }],
   },
   conduct_report: {
-    vi: [{ title: 'Phản ánh thái độ cán bộ', body: 'Cán bộ tại bộ phận một cửa ngày {n} không hướng dẫn, nói năng thiếu tôn trọng.', category: 'administration' }],
-    zh: [{ title: '反映干部工作作风', body: '{n}日在便民服务中心窗口，工作人员态度生硬，不给解释。', category: 'administration' }],
-    en: [{ title: 'Report about an official at the counter', body: 'On day {n} the official at the one-stop counter refused to explain and was rude.', category: 'administration' }],
+    vi: [{ title: 'Phản ánh thái độ cán bộ', body: 'Cán bộ tại bộ phận một cửa ngày {n} không hướng dẫn, nói năng thiếu tôn trọng.', category: 'procedures' }],
+    zh: [{ title: '反映干部工作作风', body: '{n}日在便民服务中心窗口，工作人员态度生硬，不给解释。', category: 'procedures' }],
+    en: [{ title: 'Report about an official at the counter', body: 'On day {n} the official at the one-stop counter refused to explain and was rude.', category: 'procedures' }],
   },
 };
 
