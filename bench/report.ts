@@ -28,7 +28,7 @@ interface StatsLevel {
   naive?: unknown;
 }
 
-function section(title: string, r: Results['postgres'], targets: boolean): string[] {
+function section(title: string, r: Results['postgres'], targets: boolean, petitions = 0): string[] {
   const lines = [`### ${title}`, '', '| measurement | per second | p50 ms | p95 ms | p99 ms | samples | target | verdict |', '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |'];
   const intake = r.intake as (Summary & { statuses?: Record<string, number> }) | undefined;
   const limit = r.limit as Summary | undefined;
@@ -52,7 +52,12 @@ function section(title: string, r: Results['postgres'], targets: boolean): strin
   if (stats) {
     for (const [level, v] of Object.entries(stats)) {
       const target = targets && level === 'country' ? 'p95 ≤ 50 ms (over 1e7)' : '';
-      const verdict = target && isSummary(v.endpoint) ? met(v.endpoint.p95 <= 50) : '';
+      // The target is over 1e7 petitions: a smaller data set says how it did there, not "met".
+      const verdict = !target || !isSummary(v.endpoint)
+        ? ''
+        : petitions >= 1e7
+          ? met(v.endpoint.p95 <= 50)
+          : `${v.endpoint.p95 <= 50 ? 'under 50 ms' : 'over 50 ms'} over ${petitions.toLocaleString('en')}; 1e7 not run`;
       lines.push(row(`/api/v1/stats, ${level} (${v.unit}), one year`, v.endpoint, target, verdict));
       if (v.naive !== undefined) lines.push(row(`naive GROUP BY, ${level}`, v.naive, 'reference'));
     }
@@ -80,15 +85,19 @@ function loadLine(label: string, load: unknown): string {
   return `- ${label}: ${l.petitions.toLocaleString('en')} petitions (${rows.toLocaleString('en')} rows with petitioners, timeline events, ratings and audit events) in ${l.totalSeconds.toFixed(0)} s: COPY ${l.copySeconds.toFixed(0)} s, indexes and constraints ${l.indexSeconds.toFixed(0)} s, figures' rollups rebuilt ${(l.rollupSeconds ?? 0).toFixed(0)} s (${Math.round(l.petitions / l.totalSeconds).toLocaleString('en')} petitions/s); unit tree ${l.unitsSeconds?.toFixed(1) ?? '?'} s.`;
 }
 
-/** Two cores are easily shared: say when other work was running during the measurements. */
+/**
+ * Two cores are easily shared: say when other work was running during the measurements. The
+ * bench's own steps (a server, its client, PostgreSQL) keep the 1-minute load average near 3,
+ * and it is read just after the step before: above 4.5 means other work too.
+ */
 function busyLine(loadAverage: Record<string, number> | undefined): string {
   const entries = Object.entries(loadAverage ?? {});
   if (!entries.length) return '';
-  const busy = entries.filter(([, v]) => v > 1.5);
+  const busy = entries.filter(([, v]) => v > 4.5);
   const list = entries.map(([k, v]) => `${k} ${v}`).join(', ');
   return busy.length
-    ? `**The machine was busy with other work during this run** (1-minute load average before each step: ${list}); on 2 cores that slows every figure below.\n`
-    : `Load average before each step: ${list} (quiet).\n`;
+    ? `**The machine was busy with other work during this run** (1-minute load average before each step: ${list}; the bench's own steps account for about 3); on 2 cores that slows every figure below.\n`
+    : `1-minute load average before each step: ${list} (the bench's own server, client and database; nothing else ran).\n`;
 }
 
 export function markdown(results: Results): string {
@@ -103,7 +112,7 @@ export function markdown(results: Results): string {
     loadLine('Load, PostgreSQL', results.postgres.load),
     loadLine('Load, embedded', results.embedded.load),
     '',
-    ...section(`PostgreSQL, ${Number(o.petitions).toLocaleString('en')} petitions`, results.postgres, true),
+    ...section(`PostgreSQL, ${Number(o.petitions).toLocaleString('en')} petitions`, results.postgres, true, Number(o.petitions)),
     '',
   ];
   if (Object.keys(results.embedded).length) lines.push(...section(`Embedded (PGlite), ${Number(o.embedded).toLocaleString('en')} petitions`, results.embedded, false), '');
