@@ -193,6 +193,13 @@ function offsetAt(instant: number, timeZone: string): number {
   return offset;
 }
 
+/** '2026-03-04 17:00': an instant as the clock on the wall of its time zone reads it. */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const w = wallClock(instant.getTime(), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}`;
+}
+
 /** The local calendar day of an instant in a time zone. */
 export function localDay(instant: Date, timeZone: string): Day {
   const t = instant.getTime();

@@ -62,6 +62,8 @@ describeEachBackend('petition intake, tracking, rating and attachments', (t) => 
     // The resident is told the code and key in writing.
     const mail = await t().ctx.db.selectFrom('notification_outbox').selectAll().where('template', '=', 'petition_received').where('recipient', '=', 'an@example.vn').executeTakeFirstOrThrow();
     assert.equal((mail.params as Record<string, string>).trackingCode, s.trackingCode);
+    // The due time as the commune's clock reads it (UTC+7), not as the server's does.
+    assert.equal((mail.params as Record<string, string>).dueAt, '2026-03-11 23:59');
   });
 
   test('the tracking view shows the state and the public timeline, and no personal data', async () => {

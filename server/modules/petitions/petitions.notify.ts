@@ -8,6 +8,7 @@ import type { DB } from '../../schema.ts';
 import { defineTemplates } from '../../platform/notify/templates.ts';
 import { enqueueNotification, type NotificationInput } from '../../platform/notify/outbox.ts';
 import type { Locale } from '../../platform/i18n.ts';
+import { localDateTime } from '../../platform/calendar.ts';
 import { notifyOfficials } from '../../platform/notify/notices.ts';
 import { petitionersOfCase } from './petitions.queries.ts';
 
@@ -188,28 +189,8 @@ export type OfficialTemplate =
   | 'petition_reopened_official'
   | 'petition_conduct_report_official';
 
-// Building a formatter costs far more than using one: one per time zone, kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** '2026-03-04 17:00' in the unit's time zone: what a resident reads on a phone. */
-export function localTime(at: Date, timeZone: string): string {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
+export const localTime = localDateTime;
 
 /**
  * Tells every petitioner of a case (its own and those of petitions merged into it), each with
