@@ -255,10 +255,14 @@ export async function rebuildStats(db: Kysely<DB>, opts: { now?: Date; slice?: n
             SELECT min(id) AS lo, max(id) AS hi FROM petitions`.execute(trx);
           const { lo, hi } = span[0];
           if (lo === null || hi === null) return;
+          // The watermark as a value, not a sub-select: a sub-select among its arguments keeps
+          // PostgreSQL from inlining stats_fact_row into the statement (migration 0170).
+          // As text, so that '-infinity' (nothing counted overdue yet) comes back as it went.
+          const { rows: mark } = await sql<{ at: string }>`SELECT overdue_before::text AS at FROM stats_watermark`.execute(trx);
           for (let from = lo; from <= hi; from += slice) {
             await foldFacts(
               sql`SELECT f.* FROM petitions p
-                  CROSS JOIN LATERAL stats_fact_row(p, 1::smallint, (SELECT overdue_before FROM stats_watermark)) f
+                  CROSS JOIN LATERAL stats_fact_row(p, 1::smallint, ${mark[0].at}::timestamptz) f
                   WHERE p.id >= ${from} AND p.id < ${from + slice}`,
             ).execute(trx);
           }
