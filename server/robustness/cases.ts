@@ -3,8 +3,8 @@
  * "refused" cases must be answered 4xx with nothing stored; "edge" cases are values of the
  * right shape that may be accepted, but must never end in a 5xx.
  */
-import type { Random } from './prng.ts';
-import { unicodeText } from './prng.ts';
+import type { Random } from '../test/random.ts';
+import { unicodeText } from '../test/random.ts';
 import {
   acceptedTypes,
   declaredPaths,

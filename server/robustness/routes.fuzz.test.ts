@@ -19,7 +19,7 @@ import { backends } from '../test/databases.ts';
 import { createTestApp, type TestApp } from '../test/server.ts';
 import { allows, anonymous, type Access, type Actor } from '../platform/access.ts';
 import { resolveSession } from '../platform/sessions.ts';
-import { createRandom, seedFromEnv } from './prng.ts';
+import { createRandom, seedFromEnv } from '../test/random.ts';
 import { answerProblems, type ErrorBody } from './checks.ts';
 import { baselineParams, buildCases, deal, type Case, type RouteInfo } from './cases.ts';
 import { validatorCompiler } from '../platform/validation.ts';

@@ -3,8 +3,8 @@
  * a valid sample, the declared property paths, values of every wrong JSON type, and values of
  * the right type that sit at the edges (huge numbers, odd dates, hostile text).
  */
-import type { Random } from './prng.ts';
-import { unicodeText } from './prng.ts';
+import type { Random } from '../test/random.ts';
+import { unicodeText } from '../test/random.ts';
 
 export interface JsonSchema {
   type?: string | string[];

@@ -1,8 +1,9 @@
 /**
  * Test helpers of the figures: an official actor built from the database (for calling the
- * petitions commands directly), figures through HTTP, and a seeded random generator.
+ * petitions commands directly), figures through HTTP, and the seeded random source of the tests.
  */
 import assert from 'node:assert/strict';
+import { createRandom } from '../../test/random.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Official, Role } from '../../platform/access.ts';
@@ -45,20 +46,5 @@ export async function statsOk(t: TestApp, query: Record<string, string>): Promis
   return res.json() as StatsView;
 }
 
-/** mulberry32: small, fast, and the same sequence on every run for a seed. */
-export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    chance: (p: number) => next() < p,
-  };
-}
+/** The same sequence on every run for a seed. */
+export const seededRandom = createRandom;

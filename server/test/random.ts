@@ -1,6 +1,6 @@
 /**
- * A seeded pseudo-random source, so that a failing robustness run can be replayed exactly:
- * the seed is printed with every failure and read back from ZD_FUZZ_SEED.
+ * A seeded pseudo-random source for tests, so that a failing run can be replayed exactly (the
+ * robustness walk prints its seed with every failure and reads it back from ZD_FUZZ_SEED).
  */
 export interface Random {
   readonly seed: number;
@@ -8,6 +8,8 @@ export interface Random {
   next(): number;
   int(min: number, max: number): number;
   pick<T>(items: readonly T[]): T;
+  /** True with probability p. */
+  chance(p: number): boolean;
   /** Up to n items, in a random order, without repeats. */
   sample<T>(items: readonly T[], n: number): T[];
 }
@@ -35,6 +37,7 @@ export function createRandom(seed: number): Random {
     next,
     int,
     pick: (items) => items[int(0, items.length - 1)],
+    chance: (p) => next() < p,
     sample(items, n) {
       const copy = [...items];
       for (let i = copy.length - 1; i > 0; i--) {
