@@ -128,8 +128,9 @@ export async function submitPetition(
   if (!identified && !policy.anonymous_allowed) throw badRequest('identity_required', { kind: input.kind });
   const cal = await loadCalendar(ctx.db);
   const urgent = !!input.urgent;
-  const ackDueAt = ackDue(cal, policy, now, urgent, placeOfUnit(unit));
-  const dueAt = resolutionDue(cal, policy, now, urgent, placeOfUnit(unit));
+  const where = placeOfUnit(unit);
+  const ackDueAt = ackDue(cal, policy, now, urgent, where);
+  const dueAt = resolutionDue(cal, policy, now, urgent, where);
   const locale = localeFor(input.language, unit.country);
   const accessKey = newAccessKey();
   const target = unit;
