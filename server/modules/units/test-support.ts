@@ -9,12 +9,12 @@ import { parseUnitsCsv } from './units.csv.ts';
 import type { UnitImportRow } from './commands/importUnits.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** The published unit lists live next to the repository, not in it. */
-export const vnUnitsDir = path.resolve(repoRoot, '../shared/data/vn-units');
+/** The published unit lists the project ships (data/vn-units, with their MIT notice). */
+export const vnUnitsDir = path.resolve(repoRoot, 'data/vn-units');
 
 export function vnUnitsFile(name: string): { file: string; rows: UnitImportRow[] } {
   const file = path.join(vnUnitsDir, name);
-  assert.ok(fs.existsSync(file), `${file} is missing: the tests read the Vietnamese unit lists from ../shared/data/vn-units`);
+  assert.ok(fs.existsSync(file), `${file} is missing: the tests read the Vietnamese unit lists from data/vn-units`);
   return { file, rows: parseUnitsCsv(fs.readFileSync(file)) };
 }
 
