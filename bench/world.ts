@@ -10,11 +10,14 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../server/schema.ts';
 import { parseUnitsCsv } from '../server/modules/units/units.csv.ts';
 import { importUnits, type UnitImportRow } from '../server/modules/units/commands/importUnits.ts';
+import { vnEditionFile, vnEditions } from '../server/modules/units/vnEditions.ts';
 import { Random } from './random.ts';
 import { communeWeights, type Commune, type Officials, type Province, type UnitRef, type World } from './workload.ts';
 
-/** The Vietnamese unit lists the project ships (data/vn-units); ZD_VN_UNITS_DIR points elsewhere. */
-export const vnUnitsFile = path.resolve(process.env.ZD_VN_UNITS_DIR ?? new URL('../data/vn-units', import.meta.url).pathname, 'vn_units_post2025_2025-07-01.csv');
+/** The post-2025 list the project ships (data/vn-units); ZD_VN_UNITS_DIR points to another folder holding it. */
+export const vnUnitsFile = process.env.ZD_VN_UNITS_DIR
+  ? path.resolve(process.env.ZD_VN_UNITS_DIR, vnEditions.post2025)
+  : vnEditionFile('post2025');
 
 export const countryCode = 'VN';
 

@@ -30,11 +30,28 @@ for (const backend of backends) {
 
       fs.writeFileSync(file, 'code,name,level,parent_code\n17719,Xã Thanh Nho,commune,999\n');
       await assert.rejects(runUnitsImport(database, { file }, output), /Line 2: the parent 999 of unit 17719 is neither in the file nor in the database/);
-      await assert.rejects(runUnitsImport(database, {}, output), /give a CSV file, or --china/);
+      await assert.rejects(runUnitsImport(database, { file, china: true }, output), /give one of: a CSV file, --edition, --china/);
+      await assert.rejects(runUnitsImport(database, { edition: '2019' }, output), /unknown edition "2019": one of 2023-04-15, pre2025, post2025, latest/);
       assert.equal(lines.length, 3);
     } finally {
       await database.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test(`units import with nothing named: the newest Vietnamese list shipped in data/vn-units [${backend}]`, async () => {
+    const database = await createTestDatabase(backend);
+    const lines: string[] = [];
+    try {
+      const summary = await runUnitsImport(database, {}, { log: (line: string) => void lines.push(line), locale: 'en' });
+      assert.equal(lines[0], 'units: Viet Nam, edition latest (data/vn-units/vn_units_post2025_latest_2026-04-30.csv)');
+      assert.equal(summary.created, 34 + 3321);
+      // Since 2026 Đồng Nai is a centrally-run city: only the newest list says so.
+      const dongNai = (await getUnitByCode(database.db, '75'))!;
+      assert.equal(dongNai.name, 'Thành phố Đồng Nai');
+      assert.equal(dongNai.country, 'VN');
+    } finally {
+      await database.close();
     }
   });
 }

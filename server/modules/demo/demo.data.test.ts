@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { chinaUnits } from '../units/chinaDivision.ts';
+import { vnEditionFile } from '../units/vnEditions.ts';
 import { demoAgencies, demoOfficials, demoServicePoints, demoUnits } from './demo.data.ts';
 
 // The demo's codes and names are facts: check them against the sources they were taken from.
 it('Vietnamese demo units match the statistics office list of April 2023', () => {
-  const file = new URL('../../../data/vn-units/vn_units_2023-04-15.csv', import.meta.url);
+  const file = vnEditionFile('2023-04-15');
   const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Array<{ code: string; name: string; level: string; parent_code: string }>;
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const official = demoUnits.filter((u) => u.country === 'VN' && u.code !== '18001-K10');

@@ -6,7 +6,7 @@ import { describeEachBackend } from '../../test/server.ts';
 import { importUnits, type ImportSummary } from './commands/importUnits.ts';
 import { assertTreeMatches, countsByLevel, system, vnUnitsFile } from './test-support.ts';
 
-const { rows } = vnUnitsFile('vn_units_2023-04-15.csv');
+const { rows } = vnUnitsFile('2023-04-15');
 
 describeEachBackend('units: Vietnam 2023 (63 / 705 / 10,598)', (t) => {
   let first: ImportSummary;

@@ -6,8 +6,8 @@ import { createTestDatabase } from '../../test/databases.ts';
 import { importUnits, type ImportSummary } from './commands/importUnits.ts';
 import { assertTreeMatches, countsByLevel, system, vnUnitsFile } from './test-support.ts';
 
-const july2025 = vnUnitsFile('vn_units_post2025_2025-07-01.csv').rows;
-const latest = vnUnitsFile('vn_units_post2025_latest_2026-04-30.csv').rows;
+const july2025 = vnUnitsFile('post2025').rows;
+const latest = vnUnitsFile('latest').rows;
 
 describeEachBackend('units: Vietnam after the 2025 reform (34 / 3,321)', (t) => {
   let first: ImportSummary;

@@ -5,7 +5,7 @@ import { describeEachBackend } from '../../test/server.ts';
 import { importUnits, type ImportSummary } from './commands/importUnits.ts';
 import { assertTreeMatches, countsByLevel, system, vnUnitsFile } from './test-support.ts';
 
-const { rows } = vnUnitsFile('vn_units_pre2025_2025-03-01.csv');
+const { rows } = vnUnitsFile('pre2025');
 
 describeEachBackend('units: Vietnam March 2025 (63 / 696 / 10,035)', (t) => {
   let first: ImportSummary;

@@ -1,19 +1,15 @@
 /** Shared by the units tests: the Vietnamese unit files and checks of a stored tree. */
 import fs from 'node:fs';
-import path from 'node:path';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import { parseUnitsCsv } from './units.csv.ts';
 import type { UnitImportRow } from './commands/importUnits.ts';
+import { vnEditionFile, type VnEdition } from './vnEditions.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** The published unit lists the project ships (data/vn-units, with their MIT notice). */
-export const vnUnitsDir = path.resolve(repoRoot, 'data/vn-units');
 
-export function vnUnitsFile(name: string): { file: string; rows: UnitImportRow[] } {
-  const file = path.join(vnUnitsDir, name);
+export function vnUnitsFile(edition: VnEdition): { file: string; rows: UnitImportRow[] } {
+  const file = vnEditionFile(edition);
   assert.ok(fs.existsSync(file), `${file} is missing: the tests read the Vietnamese unit lists from data/vn-units`);
   return { file, rows: parseUnitsCsv(fs.readFileSync(file)) };
 }
