@@ -96,7 +96,7 @@ test('keys built from the domain lists exist for every value', () => {
     ['score', scores],
     ['action', actionOrder],
     ['figures', ['received', 'accepted', 'answered', 'resolved', 'resolvedOnTime', 'overdue', 'escalated', 'transferred', 'rated', 'satisfied', 'acceptable', 'unsatisfied']],
-    ['inbox.view', ['mine', 'new', 'toAssign', 'dueSoon', 'overdue', 'all']],
+    ['inbox.view', ['mine', 'leading', 'new', 'toAssign', 'dueSoon', 'overdue', 'all']],
     ['admin.section', ['units', 'agencies', 'officials', 'deadlines']],
     ['cause', ['beyond_competence', 'deadline_missed', 'resident_appeal']],
     ['actionHint', ['accept', 'start', 'close']],

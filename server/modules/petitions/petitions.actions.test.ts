@@ -286,6 +286,17 @@ describeEachBackend('petition actions', (t) => {
     assert.equal(wrongAgency.json().error.code, 'unknown_agency');
     const assigned = await actOk(t(), w.disp2, s.id, { type: 'assign', agency: registry.id, handler: w.hand2.id, leader: w.lead2.id, expectedResult: 'a measurement date' });
     assert.equal(assigned.agency.id, registry.id);
+    // The history names whom the case went to, for the officials who see it; the tracking page names nobody.
+    const transferred = assigned.timeline.find((e: { type: string }) => e.type === 'transferred');
+    assert.deepEqual([transferred.unit.code, transferred.agency], ['TC2', { id: registry.id, name: 'Land registry office' }]);
+    const given = assigned.timeline.find((e: { type: string }) => e.type === 'assigned');
+    assert.deepEqual([given.handler, given.leader, given.agency], [
+      { id: w.hand2.id, name: 'Handler Two' },
+      { id: w.lead2.id, name: 'Leader Two' },
+      { id: registry.id, name: 'Land registry office' },
+    ]);
+    const track = await call().track(s.trackingCode);
+    assert.doesNotMatch(track.body, /Handler Two|Leader Two/);
   });
 
   test('notes are internal: in the officials\' timeline, never on the tracking page', async () => {

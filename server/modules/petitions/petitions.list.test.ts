@@ -47,6 +47,8 @@ describeEachBackend("the officials' list", (t) => {
     assert.deepEqual(await ids(w.disp1, 'channel=hotline'), [hotline.id]);
     assert.deepEqual(await ids(w.hand1, 'assignedTo=me'), [road.id]);
     assert.deepEqual(await ids(w.disp1, 'assignedTo=me'), []);
+    assert.deepEqual(await ids(w.lead1, 'leader=me'), [road.id], 'the cases the leader answers for');
+    assert.deepEqual(await ids(w.lead1b, 'leader=me'), [], 'another leader of the same unit does not answer for it');
   });
 
   test('finds by phone in any spelling, and by words with or without diacritics, in Vietnamese and Chinese', async () => {

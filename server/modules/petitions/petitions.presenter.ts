@@ -102,6 +102,21 @@ export interface PetitionExtras {
   events: EventRow[];
   attachments: Array<{ id: number; filename: string; content_type: string; size: number; created_at: Date }>;
   merged: Array<{ id: number; tracking_code: string }>;
+  /** Names of the officials and agencies the events refer to (assigned to, transferred to). */
+  eventPeople?: Map<number, string>;
+  eventAgencies?: Map<number, string>;
+}
+
+/** The handler, leader and agency an event gave the case to, by name. */
+function eventParties(e: EventRow, extras: PetitionExtras) {
+  const id = (key: string) => (typeof e.data[key] === 'number' ? (e.data[key] as number) : null);
+  const named = (value: number | null, names: Map<number, string> | undefined) =>
+    value === null ? undefined : { id: value, name: names?.get(value) ?? `#${value}` };
+  return {
+    handler: named(id('handlerId'), extras.eventPeople),
+    leader: named(id('leaderId'), extras.eventPeople),
+    agency: named(id('agencyId'), extras.eventAgencies),
+  };
 }
 
 export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNames, extras: PetitionExtras, now: Date): PetitionView {
@@ -194,6 +209,7 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
           ? { id: e.actor_id, name: e.actor_name ?? `#${e.actor_id}` }
           : null,
       unit: e.unit_code && e.unit_name ? { code: e.unit_code, name: e.unit_name } : null,
+      ...eventParties(e, extras),
       data: e.data,
     })),
     // A denunciation's files are often the signed letter or an identity card: they name the

@@ -143,6 +143,13 @@ export async function accountNames(db: Kysely<DB>, ids: Array<number | null>): P
   return new Map(rows.map((r) => [r.id, r.name || r.username || `#${r.id}`]));
 }
 
+export async function agencyNames(db: Kysely<DB>, ids: Array<number | null>): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 // ---- deadline policies ----
 
 /** The policies of a kind that may hold at a unit: the default and those of the unit and its ancestors. */
@@ -559,6 +566,7 @@ export interface ListFilters {
   category?: string;
   channels?: string[];
   assignedToMe?: boolean;
+  leadByMe?: boolean;
   overdue?: boolean;
   dueBefore?: Date;
   phone?: string;
@@ -596,6 +604,7 @@ function filterCondition(eb: PetitionsEb, actor: Official, f: ListFilters) {
   if (f.category) all.push(eb('p.category', '=', f.category));
   if (f.channels?.length) all.push(eb('p.channel', 'in', f.channels as PetitionRow['channel'][]));
   if (f.assignedToMe) all.push(eb('p.handler_id', '=', actor.id));
+  if (f.leadByMe) all.push(eb('p.leader_id', '=', actor.id));
   if (f.overdue !== undefined) all.push(f.overdue ? overdueCondition(eb, f.now) : eb.not(overdueCondition(eb, f.now)));
   if (f.dueBefore) all.push(eb('p.due_at', '<', f.dueBefore), eb('p.status', 'in', openStatuses));
   if (f.phone) {
@@ -642,7 +651,7 @@ export const listWalkFirst = 1000;
 function walksFirst(actor: Official, f: ListFilters): boolean {
   const filtered =
     f.tsquery || f.phone || f.unitPath || f.statuses?.length || f.kinds?.length || f.category || f.channels?.length ||
-    f.assignedToMe || f.overdue !== undefined || f.dueBefore;
+    f.assignedToMe || f.leadByMe || f.overdue !== undefined || f.dueBefore;
   return f.sort === 'newest' && !filtered && unitScope(actor, readerRoles).some((prefix) => prefix.split('/').filter(Boolean).length <= 2);
 }
 

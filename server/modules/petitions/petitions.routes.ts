@@ -34,6 +34,8 @@ import {
   allPoliciesFor,
   attachmentsOf,
   eventsOf,
+  accountNames,
+  agencyNames,
   findAttachment,
   findPetition,
   findTrackRow,
@@ -87,7 +89,11 @@ export async function petitionView(ctx: AppContext, actor: Actor, id: number) {
     await attachmentsOf(ctx.db, p.id),
     await mergedPetitions(ctx.db, p.id),
   ];
-  return presentPetition(actor, p, names, { petitioners, events, attachments, merged }, ctx.clock.now());
+  // Who the case was given to and which agency it went to, named in the history.
+  const ids = (key: string) => events.map((e) => (typeof e.data[key] === 'number' ? (e.data[key] as number) : null));
+  const eventPeople = await accountNames(ctx.db, [...ids('handlerId'), ...ids('leaderId')]);
+  const eventAgencies = await agencyNames(ctx.db, ids('agencyId'));
+  return presentPetition(actor, p, names, { petitioners, events, attachments, merged, eventPeople, eventAgencies }, ctx.clock.now());
 }
 
 function splitList<T extends string>(field: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
@@ -387,6 +393,7 @@ export const petitionsModule: Module = {
           category: q.category,
           channels: splitList('channel', q.channel, channels),
           assignedToMe: q.assignedTo === 'me',
+          leadByMe: q.leader === 'me',
           overdue: q.overdue,
           dueBefore: q.dueBefore !== undefined ? parseWhen('dueBefore', q.dueBefore) : undefined,
           phone,

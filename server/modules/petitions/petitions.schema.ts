@@ -117,6 +117,7 @@ export const ListQuery = Type.Object(
     category: Type.Optional(Text(64)),
     channel: Type.Optional(Text(200, 'one or more channels, separated by commas')),
     assignedTo: Type.Optional(Type.Enum(['me'])),
+    leader: Type.Optional(Type.Enum(['me'], { description: 'the cases the caller answers for as their responsible leader' })),
     overdue: Type.Optional(Type.Boolean()),
     dueBefore: Type.Optional(Text(40, 'YYYY-MM-DD (the start of that day, UTC) or an ISO 8601 time')),
     phone: Type.Optional(Text(40)),
@@ -160,6 +161,9 @@ export const EventView = Type.Object({
   visibility: Type.Enum(['public', 'internal']),
   actor: Nullable(Person),
   unit: Nullable(UnitRef),
+  handler: Type.Optional(Person),
+  leader: Type.Optional(Person),
+  agency: Type.Optional(Type.Object({ id: Type.Integer(), name: Type.String() }, { description: 'the agency given the case or transferred to' })),
   data: Type.Record(Type.String(), Type.Unknown()),
 });
 

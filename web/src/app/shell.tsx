@@ -5,6 +5,7 @@ import { matchRoute, navItems, navigate, onLinkClick, useLocation, type PageComp
 import { signOut, useSession } from './session.ts';
 import { Alert, Loading, PageTitle } from './ui.tsx';
 import { messageOf } from './api.ts';
+import { NoticeBell } from './NoticeBell.tsx';
 
 const loadedPages = new Map<Route, PageComponent>();
 
@@ -182,6 +183,7 @@ export function Shell() {
           </a>
           <div class="header-tools">
             <LanguageSwitcher />
+            {me?.kind === 'official' ? <NoticeBell /> : null}
             <Account />
           </div>
         </div>

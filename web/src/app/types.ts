@@ -75,6 +75,10 @@ export interface TimelineEntry {
   visibility?: 'public' | 'internal';
   actor?: { id: number; name: string } | null;
   unit?: UnitRef | null;
+  /** Whom the case was given to (officials' view only). */
+  handler?: PersonRef;
+  leader?: PersonRef;
+  agency?: AgencyRef;
 }
 
 /** What anyone with the tracking code sees: no personal data. */

@@ -4,46 +4,62 @@ import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { channels, petitionKinds, statuses, type PetitionSummary, type Unit } from '../../app/types.ts';
 import { Alert, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { hasRole, useSession, type Me } from '../../app/session.ts';
 import { PetitionTable } from './PetitionTable.tsx';
+import { AwaitingReview } from './AwaitingReview.tsx';
 
-type View = 'mine' | 'new' | 'toAssign' | 'dueSoon' | 'overdue' | 'all';
-const views: View[] = ['mine', 'new', 'toAssign', 'dueSoon', 'overdue', 'all'];
+type View = 'mine' | 'leading' | 'new' | 'toAssign' | 'dueSoon' | 'overdue' | 'all';
+const views: View[] = ['new', 'mine', 'leading', 'toAssign', 'dueSoon', 'overdue', 'all'];
+
+/** The statuses of a case still to be resolved (the server's open set). */
+const open = 'received,transferred,accepted,assigned,in_progress,reopened';
 
 function viewQuery(view: View): Query {
   switch (view) {
     case 'mine':
-      return { assignedTo: 'me' };
+      return { assignedTo: 'me', status: open, sort: 'due' };
+    case 'leading':
+      return { leader: 'me', status: open, sort: 'due' };
     case 'new':
-      return { status: 'received' };
+      // Waiting for acceptance: after intake or after a transfer from another unit.
+      return { status: 'received,transferred', sort: 'due' };
     case 'toAssign':
-      return { status: 'accepted' };
+      return { status: 'accepted', sort: 'due' };
     case 'dueSoon':
-      return { dueBefore: new Date(Date.now() + 2 * 86400_000).toISOString() };
+      return { dueBefore: new Date(Date.now() + 2 * 86400_000).toISOString(), sort: 'due' };
     case 'overdue':
-      return { overdue: true };
+      return { overdue: true, sort: 'due' };
     default:
       return {};
   }
+}
+
+/** Where an official lands: a leader on the cases they answer for, a dispatcher on what is to accept, a handler on their own cases. */
+export function homeView(me: Me | null): View {
+  if (hasRole(me, ['leader'])) return 'leading';
+  if (hasRole(me, ['dispatcher', 'reception_officer'])) return 'new';
+  if (hasRole(me, ['handler'])) return 'mine';
+  return 'all';
 }
 
 const countLimit = 100;
 
 export default function InboxPage({ query }: PageProps) {
   const { t } = useI18n();
-  const view = (views.includes(query.get('view') as View) ? query.get('view') : 'mine') as View;
-  const filters: Query = {
-    unit: query.get('unit') ?? undefined,
-    status: query.get('status') ?? undefined,
-    kind: query.get('kind') ?? undefined,
-    channel: query.get('channel') ?? undefined,
-    q: query.get('q') ?? undefined,
-  };
+  const { me } = useSession();
+  const view = (views.includes(query.get('view') as View) ? query.get('view') : homeView(me)) as View;
+  // Only the filters set: an empty one must not clear the view's own (the statuses of "to accept").
+  const filters: Query = Object.fromEntries(
+    ['unit', 'status', 'kind', 'channel', 'q'].flatMap((name) => (query.get(name) ? [[name, query.get(name)]] : [])),
+  );
+  // "Cases I answer for" is a leader's view; the others are every official's.
+  const shown = views.filter((v) => v !== 'leading' || hasRole(me, ['leader']));
   const key = query.toString();
   const list = useAsync(() => api.get<List<PetitionSummary>>('/petitions', { ...viewQuery(view), ...filters, limit: 50 }), [key]);
   const counts = useAsync(
     () =>
       Promise.all(
-        views.map((v) =>
+        shown.map((v) =>
           api
             .get<List<PetitionSummary>>('/petitions', { ...viewQuery(v), limit: countLimit })
             .then((l) => [v, l.items.length, !!l.next] as const, () => [v, null, false] as const),
@@ -72,7 +88,7 @@ export default function InboxPage({ query }: PageProps) {
       <PageTitle>{t('inbox.title')}</PageTitle>
       <nav aria-label={t('inbox.views')}>
         <ul class="tabs">
-          {views.map((v) => {
+          {shown.map((v) => {
             const c = counts.value?.find(([name]) => name === v);
             const count = c && c[1] !== null ? `${c[1]}${c[2] ? '+' : ''}` : null;
             const params = new URLSearchParams(query);
@@ -165,6 +181,7 @@ export default function InboxPage({ query }: PageProps) {
           </div>
         </form>
       </details>
+      {view === 'leading' ? <AwaitingReview /> : null}
       {list.loading && !list.value ? <Loading /> : null}
       <Alert>{list.error}</Alert>
       {list.value ? <PetitionTable items={items} caption={t(`inbox.view.${view}`)} /> : null}

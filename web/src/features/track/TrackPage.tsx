@@ -21,6 +21,17 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             {entry.visibility === 'internal' ? <span class="badge"> {t('case.internal')}</span> : null}
             {entry.unit ? <span class="muted"> · {unitName(entry.unit, locale)}</span> : null}
             {entry.actor ? <span class="muted"> · {entry.actor.name}</span> : null}
+            {entry.handler || entry.leader || entry.agency ? (
+              <p class="timeline-parties">
+                {[
+                  entry.agency ? t('timeline.agency', { name: entry.agency.name }) : null,
+                  entry.handler ? t('timeline.handler', { name: entry.handler.name }) : null,
+                  entry.leader ? t('timeline.leader', { name: entry.leader.name }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+            ) : null}
             {entry.reason ? (
               <p class="timeline-text">
                 {/* A resident who reopens without a comment: the server records the rating's word. */}
