@@ -75,6 +75,11 @@ defineMessages({
     vi: 'Nội dung yêu cầu không phải JSON hợp lệ.',
     zh: '请求正文不是有效的 JSON。',
   },
+  too_deep: {
+    en: 'The request nests lists or objects too deeply (at most {max} levels).',
+    vi: 'Nội dung yêu cầu lồng danh sách hoặc đối tượng quá sâu (tối đa {max} cấp).',
+    zh: '请求中的列表或对象嵌套过深（最多 {max} 层）。',
+  },
   body_too_large: {
     en: 'The request is too large.',
     vi: 'Yêu cầu quá lớn.',

@@ -73,6 +73,46 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   return sendError(reply, request, appError);
 }
 
+/**
+ * How deep JSON bodies may nest. No route's schema goes past a handful of levels; anything
+ * deeper is refused before it is parsed, so that no recursive walk (the text check below, the
+ * schema validator, a module's code) ever meets input deep enough to exhaust the stack.
+ */
+export const maxJsonDepth = 32;
+
+/**
+ * Does this JSON text nest arrays and objects deeper than `limit`? One pass without
+ * recursion, brackets inside strings not counted; the text need not be valid JSON.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** Fastify's own JSON parser (prototype poisoning refused), behind the nesting limit. */
+function installJsonParser(app: FastifyInstance) {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (jsonDepthExceeds(body as string, maxJsonDepth)) {
+      done(new AppError(400, 'too_deep', { max: maxJsonDepth }), undefined);
+      return;
+    }
+    parse(request, body as string, done);
+  });
+}
+
 // PostgreSQL text holds neither NUL nor half of a surrogate pair.
 const unstorable = /\u0000|\p{Cs}/u;
 
@@ -98,6 +138,7 @@ export function installHttpPlatform(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('actor', null as never); // set on every request below
   app.decorateRequest('locale', 'en');
   app.decorateRequest('session', null as never);
+  installJsonParser(app);
 
   app.addHook('onRequest', async (request) => {
     request.locale = localeFrom(request.headers['accept-language']);

@@ -17,6 +17,7 @@ import {
   withPath,
   wrongTypeValues,
   type JsonSchema,
+  type Path,
 } from './schema.ts';
 import type { Baseline } from './world.ts';
 
@@ -44,6 +45,15 @@ export interface Case {
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** 1 MB + a little, past the server's default body limit. */
 export const bigString = 'Chương凤冈🙂'.repeat(Math.ceil((1024 * 1024 + 64) / 8));
+
+/** Deeper than any JSON body may nest: once a stack overflow (a 500) in every walk of the body. */
+const deepNesting = 4000;
+/** Longer than any array a route takes. */
+const longArray = 10_000;
+/** Stands for a deeply nested value in a body; replaced in the JSON text, which JSON.stringify could not build. */
+const deepMarker = 'zd-fuzz-deeply-nested-value';
+const deeplyNested = (open: string, close: string) => `${open.repeat(deepNesting)}${close.repeat(deepNesting)}`;
+const withDeepValue = (json: string, nested: string) => json.replace(JSON.stringify(deepMarker), nested);
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 
@@ -171,6 +181,8 @@ export function buildCases(route: RouteInfo, baseline: Baseline, random: Random)
       add('malformed', { label: `malformed JSON ${JSON.stringify(text)}`, phase: 'refused', payload: text, headers: json, expect: refusedJson });
     }
     add('empty', { label: 'an empty JSON body', phase: 'refused', payload: '', headers: json, expect: refusedJson });
+    add('deep', { label: `${deepNesting} nested arrays as the body`, phase: 'refused', payload: deeplyNested('[', ']'), headers: json, expect: refusedJson });
+    add('deep', { label: `${deepNesting} nested objects as the body`, phase: 'refused', payload: deeplyNested('{"a":', '}').replace('{"a":}', '{"a":1}'), headers: json, expect: refusedJson });
     if (bodySchema) {
       // Text is read as a string, which a body schema of an object refuses.
       add('media', { label: 'a JSON body as text/plain', phase: 'refused', payload: JSON.stringify(bodies[0] ?? {}), headers: { 'content-type': 'text/plain' }, expect: [400, 415] });
@@ -184,6 +196,7 @@ export function buildCases(route: RouteInfo, baseline: Baseline, random: Random)
       add('no-schema', { label: 'a body as text/plain', phase: 'edge', payload: 'fuzz', headers: { 'content-type': 'text/plain' } });
       add('no-schema', { label: 'an unexpected JSON body', phase: 'edge', payload: JSON.stringify({ fuzz: 1, nested: { a: [1, null] } }), headers: json });
       add('no-schema', { label: 'a 1 MB+ JSON body', phase: 'edge', payload: JSON.stringify({ text: bigString }), headers: json });
+      add('no-schema', { label: `an array of ${longArray} as the body`, phase: 'edge', payload: JSON.stringify(Array.from({ length: longArray }, (_, i) => ({ i }))), headers: json });
     }
   }
 
@@ -192,12 +205,25 @@ export function buildCases(route: RouteInfo, baseline: Baseline, random: Random)
       const variant = variantFor(bodySchema, body);
       // Every declared property of the first body; for the others only the fields they carry.
       const paths = declaredPaths(bodySchema, body).filter((d) => index === 0 || getPath(body, d.path) !== undefined);
+      const sendText = (group: string, label: string, payload: string, phase: Case['phase'], expect?: number[]): void =>
+        add(group, { label, phase, payload, headers: json, expect });
       const send = (group: string, label: string, value: unknown, phase: Case['phase'], expect?: number[]): void =>
-        add(group, { label, phase, payload: JSON.stringify(value), headers: json, expect });
+        sendText(group, label, JSON.stringify(value), phase, expect);
+      const nestedIn = (path: Path, nested: string) => withDeepValue(JSON.stringify(withPath(body, path, deepMarker)), nested);
       for (const { path, schema } of paths) {
         const where = describePath(path);
         for (const wrong of wrongTypeValues(schema)) send(`type ${where}`, `${where} as ${wrong.label}`, withPath(body, path, wrong.value), 'refused', [400]);
         for (const edge of edgeValues(schema, random)) send(`edge ${where}`, `${where} = ${edge.label}`, withPath(body, path, edge.value), 'edge');
+        // Nesting past the limit in this field, arrays and objects, before anything walks it.
+        sendText(`deep ${where}`, `${where} as ${deepNesting} nested arrays`, nestedIn(path, deeplyNested('[', ']')), 'refused', [400]);
+        sendText(`deep ${where}`, `${where} as ${deepNesting} nested objects`, nestedIn(path, deeplyNested('{"a":', '}').replace('{"a":}', '{"a":1}')), 'refused', [400]);
+        // A long array: refused where the field takes no array or fewer items, never a 5xx where it takes one.
+        const takesArray = acceptedTypes(schema)?.has('array') ?? true;
+        const maxItems = (schema.anyOf ?? [schema]).map((s) => s.maxItems).find((m) => m !== undefined);
+        const items = (schema.anyOf ?? [schema]).map((s) => s.items).find((i) => i !== undefined);
+        const long = Array.from({ length: longArray }, () => (items ? validSample(items) : 0));
+        const refusesLong = !takesArray || (maxItems !== undefined && maxItems < longArray);
+        send(`long ${where}`, `${where} as an array of ${longArray}`, withPath(body, path, long), refusesLong ? 'refused' : 'edge', refusesLong ? [400, 413] : undefined);
         // Past the body limit, or past the field's maxLength; a field meant for whole files (CSV) is left out.
         const maxLength = (schema.anyOf ?? [schema]).map((s) => s.maxLength).find((m) => m !== undefined) ?? 0;
         if (acceptedTypes(schema)?.has('string') && maxLength < bigString.length) {

@@ -4,7 +4,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unstorableTextAt } from '../platform/http.ts';
+import { jsonDepthExceeds, unstorableTextAt } from '../platform/http.ts';
 import { describeEachBackend } from '../test/server.ts';
 import { createOfficial, createSmallTree } from '../test/factories.ts';
 import { errorShapeProblem } from './checks.ts';
@@ -20,6 +20,17 @@ describe('unstorableTextAt', () => {
   test('lets every real text through: Vietnamese, Chinese, emoji (paired surrogates), files', () => {
     assert.equal(unstorableTextAt({ name: 'Thanh Chương', zh: '凤冈县', note: '👩🏽‍🌾 🙂', n: 1, b: null }, 'body'), undefined);
     assert.equal(unstorableTextAt(Buffer.from([0, 0xd8, 0]), 'body'), undefined);
+  });
+});
+
+describe('jsonDepthExceeds', () => {
+  test('counts arrays and objects, not brackets inside strings or after escapes', () => {
+    assert.equal(jsonDepthExceeds('[[[]]]', 3), false);
+    assert.equal(jsonDepthExceeds('[[[[]]]]', 3), true);
+    assert.equal(jsonDepthExceeds('{"a":{"b":[1]}}', 3), false);
+    assert.equal(jsonDepthExceeds('{"a":{"b":[{}]}}', 3), true);
+    assert.equal(jsonDepthExceeds(JSON.stringify({ a: '[[[[[[', b: '\\"[[[[', c: '"{{{{' }), 1), false);
+    assert.equal(jsonDepthExceeds('[' + '"\\\\"'.repeat(3) + ',[[[' + ']]]]', 3), true);
   });
 });
 
@@ -69,6 +80,29 @@ describeEachBackend('the platform refuses input that would fail in SQL or in the
     assert.equal(long.statusCode, 414);
     assert.equal(errorShapeProblem(long.json()), undefined, long.body);
     assert.equal(long.json().error.code, 'url_too_long');
+  });
+
+  test('JSON nested deeper than any route takes: 400 too_deep before anything walks it, anonymously, on every JSON route', async () => {
+    // 4,000 open brackets in a field once overflowed the stack of the text check: a 500.
+    for (const [label, payload] of [
+      ['arrays in a field', `{"unit":"PXC1","kind":"question","body":${'['.repeat(4000)}${']'.repeat(4000)}}`],
+      ['objects in a field', `{"body":${'{"a":'.repeat(4000)}1${'}'.repeat(4000)}}`],
+      ['unclosed arrays', '['.repeat(100_000)],
+    ]) {
+      const res = await t().app.inject({ method: 'POST', url: '/api/v1/petitions', headers: { 'content-type': 'application/json', 'accept-language': 'vi' }, payload });
+      assert.equal(res.statusCode, 400, `${label}: ${res.body.slice(0, 200)}`);
+      assert.equal(res.json().error.code, 'too_deep', label);
+      assert.match(res.json().error.message, /32/);
+    }
+    // Brackets inside a string are text, not nesting.
+    const text = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/petitions',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ unit: 'PXC1', kind: 'question', body: `[{"\\"${'['.repeat(5000)}`, fuzz: 1 }),
+    });
+    assert.equal(text.statusCode, 400);
+    assert.equal(text.json().error.code, 'invalid_input', 'the brackets in the text were not counted as nesting');
   });
 
   test('a body of a type the route does not read: 415 naming the type sent', async () => {
