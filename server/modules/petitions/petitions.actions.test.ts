@@ -310,6 +310,29 @@ describeEachBackend('petition actions', (t) => {
     assert.ok(!track.json().timeline.some((e: { type: string }) => e.type === 'note'));
   });
 
+  test('notes change nothing of the case: they take no version, never conflict with each other or with a change made after them', async () => {
+    const s = await petitionInProgress(t(), w);
+    const seen = (await call().get(w.hand1, s.id)).json();
+    // Five officials' notes at once, none with a version: all recorded.
+    const notes = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => call().act(n % 2 ? w.hand1 : w.disp1, s.id, { type: 'note', text: `note ${n}` })),
+    );
+    assert.deepEqual(notes.map((r) => r.statusCode), [200, 200, 200, 200, 200], notes.map((r) => r.body).join('\n'));
+    // A stale version on a note is not a conflict: the note does not depend on the state.
+    assert.equal((await call().act(w.hand1, s.id, { type: 'note', text: 'late', version: seen.version - 1 })).statusCode, 200);
+    const after = (await call().get(w.hand1, s.id)).json();
+    assert.equal(after.timeline.filter((e: { type: string }) => e.type === 'note').length, 6);
+    // The notes did not move the version: the handler who saw the case before them answers with it.
+    assert.equal(after.version, seen.version);
+    const answered = await call().act(w.hand1, s.id, { type: 'answer', text: 'Done.', version: seen.version });
+    assert.equal(answered.statusCode, 200, answered.body);
+    // A state change with the old version is still refused.
+    assert.equal((await call().act(w.hand1, s.id, { type: 'note', text: 'after the answer' })).statusCode, 200);
+    const stale = await call().act(w.lead1, s.id, { type: 'reopen', reason: 'x', version: seen.version });
+    assert.equal(stale.statusCode, 409);
+    assert.equal(stale.json().error.code, 'version_conflict');
+  });
+
   test('denunciations may be extended twice, complaints once, each by at most the policy\'s days', async () => {
     const d = await submitOk(t(), { unit: 'TC1', kind: 'denunciation', body: 'The cadastral officer asked for money.', resident: { name: 'Vũ', phone: '0911111111' } });
     const accepted = await actOk(t(), w.disp1, d.id, { type: 'accept' });

@@ -35,6 +35,13 @@ export const actionTypes = [
 ] as const;
 export type ActionType = (typeof actionTypes)[number];
 
+/**
+ * Actions that add to the case without changing its state, due time or people. They take no
+ * version and leave it as it was: two of them at once do not conflict, and a change prepared
+ * before them still applies. They wait for the row lock instead (the audit chain needs it).
+ */
+export const recordingActions: readonly ActionType[] = ['note'];
+
 /** Waiting for a unit to accept it (after intake, or after a transfer). */
 export const awaitingAcceptance: readonly PetitionStatus[] = ['received', 'transferred'];
 /** Still to be resolved: the due time is watched. */

@@ -227,6 +227,11 @@ export function findPetition(db: Kysely<DB>, id: number): Promise<PetitionRow | 
   return db.selectFrom('petitions').select(petitionColumns).where('id', '=', id).executeTakeFirst();
 }
 
+/** The petition with its row locked until the transaction ends. */
+export function findPetitionLocked(trx: Kysely<DB>, id: number): Promise<PetitionRow | undefined> {
+  return trx.selectFrom('petitions').select(petitionColumns).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export function findPetitionByCode(db: Kysely<DB>, code: string): Promise<PetitionRow | undefined> {
   return db.selectFrom('petitions').select(petitionColumns).where('tracking_code', '=', code).executeTakeFirst();
 }

@@ -211,7 +211,7 @@ async function runAction(ctx: AppContext, actor: Official, id: number, body: Act
       await extendPetition(ctx, actor, id, { dueAt: body.dueAt!, reason: body.reason!, version: v });
       return;
     case 'note':
-      await notePetition(ctx, actor, id, { text: body.text!, version: v });
+      await notePetition(ctx, actor, id, { text: body.text! });
       return;
     case 'close':
       await closePetition(ctx, actor, id, { reason: body.reason, version: v });

@@ -267,7 +267,7 @@ export type EscalationCause = (typeof escalationCauses)[number];
 export const ActionBody = Type.Object(
   {
     type: Type.Enum([...actionTypes]),
-    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'the version the caller saw; 409 when it changed' })),
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'the version the caller saw; 409 when it changed (a note takes none: it changes nothing)' })),
     reason: Type.Optional(Text(4000)),
     text: Type.Optional(Text(20000)),
     publish: Type.Optional(Type.Boolean()),

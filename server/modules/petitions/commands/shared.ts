@@ -4,11 +4,12 @@ import type { DB } from '../../../schema.ts';
 import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import type { Locale } from '../../../platform/i18n.ts';
-import { decide, protectedKinds, type ActionType, type CommandActor } from '../petitions.policy.ts';
+import { decide, protectedKinds, recordingActions, type ActionType, type CommandActor } from '../petitions.policy.ts';
 import { anonymous } from '../../../platform/access.ts';
 import type { PetitionKind } from '../petitions.tables.ts';
 import {
   findPetition,
+  findPetitionLocked,
   findUnitById,
   insertEvent,
   policiesFor,
@@ -46,7 +47,8 @@ export function actorFields(actor: CommandActor): { actor_id: number | null; act
 /**
  * The petition, if the actor may take this action on it now: 404 when they may not see it
  * (403 outside their units), 403 when their roles do not allow it, 409 when its state does
- * not, 409 when the caller's version is out of date.
+ * not, 409 when the caller's version is out of date. A recording action (a note) takes the
+ * row lock and no version: it changes nothing another caller could have relied on.
  */
 export async function loadForAction(
   trx: Kysely<DB>,
@@ -55,11 +57,12 @@ export async function loadForAction(
   type: ActionType,
   version?: number,
 ): Promise<PetitionRow> {
-  const p = await findPetition(trx, id);
+  const recording = recordingActions.includes(type);
+  const p = recording ? await findPetitionLocked(trx, id) : await findPetition(trx, id);
   if (!p) throw notFound();
   const decision = decide(actor, p, type);
   if (!decision.ok) throw new AppError(decision.status, decision.code, decision.params ?? {});
-  if (version !== undefined && version !== p.version) throw conflict('version_conflict');
+  if (!recording && version !== undefined && version !== p.version) throw conflict('version_conflict');
   return p;
 }
 
