@@ -11,6 +11,11 @@ export const statsMessages = defineMessages({
     vi: 'Ngày bắt đầu phải trước hoặc trùng ngày kết thúc: từ {from} đến {to}.',
     zh: '起始日期不能晚于结束日期：从 {from} 到 {to}。',
   },
+  stats_day_out_of_range: {
+    en: 'Figures cover the days between {first} and {last}: {day} is outside.',
+    vi: 'Số liệu chỉ có cho các ngày từ {first} đến {last}: ngày {day} nằm ngoài khoảng này.',
+    zh: '统计数据仅涵盖 {first} 至 {last} 之间的日期：{day} 不在此范围内。',
+  },
   stats_period_too_long: {
     en: 'A period may cover at most {years} years.',
     vi: 'Khoảng thời gian tối đa là {years} năm.',

@@ -14,11 +14,17 @@ export interface PeriodParts {
 
 const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The days figures can be asked for: petitions are dated by a server clock, never before 1900. */
+export const firstStatsDay: Day = '1900-01-01';
+export const lastStatsDay: Day = '2999-12-31';
+
 /** Is this a real calendar day written YYYY-MM-DD? */
 export function isDay(value: string): boolean {
   const m = dayPattern.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+  const d = new Date(0);
+  d.setUTCFullYear(+m[1], +m[2] - 1, +m[3]);
   return d.toISOString().slice(0, 10) === value;
 }
 

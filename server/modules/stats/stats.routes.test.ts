@@ -88,6 +88,11 @@ describeEachBackend(
         [{ unit: 'NOPE', from: '2026-03-01', to: '2026-03-31' }, 'stats_unknown_unit'],
         [{ unit: 'SC1', from: '2024-01-01', to: '2026-03-31', interval: 'day' }, 'stats_series_too_long'],
         [{ unit: 'SC1', from: '1990-01-01', to: '2026-03-31' }, 'stats_period_too_long'],
+        // 10,000 years: days the figures cannot hold, not a period that ends before it starts.
+        [{ unit: 'SC1', from: '0001-01-01', to: '9999-12-31' }, 'stats_day_out_of_range'],
+        [{ unit: 'SC1', from: '0099-12-31', to: '2026-03-31' }, 'stats_day_out_of_range'],
+        [{ unit: 'SC1', from: '2026-01-01', to: '9999-12-31' }, 'stats_day_out_of_range'],
+        [{ unit: 'SC1', from: '1900-01-01', to: '2999-12-31' }, 'stats_period_too_long'],
         [{ unit: 'SC1', from: '2026-02-30', to: '2026-03-31' }, 'invalid_input'],
         [{ unit: 'SC1', from: '2026-03-01' }, 'invalid_input'],
         [{ unit: 'SC1', from: '2026-03-01', to: '2026-03-31', interval: 'week' }, 'invalid_input'],
@@ -102,6 +107,11 @@ describeEachBackend(
       assert.match(vi.json().error.message, /Ngày bắt đầu/);
       const zh = await get({ unit: 'NOPE', from: '2026-03-01', to: '2026-03-31' }, 'zh');
       assert.match(zh.json().error.message, /NOPE/);
+      const range = { unit: 'SC1', from: '0001-01-01', to: '9999-12-31' };
+      assert.match((await get(range, 'vi')).json().error.message, /từ 1900-01-01 đến 2999-12-31/);
+      assert.match((await get(range, 'zh')).json().error.message, /1900-01-01 至 2999-12-31/);
+      assert.match((await get(range, 'en')).json().error.message, /between 1900-01-01 and 2999-12-31: 0001-01-01/);
+      assert.match((await get({ unit: 'SC1', from: '1900-01-01', to: '2999-12-31' }, 'vi')).json().error.message, /tối đa là 20 năm/);
     });
 
     test('overdue counts open petitions past their due time now, and follows the clock with or without the jobs', async () => {

@@ -1,7 +1,7 @@
 import type { Module } from '../index.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { StatsQuery, StatsView } from './stats.schema.ts';
-import { daysIn, isDay } from './stats.periods.ts';
+import { daysIn, firstStatsDay, isDay, lastStatsDay } from './stats.periods.ts';
 import { findStatsUnit, type StatsScope } from './stats.queries.ts';
 import { computeStats } from './stats.compute.ts';
 import { presentStats } from './stats.presenter.ts';
@@ -29,7 +29,12 @@ export const statsModule: Module = {
       },
       async (request) => {
         const { unit: code, from, to, interval } = request.query;
-        if (!isDay(from) || !isDay(to) || from > to) throw badRequest('stats_invalid_period', { from, to });
+        for (const day of [from, to]) {
+          if (!isDay(day) || day < firstStatsDay || day > lastStatsDay) {
+            throw badRequest('stats_day_out_of_range', { day, first: firstStatsDay, last: lastStatsDay });
+          }
+        }
+        if (from > to) throw badRequest('stats_invalid_period', { from, to });
         if (daysIn(from, to) > maxPeriodYears * 366) throw badRequest('stats_period_too_long', { years: maxPeriodYears });
         if (interval === 'day' && daysIn(from, to) > maxDailySeries) throw badRequest('stats_series_too_long', { days: maxDailySeries });
         const unit = code === undefined ? null : await findStatsUnit(ctx.db, code);
