@@ -1,9 +1,10 @@
 import type { Config } from '../server/platform/config.ts';
 import { startServer } from '../server/main.ts';
-import { ensureWebBuild } from '../web/build.ts';
+import { ensureWebBuild, webBuildIsStale } from '../web/build.ts';
 
 export async function serveCommand(config: Config): Promise<void> {
   // A fresh clone has no built web app: build it once (a few seconds) before serving.
+  if (webBuildIsStale()) console.log('building the web app into dist/web (first start, or web/ changed: about 15 s) …');
   if (await ensureWebBuild({ quiet: true }).catch((e: Error) => (console.error(`web app: ${e.message}`), false))) {
     console.log('built the web app into dist/web');
   }

@@ -4,7 +4,7 @@ import type { Config } from './platform/config.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { openDatabase, type Database } from './platform/db.ts';
 import { migrate } from './platform/migrate.ts';
-import { createLogger } from './platform/log.ts';
+import { createConfiguredLogger } from './platform/log.ts';
 import type { AppContext } from './platform/context.ts';
 import { startBackground, startup } from './startup.ts';
 
@@ -30,13 +30,14 @@ export async function startServer(
   config: Config,
   opts: { clock?: Clock; log?: Logger; database?: Database } = {},
 ): Promise<RunningServer> {
-  const log = opts.log ?? createLogger(config.logLevel);
+  const log = opts.log ?? createConfiguredLogger(config);
+  if (!opts.database) log.info(config.databaseUrl ? 'connecting to the PostgreSQL server' : `opening the embedded database in ${config.dataDir}`);
   const database = opts.database ?? (await openDatabase(config));
   let app: App | undefined;
   let ctx: AppContext;
   try {
     const applied = await migrate(database.pool);
-    if (applied.length) log.info({ applied }, 'migrations applied');
+    if (applied.length) log.info(`${applied.length} database migrations applied (${applied[0]} … ${applied.at(-1)})`);
     ctx = { config, database, db: database.db, clock: opts.clock ?? clockFromEnv(), log };
     await startup(ctx);
     app = await buildApp(ctx);

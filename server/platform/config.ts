@@ -15,6 +15,11 @@ export interface Config {
   /** Seed the demo world into an empty database. */
   demo: boolean;
   logLevel: string;
+  /**
+   * `pretty`: short lines for a person at a terminal, requests only at debug; `json`: one JSON
+   * object per line for a log collector (ZD_LOG_FORMAT; json when stdout is not a terminal).
+   */
+  logFormat: 'pretty' | 'json';
   /** Cookies get the Secure flag (set when served behind TLS). */
   secureCookies: boolean;
   sessionHours: number;
@@ -38,6 +43,12 @@ export interface Config {
   smsWebhookTimeoutMs: number;
 }
 
+function logFormat(value: string | undefined): Config['logFormat'] {
+  if (value === 'json' || value === 'pretty') return value;
+  if (value) throw new Error(`ZD_LOG_FORMAT must be json or pretty, got "${value}"`);
+  return process.stdout.isTTY ? 'pretty' : 'json';
+}
+
 function int(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -56,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ZD_ADMIN_PASSWORD || undefined,
     demo: env.ZD_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: logFormat(env.ZD_LOG_FORMAT),
     secureCookies: env.ZD_SECURE_COOKIES === '1',
     sessionHours: int(env.ZD_SESSION_HOURS, 12),
     rateLimits: {

@@ -5,7 +5,7 @@ import { buildApp } from '../app.ts';
 import { createTestDatabase, backends } from '../test/databases.ts';
 import { testConfig } from './config.ts';
 import { FixedClock } from './clock.ts';
-import { createLogger, redactUrl } from './log.ts';
+import { createLogger, prettyDestination, redactUrl } from './log.ts';
 import type { AppContext } from './context.ts';
 import { createSession } from './sessions.ts';
 
@@ -65,4 +65,24 @@ test('request logs carry neither a phone number, a session token nor a database 
     await app.close();
     await database.close();
   }
+});
+
+test('at a terminal the log is short lines; requests show only at debug, JSON stays JSON', () => {
+  const entries = [
+    { level: 30, time: Date.UTC(2026, 2, 2, 2, 0, 0), reqId: 'r1', req: { method: 'GET', url: '/api/v1/units' }, msg: 'incoming request' },
+    { level: 30, time: Date.UTC(2026, 2, 2, 2, 0, 0), reqId: 'r1', res: { statusCode: 200 }, responseTime: 4.2, msg: 'request completed' },
+    { level: 30, time: Date.UTC(2026, 2, 2, 2, 0, 1), pid: 1, hostname: 'h', sessions: 3, msg: 'expired sessions removed' },
+    { level: 50, time: Date.UTC(2026, 2, 2, 2, 0, 2), err: { message: 'connection refused', stack: 'Error: connection refused\n    at x' }, msg: 'delivery failed' },
+  ].map((e) => JSON.stringify(e) + '\n');
+  const print = (requests: boolean) => {
+    const out: string[] = [];
+    const destination = prettyDestination({ requests, write: (text) => void out.push(text) });
+    for (const line of entries) destination.write(line);
+    return out.join('').replace(/^\d\d:\d\d:\d\d /gm, '');
+  };
+  assert.equal(
+    print(false),
+    'expired sessions removed sessions=3\nERROR delivery failed : connection refused\nError: connection refused\n    at x\n',
+  );
+  assert.match(print(true), /^GET \/api\/v1\/units 200 4 ms\nexpired sessions removed sessions=3\n/);
 });

@@ -149,6 +149,7 @@ export function seedDemo(ctx: SeedContext): Promise<DemoSeedResult> {
 export function seedDemoIfEmpty(ctx: SeedContext, out: Pick<Writable, 'write'> = process.stdout): Promise<DemoSeedResult | null> {
   return withSeedLock(ctx, async () => {
     if (!(await hasNoUnits(ctx.db))) return null;
+    out.write('The database is empty: adding the demo world of 2023 (first start only) …\n');
     const result = await seed(ctx);
     out.write(formatDemoSignIns(result.signIns, 'The database was empty, so demo data was added. Demo sign-ins (also in README.md):'));
     return result;
