@@ -1,8 +1,8 @@
+import type { PetitionKind } from '../server/contract/domain.ts';
 /**
  * What residents write, in Vietnamese, Chinese and English, per kind of petition. A bounded set
  * of texts: the bench computes each one's search vector once, with the server's own function.
  */
-import type { PetitionKind } from '../server/modules/petitions/petitions.tables.ts';
 
 export type Language = 'vi' | 'zh' | 'en';
 

@@ -3,16 +3,7 @@
  * Unit-level rules (may this official act on this petition?) live in each module's policy;
  * this file only knows grants and subtrees.
  */
-export const roles = [
-  'administrator',
-  'leader',
-  'dispatcher',
-  'handler',
-  'reception_officer',
-  'council_secretary',
-  'auditor',
-] as const;
-export type Role = (typeof roles)[number];
+import { roles, type Role } from '../contract/domain.ts';
 
 /** A role held in a unit and every unit below it. unitPath '/' is the whole deployment. */
 export interface Grant {

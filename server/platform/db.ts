@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
+import { Kysely, PostgresDialect, sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -144,4 +144,14 @@ export function openServer(url: string, max = 10): Database {
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; databasePoolSize?: number }): Promise<Database> {
   return opts.databaseUrl ? openServer(opts.databaseUrl, opts.databasePoolSize) : openEmbedded(opts.dataDir);
+}
+
+/**
+ * A list of fixed words (a domain list such as the open statuses) written into the statement as
+ * literals, `('a', 'b')`, so that the planner can prove a partial index's predicate from it;
+ * parameters would hide the values from it. Only for the project's own constant lists.
+ */
+export function literalList(values: readonly string[]): RawBuilder<unknown> {
+  if (values.some((v) => !/^[a-z_]+$/.test(v))) throw new Error(`not a list of plain words: ${values.join(', ')}`);
+  return sql.raw(`(${values.map((v) => `'${v}'`).join(', ')})`);
 }

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
-import type { Actor, Grant, Role } from './access.ts';
+import type { Actor, Grant } from './access.ts';
 import { executePrepared, type Database } from './db.ts';
+import type { Role } from '../contract/domain.ts';
 
 export const sessionCookie = 'zd_session';
 

@@ -4,10 +4,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../schema.ts';
-import type { Role } from '../platform/access.ts';
 import { createSession } from '../platform/sessions.ts';
 import { hashPassword } from '../modules/people/passwords.ts';
 import type { TestApp } from './server.ts';
+import type { Role } from '../contract/domain.ts';
 
 export interface UnitInput {
   code: string;

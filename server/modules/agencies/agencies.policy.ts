@@ -1,5 +1,6 @@
 /** Who may change agencies. Agencies themselves are public: names and contacts are for residents. */
-import { hasRoleAt, type Actor, type Role } from '../../platform/access.ts';
+import { hasRoleAt, type Actor } from '../../platform/access.ts';
+import type { Role } from '../../contract/domain.ts';
 
 /** Administrators anywhere in their subtree (the whole deployment for a deployment-wide one). */
 export const agencyManagers = ['administrator', 'leader'] as const satisfies readonly Role[];

@@ -1,4 +1,5 @@
-import { unitScope, type Actor, type Role } from '../../platform/access.ts';
+import { unitScope, type Actor } from '../../platform/access.ts';
+import type { Role } from '../../contract/domain.ts';
 
 /** Who reads the audit trail: auditors (read-only) and administrators. */
 export const auditReaders = ['auditor', 'administrator'] as const satisfies readonly Role[];

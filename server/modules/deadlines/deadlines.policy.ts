@@ -1,8 +1,8 @@
+import type { PetitionKind } from '../../contract/domain.ts';
 /**
  * When the sweep acts and whom it tells: pure functions, documented in docs/PETITIONS.md
  * ("The deadline sweep").
  */
-import type { PetitionKind } from '../petitions/petitions.tables.ts';
 
 export type StageName = 'overdue' | 'reminder_final' | 'reminder_early';
 

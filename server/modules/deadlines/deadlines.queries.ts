@@ -1,13 +1,13 @@
 /** Every SQL statement of the deadline sweep. */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../schema.ts';
-import type { PetitionKind, PetitionStatus } from '../petitions/petitions.tables.ts';
 import type { DeadlinePolicy } from '../petitions/petitions.deadlines.ts';
 import { stages, stageWindow, type StageName } from './deadlines.policy.ts';
+import { openStatuses, type PetitionKind, type PetitionStatus } from '../../contract/domain.ts';
+import { literalList } from '../../platform/db.ts';
 
 /** Written out, so that the planner proves the predicate of petitions_open_due and uses it. */
-const openStatuses = sql.raw(`('received', 'accepted', 'transferred', 'assigned', 'in_progress', 'reopened')`);
-export const watchedStatuses: readonly PetitionStatus[] = ['received', 'accepted', 'transferred', 'assigned', 'in_progress', 'reopened'];
+const openStatusList = literalList(openStatuses);
 
 export interface Candidate {
   stage: StageName;
@@ -31,7 +31,7 @@ export function dueCandidatesQuery(now: Date, batch: number): RawBuilder<Candida
     const done = sql`(SELECT done_until FROM deadline_sweep_state WHERE stage = ${stage.name})`;
     const lower = after === null ? sql`coalesce(${done}, '-infinity'::timestamptz)` : sql`greatest(coalesce(${done}, '-infinity'::timestamptz), ${after}::timestamptz)`;
     return sql`(SELECT ${stage.name}::text AS stage, p.id, p.due_at FROM petitions p
-                 WHERE p.status IN ${openStatuses} AND p.due_at > ${lower} AND p.due_at <= ${until}::timestamptz
+                 WHERE p.status IN ${openStatusList} AND p.due_at > ${lower} AND p.due_at <= ${until}::timestamptz
                  ORDER BY p.due_at LIMIT ${batch})`;
   });
   return sql<Candidate>`${sql.join(branches, sql` UNION ALL `)}`;
@@ -40,7 +40,7 @@ export function dueCandidatesQuery(now: Date, batch: number): RawBuilder<Candida
 /** Every open petition due exactly at this time (a batch that ended inside a tie is completed). */
 export async function dueExactlyAt(db: Kysely<DB>, dueAt: Date): Promise<number[]> {
   const { rows } = await sql<{ id: number }>`
-    SELECT id FROM petitions WHERE status IN ${openStatuses} AND due_at = ${dueAt}`.execute(db);
+    SELECT id FROM petitions WHERE status IN ${openStatusList} AND due_at = ${dueAt}`.execute(db);
   return rows.map((r) => r.id);
 }
 

@@ -22,6 +22,7 @@ import { pickPolicy, type DeadlinePolicy } from '../petitions/petitions.deadline
 import { localTime } from '../petitions/petitions.notify.ts';
 import { parentRoles, recipients, routingRoles, stages, type StageName } from './deadlines.policy.ts';
 import { escalationReason } from './deadlines.notify.ts';
+import { openStatuses } from '../../contract/domain.ts';
 import {
   advanceStage,
   allPolicies,
@@ -31,7 +32,6 @@ import {
   findUnit,
   lockPetition,
   recordOutcome,
-  watchedStatuses,
   type Candidate,
   type SweepUnit,
 } from './deadlines.queries.ts';
@@ -79,7 +79,7 @@ async function handle(ctx: AppContext, c: Candidate, now: Date, lookups: Lookups
   return ctx.db.transaction().execute(async (trx) => {
     const p = await lockPetition(trx, c.id);
     // Answered, closed or given a new due time since it was read: this due time is moot.
-    if (!p || !watchedStatuses.includes(p.status) || p.due_at.getTime() !== c.due_at.getTime()) return 'skipped';
+    if (!p || !openStatuses.includes(p.status) || p.due_at.getTime() !== c.due_at.getTime()) return 'skipped';
     if (!(await claimAction(trx, p.id, c.stage, p.due_at, now))) return 'skipped';
 
     const unit = await lookups.unit(trx, p.unit_id);

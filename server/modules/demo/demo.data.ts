@@ -10,8 +10,8 @@
  * Vietnam has no official codes below the commune, so the residential block carries a local
  * code: its commune's code and its own name.
  */
-import type { Role } from '../../platform/access.ts';
 import type { LocaleNames } from '../../schema.ts';
+import type { Role } from '../../contract/domain.ts';
 
 export interface DemoUnit {
   code: string;

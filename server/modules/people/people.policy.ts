@@ -2,7 +2,8 @@
  * Who may see and change officials. Pure functions of the actor's grants and the subject's
  * units; the routes and commands call them, the SQL applies `officialsScope`.
  */
-import { hasRoleAt, unitScope, type Actor, type Role } from '../../platform/access.ts';
+import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
+import type { Role } from '../../contract/domain.ts';
 
 export type CommandActor = Actor | { kind: 'system'; label: string };
 

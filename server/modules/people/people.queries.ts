@@ -1,7 +1,7 @@
 /** All SQL of the people module: accounts, grants, one-time codes. */
 import { sql, type Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
-import type { Role } from '../../platform/access.ts';
+import type { Role } from '../../contract/domain.ts';
 
 export interface UnitRow {
   id: number;

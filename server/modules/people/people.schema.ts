@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { roles } from '../../platform/access.ts';
 import { minPasswordLength } from './passwords.ts';
+import { roles } from '../../contract/domain.ts';
 
 export const RoleSchema = Type.Enum([...roles]);
 const LocaleSchema = Type.Union([Type.Literal('vi'), Type.Literal('zh'), Type.Literal('en')]);

@@ -2,7 +2,8 @@
  * Every /api route must say who may call it (config.access). The platform already refuses an
  * undeclared route at run time; this check finds one before it ships.
  */
-import { roles, type Access } from '../../platform/access.ts';
+import { type Access } from '../../platform/access.ts';
+import { roles } from '../../contract/domain.ts';
 
 export interface RouteDeclaration {
   method: string | string[];

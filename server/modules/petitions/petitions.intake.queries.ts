@@ -9,9 +9,10 @@ import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import { executePrepared, type Database } from '../../platform/db.ts';
 import type { AuditEventsTable, DB } from '../../schema.ts';
 import type { NotificationOutboxTable } from '../../platform/notify/notify.tables.ts';
-import type { PetitionKind, PetitionsTable } from './petitions.tables.ts';
+import type { PetitionsTable } from './petitions.tables.ts';
 import type { DeadlinePolicy } from './petitions.deadlines.ts';
 import { eventRow, type NewPetition, type UnitRow } from './petitions.queries.ts';
+import type { PetitionKind } from '../../contract/domain.ts';
 
 export interface IntakePlace {
   unit: UnitRow;

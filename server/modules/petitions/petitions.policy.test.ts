@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Official, Role } from '../../platform/access.ts';
+import type { Official } from '../../platform/access.ts';
 import { abilities, canSee, canSeeIdentity, decide, transitions, type PetitionSubject } from './petitions.policy.ts';
-import { petitionStatuses } from './petitions.tables.ts';
+import { petitionStatuses, type Role } from '../../contract/domain.ts';
 
 // Paths: province /1/, commune one /1/2/, commune two /1/3/, village of commune one /1/2/4/.
 function official(id: number, grants: Array<[string, Role]>): Official {

@@ -3,8 +3,8 @@
  * Pure functions of the actor's grants and the petition; petitions.queries.ts applies the
  * same visibility rule in SQL for lists (visibleTo), and a test holds the two together.
  */
-import { hasRoleAt, type Actor, type Role } from '../../platform/access.ts';
-import type { PetitionKind, PetitionStatus } from './petitions.tables.ts';
+import { hasRoleAt, type Actor } from '../../platform/access.ts';
+import { actionTypes, type ActionType, type PetitionKind, type PetitionStatus, type Role } from '../../contract/domain.ts';
 
 export type SystemActor = { kind: 'system'; label: string };
 export type CommandActor = Actor | SystemActor;
@@ -19,40 +19,12 @@ export interface PetitionSubject {
   reported_official_id: number | null;
 }
 
-export const actionTypes = [
-  'accept',
-  'reject',
-  'assign',
-  'start',
-  'answer',
-  'escalate',
-  'transfer',
-  'merge',
-  'extend',
-  'note',
-  'close',
-  'reopen',
-] as const;
-export type ActionType = (typeof actionTypes)[number];
-
 /**
  * Actions that add to the case without changing its state, due time or people. They take no
  * version and leave it as it was: two of them at once do not conflict, and a change prepared
  * before them still applies. They wait for the row lock instead (the audit chain needs it).
  */
 export const recordingActions: readonly ActionType[] = ['note'];
-
-/** Waiting for a unit to accept it (after intake, or after a transfer). */
-export const awaitingAcceptance: readonly PetitionStatus[] = ['received', 'transferred'];
-/** Still to be resolved: the due time is watched. */
-export const openStatuses: readonly PetitionStatus[] = [
-  'received',
-  'transferred',
-  'accepted',
-  'assigned',
-  'in_progress',
-  'reopened',
-];
 
 /** The states each action may start from (docs/PETITIONS.md has the table). */
 export const transitions: Record<ActionType, readonly PetitionStatus[]> = {

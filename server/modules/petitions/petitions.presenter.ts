@@ -4,10 +4,11 @@
  * carries neither personal data nor the content.
  */
 import type { Actor } from '../../platform/access.ts';
-import { abilities, awaitingAcceptance, canSeeIdentity, openStatuses } from './petitions.policy.ts';
+import { abilities, canSeeIdentity } from './petitions.policy.ts';
 import type { ListRow, MineRow, PetitionNames, PetitionRow, TrackRow } from './petitions.queries.ts';
 import type { MyPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
 import { contentOf } from './commands/assignPetition.ts';
+import { awaitingAcceptance, openStatuses } from '../../contract/domain.ts';
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);

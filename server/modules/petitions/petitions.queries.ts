@@ -2,18 +2,12 @@
 import { CompiledQuery, sql, type ExpressionBuilder, type RawBuilder, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../../schema.ts';
 import { executePrepared, type Database } from '../../platform/db.ts';
-import { unitScope, type Official, type Role } from '../../platform/access.ts';
+import { unitScope, type Official } from '../../platform/access.ts';
 import { conflict } from '../../platform/errors.ts';
-import type {
-  AttachmentType,
-  EventVisibility,
-  PetitionKind,
-  PetitionStatus,
-  PetitionsTable,
-  RatingScore,
-} from './petitions.tables.ts';
+import type { AttachmentType, EventVisibility, PetitionsTable } from './petitions.tables.ts';
 import type { DeadlinePolicy } from './petitions.deadlines.ts';
-import { awaitingAcceptance, openStatuses, protectedKinds } from './petitions.policy.ts';
+import { protectedKinds } from './petitions.policy.ts';
+import { awaitingAcceptance, openStatuses, type PetitionKind, type PetitionStatus, type RatingScore, type Role } from '../../contract/domain.ts';
 
 export type PetitionRow = Omit<Selectable<PetitionsTable>, 'search'>;
 type ChangeableColumns = Omit<Updateable<PetitionsTable>, 'id' | 'version' | 'search' | 'updated_at'>;

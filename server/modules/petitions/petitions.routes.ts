@@ -6,29 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor, Official, Resident } from '../../platform/access.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { searchKey, segmentWords } from '../../platform/text.ts';
-import {
-  ActionBody,
-  AttachmentParams,
-  AttachmentQuery,
-  AttachmentView,
-  checkActionFields,
-  IdParams,
-  IntakeBody,
-  IntakeResult,
-  ListQuery,
-  MineQuery,
-  MyPetitionList,
-  PetitionList,
-  PetitionView,
-  PolicyBody,
-  PolicyList,
-  PolicyParams,
-  PolicyQuery,
-  PolicyView,
-  RatingBody,
-  TrackParams,
-  TrackView,
-} from './petitions.schema.ts';
+import { ActionBody, AttachmentParams, AttachmentQuery, AttachmentView, checkActionFields, IdParams, IntakeBody, IntakeResult, ListQuery, MineQuery, MyPetitionList, PetitionList, PetitionView, PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView, RatingBody, TrackParams, TrackView } from './petitions.schema.ts';
 import { canSee, canSeeIdentity } from './petitions.policy.ts';
 import {
   allPoliciesFor,
@@ -50,7 +28,6 @@ import {
 import { presentMine, presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
 import { normalisePhone, normaliseTrackingCode } from './petitions.codes.ts';
 import { pickPolicy, type DeadlinePolicy } from './petitions.deadlines.ts';
-import { channels, petitionKinds, petitionStatuses, type PetitionKind } from './petitions.tables.ts';
 import { submitPetition } from './commands/submitPetition.ts';
 import { acceptPetition } from './commands/acceptPetition.ts';
 import { rejectPetition } from './commands/rejectPetition.ts';
@@ -69,6 +46,7 @@ import { attachFile, attachmentMaxBytes, attachmentPath, isPetitioner } from './
 import { removeDeadlinePolicy, setDeadlinePolicy } from './commands/setDeadlinePolicy.ts';
 import './petitions.messages.ts';
 import './petitions.notify.ts';
+import { channels, type PetitionKind, petitionKinds, petitionStatuses } from '../../contract/domain.ts';
 
 /** The tracking page: a merged petition shows its case's state, answer and, from the merge on, its history. */
 export async function trackView(ctx: AppContext, rawCode: string) {

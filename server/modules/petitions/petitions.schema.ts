@@ -1,7 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { badRequest } from '../../platform/errors.ts';
-import { actionTypes, type ActionType } from './petitions.policy.ts';
-import { channels, petitionKinds, petitionStatuses, ratingScores } from './petitions.tables.ts';
+import { actionTypes, channels, escalationCauses, petitionKinds, petitionStatuses, ratingScores, type ActionType } from '../../contract/domain.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -256,9 +255,6 @@ export const PetitionView = Type.Object({
 export type PetitionView = Static<typeof PetitionView>;
 
 export const IdParams = Type.Object({ id: Id });
-
-export const escalationCauses = ['beyond_competence', 'deadline_missed', 'resident_appeal'] as const;
-export type EscalationCause = (typeof escalationCauses)[number];
 
 /**
  * One object for every action type; which fields a type takes is checked by checkActionFields,

@@ -1,28 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from '../../schema.ts';
-
-export const petitionKinds = ['question', 'suggestion', 'complaint', 'denunciation', 'help_request', 'conduct_report'] as const;
-export type PetitionKind = (typeof petitionKinds)[number];
-
-export const channels = ['web', 'mobile', 'hotline', 'mailbox', 'forum', 'reception', 'counter', 'outreach'] as const;
-export type Channel = (typeof channels)[number];
-
-export const petitionStatuses = [
-  'received',
-  'accepted',
-  'rejected',
-  'transferred',
-  'assigned',
-  'in_progress',
-  'answered',
-  'closed',
-  'reopened',
-  'merged',
-] as const;
-export type PetitionStatus = (typeof petitionStatuses)[number];
-
-export const ratingScores = ['satisfied', 'acceptable', 'unsatisfied'] as const;
-export type RatingScore = (typeof ratingScores)[number];
+import type { Channel, PetitionKind, PetitionStatus, RatingScore } from '../../contract/domain.ts';
 
 /** Written by the server from text, never read back as a value. */
 type TsVector = ColumnType<string, string, never>;

@@ -3,10 +3,10 @@
  * work there, and short helpers over HTTP. Used by the *.test.ts files beside it.
  */
 import assert from 'node:assert/strict';
-import type { Role } from '../../platform/access.ts';
 import type { Config } from '../../platform/config.ts';
 import type { TestApp } from '../../test/server.ts';
 import { createOfficial, createSmallTree, type CreatedOfficial } from '../../test/factories.ts';
+import type { Role } from '../../contract/domain.ts';
 
 /**
  * Many anonymous submissions and lookups from one test address must not trip the rate limits, and sessions

@@ -1,5 +1,6 @@
 /** Who may add service points and who may see where they are lacking. */
-import { hasRoleAt, unitScope, type Actor, type Role } from '../../platform/access.ts';
+import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
+import type { Role } from '../../contract/domain.ts';
 
 export const servicePointManagers = ['administrator', 'leader'] as const satisfies readonly Role[];
 /** The gap view is for those who answer for units and those who oversee them. */

@@ -25,12 +25,12 @@ import { extendPetition } from '../petitions/commands/extendPetition.ts';
 import { closePetition } from '../petitions/commands/closePetition.ts';
 import { reopenPetition } from '../petitions/commands/reopenPetition.ts';
 import { ratePetition } from '../petitions/commands/ratePetition.ts';
-import { channels, petitionKinds, ratingScores } from '../petitions/petitions.tables.ts';
 import { computeStats } from './stats.compute.ts';
 import { advanceOverdue, findStatsUnit, foldStatsDeltas, naiveStats, pendingStatsDeltas, rebuildStats, type StatsQuery, type StatsScope } from './stats.queries.ts';
 import type { Grains } from './stats.compute.ts';
 import { daysIn } from './stats.periods.ts';
 import { deploymentOfficial, seededRandom } from './stats.testing.ts';
+import { channels, petitionKinds, ratingScores } from '../../contract/domain.ts';
 
 const unitCodes = ['XP', 'XC1', 'XC2', 'XV1', 'XV2', 'YQ', 'YQ1'] as const;
 

@@ -6,7 +6,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Day } from '../../platform/calendar.ts';
 import { addDays } from '../../platform/calendar.ts';
-import { executePrepared, type Database } from '../../platform/db.ts';
+import { executePrepared, literalList, type Database } from '../../platform/db.ts';
+import { openStatuses } from '../../contract/domain.ts';
 import type { Interval, PeriodParts } from './stats.periods.ts';
 import { counters, FiguresBuilder, type StatsFigures } from './stats.figures.ts';
 import type { StatsDim } from './stats.tables.ts';
@@ -27,7 +28,7 @@ export interface StatsQuery {
 }
 
 /** The statuses in which a petition's due time is watched: the predicate of petitions_open_due. */
-const openStatuses = sql.raw(`('received', 'accepted', 'transferred', 'assigned', 'in_progress', 'reopened')`);
+const openStatusList = literalList(openStatuses);
 
 /** Petitions per statement of a rebuild. */
 const rebuildSlice = 100_000;
@@ -205,7 +206,7 @@ export async function advanceOverdue(db: Kysely<DB>, now: Date): Promise<number 
     const lower = before === null ? sql`'-infinity'::timestamptz` : sql`${before}::timestamptz`;
     const { rows: locked } = await sql<{ id: number }>`
       SELECT id FROM petitions
-       WHERE status IN ${openStatuses} AND due_at >= ${lower} AND due_at < ${now}
+       WHERE status IN ${openStatusList} AND due_at >= ${lower} AND due_at < ${now}
        ORDER BY id FOR UPDATE`.execute(trx);
     if (locked.length) {
       // A new statement: it reads the locked rows as they are now.
@@ -395,7 +396,7 @@ function groupedPetitions(scoped: RawBuilder<unknown>, q: StatsQuery): RawBuilde
            count(*) FILTER (WHERE rating = 'satisfied')::bigint AS satisfied,
            count(*) FILTER (WHERE rating = 'acceptable')::bigint AS acceptable,
            count(*) FILTER (WHERE rating = 'unsatisfied')::bigint AS unsatisfied,
-           count(*) FILTER (WHERE status IN ${openStatuses} AND due_at < ${q.now})::bigint AS overdue
+           count(*) FILTER (WHERE status IN ${openStatusList} AND due_at < ${q.now})::bigint AS overdue
       FROM (SELECT s.*, ${bucketExpr(q.interval, 'local_day')} AS bucket FROM (${scoped}) s) x
      GROUP BY GROUPING SETS ((bucket, kind), (bucket, channel), (bucket, cat))`;
 }
@@ -541,7 +542,7 @@ export async function readFigures(db: Kysely<DB>, q: StatsQuery, plan: ReadPlan,
              count(*) * (SELECT CASE WHEN overdue_before <= ${q.now}::timestamptz THEN 1 ELSE -1 END FROM stats_watermark) AS n
         FROM (SELECT p.kind, p.channel, ${publishedCategory('p.category')} AS category, ${localDay} AS local_day
                 FROM petitions p JOIN units ou ON ou.id = p.origin_unit_id
-               WHERE p.status IN ${openStatuses}
+               WHERE p.status IN ${openStatusList}
                  -- bounds the planner takes as parameters of a range scan of petitions_open_due
                  AND p.due_at >= (SELECT least(overdue_before, ${q.now}::timestamptz) FROM stats_watermark)
                  AND p.due_at < (SELECT greatest(overdue_before, ${q.now}::timestamptz) FROM stats_watermark)

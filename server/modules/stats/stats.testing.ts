@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { createRandom } from '../../test/random.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
-import type { Official, Role } from '../../platform/access.ts';
+import type { Official } from '../../platform/access.ts';
 import type { TestApp } from '../../test/server.ts';
 import { createOfficial } from '../../test/factories.ts';
 import type { StatsView } from './stats.schema.ts';
+import type { Role } from '../../contract/domain.ts';
 
 /** The actor the commands expect, read back from the grants of an account. */
 export async function officialActor(db: Kysely<DB>, id: number): Promise<Official> {

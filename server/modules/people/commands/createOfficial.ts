@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
-import type { Role } from '../../../platform/access.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { AppError, badRequest, conflict } from '../../../platform/errors.ts';
 import { hashPassword } from '../passwords.ts';
@@ -16,6 +15,7 @@ import {
 } from '../people.queries.ts';
 import { inTransaction, isUniqueViolation } from '../people.tx.ts';
 import { checkPassword, normaliseUsername, resolvePlaces } from './officialRules.ts';
+import type { Role } from '../../../contract/domain.ts';
 
 export interface CreateOfficialInput {
   username: string;

@@ -1,10 +1,11 @@
-import type { Actor, Role } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError, conflict } from '../../../platform/errors.ts';
 import { canGiveRole } from '../people.policy.ts';
 import { insertGrants, officialById, unitsByCode, type OfficialRow } from '../people.queries.ts';
 import { loadForChange, resolvePlaces } from './officialRules.ts';
+import type { Role } from '../../../contract/domain.ts';
 
 /** Gives an official a role in a unit (and so in its subtree). */
 export async function grantRole(

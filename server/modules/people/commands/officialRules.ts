@@ -1,11 +1,12 @@
 /** Checks shared by the commands that create and change officials. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
-import type { Actor, Role } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import { badRequest, forbidden, notFound } from '../../../platform/errors.ts';
 import { minPasswordLength } from '../passwords.ts';
 import { canManageOfficial, officialsScope, type Place } from '../people.policy.ts';
 import { grantsOf, lockOfficial, officialInScope, type UnitRow } from '../people.queries.ts';
+import type { Role } from '../../../contract/domain.ts';
 
 export function normaliseUsername(username: string): string {
   const u = username.trim().toLowerCase();

@@ -1,9 +1,10 @@
-import type { Actor, Role } from '../../../platform/access.ts';
+import type { Actor } from '../../../platform/access.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { deleteGrant, officialById, unitsByCode, type OfficialRow } from '../people.queries.ts';
 import { loadForChange, resolvePlaces } from './officialRules.ts';
+import type { Role } from '../../../contract/domain.ts';
 
 /** Takes a role in a unit away from an official. */
 export async function revokeRole(

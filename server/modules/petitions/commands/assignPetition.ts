@@ -3,11 +3,11 @@
  * five clear items: content, handler, responsible leader, due time, expected result.
  */
 import type { AppContext } from '../../../platform/context.ts';
-import type { Role } from '../../../platform/access.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { findAgency, officialWithGrants, updatePetition, type PetitionRow } from '../petitions.queries.ts';
 import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, followCase, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import type { Role } from '../../../contract/domain.ts';
 
 export interface AssignInput {
   agency?: number;

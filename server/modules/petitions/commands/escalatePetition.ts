@@ -6,11 +6,10 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { loadCalendar } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
-import type { PetitionStatus } from '../petitions.tables.ts';
-import type { EscalationCause } from '../petitions.schema.ts';
 import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, firstTime, inTransaction, increment, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, receiversAt } from './moveCase.ts';
+import type { EscalationCause, PetitionStatus } from '../../../contract/domain.ts';
 
 export interface EscalateInput {
   reason: string;

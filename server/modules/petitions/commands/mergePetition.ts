@@ -13,9 +13,9 @@ import {
   updatePetition,
   type PetitionChanges,
 } from '../petitions.queries.ts';
-import type { PetitionStatus } from '../petitions.tables.ts';
 import { tellResidents } from '../petitions.notify.ts';
 import { auditPetition, followCase, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import type { PetitionStatus } from '../../../contract/domain.ts';
 
 /** A case may take in petitions while it is open, and once answered (they get the answer at once). */
 const mergeTargets: readonly PetitionStatus[] = ['received', 'transferred', 'accepted', 'assigned', 'in_progress', 'reopened', 'answered'];

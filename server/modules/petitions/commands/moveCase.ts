@@ -8,8 +8,8 @@ import type { DB } from '../../../schema.ts';
 import type { Calendar } from '../../../platform/calendar.ts';
 import { officialsAtUnit, updatePetition, type PetitionChanges, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
 import { ackDue, resolutionDue } from '../petitions.deadlines.ts';
-import type { PetitionStatus } from '../petitions.tables.ts';
 import { followCase, placeOfUnit, policyAt } from './shared.ts';
+import type { PetitionStatus } from '../../../contract/domain.ts';
 
 export interface Move {
   to: UnitRow;

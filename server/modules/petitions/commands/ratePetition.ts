@@ -9,9 +9,9 @@ import { loadCalendar } from '../../../platform/calendar.ts';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { accessKeyMatches, normaliseTrackingCode } from '../petitions.codes.ts';
 import { findPetition, findPetitionByCode, insertRating, petitionersOf, updatePetition } from '../petitions.queries.ts';
-import type { RatingScore } from '../petitions.tables.ts';
 import { auditPetition, inTransaction, policyAt, recordEvent, unitOf } from './shared.ts';
 import { reopenCase } from './reopenPetition.ts';
+import type { RatingScore } from '../../../contract/domain.ts';
 
 export interface RatingInput {
   accessKey?: string;

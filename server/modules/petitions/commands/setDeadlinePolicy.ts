@@ -8,10 +8,10 @@ import type { Actor } from '../../../platform/access.ts';
 import { badRequest, forbidden, notFound } from '../../../platform/errors.ts';
 import { deletePolicy, findUnitByCode, upsertPolicy } from '../petitions.queries.ts';
 import { canEditPolicy } from '../petitions.policy.ts';
-import type { PetitionKind } from '../petitions.tables.ts';
 import type { PolicyBody } from '../petitions.schema.ts';
 import { inTransaction } from './shared.ts';
 import { appendAudit } from '../../../platform/audit.ts';
+import type { PetitionKind } from '../../../contract/domain.ts';
 
 async function unitFor(ctx: AppContext, actor: Actor, code: string | undefined) {
   if (code === undefined) {

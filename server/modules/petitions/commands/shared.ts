@@ -4,9 +4,8 @@ import type { DB } from '../../../schema.ts';
 import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import type { Locale } from '../../../platform/i18n.ts';
-import { decide, protectedKinds, recordingActions, type ActionType, type CommandActor } from '../petitions.policy.ts';
+import { decide, protectedKinds, recordingActions, type CommandActor } from '../petitions.policy.ts';
 import { anonymous } from '../../../platform/access.ts';
-import type { PetitionKind } from '../petitions.tables.ts';
 import {
   findPetition,
   findPetitionLocked,
@@ -21,6 +20,7 @@ import {
 } from '../petitions.queries.ts';
 import { pickPolicy, placeOf, type DeadlinePolicy } from '../petitions.deadlines.ts';
 import type { Place } from '../../../platform/calendar.ts';
+import type { ActionType, PetitionKind } from '../../../contract/domain.ts';
 
 export type { CommandActor } from '../petitions.policy.ts';
 

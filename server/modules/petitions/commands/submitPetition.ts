@@ -29,10 +29,10 @@ import {
 import { insertIntake, prepareIntake } from '../petitions.intake.queries.ts';
 import { hashAccessKey, newAccessKey, newTrackingCode, normalisePhone } from '../petitions.codes.ts';
 import { ackDue, pickPolicy, resolutionDue } from '../petitions.deadlines.ts';
-import type { PetitionStatus } from '../petitions.tables.ts';
 import { localTime, residentNotice, tellOfficials } from '../petitions.notify.ts';
 import { actorFields, inTransaction, localeFor, petitionAudit, placeOfUnit } from './shared.ts';
 import { writeAnswer } from './answerPetition.ts';
+import type { PetitionStatus } from '../../../contract/domain.ts';
 
 export interface SubmittedPetition {
   id: number;

@@ -1,0 +1,73 @@
+/**
+ * The database repeats some domain lists in CHECK constraints, partial indexes and trigger
+ * functions (written in released migrations, which are never edited). This test reads them back
+ * from the catalogue on each backend and compares them with server/contract/domain.ts, so a new
+ * status or kind cannot be added on one side only.
+ */
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { backends, createTestDatabase } from '../test/databases.ts';
+import type { Database } from '../platform/db.ts';
+import { locales } from '../platform/i18n.ts';
+import { channels, eventVisibilities, openStatuses, petitionKinds, petitionStatuses, ratingScores, roles } from './domain.ts';
+
+/** Which list each constrained column must hold, as "table.column". */
+const checkedColumns: Record<string, readonly string[]> = {
+  'petitions.kind': petitionKinds,
+  'deadline_policies.kind': petitionKinds,
+  'petitions.channel': channels,
+  'petitions.status': petitionStatuses,
+  'petitions.rating': ratingScores,
+  'petition_ratings.score': ratingScores,
+  'petition_events.visibility': eventVisibilities,
+  'grants.role': roles,
+  'petitioners.locale': locales,
+  'notification_outbox.locale': locales,
+};
+
+/** The quoted words of an `ARRAY['a'::text, …]` or `IN ('a', …)` in catalogue text. */
+const words = (text: string) => [...text.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort();
+const sorted = (list: readonly string[]) => [...list].sort();
+
+for (const backend of backends) {
+  test(`the database's lists are the contract's (${backend})`, async (t) => {
+    let database: Database;
+    before(async () => {
+      database = await createTestDatabase(backend);
+    });
+    after(() => database.close());
+
+    await t.test('every CHECK constraint that lists a domain value lists exactly the contract', async () => {
+      const { rows } = await sql<{ table: string; def: string }>`
+        SELECT conrelid::regclass::text AS table, pg_get_constraintdef(oid) AS def
+          FROM pg_constraint WHERE contype = 'c' AND conrelid <> 0`.execute(database.db);
+      const found = new Map<string, string[]>();
+      for (const r of rows) {
+        const m = /^CHECK \(\((\w+) = ANY \(ARRAY\[(.*)\]\)\)\)$/.exec(r.def);
+        if (m) found.set(`${r.table}.${m[1]}`, words(m[2]));
+      }
+      for (const [column, list] of Object.entries(checkedColumns)) {
+        assert.deepEqual(found.get(column), sorted(list), column);
+      }
+    });
+
+    await t.test('the partial indexes on open petitions use the contract\'s open statuses', async () => {
+      const { rows } = await sql<{ name: string; def: string }>`
+        SELECT indexname AS name, indexdef AS def FROM pg_indexes
+         WHERE tablename = 'petitions' AND indexdef LIKE '%WHERE (status%'`.execute(database.db);
+      assert.deepEqual(rows.map((r) => r.name).sort(), ['petitions_open_due', 'petitions_open_inbox']);
+      for (const r of rows) assert.deepEqual(words(r.def.slice(r.def.indexOf('WHERE'))), sorted(openStatuses), r.name);
+    });
+
+    await t.test('the figures\' trigger functions count the contract\'s open statuses as open', async () => {
+      const { rows } = await sql<{ name: string; src: string }>`
+        SELECT proname AS name, prosrc AS src FROM pg_proc
+         WHERE prosrc LIKE '%status IN (%' AND pronamespace = 'public'::regnamespace`.execute(database.db);
+      assert.ok(rows.length > 0, 'no function lists statuses');
+      for (const r of rows) {
+        for (const m of r.src.matchAll(/status IN \(([^)]*)\)/g)) assert.deepEqual(words(m[1]), sorted(openStatuses), r.name);
+      }
+    });
+  });
+}

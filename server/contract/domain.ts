@@ -1,0 +1,85 @@
+/**
+ * The domain's lists, defined once for the server and the browser app: pure TypeScript, no
+ * Node imports, so web/ imports this file as it is. The SQL CHECK constraints that repeat these
+ * lists are compared with them by server/contract/domain.test.ts on both databases.
+ */
+
+/** What a resident raises (the glossary's "petition" and its kinds). */
+export const petitionKinds = ['question', 'suggestion', 'complaint', 'denunciation', 'help_request', 'conduct_report'] as const;
+export type PetitionKind = (typeof petitionKinds)[number];
+
+/** How a petition arrived. */
+export const channels = ['web', 'mobile', 'hotline', 'mailbox', 'forum', 'reception', 'counter', 'outreach'] as const;
+export type Channel = (typeof channels)[number];
+
+/**
+ * Every state a petition can be in. An escalation is not a state: the case goes to the unit
+ * above and waits there, `received`, like a new one (its timeline says it was escalated).
+ */
+export const petitionStatuses = [
+  'received',
+  'accepted',
+  'rejected',
+  'transferred',
+  'assigned',
+  'in_progress',
+  'answered',
+  'closed',
+  'reopened',
+  'merged',
+] as const;
+export type PetitionStatus = (typeof petitionStatuses)[number];
+
+/** Waiting for a unit to accept it (after intake, or after a transfer). */
+export const awaitingAcceptance: readonly PetitionStatus[] = ['received', 'transferred'];
+
+/** Still to be resolved: the due time is watched and a missed one counts as overdue. */
+export const openStatuses: readonly PetitionStatus[] = [
+  'received',
+  'transferred',
+  'accepted',
+  'assigned',
+  'in_progress',
+  'reopened',
+];
+
+/** A resident's judgement of an answer. */
+export const ratingScores = ['satisfied', 'acceptable', 'unsatisfied'] as const;
+export type RatingScore = (typeof ratingScores)[number];
+
+/** What an official's grant lets them do in a unit and every unit below it. */
+export const roles = [
+  'administrator',
+  'leader',
+  'dispatcher',
+  'handler',
+  'reception_officer',
+  'council_secretary',
+  'auditor',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** The state changes of a petition (`POST /api/v1/petitions/{id}/actions`). */
+export const actionTypes = [
+  'accept',
+  'reject',
+  'assign',
+  'start',
+  'answer',
+  'escalate',
+  'transfer',
+  'merge',
+  'extend',
+  'note',
+  'close',
+  'reopen',
+] as const;
+export type ActionType = (typeof actionTypes)[number];
+
+/** Why a case went up the unit tree. */
+export const escalationCauses = ['beyond_competence', 'deadline_missed', 'resident_appeal'] as const;
+export type EscalationCause = (typeof escalationCauses)[number];
+
+/** Who sees a timeline event: everyone with the tracking code, or officials only. */
+export const eventVisibilities = ['public', 'internal'] as const;
+export type EventVisibility = (typeof eventVisibilities)[number];
