@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { categories, channels, petitionKinds, roles, scores, statuses } from '../src/app/types.ts';
-import { actionOrder } from '../src/features/case/actionTypes.ts';
+import { categories } from '../src/app/types.ts';
+import { actionTypes, channels, escalationCauses, petitionKinds, petitionStatuses, ratingScores, roles } from '../../server/contract/domain.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const localeNames = ['vi', 'zh-Hans', 'zh-Hant', 'en'];
@@ -89,16 +89,16 @@ test('keys built from the domain lists exist for every value', () => {
   const lists: Array<[string, readonly string[]]> = [
     ['kind', petitionKinds],
     ['kindHint', petitionKinds],
-    ['status', statuses],
+    ['status', petitionStatuses],
     ['channel', channels],
     ['category', categories],
     ['role', roles],
-    ['score', scores],
-    ['action', actionOrder],
+    ['score', ratingScores],
+    ['action', actionTypes],
     ['figures', ['received', 'accepted', 'answered', 'resolved', 'resolvedOnTime', 'overdue', 'escalated', 'transferred', 'rated', 'satisfied', 'acceptable', 'unsatisfied']],
     ['inbox.view', ['mine', 'leading', 'new', 'toAssign', 'dueSoon', 'overdue', 'all']],
     ['admin.section', ['units', 'agencies', 'officials', 'deadlines']],
-    ['cause', ['beyond_competence', 'deadline_missed', 'resident_appeal']],
+    ['cause', escalationCauses],
     ['actionHint', ['accept', 'start', 'close']],
   ];
   const missing = lists.flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`)).filter((k) => !en.has(k));

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, setCsrfToken } from './api.ts';
-import type { Role } from './types.ts';
+import type { Role } from '../../../server/contract/domain.ts';
 
 export interface GrantView {
   unit: string | null;

@@ -1,24 +1,5 @@
 /** The shapes the API answers with (the fields the interface reads). */
-
-export const petitionKinds = ['question', 'suggestion', 'complaint', 'denunciation', 'help_request', 'conduct_report'] as const;
-export type PetitionKind = (typeof petitionKinds)[number];
-
-export const channels = ['web', 'mobile', 'hotline', 'mailbox', 'forum', 'reception', 'counter', 'outreach'] as const;
-export type Channel = (typeof channels)[number];
-
-export const statuses = [
-  'received',
-  'accepted',
-  'rejected',
-  'transferred',
-  'assigned',
-  'in_progress',
-  'answered',
-  'reopened',
-  'escalated',
-  'merged',
-  'closed',
-] as const;
+import type { RatingScore, Role } from '../../../server/contract/domain.ts';
 
 /** Common categories offered in the forms; the server takes any short text. */
 export const categories = [
@@ -34,20 +15,6 @@ export const categories = [
   'procedures',
   'other',
 ] as const;
-
-export const scores = ['satisfied', 'acceptable', 'unsatisfied'] as const;
-export type Score = (typeof scores)[number];
-
-export const roles = [
-  'administrator',
-  'leader',
-  'dispatcher',
-  'handler',
-  'reception_officer',
-  'council_secretary',
-  'auditor',
-] as const;
-export type Role = (typeof roles)[number];
 
 export interface UnitRef {
   code: string;
@@ -148,7 +115,7 @@ export interface Petition extends Omit<PetitionSummary, 'excerpt'> {
   answer: { text: string; publish: boolean; at: string; onTheSpot: boolean; by: PersonRef | null } | null;
   case?: { id: number; trackingCode: string } | null;
   mergedPetitions?: Array<{ id: number; trackingCode: string }>;
-  rating: Score | null;
+  rating: RatingScore | null;
   reportedOfficial?: PersonRef | null;
   recordedBy?: PersonRef | null;
   identityHidden: boolean;
@@ -158,7 +125,7 @@ export interface Petition extends Omit<PetitionSummary, 'excerpt'> {
     email: string | null;
     address: string | null;
     trackingCode: string;
-    rating: Score | null;
+    rating: RatingScore | null;
   }>;
   timeline: TimelineEntry[];
   attachments: Array<{ id: number; filename: string; contentType: string; size: number; createdAt: string }>;

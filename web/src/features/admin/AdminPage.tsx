@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, messageOf, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import { roles, unitName, type Agency, type OfficialSummary, type Role, type Unit } from '../../app/types.ts';
+import { unitName, type Agency, type OfficialSummary, type Unit } from '../../app/types.ts';
+import { roles, type Role } from '../../../../server/contract/domain.ts';
 import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { DeadlinePolicies } from './DeadlinePolicies.tsx';
 

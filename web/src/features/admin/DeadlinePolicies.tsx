@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { petitionKinds, type Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/types.ts';
+import { petitionKinds } from '../../../../server/contract/domain.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
 
 interface Policy {

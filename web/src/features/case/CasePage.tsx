@@ -6,7 +6,8 @@ import type { PageProps } from '../../app/router.ts';
 import { abilitySet, unitName, type Petition } from '../../app/types.ts';
 import { Alert, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
 import { Timeline } from '../track/TrackPage.tsx';
-import { ActionForm, actionOrder, type ActionType } from './actions.tsx';
+import { ActionForm, actionOrder } from './actions.tsx';
+import type { ActionType } from '../../../../server/contract/domain.ts';
 
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
   return (

@@ -1,4 +1,6 @@
-/** The actions on a petition, in the order the case page offers them. */
+import type { ActionType } from '../../../../server/contract/domain.ts';
+
+/** The actions on a petition, in the order the case page offers them (the server's list is in another order). */
 export const actionOrder = [
   'accept',
   'assign',
@@ -12,5 +14,4 @@ export const actionOrder = [
   'close',
   'reopen',
   'note',
-] as const;
-export type ActionType = (typeof actionOrder)[number];
+] as const satisfies readonly ActionType[];

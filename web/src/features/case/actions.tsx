@@ -7,9 +7,9 @@ import { api, messageOf, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { unitCode, type Agency, type OfficialSummary, type Petition, type Unit } from '../../app/types.ts';
 import { Alert, Checkbox, Field, UnitPicker, useAsync } from '../../app/ui.tsx';
-import type { ActionType } from './actionTypes.ts';
+import { escalationCauses, type ActionType } from '../../../../server/contract/domain.ts';
 
-export { actionOrder, type ActionType } from './actionTypes.ts';
+export { actionOrder } from './actionTypes.ts';
 
 /** Actions that need no more than a confirmation. */
 const immediate = new Set<ActionType>(['accept', 'start', 'close']);
@@ -176,7 +176,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
           {({ id }) => (
             <select id={id} value={fields.cause ?? ''} onChange={(e) => set('cause')((e.currentTarget as HTMLSelectElement).value)}>
               <option value="">{t('case.choose')}</option>
-              {(['beyond_competence', 'deadline_missed', 'resident_appeal'] as const).map((c) => (
+              {escalationCauses.map((c) => (
                 <option key={c} value={c}>
                   {t(`cause.${c}`)}
                 </option>

@@ -8,7 +8,8 @@ import { api, messageOf, type List } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
-import { petitionKinds, unitName, type CreatedPetition, type PetitionSummary, type PetitionKind, type Unit } from '../../app/types.ts';
+import { unitName, type CreatedPetition, type PetitionSummary, type Unit } from '../../app/types.ts';
+import { petitionKinds, type PetitionKind } from '../../../../server/contract/domain.ts';
 import { Alert, Checkbox, Field, PageTitle, StatusBadge, UnitPicker, useDebounced } from '../../app/ui.tsx';
 
 interface Recorded {

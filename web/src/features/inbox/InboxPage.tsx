@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { api, messageOf, type List, type Query } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import { channels, petitionKinds, statuses, type PetitionSummary, type Unit } from '../../app/types.ts';
+import type { PetitionSummary, Unit } from '../../app/types.ts';
+import { channels, petitionKinds, petitionStatuses } from '../../../../server/contract/domain.ts';
 import { Alert, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { hasRole, useSession, type Me } from '../../app/session.ts';
 import { PetitionTable } from './PetitionTable.tsx';
@@ -131,7 +132,7 @@ export default function InboxPage({ query }: PageProps) {
             {({ id }) => (
               <select id={id} name="status" defaultValue={(filters.status as string) ?? ''}>
                 <option value="">{t('inbox.any')}</option>
-                {statuses.map((s) => (
+                {petitionStatuses.map((s) => (
                   <option key={s} value={s}>
                     {t(`status.${s}`)}
                   </option>

@@ -3,7 +3,8 @@ import { api, ApiError, messageOf } from '../../app/api.ts';
 import { rememberedUnit, rememberPetition } from '../../app/devicePetitions.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import { categories, petitionKinds, unitName, type CreatedPetition, type PetitionKind, type Unit } from '../../app/types.ts';
+import { categories, unitName, type CreatedPetition, type Unit } from '../../app/types.ts';
+import { petitionKinds, type PetitionKind } from '../../../../server/contract/domain.ts';
 import { Alert, Checkbox, CopyButton, Field, PageTitle, RadioGroup, UnitPicker } from '../../app/ui.tsx';
 import { uploadAttachments } from './attachments.ts';
 

@@ -4,7 +4,8 @@ import { accessKeyFor, devicePetitions, markRated, ratedOnDevice, rememberPetiti
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { useSession } from '../../app/session.ts';
-import { scores, unitName, type PublicPetition, type Score, type TimelineEntry } from '../../app/types.ts';
+import { unitName, type PublicPetition, type TimelineEntry } from '../../app/types.ts';
+import { ratingScores, type RatingScore } from '../../../../server/contract/domain.ts';
 import { Alert, Checkbox, Field, Loading, PageTitle, RadioGroup, StatusBadge, useAsync } from '../../app/ui.tsx';
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
@@ -50,7 +51,7 @@ function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated(m
   const { t } = useI18n();
   const stored = accessKeyFor(petition.trackingCode);
   const [accessKey, setAccessKey] = useState(stored ?? '');
-  const [score, setScore] = useState<Score | ''>('');
+  const [score, setScore] = useState<RatingScore | ''>('');
   const [comment, setComment] = useState('');
   const [reopen, setReopen] = useState(false);
   const [errors, setErrors] = useState<{ score?: string; accessKey?: string }>({});
@@ -74,7 +75,7 @@ function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated(m
         reopen: score === 'unsatisfied' ? reopen : undefined,
       });
       if (!stored) rememberPetition({ trackingCode: petition.trackingCode, accessKey: accessKey.trim(), createdAt: new Date().toISOString() });
-      markRated(petition.trackingCode, score as Score);
+      markRated(petition.trackingCode, score as RatingScore);
       onRated(reopen && score === 'unsatisfied' ? t('track.reopened') : t('track.thanks'));
     } catch (err) {
       setError(messageOf(err));
@@ -88,13 +89,13 @@ function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated(m
       <h2 id="rate-heading">{t('track.rateHeading')}</h2>
       <p>{t('track.rateLead')}</p>
       <Alert>{error}</Alert>
-      <RadioGroup<Score>
+      <RadioGroup<RatingScore>
         legend={t('track.score')}
         name="score"
         value={score}
         onChange={setScore}
         error={errors.score}
-        options={scores.map((s) => ({ value: s, label: t(`score.${s}`) }))}
+        options={ratingScores.map((s) => ({ value: s, label: t(`score.${s}`) }))}
       />
       <Field label={t('track.comment')}>
         {({ id }) => <textarea id={id} rows={3} maxLength={2000} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />}
