@@ -31,6 +31,13 @@ export interface Config {
     /** Tracking-page lookups and ratings per IP address per minute, signed in or not (codes must not be enumerated). */
     trackingPerMinute: number;
   };
+  /** Disk space attachments may take (ZD_ATTACHMENT_QUOTA_PETITION_MB, ZD_ATTACHMENT_QUOTA_RESIDENT_MB). */
+  attachmentQuotas: {
+    /** All files of one petition together, whoever attached them. */
+    perPetitionBytes: number;
+    /** All files a signed-in resident attached, over all their petitions. */
+    perResidentBytes: number;
+  };
   /** How often each server process looks for due jobs, in milliseconds. */
   jobPollMs: number;
   /** Notifications: SMTP server URL (ZD_SMTP_URL, e.g. smtps://user:pass@host:465); console when absent. */
@@ -56,6 +63,8 @@ function int(value: string | undefined, fallback: number): number {
   return n;
 }
 
+const megabyte = 1024 * 1024;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: env.HOST ?? '0.0.0.0',
@@ -74,6 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signInPerMinute: int(env.ZD_RATE_SIGN_IN, 10),
       anonymousWritesPerMinute: int(env.ZD_RATE_ANONYMOUS_WRITES, 30),
       trackingPerMinute: int(env.ZD_RATE_TRACKING, 60),
+    },
+    attachmentQuotas: {
+      perPetitionBytes: int(env.ZD_ATTACHMENT_QUOTA_PETITION_MB, 50) * megabyte,
+      perResidentBytes: int(env.ZD_ATTACHMENT_QUOTA_RESIDENT_MB, 200) * megabyte,
     },
     jobPollMs: int(env.ZD_JOB_POLL_MS, 5000),
     smtpUrl: env.ZD_SMTP_URL || undefined,

@@ -216,6 +216,16 @@ export const petitionMessages = defineMessages({
     vi: 'Mỗi phản ánh có tối đa {max} tệp đính kèm.',
     zh: '每件诉求最多 {max} 个附件。',
   },
+  attachment_quota_petition: {
+    en: 'The files of a petition may take at most {megabytes} MB together.',
+    vi: 'Tổng dung lượng tệp đính kèm của một phản ánh tối đa {megabytes} MB.',
+    zh: '每件诉求的附件总大小不得超过 {megabytes} MB。',
+  },
+  attachment_quota_resident: {
+    en: 'The files you have attached take up your {megabytes} MB of storage.',
+    vi: 'Các tệp bạn đã đính kèm đã dùng hết {megabytes} MB dung lượng của bạn.',
+    zh: '您已附加的文件已用完您的 {megabytes} MB 存储空间。',
+  },
   attachment_closed: {
     en: 'Files can no longer be attached: the resident may attach them until the petition is accepted or rejected.',
     vi: 'Không thể đính kèm thêm: người dân chỉ đính kèm được trước khi phản ánh được tiếp nhận hoặc từ chối.',

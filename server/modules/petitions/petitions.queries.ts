@@ -473,13 +473,38 @@ export function attachmentsOf(db: Kysely<DB>, petitionId: number) {
     .execute();
 }
 
-export async function countAttachments(db: Kysely<DB>, petitionId: number): Promise<number> {
+/** How many files a petition has and their bytes together. */
+export async function attachmentUsage(db: Kysely<DB>, petitionId: number): Promise<{ files: number; bytes: number }> {
   const row = await db
     .selectFrom('petition_attachments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes')])
     .where('petition_id', '=', petitionId)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return { files: Number(row.n), bytes: Number(row.bytes) };
+}
+
+/** The bytes of every file a signed-in resident attached. */
+export async function residentAttachmentBytes(db: Kysely<DB>, residentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('petition_attachments')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes'))
+    .where('uploaded_by_resident', '=', residentId)
+    .executeTakeFirstOrThrow();
+  return Number(row.bytes);
+}
+
+/**
+ * Holds a file's content name until the transaction ends. Files are shared by content: the one
+ * that writes a file and the one that may remove it again take this lock, so a removal never
+ * takes a file from under an upload of the same content that is still to commit.
+ */
+export async function lockAttachmentContent(trx: Kysely<DB>, sha256: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`attachment:${sha256}`}, 0))`.execute(trx);
+}
+
+/** Is a file of this content referenced by any attachment? */
+export async function attachmentContentUsed(db: Kysely<DB>, sha256: string): Promise<boolean> {
+  return (await db.selectFrom('petition_attachments').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function insertAttachment(
@@ -491,6 +516,7 @@ export async function insertAttachment(
     content_type: AttachmentType;
     size: number;
     uploaded_by: number | null;
+    uploaded_by_resident: number | null;
     created_at: Date;
   },
 ): Promise<number> {

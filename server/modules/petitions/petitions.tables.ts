@@ -141,6 +141,8 @@ export interface PetitionAttachmentsTable {
   content_type: AttachmentType;
   size: number;
   uploaded_by: number | null;
+  /** The signed-in resident who attached it (their storage quota); null for officials and access keys. */
+  uploaded_by_resident: number | null;
   created_at: Timestamp;
 }
 

@@ -3,21 +3,31 @@
  * name or the declared type), stored once per content under
  * <dataDir>/attachments/ab/cd/<sha256>. The resident attaches with the access key until the
  * petition is accepted or rejected; officials who work on the case attach any time.
+ *
+ * Nothing reaches the disk before every limit is checked (files per petition, bytes per
+ * petition, bytes per signed-in resident), and a request that fails after writing removes the
+ * file it wrote, unless another attachment has the same content.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../schema.ts';
 import type { AppContext } from '../../../platform/context.ts';
+import type { Config } from '../../../platform/config.ts';
 import { anonymous, type Actor } from '../../../platform/access.ts';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { canAttach, decide } from '../petitions.policy.ts';
 import {
-  countAttachments,
+  attachmentContentUsed,
+  attachmentUsage,
   findPetition,
   insertAttachment,
+  lockAttachmentContent,
   lockPetition,
   petitionersOf,
+  residentAttachmentBytes,
   type PetitionRow,
 } from '../petitions.queries.ts';
 import { attachmentTypes, type AttachmentType } from '../petitions.tables.ts';
@@ -81,41 +91,84 @@ export async function attachFile(
 
   const sha256 = crypto.createHash('sha256').update(input.data).digest('hex');
   const file = attachmentPath(ctx.config.dataDir, sha256);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    // Written aside, then renamed: a reader never sees half a file. A file left behind by a
-    // transaction that then failed is harmless: the same content gets the same name.
-    const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(temp, input.data);
-    fs.renameSync(temp, file);
-  }
   const filename = cleanFilename(input.filename, type);
+  const size = input.data.length;
+  const residentId = !asOfficial && actor.kind === 'resident' ? actor.id : null;
   const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (trx) => {
-    await lockPetition(trx, p.id);
-    if ((await countAttachments(trx, p.id)) >= attachmentsPerPetition) {
-      throw conflict('attachment_limit', { max: attachmentsPerPetition });
-    }
-    const id = await insertAttachment(trx, {
-      petition_id: p.id,
-      sha256,
-      filename,
-      content_type: type,
-      size: input.data.length,
-      uploaded_by: asOfficial && actor.kind === 'official' ? actor.id : null,
-      created_at: now,
+  let wrote = false;
+  try {
+    return await inTransaction(ctx.db, async (trx) => {
+      await lockPetition(trx, p.id);
+      await checkRoom(trx, ctx.config.attachmentQuotas, p.id, residentId, size);
+      await lockAttachmentContent(trx, sha256);
+      wrote = writeContent(file, input.data);
+      const id = await insertAttachment(trx, {
+        petition_id: p.id,
+        sha256,
+        filename,
+        content_type: type,
+        size,
+        uploaded_by: asOfficial && actor.kind === 'official' ? actor.id : null,
+        uploaded_by_resident: residentId,
+        created_at: now,
+      });
+      await recordEvent(trx, p, by, now, {
+        type: 'attached',
+        data: { attachmentId: id, contentType: type, size },
+        visibility: 'internal',
+      });
+      await auditPetition(trx, by, 'attach', p, { attachmentId: id, sha256, contentType: type, size }, now);
+      return id;
     });
-    await recordEvent(trx, p, by, now, {
-      type: 'attached',
-      data: { attachmentId: id, contentType: type, size: input.data.length },
-      visibility: 'internal',
+  } catch (error) {
+    if (wrote) await removeUnusedContent(ctx, sha256, file);
+    throw error;
+  }
+}
+
+/** Refuses a file the petition, or the resident, has no room left for. */
+async function checkRoom(
+  trx: Kysely<DB>,
+  quotas: Config['attachmentQuotas'],
+  petitionId: number,
+  residentId: number | null,
+  size: number,
+): Promise<void> {
+  const usage = await attachmentUsage(trx, petitionId);
+  if (usage.files >= attachmentsPerPetition) throw conflict('attachment_limit', { max: attachmentsPerPetition });
+  if (usage.bytes + size > quotas.perPetitionBytes) {
+    throw new AppError(413, 'attachment_quota_petition', { megabytes: megabytes(quotas.perPetitionBytes) });
+  }
+  if (residentId !== null && (await residentAttachmentBytes(trx, residentId)) + size > quotas.perResidentBytes) {
+    throw new AppError(413, 'attachment_quota_resident', { megabytes: megabytes(quotas.perResidentBytes) });
+  }
+}
+
+const megabytes = (bytes: number) => Math.floor(bytes / 1048576);
+
+/** Writes the content under its name unless it is there already; true when this call created it. */
+function writeContent(file: string, data: Buffer): boolean {
+  if (fs.existsSync(file)) return false;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Written aside, then renamed: a reader never sees half a file.
+  const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.writeFileSync(temp, data);
+    fs.renameSync(temp, file);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  return true;
+}
+
+/** After a failed request: the file it wrote goes, unless an attachment of the same content uses it. */
+async function removeUnusedContent(ctx: AppContext, sha256: string, file: string): Promise<void> {
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await lockAttachmentContent(trx, sha256);
+      if (!(await attachmentContentUsed(trx, sha256))) fs.rmSync(file, { force: true });
     });
-    await auditPetition(trx, by, 'attach', p, {
-      attachmentId: id,
-      sha256,
-      contentType: type,
-      size: input.data.length,
-    }, now);
-    return id;
-  });
+  } catch (error) {
+    ctx.log.warn({ err: error, sha256 }, 'could not remove the file of a failed attachment');
+  }
 }
