@@ -10,12 +10,15 @@ import { sql } from 'kysely';
 import { backends, createTestDatabase } from '../test/databases.ts';
 import type { Database } from '../platform/db.ts';
 import { locales } from '../platform/i18n.ts';
-import { channels, eventVisibilities, openStatuses, petitionKinds, petitionStatuses, ratingScores, roles } from './domain.ts';
+import { channels, dayTypes, eventVisibilities, openStatuses, petitionKinds, petitionStatuses, ratingScores, reviewStages, roles } from './domain.ts';
 
 /** Which list each constrained column must hold, as "table.column". */
 const checkedColumns: Record<string, readonly string[]> = {
   'petitions.kind': petitionKinds,
   'deadline_policies.kind': petitionKinds,
+  'deadline_policies.day_type': dayTypes,
+  'deadline_policies.ack_day_type': dayTypes,
+  'petitions.review_stage': reviewStages,
   'petitions.channel': channels,
   'petitions.status': petitionStatuses,
   'petitions.rating': ratingScores,

@@ -73,8 +73,21 @@ export const actionTypes = [
   'note',
   'close',
   'reopen',
+  'review',
+  're_review',
 ] as const;
 export type ActionType = (typeof actionTypes)[number];
+
+/**
+ * The steps after a first answer, each at the unit above the last: review (复查; in Viet Nam a
+ * second complaint) and re-review (复核).
+ */
+export const reviewStages = ['review', 're_review'] as const;
+export type ReviewStage = (typeof reviewStages)[number];
+
+/** How a deadline policy counts a period: working days of the unit's calendar, or calendar days. */
+export const dayTypes = ['working', 'calendar'] as const;
+export type DayType = (typeof dayTypes)[number];
 
 /** Why a case went up the unit tree. */
 export const escalationCauses = ['beyond_competence', 'deadline_missed', 'resident_appeal'] as const;

@@ -203,6 +203,8 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
         { type: 'extend', dueAt: '2026-05-30T10:00:00Z', reason: 'Waiting for the survey.' },
         { type: 'answer', text: 'It is allowed after conversion.', publish: true },
         { type: 'reopen', reason: 'The resident appealed.' },
+        { type: 'review', reason: 'The resident does not accept the answer.' },
+        { type: 're_review', reason: 'The resident does not accept the review.' },
         { type: 'escalate', reason: 'Beyond the commune.', cause: 'beyond_competence' },
         { type: 'transfer', toUnit: 'FZC2', reason: 'Belongs to commune two.' },
         { type: 'merge', into: p.other.id, reason: 'Same question.' },

@@ -80,13 +80,13 @@ export async function createUnits(db: Kysely<DB>, inputs: UnitInput[]): Promise<
  * A province with two communes, each with one village: the smallest tree in which "inside my
  * subtree" and "in a sibling's subtree" differ. Codes are prefixed so a test may build several.
  */
-export async function createSmallTree(db: Kysely<DB>, prefix = 'T') {
+export async function createSmallTree(db: Kysely<DB>, prefix = 'T', country = 'VN') {
   return createUnits(db, [
-    { code: `${prefix}P`, name: `${prefix} Province`, level: 'province' },
-    { code: `${prefix}C1`, name: `${prefix} Commune One`, level: 'commune', parentCode: `${prefix}P` },
-    { code: `${prefix}C2`, name: `${prefix} Commune Two`, level: 'commune', parentCode: `${prefix}P` },
-    { code: `${prefix}V1`, name: `${prefix} Village One`, level: 'village', parentCode: `${prefix}C1` },
-    { code: `${prefix}V2`, name: `${prefix} Village Two`, level: 'village', parentCode: `${prefix}C2` },
+    { code: `${prefix}P`, name: `${prefix} Province`, level: 'province', country },
+    { code: `${prefix}C1`, name: `${prefix} Commune One`, level: 'commune', parentCode: `${prefix}P`, country },
+    { code: `${prefix}C2`, name: `${prefix} Commune Two`, level: 'commune', parentCode: `${prefix}P`, country },
+    { code: `${prefix}V1`, name: `${prefix} Village One`, level: 'village', parentCode: `${prefix}C1`, country },
+    { code: `${prefix}V2`, name: `${prefix} Village Two`, level: 'village', parentCode: `${prefix}C2`, country },
   ]);
 }
 

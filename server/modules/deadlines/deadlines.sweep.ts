@@ -70,7 +70,7 @@ class Lookups {
 
   async autoEscalates(trx: Kysely<DB>, kind: DeadlinePolicy['kind'], unit: SweepUnit): Promise<boolean> {
     this.#policies ??= await allPolicies(trx);
-    return pickPolicy(this.#policies.filter((p) => p.kind === kind), unit.path)?.auto_escalate ?? false;
+    return pickPolicy(this.#policies.filter((p) => p.kind === kind), unit)?.auto_escalate ?? false;
   }
 }
 

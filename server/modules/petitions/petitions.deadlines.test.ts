@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
-import { createUnits } from '../../test/factories.ts';
+import { createOfficial, createUnits } from '../../test/factories.ts';
 import { pickPolicy, type DeadlinePolicy } from './petitions.deadlines.ts';
 import { actOk, api, createWorld, submitOk, testOptions, type World } from './petitions.testing.ts';
 
@@ -74,6 +74,15 @@ describeEachBackend('petition deadlines', (t) => {
       { code: 'CNX', name: '凤冈县', level: 'county', country: 'CN' },
       { code: 'CNT', name: '龙泉镇', level: 'township', parentCode: 'CNX', country: 'CN' },
     ]);
+    // The county's own charter: questions answered within 7 working days (the regulation's 60
+    // days are the longest allowed).
+    const put = await t().app.inject({
+      method: 'PUT',
+      url: '/api/v1/deadline-policies/question',
+      headers: (await createOfficial(t(), { name: '县领导', roles: [{ unit: 'CNX', role: 'leader' }] })).headers,
+      payload: { unit: 'CNX', ackWorkingDays: 2, resolutionDays: 7, dayType: 'working', anonymousAllowed: true, reopenDays: 30 },
+    });
+    assert.equal(put.statusCode, 200, put.body);
     t().clock.set('2026-09-29T02:00:00Z'); // Tuesday 10:00 in Guizhou
     try {
       const s = await submitOk(t(), { unit: 'CNT', kind: 'question', body: '需要什么手续？' });
@@ -132,22 +141,29 @@ describeEachBackend('petition deadlines', (t) => {
   });
 }, { ...testOptions, now: monday });
 
-test('the closest policy up the tree wins, else the deployment default', () => {
+test('the closest policy up the tree wins, else the country\'s default, else the deployment default', () => {
   const base = {
-    kind: 'question', ack_working_days: 2, urgent_ack_working_hours: 2, urgent_resolution_days: null, day_type: 'working',
-    max_extensions: null, extension_days: null, anonymous_allowed: true, reopen_days: 30, auto_escalate: false,
+    kind: 'question', ack_working_days: 2, ack_day_type: 'working', urgent_ack_working_hours: 2, urgent_resolution_days: null,
+    day_type: 'working', max_extensions: null, extension_days: null, anonymous_allowed: true, reopen_days: 30,
+    review_request_days: null, review_days: null, re_review_days: null, auto_escalate: false, legal_source: null,
     updated_at: new Date(0), updated_by: null,
   } as const;
   const policies: DeadlinePolicy[] = [
-    { ...base, id: 1, unit_id: null, resolution_days: 7 },
-    { ...base, id: 2, unit_id: 1, resolution_days: 6 },
-    { ...base, id: 3, unit_id: 5, resolution_days: 4 },
-    { ...base, id: 4, unit_id: 9, resolution_days: 2 },
+    { ...base, id: 1, unit_id: null, country: null, resolution_days: 7 },
+    { ...base, id: 2, unit_id: 1, country: null, resolution_days: 6 },
+    { ...base, id: 3, unit_id: 5, country: null, resolution_days: 4 },
+    { ...base, id: 4, unit_id: 9, country: null, resolution_days: 2 },
+    { ...base, id: 5, unit_id: null, country: 'CN', resolution_days: 60 },
   ];
-  assert.equal(pickPolicy(policies, '/1/5/8/')?.id, 3);
-  assert.equal(pickPolicy(policies, '/1/5/')?.id, 3);
-  assert.equal(pickPolicy(policies, '/1/6/')?.id, 2);
-  assert.equal(pickPolicy(policies, '/2/9/')?.id, 4);
-  assert.equal(pickPolicy(policies, '/3/')?.id, 1);
-  assert.equal(pickPolicy(policies, '/')?.id, 1);
+  const vn = (path: string) => ({ path, country: 'VN' });
+  assert.equal(pickPolicy(policies, vn('/1/5/8/'))?.id, 3);
+  assert.equal(pickPolicy(policies, vn('/1/5/'))?.id, 3);
+  assert.equal(pickPolicy(policies, vn('/1/6/'))?.id, 2);
+  assert.equal(pickPolicy(policies, vn('/2/9/'))?.id, 4);
+  assert.equal(pickPolicy(policies, vn('/3/'))?.id, 1);
+  assert.equal(pickPolicy(policies, null)?.id, 1);
+  // A Chinese unit: its country's default, unless a unit up its tree has its own.
+  assert.equal(pickPolicy(policies, { path: '/3/', country: 'CN' })?.id, 5);
+  assert.equal(pickPolicy(policies, { path: '/1/6/', country: 'CN' })?.id, 2);
+  assert.equal(pickPolicy(policies.filter((p) => p.id !== 1), vn('/3/')), undefined);
 });

@@ -6,6 +6,7 @@
  */
 import type { Calendar, Place } from '../../platform/calendar.ts';
 import type { DeadlinePoliciesTable } from './petitions.tables.ts';
+import type { DayType, ReviewStage } from '../../contract/domain.ts';
 import type { Selectable } from 'kysely';
 
 export type DeadlinePolicy = Selectable<DeadlinePoliciesTable>;
@@ -21,17 +22,33 @@ export function placeOf(unit: UnitPlace): Place {
   return { country: unit.country, timeZone: unit.time_zone, unitId: unit.id, unitPath: unit.path };
 }
 
-/** The policy that holds at a unit: its own, else the nearest ancestor's, else the default. */
-export function pickPolicy(policies: DeadlinePolicy[], unitPath: string): DeadlinePolicy | undefined {
-  const chain = unitPath.split('/').filter(Boolean).map(Number); // root first
+/** Where a policy is chosen: the unit's place in the tree and its country. */
+export interface PolicyPlace {
+  path: string;
+  country: string;
+}
+
+/**
+ * The policy that holds at a unit: its own, else the nearest ancestor's, else its country's
+ * default, else the deployment's. A null place asks for the deployment default.
+ */
+export function pickPolicy(policies: DeadlinePolicy[], place: PolicyPlace | null): DeadlinePolicy | undefined {
+  const chain = place ? place.path.split('/').filter(Boolean).map(Number) : []; // root first
+  const rank = (p: DeadlinePolicy) => {
+    if (p.unit_id !== null) {
+      const depth = chain.indexOf(p.unit_id);
+      return depth < 0 ? -1 : depth + 2; // -1: another branch
+    }
+    if (p.country === null) return 0;
+    return place && p.country === place.country ? 1 : -1;
+  };
   let best: DeadlinePolicy | undefined;
-  let bestDepth = -1;
+  let bestRank = -1;
   for (const p of policies) {
-    const depth = p.unit_id === null ? 0 : chain.indexOf(p.unit_id) + 1;
-    if (p.unit_id !== null && depth === 0) continue; // another branch
-    if (depth > bestDepth) {
+    const r = rank(p);
+    if (r > bestRank) {
       best = p;
-      bestDepth = depth;
+      bestRank = r;
     }
   }
   return best;
@@ -39,15 +56,19 @@ export function pickPolicy(policies: DeadlinePolicy[], unitPath: string): Deadli
 
 export function ackDue(cal: Calendar, policy: DeadlinePolicy, from: Date, urgent: boolean, place: Place): Date {
   if (urgent && policy.urgent_ack_working_hours) return cal.addWorkingHours(from, policy.urgent_ack_working_hours, place);
-  return cal.addWorkingDays(from, policy.ack_working_days, place);
+  return countDays(cal, policy.ack_day_type, from, policy.ack_working_days, place);
+}
+
+function countDays(cal: Calendar, dayType: DayType, from: Date, days: number, place: Place): Date {
+  return dayType === 'working'
+    ? cal.addWorkingDays(from, days, place)
+    : // The law's "30 days": a period ending on a day off ends on the next working day
+      // (Civil Code 2015, art. 148(2); the same rule in China's civil procedure).
+      cal.addCalendarDays(from, days, place, { endOnWorkingDay: true });
 }
 
 export function addPolicyDays(cal: Calendar, policy: DeadlinePolicy, from: Date, days: number, place: Place): Date {
-  return policy.day_type === 'working'
-    ? cal.addWorkingDays(from, days, place)
-    : // The law's "30 days": a period ending on a day off ends on the next working day
-      // (Civil Code 2015, art. 148(2)).
-      cal.addCalendarDays(from, days, place, { endOnWorkingDay: true });
+  return countDays(cal, policy.day_type, from, days, place);
 }
 
 export function resolutionDue(cal: Calendar, policy: DeadlinePolicy, from: Date, urgent: boolean, place: Place): Date {
@@ -59,4 +80,13 @@ export function resolutionDue(cal: Calendar, policy: DeadlinePolicy, from: Date,
 export function latestExtension(cal: Calendar, policy: DeadlinePolicy, currentDue: Date, place: Place): Date | null {
   if (!policy.extension_days) return null;
   return addPolicyDays(cal, policy, currentDue, policy.extension_days, place);
+}
+
+/**
+ * The due time of a review or re-review counted from when it was asked for, in the policy's
+ * day type; null when the rules in force have no such step.
+ */
+export function reviewDue(cal: Calendar, policy: DeadlinePolicy, stage: ReviewStage, from: Date, place: Place): Date | null {
+  const days = stage === 'review' ? policy.review_days : policy.re_review_days;
+  return days === null ? null : addPolicyDays(cal, policy, from, days, place);
 }

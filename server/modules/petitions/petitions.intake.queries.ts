@@ -29,7 +29,8 @@ const prepareSql = `
          (SELECT coalesce(json_agg(d), '[]') FROM deadline_policies d
            WHERE d.kind = $2
              -- A unit's path lists its ancestors' ids and its own: '/1/12/345/'.
-             AND (d.unit_id IS NULL OR strpos(u.path, '/' || d.unit_id || '/') > 0)) AS policies,
+             AND (CASE WHEN d.unit_id IS NULL THEN d.country IS NULL OR d.country = u.country
+                       ELSE strpos(u.path, '/' || d.unit_id || '/') > 0 END)) AS policies,
          nextval(pg_get_serial_sequence('petitions', 'id')) AS petition_id,
          nextval(pg_get_serial_sequence('petitioners', 'id')) AS petitioner_id
     FROM units u

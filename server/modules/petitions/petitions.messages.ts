@@ -236,6 +236,31 @@ export const petitionMessages = defineMessages({
     vi: 'Chỉ quản trị viên toàn hệ thống mới được thay đổi quy định mặc định.',
     zh: '只有全系统管理员才能修改默认规则。',
   },
+  policy_unit_or_country: {
+    en: 'A policy belongs to a unit or is a country\'s default: give "unit" or "country", not both.',
+    vi: 'Một quy định thuộc về một đơn vị hoặc là mặc định của một quốc gia: chỉ ghi "unit" hoặc "country", không ghi cả hai.',
+    zh: '规则属于某一行政区划，或是某国的默认规则："unit"与"country"只能填写其一。',
+  },
+  policy_re_review_needs_review: {
+    en: 'A re-review follows a review: set "reviewDays" too, or leave out "reReviewDays".',
+    vi: 'Phúc tra chỉ có sau khi đã xem xét lại: hãy đặt cả "reviewDays", hoặc bỏ "reReviewDays".',
+    zh: '复核须在复查之后：请同时设置"reviewDays"，或去掉"reReviewDays"。',
+  },
+  review_not_provided: {
+    en: 'The rules in force at this unit provide no {stage} for a petition of the kind "{kind}".',
+    vi: 'Quy định đang áp dụng tại đơn vị này không có bước {stage} cho phản ánh loại "{kind}".',
+    zh: '本行政区划现行规则对"{kind}"类诉求没有{stage}程序。',
+  },
+  review_out_of_order: {
+    en: 'A {stage} is asked for after {needed}: this petition is at the step "{current}".',
+    vi: 'Chỉ được yêu cầu {stage} sau {needed}: phản ánh này đang ở bước "{current}".',
+    zh: '{stage}须在{needed}之后提出：本诉求目前处于"{current}"阶段。',
+  },
+  review_too_late: {
+    en: 'A {stage} must be asked for within {days} days of the answer (by {latest}).',
+    vi: 'Phải yêu cầu {stage} trong vòng {days} ngày kể từ khi nhận trả lời (trước {latest}).',
+    zh: '{stage}须在收到答复之日起 {days} 日内提出（截至 {latest}）。',
+  },
   policy_default_required: {
     en: 'The deployment default of a kind cannot be removed, only changed.',
     vi: 'Không thể xóa quy định mặc định của một loại, chỉ có thể sửa.',

@@ -31,6 +31,7 @@ const petition = (over: Partial<PetitionSubject> = {}): PetitionSubject => ({
   handler_id: null,
   leader_id: null,
   reported_official_id: null,
+  review_stage: null,
   ...over,
 });
 

@@ -4,7 +4,7 @@
  * same visibility rule in SQL for lists (visibleTo), and a test holds the two together.
  */
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
-import { actionTypes, type ActionType, type PetitionKind, type PetitionStatus, type Role } from '../../contract/domain.ts';
+import { actionTypes, type ActionType, type PetitionKind, type PetitionStatus, type ReviewStage, type Role } from '../../contract/domain.ts';
 
 export type SystemActor = { kind: 'system'; label: string };
 export type CommandActor = Actor | SystemActor;
@@ -17,6 +17,7 @@ export interface PetitionSubject {
   handler_id: number | null;
   leader_id: number | null;
   reported_official_id: number | null;
+  review_stage: ReviewStage | null;
 }
 
 /**
@@ -41,7 +42,14 @@ export const transitions: Record<ActionType, readonly PetitionStatus[]> = {
   note: ['received', 'accepted', 'rejected', 'transferred', 'assigned', 'in_progress', 'answered', 'closed', 'reopened', 'merged'],
   close: ['answered'],
   reopen: ['answered', 'closed'],
+  // the resident, not satisfied with the answer, asks the unit above (复查, a second complaint)
+  review: ['answered', 'closed'],
+  // and then the unit above that (复核)
+  re_review: ['answered', 'closed'],
 };
+
+/** The step each review follows: a review the first handling, a re-review the review. */
+export const reviewFollows: Record<ReviewStage, ReviewStage | null> = { review: null, re_review: 'review' };
 
 /** The state each action leads to (escalate and answer depend on where the case was). */
 export const targetStatus: Partial<Record<ActionType, PetitionStatus>> = {
@@ -126,6 +134,8 @@ function roleAllows(actor: CommandActor, p: PetitionSubject, type: ActionType): 
     case 'merge':
     case 'escalate':
     case 'close':
+    case 'review':
+    case 're_review':
       return routes(actor, p);
     case 'reopen':
     case 'extend':
@@ -166,6 +176,14 @@ export function decide(actor: CommandActor, p: PetitionSubject, type: ActionType
       status: 409,
       code: 'transition_not_allowed',
       params: { status: p.status, action: type, allowed: transitions[type].join(', ') },
+    };
+  }
+  if ((type === 'review' || type === 're_review') && p.review_stage !== reviewFollows[type]) {
+    return {
+      ok: false,
+      status: 409,
+      code: 'review_out_of_order',
+      params: { stage: type, needed: reviewFollows[type] ?? 'answer', current: p.review_stage ?? 'answer' },
     };
   }
   if (type === 'answer') {

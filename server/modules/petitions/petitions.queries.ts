@@ -5,7 +5,7 @@ import { executePrepared, type Database } from '../../platform/db.ts';
 import { unitScope, type Official } from '../../platform/access.ts';
 import { conflict } from '../../platform/errors.ts';
 import type { AttachmentType, EventVisibility, PetitionsTable } from './petitions.tables.ts';
-import type { DeadlinePolicy } from './petitions.deadlines.ts';
+import type { DeadlinePolicy, PolicyPlace } from './petitions.deadlines.ts';
 import { protectedKinds } from './petitions.policy.ts';
 import { awaitingAcceptance, openStatuses, type PetitionKind, type PetitionStatus, type RatingScore, type Role } from '../../contract/domain.ts';
 
@@ -23,7 +23,8 @@ const petitionColumns = [
   'answer_count', 'answered_on_the_spot', 'case_id', 'merged_at', 'submitted_at', 'accepted_at', 'rejected_at',
   'answered_at', 'last_answered_at', 'closed_at', 'resolved', 'resolved_at', 'resolved_on_time', 'reopen_count',
   'reopened_at', 'escalation_count', 'escalated_at', 'escalated_to_path', 'transfer_count', 'transferred_at',
-  'extension_count', 'rating', 'rated_at', 'version', 'created_at', 'updated_at',
+  'extension_count', 'rating', 'rated_at', 'review_stage', 'reviewed_at', 're_reviewed_at', 'version', 'created_at',
+  'updated_at',
 ] as const satisfies ReadonlyArray<keyof PetitionRow>;
 
 const pColumns = petitionColumns.map((c) => `p.${c}` as const);
@@ -146,48 +147,63 @@ export async function agencyNames(db: Kysely<DB>, ids: Array<number | null>): Pr
 
 // ---- deadline policies ----
 
-/** The policies of a kind that may hold at a unit: the default and those of the unit and its ancestors. */
-export function policiesFor(db: Kysely<DB>, kind: PetitionKind, unitPath: string): Promise<DeadlinePolicy[]> {
-  const chain = unitPath.split('/').filter(Boolean).map(Number);
+/**
+ * The policies that may hold at a unit: the deployment's, its country's, and those of the unit
+ * and its ancestors (pickPolicy chooses among them).
+ */
+function policiesAlong(eb: ExpressionBuilder<DB, 'deadline_policies'>, unit: PolicyPlace | null) {
+  const chain = unit ? unit.path.split('/').filter(Boolean).map(Number) : [];
+  const defaults = eb.and([
+    eb('deadline_policies.unit_id', 'is', null),
+    unit ? eb.or([eb('deadline_policies.country', 'is', null), eb('deadline_policies.country', '=', unit.country)]) : eb('deadline_policies.country', 'is', null),
+  ]);
+  return chain.length ? eb.or([defaults, eb('deadline_policies.unit_id', 'in', chain)]) : defaults;
+}
+
+/** The policies of a kind that may hold at a unit. */
+export function policiesFor(db: Kysely<DB>, kind: PetitionKind, unit: PolicyPlace): Promise<DeadlinePolicy[]> {
+  return db.selectFrom('deadline_policies').selectAll().where('kind', '=', kind).where((eb) => policiesAlong(eb, unit)).execute();
+}
+
+/** Every kind's policies that may hold at a unit (null: the deployment defaults), with the owning unit's code. */
+export function allPoliciesFor(db: Kysely<DB>, unit: PolicyPlace | null) {
   return db
     .selectFrom('deadline_policies')
-    .selectAll()
-    .where('kind', '=', kind)
-    .where((eb) => (chain.length ? eb.or([eb('unit_id', 'is', null), eb('unit_id', 'in', chain)]) : eb('unit_id', 'is', null)))
-    .execute();
-}
-
-export function allPoliciesFor(db: Kysely<DB>, unitPath: string | null) {
-  const chain = unitPath ? unitPath.split('/').filter(Boolean).map(Number) : [];
-  return db
-    .selectFrom('deadline_policies as d')
-    .leftJoin('units as u', 'u.id', 'd.unit_id')
-    .selectAll('d')
+    .leftJoin('units as u', 'u.id', 'deadline_policies.unit_id')
+    .selectAll('deadline_policies')
     .select('u.code as unit_code')
-    .where((eb) => (chain.length ? eb.or([eb('d.unit_id', 'is', null), eb('d.unit_id', 'in', chain)]) : eb('d.unit_id', 'is', null)))
+    .where((eb) => policiesAlong(eb, unit))
     .execute();
 }
 
-export type PolicyValues = Omit<DeadlinePolicy, 'id' | 'updated_at' | 'kind' | 'unit_id'>;
+export type PolicyValues = Omit<DeadlinePolicy, 'id' | 'updated_at' | 'kind' | 'unit_id' | 'country'>;
+
+/** The owner of a policy: a unit, else a country (its default), else the deployment. */
+export interface PolicyOwner {
+  unitId: number | null;
+  country: string | null;
+}
 
 export async function upsertPolicy(
   trx: Kysely<DB>,
   kind: PetitionKind,
-  unitId: number | null,
+  owner: PolicyOwner,
   values: PolicyValues,
   at: Date,
 ): Promise<void> {
+  const { unitId, country } = owner;
   const existing = await trx
     .selectFrom('deadline_policies')
     .select('id')
     .where('kind', '=', kind)
     .where((eb) => (unitId === null ? eb('unit_id', 'is', null) : eb('unit_id', '=', unitId)))
+    .where((eb) => (country === null ? eb('country', 'is', null) : eb('country', '=', country)))
     .forUpdate()
     .executeTakeFirst();
   if (existing) {
     await trx.updateTable('deadline_policies').set({ ...values, updated_at: at }).where('id', '=', existing.id).execute();
   } else {
-    await trx.insertInto('deadline_policies').values({ ...values, kind, unit_id: unitId, updated_at: at }).execute();
+    await trx.insertInto('deadline_policies').values({ ...values, kind, unit_id: unitId, country, updated_at: at }).execute();
   }
 }
 
@@ -215,6 +231,9 @@ export type NewPetition = Omit<
   | 'transfer_count'
   | 'extension_count'
   | 'answer_publish'
+  | 'review_stage'
+  | 'reviewed_at'
+  | 're_reviewed_at'
 >;
 
 export function findPetition(db: Kysely<DB>, id: number): Promise<PetitionRow | undefined> {

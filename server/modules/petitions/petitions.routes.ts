@@ -27,7 +27,7 @@ import {
 } from './petitions.queries.ts';
 import { presentMine, presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
 import { normalisePhone, normaliseTrackingCode } from './petitions.codes.ts';
-import { pickPolicy, type DeadlinePolicy } from './petitions.deadlines.ts';
+import { pickPolicy, type DeadlinePolicy, type PolicyPlace } from './petitions.deadlines.ts';
 import { submitPetition } from './commands/submitPetition.ts';
 import { acceptPetition } from './commands/acceptPetition.ts';
 import { rejectPetition } from './commands/rejectPetition.ts';
@@ -44,6 +44,7 @@ import { reopenPetition } from './commands/reopenPetition.ts';
 import { ratePetition } from './commands/ratePetition.ts';
 import { attachFile, attachmentMaxBytes, attachmentPath, isPetitioner } from './commands/attachFile.ts';
 import { removeDeadlinePolicy, setDeadlinePolicy } from './commands/setDeadlinePolicy.ts';
+import { reviewPetition } from './commands/reviewPetition.ts';
 import './petitions.messages.ts';
 import './petitions.notify.ts';
 import { channels, type PetitionKind, petitionKinds, petitionStatuses } from '../../contract/domain.ts';
@@ -123,7 +124,10 @@ function presentPolicy(p: DeadlinePolicy & { unit_code: string | null }) {
   return {
     kind: p.kind,
     unit: p.unit_code,
+    country: p.country,
+    legalSource: p.legal_source,
     ackWorkingDays: p.ack_working_days,
+    ackDayType: p.ack_day_type,
     urgentAckWorkingHours: p.urgent_ack_working_hours,
     resolutionDays: p.resolution_days,
     urgentResolutionDays: p.urgent_resolution_days,
@@ -132,20 +136,26 @@ function presentPolicy(p: DeadlinePolicy & { unit_code: string | null }) {
     extensionDays: p.extension_days,
     anonymousAllowed: p.anonymous_allowed,
     reopenDays: p.reopen_days,
+    reviewRequestDays: p.review_request_days,
+    reviewDays: p.review_days,
+    reReviewDays: p.re_review_days,
     autoEscalate: p.auto_escalate,
   };
 }
 
-async function effectivePolicies(ctx: AppContext, unitCode: string | undefined) {
-  let path: string | null = null;
-  if (unitCode !== undefined) {
-    const unit = await findUnitByCode(ctx.db, unitCode, ctx.clock.now().toISOString().slice(0, 10));
-    if (!unit) throw badRequest('unknown_unit', { code: unitCode });
-    path = unit.path;
+/** The policies in force at a unit; without one, a country's defaults, or the deployment's. */
+async function effectivePolicies(ctx: AppContext, where: { unit?: string; country?: string }) {
+  let place: PolicyPlace | null = null;
+  if (where.unit !== undefined) {
+    const unit = await findUnitByCode(ctx.db, where.unit, ctx.clock.now().toISOString().slice(0, 10));
+    if (!unit) throw badRequest('unknown_unit', { code: where.unit });
+    place = unit;
+  } else if (where.country !== undefined) {
+    place = { path: '/', country: where.country };
   }
-  const all = await allPoliciesFor(ctx.db, path);
+  const all = await allPoliciesFor(ctx.db, place);
   return petitionKinds
-    .map((kind) => pickPolicy(all.filter((p) => p.kind === kind), path ?? '/') as (DeadlinePolicy & { unit_code: string | null }) | undefined)
+    .map((kind) => pickPolicy(all.filter((p) => p.kind === kind), place) as (DeadlinePolicy & { unit_code: string | null }) | undefined)
     .filter((p): p is DeadlinePolicy & { unit_code: string | null } => !!p)
     .map(presentPolicy);
 }
@@ -196,6 +206,10 @@ async function runAction(ctx: AppContext, actor: Official, id: number, body: Act
       return;
     case 'reopen':
       await reopenPetition(ctx, actor, id, { reason: body.reason!, version: v });
+      return;
+    case 'review':
+    case 're_review':
+      await reviewPetition(ctx, actor, id, { stage: body.type, reason: body.reason!, version: v });
       return;
   }
 }
@@ -474,7 +488,7 @@ export const petitionsModule: Module = {
           response: { 200: PolicyList },
         },
       },
-      async (request) => ({ items: await effectivePolicies(ctx, request.query.unit) }),
+      async (request) => ({ items: await effectivePolicies(ctx, request.query) }),
     );
 
     app.put(
@@ -492,7 +506,7 @@ export const petitionsModule: Module = {
       async (request) => {
         const kind = request.params.kind as PetitionKind;
         await setDeadlinePolicy(ctx, request.actor, kind, request.body);
-        const items = await effectivePolicies(ctx, request.body.unit);
+        const items = await effectivePolicies(ctx, { unit: request.body.unit, country: request.body.country });
         return items.find((p) => p.kind === kind)!;
       },
     );

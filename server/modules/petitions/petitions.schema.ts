@@ -298,6 +298,8 @@ const actionFields: Record<ActionType, { required: ActionField[]; optional: Acti
   note: { required: ['text'], optional: [] },
   close: { required: [], optional: ['reason'] },
   reopen: { required: ['reason'], optional: [] },
+  review: { required: ['reason'], optional: [] },
+  re_review: { required: ['reason'], optional: [] },
 };
 
 export function checkActionFields(body: ActionBody): void {
@@ -321,8 +323,11 @@ export const AttachmentParams = Type.Object({ id: Id, attachmentId: Id });
 
 export const PolicyView = Type.Object({
   kind: Kind,
-  unit: Nullable(Type.String({ description: 'the unit whose policy this is; null for the deployment default' })),
-  ackWorkingDays: Type.Integer(),
+  unit: Nullable(Type.String({ description: "the unit whose policy this is; null for a country's or the deployment's default" })),
+  country: Nullable(Type.String({ description: "the country whose default this is (ISO 3166 code); null for a unit's own or the deployment's" })),
+  legalSource: Nullable(Type.String({ description: 'the statute or local decision the policy follows; null when none was given' })),
+  ackWorkingDays: Type.Integer({ description: 'the acceptance period, in days of ackDayType' }),
+  ackDayType: Type.Enum(['working', 'calendar']),
   urgentAckWorkingHours: Nullable(Type.Integer()),
   resolutionDays: Type.Integer(),
   urgentResolutionDays: Nullable(Type.Integer()),
@@ -331,18 +336,28 @@ export const PolicyView = Type.Object({
   extensionDays: Nullable(Type.Integer()),
   anonymousAllowed: Type.Boolean(),
   reopenDays: Type.Integer(),
+  reviewRequestDays: Nullable(Type.Integer({ description: 'how many days after the answer a review may be asked for; null: any time' })),
+  reviewDays: Nullable(Type.Integer({ description: 'the time limit of a review (复查; a second complaint), in days of dayType; null: no review' })),
+  reReviewDays: Nullable(Type.Integer({ description: 'the time limit of a re-review (复核); null: no re-review' })),
   autoEscalate: Type.Boolean(),
 });
 export type PolicyView = Static<typeof PolicyView>;
 
-export const PolicyQuery = Type.Object({ unit: Type.Optional(Text(64)) }, { additionalProperties: false });
+const Country = Type.String({ pattern: '^[A-Z]{2}$', description: 'an ISO 3166 country code: CN, VN' });
+export const PolicyQuery = Type.Object(
+  { unit: Type.Optional(Text(64)), country: Type.Optional({ ...Country, description: "without a unit: this country's defaults" }) },
+  { additionalProperties: false },
+);
 export const PolicyList = Type.Object({ items: Type.Array(PolicyView) });
 export const PolicyParams = Type.Object({ kind: Kind });
 
 export const PolicyBody = Type.Object(
   {
-    unit: Type.Optional(Text(64, 'a unit code; leave out for the deployment default')),
+    unit: Type.Optional(Text(64, "a unit code; leave out for a country's or the deployment default")),
+    country: Type.Optional({ ...Country, description: "without a unit: the default of this country's units" }),
+    legalSource: Type.Optional(Nullable(Text(500, 'the statute or local decision the policy follows'))),
     ackWorkingDays: Type.Integer({ minimum: 0, maximum: 60 }),
+    ackDayType: Type.Optional(Type.Enum(['working', 'calendar'], { description: 'default: working' })),
     urgentAckWorkingHours: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 240 }))),
     resolutionDays: Type.Integer({ minimum: 1, maximum: 365 }),
     urgentResolutionDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
@@ -351,6 +366,9 @@ export const PolicyBody = Type.Object(
     extensionDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
     anonymousAllowed: Type.Boolean(),
     reopenDays: Type.Integer({ minimum: 0, maximum: 365 }),
+    reviewRequestDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
+    reviewDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
+    reReviewDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
     autoEscalate: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from '../../schema.ts';
-import type { Channel, PetitionKind, PetitionStatus, RatingScore } from '../../contract/domain.ts';
+import type { Channel, DayType, PetitionKind, PetitionStatus, RatingScore, ReviewStage } from '../../contract/domain.ts';
 
 /** Written by the server from text, never read back as a value. */
 type TsVector = ColumnType<string, string, never>;
@@ -9,15 +9,22 @@ export interface DeadlinePoliciesTable {
   id: Generated<number>;
   kind: PetitionKind;
   unit_id: number | null;
+  /** A country's default (unit_id NULL): ISO 3166 code; NULL for a unit's own or the deployment's. */
+  country: string | null;
+  legal_source: string | null;
   ack_working_days: number;
+  ack_day_type: Generated<DayType>;
   urgent_ack_working_hours: number | null;
   resolution_days: number;
   urgent_resolution_days: number | null;
-  day_type: 'working' | 'calendar';
+  day_type: DayType;
   max_extensions: number | null;
   extension_days: number | null;
   anonymous_allowed: boolean;
   reopen_days: number;
+  review_request_days: number | null;
+  review_days: number | null;
+  re_review_days: number | null;
   auto_escalate: Generated<boolean>;
   updated_at: Generated<Date>;
   updated_by: number | null;
@@ -79,6 +86,9 @@ export interface PetitionsTable {
   extension_count: Generated<number>;
   rating: RatingScore | null;
   rated_at: Timestamp | null;
+  review_stage: ReviewStage | null;
+  reviewed_at: Timestamp | null;
+  re_reviewed_at: Timestamp | null;
   search: TsVector;
   version: Generated<number>;
   created_at: Timestamp;

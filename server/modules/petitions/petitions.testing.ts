@@ -24,10 +24,10 @@ async function official(t: TestApp, name: string, unit: string | null, role: Rol
 
 /**
  * Units <p>P (province) → <p>C1, <p>C2 (communes) → <p>V1, <p>V2 (villages), and officials of
- * commune one, commune two and the province.
+ * commune one, commune two and the province; in Viet Nam unless another country is given.
  */
-export async function createWorld(t: TestApp, p = 'T') {
-  const units = await createSmallTree(t.ctx.db, p);
+export async function createWorld(t: TestApp, p = 'T', country = 'VN') {
+  const units = await createSmallTree(t.ctx.db, p, country);
   return {
     units,
     disp1: await official(t, 'Dispatcher One', `${p}C1`, 'dispatcher'),

@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import type { Calendar } from '../../../platform/calendar.ts';
 import { officialsAtUnit, updatePetition, type PetitionChanges, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
-import { ackDue, resolutionDue } from '../petitions.deadlines.ts';
+import { ackDue, resolutionDue, reviewDue } from '../petitions.deadlines.ts';
+import type { PetitionStatus, ReviewStage } from '../../../contract/domain.ts';
 import { followCase, placeOfUnit, policyAt } from './shared.ts';
-import type { PetitionStatus } from '../../../contract/domain.ts';
 
 export interface Move {
   to: UnitRow;
@@ -17,6 +17,8 @@ export interface Move {
   status: PetitionStatus;
   /** The counted facts of the move; petitions merged into the case get them too, with the new due time. */
   facts: PetitionChanges;
+  /** A review or re-review: due within its own time limit rather than the resolution time. */
+  review?: ReviewStage;
 }
 
 /** Moves the case and answers its new due times (computed from `now` at the receiving unit). */
@@ -30,7 +32,8 @@ export async function moveCase(
   const policy = await policyAt(trx, p.kind, move.to);
   const place = placeOfUnit(move.to);
   const ackDueAt = ackDue(cal, policy, now, p.urgent, place);
-  const dueAt = resolutionDue(cal, policy, now, p.urgent, place);
+  const dueAt =
+    (move.review && reviewDue(cal, policy, move.review, now, place)) || resolutionDue(cal, policy, now, p.urgent, place);
   const facts: PetitionChanges = { ...move.facts, due_at: dueAt };
   await updatePetition(trx, p, {
     ...facts,

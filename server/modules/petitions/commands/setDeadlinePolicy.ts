@@ -1,6 +1,7 @@
 /**
- * Deadline policies per kind: the deployment default (administrator of the whole deployment)
- * and overrides per unit (its administrators and leaders), holding for the unit's subtree.
+ * Deadline policies per kind: the deployment default and each country's (administrator of the
+ * whole deployment) and overrides per unit (its administrators and leaders), holding for the
+ * unit's subtree. A review or re-review needs the steps before it (400 otherwise).
  * A change applies to due times computed from then on; running cases keep theirs.
  */
 import type { AppContext } from '../../../platform/context.ts';
@@ -25,10 +26,17 @@ async function unitFor(ctx: AppContext, actor: Actor, code: string | undefined) 
 }
 
 export async function setDeadlinePolicy(ctx: AppContext, actor: Actor, kind: PetitionKind, body: PolicyBody): Promise<void> {
+  if (body.unit !== undefined && body.country !== undefined) throw badRequest('policy_unit_or_country');
+  const reviewDays = body.reviewDays ?? null;
+  const reReviewDays = body.reReviewDays ?? null;
+  if (reReviewDays !== null && reviewDays === null) throw badRequest('policy_re_review_needs_review');
   const unit = await unitFor(ctx, actor, body.unit);
+  const country = body.country ?? null;
   const now = ctx.clock.now();
   const values = {
+    legal_source: body.legalSource ?? null,
     ack_working_days: body.ackWorkingDays,
+    ack_day_type: body.ackDayType ?? 'working',
     urgent_ack_working_hours: body.urgentAckWorkingHours ?? null,
     resolution_days: body.resolutionDays,
     urgent_resolution_days: body.urgentResolutionDays ?? null,
@@ -37,16 +45,19 @@ export async function setDeadlinePolicy(ctx: AppContext, actor: Actor, kind: Pet
     extension_days: body.extensionDays ?? null,
     anonymous_allowed: body.anonymousAllowed,
     reopen_days: body.reopenDays,
+    review_request_days: body.reviewRequestDays ?? null,
+    review_days: reviewDays,
+    re_review_days: reReviewDays,
     auto_escalate: body.autoEscalate ?? false,
     updated_by: actor.kind === 'official' ? actor.id : null,
   };
   await inTransaction(ctx.db, async (trx) => {
-    await upsertPolicy(trx, kind, unit?.id ?? null, values, now);
+    await upsertPolicy(trx, kind, { unitId: unit?.id ?? null, country }, values, now);
     await appendAudit(trx, {
       actor,
       action: 'deadline_policy.set',
       subjectType: 'deadline_policy',
-      subjectId: `${kind}:${unit?.code ?? '*'}`,
+      subjectId: `${kind}:${unit?.code ?? country ?? '*'}`,
       unitId: unit?.id ?? null,
       changes: values,
       at: now,

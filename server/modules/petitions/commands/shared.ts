@@ -73,7 +73,7 @@ export async function unitOf(trx: Kysely<DB>, unitId: number): Promise<UnitRow> 
 }
 
 export async function policyAt(trx: Kysely<DB>, kind: PetitionRow['kind'], unit: UnitRow): Promise<DeadlinePolicy> {
-  const policy = pickPolicy(await policiesFor(trx, kind, unit.path), unit.path);
+  const policy = pickPolicy(await policiesFor(trx, kind, unit), unit);
   if (!policy) throw new Error(`no deadline policy for ${kind}`);
   return policy;
 }

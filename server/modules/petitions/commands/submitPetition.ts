@@ -78,7 +78,7 @@ export async function submitPetition(
   let policies = place.policies;
   if (place.retired) {
     unit = (await findUnitByCode(ctx.db, input.unit, today)) ?? unit;
-    policies = await policiesFor(ctx.db, input.kind, unit.path);
+    policies = await policiesFor(ctx.db, input.kind, unit);
   }
 
   // Channel: residents and anonymous callers write through the web; officials say how it came.
@@ -89,7 +89,7 @@ export async function submitPetition(
   if (input.reportedOfficial !== undefined) {
     if (input.kind !== 'conduct_report') throw badRequest('reported_official_only_conduct');
     const supervisors = await conductReportUnit(ctx, input.reportedOfficial, unit);
-    if (supervisors.id !== unit.id) policies = await policiesFor(ctx.db, input.kind, supervisors.path);
+    if (supervisors.id !== unit.id) policies = await policiesFor(ctx.db, input.kind, supervisors);
     unit = supervisors;
   }
 
@@ -123,7 +123,7 @@ export async function submitPetition(
   const identified = !!person.name && !!(phone || person.email || person.address);
   const anonymous = !!input.anonymous || !(person.name || phone || person.email || person.address);
 
-  const policy = pickPolicy(policies, unit.path);
+  const policy = pickPolicy(policies, unit);
   if (!policy) throw new Error(`no deadline policy for ${input.kind}`);
   if (!identified && !policy.anonymous_allowed) throw badRequest('identity_required', { kind: input.kind });
   const cal = await loadCalendar(ctx.db);

@@ -13,5 +13,7 @@ export const actionOrder = [
   'reject',
   'close',
   'reopen',
+  'review',
+  're_review',
   'note',
 ] as const satisfies readonly ActionType[];

@@ -130,6 +130,8 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
       case 'note':
         return { errors: required(['text']), body: { text: fields.text?.trim() } };
       case 'reopen':
+      case 'review':
+      case 're_review':
         return { errors: required(['reason']), body: { reason: fields.reason?.trim() } };
       case 'close':
         return { errors: {}, body: fields.reason?.trim() ? { reason: fields.reason.trim() } : {} };
@@ -185,8 +187,15 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
           )}
         </Field>
       ) : null}
-      {(type === 'reject' || type === 'escalate' || type === 'reopen' || type === 'close') && (
-        <Text label={t('case.reason')} value={fields.reason ?? ''} onInput={set('reason')} error={errors.reason} required={type !== 'close'} hint={type === 'escalate' ? t('case.escalateHint') : undefined} />
+      {(['reject', 'escalate', 'reopen', 'close', 'review', 're_review'] as ActionType[]).includes(type) && (
+        <Text
+          label={t('case.reason')}
+          value={fields.reason ?? ''}
+          onInput={set('reason')}
+          error={errors.reason}
+          required={type !== 'close'}
+          hint={type === 'escalate' ? t('case.escalateHint') : type === 'review' || type === 're_review' ? t('case.reviewHint') : undefined}
+        />
       )}
       {type === 'assign' ? (
         <>

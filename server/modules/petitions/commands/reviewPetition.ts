@@ -1,0 +1,94 @@
+/**
+ * review, re_review: answered | closed → accepted at the unit above. A resident who does not
+ * accept the answer asks the unit above the one that answered for a review (复查; in Viet Nam
+ * the second complaint), and then, not accepting the review, the unit above that for a
+ * re-review (复核). An official of the receiving unit (or above) records the request. Each step
+ * exists only where the rules in force at the answering unit provide it, may be asked for only
+ * within the policy's window after the answer, and is due within its own time limit counted
+ * from the request (the reviewing unit's policy). Counted: review_stage, reviewed_at,
+ * re_reviewed_at.
+ */
+import type { AppContext } from '../../../platform/context.ts';
+import { loadCalendar } from '../../../platform/calendar.ts';
+import { conflict } from '../../../platform/errors.ts';
+import type { ReviewStage } from '../../../contract/domain.ts';
+import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
+import { auditPetition, inTransaction, loadForAction, placeOfUnit, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { moveCase, receiversAt } from './moveCase.ts';
+
+export interface ReviewInput {
+  stage: ReviewStage;
+  /** The resident's grounds for not accepting the answer. */
+  reason: string;
+  version?: number;
+}
+
+export async function reviewPetition(ctx: AppContext, actor: CommandActor, id: number, input: ReviewInput): Promise<number> {
+  const now = ctx.clock.now();
+  const cal = await loadCalendar(ctx.db);
+  const { stage } = input;
+  return inTransaction(ctx.db, async (trx) => {
+    const p = await loadForAction(trx, actor, id, stage, input.version);
+    const from = await unitOf(trx, p.unit_id);
+    const rules = await policyAt(trx, p.kind, from);
+    if ((stage === 'review' ? rules.review_days : rules.re_review_days) === null) {
+      throw conflict('review_not_provided', { stage, kind: p.kind });
+    }
+    const answeredAt = p.last_answered_at ?? p.answered_at;
+    if (rules.review_request_days !== null && answeredAt) {
+      const latest = cal.addCalendarDays(answeredAt, rules.review_request_days, placeOfUnit(from), { endOnWorkingDay: true });
+      if (now.getTime() > latest.getTime()) {
+        throw conflict('review_too_late', { stage, days: rules.review_request_days, latest: latest.toISOString() });
+      }
+    }
+    if (from.parent_id === null) throw conflict('no_parent_unit');
+    const reviewer = await unitOf(trx, from.parent_id);
+    const { dueAt } = await moveCase(trx, cal, p, {
+      to: reviewer,
+      agencyId: null,
+      // Counted from the request's receipt, as the rules count it: the unit above assigns it.
+      status: 'accepted',
+      review: stage,
+      facts: {
+        review_stage: stage,
+        ...(stage === 'review' ? { reviewed_at: now } : { re_reviewed_at: now }),
+        resolved: false,
+        resolved_at: null,
+        resolved_on_time: null,
+        closed_at: null,
+      },
+    }, now);
+    await recordEvent(trx, p, actor, now, {
+      type: `${stage}_requested`,
+      from_status: p.status,
+      to_status: 'accepted',
+      unit_id: reviewer.id,
+      reason: input.reason,
+      data: { fromUnitId: from.id, previousHandlerId: p.handler_id, previousLeaderId: p.leader_id },
+      visibility: 'public',
+    });
+    await auditPetition(trx, actor, stage, { id: p.id, unit_id: reviewer.id, kind: p.kind }, {
+      from: p.status,
+      to: 'accepted',
+      fromUnitId: from.id,
+      toUnitId: reviewer.id,
+      dueAt,
+    }, now);
+
+    // The receiving unit's routers and the residents hear of it as of a case sent up.
+    await tellOfficials(trx, await receiversAt(trx, p, reviewer.id), 'petition_escalated_official', p.id, {
+      trackingCode: p.tracking_code,
+      kind: p.kind,
+      unit: reviewer.name,
+      fromUnit: from.name,
+      reason: input.reason,
+      dueAt: localTime(dueAt, reviewer.time_zone),
+    }, stage, now);
+    await tellResidents(trx, p.id, 'petition_escalated', {
+      unit: reviewer.name,
+      reason: input.reason,
+      dueAt: localTime(dueAt, reviewer.time_zone),
+    }, stage, now);
+    return p.id;
+  });
+}
