@@ -19,19 +19,19 @@ export async function findUnitPath(db: Kysely<DB>, code: string): Promise<string
   return row?.path;
 }
 
-/** Newest first; one more than `limit` so the caller knows whether a next page exists. */
-export async function listAuditEvents(
-  db: Kysely<DB>,
-  filter: {
-    scope: AuditScope;
-    /** The reader: the events of a conduct report about them are not theirs to read. */
-    readerId: number;
-    subject?: { type: string; id: string };
-    unitPath?: string;
-    beforeId?: number;
-    limit: number;
-  },
-): Promise<AuditEventRow[]> {
+export interface AuditFilter {
+  scope: AuditScope;
+  subject?: { type: string; id: string };
+  unitPath?: string;
+  beforeId?: number;
+  limit: number;
+}
+
+/**
+ * Newest first, within the reader's units; one more than `limit` so the caller knows whether
+ * more follow. What the subject's own view hides is filtered after (audit.views.ts).
+ */
+export async function listAuditEvents(db: Kysely<DB>, filter: AuditFilter): Promise<AuditEventRow[]> {
   let q = db
     .selectFrom('audit_events as e')
     .leftJoin('units as u', 'u.id', 'e.unit_id')
@@ -49,9 +49,6 @@ export async function listAuditEvents(
     .orderBy('e.id', 'desc')
     .limit(filter.limit + 1);
   const { scope, subject, unitPath, beforeId } = filter;
-  // The official a conduct report is about never sees it, the audit trail included.
-  q = q.where(sql<boolean>`not exists (select 1 from petitions rp
-    where rp.reported_official_id = ${filter.readerId} and e.subject_type = 'petition' and e.subject_id = rp.id::text)`);
   if (!scope.all) {
     if (scope.prefixes.length === 0) return [];
     q = q.where(sql<boolean>`(${sql.join(scope.prefixes.map((p) => sql`u.path like ${`${p}%`}`), sql` or `)})`);

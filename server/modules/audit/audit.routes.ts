@@ -2,7 +2,8 @@ import type { Module } from '../index.ts';
 import { notFound } from '../../platform/errors.ts';
 import { AuditList, AuditQuery } from './audit.schema.ts';
 import { auditReaders, auditScope, canFilterByUnit } from './audit.policy.ts';
-import { findUnitPath, listAuditEvents } from './audit.queries.ts';
+import { findUnitPath } from './audit.queries.ts';
+import { readableEvents } from './audit.views.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
 import './audit.jobs.ts';
 
@@ -17,6 +18,7 @@ export const auditModule: Module = {
         schema: {
           tags: ['audit'],
           summary: 'Audit events, newest first: of one subject, of a unit and the units below it, within the caller’s units',
+          description: 'A petition\'s events show what the petition view shows the caller: none of a petition they may not see; without the recording official and file hashes where they may not know the resident.',
           querystring: AuditQuery,
           response: { 200: AuditList },
         },
@@ -30,19 +32,15 @@ export const auditModule: Module = {
           if (unitPath === undefined || !canFilterByUnit(scope, unitPath)) throw notFound();
         }
         const subject = q.subject === undefined ? undefined : splitSubject(q.subject);
-        const limit = q.limit ?? 50;
-        const rows = await listAuditEvents(ctx.db, {
+        const { items, more } = await readableEvents(ctx.db, request.actor, {
           scope,
-          readerId: request.actor.kind === 'official' ? request.actor.id : 0,
           subject,
           unitPath,
           beforeId: q.cursor === undefined ? undefined : Number(q.cursor),
-          limit,
-        });
-        const page = rows.slice(0, limit);
+        }, q.limit ?? 50);
         return {
-          items: page.map(presentAuditEvent),
-          ...(rows.length > limit ? { next: String(page[page.length - 1].id) } : {}),
+          items: items.map(presentAuditEvent),
+          ...(more ? { next: String(items[items.length - 1].id) } : {}),
         };
       },
     );

@@ -39,10 +39,10 @@ describeEachBackend('GET /api/v1/audit', (t) => {
     deploymentAdmin = await createOfficial(t(), { roles: [{ unit: null, role: 'administrator' }] });
     commune2Admin = await createOfficial(t(), { roles: [{ unit: 'AUC2', role: 'administrator' }] });
     provinceHandler = await createOfficial(t(), { roles: [{ unit: 'AUP', role: 'handler' }] });
-    await event('petition', 1, units.AUC1.id, 'petition.received', 1);
-    await event('petition', 2, units.AUV1.id, 'petition.received', 2);
-    await event('petition', 3, units.AUC2.id, 'petition.received', 3);
-    await event('petition', 1, units.AUC1.id, 'petition.accepted', 4);
+    await event('agency', 1, units.AUC1.id, 'agency.created', 1);
+    await event('agency', 2, units.AUV1.id, 'agency.created', 2);
+    await event('agency', 3, units.AUC2.id, 'agency.created', 3);
+    await event('agency', 1, units.AUC1.id, 'agency.renamed', 4);
     await event('unit', units.AUP.id, units.AUP.id, 'unit.renamed', 5);
     await event('job', 'cleanup', null, 'jobs.cleaned', 6);
   });
@@ -50,7 +50,7 @@ describeEachBackend('GET /api/v1/audit', (t) => {
   test('an auditor reads the events of their units only, newest first', async () => {
     const { status, body } = await get(communeAuditor);
     assert.equal(status, 200);
-    assert.deepEqual(subjects(body), ['petition:1', 'petition:2', 'petition:1']);
+    assert.deepEqual(subjects(body), ['agency:1', 'agency:2', 'agency:1']);
     assert.equal(body.next, undefined);
     const [newest] = body.items;
     assert.deepEqual(Object.keys(newest).sort(), ['action', 'actor', 'at', 'changes', 'id', 'subject', 'unit']);
@@ -60,8 +60,8 @@ describeEachBackend('GET /api/v1/audit', (t) => {
         id: 0,
         at: '2026-03-02T02:04:00.000Z',
         actor: { id: null, label: 'system:test' },
-        action: 'petition.accepted',
-        subject: { type: 'petition', id: '1' },
+        action: 'agency.renamed',
+        subject: { type: 'agency', id: '1' },
         unit: 'AUC1',
         changes: { minute: 4, note: 'ghi chú 记录' },
       },
@@ -69,20 +69,20 @@ describeEachBackend('GET /api/v1/audit', (t) => {
   });
 
   test('one subject’s chain', async () => {
-    const mine = await get(communeAuditor, '?subject=petition:1');
+    const mine = await get(communeAuditor, '?subject=agency:1');
     assert.deepEqual(
       mine.body.items.map((i: { action: string }) => i.action),
-      ['petition.accepted', 'petition.received'],
+      ['agency.renamed', 'agency.created'],
     );
-    // Another commune's petition: nothing, as if it did not exist.
-    assert.deepEqual((await get(communeAuditor, '?subject=petition:3')).body, { items: [] });
+    // Another commune's agency: nothing, as if it did not exist.
+    assert.deepEqual((await get(communeAuditor, '?subject=agency:3')).body, { items: [] });
     assert.deepEqual(subjects((await get(deploymentAdmin, '?subject=job:cleanup')).body), ['job:cleanup']);
   });
 
   test('filter by unit: its subtree, within the caller’s units; other units answer 404', async () => {
-    assert.deepEqual(subjects((await get(communeAuditor, '?unit=AUV1')).body), ['petition:2']);
+    assert.deepEqual(subjects((await get(communeAuditor, '?unit=AUV1')).body), ['agency:2']);
     // The province is above the auditor's commune: only what they may see of it.
-    assert.deepEqual(subjects((await get(communeAuditor, '?unit=AUP')).body), ['petition:1', 'petition:2', 'petition:1']);
+    assert.deepEqual(subjects((await get(communeAuditor, '?unit=AUP')).body), ['agency:1', 'agency:2', 'agency:1']);
     const other = await get(communeAuditor, '?unit=AUC2');
     assert.equal(other.status, 404);
     assert.equal(other.body.error.code, 'not_found');
@@ -93,12 +93,12 @@ describeEachBackend('GET /api/v1/audit', (t) => {
     assert.deepEqual(subjects((await get(deploymentAdmin)).body), [
       'job:cleanup',
       `unit:${units.AUP.id}`,
-      'petition:1',
-      'petition:3',
-      'petition:2',
-      'petition:1',
+      'agency:1',
+      'agency:3',
+      'agency:2',
+      'agency:1',
     ]);
-    assert.deepEqual(subjects((await get(commune2Admin)).body), ['petition:3']);
+    assert.deepEqual(subjects((await get(commune2Admin)).body), ['agency:3']);
   });
 
   test('other roles and anonymous callers may not read the trail', async () => {

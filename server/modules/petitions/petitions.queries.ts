@@ -240,6 +240,11 @@ export function findPetition(db: Kysely<DB>, id: number): Promise<PetitionRow | 
   return db.selectFrom('petitions').select(petitionColumns).where('id', '=', id).executeTakeFirst();
 }
 
+export function findPetitionsByIds(db: Kysely<DB>, ids: number[]): Promise<PetitionRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('petitions').select(petitionColumns).where('id', 'in', ids).execute();
+}
+
 /** The petition with its row locked until the transaction ends. */
 export function findPetitionLocked(trx: Kysely<DB>, id: number): Promise<PetitionRow | undefined> {
   return trx.selectFrom('petitions').select(petitionColumns).where('id', '=', id).forUpdate().executeTakeFirst();
