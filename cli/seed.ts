@@ -14,8 +14,8 @@ export async function seedCommand(config: Config, opts: { demo?: boolean }): Pro
     const result = await seedDemo({ db: database.db, clock: systemClock, database });
     const c = result.created;
     console.log(
-      `demo data: ${c.units} units, ${c.agencies} agencies, ${c.servicePoints} service points, ${c.officials} officials added` +
-        (c.units + c.agencies + c.servicePoints + c.officials === 0 ? ' (it was all there already)' : ''),
+      `demo data: ${c.units} units, ${c.agencies} agencies, ${c.servicePoints} service points, ${c.officials} officials, ${c.petitions} petitions added` +
+        (c.units + c.agencies + c.servicePoints + c.officials + c.petitions === 0 ? ' (it was all there already)' : ''),
     );
     console.log(formatDemoSignIns(result.signIns));
   } finally {

@@ -1,6 +1,6 @@
 /** All SQL of the demo module: what already exists, so that seeding only adds what is missing. */
-import type { Kysely } from 'kysely';
-import type { DB } from '../../schema.ts';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { AuditEventsTable, DB } from '../../schema.ts';
 
 /** Empty means no units yet: an administrator created at start does not make a deployment. */
 export async function hasNoUnits(db: Kysely<DB>): Promise<boolean> {
@@ -17,4 +17,79 @@ export async function existingUsernames(db: Kysely<DB>, usernames: string[]): Pr
   if (!usernames.length) return new Set();
   const rows = await db.selectFrom('accounts').select('username').where('username', 'in', usernames).execute();
   return new Set(rows.map((r) => r.username).filter((u): u is string => u !== null));
+}
+
+/** Whether the demo's history is there: its first petition's tracking code is taken. */
+export async function hasDemoPetition(db: Kysely<DB>, trackingCode: string): Promise<boolean> {
+  return !!(await db.selectFrom('petitions').select('id').where('tracking_code', '=', trackingCode).executeTakeFirst());
+}
+
+export interface DemoPetitionRow {
+  tracking_code: string; kind: string; category: string | null; channel: string; body: string; language: string;
+  status: string; origin: string; unit: string; recorded_by: string | null; handler: string | null; leader: string | null;
+  answered_by: string | null; answer_text: string | null; answered_on_the_spot: boolean; search_text: string;
+  submitted_at: string; ack_due_at: string; due_at: string; accepted_at: string | null; answered_at: string | null;
+  closed_at: string | null; resolved_at: string | null; resolved_on_time: boolean | null; escalated_at: string | null;
+  rating: string | null; rated_at: string | null; anonymous: boolean;
+}
+export interface DemoPetitionerRow { tracking_code: string; name: string | null; locale: string; access_key_hash: string; created_at: string }
+export interface DemoEventRow { n: number; tracking_code: string; at: string; type: string; by: string | null; actor_label: string; to_status: string; text: string | null; visibility: string }
+export interface DemoRatingRow { tracking_code: string; score: string; created_at: string }
+
+/**
+ * Writes the demo's petitions in bulk: one statement per table, units and officials found by
+ * their codes and usernames. Answers each petition's id and unit for its audit event.
+ */
+export async function insertDemoPetitions(
+  trx: Kysely<DB>,
+  rows: { petitions: DemoPetitionRow[]; petitioners: DemoPetitionerRow[]; events: DemoEventRow[]; ratings: DemoRatingRow[] },
+): Promise<Array<{ id: number; tracking_code: string; unit_id: number }>> {
+  const { rows: inserted } = await sql<{ id: number; tracking_code: string; unit_id: number }>`
+    INSERT INTO petitions (tracking_code, kind, category, channel, body, language, status, anonymous,
+      unit_id, unit_path, origin_unit_id, origin_unit_path, recorded_by, handler_id, leader_id,
+      ack_due_at, due_at, original_due_at, answer_text, answered_by, answer_count, answered_on_the_spot,
+      submitted_at, accepted_at, answered_at, last_answered_at, closed_at, resolved, resolved_at, resolved_on_time,
+      escalation_count, escalated_at, escalated_to_path, rating, rated_at, search, created_at, updated_at)
+    SELECT r.tracking_code, r.kind, r.category, r.channel, r.body, r.language, r.status, r.anonymous,
+      u.id, u.path, o.id, o.path, rec.id, h.id, l.id,
+      r.ack_due_at, r.due_at, r.due_at, r.answer_text, ans.id, CASE WHEN r.answered_at IS NULL THEN 0 ELSE 1 END, r.answered_on_the_spot,
+      r.submitted_at, r.accepted_at, r.answered_at, r.answered_at, r.closed_at, r.resolved_at IS NOT NULL, r.resolved_at, r.resolved_on_time,
+      CASE WHEN r.escalated_at IS NULL THEN 0 ELSE 1 END, r.escalated_at, CASE WHEN r.escalated_at IS NULL THEN NULL ELSE u.path END,
+      r.rating, r.rated_at, to_tsvector('simple', r.search_text), r.submitted_at, greatest(r.submitted_at, r.answered_at, r.closed_at, r.rated_at, r.escalated_at)
+    FROM jsonb_to_recordset(${JSON.stringify(rows.petitions)}::jsonb) AS r(
+      tracking_code text, kind text, category text, channel text, body text, language text, status text, anonymous boolean,
+      origin text, unit text, recorded_by text, handler text, leader text, answered_by text, answer_text text,
+      answered_on_the_spot boolean, search_text text, submitted_at timestamptz, ack_due_at timestamptz, due_at timestamptz,
+      accepted_at timestamptz, answered_at timestamptz, closed_at timestamptz, resolved_at timestamptz, resolved_on_time boolean,
+      escalated_at timestamptz, rating text, rated_at timestamptz)
+    JOIN units u ON u.code = r.unit
+    JOIN units o ON o.code = r.origin
+    LEFT JOIN accounts rec ON rec.username = r.recorded_by
+    LEFT JOIN accounts h ON h.username = r.handler
+    LEFT JOIN accounts l ON l.username = r.leader
+    LEFT JOIN accounts ans ON ans.username = r.answered_by
+    RETURNING id, tracking_code, unit_id`.execute(trx);
+  await sql`
+    INSERT INTO petitioners (petition_id, name, locale, access_key_hash, created_at)
+    SELECT p.id, r.name, r.locale, r.access_key_hash, r.created_at
+      FROM jsonb_to_recordset(${JSON.stringify(rows.petitioners)}::jsonb) AS r(tracking_code text, name text, locale text, access_key_hash text, created_at timestamptz)
+      JOIN petitions p ON p.tracking_code = r.tracking_code`.execute(trx);
+  await sql`
+    INSERT INTO petition_events (petition_id, at, type, actor_id, actor_label, to_status, unit_id, text, visibility)
+    SELECT p.id, r.at, r.type, a.id, r.actor_label, r.to_status, p.unit_id, r.text, r.visibility
+      FROM jsonb_to_recordset(${JSON.stringify(rows.events)}::jsonb) AS r(tracking_code text, at timestamptz, type text, by text, actor_label text, to_status text, text text, visibility text, n int)
+      JOIN petitions p ON p.tracking_code = r.tracking_code
+      LEFT JOIN accounts a ON a.username = r.by
+     ORDER BY r.n`.execute(trx);
+  await sql`
+    INSERT INTO petition_ratings (petition_id, case_id, petitioner_id, answer_number, score, created_at)
+    SELECT p.id, p.id, pe.id, 1, r.score, r.created_at
+      FROM jsonb_to_recordset(${JSON.stringify(rows.ratings)}::jsonb) AS r(tracking_code text, score text, created_at timestamptz)
+      JOIN petitions p ON p.tracking_code = r.tracking_code
+      JOIN petitioners pe ON pe.petition_id = p.id`.execute(trx);
+  return inserted.map((r) => ({ ...r, id: Number(r.id), unit_id: Number(r.unit_id) }));
+}
+
+export async function insertAuditRows(trx: Kysely<DB>, rows: Array<Insertable<AuditEventsTable>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('audit_events').values(rows.slice(i, i + 1000)).execute();
 }

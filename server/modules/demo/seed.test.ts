@@ -5,6 +5,8 @@ import { sql } from 'kysely';
 import { describeEachBackend, type TestApp } from '../../test/server.ts';
 import { demoAgencies, demoOfficials, demoServicePoints, demoUnits } from './demo.data.ts';
 import { demoSignIns, seedDemo, seedDemoIfEmpty } from './seed.ts';
+import { demoHistory } from './demo.history.ts';
+import { statsOk } from '../stats/stats.testing.ts';
 
 /** Rows per table the seed writes to, and the audit trail. */
 async function counts(t: TestApp) {
@@ -15,6 +17,9 @@ async function counts(t: TestApp) {
            (SELECT count(*) FROM accounts)::int AS accounts,
            (SELECT count(*) FROM grants)::int AS grants,
            (SELECT count(*) FROM audit_events)::int AS audit_events,
+           (SELECT count(*) FROM petitions)::int AS petitions,
+           (SELECT count(*) FROM petition_events)::int AS petition_events,
+           (SELECT max(updated_at) FROM petitions)::text AS petitions_updated,
            (SELECT max(updated_at) FROM units)::text AS units_updated`.execute(t.ctx.db);
   return rows[0];
 }
@@ -34,6 +39,7 @@ describeEachBackend('demo data', (t) => {
       agencies: demoAgencies.length,
       servicePoints: demoServicePoints.length,
       officials: demoOfficials.length,
+      petitions: demoHistory(t().clock.now()).length,
     });
     for (const s of demoSignIns) {
       assert.ok(out.text().includes(s.username) && out.text().includes(s.password), s.username);
@@ -165,12 +171,37 @@ describeEachBackend('demo data', (t) => {
     assert.equal(byUnit['520327101'].length, 7, 'Jinhua has recorded no service points');
   });
 
+  it("lives: the articles' figures of 2023 and everyday cases, some overdue, some rated", async () => {
+    await seedDemo(t().ctx);
+    const year = { from: '2023-01-01', to: '2023-12-31' };
+    const thanhNho = await statsOk(t(), { unit: '17719', ...year });
+    assert.deepEqual([thanhNho.received, thanhNho.resolved, thanhNho.escalated], [77, 70, 7], "Thanh Nho's forum");
+    assert.equal(thanhNho.byChannel.forum.received, 77);
+    const fenggang = await statsOk(t(), { unit: '520327', ...year });
+    assert.deepEqual([fenggang.received, fenggang.answered], [785, 741], "Fenggang's mailbox");
+    const anhSon = await statsOk(t(), { unit: '424', ...year });
+    assert.equal(Math.round(anhSon.resolutionRate! * 1000) / 1000, 0.983, "Anh Sơn's handling rate");
+    // The weeks before the demo was seeded: work waiting, work late, answers rated.
+    const recent = await statsOk(t(), { from: '2025-12-01', to: '2026-03-02' });
+    assert.ok(recent.received >= 15, `${recent.received} everyday cases`);
+    assert.ok(recent.overdue >= 3, `${recent.overdue} overdue`);
+    assert.deepEqual([recent.satisfied, recent.acceptable, recent.unsatisfied], [3, 1, 1]);
+    // Every petition has its resident, its timeline and one audit event.
+    const { rows } = await sql<{ petitions: number; without: number; audited: number }>`
+      SELECT count(*)::int AS petitions,
+             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM petitioners r WHERE r.petition_id = p.id)
+                               OR NOT EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = p.id))::int AS without,
+             (SELECT count(*) FROM audit_events WHERE action = 'petition.seed')::int AS audited
+        FROM petitions p`.execute(t().ctx.db);
+    assert.deepEqual(rows[0], { petitions: demoHistory(t().clock.now()).length, without: 0, audited: rows[0].petitions });
+  });
+
   it('changes nothing when run again', async () => {
     await seedDemo(t().ctx);
     const before = await counts(t());
     t().clock.advance(3600_000);
     const result = await seedDemo(t().ctx);
-    assert.deepEqual(result.created, { units: 0, agencies: 0, servicePoints: 0, officials: 0 });
+    assert.deepEqual(result.created, { units: 0, agencies: 0, servicePoints: 0, officials: 0, petitions: 0 });
     assert.deepEqual(await counts(t()), before);
   });
 

@@ -14,7 +14,11 @@ import { findAgencyId, findUnitByCode } from '../agencies/agencies.queries.ts';
 import { createServicePoint } from '../service-points/commands/createServicePoint.ts';
 import { findServicePointId, findUnitWithChecklist } from '../service-points/service-points.queries.ts';
 import { demoAgencies, demoOfficials, demoServicePoints, demoUnits, type DemoOfficial } from './demo.data.ts';
-import { existingUnitCodes, existingUsernames, hasNoUnits } from './demo.queries.ts';
+import { existingUnitCodes, existingUsernames, hasDemoPetition, hasNoUnits, insertAuditRows, insertDemoPetitions } from './demo.queries.ts';
+import { demoHistory } from './demo.history.ts';
+import { auditEventRow } from '../../platform/audit.ts';
+import { hashAccessKey, newAccessKey } from '../petitions/petitions.codes.ts';
+import { searchTextOf } from '../petitions/commands/submitPetition.ts';
 
 const actor = { kind: 'system', label: 'demo' } as const;
 /** Held while seeding on a PostgreSQL server, so that servers starting together seed once. */
@@ -37,7 +41,7 @@ export interface DemoSignIn {
 }
 
 export interface DemoSeedResult {
-  created: { units: number; agencies: number; servicePoints: number; officials: number };
+  created: { units: number; agencies: number; servicePoints: number; officials: number; petitions: number };
   signIns: DemoSignIn[];
 }
 
@@ -73,7 +77,7 @@ async function withSeedLock<T>(ctx: SeedContext, fn: () => Promise<T>): Promise<
 }
 
 async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
-  const created = { units: 0, agencies: 0, servicePoints: 0, officials: 0 };
+  const created = { units: 0, agencies: 0, servicePoints: 0, officials: 0, petitions: 0 };
 
   // Units: only those not there yet, so a unit renamed since (or imported from the official
   // lists) keeps what it has.
@@ -134,7 +138,59 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
     );
     created.officials++;
   }
+  created.petitions = await seedHistory(ctx);
   return { created, signIns: demoSignIns };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * The petitions of the demo's history (demo.history.ts), all or none: a few bulk statements in
+ * one transaction, each petition with its petitioner, timeline and an audit event saying where
+ * it came from. Nobody holds their access keys: they are history, not cases to try.
+ */
+async function seedHistory(ctx: SeedContext): Promise<number> {
+  const history = demoHistory(ctx.clock.now());
+  if (await hasDemoPetition(ctx.db, history[0].trackingCode)) return 0;
+  const petitions = history.map((p) => ({
+    tracking_code: p.trackingCode, kind: p.kind, category: p.category, channel: p.channel, body: p.body, language: p.language,
+    status: p.status, origin: p.origin, unit: p.unit, recorded_by: p.recordedBy, handler: p.handler, leader: p.leader,
+    answered_by: p.answeredBy, answer_text: p.answerText, answered_on_the_spot: p.answeredOnTheSpot,
+    search_text: searchTextOf([p.body, p.category]), submitted_at: p.submittedAt.toISOString(), ack_due_at: p.ackDueAt.toISOString(),
+    due_at: p.dueAt.toISOString(), accepted_at: iso(p.acceptedAt), answered_at: iso(p.answeredAt), closed_at: iso(p.closedAt),
+    resolved_at: iso(p.answeredAt ?? p.closedAt), resolved_on_time: p.answeredAt ? p.answeredAt <= p.dueAt : null,
+    escalated_at: iso(p.escalatedAt), rating: p.rating, rated_at: iso(p.ratedAt), anonymous: p.resident.name === null,
+  }));
+  const petitioners = history.map((p) => ({
+    tracking_code: p.trackingCode, name: p.resident.name, locale: p.resident.locale, access_key_hash: hashAccessKey(newAccessKey()), created_at: p.submittedAt.toISOString(),
+  }));
+  // n keeps each timeline in order of its events.
+  const events = history.flatMap((p) =>
+    p.events.map((e) => ({
+      tracking_code: p.trackingCode, at: e.at.toISOString(), type: e.type, by: e.by, to_status: e.toStatus, text: e.text ?? null, visibility: e.visibility,
+      actor_label: e.by ? 'official' : e.type === 'submitted' || e.type === 'rated' ? (p.resident.name ? 'resident' : 'anonymous') : 'system:demo',
+    })),
+  ).map((e, n) => ({ ...e, n }));
+  const ratings = history.filter((p) => p.rating).map((p) => ({ tracking_code: p.trackingCode, score: p.rating!, created_at: p.ratedAt!.toISOString() }));
+  const byCode = new Map(history.map((p) => [p.trackingCode, p]));
+  await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await insertDemoPetitions(trx, { petitions, petitioners, events, ratings });
+    await insertAuditRows(
+      trx,
+      inserted.map((r) =>
+        auditEventRow({
+          actor,
+          action: 'petition.seed',
+          subjectType: 'petition',
+          subjectId: r.id,
+          unitId: r.unit_id,
+          changes: { source: 'demo', status: byCode.get(r.tracking_code)!.status },
+          at: ctx.clock.now(),
+        }),
+      ),
+    );
+  });
+  return history.length;
 }
 
 /** Adds whatever of the demo world is missing. */

@@ -1,0 +1,279 @@
+/**
+ * The demo's lived-in history: the petitions behind the articles' figures of 2023, and a spread
+ * of everyday cases in the weeks before the demo was seeded (new, being handled, overdue,
+ * answered and rated). Pure data: demo.queries.ts writes it in a few bulk statements.
+ *
+ * - Thanh Nho's "people ask, officials answer" forum: 7 sessions, 77 opinions, 70 resolved,
+ *   7 sent up to Thanh Chương district, which is still handling them.
+ * - Fenggang's people's sentiment mailbox (民情快递): 785 collected, 741 handled.
+ * - Anh Sơn's citizen reception: 59 of 60 resolved, the district's 98.3%.
+ */
+import crypto from 'node:crypto';
+import type { Channel, PetitionKind, PetitionStatus, RatingScore } from '../../contract/domain.ts';
+import { trackingAlphabet, trackingCodeLength } from '../petitions/petitions.codes.ts';
+
+type Rating = RatingScore;
+
+export interface DemoEvent {
+  type: 'submitted' | 'accepted' | 'assigned' | 'started' | 'answered' | 'escalated' | 'closed' | 'rated';
+  at: Date;
+  /** A demo official's username; null for the resident or the system. */
+  by: string | null;
+  toStatus: PetitionStatus;
+  text?: string;
+  visibility: 'public' | 'internal';
+}
+
+export interface DemoPetition {
+  trackingCode: string;
+  kind: PetitionKind;
+  category: string | null;
+  channel: Channel;
+  body: string;
+  language: 'vi' | 'zh';
+  status: PetitionStatus;
+  /** Unit codes: where it was submitted, and where it is now. */
+  origin: string;
+  unit: string;
+  recordedBy: string | null;
+  handler: string | null;
+  leader: string | null;
+  submittedAt: Date;
+  ackDueAt: Date;
+  dueAt: Date;
+  acceptedAt: Date | null;
+  answeredAt: Date | null;
+  answeredBy: string | null;
+  answerText: string | null;
+  answeredOnTheSpot: boolean;
+  closedAt: Date | null;
+  escalatedAt: Date | null;
+  rating: Rating | null;
+  ratedAt: Date | null;
+  resident: { name: string | null; locale: 'vi' | 'zh' };
+  events: DemoEvent[];
+}
+
+const hour = 3_600_000;
+const day = 24 * hour;
+/** Local wall-clock time in Viet Nam (UTC+7) or China (UTC+8). */
+const local = (date: string, time: string, offset: 7 | 8) => new Date(Date.parse(`${date}T${time}:00Z`) - offset * hour);
+
+/** Resolution time per kind, in calendar days (the default policies' working days, with weekends). */
+const resolutionDays: Record<PetitionKind, number> = {
+  question: 9, help_request: 7, suggestion: 14, conduct_report: 21, complaint: 30, denunciation: 30,
+};
+
+/** The same codes on every seeding, so a second run finds the history there and adds nothing. */
+function demoTrackingCode(n: number): string {
+  const bytes = crypto.createHash('sha256').update(`zero-distance demo petition ${n}`).digest();
+  let code = '';
+  for (let i = 0; i < trackingCodeLength; i++) code += trackingAlphabet[bytes[i] % trackingAlphabet.length];
+  return code;
+}
+
+interface Outcome {
+  /** Answered this long after submission (0: on the spot); undefined: not answered. */
+  answerAfter?: number;
+  answerText?: string;
+  closeAfter?: number;
+  escalateAfter?: { ms: number; to: string; by: string | null };
+  handler?: string;
+  leader?: string;
+  rating?: { score: Rating; after: number };
+  /** Open cases: how far they got. */
+  open?: 'received' | 'accepted' | 'in_progress';
+}
+
+function petition(
+  n: number,
+  base: { kind: PetitionKind; category: string | null; channel: Channel; body: string; origin: string; submittedAt: Date; resident: string | null; recordedBy: string | null },
+  o: Outcome,
+): DemoPetition {
+  const language = /^52/.test(base.origin) ? 'zh' : 'vi';
+  const s = base.submittedAt.getTime();
+  const at = (after: number) => new Date(s + after);
+  const events: DemoEvent[] = [{ type: 'submitted', at: base.submittedAt, by: base.recordedBy, toStatus: 'received', visibility: 'public' }];
+  let status: PetitionStatus = 'received';
+  let acceptedAt: Date | null = null;
+  const acceptAfter = o.answerAfter === 0 ? 0 : Math.min(hour * 20, o.answerAfter ?? o.escalateAfter?.ms ?? hour * 20);
+  if (o.open !== 'received') {
+    acceptedAt = at(acceptAfter);
+    status = 'accepted';
+    if (o.answerAfter !== 0) events.push({ type: 'accepted', at: acceptedAt, by: o.leader ?? base.recordedBy, toStatus: 'accepted', visibility: 'public' });
+  }
+  if (o.handler && o.answerAfter !== 0) {
+    events.push({ type: 'assigned', at: at(acceptAfter + hour), by: o.leader ?? null, toStatus: 'assigned', visibility: 'internal' });
+    events.push({ type: 'started', at: at(acceptAfter + 2 * hour), by: o.handler, toStatus: 'in_progress', visibility: 'public' });
+    status = 'in_progress';
+  }
+  let dueAt = at(resolutionDays[base.kind] * day);
+  let unit = base.origin;
+  let escalatedAt: Date | null = null;
+  if (o.escalateAfter) {
+    escalatedAt = at(o.escalateAfter.ms);
+    unit = o.escalateAfter.to;
+    status = 'accepted';
+    dueAt = new Date(escalatedAt.getTime() + resolutionDays[base.kind] * day);
+    events.push({ type: 'escalated', at: escalatedAt, by: o.escalateAfter.by, toStatus: 'accepted', visibility: 'public', text: language === 'zh' ? '超出本级权限，上报处理' : 'Vượt thẩm quyền của xã, chuyển huyện giải quyết' });
+  }
+  let answeredAt: Date | null = null;
+  if (o.answerAfter !== undefined) {
+    answeredAt = at(o.answerAfter);
+    status = 'answered';
+    events.push({ type: 'answered', at: answeredAt, by: o.handler ?? base.recordedBy, toStatus: 'answered', text: o.answerText, visibility: 'public' });
+  }
+  let ratedAt: Date | null = null;
+  if (o.rating) {
+    ratedAt = at(o.rating.after);
+    events.push({ type: 'rated', at: ratedAt, by: null, toStatus: status, visibility: 'public' });
+  }
+  let closedAt: Date | null = null;
+  if (o.closeAfter !== undefined) {
+    closedAt = at(o.closeAfter);
+    status = 'closed';
+    events.push({ type: 'closed', at: closedAt, by: o.leader ?? base.recordedBy, toStatus: 'closed', visibility: 'public' });
+  }
+  return {
+    trackingCode: demoTrackingCode(n),
+    kind: base.kind,
+    category: base.category,
+    channel: base.channel,
+    body: base.body,
+    language,
+    status,
+    origin: base.origin,
+    unit,
+    recordedBy: base.recordedBy,
+    handler: o.handler ?? null,
+    leader: o.leader ?? null,
+    submittedAt: base.submittedAt,
+    ackDueAt: at(3 * day),
+    dueAt,
+    acceptedAt,
+    answeredAt,
+    answeredBy: answeredAt ? (o.handler ?? base.recordedBy) : null,
+    answerText: o.answerText ?? null,
+    answeredOnTheSpot: o.answerAfter === 0,
+    closedAt,
+    escalatedAt,
+    rating: o.rating?.score ?? null,
+    ratedAt,
+    resident: { name: base.resident, locale: language },
+    events,
+  };
+}
+
+const forumTopics: Array<[PetitionKind, string, string]> = [
+  ['question', 'land', 'Hỏi thủ tục chuyển đất vườn sang đất ở để làm nhà'],
+  ['suggestion', 'roads', 'Đề nghị sửa đoạn đường liên xóm bị sạt lở sau mưa lũ'],
+  ['help_request', 'social_welfare', 'Xin hỗ trợ hồ sơ trợ cấp cho người cao tuổi neo đơn'],
+  ['question', 'land', 'Hỏi về cấp giấy chứng nhận quyền sử dụng đất rừng sản xuất'],
+  ['complaint', 'environment', 'Phản ánh trại chăn nuôi xả nước thải ra kênh tưới'],
+  ['suggestion', 'electricity', 'Đề nghị lắp thêm đèn chiếu sáng ở ngã ba xóm'],
+  ['question', 'health', 'Hỏi cách gia hạn thẻ bảo hiểm y tế trên ứng dụng VssID'],
+];
+
+const mailboxTopics: Array<[PetitionKind, string, string]> = [
+  ['question', 'social_welfare', '请问城乡居民养老保险怎么补缴'],
+  ['suggestion', 'roads', '建议硬化通组公路，雨天出行困难'],
+  ['help_request', 'water', '组里饮水管道破裂，请求帮助维修'],
+  ['question', 'land', '咨询宅基地审批需要哪些材料'],
+  ['suggestion', 'education', '建议村小学增设课后看护'],
+  ['complaint', 'environment', '反映茶厂夜间噪音扰民'],
+];
+
+/**
+ * Every demo petition, in a fixed order; `now` places the everyday cases (the weeks before the
+ * demo was seeded), the articles' history is in 2023.
+ */
+export function demoHistory(now: Date): DemoPetition[] {
+  const all: DemoPetition[] = [];
+  let n = 0;
+
+  // Thanh Nho's forum, the second Saturday of seven months of 2023, at 8 in the morning.
+  const sessions = ['2023-03-11', '2023-04-08', '2023-05-13', '2023-06-10', '2023-07-08', '2023-08-12', '2023-09-09'];
+  let onTheSpot = 0;
+  for (const [s, date] of sessions.entries()) {
+    for (let i = 0; i < 11; i++, n++) {
+      const [kind, category, text] = forumTopics[(s + i) % forumTopics.length];
+      const base = {
+        kind, category, channel: 'forum' as const, body: `${text} (ý kiến tại diễn đàn "Dân hỏi, cán bộ trả lời", phiên ${s + 1})`,
+        origin: '17719', submittedAt: local(date, '08:00', 7), resident: `Người dân xóm ${1 + (i % 9)}`, recordedBy: 'thanhnho.dispatcher',
+      };
+      if (i === 10) {
+        // One opinion a session is beyond the commune: the district is handling it.
+        all.push(petition(n, base, { escalateAfter: { ms: 3 * day, to: '428', by: 'thanhnho.dispatcher' }, leader: 'thanhnho.leader' }));
+      } else if (kind !== 'complaint' && onTheSpot < 40) {
+        onTheSpot++;
+        all.push(petition(n, base, { answerAfter: 0, answerText: 'Lãnh đạo xã đã trả lời trực tiếp tại diễn đàn.', closeAfter: 2 * day }));
+      } else {
+        all.push(petition(n, base, {
+          answerAfter: (4 + (i % 5)) * day, answerText: 'UBND xã đã kiểm tra và giải quyết; kết quả đã thông báo tại xóm.',
+          handler: 'thanhnho.handler', leader: 'thanhnho.leader', closeAfter: i % 2 ? (12 + i) * day : undefined,
+        }));
+      }
+    }
+  }
+
+  // Fenggang's mailbox through 2023: 785 letters, 741 answered; the rest still being worked on.
+  const fenggangUnits = ['520327', '520327108', '520327101', '520327108201', '520327101203'];
+  for (let i = 0; i < 785; i++, n++) {
+    const [kind, category, text] = mailboxTopics[i % mailboxTopics.length];
+    const date = new Date(Date.UTC(2023, 0, 3) + Math.floor((i * 360) / 785) * day).toISOString().slice(0, 10);
+    const base = {
+      kind: i < 741 ? kind : 'complaint' as PetitionKind, category, channel: 'mailbox' as const, body: `${text}（民情快递第 ${i + 1} 件）`,
+      origin: fenggangUnits[i % fenggangUnits.length], submittedAt: local(date, '09:30', 8), resident: i % 7 ? `群众${i + 1}` : null,
+      recordedBy: 'fenggang.dispatcher',
+    };
+    all.push(petition(n, base, i < 741
+      ? { answerAfter: (2 + (i % 9)) * day, answerText: '已由县群众工作中心直接办理并答复。', handler: 'fenggang.dispatcher', leader: 'fenggang.head', closeAfter: i % 3 ? undefined : (15 + (i % 9)) * day }
+      : { open: 'accepted', leader: 'fenggang.head' }));
+  }
+
+  // Anh Sơn's reception days of 2023: 59 of 60 resolved.
+  for (let i = 0; i < 60; i++, n++) {
+    const date = `2023-${String(1 + Math.floor(i / 5)).padStart(2, '0')}-${i % 5 < 3 ? '10' : '25'}`;
+    const base = {
+      kind: (i % 2 ? 'suggestion' : 'complaint') as PetitionKind, category: i % 3 ? 'land' : 'administration', channel: 'reception' as const,
+      body: `Kiến nghị tại buổi tiếp công dân định kỳ của Chủ tịch UBND huyện Anh Sơn (${i + 1})`, origin: '424',
+      submittedAt: local(date, '08:30', 7), resident: `Công dân ${i + 1}`, recordedBy: null,
+    };
+    all.push(petition(n, base, i < 59 ? { answerAfter: (5 + (i % 10)) * day, answerText: 'Đã giải quyết dứt điểm, trả lời bằng văn bản.', closeAfter: 20 * day } : { open: 'accepted' }));
+  }
+
+  // Everyday cases of the last weeks: new, being handled, overdue, answered and rated.
+  const ago = (days: number, hours: number) => new Date(now.getTime() - days * day - hours * hour);
+  const everyday: Array<[PetitionKind, string, Channel, string, string | null, number, Outcome]> = [
+    ['question', 'land', 'web', 'Hỏi thủ tục tách thửa đất để chia cho con', '17719', 1, { open: 'received' }],
+    ['help_request', 'water', 'hotline', 'Giếng khoan của xóm 5 bị nhiễm phèn, xin hỗ trợ kiểm tra nước', '17719', 2, { open: 'received' }],
+    ['suggestion', 'roads', 'mobile', 'Đề nghị làm gờ giảm tốc trước cổng trường tiểu học', '17770', 1, { open: 'received' }],
+    ['question', 'social_welfare', 'counter', 'Hỏi hồ sơ hưởng trợ cấp cho người khuyết tật', '15163', 0, { open: 'received' }],
+    ['question', 'land', 'web', '请问农村房屋翻建需要办理什么手续', '520327101203', 1, { open: 'received' }],
+    ['help_request', 'roads', 'hotline', 'Cây đổ chắn ngang đường xóm 2 sau bão', '17719', 4, { open: 'in_progress', handler: 'thanhnho.handler', leader: 'thanhnho.leader' }],
+    ['suggestion', 'environment', 'web', 'Đề nghị bố trí thêm điểm tập kết rác ở chợ xã', '17719', 6, { open: 'in_progress', handler: 'thanhnho.handler', leader: 'thanhnho.leader' }],
+    ['complaint', 'land', 'reception', 'Khiếu nại việc đo đạc lại ranh giới thửa đất giáp nhà hàng xóm', '17719', 12, { open: 'in_progress', handler: 'thanhnho.handler', leader: 'thanhnho.leader' }],
+    // Overdue: promised and not yet done, so the inbox and the figures show them.
+    ['question', 'health', 'hotline', 'Hỏi lịch tiêm chủng mở rộng tháng này của trạm y tế', '17719', 20, { open: 'in_progress', handler: 'thanhnho.handler', leader: 'thanhnho.leader' }],
+    ['help_request', 'electricity', 'web', 'Cột điện nghiêng ở xóm 7, xin kiểm tra gấp', '17374', 16, { open: 'accepted' }],
+    ['suggestion', 'roads', 'web', '建议在临江村渡口增设安全护栏', '520327101203', 25, { open: 'accepted', leader: 'fenggang.head' }],
+    ['question', 'land', 'counter', 'Hỏi phí trước bạ khi nhận thừa kế nhà đất', '16285', 18, { open: 'received' }],
+    // Answered, some rated.
+    ['question', 'land', 'web', 'Hỏi thời hạn cấp đổi sổ đỏ bị rách', '17719', 14, { answerAfter: 3 * day, answerText: 'Anh/chị nộp hồ sơ tại Bộ phận Một cửa; thời hạn 10 ngày làm việc.', handler: 'thanhnho.handler', leader: 'thanhnho.leader', rating: { score: 'satisfied', after: 4 * day } }],
+    ['help_request', 'water', 'hotline', 'Đường ống nước sạch xóm 3 bị vỡ', '17719', 10, { answerAfter: 1 * day, answerText: 'Đã sửa xong đường ống sáng nay.', handler: 'thanhnho.handler', leader: 'thanhnho.leader', rating: { score: 'satisfied', after: 2 * day }, closeAfter: 3 * day }],
+    ['suggestion', 'roads', 'mobile', 'Đề nghị nạo vét mương thoát nước trước mùa mưa', '17719', 21, { answerAfter: 12 * day, answerText: 'Xã đã đưa vào kế hoạch nạo vét tháng tới.', handler: 'thanhnho.handler', leader: 'thanhnho.leader', rating: { score: 'acceptable', after: 13 * day } }],
+    ['complaint', 'environment', 'web', 'Phản ánh khói đốt rơm rạ gây ô nhiễm khu dân cư', '17770', 9, { answerAfter: 5 * day, answerText: 'Đã nhắc nhở các hộ và tuyên truyền không đốt rơm rạ.', rating: { score: 'unsatisfied', after: 6 * day } }],
+    ['question', 'social_welfare', 'web', '请问高龄津贴每月什么时候发放', '520327108201', 8, { answerAfter: 2 * day, answerText: '高龄津贴每月10日前发放到社保卡。', handler: 'fenggang.dispatcher', leader: 'fenggang.head', rating: { score: 'satisfied', after: 3 * day } }],
+    ['help_request', 'roads', 'hotline', '组里通组路塌方，请求处理', '520327101203', 15, { answerAfter: 4 * day, answerText: '镇里已安排施工队修复。', handler: 'fenggang.dispatcher', leader: 'fenggang.head', closeAfter: 6 * day }],
+    ['question', 'administration', 'counter', 'Hỏi thủ tục đăng ký khai sinh cho con', '18001-K10', 7, { answerAfter: 0, answerText: 'Cán bộ một cửa đã hướng dẫn trực tiếp.' }],
+    ['suggestion', 'culture', 'outreach', 'Đề nghị sửa nhà văn hóa khối trước Tết', '18001-K10', 11, { answerAfter: 6 * day, answerText: 'Thị trấn đã bố trí kinh phí sửa chữa.' }],
+  ];
+  for (const [i, [kind, category, channel, body, origin, daysAgo, outcome]] of everyday.entries()) {
+    all.push(petition(n++, {
+      kind, category, channel, body, origin: origin!, submittedAt: ago(daysAgo, 2 + (i % 6)),
+      resident: i % 4 ? (origin!.startsWith('52') ? `张${'伟芳敏静'[i % 4]}` : `Nguyễn Thị ${'ABCDE'[i % 5]}`) : null,
+      recordedBy: channel === 'web' || channel === 'mobile' ? null : origin!.startsWith('52') ? 'fenggang.dispatcher' : origin === '17719' ? 'thanhnho.dispatcher' : null,
+    }, outcome));
+  }
+  return all;
+}
