@@ -36,7 +36,7 @@ export function registerStatsCommands(program: Command): void {
         let scope: StatsScope = { unitId: 0, unitPath: '/' };
         let grains: Grains = 'dm';
         if (opts.unit) {
-          const unit = await findStatsUnit(database.db, opts.unit);
+          const unit = await findStatsUnit(database.db, opts.unit, new Date());
           if (!unit) throw new Error(`no unit ${opts.unit}`);
           scope = { unitId: unit.id, unitPath: unit.path };
           grains = unit.grains;

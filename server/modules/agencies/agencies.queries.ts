@@ -22,10 +22,6 @@ export interface AgencyRow {
   unitName: string;
 }
 
-export function findUnitByCode(db: Kysely<DB>, code: string): Promise<UnitRef | undefined> {
-  return db.selectFrom('units').select(['id', 'code', 'name', 'path', 'level']).where('code', '=', code).executeTakeFirst();
-}
-
 export async function agencyKindExists(db: Kysely<DB>, kind: string): Promise<boolean> {
   return !!(await db.selectFrom('agency_kinds').select('key').where('key', '=', kind).executeTakeFirst());
 }

@@ -9,7 +9,8 @@ import {
   CreateAgencyBody,
 } from './agencies.schema.ts';
 import { agencyManagers, canCreateAgency } from './agencies.policy.ts';
-import { findUnitByCode, getAgency, listAgencies, listAgencyKinds } from './agencies.queries.ts';
+import { getAgency, listAgencies, listAgencyKinds } from './agencies.queries.ts';
+import { resolveUnit } from '../units/index.ts';
 import { presentAgency, presentNames } from './agencies.presenter.ts';
 import { createAgency } from './commands/createAgency.ts';
 import './agencies.messages.ts';
@@ -43,7 +44,7 @@ export const agenciesModule: Module = {
       },
       async (request) => {
         const q = request.query;
-        const unit = q.unit ? await findUnitByCode(ctx.db, q.unit) : undefined;
+        const unit = q.unit ? await resolveUnit(ctx.db, q.unit, ctx.clock.now()) : undefined;
         if (q.unit && !unit) throw notFound();
         const limit = q.limit ?? 50;
         const rows = await listAgencies(ctx.db, {
@@ -87,7 +88,7 @@ export const agenciesModule: Module = {
       },
       async (request, reply) => {
         const body = request.body;
-        const unit = await findUnitByCode(ctx.db, body.unit);
+        const unit = await resolveUnit(ctx.db, body.unit, ctx.clock.now());
         if (!unit) throw badRequest('agency_unknown_unit', { code: body.unit });
         if (!canCreateAgency(request.actor, unit.path)) throw forbidden();
         const id = await createAgency(ctx, request.actor, {

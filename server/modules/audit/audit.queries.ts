@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { AuditScope } from './audit.policy.ts';
+import { resolveUnit } from '../units/index.ts';
 
 export interface AuditEventRow {
   id: number;
@@ -14,9 +15,9 @@ export interface AuditEventRow {
   changes: Record<string, unknown>;
 }
 
-export async function findUnitPath(db: Kysely<DB>, code: string): Promise<string | undefined> {
-  const row = await db.selectFrom('units').select('path').where('code', '=', code).executeTakeFirst();
-  return row?.path;
+/** The path of the unit a code means at `now` (resolveUnit). */
+export async function findUnitPath(db: Kysely<DB>, code: string, now: Date): Promise<string | undefined> {
+  return (await resolveUnit(db, code, now))?.path;
 }
 
 export interface AuditFilter {

@@ -28,7 +28,7 @@ export const auditModule: Module = {
         const scope = auditScope(request.actor);
         let unitPath: string | undefined;
         if (q.unit !== undefined) {
-          unitPath = await findUnitPath(ctx.db, q.unit);
+          unitPath = await findUnitPath(ctx.db, q.unit, ctx.clock.now());
           if (unitPath === undefined || !canFilterByUnit(scope, unitPath)) throw notFound();
         }
         const subject = q.subject === undefined ? undefined : splitSubject(q.subject);

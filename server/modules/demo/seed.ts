@@ -10,7 +10,8 @@ import type { Database } from '../../platform/db.ts';
 import { importUnits } from '../units/commands/importUnits.ts';
 import { createOfficial } from '../people/commands/createOfficial.ts';
 import { createAgency } from '../agencies/commands/createAgency.ts';
-import { findAgencyId, findUnitByCode } from '../agencies/agencies.queries.ts';
+import { findAgencyId } from '../agencies/agencies.queries.ts';
+import { resolveUnit } from '../units/index.ts';
 import { createServicePoint } from '../service-points/commands/createServicePoint.ts';
 import { findServicePointId, findUnitWithChecklist } from '../service-points/service-points.queries.ts';
 import { demoAgencies, demoOfficials, demoServicePoints, demoUnits, type DemoOfficial } from './demo.data.ts';
@@ -101,7 +102,7 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
 
   const agencyIds = new Map<string, number>();
   for (const a of demoAgencies) {
-    const unit = await findUnitByCode(ctx.db, a.unit);
+    const unit = await resolveUnit(ctx.db, a.unit, ctx.clock.now());
     if (!unit) throw new Error(`demo agency ${a.ref}: no unit ${a.unit}`);
     let id = await findAgencyId(ctx.db, unit.id, a.kind, a.name);
     if (id === undefined) {
@@ -112,7 +113,7 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
   }
 
   for (const p of demoServicePoints) {
-    const unit = await findUnitWithChecklist(ctx.db, p.unit);
+    const unit = await findUnitWithChecklist(ctx.db, p.unit, ctx.clock.now());
     if (!unit) throw new Error(`demo service point ${p.name}: no unit ${p.unit}`);
     if ((await findServicePointId(ctx.db, unit.id, p.kind, p.name)) === undefined) {
       await createServicePoint(ctx, actor, { unit, kind: p.kind, name: p.name, address: p.address });

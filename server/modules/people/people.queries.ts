@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
 import type { Role } from '../../contract/domain.ts';
+import { resolveUnits } from '../units/index.ts';
 
 export interface UnitRow {
   id: number;
@@ -11,9 +12,9 @@ export interface UnitRow {
   names: LocaleNames;
 }
 
-export async function unitsByCode(db: Kysely<DB>, codes: string[]): Promise<UnitRow[]> {
-  if (!codes.length) return [];
-  return db.selectFrom('units').select(['id', 'code', 'path', 'name', 'names']).where('code', 'in', codes).execute();
+/** The units these codes mean at `now` (resolveUnits), by the code asked for. */
+export async function unitsByCode(db: Kysely<DB>, codes: string[], now: Date): Promise<Map<string, UnitRow>> {
+  return resolveUnits(db, codes, now);
 }
 
 export async function agencyWithPath(db: Kysely<DB>, id: number) {

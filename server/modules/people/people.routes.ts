@@ -165,7 +165,7 @@ function officialRoutes(app: App, ctx: AppContext) {
       const { unit, role, q, cursor, limit = 50 } = request.query;
       let unitPath: string | undefined;
       if (unit !== undefined) {
-        const [found] = await unitsByCode(ctx.db, [unit]);
+        const found = (await unitsByCode(ctx.db, [unit], ctx.clock.now())).get(unit);
         if (!found) return { items: [] };
         unitPath = found.path;
       }

@@ -16,7 +16,7 @@ import type { PetitionKind } from '../../contract/domain.ts';
 
 export interface IntakePlace {
   unit: UnitRow;
-  /** The unit's code was retired and handed to another unit: place through findUnitByCode. */
+  /** The unit's code was retired and handed to another unit: the units module resolves it. */
   retired: boolean;
   /** The policies of this kind that hold at the unit (the deployment's and its ancestors'). */
   policies: DeadlinePolicy[];
@@ -25,7 +25,9 @@ export interface IntakePlace {
 }
 
 const prepareSql = `
-  SELECT u.id, u.code, u.name, u.path, u.parent_id, u.country, u.time_zone, u.valid_to, u.replaced_by_id,
+  SELECT u.id, u.code, u.name, u.path, u.parent_id, u.country, u.time_zone,
+         -- the units module's rule (resolveUnits): retired from local midnight of valid_to
+         (u.replaced_by_id IS NOT NULL AND u.valid_to <= ($3::timestamptz AT TIME ZONE u.time_zone)::date) AS retired,
          (SELECT coalesce(json_agg(d), '[]') FROM deadline_policies d
            WHERE d.kind = $2
              -- A unit's path lists its ancestors' ids and its own: '/1/12/345/'.
@@ -37,8 +39,7 @@ const prepareSql = `
    WHERE u.code = $1`;
 
 interface PrepareRow extends UnitRow {
-  valid_to: string | null;
-  replaced_by_id: number | null;
+  retired: boolean | null;
   policies: Array<Omit<DeadlinePolicy, 'updated_at'> & { updated_at: string }>;
   petition_id: number;
   petitioner_id: number;
@@ -54,15 +55,15 @@ export async function prepareIntake(
   db: Kysely<DB>,
   code: string,
   kind: PetitionKind,
-  today: string,
+  now: Date,
   database?: Database,
 ): Promise<IntakePlace | undefined> {
-  const [row] = await executePrepared<PrepareRow>(db, database, CompiledQuery.raw(prepareSql, [code, kind]));
+  const [row] = await executePrepared<PrepareRow>(db, database, CompiledQuery.raw(prepareSql, [code, kind, now.toISOString()]));
   if (!row) return undefined;
-  const { valid_to, replaced_by_id, policies, petition_id, petitioner_id, ...unit } = row;
+  const { retired, policies, petition_id, petitioner_id, ...unit } = row;
   return {
     unit,
-    retired: valid_to !== null && valid_to <= today && replaced_by_id !== null,
+    retired: retired === true,
     // JSON carries times as text.
     policies: policies.map((p) => ({ ...p, updated_at: new Date(p.updated_at) })),
     petitionId: Number(petition_id),

@@ -8,6 +8,7 @@ import type { AttachmentType, EventVisibility, PetitionsTable } from './petition
 import type { DeadlinePolicy, PolicyPlace } from './petitions.deadlines.ts';
 import { protectedKinds } from './petitions.policy.ts';
 import { awaitingAcceptance, openStatuses, type PetitionKind, type PetitionStatus, type RatingScore, type Role } from '../../contract/domain.ts';
+import { resolveUnit } from '../units/index.ts';
 
 export type PetitionRow = Omit<Selectable<PetitionsTable>, 'search'>;
 type ChangeableColumns = Omit<Updateable<PetitionsTable>, 'id' | 'version' | 'search' | 'updated_at'>;
@@ -44,25 +45,13 @@ export interface UnitRow {
 const unitColumns = ['id', 'code', 'name', 'path', 'parent_id', 'country', 'time_zone'] as const;
 
 /**
- * A unit by code; a unit merged into another (Vietnam's 2025 reorganisation) answers with the
- * unit that took it over, so old codes on printed forms still reach someone.
+ * The unit a code means at `now` (the units module's resolveUnit): a unit merged into another
+ * (Vietnam's 2025 reorganisation) answers with the unit that took it over, so old codes on
+ * printed forms still reach someone.
  */
-export async function findUnitByCode(db: Kysely<DB>, code: string, today: string): Promise<UnitRow | undefined> {
-  let unit = await db
-    .selectFrom('units')
-    .select([...unitColumns, 'valid_to', 'replaced_by_id'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  for (let hops = 0; unit && unit.valid_to !== null && unit.valid_to <= today && unit.replaced_by_id && hops < 5; hops++) {
-    unit = await db
-      .selectFrom('units')
-      .select([...unitColumns, 'valid_to', 'replaced_by_id'])
-      .where('id', '=', unit.replaced_by_id)
-      .executeTakeFirst();
-  }
-  if (!unit) return undefined;
-  const { valid_to: _v, replaced_by_id: _r, ...row } = unit;
-  return row;
+export async function findUnitByCode(db: Kysely<DB>, code: string, now: Date): Promise<UnitRow | undefined> {
+  const unit = await resolveUnit(db, code, now);
+  return unit && { id: unit.id, code: unit.code, name: unit.name, path: unit.path, parent_id: unit.parentId, country: unit.country, time_zone: unit.timeZone };
 }
 
 export function findUnitById(db: Kysely<DB>, id: number): Promise<UnitRow | undefined> {

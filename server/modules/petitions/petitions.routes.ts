@@ -147,7 +147,7 @@ function presentPolicy(p: DeadlinePolicy & { unit_code: string | null }) {
 async function effectivePolicies(ctx: AppContext, where: { unit?: string; country?: string }) {
   let place: PolicyPlace | null = null;
   if (where.unit !== undefined) {
-    const unit = await findUnitByCode(ctx.db, where.unit, ctx.clock.now().toISOString().slice(0, 10));
+    const unit = await findUnitByCode(ctx.db, where.unit, ctx.clock.now());
     if (!unit) throw badRequest('unknown_unit', { code: where.unit });
     place = unit;
   } else if (where.country !== undefined) {
@@ -367,7 +367,7 @@ export const petitionsModule: Module = {
         const now = ctx.clock.now();
         let unitPath: string | undefined;
         if (q.unit !== undefined) {
-          const unit = await findUnitByCode(ctx.db, q.unit, now.toISOString().slice(0, 10));
+          const unit = await findUnitByCode(ctx.db, q.unit, now);
           if (!unit) throw badRequest('unknown_unit', { code: q.unit });
           unitPath = unit.path;
         }

@@ -1,6 +1,7 @@
 /** All SQL of the service-points module. */
 import { sql, type Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
+import { resolveUnit } from '../units/index.ts';
 
 export interface UnitWithChecklist {
   id: number;
@@ -27,13 +28,16 @@ export interface ServicePointRow {
   address: string | null;
 }
 
-export function findUnitWithChecklist(db: Kysely<DB>, code: string): Promise<UnitWithChecklist | undefined> {
-  return db
-    .selectFrom('units as u')
-    .leftJoin('service_point_checklist_levels as m', 'm.unit_level', 'u.level')
-    .select(['u.id', 'u.code', 'u.name', 'u.path', 'u.level', 'm.checklist_level as checklistLevel'])
-    .where('u.code', '=', code)
+/** The unit a code means at `now` (resolveUnit), with its level's checklist. */
+export async function findUnitWithChecklist(db: Kysely<DB>, code: string, now: Date): Promise<UnitWithChecklist | undefined> {
+  const unit = await resolveUnit(db, code, now);
+  if (!unit) return undefined;
+  const level = await db
+    .selectFrom('service_point_checklist_levels')
+    .select('checklist_level')
+    .where('unit_level', '=', unit.level)
     .executeTakeFirst();
+  return { id: unit.id, code: unit.code, name: unit.name, path: unit.path, level: unit.level, checklistLevel: level?.checklist_level ?? null };
 }
 
 export function checklistKinds(db: Kysely<DB>, checklistLevel: string): Promise<ChecklistKind[]> {

@@ -38,7 +38,7 @@ export const servicePointsModule: Module = {
         },
       },
       async (request) => {
-        const unit = await findUnitWithChecklist(ctx.db, request.params.code);
+        const unit = await findUnitWithChecklist(ctx.db, request.params.code, ctx.clock.now());
         if (!unit) throw notFound();
         const [points, kinds] = await Promise.all([
           unitServicePoints(ctx.db, unit.id),
@@ -68,7 +68,7 @@ export const servicePointsModule: Module = {
       },
       async (request, reply) => {
         const body = request.body;
-        const unit = await findUnitWithChecklist(ctx.db, body.unit);
+        const unit = await findUnitWithChecklist(ctx.db, body.unit, ctx.clock.now());
         if (!unit) throw badRequest('service_point_unknown_unit', { code: body.unit });
         if (!canCreateServicePoint(request.actor, unit.path)) throw forbidden();
         const id = await createServicePoint(ctx, request.actor, { unit, kind: body.kind, name: body.name, address: body.address });
@@ -92,7 +92,7 @@ export const servicePointsModule: Module = {
       async (request) => {
         const q = request.query;
         const scope = gapsScope(request.actor);
-        const root = await findUnitWithChecklist(ctx.db, q.unit);
+        const root = await findUnitWithChecklist(ctx.db, q.unit, ctx.clock.now());
         if (!root || !canAskGapsUnder(scope, root.path)) throw notFound();
         const limit = q.limit ?? 50;
         const filter = { rootPath: root.path, scope, level: q.level };

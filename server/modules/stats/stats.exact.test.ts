@@ -50,7 +50,7 @@ describeEachBackend('figures: the fast path equals the naive query', (t) => {
       { code: 'YQ1', name: 'Y County', level: 'county', parentCode: 'YQ', country: 'CN' },
     ]);
     for (const code of unitCodes) {
-      const unit = (await findStatsUnit(t().ctx.db, code))!;
+      const unit = (await findStatsUnit(t().ctx.db, code, t().clock.now()))!;
       scopes.push({ name: `${code} (${unit.grains ?? 'no rollups'})`, scope: { unitId: units[code].id, unitPath: units[code].path }, grains: unit.grains });
     }
     // Every way of reading: day and month rows, month rows with the petitions of the days

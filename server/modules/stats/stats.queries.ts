@@ -8,6 +8,7 @@ import type { Day } from '../../platform/calendar.ts';
 import { addDays } from '../../platform/calendar.ts';
 import { executePrepared, literalList, type Database } from '../../platform/db.ts';
 import { openStatuses } from '../../contract/domain.ts';
+import { resolveUnit } from '../units/index.ts';
 import type { Interval, PeriodParts } from './stats.periods.ts';
 import { counters, FiguresBuilder, type StatsFigures } from './stats.figures.ts';
 import type { StatsDim } from './stats.tables.ts';
@@ -46,13 +47,12 @@ export interface StatsUnit {
   grains: 'dm' | 'm' | null;
 }
 
-export function findStatsUnit(db: Kysely<DB>, code: string): Promise<StatsUnit | undefined> {
-  return db
-    .selectFrom('units as u')
-    .leftJoin('stats_levels as l', 'l.level', 'u.level')
-    .select(['u.id', 'u.code', 'u.name', 'u.path', 'u.time_zone', 'l.grains'])
-    .where('u.code', '=', code)
-    .executeTakeFirst();
+/** The unit a code means at `now` (resolveUnit), with the rollups its level keeps. */
+export async function findStatsUnit(db: Kysely<DB>, code: string, now: Date): Promise<StatsUnit | undefined> {
+  const unit = await resolveUnit(db, code, now);
+  if (!unit) return undefined;
+  const level = await db.selectFrom('stats_levels').select('grains').where('level', '=', unit.level).executeTakeFirst();
+  return { id: unit.id, code: unit.code, name: unit.name, path: unit.path, time_zone: unit.timeZone, grains: level?.grains ?? null };
 }
 
 // ---- keeping the rollups ----

@@ -41,19 +41,30 @@ export async function getUnitByCode(db: Kysely<DB>, code: string): Promise<UnitR
 }
 
 /**
- * The unit that stands for this code today: the unit itself, or, when it was merged into
- * another, the end of its replaced_by chain. Undefined for an unknown code.
+ * Which unit each code means at `now`: the unit itself while it is current, or, from the day its
+ * valid_to begins in its own time zone, the unit that replaced it (to the end of the replaced_by
+ * chain). A retired unit without a replacement still answers for its code. Every module that
+ * takes a unit code from a caller resolves it here, so that all of them agree at any hour.
+ * Unknown codes are absent from the map.
  */
-export async function resolveUnit(db: Kysely<DB>, code: string): Promise<UnitRecord | undefined> {
-  const { rows } = await sql<UnitRecord>`
+export async function resolveUnits(db: Kysely<DB>, codes: readonly string[], now: Date): Promise<Map<string, UnitRecord>> {
+  if (codes.length === 0) return new Map();
+  const { rows } = await sql<UnitRecord & { asked: string }>`
     WITH RECURSIVE chain AS (
-      SELECT u.id, u.replaced_by_id, 0 AS hops FROM units u WHERE u.code = ${code}
+      SELECT c.code AS asked, u.id, 0 AS hops FROM units u JOIN unnest(${[...codes]}::text[]) AS c (code) ON c.code = u.code
       UNION ALL
       -- Imports refuse circular replacements; the hop limit only guards against a bad manual edit.
-      SELECT n.id, n.replaced_by_id, c.hops + 1 FROM units n JOIN chain c ON n.id = c.replaced_by_id WHERE c.hops < 64
+      SELECT c.asked, u.replaced_by_id, c.hops + 1 FROM chain c JOIN units u ON u.id = c.id
+       WHERE u.replaced_by_id IS NOT NULL AND NOT ${currentAt(now)} AND c.hops < 64
     )
-    SELECT ${recordColumns} FROM units u JOIN chain c ON c.id = u.id ORDER BY c.hops DESC LIMIT 1`.execute(db);
-  return rows[0];
+    SELECT DISTINCT ON (c.asked) c.asked, ${recordColumns}
+      FROM chain c JOIN units u ON u.id = c.id ORDER BY c.asked, c.hops DESC`.execute(db);
+  return new Map(rows.map(({ asked, ...unit }) => [asked, unit]));
+}
+
+/** The unit a code means at `now` (resolveUnits); undefined for an unknown code. */
+export async function resolveUnit(db: Kysely<DB>, code: string, now: Date): Promise<UnitRecord | undefined> {
+  return (await resolveUnits(db, [code], now)).get(code);
 }
 
 export async function unitsByCodes(db: Kysely<DB>, codes: string[]): Promise<UnitRecord[]> {

@@ -177,16 +177,16 @@ describeEachBackend('units', (t) => {
     assert.equal((await t().app.inject({ url: '/api/v1/units/M1' })).json().childCount, 1);
 
     // Another module given an old code works on the unit that exists today.
-    assert.equal((await resolveUnit(t().ctx.db, 'M11'))!.code, 'M13');
-    assert.equal((await resolveUnit(t().ctx.db, 'M13'))!.code, 'M13');
-    assert.equal(await resolveUnit(t().ctx.db, 'no-such-code'), undefined);
+    assert.equal((await resolveUnit(t().ctx.db, 'M11', t().clock.now()))!.code, 'M13');
+    assert.equal((await resolveUnit(t().ctx.db, 'M13', t().clock.now()))!.code, 'M13');
+    assert.equal(await resolveUnit(t().ctx.db, 'no-such-code', t().clock.now()), undefined);
     // A second merge: the replacement chain is followed to its end.
     await importUnits(t().ctx.db, parseUnitsCsv(csv(`${header},valid_to,replaced_by`, 'M14,Xã Mới,commune,M1,,', 'M13,Xã Đại Đồng,commune,M1,2026-01-01,M14')), opts());
-    assert.equal((await resolveUnit(t().ctx.db, 'M11'))!.code, 'M14');
+    assert.equal((await resolveUnit(t().ctx.db, 'M11', t().clock.now()))!.code, 'M14');
     // A replacement that comes back to where it started is refused.
     const circle = await refusal(() => importUnits(t().ctx.db, parseUnitsCsv(csv(`${header},replaced_by`, 'M14,Xã Mới,commune,M1,M11')), opts()));
     assert.equal(circle.code, 'unit_import_replacement_cycle');
-    assert.equal((await resolveUnit(t().ctx.db, 'M11'))!.code, 'M14');
+    assert.equal((await resolveUnit(t().ctx.db, 'M11', t().clock.now()))!.code, 'M14');
   });
 
   test('a unit stops being current when its last day has ended in its own time zone', async () => {

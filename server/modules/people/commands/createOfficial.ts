@@ -49,7 +49,7 @@ export async function createOfficial(
     const key = `${g.unit ?? ''}\u0000${g.role}`;
     return !seen.has(key) && !!seen.add(key);
   });
-  const units = await unitsByCode(db, grants.flatMap((g) => (g.unit === null ? [] : [g.unit])));
+  const units = await unitsByCode(db, grants.flatMap((g) => (g.unit === null ? [] : [g.unit])), at);
   const places = resolvePlaces(grants, units);
   for (const p of places) {
     if (!canGiveRole(actor, p, p.role)) {

@@ -17,7 +17,7 @@ export async function grantRole(
   const at = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const { grants } = await loadForChange(trx, actor, officialId);
-    const [place] = resolvePlaces([input], await unitsByCode(trx, input.unit === null ? [] : [input.unit]));
+    const [place] = resolvePlaces([input], await unitsByCode(trx, input.unit === null ? [] : [input.unit], at));
     if (!canGiveRole(actor, place, place.role)) {
       throw new AppError(403, 'grant_not_allowed', { role: place.role, unit: place.code ?? '*' });
     }

@@ -27,10 +27,10 @@ export interface ResolvedPlace extends Place {
 }
 
 /** Unit codes to places; an unknown code is the caller's mistake (400). */
-export function resolvePlaces(grants: Array<{ unit: string | null; role: Role }>, units: UnitRow[]): ResolvedPlace[] {
+export function resolvePlaces(grants: Array<{ unit: string | null; role: Role }>, units: ReadonlyMap<string, UnitRow>): ResolvedPlace[] {
   return grants.map((g) => {
     if (g.unit === null) return { unitId: null, path: '/', code: null, role: g.role };
-    const unit = units.find((u) => u.code === g.unit);
+    const unit = units.get(g.unit);
     if (!unit) throw badRequest('unknown_grant_unit', { code: g.unit });
     return { unitId: unit.id, path: unit.path, code: unit.code, role: g.role };
   });

@@ -17,8 +17,9 @@ export async function revokeRole(
   return ctx.db.transaction().execute(async (trx) => {
     // Managing the official means the actor could give every role they hold, this one included.
     const { grants } = await loadForChange(trx, actor, officialId);
-    const [place] = resolvePlaces([input], await unitsByCode(trx, input.unit === null ? [] : [input.unit]));
-    const grant = grants.find((g) => g.unitId === place.unitId && g.role === place.role);
+    const [place] = resolvePlaces([input], await unitsByCode(trx, input.unit === null ? [] : [input.unit], at));
+    // A grant still held at a retired unit is revoked by that unit's own code.
+    const grant = grants.find((g) => (g.unitId === place.unitId || (input.unit !== null && g.unitCode === input.unit)) && g.role === place.role);
     if (!grant) throw conflict('grant_missing', { role: place.role, unit: place.code ?? '*' });
     await deleteGrant(trx, grant.id);
     await appendAudit(trx, {

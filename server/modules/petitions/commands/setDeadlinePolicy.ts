@@ -19,7 +19,7 @@ async function unitFor(ctx: AppContext, actor: Actor, code: string | undefined) 
     if (!canEditPolicy(actor, null)) throw forbidden('policy_scope');
     return null;
   }
-  const unit = await findUnitByCode(ctx.db, code, ctx.clock.now().toISOString().slice(0, 10));
+  const unit = await findUnitByCode(ctx.db, code, ctx.clock.now());
   if (!unit) throw badRequest('unknown_unit', { code });
   if (!canEditPolicy(actor, unit.path)) throw forbidden();
   return unit;

@@ -71,13 +71,12 @@ export async function submitPetition(
   drawCode: () => string = newTrackingCode,
 ): Promise<SubmittedPetition> {
   const now = ctx.clock.now();
-  const today = now.toISOString().slice(0, 10);
-  const place = await prepareIntake(ctx.db, input.unit, input.kind, today, ctx.database);
+  const place = await prepareIntake(ctx.db, input.unit, input.kind, now, ctx.database);
   if (!place) throw badRequest('unknown_unit', { code: input.unit });
   let unit = place.unit;
   let policies = place.policies;
   if (place.retired) {
-    unit = (await findUnitByCode(ctx.db, input.unit, today)) ?? unit;
+    unit = (await findUnitByCode(ctx.db, input.unit, now)) ?? unit;
     policies = await policiesFor(ctx.db, input.kind, unit);
   }
 

@@ -26,7 +26,7 @@ export async function transferPetition(ctx: AppContext, actor: CommandActor, id:
     let agencyId: number | null = null;
     let unitId: number;
     if (input.toUnit !== undefined) {
-      const unit = await findUnitByCode(trx, input.toUnit, now.toISOString().slice(0, 10));
+      const unit = await findUnitByCode(trx, input.toUnit, now);
       if (!unit) throw badRequest('unknown_unit', { code: input.toUnit });
       unitId = unit.id;
     } else {
