@@ -155,4 +155,37 @@ describeEachBackend('petition confidentiality', (t) => {
       assert.deepEqual(listed, openable.sort((a, b) => a - b), `official ${who.id}`);
     }
   });
+
+  test('phone and identity numbers written into a denunciation are masked for everybody who may not know who wrote it', async () => {
+    const cn = await createWorld(t(), 'G', 'CN');
+    const id = '520327199003151234';
+    const mobile = '13812345678';
+    const s = await submitOk(t(), {
+      unit: 'GC1',
+      kind: 'denunciation',
+      body: `村干部截留低保金。举报人身份证号${id}，电话${mobile}，请勿泄露。`,
+      resident: { name: '张某', phone: mobile },
+    });
+    const masked = '村干部截留低保金。举报人身份证号520*************34，电话138******78，请勿泄露。';
+    for (const who of [cn.disp1, cn.lead1, cn.auditor]) {
+      const view = await call().get(who, s.id);
+      assert.equal(view.json().body, masked);
+      assert.ok(!view.body.includes(id) && !view.body.includes(mobile));
+      const list = await call().list(who, 'limit=100');
+      assert.ok(list.json().items.some((i: { id: number; excerpt: string }) => i.id === s.id && i.excerpt === masked));
+      assert.ok(!list.body.includes(id) && !list.body.includes(mobile));
+      assert.ok(!(await listAll(who, `q=${id}`)).includes(s.id), 'the number is not in the search index');
+    }
+    await actOk(t(), cn.disp1, s.id, { type: 'accept' });
+    await actOk(t(), cn.disp1, s.id, { type: 'assign', handler: cn.hand1.id, leader: cn.lead1b.id, expectedResult: '核查结论' });
+    await actOk(t(), cn.hand1, s.id, { type: 'start' });
+    // The case's handler and responsible leader read it as it was written.
+    for (const who of [cn.hand1, cn.lead1b]) assert.match((await call().get(who, s.id)).json().body, new RegExp(id));
+    await actOk(t(), cn.hand1, s.id, { type: 'answer', text: `已核实，已与举报人（${mobile}）联系。` });
+    const track = (await call().track(s.trackingCode)).json();
+    assert.equal(track.answer.text, '已核实，已与举报人（138******78）联系。', 'the public tracking page masks the answer');
+    // A question is not protected: whoever sees it sees who sent it, and the text as written.
+    const q = await submitOk(t(), { unit: 'GC1', kind: 'question', body: `请回电${mobile}`, resident: { name: '李四', phone: mobile } });
+    assert.equal((await call().get(cn.disp1, q.id)).json().body, `请回电${mobile}`);
+  });
 }, testOptions);

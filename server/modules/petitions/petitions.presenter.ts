@@ -8,6 +8,9 @@ import { abilities, canSeeIdentity } from './petitions.policy.ts';
 import type { ListRow, MineRow, PetitionNames, PetitionRow, TrackRow } from './petitions.queries.ts';
 import type { MyPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
 import { contentOf } from './commands/assignPetition.ts';
+import { maskPersonalData, maskPersonalDataOrNull } from '../../platform/personalData.ts';
+
+const asIs = <T>(text: T) => text;
 import { awaitingAcceptance, openStatuses } from '../../contract/domain.ts';
 
 const iso = (d: Date) => d.toISOString();
@@ -38,6 +41,10 @@ export interface EventRow {
 /** Event texts that may reach the public page: answers and the reasons given to the resident. */
 const publicTextTypes = new Set(['answered']);
 
+/**
+ * What anyone with the tracking code sees. Phone and identity numbers in the reasons and the
+ * answer are masked: the code may be read by others than the resident.
+ */
 export function presentTrack(t: TrackRow, now: Date): TrackView {
   const answered = t.answer_text !== null && (t.status === 'answered' || t.status === 'closed');
   return {
@@ -55,11 +62,11 @@ export function presentTrack(t: TrackRow, now: Date): TrackView {
       at: iso(e.at),
       type: e.type,
       status: e.to_status,
-      reason: e.reason,
-      text: publicTextTypes.has(e.type) ? e.text : null,
+      reason: maskPersonalDataOrNull(e.reason),
+      text: publicTextTypes.has(e.type) ? maskPersonalDataOrNull(e.text) : null,
       unit: e.unit_code && e.unit_name ? { code: e.unit_code, name: e.unit_name } : null,
     })),
-    answer: answered ? { text: t.answer_text!, at: iso(t.last_answered_at ?? t.answered_at!) } : null,
+    answer: answered ? { text: maskPersonalData(t.answer_text!), at: iso(t.last_answered_at ?? t.answered_at!) } : null,
   };
 }
 
@@ -67,7 +74,14 @@ function person(id: number | null, names: Map<number, string>) {
   return id === null ? null : { id, name: names.get(id) ?? `#${id}` };
 }
 
+/** A caller who may not know who sent it sees the text with phone and identity numbers masked. */
+function textFor(actor: Actor, p: ListRow | PetitionRow) {
+  return canSeeIdentity(actor, p) ? asIs : maskPersonalData;
+}
+
 export function presentSummary(actor: Actor, row: ListRow, now: Date): PetitionSummary {
+  const text = textFor(actor, row);
+  const body = text(row.body);
   return {
     id: row.id,
     trackingCode: row.tracking_code,
@@ -76,8 +90,8 @@ export function presentSummary(actor: Actor, row: ListRow, now: Date): PetitionS
     kind: row.kind,
     category: row.category,
     channel: row.channel,
-    title: row.title,
-    excerpt: row.body.length > 160 ? `${row.body.slice(0, 159)}…` : row.body,
+    title: row.title === null ? null : text(row.title),
+    excerpt: body.length > 160 ? `${body.slice(0, 159)}…` : body,
     urgent: row.urgent,
     unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name },
     submittedAt: iso(row.submitted_at),
@@ -122,6 +136,8 @@ function eventParties(e: EventRow, extras: PetitionExtras) {
 
 export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNames, extras: PetitionExtras, now: Date): PetitionView {
   const identity = canSeeIdentity(actor, p);
+  const text = textFor(actor, p);
+  const maybe = (t: string | null) => (t === null ? null : text(t));
   const hasLocation = p.location_lat !== null || p.location_address !== null;
   const content = contentOf(p);
   return {
@@ -132,8 +148,8 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
     kind: p.kind,
     category: p.category,
     channel: p.channel,
-    title: p.title,
-    body: p.body,
+    title: maybe(p.title),
+    body: text(p.body),
     language: p.language,
     urgent: p.urgent,
     anonymous: p.anonymous,
@@ -154,7 +170,7 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
     resolved: p.resolved,
     resolvedOnTime: p.resolved_on_time,
     clearItems: {
-      content,
+      content: maybe(content),
       handler: person(p.handler_id, names.people),
       leader: person(p.leader_id, names.people),
       dueAt: iso(p.due_at),
@@ -164,7 +180,7 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
     answer:
       p.answer_text !== null
         ? {
-            text: p.answer_text,
+            text: text(p.answer_text),
             publish: p.answer_publish,
             at: iso(p.last_answered_at ?? p.answered_at!),
             onTheSpot: p.answered_on_the_spot,
@@ -201,8 +217,8 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
       type: e.type,
       fromStatus: e.from_status,
       toStatus: e.to_status,
-      reason: e.reason,
-      text: e.text,
+      reason: maybe(e.reason),
+      text: maybe(e.text),
       visibility: e.visibility,
       // Only officials are named: a resident in the history would be the petitioner.
       actor:

@@ -16,6 +16,7 @@ import type { Locale } from '../i18n.ts';
 import { allSecretParams, renderTemplate, secretParams, TemplateError } from './templates.ts';
 import { createTransports, PermanentDeliveryError, type Transports } from './transports.ts';
 import type { NotificationChannel } from './notify.tables.ts';
+import { maskPersonalData } from '../personalData.ts';
 
 /** Waits after the 1st, 2nd … failure: 1 min, 5 min, 30 min, 2 h, 6 h, 12 h; then it has failed. */
 export const deliveryBackoffMs = [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000, 43_200_000];
@@ -90,9 +91,13 @@ async function claim(ctx: AppContext, now: Date, token: string, limit: number): 
  */
 const withoutSecrets = (names: string[]) => sql<string>`params - ${names}::text[]`;
 
-/** A secret's value replaced in an error text (a gateway may echo the message it refused). */
+/**
+ * A secret's value replaced in an error text (a gateway may echo the message it refused, or the
+ * number it could not reach), and phone and identity numbers masked: the error is kept for
+ * operators, who need to know what failed, not to whom.
+ */
 function scrub(text: string, params: Record<string, unknown>, names: string[]): string {
-  let out = text;
+  let out = maskPersonalData(text);
   for (const name of names) {
     const value = params[name];
     if (value !== undefined && value !== null && String(value).length >= 4) out = out.split(String(value)).join('[redacted]');

@@ -84,6 +84,27 @@ describeEachBackend('secrets leave the outbox once a message is done', (t) => {
     assert.ok(!JSON.stringify(row).includes('662288'));
   });
 
+  test('a phone number a gateway names in its error is kept masked', async () => {
+    const { ctx } = t();
+    await ctx.db.deleteFrom('notification_outbox').execute();
+    await enqueueNotification(ctx.db, {
+      channel: 'sms',
+      recipient: '+8613812345678',
+      template: 'test_secret_code',
+      locale: 'zh',
+      params: { code: '773311', minutes: 10 },
+      at: t().clock.now(),
+    });
+    await deliverDueNotifications(ctx, {
+      transports: transportsThat(async (m) => {
+        throw new PermanentDeliveryError(`unreachable: ${m.to}`);
+      }),
+    });
+    const [row] = await rows(ctx);
+    assert.equal(row.state, 'failed');
+    assert.equal(row.last_error, 'PermanentDeliveryError: unreachable: +86138******78');
+  });
+
   test('a resident sign-in code is not readable in the database after delivery', async () => {
     const { app, ctx } = t();
     await ctx.db.deleteFrom('notification_outbox').execute();

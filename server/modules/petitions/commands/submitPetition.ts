@@ -13,6 +13,7 @@ import { loadCalendar } from '../../../platform/calendar.ts';
 import { wakeJobRunners } from '../../../platform/jobs.ts';
 import { outboxRow } from '../../../platform/notify/outbox.ts';
 import { searchKey, segmentWords } from '../../../platform/text.ts';
+import { withoutPersonalData } from '../../../platform/personalData.ts';
 import type { IntakeBody } from '../petitions.schema.ts';
 import { canAnswerOnTheSpot, canRecordFor, onTheSpotKinds } from '../petitions.policy.ts';
 import {
@@ -43,9 +44,13 @@ export interface SubmittedPetition {
   ackDueAt: Date;
 }
 
-/** The text the search index holds: words split (Chinese too) and folded (no diacritics). */
+/**
+ * The text the search index holds: words split (Chinese too) and folded (no diacritics). Phone
+ * and identity numbers are left out: an official who may not know who denounced must not find
+ * the denunciation by the denouncer's number.
+ */
 export function searchTextOf(parts: Array<string | null | undefined>): string {
-  return searchKey(segmentWords(parts.filter(Boolean).join(' ')));
+  return searchKey(segmentWords(withoutPersonalData(parts.filter(Boolean).join(' '))));
 }
 
 /**
