@@ -59,10 +59,15 @@ const day = 24 * hour;
 /** Local wall-clock time in Viet Nam (UTC+7) or China (UTC+8). */
 const local = (date: string, time: string, offset: 7 | 8) => new Date(Date.parse(`${date}T${time}:00Z`) - offset * hour);
 
-/** Resolution time per kind, in calendar days (the default policies' working days, with weekends). */
-const resolutionDays: Record<PetitionKind, number> = {
-  question: 9, help_request: 7, suggestion: 14, conduct_report: 21, complaint: 30, denunciation: 30,
-};
+/**
+ * The due times of the deadline policies in force at a unit (by code), in its calendar: the
+ * seed reads them from the database, so Thanh Nho's cases are due per Vietnamese law and
+ * Fenggang's per China's regulation on letters and visits.
+ */
+export interface DemoDeadlines {
+  ackDue(unit: string, kind: PetitionKind, from: Date): Date;
+  resolutionDue(unit: string, kind: PetitionKind, from: Date): Date;
+}
 
 /** The same codes on every seeding, so a second run finds the history there and adds nothing. */
 function demoTrackingCode(n: number): string {
@@ -85,9 +90,15 @@ interface Outcome {
   open?: 'received' | 'accepted' | 'in_progress';
 }
 
-function petition(
+/** What a resident sent, where and when. */
+interface Submission {
+  kind: PetitionKind; category: string | null; channel: Channel; body: string; origin: string; submittedAt: Date; resident: string | null; recordedBy: string | null;
+}
+
+function petitionAt(
+  deadlines: DemoDeadlines,
   n: number,
-  base: { kind: PetitionKind; category: string | null; channel: Channel; body: string; origin: string; submittedAt: Date; resident: string | null; recordedBy: string | null },
+  base: Submission,
   o: Outcome,
 ): DemoPetition {
   const language = /^52/.test(base.origin) ? 'zh' : 'vi';
@@ -107,14 +118,14 @@ function petition(
     events.push({ type: 'started', at: at(acceptAfter + 2 * hour), by: o.handler, toStatus: 'in_progress', visibility: 'public' });
     status = 'in_progress';
   }
-  let dueAt = at(resolutionDays[base.kind] * day);
+  let dueAt = deadlines.resolutionDue(base.origin, base.kind, acceptedAt ?? base.submittedAt);
   let unit = base.origin;
   let escalatedAt: Date | null = null;
   if (o.escalateAfter) {
     escalatedAt = at(o.escalateAfter.ms);
     unit = o.escalateAfter.to;
     status = 'accepted';
-    dueAt = new Date(escalatedAt.getTime() + resolutionDays[base.kind] * day);
+    dueAt = deadlines.resolutionDue(unit, base.kind, escalatedAt);
     events.push({ type: 'escalated', at: escalatedAt, by: o.escalateAfter.by, toStatus: 'accepted', visibility: 'public', text: language === 'zh' ? '超出本级权限，上报处理' : 'Vượt thẩm quyền của xã, chuyển huyện giải quyết' });
   }
   let answeredAt: Date | null = null;
@@ -148,7 +159,7 @@ function petition(
     handler: o.handler ?? null,
     leader: o.leader ?? null,
     submittedAt: base.submittedAt,
-    ackDueAt: at(3 * day),
+    ackDueAt: deadlines.ackDue(base.origin, base.kind, base.submittedAt),
     dueAt,
     acceptedAt,
     answeredAt,
@@ -187,8 +198,9 @@ const mailboxTopics: Array<[PetitionKind, string, string]> = [
  * Every demo petition, in a fixed order; `now` places the everyday cases (the weeks before the
  * demo was seeded), the articles' history is in 2023.
  */
-export function demoHistory(now: Date): DemoPetition[] {
+export function demoHistory(now: Date, deadlines: DemoDeadlines): DemoPetition[] {
   const all: DemoPetition[] = [];
+  const petition = (n: number, base: Submission, o: Outcome) => petitionAt(deadlines, n, base, o);
   let n = 0;
 
   // Thanh Nho's forum, the second Saturday of seven months of 2023, at 8 in the morning.
@@ -256,7 +268,8 @@ export function demoHistory(now: Date): DemoPetition[] {
     // Overdue: promised and not yet done, so the inbox and the figures show them.
     ['question', 'health', 'hotline', 'Hỏi lịch tiêm chủng mở rộng tháng này của trạm y tế', '17719', 20, { open: 'in_progress', handler: 'thanhnho.handler', leader: 'thanhnho.leader' }],
     ['help_request', 'electricity', 'web', 'Cột điện nghiêng ở xóm 7, xin kiểm tra gấp', '17374', 16, { open: 'accepted' }],
-    ['suggestion', 'roads', 'web', '建议在临江村渡口增设安全护栏', '520327101203', 25, { open: 'accepted', leader: 'fenggang.head' }],
+    // In China a matter is handled within 60 days of acceptance: this one is past them.
+    ['suggestion', 'roads', 'web', '建议在临江村渡口增设安全护栏', '520327101203', 75, { open: 'accepted', leader: 'fenggang.head' }],
     ['question', 'land', 'counter', 'Hỏi phí trước bạ khi nhận thừa kế nhà đất', '16285', 18, { open: 'received' }],
     // Answered, some rated.
     ['question', 'land', 'web', 'Hỏi thời hạn cấp đổi sổ đỏ bị rách', '17719', 14, { answerAfter: 3 * day, answerText: 'Anh/chị nộp hồ sơ tại Bộ phận Một cửa; thời hạn 10 ngày làm việc.', handler: 'thanhnho.handler', leader: 'thanhnho.leader', rating: { score: 'satisfied', after: 4 * day } }],

@@ -19,6 +19,16 @@ export async function existingUsernames(db: Kysely<DB>, usernames: string[]): Pr
   return new Set(rows.map((r) => r.username).filter((u): u is string => u !== null));
 }
 
+/** Where the demo's petitions are placed: each unit's tree path, country and time zone, by code. */
+export function unitPlaces(db: Kysely<DB>, codes: string[]) {
+  return db.selectFrom('units').select(['id', 'code', 'path', 'country', 'time_zone']).where('code', 'in', codes).execute();
+}
+
+/** Every deadline policy (a few rows per kind), to compute the demo's due times as intake would. */
+export function allDeadlinePolicies(db: Kysely<DB>) {
+  return db.selectFrom('deadline_policies').selectAll().execute();
+}
+
 /** Whether the demo's history is there: its first petition's tracking code is taken. */
 export async function hasDemoPetition(db: Kysely<DB>, trackingCode: string): Promise<boolean> {
   return !!(await db.selectFrom('petitions').select('id').where('tracking_code', '=', trackingCode).executeTakeFirst());

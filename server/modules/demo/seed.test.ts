@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { describeEachBackend, type TestApp } from '../../test/server.ts';
 import { demoAgencies, demoOfficials, demoServicePoints, demoUnits } from './demo.data.ts';
-import { demoSignIns, seedDemo, seedDemoIfEmpty } from './seed.ts';
+import { demoDeadlines, demoSignIns, seedDemo, seedDemoIfEmpty } from './seed.ts';
 import { demoHistory } from './demo.history.ts';
 import { statsOk } from '../stats/stats.testing.ts';
 
@@ -39,7 +39,7 @@ describeEachBackend('demo data', (t) => {
       agencies: demoAgencies.length,
       servicePoints: demoServicePoints.length,
       officials: demoOfficials.length,
-      petitions: demoHistory(t().clock.now()).length,
+      petitions: demoHistory(t().clock.now(), await demoDeadlines(t().ctx.db)).length,
     });
     for (const s of demoSignIns) {
       assert.ok(out.text().includes(s.username) && out.text().includes(s.password), s.username);
@@ -193,7 +193,45 @@ describeEachBackend('demo data', (t) => {
                                OR NOT EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = p.id))::int AS without,
              (SELECT count(*) FROM audit_events WHERE action = 'petition.seed')::int AS audited
         FROM petitions p`.execute(t().ctx.db);
-    assert.deepEqual(rows[0], { petitions: demoHistory(t().clock.now()).length, without: 0, audited: rows[0].petitions });
+    assert.deepEqual(rows[0], { petitions: demoHistory(t().clock.now(), await demoDeadlines(t().ctx.db)).length, without: 0, audited: rows[0].petitions });
+  });
+
+  it('the same complaint is due per Vietnamese law in Thanh Nho and per Chinese law in 临江村, each in its own calendar', async () => {
+    await seedDemo(t().ctx);
+    const saved = t().clock.now();
+    // Friday 24 April 2026, 10:00 at each place.
+    const submit = async (unit: string, offset: number) => {
+      t().clock.set(new Date(Date.parse('2026-04-24T10:00:00Z') - offset * 3600_000));
+      const res = await t().app.inject({
+        method: 'POST',
+        url: '/api/v1/petitions',
+        payload: { unit, kind: 'complaint', body: 'Thửa đất bị đo sai ranh giới. / 宅基地界址测量有误。', resident: { name: 'Lê Văn An', address: 'Xóm 3' } },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json() as { ackDueAt: string; dueAt: string };
+    };
+    const endOfDay = (day: string, offset: number) => new Date(Date.parse(`${day}T23:59:59.999Z`) - offset * 3600_000).toISOString();
+    try {
+      const thanhNho = await submit('17719', 7);
+      // Acceptance: 2 working days; Monday 27 April is the day off in lieu of the Hùng Kings' day.
+      assert.equal(thanhNho.ackDueAt, endOfDay('2026-04-29', 7));
+      // Law on Complaints art. 28: 30 days, ending Sunday 24 May, so on Monday 25 May.
+      assert.equal(thanhNho.dueAt, endOfDay('2026-05-25', 7));
+      const linjiang = await submit('520327101203', 8);
+      // 信访: told within 15 days: Saturday 9 May, a make-up working day (劳动节调休上班), so it ends there.
+      assert.equal(linjiang.ackDueAt, endOfDay('2026-05-09', 8));
+      // Handled within 60 days: Tuesday 23 June.
+      assert.equal(linjiang.dueAt, endOfDay('2026-06-23', 8));
+    } finally {
+      t().clock.set(saved);
+    }
+    // The demo's Fenggang cases carry the Chinese limits too: due 60 days after acceptance, or
+    // on the next working day when the 60th is a day off (the Spring Festival's nine days at most).
+    const { rows } = await sql<{ days: number }>`
+      SELECT DISTINCT round(extract(epoch FROM p.due_at - p.accepted_at) / 86400)::int AS days
+        FROM petitions p WHERE p.origin_unit_path LIKE (SELECT path FROM units WHERE code = '520327') || '%'
+         AND p.accepted_at IS NOT NULL AND p.escalated_at IS NULL AND p.answered_on_the_spot = false`.execute(t().ctx.db);
+    assert.ok(rows.length > 0 && rows.every((r) => r.days >= 60 && r.days <= 69), JSON.stringify(rows));
   });
 
   it('changes nothing when run again', async () => {

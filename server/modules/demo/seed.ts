@@ -15,8 +15,20 @@ import { resolveUnit } from '../units/index.ts';
 import { createServicePoint } from '../service-points/commands/createServicePoint.ts';
 import { findServicePointId, findUnitWithChecklist } from '../service-points/service-points.queries.ts';
 import { demoAgencies, demoOfficials, demoServicePoints, demoUnits, type DemoOfficial } from './demo.data.ts';
-import { existingUnitCodes, existingUsernames, hasDemoPetition, hasNoUnits, insertAuditRows, insertDemoPetitions } from './demo.queries.ts';
-import { demoHistory } from './demo.history.ts';
+import {
+  allDeadlinePolicies,
+  existingUnitCodes,
+  existingUsernames,
+  hasDemoPetition,
+  hasNoUnits,
+  insertAuditRows,
+  insertDemoPetitions,
+  unitPlaces,
+} from './demo.queries.ts';
+import { demoHistory, type DemoDeadlines } from './demo.history.ts';
+import { loadCalendar } from '../../platform/calendar.ts';
+import { ackDue, pickPolicy, placeOf, resolutionDue } from '../petitions/petitions.deadlines.ts';
+import type { PetitionKind } from '../../contract/domain.ts';
 import { auditEventRow } from '../../platform/audit.ts';
 import { hashAccessKey, newAccessKey } from '../petitions/petitions.codes.ts';
 import { searchTextOf } from '../petitions/commands/submitPetition.ts';
@@ -145,13 +157,37 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** The due times intake would set at the demo's units: the policies in force there, in their calendars. */
+export async function demoDeadlines(db: Kysely<DB>): Promise<DemoDeadlines> {
+  const units = new Map((await unitPlaces(db, demoUnits.map((u) => u.code))).map((u) => [u.code, u]));
+  const policies = await allDeadlinePolicies(db);
+  const cal = await loadCalendar(db);
+  const at = (code: string, kind: PetitionKind) => {
+    const unit = units.get(code);
+    if (!unit) throw new Error(`demo unit ${code} is missing`);
+    const policy = pickPolicy(policies.filter((p) => p.kind === kind), unit);
+    if (!policy) throw new Error(`no deadline policy for ${kind}`);
+    return { policy, place: placeOf(unit) };
+  };
+  return {
+    ackDue: (code, kind, from) => {
+      const { policy, place } = at(code, kind);
+      return ackDue(cal, policy, from, false, place);
+    },
+    resolutionDue: (code, kind, from) => {
+      const { policy, place } = at(code, kind);
+      return resolutionDue(cal, policy, from, false, place);
+    },
+  };
+}
+
 /**
  * The petitions of the demo's history (demo.history.ts), all or none: a few bulk statements in
  * one transaction, each petition with its petitioner, timeline and an audit event saying where
  * it came from. Nobody holds their access keys: they are history, not cases to try.
  */
 async function seedHistory(ctx: SeedContext): Promise<number> {
-  const history = demoHistory(ctx.clock.now());
+  const history = demoHistory(ctx.clock.now(), await demoDeadlines(ctx.db));
   if (await hasDemoPetition(ctx.db, history[0].trackingCode)) return 0;
   const petitions = history.map((p) => ({
     tracking_code: p.trackingCode, kind: p.kind, category: p.category, channel: p.channel, body: p.body, language: p.language,
