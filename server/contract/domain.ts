@@ -75,6 +75,9 @@ export const actionTypes = [
   'reopen',
   'review',
   're_review',
+  // an answer held for the leader's approval: sent, or returned to its writer
+  'approve',
+  'return',
 ] as const;
 export type ActionType = (typeof actionTypes)[number];
 

@@ -1,6 +1,16 @@
 import { defineMessages } from '../../platform/i18n.ts';
 
 export const petitionMessages = defineMessages({
+  answer_awaiting_approval: {
+    en: 'An answer to this petition is waiting for the leader\'s approval; it can be answered again once the leader returns it.',
+    vi: 'Câu trả lời cho phản ánh này đang chờ lãnh đạo phê duyệt; chỉ trả lời lại được khi lãnh đạo trả về.',
+    zh: '该诉求的答复正在等待领导审批；领导退回后才能重新答复。',
+  },
+  no_answer_awaiting_approval: {
+    en: 'No answer to this petition is waiting for approval.',
+    vi: 'Không có câu trả lời nào của phản ánh này đang chờ phê duyệt.',
+    zh: '该诉求没有待审批的答复。',
+  },
   unknown_unit: {
     en: 'There is no unit with the code "{code}".',
     vi: 'Không có đơn vị hành chính nào có mã "{code}".',

@@ -122,6 +122,30 @@ export const petitionTemplates = defineTemplates({
       zh: '您是{unit}诉求 {trackingCode}（{kind}）的责任领导。期限：{dueAt}。',
     },
   },
+  petition_answer_to_approve: {
+    subject: {
+      en: 'An answer to approve: petition {trackingCode} ({kind})',
+      vi: 'Câu trả lời chờ phê duyệt: phản ánh {trackingCode} ({kind})',
+      zh: '待审批答复：诉求 {trackingCode}（{kind}）',
+    },
+    text: {
+      en: 'The handler of petition {trackingCode} ({kind}) at {unit} has written an answer. The resident is told once you approve it; you may return it with a reason.',
+      vi: 'Người xử lý phản ánh {trackingCode} ({kind}) tại {unit} đã soạn câu trả lời. Người dân chỉ nhận được khi bạn phê duyệt; bạn có thể trả lại kèm lý do.',
+      zh: '{unit}诉求 {trackingCode}（{kind}）的承办人已拟好答复。经您审批后才告知群众；您也可以说明理由退回。',
+    },
+  },
+  petition_answer_returned: {
+    subject: {
+      en: 'Answer returned: petition {trackingCode} ({kind})',
+      vi: 'Câu trả lời bị trả lại: phản ánh {trackingCode} ({kind})',
+      zh: '答复被退回：诉求 {trackingCode}（{kind}）',
+    },
+    text: {
+      en: 'The leader returned your answer to petition {trackingCode} ({kind}) at {unit}. Reason: {reason}',
+      vi: 'Lãnh đạo đã trả lại câu trả lời của bạn cho phản ánh {trackingCode} ({kind}) tại {unit}. Lý do: {reason}',
+      zh: '领导退回了您对{unit}诉求 {trackingCode}（{kind}）的答复。理由：{reason}',
+    },
+  },
   petition_escalated_official: {
     subject: {
       en: 'Escalated to your unit: petition {trackingCode} ({kind})',
@@ -184,6 +208,8 @@ export type ResidentTemplate =
 export type OfficialTemplate =
   | 'petition_assigned_handler'
   | 'petition_assigned_leader'
+  | 'petition_answer_to_approve'
+  | 'petition_answer_returned'
   | 'petition_escalated_official'
   | 'petition_transferred_official'
   | 'petition_reopened_official'

@@ -18,6 +18,8 @@ export interface PetitionSubject {
   leader_id: number | null;
   reported_official_id: number | null;
   review_stage: ReviewStage | null;
+  /** Set while an answer waits for a leader's approval. */
+  pending_answer_at?: Date | null;
 }
 
 /**
@@ -46,6 +48,9 @@ export const transitions: Record<ActionType, readonly PetitionStatus[]> = {
   review: ['answered', 'closed'],
   // and then the unit above that (复核)
   re_review: ['answered', 'closed'],
+  // an answer held for approval: sent to the resident, or returned to the handler
+  approve: ['in_progress'],
+  return: ['in_progress'],
 };
 
 /** The step each review follows: a review the first handling, a re-review the review. */
@@ -115,7 +120,8 @@ function routes(actor: CommandActor, p: PetitionSubject): boolean {
   return hasRoleAt(actor, p.unit_path, p.kind === 'conduct_report' ? conductDispatchers : dispatchers);
 }
 
-function leads(actor: CommandActor, p: PetitionSubject): boolean {
+/** The case's responsible leader, or a leader of its unit: their answers need nobody's approval, and they approve others'. */
+export function leads(actor: CommandActor, p: PetitionSubject): boolean {
   if (actor.kind === 'system') return true;
   return (actor.kind === 'official' && p.leader_id === actor.id) || hasRoleAt(actor, p.unit_path, ['leader']);
 }
@@ -139,6 +145,8 @@ function roleAllows(actor: CommandActor, p: PetitionSubject, type: ActionType): 
       return routes(actor, p);
     case 'reopen':
     case 'extend':
+    case 'approve':
+    case 'return':
       return leads(actor, p);
     case 'start':
       return handles(actor, p) || leads(actor, p);
@@ -186,7 +194,11 @@ export function decide(actor: CommandActor, p: PetitionSubject, type: ActionType
       params: { stage: type, needed: reviewFollows[type] ?? 'answer', current: p.review_stage ?? 'answer' },
     };
   }
+  if ((type === 'approve' || type === 'return') && !p.pending_answer_at) {
+    return { ok: false, status: 409, code: 'no_answer_awaiting_approval' };
+  }
   if (type === 'answer') {
+    if (p.pending_answer_at) return { ok: false, status: 409, code: 'answer_awaiting_approval' };
     if (p.status === 'received') {
       if (!onTheSpotKinds.includes(p.kind)) {
         return { ok: false, status: 409, code: 'not_answerable_on_the_spot', params: { kind: p.kind } };

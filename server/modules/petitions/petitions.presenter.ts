@@ -101,6 +101,7 @@ export function presentSummary(actor: Actor, row: ListRow, now: Date): PetitionS
     handler: row.handler_id === null ? null : { id: row.handler_id, name: row.handler_name ?? `#${row.handler_id}` },
     leader: row.leader_id === null ? null : { id: row.leader_id, name: row.leader_name ?? `#${row.leader_id}` },
     caseId: row.case_id,
+    awaitingApproval: row.pending_answer_at !== null,
     abilities: abilities(actor, row),
   };
 }
@@ -185,6 +186,15 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
             at: iso(p.last_answered_at ?? p.answered_at!),
             onTheSpot: p.answered_on_the_spot,
             by: person(p.answered_by, names.people),
+          }
+        : null,
+    pendingAnswer:
+      p.pending_answer_at !== null
+        ? {
+            text: p.pending_answer_text ?? '',
+            publish: !!p.pending_answer_publish,
+            at: iso(p.pending_answer_at),
+            by: person(p.pending_answer_by, names.people),
           }
         : null,
     case: p.case_id !== null && names.caseCode ? { id: p.case_id, trackingCode: names.caseCode } : null,

@@ -24,8 +24,8 @@ const petitionColumns = [
   'answer_count', 'answered_on_the_spot', 'case_id', 'merged_at', 'submitted_at', 'accepted_at', 'rejected_at',
   'answered_at', 'last_answered_at', 'closed_at', 'resolved', 'resolved_at', 'resolved_on_time', 'reopen_count',
   'reopened_at', 'escalation_count', 'escalated_at', 'escalated_to_path', 'transfer_count', 'transferred_at',
-  'extension_count', 'rating', 'rated_at', 'review_stage', 'reviewed_at', 're_reviewed_at', 'version', 'created_at',
-  'updated_at',
+  'extension_count', 'rating', 'rated_at', 'review_stage', 'reviewed_at', 're_reviewed_at', 'pending_answer_text',
+  'pending_answer_publish', 'pending_answer_by', 'pending_answer_at', 'version', 'created_at', 'updated_at',
 ] as const satisfies ReadonlyArray<keyof PetitionRow>;
 
 const pColumns = petitionColumns.map((c) => `p.${c}` as const);
@@ -134,6 +134,41 @@ export async function agencyNames(db: Kysely<DB>, ids: Array<number | null>): Pr
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+// ---- answer approval ----
+
+/** The unit, at or above the given path, whose setting makes answers wait for a leader's approval. */
+export function approvalSetAt(db: Kysely<DB>, unitPath: string) {
+  return db
+    .selectFrom('answer_approval_units as a')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select(['u.id', 'u.code', 'u.name', 'u.path'])
+    .where(sql<boolean>`${unitPath} like u.path || '%'`)
+    .orderBy(sql`length(u.path)`, 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function requireApproval(db: Kysely<DB>, unitId: number, by: number | null, at: Date): Promise<void> {
+  await db
+    .insertInto('answer_approval_units')
+    .values({ unit_id: unitId, updated_by: by, updated_at: at })
+    .onConflict((oc) => oc.column('unit_id').doUpdateSet({ updated_by: by, updated_at: at }))
+    .execute();
+}
+
+export async function dropApproval(db: Kysely<DB>, unitId: number): Promise<boolean> {
+  const result = await db.deleteFrom('answer_approval_units').where('unit_id', '=', unitId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Changes that forget an answer held for approval (approved, returned, or the case moved on). */
+export const noPendingAnswer = {
+  pending_answer_text: null,
+  pending_answer_publish: null,
+  pending_answer_by: null,
+  pending_answer_at: null,
+} satisfies PetitionChanges;
+
 // ---- deadline policies ----
 
 /**
@@ -223,6 +258,11 @@ export type NewPetition = Omit<
   | 'review_stage'
   | 'reviewed_at'
   | 're_reviewed_at'
+  // nothing is held for approval at intake
+  | 'pending_answer_text'
+  | 'pending_answer_publish'
+  | 'pending_answer_by'
+  | 'pending_answer_at'
 >;
 
 export function findPetition(db: Kysely<DB>, id: number): Promise<PetitionRow | undefined> {
@@ -567,7 +607,7 @@ export async function namesFor(db: Kysely<DB>, p: PetitionRow): Promise<Petition
   const agency = p.agency_id
     ? ((await db.selectFrom('agencies').select(['id', 'name']).where('id', '=', p.agency_id).executeTakeFirst()) ?? null)
     : null;
-  const people = await accountNames(db, [p.handler_id, p.leader_id, p.reported_official_id, p.recorded_by, p.answered_by]);
+  const people = await accountNames(db, [p.handler_id, p.leader_id, p.reported_official_id, p.recorded_by, p.answered_by, p.pending_answer_by]);
   const caseCode = p.case_id
     ? ((await db.selectFrom('petitions').select('tracking_code').where('id', '=', p.case_id).executeTakeFirst())?.tracking_code ?? null)
     : null;
@@ -605,6 +645,7 @@ export interface ListFilters {
   channels?: string[];
   assignedToMe?: boolean;
   leadByMe?: boolean;
+  awaitingApproval?: boolean;
   overdue?: boolean;
   dueBefore?: Date;
   phone?: string;
@@ -643,6 +684,7 @@ function filterCondition(eb: PetitionsEb, actor: Official, f: ListFilters) {
   if (f.channels?.length) all.push(eb('p.channel', 'in', f.channels as PetitionRow['channel'][]));
   if (f.assignedToMe) all.push(eb('p.handler_id', '=', actor.id));
   if (f.leadByMe) all.push(eb('p.leader_id', '=', actor.id));
+  if (f.awaitingApproval !== undefined) all.push(eb('p.pending_answer_at', f.awaitingApproval ? 'is not' : 'is', null));
   if (f.overdue !== undefined) all.push(f.overdue ? overdueCondition(eb, f.now) : eb.not(overdueCondition(eb, f.now)));
   if (f.dueBefore) all.push(eb('p.due_at', '<', f.dueBefore), eb('p.status', 'in', openStatuses));
   if (f.phone) {
@@ -689,7 +731,7 @@ export const listWalkFirst = 1000;
 function walksFirst(actor: Official, f: ListFilters): boolean {
   const filtered =
     f.tsquery || f.phone || f.unitPath || f.statuses?.length || f.kinds?.length || f.category || f.channels?.length ||
-    f.assignedToMe || f.leadByMe || f.overdue !== undefined || f.dueBefore;
+    f.assignedToMe || f.leadByMe || f.awaitingApproval !== undefined || f.overdue !== undefined || f.dueBefore;
   return f.sort === 'newest' && !filtered && unitScope(actor, readerRoles).some((prefix) => prefix.split('/').filter(Boolean).length <= 2);
 }
 

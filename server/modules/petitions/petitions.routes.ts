@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor, Official, Resident } from '../../platform/access.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { searchKey, segmentWords } from '../../platform/text.ts';
-import { ActionBody, AttachmentParams, AttachmentQuery, AttachmentView, checkActionFields, IdParams, IntakeBody, IntakeResult, ListQuery, MineQuery, MyPetitionList, PetitionList, PetitionView, PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView, RatingBody, TrackParams, TrackView } from './petitions.schema.ts';
+import { ActionBody, AttachmentParams, AttachmentQuery, AttachmentView, checkActionFields, IdParams, IntakeBody, IntakeResult, ListQuery, MineQuery, MyPetitionList, PetitionList, PetitionView, PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, RatingBody, TrackParams, TrackView } from './petitions.schema.ts';
 import { canSee, canSeeIdentity } from './petitions.policy.ts';
 import {
   allPoliciesFor,
@@ -14,6 +14,7 @@ import {
   eventsOf,
   accountNames,
   agencyNames,
+  approvalSetAt,
   findAttachment,
   findPetition,
   findTrackRow,
@@ -42,9 +43,12 @@ import { notePetition } from './commands/notePetition.ts';
 import { closePetition } from './commands/closePetition.ts';
 import { reopenPetition } from './commands/reopenPetition.ts';
 import { ratePetition } from './commands/ratePetition.ts';
+import { approveAnswer } from './commands/approveAnswer.ts';
+import { returnAnswer } from './commands/returnAnswer.ts';
 import { attachFile, attachmentMaxBytes, attachmentPath, isPetitioner } from './commands/attachFile.ts';
 import { removeDeadlinePolicy, setDeadlinePolicy } from './commands/setDeadlinePolicy.ts';
 import { reviewPetition } from './commands/reviewPetition.ts';
+import { setAnswerApproval } from './commands/setAnswerApproval.ts';
 import './petitions.messages.ts';
 import './petitions.notify.ts';
 import { channels, type PetitionKind, petitionKinds, petitionStatuses } from '../../contract/domain.ts';
@@ -55,6 +59,13 @@ export async function trackView(ctx: AppContext, rawCode: string) {
   const row = code ? await findTrackRow(ctx.db, ctx.database, code) : undefined;
   if (!row) throw notFound();
   return presentTrack(row, ctx.clock.now());
+}
+
+async function approvalView(ctx: AppContext, code: string) {
+  const unit = await findUnitByCode(ctx.db, code, ctx.clock.now().toISOString().slice(0, 10));
+  if (!unit) throw badRequest('unknown_unit', { code });
+  const setAt = await approvalSetAt(ctx.db, unit.path);
+  return { unit: unit.code, required: !!setAt, setAt: setAt ? { code: setAt.code, name: setAt.name } : null };
 }
 
 /** The staff view of one petition, as this official may see it. */
@@ -210,6 +221,12 @@ async function runAction(ctx: AppContext, actor: Official, id: number, body: Act
     case 'review':
     case 're_review':
       await reviewPetition(ctx, actor, id, { stage: body.type, reason: body.reason!, version: v });
+      return;
+    case 'approve':
+      await approveAnswer(ctx, actor, id, { version: v });
+      return;
+    case 'return':
+      await returnAnswer(ctx, actor, id, { reason: body.reason!, version: v });
       return;
   }
 }
@@ -386,6 +403,7 @@ export const petitionsModule: Module = {
           channels: splitList('channel', q.channel, channels),
           assignedToMe: q.assignedTo === 'me',
           leadByMe: q.leader === 'me',
+          awaitingApproval: q.awaitingApproval,
           overdue: q.overdue,
           dueBefore: q.dueBefore !== undefined ? parseWhen('dueBefore', q.dueBefore) : undefined,
           phone,
@@ -459,7 +477,7 @@ export const petitionsModule: Module = {
         config: { access: 'official' },
         schema: {
           tags: ['petitions'],
-          summary: 'Act on a petition: accept, reject, assign, start, answer, escalate, transfer, merge, extend, note, close, reopen',
+          summary: 'Act on a petition: accept, reject, assign, start, answer, escalate, transfer, merge, extend, note, close, reopen, approve, return',
           description:
             '409 when the petition\'s state does not allow the action, or when `version` is given and the petition changed since; 403 outside the caller\'s units or roles.',
           params: IdParams,
@@ -508,6 +526,38 @@ export const petitionsModule: Module = {
         await setDeadlinePolicy(ctx, request.actor, kind, request.body);
         const items = await effectivePolicies(ctx, { unit: request.body.unit, country: request.body.country });
         return items.find((p) => p.kind === kind)!;
+      },
+    );
+
+    app.get(
+      '/api/v1/answer-approval',
+      {
+        config: { access: 'official' },
+        schema: {
+          tags: ['petitions'],
+          summary: "Whether answers at a unit wait for the responsible leader's approval, and which unit's rule it is",
+          querystring: ApprovalQuery,
+          response: { 200: ApprovalView },
+        },
+      },
+      async (request) => approvalView(ctx, request.query.unit),
+    );
+
+    app.put(
+      '/api/v1/answer-approval/:unit',
+      {
+        config: { access: { roles: ['administrator', 'leader'] } },
+        schema: {
+          tags: ['petitions'],
+          summary: "Require (or stop requiring) the leader's approval of answers at a unit and the units below it",
+          params: ApprovalParams,
+          body: ApprovalBody,
+          response: { 200: ApprovalView },
+        },
+      },
+      async (request) => {
+        const unit = await setAnswerApproval(ctx, request.actor, request.params.unit, request.body.required);
+        return approvalView(ctx, unit.code);
       },
     );
 

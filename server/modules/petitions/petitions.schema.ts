@@ -117,6 +117,7 @@ export const ListQuery = Type.Object(
     channel: Type.Optional(Text(200, 'one or more channels, separated by commas')),
     assignedTo: Type.Optional(Type.Enum(['me'])),
     leader: Type.Optional(Type.Enum(['me'], { description: 'the cases the caller answers for as their responsible leader' })),
+    awaitingApproval: Type.Optional(Type.Boolean({ description: 'true: only cases whose answer waits for a leader\'s approval' })),
     overdue: Type.Optional(Type.Boolean()),
     dueBefore: Type.Optional(Text(40, 'YYYY-MM-DD (the start of that day, UTC) or an ISO 8601 time')),
     phone: Type.Optional(Text(40)),
@@ -195,6 +196,7 @@ export const PetitionSummary = Type.Object({
   handler: Nullable(Person),
   leader: Nullable(Person),
   caseId: Nullable(Type.Integer()),
+  awaitingApproval: Type.Boolean({ description: 'an answer waits for a leader\'s approval' }),
   abilities: Type.Array(Type.Enum([...actionTypes])),
 });
 export type PetitionSummary = Static<typeof PetitionSummary>;
@@ -233,6 +235,12 @@ export const PetitionView = Type.Object({
   clearItems: ClearItems,
   answer: Nullable(
     Type.Object({ text: Type.String(), publish: Type.Boolean(), at: DateTime, onTheSpot: Type.Boolean(), by: Nullable(Person) }),
+  ),
+  pendingAnswer: Nullable(
+    Type.Object(
+      { text: Type.String(), publish: Type.Boolean(), at: DateTime, by: Nullable(Person) },
+      { description: 'the answer held for the leader\'s approval: the resident has not been told' },
+    ),
   ),
   case: Nullable(Type.Object({ id: Type.Integer(), trackingCode: Type.String() })),
   mergedPetitions: Type.Array(Type.Object({ id: Type.Integer(), trackingCode: Type.String() })),
@@ -300,6 +308,8 @@ const actionFields: Record<ActionType, { required: ActionField[]; optional: Acti
   reopen: { required: ['reason'], optional: [] },
   review: { required: ['reason'], optional: [] },
   re_review: { required: ['reason'], optional: [] },
+  approve: { required: [], optional: [] },
+  return: { required: ['reason'], optional: [] },
 };
 
 export function checkActionFields(body: ActionBody): void {
@@ -403,3 +413,15 @@ export const MyPetition = Type.Object(
 export type MyPetition = Static<typeof MyPetition>;
 
 export const MyPetitionList = Type.Object({ items: Type.Array(MyPetition), next: Type.Optional(Type.String()) });
+
+export const ApprovalQuery = Type.Object({ unit: Text(64, 'a unit code') }, { additionalProperties: false });
+export const ApprovalParams = Type.Object({ unit: Text(64, 'a unit code') });
+export const ApprovalBody = Type.Object(
+  { required: Type.Boolean({ description: 'true: answers at this unit and below wait for the responsible leader\'s approval' }) },
+  { additionalProperties: false },
+);
+export const ApprovalView = Type.Object({
+  unit: Type.String({ description: 'the unit asked about' }),
+  required: Type.Boolean({ description: 'answers here wait for approval' }),
+  setAt: Nullable(Type.Object({ code: Type.String(), name: Type.String() }, { description: 'the unit whose rule holds here: this one or one above it' })),
+});

@@ -89,6 +89,11 @@ export interface PetitionsTable {
   review_stage: ReviewStage | null;
   reviewed_at: Timestamp | null;
   re_reviewed_at: Timestamp | null;
+  /** An answer held for a leader's approval (units in answer_approval_units). */
+  pending_answer_text: string | null;
+  pending_answer_publish: boolean | null;
+  pending_answer_by: number | null;
+  pending_answer_at: Timestamp | null;
   search: TsVector;
   version: Generated<number>;
   created_at: Timestamp;
@@ -156,7 +161,14 @@ export interface PetitionAttachmentsTable {
   created_at: Timestamp;
 }
 
+export interface AnswerApprovalUnitsTable {
+  unit_id: number;
+  updated_at: Generated<Date>;
+  updated_by: number | null;
+}
+
 export interface PetitionTables {
+  answer_approval_units: AnswerApprovalUnitsTable;
   deadline_policies: DeadlinePoliciesTable;
   petitions: PetitionsTable;
   petitioners: PetitionersTable;

@@ -92,6 +92,8 @@ export interface PetitionSummary {
   overdue: boolean;
   handler: PersonRef | null;
   leader: PersonRef | null;
+  /** An answer waits for the leader's approval. */
+  awaitingApproval?: boolean;
   abilities: string[];
 }
 
@@ -113,6 +115,8 @@ export interface Petition extends Omit<PetitionSummary, 'excerpt'> {
     complete: boolean;
   };
   answer: { text: string; publish: boolean; at: string; onTheSpot: boolean; by: PersonRef | null } | null;
+  /** The answer held for the leader's approval: the resident has not been told. */
+  pendingAnswer?: { text: string; publish: boolean; at: string; by: PersonRef | null } | null;
   case?: { id: number; trackingCode: string } | null;
   mergedPetitions?: Array<{ id: number; trackingCode: string }>;
   rating: RatingScore | null;

@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
-import { findAgency, officialWithGrants, updatePetition, type PetitionRow } from '../petitions.queries.ts';
+import { noPendingAnswer, findAgency, officialWithGrants, updatePetition, type PetitionRow } from '../petitions.queries.ts';
 import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, followCase, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import type { Role } from '../../../contract/domain.ts';
@@ -82,6 +82,8 @@ export async function assignPetition(ctx: AppContext, actor: CommandActor, id: n
       task,
       agency_id: agencyId,
       due_at: dueAt,
+      // a new assignment starts the work again: an answer held for approval is dropped
+      ...noPendingAnswer,
     }, now);
     if (dueAt.getTime() !== p.due_at.getTime()) await followCase(trx, p.id, { due_at: dueAt }, now);
     await recordEvent(trx, p, actor, now, {

@@ -10,6 +10,7 @@ import {
   findPetition,
   mergedPetitions,
   moveMergedPetitions,
+  noPendingAnswer,
   updatePetition,
   type PetitionChanges,
 } from '../petitions.queries.ts';
@@ -59,7 +60,8 @@ export async function mergePetition(
           }
         : {}),
     };
-    await updatePetition(trx, p, { ...facts, status: 'merged', case_id: target.id, merged_at: now }, now);
+    // A merged petition shares the case's answer: a draft of its own is dropped.
+    await updatePetition(trx, p, { ...facts, ...noPendingAnswer, status: 'merged', case_id: target.id, merged_at: now }, now);
     if (answered) await followCase(trx, target.id, facts, now);
     // The case changed too (it has more petitioners): its version moves, so a concurrent
     // action on it cannot miss this.

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import type { Calendar } from '../../../platform/calendar.ts';
-import { officialsAtUnit, updatePetition, type PetitionChanges, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
+import { noPendingAnswer, officialsAtUnit, updatePetition, type PetitionChanges, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
 import { ackDue, resolutionDue, reviewDue } from '../petitions.deadlines.ts';
 import type { PetitionStatus, ReviewStage } from '../../../contract/domain.ts';
 import { followCase, placeOfUnit, policyAt } from './shared.ts';
@@ -44,6 +44,8 @@ export async function moveCase(
     handler_id: null,
     leader_id: null,
     ack_due_at: ackDueAt,
+    // the receiving unit writes its own answer
+    ...noPendingAnswer,
   }, now);
   await followCase(trx, p.id, facts, now);
   return { ackDueAt, dueAt };

@@ -11,6 +11,7 @@ import {
   findPetitionLocked,
   findUnitById,
   insertEvent,
+  officialsAtUnit,
   policiesFor,
   updateMergedInto,
   type EventInput,
@@ -143,4 +144,10 @@ export function localeFor(language: string | null | undefined, country: string):
   if (country === 'VN') return 'vi';
   if (country === 'CN' || country === 'TW' || country === 'HK' || country === 'MO') return 'zh';
   return 'en';
+}
+
+/** Who approves a case's answers: its responsible leader, or the unit's leaders when none is named. */
+export async function leadersOf(trx: Kysely<DB>, p: PetitionRow): Promise<number[]> {
+  if (p.leader_id !== null) return [p.leader_id];
+  return (await officialsAtUnit(trx, p.unit_id, ['leader'])).filter((id) => id !== p.reported_official_id);
 }

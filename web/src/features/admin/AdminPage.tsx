@@ -6,8 +6,9 @@ import { unitName, type Agency, type OfficialSummary, type Unit } from '../../ap
 import { roles, type Role } from '../../../../server/contract/domain.ts';
 import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { DeadlinePolicies } from './DeadlinePolicies.tsx';
+import { ApprovalSetting } from './ApprovalSetting.tsx';
 
-const sections = ['units', 'agencies', 'officials', 'deadlines'] as const;
+const sections = ['units', 'agencies', 'officials', 'deadlines', 'approval'] as const;
 type Section = (typeof sections)[number];
 
 /** A capability whose API this server does not offer yet reads as such, not as a failure. */
@@ -270,12 +271,13 @@ export default function AdminPage({ query }: PageProps) {
         </ul>
       </nav>
       {section === 'units' ? <UnitsImport /> : null}
-      {section === 'agencies' || section === 'officials' || section === 'deadlines' ? (
+      {section !== 'units' ? (
         <UnitPicker label={t('admin.unit')} value={unit} onChange={setUnit} />
       ) : null}
       {section === 'agencies' && unit ? <Agencies unit={unit} /> : null}
       {section === 'officials' && unit ? <Officials unit={unit} /> : null}
       {section === 'deadlines' ? <DeadlinePolicies unit={unit} /> : null}
+      {section === 'approval' && unit ? <ApprovalSetting unit={unit} /> : null}
       {section !== 'units' && section !== 'deadlines' && !unit ? <p class="muted">{t('admin.pickUnit')}</p> : null}
     </>
   );

@@ -109,6 +109,13 @@ export default function CasePage({ params }: PageProps) {
               ) : null}
             </section>
           ) : null}
+          {p.pendingAnswer ? (
+            <section aria-labelledby="pending-heading" class="answer pending-answer">
+              <h2 id="pending-heading">{t('case.pendingAnswer')}</h2>
+              <p class="muted">{t('case.pendingAnswerHint', { name: p.pendingAnswer.by?.name ?? '—', at: date(p.pendingAnswer.at, true) })}</p>
+              <p class="answer-text">{p.pendingAnswer.text}</p>
+            </section>
+          ) : null}
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t('track.timeline')}</h2>
             <Timeline entries={p.timeline ?? []} />
@@ -162,7 +169,9 @@ export default function CasePage({ params }: PageProps) {
                 petition={p}
                 onCancel={() => setOpen(null)}
                 onDone={(updated) => {
-                  setDone(t('case.done', { action: t(`action.${open}`) }));
+                  // An answer held for approval has not reached the resident: say so.
+                  const held = open === 'answer' && !!(updated as Petition | undefined)?.pendingAnswer;
+                  setDone(held ? t('case.heldForApproval') : t('case.done', { action: t(`action.${open}`) }));
                   setOpen(null);
                   if (updated && typeof updated === 'object' && 'id' in updated) petition.set(updated);
                   else petition.reload();

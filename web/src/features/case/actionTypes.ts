@@ -6,6 +6,8 @@ export const actionOrder = [
   'assign',
   'start',
   'answer',
+  'approve',
+  'return',
   'extend',
   'escalate',
   'transfer',

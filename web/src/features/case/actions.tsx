@@ -12,7 +12,7 @@ import { escalationCauses, type ActionType } from '../../../../server/contract/d
 export { actionOrder } from './actionTypes.ts';
 
 /** Actions that need no more than a confirmation. */
-const immediate = new Set<ActionType>(['accept', 'start', 'close']);
+const immediate = new Set<ActionType>(['accept', 'start', 'close', 'approve']);
 
 
 function toIso(local: string): string | undefined {
@@ -132,6 +132,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
       case 'reopen':
       case 'review':
       case 're_review':
+      case 'return':
         return { errors: required(['reason']), body: { reason: fields.reason?.trim() } };
       case 'close':
         return { errors: {}, body: fields.reason?.trim() ? { reason: fields.reason.trim() } : {} };
@@ -187,7 +188,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
           )}
         </Field>
       ) : null}
-      {(['reject', 'escalate', 'reopen', 'close', 'review', 're_review'] as ActionType[]).includes(type) && (
+      {(['reject', 'escalate', 'reopen', 'close', 'review', 're_review', 'return'] as ActionType[]).includes(type) && (
         <Text
           label={t('case.reason')}
           value={fields.reason ?? ''}

@@ -1,23 +1,33 @@
-import { api, type List } from '../../app/api.ts';
+import { api, type List, type Query } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import type { PetitionSummary } from '../../app/types.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
 import { PetitionTable } from './PetitionTable.tsx';
 
 /**
- * Above a leader's own cases: the answers they are to review, oldest due first. Shown only
+ * Above a leader's own cases: answers waiting for their approval, then answered cases to
+ * review, each oldest due first. Shown only
  * when there are some, so that the list below stays where the eye expects it.
  */
 export function AwaitingReview() {
+  return (
+    <>
+      <ReviewList id="approve" title="inbox.toApprove" query={{ leader: 'me', awaitingApproval: true }} />
+      <ReviewList id="answered" title="inbox.answeredToReview" query={{ leader: 'me', status: 'answered' }} />
+    </>
+  );
+}
+
+function ReviewList({ id, title, query }: { id: string; title: string; query: Query }) {
   const { t } = useI18n();
-  const answered = useAsync(() => api.get<List<PetitionSummary>>('/petitions', { leader: 'me', status: 'answered', sort: 'due', limit: 50 }), []);
-  if (answered.error) return <Alert>{answered.error}</Alert>;
-  const items = answered.value?.items ?? [];
+  const list = useAsync(() => api.get<List<PetitionSummary>>('/petitions', { ...query, sort: 'due', limit: 50 }), []);
+  if (list.error) return <Alert>{list.error}</Alert>;
+  const items = list.value?.items ?? [];
   if (!items.length) return null;
   return (
-    <section aria-labelledby="review-heading" class="inbox-section">
-      <h2 id="review-heading">{t('inbox.answeredToReview')}</h2>
-      <PetitionTable items={items} caption={t('inbox.answeredToReview')} />
+    <section aria-labelledby={`review-${id}`} class="inbox-section">
+      <h2 id={`review-${id}`}>{t(title)}</h2>
+      <PetitionTable items={items} caption={t(title)} />
     </section>
   );
 }

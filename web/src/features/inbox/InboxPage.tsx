@@ -3,7 +3,7 @@ import { api, messageOf, type List, type Query } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import type { PetitionSummary, Unit } from '../../app/types.ts';
-import { channels, petitionKinds, petitionStatuses } from '../../../../server/contract/domain.ts';
+import { channels, openStatuses, petitionKinds, petitionStatuses } from '../../../../server/contract/domain.ts';
 import { Alert, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { hasRole, useSession, type Me } from '../../app/session.ts';
 import { PetitionTable } from './PetitionTable.tsx';
@@ -12,8 +12,8 @@ import { AwaitingReview } from './AwaitingReview.tsx';
 type View = 'mine' | 'leading' | 'new' | 'toAssign' | 'dueSoon' | 'overdue' | 'all';
 const views: View[] = ['new', 'mine', 'leading', 'toAssign', 'dueSoon', 'overdue', 'all'];
 
-/** The statuses of a case still to be resolved (the server's open set). */
-const open = 'received,transferred,accepted,assigned,in_progress,reopened';
+/** The statuses of a case still to be resolved. */
+const open = openStatuses.join(',');
 
 function viewQuery(view: View): Query {
   switch (view) {

@@ -37,6 +37,7 @@ export function PetitionTable({ items, caption }: { items: PetitionSummary[]; ca
               <td data-label={t('track.kind')}>{t(`kind.${p.kind}`)}</td>
               <td data-label={t('track.status')}>
                 <StatusBadge status={p.status} />
+                {p.awaitingApproval ? <span class="badge badge-pending"> {t('inbox.awaitingApproval')}</span> : null}
               </td>
               <td data-label={t('track.unit')}>{unitName(p.unit, locale)}</td>
               <td data-label={t('track.due')}>

@@ -1,0 +1,62 @@
+/**
+ * A unit's rule that answers wait for the responsible leader's approval before the resident is
+ * told. It holds for the unit and the units below it; a rule set above is shown, not editable here.
+ */
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.ts';
+import type { Unit } from '../../app/types.ts';
+import { Alert, Checkbox, Loading, useAsync } from '../../app/ui.tsx';
+
+interface Approval {
+  unit: string;
+  required: boolean;
+  setAt: { code: string; name: string } | null;
+}
+
+export function ApprovalSetting({ unit }: { unit: Unit }) {
+  const { t } = useI18n();
+  const current = useAsync(() => api.get<Approval>('/answer-approval', { unit: unit.code }), [unit.code]);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const value = current.value;
+  const inherited = !!value?.setAt && value.setAt.code !== unit.code;
+  return (
+    <section aria-labelledby="approval-heading">
+      <h2 id="approval-heading">{t('admin.approvalOf', { unit: unit.name })}</h2>
+      <p>{t('admin.approvalLead')}</p>
+      {current.loading && !value ? <Loading /> : null}
+      <Alert>{current.error ?? error}</Alert>
+      {saved ? <Alert kind="success">{saved}</Alert> : null}
+      {value ? (
+        inherited ? (
+          <p class="alert alert-info" role="status">
+            {t('admin.approvalInherited', { unit: value.setAt!.name })}
+          </p>
+        ) : (
+          <fieldset class="field" disabled={busy}>
+            <legend class="sr-only">{t('admin.approvalOf', { unit: unit.name })}</legend>
+            <Checkbox
+              label={t('admin.approvalRequired')}
+              checked={value.required}
+              onChange={async (required) => {
+                setBusy(true);
+                setError(null);
+                setSaved(null);
+                try {
+                  current.set(await api.put<Approval>(`/answer-approval/${encodeURIComponent(unit.code)}`, { required }));
+                  setSaved(t(required ? 'admin.approvalOn' : 'admin.approvalOff'));
+                } catch (e) {
+                  setError(messageOf(e));
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            />
+          </fieldset>
+        )
+      ) : null}
+    </section>
+  );
+}

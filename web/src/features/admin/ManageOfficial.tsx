@@ -1,0 +1,118 @@
+/**
+ * What an administrator (or a unit's leader) does to an existing official: grant a role in a
+ * unit, revoke one, disable the account (sessions end, sign-in refused) and enable it again.
+ * The server checks every change against the caller's own units and answers why it refuses.
+ */
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.ts';
+import { unitName, type OfficialSummary, type Unit } from '../../app/types.ts';
+import { roles, type Role } from '../../../../server/contract/domain.ts';
+import { Alert, Field, UnitPicker } from '../../app/ui.tsx';
+
+type OfficialAction = { type: 'grant' | 'revoke'; unit: string | null; role: Role } | { type: 'disable' | 'enable' };
+
+export function ManageOfficial({ official, unit, onChanged }: { official: OfficialSummary; unit: Unit; onChanged(o: OfficialSummary): void }) {
+  const { t, locale } = useI18n();
+  const [role, setRole] = useState<Role>('handler');
+  const [grantUnit, setGrantUnit] = useState<Unit | null>(unit);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const act = async (action: OfficialAction, message: string) => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const updated = await api.post<OfficialSummary>(`/officials/${official.id}/actions`, action);
+      setDone(message);
+      onChanged(updated);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const who = official.name || official.username;
+  return (
+    <details class="manage-official">
+      <summary>{t('admin.manage', { name: who })}</summary>
+      <div class="manage-body">
+        <Alert>{error}</Alert>
+        {done ? <Alert kind="success">{done}</Alert> : null}
+        <h4>{t('admin.grants')}</h4>
+        <ul class="plain-list">
+          {official.grants.map((g) => {
+            const where = g.unitName ?? g.unit ?? t('admin.everywhere');
+            return (
+              <li key={`${g.unit}:${g.role}`}>
+                {t(`role.${g.role}`)} · {where}{' '}
+                <button
+                  type="button"
+                  class="link-button"
+                  disabled={busy}
+                  aria-label={t('admin.revokeLabel', { role: t(`role.${g.role}`), unit: where, name: who })}
+                  onClick={() => act({ type: 'revoke', unit: g.unit, role: g.role }, t('admin.revoked', { role: t(`role.${g.role}`), unit: where }))}
+                >
+                  {t('admin.revoke')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <form
+          class="form grant-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!grantUnit) return setError(t('admin.pickUnit'));
+            void act(
+              { type: 'grant', unit: grantUnit.code, role },
+              t('admin.granted', { role: t(`role.${role}`), unit: unitName(grantUnit, locale) }),
+            );
+          }}
+        >
+          <Field label={t('admin.role')}>
+            {({ id }) => (
+              <select id={id} value={role} onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as Role)}>
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <UnitPicker label={t('admin.grantUnit')} value={grantUnit} onChange={setGrantUnit} />
+          <button type="submit" class="button secondary" disabled={busy}>
+            {t('admin.grant')}
+          </button>
+        </form>
+        <h4>{t('admin.account')}</h4>
+        {official.disabled ? (
+          <p>
+            {t('admin.disabledText')}{' '}
+            <button type="button" class="button secondary" disabled={busy} onClick={() => act({ type: 'enable' }, t('admin.enabled', { name: who }))}>
+              {t('admin.enable')}
+            </button>
+          </p>
+        ) : (
+          <p>
+            <button
+              type="button"
+              class="button secondary danger"
+              disabled={busy}
+              onClick={() => {
+                if (confirm(t('admin.disableConfirm', { name: who }))) void act({ type: 'disable' }, t('admin.disabledDone', { name: who }));
+              }}
+            >
+              {t('admin.disable')}
+            </button>
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}
