@@ -7,6 +7,7 @@ import { roles, type Role } from '../../../../server/contract/domain.ts';
 import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { DeadlinePolicies } from './DeadlinePolicies.tsx';
 import { ApprovalSetting } from './ApprovalSetting.tsx';
+import { ManageOfficial } from './ManageOfficial.tsx';
 
 const sections = ['units', 'agencies', 'officials', 'deadlines', 'approval'] as const;
 type Section = (typeof sections)[number];
@@ -164,6 +165,7 @@ function Officials({ unit }: { unit: Unit }) {
               <th scope="col">{t('admin.name')}</th>
               <th scope="col">{t('signIn.username')}</th>
               <th scope="col">{t('admin.grants')}</th>
+              <th scope="col">{t('admin.manageColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -175,6 +177,14 @@ function Officials({ unit }: { unit: Unit }) {
                   {(o.grants ?? [])
                     .map((g) => `${t(`role.${g.role}`)} @ ${g.unitName ?? g.unit ?? t('admin.everywhere')}`)
                     .join(', ')}
+                  {o.disabled ? <span class="badge badge-overdue"> {t('admin.disabledBadge')}</span> : null}
+                </td>
+                <td data-label={t('admin.manageColumn')}>
+                  <ManageOfficial
+                    official={o}
+                    unit={unit}
+                    onChanged={(updated) => list.set({ ...list.value!, items: list.value!.items.map((x) => (x.id === updated.id ? updated : x)) })}
+                  />
                 </td>
               </tr>
             ))}
