@@ -62,7 +62,7 @@ export async function trackView(ctx: AppContext, rawCode: string) {
 }
 
 async function approvalView(ctx: AppContext, code: string) {
-  const unit = await findUnitByCode(ctx.db, code, ctx.clock.now().toISOString().slice(0, 10));
+  const unit = await findUnitByCode(ctx.db, code, ctx.clock.now());
   if (!unit) throw badRequest('unknown_unit', { code });
   const setAt = await approvalSetAt(ctx.db, unit.path);
   return { unit: unit.code, required: !!setAt, setAt: setAt ? { code: setAt.code, name: setAt.name } : null };

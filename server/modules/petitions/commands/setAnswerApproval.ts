@@ -12,7 +12,7 @@ import { inTransaction } from './shared.ts';
 
 export async function setAnswerApproval(ctx: AppContext, actor: Actor, code: string, required: boolean): Promise<UnitRow> {
   const now = ctx.clock.now();
-  const unit = await findUnitByCode(ctx.db, code, now.toISOString().slice(0, 10));
+  const unit = await findUnitByCode(ctx.db, code, now);
   if (!unit) throw badRequest('unknown_unit', { code });
   if (!canEditPolicy(actor, unit.path)) throw forbidden();
   await inTransaction(ctx.db, async (trx) => {
