@@ -79,6 +79,13 @@ test('audit verify on the embedded database: exit 0 when intact, non-zero naming
     const intact = await run(['audit', 'verify'], env);
     assert.equal(intact.code, 0, intact.stderr);
     assert.match(intact.stdout, /audit trail intact: 5 events in 2 chains, 1 checkpoints/);
+    // The checkpoint as the figures page publishes it: still there, with its hash.
+    const [, id, hash] = /latest checkpoint (\d+) .*: ([0-9a-f]{64})/.exec(intact.stdout)!;
+    assert.equal((await run(['audit', 'verify', '--published', `${id}:${hash}`], env)).code, 0);
+    // One published later than any the database holds: the trail was cut back.
+    const cut = await run(['audit', 'verify', '--published', `${id}:${hash}`, `${Number(id) + 1}:${'a'.repeat(64)}`], env);
+    assert.notEqual(cut.code, 0);
+    assert.match(cut.stdout, new RegExp(`BROKEN at checkpoint:${Number(id) + 1}: it was published with hash a{64} and is missing: the trail was cut back`));
 
     database = await open();
     try {

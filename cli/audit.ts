@@ -1,9 +1,26 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../server/platform/config.ts';
 import { openDatabase } from '../server/platform/db.ts';
 import { writeAuditCheckpoint } from '../server/platform/audit.ts';
 import { verifyAudit, type AuditVerification } from '../server/platform/audit-verify.ts';
 import { systemClock } from '../server/platform/clock.ts';
+import { checkAnchor, readAnchorFiles } from '../server/platform/audit-anchors.ts';
+
+type Published = NonNullable<Parameters<typeof verifyAudit>[1]>['published'];
+
+/**
+ * Checkpoints published outside the database: `<id>:<hash>` as the figures page shows it, or a
+ * signed anchor file, or a folder of them (each signature checked, against --public-key if given).
+ */
+export function publishedCheckpoints(sources: string[], publicKeyFile?: string): NonNullable<Published> {
+  const publicKey = publicKeyFile ? fs.readFileSync(publicKeyFile, 'utf8') : undefined;
+  return sources.flatMap((source) => {
+    const pair = /^(\d+):([0-9a-f]{64})$/.exec(source);
+    if (pair) return [{ id: Number(pair[1]), hash: pair[2] }];
+    return readAnchorFiles(source).map((file) => checkAnchor(file, publicKey));
+  });
+}
 
 /** Exit status of `audit verify` when the trail is not intact (1 is also any other failure). */
 export const brokenTrailExitCode = 1;
@@ -15,8 +32,11 @@ export function registerAuditCommands(program: Command): void {
     .command('verify')
     .description('check every audit event, chain and checkpoint; exits non-zero naming the first bad event')
     .option('--json', 'print the result as JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const result = await verifyCommand(loadConfig(), { progress: !opts.json && process.stderr.isTTY });
+    .option('--published <source...>', 'checkpoints published elsewhere that must still be there: <id>:<hash> from the figures page, a signed anchor file or a folder of them')
+    .option('--public-key <file>', 'the PEM public key the anchor files must be signed with')
+    .action(async (opts: { json?: boolean; published?: string[]; publicKey?: string }) => {
+      const published = publishedCheckpoints(opts.published ?? [], opts.publicKey);
+      const result = await verifyCommand(loadConfig(), { progress: !opts.json && process.stderr.isTTY, published });
       console.log(opts.json ? JSON.stringify(result) : describeVerification(result));
       if (!result.ok) process.exitCode = brokenTrailExitCode;
     });
@@ -40,10 +60,11 @@ export function registerAuditCommands(program: Command): void {
     });
 }
 
-async function verifyCommand(config: Config, opts: { progress: boolean }): Promise<AuditVerification> {
+async function verifyCommand(config: Config, opts: { progress: boolean; published: Published }): Promise<AuditVerification> {
   const database = await openDatabase(config);
   try {
     return await verifyAudit(database.db, {
+      published: opts.published,
       onProgress: opts.progress ? (n) => process.stderr.write(`\r${n.toLocaleString('en')} events verified`) : undefined,
     });
   } finally {

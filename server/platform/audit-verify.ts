@@ -37,6 +37,11 @@ export interface VerifyOptions {
   batchSize?: number;
   /** Called after each batch with the number of events verified so far. */
   onProgress?: (events: number) => void;
+  /**
+   * Checkpoints published outside the database (the figures page, the signed anchor files):
+   * each must still be there with the same hash, or the trail was cut back or rewritten.
+   */
+  published?: Array<{ id: number; hash: string; maxEventId?: number; createdAt?: string }>;
 }
 
 interface EventRow {
@@ -118,6 +123,19 @@ export async function verifyAudit(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
     }
   });
   await verifyHeadsHashes(db, checkpoints, batchSize, checkpointProblem);
+  for (const p of opts.published ?? []) {
+    const cp = checkpoints.find((c) => Number(c.id) === p.id);
+    const sealed = p.maxEventId === undefined ? '' : `, sealing the events up to ${p.maxEventId}`;
+    if (!cp) {
+      checkpointProblem({
+        id: null,
+        subject: `checkpoint:${p.id}`,
+        reason: `it was published with hash ${p.hash}${sealed}${p.createdAt ? ` on ${p.createdAt}` : ''} and is missing: the trail was cut back, the newest events deleted with their checkpoints`,
+      });
+    } else if (cp.hash !== p.hash) {
+      checkpointProblem({ id: null, subject: `checkpoint:${p.id}`, reason: `its hash is not the one published (${p.hash}): the trail was rewritten` });
+    }
+  }
 
   // ---- the events, chain by chain ----
   const maxIds = checkpoints.map((c) => c.max_event_id);

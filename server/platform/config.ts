@@ -38,6 +38,10 @@ export interface Config {
     /** All files a signed-in resident attached, over all their petitions. */
     perResidentBytes: number;
   };
+  /** The Ed25519 private key (PEM) that signs the daily audit anchor files (ZD_AUDIT_SIGNING_KEY); else a key file in dataDir. */
+  auditSigningKey?: string;
+  /** Where the signed daily audit anchor files go (ZD_AUDIT_ANCHOR_DIR, default <dataDir>/audit-anchors); null: none written. */
+  auditAnchorDir: string | null;
   /** How often each server process looks for due jobs, in milliseconds. */
   jobPollMs: number;
   /** Notifications: SMTP server URL (ZD_SMTP_URL, e.g. smtps://user:pass@host:465); console when absent. */
@@ -88,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perPetitionBytes: int(env.ZD_ATTACHMENT_QUOTA_PETITION_MB, 50) * megabyte,
       perResidentBytes: int(env.ZD_ATTACHMENT_QUOTA_RESIDENT_MB, 200) * megabyte,
     },
+    auditSigningKey: env.ZD_AUDIT_SIGNING_KEY || undefined,
+    auditAnchorDir: path.resolve(env.ZD_AUDIT_ANCHOR_DIR || path.join(env.ZD_DATA_DIR ?? './data', 'audit-anchors')),
     jobPollMs: int(env.ZD_JOB_POLL_MS, 5000),
     smtpUrl: env.ZD_SMTP_URL || undefined,
     mailFrom: env.ZD_MAIL_FROM || 'Zero Distance <no-reply@localhost>',
@@ -102,5 +108,6 @@ export type ConfigOverrides = Partial<Omit<Config, 'rateLimits'>> & { rateLimits
 /** A configuration for tests and tools: defaults, overridden field by field. */
 export function testConfig(overrides: ConfigOverrides = {}): Config {
   const base = loadConfig({});
-  return { ...base, logLevel: 'silent', demo: false, ...overrides, rateLimits: { ...base.rateLimits, ...overrides.rateLimits } };
+  // Tests write no anchor files unless they ask for them (the default folder is the repository's data/).
+  return { ...base, logLevel: 'silent', demo: false, auditAnchorDir: null, ...overrides, rateLimits: { ...base.rateLimits, ...overrides.rateLimits } };
 }

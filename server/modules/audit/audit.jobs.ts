@@ -1,5 +1,6 @@
 import { registerRecurringJob } from '../../platform/jobs.ts';
 import { writeAuditCheckpoint } from '../../platform/audit.ts';
+import { writeAnchorFile } from '../../platform/audit-anchors.ts';
 
 /**
  * Every hour, seal the chain heads in a checkpoint. Idempotent: a second run in the same
@@ -14,4 +15,15 @@ registerRecurringJob('audit.checkpoint', 3_600_000, async (ctx) => {
       'audit checkpoint written',
     );
   }
+});
+
+/**
+ * Every day, seal the heads once more and publish the newest checkpoint in a signed file
+ * (docs/AUDIT.md): copied elsewhere, it lets `audit verify --published` notice a trail cut back.
+ */
+registerRecurringJob('audit.anchor', 86_400_000, async (ctx) => {
+  const now = ctx.clock.now();
+  await writeAuditCheckpoint(ctx.db, now);
+  const file = await writeAnchorFile(ctx.db, ctx.config, now.toISOString().slice(0, 10));
+  if (file) ctx.log.info({ file }, 'audit anchor written');
 });

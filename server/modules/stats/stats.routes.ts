@@ -5,6 +5,7 @@ import { daysIn, firstStatsDay, isDay, lastStatsDay } from './stats.periods.ts';
 import { findStatsUnit, type StatsScope } from './stats.queries.ts';
 import { computeStats } from './stats.compute.ts';
 import { presentStats } from './stats.presenter.ts';
+import { latestCheckpoint } from '../../platform/audit-anchors.ts';
 import './stats.messages.ts';
 import './stats.jobs.ts';
 
@@ -42,7 +43,7 @@ export const statsModule: Module = {
         const scope: StatsScope = unit ? { unitId: unit.id, unitPath: unit.path } : { unitId: 0, unitPath: '/' };
         const now = ctx.clock.now();
         const figures = await computeStats(ctx.db, { scope, from, to, now, interval }, unit ? unit.grains : 'dm', ctx.database);
-        return presentStats(unit, { from, to }, now, figures);
+        return presentStats(unit, { from, to }, now, figures, await latestCheckpoint(ctx.db));
       },
     );
   },

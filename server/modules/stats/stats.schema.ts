@@ -63,6 +63,18 @@ export const StatsView = Type.Object({
   byChannel: Type.Record(Type.String(), StatsBucket),
   byKind: Type.Record(Type.String(), StatsBucket),
   byCategory: Type.Record(Type.String(), StatsBucket),
+  auditCheckpoint: Nullable(
+    Type.Object(
+      {
+        id: Type.Integer(),
+        at: Type.String({ format: 'date-time' }),
+        maxEventId: Type.Integer({ description: 'every audit event up to this id is sealed' }),
+        events: Type.Integer(),
+        hash: Type.String({ description: 'SHA-256 of the checkpoint; keep a copy: `zerodistance audit verify --published <id>:<hash>` checks the trail still holds it' }),
+      },
+      { description: 'the newest audit checkpoint of the deployment, published so that cutting back the audit trail shows' },
+    ),
+  ),
   series: Type.Optional(
     Type.Object({
       interval: Type.Union([Type.Literal('month'), Type.Literal('day')]),

@@ -170,6 +170,8 @@ export interface Stats {
   /** The unit's targets for the rates, when the deployment sets them. */
   targets?: Record<string, number | null | undefined>;
   series?: { interval: 'month' | 'day'; items: Array<Partial<Stats> & { period: string; from: string; to: string }> };
+  /** The newest audit checkpoint, published here so that cutting back the audit trail shows. */
+  auditCheckpoint?: { id: number; at: string; maxEventId: number; events: number; hash: string } | null;
 }
 
 export interface Agency {

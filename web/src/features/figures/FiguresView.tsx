@@ -262,6 +262,11 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
           ))}
         </div>
       )}
+      {s.auditCheckpoint ? (
+        <p class="muted audit-checkpoint" data-testid="audit-checkpoint">
+          {t('figures.auditCheckpoint', { at: i.date(s.auditCheckpoint.at, true), id: s.auditCheckpoint.id, hash: s.auditCheckpoint.hash })}
+        </p>
+      ) : null}
     </div>
   );
 }
