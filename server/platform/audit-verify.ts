@@ -146,56 +146,15 @@ export async function verifyAudit(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
 
   const finish = (c: Chain) => {
     chains++;
-    const subject = subjectOf(c.type, c.id);
-    const r = c.recorded;
-    const s = c.sealed;
-    if (r) {
-      const at = `checkpoint ${r.checkpoint_id} sealed this chain at seq ${r.seq} (event ${r.event_id})`;
-      if (!s) eventProblem({ id: r.event_id, subject, reason: `${range(1, r.seq)} missing: ${at}; the events were deleted` });
-      else if (s.seq < r.seq) {
-        eventProblem({ id: r.event_id, subject, reason: `${range(s.seq + 1, r.seq)} missing at the end of the chain: ${at}; the last events were deleted` });
-      } else if (s.seq > r.seq) {
-        eventProblem({ id: s.id, subject, reason: `seq ${s.seq} claims an id already sealed, but ${at}: the event was inserted afterwards` });
-      } else if (s.hash !== r.hash || s.id !== r.event_id) {
-        eventProblem({ id: s.id, subject, reason: `the chain's head is not the one ${at}: the chain was rewritten` });
-      }
-    } else if (s) {
-      eventProblem({ id: s.id, subject, reason: `no checkpoint sealed this chain, though its events are older than checkpoint ${lastCheckpointId}: checkpoint records were removed or events inserted afterwards` });
-    }
+    const problem = sealProblem(c, lastCheckpointId);
+    if (problem) eventProblem(problem);
   };
 
   const check = (c: Chain, row: EventRow) => {
-    const subject = subjectOf(row.subject_type, row.subject_id);
-    const recomputed = eventHash({
-      occurredAt: row.occurred_at,
-      actorId: row.actor_id,
-      actorLabel: row.actor_label,
-      action: row.action,
-      subjectType: row.subject_type,
-      subjectId: row.subject_id,
-      unitId: row.unit_id,
-      changes: row.changes,
-      seq: row.seq,
-      prevHash: row.prev_hash,
-    });
-    if (row.seq !== c.expectedSeq) {
-      eventProblem({ id: row.id, subject, reason: `${range(c.expectedSeq, row.seq - 1)} missing before this event (seq ${row.seq}): deleted` });
-    } else if (recomputed !== row.hash) {
-      eventProblem({ id: row.id, subject, reason: `its content does not match its hash (seq ${row.seq}): the event was altered after it was written` });
-    } else if (row.prev_hash !== c.prevHash) {
-      eventProblem({
-        id: row.id,
-        subject,
-        reason: `its prev_hash does not match the hash of the event before it (${c.prevId === null ? 'the chain start' : `event ${c.prevId}`}): one of them was rewritten`,
-      });
-    }
-    c.expectedSeq = row.seq + 1;
-    c.prevHash = row.hash;
-    c.prevId = row.id;
-    if (row.id <= horizon) {
-      c.sealed = { id: row.id, seq: row.seq, hash: row.hash };
-      if (monotonic) counts[firstAtOrAbove(maxIds, row.id)]++;
-    }
+    const problem = linkProblem(c, row);
+    if (problem) eventProblem(problem);
+    advance(c, row, horizon);
+    if (row.id <= horizon && monotonic) counts[firstAtOrAbove(maxIds, row.id)]++;
   };
 
   const missingChain = (h: Head) =>
@@ -275,6 +234,118 @@ export async function verifyAudit(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
     ...(firstBad ? { firstBad } : {}),
     problems,
     ...(latest ? { latestCheckpoint: { id: latest.id, createdAt: latest.created_at, maxEventId: latest.max_event_id, hash: latest.hash } } : {}),
+  };
+}
+
+/** What is wrong with an event where it stands in its chain: a gap before it, its hash, its link. */
+function linkProblem(c: Chain, row: EventRow): AuditProblem | null {
+  const subject = subjectOf(row.subject_type, row.subject_id);
+  const recomputed = eventHash({
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id,
+    actorLabel: row.actor_label,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    unitId: row.unit_id,
+    changes: row.changes,
+    seq: row.seq,
+    prevHash: row.prev_hash,
+  });
+  if (row.seq !== c.expectedSeq) {
+    return { id: row.id, subject, reason: `${range(c.expectedSeq, row.seq - 1)} missing before this event (seq ${row.seq}): deleted` };
+  }
+  if (recomputed !== row.hash) {
+    return { id: row.id, subject, reason: `its content does not match its hash (seq ${row.seq}): the event was altered after it was written` };
+  }
+  if (row.prev_hash !== c.prevHash) {
+    return {
+      id: row.id,
+      subject,
+      reason: `its prev_hash does not match the hash of the event before it (${c.prevId === null ? 'the chain start' : `event ${c.prevId}`}): one of them was rewritten`,
+    };
+  }
+  return null;
+}
+
+/** Moves the chain past an event; one up to the checkpoints' horizon is the chain's sealed head so far. */
+function advance(c: Chain, row: EventRow, horizon: number): void {
+  c.expectedSeq = row.seq + 1;
+  c.prevHash = row.hash;
+  c.prevId = row.id;
+  if (row.id <= horizon) c.sealed = { id: row.id, seq: row.seq, hash: row.hash };
+}
+
+/** Does the chain end where the latest checkpoint that saw it sealed it? */
+function sealProblem(c: Chain, lastCheckpointId: number): AuditProblem | null {
+  const subject = subjectOf(c.type, c.id);
+  const r = c.recorded;
+  const s = c.sealed;
+  if (r) {
+    const at = `checkpoint ${r.checkpoint_id} sealed this chain at seq ${r.seq} (event ${r.event_id})`;
+    if (!s) return { id: r.event_id, subject, reason: `${range(1, r.seq)} missing: ${at}; the events were deleted` };
+    if (s.seq < r.seq) {
+      return { id: r.event_id, subject, reason: `${range(s.seq + 1, r.seq)} missing at the end of the chain: ${at}; the last events were deleted` };
+    }
+    if (s.seq > r.seq) return { id: s.id, subject, reason: `seq ${s.seq} claims an id already sealed, but ${at}: the event was inserted afterwards` };
+    if (s.hash !== r.hash || s.id !== r.event_id) return { id: s.id, subject, reason: `the chain's head is not the one ${at}: the chain was rewritten` };
+  } else if (s) {
+    return {
+      id: s.id,
+      subject,
+      reason: `no checkpoint sealed this chain, though its events are older than checkpoint ${lastCheckpointId}: checkpoint records were removed or events inserted afterwards`,
+    };
+  }
+  return null;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  /** Events in the chain. */
+  events: number;
+  firstBad?: AuditProblem;
+  /** The checkpoint that last sealed this chain's head; events after it are protected by the chain alone. */
+  sealedBy: number | null;
+  /** Events of the chain written after that checkpoint. */
+  unsealed: number;
+}
+
+/**
+ * Verifies one subject's chain (a petition's, an account's): every event's hash and link, and
+ * its head against the latest checkpoint that sealed it. The checkpoints' own chain is checked
+ * by verifyAudit, over the whole trail.
+ */
+export async function verifyChain(db: Kysely<DB>, type: string, id: string): Promise<ChainVerification> {
+  const latest = await db.selectFrom('audit_checkpoints').select(['id', 'max_event_id']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const { rows } = await sql<EventRow>`
+    SELECT id, occurred_at, actor_id, actor_label, action, subject_type, subject_id, unit_id, changes, seq, prev_hash, hash
+      FROM audit_events
+     WHERE subject_type = ${type} AND subject_id = ${id}
+     ORDER BY seq`.execute(db);
+  const recorded = latest
+    ? (
+        await sql<Head>`
+          SELECT checkpoint_id, event_id, subject_type, subject_id, seq, hash
+            FROM audit_checkpoint_heads
+           WHERE subject_type = ${type} AND subject_id = ${id} AND checkpoint_id <= ${latest.id}
+           ORDER BY checkpoint_id DESC
+           LIMIT 1`.execute(db)
+      ).rows[0]
+    : undefined;
+  const horizon = latest?.max_event_id ?? 0;
+  const chain: Chain = { key: keyOf(type, id), type, id, expectedSeq: 1, prevHash: genesisHash, prevId: null, sealed: null, recorded };
+  let firstBad: AuditProblem | null = null;
+  for (const row of rows) {
+    firstBad ??= linkProblem(chain, row);
+    advance(chain, row, horizon);
+  }
+  firstBad ??= sealProblem(chain, latest?.id ?? 0);
+  return {
+    ok: firstBad === null,
+    events: rows.length,
+    ...(firstBad ? { firstBad } : {}),
+    sealedBy: recorded?.checkpoint_id ?? null,
+    unsealed: rows.filter((r) => r.id > horizon).length,
   };
 }
 

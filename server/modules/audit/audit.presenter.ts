@@ -1,4 +1,5 @@
-import type { AuditEventView } from './audit.schema.ts';
+import type { ChainVerification } from '../../platform/audit-verify.ts';
+import type { AuditEventView, ChainVerificationView } from './audit.schema.ts';
 import type { AuditEventRow } from './audit.queries.ts';
 
 /** An audit event as auditors see it. */
@@ -11,5 +12,21 @@ export function presentAuditEvent(row: AuditEventRow): AuditEventView {
     subject: { type: row.subject_type, id: row.subject_id },
     unit: row.unit_code,
     changes: row.changes,
+  };
+}
+
+export function presentVerification(
+  subject: { type: string; id: string },
+  v: ChainVerification,
+  latest: { id: number; created_at: Date; hash: string } | undefined,
+): ChainVerificationView {
+  return {
+    subject,
+    ok: v.ok,
+    events: v.events,
+    ...(v.firstBad ? { firstBad: { id: v.firstBad.id, reason: v.firstBad.reason } } : {}),
+    sealedBy: v.sealedBy,
+    unsealed: v.unsealed,
+    latestCheckpoint: latest ? { id: latest.id, createdAt: new Date(latest.created_at).toISOString(), hash: latest.hash } : null,
   };
 }

@@ -59,3 +59,7 @@ export async function listAuditEvents(db: Kysely<DB>, filter: AuditFilter): Prom
   if (beforeId !== undefined) q = q.where('e.id', '<', beforeId);
   return q.execute();
 }
+
+export function latestCheckpoint(db: Kysely<DB>) {
+  return db.selectFrom('audit_checkpoints').select(['id', 'created_at', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}

@@ -1,10 +1,11 @@
 import type { Module } from '../index.ts';
 import { notFound } from '../../platform/errors.ts';
-import { AuditList, AuditQuery } from './audit.schema.ts';
+import { AuditList, AuditQuery, ChainVerificationView, VerificationQuery } from './audit.schema.ts';
 import { auditReaders, auditScope, canFilterByUnit } from './audit.policy.ts';
-import { findUnitPath } from './audit.queries.ts';
+import { findUnitPath, latestCheckpoint } from './audit.queries.ts';
+import { verifyChain } from '../../platform/audit-verify.ts';
 import { readableEvents } from './audit.views.ts';
-import { presentAuditEvent } from './audit.presenter.ts';
+import { presentAuditEvent, presentVerification } from './audit.presenter.ts';
 import './audit.jobs.ts';
 
 /** The audit trail, read by auditors and administrators within their units. */
@@ -42,6 +43,28 @@ export const auditModule: Module = {
           items: items.map(presentAuditEvent),
           ...(more ? { next: String(items[items.length - 1].id) } : {}),
         };
+      },
+    );
+
+    app.get(
+      '/api/v1/audit/verification',
+      {
+        config: { access: { roles: auditReaders } },
+        schema: {
+          tags: ['audit'],
+          summary: "Verifies one subject's chain now: each event's hash and link, and its head against the latest checkpoint",
+          description:
+            'For a subject of which the caller may read at least one event (404 otherwise). The whole trail, the checkpoints\' own chain included, is verified by `zerodistance audit verify`.',
+          querystring: VerificationQuery,
+          response: { 200: ChainVerificationView },
+        },
+      },
+      async (request) => {
+        const subject = splitSubject(request.query.subject);
+        const seen = await readableEvents(ctx.db, request.actor, { scope: auditScope(request.actor), subject }, 1);
+        if (!seen.items.length) throw notFound();
+        const result = await verifyChain(ctx.db, subject.type, subject.id);
+        return presentVerification(subject, result, await latestCheckpoint(ctx.db));
       },
     );
   },

@@ -36,3 +36,26 @@ export const AuditList = Type.Object({
   items: Type.Array(AuditEventView),
   next: Type.Optional(Type.String()),
 });
+
+export const VerificationQuery = Type.Object(
+  {
+    subject: Type.String({ maxLength: 200, pattern: '^[a-z][a-z0-9_.-]*:.+$', description: 'one chain: "<type>:<id>", e.g. petition:42' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ChainVerificationView = Type.Object({
+  subject: Type.Object({ type: Type.String(), id: Type.String() }),
+  ok: Type.Boolean({ description: 'every event matches its hash and links to the one before; the head is the one the checkpoint sealed' }),
+  events: Type.Integer(),
+  firstBad: Type.Optional(
+    Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), reason: Type.String({ description: 'what is wrong, in English, as `audit verify` prints it' }) }),
+  ),
+  sealedBy: Type.Union([Type.Integer(), Type.Null()], { description: 'the checkpoint that last sealed this chain' }),
+  unsealed: Type.Integer({ description: 'events written after that checkpoint, protected by the chain alone until the next one' }),
+  latestCheckpoint: Type.Union([
+    Type.Object({ id: Type.Integer(), createdAt: Type.String({ format: 'date-time' }), hash: Type.String({ description: 'compare with the copy kept outside the database' }) }),
+    Type.Null(),
+  ]),
+});
+export type ChainVerificationView = Static<typeof ChainVerificationView>;

@@ -12,3 +12,4 @@ import './case/index.ts';
 import './hotline/index.ts';
 import './staff-figures/index.ts';
 import './admin/index.ts';
+import './audit/index.ts';

@@ -6,6 +6,7 @@ import type { PageProps } from '../../app/router.ts';
 import { abilitySet, unitName, type Petition } from '../../app/types.ts';
 import { Alert, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
 import { Timeline } from '../track/TrackPage.tsx';
+import { hasRole, useSession } from '../../app/session.ts';
 import { ActionForm, actionOrder } from './actions.tsx';
 import type { ActionType } from '../../../../server/contract/domain.ts';
 
@@ -20,6 +21,7 @@ function Fact({ label, children }: { label: string; children: ComponentChildren 
 
 export default function CasePage({ params }: PageProps) {
   const { t, date, locale } = useI18n();
+  const { me } = useSession();
   const petition = useAsync(() => api.get<Petition>(`/petitions/${encodeURIComponent(params.id)}`), [params.id]);
   const [open, setOpen] = useState<ActionType | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -53,6 +55,12 @@ export default function CasePage({ params }: PageProps) {
     <>
       <p>
         <a href="/staff">← {t('case.back')}</a>
+        {hasRole(me, ['auditor', 'administrator']) ? (
+          <>
+            {' · '}
+            <a href={`/staff/audit?subject=${encodeURIComponent(`petition:${p.id}`)}`}>{t('audit.ofPetition')}</a>
+          </>
+        ) : null}
       </p>
       <PageTitle>
         {t('case.title')} <span class="code">{p.trackingCode}</span>

@@ -1,0 +1,226 @@
+/**
+ * The auditor's page: the audit trail of one subject (a petition, an account …) or of a unit,
+ * newest first, and for one subject whether its hash chain is intact, checked by the server
+ * when the page asks.
+ */
+import { useState } from 'preact/hooks';
+import { api, messageOf, type List } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.ts';
+import { navigate, type PageProps } from '../../app/router.ts';
+import type { Unit } from '../../app/types.ts';
+import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+
+interface AuditEvent {
+  id: number;
+  at: string;
+  actor: { id: number | null; label: string };
+  action: string;
+  subject: { type: string; id: string };
+  unit: string | null;
+  changes: Record<string, unknown>;
+}
+
+interface Verification {
+  ok: boolean;
+  events: number;
+  firstBad?: { id: number | null; reason: string };
+  sealedBy: number | null;
+  unsealed: number;
+  latestCheckpoint: { id: number; createdAt: string; hash: string } | null;
+}
+
+const subjectTypes = ['petition', 'account', 'unit', 'agency', 'service_point', 'deadline_policy'] as const;
+
+function ChainState({ subject }: { subject: string }) {
+  const { t, number, date } = useI18n();
+  const state = useAsync(() => api.get<Verification>('/audit/verification', { subject }), [subject]);
+  if (state.loading) return <Loading />;
+  if (state.error) return <Alert>{state.error}</Alert>;
+  const v = state.value!;
+  return (
+    <section aria-labelledby="chain-heading" class={`chain-state ${v.ok ? 'chain-ok' : 'chain-bad'}`}>
+      <h2 id="chain-heading">{t('audit.chain')}</h2>
+      {v.ok ? (
+        <p class="alert alert-success" role="status">
+          {t('audit.chainOk', { count: v.events, events: number(v.events) })}
+        </p>
+      ) : (
+        <div class="alert alert-error" role="alert">
+          <p>{t('audit.chainBroken', { id: v.firstBad?.id ?? '—' })}</p>
+          <p class="small">{v.firstBad?.reason}</p>
+        </div>
+      )}
+      <dl class="facts">
+        <div class="fact">
+          <dt>{t('audit.sealedBy')}</dt>
+          <dd>{v.sealedBy === null ? t('audit.notSealed') : `#${v.sealedBy}`}</dd>
+        </div>
+        <div class="fact">
+          <dt>{t('audit.unsealed')}</dt>
+          <dd>{number(v.unsealed)}</dd>
+        </div>
+        {v.latestCheckpoint ? (
+          <div class="fact">
+            <dt>{t('audit.latestCheckpoint')}</dt>
+            <dd>
+              #{v.latestCheckpoint.id} · {date(v.latestCheckpoint.createdAt, true)}
+              <br />
+              <code class="hash">{v.latestCheckpoint.hash}</code>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <p class="hint">{t('audit.checkpointHint')}</p>
+    </section>
+  );
+}
+
+function Changes({ changes }: { changes: Record<string, unknown> }) {
+  const entries = Object.entries(changes);
+  if (!entries.length) return <span class="muted">—</span>;
+  return (
+    <dl class="changes">
+      {entries.map(([key, value]) => (
+        <div key={key}>
+          <dt>{key}</dt>
+          <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Trail({ query }: { query: Record<string, string> }) {
+  const { t, date } = useI18n();
+  const key = JSON.stringify(query);
+  const first = useAsync(() => api.get<List<AuditEvent>>('/audit', { ...query, limit: 50 }), [key]);
+  const [more, setMore] = useState<{ items: AuditEvent[]; next?: string; fetched: boolean; error?: string }>({ items: [], fetched: false });
+  if (first.loading && !first.value) return <Loading />;
+  if (first.error) return <Alert>{first.error}</Alert>;
+  const items = [...(first.value?.items ?? []), ...more.items];
+  const next = more.fetched ? more.next : first.value?.next;
+  if (!items.length) return <Empty>{t('audit.none')}</Empty>;
+  return (
+    <>
+      <table class="list-table audit-table">
+        <caption class="sr-only">{t('audit.trail')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.at')}</th>
+            <th scope="col">{t('audit.actor')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.subject')}</th>
+            <th scope="col">{t('audit.changes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e) => (
+            <tr key={e.id}>
+              <td data-label={t('audit.at')}>
+                <time dateTime={e.at}>{date(e.at, true)}</time>
+                <div class="muted small">#{e.id}</div>
+              </td>
+              <td data-label={t('audit.actor')}>{e.actor.label}</td>
+              <td data-label={t('audit.action')}>
+                <code>{e.action}</code>
+              </td>
+              <td data-label={t('audit.subject')}>
+                <a href={`/staff/audit?subject=${encodeURIComponent(`${e.subject.type}:${e.subject.id}`)}`}>
+                  {e.subject.type}:{e.subject.id}
+                </a>
+                {e.unit ? <div class="muted small">{e.unit}</div> : null}
+              </td>
+              <td data-label={t('audit.changes')}>
+                <Changes changes={e.changes} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Alert>{more.error}</Alert>
+      {next ? (
+        <button
+          type="button"
+          class="button secondary"
+          onClick={async () => {
+            try {
+              const page = await api.get<List<AuditEvent>>('/audit', { ...query, limit: 50, cursor: next });
+              setMore((m) => ({ items: [...m.items, ...page.items], next: page.next, fetched: true }));
+            } catch (err) {
+              setMore((m) => ({ ...m, error: messageOf(err) }));
+            }
+          }}
+        >
+          {t('inbox.more')}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+export default function AuditPage({ query }: PageProps) {
+  const { t } = useI18n();
+  const subject = query.get('subject') ?? '';
+  const unitCode = query.get('unit') ?? '';
+  const [type, setType] = useState(subject.split(':')[0] || 'petition');
+  const [id, setId] = useState(subject.includes(':') ? subject.slice(subject.indexOf(':') + 1) : '');
+  const [unit, setUnit] = useState<Unit | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <PageTitle>{t('audit.title')}</PageTitle>
+      <p>{t('audit.lead')}</p>
+      <form
+        class="form filter-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!id.trim() && !unit) return setError(t('audit.errors.what'));
+          setError(null);
+          const params = new URLSearchParams();
+          if (id.trim()) params.set('subject', `${type}:${id.trim()}`);
+          else if (unit) params.set('unit', unit.code);
+          navigate(`/staff/audit?${params.toString()}`);
+        }}
+      >
+        <Alert>{error}</Alert>
+        <div class="row">
+          <Field label={t('audit.subjectType')}>
+            {({ id: fieldId }) => (
+              <select id={fieldId} value={type} onChange={(e) => setType((e.currentTarget as HTMLSelectElement).value)}>
+                {subjectTypes.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`audit.type.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('audit.subjectId')} hint={t('audit.subjectIdHint')}>
+            {({ id: fieldId, describedBy }) => (
+              <input id={fieldId} type="text" aria-describedby={describedBy} value={id} onInput={(e) => setId((e.currentTarget as HTMLInputElement).value)} />
+            )}
+          </Field>
+        </div>
+        <UnitPicker label={t('audit.orUnit')} value={unit} onChange={setUnit} />
+        <div class="button-row">
+          <button type="submit" class="button primary">
+            {t('audit.show')}
+          </button>
+        </div>
+      </form>
+      {subject ? (
+        <>
+          <ChainState subject={subject} />
+          <h2>{t('audit.trailOf', { subject })}</h2>
+          <Trail query={{ subject }} />
+        </>
+      ) : unitCode ? (
+        <>
+          <h2>{t('audit.trailOfUnit', { unit: unitCode })}</h2>
+          <Trail query={{ unit: unitCode }} />
+        </>
+      ) : null}
+    </>
+  );
+}

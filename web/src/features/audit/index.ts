@@ -1,0 +1,7 @@
+import { registerFeature } from '../../app/router.ts';
+
+registerFeature({
+  name: 'audit',
+  routes: [{ path: '/staff/audit', title: 'audit.title', area: 'staff', load: () => import('./AuditPage.tsx') }],
+  nav: [{ href: '/staff/audit', label: 'nav.audit', area: 'staff', order: 140, roles: ['auditor', 'administrator'] }],
+});
