@@ -215,7 +215,12 @@ describeEachBackend('petition actions', (t) => {
 
   test('escalation hands the case to the parent unit, is counted, and tells its dispatchers', async () => {
     const s = await petitionInProgress(t(), w);
-    const v = await actOk(t(), w.lead1, s.id, { type: 'escalate', reason: 'The land belongs to the province forest board.' });
+    // The commune's leader no longer sees the case: the action answers only that it was done.
+    const done = await actOk(t(), w.lead1, s.id, { type: 'escalate', reason: 'The land belongs to the province forest board.' });
+    assert.deepEqual(Object.keys(done).sort(), ['id', 'message', 'status', 'visible']);
+    assert.deepEqual([done.id, done.status, done.visible], [s.id, 'accepted', false]);
+    assert.match(done.message, /no longer visible to you/);
+    const v = (await call().get(w.provLead, s.id)).json();
     assert.equal(v.status, 'accepted');
     assert.equal(v.unit.code, 'TP');
     assert.equal(v.originUnit.code, 'TC1');
@@ -256,7 +261,10 @@ describeEachBackend('petition actions', (t) => {
     const s = await submitOk(t(), { unit: 'TC1', kind: 'suggestion', body: 'Repair the bridge between the two communes', resident: { name: 'An', email: 'an@example.vn' } });
     const noTarget = await call().act(w.disp1, s.id, { type: 'transfer', reason: 'x' });
     assert.equal(noTarget.json().error.code, 'transfer_target_required');
-    const v = await actOk(t(), w.disp1, s.id, { type: 'transfer', toUnit: 'TC2', reason: 'The bridge is in commune two.' });
+    const done = await actOk(t(), w.disp1, s.id, { type: 'transfer', toUnit: 'TC2', reason: 'The bridge is in commune two.' });
+    assert.deepEqual([done.status, done.visible], ['transferred', false]);
+    assert.equal('counts' in done, false, 'nothing of the case leaves to an official who lost it');
+    const v = (await call().get(w.disp2, s.id)).json();
     assert.equal(v.status, 'transferred');
     assert.equal(v.counts.transfers, 1);
     assert.equal((await call().get(w.disp1, s.id)).statusCode, 404);
@@ -276,7 +284,8 @@ describeEachBackend('petition actions', (t) => {
     assert.equal(unknown.json().error.code, 'unknown_agency');
     const both = await call().act(w.disp1, s.id, { type: 'transfer', toAgency: registry.id, toUnit: 'TC2', reason: 'x' });
     assert.equal(both.json().error.code, 'transfer_target_required');
-    const v = await actOk(t(), w.disp1, s.id, { type: 'transfer', toAgency: registry.id, reason: 'The land registry measures plots.' });
+    assert.equal((await actOk(t(), w.disp1, s.id, { type: 'transfer', toAgency: registry.id, reason: 'The land registry measures plots.' })).visible, false);
+    const v = (await call().get(w.disp2, s.id)).json();
     assert.equal(v.unit.code, 'TC2');
     assert.deepEqual(v.agency, { id: registry.id, name: 'Land registry office' });
     assert.equal(v.counts.transfers, 1);

@@ -11,6 +11,11 @@ export const petitionMessages = defineMessages({
     vi: 'Không có câu trả lời nào của phản ánh này đang chờ phê duyệt.',
     zh: '该诉求没有待审批的答复。',
   },
+  petition_handed_over: {
+    en: 'The petition is now in the hands of a unit outside yours and no longer visible to you.',
+    vi: 'Phản ánh nay do một đơn vị ngoài phạm vi của bạn xử lý, bạn không còn xem được.',
+    zh: '该诉求现由您管辖范围以外的单位办理，您已无法查看。',
+  },
   unknown_unit: {
     en: 'There is no unit with the code "{code}".',
     vi: 'Không có đơn vị hành chính nào có mã "{code}".',

@@ -6,7 +6,8 @@
 import type { Actor } from '../../platform/access.ts';
 import { abilities, canSeeIdentity } from './petitions.policy.ts';
 import type { ListRow, MineRow, PetitionNames, PetitionRow, TrackRow } from './petitions.queries.ts';
-import type { MyPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
+import type { HandedOver, MyPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
+import { translate, type Locale } from '../../platform/i18n.ts';
 import { contentOf } from './commands/assignPetition.ts';
 import { maskPersonalData, maskPersonalDataOrNull } from '../../platform/personalData.ts';
 
@@ -253,6 +254,11 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
 }
 
 /** A resident's own petition in their list: the tracking view's facts, never another petitioner's. */
+/** The acknowledgement of an action that took the petition out of the caller's sight. */
+export function presentHandedOver(p: Pick<PetitionRow, 'id' | 'status'>, locale: Locale): HandedOver {
+  return { id: p.id, status: p.status, visible: false, message: translate('petition_handed_over', locale) };
+}
+
 export function presentMine(row: MineRow): MyPetition {
   const answered = row.status === 'answered' || row.status === 'closed';
   return {

@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor, Official, Resident } from '../../platform/access.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { searchKey, segmentWords } from '../../platform/text.ts';
-import { ActionBody, AttachmentParams, AttachmentQuery, AttachmentView, checkActionFields, IdParams, IntakeBody, IntakeResult, ListQuery, MineQuery, MyPetitionList, PetitionList, PetitionView, PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, RatingBody, TrackParams, TrackView } from './petitions.schema.ts';
+import { ActionBody, ActionOutcome, AttachmentParams, AttachmentQuery, AttachmentView, checkActionFields, IdParams, IntakeBody, IntakeResult, ListQuery, MineQuery, MyPetitionList, PetitionList, PetitionView, PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, RatingBody, TrackParams, TrackView } from './petitions.schema.ts';
 import { canSee, canSeeIdentity } from './petitions.policy.ts';
 import {
   allPoliciesFor,
@@ -24,9 +24,10 @@ import {
   namesFor,
   petitionersOfCase,
   residentPetitions,
+  type PetitionRow,
   type ListFilters,
 } from './petitions.queries.ts';
-import { presentMine, presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
+import { presentHandedOver, presentMine, presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
 import { normalisePhone, normaliseTrackingCode } from './petitions.codes.ts';
 import { pickPolicy, type DeadlinePolicy, type PolicyPlace } from './petitions.deadlines.ts';
 import { submitPetition } from './commands/submitPetition.ts';
@@ -68,10 +69,14 @@ async function approvalView(ctx: AppContext, code: string) {
   return { unit: unit.code, required: !!setAt, setAt: setAt ? { code: setAt.code, name: setAt.name } : null };
 }
 
-/** The staff view of one petition, as this official may see it. */
+/** The staff view of one petition, as this official may see it; 404 when they may not see it at all. */
 export async function petitionView(ctx: AppContext, actor: Actor, id: number) {
   const p = await findPetition(ctx.db, id);
-  if (!p) throw notFound();
+  if (!p || !canSee(actor, p)) throw notFound();
+  return viewOf(ctx, actor, p);
+}
+
+async function viewOf(ctx: AppContext, actor: Actor, p: PetitionRow) {
   const [names, petitioners, events, attachments, merged] = [
     await namesFor(ctx.db, p),
     await petitionersOfCase(ctx.db, p.id),
@@ -464,11 +469,7 @@ export const petitionsModule: Module = {
           response: { 200: PetitionView },
         },
       },
-      async (request) => {
-        const p = await findPetition(ctx.db, request.params.id);
-        if (!p || !canSee(request.actor, p)) throw notFound();
-        return petitionView(ctx, request.actor, p.id);
-      },
+      async (request) => petitionView(ctx, request.actor, request.params.id),
     );
 
     app.post(
@@ -479,17 +480,21 @@ export const petitionsModule: Module = {
           tags: ['petitions'],
           summary: 'Act on a petition: accept, reject, assign, start, answer, escalate, transfer, merge, extend, note, close, reopen, approve, return',
           description:
-            '409 when the petition\'s state does not allow the action, or when `version` is given and the petition changed since; 403 outside the caller\'s units or roles.',
+            '409 when the petition\'s state does not allow the action, or when `version` is given and the petition changed since; 403 outside the caller\'s units or roles. ' +
+            'The answer is the petition as the caller now sees it; when the action took it out of the caller\'s sight (an escalation or a transfer out of their units), ' +
+            'only an acknowledgement: its id, its status and `visible: false`.',
           params: IdParams,
           body: ActionBody,
-          response: { 200: PetitionView },
+          response: { 200: ActionOutcome },
         },
       },
       async (request) => {
         checkActionFields(request.body);
         const actor = request.actor as Official;
         await runAction(ctx, actor, request.params.id, request.body);
-        return petitionView(ctx, actor, request.params.id);
+        const p = await findPetition(ctx.db, request.params.id);
+        if (!p) throw notFound();
+        return canSee(actor, p) ? viewOf(ctx, actor, p) : presentHandedOver(p, request.locale);
       },
     );
 

@@ -262,6 +262,21 @@ export const PetitionView = Type.Object({
 });
 export type PetitionView = Static<typeof PetitionView>;
 
+/**
+ * What an official who has just sent a case out of their sight (escalated it, transferred it out
+ * of their units) receives from the action: that it was done, and nothing more of the case.
+ */
+export const HandedOver = Type.Object({
+  id: Type.Integer(),
+  status: Status,
+  visible: Type.Literal(false, { description: 'the caller may no longer see this petition' }),
+  message: Type.String(),
+});
+export type HandedOver = Static<typeof HandedOver>;
+
+/** The answer to an action: the petition as the caller now sees it, or HandedOver. */
+export const ActionOutcome = Type.Union([PetitionView, HandedOver]);
+
 export const IdParams = Type.Object({ id: Id });
 
 /**

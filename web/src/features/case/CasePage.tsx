@@ -9,6 +9,7 @@ import { Timeline } from '../track/TrackPage.tsx';
 import { hasRole, useSession } from '../../app/session.ts';
 import { ActionForm, actionOrder } from './actions.tsx';
 import type { ActionType } from '../../../../server/contract/domain.ts';
+import type { HandedOver } from '../../../../server/modules/petitions/petitions.schema.ts';
 
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -25,6 +26,21 @@ export default function CasePage({ params }: PageProps) {
   const petition = useAsync(() => api.get<Petition>(`/petitions/${encodeURIComponent(params.id)}`), [params.id]);
   const [open, setOpen] = useState<ActionType | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // After an escalation or a transfer out of the caller's units the case is no longer theirs to see.
+  const [handedOver, setHandedOver] = useState<HandedOver | null>(null);
+
+  if (handedOver) {
+    return (
+      <>
+        <PageTitle>{t('case.title')}</PageTitle>
+        <Alert kind="success">{done}</Alert>
+        <p class="handed-over">{handedOver.message}</p>
+        <p>
+          <a href="/staff">{t('case.back')}</a>
+        </p>
+      </>
+    );
+  }
 
   if (petition.loading && !petition.value) return <Loading />;
   if (petition.error || !petition.value) {
@@ -181,8 +197,8 @@ export default function CasePage({ params }: PageProps) {
                   const held = open === 'answer' && !!(updated as Petition | undefined)?.pendingAnswer;
                   setDone(held ? t('case.heldForApproval') : t('case.done', { action: t(`action.${open}`) }));
                   setOpen(null);
-                  if (updated && typeof updated === 'object' && 'id' in updated) petition.set(updated);
-                  else petition.reload();
+                  if ('visible' in updated) setHandedOver(updated);
+                  else petition.set(updated);
                 }}
               />
             ) : null}

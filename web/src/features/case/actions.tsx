@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n.ts';
 import { unitCode, type Agency, type OfficialSummary, type Petition, type Unit } from '../../app/types.ts';
 import { Alert, Checkbox, Field, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { escalationCauses, type ActionType } from '../../../../server/contract/domain.ts';
+import type { HandedOver } from '../../../../server/modules/petitions/petitions.schema.ts';
 
 export { actionOrder } from './actionTypes.ts';
 
@@ -66,7 +67,7 @@ function useUnitStaff(unit: string) {
   return { agencies, officials };
 }
 
-export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionType; petition: Petition; onDone(p: Petition): void; onCancel(): void }) {
+export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionType; petition: Petition; onDone(p: Petition | HandedOver): void; onCancel(): void }) {
   const { t } = useI18n();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [publish, setPublish] = useState(true);
@@ -150,7 +151,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
     setError(null);
     try {
       // The version seen: if someone else acted meanwhile, the server answers 409 instead of overwriting.
-      const updated = await api.post<Petition>(`/petitions/${petition.id}/actions`, { type, version: petition.version, ...body });
+      const updated = await api.post<Petition | HandedOver>(`/petitions/${petition.id}/actions`, { type, version: petition.version, ...body });
       onDone(updated);
     } catch (err) {
       setError(messageOf(err));
