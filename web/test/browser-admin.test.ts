@@ -152,12 +152,18 @@ describe('administration', { timeout: 180_000 }, () => {
     await page.getByRole('heading', { name: vi['admin.deadlinesFor'].replace('{{unit}}', 'Xã Thanh Nho') }).waitFor();
     const resolution = () => page.getByLabel(`${vi['kind.question']}: ${vi['admin.resolutionDays']}`);
     await resolution().waitFor();
+    // Each default names the law it follows.
+    const row = (kind: string) => page.getByRole('row', { name: new RegExp(`^${vi[`kind.${kind}`]}`) });
+    await row('complaint').getByText(/Luật Khiếu nại 2011/).waitFor();
     const was = Number(await resolution().inputValue());
     const next = was === 12 ? 13 : 12;
     await resolution().fill(String(next));
     await page.getByRole('button', { name: vi['admin.save'], exact: true }).click();
     await page.getByText(vi['admin.saved']).waitFor();
     assert.equal(await resolution().inputValue(), String(next));
+    // Thanh Nho's own time limit is a local decision, not the law's.
+    await row('question').getByText(vi['admin.localDecision']).waitFor();
+    await row('question').getByText(vi['admin.policyOwn']).waitFor();
     await checkPage(page, 'deadline policy saved');
     await screenshot(page, 'admin-deadlines-saved-1280');
     // Stored, not just shown: a fresh load reads it back from the server, for Thanh Nho only.

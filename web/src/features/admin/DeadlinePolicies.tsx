@@ -8,7 +8,10 @@ import { Alert, Loading, useAsync } from '../../app/ui.tsx';
 interface Policy {
   kind: string;
   unit: string | null;
+  country: string | null;
+  legalSource: string | null;
   ackWorkingDays: number;
+  ackDayType: 'working' | 'calendar';
   urgentAckWorkingHours: number | null;
   resolutionDays: number;
   urgentResolutionDays: number | null;
@@ -17,13 +20,27 @@ interface Policy {
   extensionDays: number | null;
   anonymousAllowed: boolean;
   reopenDays: number;
+  reviewRequestDays: number | null;
+  reviewDays: number | null;
+  reReviewDays: number | null;
   autoEscalate: boolean;
 }
 
-type Editable = 'ackWorkingDays' | 'resolutionDays' | 'reopenDays';
-const editable: Editable[] = ['ackWorkingDays', 'resolutionDays', 'reopenDays'];
+type Editable = 'ackWorkingDays' | 'resolutionDays' | 'reopenDays' | 'reviewDays' | 'reReviewDays';
+const editable: Editable[] = ['ackWorkingDays', 'resolutionDays', 'reopenDays', 'reviewDays', 'reReviewDays'];
+/** Left empty, these mean "no such step". */
+const optional = new Set<Editable>(['reviewDays', 'reReviewDays']);
 
-/** Deadline policies per kind (deployment-wide, or for one unit), in working days. */
+/** What the server takes back: the policy's values, without who owns it. */
+function policyBody(p: Policy, unit: Unit | null) {
+  const { kind: _kind, unit: _owner, country: _country, ...values } = p;
+  return { ...values, unit: unit?.code };
+}
+
+/**
+ * Deadline policies per kind (deployment-wide, or in force at one unit), each with its legal
+ * source and where it comes from. A unit's change is a local decision: it names no statute.
+ */
 export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
   const { t } = useI18n();
   const list = useAsync(
@@ -41,7 +58,8 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
   if (list.value === null || list.value === undefined) return <Alert kind="info">{t('admin.deadlinesUnavailable')}</Alert>;
   const byKind = new Map(list.value.items.map((p) => [p.kind, p]));
   const cell = (kind: string, field: Editable) => {
-    const value = edits[kind]?.[field] ?? byKind.get(kind)?.[field] ?? '';
+    const edited = edits[kind] && field in edits[kind] ? edits[kind][field] : undefined;
+    const value = (edited === undefined ? byKind.get(kind)?.[field] : edited) ?? '';
     return (
       <input
         type="number"
@@ -51,11 +69,34 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
         value={String(value)}
         onInput={(e) => {
           const v = (e.currentTarget as HTMLInputElement).value;
-          setEdits((all) => ({ ...all, [kind]: { ...all[kind], [field]: v === '' ? undefined : Number(v) } }));
+          const empty = optional.has(field) ? null : undefined;
+          setEdits((all) => ({ ...all, [kind]: { ...all[kind], [field]: v === '' ? empty : Number(v) } }));
         }}
       />
     );
   };
+  const dayTypes = (p: Policy) =>
+    p.ackDayType === p.dayType ? t(`admin.days.${p.dayType}`) : `${t(`admin.days.${p.ackDayType}`)} / ${t(`admin.days.${p.dayType}`)}`;
+  const extensions = (p: Policy) => {
+    if (p.maxExtensions === 0) return t('admin.none');
+    if (p.maxExtensions === null && p.extensionDays === null) return t('admin.extensionsAny');
+    return t('admin.extensionsValue', { times: p.maxExtensions ?? '∞', days: p.extensionDays ?? '∞' });
+  };
+  const source = (p: Policy) => (
+    <>
+      <span>{p.legalSource ?? t('admin.localDecision')}</span>
+      <br />
+      <small class="hint">
+        {p.unit !== null
+          ? p.unit === unit?.code
+            ? t('admin.policyOwn')
+            : t('admin.policyFrom', { unit: p.unit })
+          : p.country !== null
+            ? t('admin.policyCountry', { country: t(`admin.country.${p.country}`) })
+            : t('admin.policyDeployment')}
+      </small>
+    </>
+  );
   return (
     <form
       class="form wide"
@@ -67,8 +108,11 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
           for (const [kind, change] of Object.entries(edits)) {
             const current = byKind.get(kind);
             if (!current) continue;
-            const { kind: _k, unit: _u, ...rest } = { ...current, ...change };
-            saved.set(kind, await api.put<Policy>(`/deadline-policies/${encodeURIComponent(kind)}`, { ...rest, unit: unit?.code }));
+            const merged: Policy = { ...current, ...change };
+            // An inherited policy changed for this unit becomes the unit's own: the law it came from no longer speaks for it.
+            const own = unit ? current.unit === unit.code : current.unit === null && current.country === null;
+            const body = { ...policyBody(merged, unit), legalSource: own ? current.legalSource : null };
+            saved.set(kind, await api.put<Policy>(`/deadline-policies/${encodeURIComponent(kind)}`, body));
           }
           // The server's answers replace the rows at once, so the old values never show again.
           list.set({ items: list.value!.items.map((p) => saved.get(p.kind) ?? p) });
@@ -93,6 +137,8 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
               </th>
             ))}
             <th scope="col">{t('admin.dayType')}</th>
+            <th scope="col">{t('admin.extensions')}</th>
+            <th scope="col">{t('admin.legalSource')}</th>
           </tr>
         </thead>
         <tbody>
@@ -104,7 +150,9 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
                   {cell(kind, f)}
                 </td>
               ))}
-              <td data-label={t('admin.dayType')}>{byKind.get(kind) ? t(`admin.days.${byKind.get(kind)!.dayType}`) : '—'}</td>
+              <td data-label={t('admin.dayType')}>{byKind.get(kind) ? dayTypes(byKind.get(kind)!) : '—'}</td>
+              <td data-label={t('admin.extensions')}>{byKind.get(kind) ? extensions(byKind.get(kind)!) : '—'}</td>
+              <td data-label={t('admin.legalSource')}>{byKind.get(kind) ? source(byKind.get(kind)!) : '—'}</td>
             </tr>
           ))}
         </tbody>
