@@ -11,6 +11,7 @@ import { notificationsModule } from './notifications/notifications.routes.ts';
 import { petitionsModule } from './petitions/petitions.routes.ts';
 import { statsModule } from './stats/stats.routes.ts';
 import { deadlinesModule } from './deadlines/deadlines.routes.ts';
+import { directoryModule } from './directory/directory.routes.ts';
 
 export interface Module {
   name: string;
@@ -18,7 +19,7 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule];
+export const modules: Module[] = [healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule];
 
 // The web app answers every path no module claimed, so it is registered after all of them.
 modules.push(webModule);

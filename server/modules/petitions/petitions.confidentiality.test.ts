@@ -80,8 +80,9 @@ describeEachBackend('petition confidentiality', (t) => {
   });
 
   test('a conduct report goes to the reported official\'s supervisors and never to the official', async () => {
+    // The resident names an entry of the commune's staff directory.
     const s = await submitOk(t(), {
-      unit: 'TV1',
+      unit: 'TC1',
       kind: 'conduct_report',
       body: 'The handler at the counter was rude and asked for a coffee.',
       reportedOfficial: w.hand1.id,

@@ -46,11 +46,6 @@ export const petitionMessages = defineMessages({
     vi: '"reportedOfficial" chỉ dùng cho phản ánh về thái độ, hành vi của cán bộ.',
     zh: '"reportedOfficial"只用于干部作风举报。',
   },
-  unknown_official: {
-    en: 'There is no official {id}.',
-    vi: 'Không có cán bộ {id}.',
-    zh: '没有编号为 {id} 的干部。',
-  },
   answer_now_officials_only: {
     en: 'Only an official receiving the petition at the unit may answer it on the spot.',
     vi: 'Chỉ cán bộ tiếp nhận tại đơn vị mới được trả lời ngay tại chỗ.',

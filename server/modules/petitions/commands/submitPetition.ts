@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
+import { inUnitStaff } from '../../directory/index.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/access.ts';
 import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
@@ -59,7 +60,7 @@ export function searchTextOf(parts: Array<string | null | undefined>): string {
  */
 async function conductReportUnit(ctx: AppContext, officialId: number, fallback: UnitRow): Promise<UnitRow> {
   const reported = await officialWithGrants(ctx.db, officialId);
-  if (!reported) throw badRequest('unknown_official', { id: officialId });
+  if (!reported) return fallback;
   const placed = reported.grants.filter((g) => g.unit_id !== null).sort((a, b) => a.path.length - b.path.length);
   if (!placed.length) return fallback;
   const top = placed[0];
@@ -92,6 +93,12 @@ export async function submitPetition(
 
   if (input.reportedOfficial !== undefined) {
     if (input.kind !== 'conduct_report') throw badRequest('reported_official_only_conduct');
+    // An entry of the staff directory of the unit the resident chose. Anything else (an id that
+    // does not exist, an official of another unit) is one more bad field, so trying ids teaches
+    // nobody which accounts exist.
+    if (!(await inUnitStaff(ctx.db, unit.id, input.reportedOfficial))) {
+      throw badRequest('invalid_input', { summary: 'reportedOfficial must be an entry of the unit’s staff directory' });
+    }
     const supervisors = await conductReportUnit(ctx, input.reportedOfficial, unit);
     if (supervisors.id !== unit.id) policies = await policiesFor(ctx.db, input.kind, supervisors);
     unit = supervisors;

@@ -1,0 +1,33 @@
+import type { Module } from '../index.ts';
+import { notFound } from '../../platform/errors.ts';
+import { resolveUnit } from '../units/index.ts';
+import { StaffDirectory, StaffParams } from './directory.schema.ts';
+import { unitStaffRows } from './directory.queries.ts';
+import { presentStaff } from './directory.presenter.ts';
+
+/**
+ * Each unit's public staff directory. A resident who reports an official's conduct picks them
+ * here, so a conduct report names a published entry, and nobody learns anything by trying ids.
+ */
+export const directoryModule: Module = {
+  name: 'directory',
+  routes(app, ctx) {
+    app.get(
+      '/api/v1/units/:code/staff',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['units'],
+          summary: "A unit's public staff directory: name, position, agency and roles of the officials placed at the unit; no contact data",
+          params: StaffParams,
+          response: { 200: StaffDirectory },
+        },
+      },
+      async (request) => {
+        const unit = await resolveUnit(ctx.db, request.params.code, ctx.clock.now());
+        if (!unit) throw notFound();
+        return { unit: { code: unit.code, name: unit.name }, items: presentStaff(await unitStaffRows(ctx.db, unit.id)) };
+      },
+    );
+  },
+};

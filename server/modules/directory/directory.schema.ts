@@ -1,0 +1,19 @@
+import { Type, type Static } from 'typebox';
+import { roles } from '../../contract/domain.ts';
+
+export const StaffParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64, description: "the unit's official code" }) }, { additionalProperties: false });
+
+export const StaffEntry = Type.Object({
+  id: Type.Integer({ description: 'what a conduct report names in `reportedOfficial`' }),
+  name: Type.String(),
+  position: Type.Union([Type.String(), Type.Null()]),
+  agency: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+  roles: Type.Array(Type.Enum([...roles]), { description: 'what they handle at this unit' }),
+});
+export type StaffEntry = Static<typeof StaffEntry>;
+
+export const StaffDirectory = Type.Object({
+  unit: Type.Object({ code: Type.String(), name: Type.String() }),
+  items: Type.Array(StaffEntry),
+});
+export type StaffDirectory = Static<typeof StaffDirectory>;

@@ -1,0 +1,2 @@
+/** What other modules may use of the staff directory. */
+export { inUnitStaff } from './directory.queries.ts';
