@@ -162,6 +162,36 @@ describeEachBackend('deadline rules per country; review and re-review', (t) => {
     assert.equal(none.json().error.code, 'review_not_provided');
   });
 
+  test('the figures count reviews and re-reviews, exactly, at the moment of the request', async () => {
+    const figures = async (unit: string, from = '2026-03-01', to = '2026-03-31') => {
+      const res = await t().app.inject({ method: 'GET', url: `/api/v1/stats/reviews?unit=${unit}&from=${from}&to=${to}` });
+      assert.equal(res.statusCode, 200, res.body);
+      const { unit: _u, from: _f, to: _t, timeZone: _z, asOf: _a, ...counts } = res.json();
+      return counts;
+    };
+    const none = { reviewed: 0, reReviewed: 0, inReview: 0, inReReview: 0, reviewResolved: 0, reviewResolvedOnTime: 0, reReviewResolved: 0, reReviewResolvedOnTime: 0, reviewOverdue: 0, reReviewOverdue: 0 };
+    // China: one case through review and re-review, answered on time; none in review now.
+    assert.deepEqual(await figures('GP'), { ...none, reviewed: 1, reReviewed: 1, reReviewResolved: 1, reReviewResolvedOnTime: 1 });
+    // Viet Nam: one complaint's second settlement, answered.
+    assert.deepEqual(await figures('TP'), { ...none, reviewed: 1, reviewResolved: 1, reviewResolvedOnTime: 1 });
+    // A new review, still open, then past its time limit.
+    const s = await answered(cn, 'G');
+    await actOk(t(), cn.disp1, s.id, { type: 'review', reason: '不服' });
+    assert.deepEqual(await figures('GP'), { ...none, reviewed: 2, reReviewed: 1, inReview: 1, reReviewResolved: 1, reReviewResolvedOnTime: 1 });
+    t().clock.set('2026-04-02T01:00:00Z');
+    try {
+      assert.equal((await figures('GP')).reviewOverdue, 1);
+    } finally {
+      t().clock.set(monday);
+    }
+    // Another commune's, or submitted outside the period: not counted; a bad period is a clear 400.
+    assert.deepEqual(await figures('GC2'), none);
+    assert.deepEqual(await figures('GP', '2026-02-01', '2026-02-28'), none);
+    const bad = await t().app.inject({ method: 'GET', url: '/api/v1/stats/reviews?unit=GP&from=2026-04-01&to=2026-03-01' });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().error.code, 'stats_invalid_period');
+  });
+
   test('a country\'s default is the deployment administrator\'s; a unit\'s own policy may not also name a country', async () => {
     const body = { ackWorkingDays: 15, ackDayType: 'calendar', resolutionDays: 60, dayType: 'calendar', anonymousAllowed: true, reopenDays: 30 };
     const byLeader = await t().app.inject({ method: 'PUT', url: '/api/v1/deadline-policies/question', headers: cn.provLead.headers, payload: { ...body, country: 'CN' } });

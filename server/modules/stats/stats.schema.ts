@@ -83,3 +83,24 @@ export const StatsView = Type.Object({
   ),
 });
 export type StatsView = Static<typeof StatsView>;
+
+export const ReviewStatsQuery = Type.Omit(StatsQuery, ['interval'], { additionalProperties: false });
+
+export const ReviewStatsView = Type.Object({
+  unit: Nullable(Type.Object({ code: Type.String(), name: Type.String() }, { description: 'null: the whole deployment' })),
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  timeZone: Nullable(Type.String()),
+  asOf: Type.String({ format: 'date-time', description: 'the moment the open and overdue ones were counted at' }),
+  reviewed: Count('a review (复查; in Viet Nam a second complaint) was asked for'),
+  reReviewed: Count('a re-review (复核) was asked for'),
+  inReview: Count('in review now, not yet answered'),
+  inReReview: Count('in re-review now, not yet answered'),
+  reviewResolved: Count('the review answered (or closed), the last step so far'),
+  reviewResolvedOnTime: Count('of those, within the review\'s time limit'),
+  reReviewResolved: Count('the re-review answered (or closed)'),
+  reReviewResolvedOnTime: Count('of those, within the re-review\'s time limit'),
+  reviewOverdue: Count('in review now and past its time limit'),
+  reReviewOverdue: Count('in re-review now and past its time limit'),
+});
+export type ReviewStatsView = Static<typeof ReviewStatsView>;
