@@ -172,6 +172,25 @@ describe('a resident and the officials of Thanh Nho, in Vietnamese', { timeout: 
     await checkPage(resident, 'figures (table)');
     await screenshot(resident, 'figures-table-360');
   });
+
+  test('a resident reports an official’s conduct, picking them from the commune’s public staff list', async () => {
+    const page = await open('vi-VN');
+    await page.goto(`/petitions/new?unit=${thanhNho}`);
+    await page.waitForFunction(() => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === 'Xã Thanh Nho');
+    await page.getByRole('radio', { name: new RegExp(vi['kind.conduct_report']) }).check();
+    const picker = page.getByLabel(vi['raise.reportedOfficial']);
+    await page.waitForFunction(() => ((document.querySelector('[data-testid="reported-official"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1);
+    const entries = await picker.locator('option').allInnerTexts();
+    assert.equal(entries[0], vi['raise.reportedOfficialNone']);
+    assert.ok(!entries.join(' ').match(/@|\+84|0\d{9}/), `no contact data in the list: ${entries.join(' | ')}`);
+    await picker.selectOption({ index: 1 });
+    await page.getByLabel(vi['raise.body']).fill('Cán bộ tiếp dân quát tháo khi tôi đến hỏi thủ tục đất đai.');
+    await page.getByLabel(vi['raise.anonymous']).check();
+    await checkPage(page, 'conduct report form');
+    await page.getByRole('button', { name: vi['raise.submit'] }).click();
+    await page.getByTestId('tracking-code').waitFor();
+    await page.close();
+  });
 });
 
 describe('the same flow in Chinese, in Fenggang county', { timeout: 240_000 }, () => {

@@ -7,6 +7,7 @@ import { categories, unitName, type CreatedPetition, type Unit } from '../../app
 import { petitionKinds, type PetitionKind } from '../../../../server/contract/domain.ts';
 import { Alert, Checkbox, CopyButton, Field, PageTitle, RadioGroup, UnitPicker } from '../../app/ui.tsx';
 import { uploadAttachments } from './attachments.ts';
+import { StaffPicker } from './StaffPicker.tsx';
 
 interface Form {
   unit: Unit | null;
@@ -24,6 +25,8 @@ interface Form {
   residentAddress: string;
   consentToPublish: boolean;
   files: File[];
+  /** A conduct report: the entry of the unit's staff directory it is about. */
+  reportedOfficial: number | null;
 }
 
 type Errors = Partial<Record<'unit' | 'kind' | 'body' | 'phone' | 'email' | 'contact' | 'files', string>>;
@@ -96,6 +99,7 @@ export function NewPetitionPage({ query }: PageProps) {
     residentAddress: '',
     consentToPublish: false,
     files: [],
+    reportedOfficial: null,
   });
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<string | null>(null);
@@ -156,6 +160,7 @@ export function NewPetitionPage({ query }: PageProps) {
         location,
         consentToPublish: form.consentToPublish,
         language: serverLanguage(locale),
+        reportedOfficial: form.kind === 'conduct_report' && form.reportedOfficial !== null ? form.reportedOfficial : undefined,
       });
       rememberPetition({
         trackingCode: answer.trackingCode,
@@ -194,7 +199,13 @@ export function NewPetitionPage({ query }: PageProps) {
         <Alert>{serverError}</Alert>
       </div>
       <form class="form" noValidate onSubmit={submit}>
-        <UnitPicker label={t('raise.unit')} value={form.unit} onChange={(u) => set('unit', u)} error={errors.unit} required />
+        <UnitPicker
+          label={t('raise.unit')}
+          value={form.unit}
+          onChange={(u) => setForm((f) => ({ ...f, unit: u, reportedOfficial: null }))}
+          error={errors.unit}
+          required
+        />
         <RadioGroup
           legend={t('raise.kind')}
           name="kind"
@@ -203,6 +214,9 @@ export function NewPetitionPage({ query }: PageProps) {
           error={errors.kind}
           options={petitionKinds.map((k) => ({ value: k, label: t(`kind.${k}`), hint: t(`kindHint.${k}`) }))}
         />
+        {form.kind === 'conduct_report' && form.unit ? (
+          <StaffPicker unit={form.unit.code} value={form.reportedOfficial} onChange={(id) => set('reportedOfficial', id)} />
+        ) : null}
         <Field label={t('raise.category')}>
           {({ id, describedBy }) => (
             <select id={id} aria-describedby={describedBy} value={form.category} onChange={(e) => set('category', (e.currentTarget as HTMLSelectElement).value)}>
