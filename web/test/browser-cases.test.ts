@@ -8,9 +8,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
-import { act, Browsing, checkPage, demo, signIn, strings, thanhNho } from './steps.ts';
+import { act, Browsing, checkPage, chooseOfficial, demo, fenggangLinjiang, signIn, strings, thanhNho } from './steps.ts';
 
 const vi = strings('vi');
+const zh = strings('zh-Hans');
 
 let stack: Stack;
 let browsing: Browsing;
@@ -22,11 +23,11 @@ interface Raised {
 }
 
 /** The cases are raised through the API: what is driven here is what officials do with them. */
-async function raise(body: string, name: string, phoneNumber: string): Promise<Raised> {
+async function raise(body: string, name: string, phoneNumber: string, unit = thanhNho): Promise<Raised> {
   const res = await fetch(`${stack.url}/api/v1/petitions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'accept-language': 'vi' },
-    body: JSON.stringify({ unit: thanhNho, kind: 'complaint', category: 'environment', body, resident: { name, phone: phoneNumber } }),
+    body: JSON.stringify({ unit, kind: 'complaint', category: 'environment', body, resident: { name, phone: phoneNumber } }),
   });
   assert.equal(res.status, 201, await res.clone().text());
   return (await res.json()) as Raised;
@@ -76,8 +77,8 @@ describe('case actions on the case page, Thanh Nho', { timeout: 300_000 }, () =>
     await dispatcher.getByRole('heading', { level: 1, name: new RegExp(main.trackingCode) }).waitFor();
     await act(dispatcher, vi, 'accept');
     await act(dispatcher, vi, 'assign', async () => {
-      await dispatcher.getByLabel(vi['case.handler']).selectOption({ label: demo.handler.name });
-      await dispatcher.getByLabel(vi['case.leader']).selectOption({ label: demo.leader.name });
+      await chooseOfficial(dispatcher, vi['case.handler'], demo.handler.name);
+      await chooseOfficial(dispatcher, vi['case.leader'], demo.leader.name);
       await dispatcher.getByLabel(vi['case.expectedResult']).fill('Biên bản kiểm tra và yêu cầu cơ sở ngừng xả thải.');
     });
     await badge(dispatcher, 'assigned').waitFor();
@@ -212,6 +213,28 @@ describe('case actions on the case page, Thanh Nho', { timeout: 300_000 }, () =>
     await resident.locator('.timeline li', { hasText: vi['event.closed'] }).waitFor();
     assert.ok(!(await resident.locator('main').innerText()).includes('hẹn kiểm tra thực địa'), 'the note stays internal');
     await checkPage(resident, 'closed, as the resident sees it');
+  });
+
+  test('no page raised a script error or got a server error', () => {
+    assert.deepEqual(browsing.pageErrors, []);
+  });
+});
+
+describe('a village case in Fenggang, led from the county', { timeout: 120_000 }, () => {
+  test('the county dispatcher gives a Linjiang village case to the county head as its responsible leader', async () => {
+    const linjiang = await raise('临江村组里的路灯坏了一个月，晚上学生回家很危险。', '王芳', '13800138001', fenggangLinjiang);
+    const dispatcher = await browsing.open('zh-CN', desktop);
+    await signIn(dispatcher, demo.fenggang, zh);
+    await dispatcher.goto(`/staff/petitions/${linjiang.id}`);
+    await act(dispatcher, zh, 'accept');
+    await act(dispatcher, zh, 'assign', async () => {
+      await chooseOfficial(dispatcher, zh['case.handler'], demo.fenggang.name);
+      await chooseOfficial(dispatcher, zh['case.leader'], demo.fenggangHead.name);
+      await dispatcher.getByLabel(zh['case.expectedResult']).fill('一周内修复路灯');
+    });
+    await dispatcher.locator('.case-status .badge', { hasText: zh['status.assigned'] }).waitFor();
+    assert.match(await dispatcher.locator('.five-clear').innerText(), new RegExp(demo.fenggangHead.name));
+    await checkPage(dispatcher, 'zh: village case led from the county');
   });
 
   test('no page raised a script error or got a server error', () => {

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
-import { act, Browsing, checkPage, demo, figure, signIn, signOut, strings, thanhNho } from './steps.ts';
+import { act, Browsing, checkPage, chooseOfficial, demo, figure, signIn, signOut, strings, thanhNho } from './steps.ts';
 
 const vi = strings('vi');
 const zh = strings('zh-Hans');
@@ -122,8 +122,8 @@ describe('a resident and the officials of Thanh Nho, in Vietnamese', { timeout: 
 
     await act(page, vi, 'accept');
     await act(page, vi, 'assign', async () => {
-      await page.getByLabel(vi['case.handler']).selectOption({ label: demo.handler.name });
-      await page.getByLabel(vi['case.leader']).selectOption({ label: demo.leader.name });
+      await chooseOfficial(page, vi['case.handler'], demo.handler.name);
+      await chooseOfficial(page, vi['case.leader'], demo.leader.name);
       await page.getByLabel(vi['case.agency']).selectOption({ index: 1 });
       await page.getByLabel(vi['case.expectedResult']).fill('Trả lời bằng văn bản về thủ tục chuyển mục đích sử dụng đất.');
       await checkPage(page, 'assign form');
@@ -235,8 +235,8 @@ describe('the same flow in Chinese, in Fenggang county', { timeout: 240_000 }, (
     await official.getByRole('link', { name: trackingCode }).click();
     await act(official, zh, 'accept');
     await act(official, zh, 'assign', async () => {
-      await official.getByLabel(zh['case.handler']).selectOption({ label: demo.fenggang.name });
-      await official.getByLabel(zh['case.leader']).selectOption({ label: '张伟' });
+      await chooseOfficial(official, zh['case.handler'], demo.fenggang.name);
+      await chooseOfficial(official, zh['case.leader'], '张伟');
       await official.getByLabel(zh['case.expectedResult']).fill('三日内修复饮水管道');
     });
     await act(official, zh, 'start');

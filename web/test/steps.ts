@@ -32,9 +32,12 @@ export const demo = {
   leader: { username: 'thanhnho.leader', password: 'demo-thanhnho-leader-2023', name: 'Nguyễn Văn An' },
   reception: { username: 'thanhchuong.reception', password: 'demo-thanhchuong-reception-2023' },
   fenggang: { username: 'fenggang.dispatcher', password: 'demo-fenggang-dispatcher-2023', name: '李明' },
+  fenggangHead: { username: 'fenggang.head', password: 'demo-fenggang-head-2023', name: '陈刚' },
   admin: { username: 'demo.admin', password: 'demo-admin-2023' },
 };
 export const thanhNho = '17719';
+/** 临江村, a village of Yong'an town in Fenggang county: its county head is two levels up. */
+export const fenggangLinjiang = '520327101203';
 
 /** Browser profiles opened by a test file, and every script error or 5xx any of their pages met. */
 export class Browsing {
@@ -71,6 +74,14 @@ export async function signIn(page: Page, who: { username: string; password: stri
   await page.getByRole('button', { name: t['signIn.submit'], exact: true }).click();
   await page.waitForURL('**/staff');
   await page.getByRole('heading', { level: 1, name: t['inbox.title'] }).waitFor();
+}
+
+/** Picks, in the select with this label, the official of this name (the option also says their role, unit and load). */
+export async function chooseOfficial(page: Page, label: string, name: string): Promise<void> {
+  const select = page.getByLabel(label);
+  const option = select.locator('option', { hasText: new RegExp(`^${name} — `) });
+  await option.first().waitFor({ state: 'attached' });
+  await select.selectOption((await option.first().getAttribute('value'))!);
 }
 
 export async function signOut(page: Page, t: Strings): Promise<void> {

@@ -87,6 +87,37 @@ function official(actor: CommandActor) {
   return actor.kind === 'official' ? actor : null;
 }
 
+/** An official as a possible handler or responsible leader: their grants' roles and units' paths. */
+export interface Candidate<G extends { role: Role; path: string } = { role: Role; path: string }> {
+  id: number;
+  grants: readonly G[];
+}
+
+/** Roles that do a case's work. */
+export const handlerRoles: readonly Role[] = ['handler', 'leader', 'dispatcher', 'reception_officer'];
+/** Is one unit inside the other (either way)? */
+export const sameBranch = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+
+/**
+ * The grant that makes an official eligible as the case's handler: a working role in the
+ * petition's unit, above it or below it. Never the official a conduct report is about.
+ * The assign command and the candidates list both ask this, so the picker offers exactly
+ * whom the command takes.
+ */
+export function handlerGrant<G extends { role: Role; path: string }>(p: Pick<PetitionSubject, 'unit_path' | 'reported_official_id'>, c: Candidate<G>): G | undefined {
+  if (c.id === p.reported_official_id) return undefined;
+  return c.grants.find((g) => handlerRoles.includes(g.role) && sameBranch(p.unit_path, g.path));
+}
+
+/**
+ * The grant that makes an official eligible as the case's responsible leader: leader of the
+ * petition's unit or of any unit above it (a village case may be led from the county).
+ */
+export function leaderGrant<G extends { role: Role; path: string }>(p: Pick<PetitionSubject, 'unit_path' | 'reported_official_id'>, c: Candidate<G>): G | undefined {
+  if (c.id === p.reported_official_id) return undefined;
+  return c.grants.find((g) => g.role === 'leader' && p.unit_path.startsWith(g.path));
+}
+
 /** Does the actor hold any grant over the petition's unit? (403 rather than 404 outside it.) */
 export function inUnits(actor: CommandActor, p: Pick<PetitionSubject, 'unit_path'>): boolean {
   const o = official(actor);
@@ -216,6 +247,11 @@ export function decide(actor: CommandActor, p: PetitionSubject, type: ActionType
 /** The actions the actor may take now: the web app shows these and nothing else. */
 export function abilities(actor: CommandActor, p: PetitionSubject): ActionType[] {
   return actionTypes.filter((type) => decide(actor, p, type).ok);
+}
+
+/** May the actor choose the case's handler and leader (whatever its state)? */
+export function canAssign(actor: CommandActor, p: PetitionSubject): boolean {
+  return canSee(actor, p) && roleAllows(actor, p, 'assign');
 }
 
 /** May the actor record a petition at this unit on a resident's behalf (other channels)? Auditors only read. */

@@ -4,9 +4,9 @@
  * carries neither personal data nor the content.
  */
 import type { Actor } from '../../platform/access.ts';
-import { abilities, canSeeIdentity } from './petitions.policy.ts';
-import type { ListRow, MineRow, PetitionNames, PetitionRow, TrackRow } from './petitions.queries.ts';
-import type { HandedOver, MyPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
+import { abilities, canSeeIdentity, handlerGrant, leaderGrant, type PetitionSubject } from './petitions.policy.ts';
+import type { CandidateRow, ListRow, MineRow, PetitionNames, PetitionRow, TrackRow } from './petitions.queries.ts';
+import type { CandidateView, HandedOver, MyPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import { contentOf } from './commands/assignPetition.ts';
 import { maskPersonalData, maskPersonalDataOrNull } from '../../platform/personalData.ts';
@@ -254,6 +254,25 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
 }
 
 /** A resident's own petition in their list: the tracking view's facts, never another petitioner's. */
+const collator = new Intl.Collator(['vi', 'zh', 'en']);
+
+/**
+ * The officials the assign action takes as handler or as responsible leader of this petition
+ * (the policy's handlerGrant / leaderGrant decide), least loaded first, each with the grant
+ * that makes them eligible.
+ */
+export function presentCandidates(p: PetitionSubject, rows: CandidateRow[], role: 'handler' | 'leader'): CandidateView[] {
+  const eligible = role === 'handler' ? handlerGrant : leaderGrant;
+  return rows
+    .flatMap((row) => {
+      const grant = eligible(p, row);
+      if (!grant) return [];
+      const unit = grant.unitCode === null ? null : { code: grant.unitCode, name: grant.unitName ?? grant.unitCode };
+      return [{ id: row.id, name: row.name, role: grant.role, unit, openCases: role === 'handler' ? row.handling : row.leading }];
+    })
+    .sort((a, b) => a.openCases - b.openCases || collator.compare(a.name, b.name));
+}
+
 /** The acknowledgement of an action that took the petition out of the caller's sight. */
 export function presentHandedOver(p: Pick<PetitionRow, 'id' | 'status'>, locale: Locale): HandedOver {
   return { id: p.id, status: p.status, visible: false, message: translate('petition_handed_over', locale) };

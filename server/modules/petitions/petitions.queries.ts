@@ -1,7 +1,7 @@
 /** Every SQL statement of the petitions module. */
 import { CompiledQuery, sql, type ExpressionBuilder, type RawBuilder, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../../schema.ts';
-import { executePrepared, type Database } from '../../platform/db.ts';
+import { executePrepared, literalList, type Database } from '../../platform/db.ts';
 import { unitScope, type Official } from '../../platform/access.ts';
 import { conflict } from '../../platform/errors.ts';
 import type { AttachmentType, EventVisibility, PetitionsTable } from './petitions.tables.ts';
@@ -95,6 +95,38 @@ export async function officialWithGrants(
     .orderBy('g.id')
     .execute();
   return { ...account, grants: grants.map((g) => ({ ...g, role: g.role as Role })) };
+}
+
+export interface CandidateRow {
+  id: number;
+  name: string;
+  grants: Array<{ role: Role; path: string; unitCode: string | null; unitName: string | null }>;
+  /** Open cases in which the official is the handler, and the responsible leader. */
+  handling: number;
+  leading: number;
+}
+
+/**
+ * Enabled officials with a grant on the petition's branch (its unit, above or below it, or the
+ * whole deployment), with their open-case load; at most `limit`. Which of them may handle or
+ * lead the case is decided by the policy (handlerGrant, leaderGrant), not here.
+ */
+export async function candidatesOnBranch(db: Kysely<DB>, unitPath: string, limit: number): Promise<CandidateRow[]> {
+  const { rows } = await sql<CandidateRow>`
+    WITH o AS (
+      SELECT DISTINCT g.account_id AS id FROM grants g LEFT JOIN units u ON u.id = g.unit_id
+       WHERE u.id IS NULL OR ${unitPath} LIKE u.path || '%' OR u.path LIKE ${unitPath} || '%'
+    )
+    SELECT a.id, coalesce(nullif(a.name, ''), a.username) AS name,
+           (SELECT json_agg(json_build_object('role', g.role, 'path', coalesce(u.path, '/'), 'unitCode', u.code, 'unitName', u.name) ORDER BY g.id)
+              FROM grants g LEFT JOIN units u ON u.id = g.unit_id WHERE g.account_id = a.id) AS grants,
+           (SELECT count(*)::int FROM petitions p WHERE p.handler_id = a.id AND p.status IN ${literalList(openStatuses)}) AS handling,
+           (SELECT count(*)::int FROM petitions p WHERE p.leader_id = a.id AND p.status IN ${literalList(openStatuses)}) AS leading
+      FROM o JOIN accounts a ON a.id = o.id
+     WHERE a.kind = 'official' AND a.disabled_at IS NULL
+     ORDER BY a.id
+     LIMIT ${limit}`.execute(db);
+  return rows;
 }
 
 export function residentAccount(db: Kysely<DB>, id: number) {

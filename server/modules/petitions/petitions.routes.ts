@@ -4,12 +4,13 @@ import type { Module } from '../index.ts';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor, Official, Resident } from '../../platform/access.ts';
-import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { searchKey, segmentWords } from '../../platform/text.ts';
-import { ActionBody, ActionOutcome, AttachmentParams, AttachmentQuery, AttachmentView, checkActionFields, IdParams, IntakeBody, IntakeResult, ListQuery, MineQuery, MyPetitionList, PetitionList, PetitionView, PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, RatingBody, TrackParams, TrackView } from './petitions.schema.ts';
-import { canSee, canSeeIdentity } from './petitions.policy.ts';
+import { ActionBody, ActionOutcome, CandidateList, CandidatesQuery, AttachmentParams, AttachmentQuery, AttachmentView, checkActionFields, IdParams, IntakeBody, IntakeResult, ListQuery, MineQuery, MyPetitionList, PetitionList, PetitionView, PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, RatingBody, TrackParams, TrackView } from './petitions.schema.ts';
+import { canAssign, canSee, canSeeIdentity } from './petitions.policy.ts';
 import {
   allPoliciesFor,
+  candidatesOnBranch,
   attachmentsOf,
   eventsOf,
   accountNames,
@@ -27,7 +28,7 @@ import {
   type PetitionRow,
   type ListFilters,
 } from './petitions.queries.ts';
-import { presentHandedOver, presentMine, presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
+import { presentCandidates, presentHandedOver, presentMine, presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
 import { normalisePhone, normaliseTrackingCode } from './petitions.codes.ts';
 import { pickPolicy, type DeadlinePolicy, type PolicyPlace } from './petitions.deadlines.ts';
 import { submitPetition } from './commands/submitPetition.ts';
@@ -313,6 +314,9 @@ async function attachmentRoutes(app: App, ctx: AppContext) {
   );
 }
 
+/** Officials on a petition's branch the candidates list considers (a province's case may have many). */
+const candidateLimit = 500;
+
 export const petitionsModule: Module = {
   name: 'petitions',
   async routes(app, ctx) {
@@ -495,6 +499,28 @@ export const petitionsModule: Module = {
         const p = await findPetition(ctx.db, request.params.id);
         if (!p) throw notFound();
         return canSee(actor, p) ? viewOf(ctx, actor, p) : presentHandedOver(p, request.locale);
+      },
+    );
+
+    app.get(
+      '/api/v1/petitions/:id/candidates',
+      {
+        config: { access: 'official' },
+        schema: {
+          tags: ['petitions'],
+          summary: 'The officials the assign action takes as handler (role=handler) or responsible leader (role=leader), least loaded first',
+          description: '404 when the caller may not see the petition; 403 when they may not assign it. At most 500 officials on the petition\'s branch are considered.',
+          params: IdParams,
+          querystring: CandidatesQuery,
+          response: { 200: CandidateList },
+        },
+      },
+      async (request) => {
+        const p = await findPetition(ctx.db, request.params.id);
+        if (!p || !canSee(request.actor, p)) throw notFound();
+        if (!canAssign(request.actor, p)) throw forbidden();
+        const rows = await candidatesOnBranch(ctx.db, p.unit_path, candidateLimit);
+        return { items: presentCandidates(p, rows, request.query.role) };
       },
     );
 

@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { badRequest } from '../../platform/errors.ts';
-import { actionTypes, channels, escalationCauses, petitionKinds, petitionStatuses, ratingScores, type ActionType } from '../../contract/domain.ts';
+import { actionTypes, channels, escalationCauses, petitionKinds, petitionStatuses, ratingScores, roles, type ActionType } from '../../contract/domain.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -273,6 +273,23 @@ export const HandedOver = Type.Object({
   message: Type.String(),
 });
 export type HandedOver = Static<typeof HandedOver>;
+
+export const CandidatesQuery = Type.Object(
+  { role: Type.Enum(['handler', 'leader'], { description: 'handler: who may do the work; leader: who may answer for it' }) },
+  { additionalProperties: false },
+);
+export type CandidatesQuery = Static<typeof CandidatesQuery>;
+
+/** An official the assign action takes as the case's handler or responsible leader. */
+export const CandidateView = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  role: Type.Enum([...roles]),
+  unit: Nullable(UnitRef),
+  openCases: Type.Integer({ description: 'open cases the official now handles (role=handler) or answers for (role=leader)' }),
+});
+export type CandidateView = Static<typeof CandidateView>;
+export const CandidateList = Type.Object({ items: Type.Array(CandidateView) });
 
 /** The answer to an action: the petition as the caller now sees it, or HandedOver. */
 export const ActionOutcome = Type.Union([PetitionView, HandedOver]);

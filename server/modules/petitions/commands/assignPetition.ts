@@ -7,7 +7,7 @@ import { badRequest } from '../../../platform/errors.ts';
 import { noPendingAnswer, findAgency, officialWithGrants, updatePetition, type PetitionRow } from '../petitions.queries.ts';
 import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, followCase, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
-import type { Role } from '../../../contract/domain.ts';
+import { handlerGrant, leaderGrant, sameBranch } from '../petitions.policy.ts';
 
 export interface AssignInput {
   agency?: number;
@@ -18,9 +18,6 @@ export interface AssignInput {
   dueAt?: string;
   version?: number;
 }
-
-const workingRoles: readonly Role[] = ['handler', 'leader', 'dispatcher', 'reception_officer'];
-const sameBranch = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
 /** The content of the case: the dispatcher's statement of the task, else what the resident wrote. */
 export function contentOf(p: Pick<PetitionRow, 'task' | 'title' | 'body'>): string | null {
@@ -52,11 +49,11 @@ export async function assignPetition(ctx: AppContext, actor: CommandActor, id: n
       throw badRequest('reported_official_cannot_handle');
     }
     const handler = await officialWithGrants(trx, handlerId!);
-    if (!handler || !handler.grants.some((g) => workingRoles.includes(g.role) && sameBranch(p.unit_path, g.path))) {
+    if (!handler || !handlerGrant(p, handler)) {
       throw badRequest('handler_not_eligible', { id: handlerId });
     }
     const leader = await officialWithGrants(trx, leaderId!);
-    if (!leader || !leader.grants.some((g) => g.role === 'leader' && p.unit_path.startsWith(g.path))) {
+    if (!leader || !leaderGrant(p, leader)) {
       throw badRequest('leader_not_eligible', { id: leaderId });
     }
     let agencyId = p.agency_id;

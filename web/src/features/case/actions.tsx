@@ -5,10 +5,10 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { unitCode, type Agency, type OfficialSummary, type Petition, type Unit } from '../../app/types.ts';
+import { unitCode, unitName, type Agency, type Petition, type Unit } from '../../app/types.ts';
 import { Alert, Checkbox, Field, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { escalationCauses, type ActionType } from '../../../../server/contract/domain.ts';
-import type { HandedOver } from '../../../../server/modules/petitions/petitions.schema.ts';
+import type { CandidateView, HandedOver } from '../../../../server/modules/petitions/petitions.schema.ts';
 
 export { actionOrder } from './actionTypes.ts';
 
@@ -40,10 +40,10 @@ function Text(props: { label: string; value: string; onInput(v: string): void; e
 }
 
 /**
- * Agencies and officials who may take a case of this unit: those of the unit and of the unit
- * above it (a commune's case is often handled by the district's offices).
+ * Agencies that may take a case of this unit: those of the unit and of the unit above it (a
+ * commune's case is often handled by the district's offices).
  */
-function useUnitStaff(unit: string) {
+function useUnitAgencies(unit: string) {
   const both = async <T extends { id: number }>(path: string): Promise<T[]> => {
     if (!unit) return [];
     const detail = await api.get<Unit>(`/units/${encodeURIComponent(unit)}`).catch(() => null);
@@ -62,13 +62,20 @@ function useUnitStaff(unit: string) {
     const seen = new Set<number>();
     return lists.flat().filter((item) => !seen.has(item.id) && seen.add(item.id));
   };
-  const agencies = useAsync(() => both<Agency>('/agencies'), [unit]);
-  const officials = useAsync(() => both<OfficialSummary>('/officials'), [unit]);
-  return { agencies, officials };
+  return useAsync(() => both<Agency>('/agencies'), [unit]);
+}
+
+/** The officials the server takes as the case's handler and as its responsible leader. */
+function useCandidates(petitionId: number, wanted: boolean) {
+  const list = (role: 'handler' | 'leader') => async () =>
+    wanted ? (await api.get<List<CandidateView>>(`/petitions/${petitionId}/candidates`, { role })).items : [];
+  const handlers = useAsync(list('handler'), [petitionId, wanted]);
+  const leaders = useAsync(list('leader'), [petitionId, wanted]);
+  return { handlers, leaders };
 }
 
 export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionType; petition: Petition; onDone(p: Petition | HandedOver): void; onCancel(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [publish, setPublish] = useState(true);
   const [toUnit, setToUnit] = useState<Unit | null>(null);
@@ -76,8 +83,8 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: string) => (v: string) => setFields((f) => ({ ...f, [k]: v }));
-  const needsStaff = type === 'assign' || type === 'transfer';
-  const staff = useUnitStaff(needsStaff ? unitCode(petition.unit) : '');
+  const agencies = useUnitAgencies(type === 'assign' || type === 'transfer' ? unitCode(petition.unit) : '');
+  const candidates = useCandidates(petition.id, type === 'assign');
 
   const required = (names: string[]) => {
     const found: Record<string, string> = {};
@@ -160,15 +167,12 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
     }
   };
 
-  const optionsOf = (list: OfficialSummary[]) =>
-    list.map((o) => (
-      <option key={o.id} value={String(o.id)}>
-        {o.name || o.username}
+  const optionsOf = (list: CandidateView[] | undefined) =>
+    (list ?? []).map((c) => (
+      <option key={c.id} value={String(c.id)}>
+        {t('case.candidate', { name: c.name, role: t(`role.${c.role}`), unit: unitName(c.unit, locale), count: c.openCases })}
       </option>
     ));
-  const officialOptions = optionsOf(staff.officials.value ?? []);
-  // The responsible leader answers for the case: only officials who lead a unit are offered.
-  const leaderOptions = optionsOf((staff.officials.value ?? []).filter((o) => o.grants.some((g) => g.role === 'leader')));
 
   return (
     <form class="form action-form" noValidate onSubmit={submit} aria-labelledby="action-heading">
@@ -201,14 +205,14 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
       )}
       {type === 'assign' ? (
         <>
-          <Alert>{staff.agencies.error ?? staff.officials.error}</Alert>
+          <Alert>{agencies.error ?? candidates.handlers.error ?? candidates.leaders.error}</Alert>
           <p class="hint">{t('case.fiveClear')}</p>
           <Text label={t('case.task')} hint={t('case.taskHint')} value={fields.content ?? ''} onInput={set('content')} rows={2} />
           <Field label={t('case.agency')} error={errors.agency}>
             {({ id, describedBy, invalid }) => (
               <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.agency ?? ''} onChange={(e) => set('agency')((e.currentTarget as HTMLSelectElement).value)}>
                 <option value="">{t('case.choose')}</option>
-                {(staff.agencies.value ?? []).map((a) => (
+                {(agencies.value ?? []).map((a) => (
                   <option key={a.id} value={String(a.id)}>
                     {a.name} ({a.unitName ?? a.unit})
                   </option>
@@ -220,7 +224,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
             {({ id, describedBy, invalid }) => (
               <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.handler ?? ''} onChange={(e) => set('handler')((e.currentTarget as HTMLSelectElement).value)}>
                 <option value="">{t('case.choose')}</option>
-                {officialOptions}
+                {optionsOf(candidates.handlers.value)}
               </select>
             )}
           </Field>
@@ -228,7 +232,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
             {({ id, describedBy, invalid }) => (
               <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.leader ?? ''} onChange={(e) => set('leader')((e.currentTarget as HTMLSelectElement).value)}>
                 <option value="">{t('case.choose')}</option>
-                {leaderOptions}
+                {optionsOf(candidates.leaders.value)}
               </select>
             )}
           </Field>
@@ -257,7 +261,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
             {({ id }) => (
               <select id={id} value={fields.toAgency ?? ''} onChange={(e) => set('toAgency')((e.currentTarget as HTMLSelectElement).value)}>
                 <option value="">{t('case.none')}</option>
-                {(staff.agencies.value ?? []).map((a) => (
+                {(agencies.value ?? []).map((a) => (
                   <option key={a.id} value={String(a.id)}>
                     {a.name} ({a.unitName ?? a.unit})
                   </option>
