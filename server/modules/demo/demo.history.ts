@@ -9,7 +9,7 @@
  * - Anh Sơn's citizen reception: 59 of 60 resolved, the district's 98.3%.
  */
 import crypto from 'node:crypto';
-import type { Channel, PetitionKind, PetitionStatus, RatingScore } from '../../contract/domain.ts';
+import type { Channel, EventVisibility, PetitionKind, PetitionStatus, RatingScore } from '../../contract/domain.ts';
 import { trackingAlphabet, trackingCodeLength } from '../petitions/petitions.codes.ts';
 
 type Rating = RatingScore;
@@ -21,7 +21,7 @@ export interface DemoEvent {
   by: string | null;
   toStatus: PetitionStatus;
   text?: string;
-  visibility: 'public' | 'internal';
+  visibility: EventVisibility;
 }
 
 export interface DemoPetition {

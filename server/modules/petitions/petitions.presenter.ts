@@ -12,7 +12,7 @@ import { contentOf } from './commands/assignPetition.ts';
 import { maskPersonalData, maskPersonalDataOrNull } from '../../platform/personalData.ts';
 
 const asIs = <T>(text: T) => text;
-import { awaitingAcceptance, openStatuses } from '../../contract/domain.ts';
+import { awaitingAcceptance, openStatuses, type EventVisibility } from '../../contract/domain.ts';
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -34,7 +34,7 @@ export interface EventRow {
   reason: string | null;
   text: string | null;
   data: Record<string, unknown>;
-  visibility: 'public' | 'internal';
+  visibility: EventVisibility;
   unit_code: string | null;
   unit_name: string | null;
 }

@@ -4,10 +4,10 @@ import type { DB } from '../../schema.ts';
 import { executePrepared, literalList, type Database } from '../../platform/db.ts';
 import { unitScope, type Official } from '../../platform/access.ts';
 import { conflict } from '../../platform/errors.ts';
-import type { AttachmentType, EventVisibility, PetitionsTable } from './petitions.tables.ts';
+import type { AttachmentType, PetitionsTable } from './petitions.tables.ts';
 import type { DeadlinePolicy, PolicyPlace } from './petitions.deadlines.ts';
 import { protectedKinds } from './petitions.policy.ts';
-import { awaitingAcceptance, openStatuses, type PetitionKind, type PetitionStatus, type RatingScore, type Role } from '../../contract/domain.ts';
+import { awaitingAcceptance, openStatuses, type EventVisibility, type PetitionKind, type PetitionStatus, type RatingScore, type Role } from '../../contract/domain.ts';
 import { resolveUnit } from '../units/index.ts';
 
 export type PetitionRow = Omit<Selectable<PetitionsTable>, 'search'>;

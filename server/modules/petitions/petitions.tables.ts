@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from '../../schema.ts';
-import type { Channel, DayType, PetitionKind, PetitionStatus, RatingScore, ReviewStage } from '../../contract/domain.ts';
+import type { Channel, DayType, EventVisibility, PetitionKind, PetitionStatus, RatingScore, ReviewStage } from '../../contract/domain.ts';
 
 /** Written by the server from text, never read back as a value. */
 type TsVector = ColumnType<string, string, never>;
@@ -114,7 +114,6 @@ export interface PetitionersTable {
   created_at: Timestamp;
 }
 
-export type EventVisibility = 'public' | 'internal';
 
 export interface PetitionEventsTable {
   id: Generated<number>;

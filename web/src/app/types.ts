@@ -1,5 +1,5 @@
 /** The shapes the API answers with (the fields the interface reads). */
-import type { RatingScore, Role } from '../../../server/contract/domain.ts';
+import type { EventVisibility, RatingScore, Role } from '../../../server/contract/domain.ts';
 
 /** Common categories offered in the forms; the server takes any short text. */
 export const categories = [
@@ -39,7 +39,7 @@ export interface TimelineEntry {
   toStatus?: string | null;
   reason?: string | null;
   text?: string | null;
-  visibility?: 'public' | 'internal';
+  visibility?: EventVisibility;
   actor?: { id: number; name: string } | null;
   unit?: UnitRef | null;
   /** Whom the case was given to (officials' view only). */
