@@ -1,0 +1,1045 @@
+-- The schema after every migration up to 0240_answer_approval, written by `npm run schema`; do not edit.
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
+CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
+
+CREATE TABLE public.petitions (
+    id bigint NOT NULL,
+    tracking_code text NOT NULL,
+    kind text NOT NULL,
+    category text,
+    channel text NOT NULL,
+    title text,
+    body text NOT NULL,
+    language text,
+    status text NOT NULL,
+    urgent boolean DEFAULT false NOT NULL,
+    anonymous boolean DEFAULT false NOT NULL,
+    consent_to_publish boolean DEFAULT false NOT NULL,
+    location_lat double precision,
+    location_lng double precision,
+    location_address text,
+    unit_id bigint NOT NULL,
+    unit_path text NOT NULL,
+    agency_id bigint,
+    origin_unit_id bigint NOT NULL,
+    origin_unit_path text NOT NULL,
+    reported_official_id bigint,
+    recorded_by bigint,
+    task text,
+    handler_id bigint,
+    leader_id bigint,
+    expected_result text,
+    ack_due_at timestamp with time zone NOT NULL,
+    due_at timestamp with time zone NOT NULL,
+    original_due_at timestamp with time zone NOT NULL,
+    answer_text text,
+    answer_publish boolean DEFAULT false NOT NULL,
+    answered_by bigint,
+    answer_count integer DEFAULT 0 NOT NULL,
+    answered_on_the_spot boolean DEFAULT false NOT NULL,
+    case_id bigint,
+    merged_at timestamp with time zone,
+    submitted_at timestamp with time zone NOT NULL,
+    accepted_at timestamp with time zone,
+    rejected_at timestamp with time zone,
+    answered_at timestamp with time zone,
+    last_answered_at timestamp with time zone,
+    closed_at timestamp with time zone,
+    resolved boolean DEFAULT false NOT NULL,
+    resolved_at timestamp with time zone,
+    resolved_on_time boolean,
+    reopen_count integer DEFAULT 0 NOT NULL,
+    reopened_at timestamp with time zone,
+    escalation_count integer DEFAULT 0 NOT NULL,
+    escalated_at timestamp with time zone,
+    escalated_to_path text,
+    transfer_count integer DEFAULT 0 NOT NULL,
+    transferred_at timestamp with time zone,
+    extension_count integer DEFAULT 0 NOT NULL,
+    rating text,
+    rated_at timestamp with time zone,
+    search tsvector NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    review_stage text,
+    reviewed_at timestamp with time zone,
+    re_reviewed_at timestamp with time zone,
+    pending_answer_text text,
+    pending_answer_publish boolean,
+    pending_answer_by bigint,
+    pending_answer_at timestamp with time zone,
+    CONSTRAINT petitions_channel_check CHECK ((channel = ANY (ARRAY['web'::text, 'mobile'::text, 'hotline'::text, 'mailbox'::text, 'forum'::text, 'reception'::text, 'counter'::text, 'outreach'::text]))),
+    CONSTRAINT petitions_kind_check CHECK ((kind = ANY (ARRAY['question'::text, 'suggestion'::text, 'complaint'::text, 'denunciation'::text, 'help_request'::text, 'conduct_report'::text]))),
+    CONSTRAINT petitions_rating_check CHECK ((rating = ANY (ARRAY['satisfied'::text, 'acceptable'::text, 'unsatisfied'::text]))),
+    CONSTRAINT petitions_review_stage_check CHECK ((review_stage = ANY (ARRAY['review'::text, 're_review'::text]))),
+    CONSTRAINT petitions_status_check CHECK ((status = ANY (ARRAY['received'::text, 'accepted'::text, 'rejected'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'answered'::text, 'closed'::text, 'reopened'::text, 'merged'::text])))
+);
+
+CREATE FUNCTION public.stats_fact_row(p public.petitions, s smallint, overdue_before timestamp with time zone) RETURNS TABLE(sign smallint, origin_unit_path text, day date, kind text, channel text, category text, accepted boolean, rejected boolean, answer_minutes integer, resolved boolean, resolved_on_time boolean, escalated_to_path text, transferred boolean, rating text, overdue boolean)
+    LANGUAGE sql STABLE
+    AS $$
+  SELECT s,
+         p.origin_unit_path,
+         (p.submitted_at AT TIME ZONE (SELECT u.time_zone FROM units u WHERE u.id = p.origin_unit_id))::date,
+         p.kind, p.channel,
+         CASE WHEN p.category IS NULL OR p.category IN (SELECT c.category FROM stats_categories c) THEN p.category ELSE 'other' END,
+         p.accepted_at IS NOT NULL,
+         p.rejected_at IS NOT NULL,
+         CASE WHEN p.answered_at IS NOT NULL
+              THEN greatest(0, floor(extract(epoch FROM p.answered_at - p.submitted_at) / 60))::int END,
+         p.resolved,
+         p.resolved AND coalesce(p.resolved_on_time, false),
+         p.escalated_to_path,
+         p.transfer_count > 0,
+         p.rating,
+         p.status IN ('received', 'accepted', 'transferred', 'assigned', 'in_progress', 'reopened')
+           AND p.due_at < overdue_before
+$$;
+
+CREATE FUNCTION public.stats_petition_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+  watermark timestamptz;
+BEGIN
+  -- The watermark is read after this row was written: a fold moving it locks the petitions it
+  -- moves first, so either it waits for this transaction or this statement sees its watermark.
+  SELECT overdue_before INTO watermark FROM stats_watermark;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    INSERT INTO stats_deltas (sign, origin_unit_path, day, kind, channel, category, accepted, rejected,
+                              answer_minutes, resolved, resolved_on_time, escalated_to_path, transferred,
+                              rating, overdue)
+    SELECT * FROM stats_fact_row(OLD, (-1)::smallint, watermark);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO stats_deltas (sign, origin_unit_path, day, kind, channel, category, accepted, rejected,
+                              answer_minutes, resolved, resolved_on_time, escalated_to_path, transferred,
+                              rating, overdue)
+    SELECT * FROM stats_fact_row(NEW, (1)::smallint, watermark);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TABLE public.accounts (
+    id bigint NOT NULL,
+    kind text NOT NULL,
+    username text,
+    password_hash text,
+    name text DEFAULT ''::text NOT NULL,
+    phone text,
+    email text,
+    agency_id bigint,
+    "position" text,
+    locale text,
+    failed_logins integer DEFAULT 0 NOT NULL,
+    locked_until timestamp with time zone,
+    disabled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT accounts_check CHECK (((kind <> 'official'::text) OR ((username IS NOT NULL) AND (password_hash IS NOT NULL)))),
+    CONSTRAINT accounts_kind_check CHECK ((kind = ANY (ARRAY['official'::text, 'resident'::text])))
+);
+
+ALTER TABLE public.accounts ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.accounts_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.agencies (
+    id bigint NOT NULL,
+    unit_id bigint NOT NULL,
+    kind text NOT NULL,
+    name text NOT NULL,
+    names jsonb DEFAULT '{}'::jsonb NOT NULL,
+    phone text,
+    email text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE public.agencies ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.agencies_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.agency_kinds (
+    key text NOT NULL,
+    names jsonb NOT NULL,
+    "position" integer DEFAULT 0 NOT NULL
+);
+
+CREATE TABLE public.answer_approval_units (
+    unit_id bigint NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_by bigint
+);
+
+CREATE TABLE public.audit_checkpoint_heads (
+    checkpoint_id bigint NOT NULL,
+    event_id bigint NOT NULL,
+    subject_type text NOT NULL,
+    subject_id text NOT NULL,
+    seq integer NOT NULL,
+    hash text NOT NULL
+);
+
+CREATE TABLE public.audit_checkpoints (
+    id bigint NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    max_event_id bigint NOT NULL,
+    event_count bigint NOT NULL,
+    heads_hash text NOT NULL,
+    prev_hash text NOT NULL,
+    hash text NOT NULL
+);
+
+ALTER TABLE public.audit_checkpoints ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.audit_checkpoints_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.audit_events (
+    id bigint NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    actor_id bigint,
+    actor_label text NOT NULL,
+    action text NOT NULL,
+    subject_type text NOT NULL,
+    subject_id text NOT NULL,
+    unit_id bigint,
+    changes jsonb DEFAULT '{}'::jsonb NOT NULL,
+    seq integer NOT NULL,
+    prev_hash text NOT NULL,
+    hash text NOT NULL
+);
+
+ALTER TABLE public.audit_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.audit_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.calendar_days (
+    id bigint NOT NULL,
+    country text NOT NULL,
+    unit_id bigint,
+    day date NOT NULL,
+    kind text NOT NULL,
+    name text DEFAULT ''::text NOT NULL,
+    CONSTRAINT calendar_days_kind_check CHECK ((kind = ANY (ARRAY['holiday'::text, 'working'::text])))
+);
+
+ALTER TABLE public.calendar_days ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.calendar_days_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.deadline_actions (
+    petition_id bigint NOT NULL,
+    stage text NOT NULL,
+    due_at timestamp with time zone NOT NULL,
+    at timestamp with time zone NOT NULL,
+    notified integer DEFAULT 0 NOT NULL,
+    escalated_to bigint
+);
+
+CREATE TABLE public.deadline_policies (
+    id bigint NOT NULL,
+    kind text NOT NULL,
+    unit_id bigint,
+    ack_working_days integer NOT NULL,
+    urgent_ack_working_hours integer,
+    resolution_days integer NOT NULL,
+    urgent_resolution_days integer,
+    day_type text NOT NULL,
+    max_extensions integer,
+    extension_days integer,
+    anonymous_allowed boolean NOT NULL,
+    reopen_days integer NOT NULL,
+    auto_escalate boolean DEFAULT false NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_by bigint,
+    country text,
+    legal_source text,
+    ack_day_type text DEFAULT 'working'::text NOT NULL,
+    review_request_days integer,
+    review_days integer,
+    re_review_days integer,
+    CONSTRAINT deadline_policies_ack_day_type_check CHECK ((ack_day_type = ANY (ARRAY['working'::text, 'calendar'::text]))),
+    CONSTRAINT deadline_policies_ack_working_days_check CHECK ((ack_working_days >= 0)),
+    CONSTRAINT deadline_policies_country_check CHECK ((country ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT deadline_policies_country_default CHECK (((unit_id IS NULL) OR (country IS NULL))),
+    CONSTRAINT deadline_policies_day_type_check CHECK ((day_type = ANY (ARRAY['working'::text, 'calendar'::text]))),
+    CONSTRAINT deadline_policies_extension_days_check CHECK ((extension_days > 0)),
+    CONSTRAINT deadline_policies_kind_check CHECK ((kind = ANY (ARRAY['question'::text, 'suggestion'::text, 'complaint'::text, 'denunciation'::text, 'help_request'::text, 'conduct_report'::text]))),
+    CONSTRAINT deadline_policies_max_extensions_check CHECK ((max_extensions >= 0)),
+    CONSTRAINT deadline_policies_re_review_after_review CHECK (((re_review_days IS NULL) OR (review_days IS NOT NULL))),
+    CONSTRAINT deadline_policies_re_review_days_check CHECK ((re_review_days > 0)),
+    CONSTRAINT deadline_policies_reopen_days_check CHECK ((reopen_days >= 0)),
+    CONSTRAINT deadline_policies_resolution_days_check CHECK ((resolution_days > 0)),
+    CONSTRAINT deadline_policies_review_days_check CHECK ((review_days > 0)),
+    CONSTRAINT deadline_policies_review_request_days_check CHECK ((review_request_days > 0)),
+    CONSTRAINT deadline_policies_urgent_ack_working_hours_check CHECK ((urgent_ack_working_hours > 0)),
+    CONSTRAINT deadline_policies_urgent_resolution_days_check CHECK ((urgent_resolution_days > 0))
+);
+
+ALTER TABLE public.deadline_policies ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.deadline_policies_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.deadline_sweep_state (
+    stage text NOT NULL,
+    done_until timestamp with time zone NOT NULL
+);
+
+CREATE TABLE public.grants (
+    id bigint NOT NULL,
+    account_id bigint NOT NULL,
+    unit_id bigint,
+    role text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT grants_role_check CHECK ((role = ANY (ARRAY['administrator'::text, 'leader'::text, 'dispatcher'::text, 'handler'::text, 'reception_officer'::text, 'council_secretary'::text, 'auditor'::text])))
+);
+
+ALTER TABLE public.grants ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.grants_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.jobs (
+    id bigint NOT NULL,
+    kind text NOT NULL,
+    payload jsonb DEFAULT '{}'::jsonb NOT NULL,
+    key text,
+    state text DEFAULT 'pending'::text NOT NULL,
+    run_at timestamp with time zone NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    max_attempts integer DEFAULT 10 NOT NULL,
+    lease_token text,
+    locked_until timestamp with time zone,
+    last_error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    finished_at timestamp with time zone,
+    CONSTRAINT jobs_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'running'::text, 'done'::text, 'failed'::text, 'cancelled'::text])))
+);
+
+ALTER TABLE public.jobs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.jobs_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.notification_outbox (
+    id bigint NOT NULL,
+    channel text NOT NULL,
+    recipient text NOT NULL,
+    template text NOT NULL,
+    locale text NOT NULL,
+    params jsonb DEFAULT '{}'::jsonb NOT NULL,
+    dedupe_key text,
+    state text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone NOT NULL,
+    lease_token text,
+    locked_until timestamp with time zone,
+    last_error text,
+    created_at timestamp with time zone NOT NULL,
+    sent_at timestamp with time zone,
+    CONSTRAINT notification_outbox_channel_check CHECK ((channel = ANY (ARRAY['email'::text, 'sms'::text]))),
+    CONSTRAINT notification_outbox_locale_check CHECK ((locale = ANY (ARRAY['vi'::text, 'zh'::text, 'en'::text]))),
+    CONSTRAINT notification_outbox_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text])))
+);
+
+ALTER TABLE public.notification_outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.notification_outbox_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.official_notices (
+    id bigint NOT NULL,
+    account_id bigint NOT NULL,
+    template text NOT NULL,
+    params jsonb DEFAULT '{}'::jsonb NOT NULL,
+    subject_type text,
+    subject_id text,
+    dedupe_key text,
+    created_at timestamp with time zone NOT NULL,
+    read_at timestamp with time zone
+);
+
+ALTER TABLE public.official_notices ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.official_notices_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.one_time_codes (
+    id bigint NOT NULL,
+    destination text NOT NULL,
+    code_hash text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    consumed_at timestamp with time zone
+);
+
+ALTER TABLE public.one_time_codes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.one_time_codes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.petition_attachments (
+    id bigint NOT NULL,
+    petition_id bigint NOT NULL,
+    sha256 text NOT NULL,
+    filename text NOT NULL,
+    content_type text NOT NULL,
+    size integer NOT NULL,
+    uploaded_by bigint,
+    created_at timestamp with time zone NOT NULL,
+    uploaded_by_resident bigint,
+    CONSTRAINT petition_attachments_content_type_check CHECK ((content_type = ANY (ARRAY['image/jpeg'::text, 'image/png'::text, 'image/webp'::text, 'application/pdf'::text])))
+);
+
+ALTER TABLE public.petition_attachments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.petition_attachments_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.petition_events (
+    id bigint NOT NULL,
+    petition_id bigint NOT NULL,
+    at timestamp with time zone NOT NULL,
+    type text NOT NULL,
+    actor_id bigint,
+    actor_label text NOT NULL,
+    from_status text,
+    to_status text,
+    unit_id bigint,
+    reason text,
+    text text,
+    data jsonb DEFAULT '{}'::jsonb NOT NULL,
+    visibility text NOT NULL,
+    CONSTRAINT petition_events_visibility_check CHECK ((visibility = ANY (ARRAY['public'::text, 'internal'::text])))
+);
+
+ALTER TABLE public.petition_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.petition_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.petition_ratings (
+    id bigint NOT NULL,
+    petition_id bigint NOT NULL,
+    case_id bigint NOT NULL,
+    petitioner_id bigint NOT NULL,
+    answer_number integer NOT NULL,
+    score text NOT NULL,
+    reasons jsonb DEFAULT '[]'::jsonb NOT NULL,
+    comment text,
+    reopen boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT petition_ratings_score_check CHECK ((score = ANY (ARRAY['satisfied'::text, 'acceptable'::text, 'unsatisfied'::text])))
+);
+
+ALTER TABLE public.petition_ratings ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.petition_ratings_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.petitioners (
+    id bigint NOT NULL,
+    petition_id bigint NOT NULL,
+    resident_account_id bigint,
+    name text,
+    phone text,
+    phone_key text,
+    email text,
+    address text,
+    locale text NOT NULL,
+    access_key_hash text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT petitioners_locale_check CHECK ((locale = ANY (ARRAY['vi'::text, 'zh'::text, 'en'::text])))
+);
+
+ALTER TABLE public.petitioners ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.petitioners_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+ALTER TABLE public.petitions ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.petitions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.schema_migrations (
+    version text NOT NULL,
+    name text NOT NULL,
+    checksum text NOT NULL,
+    applied_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+CREATE TABLE public.service_point_checklist_levels (
+    unit_level text NOT NULL,
+    checklist_level text NOT NULL,
+    CONSTRAINT service_point_checklist_levels_checklist_level_check CHECK ((checklist_level = ANY (ARRAY['township'::text, 'village'::text, 'group'::text])))
+);
+
+CREATE TABLE public.service_point_kinds (
+    key text NOT NULL,
+    level text NOT NULL,
+    required boolean NOT NULL,
+    names jsonb NOT NULL,
+    "position" integer DEFAULT 0 NOT NULL
+);
+
+CREATE TABLE public.service_points (
+    id bigint NOT NULL,
+    unit_id bigint NOT NULL,
+    kind text NOT NULL,
+    name text NOT NULL,
+    address text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE public.service_points ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.service_points_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.sessions (
+    token_hash text NOT NULL,
+    account_id bigint NOT NULL,
+    csrf_token text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    ip text,
+    user_agent text
+);
+
+CREATE TABLE public.stats_answer_hist (
+    unit_id bigint NOT NULL,
+    level smallint NOT NULL,
+    parent integer NOT NULL,
+    grain "char" NOT NULL,
+    day date NOT NULL,
+    bucket integer NOT NULL,
+    n bigint NOT NULL,
+    CONSTRAINT stats_answer_hist_grain_check CHECK ((grain = ANY (ARRAY['d'::"char", 'm'::"char"]))),
+    CONSTRAINT stats_answer_hist_level_check CHECK ((level = ANY (ARRAY[0, 1, 2])))
+);
+
+CREATE TABLE public.stats_categories (
+    category text NOT NULL,
+    CONSTRAINT stats_categories_category_check CHECK ((category ~ '^[a-z0-9][a-z0-9_.-]*$'::text))
+);
+
+CREATE TABLE public.stats_counts (
+    unit_id bigint NOT NULL,
+    grain "char" NOT NULL,
+    day date NOT NULL,
+    dim "char" NOT NULL,
+    value text NOT NULL,
+    received bigint NOT NULL,
+    accepted bigint NOT NULL,
+    rejected bigint NOT NULL,
+    answered bigint NOT NULL,
+    resolved bigint NOT NULL,
+    resolved_on_time bigint NOT NULL,
+    escalated bigint NOT NULL,
+    transferred bigint NOT NULL,
+    rated bigint NOT NULL,
+    satisfied bigint NOT NULL,
+    acceptable bigint NOT NULL,
+    unsatisfied bigint NOT NULL,
+    overdue bigint DEFAULT 0 NOT NULL,
+    CONSTRAINT stats_counts_dim_check CHECK ((dim = ANY (ARRAY['k'::"char", 'c'::"char", 'g'::"char"]))),
+    CONSTRAINT stats_counts_grain_check CHECK ((grain = ANY (ARRAY['d'::"char", 'm'::"char"])))
+);
+
+CREATE TABLE public.stats_deltas (
+    id bigint NOT NULL,
+    sign smallint NOT NULL,
+    origin_unit_path text NOT NULL,
+    day date NOT NULL,
+    kind text NOT NULL,
+    channel text NOT NULL,
+    category text,
+    accepted boolean NOT NULL,
+    rejected boolean NOT NULL,
+    answer_minutes integer,
+    resolved boolean NOT NULL,
+    resolved_on_time boolean NOT NULL,
+    escalated_to_path text,
+    transferred boolean NOT NULL,
+    rating text,
+    overdue boolean DEFAULT false NOT NULL,
+    CONSTRAINT stats_deltas_sign_check CHECK ((sign = ANY (ARRAY['-1'::integer, 1])))
+);
+
+ALTER TABLE public.stats_deltas ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.stats_deltas_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.stats_levels (
+    level text NOT NULL,
+    grains text NOT NULL,
+    CONSTRAINT stats_levels_grains_check CHECK ((grains = ANY (ARRAY['dm'::text, 'm'::text])))
+);
+
+CREATE TABLE public.stats_watermark (
+    one boolean DEFAULT true NOT NULL,
+    overdue_before timestamp with time zone NOT NULL,
+    CONSTRAINT stats_watermark_one_check CHECK (one)
+);
+
+CREATE TABLE public.units (
+    id bigint NOT NULL,
+    code text NOT NULL,
+    name text NOT NULL,
+    names jsonb DEFAULT '{}'::jsonb NOT NULL,
+    level text NOT NULL,
+    parent_id bigint,
+    path text NOT NULL,
+    depth integer NOT NULL,
+    country text NOT NULL,
+    time_zone text NOT NULL,
+    valid_from date,
+    valid_to date,
+    replaced_by_id bigint,
+    search_key text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE public.units ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.units_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+ALTER TABLE ONLY public.accounts
+    ADD CONSTRAINT accounts_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.accounts
+    ADD CONSTRAINT accounts_username_key UNIQUE (username);
+
+ALTER TABLE ONLY public.agencies
+    ADD CONSTRAINT agencies_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.agency_kinds
+    ADD CONSTRAINT agency_kinds_pkey PRIMARY KEY (key);
+
+ALTER TABLE ONLY public.answer_approval_units
+    ADD CONSTRAINT answer_approval_units_pkey PRIMARY KEY (unit_id);
+
+ALTER TABLE ONLY public.audit_checkpoint_heads
+    ADD CONSTRAINT audit_checkpoint_heads_pkey PRIMARY KEY (checkpoint_id, event_id);
+
+ALTER TABLE ONLY public.audit_checkpoints
+    ADD CONSTRAINT audit_checkpoints_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.audit_events
+    ADD CONSTRAINT audit_events_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.audit_events
+    ADD CONSTRAINT audit_events_subject_type_subject_id_seq_key UNIQUE (subject_type, subject_id, seq);
+
+ALTER TABLE ONLY public.calendar_days
+    ADD CONSTRAINT calendar_days_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.deadline_actions
+    ADD CONSTRAINT deadline_actions_pkey PRIMARY KEY (petition_id, stage, due_at);
+
+ALTER TABLE ONLY public.deadline_policies
+    ADD CONSTRAINT deadline_policies_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.deadline_sweep_state
+    ADD CONSTRAINT deadline_sweep_state_pkey PRIMARY KEY (stage);
+
+ALTER TABLE ONLY public.grants
+    ADD CONSTRAINT grants_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.jobs
+    ADD CONSTRAINT jobs_key_key UNIQUE (key);
+
+ALTER TABLE ONLY public.jobs
+    ADD CONSTRAINT jobs_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.notification_outbox
+    ADD CONSTRAINT notification_outbox_dedupe_key_key UNIQUE (dedupe_key);
+
+ALTER TABLE ONLY public.notification_outbox
+    ADD CONSTRAINT notification_outbox_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.official_notices
+    ADD CONSTRAINT official_notices_dedupe_key_key UNIQUE (dedupe_key);
+
+ALTER TABLE ONLY public.official_notices
+    ADD CONSTRAINT official_notices_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.one_time_codes
+    ADD CONSTRAINT one_time_codes_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.petition_attachments
+    ADD CONSTRAINT petition_attachments_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.petition_events
+    ADD CONSTRAINT petition_events_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.petition_ratings
+    ADD CONSTRAINT petition_ratings_petitioner_id_answer_number_key UNIQUE (petitioner_id, answer_number);
+
+ALTER TABLE ONLY public.petition_ratings
+    ADD CONSTRAINT petition_ratings_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.petitioners
+    ADD CONSTRAINT petitioners_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_tracking_code_key UNIQUE (tracking_code);
+
+ALTER TABLE ONLY public.schema_migrations
+    ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (version);
+
+ALTER TABLE ONLY public.service_point_checklist_levels
+    ADD CONSTRAINT service_point_checklist_levels_pkey PRIMARY KEY (unit_level);
+
+ALTER TABLE ONLY public.service_point_kinds
+    ADD CONSTRAINT service_point_kinds_pkey PRIMARY KEY (key);
+
+ALTER TABLE ONLY public.service_points
+    ADD CONSTRAINT service_points_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.sessions
+    ADD CONSTRAINT sessions_pkey PRIMARY KEY (token_hash);
+
+ALTER TABLE ONLY public.stats_answer_hist
+    ADD CONSTRAINT stats_answer_hist_pkey PRIMARY KEY (unit_id, level, parent, grain, day, bucket);
+
+ALTER TABLE ONLY public.stats_categories
+    ADD CONSTRAINT stats_categories_pkey PRIMARY KEY (category);
+
+ALTER TABLE ONLY public.stats_counts
+    ADD CONSTRAINT stats_counts_pkey PRIMARY KEY (unit_id, grain, day, dim, value);
+
+ALTER TABLE ONLY public.stats_deltas
+    ADD CONSTRAINT stats_deltas_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.stats_levels
+    ADD CONSTRAINT stats_levels_pkey PRIMARY KEY (level);
+
+ALTER TABLE ONLY public.stats_watermark
+    ADD CONSTRAINT stats_watermark_pkey PRIMARY KEY (one);
+
+ALTER TABLE ONLY public.units
+    ADD CONSTRAINT units_code_key UNIQUE (code);
+
+ALTER TABLE ONLY public.units
+    ADD CONSTRAINT units_pkey PRIMARY KEY (id);
+
+CREATE INDEX accounts_agency ON public.accounts USING btree (agency_id);
+
+CREATE UNIQUE INDEX accounts_resident_email ON public.accounts USING btree (lower(email)) WHERE ((kind = 'resident'::text) AND (email IS NOT NULL));
+
+CREATE UNIQUE INDEX accounts_resident_phone ON public.accounts USING btree (phone) WHERE ((kind = 'resident'::text) AND (phone IS NOT NULL));
+
+CREATE INDEX agencies_unit ON public.agencies USING btree (unit_id);
+
+CREATE INDEX agencies_unit_kind ON public.agencies USING btree (unit_id, kind, id);
+
+CREATE INDEX audit_checkpoint_heads_subject ON public.audit_checkpoint_heads USING btree (subject_type, subject_id, checkpoint_id);
+
+CREATE INDEX audit_events_unit ON public.audit_events USING btree (unit_id, id);
+
+CREATE UNIQUE INDEX calendar_days_unique ON public.calendar_days USING btree (country, COALESCE(unit_id, (0)::bigint), day);
+
+CREATE INDEX calendar_days_unit ON public.calendar_days USING btree (unit_id) WHERE (unit_id IS NOT NULL);
+
+CREATE UNIQUE INDEX deadline_policies_kind_unit ON public.deadline_policies USING btree (kind, COALESCE(unit_id, (0)::bigint), COALESCE(country, ''::text));
+
+CREATE UNIQUE INDEX grants_unique ON public.grants USING btree (account_id, COALESCE(unit_id, (0)::bigint), role);
+
+CREATE INDEX grants_unit ON public.grants USING btree (unit_id);
+
+CREATE INDEX jobs_finished ON public.jobs USING btree (finished_at) WHERE (state = ANY (ARRAY['done'::text, 'cancelled'::text]));
+
+CREATE INDEX jobs_pending ON public.jobs USING btree (run_at) WHERE (state = 'pending'::text);
+
+CREATE INDEX jobs_running ON public.jobs USING btree (locked_until) WHERE (state = 'running'::text);
+
+CREATE INDEX notification_outbox_pending ON public.notification_outbox USING btree (next_attempt_at) WHERE (state = 'pending'::text);
+
+CREATE INDEX notification_outbox_sending ON public.notification_outbox USING btree (locked_until) WHERE (state = 'sending'::text);
+
+CREATE INDEX official_notices_account ON public.official_notices USING btree (account_id, id DESC);
+
+CREATE INDEX official_notices_unread ON public.official_notices USING btree (account_id, id DESC) WHERE (read_at IS NULL);
+
+CREATE INDEX one_time_codes_destination ON public.one_time_codes USING btree (destination, created_at DESC);
+
+CREATE INDEX petition_attachments_petition ON public.petition_attachments USING btree (petition_id);
+
+CREATE INDEX petition_attachments_resident ON public.petition_attachments USING btree (uploaded_by_resident) WHERE (uploaded_by_resident IS NOT NULL);
+
+CREATE INDEX petition_events_petition ON public.petition_events USING btree (petition_id, id);
+
+CREATE INDEX petition_ratings_case ON public.petition_ratings USING btree (case_id);
+
+CREATE INDEX petitioners_account ON public.petitioners USING btree (resident_account_id) WHERE (resident_account_id IS NOT NULL);
+
+CREATE INDEX petitioners_petition ON public.petitioners USING btree (petition_id);
+
+CREATE INDEX petitioners_phone ON public.petitioners USING btree (phone_key) WHERE (phone_key IS NOT NULL);
+
+CREATE INDEX petitions_case ON public.petitions USING btree (case_id) WHERE (case_id IS NOT NULL);
+
+CREATE INDEX petitions_due ON public.petitions USING btree (due_at, id);
+
+CREATE INDEX petitions_handler ON public.petitions USING btree (handler_id, status);
+
+CREATE INDEX petitions_inbox ON public.petitions USING btree (unit_path text_pattern_ops, status, due_at) INCLUDE (id, kind, channel, category, handler_id, leader_id, reported_official_id, ack_due_at);
+
+CREATE INDEX petitions_leader ON public.petitions USING btree (leader_id, status);
+
+CREATE INDEX petitions_open_due ON public.petitions USING btree (due_at) WHERE (status = ANY (ARRAY['received'::text, 'accepted'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'reopened'::text]));
+
+CREATE INDEX petitions_open_inbox ON public.petitions USING btree (unit_path text_pattern_ops, status, due_at) INCLUDE (id, kind, channel, category, handler_id, leader_id, reported_official_id, ack_due_at) WHERE (status = ANY (ARRAY['received'::text, 'accepted'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'reopened'::text]));
+
+CREATE INDEX petitions_origin ON public.petitions USING btree (origin_unit_path text_pattern_ops, submitted_at);
+
+CREATE INDEX petitions_reported ON public.petitions USING btree (reported_official_id) WHERE (reported_official_id IS NOT NULL);
+
+CREATE INDEX petitions_search ON public.petitions USING gin (search);
+
+CREATE INDEX service_points_unit ON public.service_points USING btree (unit_id);
+
+CREATE INDEX service_points_unit_kind ON public.service_points USING btree (unit_id, kind);
+
+CREATE INDEX sessions_account ON public.sessions USING btree (account_id);
+
+CREATE INDEX sessions_expires ON public.sessions USING btree (expires_at);
+
+CREATE INDEX stats_answer_hist_empty ON public.stats_answer_hist USING btree (unit_id) WHERE (n = 0);
+
+CREATE INDEX stats_counts_empty ON public.stats_counts USING btree (unit_id) WHERE (received = 0);
+
+CREATE INDEX units_parent ON public.units USING btree (parent_id);
+
+CREATE INDEX units_path ON public.units USING btree (path text_pattern_ops);
+
+CREATE INDEX units_search ON public.units USING gin (search_key public.gin_trgm_ops);
+
+CREATE TRIGGER petitions_stats_delete AFTER DELETE ON public.petitions FOR EACH ROW EXECUTE FUNCTION public.stats_petition_changed();
+
+CREATE TRIGGER petitions_stats_insert AFTER INSERT ON public.petitions FOR EACH ROW EXECUTE FUNCTION public.stats_petition_changed();
+
+CREATE TRIGGER petitions_stats_update AFTER UPDATE ON public.petitions FOR EACH ROW WHEN ((((((((((((((((old.origin_unit_id IS DISTINCT FROM new.origin_unit_id) OR (old.origin_unit_path IS DISTINCT FROM new.origin_unit_path)) OR (old.submitted_at IS DISTINCT FROM new.submitted_at)) OR (old.kind IS DISTINCT FROM new.kind)) OR (old.channel IS DISTINCT FROM new.channel)) OR (old.category IS DISTINCT FROM new.category)) OR ((old.accepted_at IS NULL) IS DISTINCT FROM (new.accepted_at IS NULL))) OR ((old.rejected_at IS NULL) IS DISTINCT FROM (new.rejected_at IS NULL))) OR (old.answered_at IS DISTINCT FROM new.answered_at)) OR (old.resolved IS DISTINCT FROM new.resolved)) OR (old.resolved_on_time IS DISTINCT FROM new.resolved_on_time)) OR (old.escalated_to_path IS DISTINCT FROM new.escalated_to_path)) OR ((old.transfer_count > 0) IS DISTINCT FROM (new.transfer_count > 0))) OR (old.rating IS DISTINCT FROM new.rating)) OR (
+        CASE
+            WHEN (old.status = ANY (ARRAY['received'::text, 'accepted'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'reopened'::text])) THEN old.due_at
+            ELSE NULL::timestamp with time zone
+        END IS DISTINCT FROM
+        CASE
+            WHEN (new.status = ANY (ARRAY['received'::text, 'accepted'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'reopened'::text])) THEN new.due_at
+            ELSE NULL::timestamp with time zone
+        END))) EXECUTE FUNCTION public.stats_petition_changed();
+
+ALTER TABLE ONLY public.accounts
+    ADD CONSTRAINT accounts_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES public.agencies(id);
+
+ALTER TABLE ONLY public.agencies
+    ADD CONSTRAINT agencies_kind_fk FOREIGN KEY (kind) REFERENCES public.agency_kinds(key);
+
+ALTER TABLE ONLY public.agencies
+    ADD CONSTRAINT agencies_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.answer_approval_units
+    ADD CONSTRAINT answer_approval_units_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.answer_approval_units
+    ADD CONSTRAINT answer_approval_units_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.audit_checkpoint_heads
+    ADD CONSTRAINT audit_checkpoint_heads_checkpoint_id_fkey FOREIGN KEY (checkpoint_id) REFERENCES public.audit_checkpoints(id);
+
+ALTER TABLE ONLY public.calendar_days
+    ADD CONSTRAINT calendar_days_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.deadline_actions
+    ADD CONSTRAINT deadline_actions_escalated_to_fkey FOREIGN KEY (escalated_to) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.deadline_actions
+    ADD CONSTRAINT deadline_actions_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);
+
+ALTER TABLE ONLY public.deadline_policies
+    ADD CONSTRAINT deadline_policies_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.deadline_policies
+    ADD CONSTRAINT deadline_policies_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.grants
+    ADD CONSTRAINT grants_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.grants
+    ADD CONSTRAINT grants_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.official_notices
+    ADD CONSTRAINT official_notices_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.petition_attachments
+    ADD CONSTRAINT petition_attachments_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);
+
+ALTER TABLE ONLY public.petition_attachments
+    ADD CONSTRAINT petition_attachments_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.petition_attachments
+    ADD CONSTRAINT petition_attachments_uploaded_by_resident_fkey FOREIGN KEY (uploaded_by_resident) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.petition_events
+    ADD CONSTRAINT petition_events_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.petition_events
+    ADD CONSTRAINT petition_events_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);
+
+ALTER TABLE ONLY public.petition_events
+    ADD CONSTRAINT petition_events_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.petition_ratings
+    ADD CONSTRAINT petition_ratings_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.petitions(id);
+
+ALTER TABLE ONLY public.petition_ratings
+    ADD CONSTRAINT petition_ratings_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);
+
+ALTER TABLE ONLY public.petition_ratings
+    ADD CONSTRAINT petition_ratings_petitioner_id_fkey FOREIGN KEY (petitioner_id) REFERENCES public.petitioners(id);
+
+ALTER TABLE ONLY public.petitioners
+    ADD CONSTRAINT petitioners_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);
+
+ALTER TABLE ONLY public.petitioners
+    ADD CONSTRAINT petitioners_resident_account_id_fkey FOREIGN KEY (resident_account_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES public.agencies(id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_answered_by_fkey FOREIGN KEY (answered_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.petitions(id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_handler_id_fkey FOREIGN KEY (handler_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_leader_id_fkey FOREIGN KEY (leader_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_origin_unit_id_fkey FOREIGN KEY (origin_unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_pending_answer_by_fkey FOREIGN KEY (pending_answer_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_reported_official_id_fkey FOREIGN KEY (reported_official_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.petitions
+    ADD CONSTRAINT petitions_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.service_points
+    ADD CONSTRAINT service_points_kind_fkey FOREIGN KEY (kind) REFERENCES public.service_point_kinds(key);
+
+ALTER TABLE ONLY public.service_points
+    ADD CONSTRAINT service_points_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.sessions
+    ADD CONSTRAINT sessions_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.units
+    ADD CONSTRAINT units_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.units
+    ADD CONSTRAINT units_replaced_by_id_fkey FOREIGN KEY (replaced_by_id) REFERENCES public.units(id);
