@@ -21,7 +21,8 @@ import { allows, anonymous, type Access, type Actor } from '../platform/access.t
 import { resolveSession } from '../platform/sessions.ts';
 import { createRandom, seedFromEnv } from '../test/random.ts';
 import { answerProblems, type ErrorBody } from './checks.ts';
-import { baselineParams, buildCases, deal, type Case, type RouteInfo } from './cases.ts';
+import { baselineBodies, baselineParams, buildCases, deal, type Case, type RouteInfo } from './cases.ts';
+import { declaredPaths, schemaPropertyPaths } from './schema.ts';
 import { validatorCompiler } from '../platform/validation.ts';
 import { countChanges, rowCounts, tableNames, type RowCounts } from './rowCounts.ts';
 import { baselines, callers, createFuzzWorld, type CallerName, type FuzzWorld } from './world.ts';
@@ -121,6 +122,20 @@ for (const backend of backends) {
         check('params', baselineParams(route, baseline));
       }
       assert.deepEqual(drifted, []);
+    });
+
+    test('the walk reaches every field every route declares, in every variant', () => {
+      // Broken values are sent field by field from the baselines: a field no baseline carries
+      // would never be walked (deep nesting, long arrays, wrong types …).
+      const fixtures = baselines(world);
+      const unreached: string[] = [];
+      for (const route of registered.filter((r) => r.url.startsWith('/api/') && r.schema.body)) {
+        const body = route.schema.body!;
+        const key = `${route.method} ${route.url}`;
+        const reached = new Set(baselineBodies(route, fixtures[key] ?? {}).flatMap((b) => declaredPaths(body, b).map((d) => d.path.join('.'))));
+        for (const field of schemaPropertyPaths(body)) if (!reached.has(field)) unreached.push(`${key}: ${field}`);
+      }
+      assert.deepEqual(unreached, [], 'give the route a baseline body that carries these fields (world.ts)');
     });
 
     test('a path no route claims, or that does not decode, answers 4xx in the one error shape', async () => {

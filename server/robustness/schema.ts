@@ -159,6 +159,26 @@ export function declaredPaths(schema: JsonSchema, value: unknown, prefix: Path =
   return out;
 }
 
+/**
+ * Every property any variant of the schema declares, nested objects and array items included
+ * ('resident.name', 'reasons.0'): what the walk must reach.
+ */
+export function schemaPropertyPaths(schema: JsonSchema, prefix: Path = [], depth = 0): string[] {
+  if (depth > 3) return [];
+  const out = new Set<string>();
+  for (const variant of schema.anyOf ?? schema.oneOf ?? [schema]) {
+    for (const [key, prop] of Object.entries(variant.properties ?? {})) {
+      const path = [...prefix, key];
+      out.add(path.join('.'));
+      for (const inner of prop.anyOf ?? [prop]) {
+        if (inner.properties) for (const p of schemaPropertyPaths(inner, path, depth + 1)) out.add(p);
+        if (inner.items) for (const p of schemaPropertyPaths(inner.items, [...path, 0], depth + 1)) out.add(p);
+      }
+    }
+  }
+  return [...out];
+}
+
 /** The paths of every object in the sample that its schema closes (additionalProperties: false). */
 export function objectPaths(schema: JsonSchema, value: unknown, prefix: Path = [], depth = 0): Array<{ path: Path; closed: boolean }> {
   const object = objectSchema(schema, value);
