@@ -1,17 +1,17 @@
 import type { App } from '../app.ts';
 import type { AppContext } from '../platform/context.ts';
-import { healthModule } from './health/health.routes.ts';
-import { auditModule } from './audit/audit.routes.ts';
-import { webModule } from './web/web.routes.ts';
-import { unitsModule } from './units/units.routes.ts';
-import { peopleModule } from './people/people.routes.ts';
-import { agenciesModule } from './agencies/agencies.routes.ts';
-import { servicePointsModule } from './service-points/service-points.routes.ts';
-import { notificationsModule } from './notifications/notifications.routes.ts';
-import { petitionsModule } from './petitions/petitions.routes.ts';
-import { statsModule } from './stats/stats.routes.ts';
-import { deadlinesModule } from './deadlines/deadlines.routes.ts';
-import { directoryModule } from './directory/directory.routes.ts';
+import { healthModule } from './health/index.ts';
+import { auditModule } from './audit/index.ts';
+import { webModule } from './web/index.ts';
+import { unitsModule } from './units/index.ts';
+import { peopleModule } from './people/index.ts';
+import { agenciesModule } from './agencies/index.ts';
+import { servicePointsModule } from './service-points/index.ts';
+import { notificationsModule } from './notifications/index.ts';
+import { petitionsModule } from './petitions/index.ts';
+import { statsModule } from './stats/index.ts';
+import { deadlinesModule } from './deadlines/index.ts';
+import { directoryModule } from './directory/index.ts';
 
 export interface Module {
   name: string;

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Actor } from '../../platform/access.ts';
-import { visiblePetitionEvents } from '../petitions/petitions.audit.ts';
+import { visiblePetitionEvents } from '../petitions/index.ts';
 import { listAuditEvents, type AuditEventRow, type AuditFilter } from './audit.queries.ts';
 
 type SubjectView = (db: Kysely<DB>, actor: Actor, events: AuditEventRow[]) => Promise<AuditEventRow[]>;

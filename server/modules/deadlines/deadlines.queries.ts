@@ -1,7 +1,7 @@
 /** Every SQL statement of the deadline sweep. */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../schema.ts';
-import type { DeadlinePolicy } from '../petitions/petitions.deadlines.ts';
+import type { DeadlinePolicy } from '../petitions/index.ts';
 import { stages, stageWindow, type StageName } from './deadlines.policy.ts';
 import { openStatuses, type PetitionKind, type PetitionStatus } from '../../contract/domain.ts';
 import { literalList } from '../../platform/db.ts';

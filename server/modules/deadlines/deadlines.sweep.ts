@@ -16,10 +16,8 @@ import { registerRecurringJob } from '../../platform/jobs.ts';
 import { notifyOfficials } from '../../platform/notify/notices.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
-import { escalatePetition } from '../petitions/commands/escalatePetition.ts';
-import { officialsAtUnit } from '../petitions/petitions.queries.ts';
-import { pickPolicy, type DeadlinePolicy } from '../petitions/petitions.deadlines.ts';
-import { localTime } from '../petitions/petitions.notify.ts';
+import { escalatePetition, officialsAtUnit, pickPolicy, type DeadlinePolicy } from '../petitions/index.ts';
+import { localDateTime } from '../../platform/calendar.ts';
 import { parentRoles, recipients, routingRoles, stages, type StageName } from './deadlines.policy.ts';
 import { escalationReason } from './deadlines.notify.ts';
 import { openStatuses } from '../../contract/domain.ts';
@@ -93,7 +91,7 @@ async function handle(ctx: AppContext, c: Candidate, now: Date, lookups: Lookups
       parentRouters: overdue && parent && !escalating ? await lookups.routers(trx, parent.id, parentRoles(p.kind)) : [],
     };
     const to = recipients(p, c.stage, people, escalating);
-    const dueAt = localTime(p.due_at, unit.time_zone);
+    const dueAt = localDateTime(p.due_at, unit.time_zone);
     const notified = await notifyOfficials(trx, to, {
       template: overdue ? 'petition_overdue_official' : 'petition_due_reminder',
       params: {

@@ -10,7 +10,7 @@
  */
 import crypto from 'node:crypto';
 import type { Channel, EventVisibility, PetitionKind, PetitionStatus, RatingScore } from '../../contract/domain.ts';
-import { trackingAlphabet, trackingCodeLength } from '../petitions/petitions.codes.ts';
+import { trackingAlphabet, trackingCodeLength } from '../petitions/index.ts';
 
 type Rating = RatingScore;
 

@@ -7,13 +7,11 @@ import type { Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { importUnits } from '../units/commands/importUnits.ts';
-import { createOfficial } from '../people/commands/createOfficial.ts';
-import { createAgency } from '../agencies/commands/createAgency.ts';
-import { findAgencyId } from '../agencies/agencies.queries.ts';
+import { importUnits } from '../units/index.ts';
+import { createOfficial } from '../people/index.ts';
+import { createAgency, findAgencyId } from '../agencies/index.ts';
 import { resolveUnit } from '../units/index.ts';
-import { createServicePoint } from '../service-points/commands/createServicePoint.ts';
-import { findServicePointId, findUnitWithChecklist } from '../service-points/service-points.queries.ts';
+import { createServicePoint, findServicePointId, findUnitWithChecklist } from '../service-points/index.ts';
 import { demoAgencies, demoOfficials, demoServicePoints, demoUnits, type DemoOfficial } from './demo.data.ts';
 import {
   allDeadlinePolicies,
@@ -27,11 +25,9 @@ import {
 } from './demo.queries.ts';
 import { demoHistory, type DemoDeadlines } from './demo.history.ts';
 import { loadCalendar } from '../../platform/calendar.ts';
-import { ackDue, pickPolicy, placeOf, resolutionDue } from '../petitions/petitions.deadlines.ts';
+import { ackDue, hashAccessKey, newAccessKey, pickPolicy, placeOf, resolutionDue, searchTextOf } from '../petitions/index.ts';
 import type { PetitionKind } from '../../contract/domain.ts';
 import { auditEventRow } from '../../platform/audit.ts';
-import { hashAccessKey, newAccessKey } from '../petitions/petitions.codes.ts';
-import { searchTextOf } from '../petitions/commands/submitPetition.ts';
 
 const actor = { kind: 'system', label: 'demo' } as const;
 /** Held while seeding on a PostgreSQL server, so that servers starting together seed once. */

@@ -8,7 +8,6 @@ import type { DB } from '../../schema.ts';
 import { defineTemplates } from '../../platform/notify/templates.ts';
 import { enqueueNotification, type NotificationInput } from '../../platform/notify/outbox.ts';
 import type { Locale } from '../../platform/i18n.ts';
-import { localDateTime } from '../../platform/calendar.ts';
 import { notifyOfficials } from '../../platform/notify/notices.ts';
 import { petitionersOfCase } from './petitions.queries.ts';
 
@@ -216,7 +215,6 @@ export type OfficialTemplate =
   | 'petition_conduct_report_official';
 
 /** '2026-03-04 17:00' in the unit's time zone: what a resident reads on a phone. */
-export const localTime = localDateTime;
 
 /**
  * Tells every petitioner of a case (its own and those of petitions merged into it), each with

@@ -1,4 +1,4 @@
-import { presentNames } from '../agencies/agencies.presenter.ts';
+import { presentNames } from '../agencies/index.ts';
 import type { ServicePointView } from './service-points.schema.ts';
 import type { ServicePointRow } from './service-points.queries.ts';
 

@@ -1,6 +1,6 @@
 import type { Module } from '../index.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { presentNames } from '../agencies/agencies.presenter.ts';
+import { presentNames } from '../agencies/index.ts';
 import {
   CreateServicePointBody,
   GapList,

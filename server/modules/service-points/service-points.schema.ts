@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LocaleNamesSchema, UnitCode } from '../agencies/agencies.schema.ts';
+import { LocaleNamesSchema, UnitCode } from '../agencies/index.ts';
 
 const ServicePointKind = Type.String({
   minLength: 1,

@@ -1,2 +1,4 @@
-/** What other modules may use of the units module. */
+/** What the server and other modules may use of the units module. */
+export { unitsModule } from './units.routes.ts';
+export { importUnits } from './commands/importUnits.ts';
 export { resolveUnit, resolveUnits, type UnitRecord } from './units.queries.ts';

@@ -1,9 +1,9 @@
 /** accept: received | transferred → accepted. The resolution time now counts from acceptance. */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
 import { updatePetition } from '../petitions.queries.ts';
 import { resolutionDue } from '../petitions.deadlines.ts';
-import { localTime, tellResidents } from '../petitions.notify.ts';
+import { tellResidents } from '../petitions.notify.ts';
 import {
   auditPetition,
   firstTime,
@@ -35,7 +35,7 @@ export async function acceptPetition(ctx: AppContext, actor: CommandActor, id: n
     await followCase(trx, p.id, { due_at: dueAt }, now);
     await recordEvent(trx, p, actor, now, { type: 'accepted', from_status: p.status, to_status: 'accepted', visibility: 'public' });
     await auditPetition(trx, actor, 'accept', p, { from: p.status, to: 'accepted', dueAt }, now);
-    await tellResidents(trx, p.id, 'petition_accepted', { unit: unit.name, dueAt: localTime(dueAt, unit.time_zone) }, `v${p.version + 1}`, now);
+    await tellResidents(trx, p.id, 'petition_accepted', { unit: unit.name, dueAt: localDateTime(dueAt, unit.time_zone) }, `v${p.version + 1}`, now);
     return p.id;
   });
 }

@@ -2,10 +2,11 @@
  * assign: accepted (or assigned, in progress, reopened: a reassignment) → assigned, with the
  * five clear items: content, handler, responsible leader, due time, expected result.
  */
+import { localDateTime } from '../../../platform/calendar.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { noPendingAnswer, findAgency, officialWithGrants, updatePetition, type PetitionRow } from '../petitions.queries.ts';
-import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
+import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, followCase, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { handlerGrant, leaderGrant, sameBranch } from '../petitions.policy.ts';
 
@@ -101,7 +102,7 @@ export async function assignPetition(ctx: AppContext, actor: CommandActor, id: n
     }, now);
 
     const occasion = `v${p.version + 1}`;
-    const params = { trackingCode: p.tracking_code, kind: p.kind, unit: unit.name, dueAt: localTime(dueAt, unit.time_zone) };
+    const params = { trackingCode: p.tracking_code, kind: p.kind, unit: unit.name, dueAt: localDateTime(dueAt, unit.time_zone) };
     if (handlerId !== p.handler_id) await tellOfficials(trx, [handlerId!], 'petition_assigned_handler', p.id, params, occasion, now);
     if (leaderId !== p.leader_id) await tellOfficials(trx, [leaderId!], 'petition_assigned_leader', p.id, params, occasion, now);
     if (p.status === 'accepted') {

@@ -4,9 +4,9 @@
  * parent unit assigns its own. Counted: escalation_count, escalated_to_path.
  */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
-import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
+import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, firstTime, inTransaction, increment, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, receiversAt } from './moveCase.ts';
 import type { EscalationCause, PetitionStatus } from '../../../contract/domain.ts';
@@ -67,12 +67,12 @@ export async function escalatePetition(ctx: AppContext, actor: CommandActor, id:
       unit: parent.name,
       fromUnit: from.name,
       reason: input.reason,
-      dueAt: localTime(dueAt, parent.time_zone),
+      dueAt: localDateTime(dueAt, parent.time_zone),
     }, occasion, now);
     await tellResidents(trx, p.id, 'petition_escalated', {
       unit: parent.name,
       reason: input.reason,
-      dueAt: localTime(dueAt, parent.time_zone),
+      dueAt: localDateTime(dueAt, parent.time_zone),
     }, occasion, now);
     return p.id;
   });

@@ -5,10 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar, type Calendar } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime, type Calendar } from '../../../platform/calendar.ts';
 import { updatePetition, type PetitionChanges, type PetitionRow } from '../petitions.queries.ts';
 import { resolutionDue } from '../petitions.deadlines.ts';
-import { localTime, tellOfficials } from '../petitions.notify.ts';
+import { tellOfficials } from '../petitions.notify.ts';
 import {
   auditPetition,
   followCase,
@@ -74,6 +74,6 @@ export async function reopenCase(
     kind: p.kind,
     unit: unit.name,
     reason: r.reason,
-    dueAt: localTime(dueAt, unit.time_zone),
+    dueAt: localDateTime(dueAt, unit.time_zone),
   }, `reopen${p.reopen_count + 1}`, now);
 }

@@ -9,10 +9,10 @@
  * re_reviewed_at.
  */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
 import type { ReviewStage } from '../../../contract/domain.ts';
-import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
+import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, inTransaction, loadForAction, placeOfUnit, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, receiversAt } from './moveCase.ts';
 
@@ -82,12 +82,12 @@ export async function reviewPetition(ctx: AppContext, actor: CommandActor, id: n
       unit: reviewer.name,
       fromUnit: from.name,
       reason: input.reason,
-      dueAt: localTime(dueAt, reviewer.time_zone),
+      dueAt: localDateTime(dueAt, reviewer.time_zone),
     }, stage, now);
     await tellResidents(trx, p.id, 'petition_escalated', {
       unit: reviewer.name,
       reason: input.reason,
-      dueAt: localTime(dueAt, reviewer.time_zone),
+      dueAt: localDateTime(dueAt, reviewer.time_zone),
     }, stage, now);
     return p.id;
   });

@@ -10,7 +10,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/access.ts';
 import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
 import { auditEventRow } from '../../../platform/audit.ts';
-import { loadCalendar } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
 import { wakeJobRunners } from '../../../platform/jobs.ts';
 import { outboxRow } from '../../../platform/notify/outbox.ts';
 import { searchKey, segmentWords } from '../../../platform/text.ts';
@@ -31,7 +31,7 @@ import {
 import { insertIntake, prepareIntake } from '../petitions.intake.queries.ts';
 import { hashAccessKey, newAccessKey, newTrackingCode, normalisePhone } from '../petitions.codes.ts';
 import { ackDue, pickPolicy, resolutionDue } from '../petitions.deadlines.ts';
-import { localTime, residentNotice, tellOfficials } from '../petitions.notify.ts';
+import { residentNotice, tellOfficials } from '../petitions.notify.ts';
 import { actorFields, inTransaction, localeFor, petitionAudit, placeOfUnit } from './shared.ts';
 import { writeAnswer } from './answerPetition.ts';
 import type { PetitionStatus } from '../../../contract/domain.ts';
@@ -225,7 +225,7 @@ export async function submitPetition(
   );
   const searchText = searchTextOf([input.title, input.body, input.category]);
   // The resident gets the tracking code and key in writing: a hotline caller cannot copy a key.
-  const receivedParams = { unit: target.name, accessKey, dueAt: localTime(dueAt, target.time_zone) };
+  const receivedParams = { unit: target.name, accessKey, dueAt: localDateTime(dueAt, target.time_zone) };
 
   // Most intakes are one statement, which commits by itself; answering on the spot and telling
   // the leaders of a conduct report add statements that must commit with it.
@@ -253,7 +253,7 @@ export async function submitPetition(
       await tellOfficials(db, leaders, 'petition_conduct_report_official', id, {
         trackingCode,
         unit: target.name,
-        ackDueAt: localTime(ackDueAt, target.time_zone),
+        ackDueAt: localDateTime(ackDueAt, target.time_zone),
       }, 'v1', now);
     }
     let status: PetitionStatus = 'received';

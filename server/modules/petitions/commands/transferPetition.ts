@@ -3,10 +3,10 @@
  * accepts or rejects it (status transferred). Counted: transfer_count.
  */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { findAgency, findUnitByCode } from '../petitions.queries.ts';
-import { localTime, tellOfficials, tellResidents } from '../petitions.notify.ts';
+import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, firstTime, inTransaction, increment, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, receiversAt } from './moveCase.ts';
 
@@ -68,7 +68,7 @@ export async function transferPetition(ctx: AppContext, actor: CommandActor, id:
       unit: to.name,
       fromUnit: from.name,
       reason: input.reason,
-      ackDueAt: localTime(ackDueAt, to.time_zone),
+      ackDueAt: localDateTime(ackDueAt, to.time_zone),
     }, occasion, now);
     await tellResidents(trx, p.id, 'petition_transferred', { unit: to.name, reason: input.reason }, occasion, now);
     return p.id;

@@ -1,0 +1,8 @@
+/** What the server and other modules may use of the petitions module. */
+export { petitionsModule } from './petitions.routes.ts';
+export { escalatePetition } from './commands/escalatePetition.ts';
+export { searchTextOf } from './commands/submitPetition.ts';
+export { officialsAtUnit } from './petitions.queries.ts';
+export { ackDue, pickPolicy, placeOf, resolutionDue, type DeadlinePolicy } from './petitions.deadlines.ts';
+export { hashAccessKey, newAccessKey, trackingAlphabet, trackingCodeLength } from './petitions.codes.ts';
+export { visiblePetitionEvents } from './petitions.audit.ts';
