@@ -235,6 +235,91 @@ describe('a village case in Fenggang, led from the county', { timeout: 120_000 }
     await dispatcher.locator('.case-status .badge', { hasText: zh['status.assigned'] }).waitFor();
     assert.match(await dispatcher.locator('.five-clear').innerText(), new RegExp(demo.fenggangHead.name));
     await checkPage(dispatcher, 'zh: village case led from the county');
+describe("answers approved by the leader, Thanh Nho", { timeout: 300_000 }, () => {
+  const en = strings('en');
+  let held: Raised;
+  let leader: Page;
+  let handler: Page;
+
+  before(async () => {
+    held = await raise('Đèn đường ở xóm 7 hỏng đã hai tuần, buổi tối rất tối.', 'Đặng Văn Nam', '0987 999 000');
+    leader = await browsing.open('zh-CN', desktop);
+    await signIn(leader, demo.leader, zh);
+    handler = await browsing.open('vi-VN', desktop);
+    await signIn(handler, demo.handler, vi);
+  });
+
+  test('the leader requires approval of answers in the commune, on the administration page', async () => {
+    await leader.goto('/staff/admin?section=approval');
+    await leader.getByRole('combobox', { name: zh['admin.unit'] }).fill('thanh nho');
+    await leader.locator('[role="option"]', { hasText: 'Thanh Nho' }).first().click();
+    const rule = leader.getByLabel(zh['admin.approvalRequired']);
+    await rule.check();
+    await leader.getByText(zh['admin.approvalOn']).waitFor();
+    await checkPage(leader, 'zh: answer approval set');
+  });
+
+  test("the handler's answer waits; the resident is not told", async () => {
+    const dispatcher = await browsing.open('vi-VN', desktop);
+    await signIn(dispatcher, demo.dispatcher, vi);
+    await dispatcher.goto(`/staff/petitions/${held.id}`);
+    await act(dispatcher, vi, 'accept');
+    await act(dispatcher, vi, 'assign', async () => {
+      await chooseOfficial(dispatcher, vi['case.handler'], demo.handler.name);
+      await chooseOfficial(dispatcher, vi['case.leader'], demo.leader.name);
+      await dispatcher.getByLabel(vi['case.expectedResult']).fill('Thay bóng đèn và báo lại cho người dân.');
+    });
+    // The history names whom the case was given to.
+    const assigned = timelineEntry(dispatcher, 'assigned');
+    await assigned.waitFor();
+    assert.match(await assigned.innerText(), new RegExp(demo.handler.name));
+
+    await handler.goto('/staff');
+    await handler.getByRole('link', { name: held.trackingCode }).click();
+    await act(handler, vi, 'start');
+    await handler.locator('.action-buttons').getByRole('button', { name: vi['action.answer'], exact: true }).click();
+    await handler.getByLabel(vi['case.answerText']).fill('Xã đã thay bóng đèn ở xóm 7 ngày hôm nay.');
+    await handler.locator('form.action-form').getByRole('button', { name: vi['action.answer'], exact: true }).click();
+    await handler.getByText(vi['case.heldForApproval']).waitFor();
+    await handler.getByRole('heading', { name: vi['case.pendingAnswer'] }).waitFor();
+    await badge(handler, 'in_progress').waitFor();
+    await checkPage(handler, 'answer held for approval');
+
+    const resident = await browsing.open('vi-VN', phone);
+    await resident.goto(`/track/${held.trackingCode}`);
+    await resident.locator('.badge', { hasText: vi['status.in_progress'] }).waitFor();
+    assert.ok(!(await resident.locator('main').innerText()).includes('thay bóng đèn'), 'the held answer is not public');
+  });
+
+  test('the leader sees it first in the inbox and in the bell, and approves it; then the resident is told', async () => {
+    await leader.goto('/staff');
+    const toApprove = leader.locator('section', { has: leader.getByRole('heading', { name: zh['inbox.toApprove'] }) });
+    await toApprove.getByRole('link', { name: held.trackingCode }).waitFor();
+    const bell = leader.locator('.bell-button');
+    await bell.click();
+    const notice = leader.locator('.notice-list li.unread', { hasText: held.trackingCode }).first();
+    await notice.waitFor();
+    await checkPage(leader, 'zh: notices open');
+    await screenshot(leader, 'zh-leader-inbox-bell-1280');
+    await notice.getByRole('link').click();
+    await leader.getByRole('heading', { level: 1, name: new RegExp(held.trackingCode) }).waitFor();
+    await act(leader, zh, 'approve');
+    await leader.locator('.case-status .badge', { hasText: zh['status.answered'] }).waitFor();
+    await checkPage(leader, 'zh: answer approved');
+
+    const resident = await browsing.open('en-GB', phone);
+    await resident.goto(`/track/${held.trackingCode}`);
+    await resident.getByTestId('answer').waitFor();
+    assert.match(await resident.getByTestId('answer').innerText(), /thay bóng đèn/);
+    await resident.locator('.badge', { hasText: en['status.answered'] }).waitFor();
+  });
+
+  test('the leader lifts the rule again', async () => {
+    await leader.goto('/staff/admin?section=approval');
+    await leader.getByRole('combobox', { name: zh['admin.unit'] }).fill('thanh nho');
+    await leader.locator('[role="option"]', { hasText: 'Thanh Nho' }).first().click();
+    await leader.getByLabel(zh['admin.approvalRequired']).uncheck();
+    await leader.getByText(zh['admin.approvalOff']).waitFor();
   });
 
   test('no page raised a script error or got a server error', () => {

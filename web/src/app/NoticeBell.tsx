@@ -80,7 +80,10 @@ export function NoticeBell() {
   return (
     <div class="bell" ref={root}>
       <button type="button" class="bell-button" aria-expanded={open} aria-controls={panelId} aria-label={label} onClick={() => setOpen(!open)}>
-        <span aria-hidden="true">🔔</span>
+        <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+          <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+          <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+        </svg>
         {unread ? (
           <span class="bell-count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}

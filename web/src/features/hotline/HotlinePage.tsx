@@ -1,21 +1,64 @@
 /**
- * Quick entry for an operator on the phone: the caller's number first (their earlier petitions
- * appear as it is typed), then unit, kind and text; Ctrl+Enter records. A question answered on
- * the spot is recorded and answered in one go.
+ * Quick entry by officials for every channel but the web: the hotline (the caller's number
+ * first, their earlier petitions appear as it is typed), the mailbox, a forum or reception
+ * session, the counter, outreach. Then unit, kind and text, category and place; Ctrl+Enter
+ * records. A question answered on the spot is recorded and answered in one go. At a gathering
+ * (forum, reception, outreach) its details stay for the next question. The confirmation shows
+ * the tracking code and access key large, to be read out or written down for the resident.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, messageOf, type List } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
-import { unitName, type CreatedPetition, type PetitionSummary, type Unit } from '../../app/types.ts';
-import { petitionKinds, type PetitionKind } from '../../../../server/contract/domain.ts';
-import { Alert, Checkbox, Field, PageTitle, StatusBadge, UnitPicker, useDebounced } from '../../app/ui.tsx';
+import { categories, unitName, type CreatedPetition, type PetitionSummary, type Unit } from '../../app/types.ts';
+import { channels, petitionKinds, type Channel, type PetitionKind } from '../../../../server/contract/domain.ts';
+import { Alert, Checkbox, CopyButton, Field, PageTitle, StatusBadge, UnitPicker, useDebounced } from '../../app/ui.tsx';
+
+/** The channels officials record for residents (residents themselves use the web). */
+const staffChannels = channels.filter((c) => c !== 'web' && c !== 'mobile');
+/** Channels where questions come one after another at one gathering. */
+const gatheringChannels: readonly Channel[] = ['forum', 'reception', 'outreach'];
 
 interface Recorded {
   trackingCode: string;
+  accessKey: string;
   id: number;
   answered: boolean;
+}
+
+/** The codes the resident keeps, large enough to read out or copy onto a slip. */
+function Receipt({ recorded }: { recorded: Recorded }) {
+  const { t } = useI18n();
+  return (
+    <div class="receipt">
+      <p>
+        {t(recorded.answered ? 'hotline.recordedAnswered' : 'hotline.recorded', { code: recorded.trackingCode })}{' '}
+        <a href={`/staff/petitions/${recorded.id}`}>{t('hotline.open')}</a>
+      </p>
+      <dl class="receipt-codes">
+        <div>
+          <dt>{t('record.trackingCode')}</dt>
+          <dd class="big-code" lang="en">
+            {recorded.trackingCode}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('track.accessKey')}</dt>
+          <dd class="big-code" lang="en">
+            {recorded.accessKey}
+          </dd>
+        </div>
+      </dl>
+      <p class="hint">{t('record.handOver')}</p>
+      <div class="button-row">
+        <CopyButton text={`${recorded.trackingCode} ${recorded.accessKey}`} label={t('record.copy')} />
+        <button type="button" class="button secondary" onClick={() => window.print()}>
+          {t('record.print')}
+        </button>
+      </div>
+    </div>
+  );
 }
 
 function EarlierPetitions({ phone }: { phone: string }) {
@@ -62,9 +105,18 @@ function EarlierPetitions({ phone }: { phone: string }) {
   );
 }
 
-export default function HotlinePage(_: PageProps) {
+export default function HotlinePage({ query }: PageProps) {
   const { t, locale } = useI18n();
   const { me } = useSession();
+  const asked = query.get('channel') as Channel | null;
+  const firstChannel: Channel =
+    asked && (staffChannels as readonly Channel[]).includes(asked) ? asked : location.pathname.endsWith('/record') ? 'reception' : 'hotline';
+  const [channel, setChannel] = useState<Channel>(firstChannel);
+  // The hotline and the general form are one page under two addresses: moving between them switches the channel.
+  useEffect(() => setChannel(firstChannel), [firstChannel]);
+  const [category, setCategory] = useState('');
+  const [place, setPlace] = useState('');
+  const atGathering = gatheringChannels.includes(channel);
   const phoneRef = useRef<HTMLInputElement>(null);
   const [phone, setPhone] = useState('');
   const [name, setName] = useState('');
@@ -88,10 +140,13 @@ export default function HotlinePage(_: PageProps) {
     }
   }, [me?.id]);
 
+  // The channel, unit and, at a gathering, its venue stay for the next question; the resident's details do not.
   const reset = () => {
     setPhone('');
     setName('');
     setBody('');
+    setCategory('');
+    if (!atGathering) setPlace('');
     setUrgent(false);
     setAnswerNow(false);
     setAnswer('');
@@ -117,7 +172,9 @@ export default function HotlinePage(_: PageProps) {
         unit: unit!.code,
         kind,
         body: body.trim(),
-        channel: 'hotline',
+        channel,
+        category: category || undefined,
+        location: place.trim() ? { address: place.trim() } : undefined,
         urgent,
         anonymous: !phone.trim() && !name.trim(),
         resident: phone.trim() || name.trim() ? { phone: phone.trim() || undefined, name: name.trim() || undefined } : undefined,
@@ -125,7 +182,7 @@ export default function HotlinePage(_: PageProps) {
         // Answered during the call: recorded and answered in one step, still counted in the figures.
         answerNow: answerNow ? { text: answer.trim(), publish: false } : undefined,
       });
-      setRecorded({ trackingCode: created.trackingCode, id: created.id, answered: answerNow });
+      setRecorded({ trackingCode: created.trackingCode, accessKey: created.accessKey, id: created.id, answered: answerNow });
       reset();
     } catch (err) {
       setError(messageOf(err));
@@ -136,12 +193,11 @@ export default function HotlinePage(_: PageProps) {
 
   return (
     <>
-      <PageTitle>{t('hotline.title')}</PageTitle>
+      <PageTitle>{t(channel === 'hotline' ? 'hotline.title' : 'record.title')}</PageTitle>
       <p class="hint">{t('hotline.keys')}</p>
       {recorded ? (
         <Alert kind="success">
-          {t(recorded.answered ? 'hotline.recordedAnswered' : 'hotline.recorded', { code: recorded.trackingCode })}{' '}
-          <a href={`/staff/petitions/${recorded.id}`}>{t('hotline.open')}</a>
+          <Receipt recorded={recorded} />
         </Alert>
       ) : null}
       <Alert>{error}</Alert>
@@ -155,7 +211,20 @@ export default function HotlinePage(_: PageProps) {
           }}
         >
           <div class="row">
-            <Field label={t('hotline.phone')} error={errors.phone}>
+            <Field label={t('record.channel')}>
+              {({ id }) => (
+                <select id={id} value={channel} onChange={(e) => setChannel((e.currentTarget as HTMLSelectElement).value as Channel)}>
+                  {staffChannels.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`channel.${c}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <div class="row">
+            <Field label={t(channel === 'hotline' ? 'hotline.phone' : 'record.phone')} error={errors.phone}>
               {({ id, describedBy, invalid }) => (
                 <input ref={phoneRef} id={id} type="tel" autoFocus autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} value={phone} onInput={(e) => setPhone((e.currentTarget as HTMLInputElement).value)} />
               )}
@@ -199,9 +268,28 @@ export default function HotlinePage(_: PageProps) {
               )}
             </Field>
           ) : null}
+          <div class="row">
+            <Field label={t('raise.category')}>
+              {({ id }) => (
+                <select id={id} value={category} onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value)}>
+                  <option value="">{t('raise.categoryNone')}</option>
+                  {categories.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`category.${c}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t(atGathering ? 'record.venue' : 'raise.place')} hint={atGathering ? t('record.venueHint') : undefined}>
+              {({ id, describedBy }) => (
+                <input id={id} type="text" aria-describedby={describedBy} value={place} onInput={(e) => setPlace((e.currentTarget as HTMLInputElement).value)} />
+              )}
+            </Field>
+          </div>
           <div class="button-row">
             <button type="submit" class="button primary" disabled={busy}>
-              {busy ? t('common.sending') : t('hotline.record')}
+              {busy ? t('common.sending') : t(atGathering ? 'record.recordNext' : 'hotline.record')}
             </button>
             <button type="button" class="button secondary" onClick={reset}>
               {t('hotline.clear')}

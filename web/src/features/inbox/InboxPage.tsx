@@ -182,7 +182,12 @@ export default function InboxPage({ query }: PageProps) {
           </div>
         </form>
       </details>
-      {view === 'leading' ? <AwaitingReview /> : null}
+      {view === 'leading' && !filters.status ? (
+        <>
+          <AwaitingReview />
+          <h2>{t('inbox.view.leading')}</h2>
+        </>
+      ) : null}
       {list.loading && !list.value ? <Loading /> : null}
       <Alert>{list.error}</Alert>
       {list.value ? <PetitionTable items={items} caption={t(`inbox.view.${view}`)} /> : null}
