@@ -180,6 +180,63 @@ describe('administration', { timeout: 180_000 }, () => {
     );
   });
 
+  test("the administrator manages an official's roles and account and sees the service points and their gaps (en); the audit trail of a petition (zh-Hant)", async () => {
+    const en = strings('en');
+    const page = await browsing.open('en-GB', desktop);
+    await signIn(page, demo.admin, en);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto('/staff/admin?section=officials');
+    await page.getByRole('combobox', { name: en['admin.unit'] }).fill('thanh nho');
+    await page.locator('[role="option"]', { hasText: 'Thanh Nho' }).first().click();
+    const who = 'Lê Văn Cường';
+    const row = page.getByRole('row', { name: new RegExp(who) });
+    await row.getByText(en['admin.manage'].replace('{{name}}', who)).click();
+    await row.getByLabel(en['admin.grantRole'].replace('{{name}}', who)).selectOption('dispatcher');
+    await row.getByRole('button', { name: en['admin.grant'], exact: true }).click();
+    const granted = en['admin.granted'].replace('{{role}}', en['role.dispatcher']).replace('{{unit}}', 'Xã Thanh Nho');
+    await row.getByText(granted).waitFor();
+    await checkPage(page, 'en: role granted');
+    await screenshot(page, 'en-admin-official-manage-1280');
+    await row.getByRole('button', { name: new RegExp(`${en['role.dispatcher']}.*${who}`) }).click();
+    await row.getByText(en['admin.revoked'].replace('{{role}}', en['role.dispatcher']).replace('{{unit}}', 'Xã Thanh Nho')).waitFor();
+    await row.getByRole('button', { name: en['admin.disable'] }).click();
+    await row.getByText(en['admin.disabledBadge']).waitFor();
+    // Disabled means refused at sign-in.
+    const refused = await fetch(`${stack.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: demo.handler.username, password: demo.handler.password }),
+    });
+    assert.ok(refused.status >= 400 && refused.status < 500, String(refused.status));
+    await row.getByRole('button', { name: en['admin.enable'] }).click();
+    await row.getByText(en['admin.enabled'].replace('{{name}}', who)).waitFor();
+
+    // The villages imported above have no service points yet: they show in the commune's gaps.
+    await page.getByRole('link', { name: en['admin.section.servicePoints'] }).click();
+    await page.getByRole('heading', { name: en['admin.servicePointsOf'].replace('{{unit}}', 'Xã Thanh Nho') }).waitFor();
+    const gaps = page.locator('section', { has: page.getByRole('heading', { name: en['admin.gapsUnder'].replace('{{unit}}', 'Xã Thanh Nho') }) });
+    await gaps.getByRole('row', { name: /Xóm 1/ }).waitFor();
+    await checkPage(page, 'en: service points and gaps');
+    await screenshot(page, 'en-admin-service-points-1280');
+
+    const zhHant = strings('zh-Hant');
+    const raised = await fetch(`${stack.url}/api/v1/petitions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ unit: thanhNho, kind: 'question', body: 'Hỏi giờ làm việc của bộ phận một cửa.' }),
+    });
+    const { id } = (await raised.json()) as { id: number };
+    const auditor = await browsing.open('zh-TW', desktop);
+    await signIn(auditor, demo.admin, zhHant);
+    await auditor.goto(`/staff/petitions/${id}`);
+    await auditor.getByRole('link', { name: zhHant['audit.ofPetition'] }).click();
+    await auditor.getByRole('heading', { level: 1, name: zhHant['audit.title'] }).waitFor();
+    await auditor.locator('.chain-ok').waitFor();
+    await auditor.getByRole('cell', { name: 'petition.submit' }).first().waitFor();
+    await checkPage(auditor, 'zh-Hant: audit trail of a petition');
+    await screenshot(auditor, 'zh-Hant-audit-1280');
+  });
+
   test('no page raised a script error or got a server error', () => {
     assert.deepEqual(browsing.pageErrors, []);
   });

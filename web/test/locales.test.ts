@@ -97,7 +97,7 @@ test('keys built from the domain lists exist for every value', () => {
     ['action', actionTypes],
     ['figures', ['received', 'accepted', 'answered', 'resolved', 'resolvedOnTime', 'overdue', 'escalated', 'transferred', 'rated', 'satisfied', 'acceptable', 'unsatisfied']],
     ['inbox.view', ['mine', 'leading', 'new', 'toAssign', 'dueSoon', 'overdue', 'all']],
-    ['admin.section', ['units', 'agencies', 'officials', 'deadlines', 'approval']],
+    ['admin.section', ['units', 'agencies', 'servicePoints', 'officials', 'deadlines', 'approval']],
     ['cause', escalationCauses],
     ['actionHint', ['accept', 'start', 'close']],
   ];

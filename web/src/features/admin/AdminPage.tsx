@@ -8,8 +8,9 @@ import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '.
 import { DeadlinePolicies } from './DeadlinePolicies.tsx';
 import { ApprovalSetting } from './ApprovalSetting.tsx';
 import { ManageOfficial } from './ManageOfficial.tsx';
+import { ServicePoints } from './ServicePoints.tsx';
 
-const sections = ['units', 'agencies', 'officials', 'deadlines', 'approval'] as const;
+const sections = ['units', 'agencies', 'servicePoints', 'officials', 'deadlines', 'approval'] as const;
 type Section = (typeof sections)[number];
 
 /** A capability whose API this server does not offer yet reads as such, not as a failure. */
@@ -288,6 +289,7 @@ export default function AdminPage({ query }: PageProps) {
       {section === 'officials' && unit ? <Officials unit={unit} /> : null}
       {section === 'deadlines' ? <DeadlinePolicies unit={unit} /> : null}
       {section === 'approval' && unit ? <ApprovalSetting unit={unit} /> : null}
+      {section === 'servicePoints' && unit ? <ServicePoints unit={unit} /> : null}
       {section !== 'units' && section !== 'deadlines' && !unit ? <p class="muted">{t('admin.pickUnit')}</p> : null}
     </>
   );

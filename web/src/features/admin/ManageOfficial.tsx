@@ -74,7 +74,7 @@ export function ManageOfficial({ official, unit, onChanged }: { official: Offici
             );
           }}
         >
-          <Field label={t('admin.role')}>
+          <Field label={t('admin.grantRole', { name: who })}>
             {({ id }) => (
               <select id={id} value={role} onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as Role)}>
                 {roles.map((r) => (
@@ -85,7 +85,7 @@ export function ManageOfficial({ official, unit, onChanged }: { official: Offici
               </select>
             )}
           </Field>
-          <UnitPicker label={t('admin.grantUnit')} value={grantUnit} onChange={setGrantUnit} />
+          <UnitPicker label={t('admin.grantUnit', { name: who })} value={grantUnit} onChange={setGrantUnit} />
           <button type="submit" class="button secondary" disabled={busy}>
             {t('admin.grant')}
           </button>
