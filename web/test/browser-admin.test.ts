@@ -191,16 +191,17 @@ describe('administration', { timeout: 180_000 }, () => {
     const who = 'Lê Văn Cường';
     const row = page.getByRole('row', { name: new RegExp(who) });
     await row.getByText(en['admin.manage'].replace('{{name}}', who)).click();
-    await row.getByLabel(en['admin.grantRole'].replace('{{name}}', who)).selectOption('dispatcher');
+    await row.getByLabel(en['admin.grantRole'].replace('{{name}}', who), { exact: true }).selectOption('dispatcher');
     await row.getByRole('button', { name: en['admin.grant'], exact: true }).click();
-    const granted = en['admin.granted'].replace('{{role}}', en['role.dispatcher']).replace('{{unit}}', 'Xã Thanh Nho');
+    const granted = en['admin.granted'].replace('{{role}}', en['role.dispatcher']).replace('{{unit}}', 'Thanh Nho Commune');
     await row.getByText(granted).waitFor();
     await checkPage(page, 'en: role granted');
     await screenshot(page, 'en-admin-official-manage-1280');
     await row.getByRole('button', { name: new RegExp(`${en['role.dispatcher']}.*${who}`) }).click();
-    await row.getByText(en['admin.revoked'].replace('{{role}}', en['role.dispatcher']).replace('{{unit}}', 'Xã Thanh Nho')).waitFor();
+    await row.getByText(en['admin.revoked'].replace('{{role}}', en['role.dispatcher']).replace('{{unit}}', 'Thanh Nho Commune')).waitFor();
     await row.getByRole('button', { name: en['admin.disable'] }).click();
-    await row.getByText(en['admin.disabledBadge']).waitFor();
+    await row.getByText(en['admin.disabledDone'].replace('{{name}}', who)).waitFor();
+    await row.locator('.badge', { hasText: en['admin.disabledBadge'] }).waitFor();
     // Disabled means refused at sign-in.
     const refused = await fetch(`${stack.url}/api/v1/auth/login`, {
       method: 'POST',
@@ -213,8 +214,8 @@ describe('administration', { timeout: 180_000 }, () => {
 
     // The villages imported above have no service points yet: they show in the commune's gaps.
     await page.getByRole('link', { name: en['admin.section.servicePoints'] }).click();
-    await page.getByRole('heading', { name: en['admin.servicePointsOf'].replace('{{unit}}', 'Xã Thanh Nho') }).waitFor();
-    const gaps = page.locator('section', { has: page.getByRole('heading', { name: en['admin.gapsUnder'].replace('{{unit}}', 'Xã Thanh Nho') }) });
+    await page.getByRole('heading', { name: en['admin.servicePointsOf'].replace('{{unit}}', 'Thanh Nho Commune') }).waitFor();
+    const gaps = page.locator('section', { has: page.getByRole('heading', { name: en['admin.gapsUnder'].replace('{{unit}}', 'Thanh Nho Commune') }) });
     await gaps.getByRole('row', { name: /Xóm 1/ }).waitFor();
     await checkPage(page, 'en: service points and gaps');
     await screenshot(page, 'en-admin-service-points-1280');

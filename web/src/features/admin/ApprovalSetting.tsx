@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import type { Unit } from '../../app/types.ts';
+import { unitName, type Unit } from '../../app/types.ts';
 import { Alert, Checkbox, Loading, useAsync } from '../../app/ui.tsx';
 
 interface Approval {
@@ -15,7 +15,7 @@ interface Approval {
 }
 
 export function ApprovalSetting({ unit }: { unit: Unit }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const current = useAsync(() => api.get<Approval>('/answer-approval', { unit: unit.code }), [unit.code]);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -24,7 +24,7 @@ export function ApprovalSetting({ unit }: { unit: Unit }) {
   const inherited = !!value?.setAt && value.setAt.code !== unit.code;
   return (
     <section aria-labelledby="approval-heading">
-      <h2 id="approval-heading">{t('admin.approvalOf', { unit: unit.name })}</h2>
+      <h2 id="approval-heading">{t('admin.approvalOf', { unit: unitName(unit, locale) })}</h2>
       <p>{t('admin.approvalLead')}</p>
       {current.loading && !value ? <Loading /> : null}
       <Alert>{current.error ?? error}</Alert>
@@ -36,7 +36,7 @@ export function ApprovalSetting({ unit }: { unit: Unit }) {
           </p>
         ) : (
           <fieldset class="field" disabled={busy}>
-            <legend class="sr-only">{t('admin.approvalOf', { unit: unit.name })}</legend>
+            <legend class="sr-only">{t('admin.approvalOf', { unit: unitName(unit, locale) })}</legend>
             <Checkbox
               label={t('admin.approvalRequired')}
               checked={value.required}

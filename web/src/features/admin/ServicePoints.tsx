@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { type Unit } from '../../app/types.ts';
+import { unitName, type Unit } from '../../app/types.ts';
 import { Alert, Empty, Field, Loading, useAsync } from '../../app/ui.tsx';
 
 type Names = Record<string, string | undefined>;
@@ -37,7 +37,7 @@ function useNames() {
 }
 
 function Checklist({ unit }: { unit: Unit }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const name = useNames();
   const points = useAsync(() => api.get<UnitServicePoints>(`/units/${encodeURIComponent(unit.code)}/service-points`), [unit.code]);
   const [form, setForm] = useState({ kind: '', name: '', address: '' });
@@ -51,7 +51,7 @@ function Checklist({ unit }: { unit: Unit }) {
   const set = (k: keyof typeof form) => (e: Event) => setForm((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
   return (
     <section aria-labelledby="points-heading">
-      <h2 id="points-heading">{t('admin.servicePointsOf', { unit: unit.name })}</h2>
+      <h2 id="points-heading">{t('admin.servicePointsOf', { unit: unitName(unit, locale) })}</h2>
       {v.checklistLevel ? (
         <p>
           {t('admin.checklistSummary', {
@@ -151,7 +151,7 @@ function Checklist({ unit }: { unit: Unit }) {
 }
 
 function GapView({ unit }: { unit: Unit }) {
-  const { t, number } = useI18n();
+  const { t, number, locale } = useI18n();
   const name = useNames();
   const gaps = useAsync(async () => {
     const list = await api.get<Gaps>('/service-points/gaps', { unit: unit.code, limit: 100 });
@@ -169,7 +169,7 @@ function GapView({ unit }: { unit: Unit }) {
   const { list, names } = gaps.value!;
   return (
     <section aria-labelledby="gaps-heading">
-      <h2 id="gaps-heading">{t('admin.gapsUnder', { unit: unit.name })}</h2>
+      <h2 id="gaps-heading">{t('admin.gapsUnder', { unit: unitName(unit, locale) })}</h2>
       {list.totals.units === 0 ? (
         <Empty>{t('admin.noGaps')}</Empty>
       ) : (
@@ -183,7 +183,7 @@ function GapView({ unit }: { unit: Unit }) {
             ))}
           </ul>
           <table class="list-table">
-            <caption class="sr-only">{t('admin.gapsUnder', { unit: unit.name })}</caption>
+            <caption class="sr-only">{t('admin.gapsUnder', { unit: unitName(unit, locale) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('track.unit')}</th>
