@@ -235,6 +235,13 @@ describe('a village case in Fenggang, led from the county', { timeout: 120_000 }
     await dispatcher.locator('.case-status .badge', { hasText: zh['status.assigned'] }).waitFor();
     assert.match(await dispatcher.locator('.five-clear').innerText(), new RegExp(demo.fenggangHead.name));
     await checkPage(dispatcher, 'zh: village case led from the county');
+  });
+
+  test('no page raised a script error or got a server error', () => {
+    assert.deepEqual(browsing.pageErrors, []);
+  });
+});
+
 describe("answers approved by the leader, Thanh Nho", { timeout: 300_000 }, () => {
   const en = strings('en');
   let held: Raised;
