@@ -24,8 +24,8 @@ import {
   unitPlaces,
 } from './demo.queries.ts';
 import { demoHistory, type DemoDeadlines } from './demo.history.ts';
-import { loadCalendar } from '../../platform/calendar.ts';
-import { ackDue, hashAccessKey, newAccessKey, pickPolicy, placeOf, resolutionDue, searchTextOf } from '../petitions/index.ts';
+import { loadCalendar, placeOfUnit } from '../../platform/calendar.ts';
+import { ackDue, hashAccessKey, newAccessKey, pickPolicy, resolutionDue, searchTextOf } from '../petitions/index.ts';
 import type { PetitionKind } from '../../contract/domain.ts';
 import { auditEventRow } from '../../platform/audit.ts';
 
@@ -163,7 +163,7 @@ export async function demoDeadlines(db: Kysely<DB>): Promise<DemoDeadlines> {
     if (!unit) throw new Error(`demo unit ${code} is missing`);
     const policy = pickPolicy(policies.filter((p) => p.kind === kind), unit);
     if (!policy) throw new Error(`no deadline policy for ${kind}`);
-    return { policy, place: placeOf(unit) };
+    return { policy, place: placeOfUnit(unit) };
   };
   return {
     ackDue: (code, kind, from) => {

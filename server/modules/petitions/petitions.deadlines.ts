@@ -11,17 +11,6 @@ import type { Selectable } from 'kysely';
 
 export type DeadlinePolicy = Selectable<DeadlinePoliciesTable>;
 
-export interface UnitPlace {
-  id: number;
-  path: string;
-  country: string;
-  time_zone: string;
-}
-
-export function placeOf(unit: UnitPlace): Place {
-  return { country: unit.country, timeZone: unit.time_zone, unitId: unit.id, unitPath: unit.path };
-}
-
 /** Where a policy is chosen: the unit's place in the tree and its country. */
 export interface PolicyPlace {
   path: string;

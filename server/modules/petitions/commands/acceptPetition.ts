@@ -1,16 +1,14 @@
 /** accept: received | transferred → accepted. The resolution time now counts from acceptance. */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
-import { updatePetition } from '../petitions.queries.ts';
+import { loadCalendar, localDateTime, placeOfUnit } from '../../../platform/calendar.ts';
+import { updateMergedInto, updatePetition } from '../petitions.queries.ts';
 import { resolutionDue } from '../petitions.deadlines.ts';
 import { tellResidents } from '../petitions.notify.ts';
 import {
   auditPetition,
   firstTime,
-  followCase,
   inTransaction,
   loadForAction,
-  placeOfUnit,
   policyAt,
   recordEvent,
   unitOf,
@@ -32,7 +30,7 @@ export async function acceptPetition(ctx: AppContext, actor: CommandActor, id: n
       due_at: dueAt,
       ...(first ? { original_due_at: dueAt } : {}),
     }, now);
-    await followCase(trx, p.id, { due_at: dueAt }, now);
+    await updateMergedInto(trx, p.id, { due_at: dueAt }, now);
     await recordEvent(trx, p, actor, now, { type: 'accepted', from_status: p.status, to_status: 'accepted', visibility: 'public' });
     await auditPetition(trx, actor, 'accept', p, { from: p.status, to: 'accepted', dueAt }, now);
     await tellResidents(trx, p.id, 'petition_accepted', { unit: unit.name, dueAt: localDateTime(dueAt, unit.time_zone) }, `v${p.version + 1}`, now);

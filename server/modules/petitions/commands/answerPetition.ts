@@ -7,13 +7,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { approvalSetAt, noPendingAnswer, updatePetition, type PetitionChanges, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
+import { approvalSetAt, noPendingAnswer, updateMergedInto, updatePetition, type PetitionChanges, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
 import { leads } from '../petitions.policy.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import {
   auditPetition,
   firstTime,
-  followCase,
   inTransaction,
   increment,
   leadersOf,
@@ -109,7 +108,7 @@ export async function writeAnswer(
     },
     now,
   );
-  await followCase(trx, p.id, facts, now);
+  await updateMergedInto(trx, p.id, facts, now);
   await recordEvent(trx, p, actor, now, {
     type: 'answered',
     from_status: p.status,

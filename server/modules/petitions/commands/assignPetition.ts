@@ -5,9 +5,9 @@
 import { localDateTime } from '../../../platform/calendar.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
-import { noPendingAnswer, findAgency, officialWithGrants, updatePetition, type PetitionRow } from '../petitions.queries.ts';
+import { findAgency, noPendingAnswer, officialWithGrants, updateMergedInto, updatePetition, type PetitionRow } from '../petitions.queries.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
-import { auditPetition, followCase, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { auditPetition, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { handlerGrant, leaderGrant, sameBranch } from '../petitions.policy.ts';
 
 export interface AssignInput {
@@ -83,7 +83,7 @@ export async function assignPetition(ctx: AppContext, actor: CommandActor, id: n
       // a new assignment starts the work again: an answer held for approval is dropped
       ...noPendingAnswer,
     }, now);
-    if (dueAt.getTime() !== p.due_at.getTime()) await followCase(trx, p.id, { due_at: dueAt }, now);
+    if (dueAt.getTime() !== p.due_at.getTime()) await updateMergedInto(trx, p.id, { due_at: dueAt }, now);
     await recordEvent(trx, p, actor, now, {
       type: 'assigned',
       from_status: p.status,

@@ -1,7 +1,7 @@
 /** close: answered → closed. The case stays resolved. */
 import type { AppContext } from '../../../platform/context.ts';
-import { updatePetition } from '../petitions.queries.ts';
-import { auditPetition, followCase, inTransaction, loadForAction, recordEvent, type CommandActor } from './shared.ts';
+import { updateMergedInto, updatePetition } from '../petitions.queries.ts';
+import { auditPetition, inTransaction, loadForAction, recordEvent, type CommandActor } from './shared.ts';
 
 export async function closePetition(
   ctx: AppContext,
@@ -13,7 +13,7 @@ export async function closePetition(
   return inTransaction(ctx.db, async (trx) => {
     const p = await loadForAction(trx, actor, id, 'close', input.version);
     await updatePetition(trx, p, { status: 'closed', closed_at: now }, now);
-    await followCase(trx, p.id, { closed_at: now }, now);
+    await updateMergedInto(trx, p.id, { closed_at: now }, now);
     await recordEvent(trx, p, actor, now, {
       type: 'closed',
       from_status: p.status,

@@ -3,17 +3,15 @@
  * by how much (a complaint once, to 45 days; a denunciation twice, 30 days each).
  */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar } from '../../../platform/calendar.ts';
+import { loadCalendar, placeOfUnit } from '../../../platform/calendar.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
-import { updatePetition } from '../petitions.queries.ts';
+import { updateMergedInto, updatePetition } from '../petitions.queries.ts';
 import { latestExtension } from '../petitions.deadlines.ts';
 import {
   auditPetition,
-  followCase,
   inTransaction,
   increment,
   loadForAction,
-  placeOfUnit,
   policyAt,
   recordEvent,
   unitOf,
@@ -42,7 +40,7 @@ export async function extendPetition(
       throw badRequest('extension_too_long', { kind: p.kind, days: policy.extension_days, latest: latest.toISOString() });
     }
     await updatePetition(trx, p, { due_at: dueAt, extension_count: increment('extension_count') }, now);
-    await followCase(trx, p.id, { due_at: dueAt }, now);
+    await updateMergedInto(trx, p.id, { due_at: dueAt }, now);
     await recordEvent(trx, p, actor, now, {
       type: 'extended',
       reason: input.reason,

@@ -11,11 +11,12 @@ import {
   mergedPetitions,
   moveMergedPetitions,
   noPendingAnswer,
+  updateMergedInto,
   updatePetition,
   type PetitionChanges,
 } from '../petitions.queries.ts';
 import { tellResidents } from '../petitions.notify.ts';
-import { auditPetition, followCase, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { auditPetition, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import type { PetitionStatus } from '../../../contract/domain.ts';
 
 /** A case may take in petitions while it is open, and once answered (they get the answer at once). */
@@ -62,7 +63,7 @@ export async function mergePetition(
     };
     // A merged petition shares the case's answer: a draft of its own is dropped.
     await updatePetition(trx, p, { ...facts, ...noPendingAnswer, status: 'merged', case_id: target.id, merged_at: now }, now);
-    if (answered) await followCase(trx, target.id, facts, now);
+    if (answered) await updateMergedInto(trx, target.id, facts, now);
     // The case changed too (it has more petitioners): its version moves, so a concurrent
     // action on it cannot miss this.
     await updatePetition(trx, target, {}, now);

@@ -6,10 +6,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import type { Calendar } from '../../../platform/calendar.ts';
-import { noPendingAnswer, officialsAtUnit, updatePetition, type PetitionChanges, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
+import { noPendingAnswer, officialsAtUnit, updateMergedInto, updatePetition, type PetitionChanges, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
 import { ackDue, resolutionDue, reviewDue } from '../petitions.deadlines.ts';
 import type { PetitionStatus, ReviewStage } from '../../../contract/domain.ts';
-import { followCase, placeOfUnit, policyAt } from './shared.ts';
+import { policyAt } from './shared.ts';
+import { placeOfUnit } from '../../../platform/calendar.ts';
 
 export interface Move {
   to: UnitRow;
@@ -47,7 +48,7 @@ export async function moveCase(
     // the receiving unit writes its own answer
     ...noPendingAnswer,
   }, now);
-  await followCase(trx, p.id, facts, now);
+  await updateMergedInto(trx, p.id, facts, now);
   return { ackDueAt, dueAt };
 }
 

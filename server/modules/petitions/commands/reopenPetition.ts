@@ -5,17 +5,15 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar, localDateTime, type Calendar } from '../../../platform/calendar.ts';
-import { updatePetition, type PetitionChanges, type PetitionRow } from '../petitions.queries.ts';
+import { loadCalendar, localDateTime, placeOfUnit, type Calendar } from '../../../platform/calendar.ts';
+import { updateMergedInto, updatePetition, type PetitionChanges, type PetitionRow } from '../petitions.queries.ts';
 import { resolutionDue } from '../petitions.deadlines.ts';
 import { tellOfficials } from '../petitions.notify.ts';
 import {
   auditPetition,
-  followCase,
   inTransaction,
   increment,
   loadForAction,
-  placeOfUnit,
   policyAt,
   recordEvent,
   unitOf,
@@ -58,7 +56,7 @@ export async function reopenCase(
     due_at: dueAt,
   };
   await updatePetition(trx, p, { ...r.extra, ...facts, status: 'reopened' }, now);
-  await followCase(trx, p.id, facts, now);
+  await updateMergedInto(trx, p.id, facts, now);
   await recordEvent(trx, p, actor, now, {
     type: 'reopened',
     from_status: p.status,

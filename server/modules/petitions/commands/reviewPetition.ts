@@ -9,11 +9,11 @@
  * re_reviewed_at.
  */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime, placeOfUnit } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
 import type { ReviewStage } from '../../../contract/domain.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
-import { auditPetition, inTransaction, loadForAction, placeOfUnit, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { auditPetition, inTransaction, loadForAction, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, receiversAt } from './moveCase.ts';
 
 export interface ReviewInput {

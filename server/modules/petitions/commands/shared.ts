@@ -13,14 +13,11 @@ import {
   insertEvent,
   officialsAtUnit,
   policiesFor,
-  updateMergedInto,
   type EventInput,
-  type PetitionChanges,
   type PetitionRow,
   type UnitRow,
 } from '../petitions.queries.ts';
-import { pickPolicy, placeOf, type DeadlinePolicy } from '../petitions.deadlines.ts';
-import type { Place } from '../../../platform/calendar.ts';
+import { pickPolicy, type DeadlinePolicy } from '../petitions.deadlines.ts';
 import type { ActionType, PetitionKind } from '../../../contract/domain.ts';
 
 export type { CommandActor } from '../petitions.policy.ts';
@@ -79,10 +76,6 @@ export async function policyAt(trx: Kysely<DB>, kind: PetitionRow['kind'], unit:
   return policy;
 }
 
-export function placeOfUnit(unit: UnitRow): Place {
-  return placeOf(unit);
-}
-
 export async function recordEvent(
   trx: Kysely<DB>,
   p: Pick<PetitionRow, 'id' | 'unit_id'>,
@@ -118,14 +111,6 @@ export function petitionAudit(
 ): AuditInput {
   const who = actor.kind === 'resident' && p.kind && protectedKinds.includes(p.kind) ? anonymous : actor;
   return { actor: who, action: `petition.${action}`, subjectType: 'petition', subjectId: p.id, unitId: p.unit_id, changes, at };
-}
-
-/**
- * Petitions merged into a case share its fate: the facts the figures count (answered,
- * resolved, escalated, transferred, due) follow the case's.
- */
-export async function followCase(trx: Kysely<DB>, caseId: number, changes: PetitionChanges, at: Date): Promise<void> {
-  await updateMergedInto(trx, caseId, changes, at);
 }
 
 /** A first-time fact keeps its first value: `coalesce(column, now)`. */

@@ -10,7 +10,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/access.ts';
 import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
 import { auditEventRow } from '../../../platform/audit.ts';
-import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime, placeOfUnit } from '../../../platform/calendar.ts';
 import { wakeJobRunners } from '../../../platform/jobs.ts';
 import { outboxRow } from '../../../platform/notify/outbox.ts';
 import { searchKey, segmentWords } from '../../../platform/text.ts';
@@ -32,7 +32,7 @@ import { insertIntake, prepareIntake } from '../petitions.intake.queries.ts';
 import { hashAccessKey, newAccessKey, newTrackingCode, normalisePhone } from '../petitions.codes.ts';
 import { ackDue, pickPolicy, resolutionDue } from '../petitions.deadlines.ts';
 import { residentNotice, tellOfficials } from '../petitions.notify.ts';
-import { actorFields, inTransaction, localeFor, petitionAudit, placeOfUnit } from './shared.ts';
+import { actorFields, inTransaction, localeFor, petitionAudit } from './shared.ts';
 import { writeAnswer } from './answerPetition.ts';
 import type { PetitionStatus } from '../../../contract/domain.ts';
 
