@@ -5,6 +5,8 @@ import { fetchStats, rates } from '../../app/stats.ts';
 import { countOf, type Stats } from '../../app/types.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
 import { Chart, type ChartOption } from './charts.tsx';
+import { ChildUnits } from './ChildUnits.tsx';
+import { hoursToAnswer, roundRate } from './format.ts';
 
 const palette = ['#0b4f8a', '#2e7d32', '#c62828', '#6a1b9a', '#ef6c00', '#00838f', '#5d4037', '#455a64'];
 
@@ -25,6 +27,12 @@ function barOption(rows: Array<{ label: string; value: number }>, name: string):
   };
 }
 
+function Hours({ hours }: { hours: number }) {
+  const { t, number } = useI18n();
+  const shown = hoursToAnswer(hours);
+  return <>{shown.underOne ? t('figures.underHour') : t('figures.hours', { count: shown.hours, hours: number(shown.hours) })}</>;
+}
+
 export function FiguresView({ unit, from, to }: { unit: string; from: string; to: string }) {
   const i = useI18n();
   const { t } = i;
@@ -43,7 +51,7 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
   const rateRows = (['resolutionRate', 'onTimeRate', 'satisfactionRate', 'responseRate'] as const).map((key) => ({
     key,
     label: t(`figures.${key}`),
-    value: r[key],
+    value: roundRate(r[key]),
     target: typeof targets[key] === 'number' ? (targets[key] as number) : null,
   }));
 
@@ -71,6 +79,7 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
             <div key={key}>
               <dt>{t(`figures.${key}`)}</dt>
               <dd data-figure={key}>{i.number(v)}</dd>
+              <dd class="definition">{t(`figures.def.${key}`)}</dd>
             </div>
           ))}
         {rateRows.map((row) => (
@@ -80,14 +89,16 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
               {i.percent(row.value)}
               {row.target !== null ? <span class="target"> {t('figures.target', { value: i.percent(row.target) })}</span> : null}
             </dd>
+            <dd class="definition">{t(`figures.def.${row.key}`)}</dd>
           </div>
         ))}
         {s.medianHoursToAnswer !== undefined ? (
           <div>
             <dt>{t('figures.medianHoursToAnswer')}</dt>
             <dd data-figure="medianHoursToAnswer">
-              {s.medianHoursToAnswer === null ? '—' : t('figures.hours', { count: Math.round(s.medianHoursToAnswer * 10) / 10 })}
+              {s.medianHoursToAnswer === null ? '—' : <Hours hours={s.medianHoursToAnswer} />}
             </dd>
+            <dd class="definition">{t('figures.def.medianHoursToAnswer')}</dd>
           </div>
         ) : null}
       </dl>
@@ -170,15 +181,16 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
                   {
                     type: 'bar',
                     name: t('figures.actual'),
-                    data: rateRows.map((row) => (row.value === null ? 0 : Math.round(row.value * 1000) / 10)).reverse(),
-                    label: { show: true, position: 'right', formatter: '{c}%' },
+                    // The rounded rate, labelled as the tiles write it.
+                    data: rateRows.map((row) => (row.value === null ? 0 : row.value * 100)).reverse(),
+                    label: { show: true, position: 'right', formatter: (p: { value: unknown }) => i.percent(Number(p.value) / 100) },
                   },
                   ...(rateRows.some((row) => row.target !== null)
                     ? [
                         {
                           type: 'bar',
                           name: t('figures.targetName'),
-                          data: rateRows.map((row) => (row.target === null ? 0 : Math.round(row.target * 1000) / 10)).reverse(),
+                          data: rateRows.map((row) => (row.target === null ? 0 : (roundRate(row.target) ?? 0) * 100)).reverse(),
                         },
                       ]
                     : []),
@@ -262,6 +274,7 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
           ))}
         </div>
       )}
+      {unit ? <ChildUnits unit={unit} from={from} to={to} /> : null}
       {s.auditCheckpoint ? (
         <p class="muted audit-checkpoint" data-testid="audit-checkpoint">
           {t('figures.auditCheckpoint', { at: i.date(s.auditCheckpoint.at, true), id: s.auditCheckpoint.id, hash: s.auditCheckpoint.hash })}
