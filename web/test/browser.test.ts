@@ -296,6 +296,26 @@ describe('hotline quick entry', { timeout: 120_000 }, () => {
   });
 });
 
+describe('figures of a district', { timeout: 120_000 }, () => {
+  test('each figure says what it counts, and the communes below compare by the three rates, sortable', async () => {
+    const page = await browsing.open('en-GB', desktop);
+    await page.goto('/figures?unit=428');
+    await page.locator('[data-figure="received"]').waitFor();
+    assert.equal(await page.locator('.numbers dd.definition').first().innerText(), en['figures.def.received']);
+    assert.doesNotMatch(await page.locator('.numbers').innerText(), /\b0 hours\b/);
+    const compared = page.locator('section.child-units');
+    await compared.getByRole('row', { name: /Thanh Nho/ }).waitFor();
+    const onTime = compared.getByRole('columnheader', { name: new RegExp(en['figures.onTimeRate']) });
+    assert.equal(await onTime.getAttribute('aria-sort'), 'descending');
+    await onTime.getByRole('button').click();
+    assert.equal(await onTime.getAttribute('aria-sort'), 'ascending');
+    await compared.getByRole('columnheader', { name: new RegExp(en['figures.satisfactionRate']) }).getByRole('button').click();
+    assert.equal(await onTime.getAttribute('aria-sort'), 'none');
+    await checkPage(page, 'en: district figures with its communes');
+    await screenshot(page, 'en-figures-district-1280');
+  });
+});
+
 describe('languages', { timeout: 120_000 }, () => {
   test('a first visit follows the browser language; a choice is kept across visits', async () => {
     const page = await open('zh-TW');
