@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { badRequest } from '../../platform/errors.ts';
-import { actionTypes, channels, escalationCauses, petitionKinds, petitionStatuses, ratingScores, roles, type ActionType } from '../../contract/domain.ts';
+import { actionTypes, channels, escalationCauses, eventVisibilities, petitionKinds, petitionStatuses, ratingScores, roles, type ActionType } from '../../contract/domain.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -65,6 +65,7 @@ export const IntakeResult = Type.Object({
   dueAt: Type.String({ format: 'date-time', description: 'when the answer is due' }),
   ackDueAt: Type.String({ format: 'date-time', description: 'when acceptance is due' }),
 });
+export type IntakeResult = Static<typeof IntakeResult>;
 
 export const TrackParams = Type.Object({ trackingCode: Type.String({ minLength: 1, maxLength: 40 }) });
 
@@ -158,7 +159,7 @@ export const EventView = Type.Object({
   toStatus: Nullable(Type.String()),
   reason: Nullable(Type.String()),
   text: Nullable(Type.String()),
-  visibility: Type.Enum(['public', 'internal']),
+  visibility: Type.Enum([...eventVisibilities]),
   actor: Nullable(Person),
   unit: Nullable(UnitRef),
   handler: Type.Optional(Person),
@@ -166,6 +167,7 @@ export const EventView = Type.Object({
   agency: Type.Optional(Type.Object({ id: Type.Integer(), name: Type.String() }, { description: 'the agency given the case or transferred to' })),
   data: Type.Record(Type.String(), Type.Unknown()),
 });
+export type EventView = Static<typeof EventView>;
 
 export const AttachmentView = Type.Object({
   id: Type.Integer(),

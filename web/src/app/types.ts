@@ -1,5 +1,21 @@
 /** The shapes the API answers with (the fields the interface reads). */
-import type { EventVisibility, RatingScore, Role } from '../../../server/contract/domain.ts';
+import type { EventView, IntakeResult, PetitionSummary, PetitionView, TrackView } from '../../../server/modules/petitions/petitions.schema.ts';
+import type { AgencyView } from '../../../server/modules/agencies/agencies.schema.ts';
+import type { OfficialView } from '../../../server/modules/people/people.schema.ts';
+
+/** The API's own types, from the server's response schemas. */
+export type {
+  PetitionSummary,
+  TrackView as PublicPetition,
+  PetitionView as Petition,
+  IntakeResult as CreatedPetition,
+  AgencyView as Agency,
+  OfficialView as OfficialSummary,
+};
+
+/** A timeline event as the tracking page (public) or the case page (officials) receives it. */
+type PublicEvent = TrackView['timeline'][number];
+export type TimelineEntry = Pick<PublicEvent, 'at' | 'type'> & Partial<PublicEvent> & Partial<EventView>;
 
 /** Common categories offered in the forms; the server takes any short text. */
 export const categories = [
@@ -30,40 +46,6 @@ export interface Unit extends UnitRef {
   timeZone?: string;
 }
 
-export interface TimelineEntry {
-  id?: number;
-  at: string;
-  type: string;
-  status?: string | null;
-  fromStatus?: string | null;
-  toStatus?: string | null;
-  reason?: string | null;
-  text?: string | null;
-  visibility?: EventVisibility;
-  actor?: { id: number; name: string } | null;
-  unit?: UnitRef | null;
-  /** Whom the case was given to (officials' view only). */
-  handler?: PersonRef;
-  leader?: PersonRef;
-  agency?: AgencyRef;
-}
-
-/** What anyone with the tracking code sees: no personal data. */
-export interface PublicPetition {
-  trackingCode: string;
-  status: string;
-  kind: string;
-  category: string | null;
-  unit: UnitRef;
-  submittedAt: string;
-  ackDueAt?: string;
-  dueAt: string;
-  overdue: boolean;
-  merged?: boolean;
-  timeline: TimelineEntry[];
-  answer: { text: string; at: string } | null;
-}
-
 export interface PersonRef {
   id: number;
   name: string;
@@ -72,76 +54,6 @@ export interface PersonRef {
 export interface AgencyRef {
   id: number;
   name: string;
-}
-
-/** A row of the officials' lists. */
-export interface PetitionSummary {
-  id: number;
-  trackingCode: string;
-  version: number;
-  status: string;
-  kind: string;
-  category: string | null;
-  channel: string;
-  title: string | null;
-  excerpt: string;
-  urgent: boolean;
-  unit: UnitRef;
-  submittedAt: string;
-  dueAt: string;
-  overdue: boolean;
-  handler: PersonRef | null;
-  leader: PersonRef | null;
-  /** An answer waits for the leader's approval. */
-  awaitingApproval?: boolean;
-  abilities: string[];
-}
-
-/** Everything officials may see of a petition, with what they may do to it. */
-export interface Petition extends Omit<PetitionSummary, 'excerpt'> {
-  body: string;
-  anonymous: boolean;
-  consentToPublish: boolean;
-  location: { lat: number | null; lng: number | null; address: string | null } | null;
-  originUnit?: UnitRef;
-  agency: AgencyRef | null;
-  ackDueAt: string;
-  clearItems: {
-    content: string | null;
-    handler: PersonRef | null;
-    leader: PersonRef | null;
-    dueAt: string;
-    expectedResult: string | null;
-    complete: boolean;
-  };
-  answer: { text: string; publish: boolean; at: string; onTheSpot: boolean; by: PersonRef | null } | null;
-  /** The answer held for the leader's approval: the resident has not been told. */
-  pendingAnswer?: { text: string; publish: boolean; at: string; by: PersonRef | null } | null;
-  case?: { id: number; trackingCode: string } | null;
-  mergedPetitions?: Array<{ id: number; trackingCode: string }>;
-  rating: RatingScore | null;
-  reportedOfficial?: PersonRef | null;
-  recordedBy?: PersonRef | null;
-  identityHidden: boolean;
-  petitioners: Array<{
-    name: string | null;
-    phone: string | null;
-    email: string | null;
-    address: string | null;
-    trackingCode: string;
-    rating: RatingScore | null;
-  }>;
-  timeline: TimelineEntry[];
-  attachments: Array<{ id: number; filename: string; contentType: string; size: number; createdAt: string }>;
-}
-
-export interface CreatedPetition {
-  id: number;
-  trackingCode: string;
-  accessKey: string;
-  status: string;
-  dueAt: string;
-  ackDueAt?: string;
 }
 
 export interface Stats {
@@ -172,25 +84,6 @@ export interface Stats {
   series?: { interval: 'month' | 'day'; items: Array<Partial<Stats> & { period: string; from: string; to: string }> };
   /** The newest audit checkpoint, published here so that cutting back the audit trail shows. */
   auditCheckpoint?: { id: number; at: string; maxEventId: number; events: number; hash: string } | null;
-}
-
-export interface Agency {
-  id: number;
-  name: string;
-  names?: Record<string, string | undefined>;
-  kind: string;
-  unit: string;
-  unitName?: string;
-}
-
-export interface OfficialSummary {
-  id: number;
-  username: string;
-  name: string;
-  agency: number | null;
-  agencyName?: string | null;
-  grants: Array<{ unit: string | null; unitName?: string | null; role: Role }>;
-  disabled?: boolean;
 }
 
 /** Names a unit: the string itself, or its name in the interface's language when known. */
