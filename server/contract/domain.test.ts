@@ -17,6 +17,7 @@ const checkedColumns: Record<string, readonly string[]> = {
   'petitions.kind': petitionKinds,
   'deadline_policies.kind': petitionKinds,
   'deadline_policies.day_type': dayTypes,
+  'deadline_policies.channel': channels,
   'deadline_policies.ack_day_type': dayTypes,
   'petitions.review_stage': reviewStages,
   'petitions.channel': channels,

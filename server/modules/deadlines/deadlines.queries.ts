@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { DeadlinePolicy } from '../petitions/index.ts';
 import { stages, stageWindow, type StageName } from './deadlines.policy.ts';
-import { openStatuses, type PetitionKind, type PetitionStatus } from '../../contract/domain.ts';
+import { openStatuses, type Channel, type PetitionKind, type PetitionStatus } from '../../contract/domain.ts';
 import { literalList } from '../../platform/db.ts';
 
 /** Written out, so that the planner proves the predicate of petitions_open_due and uses it. */
@@ -48,6 +48,7 @@ export interface WatchedPetition {
   id: number;
   tracking_code: string;
   kind: PetitionKind;
+  channel: Channel;
   status: PetitionStatus;
   unit_id: number;
   due_at: Date;
@@ -60,7 +61,7 @@ export interface WatchedPetition {
 export function lockPetition(trx: Kysely<DB>, id: number): Promise<WatchedPetition | undefined> {
   return trx
     .selectFrom('petitions')
-    .select(['id', 'tracking_code', 'kind', 'status', 'unit_id', 'due_at', 'handler_id', 'leader_id', 'reported_official_id'])
+    .select(['id', 'tracking_code', 'kind', 'channel', 'status', 'unit_id', 'due_at', 'handler_id', 'leader_id', 'reported_official_id'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();

@@ -66,9 +66,9 @@ class Lookups {
     return ids;
   }
 
-  async autoEscalates(trx: Kysely<DB>, kind: DeadlinePolicy['kind'], unit: SweepUnit): Promise<boolean> {
+  async autoEscalates(trx: Kysely<DB>, p: Pick<DeadlinePolicy, 'kind' | 'channel'>, unit: SweepUnit): Promise<boolean> {
     this.#policies ??= await allPolicies(trx);
-    return pickPolicy(this.#policies.filter((p) => p.kind === kind), unit)?.auto_escalate ?? false;
+    return pickPolicy(this.#policies.filter((x) => x.kind === p.kind), unit, p.channel)?.auto_escalate ?? false;
   }
 }
 
@@ -84,7 +84,7 @@ async function handle(ctx: AppContext, c: Candidate, now: Date, lookups: Lookups
     if (!unit) throw new Error(`unit ${p.unit_id} of petition ${p.id} is gone`);
     const parent = unit.parent_id !== null ? await lookups.unit(trx, unit.parent_id) : undefined;
     const overdue = c.stage === 'overdue';
-    const escalating = overdue && parent !== undefined && (await lookups.autoEscalates(trx, p.kind, unit));
+    const escalating = overdue && parent !== undefined && (await lookups.autoEscalates(trx, p, unit));
     const assigned = p.handler_id !== null || p.leader_id !== null;
     const people = {
       unitRouters: assigned ? [] : await lookups.routers(trx, unit.id, routingRoles(p.kind)),

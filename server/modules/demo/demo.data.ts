@@ -209,3 +209,32 @@ export const demoOfficials: DemoOfficial[] = [
   // The county head: Fenggang's cases can be given their responsible leader (one of the five clear items).
   { username: 'fenggang.head', password: 'demo-fenggang-head-2023', name: '陈刚', role: 'leader', unit: '520327', agency: '520327.government' },
 ];
+
+/**
+ * Fenggang county's 12345 hotline time limits: a local decision, not national law (docs/
+ * PETITIONS.md, "The 12345 hotline: a local choice"). Questions, requests for help and
+ * suggestions that arrive by the hotline are accepted within a working day (urgent ones acted
+ * on within 2 office hours) and answered within 7 days (urgent ones within a day); within the
+ * regulation on letters and visits, whose extension and review limits they keep.
+ */
+export const demoHotlinePolicy = {
+  unit: '520327',
+  channel: 'hotline',
+  kinds: ['question', 'help_request', 'suggestion'],
+  body: {
+    legalSource: '凤冈县12345政务服务便民热线工单办理时限（本县规定，示例）',
+    ackWorkingDays: 1,
+    ackDayType: 'working',
+    urgentAckWorkingHours: 2,
+    resolutionDays: 7,
+    urgentResolutionDays: 1,
+    dayType: 'calendar',
+    maxExtensions: 1,
+    extensionDays: 30,
+    anonymousAllowed: true,
+    reopenDays: 30,
+    reviewRequestDays: 30,
+    reviewDays: 30,
+    reReviewDays: 30,
+  },
+} as const;

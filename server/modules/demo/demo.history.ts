@@ -65,8 +65,8 @@ const local = (date: string, time: string, offset: 7 | 8) => new Date(Date.parse
  * Fenggang's per China's regulation on letters and visits.
  */
 export interface DemoDeadlines {
-  ackDue(unit: string, kind: PetitionKind, from: Date): Date;
-  resolutionDue(unit: string, kind: PetitionKind, from: Date): Date;
+  ackDue(unit: string, kind: PetitionKind, channel: Channel, from: Date): Date;
+  resolutionDue(unit: string, kind: PetitionKind, channel: Channel, from: Date): Date;
 }
 
 /** The same codes on every seeding, so a second run finds the history there and adds nothing. */
@@ -118,14 +118,14 @@ function petitionAt(
     events.push({ type: 'started', at: at(acceptAfter + 2 * hour), by: o.handler, toStatus: 'in_progress', visibility: 'public' });
     status = 'in_progress';
   }
-  let dueAt = deadlines.resolutionDue(base.origin, base.kind, acceptedAt ?? base.submittedAt);
+  let dueAt = deadlines.resolutionDue(base.origin, base.kind, base.channel, acceptedAt ?? base.submittedAt);
   let unit = base.origin;
   let escalatedAt: Date | null = null;
   if (o.escalateAfter) {
     escalatedAt = at(o.escalateAfter.ms);
     unit = o.escalateAfter.to;
     status = 'accepted';
-    dueAt = deadlines.resolutionDue(unit, base.kind, escalatedAt);
+    dueAt = deadlines.resolutionDue(unit, base.kind, base.channel, escalatedAt);
     events.push({ type: 'escalated', at: escalatedAt, by: o.escalateAfter.by, toStatus: 'accepted', visibility: 'public', text: language === 'zh' ? '超出本级权限，上报处理' : 'Vượt thẩm quyền của xã, chuyển huyện giải quyết' });
   }
   let answeredAt: Date | null = null;
@@ -159,7 +159,7 @@ function petitionAt(
     handler: o.handler ?? null,
     leader: o.leader ?? null,
     submittedAt: base.submittedAt,
-    ackDueAt: deadlines.ackDue(base.origin, base.kind, base.submittedAt),
+    ackDueAt: deadlines.ackDue(base.origin, base.kind, base.channel, base.submittedAt),
     dueAt,
     acceptedAt,
     answeredAt,

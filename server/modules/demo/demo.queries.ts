@@ -24,6 +24,17 @@ export function unitPlaces(db: Kysely<DB>, codes: string[]) {
   return db.selectFrom('units').select(['id', 'code', 'path', 'country', 'time_zone']).where('code', 'in', codes).execute();
 }
 
+/** Whether a unit has its own policy of a kind for a channel: seeding never overwrites one. */
+export async function hasUnitPolicy(db: Kysely<DB>, unitId: number, kind: string, channel: string): Promise<boolean> {
+  return !!(await db
+    .selectFrom('deadline_policies')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('kind', '=', kind as never)
+    .where('channel', '=', channel as never)
+    .executeTakeFirst());
+}
+
 /** Every deadline policy (a few rows per kind), to compute the demo's due times as intake would. */
 export function allDeadlinePolicies(db: Kysely<DB>) {
   return db.selectFrom('deadline_policies').selectAll().execute();

@@ -30,6 +30,14 @@ function collector() {
 }
 
 describeEachBackend('demo data', (t) => {
+  /** A demo official's session headers. */
+  const login = async (username: string) => {
+    const password = demoOfficials.find((o) => o.username === username)!.password;
+    const res = await t().app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    assert.equal(res.statusCode, 200, `${username}: ${res.body}`);
+    return { authorization: `Bearer ${res.json().token}` };
+  };
+
   it('seeds an empty database at start and prints the sign-ins; a database with units is left alone', async () => {
     const out = collector();
     const result = await seedDemoIfEmpty(t().ctx, out);
@@ -142,12 +150,6 @@ describeEachBackend('demo data', (t) => {
     assert.equal(accounts.find((a) => a.username === 'fenggang.dispatcher')?.agency, '凤冈县群众工作中心');
     assert.equal(accounts.find((a) => a.username === 'fenggang.head' && a.role === 'leader')?.code, '520327', 'Fenggang has a leader');
 
-    const login = async (username: string) => {
-      const password = demoOfficials.find((o) => o.username === username)!.password;
-      const res = await t().app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-      assert.equal(res.statusCode, 200, `${username}: ${res.body}`);
-      return { authorization: `Bearer ${res.json().token}` };
-    };
     const leader = await login('thanhnho.leader');
     const add = (headers: Record<string, string>, unit: string) =>
       t().app.inject({ method: 'POST', url: '/api/v1/agencies', headers, payload: { unit, kind: 'youth_union', name: 'Đoàn Thanh niên' } });
@@ -227,11 +229,21 @@ describeEachBackend('demo data', (t) => {
     }
     // The demo's Fenggang cases carry the Chinese limits too: due 60 days after acceptance, or
     // on the next working day when the 60th is a day off (the Spring Festival's nine days at most).
-    const { rows } = await sql<{ days: number }>`
-      SELECT DISTINCT round(extract(epoch FROM p.due_at - p.accepted_at) / 86400)::int AS days
-        FROM petitions p WHERE p.origin_unit_path LIKE (SELECT path FROM units WHERE code = '520327') || '%'
-         AND p.accepted_at IS NOT NULL AND p.escalated_at IS NULL AND p.answered_on_the_spot = false`.execute(t().ctx.db);
-    assert.ok(rows.length > 0 && rows.every((r) => r.days >= 60 && r.days <= 69), JSON.stringify(rows));
+    const daysToDue = async (hotline: boolean) =>
+      (await sql<{ days: number }>`
+        SELECT DISTINCT round(extract(epoch FROM p.due_at - p.accepted_at) / 86400)::int AS days
+          FROM petitions p WHERE p.origin_unit_path LIKE (SELECT path FROM units WHERE code = '520327') || '%'
+           AND p.accepted_at IS NOT NULL AND p.escalated_at IS NULL AND p.answered_on_the_spot = false
+           AND (p.channel = 'hotline') = ${hotline}`.execute(t().ctx.db)).rows.map((r) => r.days);
+    const regulation = await daysToDue(false);
+    assert.ok(regulation.length > 0 && regulation.every((d) => d >= 60 && d <= 69), JSON.stringify(regulation));
+    // What came by the 12345 hotline follows the county's own, shorter limit: 7 days.
+    const hotline = await daysToDue(true);
+    assert.ok(hotline.length > 0 && hotline.every((d) => d >= 7 && d <= 9), JSON.stringify(hotline));
+    const policies = await t().app.inject({ method: 'GET', url: '/api/v1/deadline-policies?unit=520327101203', headers: await login('fenggang.head') });
+    const local = policies.json().items.filter((p: { channel: string | null }) => p.channel === 'hotline');
+    assert.deepEqual(local.map((p: { kind: string; unit: string }) => [p.kind, p.unit]), [['question', '520327'], ['suggestion', '520327'], ['help_request', '520327']]);
+    assert.match(local[0].legalSource, /本县规定/);
   });
 
   it('changes nothing when run again', async () => {

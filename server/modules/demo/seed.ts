@@ -12,12 +12,13 @@ import { createOfficial } from '../people/index.ts';
 import { createAgency, findAgencyId } from '../agencies/index.ts';
 import { resolveUnit } from '../units/index.ts';
 import { createServicePoint, findServicePointId, findUnitWithChecklist } from '../service-points/index.ts';
-import { demoAgencies, demoOfficials, demoServicePoints, demoUnits, type DemoOfficial } from './demo.data.ts';
+import { demoAgencies, demoHotlinePolicy, demoOfficials, demoServicePoints, demoUnits, type DemoOfficial } from './demo.data.ts';
 import {
   allDeadlinePolicies,
   existingUnitCodes,
   existingUsernames,
   hasDemoPetition,
+  hasUnitPolicy,
   hasNoUnits,
   insertAuditRows,
   insertDemoPetitions,
@@ -25,8 +26,8 @@ import {
 } from './demo.queries.ts';
 import { demoHistory, type DemoDeadlines } from './demo.history.ts';
 import { loadCalendar, placeOfUnit } from '../../platform/calendar.ts';
-import { ackDue, hashAccessKey, newAccessKey, pickPolicy, resolutionDue, searchTextOf } from '../petitions/index.ts';
-import type { PetitionKind } from '../../contract/domain.ts';
+import { ackDue, hashAccessKey, newAccessKey, pickPolicy, resolutionDue, searchTextOf, setDeadlinePolicy } from '../petitions/index.ts';
+import type { Channel, PetitionKind } from '../../contract/domain.ts';
 import { auditEventRow } from '../../platform/audit.ts';
 
 const actor = { kind: 'system', label: 'demo' } as const;
@@ -147,31 +148,43 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
     );
     created.officials++;
   }
+  await seedHotlinePolicy(ctx);
   created.petitions = await seedHistory(ctx);
   return { created, signIns: demoSignIns };
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** Fenggang's hotline time limits, unless the county already has its own. */
+async function seedHotlinePolicy(ctx: SeedContext): Promise<void> {
+  const { unit: code, channel, kinds, body } = demoHotlinePolicy;
+  const unit = await resolveUnit(ctx.db, code, ctx.clock.now());
+  if (!unit) throw new Error(`demo hotline policy: no unit ${code}`);
+  for (const kind of kinds) {
+    if (await hasUnitPolicy(ctx.db, unit.id, kind, channel)) continue;
+    await setDeadlinePolicy(ctx, actor, kind, { ...body, unit: code, channel });
+  }
+}
+
 /** The due times intake would set at the demo's units: the policies in force there, in their calendars. */
 export async function demoDeadlines(db: Kysely<DB>): Promise<DemoDeadlines> {
   const units = new Map((await unitPlaces(db, demoUnits.map((u) => u.code))).map((u) => [u.code, u]));
   const policies = await allDeadlinePolicies(db);
   const cal = await loadCalendar(db);
-  const at = (code: string, kind: PetitionKind) => {
+  const at = (code: string, kind: PetitionKind, channel: Channel) => {
     const unit = units.get(code);
     if (!unit) throw new Error(`demo unit ${code} is missing`);
-    const policy = pickPolicy(policies.filter((p) => p.kind === kind), unit);
+    const policy = pickPolicy(policies.filter((p) => p.kind === kind), unit, channel);
     if (!policy) throw new Error(`no deadline policy for ${kind}`);
     return { policy, place: placeOfUnit(unit) };
   };
   return {
-    ackDue: (code, kind, from) => {
-      const { policy, place } = at(code, kind);
+    ackDue: (code, kind, channel, from) => {
+      const { policy, place } = at(code, kind, channel);
       return ackDue(cal, policy, from, false, place);
     },
-    resolutionDue: (code, kind, from) => {
-      const { policy, place } = at(code, kind);
+    resolutionDue: (code, kind, channel, from) => {
+      const { policy, place } = at(code, kind, channel);
       return resolutionDue(cal, policy, from, false, place);
     },
   };

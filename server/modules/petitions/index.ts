@@ -2,6 +2,7 @@
 export { petitionsModule } from './petitions.routes.ts';
 export { escalatePetition } from './commands/escalatePetition.ts';
 export { searchTextOf } from './commands/submitPetition.ts';
+export { setDeadlinePolicy } from './commands/setDeadlinePolicy.ts';
 export { officialsAtUnit } from './petitions.queries.ts';
 export { ackDue, pickPolicy, resolutionDue, type DeadlinePolicy } from './petitions.deadlines.ts';
 export { hashAccessKey, newAccessKey, trackingAlphabet, trackingCodeLength } from './petitions.codes.ts';

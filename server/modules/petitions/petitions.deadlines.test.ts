@@ -145,7 +145,7 @@ test('the closest policy up the tree wins, else the country\'s default, else the
   const base = {
     kind: 'question', ack_working_days: 2, ack_day_type: 'working', urgent_ack_working_hours: 2, urgent_resolution_days: null,
     day_type: 'working', max_extensions: null, extension_days: null, anonymous_allowed: true, reopen_days: 30,
-    review_request_days: null, review_days: null, re_review_days: null, auto_escalate: false, legal_source: null,
+    review_request_days: null, review_days: null, re_review_days: null, auto_escalate: false, legal_source: null, channel: null,
     updated_at: new Date(0), updated_by: null,
   } as const;
   const policies: DeadlinePolicy[] = [
@@ -154,6 +154,7 @@ test('the closest policy up the tree wins, else the country\'s default, else the
     { ...base, id: 3, unit_id: 5, country: null, resolution_days: 4 },
     { ...base, id: 4, unit_id: 9, country: null, resolution_days: 2 },
     { ...base, id: 5, unit_id: null, country: 'CN', resolution_days: 60 },
+    { ...base, id: 6, unit_id: 5, country: null, channel: 'hotline', resolution_days: 3 },
   ];
   const vn = (path: string) => ({ path, country: 'VN' });
   assert.equal(pickPolicy(policies, vn('/1/5/8/'))?.id, 3);
@@ -166,4 +167,11 @@ test('the closest policy up the tree wins, else the country\'s default, else the
   assert.equal(pickPolicy(policies, { path: '/3/', country: 'CN' })?.id, 5);
   assert.equal(pickPolicy(policies, { path: '/1/6/', country: 'CN' })?.id, 2);
   assert.equal(pickPolicy(policies.filter((p) => p.id !== 1), vn('/3/')), undefined);
+  // A unit's policy for the hotline holds for hotline petitions there and below; a closer
+  // unit's policy for every channel still wins over it.
+  assert.equal(pickPolicy(policies, vn('/1/5/8/'), 'hotline')?.id, 6);
+  assert.equal(pickPolicy(policies, vn('/1/5/8/'), 'web')?.id, 3);
+  assert.equal(pickPolicy(policies, vn('/1/5/8/'))?.id, 3);
+  assert.equal(pickPolicy(policies, vn('/1/6/'), 'hotline')?.id, 2);
+  assert.equal(pickPolicy([...policies, { ...base, id: 7, unit_id: 8, country: null, resolution_days: 5 }], vn('/1/5/8/'), 'hotline')?.id, 7);
 });

@@ -6,7 +6,7 @@
  */
 import type { Calendar, Place } from '../../platform/calendar.ts';
 import type { DeadlinePoliciesTable } from './petitions.tables.ts';
-import type { DayType, ReviewStage } from '../../contract/domain.ts';
+import type { Channel, DayType, ReviewStage } from '../../contract/domain.ts';
 import type { Selectable } from 'kysely';
 
 export type DeadlinePolicy = Selectable<DeadlinePoliciesTable>;
@@ -19,17 +19,24 @@ export interface PolicyPlace {
 
 /**
  * The policy that holds at a unit: its own, else the nearest ancestor's, else its country's
- * default, else the deployment's. A null place asks for the deployment default.
+ * default, else the deployment's; at each of these, one for the petition's channel before one
+ * for every channel. A null place asks for the deployment default; a null channel for the
+ * policies of every channel.
  */
-export function pickPolicy(policies: DeadlinePolicy[], place: PolicyPlace | null): DeadlinePolicy | undefined {
+export function pickPolicy(policies: DeadlinePolicy[], place: PolicyPlace | null, channel: Channel | null = null): DeadlinePolicy | undefined {
   const chain = place ? place.path.split('/').filter(Boolean).map(Number) : []; // root first
-  const rank = (p: DeadlinePolicy) => {
+  const owner = (p: DeadlinePolicy) => {
     if (p.unit_id !== null) {
       const depth = chain.indexOf(p.unit_id);
       return depth < 0 ? -1 : depth + 2; // -1: another branch
     }
     if (p.country === null) return 0;
     return place && p.country === place.country ? 1 : -1;
+  };
+  const rank = (p: DeadlinePolicy) => {
+    if (p.channel !== null && p.channel !== channel) return -1;
+    const r = owner(p);
+    return r < 0 ? -1 : 2 * r + (p.channel === null ? 0 : 1);
   };
   let best: DeadlinePolicy | undefined;
   let bestRank = -1;

@@ -7,7 +7,16 @@ import { conflict } from '../../platform/errors.ts';
 import type { AttachmentType, PetitionsTable } from './petitions.tables.ts';
 import type { DeadlinePolicy, PolicyPlace } from './petitions.deadlines.ts';
 import { protectedKinds } from './petitions.policy.ts';
-import { awaitingAcceptance, openStatuses, type EventVisibility, type PetitionKind, type PetitionStatus, type RatingScore, type Role } from '../../contract/domain.ts';
+import {
+  awaitingAcceptance,
+  openStatuses,
+  type Channel,
+  type EventVisibility,
+  type PetitionKind,
+  type PetitionStatus,
+  type RatingScore,
+  type Role,
+} from '../../contract/domain.ts';
 import { resolveUnit } from '../units/index.ts';
 
 export type PetitionRow = Omit<Selectable<PetitionsTable>, 'search'>;
@@ -232,12 +241,13 @@ export function allPoliciesFor(db: Kysely<DB>, unit: PolicyPlace | null) {
     .execute();
 }
 
-export type PolicyValues = Omit<DeadlinePolicy, 'id' | 'updated_at' | 'kind' | 'unit_id' | 'country'>;
+export type PolicyValues = Omit<DeadlinePolicy, 'id' | 'updated_at' | 'kind' | 'unit_id' | 'country' | 'channel'>;
 
-/** The owner of a policy: a unit, else a country (its default), else the deployment. */
+/** The owner of a policy: a unit, else a country (its default), else the deployment; for one channel or all. */
 export interface PolicyOwner {
   unitId: number | null;
   country: string | null;
+  channel: Channel | null;
 }
 
 export async function upsertPolicy(
@@ -247,27 +257,29 @@ export async function upsertPolicy(
   values: PolicyValues,
   at: Date,
 ): Promise<void> {
-  const { unitId, country } = owner;
+  const { unitId, country, channel } = owner;
   const existing = await trx
     .selectFrom('deadline_policies')
     .select('id')
     .where('kind', '=', kind)
     .where((eb) => (unitId === null ? eb('unit_id', 'is', null) : eb('unit_id', '=', unitId)))
     .where((eb) => (country === null ? eb('country', 'is', null) : eb('country', '=', country)))
+    .where((eb) => (channel === null ? eb('channel', 'is', null) : eb('channel', '=', channel)))
     .forUpdate()
     .executeTakeFirst();
   if (existing) {
     await trx.updateTable('deadline_policies').set({ ...values, updated_at: at }).where('id', '=', existing.id).execute();
   } else {
-    await trx.insertInto('deadline_policies').values({ ...values, kind, unit_id: unitId, country, updated_at: at }).execute();
+    await trx.insertInto('deadline_policies').values({ ...values, kind, unit_id: unitId, country, channel, updated_at: at }).execute();
   }
 }
 
-export async function deletePolicy(trx: Kysely<DB>, kind: PetitionKind, unitId: number): Promise<boolean> {
+export async function deletePolicy(trx: Kysely<DB>, kind: PetitionKind, unitId: number, channel: Channel | null): Promise<boolean> {
   const result = await trx
     .deleteFrom('deadline_policies')
     .where('kind', '=', kind)
     .where('unit_id', '=', unitId)
+    .where((eb) => (channel === null ? eb('channel', 'is', null) : eb('channel', '=', channel)))
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

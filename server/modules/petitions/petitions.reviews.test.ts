@@ -192,6 +192,33 @@ describeEachBackend('deadline rules per country; review and re-review', (t) => {
     assert.equal(bad.json().error.code, 'stats_invalid_period');
   });
 
+  test('a county\'s 12345 hotline policy holds for what arrives by the hotline, and only that', async () => {
+    const hotline = {
+      unit: 'GP', channel: 'hotline', legalSource: '本县12345热线工单办理时限（本地规定）',
+      ackWorkingDays: 1, ackDayType: 'working', urgentAckWorkingHours: 2, resolutionDays: 7, urgentResolutionDays: 1, dayType: 'calendar',
+      maxExtensions: 1, extensionDays: 30, anonymousAllowed: true, reopenDays: 30, reviewRequestDays: 30, reviewDays: 30, reReviewDays: 30,
+    };
+    const put = await t().app.inject({ method: 'PUT', url: '/api/v1/deadline-policies/question', headers: cn.provLead.headers, payload: hotline });
+    assert.equal(put.statusCode, 200, put.body);
+    assert.equal(put.json().channel, 'hotline');
+    try {
+      const byPhone = await submitOk(t(), { unit: 'GC1', kind: 'question', channel: 'hotline', body: '社保卡怎么补办？' }, cn.disp1);
+      assert.equal(byPhone.ackDueAt, endInChina('2026-03-03'), 'accepted within a working day');
+      assert.equal(byPhone.dueAt, endInChina('2026-03-09'), 'answered within 7 days');
+      const byWeb = await submitOk(t(), { unit: 'GC1', kind: 'question', body: '社保卡怎么补办？' });
+      assert.equal(byWeb.ackDueAt, endInChina('2026-03-17'), 'the regulation\'s 15 days');
+      const listed = (await t().app.inject({ method: 'GET', url: '/api/v1/deadline-policies?unit=GC1', headers: cn.disp1.headers })).json();
+      const questions = listed.items.filter((p: { kind: string }) => p.kind === 'question');
+      assert.deepEqual(questions.map((p: { channel: string | null; unit: string | null }) => [p.channel, p.unit]), [[null, null], ['hotline', 'GP']]);
+      assert.equal(questions[1].legalSource, hotline.legalSource);
+    } finally {
+      const removed = await t().app.inject({ method: 'DELETE', url: '/api/v1/deadline-policies/question?unit=GP&channel=hotline', headers: cn.provLead.headers });
+      assert.equal(removed.statusCode, 204);
+    }
+    const after = await submitOk(t(), { unit: 'GC1', kind: 'question', channel: 'hotline', body: '社保卡怎么补办？' }, cn.disp1);
+    assert.equal(after.ackDueAt, endInChina('2026-03-17'), 'removed: the regulation holds again');
+  });
+
   test('a country\'s default is the deployment administrator\'s; a unit\'s own policy may not also name a country', async () => {
     const body = { ackWorkingDays: 15, ackDayType: 'calendar', resolutionDays: 60, dayType: 'calendar', anonymousAllowed: true, reopenDays: 30 };
     const byLeader = await t().app.inject({ method: 'PUT', url: '/api/v1/deadline-policies/question', headers: cn.provLead.headers, payload: { ...body, country: 'CN' } });

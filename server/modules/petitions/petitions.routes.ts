@@ -142,6 +142,7 @@ function presentPolicy(p: DeadlinePolicy & { unit_code: string | null }) {
     kind: p.kind,
     unit: p.unit_code,
     country: p.country,
+    channel: p.channel,
     legalSource: p.legal_source,
     ackWorkingDays: p.ack_working_days,
     ackDayType: p.ack_day_type,
@@ -171,10 +172,16 @@ async function effectivePolicies(ctx: AppContext, where: { unit?: string; countr
     place = { path: '/', country: where.country };
   }
   const all = await allPoliciesFor(ctx.db, place);
-  return petitionKinds
-    .map((kind) => pickPolicy(all.filter((p) => p.kind === kind), place) as (DeadlinePolicy & { unit_code: string | null }) | undefined)
-    .filter((p): p is DeadlinePolicy & { unit_code: string | null } => !!p)
-    .map(presentPolicy);
+  // Per kind: the policy for every channel, then those in force for one channel (the hotline).
+  return petitionKinds.flatMap((kind) => {
+    const ofKind = all.filter((p) => p.kind === kind);
+    const forChannels = [...new Set(ofKind.map((p) => p.channel).filter((c) => c !== null))]
+      .map((c) => pickPolicy(ofKind, place, c))
+      .filter((p) => p?.channel !== null && p?.channel !== undefined);
+    return [pickPolicy(ofKind, place), ...forChannels]
+      .filter((p): p is (typeof all)[number] => !!p)
+      .map(presentPolicy);
+  });
 }
 
 async function runAction(ctx: AppContext, actor: Official, id: number, body: ActionBody): Promise<void> {
@@ -556,7 +563,7 @@ export const petitionsModule: Module = {
         const kind = request.params.kind as PetitionKind;
         await setDeadlinePolicy(ctx, request.actor, kind, request.body);
         const items = await effectivePolicies(ctx, { unit: request.body.unit, country: request.body.country });
-        return items.find((p) => p.kind === kind)!;
+        return items.find((p) => p.kind === kind && p.channel === (request.body.channel ?? null))!;
       },
     );
 
@@ -600,12 +607,15 @@ export const petitionsModule: Module = {
           tags: ['petitions'],
           summary: "Remove a unit's own policy of a kind: the one above it holds again",
           params: PolicyParams,
-          querystring: Type.Object({ unit: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+          querystring: Type.Object(
+            { unit: Type.String({ minLength: 1, maxLength: 64 }), channel: Type.Optional(Type.Enum([...channels])) },
+            { additionalProperties: false },
+          ),
           response: { 204: Type.Null() },
         },
       },
       async (request, reply) => {
-        await removeDeadlinePolicy(ctx, request.actor, request.params.kind as PetitionKind, request.query.unit);
+        await removeDeadlinePolicy(ctx, request.actor, request.params.kind as PetitionKind, request.query.unit, request.query.channel ?? null);
         return reply.status(204).send(null);
       },
     );

@@ -369,6 +369,7 @@ export const PolicyView = Type.Object({
   kind: Kind,
   unit: Nullable(Type.String({ description: "the unit whose policy this is; null for a country's or the deployment's default" })),
   country: Nullable(Type.String({ description: "the country whose default this is (ISO 3166 code); null for a unit's own or the deployment's" })),
+  channel: Nullable(Type.Enum([...channels], { description: 'a policy for this channel only (the 12345 hotline); null: every channel' })),
   legalSource: Nullable(Type.String({ description: 'the statute or local decision the policy follows; null when none was given' })),
   ackWorkingDays: Type.Integer({ description: 'the acceptance period, in days of ackDayType' }),
   ackDayType: Type.Enum(['working', 'calendar']),
@@ -399,6 +400,7 @@ export const PolicyBody = Type.Object(
   {
     unit: Type.Optional(Text(64, "a unit code; leave out for a country's or the deployment default")),
     country: Type.Optional({ ...Country, description: "without a unit: the default of this country's units" }),
+    channel: Type.Optional(Type.Enum([...channels], { description: 'only for petitions arriving by this channel (the 12345 hotline); leave out for every channel' })),
     legalSource: Type.Optional(Nullable(Text(500, 'the statute or local decision the policy follows'))),
     ackWorkingDays: Type.Integer({ minimum: 0, maximum: 60 }),
     ackDayType: Type.Optional(Type.Enum(['working', 'calendar'], { description: 'default: working' })),

@@ -11,6 +11,8 @@ export interface DeadlinePoliciesTable {
   unit_id: number | null;
   /** A country's default (unit_id NULL): ISO 3166 code; NULL for a unit's own or the deployment's. */
   country: string | null;
+  /** A policy for one channel only (the 12345 hotline); NULL: every channel. */
+  channel: Channel | null;
   legal_source: string | null;
   ack_working_days: number;
   ack_day_type: Generated<DayType>;

@@ -21,7 +21,7 @@ export async function acceptPetition(ctx: AppContext, actor: CommandActor, id: n
   return inTransaction(ctx.db, async (trx) => {
     const p = await loadForAction(trx, actor, id, 'accept', input.version);
     const unit = await unitOf(trx, p.unit_id);
-    const policy = await policyAt(trx, p.kind, unit);
+    const policy = await policyAt(trx, p, unit);
     const dueAt = resolutionDue(cal, policy, now, p.urgent, placeOfUnit(unit));
     const first = p.accepted_at === null;
     await updatePetition(trx, p, {

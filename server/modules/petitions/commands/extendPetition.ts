@@ -30,7 +30,7 @@ export async function extendPetition(
   return inTransaction(ctx.db, async (trx) => {
     const p = await loadForAction(trx, actor, id, 'extend', input.version);
     const unit = await unitOf(trx, p.unit_id);
-    const policy = await policyAt(trx, p.kind, unit);
+    const policy = await policyAt(trx, p, unit);
     if (policy.max_extensions !== null && p.extension_count >= policy.max_extensions) {
       throw conflict('extension_limit', { kind: p.kind, max: policy.max_extensions, count: p.extension_count });
     }

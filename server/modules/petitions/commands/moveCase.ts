@@ -30,7 +30,7 @@ export async function moveCase(
   move: Move,
   now: Date,
 ): Promise<{ ackDueAt: Date; dueAt: Date }> {
-  const policy = await policyAt(trx, p.kind, move.to);
+  const policy = await policyAt(trx, p, move.to);
   const place = placeOfUnit(move.to);
   const ackDueAt = ackDue(cal, policy, now, p.urgent, place);
   const dueAt =

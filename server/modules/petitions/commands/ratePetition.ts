@@ -47,7 +47,7 @@ export async function ratePetition(ctx: AppContext, actor: Actor, trackingCode: 
 
     if (input.reopen) {
       if (kase.reopen_count >= reopensByRating) throw conflict('reopen_used');
-      const policy = await policyAt(trx, kase.kind, await unitOf(trx, kase.unit_id));
+      const policy = await policyAt(trx, kase, await unitOf(trx, kase.unit_id));
       const answeredAt = p.last_answered_at ?? kase.last_answered_at!;
       const until = new Date(answeredAt.getTime() + policy.reopen_days * 86_400_000);
       if (now.getTime() > until.getTime()) throw conflict('reopen_window_closed', { days: policy.reopen_days, until: until.toISOString() });

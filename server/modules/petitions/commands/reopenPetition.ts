@@ -44,7 +44,7 @@ export async function reopenCase(
 ): Promise<void> {
   const { now } = r;
   const unit = await unitOf(trx, p.unit_id);
-  const policy = await policyAt(trx, p.kind, unit);
+  const policy = await policyAt(trx, p, unit);
   const dueAt = resolutionDue(r.cal, policy, now, p.urgent, placeOfUnit(unit));
   const facts: PetitionChanges = {
     resolved: false,

@@ -30,7 +30,7 @@ export async function reviewPetition(ctx: AppContext, actor: CommandActor, id: n
   return inTransaction(ctx.db, async (trx) => {
     const p = await loadForAction(trx, actor, id, stage, input.version);
     const from = await unitOf(trx, p.unit_id);
-    const rules = await policyAt(trx, p.kind, from);
+    const rules = await policyAt(trx, p, from);
     if ((stage === 'review' ? rules.review_days : rules.re_review_days) === null) {
       throw conflict('review_not_provided', { stage, kind: p.kind });
     }

@@ -5,16 +5,19 @@
  * A change applies to due times computed from then on; running cases keep theirs.
  */
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../platform/access.ts';
+
+/** What setting a policy needs (the demo seed has no more). */
+type PolicyContext = Pick<AppContext, 'db' | 'clock'>;
+import type { CommandActor } from '../petitions.policy.ts';
 import { badRequest, forbidden, notFound } from '../../../platform/errors.ts';
 import { deletePolicy, findUnitByCode, upsertPolicy } from '../petitions.queries.ts';
 import { canEditPolicy } from '../petitions.policy.ts';
 import type { PolicyBody } from '../petitions.schema.ts';
 import { inTransaction } from './shared.ts';
 import { appendAudit } from '../../../platform/audit.ts';
-import type { PetitionKind } from '../../../contract/domain.ts';
+import type { Channel, PetitionKind } from '../../../contract/domain.ts';
 
-async function unitFor(ctx: AppContext, actor: Actor, code: string | undefined) {
+async function unitFor(ctx: PolicyContext, actor: CommandActor, code: string | undefined) {
   if (code === undefined) {
     if (!canEditPolicy(actor, null)) throw forbidden('policy_scope');
     return null;
@@ -25,7 +28,7 @@ async function unitFor(ctx: AppContext, actor: Actor, code: string | undefined) 
   return unit;
 }
 
-export async function setDeadlinePolicy(ctx: AppContext, actor: Actor, kind: PetitionKind, body: PolicyBody): Promise<void> {
+export async function setDeadlinePolicy(ctx: PolicyContext, actor: CommandActor, kind: PetitionKind, body: PolicyBody): Promise<void> {
   if (body.unit !== undefined && body.country !== undefined) throw badRequest('policy_unit_or_country');
   const reviewDays = body.reviewDays ?? null;
   const reReviewDays = body.reReviewDays ?? null;
@@ -52,12 +55,12 @@ export async function setDeadlinePolicy(ctx: AppContext, actor: Actor, kind: Pet
     updated_by: actor.kind === 'official' ? actor.id : null,
   };
   await inTransaction(ctx.db, async (trx) => {
-    await upsertPolicy(trx, kind, { unitId: unit?.id ?? null, country }, values, now);
+    await upsertPolicy(trx, kind, { unitId: unit?.id ?? null, country, channel: body.channel ?? null }, values, now);
     await appendAudit(trx, {
       actor,
       action: 'deadline_policy.set',
       subjectType: 'deadline_policy',
-      subjectId: `${kind}:${unit?.code ?? country ?? '*'}`,
+      subjectId: `${kind}:${unit?.code ?? country ?? '*'}${body.channel ? `:${body.channel}` : ''}`,
       unitId: unit?.id ?? null,
       changes: values,
       at: now,
@@ -65,17 +68,23 @@ export async function setDeadlinePolicy(ctx: AppContext, actor: Actor, kind: Pet
   });
 }
 
-export async function removeDeadlinePolicy(ctx: AppContext, actor: Actor, kind: PetitionKind, unitCode: string | undefined): Promise<void> {
+export async function removeDeadlinePolicy(
+  ctx: PolicyContext,
+  actor: CommandActor,
+  kind: PetitionKind,
+  unitCode: string | undefined,
+  channel: Channel | null = null,
+): Promise<void> {
   if (unitCode === undefined) throw badRequest('policy_default_required');
   const unit = await unitFor(ctx, actor, unitCode);
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (trx) => {
-    if (!(await deletePolicy(trx, kind, unit!.id))) throw notFound();
+    if (!(await deletePolicy(trx, kind, unit!.id, channel))) throw notFound();
     await appendAudit(trx, {
       actor,
       action: 'deadline_policy.remove',
       subjectType: 'deadline_policy',
-      subjectId: `${kind}:${unit!.code}`,
+      subjectId: `${kind}:${unit!.code}${channel ? `:${channel}` : ''}`,
       unitId: unit!.id,
       at: now,
     });

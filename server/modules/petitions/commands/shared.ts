@@ -70,9 +70,10 @@ export async function unitOf(trx: Kysely<DB>, unitId: number): Promise<UnitRow> 
   return unit;
 }
 
-export async function policyAt(trx: Kysely<DB>, kind: PetitionRow['kind'], unit: UnitRow): Promise<DeadlinePolicy> {
-  const policy = pickPolicy(await policiesFor(trx, kind, unit), unit);
-  if (!policy) throw new Error(`no deadline policy for ${kind}`);
+/** The deadline policy of a petition's kind and channel in force at a unit. */
+export async function policyAt(trx: Kysely<DB>, p: Pick<PetitionRow, 'kind' | 'channel'>, unit: UnitRow): Promise<DeadlinePolicy> {
+  const policy = pickPolicy(await policiesFor(trx, p.kind, unit), unit, p.channel);
+  if (!policy) throw new Error(`no deadline policy for ${p.kind}`);
   return policy;
 }
 

@@ -134,7 +134,7 @@ export async function submitPetition(
   const identified = !!person.name && !!(phone || person.email || person.address);
   const anonymous = !!input.anonymous || !(person.name || phone || person.email || person.address);
 
-  const policy = pickPolicy(policies, unit);
+  const policy = pickPolicy(policies, unit, channel);
   if (!policy) throw new Error(`no deadline policy for ${input.kind}`);
   if (!identified && !policy.anonymous_allowed) throw badRequest('identity_required', { kind: input.kind });
   const cal = await loadCalendar(ctx.db);

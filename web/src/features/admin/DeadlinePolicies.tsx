@@ -9,6 +9,7 @@ interface Policy {
   kind: string;
   unit: string | null;
   country: string | null;
+  channel: string | null;
   legalSource: string | null;
   ackWorkingDays: number;
   ackDayType: 'working' | 'calendar';
@@ -33,7 +34,7 @@ const optional = new Set<Editable>(['reviewDays', 'reReviewDays']);
 
 /** What the server takes back: the policy's values, without who owns it. */
 function policyBody(p: Policy, unit: Unit | null) {
-  const { kind: _kind, unit: _owner, country: _country, ...values } = p;
+  const { kind: _kind, unit: _owner, country: _country, channel: _channel, ...values } = p;
   return { ...values, unit: unit?.code };
 }
 
@@ -56,7 +57,10 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
   if (list.loading) return <Loading />;
   if (list.error) return <Alert>{list.error}</Alert>;
   if (list.value === null || list.value === undefined) return <Alert kind="info">{t('admin.deadlinesUnavailable')}</Alert>;
-  const byKind = new Map(list.value.items.map((p) => [p.kind, p]));
+  // The table edits each kind's policy for every channel; those for one channel (a hotline's
+  // local time limits) are listed below it.
+  const byKind = new Map(list.value.items.filter((p) => p.channel === null).map((p) => [p.kind, p]));
+  const forChannels = list.value.items.filter((p) => p.channel !== null);
   const cell = (kind: string, field: Editable) => {
     const edited = edits[kind] && field in edits[kind] ? edits[kind][field] : undefined;
     const value = (edited === undefined ? byKind.get(kind)?.[field] : edited) ?? '';
@@ -157,6 +161,26 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
           ))}
         </tbody>
       </table>
+      {forChannels.length ? (
+        <>
+          <h3>{t('admin.channelPolicies')}</h3>
+          <ul class="plain-list">
+            {forChannels.map((p) => (
+              <li key={`${p.kind}:${p.channel}`}>
+                {t('admin.channelPolicy', {
+                  channel: t(`channel.${p.channel}`),
+                  kind: t(`kind.${p.kind}`),
+                  ack: p.ackWorkingDays,
+                  ackDays: t(`admin.days.${p.ackDayType}`),
+                  resolve: p.resolutionDays,
+                  days: t(`admin.days.${p.dayType}`),
+                })}{' '}
+                — {source(p)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <button type="submit" class="button primary" disabled={!Object.keys(edits).length}>
         {t('admin.save')}
       </button>
