@@ -287,8 +287,10 @@ CREATE TABLE public.deadline_policies (
     review_request_days integer,
     review_days integer,
     re_review_days integer,
+    channel text,
     CONSTRAINT deadline_policies_ack_day_type_check CHECK ((ack_day_type = ANY (ARRAY['working'::text, 'calendar'::text]))),
     CONSTRAINT deadline_policies_ack_working_days_check CHECK ((ack_working_days >= 0)),
+    CONSTRAINT deadline_policies_channel_check CHECK ((channel = ANY (ARRAY['web'::text, 'mobile'::text, 'hotline'::text, 'mailbox'::text, 'forum'::text, 'reception'::text, 'counter'::text, 'outreach'::text]))),
     CONSTRAINT deadline_policies_country_check CHECK ((country ~ '^[A-Z]{2}$'::text)),
     CONSTRAINT deadline_policies_country_default CHECK (((unit_id IS NULL) OR (country IS NULL))),
     CONSTRAINT deadline_policies_day_type_check CHECK ((day_type = ANY (ARRAY['working'::text, 'calendar'::text]))),
@@ -836,7 +838,7 @@ CREATE UNIQUE INDEX calendar_days_unique ON public.calendar_days USING btree (co
 
 CREATE INDEX calendar_days_unit ON public.calendar_days USING btree (unit_id) WHERE (unit_id IS NOT NULL);
 
-CREATE UNIQUE INDEX deadline_policies_kind_unit ON public.deadline_policies USING btree (kind, COALESCE(unit_id, (0)::bigint), COALESCE(country, ''::text));
+CREATE UNIQUE INDEX deadline_policies_kind_unit ON public.deadline_policies USING btree (kind, COALESCE(unit_id, (0)::bigint), COALESCE(country, ''::text), COALESCE(channel, ''::text));
 
 CREATE UNIQUE INDEX grants_unique ON public.grants USING btree (account_id, COALESCE(unit_id, (0)::bigint), role);
 

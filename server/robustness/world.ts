@@ -236,10 +236,17 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
           anonymousAllowed: true,
           reopenDays: 10,
           autoEscalate: false,
+          channel: 'hotline',
+          legalSource: 'A local decision',
+          ackDayType: 'working',
+          reviewRequestDays: 30,
+          reviewDays: 30,
+          reReviewDays: 30,
         },
       ],
     },
     'DELETE /api/v1/deadline-policies/:kind': { params: { kind: 'question' }, query: { unit: 'FZC1' } },
     'GET /api/v1/stats': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-03-31', interval: 'month' } },
+    'GET /api/v1/stats/reviews': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-03-31' } },
   };
 }
