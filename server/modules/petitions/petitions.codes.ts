@@ -8,7 +8,11 @@ export const trackingCodeLength = 8;
 
 /** 8 characters of 32: 2^40 codes, drawn without bias (32 divides 256). */
 export function newTrackingCode(): string {
-  const bytes = crypto.randomBytes(trackingCodeLength);
+  return randomCode(trackingCodeLength);
+}
+
+function randomCode(length: number): string {
+  const bytes = crypto.randomBytes(length);
   let code = '';
   for (const b of bytes) code += trackingAlphabet[b % 32];
   return code;
@@ -24,12 +28,32 @@ export function normaliseTrackingCode(raw: string): string | null {
   return code;
 }
 
+export const accessKeyLength = 8;
+
+/**
+ * The access key proves that whoever holds it raised the petition: 8 characters of the tracking
+ * codes' alphabet (2^40 keys), shown in two groups ("7KQ4-MZ2P") so it can be read out on the
+ * phone, copied from an SMS and typed on another device. Guessing is kept hopeless by the
+ * limits on attempts (docs/PETITIONS.md, "The access key").
+ */
 export function newAccessKey(): string {
-  return crypto.randomBytes(24).toString('base64url');
+  const key = randomCode(accessKeyLength);
+  return `${key.slice(0, 4)}-${key.slice(4)}`;
 }
 
+/**
+ * A key as people type it: case, spaces and dashes are forgiven for the short keys. The long
+ * keys of earlier versions (32 characters, case-sensitive) are kept exactly as given.
+ */
+export function normaliseAccessKey(raw: string): string {
+  const short = raw.replace(/[\s-]/g, '').toUpperCase();
+  if (short.length === accessKeyLength && [...short].every((ch) => trackingAlphabet.includes(ch))) return short;
+  return raw.trim();
+}
+
+/** Stored as a SHA-256 hash of the normalised key: the database never holds the key itself. */
 export function hashAccessKey(key: string): string {
-  return crypto.createHash('sha256').update(key).digest('hex');
+  return crypto.createHash('sha256').update(normaliseAccessKey(key)).digest('hex');
 }
 
 /** Constant-time comparison of a presented key with a stored hash. */

@@ -46,7 +46,7 @@ describeEachBackend('petition intake, tracking, rating and attachments', (t) => 
     assert.equal(s.trackingCode.length, 8);
     for (const ch of s.trackingCode) assert.ok(trackingAlphabet.includes(ch), `${ch} is in the alphabet`);
     assert.doesNotMatch(s.trackingCode, /[01OI]/);
-    assert.ok(s.accessKey.length >= 24);
+    assert.match(s.accessKey, /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, 'eight characters of the tracking alphabet, in two groups');
     assert.equal(s.ackDueAt, '2026-03-04T16:59:59.999Z', 'two working days after Monday 2 March');
     assert.equal(s.dueAt, '2026-03-11T16:59:59.999Z', 'seven working days');
     const row = await t().ctx.db.selectFrom('petitions').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow();

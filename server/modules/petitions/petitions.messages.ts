@@ -164,7 +164,12 @@ export const petitionMessages = defineMessages({
   invalid_access_key: {
     en: 'The access key does not match this tracking code.',
     vi: 'Mã truy cập không khớp với mã tra cứu này.',
-    zh: '访问密钥与此查询码不匹配。',
+    zh: '访问码与此查询码不匹配。',
+  },
+  access_key_attempts: {
+    en: 'This petition has had {count} wrong access keys in {hours} hours: try again tomorrow, or ask the office that handles it.',
+    vi: 'Phản ánh này đã bị nhập sai mã truy cập {count} lần trong {hours} giờ: hãy thử lại vào ngày mai, hoặc liên hệ cơ quan đang xử lý.',
+    zh: '此诉求在 {hours} 小时内已有 {count} 次访问码错误：请明天再试，或联系承办单位。',
   },
   not_answered_yet: {
     en: 'There is no answer to rate yet.',

@@ -21,7 +21,7 @@ export const petitionTemplates = defineTemplates({
     text: {
       en: 'Your petition to {unit} has been received. Tracking code: {trackingCode}. Access key (keep it to rate the answer): {accessKey}. An answer is due by {dueAt}.',
       vi: 'Phản ánh của bạn gửi {unit} đã được tiếp nhận. Mã tra cứu: {trackingCode}. Mã truy cập (giữ lại để đánh giá câu trả lời): {accessKey}. Hạn trả lời: {dueAt}.',
-      zh: '您向{unit}提交的诉求已收到。查询码：{trackingCode}。访问密钥（请保存，用于评价答复）：{accessKey}。答复期限：{dueAt}。',
+      zh: '您向{unit}提交的诉求已收到。查询码：{trackingCode}。访问码（请保存，用于评价答复）：{accessKey}。答复期限：{dueAt}。',
     },
     secret: ['accessKey'],
   },

@@ -73,6 +73,14 @@ export const targetStatus: Partial<Record<ActionType, PetitionStatus>> = {
 export const onTheSpotKinds: readonly PetitionKind[] = ['question', 'suggestion', 'help_request'];
 
 /** A conduct report or a denunciation names a person who could retaliate: its author is protected. */
+/**
+ * Wrong access keys a petition takes within the window before it takes no more: 10 a day is
+ * 3,650 guesses a year at one petition, against 2^40 (1.1 × 10^12) keys: about 1 chance in
+ * 300 million (docs/PETITIONS.md, "The access key").
+ */
+export const accessKeyFailuresAllowed = 10;
+export const accessKeyFailureWindowHours = 24;
+
 export const protectedKinds: readonly PetitionKind[] = ['denunciation', 'conduct_report'];
 
 /** Roles that see a unit's petitions; conduct reports go only to the supervisors (leaders). */

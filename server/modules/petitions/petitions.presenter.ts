@@ -6,7 +6,7 @@
 import type { Actor } from '../../platform/access.ts';
 import { abilities, canSeeIdentity, handlerGrant, leaderGrant, type PetitionSubject } from './petitions.policy.ts';
 import type { CandidateRow, ListRow, MineRow, PetitionNames, PetitionRow, TrackRow } from './petitions.queries.ts';
-import type { CandidateView, HandedOver, MyPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
+import type { CandidateView, HandedOver, MyPetition, OwnPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import { contentOf } from './commands/assignPetition.ts';
 import { maskPersonalData, maskPersonalDataOrNull } from '../../platform/personalData.ts';
@@ -242,15 +242,21 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
     })),
     // A denunciation's files are often the signed letter or an identity card: they name the
     // denouncer, so they go with the identity.
-    attachments: (identity ? extras.attachments : []).map((a) => ({
-      id: a.id,
-      filename: a.filename,
-      contentType: a.content_type,
-      size: a.size,
-      createdAt: iso(a.created_at),
-    })),
+    attachments: (identity ? extras.attachments : []).map(presentAttachment),
     abilities: abilities(actor, p),
   };
+}
+
+/** An attachment as stored; the content type as text, which is how the staff view reads it. */
+type AttachmentRow = { id: number; filename: string; content_type: string; size: number; created_at: Date };
+
+function presentAttachment(a: AttachmentRow) {
+  return { id: a.id, filename: a.filename, contentType: a.content_type, size: a.size, createdAt: iso(a.created_at) };
+}
+
+/** What the holder of the access key sent: shown back to them on the tracking page, to nobody else. */
+export function presentOwn(p: Pick<PetitionRow, 'id' | 'title' | 'body' | 'location_address'>, attachments: AttachmentRow[]): OwnPetition {
+  return { id: p.id, title: p.title, body: p.body, address: p.location_address, attachments: attachments.map(presentAttachment) };
 }
 
 /** A resident's own petition in their list: the tracking view's facts, never another petitioner's. */

@@ -916,3 +916,20 @@ export async function residentPetitions(
   if (f.afterId !== undefined) q = q.where('p.id', '<', f.afterId);
   return (await q.orderBy('p.id', 'desc').limit(f.limit).execute()) as MineRow[];
 }
+
+/** Wrong keys presented for this petition since `since`. */
+export async function countKeyFailures(db: Kysely<DB>, petitionId: number, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('access_key_failures')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('petition_id', '=', petitionId)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Records a wrong key and forgets those older than `since`. */
+export async function recordKeyFailure(db: Kysely<DB>, petitionId: number, at: Date, since: Date): Promise<void> {
+  await db.deleteFrom('access_key_failures').where('petition_id', '=', petitionId).where('at', '<=', since).execute();
+  await db.insertInto('access_key_failures').values({ petition_id: petitionId, at }).execute();
+}

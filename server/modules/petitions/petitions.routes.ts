@@ -18,6 +18,7 @@ import {
   approvalSetAt,
   findAttachment,
   findPetition,
+  findPetitionByCode,
   findTrackRow,
   findUnitByCode,
   listPetitions,
@@ -28,7 +29,8 @@ import {
   type PetitionRow,
   type ListFilters,
 } from './petitions.queries.ts';
-import { presentCandidates, presentHandedOver, presentMine, presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
+import { presentCandidates, presentHandedOver, presentMine, presentOwn, presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
+import { keyHolder } from './petitions.keys.ts';
 import { normalisePhone, normaliseTrackingCode } from './petitions.codes.ts';
 import { pickPolicy, type DeadlinePolicy, type PolicyPlace } from './petitions.deadlines.ts';
 import { submitPetition } from './commands/submitPetition.ts';
@@ -56,11 +58,17 @@ import './petitions.notify.ts';
 import { channels, type PetitionKind, petitionKinds, petitionStatuses } from '../../contract/domain.ts';
 
 /** The tracking page: a merged petition shows its case's state, answer and, from the merge on, its history. */
-export async function trackView(ctx: AppContext, rawCode: string) {
+/** The public tracking view; with the petition's access key, what the resident sent as well. */
+export async function trackView(ctx: AppContext, rawCode: string, accessKey?: string) {
   const code = normaliseTrackingCode(rawCode);
   const row = code ? await findTrackRow(ctx.db, ctx.database, code) : undefined;
   if (!row) throw notFound();
-  return presentTrack(row, ctx.clock.now());
+  const view = presentTrack(row, ctx.clock.now());
+  if (accessKey === undefined) return view;
+  const p = await findPetitionByCode(ctx.db, code!);
+  if (!p) throw notFound();
+  await keyHolder(ctx.db, p.id, accessKey, ctx.clock.now());
+  return { ...view, own: presentOwn(p, await attachmentsOf(ctx.db, p.id)) };
 }
 
 async function approvalView(ctx: AppContext, code: string) {
@@ -358,11 +366,14 @@ export const petitionsModule: Module = {
         schema: {
           tags: ['petitions'],
           summary: 'The public tracking page of a petition: state, due time, public timeline, the answer. No personal data.',
+          description:
+            'With the X-Access-Key header (the key given at intake) it adds `own`: the text, address and files the resident sent. A wrong key is 403 `invalid_access_key` and counts towards the petition\'s limit of wrong keys (429 `access_key_attempts`).',
           params: TrackParams,
+          headers: AccessKeyHeaders,
           response: { 200: TrackView },
         },
       },
-      async (request) => trackView(ctx, request.params.trackingCode),
+      async (request) => trackView(ctx, request.params.trackingCode, request.headers['x-access-key']),
     );
 
     app.post(

@@ -81,6 +81,26 @@ export const PublicEvent = Type.Object({
 });
 
 /** What anyone with the tracking code sees: no personal data, no content. */
+export const AttachmentView = Type.Object({
+  id: Type.Integer(),
+  filename: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  createdAt: DateTime,
+});
+
+export const OwnPetition = Type.Object(
+  {
+    id: Type.Integer({ description: 'for downloading the attachments with the access key' }),
+    title: Nullable(Type.String()),
+    body: Type.String(),
+    address: Nullable(Type.String()),
+    attachments: Type.Array(AttachmentView),
+  },
+  { description: 'what the resident sent: only with the X-Access-Key header' },
+);
+export type OwnPetition = Static<typeof OwnPetition>;
+
 export const TrackView = Type.Object({
   trackingCode: Type.String(),
   status: Status,
@@ -94,6 +114,7 @@ export const TrackView = Type.Object({
   merged: Type.Boolean({ description: 'handled together with other petitions as one case' }),
   timeline: Type.Array(PublicEvent),
   answer: Nullable(Type.Object({ text: Type.String(), at: DateTime })),
+  own: Type.Optional(OwnPetition),
 });
 export type TrackView = Static<typeof TrackView>;
 
@@ -169,13 +190,6 @@ export const EventView = Type.Object({
 });
 export type EventView = Static<typeof EventView>;
 
-export const AttachmentView = Type.Object({
-  id: Type.Integer(),
-  filename: Type.String(),
-  contentType: Type.String(),
-  size: Type.Integer(),
-  createdAt: DateTime,
-});
 
 const UnitFull = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() });
 

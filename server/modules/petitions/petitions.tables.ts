@@ -168,8 +168,14 @@ export interface AnswerApprovalUnitsTable {
   updated_by: number | null;
 }
 
+export interface AccessKeyFailuresTable {
+  petition_id: number;
+  at: Timestamp;
+}
+
 export interface PetitionTables {
   answer_approval_units: AnswerApprovalUnitsTable;
+  access_key_failures: AccessKeyFailuresTable;
   deadline_policies: DeadlinePoliciesTable;
   petitions: PetitionsTable;
   petitioners: PetitionersTable;

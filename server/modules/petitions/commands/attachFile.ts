@@ -31,7 +31,7 @@ import {
   type PetitionRow,
 } from '../petitions.queries.ts';
 import { attachmentTypes, type AttachmentType } from '../petitions.tables.ts';
-import { accessKeyMatches } from '../petitions.codes.ts';
+import { keyHolder } from '../petitions.keys.ts';
 import { auditPetition, inTransaction, recordEvent } from './shared.ts';
 
 export const attachmentMaxBytes = 10 * 1024 * 1024;
@@ -57,10 +57,18 @@ export function cleanFilename(raw: string | undefined, type: AttachmentType): st
 
 /** Is this caller the resident behind the petition (by access key, or signed in as them)? */
 export async function isPetitioner(ctx: AppContext, actor: Actor, p: PetitionRow, accessKey: string | undefined): Promise<boolean> {
+  if (accessKey) {
+    try {
+      await keyHolder(ctx.db, p.id, accessKey, ctx.clock.now());
+      return true;
+    } catch (e) {
+      // A wrong key is recorded (and counts towards the petition's limit) but answered as no key.
+      if (e instanceof AppError && e.code === 'invalid_access_key') return false;
+      throw e;
+    }
+  }
   const petitioners = await petitionersOf(ctx.db, p.id);
-  return petitioners.some((pe) =>
-    accessKey ? accessKeyMatches(accessKey, pe.access_key_hash) : actor.kind === 'resident' && pe.resident_account_id === actor.id,
-  );
+  return petitioners.some((pe) => actor.kind === 'resident' && pe.resident_account_id === actor.id);
 }
 
 export async function attachFile(

@@ -7,7 +7,8 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/access.ts';
 import { loadCalendar } from '../../../platform/calendar.ts';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/errors.ts';
-import { accessKeyMatches, normaliseTrackingCode } from '../petitions.codes.ts';
+import { normaliseTrackingCode } from '../petitions.codes.ts';
+import { keyHolder } from '../petitions.keys.ts';
 import { findPetition, findPetitionByCode, insertRating, petitionersOf, updatePetition } from '../petitions.queries.ts';
 import { auditPetition, inTransaction, policyAt, recordEvent, unitOf } from './shared.ts';
 import { reopenCase } from './reopenPetition.ts';
@@ -30,14 +31,19 @@ export async function ratePetition(ctx: AppContext, actor: Actor, trackingCode: 
   if (!code) throw notFound();
   const now = ctx.clock.now();
   const cal = await loadCalendar(ctx.db);
+  // The key is checked before the transaction, so that a wrong one stays counted.
+  let holderId: number | undefined;
+  if (input.accessKey !== undefined) {
+    const found = await findPetitionByCode(ctx.db, code);
+    if (!found) throw notFound();
+    holderId = (await keyHolder(ctx.db, found.id, input.accessKey, now)).id;
+  }
   return inTransaction(ctx.db, async (trx) => {
     const p = await findPetitionByCode(trx, code);
     if (!p) throw notFound();
     const petitioners = await petitionersOf(trx, p.id);
     const petitioner = petitioners.find((pe) =>
-      input.accessKey !== undefined
-        ? accessKeyMatches(input.accessKey, pe.access_key_hash)
-        : actor.kind === 'resident' && pe.resident_account_id === actor.id,
+      holderId !== undefined ? pe.id === holderId : actor.kind === 'resident' && pe.resident_account_id === actor.id,
     );
     if (!petitioner) throw new AppError(403, 'invalid_access_key');
 
