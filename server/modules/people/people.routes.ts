@@ -127,6 +127,25 @@ function authRoutes(app: App, ctx: AppContext) {
       return presentMe(profile, request.session, request.locale);
     },
   );
+
+  // The web app asks this on every first page: a visitor who is not signed in is an ordinary
+  // answer (me: null), not a refusal that browsers log as an error.
+  app.get(
+    '/api/v1/auth/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The session of this browser, if any: who is signed in with the CSRF token, or null for a visitor',
+        response: { 200: Type.Object({ me: Type.Union([Me, Type.Null()]) }) },
+      },
+    },
+    async (request) => {
+      const actor = request.actor;
+      const profile = actor.kind === 'anonymous' || !request.session ? undefined : await accountProfile(ctx.db, actor.id);
+      return { me: profile && request.session ? presentMe(profile, request.session, request.locale) : null };
+    },
+  );
 }
 
 function officialRoutes(app: App, ctx: AppContext) {

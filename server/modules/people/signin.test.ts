@@ -112,6 +112,11 @@ describeEachBackend(
       const cookies = { zd_session: session.token };
       const me = await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies });
       assert.equal(me.statusCode, 200, 'reads need no CSRF token');
+      // The web app's first question: a visitor is an answer, not a refusal.
+      const session200 = await t().app.inject({ method: 'GET', url: '/api/v1/auth/session', cookies });
+      assert.equal(session200.statusCode, 200);
+      assert.equal(session200.json().me.csrfToken, session.csrfToken);
+      assert.equal(session200.json().me.username, 'browser');
 
       const forged = await t().app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies });
       assert.equal(forged.statusCode, 403);
@@ -121,6 +126,8 @@ describeEachBackend(
       assert.equal(out.statusCode, 204);
       assert.match(cookieOf(out), /^zd_session=;.*Expires=Thu, 01 Jan 1970/);
       assert.equal((await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies })).statusCode, 401);
+      const after = await t().app.inject({ method: 'GET', url: '/api/v1/auth/session', cookies });
+      assert.deepEqual([after.statusCode, after.json()], [200, { me: null }], 'signed out: nobody, without an error');
       assert.equal(
         (await t().app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${session.token}` } })).statusCode,
         401,

@@ -103,7 +103,13 @@ async function send<T>(method: string, path: string, init: SendInit): Promise<T>
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query) => send<T>('GET', path, { query }),
+  get: <T>(path: string, query?: Query, headers?: Record<string, string>) => send<T>('GET', path, { query, headers }),
+  /** A file, for showing it in the page (an image behind the access key). */
+  blob: async (path: string, headers?: Record<string, string>): Promise<Blob> => {
+    const response = await fetch(`/api/v1${path}`, { headers, credentials: 'same-origin' });
+    if (!response.ok) throw new ApiError(response.status, `http_${response.status}`, t('error.http', { status: response.status }));
+    return response.blob();
+  },
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body: body ?? {} }),
   put: <T>(path: string, body?: unknown) => send<T>('PUT', path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => send<T>('PATCH', path, { body: body ?? {} }),

@@ -61,9 +61,10 @@ function normalise(raw: RawMe): Me | null {
 /** Asks the server who this browser is; a missing or expired session is simply nobody. */
 export async function refreshSession(): Promise<Me | null> {
   try {
-    const raw = await api.get<RawMe>('/auth/me');
-    if (raw.csrfToken) setCsrfToken(raw.csrfToken);
-    current = normalise(raw);
+    const { me: raw } = await api.get<{ me: RawMe | null }>('/auth/session');
+    if (raw?.csrfToken) setCsrfToken(raw.csrfToken);
+    else if (!raw) setCsrfToken(null);
+    current = raw ? normalise(raw) : null;
   } catch (e) {
     current = null;
     // A refusal means no session; a network failure leaves the token for the next try.

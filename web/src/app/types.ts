@@ -1,5 +1,5 @@
 /** The shapes the API answers with (the fields the interface reads). */
-import type { EventView, IntakeResult, PetitionSummary, PetitionView, TrackView } from '../../../server/modules/petitions/petitions.schema.ts';
+import type { EventView, IntakeResult, OwnPetition, PetitionSummary, PetitionView, TrackView } from '../../../server/modules/petitions/petitions.schema.ts';
 import type { AgencyView } from '../../../server/modules/agencies/agencies.schema.ts';
 import type { OfficialView } from '../../../server/modules/people/people.schema.ts';
 
@@ -7,6 +7,7 @@ import type { OfficialView } from '../../../server/modules/people/people.schema.
 export type {
   PetitionSummary,
   TrackView as PublicPetition,
+  OwnPetition,
   PetitionView as Petition,
   IntakeResult as CreatedPetition,
   AgencyView as Agency,

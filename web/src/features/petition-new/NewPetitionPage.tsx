@@ -62,8 +62,18 @@ function Success({ created, warnings }: { created: CreatedPetition; warnings: st
       <p class="tracking-code" aria-labelledby="tracking-code-label" data-testid="tracking-code">
         {created.trackingCode}
       </p>
+      <p class="tracking-code-label" id="access-key-label">
+        {t('raise.accessKey')}
+      </p>
+      <p class="tracking-code" aria-labelledby="access-key-label" aria-describedby="access-key-text" data-testid="access-key">
+        {created.accessKey}
+      </p>
+      <p class="hint" id="access-key-text">
+        {t('raise.accessKeyText')}
+      </p>
       <div class="button-row">
         <CopyButton text={created.trackingCode} label={t('raise.copyCode')} />
+        <CopyButton text={created.accessKey} label={t('raise.copyKey')} />
         <CopyButton text={link} label={t('raise.copyLink')} />
         <a class="button" href={`/track/${encodeURIComponent(created.trackingCode)}`}>
           {t('raise.followIt')}
@@ -108,6 +118,11 @@ export function NewPetitionPage({ query }: PageProps) {
   const [locating, setLocating] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  // After a refused submit the form is checked again as it changes: a corrected field's error goes.
+  const [tried, setTried] = useState(false);
+  useEffect(() => {
+    if (tried) setErrors(validate(form, t));
+  }, [form, tried]);
 
   // The unit from the link (?unit=CODE) or the one last looked at on this device.
   useEffect(() => {
@@ -126,6 +141,7 @@ export function NewPetitionPage({ query }: PageProps) {
     const found = validate(form, t);
     setErrors(found);
     setServerError(null);
+    setTried(true);
     if (Object.keys(found).length) {
       setTimeout(() => summaryRef.current?.focus(), 0);
       return;
@@ -276,7 +292,7 @@ export function NewPetitionPage({ query }: PageProps) {
             </button>
             {form.lat !== null ? (
               <span class="muted" role="status">
-                {t('raise.locationSet', { lat: form.lat.toFixed(5), lng: form.lng?.toFixed(5) })}{' '}
+                {t('raise.locationSet', { lat: form.lat.toFixed(5), lon: form.lng?.toFixed(5) })}{' '}
                 <button type="button" class="link-button" onClick={() => setForm((f) => ({ ...f, lat: null, lng: null }))}>
                   {t('common.remove')}
                 </button>

@@ -4,7 +4,7 @@ import { accessKeyFor, devicePetitions, markRated, ratedOnDevice, rememberPetiti
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { useSession } from '../../app/session.ts';
-import { unitName, type PublicPetition, type TimelineEntry } from '../../app/types.ts';
+import { unitName, type OwnPetition, type PublicPetition, type TimelineEntry } from '../../app/types.ts';
 import { ratingScores, type RatingScore } from '../../../../server/contract/domain.ts';
 import { Alert, Checkbox, Field, Loading, PageTitle, RadioGroup, StatusBadge, useAsync } from '../../app/ui.tsx';
 
@@ -47,9 +47,105 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   );
 }
 
-function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated(message: string): void }) {
+/** An image the resident attached, fetched with the access key. */
+function OwnImage({ petitionId, file, accessKey }: { petitionId: number; file: OwnPetition['attachments'][number]; accessKey: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let made: string | null = null;
+    api.blob(`/petitions/${petitionId}/attachments/${file.id}`, { 'x-access-key': accessKey }).then(
+      (blob) => setUrl((made = URL.createObjectURL(blob))),
+      () => undefined,
+    );
+    return () => {
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [petitionId, file.id, accessKey]);
+  return url ? <img class="own-photo" src={url} alt={file.filename} /> : <span class="muted">{file.filename}</span>;
+}
+
+/** What the resident sent, to whoever holds the access key (asked for once, then kept on the device). */
+function OwnPetitionSection({ code, accessKey, onKey }: { code: string; accessKey: string | undefined; onKey(key: string): void }) {
   const { t } = useI18n();
-  const stored = accessKeyFor(petition.trackingCode);
+  const [typed, setTyped] = useState('');
+  const [own, setOwn] = useState<OwnPetition | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = async (key: string) => {
+    setBusy(true);
+    try {
+      const view = await api.get<PublicPetition>(`/petitions/track/${encodeURIComponent(code)}`, undefined, { 'x-access-key': key });
+      setOwn(view.own ?? null);
+      setError(null);
+      onKey(key);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  useEffect(() => {
+    if (accessKey) void load(accessKey);
+  }, [code]);
+  if (own && accessKey) {
+    return (
+      <section aria-labelledby="own-heading" data-testid="own">
+        <h3 id="own-heading">{t('track.ownHeading')}</h3>
+        {own.title ? <p><strong>{own.title}</strong></p> : null}
+        <p class="answer-text">{own.body}</p>
+        {own.address ? <p class="muted">{t('track.ownPlace')}: {own.address}</p> : null}
+        {own.attachments.length ? (
+          <ul class="own-files" aria-label={t('track.ownFiles')}>
+            {own.attachments.map((file) => (
+              <li key={file.id}>
+                {file.contentType.startsWith('image/') ? <OwnImage petitionId={own.id} file={file} accessKey={accessKey} /> : file.filename}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    );
+  }
+  return (
+    <form
+      class="form inline-form"
+      noValidate
+      aria-labelledby="own-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!typed.trim()) return setError(t('track.errors.accessKey'));
+        void load(typed.trim());
+      }}
+    >
+      <h3 id="own-heading">{t('track.ownHeading')}</h3>
+      <p class="hint">{t('track.ownLead')}</p>
+      <Field label={t('track.accessKey')} hint={t('track.accessKeyHint')} error={error}>
+        {({ id, describedBy, invalid }) => (
+          <input
+            id={id}
+            type="text"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellcheck={false}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            value={typed}
+            onInput={(e) => {
+              setTyped((e.currentTarget as HTMLInputElement).value);
+              setError(null);
+            }}
+          />
+        )}
+      </Field>
+      <button type="submit" class="button" disabled={busy}>
+        {t('track.showOwn')}
+      </button>
+    </form>
+  );
+}
+
+function RatingForm({ petition, knownKey, onKey, onRated }: { petition: PublicPetition; knownKey: string | undefined; onKey(key: string): void; onRated(message: string): void }) {
+  const { t } = useI18n();
+  const stored = knownKey;
   const [accessKey, setAccessKey] = useState(stored ?? '');
   const [score, setScore] = useState<RatingScore | ''>('');
   const [comment, setComment] = useState('');
@@ -58,23 +154,34 @@ function RatingForm({ petition, onRated }: { petition: PublicPetition; onRated(m
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const check = () => {
     const found: typeof errors = {};
     if (!score) found.score = t('track.errors.score');
-    if (!accessKey.trim()) found.accessKey = t('track.errors.accessKey');
+    if (!(stored ?? accessKey).trim()) found.accessKey = t('track.errors.accessKey');
+    return found;
+  };
+  // After a refused submit the form is checked again as it changes: a corrected field's error goes.
+  const [tried, setTried] = useState(false);
+  useEffect(() => {
+    if (tried) setErrors(check());
+  }, [score, accessKey, tried]);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const found = check();
     setErrors(found);
+    setTried(true);
     if (Object.keys(found).length) return;
     setBusy(true);
     setError(null);
     try {
       await api.post(`/petitions/track/${encodeURIComponent(petition.trackingCode)}/rating`, {
-        accessKey: accessKey.trim(),
+        accessKey: (stored ?? accessKey).trim(),
         score,
         comment: comment.trim() || undefined,
         reopen: score === 'unsatisfied' ? reopen : undefined,
       });
-      if (!stored) rememberPetition({ trackingCode: petition.trackingCode, accessKey: accessKey.trim(), createdAt: new Date().toISOString() });
+      if (!stored) onKey(accessKey.trim());
       markRated(petition.trackingCode, score as RatingScore);
       onRated(reopen && score === 'unsatisfied' ? t('track.reopened') : t('track.thanks'));
     } catch (err) {
@@ -121,6 +228,13 @@ function PetitionView({ code }: { code: string }) {
   const { t, date, locale } = useI18n();
   const petition = useAsync(() => api.get<PublicPetition>(`/petitions/track/${encodeURIComponent(code)}`), [code]);
   const [thanks, setThanks] = useState<string | null>(null);
+  // The access key, once known on this device (raised here, or typed in once), is kept with the code.
+  const [accessKey, setAccessKey] = useState(accessKeyFor(code));
+  const keep = (key: string) => {
+    if (key === accessKey) return;
+    if (!accessKeyFor(code)) rememberPetition({ trackingCode: code.trim().toUpperCase(), accessKey: key, createdAt: new Date().toISOString() });
+    setAccessKey(key);
+  };
   if (petition.loading && !petition.value) return <Loading />;
   if (petition.error) return <Alert>{petition.error}</Alert>;
   const p = petition.value!;
@@ -180,13 +294,17 @@ function PetitionView({ code }: { code: string }) {
       {p.timeline?.length ? (
         <section aria-labelledby="timeline-heading">
           <h3 id="timeline-heading">{t('track.timeline')}</h3>
-          <Timeline entries={p.timeline} />
+          {/* The answer is shown once, above: its event in the history does not repeat the text. */}
+          <Timeline entries={p.timeline.map((e) => (e.type === 'answered' && e.text === answer ? { ...e, text: undefined } : e))} />
         </section>
       ) : null}
+      <OwnPetitionSection code={p.trackingCode} accessKey={accessKey} onKey={keep} />
       {thanks ? <Alert kind="success">{thanks}</Alert> : null}
       {rateable ? (
         <RatingForm
           petition={p}
+          knownKey={accessKey}
+          onKey={keep}
           onRated={(message) => {
             setThanks(message);
             petition.reload();
