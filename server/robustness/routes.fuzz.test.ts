@@ -41,10 +41,12 @@ const knownFailures: Array<{ route: string; problem: RegExp; reason: string }> =
 
 /**
  * Refusals that record something on purpose: a sign-in locked after too many wrong passwords
- * writes the lock to the audit trail.
+ * writes the lock to the audit trail; a wrong access key is counted against its petition.
  */
 const storedOnPurpose: Record<string, string[]> = {
   sign_in_locked: ['audit_events'],
+  // A wrong access key counts towards the petition's daily limit of wrong keys.
+  invalid_access_key: ['access_key_failures'],
 };
 
 // Sign-in keeps its own (low) limit, so argon2 runs only a few times per route; anonymous

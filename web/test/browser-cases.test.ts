@@ -170,10 +170,12 @@ describe('case actions on the case page, Thanh Nho', { timeout: 300_000 }, () =>
 
     await resident.goto(`/track/${main.trackingCode}`);
     await resident.getByTestId('answer').waitFor();
+    // Another phone than the one that sent it: the key is typed in once, then the rating form shows.
+    await resident.getByLabel(vi['track.accessKey']).fill(main.accessKey);
+    await resident.getByRole('button', { name: vi['track.showOwn'] }).click();
+    await resident.getByTestId('own').waitFor();
     await resident.getByRole('radio', { name: vi['score.unsatisfied'], exact: true }).check();
     await resident.getByLabel(vi['track.reopen']).check();
-    // Another phone than the one that sent it: the key is typed in.
-    await resident.getByLabel(vi['track.accessKey']).fill(main.accessKey);
     await checkPage(resident, 'unsatisfied rating form');
     await resident.getByRole('button', { name: vi['track.sendRating'] }).click();
     await resident.getByText(vi['track.reopened']).waitFor();

@@ -143,28 +143,26 @@ function OwnPetitionSection({ code, accessKey, onKey }: { code: string; accessKe
   );
 }
 
-function RatingForm({ petition, knownKey, onKey, onRated }: { petition: PublicPetition; knownKey: string | undefined; onKey(key: string): void; onRated(message: string): void }) {
+/** Rating with the access key already given (on this device, or once above the form). */
+function RatingForm({ petition, accessKey, onRated }: { petition: PublicPetition; accessKey: string; onRated(message: string): void }) {
   const { t } = useI18n();
-  const stored = knownKey;
-  const [accessKey, setAccessKey] = useState(stored ?? '');
   const [score, setScore] = useState<RatingScore | ''>('');
   const [comment, setComment] = useState('');
   const [reopen, setReopen] = useState(false);
-  const [errors, setErrors] = useState<{ score?: string; accessKey?: string }>({});
+  const [errors, setErrors] = useState<{ score?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const check = () => {
     const found: typeof errors = {};
     if (!score) found.score = t('track.errors.score');
-    if (!(stored ?? accessKey).trim()) found.accessKey = t('track.errors.accessKey');
     return found;
   };
   // After a refused submit the form is checked again as it changes: a corrected field's error goes.
   const [tried, setTried] = useState(false);
   useEffect(() => {
     if (tried) setErrors(check());
-  }, [score, accessKey, tried]);
+  }, [score, tried]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -176,12 +174,11 @@ function RatingForm({ petition, knownKey, onKey, onRated }: { petition: PublicPe
     setError(null);
     try {
       await api.post(`/petitions/track/${encodeURIComponent(petition.trackingCode)}/rating`, {
-        accessKey: (stored ?? accessKey).trim(),
+        accessKey,
         score,
         comment: comment.trim() || undefined,
         reopen: score === 'unsatisfied' ? reopen : undefined,
       });
-      if (!stored) onKey(accessKey.trim());
       markRated(petition.trackingCode, score as RatingScore);
       onRated(reopen && score === 'unsatisfied' ? t('track.reopened') : t('track.thanks'));
     } catch (err) {
@@ -209,13 +206,6 @@ function RatingForm({ petition, knownKey, onKey, onRated }: { petition: PublicPe
       </Field>
       {score === 'unsatisfied' ? (
         <Checkbox label={t('track.reopen')} hint={t('track.reopenHint')} checked={reopen} onChange={setReopen} />
-      ) : null}
-      {!stored ? (
-        <Field label={t('track.accessKey')} hint={t('track.accessKeyHint')} error={errors.accessKey} required>
-          {({ id, describedBy, invalid }) => (
-            <input id={id} type="text" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} value={accessKey} onInput={(e) => setAccessKey((e.currentTarget as HTMLInputElement).value)} />
-          )}
-        </Field>
       ) : null}
       <button type="submit" class="button primary" disabled={busy}>
         {busy ? t('common.sending') : t('track.sendRating')}
@@ -300,11 +290,10 @@ function PetitionView({ code }: { code: string }) {
       ) : null}
       <OwnPetitionSection code={p.trackingCode} accessKey={accessKey} onKey={keep} />
       {thanks ? <Alert kind="success">{thanks}</Alert> : null}
-      {rateable ? (
+      {rateable && accessKey ? (
         <RatingForm
           petition={p}
-          knownKey={accessKey}
-          onKey={keep}
+          accessKey={accessKey}
           onRated={(message) => {
             setThanks(message);
             petition.reload();

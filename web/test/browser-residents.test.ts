@@ -1,0 +1,188 @@
+/**
+ * Every page in every language shows words, not translation keys, and a visitor's pages log no
+ * error in the browser console; and a resident who raised a petition on one device rates it
+ * on another with nothing but what the success page showed them.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { sql } from 'kysely';
+import { desktop, newContext, phone, startStack, type Stack } from './harness.ts';
+import { demo, signIn, strings, thanhNho } from './steps.ts';
+import { demoHistory } from '../../server/modules/demo/demo.history.ts';
+import { acceptPetition } from '../../server/modules/petitions/commands/acceptPetition.ts';
+import { assignPetition } from '../../server/modules/petitions/commands/assignPetition.ts';
+import { startPetition } from '../../server/modules/petitions/commands/startPetition.ts';
+import { answerPetition } from '../../server/modules/petitions/commands/answerPetition.ts';
+
+const locales = ['vi-VN', 'zh-CN', 'zh-TW', 'en-US'];
+const localeFile: Record<string, string> = { 'vi-VN': 'vi', 'zh-CN': 'zh-Hans', 'zh-TW': 'zh-Hant', 'en-US': 'en' };
+
+let stack: Stack;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.stop();
+});
+
+/** Every translation key, and the first part of each ("raise"), to know a raw key when one shows. */
+const keys = new Set(Object.keys(strings('en')));
+const namespaces = new Set([...keys].map((k) => k.split('.')[0]));
+
+/** Words of the page that are translation keys (a known key, or an unknown one of a known namespace). */
+async function rawKeys(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const labels = [...document.querySelectorAll('[aria-label], [placeholder], [title]')].map((el) =>
+      ['aria-label', 'placeholder', 'title'].map((a) => el.getAttribute(a) ?? '').join(' '),
+    );
+    return `${document.body.innerText} ${document.title} ${labels.join(' ')}`;
+  });
+  const found = text.match(/\b[a-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+\b/g) ?? [];
+  const raw = found.filter((w) => keys.has(w) || (namespaces.has(w.split('.')[0]) && !/^\d/.test(w.split('.')[1])));
+  if (/\{\{\s*\w+\s*\}\}/.test(text)) raw.push('an unfilled {{placeholder}}');
+  return [...new Set(raw)];
+}
+
+/** Console errors (a failed request is one: "Failed to load resource: … 401") and script errors. */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  return errors;
+}
+
+async function visit(page: Page, url: string, ready: () => Promise<unknown>): Promise<void> {
+  await page.goto(url);
+  await ready();
+  await page.waitForLoadState('networkidle');
+}
+
+describe('every page, every language', { timeout: 300_000 }, () => {
+  const history = demoHistory(new Date());
+  const answered = history.find((p) => p.status === 'closed' && p.origin === thanhNho)!;
+
+  for (const locale of locales) {
+    const t = strings(localeFile[locale]);
+
+    test(`${locale}: a visitor's pages show no translation key and log no console error`, async () => {
+      const context = await newContext(stack, locale, phone);
+      await context.grantPermissions(['geolocation']);
+      await context.setGeolocation({ latitude: 18.7334, longitude: 105.3311 });
+      const page = await context.newPage();
+      const errors = consoleErrors(page);
+      const h1 = () => page.getByRole('heading', { level: 1 }).first().waitFor();
+      const problems: string[] = [];
+      const check = async (name: string) => {
+        for (const k of await rawKeys(page)) problems.push(`${name}: ${k}`);
+      };
+      try {
+        await visit(page, '/', h1);
+        await check('home');
+        await visit(page, `/units/${thanhNho}`, h1);
+        await check('unit');
+        await visit(page, `/petitions/new?unit=${thanhNho}`, h1);
+        await page.getByRole('button', { name: t['raise.useLocation'] }).click();
+        await page.getByText('18.73340').waitFor();
+        await page.getByRole('button', { name: t['raise.submit'] }).click();
+        await page.getByRole('alert').first().waitFor();
+        await check('raise, with a location and the errors of an empty form');
+        await visit(page, '/track', h1);
+        await check('track');
+        await visit(page, `/track/${answered.trackingCode}`, () => page.getByTestId('answer').waitFor());
+        await check('track, an answered petition');
+        await visit(page, `/figures?unit=${thanhNho}&from=2023-01-01&to=2023-12-31`, () => page.locator('[data-figure="received"]').waitFor());
+        await check('figures');
+        await visit(page, '/sign-in', h1);
+        await check('sign-in');
+        assert.deepEqual(problems, [], 'translation keys shown instead of words');
+        assert.deepEqual(errors, [], 'console errors on a visitor\'s pages');
+      } finally {
+        await context.close();
+      }
+    });
+
+    test(`${locale}: the officials' pages show no translation key`, async () => {
+      const context = await newContext(stack, locale, desktop);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      const check = async (name: string) => {
+        for (const k of await rawKeys(page)) problems.push(`${name}: ${k}`);
+      };
+      const { rows } = await sql<{ id: number }>`SELECT id FROM petitions WHERE tracking_code = ${answered.trackingCode}`.execute(stack.server.ctx.db);
+      try {
+        await signIn(page, demo.admin, t);
+        await check('inbox');
+        await visit(page, `/staff/petitions/${rows[0].id}`, () => page.getByRole('heading', { level: 1 }).first().waitFor());
+        await check('case');
+        for (const path of ['/staff/figures', '/staff/admin']) {
+          await visit(page, path, () => page.getByRole('heading', { level: 1 }).first().waitFor());
+          await check(path);
+        }
+        await page.goto('/sign-in');
+        await signIn(page, demo.dispatcher, t);
+        await visit(page, '/staff/hotline', () => page.getByRole('heading', { level: 1 }).first().waitFor());
+        await check('hotline');
+        assert.deepEqual(problems, [], 'translation keys shown instead of words');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+test('raised on a phone, rated on a laptop with only the tracking code and the access key shown', { timeout: 120_000 }, async () => {
+  const vi = strings('vi');
+  const en = strings('en');
+  const phoneContext = await newContext(stack, 'vi-VN', phone);
+  const laptopContext = await newContext(stack, 'en-US', desktop);
+  try {
+    const resident = await phoneContext.newPage();
+    await resident.goto(`/petitions/new?unit=${thanhNho}`);
+    await resident.waitForFunction(() => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === 'Xã Thanh Nho');
+    await resident.getByRole('radio', { name: new RegExp(vi['kind.question']) }).check();
+    const text = 'Xin hỏi lịch thu gom rác ở xóm 4 vào những ngày nào trong tuần?';
+    await resident.getByLabel(vi['raise.body']).fill(text);
+    await resident.getByLabel(vi['raise.name']).fill('Trần Văn Sơn');
+    await resident.getByRole('button', { name: vi['raise.submit'] }).click();
+    const trackingCode = (await resident.getByTestId('tracking-code').innerText()).trim();
+    const accessKey = (await resident.getByTestId('access-key').innerText()).trim();
+    assert.match(accessKey, /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, 'short enough to copy by hand');
+
+    // The commune answers.
+    const ctx = stack.server.ctx;
+    const { rows } = await sql<{ id: number; handler: number; leader: number }>`
+      SELECT p.id, (SELECT id FROM accounts WHERE username = ${demo.handler.username}) AS handler,
+             (SELECT id FROM accounts WHERE username = ${demo.leader.username}) AS leader
+        FROM petitions p WHERE p.tracking_code = ${trackingCode}`.execute(ctx.db);
+    const { id, handler, leader } = rows[0];
+    const system = { kind: 'system' as const, label: 'test' };
+    await acceptPetition(ctx, system, id, {});
+    await assignPetition(ctx, system, id, { handler: Number(handler), leader: Number(leader), expectedResult: 'Trả lời' });
+    await startPetition(ctx, system, id, {});
+    await answerPetition(ctx, system, id, { text: 'Xe thu gom rác qua xóm 4 vào thứ Ba và thứ Sáu.' });
+
+    // Another device, another language, nothing stored: the code and the key, typed by hand.
+    const laptop = await laptopContext.newPage();
+    await laptop.goto('/track');
+    await laptop.getByLabel(en['track.codeLabel']).fill(trackingCode.toLowerCase());
+    await laptop.getByRole('button', { name: en['track.find'] }).click();
+    await laptop.getByTestId('answer').waitFor();
+    assert.equal(await laptop.getByText('thứ Ba và thứ Sáu').count(), 1, 'the answer is shown once');
+    assert.equal(await laptop.getByText(text).count(), 0, 'what the resident wrote is not public');
+    await laptop.getByLabel(en['track.accessKey']).fill(accessKey.replace('-', ' ').toLowerCase());
+    await laptop.getByRole('button', { name: en['track.showOwn'] }).click();
+    await laptop.getByTestId('own').getByText(text).waitFor();
+
+    await laptop.getByRole('radio', { name: en['score.satisfied'], exact: true }).check();
+    await laptop.getByRole('button', { name: en['track.sendRating'] }).click();
+    await laptop.getByText(en['track.thanks']).waitFor();
+    const rated = await sql<{ score: string }>`SELECT score FROM petition_ratings WHERE petition_id = ${id}`.execute(ctx.db);
+    assert.deepEqual(rated.rows, [{ score: 'satisfied' }]);
+  } finally {
+    await phoneContext.close();
+    await laptopContext.close();
+  }
+});
