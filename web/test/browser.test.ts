@@ -85,7 +85,8 @@ describe('a resident and the officials of Thanh Nho, in Vietnamese', { timeout: 
     await code.waitFor();
     trackingCode = (await code.innerText()).trim();
     assert.match(trackingCode, /^[A-Z0-9-]{6,}$/);
-    await resident.getByRole('button', { name: vi['raise.copyCode'] }).waitFor();
+    await resident.getByRole('button', { name: vi['raise.copyCode'], exact: true }).waitFor();
+    assert.match(await resident.getByTestId('access-key').innerText(), /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, 'the access key is shown with the code');
     assert.equal(await resident.getByRole('alert').count(), 0, 'the photo went up without a warning');
     await checkPage(resident, 'petition sent');
     await screenshot(resident, 'raise-success-360');
