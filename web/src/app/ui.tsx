@@ -3,7 +3,8 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api, messageOf, type List } from './api.ts';
 import { tOr, useI18n } from './i18n.ts';
-import { unitName, type Unit } from './types.ts';
+import { categories, unitName, type Unit } from './types.ts';
+import { roles, type Role } from '../../../server/contract/domain.ts';
 
 /** A page's heading: receives focus after navigation so screen readers announce the page. */
 export function PageTitle({ children }: { children: ComponentChildren }) {
@@ -327,4 +328,41 @@ export function UnitPicker(props: {
 /** Shows what a list query found, or a readable message while loading or on failure. */
 export function Empty({ children }: { children: ComponentChildren }) {
   return <p class="empty">{children}</p>;
+}
+
+/** The topic of a petition, optional: the common categories in the interface's language. */
+export function CategorySelect({ value, onChange }: { value: string; onChange(category: string): void }) {
+  const { t } = useI18n();
+  return (
+    <Field label={t('raise.category')}>
+      {({ id, describedBy }) => (
+        <select id={id} aria-describedby={describedBy} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('raise.categoryNone')}</option>
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {t(`category.${c}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** One of the roles an official may hold, in the interface's language. */
+export function RoleSelect({ label, value, onChange }: { label: string; value: Role; onChange(role: Role): void }) {
+  const { t } = useI18n();
+  return (
+    <Field label={label}>
+      {({ id }) => (
+        <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as Role)}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
 }

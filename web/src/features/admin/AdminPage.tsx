@@ -3,8 +3,8 @@ import { api, ApiError, messageOf, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { unitName, type Agency, type OfficialSummary, type Unit } from '../../app/types.ts';
-import { roles, type Role } from '../../../../server/contract/domain.ts';
-import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import type { Role } from '../../../../server/contract/domain.ts';
+import { Alert, Empty, Field, Loading, PageTitle, RoleSelect, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { DeadlinePolicies } from './DeadlinePolicies.tsx';
 import { ApprovalSetting } from './ApprovalSetting.tsx';
 import { ManageOfficial } from './ManageOfficial.tsx';
@@ -244,17 +244,7 @@ function Officials({ unit }: { unit: Unit }) {
             </select>
           )}
         </Field>
-        <Field label={t('admin.role')}>
-          {({ id }) => (
-            <select id={id} value={form.role} onChange={set('role')}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RoleSelect label={t('admin.role')} value={form.role} onChange={(role) => setForm((f) => ({ ...f, role }))} />
         <button type="submit" class="button primary">
           {t('admin.add')}
         </button>

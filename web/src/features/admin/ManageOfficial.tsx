@@ -7,8 +7,8 @@ import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { unitName, type OfficialSummary, type Unit } from '../../app/types.ts';
-import { roles, type Role } from '../../../../server/contract/domain.ts';
-import { Alert, Field, UnitPicker } from '../../app/ui.tsx';
+import type { Role } from '../../../../server/contract/domain.ts';
+import { Alert, RoleSelect, UnitPicker } from '../../app/ui.tsx';
 
 type OfficialAction = { type: 'grant' | 'revoke'; unit: string | null; role: Role } | { type: 'disable' | 'enable' };
 
@@ -74,17 +74,7 @@ export function ManageOfficial({ official, unit, onChanged }: { official: Offici
             );
           }}
         >
-          <Field label={t('admin.grantRole', { name: who })}>
-            {({ id }) => (
-              <select id={id} value={role} onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as Role)}>
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`role.${r}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <RoleSelect label={t('admin.grantRole', { name: who })} value={role} onChange={setRole} />
           <UnitPicker label={t('admin.grantUnit', { name: who })} value={grantUnit} onChange={setGrantUnit} />
           <button type="submit" class="button secondary" disabled={busy}>
             {t('admin.grant')}

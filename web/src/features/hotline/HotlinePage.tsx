@@ -11,9 +11,9 @@ import { api, messageOf, type List } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
-import { categories, unitName, type CreatedPetition, type PetitionSummary, type Unit } from '../../app/types.ts';
+import { unitName, type CreatedPetition, type PetitionSummary, type Unit } from '../../app/types.ts';
 import { channels, petitionKinds, type Channel, type PetitionKind } from '../../../../server/contract/domain.ts';
-import { Alert, Checkbox, CopyButton, Field, PageTitle, StatusBadge, UnitPicker, useDebounced } from '../../app/ui.tsx';
+import { Alert, CategorySelect, Checkbox, CopyButton, Field, PageTitle, StatusBadge, UnitPicker, useDebounced } from '../../app/ui.tsx';
 
 /** The channels officials record for residents (residents themselves use the web). */
 const staffChannels = channels.filter((c) => c !== 'web' && c !== 'mobile');
@@ -269,18 +269,7 @@ export default function HotlinePage({ query }: PageProps) {
             </Field>
           ) : null}
           <div class="row">
-            <Field label={t('raise.category')}>
-              {({ id }) => (
-                <select id={id} value={category} onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value)}>
-                  <option value="">{t('raise.categoryNone')}</option>
-                  {categories.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`category.${c}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <CategorySelect value={category} onChange={setCategory} />
             <Field label={t(atGathering ? 'record.venue' : 'raise.place')} hint={atGathering ? t('record.venueHint') : undefined}>
               {({ id, describedBy }) => (
                 <input id={id} type="text" aria-describedby={describedBy} value={place} onInput={(e) => setPlace((e.currentTarget as HTMLInputElement).value)} />

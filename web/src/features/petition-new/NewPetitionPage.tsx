@@ -3,9 +3,9 @@ import { api, ApiError, messageOf } from '../../app/api.ts';
 import { rememberedUnit, rememberPetition } from '../../app/devicePetitions.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import { categories, unitName, type CreatedPetition, type Unit } from '../../app/types.ts';
+import { unitName, type CreatedPetition, type Unit } from '../../app/types.ts';
 import { petitionKinds, type PetitionKind } from '../../../../server/contract/domain.ts';
-import { Alert, Checkbox, CopyButton, Field, PageTitle, RadioGroup, UnitPicker } from '../../app/ui.tsx';
+import { Alert, CategorySelect, Checkbox, CopyButton, Field, PageTitle, RadioGroup, UnitPicker } from '../../app/ui.tsx';
 import { uploadAttachments } from './attachments.ts';
 import { StaffPicker } from './StaffPicker.tsx';
 
@@ -233,18 +233,7 @@ export function NewPetitionPage({ query }: PageProps) {
         {form.kind === 'conduct_report' && form.unit ? (
           <StaffPicker unit={form.unit.code} value={form.reportedOfficial} onChange={(id) => set('reportedOfficial', id)} />
         ) : null}
-        <Field label={t('raise.category')}>
-          {({ id, describedBy }) => (
-            <select id={id} aria-describedby={describedBy} value={form.category} onChange={(e) => set('category', (e.currentTarget as HTMLSelectElement).value)}>
-              <option value="">{t('raise.categoryNone')}</option>
-              {categories.map((c) => (
-                <option key={c} value={c}>
-                  {t(`category.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CategorySelect value={form.category} onChange={(category) => set('category', category)} />
         <Field label={t('raise.titleField')} hint={t('raise.titleHint')}>
           {({ id, describedBy }) => (
             <input id={id} type="text" maxLength={200} aria-describedby={describedBy} value={form.title} onInput={(e) => set('title', (e.currentTarget as HTMLInputElement).value)} />
