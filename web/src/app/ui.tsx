@@ -1,7 +1,7 @@
 /** Building blocks shared by the pages: labelled fields, messages, the unit picker. */
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
-import { api, messageOf, type List } from './api.ts';
+import { api, messageOf, type List, type Query } from './api.ts';
 import { tOr, useI18n } from './i18n.ts';
 import { categories, unitName, type Unit } from './types.ts';
 import { roles, type Role } from '../../../server/contract/domain.ts';
@@ -364,5 +364,54 @@ export function RoleSelect({ label, value, onChange }: { label: string; value: R
         </select>
       )}
     </Field>
+  );
+}
+
+/**
+ * A list the API answers a page at a time ({ items, next }): the first page whenever the
+ * inputs change, then a "Show more" button that adds the next one.
+ */
+export function usePages<T>(path: string, query: Query, deps: unknown[]) {
+  const first = useAsync(() => api.get<List<T>>(path, query), deps);
+  const key = JSON.stringify(deps);
+  const [more, setMore] = useState<{ key: string; items: T[]; next?: string; fetched: boolean; error: string | null }>({
+    key,
+    items: [],
+    fetched: false,
+    error: null,
+  });
+  // Pages added for other inputs do not belong to this list.
+  const added = more.key === key ? more : { key, items: [] as T[], next: undefined, fetched: false, error: null };
+  const next = added.fetched ? added.next : first.value?.next;
+  const loadMore = async () => {
+    try {
+      const page = await api.get<List<T>>(path, { ...query, cursor: next });
+      setMore({ key, items: [...added.items, ...page.items], next: page.next, fetched: true, error: null });
+    } catch (e) {
+      setMore({ ...added, error: messageOf(e) });
+    }
+  };
+  return {
+    items: first.value ? [...first.value.items, ...added.items] : undefined,
+    loading: first.loading,
+    error: first.error,
+    moreError: added.error,
+    next,
+    loadMore,
+  };
+}
+
+/** The button under a paged list, and why the next page did not come. */
+export function MoreButton({ pages }: { pages: { next?: string; moreError: string | null; loadMore(): Promise<void> } }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Alert>{pages.moreError}</Alert>
+      {pages.next ? (
+        <button type="button" class="button secondary" onClick={() => void pages.loadMore()}>
+          {t('inbox.more')}
+        </button>
+      ) : null}
+    </>
   );
 }

@@ -4,11 +4,11 @@
  * when the page asks.
  */
 import { useState } from 'preact/hooks';
-import { api, messageOf, type List } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import type { Unit } from '../../app/types.ts';
-import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { Alert, Empty, Field, Loading, MoreButton, PageTitle, UnitPicker, useAsync, usePages } from '../../app/ui.tsx';
 
 interface AuditEvent {
   id: number;
@@ -92,13 +92,10 @@ function Changes({ changes }: { changes: Record<string, unknown> }) {
 
 function Trail({ query }: { query: Record<string, string> }) {
   const { t, date } = useI18n();
-  const key = JSON.stringify(query);
-  const first = useAsync(() => api.get<List<AuditEvent>>('/audit', { ...query, limit: 50 }), [key]);
-  const [more, setMore] = useState<{ items: AuditEvent[]; next?: string; fetched: boolean; error?: string }>({ items: [], fetched: false });
-  if (first.loading && !first.value) return <Loading />;
-  if (first.error) return <Alert>{first.error}</Alert>;
-  const items = [...(first.value?.items ?? []), ...more.items];
-  const next = more.fetched ? more.next : first.value?.next;
+  const trail = usePages<AuditEvent>('/audit', { ...query, limit: 50 }, [JSON.stringify(query)]);
+  if (trail.loading && !trail.items) return <Loading />;
+  if (trail.error) return <Alert>{trail.error}</Alert>;
+  const items = trail.items ?? [];
   if (!items.length) return <Empty>{t('audit.none')}</Empty>;
   return (
     <>
@@ -137,23 +134,7 @@ function Trail({ query }: { query: Record<string, string> }) {
           ))}
         </tbody>
       </table>
-      <Alert>{more.error}</Alert>
-      {next ? (
-        <button
-          type="button"
-          class="button secondary"
-          onClick={async () => {
-            try {
-              const page = await api.get<List<AuditEvent>>('/audit', { ...query, limit: 50, cursor: next });
-              setMore((m) => ({ items: [...m.items, ...page.items], next: page.next, fetched: true }));
-            } catch (err) {
-              setMore((m) => ({ ...m, error: messageOf(err) }));
-            }
-          }}
-        >
-          {t('inbox.more')}
-        </button>
-      ) : null}
+      <MoreButton pages={trail} />
     </>
   );
 }

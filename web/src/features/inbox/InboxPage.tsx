@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { api, messageOf, type List, type Query } from '../../app/api.ts';
+import { api, type List, type Query } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import type { PetitionSummary, Unit } from '../../app/types.ts';
 import { channels, openStatuses, petitionKinds, petitionStatuses } from '../../../../server/contract/domain.ts';
-import { Alert, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { Alert, Field, Loading, MoreButton, PageTitle, UnitPicker, useAsync, usePages } from '../../app/ui.tsx';
 import { hasRole, useSession, type Me } from '../../app/session.ts';
 import { PetitionTable } from './PetitionTable.tsx';
 import { AwaitingReview } from './AwaitingReview.tsx';
@@ -56,7 +56,7 @@ export default function InboxPage({ query }: PageProps) {
   // "Cases I answer for" is a leader's view; the others are every official's.
   const shown = views.filter((v) => v !== 'leading' || hasRole(me, ['leader']));
   const key = query.toString();
-  const list = useAsync(() => api.get<List<PetitionSummary>>('/petitions', { ...viewQuery(view), ...filters, limit: 50 }), [key]);
+  const list = usePages<PetitionSummary>('/petitions', { ...viewQuery(view), ...filters, limit: 50 }, [key]);
   const counts = useAsync(
     () =>
       Promise.all(
@@ -68,7 +68,6 @@ export default function InboxPage({ query }: PageProps) {
       ),
     [],
   );
-  const [more, setMore] = useState<{ items: PetitionSummary[]; next?: string; fetched?: boolean; error?: string }>({ items: [] });
   const [unit, setUnit] = useState<Unit | null>(null);
 
   const setQuery = (changes: Record<string, string | undefined>) => {
@@ -77,12 +76,9 @@ export default function InboxPage({ query }: PageProps) {
       if (v) params.set(k, v);
       else params.delete(k);
     }
-    setMore({ items: [] });
     navigate(`/staff?${params.toString()}`);
   };
 
-  const items = [...(list.value?.items ?? []), ...more.items];
-  const next = more.fetched ? more.next : list.value?.next;
 
   return (
     <>
@@ -188,26 +184,10 @@ export default function InboxPage({ query }: PageProps) {
           <h2>{t('inbox.view.leading')}</h2>
         </>
       ) : null}
-      {list.loading && !list.value ? <Loading /> : null}
+      {list.loading && !list.items ? <Loading /> : null}
       <Alert>{list.error}</Alert>
-      {list.value ? <PetitionTable items={items} caption={t(`inbox.view.${view}`)} /> : null}
-      <Alert>{more.error}</Alert>
-      {next ? (
-        <button
-          type="button"
-          class="button secondary"
-          onClick={async () => {
-            try {
-              const page = await api.get<List<PetitionSummary>>('/petitions', { ...viewQuery(view), ...filters, limit: 50, cursor: next });
-              setMore((m) => ({ items: [...m.items, ...page.items], next: page.next, fetched: true }));
-            } catch (e) {
-              setMore((m) => ({ ...m, error: messageOf(e) }));
-            }
-          }}
-        >
-          {t('inbox.more')}
-        </button>
-      ) : null}
+      {list.items ? <PetitionTable items={list.items} caption={t(`inbox.view.${view}`)} /> : null}
+      <MoreButton pages={list} />
     </>
   );
 }
