@@ -45,7 +45,7 @@ export const agenciesModule: Module = {
       async (request) => {
         const q = request.query;
         const unit = q.unit ? await resolveUnit(ctx.db, q.unit, ctx.clock.now()) : undefined;
-        if (q.unit && !unit) throw notFound();
+        if (q.unit && !unit) throw badRequest('unknown_unit', { code: q.unit });
         const limit = q.limit ?? 50;
         const rows = await listAgencies(ctx.db, {
           unit,
@@ -89,7 +89,7 @@ export const agenciesModule: Module = {
       async (request, reply) => {
         const body = request.body;
         const unit = await resolveUnit(ctx.db, body.unit, ctx.clock.now());
-        if (!unit) throw badRequest('agency_unknown_unit', { code: body.unit });
+        if (!unit) throw badRequest('unknown_unit', { code: body.unit });
         if (!canCreateAgency(request.actor, unit.path)) throw forbidden();
         const id = await createAgency(ctx, request.actor, {
           unit,

@@ -102,7 +102,7 @@ describeEachBackend('agencies', (t) => {
     assert.match(kind.json().error.message, /Không có loại cơ quan/);
     const unit = await post(admin.headers, { unit: 'NO-SUCH', kind: 'police', name: 'X' });
     assert.equal(unit.statusCode, 400);
-    assert.equal(unit.json().error.code, 'agency_unknown_unit');
+    assert.equal(unit.json().error.code, 'unknown_unit');
     const extra = await post(admin.headers, { unit: 'ACC1', kind: 'police', name: 'X', secret: 1 });
     assert.equal(extra.statusCode, 400);
   });
@@ -135,7 +135,8 @@ describeEachBackend('agencies', (t) => {
     assert.deepEqual(second.json().items.map((a: { id: number }) => a.id), [police.id]);
     assert.equal(second.json().next, undefined);
 
-    assert.equal((await get('unit=NO-SUCH')).statusCode, 404);
+    const unknown = await get('unit=NO-SUCH');
+    assert.deepEqual([unknown.statusCode, unknown.json().error.code], [400, 'unknown_unit']);
     assert.equal((await t().app.inject({ method: 'GET', url: '/api/v1/agencies/999999' })).statusCode, 404);
   });
 

@@ -1,5 +1,5 @@
 import type { Module } from '../index.ts';
-import { notFound } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { AuditList, AuditQuery, ChainVerificationView, VerificationQuery } from './audit.schema.ts';
 import { auditReaders, auditScope, canFilterByUnit } from './audit.policy.ts';
 import { findUnitPath, latestCheckpoint } from './audit.queries.ts';
@@ -30,7 +30,8 @@ export const auditModule: Module = {
         let unitPath: string | undefined;
         if (q.unit !== undefined) {
           unitPath = await findUnitPath(ctx.db, q.unit, ctx.clock.now());
-          if (unitPath === undefined || !canFilterByUnit(scope, unitPath)) throw notFound();
+          if (unitPath === undefined) throw badRequest('unknown_unit', { code: q.unit });
+          if (!canFilterByUnit(scope, unitPath)) throw notFound();
         }
         const subject = q.subject === undefined ? undefined : splitSubject(q.subject);
         const { items, more } = await readableEvents(ctx.db, request.actor, {

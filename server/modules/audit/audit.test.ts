@@ -86,7 +86,7 @@ describeEachBackend('GET /api/v1/audit', (t) => {
     const other = await get(communeAuditor, '?unit=AUC2');
     assert.equal(other.status, 404);
     assert.equal(other.body.error.code, 'not_found');
-    assert.equal((await get(communeAuditor, '?unit=NO_SUCH_UNIT')).status, 404);
+    assert.equal((await get(communeAuditor, '?unit=NO_SUCH_UNIT')).status, 400, 'units are public: an unknown code is bad input');
   });
 
   test('administrators: of the deployment see everything, of a commune see that commune', async () => {

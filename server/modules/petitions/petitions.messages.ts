@@ -16,11 +16,6 @@ export const petitionMessages = defineMessages({
     vi: 'Phản ánh nay do một đơn vị ngoài phạm vi của bạn xử lý, bạn không còn xem được.',
     zh: '该诉求现由您管辖范围以外的单位办理，您已无法查看。',
   },
-  unknown_unit: {
-    en: 'There is no unit with the code "{code}".',
-    vi: 'Không có đơn vị hành chính nào có mã "{code}".',
-    zh: '没有代码为"{code}"的行政区划。',
-  },
   unknown_agency: {
     en: 'There is no agency {id} in this unit or the units around it.',
     vi: 'Không có cơ quan {id} thuộc đơn vị này hoặc các đơn vị liên quan.',

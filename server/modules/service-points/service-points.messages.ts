@@ -1,11 +1,6 @@
 import { defineMessages } from '../../platform/i18n.ts';
 
 export const servicePointMessages = defineMessages({
-  service_point_unknown_unit: {
-    en: 'There is no unit with the code {code}.',
-    vi: 'Không có đơn vị hành chính nào có mã {code}.',
-    zh: '没有代码为 {code} 的行政区划。',
-  },
   service_point_kind_not_for_level: {
     en: '"{kind}" is not on the service point checklist of this unit (level {level}).',
     vi: '"{kind}" không thuộc danh mục điểm phục vụ của đơn vị này (cấp {level}).',

@@ -69,7 +69,7 @@ export const servicePointsModule: Module = {
       async (request, reply) => {
         const body = request.body;
         const unit = await findUnitWithChecklist(ctx.db, body.unit, ctx.clock.now());
-        if (!unit) throw badRequest('service_point_unknown_unit', { code: body.unit });
+        if (!unit) throw badRequest('unknown_unit', { code: body.unit });
         if (!canCreateServicePoint(request.actor, unit.path)) throw forbidden();
         const id = await createServicePoint(ctx, request.actor, { unit, kind: body.kind, name: body.name, address: body.address });
         const row = await getServicePoint(ctx.db, id);
@@ -93,7 +93,8 @@ export const servicePointsModule: Module = {
         const q = request.query;
         const scope = gapsScope(request.actor);
         const root = await findUnitWithChecklist(ctx.db, q.unit, ctx.clock.now());
-        if (!root || !canAskGapsUnder(scope, root.path)) throw notFound();
+        if (!root) throw badRequest('unknown_unit', { code: q.unit });
+        if (!canAskGapsUnder(scope, root.path)) throw notFound();
         const limit = q.limit ?? 50;
         const filter = { rootPath: root.path, scope, level: q.level };
         const [rows, totals] = await Promise.all([

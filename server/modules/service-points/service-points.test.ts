@@ -83,7 +83,7 @@ describeEachBackend('service points', (t) => {
     assert.equal(wrong.statusCode, 400);
     assert.equal(wrong.json().error.code, 'service_point_kind_not_for_level');
     assert.equal((await add(admin.headers, 'SBP', 'township.service_hotline')).statusCode, 400, 'a province has no checklist');
-    assert.equal((await add(admin.headers, 'NO-SUCH', 'township.service_hotline')).json().error.code, 'service_point_unknown_unit');
+    assert.equal((await add(admin.headers, 'NO-SUCH', 'township.service_hotline')).json().error.code, 'unknown_unit');
     assert.equal((await add(admin.headers, 'SBV1', 'village.clinic', 'Trạm y tế thôn')).statusCode, 201);
   });
 
@@ -160,6 +160,6 @@ describeEachBackend('service points', (t) => {
     const handler = await createOfficial(t(), { roles: [{ unit: 'SDC1', role: 'handler' }] });
     assert.equal((await gaps(handler.headers, 'unit=SDP')).statusCode, 403);
     assert.equal((await gaps(undefined, 'unit=SDP')).statusCode, 401);
-    assert.equal((await gaps(admin.headers, 'unit=NO-SUCH')).statusCode, 404);
+    assert.equal((await gaps(admin.headers, 'unit=NO-SUCH')).statusCode, 400);
   });
 });

@@ -1,11 +1,6 @@
 import { defineMessages } from '../../platform/i18n.ts';
 
 export const statsMessages = defineMessages({
-  stats_unknown_unit: {
-    en: 'There is no unit with the code {code}.',
-    vi: 'Không có đơn vị hành chính mã {code}.',
-    zh: '没有代码为 {code} 的行政区划。',
-  },
   stats_invalid_period: {
     en: 'The period must start on or before the day it ends: from {from} to {to}.',
     vi: 'Ngày bắt đầu phải trước hoặc trùng ngày kết thúc: từ {from} đến {to}.',

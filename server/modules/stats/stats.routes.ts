@@ -25,7 +25,7 @@ async function scopeOf(ctx: AppContext, query: StatsQuery) {
   if (daysIn(from, to) > maxPeriodYears * 366) throw badRequest('stats_period_too_long', { years: maxPeriodYears });
   if (interval === 'day' && daysIn(from, to) > maxDailySeries) throw badRequest('stats_series_too_long', { days: maxDailySeries });
   const unit = code === undefined ? null : await findStatsUnit(ctx.db, code, ctx.clock.now());
-  if (unit === undefined) throw badRequest('stats_unknown_unit', { code });
+  if (unit === undefined) throw badRequest('unknown_unit', { code });
   const scope: StatsScope = unit ? { unitId: unit.id, unitPath: unit.path } : { unitId: 0, unitPath: '/' };
   return { unit, scope };
 }

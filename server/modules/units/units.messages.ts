@@ -1,6 +1,13 @@
 import { defineMessages } from '../../platform/i18n.ts';
 
 export const unitsMessages = defineMessages({
+  // Every module answers an unknown unit code in a body or a query string with this (400);
+  // a code in the path that names no unit is 404 not_found.
+  unknown_unit: {
+    en: 'There is no unit with the code "{code}".',
+    vi: 'Không có đơn vị hành chính nào có mã "{code}".',
+    zh: '没有代码为"{code}"的行政区划。',
+  },
   unit_import_csv_malformed: {
     en: 'The file is not valid CSV (line {line}): {reason}',
     vi: 'Tệp không phải CSV hợp lệ (dòng {line}): {reason}',
