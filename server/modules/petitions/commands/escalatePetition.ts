@@ -4,11 +4,10 @@
  * parent unit assigns its own. Counted: escalation_count, escalated_to_path.
  */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
+import { loadCalendar } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
-import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, firstTime, inTransaction, increment, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
-import { moveCase, receiversAt } from './moveCase.ts';
+import { moveCase, tellSentUp } from './moveCase.ts';
 import type { EscalationCause, PetitionStatus } from '../../../contract/domain.ts';
 
 export interface EscalateInput {
@@ -60,20 +59,7 @@ export async function escalatePetition(ctx: AppContext, actor: CommandActor, id:
       dueAt,
     }, now);
 
-    const occasion = `escalation${p.escalation_count + 1}`;
-    await tellOfficials(trx, await receiversAt(trx, p, parent.id), 'petition_escalated_official', p.id, {
-      trackingCode: p.tracking_code,
-      kind: p.kind,
-      unit: parent.name,
-      fromUnit: from.name,
-      reason: input.reason,
-      dueAt: localDateTime(dueAt, parent.time_zone),
-    }, occasion, now);
-    await tellResidents(trx, p.id, 'petition_escalated', {
-      unit: parent.name,
-      reason: input.reason,
-      dueAt: localDateTime(dueAt, parent.time_zone),
-    }, occasion, now);
+    await tellSentUp(trx, p, { from, to: parent, reason: input.reason, dueAt, occasion: `escalation${p.escalation_count + 1}` }, now);
     return p.id;
   });
 }

@@ -10,7 +10,8 @@ import { noPendingAnswer, officialsAtUnit, updateMergedInto, updatePetition, typ
 import { ackDue, resolutionDue, reviewDue } from '../petitions.deadlines.ts';
 import type { PetitionStatus, ReviewStage } from '../../../contract/domain.ts';
 import { policyAt } from './shared.ts';
-import { placeOfUnit } from '../../../platform/calendar.ts';
+import { localDateTime, placeOfUnit } from '../../../platform/calendar.ts';
+import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 
 export interface Move {
   to: UnitRow;
@@ -59,4 +60,26 @@ export async function moveCase(
 export async function receiversAt(trx: Kysely<DB>, p: PetitionRow, unitId: number): Promise<number[]> {
   const roles = p.kind === 'conduct_report' ? (['leader'] as const) : (['dispatcher', 'leader'] as const);
   return (await officialsAtUnit(trx, unitId, roles)).filter((x) => x !== p.reported_official_id);
+}
+
+/**
+ * The notices of a case sent to the unit above (an escalation, a review, a re-review): the
+ * receiving unit's routers and the residents hear where it went, why, and when it is due.
+ */
+export async function tellSentUp(
+  trx: Kysely<DB>,
+  p: PetitionRow,
+  up: { from: UnitRow; to: UnitRow; reason: string; dueAt: Date; occasion: string },
+  now: Date,
+): Promise<void> {
+  const dueAt = localDateTime(up.dueAt, up.to.time_zone);
+  await tellOfficials(trx, await receiversAt(trx, p, up.to.id), 'petition_escalated_official', p.id, {
+    trackingCode: p.tracking_code,
+    kind: p.kind,
+    unit: up.to.name,
+    fromUnit: up.from.name,
+    reason: up.reason,
+    dueAt,
+  }, up.occasion, now);
+  await tellResidents(trx, p.id, 'petition_escalated', { unit: up.to.name, reason: up.reason, dueAt }, up.occasion, now);
 }

@@ -9,12 +9,11 @@
  * re_reviewed_at.
  */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar, localDateTime, placeOfUnit } from '../../../platform/calendar.ts';
+import { loadCalendar, placeOfUnit } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
 import type { ReviewStage } from '../../../contract/domain.ts';
-import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, inTransaction, loadForAction, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
-import { moveCase, receiversAt } from './moveCase.ts';
+import { moveCase, tellSentUp } from './moveCase.ts';
 
 export interface ReviewInput {
   stage: ReviewStage;
@@ -75,20 +74,7 @@ export async function reviewPetition(ctx: AppContext, actor: CommandActor, id: n
       dueAt,
     }, now);
 
-    // The receiving unit's routers and the residents hear of it as of a case sent up.
-    await tellOfficials(trx, await receiversAt(trx, p, reviewer.id), 'petition_escalated_official', p.id, {
-      trackingCode: p.tracking_code,
-      kind: p.kind,
-      unit: reviewer.name,
-      fromUnit: from.name,
-      reason: input.reason,
-      dueAt: localDateTime(dueAt, reviewer.time_zone),
-    }, stage, now);
-    await tellResidents(trx, p.id, 'petition_escalated', {
-      unit: reviewer.name,
-      reason: input.reason,
-      dueAt: localDateTime(dueAt, reviewer.time_zone),
-    }, stage, now);
+    await tellSentUp(trx, p, { from, to: reviewer, reason: input.reason, dueAt, occasion: stage }, now);
     return p.id;
   });
 }
