@@ -3,29 +3,11 @@ import { api, ApiError, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/types.ts';
 import { petitionKinds } from '../../../../server/contract/domain.ts';
+import type { PolicyView } from '../../../../server/modules/petitions/petitions.schema.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
 
-interface Policy {
-  kind: string;
-  unit: string | null;
-  country: string | null;
-  channel: string | null;
-  legalSource: string | null;
-  ackWorkingDays: number;
-  ackDayType: 'working' | 'calendar';
-  urgentAckWorkingHours: number | null;
-  resolutionDays: number;
-  urgentResolutionDays: number | null;
-  dayType: 'working' | 'calendar';
-  maxExtensions: number | null;
-  extensionDays: number | null;
-  anonymousAllowed: boolean;
-  reopenDays: number;
-  reviewRequestDays: number | null;
-  reviewDays: number | null;
-  reReviewDays: number | null;
-  autoEscalate: boolean;
-}
+/** A policy as the server presents it (GET /api/v1/deadline-policies). */
+type Policy = PolicyView;
 
 type Editable = 'ackWorkingDays' | 'resolutionDays' | 'reopenDays' | 'reviewDays' | 'reReviewDays';
 const editable: Editable[] = ['ackWorkingDays', 'resolutionDays', 'reopenDays', 'reviewDays', 'reReviewDays'];
@@ -59,7 +41,7 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
   if (list.value === null || list.value === undefined) return <Alert kind="info">{t('admin.deadlinesUnavailable')}</Alert>;
   // The table edits each kind's policy for every channel; those for one channel (a hotline's
   // local time limits) are listed below it.
-  const byKind = new Map(list.value.items.filter((p) => p.channel === null).map((p) => [p.kind, p]));
+  const byKind = new Map<string, Policy>(list.value.items.filter((p) => p.channel === null).map((p) => [p.kind, p]));
   const forChannels = list.value.items.filter((p) => p.channel !== null);
   const cell = (kind: string, field: Editable) => {
     const edited = edits[kind] && field in edits[kind] ? edits[kind][field] : undefined;
