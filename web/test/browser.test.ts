@@ -297,6 +297,36 @@ describe('hotline quick entry', { timeout: 120_000 }, () => {
   });
 });
 
+describe('recording at a forum', { timeout: 120_000 }, () => {
+  test('an official records questions one after another at a forum; each gets its codes large, the venue stays', async () => {
+    const zhHant = strings('zh-Hant');
+    const page = await open('zh-TW', desktop);
+    await signIn(page, demo.reception, zhHant);
+    await page.goto('/staff/record');
+    await page.getByLabel(zhHant['record.channel']).selectOption('forum');
+    await page.getByRole('combobox', { name: zhHant['raise.unit'] }).fill('thanh nho');
+    await page.locator('[role="option"]', { hasText: 'Thanh Nho' }).first().click();
+    await page.getByLabel(zhHant['record.venue']).fill('Nhà văn hóa xóm 3');
+    for (const question of ['Khi nào sửa đường liên xóm?', 'Thủ tục tách hộ khẩu thế nào?']) {
+      await page.getByLabel(zhHant['record.body']).fill(question);
+      await page.getByLabel(zhHant['raise.category']).selectOption('procedures');
+      await page.getByRole('button', { name: zhHant['record.recordNext'] }).click();
+      const codes = page.locator('.receipt .big-code');
+      await codes.nth(1).waitFor();
+      const [code, key] = await codes.allInnerTexts();
+      const tracked = await (await fetch(`${stack.url}/api/v1/petitions/track/${code.trim()}`)).json();
+      assert.equal(tracked.status, 'received');
+      assert.ok(key.trim().length >= 8, key);
+      // Ready for the next question: the text is cleared, the gathering's details stay.
+      assert.equal(await page.getByLabel(zhHant['record.body']).inputValue(), '');
+      assert.equal(await page.getByLabel(zhHant['record.venue']).inputValue(), 'Nhà văn hóa xóm 3');
+      assert.equal(await page.getByLabel(zhHant['record.channel']).inputValue(), 'forum');
+    }
+    await checkPage(page, 'zh-Hant: recorded at a forum');
+    await screenshot(page, 'zh-Hant-record-forum-1280');
+  });
+});
+
 describe('figures of a district', { timeout: 120_000 }, () => {
   test('each figure says what it counts, and the communes below compare by the three rates, sortable', async () => {
     const page = await browsing.open('en-GB', desktop);

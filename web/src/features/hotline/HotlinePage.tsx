@@ -61,7 +61,7 @@ function Receipt({ recorded }: { recorded: Recorded }) {
   );
 }
 
-function EarlierPetitions({ phone }: { phone: string }) {
+function EarlierPetitions({ phone, onPhone }: { phone: string; onPhone: boolean }) {
   const { t, date, locale } = useI18n();
   const q = useDebounced(phone.replace(/[^\d+]/g, ''), 300);
   const [state, setState] = useState<{ items: PetitionSummary[] | null; error: string | null }>({ items: null, error: null });
@@ -81,9 +81,9 @@ function EarlierPetitions({ phone }: { phone: string }) {
   }, [q]);
   return (
     <section aria-labelledby="earlier-heading" class="earlier" aria-live="polite">
-      <h2 id="earlier-heading">{t('hotline.earlier')}</h2>
+      <h2 id="earlier-heading">{t(onPhone ? 'hotline.earlier' : 'record.earlier')}</h2>
       <Alert>{state.error}</Alert>
-      {state.items === null ? <p class="muted">{t('hotline.earlierHint')}</p> : null}
+      {state.items === null ? <p class="muted">{t(onPhone ? 'hotline.earlierHint' : 'record.earlierHint')}</p> : null}
       {state.items && state.items.length === 0 ? <p>{t('hotline.noEarlier')}</p> : null}
       {state.items && state.items.length > 0 ? (
         <>
@@ -117,6 +117,8 @@ export default function HotlinePage({ query }: PageProps) {
   const [category, setCategory] = useState('');
   const [place, setPlace] = useState('');
   const atGathering = gatheringChannels.includes(channel);
+  // The hotline's words speak of a caller; the other channels of a resident in front of the official.
+  const onPhone = channel === 'hotline';
   const phoneRef = useRef<HTMLInputElement>(null);
   const [phone, setPhone] = useState('');
   const [name, setName] = useState('');
@@ -229,7 +231,7 @@ export default function HotlinePage({ query }: PageProps) {
                 <input ref={phoneRef} id={id} type="tel" autoFocus autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} value={phone} onInput={(e) => setPhone((e.currentTarget as HTMLInputElement).value)} />
               )}
             </Field>
-            <Field label={t('hotline.name')}>
+            <Field label={t(onPhone ? 'hotline.name' : 'record.name')}>
               {({ id }) => <input id={id} type="text" autoComplete="off" value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />}
             </Field>
           </div>
@@ -254,13 +256,13 @@ export default function HotlinePage({ query }: PageProps) {
               </select>
             )}
           </Field>
-          <Field label={t('hotline.body')} error={errors.body} required>
+          <Field label={t(onPhone ? 'hotline.body' : 'record.body')} error={errors.body} required>
             {({ id, describedBy, invalid }) => (
               <textarea id={id} rows={4} aria-describedby={describedBy} aria-invalid={invalid} value={body} onInput={(e) => setBody((e.currentTarget as HTMLTextAreaElement).value)} />
             )}
           </Field>
           <Checkbox label={t('hotline.urgent')} checked={urgent} onChange={setUrgent} />
-          <Checkbox label={t('hotline.answerNow')} hint={t('hotline.answerNowHint')} checked={answerNow} onChange={setAnswerNow} />
+          <Checkbox label={t(onPhone ? 'hotline.answerNow' : 'record.answerNow')} hint={t('hotline.answerNowHint')} checked={answerNow} onChange={setAnswerNow} />
           {answerNow ? (
             <Field label={t('case.answerText')} error={errors.answer} required>
               {({ id, describedBy, invalid }) => (
@@ -285,7 +287,7 @@ export default function HotlinePage({ query }: PageProps) {
             </button>
           </div>
         </form>
-        <EarlierPetitions phone={phone} />
+        <EarlierPetitions phone={phone} onPhone={onPhone} />
       </div>
     </>
   );
