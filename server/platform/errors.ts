@@ -55,6 +55,11 @@ defineMessages({
     vi: 'Một số thông tin gửi lên không hợp lệ: {summary}',
     zh: '提交的部分内容无效：{summary}',
   },
+  invalid_cursor: {
+    en: 'The "cursor" is not one this server gave out.',
+    vi: 'Giá trị "cursor" không hợp lệ.',
+    zh: '"cursor"参数无效。',
+  },
   invalid_text: {
     en: 'Text may not contain a NUL character or a broken Unicode character: {field}.',
     vi: 'Văn bản không được chứa ký tự NUL hoặc ký tự Unicode hỏng: {field}.',

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Module } from '../index.ts';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { sessionCookie, type NewSession } from '../../platform/sessions.ts';
 import './people.messages.ts';
 import './people.jobs.ts';
@@ -34,6 +34,7 @@ import { revokeRole } from './commands/revokeRole.ts';
 import { resetPassword } from './commands/resetPassword.ts';
 import { disableOfficial } from './commands/disableOfficial.ts';
 import { enableOfficial } from './commands/enableOfficial.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 
 /** A new session goes back twice: in the answer (for API clients) and as the cookie (for the web app). */
 function answerWithSession(reply: FastifyReply, ctx: AppContext, session: NewSession) {
@@ -47,13 +48,8 @@ function answerWithSession(reply: FastifyReply, ctx: AppContext, session: NewSes
   return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
 }
 
-const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url');
-function decodeCursor(cursor: string): number {
-  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
-  const id = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(id)) throw badRequest('invalid_input', { summary: 'cursor is not valid' });
-  return id;
-}
+/** An officials list cursor: the last official's id. */
+const readOfficialCursor = (value: unknown) => (Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : undefined);
 
 function authRoutes(app: App, ctx: AppContext) {
   // Per address and per route, for signed-in callers too: a session must not buy more guesses.
@@ -192,7 +188,7 @@ function officialRoutes(app: App, ctx: AppContext) {
         unitPath,
         role,
         q,
-        afterId: cursor ? decodeCursor(cursor) : undefined,
+        afterId: cursor ? decodeCursor(cursor, readOfficialCursor) : undefined,
         limit: limit + 1,
       });
       const items = rows.slice(0, limit).map((r) => presentOfficial(r, request.locale));

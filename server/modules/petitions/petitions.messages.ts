@@ -196,11 +196,6 @@ export const petitionMessages = defineMessages({
     vi: '"{value}" không phải giá trị hợp lệ của {field}; hãy dùng một trong: {allowed}.',
     zh: '"{value}"不是有效的{field}；可用值：{allowed}。',
   },
-  invalid_cursor: {
-    en: 'The "cursor" is not one this server gave out.',
-    vi: 'Giá trị "cursor" không hợp lệ.',
-    zh: '"cursor"参数无效。',
-  },
   invalid_date: {
     en: '"{field}" must be a date (YYYY-MM-DD) or a date and time (ISO 8601).',
     vi: '"{field}" phải là ngày (YYYY-MM-DD) hoặc ngày giờ (ISO 8601).',

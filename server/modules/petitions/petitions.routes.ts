@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor, Official, Resident } from '../../platform/access.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { searchKey, segmentWords } from '../../platform/text.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { ActionBody, ActionOutcome, CandidateList, CandidatesQuery, AttachmentParams, AttachmentQuery, AttachmentView, checkActionFields, IdParams, IntakeBody, IntakeResult, ListQuery, MineQuery, MyPetitionList, PetitionList, PetitionView, PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, RatingBody, TrackParams, TrackView } from './petitions.schema.ts';
 import { canAssign, canSee, canSeeIdentity } from './petitions.policy.ts';
 import {
@@ -126,24 +127,14 @@ interface Cursor {
   dueAt?: string;
 }
 
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-
-function decodeCursor(raw: string, sort: 'newest' | 'due'): ListFilters['after'] {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (!Number.isSafeInteger(c.id) || c.id < 1) throw new Error('id');
-    if (sort === 'due') {
-      const dueAt = new Date(String(c.dueAt));
-      if (Number.isNaN(dueAt.getTime())) throw new Error('dueAt');
-      return { id: c.id, dueAt };
-    }
-    return { id: c.id };
-  } catch {
-    throw badRequest('invalid_cursor');
-  }
-}
+/** A list cursor's key: the last petition's id, and its due time when sorted by it. */
+const readCursor = (sort: 'newest' | 'due') => (value: unknown): ListFilters['after'] => {
+  const c = (value ?? {}) as Partial<Cursor>;
+  if (!Number.isSafeInteger(c.id) || c.id! < 1) return undefined;
+  if (sort === 'newest') return { id: c.id! };
+  const dueAt = new Date(String(c.dueAt));
+  return Number.isNaN(dueAt.getTime()) ? undefined : { id: c.id!, dueAt };
+};
 
 function presentPolicy(p: DeadlinePolicy & { unit_code: string | null }) {
   return {
@@ -436,7 +427,7 @@ export const petitionsModule: Module = {
           phone,
           tsquery: q.q !== undefined ? toTsquery(q.q) : undefined,
           sort,
-          after: q.cursor !== undefined ? decodeCursor(q.cursor, sort) : undefined,
+          after: q.cursor !== undefined ? decodeCursor(q.cursor, readCursor(sort)) : undefined,
           limit: limit + 1,
           now,
         };
@@ -470,7 +461,7 @@ export const petitionsModule: Module = {
       async (request) => {
         const actor = request.actor as Resident;
         const limit = request.query.limit ?? 20;
-        const after = request.query.cursor !== undefined ? decodeCursor(request.query.cursor, 'newest') : undefined;
+        const after = request.query.cursor !== undefined ? decodeCursor(request.query.cursor, readCursor('newest')) : undefined;
         const rows = await residentPetitions(ctx.db, actor.id, { afterId: after?.id, limit: limit + 1 });
         const page = rows.slice(0, limit);
         return {

@@ -98,9 +98,4 @@ export const unitsMessages = defineMessages({
     vi: 'Không có đơn vị {code} trong dữ liệu phân cấp hành chính Trung Quốc.',
     zh: '中国行政区划数据中没有代码为 {code} 的单位。',
   },
-  units_invalid_cursor: {
-    en: 'The page cursor is not valid; start again from the first page.',
-    vi: 'Con trỏ trang không hợp lệ; hãy bắt đầu lại từ trang đầu.',
-    zh: '分页游标无效；请从第一页重新开始。',
-  },
 });

@@ -1,6 +1,5 @@
 /** What leaves the server about a unit: public, and never its internal id or path. */
 import type { LocaleNames } from '../../schema.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { UnitCursor, UnitDetailRow, UnitListRow } from './units.queries.ts';
 import type { UnitDetail, UnitSummary } from './units.schema.ts';
 
@@ -39,25 +38,17 @@ export function presentUnitDetail(row: UnitDetailRow): UnitDetail {
   };
 }
 
-/** Cursors are opaque to clients: the sort key of the last item, as base64url JSON. */
-export function encodeCursor(cursor: UnitCursor): string {
-  const parts = cursor.by === 'code' ? ['c', cursor.code] : ['r', cursor.rank, cursor.length, cursor.code];
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+/** The sort key of a page's last unit, as the cursor holds it. */
+export function unitCursorKey(cursor: UnitCursor): unknown[] {
+  return cursor.by === 'code' ? ['c', cursor.code] : ['r', cursor.rank, cursor.length, cursor.code];
 }
 
-export function decodeCursor(text: string): UnitCursor {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw new AppError(400, 'units_invalid_cursor');
+export function readUnitCursor(parts: unknown): UnitCursor | undefined {
+  if (!Array.isArray(parts)) return undefined;
+  const [by, a, b, c] = parts as unknown[];
+  if (by === 'c' && typeof a === 'string' && parts.length === 2) return { by: 'code', code: a };
+  if (by === 'r' && Number.isInteger(a) && Number.isInteger(b) && typeof c === 'string' && parts.length === 4) {
+    return { by: 'rank', rank: a as number, length: b as number, code: c };
   }
-  if (Array.isArray(parts)) {
-    const [by, a, b, c] = parts as unknown[];
-    if (by === 'c' && typeof a === 'string' && parts.length === 2) return { by: 'code', code: a };
-    if (by === 'r' && Number.isInteger(a) && Number.isInteger(b) && typeof c === 'string' && parts.length === 4) {
-      return { by: 'rank', rank: a as number, length: b as number, code: c };
-    }
-  }
-  throw new AppError(400, 'units_invalid_cursor');
+  return undefined;
 }

@@ -130,7 +130,7 @@ export async function findUnits(db: Kysely<DB>, filter: UnitFilter, now: Date): 
   if (filter.level !== undefined) conditions.push(sql`u.level = ${filter.level}`);
   const fetch = filter.limit + 1;
   // A cursor belongs to the ordering it came from: by rank with a query, by code without.
-  if (filter.after && filter.after.by !== (key ? 'rank' : 'code')) throw new AppError(400, 'units_invalid_cursor');
+  if (filter.after && filter.after.by !== (key ? 'rank' : 'code')) throw new AppError(400, 'invalid_cursor');
 
   let rows: Array<UnitListRow & { rank?: number; nameLength?: number }>;
   if (key) {

@@ -3,7 +3,8 @@ import { forbidden, notFound } from '../../platform/errors.ts';
 import { ImportBody, ImportSummary, UnitDetail, UnitList, UnitParams, UnitsQuery } from './units.schema.ts';
 import { canImportUnits, importRoles, importScope } from './units.policy.ts';
 import { findUnits, getUnitByCode, unitDetail } from './units.queries.ts';
-import { decodeCursor, encodeCursor, presentUnit, presentUnitDetail } from './units.presenter.ts';
+import { presentUnit, presentUnitDetail, readUnitCursor, unitCursorKey } from './units.presenter.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { parseUnitsCsv } from './units.csv.ts';
 import { importUnits } from './commands/importUnits.ts';
 import './units.messages.ts';
@@ -35,11 +36,11 @@ export const unitsModule: Module = {
             level: query.level,
             includeFormer: query.includeFormer ?? false,
             limit: query.limit ?? 20,
-            after: query.cursor ? decodeCursor(query.cursor) : undefined,
+            after: query.cursor ? decodeCursor(query.cursor, readUnitCursor) : undefined,
           },
           ctx.clock.now(),
         );
-        return { items: page.rows.map(presentUnit), ...(page.next ? { next: encodeCursor(page.next) } : {}) };
+        return { items: page.rows.map(presentUnit), ...(page.next ? { next: encodeCursor(unitCursorKey(page.next)) } : {}) };
       },
     );
 

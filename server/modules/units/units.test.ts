@@ -255,7 +255,7 @@ describeEachBackend('units', (t) => {
     assert.equal((await t().app.inject({ url: '/api/v1/units?parent=NOPE' })).statusCode, 404);
     const cursor = await t().app.inject({ url: '/api/v1/units?cursor=garbage' });
     assert.equal(cursor.statusCode, 400);
-    assert.equal(cursor.json().error.code, 'units_invalid_cursor');
+    assert.equal(cursor.json().error.code, 'invalid_cursor');
     assert.equal((await t().app.inject({ url: '/api/v1/units?limit=100000' })).statusCode, 400);
     assert.equal((await t().app.inject({ url: '/api/v1/units?color=red' })).statusCode, 400);
   });
