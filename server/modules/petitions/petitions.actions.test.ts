@@ -71,7 +71,7 @@ describeEachBackend('petition actions', (t) => {
     assert.equal((await call().act(w.disp1, s.id, { type: 'assign', handler: w.hand1.id, leader: w.lead1.id, expectedResult: 'x' })).statusCode, 409);
     // a complaint is never answered on the spot
     const spot = await call().act(w.disp1, s.id, { type: 'answer', text: 'no' });
-    assert.equal(spot.statusCode, 409);
+    assert.equal(spot.statusCode, 400);
     assert.equal(spot.json().error.code, 'not_answerable_on_the_spot');
     await actOk(t(), w.disp1, s.id, { type: 'accept' });
     const twice = await call().act(w.disp1, s.id, { type: 'accept' });

@@ -203,7 +203,7 @@ function roleAllows(actor: CommandActor, p: PetitionSubject, type: ActionType): 
 
 export type Decision =
   | { ok: true }
-  | { ok: false; status: 403 | 404 | 409; code: string; params?: Record<string, unknown> };
+  | { ok: false; status: 400 | 403 | 404 | 409; code: string; params?: Record<string, unknown> };
 
 /**
  * The whole decision for one action: 404 when the actor may not see the petition (403 when it
@@ -240,7 +240,8 @@ export function decide(actor: CommandActor, p: PetitionSubject, type: ActionType
     if (p.pending_answer_at) return { ok: false, status: 409, code: 'answer_awaiting_approval' };
     if (p.status === 'received') {
       if (!onTheSpotKinds.includes(p.kind)) {
-        return { ok: false, status: 409, code: 'not_answerable_on_the_spot', params: { kind: p.kind } };
+        // the kind forbids it, whatever the state: the same 400 as at intake
+        return { ok: false, status: 400, code: 'not_answerable_on_the_spot', params: { kind: p.kind } };
       }
       if (actor.kind === 'official' && !hasRoleAt(actor, p.unit_path, onTheSpotAnswerers)) {
         return { ok: false, status: 403, code: 'forbidden' };
