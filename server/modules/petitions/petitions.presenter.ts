@@ -12,7 +12,7 @@ import { contentOf } from './commands/assignPetition.ts';
 import { maskPersonalData, maskPersonalDataOrNull } from '../../platform/personalData.ts';
 
 const asIs = <T>(text: T) => text;
-import { awaitingAcceptance, openStatuses, type EventVisibility } from '../../contract/domain.ts';
+import { awaitingAcceptance, openStatuses, type EventVisibility, type ReviewStage } from '../../contract/domain.ts';
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -122,6 +122,8 @@ export interface PetitionExtras {
   /** Names of the officials and agencies the events refer to (assigned to, transferred to). */
   eventPeople?: Map<number, string>;
   eventAgencies?: Map<number, string>;
+  /** The review steps the rules in force at the petition's unit provide (answered cases). */
+  reviewSteps?: readonly ReviewStage[];
 }
 
 /** The handler, leader and agency an event gave the case to, by name. */
@@ -243,7 +245,8 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
     // A denunciation's files are often the signed letter or an identity card: they name the
     // denouncer, so they go with the identity.
     attachments: (identity ? extras.attachments : []).map(presentAttachment),
-    abilities: abilities(actor, p),
+    // A review or re-review is offered only where the rules have it.
+    abilities: abilities(actor, p).filter((a) => (a !== 'review' && a !== 're_review') || (extras.reviewSteps ?? []).includes(a)),
   };
 }
 

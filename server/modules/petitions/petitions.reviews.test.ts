@@ -91,6 +91,11 @@ describeEachBackend('deadline rules per country; review and re-review', (t) => {
 
   test('review and re-review go each to the unit above, each due within its own 30 days', async () => {
     const s = await answered(cn, 'G');
+    assert.deepEqual(
+      (await api(t()).get(cn.disp1, s.id)).json().abilities.filter((a: string) => a.includes('review')),
+      ['review'],
+      'the case page offers a review, not yet a re-review',
+    );
     t().clock.set('2026-03-10T01:00:00Z');
     try {
       // A handler does not route cases.
@@ -157,6 +162,7 @@ describeEachBackend('deadline rules per country; review and re-review', (t) => {
     assert.equal(third.json().error.code, 'review_not_provided');
 
     const q = await answered(vn, 'T', 'question');
+    assert.ok(!(await api(t()).get(vn.disp1, q.id)).json().abilities.includes('review'), 'not offered where the rules have none');
     const none = await api(t()).act(vn.disp1, q.id, { type: 'review', reason: 'x' });
     assert.equal(none.statusCode, 409);
     assert.equal(none.json().error.code, 'review_not_provided');

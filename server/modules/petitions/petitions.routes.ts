@@ -19,6 +19,7 @@ import {
   approvalSetAt,
   findAttachment,
   findPetition,
+  findUnitById,
   findPetitionByCode,
   findTrackRow,
   findUnitByCode,
@@ -56,7 +57,8 @@ import { reviewPetition } from './commands/reviewPetition.ts';
 import { setAnswerApproval } from './commands/setAnswerApproval.ts';
 import './petitions.messages.ts';
 import './petitions.notify.ts';
-import { channels, type PetitionKind, petitionKinds, petitionStatuses } from '../../contract/domain.ts';
+import { channels, reviewStages, type PetitionKind, petitionKinds, petitionStatuses, type ReviewStage } from '../../contract/domain.ts';
+import { policyAt } from './commands/shared.ts';
 
 /** The tracking page: a merged petition shows its case's state, answer and, from the merge on, its history. */
 /** The public tracking view; with the petition's access key, what the resident sent as well. */
@@ -98,7 +100,17 @@ async function viewOf(ctx: AppContext, actor: Actor, p: PetitionRow) {
   const ids = (key: string) => events.map((e) => (typeof e.data[key] === 'number' ? (e.data[key] as number) : null));
   const eventPeople = await accountNames(ctx.db, [...ids('handlerId'), ...ids('leaderId')]);
   const eventAgencies = await agencyNames(ctx.db, ids('agencyId'));
-  return presentPetition(actor, p, names, { petitioners, events, attachments, merged, eventPeople, eventAgencies }, ctx.clock.now());
+  const reviewSteps = await reviewStepsOf(ctx, p);
+  return presentPetition(actor, p, names, { petitioners, events, attachments, merged, eventPeople, eventAgencies, reviewSteps }, ctx.clock.now());
+}
+
+/** The review steps the rules at an answered petition's unit provide; none before an answer. */
+async function reviewStepsOf(ctx: AppContext, p: PetitionRow): Promise<ReviewStage[]> {
+  if (p.status !== 'answered' && p.status !== 'closed') return [];
+  const unit = await findUnitById(ctx.db, p.unit_id);
+  if (!unit) return [];
+  const rules = await policyAt(ctx.db, p, unit);
+  return reviewStages.filter((stage) => (stage === 'review' ? rules.review_days : rules.re_review_days) !== null);
 }
 
 function splitList<T extends string>(field: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
