@@ -56,19 +56,6 @@ export const transitions: Record<ActionType, readonly PetitionStatus[]> = {
 /** The step each review follows: a review the first handling, a re-review the review. */
 export const reviewFollows: Record<ReviewStage, ReviewStage | null> = { review: null, re_review: 'review' };
 
-/** The state each action leads to (escalate and answer depend on where the case was). */
-export const targetStatus: Partial<Record<ActionType, PetitionStatus>> = {
-  accept: 'accepted',
-  reject: 'rejected',
-  assign: 'assigned',
-  start: 'in_progress',
-  answer: 'answered',
-  transfer: 'transferred',
-  merge: 'merged',
-  close: 'closed',
-  reopen: 'reopened',
-};
-
 /** Kinds an official may answer at once, without the five clear items. */
 export const onTheSpotKinds: readonly PetitionKind[] = ['question', 'suggestion', 'help_request'];
 
