@@ -220,22 +220,16 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
               </select>
             )}
           </Field>
-          <Field label={t('case.handler')} error={errors.handler} required>
-            {({ id, describedBy, invalid }) => (
-              <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.handler ?? ''} onChange={(e) => set('handler')((e.currentTarget as HTMLSelectElement).value)}>
-                <option value="">{t('case.choose')}</option>
-                {optionsOf(candidates.handlers.value)}
-              </select>
-            )}
-          </Field>
-          <Field label={t('case.leader')} error={errors.leader} required>
-            {({ id, describedBy, invalid }) => (
-              <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.leader ?? ''} onChange={(e) => set('leader')((e.currentTarget as HTMLSelectElement).value)}>
-                <option value="">{t('case.choose')}</option>
-                {optionsOf(candidates.leaders.value)}
-              </select>
-            )}
-          </Field>
+          {(['handler', 'leader'] as const).map((role) => (
+            <Field key={role} label={t(`case.${role}`)} error={errors[role]} required>
+              {({ id, describedBy, invalid }) => (
+                <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields[role] ?? ''} onChange={(e) => set(role)((e.currentTarget as HTMLSelectElement).value)}>
+                  <option value="">{t('case.choose')}</option>
+                  {optionsOf(candidates[role === 'handler' ? 'handlers' : 'leaders'].value)}
+                </select>
+              )}
+            </Field>
+          ))}
           <Text label={t('case.expectedResult')} value={fields.expectedResult ?? ''} onInput={set('expectedResult')} error={errors.expectedResult} required rows={2} />
           <Field label={t('case.dueAt')} hint={t('case.dueAtHint')}>
             {({ id, describedBy }) => <input id={id} type="datetime-local" aria-describedby={describedBy} value={fields.dueAt ?? ''} onInput={(e) => set('dueAt')((e.currentTarget as HTMLInputElement).value)} />}
