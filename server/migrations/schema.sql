@@ -124,6 +124,11 @@ BEGIN
 END
 $$;
 
+CREATE TABLE public.access_key_failures (
+    petition_id bigint NOT NULL,
+    at timestamp with time zone NOT NULL
+);
+
 CREATE TABLE public.accounts (
     id bigint NOT NULL,
     kind text NOT NULL,
@@ -820,6 +825,8 @@ ALTER TABLE ONLY public.units
 ALTER TABLE ONLY public.units
     ADD CONSTRAINT units_pkey PRIMARY KEY (id);
 
+CREATE INDEX access_key_failures_petition ON public.access_key_failures USING btree (petition_id, at);
+
 CREATE INDEX accounts_agency ON public.accounts USING btree (agency_id);
 
 CREATE UNIQUE INDEX accounts_resident_email ON public.accounts USING btree (lower(email)) WHERE ((kind = 'resident'::text) AND (email IS NOT NULL));
@@ -925,6 +932,9 @@ CREATE TRIGGER petitions_stats_update AFTER UPDATE ON public.petitions FOR EACH 
             WHEN (new.status = ANY (ARRAY['received'::text, 'accepted'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'reopened'::text])) THEN new.due_at
             ELSE NULL::timestamp with time zone
         END))) EXECUTE FUNCTION public.stats_petition_changed();
+
+ALTER TABLE ONLY public.access_key_failures
+    ADD CONSTRAINT access_key_failures_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);
 
 ALTER TABLE ONLY public.accounts
     ADD CONSTRAINT accounts_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES public.agencies(id);
