@@ -11,9 +11,13 @@ program.command('serve').description('serve the app (embedded database unless DA
   await serveCommand(loadConfig());
 });
 
-program.command('migrate').description('apply pending database migrations').action(async () => {
-  await migrateCommand(loadConfig());
-});
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .option('--status', 'list applied and pending migrations without applying any')
+  .action(async (opts: { status?: boolean }) => {
+    await migrateCommand(loadConfig(), opts);
+  });
 
 // Each module's commands register themselves here as they arrive.
 const { registerCommands } = await import('./commands.ts');

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { backends, createTestDatabase } from '../test/databases.ts';
 import { fromPglite, pgliteExtensions, type Database } from './db.ts';
-import { migrate, readMigrations, MigrationChangedError } from './migrate.ts';
+import { migrate, migrationStatus, readMigrations, MigrationChangedError, SchemaNewerError } from './migrate.ts';
+import { formatMigrationStatus } from '../../cli/migrate.ts';
 
 async function schemaOf(database: Database): Promise<string[]> {
   const columns = await database.pool.query<{ line: string }>(`
@@ -59,5 +60,56 @@ test('migrations apply once, are recorded, and a changed applied migration stops
   } finally {
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+for (const backend of backends) {
+  test(`${backend}: status lists applied and pending migrations, and a schema newer than the code is refused`, async () => {
+    const database = await createTestDatabase(backend);
+    try {
+      const migrations = readMigrations();
+      const before = await migrationStatus(database.pool, migrations);
+      assert.equal(before.length, migrations.length);
+      assert.ok(before.every((s) => s.appliedAt instanceof Date && !s.unknown));
+
+      // The code has one more migration than the database: it shows as pending, nothing applied.
+      const next = { version: '9998', name: '9998_next', sql: 'CREATE TABLE next_one (id int);', checksum: 'x' };
+      const withNext = await migrationStatus(database.pool, [...migrations, next]);
+      assert.deepEqual(withNext.at(-1), { name: '9998_next', appliedAt: null });
+      const table = await database.pool.query(`SELECT to_regclass('public.next_one')::text AS t`);
+      assert.equal(table.rows[0].t, null);
+
+      // A newer version applied a migration this code does not know.
+      await database.pool.query(
+        `INSERT INTO schema_migrations (version, name, checksum) VALUES ('9999', '9999_from_a_newer_version', 'y')`,
+      );
+      await assert.rejects(migrate(database.pool, migrations), (e: unknown) => {
+        assert.ok(e instanceof SchemaNewerError);
+        assert.match(e.message, /9999_from_a_newer_version/);
+        return true;
+      });
+      // …not even a pending migration of its own is applied under it.
+      await assert.rejects(migrate(database.pool, [...migrations, next]), SchemaNewerError);
+      assert.equal((await database.pool.query(`SELECT to_regclass('public.next_one')::text AS t`)).rows[0].t, null);
+      const after = await migrationStatus(database.pool, migrations);
+      assert.equal(after.at(-1)?.name, '9999_from_a_newer_version');
+      assert.equal(after.at(-1)?.unknown, true);
+      assert.match(formatMigrationStatus(after), /9999_from_a_newer_version .*unknown to this version/);
+    } finally {
+      await database.close();
+    }
+  });
+}
+
+test('status of a database never migrated shows every migration pending', async () => {
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
+  const database = fromPglite(pglite);
+  try {
+    const states = await migrationStatus(database.pool);
+    assert.equal(states.length, readMigrations().length);
+    assert.ok(states.every((s) => s.appliedAt === null));
+    assert.match(formatMigrationStatus(states), new RegExp(`${states.length} pending$`));
+  } finally {
+    await database.close();
   }
 });

@@ -23,6 +23,61 @@ export class MigrationChangedError extends Error {
   }
 }
 
+/** The database holds migrations this code does not have: it was upgraded by a newer version. */
+export class SchemaNewerError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `The database schema is newer than this version of Zero Distance: migration${unknown.length > 1 ? 's' : ''} ` +
+        `${unknown.join(', ')} ${unknown.length > 1 ? 'were' : 'was'} applied by a newer version. ` +
+        `Run the newer version, or restore the backup taken before the upgrade (docs/OPERATIONS.md).`,
+    );
+    this.name = 'SchemaNewerError';
+  }
+}
+
+export interface MigrationState {
+  name: string;
+  /** null while pending. */
+  appliedAt: Date | null;
+  /** Applied to the database but unknown to this code. */
+  unknown?: true;
+}
+
+interface AppliedRow {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Date;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+async function appliedRows(db: Queryable): Promise<AppliedRow[]> {
+  const { rows } = await db.query<AppliedRow>('SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version');
+  return rows;
+}
+
+function unknownApplied(applied: AppliedRow[], migrations: Migration[]): string[] {
+  const known = new Set(migrations.map((m) => m.version));
+  return applied.filter((r) => !known.has(r.version)).map((r) => r.name);
+}
+
+/**
+ * Every migration this code knows, applied (with when) or pending, then any the database holds
+ * that this code does not know. Reads only: a database never migrated shows everything pending.
+ */
+export async function migrationStatus(pool: pg.Pool, migrations = readMigrations()): Promise<MigrationState[]> {
+  const exists = await pool.query<{ t: string | null }>(`SELECT to_regclass('public.schema_migrations')::text AS t`);
+  const applied = exists.rows[0].t ? await appliedRows(pool) : [];
+  const byVersion = new Map(applied.map((r) => [r.version, r]));
+  const known: MigrationState[] = migrations.map((m) => ({ name: m.name, appliedAt: byVersion.get(m.version)?.applied_at ?? null }));
+  const unknown = new Set(unknownApplied(applied, migrations));
+  return [
+    ...known,
+    ...applied.filter((r) => unknown.has(r.name)).map((r) => ({ name: r.name, appliedAt: r.applied_at, unknown: true as const })),
+  ];
+}
+
 export function readMigrations(dir = migrationsDir): Migration[] {
   return fs
     .readdirSync(dir)
@@ -42,6 +97,7 @@ export function readMigrations(dir = migrationsDir): Migration[] {
 /**
  * Applies every pending migration in one transaction, under an advisory lock so that
  * several servers starting at once on one PostgreSQL apply each migration once.
+ * Refuses a database holding migrations this code does not know (SchemaNewerError).
  * Returns the names applied.
  */
 export async function migrate(pool: pg.Pool, migrations = readMigrations()): Promise<string[]> {
@@ -54,9 +110,10 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
       name text NOT NULL,
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ version: string; name: string; checksum: string }>(
-      'SELECT version, name, checksum FROM schema_migrations',
-    );
+    const rows = await appliedRows(client);
+    // Older code must not run on a schema it does not know, nor migrate under it.
+    const unknown = unknownApplied(rows, migrations);
+    if (unknown.length) throw new SchemaNewerError(unknown);
     const applied = new Map(rows.map((r) => [r.version, r]));
     const done: string[] = [];
     for (const m of migrations) {
