@@ -142,7 +142,7 @@ describeEachBackend(
 
       const unit = await post(t(), '/api/v1/officials', admin, { ...base, username: 'nounit', grants: [{ unit: 'NOPE', role: 'handler' }] });
       assert.equal(unit.statusCode, 400);
-      assert.equal(unit.json().error.code, 'unknown_grant_unit');
+      assert.equal(unit.json().error.code, 'unknown_unit');
       const agency = await post(t(), '/api/v1/officials', admin, { ...base, username: 'noagency', agency: 999999 });
       assert.equal(agency.statusCode, 400);
       assert.equal(agency.json().error.code, 'unknown_official_agency');
@@ -178,7 +178,7 @@ describeEachBackend(
       assert.deepEqual(await names(admin, '?unit=OV1'), ['village.handler']);
       assert.deepEqual((await names(admin, '?unit=OC1&role=handler')).sort(), ['handler.c1', 'village.handler']);
       assert.deepEqual(await names(leaderC1, '?unit=OC2'), [], 'a filter cannot reach outside the caller’s units');
-      assert.deepEqual(await names(admin, '?unit=NOPE'), []);
+      assert.equal((await get(t(), '/api/v1/officials?unit=NOPE', admin)).statusCode, 400);
       assert.deepEqual(await names(leaderP, `?q=${encodeURIComponent('tran thi')}`), ['handler.c2'], 'names match without diacritics');
     });
 

@@ -51,11 +51,6 @@ export const peopleMessages = defineMessages({
     vi: 'Mật khẩu phải có ít nhất {min} ký tự.',
     zh: '密码至少需要 {min} 个字符。',
   },
-  unknown_grant_unit: {
-    en: 'There is no unit with the code {code}.',
-    vi: 'Không có đơn vị hành chính mã {code}.',
-    zh: '没有代码为 {code} 的行政区划。',
-  },
   unknown_official_agency: {
     en: 'There is no agency {agency} that you may assign.',
     vi: 'Không có cơ quan {agency} mà bạn được phép chọn.',

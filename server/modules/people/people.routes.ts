@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Module } from '../index.ts';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { sessionCookie, type NewSession } from '../../platform/sessions.ts';
 import './people.messages.ts';
 import './people.jobs.ts';
@@ -181,7 +181,7 @@ function officialRoutes(app: App, ctx: AppContext) {
       let unitPath: string | undefined;
       if (unit !== undefined) {
         const found = (await unitsByCode(ctx.db, [unit], ctx.clock.now())).get(unit);
-        if (!found) return { items: [] };
+        if (!found) throw badRequest('unknown_unit', { code: unit });
         unitPath = found.path;
       }
       const rows = await listOfficials(ctx.db, officialsScope(request.actor), {

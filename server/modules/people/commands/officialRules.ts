@@ -31,7 +31,7 @@ export function resolvePlaces(grants: Array<{ unit: string | null; role: Role }>
   return grants.map((g) => {
     if (g.unit === null) return { unitId: null, path: '/', code: null, role: g.role };
     const unit = units.get(g.unit);
-    if (!unit) throw badRequest('unknown_grant_unit', { code: g.unit });
+    if (!unit) throw badRequest('unknown_unit', { code: g.unit });
     return { unitId: unit.id, path: unit.path, code: unit.code, role: g.role };
   });
 }
