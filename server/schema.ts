@@ -75,8 +75,6 @@ export interface AccountsTable {
   agency_id: number | null;
   position: string | null;
   locale: string | null;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -98,6 +96,19 @@ export interface SessionsTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+}
+
+export interface SignInAttemptsTable {
+  key: string;
+  attempts: number;
+  window_ends: Timestamp;
+}
+
+export interface KnownDevicesTable {
+  token_hash: string;
+  account_id: number;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
 }
 
 export interface OneTimeCodesTable {
@@ -144,6 +155,8 @@ export interface FoundationTables {
   grants: GrantsTable;
   sessions: SessionsTable;
   one_time_codes: OneTimeCodesTable;
+  sign_in_attempts: SignInAttemptsTable;
+  known_devices: KnownDevicesTable;
   audit_events: AuditEventsTable;
   audit_checkpoints: AuditCheckpointsTable;
 }

@@ -40,11 +40,24 @@ after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 const knownFailures: Array<{ route: string; problem: RegExp; reason: string }> = [];
 
 /**
- * Refusals that record something on purpose: a sign-in locked after too many wrong passwords
- * writes the lock to the audit trail; a wrong access key is counted against its petition.
+ * Refusals that record something on purpose: a refused sign-in or password setup counts the
+ * attempt before anything is checked (server/modules/people/signInAttempts.ts); a wrong
+ * access key is counted against its petition.
  */
+const countedAttempts = ['sign_in_attempts'];
 const storedOnPurpose: Record<string, string[]> = {
-  sign_in_locked: ['audit_events'],
+  ...Object.fromEntries(
+    [
+      'invalid_credentials',
+      'sign_in_throttled',
+      'setup_code_invalid',
+      'password_blank',
+      'password_control_characters',
+      'weak_password',
+      'password_personal',
+      'password_guessable',
+    ].map((code) => [code, countedAttempts]),
+  ),
   // A wrong access key counts towards the petition's daily limit of wrong keys.
   invalid_access_key: ['access_key_failures'],
 };

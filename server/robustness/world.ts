@@ -39,7 +39,7 @@ export async function createFuzzWorld(t: TestApp) {
   const handler = await createOfficial(t, { username: 'fuzz.handler', agency: agency.id, roles: [{ unit: 'FZC1', role: 'handler' }] });
   // Sign-in and the officials' actions work on accounts of their own, never on the callers.
   const signInTarget = await createOfficial(t, { username: 'fuzz.signin', roles: [{ unit: 'FZC2', role: 'handler' }] });
-  const actionTarget = await createOfficial(t, { username: 'fuzz.target', roles: [{ unit: 'FZC2', role: 'handler' }] });
+  const actionTarget = await createOfficial(t, { username: 'fuzz.target', phone: '+84912999000', roles: [{ unit: 'FZC2', role: 'handler' }] });
   const resident = await createResident(t, { phone: '+84901111222', name: 'Fuzz Resident' });
 
   const asLeader = { authorization: `Bearer ${leader.token}` };
@@ -109,14 +109,16 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
       bodies: [{ csv: 'code,name,level,parent_code\nFZN1,Fuzz New Village,village,FZC2\n', country: 'VN', timeZone: 'Asia/Ho_Chi_Minh' }],
     },
     'POST /api/v1/auth/login': { bodies: [{ username: w.signInTarget.username, password: factoryPassword }] },
+    'POST /api/v1/auth/setup': { bodies: [{ username: w.signInTarget.username, code: '12345678', password: 'fuzz lantern harbour' }] },
     'POST /api/v1/auth/code': { bodies: [{ destination: 'fuzz.resident@example.org', locale: 'vi' }] },
     'POST /api/v1/auth/code/verify': { bodies: [{ destination: 'fuzz.resident@example.org', code: '123456' }] },
     'POST /api/v1/officials': {
       bodies: [
         {
           username: 'fuzz.created',
-          password: 'fuzz-password-1',
           name: 'Fuzz Created',
+          contact: 'fuzz.created@example.org',
+          locale: 'vi',
           agency: w.agency.id,
           grants: [{ unit: 'FZC1', role: 'handler' }],
         },
@@ -129,7 +131,7 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
       bodies: [
         { type: 'grant', unit: 'FZC1', role: 'dispatcher' },
         { type: 'revoke', unit: 'FZC1', role: 'dispatcher' },
-        { type: 'reset_password', password: 'another-password-1' },
+        { type: 'reset_password' },
         { type: 'disable' },
         { type: 'enable' },
       ],

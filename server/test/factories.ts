@@ -118,6 +118,9 @@ export interface OfficialInput {
   username?: string;
   name?: string;
   agency?: number;
+  /** The official's own phone (E.164) or e-mail, where setup codes go. */
+  phone?: string;
+  email?: string;
   /** unit null: the whole deployment. */
   roles: Array<{ unit: string | null; role: Role }>;
 }
@@ -163,6 +166,8 @@ export async function createOfficial(t: TestApp, input: OfficialInput): Promise<
       password_hash: await (factoryHash ??= hashPassword(factoryPassword)),
       name: input.name ?? username,
       agency_id: input.agency ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

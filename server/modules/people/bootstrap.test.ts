@@ -46,8 +46,11 @@ describeEachBackend(
       const session = (await login(t(), 'admin', 'first-admin-password')).json();
       const admin = await t().ctx.db.selectFrom('accounts').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
       await t().ctx.db.updateTable('accounts')
-        .set({ disabled_at: t().clock.now(), failed_logins: 3, locked_until: new Date(t().clock.now().getTime() + 600_000) })
+        .set({ disabled_at: t().clock.now() })
         .where('id', '=', admin.id).execute();
+      // Strangers used up the username's allowance of attempts.
+      await t().ctx.db.insertInto('sign_in_attempts')
+        .values({ key: 'username:admin', attempts: 40, window_ends: new Date(t().clock.now().getTime() + 600_000) }).execute();
       await t().ctx.db.deleteFrom('grants').where('account_id', '=', admin.id).execute();
 
       assert.equal(await ensureAdministrator(withAdmin(t(), 'second-admin-password')), 'reset');
@@ -61,7 +64,7 @@ describeEachBackend(
       const event = await t().ctx.db.selectFrom('audit_events').select(['actor_label', 'changes'])
         .where('subject_id', '=', String(admin.id)).where('action', '=', 'official.password_reset').executeTakeFirstOrThrow();
       assert.equal(event.actor_label, 'system:bootstrap');
-      assert.deepEqual(event.changes, { password: 'reset', enabled: true, granted: { unit: null, role: 'administrator' } });
+      assert.deepEqual(event.changes, { unlocked: true, password: 'reset', enabled: true, granted: { unit: null, role: 'administrator' } });
       assert.doesNotMatch(JSON.stringify(event.changes), /argon2|second-admin/);
     });
 

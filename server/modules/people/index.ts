@@ -1,3 +1,4 @@
 /** What the server and other modules may use of the people module. */
 export { peopleModule } from './people.routes.ts';
 export { createOfficial } from './commands/createOfficial.ts';
+export { canManageOfficial, officialManagers, type Place } from './people.policy.ts';

@@ -2,8 +2,10 @@ import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend, type TestApp } from '../../test/server.ts';
 import { createAgency, createOfficial, createSmallTree, factoryPassword, type CreatedOfficial } from '../../test/factories.ts';
+import { sentSetupCode, setUpPassword } from './people.testing.ts';
 
-const newPassword = 'a long enough password';
+const newPassword = 'lantern harbour violet';
+const officialPhone = '+84912345678';
 
 function post(t: TestApp, url: string, who: { headers: Record<string, string> } | null, payload: unknown) {
   return t.app.inject({ method: 'POST', url, headers: who?.headers ?? {}, payload: payload as object });
@@ -46,12 +48,13 @@ describeEachBackend(
       handlerC2 = await createOfficial(t(), { username: 'handler.c2', name: 'Trần Thị Bình', roles: [{ unit: 'OC2', role: 'handler' }] });
     });
 
-    it('an administrator creates an official anywhere; the answer and the audit never carry the password', async () => {
+    it('an administrator creates an official anywhere; only the official chooses the password, with the code sent to them', async () => {
       const agency = await createAgency(t().ctx.db, { unit: 'OC2', name: 'One-stop shop' });
       const res = await post(t(), '/api/v1/officials', admin, {
         username: 'Le.Van.C',
-        password: newPassword,
         name: 'Lê Văn C',
+        contact: '0912 345 678',
+        locale: 'vi',
         agency: agency.id,
         grants: [{ unit: 'OC2', role: 'leader' }, { unit: 'OV2', role: 'handler' }],
       });
@@ -68,48 +71,80 @@ describeEachBackend(
           { unit: 'OV2', unitName: 'O Village Two', role: 'handler' },
         ],
         disabled: false,
+        awaitingSetup: true,
+        contact: '+84•••••5678',
         createdAt: '',
       });
-      assert.doesNotMatch(res.body, /argon2|a long enough password/);
+      const sent = await sentSetupCode(t(), '+84912345678');
+      assert.deepEqual({ ...sent, code: sent.code.length }, { code: 8, username: 'le.van.c', locale: 'vi', channel: 'sms' });
+      assert.doesNotMatch(res.body, new RegExp(`argon2|${sent.code}`), 'the creator never sees the code');
       const audit = await auditOf(t(), body.id);
       assert.equal(audit.length, 1);
       assert.equal(audit[0].action, 'official.created');
       assert.equal(audit[0].actor_label, 'official:root');
       assert.equal(audit[0].unit_id, units.OC2.id);
-      assert.doesNotMatch(JSON.stringify(audit[0].changes), /argon2|password/);
-      // The new official can sign in with the password given.
+      assert.equal(audit[0].changes.setupCodeSentBy, 'sms');
+      assert.doesNotMatch(JSON.stringify(audit[0].changes), new RegExp(`argon2|password|${sent.code}|912`));
+
+      // No password works before the official sets one; then theirs does.
+      assert.equal((await login(t(), 'le.van.c', newPassword)).json().error.code, 'invalid_credentials');
+      const setup = await setUpPassword(t(), { username: 'le.van.c', code: sent.code, password: newPassword });
+      assert.equal(setup.statusCode, 200, setup.body);
       assert.equal((await login(t(), 'le.van.c', newPassword)).statusCode, 200);
+      assert.equal((await get(t(), `/api/v1/officials/${body.id}`, admin)).json().awaitingSetup, false);
+      const again = await setUpPassword(t(), { username: 'le.van.c', code: sent.code, password: 'another fine passphrase' });
+      assert.equal(again.statusCode, 401, 'a setup code works once');
+      assert.equal(again.json().error.code, 'setup_code_invalid');
+    });
+
+    it('officials may not choose another official’s password, not even the first one', async () => {
+      const withPassword = await post(t(), '/api/v1/officials', admin, {
+        username: 'chosen.pw', password: newPassword, contact: officialPhone, name: 'Chosen', grants: [{ unit: 'OC1', role: 'handler' }],
+      });
+      assert.equal(withPassword.statusCode, 400);
+      const noContact = await post(t(), '/api/v1/officials', admin, { username: 'nocontact', name: 'No contact', grants: [{ unit: 'OC1', role: 'handler' }] });
+      assert.equal(noContact.statusCode, 400);
+      const badContact = await post(t(), '/api/v1/officials', admin, {
+        username: 'badcontact', contact: 'call me maybe', name: 'Bad contact', grants: [{ unit: 'OC1', role: 'handler' }],
+      });
+      assert.equal(badContact.statusCode, 400);
+      assert.equal(badContact.json().error.code, 'invalid_destination');
+      const reset = await post(t(), `/api/v1/officials/${handlerC1.id}/actions`, admin, { type: 'reset_password', password: newPassword });
+      assert.equal(reset.statusCode, 400);
+      assert.equal((await login(t(), 'handler.c1', factoryPassword)).statusCode, 200, 'nothing changed');
+      const made = await t().ctx.db.selectFrom('accounts').select('username').where('username', 'in', ['chosen.pw', 'nocontact', 'badcontact']).execute();
+      assert.deepEqual(made, []);
     });
 
     it('a leader creates officials inside their own subtree only, and never administrators', async () => {
       const inside = await post(t(), '/api/v1/officials', leaderC1, {
-        username: 'village.handler', password: newPassword, name: 'Village handler', grants: [{ unit: 'OV1', role: 'handler' }],
+        username: 'village.handler', contact: officialPhone, name: 'Village handler', grants: [{ unit: 'OV1', role: 'handler' }],
       });
       assert.equal(inside.statusCode, 201, inside.body);
       const sameUnitLeader = await post(t(), '/api/v1/officials', leaderC1, {
-        username: 'deputy.c1', password: newPassword, name: 'Deputy', grants: [{ unit: 'OC1', role: 'leader' }],
+        username: 'deputy.c1', contact: officialPhone, name: 'Deputy', grants: [{ unit: 'OC1', role: 'leader' }],
       });
       assert.equal(sameUnitLeader.statusCode, 201);
 
       const sibling = await post(t(), '/api/v1/officials', leaderC1, {
-        username: 'outsider', password: newPassword, name: 'Outsider', grants: [{ unit: 'OC2', role: 'handler' }],
+        username: 'outsider', contact: officialPhone, name: 'Outsider', grants: [{ unit: 'OC2', role: 'handler' }],
       });
       assert.equal(sibling.statusCode, 403);
       assert.equal(sibling.json().error.code, 'grant_not_allowed');
       const above = await post(t(), '/api/v1/officials', leaderC1, {
-        username: 'outsider', password: newPassword, name: 'Outsider', grants: [{ unit: 'OP', role: 'handler' }],
+        username: 'outsider', contact: officialPhone, name: 'Outsider', grants: [{ unit: 'OP', role: 'handler' }],
       });
       assert.equal(above.statusCode, 403);
       const mixed = await post(t(), '/api/v1/officials', leaderC1, {
-        username: 'outsider', password: newPassword, name: 'Outsider', grants: [{ unit: 'OC1', role: 'handler' }, { unit: 'OC2', role: 'handler' }],
+        username: 'outsider', contact: officialPhone, name: 'Outsider', grants: [{ unit: 'OC1', role: 'handler' }, { unit: 'OC2', role: 'handler' }],
       });
       assert.equal(mixed.statusCode, 403, 'one grant outside is enough to refuse');
       const adminRole = await post(t(), '/api/v1/officials', leaderC1, {
-        username: 'outsider', password: newPassword, name: 'Outsider', grants: [{ unit: 'OV1', role: 'administrator' }],
+        username: 'outsider', contact: officialPhone, name: 'Outsider', grants: [{ unit: 'OV1', role: 'administrator' }],
       });
       assert.equal(adminRole.statusCode, 403);
       const deployment = await post(t(), '/api/v1/officials', leaderP, {
-        username: 'outsider', password: newPassword, name: 'Outsider', grants: [{ unit: null, role: 'handler' }],
+        username: 'outsider', contact: officialPhone, name: 'Outsider', grants: [{ unit: null, role: 'handler' }],
       });
       assert.equal(deployment.statusCode, 403);
       const nothing = await t().ctx.db.selectFrom('accounts').select('id').where('username', '=', 'outsider').execute();
@@ -117,7 +152,7 @@ describeEachBackend(
     });
 
     it('anyone else is refused: handlers and dispatchers 403, anonymous callers 401', async () => {
-      const payload = { username: 'sneaky', password: newPassword, name: 'Sneaky', grants: [{ unit: 'OC1', role: 'handler' }] };
+      const payload = { username: 'sneaky', contact: officialPhone, name: 'Sneaky', grants: [{ unit: 'OC1', role: 'handler' }] };
       const byHandler = await post(t(), '/api/v1/officials', handlerC1, payload);
       assert.equal(byHandler.statusCode, 403);
       assert.equal(byHandler.json().error.code, 'forbidden');
@@ -126,19 +161,11 @@ describeEachBackend(
       assert.equal((await get(t(), '/api/v1/officials', handlerC1)).statusCode, 403);
     });
 
-    it('refuses a taken username (409), a short password, an unknown unit or agency (400)', async () => {
-      const base = { password: newPassword, name: 'X', grants: [{ unit: 'OC1', role: 'handler' }] };
+    it('refuses a taken username (409), an unknown unit or agency (400)', async () => {
+      const base = { contact: officialPhone, name: 'X', grants: [{ unit: 'OC1', role: 'handler' }] };
       const taken = await post(t(), '/api/v1/officials', admin, { ...base, username: 'HANDLER.C1' });
       assert.equal(taken.statusCode, 409);
       assert.equal(taken.json().error.code, 'username_taken');
-
-      const short = await t().app.inject({
-        method: 'POST', url: '/api/v1/officials', headers: { ...admin.headers, 'accept-language': 'zh' },
-        payload: { ...base, username: 'shortpw', password: 'short' },
-      });
-      assert.equal(short.statusCode, 400);
-      assert.equal(short.json().error.code, 'weak_password');
-      assert.match(short.json().error.message, /10/);
 
       const unit = await post(t(), '/api/v1/officials', admin, { ...base, username: 'nounit', grants: [{ unit: 'NOPE', role: 'handler' }] });
       assert.equal(unit.statusCode, 400);
@@ -266,27 +293,72 @@ describeEachBackend(
 
     it('a leader may not reach officials elsewhere: 404 when unseen, 403 for an administrator in their units', async () => {
       assert.equal((await post(t(), `/api/v1/officials/${handlerC2.id}/actions`, leaderC1, { type: 'disable' })).statusCode, 404);
-      assert.equal((await post(t(), `/api/v1/officials/${admin.id}/actions`, leaderP, { type: 'reset_password', password: newPassword })).statusCode, 404);
-      const localAdmin = await createOfficial(t(), { username: 'admin.c1', roles: [{ unit: 'OC1', role: 'administrator' }] });
-      const res = await post(t(), `/api/v1/officials/${localAdmin.id}/actions`, leaderC1, { type: 'reset_password', password: newPassword });
+      assert.equal((await post(t(), `/api/v1/officials/${admin.id}/actions`, leaderP, { type: 'reset_password' })).statusCode, 404);
+      const localAdmin = await createOfficial(t(), { username: 'admin.c1', phone: '+84912000001', roles: [{ unit: 'OC1', role: 'administrator' }] });
+      const res = await post(t(), `/api/v1/officials/${localAdmin.id}/actions`, leaderC1, { type: 'reset_password' });
       assert.equal(res.statusCode, 403);
       assert.equal((await login(t(), 'admin.c1', factoryPassword)).statusCode, 200, 'the password did not change');
     });
 
-    it('resets a password: the old one stops working and the official is signed out everywhere', async () => {
-      const target = await createOfficial(t(), { username: 'forgot.pw', roles: [{ unit: 'OV1', role: 'handler' }] });
+    it('resets a password: the old one stops working, sessions end, and only the official gets the setup code', async () => {
+      const target = await createOfficial(t(), { username: 'forgot.pw', name: 'Phạm Thị Dung', email: 'dung@example.vn', roles: [{ unit: 'OV1', role: 'handler' }] });
+      await t().ctx.db.updateTable('accounts').set({ locale: 'zh' }).where('id', '=', target.id).execute();
       const url = `/api/v1/officials/${target.id}/actions`;
-      const short = await post(t(), url, leaderC1, { type: 'reset_password', password: 'tiny' });
-      assert.equal(short.json().error.code, 'weak_password');
-      const res = await post(t(), url, leaderC1, { type: 'reset_password', password: newPassword });
-      assert.equal(res.statusCode, 200);
-      assert.doesNotMatch(res.body, /argon2|password/i);
+      const res = await post(t(), url, leaderC1, { type: 'reset_password' });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().awaitingSetup, true);
+      assert.equal(res.json().contact, 'd•••@example.vn');
       assert.equal((await get(t(), '/api/v1/auth/me', target)).statusCode, 401, 'old sessions end');
-      assert.equal((await login(t(), 'forgot.pw', factoryPassword)).statusCode, 401);
-      assert.equal((await login(t(), 'forgot.pw', newPassword)).statusCode, 200);
+      assert.equal((await login(t(), 'forgot.pw', factoryPassword)).statusCode, 401, 'the old password stops working');
+
+      const sent = await sentSetupCode(t(), 'dung@example.vn');
+      assert.equal(sent.channel, 'email');
+      assert.equal(sent.locale, 'zh', 'in the official’s own language');
+      assert.doesNotMatch(res.body, new RegExp(sent.code));
       const audit = await auditOf(t(), target.id);
       const reset = audit.find((e) => e.action === 'official.password_reset')!;
-      assert.deepEqual(reset.changes, {});
+      assert.deepEqual(reset.changes, { setupCodeSentBy: 'email' });
+
+      // Guessing at the code gets nowhere, and an unknown username answers the same.
+      const wrongCode = sent.code === '00000000' ? '11111111' : '00000000';
+      const guess = await setUpPassword(t(), { username: 'forgot.pw', code: wrongCode, password: newPassword });
+      assert.equal(guess.statusCode, 401);
+      assert.equal(guess.json().error.code, 'setup_code_invalid');
+      const unknown = await setUpPassword(t(), { username: 'no.such.official', code: wrongCode, password: newPassword });
+      assert.deepEqual(unknown.json(), guess.json(), 'an unknown username answers the same');
+
+      const weak = await setUpPassword(t(), { username: 'forgot.pw', code: sent.code, password: 'pham thi dung' }, { 'accept-language': 'vi' });
+      assert.equal(weak.statusCode, 400);
+      assert.equal(weak.json().error.code, 'password_personal');
+      assert.match(weak.json().error.message, /họ tên/);
+      const done = await setUpPassword(t(), { username: 'forgot.pw', code: sent.code, password: newPassword });
+      assert.equal(done.statusCode, 200, 'a refused password leaves the code usable');
+      assert.equal((await login(t(), 'forgot.pw', newPassword)).statusCode, 200);
+      const actions = (await auditOf(t(), target.id)).map((e) => `${e.action} ${e.actor_label}`);
+      assert.deepEqual(actions.slice(-4), [
+        'official.password_reset official:leader.c1',
+        'account.password_set official:forgot.pw',
+        'account.signed_in official:forgot.pw',
+        'account.signed_in official:forgot.pw',
+      ]);
+    });
+
+    it('a new setup code replaces the old one; an official without a phone or e-mail cannot be reset', async () => {
+      const target = await createOfficial(t(), { username: 'twice.reset', phone: '+84912000002', roles: [{ unit: 'OV1', role: 'handler' }] });
+      const url = `/api/v1/officials/${target.id}/actions`;
+      await post(t(), url, leaderC1, { type: 'reset_password' });
+      const first = await sentSetupCode(t(), '+84912000002');
+      await post(t(), url, leaderC1, { type: 'reset_password' });
+      const second = await sentSetupCode(t(), '+84912000002');
+      assert.notEqual(first.code, second.code);
+      assert.equal((await setUpPassword(t(), { username: 'twice.reset', code: first.code, password: newPassword })).statusCode, 401);
+      assert.equal((await setUpPassword(t(), { username: 'twice.reset', code: second.code, password: newPassword })).statusCode, 200);
+
+      const noContact = await createOfficial(t(), { username: 'no.phone', roles: [{ unit: 'OV1', role: 'handler' }] });
+      const refused = await post(t(), `/api/v1/officials/${noContact.id}/actions`, leaderC1, { type: 'reset_password' });
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().error.code, 'official_without_contact');
+      assert.equal((await login(t(), 'no.phone', factoryPassword)).statusCode, 200, 'nothing changed');
     });
 
     it('disables and enables an account; nobody disables themselves', async () => {
@@ -314,7 +386,7 @@ describeEachBackend(
 
     it('a cookie session needs the CSRF token for an official command', async () => {
       const session = (await login(t(), 'leader.c1', factoryPassword)).json();
-      const payload = { username: 'via.cookie', password: newPassword, name: 'Via cookie', grants: [{ unit: 'OV1', role: 'handler' }] };
+      const payload = { username: 'via.cookie', contact: officialPhone, name: 'Via cookie', grants: [{ unit: 'OV1', role: 'handler' }] };
       const forged = await t().app.inject({ method: 'POST', url: '/api/v1/officials', cookies: { zd_session: session.token }, payload });
       assert.equal(forged.statusCode, 403);
       assert.equal(forged.json().error.code, 'csrf_failed');
@@ -322,6 +394,17 @@ describeEachBackend(
         method: 'POST', url: '/api/v1/officials', cookies: { zd_session: session.token }, headers: { 'x-csrf-token': session.csrfToken }, payload,
       });
       assert.equal(ok.statusCode, 201);
+    });
+
+    // Last: a day later every session of the suite has expired.
+    it('a setup code expires after a day', async () => {
+      const target = await createOfficial(t(), { username: 'slow.reader', phone: '+84912000003', roles: [{ unit: 'OV1', role: 'handler' }] });
+      await post(t(), `/api/v1/officials/${target.id}/actions`, leaderC1, { type: 'reset_password' });
+      const sent = await sentSetupCode(t(), '+84912000003');
+      t().clock.advance(24 * 3600_000);
+      const late = await setUpPassword(t(), { username: 'slow.reader', code: sent.code, password: newPassword });
+      assert.equal(late.statusCode, 401);
+      assert.equal(late.json().error.code, 'setup_code_invalid');
     });
   },
   { config: { rateLimits: { signInPerMinute: 1000, anonymousWritesPerMinute: 1000 } } },

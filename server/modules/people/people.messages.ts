@@ -6,10 +6,20 @@ export const peopleMessages = defineMessages({
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     zh: '用户名或密码错误。',
   },
-  sign_in_locked: {
-    en: 'Too many failed sign-ins. This account is locked until {until} UTC; try again in {minutes} minutes.',
-    vi: 'Đăng nhập sai quá nhiều lần. Tài khoản bị khóa đến {until} UTC; hãy thử lại sau {minutes} phút.',
-    zh: '登录失败次数过多。此账号已锁定至 {until}（UTC），请在 {minutes} 分钟后重试。',
+  sign_in_throttled: {
+    en: 'Too many failed sign-ins for this username or from this network. Try again in {minutes} minutes, or sign in from a device you have signed in with before.',
+    vi: 'Đăng nhập sai quá nhiều lần với tên đăng nhập này hoặc từ mạng này. Hãy thử lại sau {minutes} phút, hoặc đăng nhập từ thiết bị bạn đã từng đăng nhập.',
+    zh: '此用户名或此网络的登录失败次数过多。请在 {minutes} 分钟后重试，或使用您曾经登录过的设备登录。',
+  },
+  setup_code_invalid: {
+    en: 'The username or setup code is wrong, or the code has expired. Check the latest message, or ask your administrator to send a new code.',
+    vi: 'Tên đăng nhập hoặc mã thiết lập không đúng, hoặc mã đã hết hạn. Hãy kiểm tra tin nhắn mới nhất, hoặc đề nghị quản trị viên gửi mã mới.',
+    zh: '用户名或设置码错误，或设置码已过期。请查看最新的消息，或请管理员重新发送设置码。',
+  },
+  official_without_contact: {
+    en: 'This official has no phone number or e-mail address on file, so no setup code can reach them. Their password cannot be reset from here.',
+    vi: 'Cán bộ này chưa có số điện thoại hoặc e-mail nên không thể gửi mã thiết lập. Không thể đặt lại mật khẩu từ đây.',
+    zh: '该干部没有登记手机号码或电子邮件地址，设置码无法送达，因此无法在此重置密码。',
   },
   account_disabled: {
     en: 'This account has been disabled. Ask an administrator to enable it.',
@@ -47,9 +57,29 @@ export const peopleMessages = defineMessages({
     zh: '用户名 {username} 已被占用。',
   },
   weak_password: {
-    en: 'The password must have at least {min} characters.',
-    vi: 'Mật khẩu phải có ít nhất {min} ký tự.',
-    zh: '密码至少需要 {min} 个字符。',
+    en: 'The password must have at least {min} visible characters.',
+    vi: 'Mật khẩu phải có ít nhất {min} ký tự nhìn thấy được.',
+    zh: '密码至少需要 {min} 个可见字符。',
+  },
+  password_blank: {
+    en: 'The password is only spaces or invisible characters. Choose one you can see.',
+    vi: 'Mật khẩu chỉ gồm dấu cách hoặc ký tự vô hình. Hãy chọn mật khẩu có ký tự nhìn thấy được.',
+    zh: '密码只包含空格或不可见字符。请选择由可见字符组成的密码。',
+  },
+  password_control_characters: {
+    en: 'The password contains control characters (such as a tab or a line break). Use letters, digits, spaces and punctuation.',
+    vi: 'Mật khẩu chứa ký tự điều khiển (như tab hoặc xuống dòng). Hãy dùng chữ, số, dấu cách và dấu câu.',
+    zh: '密码包含控制字符（如制表符或换行符）。请使用字母、数字、空格和标点。',
+  },
+  password_personal: {
+    en: 'The password is too close to the username or the name. Choose one that does not contain them.',
+    vi: 'Mật khẩu quá giống tên đăng nhập hoặc họ tên. Hãy chọn mật khẩu không chứa chúng.',
+    zh: '密码与用户名或姓名过于相似。请选择不包含它们的密码。',
+  },
+  password_guessable: {
+    en: 'The password is too easy to guess: it is a common password or a simple pattern (repeated letters, sequences, dates). A few unrelated words make a good password.',
+    vi: 'Mật khẩu quá dễ đoán: đó là mật khẩu phổ biến hoặc một mẫu đơn giản (chữ lặp lại, dãy liên tiếp, ngày tháng). Vài từ không liên quan đến nhau là một mật khẩu tốt.',
+    zh: '密码太容易被猜到：它是常见密码或简单模式（重复字母、连续序列、日期）。几个互不相关的词组成的密码更好。',
   },
   unknown_official_agency: {
     en: 'There is no agency {agency} that you may assign.',

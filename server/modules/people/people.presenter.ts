@@ -12,6 +12,16 @@ export function presentGrant(g: GrantRow, locale: Locale): Static<typeof GrantVi
   };
 }
 
+/** Enough of an address to recognise it, not enough to use it: +84•••••5678, n•••@example.vn. */
+export function maskContact(phone: string | null, email: string | null): string | null {
+  if (phone) return `${phone.slice(0, 3)}${'•'.repeat(Math.max(1, phone.length - 7))}${phone.slice(-4)}`;
+  if (email) {
+    const at = email.lastIndexOf('@');
+    return `${email.slice(0, 1)}•••${email.slice(at)}`;
+  }
+  return null;
+}
+
 export function presentOfficial(row: OfficialRow, locale: Locale): OfficialView {
   return {
     id: row.id,
@@ -21,6 +31,8 @@ export function presentOfficial(row: OfficialRow, locale: Locale): OfficialView 
     agencyName: row.agency_name,
     grants: row.grants.map((g) => presentGrant(g, locale)),
     disabled: row.disabled_at !== null,
+    awaitingSetup: row.awaiting_setup,
+    contact: maskContact(row.phone, row.email),
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -30,51 +30,69 @@ export async function accountIdByUsername(db: Kysely<DB>, username: string) {
   return db.selectFrom('accounts').select(['id', 'kind']).where('username', '=', username).executeTakeFirst();
 }
 
-/** What sign-in needs to decide; only officials have a password. */
-export async function officialForLogin(db: Kysely<DB>, username: string) {
+/**
+ * What sign-in needs to decide, in one statement: the account (only officials have a
+ * password) and whether this device signed in to it before.
+ */
+export async function officialForLogin(db: Kysely<DB>, username: string, deviceHash: string | null) {
   return db
-    .selectFrom('accounts')
-    .select(['id', 'password_hash', 'locked_until', 'disabled_at'])
-    .where('kind', '=', 'official')
-    .where('username', '=', username)
+    .selectFrom('accounts as a')
+    .select([
+      'a.id',
+      'a.name',
+      'a.password_hash',
+      'a.disabled_at',
+      sql<boolean>`exists (select 1 from known_devices d where d.token_hash = ${deviceHash ?? ''} and d.account_id = a.id)`.as('known_device'),
+    ])
+    .where('a.kind', '=', 'official')
+    .where('a.username', '=', username)
     .executeTakeFirst();
 }
 
 /**
- * Counts a failed sign-in in one statement, so concurrent attempts cannot lose a count.
- * The failure that reaches the limit locks the account and starts a fresh count for when the
- * lock ends. Answers the lock's end when this failure set it.
+ * Counts one attempt against each key in one statement, before the password is checked, so
+ * that concurrent attempts cannot get past the allowance. A key whose window has ended starts
+ * a new one. Answers each key's attempts in its window and when the window ends.
  */
-export async function recordFailedLogin(
-  db: Kysely<DB>,
-  id: number,
-  now: Date,
-  limit: number,
-  lockMs: number,
-): Promise<Date | null> {
-  const until = new Date(now.getTime() + lockMs);
-  const row = await db
-    .updateTable('accounts')
-    .set({
-      failed_logins: sql`case when failed_logins + 1 >= ${limit} then 0 else failed_logins + 1 end`,
-      locked_until: sql`case when failed_logins + 1 >= ${limit} then ${until}::timestamptz else locked_until end`,
-    })
-    .where('id', '=', id)
-    .returning(['locked_until'])
-    .executeTakeFirst();
-  const locked = row?.locked_until ? new Date(row.locked_until) : null;
-  return locked && locked.getTime() === until.getTime() ? locked : null;
+export async function takeSignInAttempts(db: Kysely<DB>, keys: string[], now: Date, windowMs: number) {
+  const ends = new Date(now.getTime() + windowMs);
+  const { rows } = await sql<{ key: string; attempts: number; window_ends: Date }>`
+    insert into sign_in_attempts as s (key, attempts, window_ends)
+    select k, 1, ${ends}::timestamptz from unnest(${keys}::text[]) as k
+    on conflict (key) do update set
+      attempts = case when s.window_ends <= ${now}::timestamptz then 1 else s.attempts + 1 end,
+      window_ends = case when s.window_ends <= ${now}::timestamptz then excluded.window_ends else s.window_ends end
+    returning key, attempts, window_ends`.execute(db);
+  return rows.map((r) => ({ key: r.key, attempts: r.attempts, windowEnds: new Date(r.window_ends) }));
 }
 
-export async function clearFailedLogins(db: Kysely<DB>, id: number): Promise<void> {
-  await db.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+/**
+ * After a successful sign-in: the account's and the device's counts start again, and the
+ * address gets its attempt back (an office of many officials shares one address).
+ */
+export async function settleSignInAttempts(db: Kysely<DB>, reset: string[], giveBack: string[]): Promise<void> {
+  await sql`with reset as (delete from sign_in_attempts where key = any(${reset}::text[]))
+    update sign_in_attempts set attempts = greatest(attempts - 1, 0) where key = any(${giveBack}::text[])`.execute(db);
+}
+
+export async function clearSignInAttempts(db: Kysely<DB>, keys: string[]): Promise<void> {
+  await db.deleteFrom('sign_in_attempts').where('key', 'in', keys).execute();
+}
+
+/** The device is now known to the account (or was, and is used again). */
+export async function rememberDevice(db: Kysely<DB>, deviceHash: string, accountId: number, at: Date): Promise<void> {
+  await db
+    .insertInto('known_devices')
+    .values({ token_hash: deviceHash, account_id: accountId, created_at: at, last_used_at: at })
+    .onConflict((oc) => oc.columns(['token_hash', 'account_id']).doUpdateSet({ last_used_at: at }))
+    .execute();
 }
 
 /** Locks the account row for the rest of the transaction; undefined when it is not an official. */
 export async function lockOfficial(db: Kysely<DB>, id: number) {
   return db
     .selectFrom('accounts')
-    .select(['id', 'username', 'password_hash', 'disabled_at'])
+    .select(['id', 'username', 'name', 'phone', 'email', 'locale', 'password_hash', 'disabled_at'])
     .where('id', '=', id)
     .where('kind', '=', 'official')
     .forUpdate()
@@ -120,7 +138,17 @@ export async function grantsOf(db: Kysely<DB>, accountId: number): Promise<Grant
 
 export async function insertOfficial(
   db: Kysely<DB>,
-  values: { username: string; passwordHash: string; name: string; agencyId: number | null; at: Date },
+  values: {
+    username: string;
+    /** null: the official sets it with the setup code sent to their phone or e-mail. */
+    passwordHash: string | null;
+    name: string;
+    agencyId: number | null;
+    phone?: string | null;
+    email?: string | null;
+    locale?: string | null;
+    at: Date;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('accounts')
@@ -130,6 +158,9 @@ export async function insertOfficial(
       password_hash: values.passwordHash,
       name: values.name,
       agency_id: values.agencyId,
+      phone: values.phone ?? null,
+      email: values.email ?? null,
+      locale: values.locale ?? null,
       created_at: values.at,
       updated_at: values.at,
     })
@@ -155,10 +186,11 @@ export async function deleteGrant(db: Kysely<DB>, grantId: number): Promise<void
   await db.deleteFrom('grants').where('id', '=', grantId).execute();
 }
 
-export async function setPassword(db: Kysely<DB>, id: number, passwordHash: string, at: Date): Promise<void> {
+/** null: no password works until the official sets one with a setup code. */
+export async function setPassword(db: Kysely<DB>, id: number, passwordHash: string | null, at: Date): Promise<void> {
   await db
     .updateTable('accounts')
-    .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: at })
+    .set({ password_hash: passwordHash, updated_at: at })
     .where('id', '=', id)
     .execute();
 }
@@ -179,6 +211,9 @@ export interface OfficialRow {
   agency_id: number | null;
   agency_name: string | null;
   disabled_at: Date | null;
+  awaiting_setup: boolean;
+  phone: string | null;
+  email: string | null;
   created_at: Date;
   grants: GrantRow[];
 }
@@ -195,6 +230,9 @@ function officialsBase(db: Kysely<DB>, within?: string[]) {
       'a.agency_id',
       'ag.name as agency_name',
       sql<Date | null>`a.disabled_at`.as('disabled_at'),
+      sql<boolean>`a.password_hash is null`.as('awaiting_setup'),
+      'a.phone',
+      'a.email',
       'a.created_at',
       grantsJson(within).as('grants'),
     ])
@@ -335,12 +373,18 @@ export async function accountProfile(db: Kysely<DB>, id: number) {
 
 // --- housekeeping
 
-/** Removes expired sessions and codes too old to count toward the hourly limit. */
-export async function purgeExpiredSignIns(db: Kysely<DB>, now: Date, keepCodesMs: number) {
+/**
+ * Removes expired sessions, codes too old to count toward the hourly limit (and expired),
+ * ended attempt windows, and devices not used for `keepDevicesMs`.
+ */
+export async function purgeExpiredSignIns(db: Kysely<DB>, now: Date, keepCodesMs: number, keepDevicesMs: number) {
   const sessions = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  await db.deleteFrom('sign_in_attempts').where('window_ends', '<=', now).execute();
+  await db.deleteFrom('known_devices').where('last_used_at', '<', new Date(now.getTime() - keepDevicesMs)).execute();
   const codes = await db
     .deleteFrom('one_time_codes')
     .where('created_at', '<', new Date(now.getTime() - keepCodesMs))
+    .where('expires_at', '<=', now)
     .executeTakeFirst();
   return { sessions: Number(sessions.numDeletedRows), codes: Number(codes.numDeletedRows) };
 }

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Module } from '../index.ts';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -19,13 +19,15 @@ import {
   OfficialsQuery,
   OfficialView,
   SessionAnswer,
+  SetupBody,
   VerifyBody,
 } from './people.schema.ts';
 import { officialManagers, officialReaders, officialsScope } from './people.policy.ts';
 import { accountProfile, listOfficials, officialInScope, unitsByCode } from './people.queries.ts';
 import { presentMe, presentOfficial } from './people.presenter.ts';
 import { createOfficial } from './commands/createOfficial.ts';
-import { signInOfficial } from './commands/signInOfficial.ts';
+import { signInOfficial, type SignedIn } from './commands/signInOfficial.ts';
+import { setUpPassword } from './commands/setUpPassword.ts';
 import { signOut } from './commands/signOut.ts';
 import { sendSignInCode } from './commands/sendSignInCode.ts';
 import { verifySignInCode } from './commands/verifySignInCode.ts';
@@ -48,6 +50,27 @@ function answerWithSession(reply: FastifyReply, ctx: AppContext, session: NewSes
   return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
 }
 
+/** The device cookie lets this browser keep its own allowance of sign-in attempts (signInAttempts.ts). */
+const deviceCookie = 'zd_device';
+const deviceCookieDays = 180;
+
+function answerOfficialSignIn(reply: FastifyReply, ctx: AppContext, signedIn: SignedIn) {
+  reply.setCookie(deviceCookie, signedIn.deviceToken, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.config.secureCookies,
+    path: '/api/v1/auth',
+    maxAge: deviceCookieDays * 86_400,
+  });
+  return answerWithSession(reply, ctx, signedIn.session);
+}
+
+const signInRequest = (request: FastifyRequest) => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'],
+  deviceToken: request.cookies?.[deviceCookie],
+});
+
 /** An officials list cursor: the last official's id. */
 const readOfficialCursor = (value: unknown) => (Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : undefined);
 
@@ -66,8 +89,18 @@ function authRoutes(app: App, ctx: AppContext) {
     signInStep('An official signs in with username and password', LoginBody, { 200: SessionAnswer }),
     async (request, reply) => {
       const { username, password } = request.body;
-      const session = await signInOfficial(ctx, { username, password, ip: request.ip, userAgent: request.headers['user-agent'] });
-      return answerWithSession(reply, ctx, session);
+      const signedIn = await signInOfficial(ctx, { username, password, ...signInRequest(request) });
+      return answerOfficialSignIn(reply, ctx, signedIn);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/setup',
+    signInStep('An official sets their own password with the setup code sent to them, and is signed in', SetupBody, { 200: SessionAnswer }),
+    async (request, reply) => {
+      const { username, code, password } = request.body;
+      const signedIn = await setUpPassword(ctx, { username, code, password, ...signInRequest(request) });
+      return answerOfficialSignIn(reply, ctx, signedIn);
     },
   );
 
@@ -159,7 +192,7 @@ function officialRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const row = await createOfficial(ctx.db, request.actor, request.body, ctx.clock.now());
+      const row = await createOfficial(ctx.db, request.actor, { ...request.body, locale: request.body.locale ?? request.locale }, ctx.clock.now());
       reply.code(201);
       return presentOfficial(row, request.locale);
     },
@@ -215,7 +248,7 @@ function officialRoutes(app: App, ctx: AppContext) {
       config: { access: { roles: officialManagers } },
       schema: {
         tags,
-        summary: 'grant, revoke, reset_password, disable or enable',
+        summary: 'grant, revoke, reset_password (a setup code goes to the official), disable or enable',
         params: IdParams,
         body: OfficialAction,
         response: { 200: OfficialView },
@@ -232,7 +265,7 @@ function officialRoutes(app: App, ctx: AppContext) {
           case 'revoke':
             return revokeRole(ctx, actor, id, { unit: action.unit, role: action.role });
           case 'reset_password':
-            return resetPassword(ctx, actor, id, { password: action.password });
+            return resetPassword(ctx, actor, id, request.locale);
           case 'disable':
             return disableOfficial(ctx, actor, id);
           case 'enable':

@@ -5,8 +5,16 @@ import { roles } from '../../contract/domain.ts';
 export const RoleSchema = Type.Enum([...roles]);
 const LocaleSchema = Type.Union([Type.Literal('vi'), Type.Literal('zh'), Type.Literal('en')]);
 
-// Length is checked by the command too, with a message that says what the policy is.
-const Password = Type.String({ maxLength: 200, description: `at least ${minPasswordLength} characters` });
+// The rules are checked by the command, with a message that says which one failed.
+const Password = Type.String({
+  maxLength: 200,
+  description: `at least ${minPasswordLength} visible characters, not a common password or pattern, not built from the username or name`,
+});
+const Contact = Type.String({
+  minLength: 3,
+  maxLength: 254,
+  description: 'the official’s own phone number or e-mail address: the setup code goes there',
+});
 const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
 
 export const SessionAnswer = Type.Object({
@@ -33,6 +41,15 @@ export const CodeSent = Type.Object({
   channel: Type.Union([Type.Literal('sms'), Type.Literal('email')]),
   expiresAt: Type.String({ format: 'date-time' }),
 });
+
+export const SetupBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    code: Type.String({ pattern: '^[0-9]{8}$', description: 'the 8-digit setup code' }),
+    password: Type.String({ ...Password, minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
 
 export const VerifyBody = Type.Object(
   { destination: Type.String({ minLength: 3, maxLength: 254 }), code: Type.String({ pattern: '^[0-9]{6}$' }) },
@@ -73,8 +90,9 @@ export type GrantInput = Static<typeof GrantInput>;
 export const CreateOfficialBody = Type.Object(
   {
     username: Username,
-    password: Password,
     name: Type.String({ minLength: 1, maxLength: 200 }),
+    contact: Contact,
+    locale: Type.Optional(LocaleSchema),
     agency: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), Type.Null()])),
     grants: Type.Array(GrantInput, { minItems: 1, maxItems: 50 }),
   },
@@ -89,6 +107,9 @@ export const OfficialView = Type.Object({
   agencyName: Type.Union([Type.String(), Type.Null()]),
   grants: Type.Array(GrantView),
   disabled: Type.Boolean(),
+  /** No password yet: the official has a setup code to enter (after creation or a reset). */
+  awaitingSetup: Type.Boolean(),
+  contact: Type.Union([Type.String(), Type.Null()], { description: 'where setup codes go, partly hidden: +84•••••5678' }),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type OfficialView = Static<typeof OfficialView>;
@@ -115,7 +136,10 @@ export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Nu
 export const OfficialAction = Type.Union([
   Type.Object({ type: Type.Literal('grant'), unit: GrantInput.properties.unit, role: RoleSchema }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal('revoke'), unit: GrantInput.properties.unit, role: RoleSchema }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('reset_password'), password: Password }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('reset_password') }, {
+    additionalProperties: false,
+    description: 'the password stops working; a setup code goes to the official’s own phone or e-mail',
+  }),
   Type.Object({ type: Type.Literal('disable') }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal('enable') }, { additionalProperties: false }),
 ]);

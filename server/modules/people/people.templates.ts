@@ -14,4 +14,17 @@ export const peopleTemplates = defineTemplates({
     },
     secret: ['code'],
   },
+  official_setup_code: {
+    subject: {
+      vi: 'Zero Distance: mã thiết lập mật khẩu cho {username}',
+      zh: 'Zero Distance：{username} 的密码设置码',
+      en: 'Zero Distance: password setup code for {username}',
+    },
+    text: {
+      vi: 'Mã thiết lập mật khẩu của tài khoản {username} là {code}, có hiệu lực trong {hours} giờ. Trên trang đăng nhập, chọn "Tôi có mã thiết lập", nhập tên đăng nhập, mã này và mật khẩu mới của bạn. Không ai, kể cả quản trị viên, được hỏi bạn mã này. Nếu bạn không yêu cầu, hãy báo cho quản trị viên.',
+      zh: '账号 {username} 的密码设置码是 {code}，{hours} 小时内有效。在登录页选择“我有设置码”，输入用户名、此设置码和您的新密码。任何人（包括管理员）都不应向您索要此设置码。如非本人申请，请告知管理员。',
+      en: 'The password setup code of the account {username} is {code}, valid for {hours} hours. On the sign-in page choose "I have a setup code" and enter the username, this code and your new password. Nobody, administrators included, may ask you for this code. If you did not expect it, tell your administrator.',
+    },
+    secret: ['code'],
+  },
 });

@@ -1,16 +1,25 @@
-import { it } from 'node:test';
+import { it, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend, type TestApp } from '../../test/server.ts';
 import { createOfficial, createSmallTree, factoryPassword } from '../../test/factories.ts';
-import { lockMinutes, maxFailedLogins } from './commands/signInOfficial.ts';
+import { passwordHasher } from './passwords.ts';
+import { attemptWindowMinutes, maxAttemptsPerAddress, maxAttemptsPerKnownDevice, maxAttemptsPerUsername } from './signInAttempts.ts';
 
-const login = (t: TestApp, username: string, password: string, extra: { headers?: Record<string, string>; remoteAddress?: string } = {}) =>
+const login = (
+  t: TestApp,
+  username: string,
+  password: string,
+  extra: { headers?: Record<string, string>; remoteAddress?: string; cookies?: Record<string, string> } = {},
+) =>
   t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, ...extra });
 
-function cookieOf(res: { headers: Record<string, unknown> }): string {
+function cookieOf(res: { headers: Record<string, unknown> }, name = 'zd_session'): string {
   const header = res.headers['set-cookie'];
-  return ([header].flat().find((c) => typeof c === 'string' && c.startsWith('zd_session=')) as string | undefined) ?? '';
+  return ([header].flat().find((c) => typeof c === 'string' && c.startsWith(`${name}=`)) as string | undefined) ?? '';
 }
+
+/** The device token the browser keeps after a sign-in. */
+const deviceOf = (res: { headers: Record<string, unknown> }) => /^zd_device=([^;]*)/.exec(cookieOf(res, 'zd_device'))?.[1] ?? '';
 
 describeEachBackend(
   'officials sign in with a password',
@@ -60,39 +69,102 @@ describeEachBackend(
       assert.equal(cookieOf(wrong), '');
     });
 
-    it('locks the account for 15 minutes after 5 failures in a row, then lets the right password in', async () => {
-      const official = await createOfficial(t(), { username: 'forgetful', roles: [] });
-      for (let i = 1; i < maxFailedLogins; i++) {
-        const res = await login(t(), 'forgetful', `wrong ${i}`);
-        assert.equal(res.statusCode, 401, `failure ${i}`);
+    it('unknown and known usernames: the same answers, the same throttling, the same hash work', async () => {
+      await createOfficial(t(), { username: 'real.person', roles: [] });
+      const verify = mock.method(passwordHasher, 'verify');
+      try {
+        const answers = async (username: string, remoteAddress: string) => {
+          const out = [];
+          for (let i = 0; i <= maxAttemptsPerUsername; i++) {
+            const res = await login(t(), username, `wrong guess ${i}`, { remoteAddress });
+            out.push({ status: res.statusCode, body: res.json(), retryAfter: res.headers['retry-after'] });
+          }
+          return out;
+        };
+        const real = await answers('real.person', '192.0.2.31');
+        const realChecks = verify.mock.callCount();
+        const unknown = await answers('no.such.person', '192.0.2.32');
+        assert.deepEqual(unknown, real);
+        assert.deepEqual(real.map((a) => a.status), [401, 401, 401, 401, 401, 429]);
+        assert.equal(real[maxAttemptsPerUsername].body.error.code, 'sign_in_throttled');
+        assert.equal(real[maxAttemptsPerUsername].retryAfter, String(attemptWindowMinutes * 60));
+        // One argon2 verification per counted attempt, real hash or dummy; none once throttled.
+        assert.equal(realChecks, maxAttemptsPerUsername);
+        assert.equal(verify.mock.callCount() - realChecks, maxAttemptsPerUsername, 'an unknown name costs the same hash work');
+      } finally {
+        verify.mock.restore();
       }
-      const fifth = await login(t(), 'forgetful', 'wrong 5', { headers: { 'accept-language': 'vi' } });
-      assert.equal(fifth.statusCode, 429);
-      assert.equal(fifth.json().error.code, 'sign_in_locked');
-      assert.match(fifth.json().error.message, /15 phút/);
-      assert.equal(fifth.headers['retry-after'], String(lockMinutes * 60));
-
-      const rightButLocked = await login(t(), 'forgetful', factoryPassword);
-      assert.equal(rightButLocked.statusCode, 429, 'the right password does not open a locked account');
-      assert.equal(rightButLocked.json().error.code, 'sign_in_locked');
-
-      t().clock.advance((lockMinutes - 1) * 60_000);
-      assert.equal((await login(t(), 'forgetful', factoryPassword)).statusCode, 429, 'still locked after 14 minutes');
-      t().clock.advance(60_000);
-      assert.equal((await login(t(), 'forgetful', factoryPassword)).statusCode, 200, 'open after 15 minutes');
-      const row = await t().ctx.db.selectFrom('accounts').select(['failed_logins', 'locked_until']).where('id', '=', official.id).executeTakeFirstOrThrow();
-      assert.deepEqual(row, { failed_logins: 0, locked_until: null });
-      const locked = await t().ctx.db.selectFrom('audit_events').select('actor_label')
-        .where('subject_id', '=', String(official.id)).where('action', '=', 'account.locked').execute();
-      assert.deepEqual(locked, [{ actor_label: 'system:sign-in' }]);
     });
 
-    it('a successful sign-in resets the count of failures', async () => {
+    it('a stranger’s guesses do not lock the owner out of a device they signed in from before', async () => {
+      await createOfficial(t(), { username: 'targeted', roles: [] });
+      const first = await login(t(), 'targeted', factoryPassword, { remoteAddress: '192.0.2.40' });
+      assert.equal(first.statusCode, 200);
+      const device = deviceOf(first);
+      assert.match(device, /^[A-Za-z0-9_-]{43}$/);
+      assert.match([first.headers['set-cookie']].flat().join('\n'), /zd_device=[^;]+;.*HttpOnly.*SameSite=Strict/);
+
+      for (let i = 0; i < maxAttemptsPerUsername; i++) {
+        assert.equal((await login(t(), 'targeted', `guess ${i}`, { remoteAddress: '198.51.100.66' })).statusCode, 401);
+      }
+      const stranger = await login(t(), 'targeted', factoryPassword, { remoteAddress: '198.51.100.66' });
+      assert.equal(stranger.statusCode, 429, 'even the right password waits on a new device');
+      const elsewhere = await login(t(), 'targeted', factoryPassword, { remoteAddress: '192.0.2.41' });
+      assert.equal(elsewhere.statusCode, 429, 'the username is throttled for new devices from any address');
+
+      const owner = await login(t(), 'targeted', factoryPassword, { remoteAddress: '192.0.2.40', cookies: { zd_device: device } });
+      assert.equal(owner.statusCode, 200, 'the owner’s known device has its own allowance');
+
+      // The known device's allowance is its own, and limited too.
+      for (let i = 0; i < maxAttemptsPerKnownDevice; i++) {
+        assert.equal((await login(t(), 'targeted', `typo ${i}`, { cookies: { zd_device: device } })).statusCode, 401);
+      }
+      assert.equal((await login(t(), 'targeted', factoryPassword, { cookies: { zd_device: device } })).statusCode, 429);
+
+      t().clock.advance(attemptWindowMinutes * 60_000);
+      assert.equal((await login(t(), 'targeted', factoryPassword, { remoteAddress: '198.51.100.67' })).statusCode, 200, 'open again when the window ends');
+    });
+
+    it('a device known to one account is a new device for another', async () => {
+      await createOfficial(t(), { username: 'shared.pc.one', roles: [] });
+      await createOfficial(t(), { username: 'shared.pc.two', roles: [] });
+      const device = deviceOf(await login(t(), 'shared.pc.one', factoryPassword));
+      for (let i = 0; i < maxAttemptsPerUsername; i++) await login(t(), 'shared.pc.two', `guess ${i}`);
+      const res = await login(t(), 'shared.pc.two', factoryPassword, { cookies: { zd_device: device } });
+      assert.equal(res.statusCode, 429);
+    });
+
+    it('a successful sign-in starts the count again', async () => {
       await createOfficial(t(), { username: 'sometimes', roles: [] });
-      for (let i = 0; i < maxFailedLogins - 1; i++) assert.equal((await login(t(), 'sometimes', 'wrong')).statusCode, 401);
+      for (let i = 0; i < maxAttemptsPerUsername - 1; i++) assert.equal((await login(t(), 'sometimes', 'wrong')).statusCode, 401);
       assert.equal((await login(t(), 'sometimes', factoryPassword)).statusCode, 200);
-      for (let i = 0; i < maxFailedLogins - 1; i++) assert.equal((await login(t(), 'sometimes', 'wrong')).statusCode, 401);
-      assert.equal((await login(t(), 'sometimes', factoryPassword)).statusCode, 200, 'four failures after a success do not lock');
+      for (let i = 0; i < maxAttemptsPerUsername - 1; i++) assert.equal((await login(t(), 'sometimes', 'wrong')).statusCode, 401);
+      assert.equal((await login(t(), 'sometimes', factoryPassword)).statusCode, 200, 'four failures after a success do not throttle');
+    });
+
+    it('one address gets a bounded number of attempts over all usernames', async () => {
+      const statuses = [];
+      for (let i = 0; i <= maxAttemptsPerAddress; i++) {
+        statuses.push((await login(t(), `sprayed.${i}`, 'Summer2024!', { remoteAddress: '203.0.113.99' })).statusCode);
+      }
+      assert.deepEqual(statuses.slice(-2), [401, 429]);
+      assert.equal(statuses.filter((s) => s === 401).length, maxAttemptsPerAddress);
+    });
+
+    it('parallel guesses get no more checks than the allowance', async () => {
+      await createOfficial(t(), { username: 'raced', roles: [] });
+      const verify = mock.method(passwordHasher, 'verify');
+      try {
+        const answers = await Promise.all(
+          Array.from({ length: 30 }, (_, i) => login(t(), 'raced', `parallel guess ${i}`, { remoteAddress: `198.18.0.${i + 1}` })),
+        );
+        const statuses = answers.map((r) => r.statusCode).sort();
+        assert.equal(statuses.filter((s) => s === 401).length, maxAttemptsPerUsername);
+        assert.equal(statuses.filter((s) => s === 429).length, 30 - maxAttemptsPerUsername);
+        assert.equal(verify.mock.callCount(), maxAttemptsPerUsername, 'passwords checked');
+      } finally {
+        verify.mock.restore();
+      }
     });
 
     it('a disabled account cannot sign in, and its sessions stop working', async () => {

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import { appendAudit } from '../../../platform/audit.ts';
-import { AppError, badRequest, conflict } from '../../../platform/errors.ts';
+import { AppError, badRequest, conflict, forbidden } from '../../../platform/errors.ts';
+import type { Locale } from '../../../platform/i18n.ts';
+import { parseDestination } from '../destination.ts';
 import { hashPassword } from '../passwords.ts';
 import { canAssignAgency, canGiveRole, type CommandActor } from '../people.policy.ts';
 import {
@@ -16,11 +18,20 @@ import {
 import { inTransaction, isUniqueViolation } from '../people.tx.ts';
 import { checkPassword, normaliseUsername, resolvePlaces } from './officialRules.ts';
 import type { Role } from '../../../contract/domain.ts';
+import { issueSetupCode } from './setupCodes.ts';
 
 export interface CreateOfficialInput {
   username: string;
-  password: string;
   name: string;
+  /**
+   * The official's own phone number or e-mail address: the setup code goes there, and only
+   * the official chooses their password.
+   */
+  contact?: string;
+  /** The language of the setup message; the creator's when absent. */
+  locale?: Locale;
+  /** Only start-up and seeding (a system actor) give a password: the demo's published ones. */
+  password?: string;
   /** An agency id; the agency's unit must be within the actor's units. */
   agency?: number | null;
   /** unit: a unit code, or null for the whole deployment (administrators of it only). */
@@ -42,7 +53,13 @@ export async function createOfficial(
   const username = normaliseUsername(input.username);
   const name = input.name.trim();
   if (!name) throw badRequest('invalid_input', { summary: 'name must not be empty' });
-  checkPassword(input.password);
+  // An official never chooses another's password, not even a first one.
+  if (input.password !== undefined && actor.kind !== 'system') throw forbidden('forbidden');
+  if (input.password !== undefined) checkPassword(input.password, { username, name });
+  const contact = input.contact === undefined ? null : parseDestination(input.contact);
+  if (!contact && input.password === undefined) {
+    throw badRequest('invalid_input', { summary: 'contact: the official\'s phone number or e-mail address is required' });
+  }
 
   const seen = new Set<string>();
   const grants = input.grants.filter((g) => {
@@ -65,19 +82,37 @@ export async function createOfficial(
   }
 
   // Hashing is slow on purpose: do it before the transaction, never while holding it open.
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   try {
     return await inTransaction(db, async (trx) => {
       if (await accountIdByUsername(trx, username)) throw conflict('username_taken', { username });
-      const id = await insertOfficial(trx, { username, passwordHash, name, agencyId, at });
+      const id = await insertOfficial(trx, {
+        username,
+        passwordHash,
+        name,
+        agencyId,
+        phone: contact?.phone ?? null,
+        email: contact?.email ?? null,
+        locale: input.locale ?? null,
+        at,
+      });
       await insertGrants(trx, id, places, at);
+      if (contact) {
+        await issueSetupCode(trx, { id, username, locale: input.locale ?? null }, { channel: contact.channel, address: contact.address }, input.locale ?? 'vi', at);
+      }
       await appendAudit(trx, {
         actor,
         action: 'official.created',
         subjectType: 'account',
         subjectId: id,
         unitId: places[0]?.unitId ?? null,
-        changes: { username, name, agency: agencyId, grants: places.map((p) => ({ unit: p.code, role: p.role })) },
+        changes: {
+          username,
+          name,
+          agency: agencyId,
+          grants: places.map((p) => ({ unit: p.code, role: p.role })),
+          ...(contact ? { setupCodeSentBy: contact.channel } : {}),
+        },
         at,
       });
       return (await officialById(trx, id))!;

@@ -1,28 +1,32 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { appendAudit } from '../../../platform/audit.ts';
-import { hashPassword, minPasswordLength, verifyPassword } from '../passwords.ts';
-import { deleteSessionsOf, insertGrants, insertOfficial, setDisabled, setPassword } from '../people.queries.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../passwords.ts';
+import { clearSignInAttempts, deleteSessionsOf, insertGrants, insertOfficial, setDisabled, setPassword } from '../people.queries.ts';
+import { attemptKeys } from '../signInAttempts.ts';
 import { inTransaction } from '../people.tx.ts';
 
 const system = { kind: 'system', label: 'bootstrap' } as const;
 
 /**
  * ZD_ADMIN_PASSWORD at start: creates the administrator (ZD_ADMIN_USER) with a grant over the
- * whole deployment, or gives the existing one that password, an enabled and unlocked account
- * and the grant back, so a deployment can always be reached. Nothing changes (and nothing is
- * audited) when the account already matches.
+ * whole deployment, or gives the existing one that password, an enabled account, a fresh
+ * allowance of sign-in attempts and the grant back, so a deployment can always be reached.
+ * Nothing changes (and nothing is audited) when the account already matches. Whoever sets the
+ * environment of the server is trusted with the first administrator's password: the password
+ * rules of people choosing one in the app apply only as a warning here.
  */
 export async function ensureAdministrator(ctx: AppContext): Promise<'created' | 'reset' | 'unchanged' | 'skipped'> {
   const password = ctx.config.adminPassword;
   if (!password) return 'skipped';
   const username = ctx.config.adminUser.trim().toLowerCase();
-  if ([...password].length < minPasswordLength) {
-    ctx.log.warn(`ZD_ADMIN_PASSWORD is shorter than ${minPasswordLength} characters; choose a longer one`);
+  const problem = passwordProblem(password, [username, 'Administrator']);
+  if (problem) {
+    ctx.log.warn({ reason: problem.code }, 'ZD_ADMIN_PASSWORD is weak (see the reason); choose a stronger one');
   }
   const at = ctx.clock.now();
   const existing = await ctx.db
     .selectFrom('accounts')
-    .select(['id', 'kind', 'password_hash', 'disabled_at', 'locked_until'])
+    .select(['id', 'kind', 'password_hash', 'disabled_at'])
     .where('username', '=', username)
     .executeTakeFirst();
   const passwordHash = existing?.password_hash && (await verifyPassword(existing.password_hash, password))
@@ -51,17 +55,20 @@ export async function ensureAdministrator(ctx: AppContext): Promise<'created' | 
       .where('unit_id', 'is', null)
       .where('role', '=', 'administrator')
       .executeTakeFirst();
-    const locked = existing.locked_until !== null && new Date(existing.locked_until) > at;
+    // A restart with the variable set lets the administrator try again from any device.
+    const usernameKeys = attemptKeys({ username, knownDevice: null }).filter((k) => k.resetOnSuccess).map((k) => k.key);
+    const locked = await trx.selectFrom('sign_in_attempts').select('key').where('key', 'in', usernameKeys).executeTakeFirst();
     if (!passwordHash && hasGrant && !existing.disabled_at && !locked) return 'unchanged';
 
     const changes: Record<string, unknown> = {};
+    if (locked) {
+      await clearSignInAttempts(trx, usernameKeys);
+      changes.unlocked = true;
+    }
     if (passwordHash) {
-      await setPassword(trx, existing.id, passwordHash, at); // also lifts a sign-in lock
+      await setPassword(trx, existing.id, passwordHash, at);
       await deleteSessionsOf(trx, existing.id);
       changes.password = 'reset';
-    } else if (locked) {
-      await setPassword(trx, existing.id, existing.password_hash!, at);
-      changes.unlocked = true;
     }
     if (!hasGrant) {
       await insertGrants(trx, existing.id, [{ unitId: null, role: 'administrator' }], at);

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import type { Actor } from '../../../platform/access.ts';
 import { badRequest, forbidden, notFound } from '../../../platform/errors.ts';
-import { minPasswordLength } from '../passwords.ts';
+import { passwordProblem } from '../passwords.ts';
 import { canManageOfficial, officialsScope, type Place } from '../people.policy.ts';
 import { grantsOf, lockOfficial, officialInScope, type UnitRow } from '../people.queries.ts';
 import type { Role } from '../../../contract/domain.ts';
@@ -16,9 +16,13 @@ export function normaliseUsername(username: string): string {
   return u;
 }
 
-export function checkPassword(password: string): void {
-  // Counted in characters as people see them, so a Vietnamese or Chinese passphrase counts right.
-  if ([...password].length < minPasswordLength) throw badRequest('weak_password', { min: minPasswordLength });
+/** Refuses a password the official may not choose, saying why (400). */
+export function checkPassword(password: string, personal: { username: string; name: string }): void {
+  const problem = passwordProblem(password, [personal.username, personal.name]);
+  if (problem) {
+    const { code, ...params } = problem;
+    throw badRequest(code, params);
+  }
 }
 
 export interface ResolvedPlace extends Place {

@@ -1,31 +1,33 @@
 import type { Actor } from '../../../platform/access.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { hashPassword } from '../passwords.ts';
+import { conflict } from '../../../platform/errors.ts';
+import type { Locale } from '../../../platform/i18n.ts';
 import { deleteSessionsOf, officialById, setPassword, type OfficialRow } from '../people.queries.ts';
-import { checkPassword, loadForChange } from './officialRules.ts';
+import { loadForChange } from './officialRules.ts';
+import { issueSetupCode, setupContact } from './setupCodes.ts';
 
-/** Sets a new password, lifts a sign-in lock, and signs the official out everywhere. */
-export async function resetPassword(
-  ctx: AppContext,
-  actor: Actor,
-  officialId: number,
-  input: { password: string },
-): Promise<OfficialRow> {
-  checkPassword(input.password);
-  const passwordHash = await hashPassword(input.password);
+/**
+ * Resets an official's password without anybody learning a new one: the old password stops
+ * working, every session of theirs ends, and a setup code goes to the official's own phone or
+ * e-mail. Whoever resets never holds a working password of someone else's account.
+ */
+export async function resetPassword(ctx: AppContext, actor: Actor, officialId: number, locale: Locale): Promise<OfficialRow> {
   const at = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const { grants } = await loadForChange(trx, actor, officialId);
-    await setPassword(trx, officialId, passwordHash, at);
+    const { account, grants } = await loadForChange(trx, actor, officialId);
+    const contact = setupContact(account);
+    if (!contact) throw conflict('official_without_contact');
+    await setPassword(trx, officialId, null, at);
     await deleteSessionsOf(trx, officialId);
+    await issueSetupCode(trx, { id: account.id, username: account.username ?? '', locale: account.locale }, contact, locale, at);
     await appendAudit(trx, {
       actor,
       action: 'official.password_reset',
       subjectType: 'account',
       subjectId: officialId,
       unitId: grants[0]?.unitId ?? null,
-      changes: {}, // never the password or its hash
+      changes: { setupCodeSentBy: contact.channel }, // never a password, a code or the address
       at,
     });
     return (await officialById(trx, officialId))!;

@@ -2,25 +2,13 @@ import type { Official } from '../../../platform/access.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError, unauthorized } from '../../../platform/errors.ts';
-import { createSession, type NewSession } from '../../../platform/sessions.ts';
-import { dummyHash, verifyPassword } from '../passwords.ts';
-import { clearFailedLogins, officialForLogin, recordFailedLogin } from '../people.queries.ts';
-
-/** Consecutive failed sign-ins that lock an account, and for how long. */
-export const maxFailedLogins = 5;
-export const lockMinutes = 15;
-
-function lockedError(until: Date, now: Date): AppError {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new AppError(429, 'sign_in_locked', {
-    until: until.toISOString().slice(0, 16).replace('T', ' '),
-    minutes: Math.ceil(seconds / 60),
-    retryAfter: seconds,
-  });
-}
+import { createSession, randomToken, sha256, type NewSession } from '../../../platform/sessions.ts';
+import { dummyHash, passwordHasher } from '../passwords.ts';
+import { officialForLogin, rememberDevice } from '../people.queries.ts';
+import { attemptKeys, settleAttempts, takeAttempt } from '../signInAttempts.ts';
 
 /** The account as the actor of its own sign-in, for the audit trail. */
-const selfActor = (id: number, username: string): Official => ({
+export const selfActor = (id: number, username: string): Official => ({
   kind: 'official',
   id,
   name: '',
@@ -29,50 +17,59 @@ const selfActor = (id: number, username: string): Official => ({
   grants: [],
 });
 
+/** A device token as this server issues it; anything else is treated as a new device. */
+const deviceTokenPattern = /^[A-Za-z0-9_-]{43}$/;
+
+export interface SignInRequest {
+  username: string;
+  ip?: string;
+  userAgent?: string;
+  /** The device cookie, when the browser has one. */
+  deviceToken?: string;
+}
+
+/** A session, and the device token the browser keeps from now on. */
+export interface SignedIn {
+  session: NewSession;
+  deviceToken: string;
+}
+
 /**
- * An official signs in with a password. A wrong username and a wrong password get the same
- * answer after the same work (an unknown username is verified against a dummy hash).
+ * The steps every sign-in by an official shares (password or setup code): the account and
+ * whether this device is known to it, then the attempt counted before anything secret is
+ * checked. Unknown and known usernames take the same steps.
  */
-export async function signInOfficial(
-  ctx: AppContext,
-  input: { username: string; password: string; ip?: string; userAgent?: string },
-): Promise<NewSession> {
+export async function beginOfficialSignIn(ctx: AppContext, input: SignInRequest) {
   const now = ctx.clock.now();
   const username = input.username.trim().toLowerCase();
-  const account = await officialForLogin(ctx.db, username);
-  if (!account || !account.password_hash) {
-    await verifyPassword(await dummyHash(), input.password);
-    throw unauthorized('invalid_credentials');
-  }
-  if (account.locked_until && new Date(account.locked_until) > now) throw lockedError(new Date(account.locked_until), now);
+  const deviceToken = input.deviceToken && deviceTokenPattern.test(input.deviceToken) ? input.deviceToken : randomToken();
+  const deviceHash = sha256(deviceToken);
+  const account = await officialForLogin(ctx.db, username, deviceHash);
+  const keys = attemptKeys({
+    username,
+    ip: input.ip,
+    knownDevice: account?.known_device ? { hash: deviceHash, accountId: account.id } : null,
+  });
+  await takeAttempt(ctx.db, keys, now);
+  return { now, username, account, keys, deviceToken, deviceHash };
+}
 
-  if (!(await verifyPassword(account.password_hash, input.password))) {
-    const lockedUntil = await ctx.db.transaction().execute(async (trx) => {
-      const until = await recordFailedLogin(trx, account.id, now, maxFailedLogins, lockMinutes * 60_000);
-      if (until) {
-        await appendAudit(trx, {
-          actor: { kind: 'system', label: 'sign-in' },
-          action: 'account.locked',
-          subjectType: 'account',
-          subjectId: account.id,
-          changes: { lockedUntil: until.toISOString(), failedSignIns: maxFailedLogins },
-          at: now,
-        });
-      }
-      return until;
-    });
-    if (lockedUntil) throw lockedError(lockedUntil, now);
-    throw unauthorized('invalid_credentials');
-  }
+/**
+ * An official signs in with a password. An unknown username, an account still waiting for its
+ * setup code and a wrong password get the same answer after the same work: the attempt is
+ * counted, and a hash is verified (a dummy one when there is none).
+ */
+export async function signInOfficial(ctx: AppContext, input: SignInRequest & { password: string }): Promise<SignedIn> {
+  const { now, username, account, keys, deviceToken, deviceHash } = await beginOfficialSignIn(ctx, input);
+  const matches = await passwordHasher.verify(account?.password_hash ?? (await dummyHash()), input.password);
+  if (!account?.password_hash || !matches) throw unauthorized('invalid_credentials');
   // Only someone who knows the password learns that the account is disabled.
   if (account.disabled_at) throw new AppError(403, 'account_disabled');
 
-  return ctx.db.transaction().execute(async (trx) => {
-    await clearFailedLogins(trx, account.id);
-    const session = await createSession(trx, account.id, now, ctx.config.sessionHours, {
-      ip: input.ip,
-      userAgent: input.userAgent,
-    });
+  const session = await ctx.db.transaction().execute(async (trx) => {
+    await settleAttempts(trx, keys);
+    await rememberDevice(trx, deviceHash, account.id, now);
+    const session = await createSession(trx, account.id, now, ctx.config.sessionHours, { ip: input.ip, userAgent: input.userAgent });
     await appendAudit(trx, {
       actor: selfActor(account.id, username),
       action: 'account.signed_in',
@@ -83,4 +80,5 @@ export async function signInOfficial(
     });
     return session;
   });
+  return { session, deviceToken };
 }

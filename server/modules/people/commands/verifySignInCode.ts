@@ -13,7 +13,7 @@ import { codeHash } from './sendSignInCode.ts';
 /** Wrong tries one code survives; after them only a new code helps. */
 export const maxCodeAttempts = 5;
 
-function sameHash(a: string, b: string): boolean {
+export function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && crypto.timingSafeEqual(x, y);
