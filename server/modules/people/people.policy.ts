@@ -27,10 +27,11 @@ export function officialsScope(actor: Actor): string[] {
  * subtree (the whole deployment for the first administrator); leaders inside their own units'
  * subtrees, and never the administrator role.
  */
-export function canGiveRole(actor: CommandActor, place: Place, role: Role): boolean {
+export function canGiveRole(actor: CommandActor, place: Pick<Place, 'path'>, role: Role): boolean {
   if (actor.kind === 'system') return true;
   if (hasRoleAt(actor, place.path, ['administrator'])) return true;
-  return role !== 'administrator' && place.unitId !== null && hasRoleAt(actor, place.path, ['leader']);
+  // '/' is the whole deployment (no unit): not a leader's to give.
+  return role !== 'administrator' && place.path !== '/' && hasRoleAt(actor, place.path, ['leader']);
 }
 
 /**
@@ -38,7 +39,7 @@ export function canGiveRole(actor: CommandActor, place: Place, role: Role): bool
  * could have given every role the official holds: a leader cannot reset the password of an
  * administrator or of an official who also works in another leader's units.
  */
-export function canManageOfficial(actor: CommandActor, grants: Array<Place & { role: Role }>): boolean {
+export function canManageOfficial(actor: CommandActor, grants: ReadonlyArray<{ path: string; role: Role }>): boolean {
   if (actor.kind === 'system') return true;
   if (!grants.length) return hasRoleAt(actor, '/', ['administrator']);
   return grants.every((g) => canGiveRole(actor, g, g.role));

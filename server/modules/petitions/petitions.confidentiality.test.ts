@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
-import { createResident } from '../../test/factories.ts';
+import { createOfficial, createResident } from '../../test/factories.ts';
 import { actOk, api, createWorld, submitOk, testOptions, type Who, type World } from './petitions.testing.ts';
 
 describeEachBackend('petition confidentiality', (t) => {
@@ -140,6 +140,56 @@ describeEachBackend('petition confidentiality', (t) => {
     const top = await submitOk(t(), { unit: 'TP', kind: 'conduct_report', body: 'x', reportedOfficial: w.provLead.id, anonymous: true });
     assert.equal((await call().get(w.provLead, top.id)).statusCode, 404);
     assert.equal((await call().get(w.auditor, top.id)).statusCode, 200);
+  });
+
+  test('nobody within the reported official’s reach steers a conduct report, and nobody can take over a handler’s account', async () => {
+    // The report about the commune one leader goes to the province.
+    const s = await submitOk(t(), {
+      unit: 'TC1',
+      kind: 'conduct_report',
+      body: 'The chairman shouted at a widow at the reception day.',
+      reportedOfficial: w.lead1.id,
+      resident: { name: 'Đinh Thị Hoa', phone: '0916777888' },
+    });
+    await actOk(t(), w.provLead, s.id, { type: 'accept' });
+    // Not to a handler of the reported leader's own commune: the leader could change their account.
+    const underLeader = await call().act(w.provLead, s.id, { type: 'assign', handler: w.hand1.id, leader: w.provLead.id, expectedResult: 'a finding' });
+    assert.equal(underLeader.statusCode, 400, underLeader.body);
+    assert.equal(underLeader.json().error.code, 'chosen_within_reported_reach');
+    const back = await call().act(w.provLead, s.id, { type: 'transfer', toUnit: 'TC1', reason: 'theirs to look at' });
+    assert.equal(back.statusCode, 400);
+    assert.equal(back.json().error.code, 'transfer_within_reported_reach');
+    await actOk(t(), w.provLead, s.id, { type: 'assign', handler: w.hand2.id, leader: w.provLead.id, expectedResult: 'a finding' });
+
+    // The reported leader resets a commune handler's password: no working password reaches them.
+    const communeHandler = await createOfficial(t(), { name: 'Commune Handler', phone: '+84912000111', roles: [{ unit: 'TC1', role: 'handler' }] });
+    const reset = await t().app.inject({
+      method: 'POST', url: `/api/v1/officials/${communeHandler.id}/actions`, headers: w.lead1.headers, payload: { type: 'reset_password' },
+    });
+    assert.equal(reset.statusCode, 200, reset.body);
+    const code = (await t().ctx.db.selectFrom('notification_outbox').select('params').where('recipient', '=', '+84912000111').executeTakeFirstOrThrow()).params as { code: string };
+    assert.doesNotMatch(reset.body, new RegExp(code.code));
+    const asHandler = await t().app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: communeHandler.username, password: communeHandler.password } });
+    assert.equal(asHandler.statusCode, 401, 'the old password is gone too');
+    assert.equal((await call().get(w.lead1, s.id)).statusCode, 404);
+    const handler = (await call().get(w.hand2, s.id)).json();
+    assert.equal(handler.identityHidden, false, 'the handler outside their reach knows the reporter');
+  });
+
+  test('officials whose account the reported official can change may not act on the report', async () => {
+    // A report about a province leader stays at the province, where a fellow leader reads it.
+    const fellow = await createOfficial(t(), { name: 'Province Deputy Leader', roles: [{ unit: 'TP', role: 'leader' }] });
+    const s = await submitOk(t(), { unit: 'TP', kind: 'conduct_report', body: 'The leader takes gifts at the reception day.', reportedOfficial: w.provLead.id });
+    const view = await call().get(fellow, s.id);
+    assert.equal(view.statusCode, 200);
+    assert.deepEqual(view.json().abilities, [], 'the fellow leader sees it but may do nothing');
+    const refused = await call().act(fellow, s.id, { type: 'accept' }, 'vi');
+    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.json().error.code, 'conduct_report_within_reach');
+    assert.match(refused.json().error.message, /cấp trên/);
+    // A report about a handler is steered by the commune's leaders as before.
+    const h = await submitOk(t(), { unit: 'TC1', kind: 'conduct_report', body: 'Rude at the counter.', reportedOfficial: w.hand1b.id });
+    assert.ok((await call().get(w.lead1, h.id)).json().abilities.includes('accept'));
   });
 
   test('the list shows exactly the petitions each official may open', async () => {

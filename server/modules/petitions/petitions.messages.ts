@@ -91,6 +91,21 @@ export const petitionMessages = defineMessages({
     vi: 'Cán bộ {id} không phải lãnh đạo của đơn vị này hoặc đơn vị cấp trên.',
     zh: '干部 {id} 不是本单位或上级单位的领导。',
   },
+  conduct_report_within_reach: {
+    en: 'This conduct report is about an official who can change your account (your roles, your access). You may not act on it: it is for their supervisors.',
+    vi: 'Phản ánh này nói về một cán bộ có quyền thay đổi tài khoản của bạn (vai trò, quyền truy cập). Bạn không được xử lý phản ánh này: việc đó thuộc cấp trên của cán bộ đó.',
+    zh: '此举报涉及的干部可以更改您的账号（角色、访问权限）。您不能处理此举报，应由其上级处理。',
+  },
+  chosen_within_reported_reach: {
+    en: '{name} works under the official this conduct report is about (that official can change their account). Choose someone outside their reach.',
+    vi: '{name} làm việc dưới quyền cán bộ bị phản ánh (cán bộ đó có quyền thay đổi tài khoản của người này). Hãy chọn người ngoài phạm vi quyền của cán bộ đó.',
+    zh: '{name} 在被举报干部的管理之下（该干部可以更改其账号）。请选择不受其管理的人员。',
+  },
+  transfer_within_reported_reach: {
+    en: 'A conduct report cannot be transferred to a unit whose officials the reported official manages.',
+    vi: 'Không được chuyển phản ánh về cán bộ đến đơn vị mà cán bộ bị phản ánh đang quản lý.',
+    zh: '不能将举报转交给被举报干部所管理的单位。',
+  },
   reported_official_cannot_handle: {
     en: 'The official a conduct report is about cannot handle it or be responsible for it.',
     vi: 'Cán bộ bị phản ánh không được xử lý hoặc phụ trách chính phản ánh đó.',

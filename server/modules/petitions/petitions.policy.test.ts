@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Official } from '../../platform/access.ts';
-import { abilities, canSee, canSeeIdentity, decide, transitions, type PetitionSubject } from './petitions.policy.ts';
+import { abilities, canSee, canSeeIdentity, decide, reachOfActor, transitions, unitWithinReachOf, withinReachOf, type PetitionSubject } from './petitions.policy.ts';
 import { petitionStatuses, type Role } from '../../contract/domain.ts';
 
 // Paths: province /1/, commune one /1/2/, commune two /1/3/, village of commune one /1/2/4/.
@@ -87,4 +87,28 @@ test('a conduct report reaches leaders and auditors, never the official it names
   assert.deepEqual(decide(leader, c, 'note'), { ok: false, status: 404, code: 'not_found' });
   // Even as the assigned handler, the reported official does not see it.
   assert.equal(canSee(leader, { ...c, handler_id: leader.id }), false);
+});
+
+test('a conduct report is steered only by officials its subject has no power over', () => {
+  const communeAdmin = official(8, [['/1/2/', 'administrator']]);
+  const c = petition({ kind: 'conduct_report', unit_path: '/1/2/', reported_official_id: communeAdmin.id });
+  const reach = reachOfActor(communeAdmin);
+  // The commune administrator could change the commune leader's account: the leader may not act.
+  assert.equal(withinReachOf(reach, reachOfActor(leader)), true);
+  assert.deepEqual(decide(leader, c, 'accept', reach), { ok: false, status: 403, code: 'conduct_report_within_reach' });
+  assert.deepEqual(abilities(leader, c, reach), []);
+  // The province leader is beyond it.
+  assert.equal(withinReachOf(reach, reachOfActor(province)), false);
+  assert.equal(decide(province, c, 'accept', reach).ok, true);
+  // Without the subject's reach nobody may act (the rule fails closed), nor with another's.
+  assert.equal(decide(province, c, 'accept').ok, false);
+  assert.equal(decide(province, c, 'accept', reachOfActor(handler)).ok, false);
+  // The system (the deadline sweep) is nobody's subordinate.
+  assert.equal(decide({ kind: 'system', label: 'deadline-sweep' }, c, 'escalate', null).ok, true);
+  // Handlers and units: a leader reaches the handlers and the units of their commune, not others.
+  assert.equal(withinReachOf(reachOfActor(leader), reachOfActor(handler)), true);
+  assert.equal(withinReachOf(reachOfActor(leader), reachOfActor(otherCommune)), false);
+  assert.equal(withinReachOf(reachOfActor(handler), reachOfActor(leader)), false, 'a handler has power over nobody');
+  assert.equal(unitWithinReachOf(reachOfActor(leader), '/1/2/4/'), true);
+  assert.equal(unitWithinReachOf(reachOfActor(leader), '/1/3/'), false);
 });

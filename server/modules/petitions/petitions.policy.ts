@@ -3,8 +3,9 @@
  * Pure functions of the actor's grants and the petition; petitions.queries.ts applies the
  * same visibility rule in SQL for lists (visibleTo), and a test holds the two together.
  */
-import { hasRoleAt, type Actor } from '../../platform/access.ts';
+import { hasRoleAt, type Actor, type Official } from '../../platform/access.ts';
 import { actionTypes, type ActionType, type PetitionKind, type PetitionStatus, type ReviewStage, type Role } from '../../contract/domain.ts';
+import { canManageOfficial, officialManagers } from '../people/index.ts';
 
 export type SystemActor = { kind: 'system'; label: string };
 export type CommandActor = Actor | SystemActor;
@@ -94,13 +95,27 @@ export const handlerRoles: readonly Role[] = ['handler', 'leader', 'dispatcher',
 export const sameBranch = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
 /**
+ * Is the candidate within the reach of the official the conduct report is about (see
+ * withinReachOf)? Unknown reach: yes, so that a caller who forgets it offers nobody.
+ */
+function reachedBy(p: Pick<PetitionSubject, 'reported_official_id'>, c: Candidate, reported: OfficialReach | null | undefined): boolean {
+  if (p.reported_official_id === null) return false;
+  return !reported || reported.id !== p.reported_official_id || withinReachOf(reported, c);
+}
+
+/**
  * The grant that makes an official eligible as the case's handler: a working role in the
- * petition's unit, above it or below it. Never the official a conduct report is about.
+ * petition's unit, above it or below it. Never the official a conduct report is about, nor
+ * anyone within their reach (`reported`).
  * The assign command and the candidates list both ask this, so the picker offers exactly
  * whom the command takes.
  */
-export function handlerGrant<G extends { role: Role; path: string }>(p: Pick<PetitionSubject, 'unit_path' | 'reported_official_id'>, c: Candidate<G>): G | undefined {
-  if (c.id === p.reported_official_id) return undefined;
+export function handlerGrant<G extends { role: Role; path: string }>(
+  p: Pick<PetitionSubject, 'unit_path' | 'reported_official_id'>,
+  c: Candidate<G>,
+  reported?: OfficialReach | null,
+): G | undefined {
+  if (c.id === p.reported_official_id || reachedBy(p, c, reported)) return undefined;
   return c.grants.find((g) => handlerRoles.includes(g.role) && sameBranch(p.unit_path, g.path));
 }
 
@@ -108,8 +123,12 @@ export function handlerGrant<G extends { role: Role; path: string }>(p: Pick<Pet
  * The grant that makes an official eligible as the case's responsible leader: leader of the
  * petition's unit or of any unit above it (a village case may be led from the county).
  */
-export function leaderGrant<G extends { role: Role; path: string }>(p: Pick<PetitionSubject, 'unit_path' | 'reported_official_id'>, c: Candidate<G>): G | undefined {
-  if (c.id === p.reported_official_id) return undefined;
+export function leaderGrant<G extends { role: Role; path: string }>(
+  p: Pick<PetitionSubject, 'unit_path' | 'reported_official_id'>,
+  c: Candidate<G>,
+  reported?: OfficialReach | null,
+): G | undefined {
+  if (c.id === p.reported_official_id || reachedBy(p, c, reported)) return undefined;
   return c.grants.find((g) => g.role === 'leader' && p.unit_path.startsWith(g.path));
 }
 
@@ -188,22 +207,66 @@ function roleAllows(actor: CommandActor, p: PetitionSubject, type: ActionType): 
   }
 }
 
+/** An official as the rules about a conduct report see them: who, and which roles where ('/': the whole deployment). */
+export interface OfficialReach {
+  id: number;
+  grants: ReadonlyArray<{ path: string; role: Role }>;
+}
+
+const asActor = (o: OfficialReach): Official => ({
+  kind: 'official',
+  id: o.id,
+  name: '',
+  username: '',
+  agencyId: null,
+  grants: o.grants.map((g) => ({ unitId: null, unitCode: null, unitPath: g.path, role: g.role })),
+});
+
+export const reachOfActor = (o: Official): OfficialReach => ({
+  id: o.id,
+  grants: o.grants.map((g) => ({ path: g.unitPath, role: g.role })),
+});
+
+/**
+ * Is this official within the power of the official a conduct report is about: the reported
+ * official themselves, or someone whose account the reported official could change (disable,
+ * take roles from, reset): a subordinate, a fellow leader of the same commune. Such an
+ * official must not act on the report, handle it or answer for it.
+ */
+export function withinReachOf(reported: OfficialReach, other: OfficialReach): boolean {
+  return other.id === reported.id || canManageOfficial(asActor(reported), other.grants);
+}
+
+/** Could the reported official manage the officials who would receive the report at this unit? */
+export function unitWithinReachOf(reported: OfficialReach, unitPath: string): boolean {
+  return hasRoleAt(asActor(reported), unitPath, officialManagers);
+}
+
+/** Is the actor within the reach of the official this report is about (unknown reach: yes)? */
+function barredByReach(actor: CommandActor, p: PetitionSubject, reported: OfficialReach | null | undefined): boolean {
+  if (p.reported_official_id === null || actor.kind !== 'official') return false;
+  return !reported || reported.id !== p.reported_official_id || withinReachOf(reported, reachOfActor(actor));
+}
+
 export type Decision =
   | { ok: true }
   | { ok: false; status: 400 | 403 | 404 | 409; code: string; params?: Record<string, unknown> };
 
 /**
  * The whole decision for one action: 404 when the actor may not see the petition (403 when it
- * lies outside all of their units), 403 when their roles do not allow the action, 409 when the
- * state does not.
+ * lies outside all of their units), 403 when their roles do not allow the action or when the
+ * petition is a conduct report about someone who has power over the actor's account, 409 when
+ * the state does not allow it. `reported` is the reach of the official a conduct report is
+ * about; without it no official may act on such a report (the rule fails closed).
  */
-export function decide(actor: CommandActor, p: PetitionSubject, type: ActionType): Decision {
+export function decide(actor: CommandActor, p: PetitionSubject, type: ActionType, reported?: OfficialReach | null): Decision {
   if (!canSee(actor, p)) {
     return inUnits(actor, p) || (actor.kind === 'official' && p.reported_official_id === actor.id)
       ? { ok: false, status: 404, code: 'not_found' }
       : { ok: false, status: 403, code: 'forbidden' };
   }
   if (!roleAllows(actor, p, type)) return { ok: false, status: 403, code: 'forbidden' };
+  if (barredByReach(actor, p, reported)) return { ok: false, status: 403, code: 'conduct_report_within_reach' };
   if (!transitions[type].includes(p.status)) {
     return {
       ok: false,
@@ -241,8 +304,8 @@ export function decide(actor: CommandActor, p: PetitionSubject, type: ActionType
 }
 
 /** The actions the actor may take now: the web app shows these and nothing else. */
-export function abilities(actor: CommandActor, p: PetitionSubject): ActionType[] {
-  return actionTypes.filter((type) => decide(actor, p, type).ok);
+export function abilities(actor: CommandActor, p: PetitionSubject, reported?: OfficialReach | null): ActionType[] {
+  return actionTypes.filter((type) => decide(actor, p, type, reported).ok);
 }
 
 /** May the actor choose the case's handler and leader (whatever its state)? */
@@ -264,8 +327,8 @@ export function canAnswerOnTheSpot(actor: Actor, kind: PetitionKind, unitPath: s
 }
 
 /** Who may attach files: officials who may note on it. */
-export function canAttach(actor: CommandActor, p: PetitionSubject): boolean {
-  return canSee(actor, p) && roleAllows(actor, p, 'note');
+export function canAttach(actor: CommandActor, p: PetitionSubject, reported?: OfficialReach | null): boolean {
+  return canSee(actor, p) && roleAllows(actor, p, 'note') && !barredByReach(actor, p, reported);
 }
 
 /** Deadline policies: administrators and leaders edit their units' overrides; the default is the deployment administrator's. */

@@ -4,7 +4,7 @@
  * carries neither personal data nor the content.
  */
 import type { Actor } from '../../platform/access.ts';
-import { abilities, canSeeIdentity, handlerGrant, leaderGrant, type PetitionSubject } from './petitions.policy.ts';
+import { abilities, canSeeIdentity, handlerGrant, leaderGrant, type OfficialReach, type PetitionSubject } from './petitions.policy.ts';
 import type { CandidateRow, ListRow, MineRow, PetitionNames, PetitionRow, TrackRow } from './petitions.queries.ts';
 import type { CandidateView, HandedOver, MyPetition, OwnPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
@@ -108,6 +108,8 @@ export function presentSummary(actor: Actor, row: ListRow, now: Date): PetitionS
 }
 
 export interface PetitionExtras {
+  /** The reach of the official a conduct report is about, for the abilities (petitions.policy.ts). */
+  reported: OfficialReach | null;
   petitioners: Array<{
     name: string | null;
     phone: string | null;
@@ -246,7 +248,7 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
     // denouncer, so they go with the identity.
     attachments: (identity ? extras.attachments : []).map(presentAttachment),
     // A review or re-review is offered only where the rules have it.
-    abilities: abilities(actor, p).filter((a) => (a !== 'review' && a !== 're_review') || (extras.reviewSteps ?? []).includes(a)),
+    abilities: abilities(actor, p, extras.reported).filter((a) => (a !== 'review' && a !== 're_review') || (extras.reviewSteps ?? []).includes(a)),
   };
 }
 
@@ -270,11 +272,16 @@ const collator = new Intl.Collator(['vi', 'zh', 'en']);
  * (the policy's handlerGrant / leaderGrant decide), least loaded first, each with the grant
  * that makes them eligible.
  */
-export function presentCandidates(p: PetitionSubject, rows: CandidateRow[], role: 'handler' | 'leader'): CandidateView[] {
+export function presentCandidates(
+  p: PetitionSubject,
+  rows: CandidateRow[],
+  role: 'handler' | 'leader',
+  reported: OfficialReach | null,
+): CandidateView[] {
   const eligible = role === 'handler' ? handlerGrant : leaderGrant;
   return rows
     .flatMap((row) => {
-      const grant = eligible(p, row);
+      const grant = eligible(p, row, reported);
       if (!grant) return [];
       const unit = grant.unitCode === null ? null : { code: grant.unitCode, name: grant.unitName ?? grant.unitCode };
       return [{ id: row.id, name: row.name, role: grant.role, unit, openCases: role === 'handler' ? row.handling : row.leading }];

@@ -933,3 +933,19 @@ export async function recordKeyFailure(db: Kysely<DB>, petitionId: number, at: D
   await db.deleteFrom('access_key_failures').where('petition_id', '=', petitionId).where('at', '<=', since).execute();
   await db.insertInto('access_key_failures').values({ petition_id: petitionId, at }).execute();
 }
+
+/**
+ * The reach of the official a conduct report is about (petitions.policy.ts withinReachOf):
+ * their roles, disabled or not; null when the petition names nobody.
+ */
+export async function reportedReach(db: Kysely<DB>, p: { reported_official_id: number | null }) {
+  if (p.reported_official_id === null) return null;
+  const grants = await db
+    .selectFrom('grants as g')
+    .leftJoin('units as u', 'u.id', 'g.unit_id')
+    .select(['g.role', 'g.unit_id', sql<string>`coalesce(u.path, '/')`.as('path')])
+    .where('g.account_id', '=', p.reported_official_id)
+    .orderBy('g.id')
+    .execute();
+  return { id: p.reported_official_id, grants: grants.map((g) => ({ unitId: g.unit_id, path: g.path, role: g.role as Role })) };
+}

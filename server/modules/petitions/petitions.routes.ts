@@ -21,6 +21,7 @@ import {
   findPetition,
   findUnitById,
   findPetitionByCode,
+  reportedReach,
   findTrackRow,
   findUnitByCode,
   listPetitions,
@@ -101,7 +102,8 @@ async function viewOf(ctx: AppContext, actor: Actor, p: PetitionRow) {
   const eventPeople = await accountNames(ctx.db, [...ids('handlerId'), ...ids('leaderId')]);
   const eventAgencies = await agencyNames(ctx.db, ids('agencyId'));
   const reviewSteps = await reviewStepsOf(ctx, p);
-  return presentPetition(actor, p, names, { petitioners, events, attachments, merged, eventPeople, eventAgencies, reviewSteps }, ctx.clock.now());
+  const reported = await reportedReach(ctx.db, p);
+  return presentPetition(actor, p, names, { petitioners, events, attachments, merged, eventPeople, eventAgencies, reviewSteps, reported }, ctx.clock.now());
 }
 
 /** The review steps the rules at an answered petition's unit provide; none before an answer. */
@@ -541,7 +543,7 @@ export const petitionsModule: Module = {
         if (!p || !canSee(request.actor, p)) throw notFound();
         if (!canAssign(request.actor, p)) throw forbidden();
         const rows = await candidatesOnBranch(ctx.db, p.unit_path, candidateLimit);
-        return { items: presentCandidates(p, rows, request.query.role) };
+        return { items: presentCandidates(p, rows, request.query.role, await reportedReach(ctx.db, p)) };
       },
     );
 

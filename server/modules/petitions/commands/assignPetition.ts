@@ -5,10 +5,10 @@
 import { localDateTime } from '../../../platform/calendar.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
-import { findAgency, noPendingAnswer, officialWithGrants, updateMergedInto, updatePetition, type PetitionRow } from '../petitions.queries.ts';
+import { findAgency, noPendingAnswer, officialWithGrants, reportedReach, updateMergedInto, updatePetition, type PetitionRow } from '../petitions.queries.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
-import { handlerGrant, leaderGrant, sameBranch } from '../petitions.policy.ts';
+import { handlerGrant, leaderGrant, sameBranch, withinReachOf } from '../petitions.policy.ts';
 
 export interface AssignInput {
   agency?: number;
@@ -49,12 +49,17 @@ export async function assignPetition(ctx: AppContext, actor: CommandActor, id: n
     if (p.reported_official_id !== null && (handlerId === p.reported_official_id || leaderId === p.reported_official_id)) {
       throw badRequest('reported_official_cannot_handle');
     }
+    // A conduct report is handled and answered for by people its subject has no power over.
+    const reported = await reportedReach(trx, p);
     const handler = await officialWithGrants(trx, handlerId!);
-    if (!handler || !handlerGrant(p, handler)) {
+    const leader = await officialWithGrants(trx, leaderId!);
+    for (const chosen of [handler, leader]) {
+      if (chosen && reported && withinReachOf(reported, chosen)) throw badRequest('chosen_within_reported_reach', { name: chosen.name });
+    }
+    if (!handler || !handlerGrant(p, handler, reported)) {
       throw badRequest('handler_not_eligible', { id: handlerId });
     }
-    const leader = await officialWithGrants(trx, leaderId!);
-    if (!leader || !leaderGrant(p, leader)) {
+    if (!leader || !leaderGrant(p, leader, reported)) {
       throw badRequest('leader_not_eligible', { id: leaderId });
     }
     let agencyId = p.agency_id;

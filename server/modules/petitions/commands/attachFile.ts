@@ -28,6 +28,7 @@ import {
   lockPetition,
   petitionersOf,
   residentAttachmentBytes,
+  reportedReach,
   type PetitionRow,
 } from '../petitions.queries.ts';
 import { attachmentTypes, type AttachmentType } from '../petitions.tables.ts';
@@ -79,11 +80,12 @@ export async function attachFile(
 ): Promise<number> {
   const p = await findPetition(ctx.db, petitionId);
   if (!p) throw notFound();
-  const asOfficial = actor.kind === 'official' && canAttach(actor, p);
+  const reported = await reportedReach(ctx.db, p);
+  const asOfficial = actor.kind === 'official' && canAttach(actor, p, reported);
   if (!asOfficial) {
     if (actor.kind === 'official' && input.accessKey === undefined) {
       // The same answers as an action: 404 unseen, 403 outside their units or not their role.
-      const decision = decide(actor, p, 'note');
+      const decision = decide(actor, p, 'note', reported);
       throw decision.ok ? new AppError(403, 'forbidden') : new AppError(decision.status, decision.code);
     }
     if (!(await isPetitioner(ctx, actor, p, input.accessKey))) throw new AppError(403, 'invalid_access_key');

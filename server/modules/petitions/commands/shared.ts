@@ -13,6 +13,7 @@ import {
   insertEvent,
   officialsAtUnit,
   policiesFor,
+  reportedReach,
   type EventInput,
   type PetitionRow,
   type UnitRow,
@@ -58,7 +59,7 @@ export async function loadForAction(
   const recording = recordingActions.includes(type);
   const p = recording ? await findPetitionLocked(trx, id) : await findPetition(trx, id);
   if (!p) throw notFound();
-  const decision = decide(actor, p, type);
+  const decision = decide(actor, p, type, await reportedReach(trx, p));
   if (!decision.ok) throw new AppError(decision.status, decision.code, decision.params ?? {});
   if (!recording && version !== undefined && version !== p.version) throw conflict('version_conflict');
   return p;

@@ -5,8 +5,9 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
 import { badRequest } from '../../../platform/errors.ts';
-import { findAgency, findUnitByCode } from '../petitions.queries.ts';
+import { findAgency, findUnitByCode, reportedReach } from '../petitions.queries.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
+import { unitWithinReachOf } from '../petitions.policy.ts';
 import { auditPetition, firstTime, inTransaction, increment, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, receiversAt } from './moveCase.ts';
 
@@ -38,6 +39,9 @@ export async function transferPetition(ctx: AppContext, actor: CommandActor, id:
     if (unitId === p.unit_id && (agencyId === null || agencyId === p.agency_id)) throw badRequest('transfer_to_same_place');
     const from = await unitOf(trx, p.unit_id);
     const to = await unitOf(trx, unitId);
+    // Not to where the official a conduct report is about could manage those who receive it.
+    const reported = await reportedReach(trx, p);
+    if (reported && unitWithinReachOf(reported, to.path)) throw badRequest('transfer_within_reported_reach');
     // The due time is provisional until the receiving unit accepts it.
     const { ackDueAt } = await moveCase(trx, cal, p, {
       to,
