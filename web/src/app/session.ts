@@ -82,6 +82,13 @@ export async function signInOfficial(username: string, password: string): Promis
   return refreshSession();
 }
 
+/** An official sets their own password with the setup code sent to them, and is signed in. */
+export async function setUpOfficialPassword(username: string, code: string, password: string): Promise<Me | null> {
+  const answer = await api.post<{ csrfToken: string }>('/auth/setup', { username, code, password });
+  setCsrfToken(answer.csrfToken);
+  return refreshSession();
+}
+
 export async function signOut(): Promise<void> {
   try {
     await api.post('/auth/logout');

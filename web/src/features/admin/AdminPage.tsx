@@ -147,7 +147,7 @@ function Officials({ unit }: { unit: Unit }) {
   const { t, locale } = useI18n();
   const list = useAsync(() => api.get<List<OfficialSummary>>('/officials', { unit: unit.code, limit: 200 }), [unit.code]);
   const agencies = useAsync(() => api.get<List<Agency>>('/agencies', { unit: unit.code, limit: 200 }), [unit.code]);
-  const [form, setForm] = useState({ username: '', password: '', name: '', agency: '', role: 'handler' as Role });
+  const [form, setForm] = useState({ username: '', contact: '', name: '', agency: '', role: 'handler' as Role });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -179,6 +179,7 @@ function Officials({ unit }: { unit: Unit }) {
                     .map((g) => `${t(`role.${g.role}`)} @ ${g.unitName ?? g.unit ?? t('admin.everywhere')}`)
                     .join(', ')}
                   {o.disabled ? <span class="badge badge-overdue"> {t('admin.disabledBadge')}</span> : null}
+                  {o.awaitingSetup ? <span class="muted"> {t('admin.awaitingSetup')}</span> : null}
                 </td>
                 <td data-label={t('admin.manageColumn')}>
                   <ManageOfficial
@@ -199,21 +200,21 @@ function Officials({ unit }: { unit: Unit }) {
           e.preventDefault();
           const found: Record<string, string> = {};
           if (!form.username.trim()) found.username = t('case.errors.required');
-          if (form.password.length < 10) found.password = t('admin.errors.password', { min: 10 });
+          if (!/^(\+?[0-9 ().-]{6,20}|[^\s@]+@[^\s@]+\.[^\s@]+)$/.test(form.contact.trim())) found.contact = t('admin.errors.contact');
           if (!form.name.trim()) found.name = t('case.errors.required');
           setErrors(found);
           if (Object.keys(found).length) return;
           setError(null);
           try {
-            await api.post('/officials', {
+            const answer = await api.post<OfficialSummary>('/officials', {
               username: form.username.trim(),
-              password: form.password,
+              contact: form.contact.trim(),
               name: form.name.trim(),
               agency: form.agency ? Number(form.agency) : undefined,
               grants: [{ unit: unit.code, role: form.role }],
             });
-            setCreated(t('admin.officialCreated', { name: form.name.trim() }));
-            setForm({ username: '', password: '', name: '', agency: '', role: 'handler' });
+            setCreated(t('admin.officialCreated', { name: form.name.trim(), contact: answer.contact ?? '—' }));
+            setForm({ username: '', contact: '', name: '', agency: '', role: 'handler' });
             list.reload();
           } catch (err) {
             setError(messageOf(err));
@@ -229,8 +230,8 @@ function Officials({ unit }: { unit: Unit }) {
         <Field label={t('signIn.username')} error={errors.username} required>
           {({ id, describedBy, invalid }) => <input id={id} type="text" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} value={form.username} onInput={set('username')} />}
         </Field>
-        <Field label={t('admin.initialPassword')} error={errors.password} required>
-          {({ id, describedBy, invalid }) => <input id={id} type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} value={form.password} onInput={set('password')} />}
+        <Field label={t('admin.contact')} hint={t('admin.contactHint')} error={errors.contact} required>
+          {({ id, describedBy, invalid }) => <input id={id} type="text" inputMode="email" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} value={form.contact} onInput={set('contact')} />}
         </Field>
         <Field label={t('case.agency')}>
           {({ id }) => (

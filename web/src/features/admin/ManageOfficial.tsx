@@ -1,6 +1,8 @@
 /**
  * What an administrator (or a unit's leader) does to an existing official: grant a role in a
- * unit, revoke one, disable the account (sessions end, sign-in refused) and enable it again.
+ * unit, revoke one, reset the password (a setup code goes to the official's own phone or
+ * e-mail: nobody else learns a password), disable the account (sessions end, sign-in refused)
+ * and enable it again.
  * The server checks every change against the caller's own units and answers why it refuses.
  */
 import { useState } from 'preact/hooks';
@@ -10,7 +12,7 @@ import { unitName, type OfficialSummary, type Unit } from '../../app/types.ts';
 import type { Role } from '../../../../server/contract/domain.ts';
 import { Alert, RoleSelect, UnitPicker } from '../../app/ui.tsx';
 
-type OfficialAction = { type: 'grant' | 'revoke'; unit: string | null; role: Role } | { type: 'disable' | 'enable' };
+type OfficialAction = { type: 'grant' | 'revoke'; unit: string | null; role: Role } | { type: 'disable' | 'enable' | 'reset_password' };
 
 export function ManageOfficial({ official, unit, onChanged }: { official: OfficialSummary; unit: Unit; onChanged(o: OfficialSummary): void }) {
   const { t, locale } = useI18n();
@@ -20,13 +22,13 @@ export function ManageOfficial({ official, unit, onChanged }: { official: Offici
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const act = async (action: OfficialAction, message: string) => {
+  const act = async (action: OfficialAction, message: string | ((updated: OfficialSummary) => string)) => {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
       const updated = await api.post<OfficialSummary>(`/officials/${official.id}/actions`, action);
-      setDone(message);
+      setDone(typeof message === 'string' ? message : message(updated));
       onChanged(updated);
     } catch (e) {
       setError(messageOf(e));
@@ -81,6 +83,18 @@ export function ManageOfficial({ official, unit, onChanged }: { official: Offici
           </button>
         </form>
         <h4>{t('admin.account')}</h4>
+        <p>
+          {official.awaitingSetup ? <span class="muted">{t('admin.awaitingSetup')} </span> : null}
+          <button
+            type="button"
+            class="button secondary"
+            disabled={busy}
+            aria-label={t('admin.resetPasswordOf', { name: who })}
+            onClick={() => act({ type: 'reset_password' }, (updated) => t('admin.resetDone', { name: who, contact: updated.contact ?? '—' }))}
+          >
+            {t('admin.resetPassword')}
+          </button>
+        </p>
         {official.disabled ? (
           <p>
             {t('admin.disabledText')}{' '}

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import { refreshSession, signInOfficial } from '../../app/session.ts';
+import { refreshSession, setUpOfficialPassword, signInOfficial } from '../../app/session.ts';
 import { Alert, Field, PageTitle } from '../../app/ui.tsx';
 import { setCsrfToken } from '../../app/api.ts';
 
@@ -11,11 +11,21 @@ function safeNext(next: string | null, fallback: string): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
 }
 
+/** Setup codes are 8 digits; people copy them with spaces or dashes. */
+const setupCodeOf = (text: string) => text.replace(/[\s-]/g, '');
+const minPasswordLength = 10;
+
+/**
+ * Officials sign in with their password, or, with the setup code sent to their own phone or
+ * e-mail (a new account, a reset), choose their password and are signed in.
+ */
 function OfficialForm({ next }: { next: string | null }) {
   const { t } = useI18n();
+  const [withCode, setWithCode] = useState(false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ username?: string; password?: string }>({});
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<{ username?: string; password?: string; code?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
@@ -27,13 +37,19 @@ function OfficialForm({ next }: { next: string | null }) {
         e.preventDefault();
         const found: typeof errors = {};
         if (!username.trim()) found.username = t('signIn.errors.username');
-        if (!password) found.password = t('signIn.errors.password');
+        if (withCode) {
+          if (!/^\d{8}$/.test(setupCodeOf(code))) found.code = t('signIn.errors.setupCode');
+          if ([...password.trim()].length < minPasswordLength) found.password = t('signIn.errors.newPassword', { min: minPasswordLength });
+        } else if (!password) {
+          found.password = t('signIn.errors.password');
+        }
         setErrors(found);
         if (Object.keys(found).length) return;
         setBusy(true);
         setError(null);
         try {
-          await signInOfficial(username.trim(), password);
+          if (withCode) await setUpOfficialPassword(username.trim(), setupCodeOf(code), password);
+          else await signInOfficial(username.trim(), password);
           navigate(safeNext(next, '/staff'));
         } catch (err) {
           setError(messageOf(err));
@@ -42,21 +58,48 @@ function OfficialForm({ next }: { next: string | null }) {
         }
       }}
     >
-      <h2 id="official-heading">{t('signIn.officials')}</h2>
+      <h2 id="official-heading">{withCode ? t('signIn.setupTitle') : t('signIn.officials')}</h2>
+      {withCode ? <p>{t('signIn.setupLead')}</p> : null}
       <Alert>{error}</Alert>
       <Field label={t('signIn.username')} error={errors.username} required>
         {({ id, describedBy, invalid }) => (
           <input id={id} name="username" type="text" autoComplete="username" autoCapitalize="none" spellcheck={false} aria-describedby={describedBy} aria-invalid={invalid} value={username} onInput={(e) => setUsername((e.currentTarget as HTMLInputElement).value)} />
         )}
       </Field>
-      <Field label={t('signIn.password')} error={errors.password} required>
+      {withCode ? (
+        <Field label={t('signIn.setupCode')} hint={t('signIn.setupCodeHint')} error={errors.code} required>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} name="setup-code" type="text" inputMode="numeric" autoComplete="one-time-code" aria-describedby={describedBy} aria-invalid={invalid} value={code} onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)} />
+          )}
+        </Field>
+      ) : null}
+      <Field
+        label={withCode ? t('signIn.newPassword') : t('signIn.password')}
+        hint={withCode ? t('signIn.newPasswordHint', { min: minPasswordLength }) : undefined}
+        error={errors.password}
+        required
+      >
         {({ id, describedBy, invalid }) => (
-          <input id={id} name="password" type="password" autoComplete="current-password" aria-describedby={describedBy} aria-invalid={invalid} value={password} onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)} />
+          <input id={id} name="password" type="password" autoComplete={withCode ? 'new-password' : 'current-password'} aria-describedby={describedBy} aria-invalid={invalid} value={password} onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)} />
         )}
       </Field>
-      <button type="submit" class="button primary" disabled={busy}>
-        {busy ? t('common.sending') : t('signIn.submit')}
-      </button>
+      <div class="button-row">
+        <button type="submit" class="button primary" disabled={busy}>
+          {busy ? t('common.sending') : withCode ? t('signIn.setupSubmit') : t('signIn.submit')}
+        </button>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => {
+            setWithCode(!withCode);
+            setPassword('');
+            setErrors({});
+            setError(null);
+          }}
+        >
+          {withCode ? t('signIn.withPassword') : t('signIn.haveSetupCode')}
+        </button>
+      </div>
     </form>
   );
 }
