@@ -4,6 +4,7 @@ import { describeEachBackend, type TestApp } from '../../test/server.ts';
 import { parseDestination } from './destination.ts';
 import { codeValidMinutes, maxCodesPerHour } from './commands/sendSignInCode.ts';
 import { maxCodeAttempts } from './commands/verifySignInCode.ts';
+import { sentMessage } from './people.testing.ts';
 
 test('phone numbers become E.164 (Vietnamese by default, Chinese recognised); e-mail is lower-cased', () => {
   assert.equal(parseDestination('0912345678').address, '+84912345678');
@@ -24,15 +25,8 @@ async function requestCode(t: TestApp, destination: string, headers: Record<stri
 
 /** The code as the SMS or e-mail carries it: read from the notification outbox. */
 async function sentCode(t: TestApp, recipient: string): Promise<{ code: string; locale: string; channel: string }> {
-  const row = await t.ctx.db
-    .selectFrom('notification_outbox')
-    .select(['params', 'locale', 'channel', 'template'])
-    .where('recipient', '=', recipient)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  assert.equal(row.template, 'sign_in_code');
-  return { code: String((row.params as { code: string }).code), locale: row.locale, channel: row.channel };
+  const { params, locale, channel } = await sentMessage(t, recipient, 'sign_in_code');
+  return { code: String(params.code), locale, channel };
 }
 
 const verify = (t: TestApp, destination: string, code: string) =>

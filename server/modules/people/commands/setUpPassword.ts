@@ -1,14 +1,13 @@
 import { appendAudit } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { createSession, type NewSession } from '../../../platform/sessions.ts';
+import type { NewSession } from '../../../platform/sessions.ts';
 import { passwordHasher } from '../passwords.ts';
-import { consumeCode, countWrongCode, deleteSessionsOf, latestCode, rememberDevice, setPassword } from '../people.queries.ts';
-import { settleAttempts } from '../signInAttempts.ts';
+import { consumeCode, countWrongCode, deleteSessionsOf, latestCode, setPassword } from '../people.queries.ts';
 import { checkPassword } from './officialRules.ts';
 import { codeHash } from './sendSignInCode.ts';
 import { setupCodeKey } from './setupCodes.ts';
-import { beginOfficialSignIn, selfActor, type SignedIn, type SignInRequest } from './signInOfficial.ts';
+import { beginOfficialSignIn, finishOfficialSignIn, selfActor, type SignedIn, type SignInRequest } from './signInOfficial.ts';
 import { maxCodeAttempts, sameHash } from './verifySignInCode.ts';
 
 type Outcome = { session: NewSession } | { error: AppError };
@@ -20,7 +19,8 @@ type Outcome = { session: NewSession } | { error: AppError };
  * attempt counts like a password guess.
  */
 export async function setUpPassword(ctx: AppContext, input: SignInRequest & { code: string; password: string }): Promise<SignedIn> {
-  const { now, username, account, keys, deviceToken, deviceHash } = await beginOfficialSignIn(ctx, input);
+  const begun = await beginOfficialSignIn(ctx, input);
+  const { now, username, account } = begun;
   // Says nothing about the code, so it may come first and leave the code for a better password.
   checkPassword(input.password, { username, name: account?.name ?? '' });
   const passwordHash = await passwordHasher.hash(input.password);
@@ -47,19 +47,8 @@ export async function setUpPassword(ctx: AppContext, input: SignInRequest & { co
       at: now,
     });
     if (account.disabled_at) return { error: new AppError(403, 'account_disabled') };
-    await settleAttempts(trx, keys);
-    await rememberDevice(trx, deviceHash, account.id, now);
-    const session = await createSession(trx, account.id, now, ctx.config.sessionHours, { ip: input.ip, userAgent: input.userAgent });
-    await appendAudit(trx, {
-      actor: selfActor(account.id, username),
-      action: 'account.signed_in',
-      subjectType: 'account',
-      subjectId: account.id,
-      changes: { method: 'setup_code' },
-      at: now,
-    });
-    return { session };
+    return { session: await finishOfficialSignIn(trx, ctx, begun, account.id, 'setup_code', input) };
   });
   if ('error' in outcome) throw outcome.error;
-  return { session: outcome.session, deviceToken };
+  return { session: outcome.session, deviceToken: begun.deviceToken };
 }

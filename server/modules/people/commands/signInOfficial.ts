@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../schema.ts';
 import type { Official } from '../../../platform/access.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
@@ -39,6 +41,8 @@ export interface SignedIn {
  * whether this device is known to it, then the attempt counted before anything secret is
  * checked. Unknown and known usernames take the same steps.
  */
+export type BegunSignIn = Awaited<ReturnType<typeof beginOfficialSignIn>>;
+
 export async function beginOfficialSignIn(ctx: AppContext, input: SignInRequest) {
   const now = ctx.clock.now();
   const username = input.username.trim().toLowerCase();
@@ -60,25 +64,40 @@ export async function beginOfficialSignIn(ctx: AppContext, input: SignInRequest)
  * counted, and a hash is verified (a dummy one when there is none).
  */
 export async function signInOfficial(ctx: AppContext, input: SignInRequest & { password: string }): Promise<SignedIn> {
-  const { now, username, account, keys, deviceToken, deviceHash } = await beginOfficialSignIn(ctx, input);
+  const begun = await beginOfficialSignIn(ctx, input);
+  const { account } = begun;
   const matches = await passwordHasher.verify(account?.password_hash ?? (await dummyHash()), input.password);
   if (!account?.password_hash || !matches) throw unauthorized('invalid_credentials');
   // Only someone who knows the password learns that the account is disabled.
   if (account.disabled_at) throw new AppError(403, 'account_disabled');
 
-  const session = await ctx.db.transaction().execute(async (trx) => {
-    await settleAttempts(trx, keys);
-    await rememberDevice(trx, deviceHash, account.id, now);
-    const session = await createSession(trx, account.id, now, ctx.config.sessionHours, { ip: input.ip, userAgent: input.userAgent });
-    await appendAudit(trx, {
-      actor: selfActor(account.id, username),
-      action: 'account.signed_in',
-      subjectType: 'account',
-      subjectId: account.id,
-      changes: { method: 'password' },
-      at: now,
-    });
-    return session;
+  const session = await ctx.db.transaction().execute((trx) => finishOfficialSignIn(trx, ctx, begun, account.id, 'password', input));
+  return { session, deviceToken: begun.deviceToken };
+}
+
+/**
+ * The end of every successful sign-in by an official, in the caller's transaction: the
+ * attempts are settled, the device becomes known to the account, the session is created and
+ * audited.
+ */
+export async function finishOfficialSignIn(
+  trx: Kysely<DB>,
+  ctx: AppContext,
+  begun: Pick<BegunSignIn, 'now' | 'username' | 'keys' | 'deviceHash'>,
+  accountId: number,
+  method: 'password' | 'setup_code',
+  request: Pick<SignInRequest, 'ip' | 'userAgent'>,
+): Promise<NewSession> {
+  await settleAttempts(trx, begun.keys);
+  await rememberDevice(trx, begun.deviceHash, accountId, begun.now);
+  const session = await createSession(trx, accountId, begun.now, ctx.config.sessionHours, { ip: request.ip, userAgent: request.userAgent });
+  await appendAudit(trx, {
+    actor: selfActor(accountId, begun.username),
+    action: 'account.signed_in',
+    subjectType: 'account',
+    subjectId: accountId,
+    changes: { method },
+    at: begun.now,
   });
-  return { session, deviceToken };
+  return session;
 }
