@@ -220,12 +220,14 @@ describe('the same flow in Chinese, in Fenggang county', { timeout: 240_000 }, (
     await admin.getByRole('link', { name: zh['admin.section.officials'] }).click();
     await admin.getByRole('combobox', { name: zh['admin.unit'] }).fill('凤冈');
     await admin.locator('[role="option"]', { hasText: '凤冈县' }).click();
-    await admin.getByLabel(zh['admin.name']).fill('张伟');
-    await admin.getByLabel(zh['signIn.username']).fill('fenggang.leader');
+    // The form of a new official (each listed official has its own role field too).
+    const newOfficial = admin.locator('form', { has: admin.getByRole('heading', { name: zh['admin.newOfficial'] }) });
+    await newOfficial.getByLabel(zh['admin.name']).fill('张伟');
+    await newOfficial.getByLabel(zh['signIn.username']).fill('fenggang.leader');
     // No password: the new leader gets a setup code on their own phone and chooses one.
-    await admin.getByLabel(zh['admin.contact']).fill('13900139000');
-    await admin.getByLabel(zh['admin.role']).selectOption('leader');
-    await admin.getByRole('button', { name: zh['admin.add'] }).click();
+    await newOfficial.getByLabel(zh['admin.contact']).fill('13900139000');
+    await newOfficial.getByLabel(zh['admin.role']).selectOption('leader');
+    await newOfficial.getByRole('button', { name: zh['admin.add'] }).click();
     await admin.getByText(zh['admin.officialCreated'].replace('{{name}}', '张伟').replace('{{contact}}', '+86•••••••9000')).waitFor();
     await admin.getByRole('cell', { name: 'fenggang.leader' }).waitFor();
     await checkPage(admin, 'zh: administration, officials');
