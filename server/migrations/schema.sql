@@ -140,13 +140,11 @@ CREATE TABLE public.accounts (
     agency_id bigint,
     "position" text,
     locale text,
-    failed_logins integer DEFAULT 0 NOT NULL,
-    locked_until timestamp with time zone,
     disabled_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT accounts_check CHECK (((kind <> 'official'::text) OR ((username IS NOT NULL) AND (password_hash IS NOT NULL)))),
-    CONSTRAINT accounts_kind_check CHECK ((kind = ANY (ARRAY['official'::text, 'resident'::text])))
+    CONSTRAINT accounts_kind_check CHECK ((kind = ANY (ARRAY['official'::text, 'resident'::text]))),
+    CONSTRAINT accounts_official_username CHECK (((kind <> 'official'::text) OR (username IS NOT NULL)))
 );
 
 ALTER TABLE public.accounts ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
@@ -368,6 +366,13 @@ ALTER TABLE public.jobs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MINVALUE
     NO MAXVALUE
     CACHE 1
+);
+
+CREATE TABLE public.known_devices (
+    token_hash text NOT NULL,
+    account_id bigint NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    last_used_at timestamp with time zone NOT NULL
 );
 
 CREATE TABLE public.notification_outbox (
@@ -593,6 +598,12 @@ CREATE TABLE public.sessions (
     user_agent text
 );
 
+CREATE TABLE public.sign_in_attempts (
+    key text NOT NULL,
+    attempts integer NOT NULL,
+    window_ends timestamp with time zone NOT NULL
+);
+
 CREATE TABLE public.stats_answer_hist (
     unit_id bigint NOT NULL,
     level smallint NOT NULL,
@@ -750,6 +761,9 @@ ALTER TABLE ONLY public.jobs
 ALTER TABLE ONLY public.jobs
     ADD CONSTRAINT jobs_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.known_devices
+    ADD CONSTRAINT known_devices_pkey PRIMARY KEY (token_hash, account_id);
+
 ALTER TABLE ONLY public.notification_outbox
     ADD CONSTRAINT notification_outbox_dedupe_key_key UNIQUE (dedupe_key);
 
@@ -800,6 +814,9 @@ ALTER TABLE ONLY public.service_points
 
 ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_pkey PRIMARY KEY (token_hash);
+
+ALTER TABLE ONLY public.sign_in_attempts
+    ADD CONSTRAINT sign_in_attempts_pkey PRIMARY KEY (key);
 
 ALTER TABLE ONLY public.stats_answer_hist
     ADD CONSTRAINT stats_answer_hist_pkey PRIMARY KEY (unit_id, level, parent, grain, day, bucket);
@@ -857,6 +874,10 @@ CREATE INDEX jobs_pending ON public.jobs USING btree (run_at) WHERE (state = 'pe
 
 CREATE INDEX jobs_running ON public.jobs USING btree (locked_until) WHERE (state = 'running'::text);
 
+CREATE INDEX known_devices_account ON public.known_devices USING btree (account_id);
+
+CREATE INDEX known_devices_last_used ON public.known_devices USING btree (last_used_at);
+
 CREATE INDEX notification_outbox_pending ON public.notification_outbox USING btree (next_attempt_at) WHERE (state = 'pending'::text);
 
 CREATE INDEX notification_outbox_sending ON public.notification_outbox USING btree (locked_until) WHERE (state = 'sending'::text);
@@ -908,6 +929,8 @@ CREATE INDEX service_points_unit_kind ON public.service_points USING btree (unit
 CREATE INDEX sessions_account ON public.sessions USING btree (account_id);
 
 CREATE INDEX sessions_expires ON public.sessions USING btree (expires_at);
+
+CREATE INDEX sign_in_attempts_window ON public.sign_in_attempts USING btree (window_ends);
 
 CREATE INDEX stats_answer_hist_empty ON public.stats_answer_hist USING btree (unit_id) WHERE (n = 0);
 
@@ -974,6 +997,9 @@ ALTER TABLE ONLY public.grants
 
 ALTER TABLE ONLY public.grants
     ADD CONSTRAINT grants_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.known_devices
+    ADD CONSTRAINT known_devices_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.official_notices
     ADD CONSTRAINT official_notices_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;

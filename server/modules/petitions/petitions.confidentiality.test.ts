@@ -152,6 +152,14 @@ describeEachBackend('petition confidentiality', (t) => {
       resident: { name: 'Đinh Thị Hoa', phone: '0916777888' },
     });
     await actOk(t(), w.provLead, s.id, { type: 'accept' });
+    // The picker offers nobody the reported leader has power over, and the command takes nobody of them.
+    const candidates = async (role: string) => (await t().app.inject({
+      method: 'GET', url: `/api/v1/petitions/${s.id}/candidates?role=${role}`, headers: w.provLead.headers,
+    })).json().items.map((c: { id: number }) => c.id) as number[];
+    const handlers = await candidates('handler');
+    assert.ok(handlers.includes(w.hand2.id), 'a handler of the other commune is offered');
+    for (const o of [w.hand1, w.hand1b, w.disp1, w.lead1b, w.lead1]) assert.ok(!handlers.includes(o.id), `official ${o.id} is not offered`);
+    assert.ok((await candidates('leader')).includes(w.provLead.id));
     // Not to a handler of the reported leader's own commune: the leader could change their account.
     const underLeader = await call().act(w.provLead, s.id, { type: 'assign', handler: w.hand1.id, leader: w.provLead.id, expectedResult: 'a finding' });
     assert.equal(underLeader.statusCode, 400, underLeader.body);
