@@ -69,6 +69,12 @@ export const onTheSpotKinds: readonly PetitionKind[] = ['question', 'suggestion'
 export const accessKeyFailuresAllowed = 10;
 export const accessKeyFailureWindowHours = 24;
 
+/**
+ * Kinds a resident may let the public see (with consent_to_publish): never complaints,
+ * denunciations or conduct reports, which name people or accuse them.
+ */
+export const publicKinds: readonly PetitionKind[] = ['question', 'suggestion', 'help_request'];
+
 export const protectedKinds: readonly PetitionKind[] = ['denunciation', 'conduct_report'];
 
 /** Roles that see a unit's petitions; conduct reports go only to the supervisors (leaders). */

@@ -5,8 +5,8 @@
  */
 import type { Actor } from '../../platform/access.ts';
 import { abilities, canSeeIdentity, handlerGrant, leaderGrant, type OfficialReach, type PetitionSubject } from './petitions.policy.ts';
-import type { CandidateRow, ListRow, MineRow, PetitionNames, PetitionRow, TrackRow } from './petitions.queries.ts';
-import type { CandidateView, HandedOver, MyPetition, OwnPetition, PetitionSummary, PetitionView, TrackView } from './petitions.schema.ts';
+import type { CandidateRow, ListRow, MineRow, PetitionNames, PetitionRow, PublicRow, TrackRow } from './petitions.queries.ts';
+import type { CandidateView, HandedOver, MyPetition, OwnPetition, PetitionSummary, PetitionView, PublicPetitionItem, TrackView } from './petitions.schema.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import { contentOf } from './commands/assignPetition.ts';
 import { maskPersonalData, maskPersonalDataOrNull } from '../../platform/personalData.ts';
@@ -307,5 +307,23 @@ export function presentMine(row: MineRow): MyPetition {
     dueAt: iso(row.due_at),
     ...(answered && row.answered_at ? { answeredAt: iso(row.answered_at) } : {}),
     ...(answered ? { rated: row.rated } : {}),
+  };
+}
+
+/** Rounded to 0.001° (about 100 m): the place of a public petition must not point at one house. */
+const roundPlace = (v: number) => Math.round(v * 1000) / 1000;
+
+/** A petition in its unit's public list: what its resident agreed to show, numbers masked. */
+export function presentPublic(row: PublicRow): PublicPetitionItem {
+  return {
+    trackingCode: row.tracking_code,
+    kind: row.kind,
+    category: row.category,
+    status: row.status,
+    submittedAt: iso(row.submitted_at),
+    title: maskPersonalDataOrNull(row.title),
+    excerpt: maskPersonalData(row.body).slice(0, 200),
+    place: row.location_lat !== null && row.location_lng !== null ? { lat: roundPlace(row.location_lat), lng: roundPlace(row.location_lng) } : null,
+    answer: row.answer_publish && row.answer_text ? maskPersonalData(row.answer_text) : null,
   };
 }

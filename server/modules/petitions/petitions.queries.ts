@@ -6,7 +6,7 @@ import { unitScope, type Official } from '../../platform/access.ts';
 import { conflict } from '../../platform/errors.ts';
 import type { AttachmentType, PetitionsTable } from './petitions.tables.ts';
 import type { DeadlinePolicy, PolicyPlace } from './petitions.deadlines.ts';
-import { protectedKinds } from './petitions.policy.ts';
+import { protectedKinds, publicKinds } from './petitions.policy.ts';
 import {
   awaitingAcceptance,
   openStatuses,
@@ -948,4 +948,39 @@ export async function reportedReach(db: Kysely<DB>, p: { reported_official_id: n
     .orderBy('g.id')
     .execute();
   return { id: p.reported_official_id, grants: grants.map((g) => ({ unitId: g.unit_id, path: g.path, role: g.role as Role })) };
+}
+
+export interface PublicRow {
+  tracking_code: string;
+  kind: PetitionKind;
+  category: string | null;
+  status: PetitionStatus;
+  submitted_at: Date;
+  title: string | null;
+  body: string;
+  location_lat: number | null;
+  location_lng: number | null;
+  answer_text: string | null;
+  answer_publish: boolean;
+}
+
+/**
+ * The petitions of a unit's subtree that their residents let the public see (publicKinds, with
+ * consent, not merged or rejected): newest first, or with a search, those sharing most words.
+ */
+export async function publicPetitions(db: Kysely<DB>, unitPath: string, opts: { tsquery?: string; limit: number }): Promise<PublicRow[]> {
+  let q = db
+    .selectFrom('petitions')
+    .select(['tracking_code', 'kind', 'category', 'status', 'submitted_at', 'title', 'body', 'location_lat', 'location_lng', 'answer_text', 'answer_publish'])
+    .where('origin_unit_path', 'like', `${unitPath}%`)
+    .where('consent_to_publish', '=', true)
+    .where('kind', 'in', [...publicKinds])
+    .where('case_id', 'is', null)
+    .where('status', 'not in', ['rejected', 'merged'])
+    .limit(opts.limit);
+  if (opts.tsquery) {
+    const query = sql`to_tsquery('simple', ${opts.tsquery})`;
+    q = q.where(sql<boolean>`search @@ ${query}`).orderBy(sql`ts_rank(search, ${query})`, 'desc');
+  }
+  return q.orderBy('submitted_at', 'desc').orderBy('id', 'desc').execute() as Promise<PublicRow[]>;
 }

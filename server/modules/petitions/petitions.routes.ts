@@ -7,7 +7,7 @@ import type { Actor, Official, Resident } from '../../platform/access.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { searchKey, segmentWords } from '../../platform/text.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
-import { ActionBody, ActionOutcome, CandidateList, CandidatesQuery, AttachmentParams, AttachmentQuery, AttachmentView, checkActionFields, IdParams, IntakeBody, IntakeResult, ListQuery, MineQuery, MyPetitionList, PetitionList, PetitionView, PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, RatingBody, TrackParams, TrackView } from './petitions.schema.ts';
+import { ActionBody, ActionOutcome, CandidateList, CandidatesQuery, AttachmentParams, AttachmentQuery, AttachmentView, checkActionFields, IdParams, IntakeBody, IntakeResult, ListQuery, MineQuery, MyPetitionList, PetitionList, PetitionView, PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, RatingBody, TrackParams, TrackView, PublicListQuery, PublicPetitionList } from './petitions.schema.ts';
 import { canAssign, canSee, canSeeIdentity } from './petitions.policy.ts';
 import {
   allPoliciesFor,
@@ -28,11 +28,12 @@ import {
   mergedPetitions,
   namesFor,
   petitionersOfCase,
+  publicPetitions,
   residentPetitions,
   type PetitionRow,
   type ListFilters,
 } from './petitions.queries.ts';
-import { presentCandidates, presentHandedOver, presentMine, presentOwn, presentPetition, presentSummary, presentTrack } from './petitions.presenter.ts';
+import { presentCandidates, presentHandedOver, presentMine, presentOwn, presentPetition, presentPublic, presentSummary, presentTrack } from './petitions.presenter.ts';
 import { keyHolder } from './petitions.keys.ts';
 import { normalisePhone, normaliseTrackingCode } from './petitions.codes.ts';
 import { pickPolicy, type DeadlinePolicy, type PolicyPlace } from './petitions.deadlines.ts';
@@ -131,9 +132,9 @@ function parseWhen(field: string, value: string): Date {
 }
 
 /** Words for full-text search: split like the index (Chinese too), folded, each a prefix. */
-export function toTsquery(q: string): string | undefined {
+export function toTsquery(q: string, join: '&' | '|' = '&'): string | undefined {
   const words = searchKey(segmentWords(q)).split(/\s+/).filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
-  return words.length ? words.map((w) => `'${w}':*`).join(' & ') : undefined;
+  return words.length ? words.map((w) => `'${w}':*`).join(` ${join} `) : undefined;
 }
 
 interface Cursor {
@@ -361,6 +362,29 @@ export const petitionsModule: Module = {
         const r = await submitPetition(ctx, request.actor, request.body);
         reply.status(201);
         return { ...r, dueAt: r.dueAt.toISOString(), ackDueAt: r.ackDueAt.toISOString() };
+      },
+    );
+
+    app.get(
+      '/api/v1/petitions/public',
+      {
+        config: { access: 'public', rateLimit: trackingLimit },
+        schema: {
+          tags: ['petitions'],
+          summary: "A unit's public petitions: questions, suggestions and requests for help whose residents agreed to publish them",
+          description:
+            'Never complaints, denunciations or conduct reports; no name or contact; numbers in the text masked; the place rounded to about 100 m. With `q`, the petitions sharing most of its words come first: the "is this already reported?" check before submitting.',
+          querystring: PublicListQuery,
+          response: { 200: PublicPetitionList },
+        },
+      },
+      async (request) => {
+        const unit = await findUnitByCode(ctx.db, request.query.unit, ctx.clock.now());
+        if (!unit) throw badRequest('unknown_unit', { code: request.query.unit });
+        const tsquery = request.query.q !== undefined ? toTsquery(request.query.q, '|') : undefined;
+        if (request.query.q !== undefined && !tsquery) return { items: [] };
+        const rows = await publicPetitions(ctx.db, unit.path, { tsquery, limit: request.query.limit ?? 20 });
+        return { items: rows.map(presentPublic) };
       },
     );
 

@@ -464,6 +464,30 @@ export type MyPetition = Static<typeof MyPetition>;
 
 export const MyPetitionList = Type.Object({ items: Type.Array(MyPetition), next: Type.Optional(Type.String()) });
 
+export const PublicListQuery = Type.Object(
+  {
+    unit: Text(64, 'a unit code: that unit and every unit below it'),
+    q: Type.Optional(Text(500, 'words: the petitions sharing most of them first ("is this already reported?")')),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+/** A petition its resident let the public see: no name, no contact, numbers masked, the place rounded. */
+export const PublicPetitionItem = Type.Object({
+  trackingCode: Type.String(),
+  kind: Kind,
+  category: Nullable(Type.String()),
+  status: Status,
+  submittedAt: DateTime,
+  title: Nullable(Type.String()),
+  excerpt: Type.String({ description: 'the first 200 characters of the text' }),
+  place: Nullable(Type.Object({ lat: Type.Number(), lng: Type.Number() }, { description: 'rounded to 0.001° (about 100 m)' })),
+  answer: Nullable(Type.String({ description: 'when the unit published its answer' })),
+});
+export type PublicPetitionItem = Static<typeof PublicPetitionItem>;
+export const PublicPetitionList = Type.Object({ items: Type.Array(PublicPetitionItem) });
+
 export const ApprovalQuery = Type.Object({ unit: Text(64, 'a unit code') }, { additionalProperties: false });
 export const ApprovalParams = Type.Object({ unit: Text(64, 'a unit code') });
 export const ApprovalBody = Type.Object(
