@@ -85,8 +85,8 @@ describe('every page, every language', { timeout: 300_000 }, () => {
       try {
         await visit(page, '/', h1);
         await check('home');
-        await visit(page, `/units/${thanhNho}`, h1);
-        await check('unit');
+        await visit(page, `/units/${thanhNho}`, () => page.locator('.public-petitions li').first().waitFor());
+        await check('unit, with its public petitions');
         await visit(page, `/petitions/new?unit=${thanhNho}`, h1);
         await page.getByRole('button', { name: t['raise.useLocation'] }).click();
         // The point is set when its "remove" button shows; what it reads is checked with the rest.
@@ -94,9 +94,12 @@ describe('every page, every language', { timeout: 300_000 }, () => {
         await check('raise, with a location');
         assert.deepEqual(problems, [], 'translation keys shown instead of words');
         assert.match(await page.locator('main').innerText(), /18\.73340/);
+        // "Already reported?": the forum's opinion about the same road shows as the text is written.
+        await page.getByLabel(t['raise.body']).fill('Đoạn đường liên xóm bị sạt lở sau mưa lũ');
+        await page.getByRole('heading', { name: t['raise.similarHeading'] }).waitFor();
         await page.getByRole('button', { name: t['raise.submit'] }).click();
         await page.getByRole('alert').first().waitFor();
-        await check('raise, the errors of an empty form');
+        await check('raise, already reported, and the errors of an unfinished form');
         await visit(page, '/track', h1);
         await check('track');
         await visit(page, `/track/${answered.trackingCode}`, () => page.getByTestId('answer').waitFor());

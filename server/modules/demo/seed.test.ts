@@ -188,6 +188,11 @@ describeEachBackend('demo data', (t) => {
     assert.ok(recent.received >= 15, `${recent.received} everyday cases`);
     assert.ok(recent.overdue >= 3, `${recent.overdue} overdue`);
     assert.deepEqual([recent.satisfied, recent.acceptable, recent.unsatisfied], [3, 1, 1]);
+    // The forum's opinions and what residents wrote online are in the communes' public lists.
+    const published = await t().app.inject({ method: 'GET', url: '/api/v1/petitions/public?unit=17719&limit=50' });
+    const items = published.json().items as Array<{ kind: string }>;
+    assert.ok(items.length >= 20, `${items.length} public petitions in Thanh Nho`);
+    assert.ok(items.every((i) => ['question', 'suggestion', 'help_request'].includes(i.kind)), 'never a complaint');
     // Every petition has its resident, its timeline and one audit event.
     const { rows } = await sql<{ petitions: number; without: number; audited: number }>`
       SELECT count(*)::int AS petitions,

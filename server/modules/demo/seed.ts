@@ -206,6 +206,8 @@ async function seedHistory(ctx: SeedContext): Promise<number> {
     due_at: p.dueAt.toISOString(), accepted_at: iso(p.acceptedAt), answered_at: iso(p.answeredAt), closed_at: iso(p.closedAt),
     resolved_at: iso(p.answeredAt ?? p.closedAt), resolved_on_time: p.answeredAt ? p.answeredAt <= p.dueAt : null,
     escalated_at: iso(p.escalatedAt), rating: p.rating, rated_at: iso(p.ratedAt), anonymous: p.resident.name === null,
+    // Opinions given at a forum are public by nature; residents writing online often agree too.
+    consent_to_publish: ['forum', 'web', 'mobile'].includes(p.channel),
   }));
   const petitioners = history.map((p) => ({
     tracking_code: p.trackingCode, name: p.resident.name, locale: p.resident.locale, access_key_hash: hashAccessKey(newAccessKey()), created_at: p.submittedAt.toISOString(),

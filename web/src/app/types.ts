@@ -1,5 +1,5 @@
 /** The shapes the API answers with (the fields the interface reads). */
-import type { EventView, IntakeResult, OwnPetition, PetitionSummary, PetitionView, TrackView } from '../../../server/modules/petitions/petitions.schema.ts';
+import type { EventView, IntakeResult, OwnPetition, PetitionSummary, PetitionView, PublicPetitionItem, TrackView } from '../../../server/modules/petitions/petitions.schema.ts';
 import type { AgencyView } from '../../../server/modules/agencies/agencies.schema.ts';
 import type { OfficialView } from '../../../server/modules/people/people.schema.ts';
 
@@ -8,6 +8,7 @@ export type {
   PetitionSummary,
   TrackView as PublicPetition,
   OwnPetition,
+  PublicPetitionItem,
   PetitionView as Petition,
   IntakeResult as CreatedPetition,
   AgencyView as Agency,

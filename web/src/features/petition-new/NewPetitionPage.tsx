@@ -3,9 +3,10 @@ import { api, ApiError, messageOf } from '../../app/api.ts';
 import { rememberedUnit, rememberPetition } from '../../app/devicePetitions.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import { unitName, type CreatedPetition, type Unit } from '../../app/types.ts';
+import { unitName, type CreatedPetition, type PublicPetitionItem, type Unit } from '../../app/types.ts';
+import { fetchPublicPetitions, PublicPetitionList } from '../../app/publicPetitions.tsx';
 import { petitionKinds, type PetitionKind } from '../../../../server/contract/domain.ts';
-import { Alert, CategorySelect, Checkbox, CopyButton, Field, PageTitle, RadioGroup, UnitPicker } from '../../app/ui.tsx';
+import { Alert, CategorySelect, Checkbox, CopyButton, Field, PageTitle, RadioGroup, UnitPicker, useDebounced } from '../../app/ui.tsx';
 import { uploadAttachments } from './attachments.ts';
 import { StaffPicker } from './StaffPicker.tsx';
 
@@ -86,6 +87,35 @@ function Success({ created, warnings }: { created: CreatedPetition; warnings: st
           {w}
         </Alert>
       ))}
+    </section>
+  );
+}
+
+/**
+ * "Is this already reported?": as the resident writes, the unit's public petitions that share
+ * the most words (GET /petitions/public?q=), so they can follow one instead of writing again.
+ */
+function AlreadyReported({ unit, text }: { unit: Unit | null; text: string }) {
+  const { t } = useI18n();
+  const words = useDebounced(text.trim(), 600);
+  const [items, setItems] = useState<PublicPetitionItem[]>([]);
+  useEffect(() => {
+    if (!unit || words.length < 15) return setItems([]);
+    let current = true;
+    fetchPublicPetitions(unit.code, { q: words.slice(0, 500), limit: 3 }).then(
+      (found) => current && setItems(found),
+      () => current && setItems([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [unit?.code, words]);
+  if (!items.length) return null;
+  return (
+    <section class="already-reported" aria-labelledby="already-heading" aria-live="polite">
+      <h2 id="already-heading">{t('raise.similarHeading')}</h2>
+      <p class="hint">{t('raise.similarLead')}</p>
+      <PublicPetitionList items={items} />
     </section>
   );
 }
@@ -253,6 +283,7 @@ export function NewPetitionPage({ query }: PageProps) {
             />
           )}
         </Field>
+        <AlreadyReported unit={form.unit} text={form.body} />
         <fieldset class="group">
           <legend>{t('raise.place')}</legend>
           <Field label={t('raise.address')} hint={t('raise.addressHint')}>

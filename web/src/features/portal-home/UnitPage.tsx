@@ -5,6 +5,7 @@ import type { PageProps } from '../../app/router.ts';
 import { fetchStats, rates, yearToDate } from '../../app/stats.ts';
 import { unitName, type Unit } from '../../app/types.ts';
 import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { fetchPublicPetitions, PublicPetitionList } from '../../app/publicPetitions.tsx';
 import { useEffect } from 'preact/hooks';
 
 function FiguresAtAGlance({ unit }: { unit: Unit }) {
@@ -48,6 +49,19 @@ function FiguresAtAGlance({ unit }: { unit: Unit }) {
       <p>
         <a href={`/figures?unit=${encodeURIComponent(unit.code)}`}>{t('unit.allFigures')}</a>
       </p>
+    </section>
+  );
+}
+
+/** What residents here agreed to publish, newest first. */
+function PublicPetitions({ unit }: { unit: Unit }) {
+  const { t } = useI18n();
+  const items = useAsync(() => fetchPublicPetitions(unit.code, { limit: 10 }), [unit.code]);
+  return (
+    <section aria-labelledby="public-heading">
+      <h2 id="public-heading">{t('unit.publicHeading')}</h2>
+      <Alert>{items.error}</Alert>
+      {items.value?.length ? <PublicPetitionList items={items.value} /> : items.value ? <p class="muted">{t('unit.publicEmpty')}</p> : null}
     </section>
   );
 }
@@ -112,6 +126,7 @@ export function UnitPage({ params }: PageProps) {
         </ul>
       </section>
       <FiguresAtAGlance unit={u} />
+      <PublicPetitions unit={u} />
       {children.value && children.value.items.length > 0 ? (
         <section aria-labelledby="below-heading">
           <h2 id="below-heading">{t('unit.below')}</h2>
