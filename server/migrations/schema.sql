@@ -1,4 +1,4 @@
--- The schema after every migration up to 0240_answer_approval, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0260_notification_outbox_failed, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -877,6 +877,8 @@ CREATE INDEX jobs_running ON public.jobs USING btree (locked_until) WHERE (state
 CREATE INDEX known_devices_account ON public.known_devices USING btree (account_id);
 
 CREATE INDEX known_devices_last_used ON public.known_devices USING btree (last_used_at);
+
+CREATE INDEX notification_outbox_failed ON public.notification_outbox USING btree (id) WHERE (state = 'failed'::text);
 
 CREATE INDEX notification_outbox_pending ON public.notification_outbox USING btree (next_attempt_at) WHERE (state = 'pending'::text);
 

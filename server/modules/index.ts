@@ -1,6 +1,7 @@
 import type { App } from '../app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { healthModule } from './health/index.ts';
+import { metricsModule } from './metrics/index.ts';
 import { auditModule } from './audit/index.ts';
 import { webModule } from './web/index.ts';
 import { unitsModule } from './units/index.ts';
@@ -19,7 +20,7 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule];
+export const modules: Module[] = [metricsModule, healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule];
 
 // The web app answers every path no module claimed, so it is registered after all of them.
 modules.push(webModule);

@@ -52,6 +52,8 @@ export interface Config {
   smsWebhookUrl?: string;
   /** How long to wait for the SMS gateway, in milliseconds (ZD_SMS_WEBHOOK_TIMEOUT_MS). */
   smsWebhookTimeoutMs: number;
+  /** The bearer token /metrics asks for (ZD_METRICS_TOKEN); without one it answers only over loopback. */
+  metricsToken?: string;
 }
 
 function logFormat(value: string | undefined): Config['logFormat'] {
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.ZD_MAIL_FROM || 'Zero Distance <no-reply@localhost>',
     smsWebhookUrl: env.ZD_SMS_WEBHOOK_URL || undefined,
     smsWebhookTimeoutMs: int(env.ZD_SMS_WEBHOOK_TIMEOUT_MS, 10_000),
+    metricsToken: env.ZD_METRICS_TOKEN || undefined,
   };
 }
 

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { webDist } from '../../../web/build.ts';
 
 /** Paths that belong to the server, never to the web app's routes. */
-const serverPaths = /^\/(api|docs|openapi\.json|healthz)(\/|$|\?)/;
+const serverPaths = /^\/(api|docs|openapi\.json|healthz|readyz|metrics)(\/|$|\?)/;
 
 /**
  * Serves the built web app (dist/web): hashed assets cached for a year, index.html for every

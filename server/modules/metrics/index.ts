@@ -1,0 +1,2 @@
+/** The metrics module as the server registers it. */
+export { metricsModule } from './metrics.routes.ts';
