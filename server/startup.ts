@@ -1,6 +1,7 @@
 import type { AppContext } from './platform/context.ts';
 import { ensureAdministrator } from './modules/people/commands/ensureAdministrator.ts';
 import { startJobRunner } from './platform/jobs.ts';
+import { consoleTransportNotice } from './platform/notify/index.ts';
 import { seedDemoIfEmpty } from './modules/demo/seed.ts';
 
 export interface Background {
@@ -13,6 +14,8 @@ export interface Background {
  */
 export async function startup(ctx: AppContext): Promise<void> {
   await ensureAdministrator(ctx);
+  const notice = consoleTransportNotice(ctx.config);
+  if (notice) ctx.log.warn(notice);
   // An empty database (no units yet) gets the demo world; its sign-ins go to stdout.
   if (ctx.config.demo) await seedDemoIfEmpty(ctx);
 }

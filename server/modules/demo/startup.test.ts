@@ -7,15 +7,16 @@ import { createLogger } from '../../platform/log.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { startup } from '../../startup.ts';
 
-/** Runs the server's start-up tasks on a fresh database and answers what they printed. */
+/** Runs the server's start-up tasks on a fresh database and answers what they printed and logged. */
 async function start(backend: (typeof backends)[number], config: Partial<Config>) {
   const database = await createTestDatabase(backend);
+  let logged = '';
   const ctx: AppContext = {
     config: testConfig({ jobPollMs: 60_000, ...config }),
     database,
     db: database.db,
     clock: new FixedClock('2026-03-02T02:00:00Z'),
-    log: createLogger('silent'),
+    log: createLogger('warn', { write: (line: string) => void (logged += line) }),
   };
   let printed = '';
   const write = process.stdout.write;
@@ -28,7 +29,7 @@ async function start(backend: (typeof backends)[number], config: Partial<Config>
   const units = await database.db.selectFrom('units').select('code').execute();
   const admin = await database.db.selectFrom('accounts').select('username').where('username', '=', 'root').executeTakeFirst();
   await database.close();
-  return { printed, units: units.map((u) => u.code), admin: !!admin };
+  return { printed, logged, units: units.map((u) => u.code), admin: !!admin };
 }
 
 for (const backend of backends) {
@@ -46,5 +47,14 @@ for (const backend of backends) {
       assert.deepEqual(result.units, []);
       assert.equal(result.printed, '');
     });
+  });
+}
+
+for (const backend of backends) {
+  it(`[${backend}] start-up warns that console notifications are for trying the software only, unless both channels are configured`, async () => {
+    const trial = await start(backend, { demo: false });
+    assert.match(trial.logged, /email and sms notifications are printed to this console.*for trying the software only/);
+    const configured = await start(backend, { demo: false, smtpUrl: 'smtp://127.0.0.1:2525', smsWebhookUrl: 'http://127.0.0.1:9/sms' });
+    assert.doesNotMatch(configured.logged, /printed to this console/);
   });
 }

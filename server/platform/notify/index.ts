@@ -12,4 +12,4 @@ export {
 } from './templates.ts';
 export { notifyOfficial, notifyOfficials, type NoticeInput, type NoticeSubject } from './notices.ts';
 export { deliverDueNotifications, deliveryBackoffMs, maxDeliveryAttempts, type DeliveryResult } from './delivery.ts';
-export { createTransports, PermanentDeliveryError, type Transport, type Transports, type OutgoingMessage } from './transports.ts';
+export { consoleTransportNotice, createTransports, PermanentDeliveryError, type Transport, type Transports, type OutgoingMessage } from './transports.ts';

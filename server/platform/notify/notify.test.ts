@@ -10,7 +10,7 @@ import { defineTemplates, renderTemplate, templateParams, TemplateError } from '
 import { enqueueNotification, type NotificationInput } from './outbox.ts';
 import { closeTransports, deliverDueNotifications, deliveryBackoffMs, maxDeliveryAttempts } from './delivery.ts';
 import { startJobRunner } from '../jobs.ts';
-import { consoleTransport, createTransports, type OutgoingMessage, type Transports } from './transports.ts';
+import { consoleTransport, consoleTransportNotice, createTransports, type OutgoingMessage, type Transports } from './transports.ts';
 
 defineTemplates({
   test_petition_accepted: {
@@ -80,6 +80,19 @@ describe('transports', () => {
     assert.equal(configured.email.name, 'smtp');
     assert.equal(configured.sms.name, 'sms-webhook');
     await configured.email.close?.();
+  });
+
+  test('a configured channel never prints to the console, and a console channel is announced as for trying only', async () => {
+    const mailOnly = testConfig({ smtpUrl: 'smtp://127.0.0.1:2525' });
+    const transports = createTransports(mailOnly);
+    assert.equal(transports.email.name, 'smtp');
+    assert.equal(transports.sms.name, 'console');
+    await transports.email.close?.();
+    const notice = consoleTransportNotice(mailOnly);
+    assert.match(notice ?? '', /^sms notifications are printed to this console.*trying the software only.*ZD_SMS_WEBHOOK_URL/);
+    assert.doesNotMatch(notice ?? '', /ZD_SMTP_URL/);
+    assert.match(consoleTransportNotice(testConfig()) ?? '', /^email and sms notifications .*ZD_SMTP_URL and ZD_MAIL_FROM and ZD_SMS_WEBHOOK_URL/);
+    assert.equal(consoleTransportNotice(testConfig({ smtpUrl: 'smtp://127.0.0.1:2525', smsWebhookUrl: 'http://127.0.0.1:9/sms' })), null);
   });
 });
 

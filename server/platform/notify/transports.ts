@@ -96,6 +96,26 @@ export function smsWebhookTransport(url: string, timeoutMs: number): Transport {
 
 type TransportConfig = Pick<Config, 'smtpUrl' | 'mailFrom' | 'smsWebhookUrl' | 'smsWebhookTimeoutMs'>;
 
+/** The channels with nothing configured, which print to the console instead of sending. */
+export function consoleChannels(config: TransportConfig): NotificationChannel[] {
+  return [...(config.smtpUrl ? [] : (['email'] as const)), ...(config.smsWebhookUrl ? [] : (['sms'] as const))];
+}
+
+/**
+ * What the server says at start while a channel prints to the console: those lines hold phone
+ * numbers, e-mail addresses, one-time codes and access keys, fit for a trial, not for residents.
+ */
+export function consoleTransportNotice(config: TransportConfig): string | null {
+  const channels = consoleChannels(config);
+  if (!channels.length) return null;
+  const settings = channels.map((c) => (c === 'email' ? 'ZD_SMTP_URL and ZD_MAIL_FROM' : 'ZD_SMS_WEBHOOK_URL'));
+  return (
+    `${channels.join(' and ')} notifications are printed to this console, phone numbers, addresses, ` +
+    `one-time codes and access keys included: this is for trying the software only. ` +
+    `Set ${settings.join(' and ')} before residents use it.`
+  );
+}
+
 export function createTransports(config: TransportConfig, opts: { write?: (line: string) => void } = {}): Transports {
   const console = consoleTransport(opts.write);
   return {
