@@ -69,25 +69,32 @@ describeEachBackend('merging and confidentiality', (t) => {
     assert.equal(file.statusCode, 403);
   });
 
-  test('a conduct report transferred or escalated to where the reported official leads never reaches them', async () => {
-    // Works at commune one, leads commune two and the province: the report goes to commune one.
+  test('a conduct report is never transferred to where the reported official leads, and escalated past them unseen', async () => {
+    // Works at commune one, leads commune two: the report goes to commune one.
     const y = await createOfficial(t(), { name: 'Two Hats', roles: [{ unit: 'TC1', role: 'handler' }, { unit: 'TC2', role: 'leader' }] });
     const c = await submitOk(t(), { unit: 'TC1', kind: 'conduct_report', body: 'Two Hats was rude.', reportedOfficial: y.id, anonymous: true });
     const notices = async () =>
       (await t().ctx.db.selectFrom('official_notices').select(['account_id', 'template']).where('subject_id', '=', String(c.id)).execute());
-    await actOk(t(), w.lead1, c.id, { type: 'transfer', toUnit: 'TC2', reason: 'The official works for commune two.' });
+    const before = await call().get(w.lead1, c.id);
+    const transfer = await call().act(w.lead1, c.id, { type: 'transfer', toUnit: 'TC2', reason: 'The official works for commune two.', version: before.json().version });
+    assert.equal(transfer.statusCode, 400, transfer.body);
+    assert.equal(transfer.json().error.code, 'transfer_within_reported_reach');
+    const after = await call().get(w.lead1, c.id);
+    assert.equal(after.json().version, before.json().version, 'nothing changed');
+    assert.ok(!(await notices()).some((n) => n.account_id === w.lead2.id || n.account_id === y.id), 'commune two never hears of it');
+    assert.equal((await call().get(y, c.id)).statusCode, 404);
+    // Escalated from commune one to the province; then a second hat makes the reported official a
+    // province leader too: a fellow leader of the province may then no longer act on it.
+    await actOk(t(), w.lead1, c.id, { type: 'escalate', reason: 'The province decides.' });
     const told = await notices();
-    assert.ok(told.some((n) => n.account_id === w.lead2.id && n.template === 'petition_transferred_official'), 'the other leaders hear of it');
+    assert.ok(told.some((n) => n.account_id === w.provLead.id && n.template === 'petition_escalated_official'), 'the province leaders hear of it');
     assert.ok(!told.some((n) => n.account_id === y.id), 'the reported official is not told');
+    await t().ctx.db.insertInto('grants').values({ account_id: y.id, unit_id: w.units.TP.id, role: 'leader' }).execute();
+    const note = await call().act(w.provLead, c.id, { type: 'note', text: 'Still watching.' });
+    assert.equal(note.statusCode, 403, note.body);
+    assert.equal(note.json().error.code, 'conduct_report_within_reach');
     assert.equal((await call().get(y, c.id)).statusCode, 404);
     assert.ok(!(await call().list(y, 'limit=100')).json().items.some((i: { id: number }) => i.id === c.id));
-    // Escalated from commune two to the province, where a second hat would be a leader too.
-    await t().ctx.db.insertInto('grants').values({ account_id: y.id, unit_id: w.units.TP.id, role: 'leader' }).execute();
-    await actOk(t(), w.lead2, c.id, { type: 'escalate', reason: 'The province decides.' });
-    const after = await notices();
-    assert.ok(after.some((n) => n.account_id === w.provLead.id && n.template === 'petition_escalated_official'));
-    assert.ok(!after.some((n) => n.account_id === y.id));
-    assert.equal((await call().get(y, c.id)).statusCode, 404);
   });
 
   test("a denunciation's files go with the identity: only the handler, the leader and the resident get them", async () => {
