@@ -19,7 +19,8 @@ export function ApprovalSetting({ unit }: { unit: Unit }) {
   const current = useAsync(() => api.get<Approval>('/answer-approval', { unit: unit.code }), [unit.code]);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The box shows what was asked for while the server saves it, instead of springing back.
+  const [asked, setAsked] = useState<boolean | null>(null);
   const value = current.value;
   const inherited = !!value?.setAt && value.setAt.code !== unit.code;
   return (
@@ -35,13 +36,13 @@ export function ApprovalSetting({ unit }: { unit: Unit }) {
             {t('admin.approvalInherited', { unit: value.setAt!.name })}
           </p>
         ) : (
-          <fieldset class="field" disabled={busy}>
+          <fieldset class="field" disabled={asked !== null}>
             <legend class="sr-only">{t('admin.approvalOf', { unit: unitName(unit, locale) })}</legend>
             <Checkbox
               label={t('admin.approvalRequired')}
-              checked={value.required}
+              checked={asked ?? value.required}
               onChange={async (required) => {
-                setBusy(true);
+                setAsked(required);
                 setError(null);
                 setSaved(null);
                 try {
@@ -50,7 +51,7 @@ export function ApprovalSetting({ unit }: { unit: Unit }) {
                 } catch (e) {
                   setError(messageOf(e));
                 } finally {
-                  setBusy(false);
+                  setAsked(null);
                 }
               }}
             />
