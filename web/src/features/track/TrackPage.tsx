@@ -118,24 +118,16 @@ function OwnPetitionSection({ code, accessKey, onKey }: { code: string; accessKe
     >
       <h3 id="own-heading">{t('track.ownHeading')}</h3>
       <p class="hint">{t('track.ownLead')}</p>
-      <Field label={t('track.accessKey')} hint={t('track.accessKeyHint')} error={error}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="text"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellcheck={false}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={typed}
-            onInput={(e) => {
-              setTyped((e.currentTarget as HTMLInputElement).value);
-              setError(null);
-            }}
-          />
-        )}
-      </Field>
+      <CodeField
+        label={t('track.accessKey')}
+        hint={t('track.accessKeyHint')}
+        error={error}
+        value={typed}
+        onInput={(value) => {
+          setTyped(value);
+          setError(null);
+        }}
+      />
       <button type="submit" class="button" disabled={busy}>
         {t('track.showOwn')}
       </button>
@@ -394,21 +386,7 @@ export function TrackPage({ params }: PageProps) {
           navigate(`/track/${encodeURIComponent(clean)}`);
         }}
       >
-        <Field label={t('track.codeLabel')} hint={t('track.codeHint')} error={error}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="text"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellcheck={false}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={code}
-              onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
-            />
-          )}
-        </Field>
+        <CodeField label={t('track.codeLabel')} hint={t('track.codeHint')} error={error} value={code} onInput={setCode} />
         <button type="submit" class="button primary">
           {t('track.find')}
         </button>
@@ -433,5 +411,26 @@ export function TrackPage({ params }: PageProps) {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** A field for a code the resident types back from paper or a text message (tracking code, access key). */
+function CodeField(props: { label: string; hint: string; error: string | null; value: string; onInput(value: string): void }) {
+  return (
+    <Field label={props.label} hint={props.hint} error={props.error}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          type="text"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellcheck={false}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          value={props.value}
+          onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
+        />
+      )}
+    </Field>
   );
 }
