@@ -3,6 +3,7 @@ import { ensureAdministrator } from './modules/people/commands/ensureAdministrat
 import { startJobRunner } from './platform/jobs.ts';
 import { consoleTransportNotice } from './platform/notify/index.ts';
 import { seedDemoIfEmpty } from './modules/demo/seed.ts';
+import { moveDiskAttachments } from './modules/petitions/index.ts';
 
 export interface Background {
   stop(): Promise<void>;
@@ -10,10 +11,12 @@ export interface Background {
 
 /**
  * Work done once when a server starts, after migrations and before the app is built: the
- * administrator from ZD_ADMIN_PASSWORD and demo data in an empty database.
+ * administrator from ZD_ADMIN_PASSWORD, attachment files of older versions moved into the
+ * database, and demo data in an empty database.
  */
 export async function startup(ctx: AppContext): Promise<void> {
   await ensureAdministrator(ctx);
+  await moveDiskAttachments(ctx);
   const notice = consoleTransportNotice(ctx.config);
   if (notice) ctx.log.warn(notice);
   // An empty database (no units yet) gets the demo world; its sign-ins go to stdout.

@@ -1,4 +1,4 @@
--- The schema after every migration up to 0260_notification_outbox_failed, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0340_attachment_contents, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -186,6 +186,15 @@ CREATE TABLE public.answer_approval_units (
     unit_id bigint NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_by bigint
+);
+
+CREATE TABLE public.attachment_contents (
+    sha256 text NOT NULL,
+    data bytea NOT NULL,
+    size integer NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT attachment_contents_check CHECK ((size = octet_length(data))),
+    CONSTRAINT attachment_contents_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text))
 );
 
 CREATE TABLE public.audit_checkpoint_heads (
@@ -727,6 +736,9 @@ ALTER TABLE ONLY public.agency_kinds
 
 ALTER TABLE ONLY public.answer_approval_units
     ADD CONSTRAINT answer_approval_units_pkey PRIMARY KEY (unit_id);
+
+ALTER TABLE ONLY public.attachment_contents
+    ADD CONSTRAINT attachment_contents_pkey PRIMARY KEY (sha256);
 
 ALTER TABLE ONLY public.audit_checkpoint_heads
     ADD CONSTRAINT audit_checkpoint_heads_pkey PRIMARY KEY (checkpoint_id, event_id);

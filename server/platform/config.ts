@@ -4,7 +4,7 @@ import path from 'node:path';
 export interface Config {
   host: string;
   port: number;
-  /** Embedded database and attachments live here (ZD_DATA_DIR). */
+  /** The embedded database (attachments included) lives here (ZD_DATA_DIR). */
   dataDir: string;
   /** A PostgreSQL server; when absent the embedded database under dataDir is used. */
   databaseUrl?: string;

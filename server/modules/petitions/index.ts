@@ -7,3 +7,4 @@ export { officialsAtUnit } from './petitions.queries.ts';
 export { ackDue, pickPolicy, resolutionDue, type DeadlinePolicy } from './petitions.deadlines.ts';
 export { hashAccessKey, newAccessKey, trackingAlphabet, trackingCodeLength } from './petitions.codes.ts';
 export { visiblePetitionEvents } from './petitions.audit.ts';
+export { moveDiskAttachments } from './commands/moveDiskAttachments.ts';

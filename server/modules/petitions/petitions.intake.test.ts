@@ -325,8 +325,8 @@ describeEachBackend('petition intake, tracking, rating and attachments', (t) => 
     assert.equal(byResident.json().contentType, 'image/png');
     assert.equal(byResident.json().filename, 'drain.png');
     const hash = crypto.createHash('sha256').update(png).digest('hex');
-    const stored = path.join(t().ctx.config.dataDir, 'attachments', hash.slice(0, 2), hash.slice(2, 4), hash);
-    assert.deepEqual(fs.readFileSync(stored), png);
+    const stored = await t().ctx.db.selectFrom('attachment_contents').select(['data', 'size']).where('sha256', '=', hash).executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { data: png, size: png.length });
     // Named .pdf but a PDF in truth: the content decides.
     const pdfUp = await upload(pdf, 'application/octet-stream', w.disp1.headers, '../../etc/report.pdf');
     assert.equal(pdfUp.statusCode, 201, pdfUp.body);

@@ -591,17 +591,35 @@ export async function residentAttachmentBytes(db: Kysely<DB>, residentId: number
 }
 
 /**
- * Holds a file's content name until the transaction ends. Files are shared by content: the one
- * that writes a file and the one that may remove it again take this lock, so a removal never
- * takes a file from under an upload of the same content that is still to commit.
+ * Stores an attachment's bytes once per content, in the caller's transaction: an upload of the
+ * same content by anyone, at the same time or later, finds the row and adds none.
  */
-export async function lockAttachmentContent(trx: Kysely<DB>, sha256: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`attachment:${sha256}`}, 0))`.execute(trx);
+export async function storeAttachmentContent(trx: Kysely<DB>, sha256: string, data: Buffer, at: Date): Promise<void> {
+  await trx
+    .insertInto('attachment_contents')
+    .values({ sha256, data, size: data.length, created_at: at })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
 }
 
-/** Is a file of this content referenced by any attachment? */
-export async function attachmentContentUsed(db: Kysely<DB>, sha256: string): Promise<boolean> {
-  return (await db.selectFrom('petition_attachments').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined;
+/** The bytes of one content; undefined when the database does not hold them. */
+export async function attachmentContent(db: Kysely<DB>, sha256: string): Promise<Buffer | undefined> {
+  const row = await db.selectFrom('attachment_contents').select('data').where('sha256', '=', sha256).executeTakeFirst();
+  return row?.data;
+}
+
+/** Contents that attachments name but the database does not hold (files of older versions, on a disk). */
+export async function attachmentContentsMissing(db: Kysely<DB>, limit: number): Promise<Array<{ sha256: string; created_at: Date }>> {
+  return db
+    .selectFrom('petition_attachments as a')
+    .leftJoin('attachment_contents as c', 'c.sha256', 'a.sha256')
+    .where('c.sha256', 'is', null)
+    .select(['a.sha256'])
+    .select((eb) => eb.fn.min('a.created_at').as('created_at'))
+    .groupBy('a.sha256')
+    .orderBy('a.sha256')
+    .limit(limit)
+    .execute() as Promise<Array<{ sha256: string; created_at: Date }>>;
 }
 
 export async function insertAttachment(

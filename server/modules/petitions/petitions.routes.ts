@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Type } from 'typebox';
 import type { Module } from '../index.ts';
 import type { App } from '../../app.ts';
@@ -12,6 +11,7 @@ import { canAssign, canSee, canSeeIdentity } from './petitions.policy.ts';
 import {
   allPoliciesFor,
   candidatesOnBranch,
+  attachmentContent,
   attachmentsOf,
   eventsOf,
   accountNames,
@@ -53,7 +53,7 @@ import { reopenPetition } from './commands/reopenPetition.ts';
 import { ratePetition } from './commands/ratePetition.ts';
 import { approveAnswer } from './commands/approveAnswer.ts';
 import { returnAnswer } from './commands/returnAnswer.ts';
-import { attachFile, attachmentMaxBytes, attachmentPath, isPetitioner } from './commands/attachFile.ts';
+import { attachFile, attachmentMaxBytes, isPetitioner } from './commands/attachFile.ts';
 import { removeDeadlinePolicy, setDeadlinePolicy } from './commands/setDeadlinePolicy.ts';
 import { reviewPetition } from './commands/reviewPetition.ts';
 import { setAnswerApproval } from './commands/setAnswerApproval.ts';
@@ -322,15 +322,15 @@ async function attachmentRoutes(app: App, ctx: AppContext) {
       if (!entitled) throw notFound();
       const a = await findAttachment(ctx.db, p.id, request.params.attachmentId);
       if (!a) throw notFound();
-      const file = attachmentPath(ctx.config.dataDir, a.sha256);
-      if (!fs.existsSync(file)) throw notFound();
+      const data = await attachmentContent(ctx.db, a.sha256);
+      if (!data) throw notFound();
       reply
         .header('content-type', a.content_type)
         .header('content-length', a.size)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store');
-      return reply.send(await fs.promises.readFile(file));
+      return reply.send(data);
     },
   );
 }

@@ -162,6 +162,14 @@ export interface PetitionAttachmentsTable {
   created_at: Timestamp;
 }
 
+/** The bytes of attachments, once per content (petition_attachments.sha256 names them). */
+export interface AttachmentContentsTable {
+  sha256: string;
+  data: Buffer;
+  size: number;
+  created_at: Timestamp;
+}
+
 export interface AnswerApprovalUnitsTable {
   unit_id: number;
   updated_at: Generated<Date>;
@@ -182,4 +190,5 @@ export interface PetitionTables {
   petition_events: PetitionEventsTable;
   petition_ratings: PetitionRatingsTable;
   petition_attachments: PetitionAttachmentsTable;
+  attachment_contents: AttachmentContentsTable;
 }

@@ -1,15 +1,15 @@
 /**
  * Attachments: photos (JPEG, PNG, WebP) and PDF, the type read from the content (never from the
- * name or the declared type), stored once per content under
- * <dataDir>/attachments/ab/cd/<sha256>. The resident attaches with the access key until the
- * petition is accepted or rejected; officials who work on the case attach any time.
+ * name or the declared type), stored in the database once per content (attachment_contents),
+ * so that every server process of a deployment serves what any of them received. The resident
+ * attaches with the access key until the petition is accepted or rejected; officials who work
+ * on the case attach any time.
  *
- * Nothing reaches the disk before every limit is checked (files per petition, bytes per
- * petition, bytes per signed-in resident), and a request that fails after writing removes the
- * file it wrote, unless another attachment has the same content.
+ * Nothing is stored before every limit is checked (files per petition, bytes per petition,
+ * bytes per signed-in resident), and the bytes are written in the transaction that records
+ * the attachment: a request that fails leaves nothing behind.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
@@ -20,15 +20,14 @@ import { anonymous, type Actor } from '../../../platform/access.ts';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { canAttach, decide } from '../petitions.policy.ts';
 import {
-  attachmentContentUsed,
   attachmentUsage,
   findPetition,
   insertAttachment,
-  lockAttachmentContent,
   lockPetition,
   petitionersOf,
   residentAttachmentBytes,
   reportedReach,
+  storeAttachmentContent,
   type PetitionRow,
 } from '../petitions.queries.ts';
 import { attachmentTypes, type AttachmentType } from '../petitions.tables.ts';
@@ -45,6 +44,7 @@ const extensions: Record<AttachmentType, string> = {
   'application/pdf': 'pdf',
 };
 
+/** Where versions before attachment_contents kept a content: moved into the database at start-up. */
 export function attachmentPath(dataDir: string, sha256: string): string {
   return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
@@ -100,40 +100,32 @@ export async function attachFile(
   if (!type || !attachmentTypes.includes(type)) throw new AppError(415, 'attachment_type', { type: detected?.mime ?? 'unknown' });
 
   const sha256 = crypto.createHash('sha256').update(input.data).digest('hex');
-  const file = attachmentPath(ctx.config.dataDir, sha256);
   const filename = cleanFilename(input.filename, type);
   const size = input.data.length;
   const residentId = !asOfficial && actor.kind === 'resident' ? actor.id : null;
   const now = ctx.clock.now();
-  let wrote = false;
-  try {
-    return await inTransaction(ctx.db, async (trx) => {
-      await lockPetition(trx, p.id);
-      await checkRoom(trx, ctx.config.attachmentQuotas, p.id, residentId, size);
-      await lockAttachmentContent(trx, sha256);
-      wrote = writeContent(file, input.data);
-      const id = await insertAttachment(trx, {
-        petition_id: p.id,
-        sha256,
-        filename,
-        content_type: type,
-        size,
-        uploaded_by: asOfficial && actor.kind === 'official' ? actor.id : null,
-        uploaded_by_resident: residentId,
-        created_at: now,
-      });
-      await recordEvent(trx, p, by, now, {
-        type: 'attached',
-        data: { attachmentId: id, contentType: type, size },
-        visibility: 'internal',
-      });
-      await auditPetition(trx, by, 'attach', p, { attachmentId: id, sha256, contentType: type, size }, now);
-      return id;
+  return inTransaction(ctx.db, async (trx) => {
+    await lockPetition(trx, p.id);
+    await checkRoom(trx, ctx.config.attachmentQuotas, p.id, residentId, size);
+    await storeAttachmentContent(trx, sha256, input.data, now);
+    const id = await insertAttachment(trx, {
+      petition_id: p.id,
+      sha256,
+      filename,
+      content_type: type,
+      size,
+      uploaded_by: asOfficial && actor.kind === 'official' ? actor.id : null,
+      uploaded_by_resident: residentId,
+      created_at: now,
     });
-  } catch (error) {
-    if (wrote) await removeUnusedContent(ctx, sha256, file);
-    throw error;
-  }
+    await recordEvent(trx, p, by, now, {
+      type: 'attached',
+      data: { attachmentId: id, contentType: type, size },
+      visibility: 'internal',
+    });
+    await auditPetition(trx, by, 'attach', p, { attachmentId: id, sha256, contentType: type, size }, now);
+    return id;
+  });
 }
 
 /** Refuses a file the petition, or the resident, has no room left for. */
@@ -155,30 +147,3 @@ async function checkRoom(
 }
 
 const megabytes = (bytes: number) => Math.floor(bytes / 1048576);
-
-/** Writes the content under its name unless it is there already; true when this call created it. */
-function writeContent(file: string, data: Buffer): boolean {
-  if (fs.existsSync(file)) return false;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  // Written aside, then renamed: a reader never sees half a file.
-  const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  try {
-    fs.writeFileSync(temp, data);
-    fs.renameSync(temp, file);
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
-  return true;
-}
-
-/** After a failed request: the file it wrote goes, unless an attachment of the same content uses it. */
-async function removeUnusedContent(ctx: AppContext, sha256: string, file: string): Promise<void> {
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
-      await lockAttachmentContent(trx, sha256);
-      if (!(await attachmentContentUsed(trx, sha256))) fs.rmSync(file, { force: true });
-    });
-  } catch (error) {
-    ctx.log.warn({ err: error, sha256 }, 'could not remove the file of a failed attachment');
-  }
-}
