@@ -10,7 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../server/schema.ts';
-import { searchTextOf } from '../server/modules/petitions/commands/submitPetition.ts';
+import { searchTextOf } from '../server/modules/petitions/intake/submitPetition.ts';
 import { allTexts } from './texts.ts';
 import {
   auditColumns,

@@ -13,7 +13,7 @@ import { FixedClock, systemClock, type Clock } from '../server/platform/clock.ts
 import { testConfig } from '../server/platform/config.ts';
 import type { AppContext } from '../server/platform/context.ts';
 import { createSession } from '../server/platform/sessions.ts';
-import { submitPetition } from '../server/modules/petitions/commands/submitPetition.ts';
+import { submitPetition } from '../server/modules/petitions/intake/submitPetition.ts';
 import { IntakeRequests } from './intake.ts';
 import { loop, repeat, round, type Summary } from './measure.ts';
 import { Random } from './random.ts';

@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import { Random, Weighted } from './random.ts';
 import { allTexts, answers, type Language, type Text } from './texts.ts';
 import { eventHash, genesisHash, canonicalJson, type HashedFields } from '../server/platform/audit.ts';
-import { trackingAlphabet } from '../server/modules/petitions/petitions.codes.ts';
+import { trackingAlphabet } from '../server/modules/petitions/intake/petitions.codes.ts';
 import type { Channel, PetitionKind, PetitionStatus, RatingScore } from '../server/contract/domain.ts';
 
 export const day = 86_400_000;

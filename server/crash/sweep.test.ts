@@ -16,7 +16,7 @@ import { createLogger } from '../platform/log.ts';
 import { anonymous } from '../platform/access.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db.ts';
-import { submitPetition } from '../modules/petitions/commands/submitPetition.ts';
+import { submitPetition } from '../modules/petitions/intake/submitPetition.ts';
 import { sweepDeadlines } from '../modules/deadlines/deadlines.sweep.ts';
 import { ensureWebBuild } from '../../web/build.ts';
 import { createStore, startServerProcess, type ServerProcess, type Store } from './processes.ts';

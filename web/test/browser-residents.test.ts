@@ -9,10 +9,10 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { desktop, newContext, phone, startStack, type Stack } from './harness.ts';
 import { demo, signIn, strings, thanhNho } from './steps.ts';
-import { acceptPetition } from '../../server/modules/petitions/commands/acceptPetition.ts';
-import { assignPetition } from '../../server/modules/petitions/commands/assignPetition.ts';
-import { startPetition } from '../../server/modules/petitions/commands/startPetition.ts';
-import { answerPetition } from '../../server/modules/petitions/commands/answerPetition.ts';
+import { acceptPetition } from '../../server/modules/petitions/workflow/acceptPetition.ts';
+import { assignPetition } from '../../server/modules/petitions/workflow/assignPetition.ts';
+import { startPetition } from '../../server/modules/petitions/workflow/startPetition.ts';
+import { answerPetition } from '../../server/modules/petitions/workflow/answerPetition.ts';
 
 const locales = ['vi-VN', 'zh-CN', 'zh-TW', 'en-US'];
 const localeFile: Record<string, string> = { 'vi-VN': 'vi', 'zh-CN': 'zh-Hans', 'zh-TW': 'zh-Hant', 'en-US': 'en' };

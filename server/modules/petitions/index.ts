@@ -1,10 +1,10 @@
 /** What the server and other modules may use of the petitions module. */
 export { petitionsModule } from './petitions.routes.ts';
-export { escalatePetition } from './commands/escalatePetition.ts';
-export { searchTextOf } from './commands/submitPetition.ts';
-export { setDeadlinePolicy } from './commands/setDeadlinePolicy.ts';
+export { escalatePetition } from './workflow/escalatePetition.ts';
+export { searchTextOf } from './intake/submitPetition.ts';
+export { setDeadlinePolicy } from './deadline-policies/setDeadlinePolicy.ts';
 export { officialsAtUnit } from './petitions.queries.ts';
-export { ackDue, pickPolicy, resolutionDue, type DeadlinePolicy } from './petitions.deadlines.ts';
-export { hashAccessKey, newAccessKey, trackingAlphabet, trackingCodeLength } from './petitions.codes.ts';
+export { ackDue, pickPolicy, resolutionDue, type DeadlinePolicy } from './deadline-policies/petitions.deadlines.ts';
+export { hashAccessKey, newAccessKey, trackingAlphabet, trackingCodeLength } from './intake/petitions.codes.ts';
 export { visiblePetitionEvents } from './petitions.audit.ts';
-export { moveDiskAttachments } from './commands/moveDiskAttachments.ts';
+export { moveDiskAttachments } from './attachments/moveDiskAttachments.ts';

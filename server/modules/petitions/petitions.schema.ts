@@ -499,3 +499,8 @@ export const ApprovalView = Type.Object({
   required: Type.Boolean({ description: 'answers here wait for approval' }),
   setAt: Nullable(Type.Object({ code: Type.String(), name: Type.String() }, { description: 'the unit whose rule holds here: this one or one above it' })),
 });
+
+/** The header a resident shows their access key in. */
+export const AccessKeyHeaders = Type.Object({
+  'x-access-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "the resident's access key" })),
+});

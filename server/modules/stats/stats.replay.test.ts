@@ -10,11 +10,11 @@ import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
 import { createOfficial, createUnits } from '../../test/factories.ts';
 import { actOk, submitOk, testOptions } from '../petitions/petitions.testing.ts';
-import { submitPetition } from '../petitions/commands/submitPetition.ts';
-import { acceptPetition } from '../petitions/commands/acceptPetition.ts';
-import { assignPetition } from '../petitions/commands/assignPetition.ts';
-import { startPetition } from '../petitions/commands/startPetition.ts';
-import { answerPetition } from '../petitions/commands/answerPetition.ts';
+import { submitPetition } from '../petitions/intake/submitPetition.ts';
+import { acceptPetition } from '../petitions/workflow/acceptPetition.ts';
+import { assignPetition } from '../petitions/workflow/assignPetition.ts';
+import { startPetition } from '../petitions/workflow/startPetition.ts';
+import { answerPetition } from '../petitions/workflow/answerPetition.ts';
 import { foldStatsDeltas } from './stats.queries.ts';
 import { deploymentOfficial, officialActor, statsOk } from './stats.testing.ts';
 

@@ -1,0 +1,91 @@
+/** The SQL of petition attachments. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../schema.ts';
+import type { AttachmentType } from '../petitions.tables.ts';
+
+export function attachmentsOf(db: Kysely<DB>, petitionId: number) {
+  return db
+    .selectFrom('petition_attachments')
+    .select(['id', 'filename', 'content_type', 'size', 'created_at'])
+    .where('petition_id', '=', petitionId)
+    .orderBy('id')
+    .execute();
+}
+
+/** How many files a petition has and their bytes together. */
+export async function attachmentUsage(db: Kysely<DB>, petitionId: number): Promise<{ files: number; bytes: number }> {
+  const row = await db
+    .selectFrom('petition_attachments')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes')])
+    .where('petition_id', '=', petitionId)
+    .executeTakeFirstOrThrow();
+  return { files: Number(row.n), bytes: Number(row.bytes) };
+}
+
+/** The bytes of every file a signed-in resident attached. */
+export async function residentAttachmentBytes(db: Kysely<DB>, residentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('petition_attachments')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes'))
+    .where('uploaded_by_resident', '=', residentId)
+    .executeTakeFirstOrThrow();
+  return Number(row.bytes);
+}
+
+/**
+ * Stores an attachment's bytes once per content, in the caller's transaction: an upload of the
+ * same content by anyone, at the same time or later, finds the row and adds none.
+ */
+export async function storeAttachmentContent(trx: Kysely<DB>, sha256: string, data: Buffer, at: Date): Promise<void> {
+  await trx
+    .insertInto('attachment_contents')
+    .values({ sha256, data, size: data.length, created_at: at })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+}
+
+/** The bytes of one content; undefined when the database does not hold them. */
+export async function attachmentContent(db: Kysely<DB>, sha256: string): Promise<Buffer | undefined> {
+  const row = await db.selectFrom('attachment_contents').select('data').where('sha256', '=', sha256).executeTakeFirst();
+  return row?.data;
+}
+
+/** Contents that attachments name but the database does not hold (files of older versions, on a disk). */
+export async function attachmentContentsMissing(db: Kysely<DB>, limit: number): Promise<Array<{ sha256: string; created_at: Date }>> {
+  return db
+    .selectFrom('petition_attachments as a')
+    .leftJoin('attachment_contents as c', 'c.sha256', 'a.sha256')
+    .where('c.sha256', 'is', null)
+    .select(['a.sha256'])
+    .select((eb) => eb.fn.min('a.created_at').as('created_at'))
+    .groupBy('a.sha256')
+    .orderBy('a.sha256')
+    .limit(limit)
+    .execute() as Promise<Array<{ sha256: string; created_at: Date }>>;
+}
+
+export async function insertAttachment(
+  trx: Kysely<DB>,
+  values: {
+    petition_id: number;
+    sha256: string;
+    filename: string;
+    content_type: AttachmentType;
+    size: number;
+    uploaded_by: number | null;
+    uploaded_by_resident: number | null;
+    created_at: Date;
+  },
+): Promise<number> {
+  const row = await trx.insertInto('petition_attachments').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findAttachment(db: Kysely<DB>, petitionId: number, attachmentId: number) {
+  return db
+    .selectFrom('petition_attachments')
+    .select(['id', 'petition_id', 'sha256', 'filename', 'content_type', 'size'])
+    .where('id', '=', attachmentId)
+    .where('petition_id', '=', petitionId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,85 @@
+/** Attaching and downloading files. */
+import { Type } from 'typebox';
+import type { App } from '../../../app.ts';
+import type { AppContext } from '../../../platform/context.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
+import { attachFile, attachmentMaxBytes, isPetitioner } from './attachFile.ts';
+import { attachmentContent, attachmentsOf, findAttachment } from './attachments.queries.ts';
+import { canSeeIdentity } from '../petitions.policy.ts';
+import { findPetition } from '../petitions.queries.ts';
+import { AccessKeyHeaders, AttachmentParams, AttachmentQuery, AttachmentView, IdParams } from '../petitions.schema.ts';
+
+const attachmentTypesIn = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/octet-stream'];
+
+export async function attachmentRoutes(app: App, ctx: AppContext) {
+  // Files arrive as the raw request body (Content-Type: the file's type, ?filename=…); any
+  // other content type (JSON, text, forms) is refused here with 415 before it is read.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(attachmentTypesIn, { parseAs: 'buffer', bodyLimit: attachmentMaxBytes }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.post(
+    '/api/v1/petitions/:id/attachments',
+    {
+      config: { access: 'public' },
+      bodyLimit: attachmentMaxBytes,
+      schema: {
+        tags: ['petitions'],
+        summary: 'Attach a photo (JPEG, PNG, WebP) or a PDF: the raw file as the body, its name in ?filename=',
+        description:
+          'Officials who work on the case attach any time; the resident attaches with the X-Access-Key header until the petition is accepted or rejected. At most 10 MB.',
+        params: IdParams,
+        querystring: AttachmentQuery,
+        headers: AccessKeyHeaders,
+        response: { 201: AttachmentView },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'unsupported_media_type', { type: request.headers['content-type'] ?? '?' });
+      const id = await attachFile(ctx, request.actor, request.params.id, {
+        data: request.body,
+        filename: request.query.filename,
+        accessKey: request.headers['x-access-key'],
+      });
+      const saved = (await attachmentsOf(ctx.db, request.params.id)).find((a) => a.id === id)!;
+      reply.status(201);
+      return { id, filename: saved.filename, contentType: saved.content_type, size: saved.size, createdAt: saved.created_at.toISOString() };
+    },
+  );
+
+  app.get(
+    '/api/v1/petitions/:id/attachments/:attachmentId',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['petitions'],
+        summary: 'Download an attachment (officials who may see the petition; the resident with X-Access-Key)',
+        params: AttachmentParams,
+        headers: AccessKeyHeaders,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+      },
+    },
+    async (request, reply) => {
+      const p = await findPetition(ctx.db, request.params.id);
+      if (!p) throw notFound();
+      const actor = request.actor;
+      const key = request.headers['x-access-key'];
+      // Files of a denunciation or a conduct report may name the resident: only for those who may know who it is.
+      const entitled = (actor.kind === 'official' && canSeeIdentity(actor, p)) || (await isPetitioner(ctx, actor, p, key));
+      if (!entitled) throw notFound();
+      const a = await findAttachment(ctx.db, p.id, request.params.attachmentId);
+      if (!a) throw notFound();
+      const data = await attachmentContent(ctx.db, a.sha256);
+      if (!data) throw notFound();
+      reply
+        .header('content-type', a.content_type)
+        .header('content-length', a.size)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store');
+      return reply.send(data);
+    },
+  );
+}
+

@@ -1,0 +1,182 @@
+/** The SQL of the public side: the tracking page, access keys, a resident's own petitions, a unit's public petitions. */
+import { CompiledQuery, type Kysely, sql } from 'kysely';
+import type { PetitionKind, PetitionStatus } from '../../../contract/domain.ts';
+import { type Database, executePrepared } from '../../../platform/db.ts';
+import type { DB } from '../../../schema.ts';
+import { publicKinds } from '../petitions.policy.ts';
+import type { PetitionRow } from '../petitions.queries.ts';
+
+/** The fields of the public tracking page: the petition's own, its case's (itself unless merged), and the case's unit. */
+export interface TrackRow {
+  tracking_code: string;
+  kind: PetitionRow['kind'];
+  category: string | null;
+  submitted_at: Date;
+  case_id: number | null;
+  status: PetitionRow['status'];
+  ack_due_at: Date;
+  due_at: Date;
+  answer_text: string | null;
+  answered_at: Date | null;
+  last_answered_at: Date | null;
+  unit_code: string;
+  unit_name: string;
+  /** Public events: the petition's own, and its case's from the merge on; in time order. */
+  events: TrackEvent[];
+}
+
+export interface TrackEvent {
+  id: number;
+  at: Date;
+  type: string;
+  to_status: string | null;
+  reason: string | null;
+  text: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+}
+
+const trackStatement = `
+    select p.tracking_code, p.kind, p.category, p.submitted_at, p.case_id,
+           k.status, k.ack_due_at, k.due_at, k.answer_text, k.answered_at, k.last_answered_at,
+           u.code as unit_code, u.name as unit_name,
+           coalesce((
+             select json_agg(json_build_object(
+                      'id', e.id, 'at', floor(extract(epoch from e.at) * 1000), 'type', e.type,
+                      'to_status', e.to_status, 'reason', e.reason, 'text', e.text,
+                      'unit_code', eu.code, 'unit_name', eu.name) order by e.at, e.id)
+             from petition_events e
+             left join units eu on eu.id = e.unit_id
+             where e.petition_id = any(array[p.id, k.id])
+               and e.visibility = 'public'
+               and (e.petition_id = p.id or (p.merged_at is not null and e.at >= p.merged_at))
+           ), '[]'::json) as events
+    from petitions p
+    join petitions k on k.id = coalesce(p.case_id, p.id)
+    join units u on u.id = k.unit_id
+    where p.tracking_code = $1`;
+
+/**
+ * Everything the tracking page shows, in one statement: the lookup is the busiest public read,
+ * and each round trip to the database costs the server more than the query itself. Prepared
+ * (executePrepared): planning it (petitions has many indexes) took several times longer than
+ * running it, so each connection plans it once.
+ */
+export async function findTrackRow(db: Kysely<DB>, database: Database | undefined, code: string): Promise<TrackRow | undefined> {
+  const rows = await executePrepared<Omit<TrackRow, 'events'> & { events: Array<Omit<TrackEvent, 'at'> & { at: number }> }>(
+    db,
+    database,
+    CompiledQuery.raw(trackStatement, [code]),
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return { ...row, events: row.events.map((e) => ({ ...e, at: new Date(e.at) })) };
+}
+
+export interface MineRow {
+  id: number;
+  tracking_code: string;
+  kind: PetitionRow['kind'];
+  category: string | null;
+  submitted_at: Date;
+  /** The case's (its own, or the one it was merged into). */
+  status: PetitionRow['status'];
+  due_at: Date;
+  answered_at: Date | null;
+  unit_code: string;
+  unit_name: string;
+  /** Whether this resident rated the case's latest answer. */
+  rated: boolean;
+}
+
+/**
+ * The petitions a resident raised while signed in (their petitioner row names their account),
+ * newest first; a merged petition reads its case's state, due time and unit.
+ */
+export async function residentPetitions(
+  db: Kysely<DB>,
+  residentId: number,
+  f: { afterId?: number; limit: number },
+): Promise<MineRow[]> {
+  let q = db
+    .selectFrom('petitioners as pe')
+    .innerJoin('petitions as p', 'p.id', 'pe.petition_id')
+    .leftJoin('petitions as c', 'c.id', 'p.case_id')
+    .innerJoin('units as u', (j) => j.on(sql<boolean>`u.id = coalesce(c.unit_id, p.unit_id)`))
+    .select((eb) => [
+      'p.id',
+      'p.tracking_code',
+      'p.kind',
+      'p.category',
+      'p.submitted_at',
+      sql<PetitionRow['status']>`coalesce(c.status, p.status)`.as('status'),
+      sql<Date>`coalesce(c.due_at, p.due_at)`.as('due_at'),
+      sql<Date | null>`coalesce(c.last_answered_at, c.answered_at, p.last_answered_at, p.answered_at)`.as('answered_at'),
+      'u.code as unit_code',
+      'u.name as unit_name',
+      eb
+        .exists(
+          eb
+            .selectFrom('petition_ratings as r')
+            .select('r.id')
+            .whereRef('r.petitioner_id', '=', 'pe.id')
+            .where(sql<boolean>`r.answer_number = coalesce(c.answer_count, p.answer_count)`),
+        )
+        .as('rated'),
+    ])
+    .where('pe.resident_account_id', '=', residentId);
+  if (f.afterId !== undefined) q = q.where('p.id', '<', f.afterId);
+  return (await q.orderBy('p.id', 'desc').limit(f.limit).execute()) as MineRow[];
+}
+
+/** Wrong keys presented for this petition since `since`. */
+export async function countKeyFailures(db: Kysely<DB>, petitionId: number, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('access_key_failures')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('petition_id', '=', petitionId)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Records a wrong key and forgets those older than `since`. */
+export async function recordKeyFailure(db: Kysely<DB>, petitionId: number, at: Date, since: Date): Promise<void> {
+  await db.deleteFrom('access_key_failures').where('petition_id', '=', petitionId).where('at', '<=', since).execute();
+  await db.insertInto('access_key_failures').values({ petition_id: petitionId, at }).execute();
+}
+
+export interface PublicRow {
+  tracking_code: string;
+  kind: PetitionKind;
+  category: string | null;
+  status: PetitionStatus;
+  submitted_at: Date;
+  title: string | null;
+  body: string;
+  location_lat: number | null;
+  location_lng: number | null;
+  answer_text: string | null;
+  answer_publish: boolean;
+}
+
+/**
+ * The petitions of a unit's subtree that their residents let the public see (publicKinds, with
+ * consent, not merged or rejected): newest first, or with a search, those sharing most words.
+ */
+export async function publicPetitions(db: Kysely<DB>, unitPath: string, opts: { tsquery?: string; limit: number }): Promise<PublicRow[]> {
+  let q = db
+    .selectFrom('petitions')
+    .select(['tracking_code', 'kind', 'category', 'status', 'submitted_at', 'title', 'body', 'location_lat', 'location_lng', 'answer_text', 'answer_publish'])
+    .where('origin_unit_path', 'like', `${unitPath}%`)
+    .where('consent_to_publish', '=', true)
+    .where('kind', 'in', [...publicKinds])
+    .where('case_id', 'is', null)
+    .where('status', 'not in', ['rejected', 'merged'])
+    .limit(opts.limit);
+  if (opts.tsquery) {
+    const query = sql`to_tsquery('simple', ${opts.tsquery})`;
+    q = q.where(sql<boolean>`search @@ ${query}`).orderBy(sql`ts_rank(search, ${query})`, 'desc');
+  }
+  return q.orderBy('submitted_at', 'desc').orderBy('id', 'desc').execute() as Promise<PublicRow[]>;
+}

@@ -1,0 +1,179 @@
+/** Acting on a petition: the actions, the candidates for assignment, the answer approval setting. */
+import type { App } from '../../../app.ts';
+import type { Official } from '../../../platform/access.ts';
+import type { AppContext } from '../../../platform/context.ts';
+import { badRequest, forbidden, notFound } from '../../../platform/errors.ts';
+import { canAssign, canSee } from '../petitions.policy.ts';
+import { approvalSetAt, candidatesOnBranch, findPetition, findUnitByCode, reportedReach } from '../petitions.queries.ts';
+import { ActionBody, ActionOutcome, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, CandidateList, CandidatesQuery, IdParams, checkActionFields } from '../petitions.schema.ts';
+import { presentCandidates, presentHandedOver } from '../view/petitions.presenter.ts';
+import { viewOf } from '../view/petitions.view.ts';
+import { acceptPetition } from './acceptPetition.ts';
+import { answerPetition } from './answerPetition.ts';
+import { approveAnswer } from './approveAnswer.ts';
+import { assignPetition } from './assignPetition.ts';
+import { closePetition } from './closePetition.ts';
+import { escalatePetition } from './escalatePetition.ts';
+import { extendPetition } from './extendPetition.ts';
+import { mergePetition } from './mergePetition.ts';
+import { notePetition } from './notePetition.ts';
+import { rejectPetition } from './rejectPetition.ts';
+import { reopenPetition } from './reopenPetition.ts';
+import { returnAnswer } from './returnAnswer.ts';
+import { reviewPetition } from './reviewPetition.ts';
+import { setAnswerApproval } from './setAnswerApproval.ts';
+import { startPetition } from './startPetition.ts';
+import { transferPetition } from './transferPetition.ts';
+
+async function approvalView(ctx: AppContext, code: string) {
+  const unit = await findUnitByCode(ctx.db, code, ctx.clock.now());
+  if (!unit) throw badRequest('unknown_unit', { code });
+  const setAt = await approvalSetAt(ctx.db, unit.path);
+  return { unit: unit.code, required: !!setAt, setAt: setAt ? { code: setAt.code, name: setAt.name } : null };
+}
+
+async function runAction(ctx: AppContext, actor: Official, id: number, body: ActionBody): Promise<void> {
+  const v = body.version;
+  switch (body.type) {
+    case 'accept':
+      await acceptPetition(ctx, actor, id, { version: v });
+      return;
+    case 'reject':
+      await rejectPetition(ctx, actor, id, { reason: body.reason!, version: v });
+      return;
+    case 'assign':
+      await assignPetition(ctx, actor, id, {
+        agency: body.agency,
+        handler: body.handler,
+        leader: body.leader,
+        content: body.content,
+        expectedResult: body.expectedResult,
+        dueAt: body.dueAt,
+        version: v,
+      });
+      return;
+    case 'start':
+      await startPetition(ctx, actor, id, { version: v });
+      return;
+    case 'answer':
+      await answerPetition(ctx, actor, id, { text: body.text!, publish: body.publish, version: v });
+      return;
+    case 'escalate':
+      await escalatePetition(ctx, actor, id, { reason: body.reason!, cause: body.cause, version: v });
+      return;
+    case 'transfer':
+      await transferPetition(ctx, actor, id, { toUnit: body.toUnit, toAgency: body.toAgency, reason: body.reason!, version: v });
+      return;
+    case 'merge':
+      await mergePetition(ctx, actor, id, { into: body.into!, reason: body.reason, version: v });
+      return;
+    case 'extend':
+      await extendPetition(ctx, actor, id, { dueAt: body.dueAt!, reason: body.reason!, version: v });
+      return;
+    case 'note':
+      await notePetition(ctx, actor, id, { text: body.text! });
+      return;
+    case 'close':
+      await closePetition(ctx, actor, id, { reason: body.reason, version: v });
+      return;
+    case 'reopen':
+      await reopenPetition(ctx, actor, id, { reason: body.reason!, version: v });
+      return;
+    case 'review':
+    case 're_review':
+      await reviewPetition(ctx, actor, id, { stage: body.type, reason: body.reason!, version: v });
+      return;
+    case 'approve':
+      await approveAnswer(ctx, actor, id, { version: v });
+      return;
+    case 'return':
+      await returnAnswer(ctx, actor, id, { reason: body.reason!, version: v });
+      return;
+  }
+}
+
+const candidateLimit = 500;
+
+
+/** The actions on a petition and the settings that steer them. */
+export function workflowRoutes(app: App, ctx: AppContext) {
+  app.post(
+    '/api/v1/petitions/:id/actions',
+    {
+      config: { access: 'official' },
+      schema: {
+        tags: ['petitions'],
+        summary: 'Act on a petition: accept, reject, assign, start, answer, escalate, transfer, merge, extend, note, close, reopen, approve, return',
+        description:
+          '409 when the petition\'s state does not allow the action, or when `version` is given and the petition changed since; 403 outside the caller\'s units or roles. ' +
+          'The answer is the petition as the caller now sees it; when the action took it out of the caller\'s sight (an escalation or a transfer out of their units), ' +
+          'only an acknowledgement: its id, its status and `visible: false`.',
+        params: IdParams,
+        body: ActionBody,
+        response: { 200: ActionOutcome },
+      },
+    },
+    async (request) => {
+      checkActionFields(request.body);
+      const actor = request.actor as Official;
+      await runAction(ctx, actor, request.params.id, request.body);
+      const p = await findPetition(ctx.db, request.params.id);
+      if (!p) throw notFound();
+      return canSee(actor, p) ? viewOf(ctx, actor, p) : presentHandedOver(p, request.locale);
+    },
+  );
+
+  app.get(
+    '/api/v1/petitions/:id/candidates',
+    {
+      config: { access: 'official' },
+      schema: {
+        tags: ['petitions'],
+        summary: 'The officials the assign action takes as handler (role=handler) or responsible leader (role=leader), least loaded first',
+        description: '404 when the caller may not see the petition; 403 when they may not assign it. At most 500 officials on the petition\'s branch are considered.',
+        params: IdParams,
+        querystring: CandidatesQuery,
+        response: { 200: CandidateList },
+      },
+    },
+    async (request) => {
+      const p = await findPetition(ctx.db, request.params.id);
+      if (!p || !canSee(request.actor, p)) throw notFound();
+      if (!canAssign(request.actor, p)) throw forbidden();
+      const rows = await candidatesOnBranch(ctx.db, p.unit_path, candidateLimit);
+      return { items: presentCandidates(p, rows, request.query.role, await reportedReach(ctx.db, p)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/answer-approval',
+    {
+      config: { access: 'official' },
+      schema: {
+        tags: ['petitions'],
+        summary: "Whether answers at a unit wait for the responsible leader's approval, and which unit's rule it is",
+        querystring: ApprovalQuery,
+        response: { 200: ApprovalView },
+      },
+    },
+    async (request) => approvalView(ctx, request.query.unit),
+  );
+
+  app.put(
+    '/api/v1/answer-approval/:unit',
+    {
+      config: { access: { roles: ['administrator', 'leader'] } },
+      schema: {
+        tags: ['petitions'],
+        summary: "Require (or stop requiring) the leader's approval of answers at a unit and the units below it",
+        params: ApprovalParams,
+        body: ApprovalBody,
+        response: { 200: ApprovalView },
+      },
+    },
+    async (request) => {
+      const unit = await setAnswerApproval(ctx, request.actor, request.params.unit, request.body.required);
+      return approvalView(ctx, unit.code);
+    },
+  );
+}
