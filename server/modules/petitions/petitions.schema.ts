@@ -46,6 +46,7 @@ export const IntakeBody = Type.Object(
     consentToPublish: Type.Optional(Type.Boolean()),
     language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35 })),
     reportedOfficial: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'conduct_report: the official it is about, an entry of the staff directory of `unit` (GET /api/v1/units/{code}/staff)' })),
+    norms: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), { maxItems: 30, uniqueItems: true, description: 'conduct_report: the norms of the codes of conduct in force at `unit` it says were breached (GET /api/v1/units/{code}/norm-sets)' })),
     answerNow: Type.Optional(
       Type.Object(
         { text: Text(20000), publish: Type.Optional(Type.Boolean()) },

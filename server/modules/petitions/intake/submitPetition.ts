@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import { inUnitStaff } from '../../directory/index.ts';
+import { insertReportedNorms, normsInForce } from '../../conduct/index.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/access.ts';
 import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
@@ -82,6 +83,9 @@ export async function submitPetition(
   if (actor.kind !== 'official' && channel !== 'web') throw badRequest('channel_officials_only', { channel });
   if (actor.kind === 'official' && channel !== 'web' && !canRecordFor(actor, unit.path)) throw forbidden();
 
+  if (input.norms?.length && input.kind !== 'conduct_report') throw badRequest('norms_only_conduct');
+  // The norms it says were breached: of the codes of conduct in force where the resident turned.
+  const reportedNorms = input.kind === 'conduct_report' ? await normsInForce(ctx.db, unit.path, now, input.norms) : [];
   if (input.reportedOfficial !== undefined) {
     if (input.kind !== 'conduct_report') throw badRequest('reported_official_only_conduct');
     // An entry of the staff directory of the unit the resident chose. Anything else (an id that
@@ -240,6 +244,7 @@ export async function submitPetition(
       alone ? ctx.database : undefined,
     );
     if (input.kind === 'conduct_report') {
+      await insertReportedNorms(db, id, reportedNorms);
       const leaders = (await officialsAtUnit(db, target.id, ['leader'])).filter((official) => official !== input.reportedOfficial);
       await tellOfficials(db, leaders, 'petition_conduct_report_official', id, {
         trackingCode,

@@ -1,0 +1,55 @@
+/** Who may edit codes of conduct, enrol counter devices, hand out rating links and record findings; the flood limits. Pure. */
+import { hasRoleAt, type Actor } from '../../platform/access.ts';
+import type { Role } from '../../contract/domain.ts';
+
+/** Norm sets and counter devices are administered per unit. */
+export const conductAdministrators = ['administrator'] as const satisfies readonly Role[];
+/** Rating links: administrators and leaders for anyone at their units; every official for themselves. */
+export const linkMakers = ['administrator', 'leader'] as const satisfies readonly Role[];
+
+export function canEditNormSets(actor: Actor, unitPath: string): boolean {
+  return hasRoleAt(actor, unitPath, conductAdministrators);
+}
+
+export function canManageDevices(actor: Actor, unitPath: string): boolean {
+  return hasRoleAt(actor, unitPath, conductAdministrators);
+}
+
+/** A QR code for a counter (official null) or for one official serving there. */
+export function canMakeRatingLink(actor: Actor, unitPath: string, officialId: number | null): boolean {
+  if (actor.kind !== 'official') return false;
+  if (officialId !== null && officialId === actor.id) return true;
+  return hasRoleAt(actor, unitPath, linkMakers);
+}
+
+/**
+ * The finding on a conduct report is recorded by the case's responsible leader: the assignment
+ * already kept the reported official, and everyone within their reach, from that place.
+ */
+export function canRecordFinding(actor: Actor, c: { kind: string; leader_id: number | null; reported_official_id: number | null }): boolean {
+  return (
+    actor.kind === 'official' &&
+    c.kind === 'conduct_report' &&
+    c.leader_id === actor.id &&
+    c.reported_official_id !== null &&
+    c.reported_official_id !== actor.id
+  );
+}
+
+/** How many ratings one source may give. */
+export const floodLimits = {
+  kiosk: { minSecondsApart: 10, perHour: 40 },
+  link: { perDay: 5 },
+} as const;
+
+/** May a kiosk rate now, given its last rating and its count in the past hour? Answers the seconds to wait. */
+export function kioskWait(now: Date, last: Date | null, lastHour: number): number {
+  if (lastHour >= floodLimits.kiosk.perHour) return 3600;
+  if (last === null) return 0;
+  const wait = floodLimits.kiosk.minSecondsApart - Math.floor((now.getTime() - last.getTime()) / 1000);
+  return wait > 0 ? wait : 0;
+}
+
+export function linkWait(lastDay: number): number {
+  return lastDay >= floodLimits.link.perDay ? 86_400 : 0;
+}
