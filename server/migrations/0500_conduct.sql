@@ -68,11 +68,13 @@ CREATE TABLE satisfaction_devices (
 );
 CREATE UNIQUE INDEX satisfaction_devices_code ON satisfaction_devices (enrolment_code_hash) WHERE enrolment_code_hash IS NOT NULL;
 
--- The key that signs the rating links of the QR codes (one row, made on first use).
+-- The key that signs the rating links of the QR codes: one row, drawn when the table is made.
 CREATE TABLE satisfaction_link_keys (
   id    int PRIMARY KEY CHECK (id = 1),
   key   text NOT NULL
 );
+INSERT INTO satisfaction_link_keys (id, key)
+  VALUES (1, encode(sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')), 'hex'));
 
 -- A face-scale rating (1–5) given at a counter kiosk or on a resident's own phone.
 CREATE TABLE satisfaction_ratings (

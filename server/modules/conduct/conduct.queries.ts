@@ -271,9 +271,8 @@ export async function insertRating(db: Kysely<DB>, r: NewRating): Promise<number
   return Number(rows[0].id);
 }
 
-/** The key that signs rating links, made on first use. */
-export async function linkKey(db: Kysely<DB>, fresh: string): Promise<string> {
-  await db.insertInto('satisfaction_link_keys').values({ id: 1, key: fresh }).onConflict((oc) => oc.column('id').doNothing()).execute();
+/** The key that signs rating links (drawn by the migration). */
+export async function linkKey(db: Kysely<DB>): Promise<string> {
   const row = await db.selectFrom('satisfaction_link_keys').select('key').where('id', '=', 1).executeTakeFirstOrThrow();
   return row.key;
 }

@@ -55,7 +55,7 @@ import { createNormSet, editNormSet } from './commands/saveNormSet.ts';
 import { createDevice, enrolDevice, revokeDevice } from './commands/enrolDevice.ts';
 import { rateService } from './commands/rateService.ts';
 import { recordFinding } from './commands/recordFinding.ts';
-import { hashToken, kioskCookie, newLinkKey, newToken, raterCookie, readLink, signLink } from './conduct.tokens.ts';
+import { hashToken, kioskCookie, newToken, raterCookie, readLink, signLink } from './conduct.tokens.ts';
 import './conduct.messages.ts';
 
 const tags = ['conduct'];
@@ -82,7 +82,7 @@ async function kioskDevice(ctx: AppContext, request: FastifyRequest) {
 }
 
 async function readRatingLink(ctx: AppContext, token: string) {
-  const link = readLink(await linkKey(ctx.db, newLinkKey()), token);
+  const link = readLink(await linkKey(ctx.db), token);
   const place = link && (await servicePointPlace(ctx.db, link.servicePointId));
   if (!link || !place) throw badRequest('rating_link_invalid');
   if (link.officialId !== null && !(await inUnitStaff(ctx.db, place.unit_id, link.officialId))) throw badRequest('rating_link_invalid');
@@ -259,7 +259,7 @@ export const conductModule: Module = {
         const official = request.query.official ?? null;
         if (!canMakeRatingLink(request.actor, place.unit_path, official)) throw notFound();
         if (official !== null && !(await inUnitStaff(ctx.db, place.unit_id, official))) throw badRequest('official_not_at_service_point');
-        const token = signLink(await linkKey(ctx.db, newLinkKey()), place.id, official);
+        const token = signLink(await linkKey(ctx.db), place.id, official);
         return { token, path: `/rate/${token}` };
       },
     );

@@ -19,7 +19,6 @@ export function normaliseEnrolmentCode(code: string): string {
 
 export const newToken = () => crypto.randomBytes(32).toString('base64url');
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
-export const newLinkKey = () => crypto.randomBytes(32).toString('hex');
 
 function mac(key: string, text: string): string {
   return crypto.createHmac('sha256', key).update(text).digest('base64url').slice(0, 32);
