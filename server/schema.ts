@@ -12,6 +12,7 @@ import type { AuditTables } from './modules/audit/audit.tables.ts';
 import type { CalendarTables } from './platform/calendar.tables.ts';
 import type { StatsTables } from './modules/stats/stats.tables.ts';
 import type { DeadlineTables } from './modules/deadlines/deadlines.tables.ts';
+import type { KnowledgeTables } from './modules/knowledge/knowledge.tables.ts';
 import type { ConductTables } from './modules/conduct/conduct.tables.ts';
 import type { ScorecardTables } from './modules/scorecards/scorecards.tables.ts';
 
@@ -164,4 +165,4 @@ export interface FoundationTables {
 }
 
 // Modules add their tables here as they arrive.
-export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables & ConductTables & ScorecardTables;
+export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables & ConductTables & ScorecardTables & KnowledgeTables;

@@ -1,4 +1,4 @@
--- The schema after every migration up to 0500_conduct, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0550_knowledge, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -186,6 +186,59 @@ CREATE TABLE public.answer_approval_units (
     unit_id bigint NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_by bigint
+);
+
+CREATE TABLE public.article_terms (
+    article_id bigint NOT NULL,
+    language text NOT NULL,
+    term text NOT NULL,
+    weight real NOT NULL
+);
+
+CREATE TABLE public.article_versions (
+    article_id bigint NOT NULL,
+    version integer NOT NULL,
+    language text NOT NULL,
+    title text NOT NULL,
+    body text NOT NULL,
+    guide jsonb,
+    author_id bigint NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT article_versions_language_check CHECK ((language = ANY (ARRAY['vi'::text, 'zh'::text, 'en'::text])))
+);
+
+CREATE TABLE public.articles (
+    id bigint NOT NULL,
+    kind text NOT NULL,
+    state text NOT NULL,
+    unit_id bigint NOT NULL,
+    unit_path text NOT NULL,
+    category text,
+    source_petition_id bigint,
+    service_point_id bigint,
+    valid_from date,
+    valid_to date,
+    version integer DEFAULT 1 NOT NULL,
+    published_version integer,
+    author_id bigint NOT NULL,
+    submitted_at timestamp with time zone,
+    reviewed_by bigint,
+    published_at timestamp with time zone,
+    withdrawn_at timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT articles_check CHECK (((valid_to IS NULL) OR (valid_from IS NULL) OR (valid_to >= valid_from))),
+    CONSTRAINT articles_kind_check CHECK ((kind = ANY (ARRAY['answer'::text, 'guide'::text, 'announcement'::text]))),
+    CONSTRAINT articles_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'in_review'::text, 'published'::text, 'withdrawn'::text])))
+);
+
+ALTER TABLE public.articles ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.articles_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 CREATE TABLE public.attachment_contents (
@@ -542,6 +595,17 @@ ALTER TABLE public.petition_attachments ALTER COLUMN id ADD GENERATED ALWAYS AS 
     CACHE 1
 );
 
+CREATE TABLE public.petition_drafts (
+    token text NOT NULL,
+    unit_id bigint NOT NULL,
+    unit_path text NOT NULL,
+    started_at timestamp with time zone NOT NULL,
+    suggested_at timestamp with time zone,
+    opened_article_id bigint,
+    opened_at timestamp with time zone,
+    submitted_at timestamp with time zone
+);
+
 CREATE TABLE public.petition_events (
     id bigint NOT NULL,
     petition_id bigint NOT NULL,
@@ -864,6 +928,15 @@ ALTER TABLE ONLY public.agency_kinds
 ALTER TABLE ONLY public.answer_approval_units
     ADD CONSTRAINT answer_approval_units_pkey PRIMARY KEY (unit_id);
 
+ALTER TABLE ONLY public.article_terms
+    ADD CONSTRAINT article_terms_pkey PRIMARY KEY (article_id, language, term);
+
+ALTER TABLE ONLY public.article_versions
+    ADD CONSTRAINT article_versions_pkey PRIMARY KEY (article_id, version, language);
+
+ALTER TABLE ONLY public.articles
+    ADD CONSTRAINT articles_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.attachment_contents
     ADD CONSTRAINT attachment_contents_pkey PRIMARY KEY (sha256);
 
@@ -941,6 +1014,9 @@ ALTER TABLE ONLY public.one_time_codes
 
 ALTER TABLE ONLY public.petition_attachments
     ADD CONSTRAINT petition_attachments_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.petition_drafts
+    ADD CONSTRAINT petition_drafts_pkey PRIMARY KEY (token);
 
 ALTER TABLE ONLY public.petition_events
     ADD CONSTRAINT petition_events_pkey PRIMARY KEY (id);
@@ -1029,6 +1105,12 @@ CREATE INDEX agencies_unit ON public.agencies USING btree (unit_id);
 
 CREATE INDEX agencies_unit_kind ON public.agencies USING btree (unit_id, kind, id);
 
+CREATE INDEX article_terms_term ON public.article_terms USING btree (term);
+
+CREATE INDEX articles_source ON public.articles USING btree (source_petition_id) WHERE (source_petition_id IS NOT NULL);
+
+CREATE INDEX articles_unit ON public.articles USING btree (unit_path text_pattern_ops, state);
+
 CREATE INDEX audit_checkpoint_heads_subject ON public.audit_checkpoint_heads USING btree (subject_type, subject_id, checkpoint_id);
 
 CREATE INDEX audit_events_unit ON public.audit_events USING btree (unit_id, id);
@@ -1072,6 +1154,8 @@ CREATE INDEX one_time_codes_destination ON public.one_time_codes USING btree (de
 CREATE INDEX petition_attachments_petition ON public.petition_attachments USING btree (petition_id);
 
 CREATE INDEX petition_attachments_resident ON public.petition_attachments USING btree (uploaded_by_resident) WHERE (uploaded_by_resident IS NOT NULL);
+
+CREATE INDEX petition_drafts_unit ON public.petition_drafts USING btree (unit_path text_pattern_ops, started_at);
 
 CREATE INDEX petition_events_petition ON public.petition_events USING btree (petition_id, id);
 
@@ -1165,6 +1249,30 @@ ALTER TABLE ONLY public.answer_approval_units
 ALTER TABLE ONLY public.answer_approval_units
     ADD CONSTRAINT answer_approval_units_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.accounts(id);
 
+ALTER TABLE ONLY public.article_terms
+    ADD CONSTRAINT article_terms_article_id_fkey FOREIGN KEY (article_id) REFERENCES public.articles(id);
+
+ALTER TABLE ONLY public.article_versions
+    ADD CONSTRAINT article_versions_article_id_fkey FOREIGN KEY (article_id) REFERENCES public.articles(id);
+
+ALTER TABLE ONLY public.article_versions
+    ADD CONSTRAINT article_versions_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.articles
+    ADD CONSTRAINT articles_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.articles
+    ADD CONSTRAINT articles_reviewed_by_fkey FOREIGN KEY (reviewed_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.articles
+    ADD CONSTRAINT articles_service_point_id_fkey FOREIGN KEY (service_point_id) REFERENCES public.service_points(id);
+
+ALTER TABLE ONLY public.articles
+    ADD CONSTRAINT articles_source_petition_id_fkey FOREIGN KEY (source_petition_id) REFERENCES public.petitions(id);
+
+ALTER TABLE ONLY public.articles
+    ADD CONSTRAINT articles_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
 ALTER TABLE ONLY public.audit_checkpoint_heads
     ADD CONSTRAINT audit_checkpoint_heads_checkpoint_id_fkey FOREIGN KEY (checkpoint_id) REFERENCES public.audit_checkpoints(id);
 
@@ -1224,6 +1332,12 @@ ALTER TABLE ONLY public.petition_attachments
 
 ALTER TABLE ONLY public.petition_attachments
     ADD CONSTRAINT petition_attachments_uploaded_by_resident_fkey FOREIGN KEY (uploaded_by_resident) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.petition_drafts
+    ADD CONSTRAINT petition_drafts_opened_article_id_fkey FOREIGN KEY (opened_article_id) REFERENCES public.articles(id);
+
+ALTER TABLE ONLY public.petition_drafts
+    ADD CONSTRAINT petition_drafts_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
 
 ALTER TABLE ONLY public.petition_events
     ADD CONSTRAINT petition_events_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES public.accounts(id);

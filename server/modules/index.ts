@@ -13,6 +13,7 @@ import { petitionsModule } from './petitions/index.ts';
 import { statsModule } from './stats/index.ts';
 import { deadlinesModule } from './deadlines/index.ts';
 import { directoryModule } from './directory/index.ts';
+import { knowledgeModule } from './knowledge/index.ts';
 import { conductModule } from './conduct/index.ts';
 
 export interface Module {
@@ -21,7 +22,7 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [metricsModule, healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule, conductModule];
+export const modules: Module[] = [metricsModule, healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule, conductModule, knowledgeModule];
 
 // The web app answers every path no module claimed, so it is registered after all of them.
 modules.push(webModule);

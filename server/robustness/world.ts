@@ -155,6 +155,42 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
       bodies: [{ unit: 'FZC1', kind: 'township.mass_work_station', name: 'Mass work station', address: 'Village One' }],
     },
     'GET /api/v1/service-points/gaps': { query: { unit: 'FZP', level: 'commune', limit: '5' } },
+    'POST /api/v1/knowledge/articles': {
+      bodies: [
+        {
+          kind: 'guide',
+          unit: 'FZC1',
+          category: 'land',
+          servicePoint: null,
+          validFrom: '2026-01-01',
+          validTo: '2026-12-31',
+          texts: [
+            {
+              language: 'en',
+              title: 'Converting land use',
+              body: 'Apply at the one-stop shop.',
+              guide: { steps: ['Apply'], papers: ['Land-use certificate'], fees: 'None', timeLimit: '15 working days', whereToGo: 'One-stop shop' },
+            },
+          ],
+        },
+        { kind: 'answer', petition: p.open.id, texts: [{ language: 'vi', title: 'Trả lời', body: 'Nội dung.' }] },
+      ],
+    },
+    'POST /api/v1/knowledge/articles/:id/actions': {
+      params: { id: '1' },
+      bodies: [
+        {
+          type: 'revise',
+          category: 'land',
+          servicePoint: null,
+          validFrom: '2026-01-01',
+          validTo: null,
+          texts: [{ language: 'zh', title: '土地用途变更', body: '到便民服务中心申请。', guide: { steps: ['申请'], papers: ['土地证'], fees: null, timeLimit: null, whereToGo: null } }],
+        },
+        { type: 'submit' },
+        { type: 'return', reason: 'Too short.' },
+      ],
+    },
     'GET /api/v1/notifications': { query: { unread: 'true', limit: '5' } },
     'POST /api/v1/notifications/:id/actions': { params: { id: '1' }, bodies: [{ type: 'read' }] },
     'GET /api/v1/audit': { query: { subject: `petition:${p.open.id}`, unit: 'FZC1', limit: '5' } },

@@ -8,3 +8,4 @@ export { ackDue, pickPolicy, resolutionDue, type DeadlinePolicy } from './deadli
 export { hashAccessKey, newAccessKey, trackingAlphabet, trackingCodeLength } from './intake/petitions.codes.ts';
 export { visiblePetitionEvents } from './petitions.audit.ts';
 export { moveDiskAttachments } from './attachments/moveDiskAttachments.ts';
+export { petitionSource, searchPetitions, type PetitionSource } from './petitions.sources.ts';

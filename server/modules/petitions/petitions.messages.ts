@@ -186,6 +186,11 @@ export const petitionMessages = defineMessages({
     vi: 'Chưa có câu trả lời để đánh giá.',
     zh: '尚无可评价的答复。',
   },
+  consent_not_for_kind: {
+    en: 'A petition of this kind ({kind}) is never published.',
+    vi: 'Loại phản ánh này ({kind}) không bao giờ được công khai.',
+    zh: '此类诉求（{kind}）不予公开。',
+  },
   already_rated: {
     en: 'You have already rated this answer.',
     vi: 'Bạn đã đánh giá câu trả lời này.',

@@ -465,3 +465,17 @@ export async function reportedReach(db: Kysely<DB>, p: { reported_official_id: n
     .execute();
   return { id: p.reported_official_id, grants: grants.map((g) => ({ unitId: g.unit_id, path: g.path, role: g.role as Role })) };
 }
+
+/**
+ * What the petitioners of a case (its own and those merged into it) told about themselves:
+ * the personal data a published answer must not carry. Their accounts' names and contacts too.
+ */
+export async function personalFactsOfCase(db: Kysely<DB>, caseId: number) {
+  return db
+    .selectFrom('petitioners as pe')
+    .innerJoin('petitions as p', 'p.id', 'pe.petition_id')
+    .leftJoin('accounts as a', 'a.id', 'pe.resident_account_id')
+    .select(['pe.name', 'pe.phone', 'pe.email', 'pe.address', 'p.location_address', 'a.name as account_name', 'a.phone as account_phone', 'a.email as account_email'])
+    .where((eb) => eb.or([eb('p.id', '=', caseId), eb('p.case_id', '=', caseId)]))
+    .execute();
+}

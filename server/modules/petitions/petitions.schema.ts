@@ -131,6 +131,8 @@ export const RatingBody = Type.Object(
 );
 export type RatingBody = Static<typeof RatingBody>;
 
+export const ConsentBody = Type.Object({ accessKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false });
+
 export const ListQuery = Type.Object(
   {
     unit: Type.Optional(Text(64, 'a unit code: that unit and every unit below it')),

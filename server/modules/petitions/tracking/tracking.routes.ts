@@ -7,12 +7,13 @@ import { badRequest, notFound } from '../../../platform/errors.ts';
 import { attachmentsOf } from '../attachments/attachments.queries.ts';
 import { normaliseTrackingCode } from '../intake/petitions.codes.ts';
 import { findPetitionByCode, findUnitByCode } from '../petitions.queries.ts';
-import { AccessKeyHeaders, MineQuery, MyPetitionList, PublicListQuery, PublicPetitionList, RatingBody, TrackParams, TrackView } from '../petitions.schema.ts';
+import { AccessKeyHeaders, MineQuery, MyPetitionList, PublicListQuery, PublicPetitionList, RatingBody, ConsentBody, TrackParams, TrackView } from '../petitions.schema.ts';
 import { keyHolder } from './petitions.keys.ts';
 import { findTrackRow, publicPetitions, residentPetitions } from './tracking.queries.ts';
 import { readCursor, toTsquery } from '../view/list.params.ts';
 import { presentMine, presentOwn, presentPublic, presentTrack } from '../view/petitions.presenter.ts';
 import { ratePetition } from '../workflow/ratePetition.ts';
+import { consentToPublish } from './consentToPublish.ts';
 
 /** The tracking page: a merged petition shows its case's state, answer and, from the merge on, its history. */
 /** The public tracking view; with the petition's access key, what the resident sent as well. */
@@ -72,6 +73,26 @@ export function trackingRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => trackView(ctx, request.params.trackingCode, request.headers['x-access-key']),
+  );
+
+  app.post(
+    '/api/v1/petitions/track/:trackingCode/consent',
+    {
+      config: { access: 'public', rateLimit: trackingLimit },
+      schema: {
+        tags: ['petitions'],
+        summary: 'Let the answer be published (without name, contact or address) as an article, with the access key',
+        description:
+          'For questions, suggestions and requests for help (409 `consent_not_for_kind` otherwise). Officials still scrub the answer of personal data and a second official reviews it before it is published.',
+        params: TrackParams,
+        body: ConsentBody,
+        response: { 200: TrackView },
+      },
+    },
+    async (request) => {
+      const code = await consentToPublish(ctx, request.actor, request.params.trackingCode, request.body.accessKey);
+      return trackView(ctx, code);
+    },
   );
 
   app.post(

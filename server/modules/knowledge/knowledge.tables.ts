@@ -1,0 +1,69 @@
+import type { Generated } from 'kysely';
+import type { Json, Timestamp } from '../../schema.ts';
+import type { ArticleKind, ArticleState, ArticleLanguage } from './knowledge.policy.ts';
+
+export interface Guide {
+  steps: string[];
+  papers: string[];
+  fees: string | null;
+  timeLimit: string | null;
+  whereToGo: string | null;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  kind: ArticleKind;
+  state: ArticleState;
+  unit_id: number;
+  unit_path: string;
+  category: string | null;
+  source_petition_id: number | null;
+  service_point_id: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  version: Generated<number>;
+  published_version: number | null;
+  author_id: number;
+  submitted_at: Timestamp | null;
+  reviewed_by: number | null;
+  published_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ArticleVersionsTable {
+  article_id: number;
+  version: number;
+  language: ArticleLanguage;
+  title: string;
+  body: string;
+  guide: Json<Guide> | null;
+  author_id: number;
+  created_at: Timestamp;
+}
+
+export interface ArticleTermsTable {
+  article_id: number;
+  language: string;
+  term: string;
+  weight: number;
+}
+
+export interface PetitionDraftsTable {
+  token: string;
+  unit_id: number;
+  unit_path: string;
+  started_at: Timestamp;
+  suggested_at: Timestamp | null;
+  opened_article_id: number | null;
+  opened_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+}
+
+export interface KnowledgeTables {
+  articles: ArticlesTable;
+  article_versions: ArticleVersionsTable;
+  article_terms: ArticleTermsTable;
+  petition_drafts: PetitionDraftsTable;
+}
