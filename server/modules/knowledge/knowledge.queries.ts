@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { ArticlesTable, ArticleVersionsTable, Guide } from './knowledge.tables.ts';
-import type { ArticleLanguage } from './knowledge.policy.ts';
+import type { ArticleKind, ArticleLanguage } from './knowledge.policy.ts';
 
 export type ArticleRow = Selectable<ArticlesTable> & { unit_code: string; unit_name: string };
 export type VersionRow = Omit<Selectable<ArticleVersionsTable>, 'guide'> & { guide: Guide | null };
