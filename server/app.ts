@@ -14,6 +14,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import crypto from 'node:crypto';
 import type { AppContext } from './platform/context.ts';
+import { tileSource } from './platform/config.ts';
 import { frameworkErrors, installHttpPlatform } from './platform/http.ts';
 import { validatorCompiler } from './platform/validation.ts';
 import { modules } from './modules/index.ts';
@@ -73,7 +74,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Map tiles come from the configured tile server (docs/OPERATIONS.md, "Maps").
+        imgSrc: ["'self'", 'data:', 'blob:', ...[tileSource(ctx.config.mapTiles)].filter((s) => s !== null)],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         // Only behind TLS: over plain http on a LAN address it would break every asset.

@@ -54,6 +54,34 @@ export interface Config {
   smsWebhookTimeoutMs: number;
   /** The bearer token /metrics asks for (ZD_METRICS_TOKEN); without one it answers only over loopback. */
   metricsToken?: string;
+  /** Where the maps' background comes from (ZD_MAP_TILES_URL, ZD_MAP_TILES_ATTRIBUTION): docs/OPERATIONS.md, "Maps". */
+  mapTiles: MapTiles;
+}
+
+/** A tile server: a `{z}/{x}/{y}` URL template (with `{s}` for its sub-domains, if any) and the credit it asks for. */
+export interface MapTiles {
+  url: string;
+  attribution: string;
+}
+
+export const openStreetMapTiles: MapTiles = {
+  url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+};
+
+/** The tile settings, checked: an http(s) or same-site URL template with {z}, {x} and {y}. */
+export function mapTiles(url: string | undefined, attribution: string | undefined): MapTiles {
+  if (!url) return { url: openStreetMapTiles.url, attribution: attribution || openStreetMapTiles.attribution };
+  if (!/^(https?:\/\/[^/]+)?\//.test(url) || !['{z}', '{x}', '{y}'].every((p) => url.includes(p))) {
+    throw new Error(`ZD_MAP_TILES_URL must be an http(s) URL template with {z}, {x} and {y}, got "${url}"`);
+  }
+  return { url, attribution: attribution ?? '' };
+}
+
+/** The origin the browser fetches tiles from, as a Content-Security-Policy source (null: this server). */
+export function tileSource(tiles: MapTiles): string | null {
+  const m = /^(https?:)\/\/([^/]+)/.exec(tiles.url);
+  return m ? `${m[1]}//${m[2].replaceAll('{s}', '*')}` : null;
 }
 
 function logFormat(value: string | undefined): Config['logFormat'] {
@@ -102,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookUrl: env.ZD_SMS_WEBHOOK_URL || undefined,
     smsWebhookTimeoutMs: int(env.ZD_SMS_WEBHOOK_TIMEOUT_MS, 10_000),
     metricsToken: env.ZD_METRICS_TOKEN || undefined,
+    mapTiles: mapTiles(env.ZD_MAP_TILES_URL || undefined, env.ZD_MAP_TILES_ATTRIBUTION),
   };
 }
 

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Official } from '../../platform/access.ts';
-import { abilities, canSee, canSeeIdentity, decide, reachOfActor, transitions, unitWithinReachOf, withinReachOf, type PetitionSubject } from './petitions.policy.ts';
+import { accessKeyFailuresAllowed, accessKeyFailureWindowHours, abilities, canSee, canSeeIdentity, decide, reachOfActor, transitions, unitWithinReachOf, withinReachOf, type PetitionSubject } from './petitions.policy.ts';
 import { petitionStatuses, type Role } from '../../contract/domain.ts';
+import { accessKeyLength, trackingAlphabet } from './intake/petitions.codes.ts';
 
 // Paths: province /1/, commune one /1/2/, commune two /1/3/, village of commune one /1/2/4/.
 function official(id: number, grants: Array<[string, Role]>): Official {
@@ -111,4 +112,12 @@ test('a conduct report is steered only by officials its subject has no power ove
   assert.equal(withinReachOf(reachOfActor(handler), reachOfActor(leader)), false, 'a handler has power over nobody');
   assert.equal(unitWithinReachOf(reachOfActor(leader), '/1/2/4/'), true);
   assert.equal(unitWithinReachOf(reachOfActor(leader), '/1/3/'), false);
+});
+
+test('guessing an access key stays hopeless: at most 10 wrong keys a day per petition against 2^40 keys', () => {
+  assert.ok(accessKeyFailuresAllowed <= 10, `${accessKeyFailuresAllowed} wrong keys allowed`);
+  assert.ok(accessKeyFailureWindowHours >= 24, `a window of ${accessKeyFailureWindowHours} hours`);
+  const keys = trackingAlphabet.length ** accessKeyLength;
+  const guessesInTenYears = accessKeyFailuresAllowed * (24 / accessKeyFailureWindowHours) * 365 * 10;
+  assert.ok(guessesInTenYears / keys < 1e-7, `a chance of ${guessesInTenYears / keys} in ten years`);
 });

@@ -471,7 +471,12 @@ export const PublicListQuery = Type.Object(
   {
     unit: Text(64, 'a unit code: that unit and every unit below it'),
     q: Type.Optional(Text(500, 'words: the petitions sharing most of them first ("is this already reported?")')),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, description: 'with lng: only petitions within `radius` metres of this place, nearest first' })),
+    lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+    radius: Type.Optional(Type.Integer({ minimum: 50, maximum: 5000, default: 500, description: 'metres around lat/lng' })),
+    category: Type.Optional(Text(64, 'only petitions of this category')),
+    open: Type.Optional(Type.Boolean({ description: 'true: only petitions still being handled' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
   },
   { additionalProperties: false },
 );

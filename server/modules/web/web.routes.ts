@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { Module } from '../index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { webDist } from '../../../web/build.ts';
+import { ClientConfig } from './web.schema.ts';
 
 /** Paths that belong to the server, never to the web app's routes. */
 const serverPaths = /^\/(api|docs|openapi\.json|healthz|readyz|metrics)(\/|$|\?)/;
@@ -15,7 +16,7 @@ const serverPaths = /^\/(api|docs|openapi\.json|healthz|readyz|metrics)(\/|$|\?)
  */
 export const webModule: Module = {
   name: 'web',
-  async routes(app) {
+  async routes(app, ctx) {
     const indexFile = path.join(webDist, 'index.html');
     const built = fs.existsSync(indexFile);
     if (built) {
@@ -35,6 +36,23 @@ export const webModule: Module = {
       });
     }
     const index = built ? fs.readFileSync(indexFile) : null;
+
+    app.get(
+      '/api/v1/config',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['web'],
+          summary: "The settings the browser app follows: the maps' tile source and its credit",
+          response: { 200: ClientConfig },
+        },
+      },
+      async (_request, reply) => {
+        reply.header('cache-control', 'public, max-age=300');
+        const { url, attribution } = ctx.config.mapTiles;
+        return { map: { tilesUrl: url, attribution } };
+      },
+    );
 
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       const url = request.url;

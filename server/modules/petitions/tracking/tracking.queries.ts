@@ -1,6 +1,6 @@
 /** The SQL of the public side: the tracking page, access keys, a resident's own petitions, a unit's public petitions. */
 import { CompiledQuery, type Kysely, sql } from 'kysely';
-import type { PetitionKind, PetitionStatus } from '../../../contract/domain.ts';
+import { openStatuses, type PetitionKind, type PetitionStatus } from '../../../contract/domain.ts';
 import { type Database, executePrepared } from '../../../platform/db.ts';
 import type { DB } from '../../../schema.ts';
 import { publicKinds } from '../petitions.policy.ts';
@@ -154,26 +154,63 @@ export interface PublicRow {
   submitted_at: Date;
   title: string | null;
   body: string;
-  location_lat: number | null;
-  location_lng: number | null;
+  /** Rounded here, in the query: the exact place never leaves the database for a public list. */
+  place_lat: number | null;
+  place_lng: number | null;
   answer_text: string | null;
   answer_publish: boolean;
 }
 
+/** A public petition's place is rounded to 0.001° (about 100 m): it must not point at one house. */
+export const publicPlaceDecimals = 3;
+
+/** Metres per degree of latitude (and of longitude at the equator). */
+const metresPerDegree = 111_320;
+
+export interface PublicFilter {
+  tsquery?: string;
+  /** Within `radius` metres of this place, nearest first. */
+  near?: { lat: number; lng: number; radius: number };
+  category?: string;
+  /** Only petitions still being handled. */
+  open?: boolean;
+  limit: number;
+}
+
 /**
  * The petitions of a unit's subtree that their residents let the public see (publicKinds, with
- * consent, not merged or rejected): newest first, or with a search, those sharing most words.
+ * consent, not merged or rejected): newest first; with a search, those sharing most words; near
+ * a place, the nearest first.
  */
-export async function publicPetitions(db: Kysely<DB>, unitPath: string, opts: { tsquery?: string; limit: number }): Promise<PublicRow[]> {
+export async function publicPetitions(db: Kysely<DB>, unitPath: string, opts: PublicFilter): Promise<PublicRow[]> {
   let q = db
     .selectFrom('petitions')
-    .select(['tracking_code', 'kind', 'category', 'status', 'submitted_at', 'title', 'body', 'location_lat', 'location_lng', 'answer_text', 'answer_publish'])
+    .select(['tracking_code', 'kind', 'category', 'status', 'submitted_at', 'title', 'body', 'answer_text', 'answer_publish'])
+    .select([
+      sql<number | null>`round(location_lat::numeric, ${publicPlaceDecimals})::float8`.as('place_lat'),
+      sql<number | null>`round(location_lng::numeric, ${publicPlaceDecimals})::float8`.as('place_lng'),
+    ])
     .where('origin_unit_path', 'like', `${unitPath}%`)
     .where('consent_to_publish', '=', true)
     .where('kind', 'in', [...publicKinds])
     .where('case_id', 'is', null)
     .where('status', 'not in', ['rejected', 'merged'])
     .limit(opts.limit);
+  if (opts.category !== undefined) q = q.where('category', '=', opts.category);
+  if (opts.open) q = q.where('status', 'in', [...openStatuses]);
+  if (opts.near) {
+    const { lat, lng, radius } = opts.near;
+    // A box first (plain comparisons), then the distance on the local flat approximation,
+    // exact enough at a few kilometres.
+    const dLat = radius / metresPerDegree;
+    const dLng = radius / (metresPerDegree * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+    const distance = sql<number>`sqrt(power((location_lat - ${lat}) * ${metresPerDegree}, 2) + power((location_lng - ${lng}) * ${metresPerDegree} * cos(radians(${lat})), 2))`;
+    q = q
+      .where(sql<boolean>`location_lat BETWEEN ${lat - dLat} AND ${lat + dLat}`)
+      .where(sql<boolean>`location_lng BETWEEN ${lng - dLng} AND ${lng + dLng}`)
+      .where(sql<boolean>`${distance} <= ${radius}`)
+      .orderBy(distance);
+  }
   if (opts.tsquery) {
     const query = sql`to_tsquery('simple', ${opts.tsquery})`;
     q = q.where(sql<boolean>`search @@ ${query}`).orderBy(sql`ts_rank(search, ${query})`, 'desc');

@@ -53,7 +53,10 @@ export function trackingRoutes(app: App, ctx: AppContext) {
       if (!unit) throw badRequest('unknown_unit', { code: request.query.unit });
       const tsquery = request.query.q !== undefined ? toTsquery(request.query.q, '|') : undefined;
       if (request.query.q !== undefined && !tsquery) return { items: [] };
-      const rows = await publicPetitions(ctx.db, unit.path, { tsquery, limit: request.query.limit ?? 20 });
+      const { lat, lng, radius, category, open, limit } = request.query;
+      if ((lat === undefined) !== (lng === undefined)) throw badRequest('invalid_input', { summary: 'lat and lng come together' });
+      const near = lat !== undefined && lng !== undefined ? { lat, lng, radius: radius ?? 500 } : undefined;
+      const rows = await publicPetitions(ctx.db, unit.path, { tsquery, near, category, open, limit: limit ?? 20 });
       return { items: rows.map(presentPublic) };
     },
   );

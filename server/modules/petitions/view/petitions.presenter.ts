@@ -312,9 +312,6 @@ export function presentMine(row: MineRow): MyPetition {
   };
 }
 
-/** Rounded to 0.001° (about 100 m): the place of a public petition must not point at one house. */
-const roundPlace = (v: number) => Math.round(v * 1000) / 1000;
-
 /** A petition in its unit's public list: what its resident agreed to show, numbers masked. */
 export function presentPublic(row: PublicRow): PublicPetitionItem {
   return {
@@ -325,7 +322,8 @@ export function presentPublic(row: PublicRow): PublicPetitionItem {
     submittedAt: iso(row.submitted_at),
     title: maskPersonalDataOrNull(row.title),
     excerpt: maskPersonalData(row.body).slice(0, 200),
-    place: row.location_lat !== null && row.location_lng !== null ? { lat: roundPlace(row.location_lat), lng: roundPlace(row.location_lng) } : null,
+    // Rounded by the query (publicPetitions).
+    place: row.place_lat !== null && row.place_lng !== null ? { lat: row.place_lat, lng: row.place_lng } : null,
     answer: row.answer_publish && row.answer_text ? maskPersonalData(row.answer_text) : null,
   };
 }
