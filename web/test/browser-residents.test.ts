@@ -14,6 +14,9 @@ import { assignPetition } from '../../server/modules/petitions/workflow/assignPe
 import { startPetition } from '../../server/modules/petitions/workflow/startPetition.ts';
 import { answerPetition } from '../../server/modules/petitions/workflow/answerPetition.ts';
 
+/** A grey 1×1 PNG: the photo a resident attaches. */
+const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGO4e/cuAAUyApjDDfqPAAAAAElFTkSuQmCC', 'base64');
+
 const locales = ['vi-VN', 'zh-CN', 'zh-TW', 'en-US'];
 const localeFile: Record<string, string> = { 'vi-VN': 'vi', 'zh-CN': 'zh-Hans', 'zh-TW': 'zh-Hant', 'en-US': 'en' };
 
@@ -194,5 +197,80 @@ test('raised on a phone, rated on a laptop with only the tracking code and the a
   } finally {
     await phoneContext.close();
     await laptopContext.close();
+  }
+});
+
+test('a place picked on the map: nearby reports before sending, the marker on the case page, the rounded point on the public map', { timeout: 120_000 }, async () => {
+  const vi = strings('vi');
+  const ctx = stack.server.ctx;
+  // An open petition of the demo that Thanh Nho's residents may see, and where it is.
+  const { rows: [known] } = await sql<{ tracking_code: string; category: string; lat: number; lng: number }>`
+    SELECT p.tracking_code, p.category, p.location_lat AS lat, p.location_lng AS lng FROM petitions p JOIN units u ON u.id = p.origin_unit_id
+     WHERE u.code = ${thanhNho} AND p.consent_to_publish AND p.kind IN ('question', 'suggestion', 'help_request')
+       AND p.status IN ('received', 'accepted', 'in_progress') AND p.location_lat IS NOT NULL AND p.category IN ('land', 'roads', 'environment')
+     ORDER BY p.id LIMIT 1`.execute(ctx.db);
+  const residentContext = await newContext(stack, 'vi-VN', phone);
+  await residentContext.grantPermissions(['geolocation']);
+  await residentContext.setGeolocation({ latitude: known.lat, longitude: known.lng });
+  const staffContext = await newContext(stack, 'vi-VN', desktop);
+  const visitorContext = await newContext(stack, 'en-US', phone);
+  try {
+    const resident = await residentContext.newPage();
+    const errors = consoleErrors(resident);
+    const tilesBefore = stack.tiles.requests;
+    await resident.goto(`/petitions/new?unit=${thanhNho}`);
+    await resident.waitForFunction(() => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === 'Xã Thanh Nho');
+    await resident.getByRole('radio', { name: new RegExp(vi['kind.suggestion']) }).check();
+    await resident.getByLabel(vi['raise.category']).selectOption(known.category);
+    await resident.getByLabel(vi['raise.body']).fill('Đề nghị dọn rác tồn đọng cạnh cổng chợ xã.');
+    // Standing where a neighbour already reported the same thing: the map and the list show it.
+    await resident.getByRole('button', { name: vi['raise.useLocation'] }).click();
+    await resident.getByRole('heading', { name: vi['raise.similarHeading'] }).waitFor();
+    await resident.locator(`.already-reported a[href="/track/${known.tracking_code}"]`).waitFor();
+    await resident.locator(`[data-testid="map-point"][data-code="${known.tracking_code}"]`).waitFor();
+    // Then the resident taps the map a little to the side: that is the place sent.
+    const map = resident.getByTestId('map');
+    await resident.locator('[data-testid="map"][data-ready]').waitFor();
+    const box = (await map.boundingBox())!;
+    await map.click({ position: { x: box.width / 2 + 60, y: box.height / 2 - 40 } });
+    await resident.waitForFunction((lat) => !document.querySelector('main')!.textContent!.includes(lat.toFixed(5)), known.lat);
+    await resident.getByTestId('map-place').waitFor();
+    assert.ok(stack.tiles.requests > tilesBefore, 'the tiles came from the configured tile server');
+    await resident.getByLabel(vi['raise.photos']).setInputFiles({ name: 'rac-cho.png', mimeType: 'image/png', buffer: tinyPng });
+    await resident.getByLabel(vi['raise.consent']).check();
+    await resident.getByRole('button', { name: vi['raise.submit'] }).click();
+    const trackingCode = (await resident.getByTestId('tracking-code').innerText()).trim();
+    assert.deepEqual(errors, [], 'no console error on the raise page with its map');
+
+    const { rows: [sent] } = await sql<{ id: number; lat: number; lng: number }>`
+      SELECT id, location_lat AS lat, location_lng AS lng FROM petitions WHERE tracking_code = ${trackingCode}`.execute(ctx.db);
+    assert.ok(sent.lat !== null && (sent.lat !== known.lat || sent.lng !== known.lng), 'the place tapped on the map');
+    assert.ok(Math.abs(sent.lat - known.lat) < 0.01 && Math.abs(sent.lng - known.lng) < 0.01, 'near where the resident stood');
+    // A complaint at the same place, though its author agreed to publish, never reaches the public map.
+    const complaint = await stack.server.app.inject({
+      method: 'POST', url: '/api/v1/petitions',
+      payload: { unit: thanhNho, kind: 'complaint', body: 'Khiếu nại việc để rác tồn đọng ở cổng chợ.', resident: { name: 'Trần Thị Hoa', phone: '0912555666' }, consentToPublish: true, location: { lat: sent.lat, lng: sent.lng } },
+    });
+    assert.equal(complaint.statusCode, 201, complaint.body);
+
+    // The commune's dispatcher sees the place on the case page, and the photo.
+    const staff = await staffContext.newPage();
+    await signIn(staff, demo.dispatcher, vi);
+    await staff.goto(`/staff/petitions/${sent.id}`);
+    await staff.getByTestId('map-place').waitFor();
+    await staff.waitForFunction(() => (document.querySelector('.attachments img.thumbnail') as HTMLImageElement | null)?.naturalWidth === 1);
+
+    // Anyone sees it on the commune's public map, rounded to about 100 m; the complaint is not there.
+    const visitor = await visitorContext.newPage();
+    await visitor.goto(`/units/${thanhNho}`);
+    await visitor.locator(`[data-testid="map-point"][data-code="${trackingCode}"]`).waitFor();
+    assert.equal(await visitor.locator(`[data-testid="map-point"][data-code="${complaint.json().trackingCode}"]`).count(), 0);
+    const listed = await visitor.evaluate(async (unit) => (await (await fetch(`/api/v1/petitions/public?unit=${unit}&limit=50`)).json()).items, thanhNho);
+    const shown = (listed as Array<{ trackingCode: string; place: { lat: number; lng: number } }>).find((i) => i.trackingCode === trackingCode);
+    assert.deepEqual(shown?.place, { lat: Math.round(sent.lat * 1000) / 1000, lng: Math.round(sent.lng * 1000) / 1000 });
+  } finally {
+    await residentContext.close();
+    await staffContext.close();
+    await visitorContext.close();
   }
 });

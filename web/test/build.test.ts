@@ -26,6 +26,14 @@ test('the charts library is not part of the first load', () => {
   }
 });
 
+test('the map library is not part of the first load: it comes with the pages that draw a map', () => {
+  const weight = firstLoadWeight();
+  for (const file of weight.files) {
+    const code = fs.readFileSync(path.join(webDist, file.file), 'utf8');
+    assert.ok(!code.includes('leaflet-container'), `${file.file} carries Leaflet`);
+  }
+});
+
 describe('serving the web app', () => {
   let t: TestApp;
   before(async () => {

@@ -3,6 +3,8 @@
  * embedded database with the demo world, and Debian's Chromium driven by playwright-core.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -38,8 +40,38 @@ export async function buildOnce(): Promise<void> {
   }
 }
 
+/** A grey 1×1 PNG: every map tile of the browser tests. */
+const tilePng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGO4e/cuAAUyApjDDfqPAAAAAElFTkSuQmCC', 'base64');
+
+export interface TileServer {
+  /** The tile URL template to give the app (ZD_MAP_TILES_URL). */
+  url: string;
+  /** Tiles asked for so far. */
+  requests: number;
+  close(): Promise<void>;
+}
+
+/** Map tiles for the browser tests, served on this machine: the tests never reach the network. */
+export async function startTileServer(): Promise<TileServer> {
+  const server = http.createServer((req, res) => {
+    tiles.requests++;
+    if (!/^\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' }).end(tilePng);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const tiles: TileServer = {
+    url: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`,
+    requests: 0,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  return tiles;
+}
+
 export interface Stack {
   server: RunningServer;
+  /** The local tile server the app's maps draw from. */
+  tiles: TileServer;
   browser: Browser;
   url: string;
   dataDir: string;
@@ -50,6 +82,7 @@ export interface Stack {
 export async function startStack(overrides: Partial<Config> = {}): Promise<Stack> {
   await buildOnce();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zd-web-test-'));
+  const tiles = await startTileServer();
   const server = await startServer(
     testConfig({
       host: '127.0.0.1',
@@ -58,6 +91,7 @@ export async function startStack(overrides: Partial<Config> = {}): Promise<Stack
       demo: true,
       jobPollMs: 200,
       rateLimits: { signInPerMinute: 1000, anonymousWritesPerMinute: 1000 },
+      mapTiles: { url: tiles.url, attribution: 'Test tiles' },
       ...overrides,
     }),
   );
@@ -78,16 +112,19 @@ export async function startStack(overrides: Partial<Config> = {}): Promise<Stack
     });
   } catch (e) {
     await server.stop();
+    await tiles.close();
     throw e;
   }
   return {
     server,
+    tiles,
     browser,
     url: server.url,
     dataDir,
     async stop() {
       await browser.close();
       await server.stop();
+      await tiles.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

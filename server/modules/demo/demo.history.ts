@@ -51,7 +51,29 @@ export interface DemoPetition {
   rating: Rating | null;
   ratedAt: Date | null;
   resident: { name: string | null; locale: 'vi' | 'zh' };
+  /** Where it is about: spread around the centre of its commune or county, for the maps. */
+  place: { lat: number; lng: number } | null;
   events: DemoEvent[];
+}
+
+/** Rough centres of the demo's communes and counties (origin unit codes). */
+const centres: Record<string, [number, number]> = {
+  '17719': [18.7334, 105.3311], // Thanh Nho
+  '17770': [18.7612, 105.3987],
+  '17374': [18.9021, 105.4502],
+  '520327': [27.9553, 107.7163], // Fenggang county
+  '520327108': [27.9804, 107.6512],
+  '520327101': [27.9421, 107.7508],
+  '520327108201': [27.9911, 107.6423],
+  '520327101203': [27.9315, 107.7629], // Linjiang village
+};
+
+/** The n-th petition's place near its unit's centre: within about 1.5 km, the same at every seed. */
+function placeOf(n: number, origin: string): DemoPetition['place'] {
+  const centre = centres[origin];
+  if (!centre) return null;
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  return { lat: round(centre[0] + (((n * 37) % 41) - 20) * 0.0007), lng: round(centre[1] + (((n * 53) % 43) - 21) * 0.0007) };
 }
 
 const hour = 3_600_000;
@@ -171,6 +193,7 @@ function petitionAt(
     rating: o.rating?.score ?? null,
     ratedAt,
     resident: { name: base.resident, locale: language },
+    place: placeOf(n, base.origin),
     events,
   };
 }

@@ -52,6 +52,7 @@ export interface DemoPetitionRow {
   submitted_at: string; ack_due_at: string; due_at: string; accepted_at: string | null; answered_at: string | null;
   closed_at: string | null; resolved_at: string | null; resolved_on_time: boolean | null; escalated_at: string | null;
   rating: string | null; rated_at: string | null; anonymous: boolean; consent_to_publish: boolean;
+  location_lat: number | null; location_lng: number | null;
 }
 export interface DemoPetitionerRow { tracking_code: string; name: string | null; locale: string; access_key_hash: string; created_at: string }
 export interface DemoEventRow { n: number; tracking_code: string; at: string; type: string; by: string | null; actor_label: string; to_status: string; text: string | null; visibility: string }
@@ -70,19 +71,20 @@ export async function insertDemoPetitions(
       unit_id, unit_path, origin_unit_id, origin_unit_path, recorded_by, handler_id, leader_id,
       ack_due_at, due_at, original_due_at, answer_text, answered_by, answer_count, answered_on_the_spot,
       submitted_at, accepted_at, answered_at, last_answered_at, closed_at, resolved, resolved_at, resolved_on_time,
-      escalation_count, escalated_at, escalated_to_path, rating, rated_at, search, created_at, updated_at)
+      escalation_count, escalated_at, escalated_to_path, rating, rated_at, search, created_at, updated_at, location_lat, location_lng)
     SELECT r.tracking_code, r.kind, r.category, r.channel, r.body, r.language, r.status, r.anonymous, r.consent_to_publish,
       u.id, u.path, o.id, o.path, rec.id, h.id, l.id,
       r.ack_due_at, r.due_at, r.due_at, r.answer_text, ans.id, CASE WHEN r.answered_at IS NULL THEN 0 ELSE 1 END, r.answered_on_the_spot,
       r.submitted_at, r.accepted_at, r.answered_at, r.answered_at, r.closed_at, r.resolved_at IS NOT NULL, r.resolved_at, r.resolved_on_time,
       CASE WHEN r.escalated_at IS NULL THEN 0 ELSE 1 END, r.escalated_at, CASE WHEN r.escalated_at IS NULL THEN NULL ELSE u.path END,
-      r.rating, r.rated_at, to_tsvector('simple', r.search_text), r.submitted_at, greatest(r.submitted_at, r.answered_at, r.closed_at, r.rated_at, r.escalated_at)
+      r.rating, r.rated_at, to_tsvector('simple', r.search_text), r.submitted_at, greatest(r.submitted_at, r.answered_at, r.closed_at, r.rated_at, r.escalated_at),
+      r.location_lat, r.location_lng
     FROM jsonb_to_recordset(${JSON.stringify(rows.petitions)}::jsonb) AS r(
       tracking_code text, kind text, category text, channel text, body text, language text, status text, anonymous boolean, consent_to_publish boolean,
       origin text, unit text, recorded_by text, handler text, leader text, answered_by text, answer_text text,
       answered_on_the_spot boolean, search_text text, submitted_at timestamptz, ack_due_at timestamptz, due_at timestamptz,
       accepted_at timestamptz, answered_at timestamptz, closed_at timestamptz, resolved_at timestamptz, resolved_on_time boolean,
-      escalated_at timestamptz, rating text, rated_at timestamptz)
+      escalated_at timestamptz, rating text, rated_at timestamptz, location_lat float8, location_lng float8)
     JOIN units u ON u.code = r.unit
     JOIN units o ON o.code = r.origin
     LEFT JOIN accounts rec ON rec.username = r.recorded_by

@@ -190,8 +190,11 @@ describeEachBackend('demo data', (t) => {
     assert.deepEqual([recent.satisfied, recent.acceptable, recent.unsatisfied], [3, 1, 1]);
     // The forum's opinions and what residents wrote online are in the communes' public lists.
     const published = await t().app.inject({ method: 'GET', url: '/api/v1/petitions/public?unit=17719&limit=50' });
-    const items = published.json().items as Array<{ kind: string }>;
+    const items = published.json().items as Array<{ kind: string; place: { lat: number; lng: number } | null }>;
     assert.ok(items.length >= 20, `${items.length} public petitions in Thanh Nho`);
+    // On the unit's map, near the commune, rounded.
+    assert.ok(items.every((i) => i.place && Math.abs(i.place.lat - 18.7334) < 0.02 && Math.abs(i.place.lng - 105.3311) < 0.02), 'placed near Thanh Nho');
+    assert.ok(items.every((i) => Math.round(i.place!.lat * 1000) / 1000 === i.place!.lat), 'rounded');
     assert.ok(items.every((i) => ['question', 'suggestion', 'help_request'].includes(i.kind)), 'never a complaint');
     // Every petition has its resident, its timeline and one audit event.
     const { rows } = await sql<{ petitions: number; without: number; audited: number }>`

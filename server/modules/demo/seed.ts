@@ -208,6 +208,7 @@ async function seedHistory(ctx: SeedContext): Promise<number> {
     escalated_at: iso(p.escalatedAt), rating: p.rating, rated_at: iso(p.ratedAt), anonymous: p.resident.name === null,
     // Opinions given at a forum are public by nature; residents writing online often agree too.
     consent_to_publish: ['forum', 'web', 'mobile'].includes(p.channel),
+    location_lat: p.place?.lat ?? null, location_lng: p.place?.lng ?? null,
   }));
   const petitioners = history.map((p) => ({
     tracking_code: p.trackingCode, name: p.resident.name, locale: p.resident.locale, access_key_hash: hashAccessKey(newAccessKey()), created_at: p.submittedAt.toISOString(),

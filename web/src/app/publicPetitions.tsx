@@ -3,9 +3,29 @@ import { api } from './api.ts';
 import { tOr, useI18n } from './i18n.ts';
 import { StatusBadge } from './ui.tsx';
 import type { PublicPetitionItem } from './types.ts';
+import type { MapPoint } from './map/types.ts';
 
-export function fetchPublicPetitions(unit: string, opts: { q?: string; limit?: number } = {}): Promise<PublicPetitionItem[]> {
-  return api.get<{ items: PublicPetitionItem[] }>('/petitions/public', { unit, q: opts.q, limit: opts.limit }).then((r) => r.items);
+export interface PublicFilter {
+  q?: string;
+  /** Near a place: within `radius` metres, nearest first. */
+  lat?: number;
+  lng?: number;
+  radius?: number;
+  category?: string;
+  /** Only those still being handled. */
+  open?: boolean;
+  limit?: number;
+}
+
+export function fetchPublicPetitions(unit: string, filter: PublicFilter = {}): Promise<PublicPetitionItem[]> {
+  return api.get<{ items: PublicPetitionItem[] }>('/petitions/public', { unit, ...filter }).then((r) => r.items);
+}
+
+/** The petitions of a list that have a place, as points of a map. */
+export function mapPoints(items: PublicPetitionItem[]): MapPoint[] {
+  return items.flatMap((p) =>
+    p.place ? [{ code: p.trackingCode, lat: p.place.lat, lng: p.place.lng, label: p.title ?? p.excerpt.slice(0, 80), href: `/track/${encodeURIComponent(p.trackingCode)}` }] : [],
+  );
 }
 
 export function PublicPetitionList({ items }: { items: PublicPetitionItem[] }) {

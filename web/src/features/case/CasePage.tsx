@@ -8,6 +8,7 @@ import { Alert, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.t
 import { Timeline } from '../track/TrackPage.tsx';
 import { hasRole, useSession } from '../../app/session.ts';
 import { ActionForm, actionOrder } from './actions.tsx';
+import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import type { ActionType } from '../../../../server/contract/domain.ts';
 import type { HandedOver } from '../../../../server/modules/petitions/petitions.schema.ts';
 
@@ -99,15 +100,22 @@ export default function CasePage({ params }: PageProps) {
                 {p.location.lat ? ` (${p.location.lat}, ${p.location.lng})` : ''}
               </p>
             ) : null}
+            {p.location && p.location.lat !== null && p.location.lng !== null ? (
+              <PlaceMap label={t('case.mapLabel')} place={{ lat: p.location.lat, lng: p.location.lng }} />
+            ) : null}
             {p.attachments?.length ? (
               <ul class="attachments">
-                {p.attachments.map((a) => (
-                  <li key={a.id}>
-                    <a href={`/api/v1/petitions/${p.id}/attachments/${a.id}`} target="_blank" rel="noopener">
-                      {a.filename || t('case.attachment')}
-                    </a>
-                  </li>
-                ))}
+                {p.attachments.map((a) => {
+                  const href = `/api/v1/petitions/${p.id}/attachments/${a.id}`;
+                  return (
+                    <li key={a.id}>
+                      <a href={href} target="_blank" rel="noopener">
+                        {a.contentType.startsWith('image/') ? <img class="thumbnail" src={href} alt={a.filename || t('case.attachment')} loading="lazy" /> : null}
+                        <span>{a.filename || t('case.attachment')}</span>
+                      </a>
+                    </li>
+                  );
+                })}
               </ul>
             ) : null}
           </section>

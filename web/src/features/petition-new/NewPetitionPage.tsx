@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError, messageOf } from '../../app/api.ts';
 import { rememberedUnit, rememberPetition } from '../../app/devicePetitions.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { unitName, type CreatedPetition, type PublicPetitionItem, type Unit } from '../../app/types.ts';
-import { fetchPublicPetitions, PublicPetitionList } from '../../app/publicPetitions.tsx';
+import { fetchPublicPetitions, mapPoints, PublicPetitionList } from '../../app/publicPetitions.tsx';
+import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { petitionKinds, type PetitionKind } from '../../../../server/contract/domain.ts';
 import { Alert, CategorySelect, Checkbox, CopyButton, Field, PageTitle, RadioGroup, UnitPicker, useDebounced } from '../../app/ui.tsx';
 import { uploadAttachments } from './attachments.ts';
@@ -92,24 +93,33 @@ function Success({ created, warnings }: { created: CreatedPetition; warnings: st
 }
 
 /**
- * "Is this already reported?": as the resident writes, the unit's public petitions that share
- * the most words (GET /petitions/public?q=), so they can follow one instead of writing again.
+ * "Is this already reported?": as the resident writes, or once they set the place, the unit's
+ * public petitions still being handled near it (of the same category when one is chosen), then
+ * those sharing the most words (GET /petitions/public), so they can follow one instead.
  */
-function AlreadyReported({ unit, text }: { unit: Unit | null; text: string }) {
-  const { t } = useI18n();
+function useAlreadyReported(unit: Unit | null, text: string, place: { lat: number; lng: number } | null, category: string): PublicPetitionItem[] {
   const words = useDebounced(text.trim(), 600);
   const [items, setItems] = useState<PublicPetitionItem[]>([]);
   useEffect(() => {
-    if (!unit || words.length < 15) return setItems([]);
+    if (!unit || (words.length < 15 && !place)) return setItems([]);
     let current = true;
-    fetchPublicPetitions(unit.code, { q: words.slice(0, 500), limit: 3 }).then(
-      (found) => current && setItems(found),
+    const near = place
+      ? fetchPublicPetitions(unit.code, { lat: place.lat, lng: place.lng, radius: 500, category: category || undefined, open: true, limit: 5 })
+      : Promise.resolve([]);
+    const similar = words.length >= 15 ? fetchPublicPetitions(unit.code, { q: words.slice(0, 500), limit: 3 }) : Promise.resolve([]);
+    Promise.all([near, similar]).then(
+      ([a, b]) => current && setItems([...a, ...b.filter((x) => !a.some((y) => y.trackingCode === x.trackingCode))]),
       () => current && setItems([]),
     );
     return () => {
       current = false;
     };
-  }, [unit?.code, words]);
+  }, [unit?.code, words, place?.lat, place?.lng, category]);
+  return items;
+}
+
+function AlreadyReported({ items }: { items: PublicPetitionItem[] }) {
+  const { t } = useI18n();
   if (!items.length) return null;
   return (
     <section class="already-reported" aria-labelledby="already-heading" aria-live="polite">
@@ -147,6 +157,9 @@ export function NewPetitionPage({ query }: PageProps) {
   const [created, setCreated] = useState<{ created: CreatedPetition; warnings: string[] } | null>(null);
   const [locating, setLocating] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const place = form.lat !== null && form.lng !== null ? { lat: form.lat, lng: form.lng } : null;
+  const alreadyReported = useAlreadyReported(form.unit, form.body, place, form.category);
+  const nearbyPoints = useMemo(() => mapPoints(alreadyReported), [alreadyReported]);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   // After a refused submit the form is checked again as it changes: a corrected field's error goes.
   const [tried, setTried] = useState(false);
@@ -283,7 +296,6 @@ export function NewPetitionPage({ query }: PageProps) {
             />
           )}
         </Field>
-        <AlreadyReported unit={form.unit} text={form.body} />
         <fieldset class="group">
           <legend>{t('raise.place')}</legend>
           <Field label={t('raise.address')} hint={t('raise.addressHint')}>
@@ -291,6 +303,16 @@ export function NewPetitionPage({ query }: PageProps) {
               <input id={id} type="text" maxLength={300} aria-describedby={describedBy} value={form.address} onInput={(e) => set('address', (e.currentTarget as HTMLInputElement).value)} />
             )}
           </Field>
+          <p class="hint" id="map-hint">
+            {t('raise.mapHint')}
+          </p>
+          <PlaceMap
+            label={t('raise.mapLabel')}
+            place={place}
+            points={nearbyPoints}
+            country={form.unit?.country}
+            onPick={(p) => setForm((f) => ({ ...f, lat: p.lat, lng: p.lng }))}
+          />
           <div class="button-row">
             <button
               type="button"
@@ -325,6 +347,7 @@ export function NewPetitionPage({ query }: PageProps) {
             </p>
           ) : null}
         </fieldset>
+        <AlreadyReported items={alreadyReported} />
         <Field label={t('raise.photos')} hint={t('raise.photosHint', { mb: 10 })} error={errors.files}>
           {({ id, describedBy, invalid }) => (
             <input

@@ -5,8 +5,9 @@ import type { PageProps } from '../../app/router.ts';
 import { fetchStats, rates, yearToDate } from '../../app/stats.ts';
 import { unitName, type Unit } from '../../app/types.ts';
 import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
-import { fetchPublicPetitions, PublicPetitionList } from '../../app/publicPetitions.tsx';
-import { useEffect } from 'preact/hooks';
+import { fetchPublicPetitions, mapPoints, PublicPetitionList } from '../../app/publicPetitions.tsx';
+import { PlaceMap } from '../../app/map/PlaceMap.tsx';
+import { useEffect, useMemo } from 'preact/hooks';
 
 function FiguresAtAGlance({ unit }: { unit: Unit }) {
   const i = useI18n();
@@ -53,14 +54,24 @@ function FiguresAtAGlance({ unit }: { unit: Unit }) {
   );
 }
 
-/** What residents here agreed to publish, newest first. */
+/** How many of a unit's public petitions its page lists and maps. */
+const publicShown = 50;
+
+/** What residents here agreed to publish, newest first: on a map (places rounded) and as a list. */
 function PublicPetitions({ unit }: { unit: Unit }) {
-  const { t } = useI18n();
-  const items = useAsync(() => fetchPublicPetitions(unit.code, { limit: 10 }), [unit.code]);
+  const { t, locale } = useI18n();
+  const items = useAsync(() => fetchPublicPetitions(unit.code, { limit: publicShown }), [unit.code]);
+  const points = useMemo(() => mapPoints(items.value ?? []), [items.value]);
   return (
     <section aria-labelledby="public-heading">
       <h2 id="public-heading">{t('unit.publicHeading')}</h2>
       <Alert>{items.error}</Alert>
+      {points.length ? (
+        <>
+          <p class="hint">{t('unit.publicMapHint')}</p>
+          <PlaceMap label={t('unit.publicMap', { unit: unitName(unit, locale) })} points={points} country={unit.country} />
+        </>
+      ) : null}
       {items.value?.length ? <PublicPetitionList items={items.value} /> : items.value ? <p class="muted">{t('unit.publicEmpty')}</p> : null}
     </section>
   );
