@@ -15,6 +15,7 @@ import type { DeadlineTables } from './modules/deadlines/deadlines.tables.ts';
 import type { KnowledgeTables } from './modules/knowledge/knowledge.tables.ts';
 import type { ConductTables } from './modules/conduct/conduct.tables.ts';
 import type { ScorecardTables } from './modules/scorecards/scorecards.tables.ts';
+import type { GatheringTables } from './modules/gatherings/gatherings.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
@@ -165,4 +166,4 @@ export interface FoundationTables {
 }
 
 // Modules add their tables here as they arrive.
-export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables & ConductTables & ScorecardTables & KnowledgeTables;
+export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables & ConductTables & ScorecardTables & KnowledgeTables & GatheringTables;

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { backends, createTestDatabase } from '../test/databases.ts';
 import type { Database } from '../platform/db.ts';
 import { locales } from '../platform/i18n.ts';
-import { channels, dayTypes, eventVisibilities, openStatuses, petitionKinds, petitionStatuses, ratingScores, reviewStages, roles } from './domain.ts';
+import { channels, dayTypes, eventVisibilities, gatheringKinds, gatheringStates, holidayRules, hostRoles, openStatuses, petitionKinds, petitionStatuses, ratingScores, reviewStages, roles } from './domain.ts';
 
 /** Which list each constrained column must hold, as "table.column". */
 const checkedColumns: Record<string, readonly string[]> = {
@@ -28,6 +28,12 @@ const checkedColumns: Record<string, readonly string[]> = {
   'grants.role': roles,
   'petitioners.locale': locales,
   'notification_outbox.locale': locales,
+  'gatherings.kind': gatheringKinds,
+  'gathering_series.kind': gatheringKinds,
+  'gatherings.state': gatheringStates,
+  'gatherings.host_role': hostRoles,
+  'reception_minimums.role': hostRoles,
+  'gathering_series.holiday_rule': holidayRules,
 };
 
 /** The quoted words of an `ARRAY['a'::text, …]` or `IN ('a', …)` in catalogue text. */

@@ -99,3 +99,27 @@ export type EscalationCause = (typeof escalationCauses)[number];
 /** Who sees a timeline event: everyone with the tracking code, or officials only. */
 export const eventVisibilities = ['public', 'internal'] as const;
 export type EventVisibility = (typeof eventVisibilities)[number];
+
+/** The kinds of gathering: citizen reception day, outreach day (People's Saturday), forum, dialogue before a decision, service day, working session on a long-standing case. */
+export const gatheringKinds = ['reception_day', 'outreach_day', 'forum', 'dialogue', 'service_day', 'working_session'] as const;
+export type GatheringKind = (typeof gatheringKinds)[number];
+
+/** planned → open → closed → published; planned or open → cancelled (with a reason). */
+export const gatheringStates = ['planned', 'open', 'closed', 'published', 'cancelled'] as const;
+export type GatheringState = (typeof gatheringStates)[number];
+
+/** The state changes of a gathering (`POST /api/v1/gatherings/{id}/actions`). */
+export const gatheringActions = ['open', 'close', 'publish', 'cancel'] as const;
+export type GatheringAction = (typeof gatheringActions)[number];
+
+/** Who receives at a gathering; the law's minimum reception frequency is set per role. */
+export const hostRoles = ['chairman', 'vice_chairman', 'reception_committee', 'other'] as const;
+export type HostRole = (typeof hostRoles)[number];
+
+/** What a series does with an occurrence on a holiday of the unit's calendar. */
+export const holidayRules = ['skip', 'next_day', 'previous_day', 'keep'] as const;
+export type HolidayRule = (typeof holidayRules)[number];
+
+/** What the console of a running gathering records (each entry carries an idempotency key). */
+export const gatheringEntryTypes = ['attendance', 'opinion', 'service', 'record'] as const;
+export type GatheringEntryType = (typeof gatheringEntryTypes)[number];

@@ -398,6 +398,174 @@ CREATE TABLE public.deadline_sweep_state (
     done_until timestamp with time zone NOT NULL
 );
 
+CREATE TABLE public.gathering_agencies (
+    gathering_id bigint NOT NULL,
+    agency_id bigint NOT NULL
+);
+
+CREATE TABLE public.gathering_attendees (
+    id bigint NOT NULL,
+    gathering_id bigint NOT NULL,
+    name text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE public.gathering_attendees ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.gathering_attendees_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.gathering_bookings (
+    id bigint NOT NULL,
+    gathering_id bigint NOT NULL,
+    code text NOT NULL,
+    phone text NOT NULL,
+    name text,
+    cancelled_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE public.gathering_bookings ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.gathering_bookings_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.gathering_entries (
+    key text NOT NULL,
+    gathering_id bigint NOT NULL,
+    type text NOT NULL,
+    result jsonb NOT NULL,
+    created_by bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT gathering_entries_key_check CHECK ((key ~ '^[A-Za-z0-9_-]{8,64}$'::text))
+);
+
+CREATE TABLE public.gathering_petitions (
+    petition_id bigint NOT NULL,
+    gathering_id bigint NOT NULL,
+    via text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT gathering_petitions_via_check CHECK ((via = ANY (ARRAY['raised'::text, 'question_ahead'::text])))
+);
+
+CREATE TABLE public.gathering_records (
+    id bigint NOT NULL,
+    gathering_id bigint NOT NULL,
+    petition_id bigint,
+    resident_account text NOT NULL,
+    agency_account text NOT NULL,
+    conclusion text NOT NULL,
+    responsible text NOT NULL,
+    due_on date NOT NULL,
+    done_at timestamp with time zone,
+    done_note text,
+    created_by bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE public.gathering_records ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.gathering_records_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.gathering_series (
+    id bigint NOT NULL,
+    unit_id bigint NOT NULL,
+    kind text NOT NULL,
+    title text NOT NULL,
+    rrule text NOT NULL,
+    first_day date NOT NULL,
+    until_day date NOT NULL,
+    start_time text NOT NULL,
+    minutes integer NOT NULL,
+    holiday_rule text NOT NULL,
+    exceptions date[] DEFAULT '{}'::date[] NOT NULL,
+    created_by bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT gathering_series_holiday_rule_check CHECK ((holiday_rule = ANY (ARRAY['skip'::text, 'next_day'::text, 'previous_day'::text, 'keep'::text]))),
+    CONSTRAINT gathering_series_kind_check CHECK ((kind = ANY (ARRAY['reception_day'::text, 'outreach_day'::text, 'forum'::text, 'dialogue'::text, 'service_day'::text, 'working_session'::text]))),
+    CONSTRAINT gathering_series_minutes_check CHECK (((minutes >= 15) AND (minutes <= 1440))),
+    CONSTRAINT gathering_series_start_time_check CHECK ((start_time ~ '^[0-2][0-9]:[0-5][0-9]$'::text))
+);
+
+ALTER TABLE public.gathering_series ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.gathering_series_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.gathering_services (
+    gathering_id bigint NOT NULL,
+    service_type text NOT NULL,
+    count integer NOT NULL,
+    CONSTRAINT gathering_services_count_check CHECK ((count >= 0)),
+    CONSTRAINT gathering_services_service_type_check CHECK ((service_type ~ '^[a-z][a-z0-9_]{0,63}$'::text))
+);
+
+CREATE TABLE public.gatherings (
+    id bigint NOT NULL,
+    unit_id bigint NOT NULL,
+    unit_path text NOT NULL,
+    series_id bigint,
+    kind text NOT NULL,
+    title text NOT NULL,
+    host_id bigint,
+    host_role text,
+    place text,
+    place_lat double precision,
+    place_lng double precision,
+    starts_at timestamp with time zone NOT NULL,
+    ends_at timestamp with time zone NOT NULL,
+    capacity integer,
+    topics text[] DEFAULT '{}'::text[] NOT NULL,
+    state text DEFAULT 'planned'::text NOT NULL,
+    cancel_reason text,
+    attendance integer DEFAULT 0 NOT NULL,
+    minutes_text text,
+    outcomes text,
+    summary text,
+    opened_at timestamp with time zone,
+    closed_at timestamp with time zone,
+    published_at timestamp with time zone,
+    cancelled_at timestamp with time zone,
+    created_by bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT gatherings_attendance_check CHECK ((attendance >= 0)),
+    CONSTRAINT gatherings_capacity_check CHECK ((capacity > 0)),
+    CONSTRAINT gatherings_check CHECK ((ends_at > starts_at)),
+    CONSTRAINT gatherings_check1 CHECK (((state = 'cancelled'::text) = (cancel_reason IS NOT NULL))),
+    CONSTRAINT gatherings_host_role_check CHECK ((host_role = ANY (ARRAY['chairman'::text, 'vice_chairman'::text, 'reception_committee'::text, 'other'::text]))),
+    CONSTRAINT gatherings_kind_check CHECK ((kind = ANY (ARRAY['reception_day'::text, 'outreach_day'::text, 'forum'::text, 'dialogue'::text, 'service_day'::text, 'working_session'::text]))),
+    CONSTRAINT gatherings_place_lat_check CHECK (((place_lat >= ('-90'::integer)::double precision) AND (place_lat <= (90)::double precision))),
+    CONSTRAINT gatherings_place_lng_check CHECK (((place_lng >= ('-180'::integer)::double precision) AND (place_lng <= (180)::double precision))),
+    CONSTRAINT gatherings_state_check CHECK ((state = ANY (ARRAY['planned'::text, 'open'::text, 'closed'::text, 'published'::text, 'cancelled'::text])))
+);
+
+ALTER TABLE public.gatherings ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.gatherings_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE public.grants (
     id bigint NOT NULL,
     account_id bigint NOT NULL,
@@ -693,6 +861,32 @@ ALTER TABLE public.petitions ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTIT
     CACHE 1
 );
 
+CREATE TABLE public.reception_minimums (
+    id bigint NOT NULL,
+    country text NOT NULL,
+    level text NOT NULL,
+    role text NOT NULL,
+    days integer NOT NULL,
+    per text NOT NULL,
+    valid_from date NOT NULL,
+    valid_to date,
+    source text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT reception_minimums_check CHECK (((valid_to IS NULL) OR (valid_to > valid_from))),
+    CONSTRAINT reception_minimums_days_check CHECK (((days >= 1) AND (days <= 31))),
+    CONSTRAINT reception_minimums_per_check CHECK ((per = ANY (ARRAY['week'::text, 'month'::text]))),
+    CONSTRAINT reception_minimums_role_check CHECK ((role = ANY (ARRAY['chairman'::text, 'vice_chairman'::text, 'reception_committee'::text, 'other'::text])))
+);
+
+ALTER TABLE public.reception_minimums ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.reception_minimums_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE public.satisfaction_devices (
     id bigint NOT NULL,
     service_point_id bigint NOT NULL,
@@ -967,6 +1161,36 @@ ALTER TABLE ONLY public.deadline_policies
 ALTER TABLE ONLY public.deadline_sweep_state
     ADD CONSTRAINT deadline_sweep_state_pkey PRIMARY KEY (stage);
 
+ALTER TABLE ONLY public.gathering_agencies
+    ADD CONSTRAINT gathering_agencies_pkey PRIMARY KEY (gathering_id, agency_id);
+
+ALTER TABLE ONLY public.gathering_attendees
+    ADD CONSTRAINT gathering_attendees_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.gathering_bookings
+    ADD CONSTRAINT gathering_bookings_code_key UNIQUE (code);
+
+ALTER TABLE ONLY public.gathering_bookings
+    ADD CONSTRAINT gathering_bookings_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.gathering_entries
+    ADD CONSTRAINT gathering_entries_pkey PRIMARY KEY (key);
+
+ALTER TABLE ONLY public.gathering_petitions
+    ADD CONSTRAINT gathering_petitions_pkey PRIMARY KEY (petition_id);
+
+ALTER TABLE ONLY public.gathering_records
+    ADD CONSTRAINT gathering_records_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.gathering_series
+    ADD CONSTRAINT gathering_series_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.gathering_services
+    ADD CONSTRAINT gathering_services_pkey PRIMARY KEY (gathering_id, service_type);
+
+ALTER TABLE ONLY public.gatherings
+    ADD CONSTRAINT gatherings_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.grants
     ADD CONSTRAINT grants_pkey PRIMARY KEY (id);
 
@@ -1038,6 +1262,12 @@ ALTER TABLE ONLY public.petitions
 
 ALTER TABLE ONLY public.petitions
     ADD CONSTRAINT petitions_tracking_code_key UNIQUE (tracking_code);
+
+ALTER TABLE ONLY public.reception_minimums
+    ADD CONSTRAINT reception_minimums_country_level_role_valid_from_key UNIQUE (country, level, role, valid_from);
+
+ALTER TABLE ONLY public.reception_minimums
+    ADD CONSTRAINT reception_minimums_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.satisfaction_devices
     ADD CONSTRAINT satisfaction_devices_pkey PRIMARY KEY (id);
@@ -1124,6 +1354,28 @@ CREATE INDEX conduct_findings_official ON public.conduct_findings USING btree (o
 CREATE INDEX conduct_findings_unit ON public.conduct_findings USING btree (unit_path text_pattern_ops, recorded_at);
 
 CREATE UNIQUE INDEX deadline_policies_kind_unit ON public.deadline_policies USING btree (kind, COALESCE(unit_id, (0)::bigint), COALESCE(country, ''::text), COALESCE(channel, ''::text));
+
+CREATE INDEX gathering_attendees_gathering ON public.gathering_attendees USING btree (gathering_id);
+
+CREATE UNIQUE INDEX gathering_bookings_phone ON public.gathering_bookings USING btree (gathering_id, phone) WHERE (cancelled_at IS NULL);
+
+CREATE INDEX gathering_entries_gathering ON public.gathering_entries USING btree (gathering_id);
+
+CREATE INDEX gathering_petitions_gathering ON public.gathering_petitions USING btree (gathering_id);
+
+CREATE INDEX gathering_records_gathering ON public.gathering_records USING btree (gathering_id);
+
+CREATE INDEX gathering_records_open ON public.gathering_records USING btree (due_on) WHERE (done_at IS NULL);
+
+CREATE INDEX gathering_series_unit ON public.gathering_series USING btree (unit_id);
+
+CREATE INDEX gatherings_host ON public.gatherings USING btree (host_id, starts_at) WHERE (state <> 'cancelled'::text);
+
+CREATE INDEX gatherings_series ON public.gatherings USING btree (series_id);
+
+CREATE INDEX gatherings_start ON public.gatherings USING btree (starts_at);
+
+CREATE INDEX gatherings_unit_start ON public.gatherings USING btree (unit_path text_pattern_ops, starts_at);
 
 CREATE UNIQUE INDEX grants_unique ON public.grants USING btree (account_id, COALESCE(unit_id, (0)::bigint), role);
 
@@ -1299,6 +1551,60 @@ ALTER TABLE ONLY public.deadline_policies
 
 ALTER TABLE ONLY public.deadline_policies
     ADD CONSTRAINT deadline_policies_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.gathering_agencies
+    ADD CONSTRAINT gathering_agencies_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES public.agencies(id);
+
+ALTER TABLE ONLY public.gathering_agencies
+    ADD CONSTRAINT gathering_agencies_gathering_id_fkey FOREIGN KEY (gathering_id) REFERENCES public.gatherings(id);
+
+ALTER TABLE ONLY public.gathering_attendees
+    ADD CONSTRAINT gathering_attendees_gathering_id_fkey FOREIGN KEY (gathering_id) REFERENCES public.gatherings(id);
+
+ALTER TABLE ONLY public.gathering_bookings
+    ADD CONSTRAINT gathering_bookings_gathering_id_fkey FOREIGN KEY (gathering_id) REFERENCES public.gatherings(id);
+
+ALTER TABLE ONLY public.gathering_entries
+    ADD CONSTRAINT gathering_entries_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.gathering_entries
+    ADD CONSTRAINT gathering_entries_gathering_id_fkey FOREIGN KEY (gathering_id) REFERENCES public.gatherings(id);
+
+ALTER TABLE ONLY public.gathering_petitions
+    ADD CONSTRAINT gathering_petitions_gathering_id_fkey FOREIGN KEY (gathering_id) REFERENCES public.gatherings(id);
+
+ALTER TABLE ONLY public.gathering_petitions
+    ADD CONSTRAINT gathering_petitions_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);
+
+ALTER TABLE ONLY public.gathering_records
+    ADD CONSTRAINT gathering_records_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.gathering_records
+    ADD CONSTRAINT gathering_records_gathering_id_fkey FOREIGN KEY (gathering_id) REFERENCES public.gatherings(id);
+
+ALTER TABLE ONLY public.gathering_records
+    ADD CONSTRAINT gathering_records_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);
+
+ALTER TABLE ONLY public.gathering_series
+    ADD CONSTRAINT gathering_series_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.gathering_series
+    ADD CONSTRAINT gathering_series_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.gathering_services
+    ADD CONSTRAINT gathering_services_gathering_id_fkey FOREIGN KEY (gathering_id) REFERENCES public.gatherings(id);
+
+ALTER TABLE ONLY public.gatherings
+    ADD CONSTRAINT gatherings_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.gatherings
+    ADD CONSTRAINT gatherings_host_id_fkey FOREIGN KEY (host_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.gatherings
+    ADD CONSTRAINT gatherings_series_id_fkey FOREIGN KEY (series_id) REFERENCES public.gathering_series(id);
+
+ALTER TABLE ONLY public.gatherings
+    ADD CONSTRAINT gatherings_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
 
 ALTER TABLE ONLY public.grants
     ADD CONSTRAINT grants_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;

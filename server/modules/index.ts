@@ -15,6 +15,7 @@ import { deadlinesModule } from './deadlines/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { knowledgeModule } from './knowledge/index.ts';
 import { conductModule } from './conduct/index.ts';
+import { gatheringsModule } from './gatherings/index.ts';
 
 export interface Module {
   name: string;
@@ -22,7 +23,7 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [metricsModule, healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule, conductModule, knowledgeModule];
+export const modules: Module[] = [metricsModule, healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule, conductModule, knowledgeModule, gatheringsModule];
 
 // The web app answers every path no module claimed, so it is registered after all of them.
 modules.push(webModule);

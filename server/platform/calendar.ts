@@ -215,6 +215,12 @@ function zonedTime(day: Day, minutes: number, timeZone: string): number {
   return local - offsetAt(guess, timeZone);
 }
 
+/** The instant a wall clock of the time zone reads `time` ('HH:MM') on a local day. */
+export function localInstant(day: Day, time: string, timeZone: string): Date {
+  const [h, m] = time.split(':').map(Number);
+  return new Date(zonedTime(day, h * 60 + m, timeZone));
+}
+
 export function startOfLocalDay(day: Day, timeZone: string): Date {
   return new Date(zonedTime(day, 0, timeZone));
 }

@@ -59,6 +59,13 @@ export async function createFuzzWorld(t: TestApp) {
   assert.equal(upload.statusCode, 201, `seeding an attachment: ${upload.body}`);
   const attachmentId = (upload.json() as { id: number }).id;
 
+  // A planned gathering residents may book, and an open one whose console takes entries.
+  const plan = (start: string, end: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/gatherings', headers: asLeader, payload: { unit: 'FZC1', kind: 'reception_day', title: 'Fuzz reception', start, end, capacity: 50 } });
+  const planned = (await plan('2026-03-20T08:00', '2026-03-20T11:00')).json() as { id: number };
+  const running = (await plan('2026-03-02T08:00', '2026-03-02T11:00')).json() as { id: number };
+  await t.app.inject({ method: 'POST', url: `/api/v1/gatherings/${running.id}/actions`, headers: asLeader, payload: { type: 'open' } });
+
   const accounts: Record<CallerName, number | null> = {
     anonymous: null,
     administrator: administrator.id,
@@ -76,6 +83,7 @@ export async function createFuzzWorld(t: TestApp) {
     resident,
     petitions: { open, other, answered },
     attachmentId,
+    gatherings: { planned: planned.id, running: running.id },
     /** A new session for a caller, so each route starts signed in even after a sign-out. */
     async headersFor(name: CallerName): Promise<Record<string, string>> {
       const id = accounts[name];
@@ -286,5 +294,55 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
     'DELETE /api/v1/deadline-policies/:kind': { params: { kind: 'question' }, query: { unit: 'FZC1' } },
     'GET /api/v1/stats': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-03-31', interval: 'month' } },
     'GET /api/v1/stats/reviews': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-03-31' } },
+    ...gatheringBaselines(w),
+  };
+}
+
+function gatheringBaselines(w: FuzzWorld): Record<string, Baseline> {
+  const g = w.gatherings;
+  const plan = {
+    unit: 'FZC1', kind: 'forum', title: 'Forum', host: w.leader.id, hostRole: 'chairman', agencies: [w.agency.id], place: 'Hall',
+    point: { lat: 18.8, lng: 105.3 }, capacity: 30, topics: ['roads'],
+  };
+  return {
+    'POST /api/v1/gatherings': { bodies: [{ ...plan, start: '2026-04-02T08:00', end: '2026-04-02T10:00' }] },
+    'POST /api/v1/gathering-series': {
+      bodies: [{ ...plan, rrule: 'FREQ=MONTHLY;BYDAY=SA;BYSETPOS=2', firstDay: '2026-05-01', untilDay: '2026-08-31', startTime: '08:00', minutes: 120, holidayRule: 'skip', exceptions: ['2026-06-13'] }],
+    },
+    'POST /api/v1/gathering-series/:id/exceptions': { params: { id: '1' }, bodies: [{ day: '2026-05-09' }] },
+    'GET /api/v1/gatherings': { query: { unit: 'FZC1', from: '2026-03-01', to: '2026-03-31', kind: 'reception_day', limit: '5' } },
+    'GET /api/v1/gatherings/public': { query: { unit: 'FZP', from: '2026-03-01', to: '2026-03-31', kind: 'reception_day', limit: '5' } },
+    'GET /api/v1/units/:code/gatherings/calendar.ics': { params: { code: 'FZC1' } },
+    'GET /api/v1/gatherings/figures': { query: { unit: 'FZP', from: '2026-01-01', to: '2026-03-31' } },
+    'GET /api/v1/gatherings/compliance': { query: { unit: 'FZP', from: '2026-01', to: '2026-03', short: 'true' } },
+    'GET /api/v1/gatherings/records': { query: { unit: 'FZC1', overdue: 'true' } },
+    'POST /api/v1/gatherings/records/:id/actions': { params: { id: '1' }, bodies: [{ type: 'done', note: 'Done' }] },
+    'GET /api/v1/gatherings/:id': { params: { id: String(g.running) } },
+    'GET /api/v1/gatherings/:id/public': { params: { id: String(g.planned) } },
+    'POST /api/v1/gatherings/:id/actions': { params: { id: String(g.running) }, bodies: [{ type: 'close', minutes: 'Minutes', outcomes: 'Outcomes', summary: 'Summary', reason: 'Reason' }] },
+    'POST /api/v1/gatherings/:id/entries': {
+      params: { id: String(g.running) },
+      bodies: [
+        { key: 'fuzz-attendance-1', type: 'attendance', count: 2, names: ['Nguyễn Văn A'] },
+        {
+          key: 'fuzz-opinion-0001', type: 'opinion', kind: 'question', body: 'When is the road repaired?', title: 'Road', category: 'roads',
+          resident: { name: 'Nguyễn Văn B', phone: '+84 912 345 679', address: 'Village One' }, answerNow: 'Next month.', consentToPublish: true,
+        },
+        { key: 'fuzz-service-0001', type: 'service', serviceType: 'people_guided', count: 3 },
+        {
+          key: 'fuzz-record-00001', type: 'record', residentAccount: 'Account', agencyAccount: 'Account', conclusion: 'Conclusion',
+          responsible: 'Land registry', dueOn: '2026-03-20', petition: w.petitions.open.id,
+        },
+      ],
+    },
+    'POST /api/v1/gatherings/:id/bookings': { params: { id: String(g.planned) }, bodies: [{ phone: '+84 912 345 670', name: 'Lê Văn C' }] },
+    'POST /api/v1/gatherings/:id/bookings/:code/cancel': { params: { id: String(g.planned), code: 'ABCDEFGH' }, bodies: [{ phone: '+84 912 345 670' }] },
+    'POST /api/v1/gatherings/:id/questions': {
+      params: { id: String(g.planned) },
+      bodies: [{ body: 'Will the school road be repaired?', kind: 'suggestion', name: 'Lê Văn D', phone: '+84 912 345 671', consentToPublish: true }],
+    },
+    'POST /api/v1/reception-minimums': {
+      bodies: [{ country: 'VN', level: 'commune', role: 'chairman', days: 1, per: 'week', validFrom: '2026-07-01', validTo: '2027-07-01', source: 'A decision' }],
+    },
   };
 }

@@ -9,3 +9,5 @@ export { hashAccessKey, newAccessKey, trackingAlphabet, trackingCodeLength } fro
 export { visiblePetitionEvents } from './petitions.audit.ts';
 export { moveDiskAttachments } from './attachments/moveDiskAttachments.ts';
 export { petitionSource, searchPetitions, type PetitionSource } from './petitions.sources.ts';
+export { submitPetition, type SubmittedPetition } from './intake/submitPetition.ts';
+export { normalisePhone } from './intake/petitions.codes.ts';

@@ -1,0 +1,91 @@
+/** Which fields of a gathering leave the server: the public's, and the staff's. */
+import { localDateTime, localDay } from '../../platform/calendar.ts';
+import { maskPersonalData } from '../../platform/personalData.ts';
+import type { GatheringListItem, PublicGathering, StaffGathering } from './gatherings.schema.ts';
+import type { GatheringRow, LinkedPetition, RecordRow } from './gatherings.queries.ts';
+
+export function presentListItem(g: GatheringRow): GatheringListItem {
+  return {
+    id: g.id,
+    unit: { code: g.unit_code, name: g.unit_name },
+    kind: g.kind,
+    title: g.title,
+    host: g.host_id !== null ? { id: g.host_id, name: g.host_name ?? '' } : null,
+    hostRole: g.host_role,
+    agencies: g.agencies,
+    place: g.place,
+    point: g.place_lat !== null && g.place_lng !== null ? { lat: g.place_lat, lng: g.place_lng } : null,
+    startsAt: g.starts_at.toISOString(),
+    endsAt: g.ends_at.toISOString(),
+    localStart: localDateTime(g.starts_at, g.time_zone),
+    localEnd: localDateTime(g.ends_at, g.time_zone),
+    timeZone: g.time_zone,
+    capacity: g.capacity,
+    booked: g.booked,
+    topics: g.topics,
+    state: g.state,
+    cancelReason: g.cancel_reason,
+    series: g.series_id,
+  };
+}
+
+const shown = (p: LinkedPetition) => ({
+  kind: p.kind,
+  status: p.status,
+  via: p.via,
+  resolved: p.resolved,
+  escalated: p.escalated,
+});
+
+/** What residents see: the summary and attendance once published; only the petitions that may be published, without names or numbers. */
+export function presentPublic(g: GatheringRow, petitions: LinkedPetition[]): PublicGathering {
+  const published = g.state === 'published';
+  return {
+    ...presentListItem(g),
+    summary: published ? g.summary : null,
+    outcomes: published ? g.outcomes : null,
+    attendance: published ? g.attendance : null,
+    petitions: petitions
+      .filter((p) => p.public)
+      .map((p) => ({ ...shown(p), trackingCode: p.tracking_code, title: maskPersonalData(p.title ?? p.body.slice(0, 160)) })),
+  };
+}
+
+export function presentRecord(r: RecordRow, now: Date) {
+  return {
+    id: r.id,
+    residentAccount: r.resident_account,
+    agencyAccount: r.agency_account,
+    conclusion: r.conclusion,
+    responsible: r.responsible,
+    dueOn: r.due_on,
+    done: r.done_at !== null,
+    overdue: r.done_at === null && r.due_on < localDay(now, r.time_zone),
+    petition: r.petition_code,
+  };
+}
+
+export function presentStaff(
+  g: GatheringRow,
+  parts: {
+    attendees: string[];
+    services: Array<{ type: string; count: number }>;
+    records: RecordRow[];
+    petitions: LinkedPetition[];
+    bookings: Array<{ code: string; name: string | null; phone: string }>;
+  },
+  now: Date,
+): StaffGathering {
+  return {
+    ...presentListItem(g),
+    attendance: g.attendance,
+    attendees: parts.attendees,
+    minutes: g.minutes_text,
+    outcomes: g.outcomes,
+    summary: g.summary,
+    services: parts.services,
+    records: parts.records.map((r) => presentRecord(r, now)),
+    petitions: parts.petitions.map((p) => ({ ...shown(p), trackingCode: p.tracking_code, title: p.title ?? p.body.slice(0, 160) })),
+    bookings: parts.bookings,
+  };
+}

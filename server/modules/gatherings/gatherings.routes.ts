@@ -1,0 +1,445 @@
+import { Type } from 'typebox';
+import type { Module } from '../index.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { addDays, localDay, startOfLocalDay } from '../../platform/calendar.ts';
+import { resolveUnit, type UnitRecord } from '../units/index.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Actor } from '../../platform/access.ts';
+import {
+  ActionBody,
+  BookingBody,
+  BookingParams,
+  BookingResult,
+  CancelBookingBody,
+  Compliance,
+  ComplianceQuery,
+  CreateGatheringBody,
+  CreateSeriesBody,
+  EntryBody,
+  EntryResult,
+  Figures,
+  FiguresQuery,
+  GatheringList,
+  IdParams,
+  ListQuery,
+  MinimumBody,
+  MinimumList,
+  MinimumView,
+  PublicGathering,
+  QuestionBody,
+  QuestionResult,
+  RecordActionBody,
+  RecordList,
+  RecordsQuery,
+  SeriesExceptionBody,
+  SeriesResult,
+  StaffGathering,
+  UnitParams,
+} from './gatherings.schema.ts';
+import {
+  canAskUnder,
+  canEditMinimums,
+  canRunGatherings,
+  gatheringOverseers,
+  gatheringStaff,
+  minimumEditors,
+  overseerScope,
+  staffScope,
+} from './gatherings.policy.ts';
+import {
+  attendeesOf,
+  bookingsOf,
+  figures,
+  getGathering,
+  listGatherings,
+  listMinimums,
+  listRecords,
+  petitionsOf,
+  recordsOf,
+  servicesOf,
+  type GatheringRow,
+} from './gatherings.queries.ts';
+import { presentListItem, presentPublic, presentRecord, presentStaff } from './gatherings.presenter.ts';
+import { icsFeed } from './gatherings.ics.ts';
+import { compliance } from './gatherings.compliance.ts';
+import { planGathering } from './commands/planGathering.ts';
+import { addException, planSeries } from './commands/planSeries.ts';
+import { actOnGathering } from './commands/actOnGathering.ts';
+import { recordEntry } from './commands/recordEntry.ts';
+import { completeRecord } from './commands/completeRecord.ts';
+import { bookPlace, cancelPlace } from './commands/bookPlace.ts';
+import { askAhead } from './commands/askAhead.ts';
+import { setMinimum } from './commands/setMinimum.ts';
+import './gatherings.messages.ts';
+
+const readers = [...new Set([...gatheringStaff, ...gatheringOverseers])];
+const tags = ['gatherings'];
+
+/** Those who run or oversee a unit's gatherings may read its staff view. */
+const mayRead = (actor: Actor, path: string) => [...staffScope(actor), ...overseerScope(actor)].some((p) => path.startsWith(p));
+
+async function unitOf(ctx: AppContext, code: string, where: 'body' | 'path' = 'body'): Promise<UnitRecord> {
+  const unit = await resolveUnit(ctx.db, code, ctx.clock.now());
+  if (!unit) throw where === 'path' ? notFound() : badRequest('unknown_unit', { code });
+  return unit;
+}
+
+/** [from, to] local days of a unit as instants [start, end). */
+function period(unit: UnitRecord, from: string, to: string): { start: Date; end: Date } {
+  if (to < from) throw badRequest('invalid_period', { from, to });
+  return { start: startOfLocalDay(from, unit.timeZone), end: startOfLocalDay(addDays(to, 1), unit.timeZone) };
+}
+
+async function staffView(ctx: AppContext, g: GatheringRow) {
+  const [attendees, services, records, petitions, bookings] = await Promise.all([
+    attendeesOf(ctx.db, g.id),
+    servicesOf(ctx.db, g.id),
+    recordsOf(ctx.db, g.id),
+    petitionsOf(ctx.db, g.id),
+    bookingsOf(ctx.db, g.id),
+  ]);
+  return presentStaff(g, { attendees, services, records, petitions, bookings }, ctx.clock.now());
+}
+
+export const gatheringsModule: Module = {
+  name: 'gatherings',
+  routes(app, ctx) {
+    const idOf = (params: { id: string }) => Number(params.id);
+
+    app.post(
+      '/api/v1/gatherings',
+      {
+        config: { access: { roles: gatheringStaff } },
+        schema: {
+          tags,
+          summary: 'Plan a gathering (reception day, outreach day, forum, dialogue, service day, working session)',
+          description: "Start and end are the wall clock of the unit's time zone. A host who already has a gathering at that time: 409 host_busy.",
+          body: CreateGatheringBody,
+          response: { 201: StaffGathering },
+        },
+      },
+      async (request, reply) => {
+        const unit = await unitOf(ctx, request.body.unit);
+        if (!canRunGatherings(request.actor, unit.path)) throw forbidden();
+        const id = await planGathering(ctx, request.actor, unit, request.body);
+        return reply.status(201).send(await staffView(ctx, (await getGathering(ctx.db, id))!));
+      },
+    );
+
+    app.post(
+      '/api/v1/gathering-series',
+      {
+        config: { access: { roles: gatheringStaff } },
+        schema: {
+          tags,
+          summary: 'Plan a series of gatherings by an RFC 5545 recurrence rule',
+          description: "Each day of the rule from firstDay to untilDay gets a gathering; a holiday of the unit's calendar is skipped or moved as holidayRule says; exceptions are left out.",
+          body: CreateSeriesBody,
+          response: { 201: SeriesResult },
+        },
+      },
+      async (request, reply) => {
+        const unit = await unitOf(ctx, request.body.unit);
+        if (!canRunGatherings(request.actor, unit.path)) throw forbidden();
+        return reply.status(201).send(await planSeries(ctx, request.actor, unit, request.body));
+      },
+    );
+
+    app.post(
+      '/api/v1/gathering-series/:id/exceptions',
+      {
+        config: { access: { roles: gatheringStaff } },
+        schema: {
+          tags,
+          summary: 'Leave one day out of a series (its gathering is cancelled)',
+          params: IdParams,
+          body: SeriesExceptionBody,
+          response: { 200: Type.Object({ cancelled: Type.Array(Type.Integer()) }) },
+        },
+      },
+      async (request) => {
+        return addException(ctx, request.actor, idOf(request.params), request.body.day, (path) => canRunGatherings(request.actor, path));
+      },
+    );
+
+    app.get(
+      '/api/v1/gatherings',
+      {
+        config: { access: { roles: readers } },
+        schema: { tags, summary: 'Gatherings under a unit, within your units', querystring: ListQuery, response: { 200: GatheringList } },
+      },
+      async (request) => {
+        const q = request.query;
+        const unit = await unitOf(ctx, q.unit);
+        const scope = [...new Set([...staffScope(request.actor), ...overseerScope(request.actor)])];
+        if (!canAskUnder(scope, unit.path)) throw notFound();
+        const rows = await listGatherings(ctx.db, {
+          rootPath: unit.path,
+          scope,
+          from: q.from ? startOfLocalDay(q.from, unit.timeZone) : undefined,
+          to: q.to ? startOfLocalDay(addDays(q.to, 1), unit.timeZone) : undefined,
+          kind: q.kind,
+          limit: q.limit ?? 200,
+        });
+        return { items: rows.map(presentListItem) };
+      },
+    );
+
+    app.get(
+      '/api/v1/gatherings/public',
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'The public calendar of a unit and the units below it', querystring: ListQuery, response: { 200: GatheringList } },
+      },
+      async (request) => {
+        const q = request.query;
+        const unit = await unitOf(ctx, q.unit);
+        const rows = await listGatherings(ctx.db, {
+          rootPath: unit.path,
+          from: q.from ? startOfLocalDay(q.from, unit.timeZone) : undefined,
+          to: q.to ? startOfLocalDay(addDays(q.to, 1), unit.timeZone) : undefined,
+          kind: q.kind,
+          limit: q.limit ?? 200,
+        });
+        return { items: rows.map(presentListItem) };
+      },
+    );
+
+    app.get(
+      '/api/v1/units/:code/gatherings/calendar.ics',
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: "A unit's gatherings as an iCalendar feed (RFC 5545)", params: UnitParams },
+      },
+      async (request, reply) => {
+        const unit = await unitOf(ctx, request.params.code, 'path');
+        const now = ctx.clock.now();
+        const rows = await listGatherings(ctx.db, { rootPath: unit.path, from: new Date(now.getTime() - 400 * 86_400_000), limit: 2000 });
+        const own = rows.filter((g) => g.unit_id === unit.id);
+        const base = `${request.protocol}://${request.host}`;
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('content-disposition', `inline; filename="${unit.code.replace(/[^A-Za-z0-9_-]/g, '_')}.ics"`)
+          .send(icsFeed({ code: unit.code, name: unit.name, timeZone: unit.timeZone }, own, base, 'zerodistance'));
+      },
+    );
+
+    app.get(
+      '/api/v1/gatherings/figures',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Exact figures of the gatherings under a unit in a period',
+          description: 'Held gatherings (closed or published) by kind and host role with the residents received; opinions raised at them, resolved and with higher levels; services delivered by type; follow-ups of "three sides, one word" records.',
+          querystring: FiguresQuery,
+          response: { 200: Figures },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const unit = await unitOf(ctx, q.unit);
+        const { start, end } = period(unit, q.from, q.to);
+        const f = await figures(ctx.db, unit.path, start, end, localDay(ctx.clock.now(), unit.timeZone));
+        return {
+          unit: unit.code,
+          from: q.from,
+          to: q.to,
+          sessions: f.sessions.map((s) => ({ kind: s.kind, hostRole: s.host_role, sessions: s.sessions, residents: s.residents })),
+          totals: {
+            sessions: f.sessions.reduce((n, s) => n + s.sessions, 0),
+            residents: f.sessions.reduce((n, s) => n + s.residents, 0),
+            cancelled: f.cancelled,
+          },
+          opinions: { raised: f.opinions.raised, resolved: f.opinions.resolved, withHigherLevels: f.opinions.higher, questionsAhead: f.opinions.ahead },
+          services: f.services,
+          records: f.records,
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/gatherings/compliance',
+      {
+        config: { access: { roles: gatheringOverseers } },
+        schema: {
+          tags,
+          summary: "Per unit and month: do the planned and the held reception days meet the law's minimum?",
+          querystring: ComplianceQuery,
+          response: { 200: Compliance },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        if (q.to < q.from) throw badRequest('invalid_period', { from: q.from, to: q.to });
+        const unit = await unitOf(ctx, q.unit);
+        const scope = overseerScope(request.actor);
+        if (!canAskUnder(scope, unit.path)) throw notFound();
+        const items = await compliance(ctx.db, unit.path, scope, q.from, q.to);
+        return { items: q.short ? items.filter((i) => i.short) : items };
+      },
+    );
+
+    app.get(
+      '/api/v1/gatherings/records',
+      {
+        config: { access: { roles: readers } },
+        schema: { tags, summary: '"Three sides, one word" records under a unit, or only the overdue ones', querystring: RecordsQuery, response: { 200: RecordList } },
+      },
+      async (request) => {
+        const unit = await unitOf(ctx, request.query.unit);
+        const scope = [...new Set([...staffScope(request.actor), ...overseerScope(request.actor)])];
+        if (!canAskUnder(scope, unit.path)) throw notFound();
+        const now = ctx.clock.now();
+        const rows = await listRecords(ctx.db, unit.path, scope, request.query.overdue ? localDay(now, unit.timeZone) : undefined);
+        return { items: rows.map((r) => ({ ...presentRecord(r, now), gathering: r.gathering_id, gatheringTitle: r.gathering_title, unit: r.unit_code })) };
+      },
+    );
+
+    app.post(
+      '/api/v1/gatherings/records/:id/actions',
+      {
+        config: { access: { roles: gatheringStaff } },
+        schema: { tags, summary: 'The follow-up of a record is done', params: IdParams, body: RecordActionBody, response: { 204: Type.Null() } },
+      },
+      async (request, reply) => {
+        await completeRecord(ctx, request.actor, idOf(request.params), request.body.note, (r) => canRunGatherings(request.actor, r.unit_path));
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/gatherings/:id',
+      {
+        config: { access: { roles: readers } },
+        schema: { tags, summary: 'A gathering as staff see it', params: IdParams, response: { 200: StaffGathering } },
+      },
+      async (request) => {
+        const g = await getGathering(ctx.db, idOf(request.params));
+        if (!g || !mayRead(request.actor, g.unit_path)) throw notFound();
+        return staffView(ctx, g);
+      },
+    );
+
+    app.get(
+      '/api/v1/gatherings/:id/public',
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'A gathering as residents see it, with the progress of the petitions raised at it', params: IdParams, response: { 200: PublicGathering } },
+      },
+      async (request) => {
+        const g = await getGathering(ctx.db, idOf(request.params));
+        if (!g) throw notFound();
+        return presentPublic(g, await petitionsOf(ctx.db, g.id));
+      },
+    );
+
+    app.post(
+      '/api/v1/gatherings/:id/actions',
+      {
+        config: { access: { roles: gatheringStaff } },
+        schema: {
+          tags,
+          summary: 'Open, close, publish or cancel a gathering',
+          description: 'planned → open → closed → published; planned or open → cancelled with a reason. Any other step: 409 gathering_state.',
+          params: IdParams,
+          body: ActionBody,
+          response: { 200: StaffGathering },
+        },
+      },
+      async (request) => {
+        const id = idOf(request.params);
+        await actOnGathering(ctx, request.actor, id, request.body, (g) => canRunGatherings(request.actor, g.unit_path));
+        return staffView(ctx, (await getGathering(ctx.db, id))!);
+      },
+    );
+
+    app.post(
+      '/api/v1/gatherings/:id/entries',
+      {
+        config: { access: { roles: gatheringStaff } },
+        schema: {
+          tags,
+          summary: "The console's entries: attendance, an opinion (a petition linked to the gathering), services delivered, a \"three sides, one word\" record",
+          description: 'Each entry carries an idempotency key. The same key again answers 200 with what was recorded the first time and changes nothing.',
+          params: IdParams,
+          body: EntryBody,
+          response: { 200: EntryResult, 201: EntryResult },
+        },
+      },
+      async (request, reply) => {
+        const out = await recordEntry(ctx, request.actor, idOf(request.params), request.body, (g) => canRunGatherings(request.actor, g.unit_path));
+        return reply.status(out.replayed ? 200 : 201).send(out);
+      },
+    );
+
+    app.post(
+      '/api/v1/gatherings/:id/bookings',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Book a place (a reception slot) with a phone number; answers the confirmation code',
+          params: IdParams,
+          body: BookingBody,
+          response: { 201: BookingResult },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await bookPlace(ctx, request.actor, idOf(request.params), request.body)),
+    );
+
+    app.post(
+      '/api/v1/gatherings/:id/bookings/:code/cancel',
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'Cancel a booking with its code and the phone number it was made with', params: BookingParams, body: CancelBookingBody, response: { 204: Type.Null() } },
+      },
+      async (request, reply) => {
+        await cancelPlace(ctx, request.actor, idOf(request.params), request.params.code, request.body.phone);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/v1/gatherings/:id/questions',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Send a question ahead of a gathering: it becomes a petition linked to it',
+          params: IdParams,
+          body: QuestionBody,
+          response: { 201: QuestionResult },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await askAhead(ctx, request.actor, idOf(request.params), request.body)),
+    );
+
+    app.get(
+      '/api/v1/reception-minimums',
+      {
+        config: { access: 'official' },
+        schema: { tags, summary: "The law's minimum reception frequency per level and role, with the dates each holds", response: { 200: MinimumList } },
+      },
+      async () => ({
+        items: (await listMinimums(ctx.db)).map((m) => ({
+          id: m.id, country: m.country, level: m.level, role: m.role, days: m.days, per: m.per, validFrom: m.valid_from, validTo: m.valid_to, source: m.source,
+        })),
+      }),
+    );
+
+    app.post(
+      '/api/v1/reception-minimums',
+      {
+        config: { access: { roles: minimumEditors } },
+        schema: { tags, summary: 'Set a minimum reception frequency from a date (administrators)', body: MinimumBody, response: { 200: MinimumView } },
+      },
+      async (request) => {
+        if (!canEditMinimums(request.actor)) throw forbidden();
+        const id = await setMinimum(ctx, request.actor, request.body);
+        const m = (await listMinimums(ctx.db)).find((r) => r.id === id)!;
+        return { id: m.id, country: m.country, level: m.level, role: m.role, days: m.days, per: m.per, validFrom: m.valid_from, validTo: m.valid_to, source: m.source };
+      },
+    );
+  },
+};
