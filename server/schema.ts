@@ -16,6 +16,8 @@ import type { KnowledgeTables } from './modules/knowledge/knowledge.tables.ts';
 import type { ConductTables } from './modules/conduct/conduct.tables.ts';
 import type { ScorecardTables } from './modules/scorecards/scorecards.tables.ts';
 import type { GatheringTables } from './modules/gatherings/gatherings.tables.ts';
+import type { ApiKeysTables } from './modules/api-keys/api-keys.tables.ts';
+import type { Open311Tables } from './modules/open311/open311.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
@@ -166,4 +168,4 @@ export interface FoundationTables {
 }
 
 // Modules add their tables here as they arrive.
-export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables & ConductTables & ScorecardTables & KnowledgeTables & GatheringTables;
+export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables & ConductTables & ScorecardTables & KnowledgeTables & GatheringTables & ApiKeysTables & Open311Tables;

@@ -1,4 +1,4 @@
--- The schema after every migration up to 0550_knowledge, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0601_open311, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -186,6 +186,37 @@ CREATE TABLE public.answer_approval_units (
     unit_id bigint NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_by bigint
+);
+
+CREATE TABLE public.api_key_usage (
+    key_id bigint NOT NULL,
+    minute timestamp with time zone NOT NULL,
+    n integer NOT NULL
+);
+
+CREATE TABLE public.api_keys (
+    id bigint NOT NULL,
+    client text NOT NULL,
+    prefix text NOT NULL,
+    key_hash text NOT NULL,
+    unit_id bigint,
+    per_minute integer NOT NULL,
+    created_by bigint,
+    created_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    revoked_by bigint,
+    last_used_at timestamp with time zone,
+    CONSTRAINT api_keys_client_check CHECK (((length(client) >= 1) AND (length(client) <= 200))),
+    CONSTRAINT api_keys_per_minute_check CHECK (((per_minute >= 1) AND (per_minute <= 100000)))
+);
+
+ALTER TABLE public.api_keys ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.api_keys_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 CREATE TABLE public.article_terms (
@@ -741,6 +772,63 @@ ALTER TABLE public.one_time_codes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTI
     CACHE 1
 );
 
+CREATE TABLE public.open311_requests (
+    petition_id bigint NOT NULL,
+    token text NOT NULL,
+    service_id bigint NOT NULL,
+    api_key_id bigint NOT NULL,
+    attributes jsonb DEFAULT '{}'::jsonb NOT NULL,
+    media_url text,
+    created_at timestamp with time zone NOT NULL
+);
+
+CREATE TABLE public.open311_services (
+    id bigint NOT NULL,
+    unit_id bigint,
+    code text NOT NULL,
+    names jsonb NOT NULL,
+    descriptions jsonb DEFAULT '{}'::jsonb NOT NULL,
+    kind text NOT NULL,
+    category text,
+    service_group text,
+    keywords text DEFAULT ''::text NOT NULL,
+    attributes jsonb DEFAULT '[]'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT open311_services_code_check CHECK ((code ~ '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$'::text)),
+    CONSTRAINT open311_services_kind_check CHECK ((kind <> ALL (ARRAY['denunciation'::text, 'conduct_report'::text])))
+);
+
+ALTER TABLE public.open311_services ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.open311_services_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.open311_updates (
+    id bigint NOT NULL,
+    api_key_id bigint NOT NULL,
+    external_id text NOT NULL,
+    petition_id bigint NOT NULL,
+    status text NOT NULL,
+    description text NOT NULL,
+    media_url text,
+    updated_at timestamp with time zone NOT NULL,
+    received_at timestamp with time zone NOT NULL,
+    CONSTRAINT open311_updates_status_check CHECK ((status = ANY (ARRAY['open'::text, 'closed'::text])))
+);
+
+ALTER TABLE public.open311_updates ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.open311_updates_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE public.petition_attachments (
     id bigint NOT NULL,
     petition_id bigint NOT NULL,
@@ -1122,6 +1210,15 @@ ALTER TABLE ONLY public.agency_kinds
 ALTER TABLE ONLY public.answer_approval_units
     ADD CONSTRAINT answer_approval_units_pkey PRIMARY KEY (unit_id);
 
+ALTER TABLE ONLY public.api_key_usage
+    ADD CONSTRAINT api_key_usage_pkey PRIMARY KEY (key_id, minute);
+
+ALTER TABLE ONLY public.api_keys
+    ADD CONSTRAINT api_keys_key_hash_key UNIQUE (key_hash);
+
+ALTER TABLE ONLY public.api_keys
+    ADD CONSTRAINT api_keys_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.article_terms
     ADD CONSTRAINT article_terms_pkey PRIMARY KEY (article_id, language, term);
 
@@ -1235,6 +1332,21 @@ ALTER TABLE ONLY public.official_notices
 
 ALTER TABLE ONLY public.one_time_codes
     ADD CONSTRAINT one_time_codes_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.open311_requests
+    ADD CONSTRAINT open311_requests_pkey PRIMARY KEY (petition_id);
+
+ALTER TABLE ONLY public.open311_requests
+    ADD CONSTRAINT open311_requests_token_key UNIQUE (token);
+
+ALTER TABLE ONLY public.open311_services
+    ADD CONSTRAINT open311_services_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.open311_updates
+    ADD CONSTRAINT open311_updates_api_key_id_external_id_key UNIQUE (api_key_id, external_id);
+
+ALTER TABLE ONLY public.open311_updates
+    ADD CONSTRAINT open311_updates_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.petition_attachments
     ADD CONSTRAINT petition_attachments_pkey PRIMARY KEY (id);
@@ -1403,6 +1515,10 @@ CREATE INDEX official_notices_unread ON public.official_notices USING btree (acc
 
 CREATE INDEX one_time_codes_destination ON public.one_time_codes USING btree (destination, created_at DESC);
 
+CREATE UNIQUE INDEX open311_services_code ON public.open311_services USING btree (COALESCE(unit_id, (0)::bigint), code);
+
+CREATE INDEX open311_updates_petition ON public.open311_updates USING btree (petition_id);
+
 CREATE INDEX petition_attachments_petition ON public.petition_attachments USING btree (petition_id);
 
 CREATE INDEX petition_attachments_resident ON public.petition_attachments USING btree (uploaded_by_resident) WHERE (uploaded_by_resident IS NOT NULL);
@@ -1500,6 +1616,18 @@ ALTER TABLE ONLY public.answer_approval_units
 
 ALTER TABLE ONLY public.answer_approval_units
     ADD CONSTRAINT answer_approval_units_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.api_key_usage
+    ADD CONSTRAINT api_key_usage_key_id_fkey FOREIGN KEY (key_id) REFERENCES public.api_keys(id);
+
+ALTER TABLE ONLY public.api_keys
+    ADD CONSTRAINT api_keys_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.api_keys
+    ADD CONSTRAINT api_keys_revoked_by_fkey FOREIGN KEY (revoked_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.api_keys
+    ADD CONSTRAINT api_keys_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
 
 ALTER TABLE ONLY public.article_terms
     ADD CONSTRAINT article_terms_article_id_fkey FOREIGN KEY (article_id) REFERENCES public.articles(id);
@@ -1629,6 +1757,24 @@ ALTER TABLE ONLY public.norms
 
 ALTER TABLE ONLY public.official_notices
     ADD CONSTRAINT official_notices_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.open311_requests
+    ADD CONSTRAINT open311_requests_api_key_id_fkey FOREIGN KEY (api_key_id) REFERENCES public.api_keys(id);
+
+ALTER TABLE ONLY public.open311_requests
+    ADD CONSTRAINT open311_requests_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);
+
+ALTER TABLE ONLY public.open311_requests
+    ADD CONSTRAINT open311_requests_service_id_fkey FOREIGN KEY (service_id) REFERENCES public.open311_services(id);
+
+ALTER TABLE ONLY public.open311_services
+    ADD CONSTRAINT open311_services_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.open311_updates
+    ADD CONSTRAINT open311_updates_api_key_id_fkey FOREIGN KEY (api_key_id) REFERENCES public.api_keys(id);
+
+ALTER TABLE ONLY public.open311_updates
+    ADD CONSTRAINT open311_updates_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);
 
 ALTER TABLE ONLY public.petition_attachments
     ADD CONSTRAINT petition_attachments_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);

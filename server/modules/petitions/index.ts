@@ -1,7 +1,9 @@
 /** What the server and other modules may use of the petitions module. */
 export { petitionsModule } from './petitions.routes.ts';
 export { escalatePetition } from './workflow/escalatePetition.ts';
-export { searchTextOf } from './intake/submitPetition.ts';
+export { searchTextOf, submitPetition, type SubmittedPetition } from './intake/submitPetition.ts';
+export { publicKinds } from './petitions.policy.ts';
+export type { IntakeBody } from './petitions.schema.ts';
 export { setDeadlinePolicy } from './deadline-policies/setDeadlinePolicy.ts';
 export { officialsAtUnit } from './petitions.queries.ts';
 export { ackDue, pickPolicy, resolutionDue, type DeadlinePolicy } from './deadline-policies/petitions.deadlines.ts';

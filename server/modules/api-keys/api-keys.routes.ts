@@ -1,0 +1,83 @@
+import type { Module } from '../index.ts';
+import { isOfficial } from '../../platform/access.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { registerRecurringJob } from '../../platform/jobs.ts';
+import { resolveUnit } from '../units/index.ts';
+import { ApiKeyList, ApiKeyParams, ApiKeyView, IssueApiKeyBody, IssuedApiKey } from './api-keys.schema.ts';
+import { canManageKey, defaultPerMinute, keyManagers, keyScope } from './api-keys.policy.ts';
+import { getApiKey, listApiKeys, pruneUsage } from './api-keys.queries.ts';
+import { presentApiKey } from './api-keys.presenter.ts';
+import { issueApiKey } from './commands/issueApiKey.ts';
+import { revokeApiKey } from './commands/revokeApiKey.ts';
+import './api-keys.messages.ts';
+
+// Usage counts only matter for the current minute.
+registerRecurringJob('api_keys.prune_usage', 3_600_000, async (ctx) => {
+  await pruneUsage(ctx.db, new Date(ctx.clock.now().getTime() - 3_600_000));
+});
+
+export const apiKeysModule: Module = {
+  name: 'api-keys',
+  routes(app, ctx) {
+    app.get(
+      '/api/v1/api-keys',
+      {
+        config: { access: { roles: keyManagers } },
+        schema: {
+          tags: ['api keys'],
+          summary: 'API keys of clients within your units (administrators); never the keys themselves',
+          response: { 200: ApiKeyList },
+        },
+      },
+      async (request) => ({ items: (await listApiKeys(ctx.db, keyScope(request.actor))).map(presentApiKey) }),
+    );
+
+    app.post(
+      '/api/v1/api-keys',
+      {
+        config: { access: { roles: keyManagers } },
+        schema: {
+          tags: ['api keys'],
+          summary: "Issue a key to a client for a unit's subtree (without unit: the whole deployment); the key is shown once",
+          body: IssueApiKeyBody,
+          response: { 201: IssuedApiKey },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        const actor = request.actor;
+        if (!isOfficial(actor)) throw forbidden();
+        let unit: { id: number; code: string; path: string } | null = null;
+        if (body.unit !== undefined) {
+          unit = (await resolveUnit(ctx.db, body.unit, ctx.clock.now())) ?? null;
+          if (!unit) throw badRequest('unknown_unit', { code: body.unit });
+        }
+        if (!canManageKey(actor, unit?.path ?? '/')) throw forbidden();
+        const issued = await issueApiKey(ctx, actor, { client: body.client, unit, perMinute: body.perMinute ?? defaultPerMinute });
+        const row = await getApiKey(ctx.db, issued.id);
+        if (!row) throw notFound();
+        return reply.status(201).send({ ...presentApiKey(row), key: issued.key });
+      },
+    );
+
+    app.post(
+      '/api/v1/api-keys/:id/revoke',
+      {
+        config: { access: { roles: keyManagers } },
+        schema: {
+          tags: ['api keys'],
+          summary: 'Revoke a key: every later request with it is refused',
+          params: ApiKeyParams,
+          response: { 200: ApiKeyView },
+        },
+      },
+      async (request) => {
+        const actor = request.actor;
+        const key = await getApiKey(ctx.db, request.params.id);
+        if (!key || !isOfficial(actor) || !canManageKey(actor, key.unit_path)) throw notFound();
+        await revokeApiKey(ctx, actor, key);
+        return presentApiKey((await getApiKey(ctx.db, key.id))!);
+      },
+    );
+  },
+};
