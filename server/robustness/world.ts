@@ -199,6 +199,32 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
         { type: 'return', reason: 'Too short.' },
       ],
     },
+    'POST /api/v1/api-keys': { bodies: [{ client: 'Fuzz client', unit: 'FZC1', perMinute: 30 }] },
+    'POST /api/v1/api-keys/:id/revoke': { params: { id: '1' } },
+    'POST /api/v1/open311/services': {
+      bodies: [
+        {
+          unit: 'FZC1',
+          code: 'fuzz_pothole',
+          names: { vi: 'Ổ gà', zh: '坑洞', en: 'Pothole' },
+          descriptions: { vi: 'Ổ gà trên đường', zh: '路面坑洞', en: 'A hole in the road' },
+          kind: 'suggestion',
+          category: 'roads',
+          group: 'roads',
+          keywords: 'road, hole',
+          attributes: [
+            {
+              code: 'size',
+              datatype: 'singlevaluelist',
+              required: true,
+              descriptions: { vi: 'Kích thước', zh: '大小', en: 'Size' },
+              order: 1,
+              values: [{ key: 'small', names: { vi: 'Nhỏ', zh: '小', en: 'Small' } }],
+            },
+          ],
+        },
+      ],
+    },
     'GET /api/v1/notifications': { query: { unread: 'true', limit: '5' } },
     'POST /api/v1/notifications/:id/actions': { params: { id: '1' }, bodies: [{ type: 'read' }] },
     'GET /api/v1/audit': { query: { subject: `petition:${p.open.id}`, unit: 'FZC1', limit: '5' } },

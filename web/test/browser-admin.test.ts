@@ -283,6 +283,36 @@ describe('administration', { timeout: 180_000 }, () => {
     assert.equal(me, 401, 'the official’s session ended');
   });
 
+  test('the administrator issues an API key to an Open311 client, which posts a request with it, then revokes it (zh-Hans)', async () => {
+    const zh = strings('zh-Hans');
+    const page = await browsing.open('zh-CN', desktop);
+    await signIn(page, demo.admin, zh);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('link', { name: zh['nav.interop'] }).click();
+    await page.getByRole('heading', { level: 1, name: zh['interop.title'] }).waitFor();
+    await page.getByLabel(zh['interop.client']).fill('FixMyStreet 义安');
+    await page.getByRole('combobox', { name: zh['interop.unit'] }).fill('thanh nho');
+    await page.locator('[role="option"]', { hasText: 'Thanh Nho' }).first().click();
+    await page.getByRole('button', { name: zh['interop.issue'], exact: true }).click();
+    const key = (await page.getByTestId('issued-key').textContent())!;
+    assert.match(key, /^zd_/);
+    await checkPage(page, 'zh-Hans: API key issued');
+    await screenshot(page, 'zh-interop-api-key-1280');
+
+    const form = new URLSearchParams({ api_key: key, jurisdiction_id: thanhNho, service_code: 'roads', lat: '18.68', long: '105.68', description: 'Đèn đường hỏng' });
+    const posted = await fetch(`${stack.url}/open311/v2/requests.json`, { method: 'POST', body: form });
+    assert.equal(posted.status, 201, await posted.clone().text());
+    const [{ service_request_id: id }] = (await posted.json()) as Array<{ service_request_id: string }>;
+    const read = await fetch(`${stack.url}/open311/v2/requests/${id}.json`);
+    assert.equal(read.status, 200);
+
+    const row = page.getByRole('row', { name: /FixMyStreet 义安/ });
+    await row.getByRole('button', { name: zh['interop.revoke'] }).click();
+    await row.getByText(zh['interop.revokedAt'].split('{{')[0].trim()).waitFor();
+    const refused = await fetch(`${stack.url}/open311/v2/requests.json`, { method: 'POST', body: form });
+    assert.equal(refused.status, 403);
+  });
+
   test('no page raised a script error or got a server error', () => {
     assert.deepEqual(browsing.pageErrors, []);
   });

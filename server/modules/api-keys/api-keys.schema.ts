@@ -31,4 +31,4 @@ export const IssueApiKeyBody = Type.Object(
 );
 export type IssueApiKeyBody = Static<typeof IssueApiKeyBody>;
 
-export const ApiKeyParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const ApiKeyParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });

@@ -13,3 +13,4 @@ import './hotline/index.ts';
 import './staff-figures/index.ts';
 import './admin/index.ts';
 import './audit/index.ts';
+import './interop/index.ts';

@@ -1,0 +1,15 @@
+/** What other systems may do here: API keys for Open311 clients. */
+import { useI18n } from '../../app/i18n.ts';
+import { PageTitle } from '../../app/ui.tsx';
+import { ApiKeys } from './ApiKeys.tsx';
+
+export default function InteropPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageTitle>{t('interop.title')}</PageTitle>
+      <p>{t('interop.lead')}</p>
+      <ApiKeys />
+    </>
+  );
+}

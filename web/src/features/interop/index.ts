@@ -1,0 +1,7 @@
+import { registerFeature } from '../../app/router.ts';
+
+registerFeature({
+  name: 'interop',
+  routes: [{ path: '/staff/interop', title: 'interop.title', area: 'staff', load: () => import('./InteropPage.tsx') }],
+  nav: [{ href: '/staff/interop', label: 'nav.interop', area: 'staff', order: 135, roles: ['administrator'] }],
+});
