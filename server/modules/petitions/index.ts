@@ -1,7 +1,7 @@
 /** What the server and other modules may use of the petitions module. */
 export { petitionsModule } from './petitions.routes.ts';
 export { escalatePetition } from './workflow/escalatePetition.ts';
-export { searchTextOf, submitPetition, type SubmittedPetition } from './intake/submitPetition.ts';
+export { searchTextOf } from './intake/submitPetition.ts';
 export { publicKinds } from './petitions.policy.ts';
 export type { IntakeBody } from './petitions.schema.ts';
 export { setDeadlinePolicy } from './deadline-policies/setDeadlinePolicy.ts';
