@@ -3,6 +3,7 @@ import { registerAuditCommands } from './audit.ts';
 import { registerUnitCommands } from './units.ts';
 import { registerSeedCommand } from './seed.ts';
 import { registerStatsCommands } from './stats.ts';
+import { registerBackupCommands } from './backup.ts';
 
 /** Commands of the modules (units import, audit verify, seed …). */
 export function registerCommands(program: Command): void {
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerUnitCommands(program);
   registerSeedCommand(program);
   registerStatsCommands(program);
+  registerBackupCommands(program);
 }

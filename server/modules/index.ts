@@ -18,6 +18,7 @@ import { conductModule } from './conduct/index.ts';
 import { gatheringsModule } from './gatherings/index.ts';
 import { apiKeysModule } from './api-keys/index.ts';
 import { open311Module } from './open311/index.ts';
+import { backupsModule } from './backups/index.ts';
 
 export interface Module {
   name: string;
@@ -25,7 +26,7 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [metricsModule, healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule, conductModule, knowledgeModule, gatheringsModule, apiKeysModule, open311Module];
+export const modules: Module[] = [metricsModule, healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule, conductModule, knowledgeModule, gatheringsModule, apiKeysModule, open311Module, backupsModule];
 
 // The web app answers every path no module claimed, so it is registered after all of them.
 modules.push(webModule);

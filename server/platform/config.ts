@@ -54,6 +54,12 @@ export interface Config {
   smsWebhookTimeoutMs: number;
   /** The bearer token /metrics asks for (ZD_METRICS_TOKEN); without one it answers only over loopback. */
   metricsToken?: string;
+  /** Scheduled backups go to this folder (ZD_BACKUP_DIR); none are taken without it. */
+  backupDir?: string;
+  /** How often a scheduled backup is taken, in milliseconds (ZD_BACKUP_EVERY: 24h, 6h, 30m, 1d …; default a day). */
+  backupEveryMs: number;
+  /** How many scheduled backups are kept in backupDir, the newest (ZD_BACKUP_KEEP, default 7). */
+  backupKeep: number;
   /** Where the maps' background comes from (ZD_MAP_TILES_URL, ZD_MAP_TILES_ATTRIBUTION): docs/OPERATIONS.md, "Maps". */
   mapTiles: MapTiles;
 }
@@ -99,6 +105,14 @@ function int(value: string | undefined, fallback: number): number {
 
 const megabyte = 1024 * 1024;
 
+/** A period such as 24h, 30m, 1d or 90s, in milliseconds. */
+export function period(value: string | undefined, fallbackMs: number, name: string): number {
+  if (value === undefined || value === '') return fallbackMs;
+  const m = /^(\d+)\s*(s|m|h|d)$/.exec(value.trim());
+  if (!m || Number(m[1]) === 0) throw new Error(`${name} must be a period such as 24h, 6h, 30m or 1d, got "${value}"`);
+  return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's' | 'm' | 'h' | 'd'];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: env.HOST ?? '0.0.0.0',
@@ -131,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookTimeoutMs: int(env.ZD_SMS_WEBHOOK_TIMEOUT_MS, 10_000),
     metricsToken: env.ZD_METRICS_TOKEN || undefined,
     mapTiles: mapTiles(env.ZD_MAP_TILES_URL || undefined, env.ZD_MAP_TILES_ATTRIBUTION),
+    backupDir: env.ZD_BACKUP_DIR ? path.resolve(env.ZD_BACKUP_DIR) : undefined,
+    backupEveryMs: period(env.ZD_BACKUP_EVERY, 86_400_000, 'ZD_BACKUP_EVERY'),
+    backupKeep: Math.max(1, int(env.ZD_BACKUP_KEEP, 7)),
   };
 }
 

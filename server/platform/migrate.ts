@@ -3,6 +3,8 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { DB } from '../schema.ts';
 
 export const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 
@@ -50,10 +52,13 @@ interface AppliedRow {
   applied_at: Date;
 }
 
-type Queryable = pg.Pool | pg.PoolClient;
+/** A pool, a client, or any connection that runs SQL text with parameters. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
 
 async function appliedRows(db: Queryable): Promise<AppliedRow[]> {
-  const { rows } = await db.query<AppliedRow>('SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version');
+  const { rows } = await db.query<AppliedRow & pg.QueryResultRow>('SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version');
   return rows;
 }
 
@@ -76,6 +81,19 @@ export async function migrationStatus(pool: pg.Pool, migrations = readMigrations
     ...known,
     ...applied.filter((r) => unknown.has(r.name)).map((r) => ({ name: r.name, appliedAt: r.applied_at, unknown: true as const })),
   ];
+}
+
+/** Runs SQL text on a Kysely connection, for code written against `pg` (the migrations). */
+export function queryable(db: Kysely<DB>): Queryable {
+  return { query: async (text, values) => db.executeQuery(CompiledQuery.raw(text, values ?? [])) as never };
+}
+
+/** The names of the migrations applied to a database, in order (none when it has no schema). */
+export async function appliedMigrationNames(db: Queryable | Kysely<DB>): Promise<string[]> {
+  const q: Queryable = 'executeQuery' in db ? queryable(db) : db;
+  const exists = await q.query<{ t: string | null }>(`SELECT to_regclass('public.schema_migrations')::text AS t`);
+  if (!exists.rows[0].t) return [];
+  return (await appliedRows(q)).map((r) => r.name);
 }
 
 export function readMigrations(dir = migrationsDir): Migration[] {
@@ -104,32 +122,7 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(7261001)');
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version text PRIMARY KEY,
-      name text NOT NULL,
-      checksum text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now())`);
-    const rows = await appliedRows(client);
-    // Older code must not run on a schema it does not know, nor migrate under it.
-    const unknown = unknownApplied(rows, migrations);
-    if (unknown.length) throw new SchemaNewerError(unknown);
-    const applied = new Map(rows.map((r) => [r.version, r]));
-    const done: string[] = [];
-    for (const m of migrations) {
-      const before = applied.get(m.version);
-      if (before) {
-        if (before.checksum !== m.checksum) throw new MigrationChangedError(`${m.name}.sql`);
-        continue;
-      }
-      await client.query(m.sql);
-      await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
-        m.version,
-        m.name,
-        m.checksum,
-      ]);
-      done.push(m.name);
-    }
+    const done = await applyMigrations(client, migrations);
     await client.query('COMMIT');
     return done;
   } catch (e) {
@@ -138,4 +131,35 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
   } finally {
     client.release();
   }
+}
+
+/**
+ * What migrate() does, in the caller's open transaction (a restore creates the schema and loads
+ * the rows in one): takes the advisory lock, refuses a newer schema or an edited migration, and
+ * applies the pending ones. Returns the names applied.
+ */
+export async function applyMigrations(client: Queryable, migrations: Migration[]): Promise<string[]> {
+  await client.query('SELECT pg_advisory_xact_lock(7261001)');
+  await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version text PRIMARY KEY,
+    name text NOT NULL,
+    checksum text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now())`);
+  const rows = await appliedRows(client);
+  // Older code must not run on a schema it does not know, nor migrate under it.
+  const unknown = unknownApplied(rows, migrations);
+  if (unknown.length) throw new SchemaNewerError(unknown);
+  const applied = new Map(rows.map((r) => [r.version, r]));
+  const done: string[] = [];
+  for (const m of migrations) {
+    const before = applied.get(m.version);
+    if (before) {
+      if (before.checksum !== m.checksum) throw new MigrationChangedError(`${m.name}.sql`);
+      continue;
+    }
+    await client.query(m.sql);
+    await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
+    done.push(m.name);
+  }
+  return done;
 }

@@ -123,3 +123,10 @@ export async function createServerDatabaseUrl(): Promise<{ url: string; drop(): 
   await cloneTemplate(name, template);
   return { url: serverUrl(name), drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
 }
+
+/** A new PostgreSQL database with nothing in it (no schema), as `createdb` makes: for restores. */
+export async function createEmptyServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `zd_empty_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return { url: serverUrl(name), drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
