@@ -1,6 +1,8 @@
 /** All SQL of the demo module: what already exists, so that seeding only adds what is missing. */
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditEventsTable, DB } from '../../schema.ts';
+import type { Official } from '../../platform/access.ts';
+import type { Role } from '../../contract/domain.ts';
 
 /** Empty means no units yet: an administrator created at start does not make a deployment. */
 export async function hasNoUnits(db: Kysely<DB>): Promise<boolean> {
@@ -115,4 +117,29 @@ export async function insertDemoPetitions(
 
 export async function insertAuditRows(trx: Kysely<DB>, rows: Array<Insertable<AuditEventsTable>>): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('audit_events').values(rows.slice(i, i + 1000)).execute();
+}
+
+/** A demo official as the actor of the commands the seeder runs in their name (articles are written and reviewed by people). */
+export async function demoOfficialActor(db: Kysely<DB>, username: string): Promise<Official | undefined> {
+  const account = await db.selectFrom('accounts').select(['id', 'name', 'username', 'agency_id']).where('username', '=', username).executeTakeFirst();
+  if (!account) return undefined;
+  const grants = await db
+    .selectFrom('grants as g')
+    .leftJoin('units as u', 'u.id', 'g.unit_id')
+    .select(['g.unit_id', 'u.code', sql<string>`coalesce(u.path, '/')`.as('path'), 'g.role'])
+    .where('g.account_id', '=', account.id)
+    .execute();
+  return {
+    kind: 'official',
+    id: account.id,
+    name: account.name,
+    username: account.username ?? username,
+    agencyId: account.agency_id,
+    grants: grants.map((g) => ({ unitId: g.unit_id, unitCode: g.code, unitPath: g.path, role: g.role as Role })),
+  };
+}
+
+export async function articleCount(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

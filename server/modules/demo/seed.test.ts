@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { describeEachBackend, type TestApp } from '../../test/server.ts';
 import { demoAgencies, demoOfficials, demoServicePoints, demoUnits } from './demo.data.ts';
 import { demoDeadlines, demoSignIns, seedDemo, seedDemoIfEmpty } from './seed.ts';
+import { demoArticles } from './demo.articles.ts';
 import { demoHistory } from './demo.history.ts';
 import { statsOk } from '../stats/stats.testing.ts';
 
@@ -48,6 +49,7 @@ describeEachBackend('demo data', (t) => {
       servicePoints: demoServicePoints.length,
       officials: demoOfficials.length,
       petitions: demoHistory(t().clock.now(), await demoDeadlines(t().ctx.db)).length,
+      articles: demoArticles.length,
     });
     for (const s of demoSignIns) {
       assert.ok(out.text().includes(s.username) && out.text().includes(s.password), s.username);
@@ -259,7 +261,7 @@ describeEachBackend('demo data', (t) => {
     const before = await counts(t());
     t().clock.advance(3600_000);
     const result = await seedDemo(t().ctx);
-    assert.deepEqual(result.created, { units: 0, agencies: 0, servicePoints: 0, officials: 0, petitions: 0 });
+    assert.deepEqual(result.created, { units: 0, agencies: 0, servicePoints: 0, officials: 0, petitions: 0, articles: 0 });
     assert.deepEqual(await counts(t()), before);
   });
 

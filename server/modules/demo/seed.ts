@@ -23,8 +23,12 @@ import {
   insertAuditRows,
   insertDemoPetitions,
   unitPlaces,
+  articleCount,
+  demoOfficialActor,
 } from './demo.queries.ts';
 import { demoHistory, type DemoDeadlines } from './demo.history.ts';
+import { demoArticles } from './demo.articles.ts';
+import { approveArticle, createArticle, submitArticle } from '../knowledge/index.ts';
 import { loadCalendar, placeOfUnit } from '../../platform/calendar.ts';
 import { ackDue, hashAccessKey, newAccessKey, pickPolicy, resolutionDue, searchTextOf, setDeadlinePolicy } from '../petitions/index.ts';
 import type { Channel, PetitionKind } from '../../contract/domain.ts';
@@ -51,7 +55,7 @@ export interface DemoSignIn {
 }
 
 export interface DemoSeedResult {
-  created: { units: number; agencies: number; servicePoints: number; officials: number; petitions: number };
+  created: { units: number; agencies: number; servicePoints: number; officials: number; petitions: number; articles: number };
   signIns: DemoSignIn[];
 }
 
@@ -87,7 +91,7 @@ async function withSeedLock<T>(ctx: SeedContext, fn: () => Promise<T>): Promise<
 }
 
 async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
-  const created = { units: 0, agencies: 0, servicePoints: 0, officials: 0, petitions: 0 };
+  const created = { units: 0, agencies: 0, servicePoints: 0, officials: 0, petitions: 0, articles: 0 };
 
   // Units: only those not there yet, so a unit renamed since (or imported from the official
   // lists) keeps what it has.
@@ -150,10 +154,25 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
   }
   await seedHotlinePolicy(ctx);
   created.petitions = await seedHistory(ctx);
+  created.articles = await seedArticles(ctx);
   return { created, signIns: demoSignIns };
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The knowledge base, once: each article written by one official of its unit and approved by another. */
+async function seedArticles(ctx: SeedContext): Promise<number> {
+  if ((await articleCount(ctx.db)) > 0) return 0;
+  for (const a of demoArticles) {
+    const author = await demoOfficialActor(ctx.db, a.author);
+    const reviewer = await demoOfficialActor(ctx.db, a.reviewer);
+    if (!author || !reviewer) continue;
+    const id = await createArticle(ctx, author, { kind: a.kind, unit: a.unit, category: a.category, texts: a.texts.map((t) => ({ ...t, guide: t.guide ?? null })) });
+    await submitArticle(ctx, author, id);
+    await approveArticle(ctx, reviewer, id);
+  }
+  return demoArticles.length;
+}
 
 /** Fenggang's hotline time limits, unless the county already has its own. */
 async function seedHotlinePolicy(ctx: SeedContext): Promise<void> {

@@ -11,7 +11,7 @@ import { replaceTerms, updateArticle, versionTexts } from '../knowledge.queries.
 import { articleTerms } from '../knowledge.index.ts';
 import { auditArticle, loadArticleFor, publishableSource } from './shared.ts';
 
-export async function approveArticle(ctx: AppContext, actor: Official, id: number): Promise<void> {
+export async function approveArticle(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Official, id: number): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const a = await loadArticleFor(trx, actor, id, 'approve');

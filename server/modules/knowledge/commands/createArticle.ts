@@ -22,7 +22,7 @@ export interface CreateArticleInput {
   texts: VersionText[];
 }
 
-export async function createArticle(ctx: AppContext, actor: Official, input: CreateArticleInput): Promise<number> {
+export async function createArticle(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Official, input: CreateArticleInput): Promise<number> {
   const now = ctx.clock.now();
   checkLanguages(input.texts);
   if (input.validFrom && input.validTo && input.validTo < input.validFrom) throw badRequest('article_dates');

@@ -4,7 +4,7 @@ import type { Official } from '../../../platform/access.ts';
 import { updateArticle } from '../knowledge.queries.ts';
 import { auditArticle, loadArticleFor } from './shared.ts';
 
-export async function returnArticle(ctx: AppContext, actor: Official, id: number, reason: string): Promise<void> {
+export async function returnArticle(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Official, id: number, reason: string): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const a = await loadArticleFor(trx, actor, id, 'return');

@@ -17,7 +17,7 @@ export interface ReviseArticleInput {
   validTo?: string | null;
 }
 
-export async function reviseArticle(ctx: AppContext, actor: Official, id: number, input: ReviseArticleInput): Promise<void> {
+export async function reviseArticle(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Official, id: number, input: ReviseArticleInput): Promise<void> {
   const now = ctx.clock.now();
   checkLanguages(input.texts);
   if (input.servicePoint != null && !(await servicePointOf(ctx.db, input.servicePoint))) {

@@ -4,7 +4,7 @@ import type { Official } from '../../../platform/access.ts';
 import { updateArticle } from '../knowledge.queries.ts';
 import { auditArticle, loadArticleFor } from './shared.ts';
 
-export async function submitArticle(ctx: AppContext, actor: Official, id: number): Promise<void> {
+export async function submitArticle(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Official, id: number): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const a = await loadArticleFor(trx, actor, id, 'submit');
