@@ -1,7 +1,7 @@
 /** What leaves the server: figures only, never a petition or a person. */
 import type { StatsFigures } from './stats.figures.ts';
-import type { ReviewStatsView, StatsView } from './stats.schema.ts';
-import type { ReviewFigures, StatsUnit } from './stats.queries.ts';
+import type { ChildStatsView, ReviewStatsView, StatsView } from './stats.schema.ts';
+import type { ChildFiguresRow, ReviewFigures, StatsUnit } from './stats.queries.ts';
 import type { PublishedCheckpoint } from '../../platform/audit-anchors.ts';
 
 function header(unit: StatsUnit | null, period: { from: string; to: string }, asOf: Date) {
@@ -31,5 +31,29 @@ export function presentStats(
     auditCheckpoint: checkpoint
       ? { id: checkpoint.id, at: checkpoint.createdAt, maxEventId: checkpoint.maxEventId, events: checkpoint.eventCount, hash: checkpoint.hash }
       : null,
+  };
+}
+
+const ratio = (a: number, b: number) => (b ? a / b : null);
+
+/** The units below a unit side by side: counts and the rates of /api/v1/stats, computed alike. */
+export function presentChildStats(unit: StatsUnit, period: { from: string; to: string }, asOf: Date, rows: ChildFiguresRow[], more: boolean): ChildStatsView {
+  return {
+    unit: { code: unit.code, name: unit.name },
+    from: period.from,
+    to: period.to,
+    asOf: asOf.toISOString(),
+    items: rows.map((r) => ({
+      unit: { code: r.code, name: r.name, names: Object.fromEntries(Object.entries(r.names ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')) },
+      received: r.received,
+      answered: r.answered,
+      resolved: r.resolved,
+      resolvedOnTime: r.resolved_on_time,
+      responseRate: ratio(r.answered, r.received),
+      resolutionRate: ratio(r.resolved, r.received),
+      onTimeRate: ratio(r.resolved_on_time, r.resolved),
+      satisfactionRate: ratio(r.satisfied + r.acceptable, r.rated),
+    })),
+    more,
   };
 }

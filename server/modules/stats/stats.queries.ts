@@ -625,3 +625,75 @@ export async function reviewFigures(db: Kysely<DB>, q: StatsQuery): Promise<Revi
       FROM (${scoped}) s`.execute(db);
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)])) as unknown as ReviewFigures;
 }
+
+// ---- the units below a unit, side by side; the years a unit has figures for ----
+
+export interface ChildFiguresRow {
+  code: string;
+  name: string;
+  names: Record<string, string | undefined>;
+  received: number;
+  answered: number;
+  resolved: number;
+  resolved_on_time: number;
+  rated: number;
+  satisfied: number;
+  acceptable: number;
+}
+
+/**
+ * The figures of each unit directly below a unit (current at `now`, by code, at most `limit`),
+ * each over its own subtree, in one statement: the parent's petitions of the period are read
+ * once and grouped by the child their origin path runs through (the same population and
+ * definitions as /api/v1/stats).
+ */
+export async function childFigures(db: Kysely<DB>, parent: StatsScope, q: { from: Day; to: Day; now: Date; limit: number }): Promise<ChildFiguresRow[]> {
+  const ranges = [{ from: q.from, to: q.to }];
+  const prefixLength = parent.unitPath.length;
+  const { rows } = await sql<ChildFiguresRow>`
+    WITH kids AS MATERIALIZED (
+      SELECT c.id, c.code, c.name, c.names, c.path FROM units c
+       WHERE c.parent_id = ${parent.unitId}
+         AND (c.valid_to IS NULL OR c.valid_to > (${q.now}::timestamptz AT TIME ZONE c.time_zone)::date)
+       ORDER BY c.code LIMIT ${q.limit}),
+    scoped AS (
+      SELECT * FROM (
+        SELECT left(p.origin_unit_path, ${prefixLength} + strpos(substr(p.origin_unit_path, ${prefixLength + 1}), '/')) AS child_path,
+               p.answered_at, p.resolved, p.resolved_on_time, p.rating, ${localDay} AS local_day
+          FROM petitions p JOIN units ou ON ou.id = p.origin_unit_id
+         WHERE p.origin_unit_path LIKE ${`${parent.unitPath}%`} AND p.origin_unit_path <> ${parent.unitPath} AND ${submittedIn(ranges)}) s
+       WHERE ${inRanges(sql.ref('s.local_day'), ranges)})
+    SELECT k.code, k.name, k.names,
+           count(s.child_path)::int AS received,
+           count(*) FILTER (WHERE s.answered_at IS NOT NULL)::int AS answered,
+           count(*) FILTER (WHERE s.resolved)::int AS resolved,
+           count(*) FILTER (WHERE s.resolved AND s.resolved_on_time)::int AS resolved_on_time,
+           count(*) FILTER (WHERE s.rating IS NOT NULL)::int AS rated,
+           count(*) FILTER (WHERE s.rating = 'satisfied')::int AS satisfied,
+           count(*) FILTER (WHERE s.rating = 'acceptable')::int AS acceptable
+      FROM kids k LEFT JOIN scoped s ON s.child_path = k.path
+     GROUP BY k.id, k.code, k.name, k.names
+     ORDER BY k.code`.execute(db);
+  return rows;
+}
+
+/**
+ * The years (local, newest first) in which petitions were first submitted to a unit or below
+ * it: from its month rollups and the deltas not folded yet, or, for a unit whose level keeps no
+ * rollups (small by nature), from its petitions.
+ */
+export async function yearsWithFigures(db: Kysely<DB>, scope: StatsScope, grains: 'dm' | 'm' | null): Promise<number[]> {
+  const { rows } = grains
+    ? await sql<{ year: number }>`
+        SELECT DISTINCT y.year FROM (
+          SELECT date_part('year', day)::int AS year FROM stats_counts WHERE unit_id = ${scope.unitId} AND grain = 'm' AND dim = 'k' AND received > 0
+          UNION ALL
+          SELECT date_part('year', day)::int FROM stats_deltas WHERE origin_unit_path LIKE ${`${scope.unitPath}%`} AND sign > 0) y
+         ORDER BY y.year DESC`.execute(db)
+    : await sql<{ year: number }>`
+        SELECT DISTINCT date_part('year', ${localDay})::int AS year
+          FROM petitions p JOIN units ou ON ou.id = p.origin_unit_id
+         WHERE p.origin_unit_path LIKE ${`${scope.unitPath}%`}
+         ORDER BY year DESC`.execute(db);
+  return rows.map((r) => Number(r.year));
+}

@@ -1,17 +1,19 @@
 import type { Module } from '../index.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { ReviewStatsQuery, ReviewStatsView, StatsQuery, StatsView } from './stats.schema.ts';
+import { ChildStatsQuery, ChildStatsView, ReviewStatsQuery, ReviewStatsView, StatsQuery, StatsView, YearsQuery, YearsView } from './stats.schema.ts';
 import { daysIn, firstStatsDay, isDay, lastStatsDay } from './stats.periods.ts';
-import { findStatsUnit, reviewFigures, type StatsScope } from './stats.queries.ts';
+import { childFigures, findStatsUnit, reviewFigures, yearsWithFigures, type StatsScope } from './stats.queries.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { computeStats } from './stats.compute.ts';
-import { presentReviewStats, presentStats } from './stats.presenter.ts';
+import { presentChildStats, presentReviewStats, presentStats } from './stats.presenter.ts';
 import { latestCheckpoint } from '../../platform/audit-anchors.ts';
 import './stats.messages.ts';
 import './stats.jobs.ts';
 
 export const maxPeriodYears = 20;
 export const maxDailySeries = 400;
+/** Units compared side by side in one answer. */
+export const maxChildUnits = 200;
 
 /** The unit and period asked for, checked: the same rules for every figure. */
 async function scopeOf(ctx: AppContext, query: StatsQuery) {
@@ -73,6 +75,47 @@ export const statsModule: Module = {
         const { unit, scope } = await scopeOf(ctx, request.query);
         const now = ctx.clock.now();
         return presentReviewStats(unit, { from, to }, now, await reviewFigures(ctx.db, { scope, from, to, now }));
+      },
+    );
+
+    app.get(
+      '/api/v1/stats/children',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['stats'],
+          summary: 'The units directly below a unit side by side: received, answered, resolved, on time and the rates, each over its own subtree',
+          description: 'The population and definitions of /api/v1/stats, for every child at once (one query). No personal data.',
+          querystring: ChildStatsQuery,
+          response: { 200: ChildStatsView },
+        },
+      },
+      async (request) => {
+        const { from, to } = request.query;
+        const { unit, scope } = await scopeOf(ctx, request.query);
+        const now = ctx.clock.now();
+        const rows = await childFigures(ctx.db, scope, { from, to, now, limit: maxChildUnits + 1 });
+        return presentChildStats(unit!, { from, to }, now, rows.slice(0, maxChildUnits), rows.length > maxChildUnits);
+      },
+    );
+
+    app.get(
+      '/api/v1/stats/years',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['stats'],
+          summary: 'The years a unit has figures for (petitions first submitted to it or below it), newest first',
+          querystring: YearsQuery,
+          response: { 200: YearsView },
+        },
+      },
+      async (request) => {
+        const code = request.query.unit;
+        const unit = code === undefined ? null : await findStatsUnit(ctx.db, code, ctx.clock.now());
+        if (unit === undefined) throw badRequest('unknown_unit', { code });
+        const years = await yearsWithFigures(ctx.db, unit ? { unitId: unit.id, unitPath: unit.path } : { unitId: 0, unitPath: '/' }, unit ? unit.grains : 'dm');
+        return { years };
       },
     );
   },

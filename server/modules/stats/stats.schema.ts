@@ -104,3 +104,41 @@ export const ReviewStatsView = Type.Object({
   reReviewOverdue: Count('in re-review now and past its time limit'),
 });
 export type ReviewStatsView = Static<typeof ReviewStatsView>;
+
+export const ChildStatsQuery = Type.Object(
+  {
+    unit: Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: the units directly below it are compared' }),
+    from: Type.String({ format: 'date', description: 'the first submitted day counted (YYYY-MM-DD, local day)' }),
+    to: Type.String({ format: 'date', description: 'the last submitted day counted, included' }),
+  },
+  { additionalProperties: false },
+);
+export type ChildStatsQuery = Static<typeof ChildStatsQuery>;
+
+export const ChildStatsView = Type.Object({
+  unit: Type.Object({ code: Type.String(), name: Type.String() }),
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  asOf: Type.String({ format: 'date-time' }),
+  items: Type.Array(
+    Type.Object({
+      unit: Type.Object({ code: Type.String(), name: Type.String(), names: Type.Record(Type.String(), Type.String()) }),
+      received: countFields.received,
+      answered: countFields.answered,
+      resolved: countFields.resolved,
+      resolvedOnTime: countFields.resolvedOnTime,
+      ...rateFields,
+    }),
+    { description: 'each unit directly below, over its own subtree, by code' },
+  ),
+  more: Type.Boolean({ description: 'true: the unit has more units below it than are compared (200)' }),
+});
+export type ChildStatsView = Static<typeof ChildStatsView>;
+
+export const YearsQuery = Type.Object(
+  { unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code; omitted: the whole deployment' })) },
+  { additionalProperties: false },
+);
+export const YearsView = Type.Object({
+  years: Type.Array(Type.Integer(), { description: 'the local years in which petitions were first submitted to the unit or below it, newest first' }),
+});
