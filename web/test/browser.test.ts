@@ -333,6 +333,10 @@ describe('recording at a forum', { timeout: 120_000 }, () => {
 describe('figures of a district', { timeout: 120_000 }, () => {
   test('each figure says what it counts, and the communes below compare by the three rates, sortable', async () => {
     const page = await browsing.open('en-GB', desktop);
+    const statsRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/stats')) statsRequests.push(new URL(r.url()).pathname + new URL(r.url()).search);
+    });
     await page.goto('/figures?unit=428');
     await page.locator('[data-figure="received"]').waitFor();
     assert.equal(await page.locator('.numbers dd.definition').first().innerText(), en['figures.def.received']);
@@ -347,6 +351,13 @@ describe('figures of a district', { timeout: 120_000 }, () => {
     assert.equal(await onTime.getAttribute('aria-sort'), 'none');
     await checkPage(page, 'en: district figures with its communes');
     await screenshot(page, 'en-figures-district-1280');
+    // The communes come in one request, not one per commune.
+    assert.equal(statsRequests.filter((u) => u.startsWith('/api/v1/stats/children?')).length, 1, statsRequests.join('\n'));
+    assert.equal(statsRequests.filter((u) => u.startsWith('/api/v1/stats?') && !u.includes('unit=428')).length, 0, statsRequests.join('\n'));
+    // The demo's 2023 is one click away: its own button, from the years the district has figures for.
+    await page.getByRole('button', { name: '2023', exact: true }).click();
+    await page.waitForURL(/from=2023-01-01&to=2023-12-31/);
+    await page.locator('[data-figure-of="17719:received"]', { hasText: /^77$/ }).waitFor();
   });
 });
 

@@ -1,13 +1,9 @@
 /** Periods and the public figures of /api/v1/stats. */
 import { api } from './api.ts';
 import type { Stats } from './types.ts';
+import type { ChildStatsView } from '../../../server/modules/stats/stats.schema.ts';
 
-export const isoDate = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-export function yearToDate(today = new Date()): { from: string; to: string } {
-  return { from: `${today.getFullYear()}-01-01`, to: isoDate(today) };
-}
+export { defaultPeriod, isoDate, yearToDate } from './periods.ts';
 
 export function fetchStats(unit: string, from: string, to: string, interval?: 'month' | 'day'): Promise<Stats> {
   return api.get<Stats>('/stats', { unit, from, to, interval });
@@ -22,4 +18,14 @@ export function rates(stats: Stats) {
     satisfactionRate: stats.satisfactionRate ?? null,
     responseRate: stats.responseRate ?? null,
   };
+}
+
+/** The years a unit has figures for, newest first (GET /api/v1/stats/years). */
+export function fetchYears(unit: string): Promise<number[]> {
+  return api.get<{ years: number[] }>('/stats/years', { unit }).then((r) => r.years);
+}
+
+/** Every unit directly below a unit, side by side, in one request (GET /api/v1/stats/children). */
+export function fetchChildStats(unit: string, from: string, to: string): Promise<ChildStatsView> {
+  return api.get<ChildStatsView>('/stats/children', { unit, from, to });
 }

@@ -1,46 +1,37 @@
 /**
  * The units directly below a unit side by side: received, and the three rates (on time,
- * resolved, satisfied), each column sortable. Each unit's figures are the public ones.
+ * resolved, satisfied), each column sortable. One request answers every child
+ * (GET /api/v1/stats/children): the same figures as each unit's own page.
  */
 import { useState } from 'preact/hooks';
-import { api, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { fetchStats, rates } from '../../app/stats.ts';
-import { unitName, type Unit } from '../../app/types.ts';
+import { fetchChildStats } from '../../app/stats.ts';
+import { unitName, type UnitRef } from '../../app/types.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
 import { roundRate } from './format.ts';
 
 type Column = 'received' | 'onTimeRate' | 'resolutionRate' | 'satisfactionRate';
 const columns: Column[] = ['received', 'onTimeRate', 'resolutionRate', 'satisfactionRate'];
-/** More units than this are not compared on one page (a province's communes: pick a district). */
-const maxUnits = 60;
 
 interface Row {
-  unit: Unit;
+  unit: UnitRef;
   values: Record<Column, number | null>;
 }
 
 async function childFigures(code: string, from: string, to: string): Promise<{ rows: Row[]; more: boolean }> {
-  const children = await api.get<List<Unit>>('/units', { parent: code, limit: maxUnits });
-  const rows: Row[] = [];
-  // A few at a time: the server answers each from its rollups, but a district has dozens of communes.
-  for (let i = 0; i < children.items.length; i += 4) {
-    const batch = children.items.slice(i, i + 4);
-    const stats = await Promise.all(batch.map((u) => fetchStats(u.code, from, to)));
-    batch.forEach((unit, j) => {
-      const r = rates(stats[j]);
-      rows.push({
-        unit,
-        values: {
-          received: stats[j].received,
-          onTimeRate: roundRate(r.onTimeRate),
-          resolutionRate: roundRate(r.resolutionRate),
-          satisfactionRate: roundRate(r.satisfactionRate),
-        },
-      });
-    });
-  }
-  return { rows, more: !!children.next };
+  const answer = await fetchChildStats(code, from, to);
+  return {
+    more: answer.more,
+    rows: answer.items.map((item) => ({
+      unit: item.unit,
+      values: {
+        received: item.received,
+        onTimeRate: roundRate(item.onTimeRate),
+        resolutionRate: roundRate(item.resolutionRate),
+        satisfactionRate: roundRate(item.satisfactionRate),
+      },
+    })),
+  };
 }
 
 export function ChildUnits({ unit, from, to }: { unit: string; from: string; to: string }) {
@@ -102,7 +93,7 @@ export function ChildUnits({ unit, from, to }: { unit: string; from: string; to:
           </tbody>
         </table>
       </div>
-      {more ? <p class="muted">{t('figures.childrenMore', { count: maxUnits })}</p> : null}
+      {more ? <p class="muted">{t('figures.childrenMore', { count: rows.length })}</p> : null}
     </section>
   );
 }

@@ -1,27 +1,25 @@
 import { rememberedUnit } from '../../app/devicePetitions.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import { yearToDate } from '../../app/stats.ts';
-import { PageTitle } from '../../app/ui.tsx';
+import { Loading, PageTitle } from '../../app/ui.tsx';
 import { FiguresView } from './FiguresView.tsx';
-import { PeriodForm } from './PeriodForm.tsx';
+import { PeriodForm, useFiguresPeriod } from './PeriodForm.tsx';
 
 export default function FiguresPage({ query }: PageProps) {
   const { t } = useI18n();
-  const year = yearToDate();
   const unit = query.get('unit') ?? rememberedUnit()?.code ?? '';
-  const from = query.get('from') ?? year.from;
-  const to = query.get('to') ?? year.to;
+  const { period, years } = useFiguresPeriod(unit, query);
   return (
     <>
       <PageTitle>{t('figures.title')}</PageTitle>
       <p class="lead">{t('figures.lead')}</p>
       <PeriodForm
-        key={unit}
-        value={{ unit, from, to }}
+        key={`${unit}:${period?.from}:${period?.to}`}
+        value={{ unit, ...period }}
+        years={years}
         onChange={(p) => navigate(`/figures?unit=${encodeURIComponent(p.unit)}&from=${p.from}&to=${p.to}`)}
       />
-      {unit ? <FiguresView unit={unit} from={from} to={to} /> : <p class="muted">{t('figures.pickUnit')}</p>}
+      {unit && period ? <FiguresView unit={unit} from={period.from} to={period.to} /> : unit ? <Loading /> : <p class="muted">{t('figures.pickUnit')}</p>}
     </>
   );
 }

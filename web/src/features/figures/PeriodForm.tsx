@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { isoDate } from '../../app/stats.ts';
+import { defaultPeriod, fetchYears, isoDate, yearToDate } from '../../app/stats.ts';
 import type { Unit } from '../../app/types.ts';
 import { Field, UnitPicker, useAsync } from '../../app/ui.tsx';
 
@@ -11,8 +11,21 @@ export interface Period {
   to: string;
 }
 
-/** Unit and period of the figures, with the usual periods one click away. */
-export function PeriodForm({ value, onChange }: { value: Partial<Period>; onChange(period: Period): void }) {
+/**
+ * The unit's years with figures, and the period to show: the link's, or else this year so far,
+ * or the latest year with figures when this year has none. `period` is null while it is found.
+ */
+export function useFiguresPeriod(unit: string, query: URLSearchParams): { period: { from: string; to: string } | null; years: number[] } {
+  const years = useAsync(() => (unit ? fetchYears(unit).catch(() => []) : Promise.resolve([])), [unit]);
+  const from = query.get('from');
+  const to = query.get('to');
+  if (from && to) return { period: { from, to }, years: years.value ?? [] };
+  if (!unit) return { period: yearToDate(), years: [] };
+  return { period: years.value ? defaultPeriod(years.value) : null, years: years.value ?? [] };
+}
+
+/** Unit and period of the figures, with the usual periods and every year with figures one click away. */
+export function PeriodForm({ value, years = [], onChange }: { value: Partial<Period>; years?: number[]; onChange(period: Period): void }) {
   const { t } = useI18n();
   const initialUnit = useAsync(
     () => (value.unit ? api.get<Unit>(`/units/${encodeURIComponent(value.unit)}`).catch(() => null) : Promise.resolve(null)),
@@ -28,6 +41,11 @@ export function PeriodForm({ value, onChange }: { value: Partial<Period>; onChan
     ['figures.thisMonth', isoDate(new Date(today.getFullYear(), today.getMonth(), 1)), isoDate(today)],
     ['figures.thisYear', `${today.getFullYear()}-01-01`, isoDate(today)],
     ['figures.lastYear', `${today.getFullYear() - 1}-01-01`, `${today.getFullYear() - 1}-12-31`],
+    // Earlier years with figures, by their number (a fresh demo's 2023).
+    ...years
+      .filter((y) => y < today.getFullYear() - 1)
+      .slice(0, 6)
+      .map((y): [string, string, string] => [String(y), `${y}-01-01`, `${y}-12-31`]),
   ];
   const apply = (f: string, tt: string) => {
     if (!chosen) return setError(t('figures.errors.unit'));
@@ -70,7 +88,7 @@ export function PeriodForm({ value, onChange }: { value: Partial<Period>; onChan
               apply(f, tt);
             }}
           >
-            {t(label)}
+            {/^\d{4}$/.test(label) ? label : t(label)}
           </button>
         ))}
       </div>
