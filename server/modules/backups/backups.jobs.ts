@@ -28,6 +28,17 @@ export function listBackups(dir: string): Array<{ file: string; at: Date }> {
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
+/** The newest backup in a folder, with its size; undefined when there is none. */
+export function newestBackup(dir: string): { file: string; at: Date; bytes: number } | undefined {
+  const newest = listBackups(dir).at(-1);
+  if (!newest) return undefined;
+  try {
+    return { ...newest, bytes: fs.statSync(newest.file).size };
+  } catch {
+    return undefined; // removed meanwhile
+  }
+}
+
 /** Takes a scheduled backup when one is due; answers its file, or undefined when none was due. */
 export async function runScheduledBackup(ctx: AppContext): Promise<string | undefined> {
   const dir = ctx.config.backupDir;

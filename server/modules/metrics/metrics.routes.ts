@@ -4,6 +4,7 @@ import type { Module } from '../index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { mayScrape } from './metrics.policy.ts';
 import { readBacklog } from './metrics.queries.ts';
+import { newestBackup } from '../backups/index.ts';
 
 /**
  * Prometheus metrics of this server process. Each app has its own registry, so that several apps
@@ -39,6 +40,13 @@ export const metricsModule: Module = {
     poolGauge('zd_db_pool_connections', 'Database connections this process holds', () => pool.totalCount);
     poolGauge('zd_db_pool_idle', 'Database connections idle in the pool', () => pool.idleCount);
     poolGauge('zd_db_pool_waiting', 'Queries waiting for a database connection', () => pool.waitingCount);
+
+    const backupDir = ctx.config.backupDir;
+    if (backupDir) {
+      // The newest scheduled backup in ZD_BACKUP_DIR, read from the folder at each scrape.
+      poolGauge('zd_backup_newest_timestamp_seconds', 'When the newest backup in ZD_BACKUP_DIR was taken (Unix time; 0: none)', () => (newestBackup(backupDir)?.at.getTime() ?? 0) / 1000);
+      poolGauge('zd_backup_newest_bytes', 'Size of the newest backup in ZD_BACKUP_DIR', () => newestBackup(backupDir)?.bytes ?? 0);
+    }
 
     const gauge = (name: string, help: string) => new Gauge({ name, help, registers: [registry] });
     const backlog = {

@@ -3,6 +3,9 @@ import type pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from '../../schema.ts';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createTestApp, describeEachBackend, type TestApp } from '../../test/server.ts';
 import { backends } from '../../test/databases.ts';
 import { createSmallTree } from '../../test/factories.ts';
@@ -121,6 +124,24 @@ for (const backend of backends) {
     }
   });
 }
+
+test('with ZD_BACKUP_DIR, the newest backup\'s time and size are scraped', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zd-metrics-backups-'));
+  const t = await createTestApp(backends[0], { config: { backupDir: dir } });
+  try {
+    const scrape = async () => parseMetrics((await t.app.inject({ method: 'GET', url: '/metrics' })).body);
+    assert.equal((await scrape()).get('zd_backup_newest_timestamp_seconds'), 0, 'none yet');
+    fs.writeFileSync(path.join(dir, 'zerodistance-20260301T020000Z.zdbackup'), Buffer.alloc(100));
+    fs.writeFileSync(path.join(dir, 'zerodistance-20260302T020000Z.zdbackup'), Buffer.alloc(123));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a backup');
+    const after = await scrape();
+    assert.equal(after.get('zd_backup_newest_timestamp_seconds'), Date.parse('2026-03-02T02:00:00Z') / 1000);
+    assert.equal(after.get('zd_backup_newest_bytes'), 123);
+  } finally {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('loopback addresses', () => {
   for (const ip of ['127.0.0.1', '127.8.0.1', '::1', '::ffff:127.0.0.1']) assert.ok(isLoopback(ip), ip);
