@@ -10,7 +10,33 @@ import { sql } from 'kysely';
 import { backends, createTestDatabase } from '../test/databases.ts';
 import type { Database } from '../platform/db.ts';
 import { locales } from '../platform/i18n.ts';
-import { channels, dayTypes, eventVisibilities, gatheringKinds, gatheringStates, holidayRules, hostRoles, openStatuses, petitionKinds, petitionStatuses, ratingScores, reviewStages, roles } from './domain.ts';
+import {
+  channels,
+  consultationStatuses,
+  councilKinds,
+  dayTypes,
+  electorateKinds,
+  eventVisibilities,
+  gatheringKinds,
+  gatheringStates,
+  holidayRules,
+  hostRoles,
+  inspectionVerdicts,
+  majorityBases,
+  matterContents,
+  matterStages,
+  memberRoles,
+  openStatuses,
+  petitionKinds,
+  petitionStatuses,
+  proposerKinds,
+  ratingScores,
+  reviewOutcomes,
+  reviewStages,
+  roles,
+  taskStatuses,
+  voteChannels,
+} from './domain.ts';
 
 /** Which list each constrained column must hold, as "table.column". */
 const checkedColumns: Record<string, readonly string[]> = {
@@ -34,6 +60,18 @@ const checkedColumns: Record<string, readonly string[]> = {
   'gatherings.host_role': hostRoles,
   'reception_minimums.role': hostRoles,
   'gathering_series.holiday_rule': holidayRules,
+  'councils.kind': councilKinds,
+  'councils.majority_base': majorityBases,
+  'council_members.role': memberRoles,
+  'matters.content': matterContents,
+  'matters.stage': matterStages,
+  'matters.proposer_kind': proposerKinds,
+  'matters.review_outcome': reviewOutcomes,
+  'matter_tasks.status': taskStatuses,
+  'task_inspections.verdict': inspectionVerdicts,
+  'consultations.electorate_kind': electorateKinds,
+  'consultations.status': consultationStatuses,
+  'consultation_voters.vote_channel': voteChannels,
 };
 
 /** The quoted words of an `ARRAY['a'::text, …]` or `IN ('a', …)` in catalogue text. */

@@ -123,3 +123,73 @@ export type HolidayRule = (typeof holidayRules)[number];
 /** What the console of a running gathering records (each entry carries an idempotency key). */
 export const gatheringEntryTypes = ['attendance', 'opinion', 'service', 'record'] as const;
 export type GatheringEntryType = (typeof gatheringEntryTypes)[number];
+
+/** Units that may be added below a village or commune: a hamlet (thôn, xóm) or a group (tổ dân phố, 村民组). */
+export const subunitLevels = ['hamlet', 'group'] as const;
+export type SubunitLevel = (typeof subunitLevels)[number];
+
+/** What kind of deliberation body a council is. */
+export const councilKinds = ['group_council', 'party_branch', 'village_council', 'commune_council', 'residents_council'] as const;
+export type CouncilKind = (typeof councilKinds)[number];
+
+/** A council member's office. */
+export const memberRoles = ['chair', 'secretary', 'member'] as const;
+export type MemberRole = (typeof memberRoles)[number];
+
+/** The five contents a matter deliberates (发展, 法律, 道德, 风气, 和谐). */
+export const matterContents = ['development', 'law', 'morality', 'customs', 'harmony'] as const;
+export type MatterContent = (typeof matterContents)[number];
+
+/**
+ * The stages of a matter: proposal 提议 → evaluation 评议 → review 审议 → resolution 决议 →
+ * implementation → inspection → completed; a review may reject it, a resolution may not pass.
+ */
+export const matterStages = ['proposal', 'evaluation', 'review', 'resolution', 'implementation', 'inspection', 'completed', 'rejected', 'not_passed'] as const;
+export type MatterStage = (typeof matterStages)[number];
+
+/** Stages in which nothing more happens to a matter. */
+export const finalMatterStages: readonly MatterStage[] = ['completed', 'rejected', 'not_passed'];
+
+/** The state changes of a matter (`POST /api/v1/matters/{id}/actions`). */
+export const matterActionTypes = [
+  'open_evaluation',
+  'evaluate',
+  'comment',
+  'submit_for_review',
+  'review',
+  'resolve',
+  'add_task',
+  'report_progress',
+  'submit_for_inspection',
+  'inspect',
+] as const;
+export type MatterActionType = (typeof matterActionTypes)[number];
+
+/** A review's outcome: on to the resolution, back to the proposer for revision, or rejected. */
+export const reviewOutcomes = ['approved', 'returned', 'rejected'] as const;
+export type ReviewOutcome = (typeof reviewOutcomes)[number];
+
+/** Who proposed a matter: a council member, or residents with co-signers. */
+export const proposerKinds = ['member', 'residents'] as const;
+export type ProposerKind = (typeof proposerKinds)[number];
+
+/** What a majority is counted against: members present, all members, or votes cast (for + against). */
+export const majorityBases = ['present', 'members', 'cast'] as const;
+export type MajorityBase = (typeof majorityBases)[number];
+
+/** A resident's judgement of implemented work. */
+export const inspectionVerdicts = ['accepted', 'contested'] as const;
+export type InspectionVerdict = (typeof inspectionVerdicts)[number];
+
+/** An implementation task. */
+export const taskStatuses = ['open', 'done', 'contested', 'accepted'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+/** Who is on a consultation's electorate, and its stages. */
+export const electorateKinds = ['household', 'resident'] as const;
+export type ElectorateKind = (typeof electorateKinds)[number];
+export const consultationStatuses = ['draft', 'open', 'closed'] as const;
+export type ConsultationStatus = (typeof consultationStatuses)[number];
+/** How a vote reached the tally: by the voter with a one-time code, or from a paper ballot by staff. */
+export const voteChannels = ['code', 'paper'] as const;
+export type VoteChannel = (typeof voteChannels)[number];

@@ -364,6 +364,156 @@ CREATE TABLE public.conduct_findings (
     CONSTRAINT conduct_findings_outcome_check CHECK ((outcome = ANY (ARRAY['upheld'::text, 'not_upheld'::text])))
 );
 
+CREATE TABLE public.consultation_ballots (
+    id uuid NOT NULL,
+    consultation_id bigint NOT NULL,
+    option_id bigint NOT NULL,
+    receipt_hash text
+);
+
+CREATE TABLE public.consultation_codes (
+    id bigint NOT NULL,
+    voter_id bigint NOT NULL,
+    code_hash text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    consumed_at timestamp with time zone
+);
+
+ALTER TABLE public.consultation_codes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.consultation_codes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.consultation_options (
+    id bigint NOT NULL,
+    consultation_id bigint NOT NULL,
+    "position" integer NOT NULL,
+    title text NOT NULL,
+    body text DEFAULT ''::text NOT NULL,
+    place_name text,
+    lat double precision,
+    lng double precision,
+    CONSTRAINT consultation_options_lat_check CHECK (((lat >= ('-90'::integer)::double precision) AND (lat <= (90)::double precision))),
+    CONSTRAINT consultation_options_lng_check CHECK (((lng >= ('-180'::integer)::double precision) AND (lng <= (180)::double precision)))
+);
+
+ALTER TABLE public.consultation_options ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.consultation_options_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.consultation_voters (
+    id bigint NOT NULL,
+    consultation_id bigint NOT NULL,
+    ref text NOT NULL,
+    name text NOT NULL,
+    phone text,
+    voted_at timestamp with time zone,
+    vote_channel text,
+    CONSTRAINT consultation_voters_vote_channel_check CHECK ((vote_channel = ANY (ARRAY['code'::text, 'paper'::text])))
+);
+
+ALTER TABLE public.consultation_voters ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.consultation_voters_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.consultations (
+    id bigint NOT NULL,
+    unit_id bigint NOT NULL,
+    title text NOT NULL,
+    body text DEFAULT ''::text NOT NULL,
+    electorate_kind text NOT NULL,
+    changeable boolean DEFAULT false NOT NULL,
+    status text NOT NULL,
+    closes_at timestamp with time zone NOT NULL,
+    opened_at timestamp with time zone,
+    closed_at timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT consultations_electorate_kind_check CHECK ((electorate_kind = ANY (ARRAY['household'::text, 'resident'::text]))),
+    CONSTRAINT consultations_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'open'::text, 'closed'::text])))
+);
+
+ALTER TABLE public.consultations ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.consultations_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.council_members (
+    id bigint NOT NULL,
+    council_id bigint NOT NULL,
+    name text NOT NULL,
+    account_id bigint,
+    role text NOT NULL,
+    party_member boolean DEFAULT false NOT NULL,
+    elected_on date NOT NULL,
+    term_until date NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT council_members_check CHECK ((term_until >= elected_on)),
+    CONSTRAINT council_members_role_check CHECK ((role = ANY (ARRAY['chair'::text, 'secretary'::text, 'member'::text])))
+);
+
+ALTER TABLE public.council_members ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.council_members_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.councils (
+    id bigint NOT NULL,
+    unit_id bigint NOT NULL,
+    kind text NOT NULL,
+    name text NOT NULL,
+    quorum_num integer DEFAULT 1 NOT NULL,
+    quorum_den integer DEFAULT 2 NOT NULL,
+    quorum_strict boolean DEFAULT true NOT NULL,
+    majority_num integer DEFAULT 1 NOT NULL,
+    majority_den integer DEFAULT 2 NOT NULL,
+    majority_strict boolean DEFAULT true NOT NULL,
+    majority_base text DEFAULT 'present'::text NOT NULL,
+    cosigners_required integer DEFAULT 5 NOT NULL,
+    comment_days integer DEFAULT 7 NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT councils_check CHECK (((quorum_den > 0) AND (quorum_num <= quorum_den))),
+    CONSTRAINT councils_check1 CHECK (((majority_den > 0) AND (majority_num <= majority_den))),
+    CONSTRAINT councils_comment_days_check CHECK (((comment_days >= 1) AND (comment_days <= 90))),
+    CONSTRAINT councils_cosigners_required_check CHECK ((cosigners_required >= 0)),
+    CONSTRAINT councils_kind_check CHECK ((kind = ANY (ARRAY['group_council'::text, 'party_branch'::text, 'village_council'::text, 'commune_council'::text, 'residents_council'::text]))),
+    CONSTRAINT councils_majority_base_check CHECK ((majority_base = ANY (ARRAY['present'::text, 'members'::text, 'cast'::text]))),
+    CONSTRAINT councils_majority_num_check CHECK ((majority_num > 0)),
+    CONSTRAINT councils_quorum_num_check CHECK ((quorum_num > 0))
+);
+
+ALTER TABLE public.councils ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.councils_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE public.deadline_actions (
     petition_id bigint NOT NULL,
     stage text NOT NULL,
@@ -427,6 +577,33 @@ ALTER TABLE public.deadline_policies ALTER COLUMN id ADD GENERATED ALWAYS AS IDE
 CREATE TABLE public.deadline_sweep_state (
     stage text NOT NULL,
     done_until timestamp with time zone NOT NULL
+);
+
+CREATE TABLE public.deliberation_documents (
+    id bigint NOT NULL,
+    matter_id bigint,
+    option_id bigint,
+    title text NOT NULL,
+    url text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT deliberation_documents_check CHECK (((matter_id IS NULL) <> (option_id IS NULL)))
+);
+
+ALTER TABLE public.deliberation_documents ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.deliberation_documents_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.deliberation_follows (
+    account_id bigint NOT NULL,
+    matter_id bigint,
+    consultation_id bigint,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT deliberation_follows_check CHECK (((matter_id IS NULL) <> (consultation_id IS NULL)))
 );
 
 CREATE TABLE public.gathering_agencies (
@@ -646,6 +823,106 @@ CREATE TABLE public.known_devices (
     account_id bigint NOT NULL,
     created_at timestamp with time zone NOT NULL,
     last_used_at timestamp with time zone NOT NULL
+);
+
+CREATE TABLE public.matter_comments (
+    id bigint NOT NULL,
+    matter_id bigint NOT NULL,
+    account_id bigint,
+    member_id bigint,
+    author_name text DEFAULT ''::text NOT NULL,
+    body text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT matter_comments_check CHECK (((account_id IS NOT NULL) OR (member_id IS NOT NULL)))
+);
+
+ALTER TABLE public.matter_comments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.matter_comments_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.matter_meetings (
+    id bigint NOT NULL,
+    matter_id bigint NOT NULL,
+    held_on date NOT NULL,
+    members_total integer NOT NULL,
+    present_ids bigint[] NOT NULL,
+    votes_for integer NOT NULL,
+    votes_against integer NOT NULL,
+    abstentions integer NOT NULL,
+    passed boolean NOT NULL,
+    minutes text DEFAULT ''::text NOT NULL,
+    recorded_at timestamp with time zone NOT NULL
+);
+
+ALTER TABLE public.matter_meetings ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.matter_meetings_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.matter_tasks (
+    id bigint NOT NULL,
+    matter_id bigint NOT NULL,
+    title text NOT NULL,
+    owner text NOT NULL,
+    due_on date NOT NULL,
+    status text NOT NULL,
+    progress integer DEFAULT 0 NOT NULL,
+    spent numeric(16,2) DEFAULT 0 NOT NULL,
+    done_on date,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT matter_tasks_progress_check CHECK (((progress >= 0) AND (progress <= 100))),
+    CONSTRAINT matter_tasks_status_check CHECK ((status = ANY (ARRAY['open'::text, 'done'::text, 'contested'::text, 'accepted'::text])))
+);
+
+ALTER TABLE public.matter_tasks ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.matter_tasks_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.matters (
+    id bigint NOT NULL,
+    council_id bigint NOT NULL,
+    unit_id bigint NOT NULL,
+    content text NOT NULL,
+    title text NOT NULL,
+    body text DEFAULT ''::text NOT NULL,
+    proposer_kind text NOT NULL,
+    proposer_member_id bigint,
+    proposer_name text NOT NULL,
+    cosigners jsonb DEFAULT '[]'::jsonb NOT NULL,
+    stage text NOT NULL,
+    proposed_at timestamp with time zone NOT NULL,
+    stage_changed_at timestamp with time zone NOT NULL,
+    comments_close_at timestamp with time zone,
+    review_outcome text,
+    review_reason text,
+    revision integer DEFAULT 1 NOT NULL,
+    CONSTRAINT matters_content_check CHECK ((content = ANY (ARRAY['development'::text, 'law'::text, 'morality'::text, 'customs'::text, 'harmony'::text]))),
+    CONSTRAINT matters_proposer_kind_check CHECK ((proposer_kind = ANY (ARRAY['member'::text, 'residents'::text]))),
+    CONSTRAINT matters_review_outcome_check CHECK ((review_outcome = ANY (ARRAY['approved'::text, 'returned'::text, 'rejected'::text]))),
+    CONSTRAINT matters_stage_check CHECK ((stage = ANY (ARRAY['proposal'::text, 'evaluation'::text, 'review'::text, 'resolution'::text, 'implementation'::text, 'inspection'::text, 'completed'::text, 'rejected'::text, 'not_passed'::text])))
+);
+
+ALTER TABLE public.matters ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.matters_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 CREATE TABLE public.norm_set_versions (
@@ -1167,6 +1444,48 @@ CREATE TABLE public.stats_watermark (
     CONSTRAINT stats_watermark_one_check CHECK (one)
 );
 
+CREATE TABLE public.task_inspections (
+    id bigint NOT NULL,
+    task_id bigint NOT NULL,
+    matter_id bigint NOT NULL,
+    account_id bigint,
+    verdict text NOT NULL,
+    note text DEFAULT ''::text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT task_inspections_verdict_check CHECK ((verdict = ANY (ARRAY['accepted'::text, 'contested'::text])))
+);
+
+ALTER TABLE public.task_inspections ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.task_inspections_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.task_progress (
+    id bigint NOT NULL,
+    task_id bigint NOT NULL,
+    note text DEFAULT ''::text NOT NULL,
+    progress integer NOT NULL,
+    spent numeric(16,2) DEFAULT 0 NOT NULL,
+    photos jsonb DEFAULT '[]'::jsonb NOT NULL,
+    reported_on date NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT task_progress_progress_check CHECK (((progress >= 0) AND (progress <= 100))),
+    CONSTRAINT task_progress_spent_check CHECK ((spent >= (0)::numeric))
+);
+
+ALTER TABLE public.task_progress ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.task_progress_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE public.units (
     id bigint NOT NULL,
     code text NOT NULL,
@@ -1249,6 +1568,36 @@ ALTER TABLE ONLY public.calendar_days
 ALTER TABLE ONLY public.conduct_findings
     ADD CONSTRAINT conduct_findings_pkey PRIMARY KEY (petition_id);
 
+ALTER TABLE ONLY public.consultation_ballots
+    ADD CONSTRAINT consultation_ballots_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.consultation_ballots
+    ADD CONSTRAINT consultation_ballots_receipt_hash_key UNIQUE (receipt_hash);
+
+ALTER TABLE ONLY public.consultation_codes
+    ADD CONSTRAINT consultation_codes_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.consultation_options
+    ADD CONSTRAINT consultation_options_consultation_id_position_key UNIQUE (consultation_id, "position");
+
+ALTER TABLE ONLY public.consultation_options
+    ADD CONSTRAINT consultation_options_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.consultation_voters
+    ADD CONSTRAINT consultation_voters_consultation_id_ref_key UNIQUE (consultation_id, ref);
+
+ALTER TABLE ONLY public.consultation_voters
+    ADD CONSTRAINT consultation_voters_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.consultations
+    ADD CONSTRAINT consultations_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.council_members
+    ADD CONSTRAINT council_members_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.councils
+    ADD CONSTRAINT councils_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.deadline_actions
     ADD CONSTRAINT deadline_actions_pkey PRIMARY KEY (petition_id, stage, due_at);
 
@@ -1257,6 +1606,9 @@ ALTER TABLE ONLY public.deadline_policies
 
 ALTER TABLE ONLY public.deadline_sweep_state
     ADD CONSTRAINT deadline_sweep_state_pkey PRIMARY KEY (stage);
+
+ALTER TABLE ONLY public.deliberation_documents
+    ADD CONSTRAINT deliberation_documents_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.gathering_agencies
     ADD CONSTRAINT gathering_agencies_pkey PRIMARY KEY (gathering_id, agency_id);
@@ -1299,6 +1651,18 @@ ALTER TABLE ONLY public.jobs
 
 ALTER TABLE ONLY public.known_devices
     ADD CONSTRAINT known_devices_pkey PRIMARY KEY (token_hash, account_id);
+
+ALTER TABLE ONLY public.matter_comments
+    ADD CONSTRAINT matter_comments_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.matter_meetings
+    ADD CONSTRAINT matter_meetings_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.matter_tasks
+    ADD CONSTRAINT matter_tasks_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.matters
+    ADD CONSTRAINT matters_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.norm_set_versions
     ADD CONSTRAINT norm_set_versions_pkey PRIMARY KEY (id);
@@ -1429,6 +1793,12 @@ ALTER TABLE ONLY public.stats_levels
 ALTER TABLE ONLY public.stats_watermark
     ADD CONSTRAINT stats_watermark_pkey PRIMARY KEY (one);
 
+ALTER TABLE ONLY public.task_inspections
+    ADD CONSTRAINT task_inspections_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.task_progress
+    ADD CONSTRAINT task_progress_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.units
     ADD CONSTRAINT units_code_key UNIQUE (code);
 
@@ -1465,7 +1835,29 @@ CREATE INDEX conduct_findings_official ON public.conduct_findings USING btree (o
 
 CREATE INDEX conduct_findings_unit ON public.conduct_findings USING btree (unit_path text_pattern_ops, recorded_at);
 
+CREATE INDEX consultation_ballots_consultation ON public.consultation_ballots USING btree (consultation_id, option_id);
+
+CREATE INDEX consultation_codes_voter ON public.consultation_codes USING btree (voter_id, id DESC);
+
+CREATE UNIQUE INDEX consultation_voters_phone ON public.consultation_voters USING btree (consultation_id, phone) WHERE (phone IS NOT NULL);
+
+CREATE INDEX consultations_unit ON public.consultations USING btree (unit_id, id DESC);
+
+CREATE INDEX council_members_account ON public.council_members USING btree (account_id) WHERE (account_id IS NOT NULL);
+
+CREATE INDEX council_members_council ON public.council_members USING btree (council_id);
+
+CREATE INDEX councils_unit ON public.councils USING btree (unit_id);
+
 CREATE UNIQUE INDEX deadline_policies_kind_unit ON public.deadline_policies USING btree (kind, COALESCE(unit_id, (0)::bigint), COALESCE(country, ''::text), COALESCE(channel, ''::text));
+
+CREATE INDEX deliberation_documents_matter ON public.deliberation_documents USING btree (matter_id) WHERE (matter_id IS NOT NULL);
+
+CREATE INDEX deliberation_documents_option ON public.deliberation_documents USING btree (option_id) WHERE (option_id IS NOT NULL);
+
+CREATE UNIQUE INDEX deliberation_follows_consultation ON public.deliberation_follows USING btree (account_id, consultation_id) WHERE (consultation_id IS NOT NULL);
+
+CREATE UNIQUE INDEX deliberation_follows_matter ON public.deliberation_follows USING btree (account_id, matter_id) WHERE (matter_id IS NOT NULL);
 
 CREATE INDEX gathering_attendees_gathering ON public.gathering_attendees USING btree (gathering_id);
 
@@ -1502,6 +1894,16 @@ CREATE INDEX jobs_running ON public.jobs USING btree (locked_until) WHERE (state
 CREATE INDEX known_devices_account ON public.known_devices USING btree (account_id);
 
 CREATE INDEX known_devices_last_used ON public.known_devices USING btree (last_used_at);
+
+CREATE INDEX matter_comments_matter ON public.matter_comments USING btree (matter_id, id);
+
+CREATE UNIQUE INDEX matter_meetings_matter ON public.matter_meetings USING btree (matter_id);
+
+CREATE INDEX matter_tasks_matter ON public.matter_tasks USING btree (matter_id, id);
+
+CREATE INDEX matters_council ON public.matters USING btree (council_id, id DESC);
+
+CREATE INDEX matters_unit_proposed ON public.matters USING btree (unit_id, proposed_at);
 
 CREATE INDEX notification_outbox_failed ON public.notification_outbox USING btree (id) WHERE (state = 'failed'::text);
 
@@ -1578,6 +1980,10 @@ CREATE INDEX sign_in_attempts_window ON public.sign_in_attempts USING btree (win
 CREATE INDEX stats_answer_hist_empty ON public.stats_answer_hist USING btree (unit_id) WHERE (n = 0);
 
 CREATE INDEX stats_counts_empty ON public.stats_counts USING btree (unit_id) WHERE (received = 0);
+
+CREATE INDEX task_inspections_matter ON public.task_inspections USING btree (matter_id, id);
+
+CREATE INDEX task_progress_task ON public.task_progress USING btree (task_id, id);
 
 CREATE INDEX units_parent ON public.units USING btree (parent_id);
 
@@ -1668,6 +2074,33 @@ ALTER TABLE ONLY public.conduct_findings
 ALTER TABLE ONLY public.conduct_findings
     ADD CONSTRAINT conduct_findings_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES public.accounts(id);
 
+ALTER TABLE ONLY public.consultation_ballots
+    ADD CONSTRAINT consultation_ballots_consultation_id_fkey FOREIGN KEY (consultation_id) REFERENCES public.consultations(id);
+
+ALTER TABLE ONLY public.consultation_ballots
+    ADD CONSTRAINT consultation_ballots_option_id_fkey FOREIGN KEY (option_id) REFERENCES public.consultation_options(id);
+
+ALTER TABLE ONLY public.consultation_codes
+    ADD CONSTRAINT consultation_codes_voter_id_fkey FOREIGN KEY (voter_id) REFERENCES public.consultation_voters(id);
+
+ALTER TABLE ONLY public.consultation_options
+    ADD CONSTRAINT consultation_options_consultation_id_fkey FOREIGN KEY (consultation_id) REFERENCES public.consultations(id);
+
+ALTER TABLE ONLY public.consultation_voters
+    ADD CONSTRAINT consultation_voters_consultation_id_fkey FOREIGN KEY (consultation_id) REFERENCES public.consultations(id);
+
+ALTER TABLE ONLY public.consultations
+    ADD CONSTRAINT consultations_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.council_members
+    ADD CONSTRAINT council_members_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.council_members
+    ADD CONSTRAINT council_members_council_id_fkey FOREIGN KEY (council_id) REFERENCES public.councils(id);
+
+ALTER TABLE ONLY public.councils
+    ADD CONSTRAINT councils_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
 ALTER TABLE ONLY public.deadline_actions
     ADD CONSTRAINT deadline_actions_escalated_to_fkey FOREIGN KEY (escalated_to) REFERENCES public.units(id);
 
@@ -1679,6 +2112,18 @@ ALTER TABLE ONLY public.deadline_policies
 
 ALTER TABLE ONLY public.deadline_policies
     ADD CONSTRAINT deadline_policies_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.deliberation_documents
+    ADD CONSTRAINT deliberation_documents_matter_id_fkey FOREIGN KEY (matter_id) REFERENCES public.matters(id);
+
+ALTER TABLE ONLY public.deliberation_documents
+    ADD CONSTRAINT deliberation_documents_option_id_fkey FOREIGN KEY (option_id) REFERENCES public.consultation_options(id);
+
+ALTER TABLE ONLY public.deliberation_follows
+    ADD CONSTRAINT deliberation_follows_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.deliberation_follows
+    ADD CONSTRAINT deliberation_follows_matter_id_fkey FOREIGN KEY (matter_id) REFERENCES public.matters(id);
 
 ALTER TABLE ONLY public.gathering_agencies
     ADD CONSTRAINT gathering_agencies_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES public.agencies(id);
@@ -1742,6 +2187,30 @@ ALTER TABLE ONLY public.grants
 
 ALTER TABLE ONLY public.known_devices
     ADD CONSTRAINT known_devices_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.matter_comments
+    ADD CONSTRAINT matter_comments_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.matter_comments
+    ADD CONSTRAINT matter_comments_matter_id_fkey FOREIGN KEY (matter_id) REFERENCES public.matters(id);
+
+ALTER TABLE ONLY public.matter_comments
+    ADD CONSTRAINT matter_comments_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.council_members(id);
+
+ALTER TABLE ONLY public.matter_meetings
+    ADD CONSTRAINT matter_meetings_matter_id_fkey FOREIGN KEY (matter_id) REFERENCES public.matters(id);
+
+ALTER TABLE ONLY public.matter_tasks
+    ADD CONSTRAINT matter_tasks_matter_id_fkey FOREIGN KEY (matter_id) REFERENCES public.matters(id);
+
+ALTER TABLE ONLY public.matters
+    ADD CONSTRAINT matters_council_id_fkey FOREIGN KEY (council_id) REFERENCES public.councils(id);
+
+ALTER TABLE ONLY public.matters
+    ADD CONSTRAINT matters_proposer_member_id_fkey FOREIGN KEY (proposer_member_id) REFERENCES public.council_members(id);
+
+ALTER TABLE ONLY public.matters
+    ADD CONSTRAINT matters_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
 
 ALTER TABLE ONLY public.norm_set_versions
     ADD CONSTRAINT norm_set_versions_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.accounts(id);
@@ -1877,6 +2346,18 @@ ALTER TABLE ONLY public.service_points
 
 ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.task_inspections
+    ADD CONSTRAINT task_inspections_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.task_inspections
+    ADD CONSTRAINT task_inspections_matter_id_fkey FOREIGN KEY (matter_id) REFERENCES public.matters(id);
+
+ALTER TABLE ONLY public.task_inspections
+    ADD CONSTRAINT task_inspections_task_id_fkey FOREIGN KEY (task_id) REFERENCES public.matter_tasks(id);
+
+ALTER TABLE ONLY public.task_progress
+    ADD CONSTRAINT task_progress_task_id_fkey FOREIGN KEY (task_id) REFERENCES public.matter_tasks(id);
 
 ALTER TABLE ONLY public.units
     ADD CONSTRAINT units_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.units(id);

@@ -2,3 +2,4 @@
 export { peopleModule } from './people.routes.ts';
 export { createOfficial } from './commands/createOfficial.ts';
 export { canManageOfficial, officialManagers, type Place } from './people.policy.ts';
+export { parseDestination, type Destination } from './destination.ts';

@@ -8,6 +8,16 @@ export const unitsMessages = defineMessages({
     vi: 'Không có đơn vị hành chính nào có mã "{code}".',
     zh: '没有代码为"{code}"的行政区划。',
   },
+  subunit_parent_level: {
+    en: 'Hamlets and groups are added below a commune, a village or a hamlet, not below a unit of level "{level}".',
+    vi: 'Thôn, xóm, tổ chỉ được thêm dưới xã, phường, thôn hoặc khối, không thêm dưới đơn vị cấp "{level}".',
+    zh: '村民组只能添加在乡镇、村（社区）或自然村之下，不能添加在"{level}"级单位之下。',
+  },
+  unit_code_taken: {
+    en: 'The code "{code}" is already used by another unit.',
+    vi: 'Mã "{code}" đã được dùng cho một đơn vị khác.',
+    zh: '代码"{code}"已被其他单位使用。',
+  },
   unit_import_csv_malformed: {
     en: 'The file is not valid CSV (line {line}): {reason}',
     vi: 'Tệp không phải CSV hợp lệ (dòng {line}): {reason}',

@@ -1,5 +1,5 @@
 /** Who may do what with units. Reading units is public; changing them is for administrators. */
-import { unitScope, type Actor } from '../../platform/access.ts';
+import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
 
 export const importRoles = ['administrator'] as const;
 
@@ -18,4 +18,14 @@ export function canImportUnits(actor: Actor): boolean {
 
 export function isWithinScope(path: string, prefixes: readonly string[]): boolean {
   return prefixes.some((prefix) => path.startsWith(prefix));
+}
+
+/** Who may add hamlets and groups: administrators, and leaders of the unit (or above it). */
+export const subunitRoles = ['administrator', 'leader'] as const;
+
+/** Units below which hamlets and groups may be added. */
+export const subunitParentLevels: readonly string[] = ['commune', 'township', 'ward', 'town', 'village', 'hamlet'];
+
+export function canAddSubunit(actor: Actor, parentPath: string): boolean {
+  return hasRoleAt(actor, parentPath, subunitRoles);
 }

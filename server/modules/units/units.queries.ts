@@ -322,3 +322,16 @@ export async function recomputeSubtreePaths(trx: Kysely<DB>, rootIds: number[]):
     WHERE u.id = d.id AND (u.path <> d.path OR u.depth <> d.depth)`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
+
+/** The parent's row, locked, so that two additions under it number their codes in turn. */
+export async function lockUnit(trx: Kysely<DB>, id: number): Promise<void> {
+  await sql`SELECT id FROM units WHERE id = ${id} FOR UPDATE`.execute(trx);
+}
+
+/** How many children a unit has, and whether a code is taken. */
+export async function childCodeState(trx: Kysely<DB>, parentId: number, code: string | null): Promise<{ children: number; taken: boolean }> {
+  const { rows } = await sql<{ children: number; taken: boolean }>`
+    SELECT (SELECT count(*)::int FROM units WHERE parent_id = ${parentId}) AS children,
+           EXISTS (SELECT 1 FROM units WHERE code = ${code}) AS taken`.execute(trx);
+  return rows[0];
+}

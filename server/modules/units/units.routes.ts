@@ -1,12 +1,13 @@
 import type { Module } from '../index.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import { ImportBody, ImportSummary, UnitDetail, UnitList, UnitParams, UnitsQuery } from './units.schema.ts';
-import { canImportUnits, importRoles, importScope } from './units.policy.ts';
-import { findUnits, getUnitByCode, unitDetail } from './units.queries.ts';
+import { AddSubunitBody, ImportBody, ImportSummary, UnitDetail, UnitList, UnitParams, UnitsQuery } from './units.schema.ts';
+import { canAddSubunit, canImportUnits, importRoles, importScope, subunitRoles } from './units.policy.ts';
+import { findUnits, getUnitByCode, resolveUnit, unitDetail } from './units.queries.ts';
 import { presentUnit, presentUnitDetail, readUnitCursor, unitCursorKey } from './units.presenter.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { parseUnitsCsv } from './units.csv.ts';
 import { importUnits } from './commands/importUnits.ts';
+import { addSubunit } from './commands/addSubunit.ts';
 import './units.messages.ts';
 
 export const unitsModule: Module = {
@@ -88,6 +89,30 @@ export const unitsModule: Module = {
           source: 'upload',
           within: scope.includes('/') ? undefined : scope,
         });
+      },
+    );
+
+    app.post(
+      '/api/v1/units/:code/subunits',
+      {
+        config: { access: { roles: subunitRoles } },
+        schema: {
+          tags: ['units'],
+          summary: 'Add a hamlet or a group below a commune, village or hamlet (administrators; leaders of the unit)',
+          params: UnitParams,
+          body: AddSubunitBody,
+          response: { 201: UnitDetail },
+        },
+      },
+      async (request, reply) => {
+        const now = ctx.clock.now();
+        const parent = await resolveUnit(ctx.db, request.params.code, now);
+        if (!parent) throw notFound();
+        if (!canAddSubunit(request.actor, parent.path)) throw forbidden();
+        const code = await addSubunit(ctx.db, request.actor, { parent, ...request.body }, now);
+        const row = await unitDetail(ctx.db, code, now);
+        if (!row) throw notFound();
+        return reply.status(201).send(presentUnitDetail(row));
       },
     );
   },

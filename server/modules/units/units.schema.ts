@@ -74,3 +74,16 @@ export const ImportSummary = Type.Object({
   updated: Type.Integer(),
   unchanged: Type.Integer(),
 });
+
+export const AddSubunitBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200, description: 'e.g. "Xóm 3", "Tổ dân phố 5", "新村组"' }),
+    level: Type.Union([Type.Literal('hamlet'), Type.Literal('group')], {
+      description: 'hamlet (thôn, xóm) or group (tổ dân phố, 村民组)',
+    }),
+    names: Type.Optional(UnitNames),
+    code: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$', description: 'by default the parent\'s code and a number' })),
+  },
+  { additionalProperties: false },
+);
+export type AddSubunitBody = Static<typeof AddSubunitBody>;

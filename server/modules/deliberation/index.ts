@@ -1,0 +1,8 @@
+/** What the server and other modules may use of the deliberation module. */
+export { deliberationModule } from './deliberation.routes.ts';
+export { createCouncil } from './commands/createCouncil.ts';
+export { proposeMatters } from './commands/proposeMatters.ts';
+export { createConsultation } from './commands/createConsultation.ts';
+export { importElectorate } from './commands/importElectorate.ts';
+export { changeConsultationStatus } from './commands/setConsultationStatus.ts';
+export { recordPaperBallot } from './commands/voting.ts';
