@@ -320,6 +320,63 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
     'DELETE /api/v1/deadline-policies/:kind': { params: { kind: 'question' }, query: { unit: 'FZC1' } },
     'GET /api/v1/stats': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-03-31', interval: 'month' } },
     'GET /api/v1/stats/reviews': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-03-31' } },
+    'POST /api/v1/units/:code/subunits': {
+      params: { code: 'FZV1' },
+      bodies: [{ name: 'Xóm 1', level: 'hamlet', names: { vi: 'Xóm 1', zh: '一组', en: 'Hamlet 1' }, code: 'FZV1-X1' }],
+    },
+    'POST /api/v1/councils': {
+      bodies: [
+        {
+          unit: 'FZV1',
+          kind: 'group_council',
+          name: 'Fuzz council',
+          quorum: { num: 1, den: 2, strict: true },
+          majority: { num: 1, den: 2, strict: true, base: 'present' },
+          cosignersRequired: 3,
+          commentDays: 7,
+          members: [{ name: 'Fuzz Member', role: 'chair', partyMember: true, electedOn: '2025-01-01', termUntil: '2029-12-31', account: w.resident.id }],
+        },
+      ],
+    },
+    'POST /api/v1/councils/:id/matters': {
+      params: { id: '1' },
+      bodies: [{ content: 'development', title: 'A road', body: 'Concrete', proposer: 'residents', proposerName: 'An', cosigners: ['B', 'C', 'D'], proposedAt: '2026-03-01T00:00:00Z', documents: [{ title: 'Plan', url: 'https://example.org/plan.pdf' }] }],
+    },
+    'POST /api/v1/councils/:id/matters/batch': {
+      params: { id: '1' },
+      bodies: [{ matters: [{ content: 'law', title: 'A rule', proposer: 'member', member: 1, documents: [{ title: 'Draft', url: '/files/draft.pdf' }] }] }],
+    },
+    'POST /api/v1/matters/:id/actions': {
+      params: { id: '1' },
+      bodies: [
+        { type: 'open_evaluation' },
+        { type: 'comment', body: 'Agreed' },
+        { type: 'evaluate', member: 1, body: 'Feasible' },
+        { type: 'review', outcome: 'returned', reason: 'Costs missing' },
+        { type: 'resolve', heldOn: '2026-03-01', present: [1], for: 1, against: 0, abstain: 0, minutes: 'Minutes' },
+        { type: 'add_task', title: 'Pour concrete', owner: 'Group head', dueOn: '2026-04-30' },
+        { type: 'report_progress', task: 1, progress: 50, spent: 1000, photos: ['https://example.org/p.jpg'], note: 'Half' },
+        { type: 'inspect', verdicts: [{ task: 1, verdict: 'accepted', note: 'Good' }] },
+      ],
+    },
+    'POST /api/v1/consultations': {
+      bodies: [
+        {
+          unit: 'FZV1',
+          title: 'Cemetery site',
+          body: 'Three sites',
+          electorate: 'household',
+          changeable: true,
+          closesAt: '2026-04-30T10:00:00Z',
+          options: [
+            { title: 'Site A', body: 'North', placeName: 'North field', lat: 18.6, lng: 105.6, documents: [{ title: 'Map', url: 'https://example.org/a.pdf' }] },
+            { title: 'Site B' },
+          ],
+        },
+      ],
+    },
+    'POST /api/v1/consultations/:id/electorate': { params: { id: '1' }, bodies: [{ csv: 'ref,name,phone\nH1,An,0912000001\n' }] },
+    'POST /api/v1/consultations/:id/votes': { params: { id: '1' }, bodies: [{ phone: '0912000001', code: '123456', option: 1, receipt: 'abcdefghijklmnopqrstuvwx' }] },
     ...gatheringBaselines(w),
   };
 }

@@ -136,6 +136,11 @@ export const deliberationMessages = defineMessages({
     vi: 'Tệp danh sách cử tri có lỗi ở dòng {line}: {reason}',
     zh: '投票人名单文件第 {line} 行有误：{reason}',
   },
+  proposed_at_out_of_range: {
+    en: 'A proposal\'s date ({at}) lies between 1900 and now.',
+    vi: 'Ngày đề xuất ({at}) phải nằm trong khoảng từ năm 1900 đến nay.',
+    zh: '提议日期（{at}）须在 1900 年至今之间。',
+  },
   consultation_closes_in_past: {
     en: 'The closing time must lie in the future.',
     vi: 'Thời điểm kết thúc phải ở tương lai.',

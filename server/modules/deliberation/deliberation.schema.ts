@@ -54,7 +54,12 @@ export const CreateCouncilBody = Type.Object(
     kind: CouncilKind,
     name: Text(200),
     quorum: Type.Optional(Share),
-    majority: Type.Optional(Type.Intersect([Share, Type.Object({ base: Type.Enum([...majorityBases]) })], { unevaluatedProperties: false })),
+    majority: Type.Optional(
+      Type.Object(
+        { num: Share.properties.num, den: Share.properties.den, strict: Share.properties.strict, base: Type.Enum([...majorityBases], { description: 'counted against members present, all members, or votes cast' }) },
+        { additionalProperties: false },
+      ),
+    ),
     cosignersRequired: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
     commentDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
     members: Type.Optional(Type.Array(MemberInput, { maxItems: 200 })),

@@ -14,3 +14,4 @@ import './staff-figures/index.ts';
 import './admin/index.ts';
 import './audit/index.ts';
 import './interop/index.ts';
+import './deliberation/index.ts';

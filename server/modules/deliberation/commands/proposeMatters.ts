@@ -37,6 +37,10 @@ export async function proposeMatters(
         if (cosigners.length < council.cosigners_required) throw badRequest('too_few_cosigners', { required: council.cosigners_required, given: cosigners.length });
         proposerName = p.proposerName.trim();
       }
+      if (p.proposedAt !== undefined) {
+        const at = new Date(p.proposedAt);
+        if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1900 || at > now) throw badRequest('proposed_at_out_of_range', { at: p.proposedAt });
+      }
       return {
         content: p.content,
         title: p.title.trim(),
