@@ -171,3 +171,8 @@ export async function countAttempt(db: Db, codeId: number): Promise<void> {
 export async function consumeCode(db: Db, codeId: number, now: Date): Promise<void> {
   await sql`UPDATE consultation_codes SET consumed_at = ${now} WHERE id = ${codeId}`.execute(db);
 }
+
+export async function findConsultationId(db: Db, unitId: number, title: string): Promise<number | undefined> {
+  const row = await db.selectFrom('consultations').select('id').where('unit_id', '=', unitId).where('title', '=', title).executeTakeFirst();
+  return row ? Number(row.id) : undefined;
+}

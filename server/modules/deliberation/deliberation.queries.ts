@@ -461,3 +461,10 @@ export async function figureRows(db: Db, unitPath: string, from: string | null, 
 export async function insertFirstAuditEvents(db: Db, rows: Insertable<AuditEventsTable>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('audit_events').values(rows.slice(i, i + 500)).execute();
 }
+
+/** A council of a unit by its name (the demo looks before it adds). */
+export async function findCouncilId(db: Db, unitId: number, name: string): Promise<number | undefined> {
+  const row = await db.selectFrom('councils').select('id').where('unit_id', '=', unitId).where('name', '=', name).executeTakeFirst();
+  return row ? Number(row.id) : undefined;
+}
+

@@ -175,21 +175,12 @@ const MeetingView = Type.Object({
 });
 
 export const MatterView = Type.Object({
-  id: Type.Integer(),
-  council: Type.Integer(),
-  councilName: Type.String(),
-  unit: Type.String(),
-  unitName: Type.String(),
-  content: Type.String(),
-  title: Type.String(),
+  ...MatterSummary.properties,
   body: Type.String(),
   proposer: Type.String(),
   proposerName: Type.String(),
   cosigners: Type.Integer({ description: 'how many residents co-signed (their names stay with the council)' }),
-  stage: Type.String(),
   revision: Type.Integer(),
-  proposedAt: DateTime,
-  stageChangedAt: DateTime,
   commentsCloseAt: Nullable(DateTime),
   review: Nullable(Type.Object({ outcome: Type.String(), reason: Nullable(Type.String()) })),
   documents: Type.Array(DocumentView),

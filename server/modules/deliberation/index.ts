@@ -6,3 +6,6 @@ export { createConsultation } from './commands/createConsultation.ts';
 export { importElectorate } from './commands/importElectorate.ts';
 export { changeConsultationStatus } from './commands/setConsultationStatus.ts';
 export { recordPaperBallot } from './commands/voting.ts';
+export { runMatterAction } from './commands/runMatterAction.ts';
+export { councilMembers, findCouncilId, getMatter } from './deliberation.queries.ts';
+export { findConsultationId } from './consultations.queries.ts';

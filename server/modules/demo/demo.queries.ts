@@ -143,3 +143,14 @@ export async function articleCount(db: Kysely<DB>): Promise<number> {
   const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The tasks of a matter, in order (the demo refers to them by position). */
+export async function matterTaskIds(db: Kysely<DB>, matterId: number): Promise<number[]> {
+  const rows = await db.selectFrom('matter_tasks').select('id').where('matter_id', '=', matterId).orderBy('id').execute();
+  return rows.map((r) => Number(r.id));
+}
+
+export async function consultationOptionIds(db: Kysely<DB>, consultationId: number): Promise<number[]> {
+  const rows = await db.selectFrom('consultation_options').select('id').where('consultation_id', '=', consultationId).orderBy('position').execute();
+  return rows.map((r) => Number(r.id));
+}

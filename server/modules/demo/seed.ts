@@ -29,6 +29,7 @@ import {
 import { demoHistory, type DemoDeadlines } from './demo.history.ts';
 import { demoArticles } from './demo.articles.ts';
 import { approveArticle, createArticle, submitArticle } from '../knowledge/index.ts';
+import { seedDeliberation } from './demo.deliberation.ts';
 import { loadCalendar, placeOfUnit } from '../../platform/calendar.ts';
 import { ackDue, hashAccessKey, newAccessKey, pickPolicy, resolutionDue, searchTextOf, setDeadlinePolicy } from '../petitions/index.ts';
 import type { Channel, PetitionKind } from '../../contract/domain.ts';
@@ -155,6 +156,7 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
   await seedHotlinePolicy(ctx);
   created.petitions = await seedHistory(ctx);
   created.articles = await seedArticles(ctx);
+  await seedDeliberation(ctx);
   return { created, signIns: demoSignIns };
 }
 

@@ -2,3 +2,4 @@
 export { unitsModule } from './units.routes.ts';
 export { importUnits } from './commands/importUnits.ts';
 export { resolveUnit, resolveUnits, type UnitRecord } from './units.queries.ts';
+export { addSubunit } from './commands/addSubunit.ts';
