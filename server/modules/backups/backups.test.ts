@@ -15,7 +15,8 @@ import { describeEachBackend } from '../../test/server.ts';
 import { backends, createEmptyServerDatabase } from '../../test/databases.ts';
 import { openEmbedded, openServer, type Backend, type Database } from '../../platform/db.ts';
 import { verifyAudit } from '../../platform/audit-verify.ts';
-import { readMigrations } from '../../platform/migrate.ts';
+import { migrate, readMigrations } from '../../platform/migrate.ts';
+import { createUnits } from '../../test/factories.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { BackupFileError, RestoreRefusedError, restoreBackup, takeBackup, type BackupManifest } from './index.ts';
 import { existingTables } from './backups.queries.ts';
@@ -145,3 +146,25 @@ describeEachBackend('backups', (t) => {
     await assert.rejects(restoreBackup(t().ctx.database, file), (e: Error) => e instanceof RestoreRefusedError && /not empty/.test(e.message));
   });
 }, { config: { rateLimits: { anonymousWritesPerMinute: 100_000 } } });
+
+it(`a backup of an older schema restores at its own schema, then takes this version's newer migrations [${backends.at(-1)}]`, async () => {
+  const backend = backends.at(-1)!;
+  const all = readMigrations();
+  const older = all.slice(0, -2);
+  const source = await emptyDatabase(backend);
+  const target = await emptyDatabase(backend);
+  try {
+    await migrate(source.pool, older);
+    await createUnits(source.db, [{ code: 'OP', name: 'Tỉnh Cũ', level: 'province' }]);
+    const file = tempPath('older.zdbackup');
+    const { manifest } = await takeBackup(source, file);
+    assert.equal(manifest.schemaVersion, older.at(-1)!.name);
+    const result = await restoreBackup(target, file);
+    assert.deepEqual(result.migrated, all.slice(-2).map((m) => m.name));
+    const units = await target.pool.query<{ code: string }>('SELECT code FROM units');
+    assert.deepEqual(units.rows, [{ code: 'OP' }]);
+  } finally {
+    await source.close();
+    await target.close();
+  }
+});
