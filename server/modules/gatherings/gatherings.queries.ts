@@ -327,8 +327,8 @@ export interface LinkedPetition {
 export async function petitionsOf(db: Kysely<DB>, gatheringId: number): Promise<LinkedPetition[]> {
   const { rows } = await sql<LinkedPetition>`
     SELECT p.tracking_code, p.kind, p.status, gp.via, p.title, p.body,
-           p.resolved_at IS NOT NULL AS resolved,
-           p.escalated_at IS NOT NULL AND p.resolved_at IS NULL AS escalated,
+           p.resolved,
+           p.escalated_to_path IS NOT NULL AND NOT p.resolved AS escalated,
            (p.consent_to_publish AND p.kind IN ('question', 'suggestion', 'help_request')) AS public
       FROM gathering_petitions gp JOIN petitions p ON p.id = gp.petition_id
      WHERE gp.gathering_id = ${gatheringId}
@@ -419,8 +419,9 @@ export async function figures(db: Kysely<DB>, rootPath: string, from: Date, to: 
     sql<FigureRows['opinions']>`
       WITH g AS (${g})
       SELECT count(*)::int AS raised,
-             count(*) FILTER (WHERE p.resolved_at IS NOT NULL)::int AS resolved,
-             count(*) FILTER (WHERE p.escalated_at IS NOT NULL AND p.resolved_at IS NULL)::int AS higher,
+             count(*) FILTER (WHERE p.resolved)::int AS resolved,
+             -- sent up the unit tree and not yet resolved there
+             count(*) FILTER (WHERE p.escalated_to_path IS NOT NULL AND NOT p.resolved)::int AS higher,
              count(*) FILTER (WHERE gp.via = 'question_ahead')::int AS ahead
         FROM g JOIN gathering_petitions gp ON gp.gathering_id = g.id JOIN petitions p ON p.id = gp.petition_id`.execute(db),
     sql<{ type: string; count: number }>`

@@ -2,6 +2,7 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend, type TestApp } from '../../test/server.ts';
 import { createAgency, createOfficial, createSmallTree } from '../../test/factories.ts';
+import ICAL from 'ical.js';
 import { createCalendar } from '../../platform/calendar.ts';
 import { checkMonth, nextState, seriesDays } from './gatherings.policy.ts';
 
@@ -245,5 +246,34 @@ describeEachBackend('gatherings', (t) => {
       unit: 'GDC1', kind: 'forum', title: 'x', rrule: 'FREQ=DAILY', firstDay: '2026-01-01', untilDay: '2027-12-31', startTime: '08:00', minutes: 60, holidayRule: 'keep',
     });
     assert.equal(tooLong.json().error.code, 'series_too_long');
+  });
+
+  it('serves an iCalendar feed per unit that a standard parser reads, matching the series', async () => {
+    const { officer } = await world(t(), 'GE');
+    const series = await post('/api/v1/gathering-series', officer.headers, {
+      unit: 'GEC1', kind: 'outreach_day', title: 'Ngày thứ Bảy vì dân; "People\'s Saturday", với cán bộ xã', place: 'Nhà văn hóa xóm 3, Thanh Thịnh',
+      point: { lat: 18.75, lng: 105.32 }, topics: ['land', 'social insurance'],
+      rrule: 'FREQ=MONTHLY;BYDAY=SA;BYSETPOS=2', firstDay: '2026-03-01', untilDay: '2026-12-31', startTime: '07:30', minutes: 240, holidayRule: 'skip',
+    });
+    assert.equal(series.statusCode, 201, series.body);
+    const days = series.json().days;
+    assert.deepEqual(days, ['2026-03-14', '2026-04-11', '2026-05-09', '2026-06-13', '2026-07-11', '2026-08-08', '2026-09-12', '2026-10-10', '2026-11-14', '2026-12-12']);
+    await post(`/api/v1/gathering-series/${series.json().id}/exceptions`, officer.headers, { day: '2026-06-13' });
+
+    const res = await get('/api/v1/units/GEC1/gatherings/calendar.ics');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.headers['content-type'] as string, /^text\/calendar/);
+    assert.ok(res.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75), 'lines are folded at 75 octets');
+    const cal = new ICAL.Component(ICAL.parse(res.body));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    assert.equal(events.length, days.length);
+    assert.deepEqual(events.map((e) => e.startDate.toJSDate().toISOString()), days.map((d: string) => new Date(`${d}T07:30:00+07:00`).toISOString()));
+    assert.deepEqual(events.map((e) => e.endDate.toJSDate().toISOString()), days.map((d: string) => new Date(`${d}T11:30:00+07:00`).toISOString()));
+    assert.equal(events[0].summary, 'Ngày thứ Bảy vì dân; "People\'s Saturday", với cán bộ xã');
+    assert.equal(events[0].location, 'Nhà văn hóa xóm 3, Thanh Thịnh');
+    assert.equal(new Set(events.map((e) => e.uid)).size, days.length);
+    const statuses = cal.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('status'));
+    assert.deepEqual(statuses, days.map((d: string) => (d === '2026-06-13' ? 'CANCELLED' : 'CONFIRMED')));
+    assert.equal((await get('/api/v1/units/NO-SUCH/gatherings/calendar.ics')).statusCode, 404);
   });
 });
