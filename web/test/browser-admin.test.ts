@@ -1,14 +1,16 @@
 /**
  * A resident signing in with a one-time code (read from the SMS as a stand-in gateway receives
  * it from the notification outbox), and the administration sections: units import from pasted CSV, a new agency,
- * a deadline policy edited, a new official who sets their own password with a setup code.
+ * a deadline policy edited, a new official who sets their own password with a setup code; and a
+ * consultation in which a household votes with a code sent by SMS.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
-import { Browsing, checkPage, demo, signIn, strings, thanhNho } from './steps.ts';
+import { sql } from 'kysely';
+import { Browsing, checkPage, demo, fenggangLinjiang, signIn, strings, thanhNho } from './steps.ts';
 
 const vi = strings('vi');
 
@@ -316,4 +318,54 @@ describe('administration', { timeout: 180_000 }, () => {
   test('no page raised a script error or got a server error', () => {
     assert.deepEqual(browsing.pageErrors, []);
   });
+});
+
+test('deliberation: a household of Block 10 votes by phone with a code, staff record a paper ballot and close, the results are public; the group council moves a matter on', { timeout: 180_000 }, async () => {
+  const zh = strings('zh-Hans');
+  const ctx = stack.server.ctx;
+  const { rows: [k] } = await sql<{ id: number }>`SELECT k.id FROM consultations k JOIN units u ON u.id = k.unit_id WHERE u.code = '18001-K10'`.execute(ctx.db);
+  {
+    // The resident finds the consultation among the block's matters and consultations.
+    const resident = await browsing.open('vi-VN', phone);
+    await resident.goto('/deliberation?unit=18001-K10');
+    await resident.getByRole('link', { name: /di dời nghĩa trang/ }).click();
+    await resident.getByRole('heading', { level: 1, name: /di dời nghĩa trang/ }).waitFor();
+    assert.equal(await resident.locator('main ol li').count(), 3, 'the three candidate sites');
+    await resident.getByLabel(vi['delib.phone']).fill('0912010001');
+    await resident.getByRole('button', { name: vi['delib.sendCode'] }).click();
+    await resident.getByLabel(vi['delib.code']).waitFor();
+    await resident.getByLabel(vi['delib.code']).fill(await smsCode('+84912010001', 1));
+    await resident.getByRole('radio', { name: 'Đồng Bàu Sen' }).check();
+    await resident.getByRole('button', { name: vi['delib.castVote'] }).click();
+    await resident.getByText(vi['delib.voted']).waitFor();
+
+    // Staff see the turnout, record a paper ballot and close.
+    const staff = await browsing.open('vi-VN', desktop);
+    await signIn(staff, demo.admin, vi);
+    await staff.goto(`/deliberation/consultations/${k.id}`);
+    await staff.getByTestId('turnout').getByText('5/12', { exact: false }).waitFor();
+    await staff.getByLabel(vi['delib.voterRef']).fill('H07');
+    await staff.getByRole('button', { name: vi['delib.record'] }).click();
+    await staff.getByTestId('turnout').getByText('6/12', { exact: false }).waitFor();
+    await staff.getByRole('button', { name: vi['delib.close'] }).click();
+    await staff.getByTestId('results').waitFor();
+
+    // Anyone sees the results now: the tally of the six ballots.
+    await resident.reload();
+    const results = await resident.getByTestId('results').innerText();
+    assert.match(results, /Vùng Cồn Mồ: 3/);
+    assert.match(results, /Đồng Bàu Sen: 2/);
+    assert.match(results, /Rú Cồn Trăng: 1/);
+
+    // 临江村一组: the secretary sends the matter in evaluation on to the commune's review.
+    const secretary = await browsing.open('zh-CN', desktop);
+    await signIn(secretary, { username: 'linjiang.secretary', password: 'demo-linjiang-secretary-2023' }, zh);
+    await secretary.goto(`/staff/councils?unit=${fenggangLinjiang}`);
+    await secretary.getByTestId('council').first().locator('li', { hasText: '张德富' }).waitFor();
+    await secretary.getByRole('link', { name: /红白喜事简办/ }).click();
+    await secretary.getByTestId('matter-stage').getByText(zh['delib.stage.evaluation']).waitFor();
+    await secretary.getByRole('button', { name: zh['delib.action.submit_for_review'] }).click();
+    await secretary.getByTestId('matter-stage').getByText(zh['delib.stage.review']).waitFor();
+    assert.deepEqual(browsing.pageErrors, [], 'no script error or 5xx on the way');
+  }
 });

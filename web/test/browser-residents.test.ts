@@ -109,6 +109,8 @@ describe('every page, every language', { timeout: 300_000 }, () => {
         await check('track, an answered petition');
         await visit(page, `/figures?unit=${thanhNho}&from=2023-01-01&to=2023-12-31`, () => page.locator('[data-figure="received"]').waitFor());
         await check('figures');
+        await visit(page, '/deliberation?unit=18001-K10', () => page.locator('main ul.cards li').first().waitFor());
+        await check('deliberation, a block\'s consultations and matters');
         await visit(page, '/sign-in', h1);
         await check('sign-in');
         assert.deepEqual(problems, [], 'translation keys shown instead of words');
@@ -130,7 +132,7 @@ describe('every page, every language', { timeout: 300_000 }, () => {
         await check('inbox');
         await visit(page, `/staff/petitions/${answered.id}`, () => page.getByRole('heading', { level: 1 }).first().waitFor());
         await check('case');
-        for (const path of ['/staff/figures', '/staff/admin']) {
+        for (const path of ['/staff/figures', '/staff/admin', '/staff/councils']) {
           await visit(page, path, () => page.getByRole('heading', { level: 1 }).first().waitFor());
           await check(path);
         }
