@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { sql } from 'kysely';
-import { desktop, newContext, phone, startStack, type Stack } from './harness.ts';
+import { desktop, newContext, phone, screenshot, startStack, type Stack } from './harness.ts';
 import { demo, signIn, strings, thanhNho } from './steps.ts';
 import { acceptPetition } from '../../server/modules/petitions/workflow/acceptPetition.ts';
 import { assignPetition } from '../../server/modules/petitions/workflow/assignPetition.ts';
@@ -237,6 +237,7 @@ test('a place picked on the map: nearby reports before sending, the marker on th
     await map.click({ position: { x: box.width / 2 + 60, y: box.height / 2 - 40 } });
     await resident.waitForFunction((lat) => !document.querySelector('main')!.textContent!.includes(lat.toFixed(5)), known.lat);
     await resident.getByTestId('map-place').waitFor();
+    await screenshot(resident, 'raise-map-360');
     assert.ok(stack.tiles.requests > tilesBefore, 'the tiles came from the configured tile server');
     await resident.getByLabel(vi['raise.photos']).setInputFiles({ name: 'rac-cho.png', mimeType: 'image/png', buffer: tinyPng });
     await resident.getByLabel(vi['raise.consent']).check();
@@ -261,11 +262,13 @@ test('a place picked on the map: nearby reports before sending, the marker on th
     await staff.goto(`/staff/petitions/${sent.id}`);
     await staff.getByTestId('map-place').waitFor();
     await staff.waitForFunction(() => (document.querySelector('.attachments img.thumbnail') as HTMLImageElement | null)?.naturalWidth === 1);
+    await screenshot(staff, 'case-map-1280');
 
     // Anyone sees it on the commune's public map, rounded to about 100 m; the complaint is not there.
     const visitor = await visitorContext.newPage();
     await visitor.goto(`/units/${thanhNho}`);
     await visitor.locator(`[data-testid="map-point"][data-code="${trackingCode}"]`).waitFor();
+    await screenshot(visitor, 'unit-map-360');
     assert.equal(await visitor.locator(`[data-testid="map-point"][data-code="${complaint.json().trackingCode}"]`).count(), 0);
     const listed = await visitor.evaluate(async (unit) => (await (await fetch(`/api/v1/petitions/public?unit=${unit}&limit=50`)).json()).items, thanhNho);
     const shown = (listed as Array<{ trackingCode: string; place: { lat: number; lng: number } }>).find((i) => i.trackingCode === trackingCode);

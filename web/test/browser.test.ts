@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { sql } from 'kysely';
 import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
 import { act, Browsing, checkPage, chooseOfficial, demo, figure, signIn, signOut, strings, thanhNho } from './steps.ts';
 
@@ -310,6 +311,10 @@ describe('recording at a forum', { timeout: 120_000 }, () => {
     await page.getByRole('combobox', { name: zhHant['raise.unit'] }).fill('thanh nho');
     await page.locator('[role="option"]', { hasText: 'Thanh Nho' }).first().click();
     await page.getByLabel(zhHant['record.venue']).fill('Nhà văn hóa xóm 3');
+    // The venue on the map too: it stays for every question of the gathering.
+    await page.locator('[data-testid="map"][data-ready]').waitFor();
+    await page.getByTestId('map').click();
+    await page.getByTestId('map-place').waitFor();
     for (const question of ['Khi nào sửa đường liên xóm?', 'Thủ tục tách hộ khẩu thế nào?']) {
       await page.getByLabel(zhHant['record.body']).fill(question);
       await page.getByLabel(zhHant['raise.category']).selectOption('procedures');
@@ -319,6 +324,8 @@ describe('recording at a forum', { timeout: 120_000 }, () => {
       const [code, key] = await codes.allInnerTexts();
       const tracked = await (await fetch(`${stack.url}/api/v1/petitions/track/${code.trim()}`)).json();
       assert.equal(tracked.status, 'received');
+      const placed = await sql<{ lat: number | null }>`SELECT location_lat AS lat FROM petitions WHERE tracking_code = ${code.trim()}`.execute(stack.server.ctx.db);
+      assert.notEqual(placed.rows[0].lat, null, 'recorded with the place picked on the map');
       assert.ok(key.trim().length >= 8, key);
       // Ready for the next question: the text is cleared, the gathering's details stay.
       assert.equal(await page.getByLabel(zhHant['record.body']).inputValue(), '');

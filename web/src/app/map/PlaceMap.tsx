@@ -24,6 +24,8 @@ const countryViews: Record<string, { lat: number; lng: number; zoom: number }> =
   CN: { lat: 34.5, lng: 105.0, zoom: 4 },
 };
 
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
 export interface PlaceMapProps {
   /** What the map shows, for screen readers. */
   label: string;
@@ -49,7 +51,9 @@ export function PlaceMap({ label, place = null, points, onPick, country }: Place
       ([s, leaflet]) => {
         if (!live || !element.current) return;
         const start = place ? { ...place, zoom: 16 } : (countryViews[country ?? 'VN'] ?? countryViews.VN);
-        made = leaflet.createMap(element.current, s, { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') }, start, onPick ? (p) => pick.current?.(p) : undefined);
+        // A picked place keeps six decimals (about 10 cm): more says nothing about a street.
+        const picked = (p: { lat: number; lng: number }) => pick.current?.({ lat: round6(p.lat), lng: round6(p.lng) });
+        made = leaflet.createMap(element.current, s, { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') }, start, onPick ? picked : undefined);
         setHandle(made);
       },
       () => live && setFailed(true),
@@ -74,7 +78,7 @@ export function PlaceMap({ label, place = null, points, onPick, country }: Place
       <div ref={element} class="map" role="region" aria-label={label} data-testid="map" data-ready={handle ? 'true' : undefined} />
       {onPick ? (
         <div class="button-row">
-          <button type="button" class="button secondary" disabled={!handle} onClick={() => handle && onPick(handle.centre())}>
+          <button type="button" class="button secondary" disabled={!handle} onClick={() => handle && pick.current?.({ lat: round6(handle.centre().lat), lng: round6(handle.centre().lng) })}>
             {t('map.pickCentre')}
           </button>
         </div>

@@ -97,7 +97,7 @@ export default function CasePage({ params }: PageProps) {
             {p.location?.address || p.location?.lat ? (
               <p class="muted">
                 {t('raise.place')}: {p.location.address}
-                {p.location.lat ? ` (${p.location.lat}, ${p.location.lng})` : ''}
+                {p.location.lat !== null && p.location.lng !== null ? ` (${p.location.lat.toFixed(5)}, ${p.location.lng.toFixed(5)})` : ''}
               </p>
             ) : null}
             {p.location && p.location.lat !== null && p.location.lng !== null ? (

@@ -14,6 +14,7 @@ import { myUnits, useSession } from '../../app/session.ts';
 import { unitName, type CreatedPetition, type PetitionSummary, type Unit } from '../../app/types.ts';
 import { channels, petitionKinds, type Channel, type PetitionKind } from '../../../../server/contract/domain.ts';
 import { Alert, CategorySelect, Checkbox, CopyButton, Field, PageTitle, StatusBadge, UnitPicker, useDebounced } from '../../app/ui.tsx';
+import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 
 /** The channels officials record for residents (residents themselves use the web). */
 const staffChannels = channels.filter((c) => c !== 'web' && c !== 'mobile');
@@ -116,6 +117,8 @@ export default function HotlinePage({ query }: PageProps) {
   useEffect(() => setChannel(firstChannel), [firstChannel]);
   const [category, setCategory] = useState('');
   const [place, setPlace] = useState('');
+  /** The point the resident describes, picked on the map by the official. */
+  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
   const atGathering = gatheringChannels.includes(channel);
   // The hotline's words speak of a caller; the other channels of a resident in front of the official.
   const onPhone = channel === 'hotline';
@@ -148,7 +151,10 @@ export default function HotlinePage({ query }: PageProps) {
     setName('');
     setBody('');
     setCategory('');
-    if (!atGathering) setPlace('');
+    if (!atGathering) {
+      setPlace('');
+      setPoint(null);
+    }
     setUrgent(false);
     setAnswerNow(false);
     setAnswer('');
@@ -176,7 +182,7 @@ export default function HotlinePage({ query }: PageProps) {
         body: body.trim(),
         channel,
         category: category || undefined,
-        location: place.trim() ? { address: place.trim() } : undefined,
+        location: place.trim() || point ? { address: place.trim() || undefined, lat: point?.lat, lng: point?.lng } : undefined,
         urgent,
         anonymous: !phone.trim() && !name.trim(),
         resident: phone.trim() || name.trim() ? { phone: phone.trim() || undefined, name: name.trim() || undefined } : undefined,
@@ -278,6 +284,15 @@ export default function HotlinePage({ query }: PageProps) {
               )}
             </Field>
           </div>
+          <PlaceMap label={t('raise.mapLabel')} place={point} country={unit?.country} onPick={setPoint} />
+          {point ? (
+            <p class="muted" role="status">
+              {t('raise.locationSet', { lat: point.lat.toFixed(5), lon: point.lng.toFixed(5) })}{' '}
+              <button type="button" class="link-button" onClick={() => setPoint(null)}>
+                {t('common.remove')}
+              </button>
+            </p>
+          ) : null}
           <div class="button-row">
             <button type="submit" class="button primary" disabled={busy}>
               {busy ? t('common.sending') : t(atGathering ? 'record.recordNext' : 'hotline.record')}

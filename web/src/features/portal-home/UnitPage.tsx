@@ -7,7 +7,7 @@ import { unitName, type Unit } from '../../app/types.ts';
 import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import { fetchPublicPetitions, mapPoints, PublicPetitionList } from '../../app/publicPetitions.tsx';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 
 function FiguresAtAGlance({ unit }: { unit: Unit }) {
   const i = useI18n();
@@ -56,12 +56,15 @@ function FiguresAtAGlance({ unit }: { unit: Unit }) {
 
 /** How many of a unit's public petitions its page lists and maps. */
 const publicShown = 50;
+/** The list shows the newest few until asked for all (the map shows every one). */
+const listedFirst = 10;
 
 /** What residents here agreed to publish, newest first: on a map (places rounded) and as a list. */
 function PublicPetitions({ unit }: { unit: Unit }) {
   const { t, locale } = useI18n();
   const items = useAsync(() => fetchPublicPetitions(unit.code, { limit: publicShown }), [unit.code]);
   const points = useMemo(() => mapPoints(items.value ?? []), [items.value]);
+  const [all, setAll] = useState(false);
   return (
     <section aria-labelledby="public-heading">
       <h2 id="public-heading">{t('unit.publicHeading')}</h2>
@@ -72,7 +75,12 @@ function PublicPetitions({ unit }: { unit: Unit }) {
           <PlaceMap label={t('unit.publicMap', { unit: unitName(unit, locale) })} points={points} country={unit.country} />
         </>
       ) : null}
-      {items.value?.length ? <PublicPetitionList items={items.value} /> : items.value ? <p class="muted">{t('unit.publicEmpty')}</p> : null}
+      {items.value?.length ? <PublicPetitionList items={all ? items.value : items.value.slice(0, listedFirst)} /> : items.value ? <p class="muted">{t('unit.publicEmpty')}</p> : null}
+      {!all && items.value && items.value.length > listedFirst ? (
+        <button type="button" class="button secondary" onClick={() => setAll(true)}>
+          {t('unit.publicAll', { count: items.value.length })}
+        </button>
+      ) : null}
     </section>
   );
 }
