@@ -1,7 +1,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
-import { createOfficial, createSmallTree } from '../../test/factories.ts';
+import { createOfficial, createResident, createSmallTree } from '../../test/factories.ts';
 
 const electorate = ['ref,name,phone', 'H01,Hộ ông Nguyễn Văn An,0912000001', 'H02,Hộ bà Trần Thị Bình,0912000002', 'H03,Hộ ông Lê Văn Cường,0912000003', 'H04,Hộ bà Phạm Thị Dung,'].join('\n');
 
@@ -48,6 +48,9 @@ describeEachBackend('consultations: Block 10 chooses a cemetery site', (t) => {
     const imported = await post(`/api/v1/consultations/${k.id}/electorate`, staff.headers, { csv: electorate });
     assert.deepEqual(imported.json(), { added: 4, updated: 0, total: 4 });
     assert.equal((await post(`/api/v1/consultations/${k.id}/actions`, staff.headers, { type: 'open' })).json().status, 'open');
+    const follower = await createResident(t());
+    const followed = await t().app.inject({ method: 'PUT', url: `/api/v1/consultations/${k.id}/follow`, headers: follower.headers });
+    assert.equal(followed.json().following, true);
     assert.equal((await post(`/api/v1/consultations/${k.id}/electorate`, staff.headers, { csv: electorate })).statusCode, 409);
 
     // Outside the electorate: no code, no vote.

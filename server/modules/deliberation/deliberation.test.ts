@@ -153,4 +153,36 @@ describeEachBackend('deliberation: a matter through its stages', (t) => {
     assert.equal(f.resolutionsFailed, 1);
     assert.equal(f.mattersByStage.rejected, 1);
   });
+
+  it('a follower is told by SMS when the matter moves; documents are added by staff only', async () => {
+    const { secretary, council } = await setup(t(), 'DC');
+    const m = (await post(`/api/v1/councils/${council.id}/matters`, secretary.headers, { content: 'development', title: 'Đèn đường', proposer: 'member', member: council.members[0].id })).json();
+    const resident = await createResident(t(), { phone: '+84912777001' });
+    const followed = await t().app.inject({ method: 'PUT', url: `/api/v1/matters/${m.id}/follow`, headers: resident.headers });
+    assert.equal(followed.statusCode, 200, followed.body);
+    assert.equal(followed.json().following, true);
+    assert.equal((await t().app.inject({ method: 'PUT', url: `/api/v1/matters/${m.id}/follow`, headers: secretary.headers })).statusCode, 403);
+    await act(m.id, secretary.headers, { type: 'open_evaluation' });
+    const sms = await t().ctx.db.selectFrom('notification_outbox').select(['template', 'params']).where('recipient', '=', '+84912777001').execute();
+    assert.deepEqual(sms.map((r) => r.template), ['matter_stage_changed']);
+    assert.equal((sms[0].params as unknown as { stage: string }).stage, 'evaluation');
+    // A comment (no stage change) tells nobody.
+    await act(m.id, resident.headers, { type: 'comment', body: 'Nên lắp đèn năng lượng mặt trời' });
+    assert.equal((await t().ctx.db.selectFrom('notification_outbox').select('id').where('recipient', '=', '+84912777001').execute()).length, 1);
+    await t().app.inject({ method: 'DELETE', url: `/api/v1/matters/${m.id}/follow`, headers: resident.headers });
+    await act(m.id, secretary.headers, { type: 'submit_for_review' });
+    assert.equal((await t().ctx.db.selectFrom('notification_outbox').select('id').where('recipient', '=', '+84912777001').execute()).length, 1);
+
+    const doc = await post(`/api/v1/matters/${m.id}/documents`, secretary.headers, { title: 'Bản vẽ', url: 'https://example.vn/ban-ve.pdf' });
+    assert.equal(doc.statusCode, 200, doc.body);
+    assert.deepEqual(doc.json().documents.map((d: { title: string }) => d.title), ['Bản vẽ']);
+    assert.equal((await post(`/api/v1/matters/${m.id}/documents`, resident.headers, { title: 'X', url: 'https://example.vn/x.pdf' })).statusCode, 403);
+    // The comment period has an end: after it, residents' comments are refused.
+    const late = (await post(`/api/v1/councils/${council.id}/matters`, secretary.headers, { content: 'law', title: 'Quy ước', proposer: 'member', member: council.members[1].id })).json();
+    await act(late.id, secretary.headers, { type: 'open_evaluation' });
+    t().clock.advance(8 * 86_400_000);
+    const closed = await act(late.id, (await createResident(t())).headers, { type: 'comment', body: 'Muộn' });
+    assert.equal(closed.statusCode, 409);
+    assert.equal(closed.json().error.code, 'comment_period_closed');
+  });
 });

@@ -96,6 +96,9 @@ export default function MatterPage({ params }: PageProps) {
       {m.abilities.inspect ? (
         <section aria-labelledby="inspect-heading">
           <h2 id="inspect-heading">{t('delib.inspect')}</h2>
+          <Field label={t('delib.inspectNote')}>
+            {(f) => <textarea id={f.id} aria-describedby={f.describedBy} value={text} onInput={(e) => setText(e.currentTarget.value)} />}
+          </Field>
           <button type="button" onClick={() => act({ type: 'inspect', verdicts: m.tasks.filter((x) => x.status === 'done').map((x) => ({ task: x.id, verdict: 'accepted' })) })}>{t('delib.acceptWork')}</button>{' '}
           <button type="button" onClick={() => act({ type: 'inspect', verdicts: m.tasks.filter((x) => x.status === 'done').map((x) => ({ task: x.id, verdict: 'contested', note: text })) })}>{t('delib.contestWork')}</button>
         </section>
@@ -156,11 +159,32 @@ function StaffActions(props: { m: Matter; council: Council | null; can(a: string
           <button type="submit">{t('delib.addTask')}</button>
         </form>
       ) : null}
-      {can('report_progress')
-        ? m.tasks.filter((x) => x.status === 'open' || x.status === 'contested').map((x) => (
-            <button key={x.id} type="button" onClick={() => act({ type: 'report_progress', task: x.id, progress: 100 })}>{t('delib.markDone', { title: x.title })}</button>
-          ))
-        : null}
+      {can('report_progress') ? <ProgressForm tasks={m.tasks.filter((x) => x.status === 'open' || x.status === 'contested')} act={act} /> : null}
     </section>
+  );
+}
+
+/** A progress report on a task: how far, money spent, a photo's address, a note. */
+function ProgressForm(props: { tasks: Matter['tasks']; act(body: Record<string, unknown>): Promise<void> }) {
+  const { t } = useI18n();
+  const [task, setTask] = useState(props.tasks[0]?.id ?? 0);
+  const [progress, setProgress] = useState(100);
+  const [spent, setSpent] = useState(0);
+  const [photo, setPhoto] = useState('');
+  const [note, setNote] = useState('');
+  if (props.tasks.length === 0) return null;
+  const chosen = props.tasks.some((x) => x.id === task) ? task : props.tasks[0].id;
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void props.act({ type: 'report_progress', task: chosen, progress, spent, note, photos: photo ? [photo] : [] }); }}>
+      <h3>{t('delib.reportProgress')}</h3>
+      <Field label={t('delib.taskTitle')}>
+        {(f) => <select id={f.id} value={chosen} onChange={(e) => setTask(Number(e.currentTarget.value))}>{props.tasks.map((x) => <option key={x.id} value={x.id}>{x.title}</option>)}</select>}
+      </Field>
+      <Field label={t('delib.progress')}>{(f) => <input id={f.id} type="number" min={0} max={100} value={progress} onInput={(e) => setProgress(Math.min(100, Math.max(0, Number(e.currentTarget.value) || 0)))} />}</Field>
+      <Field label={t('delib.spentLabel')}>{(f) => <input id={f.id} type="number" min={0} value={spent} onInput={(e) => setSpent(Math.max(0, Number(e.currentTarget.value) || 0))} />}</Field>
+      <Field label={t('delib.photo')}>{(f) => <input id={f.id} type="url" value={photo} onInput={(e) => setPhoto(e.currentTarget.value)} />}</Field>
+      <Field label={t('delib.note')}>{(f) => <input id={f.id} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}</Field>
+      <button type="submit">{t('delib.record')}</button>
+    </form>
   );
 }
