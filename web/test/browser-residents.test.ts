@@ -103,6 +103,11 @@ describe('every page, every language', { timeout: 300_000 }, () => {
         await page.getByRole('button', { name: t['raise.submit'] }).click();
         await page.getByRole('alert').first().waitFor();
         await check('raise, already reported, and the errors of an unfinished form');
+        await visit(page, '/knowledge?q=t%C3%A1ch%20h%E1%BB%99', () => page.locator('.article-list li').first().waitFor());
+        await check('knowledge base, a search');
+        await page.locator('.article-list a').first().click();
+        await page.getByTestId('article').waitFor();
+        await check('an article');
         await visit(page, '/track', h1);
         await check('track');
         await visit(page, `/track/${answered.trackingCode}`, () => page.getByTestId('answer').waitFor());
@@ -132,7 +137,7 @@ describe('every page, every language', { timeout: 300_000 }, () => {
         await check('inbox');
         await visit(page, `/staff/petitions/${answered.id}`, () => page.getByRole('heading', { level: 1 }).first().waitFor());
         await check('case');
-        for (const path of ['/staff/figures', '/staff/admin', '/staff/councils']) {
+        for (const path of ['/staff/figures', '/staff/admin', '/staff/councils', '/staff/knowledge']) {
           await visit(page, path, () => page.getByRole('heading', { level: 1 }).first().waitFor());
           await check(path);
         }
@@ -277,5 +282,38 @@ test('a place picked on the map: nearby reports before sending, the marker on th
     await residentContext.close();
     await staffContext.close();
     await visitorContext.close();
+  }
+});
+
+test('a resident typing a question sees the article that answers it, and the figures count the draft given up', { timeout: 120_000 }, async () => {
+  const vi = strings('vi');
+  const context = await newContext(stack, 'vi-VN', phone);
+  try {
+    const page = await context.newPage();
+    await page.goto(`/petitions/new?unit=${thanhNho}`);
+    await page.waitForFunction(() => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === 'Xã Thanh Nho');
+    // Written otherwise than the article ("Tách hộ (tách hộ khẩu) khi con đã lập gia đình").
+    await page.getByLabel(vi['raise.body']).fill('Con trai tôi cưới vợ rồi, muốn ra ở riêng có sổ hộ khẩu riêng thì làm sao?');
+    await page.getByRole('heading', { name: vi['raise.articlesHeading'] }).waitFor();
+    const first = page.locator('.suggested-articles a').first();
+    assert.match(await first.innerText(), /Tách hộ/);
+    await first.click();
+    await page.getByTestId('article').waitFor();
+    await page.getByRole('heading', { name: vi['knowledge.papers'] }).waitFor();
+    assert.match(await page.getByTestId('article').innerText(), /CT01/);
+
+    // The knowledge base finds the will guide for a question typed without diacritics.
+    await page.goto('/knowledge');
+    await page.getByLabel(vi['knowledge.question']).fill('muon lam di chuc thi den dau');
+    await page.getByRole('button', { name: vi['knowledge.search'] }).click();
+    await page.waitForURL(/q=/);
+    await page.locator('.article-list li').first().waitFor();
+    assert.match(await page.locator('.article-list li').first().innerText(), /di chúc/);
+
+    const { rows } = await sql<{ opened: number; submitted: number }>`
+      SELECT count(opened_at)::int AS opened, count(submitted_at)::int AS submitted FROM petition_drafts`.execute(stack.server.ctx.db);
+    assert.ok(Number(rows[0].opened) >= 1, 'the opened article is counted');
+  } finally {
+    await context.close();
   }
 });

@@ -71,7 +71,7 @@ export const demoArticles: DemoArticle[] = [
   {
     ref: 'will',
     kind: 'guide',
-    category: 'justice',
+    category: 'procedures',
     ...vn,
     texts: [
       {
@@ -115,7 +115,7 @@ export const demoArticles: DemoArticle[] = [
   {
     ref: 'household-split',
     kind: 'guide',
-    category: 'household',
+    category: 'procedures',
     ...vn,
     texts: [
       {
@@ -226,7 +226,7 @@ export const demoArticles: DemoArticle[] = [
   {
     ref: 'birth-registration',
     kind: 'guide',
-    category: 'civil_status',
+    category: 'procedures',
     ...vn,
     texts: [
       {
@@ -358,7 +358,7 @@ export const demoArticles: DemoArticle[] = [
   {
     ref: 'street-lights',
     kind: 'guide',
-    category: 'public_works',
+    category: 'water_power',
     ...cn,
     texts: [
       {
@@ -381,7 +381,7 @@ export const demoArticles: DemoArticle[] = [
   {
     ref: 'reception-day',
     kind: 'announcement',
-    category: 'reception',
+    category: 'other',
     ...cn,
     texts: [
       {

@@ -2,6 +2,7 @@
 import type { EventView, IntakeResult, OwnPetition, PetitionSummary, PetitionView, PublicPetitionItem, TrackView } from '../../../server/modules/petitions/petitions.schema.ts';
 import type { AgencyView } from '../../../server/modules/agencies/agencies.schema.ts';
 import type { OfficialView } from '../../../server/modules/people/people.schema.ts';
+import type { ArticleSummary, ArticleView, ArticleWorkView } from '../../../server/modules/knowledge/knowledge.schema.ts';
 
 /** The API's own types, from the server's response schemas. */
 export type {
@@ -13,6 +14,9 @@ export type {
   IntakeResult as CreatedPetition,
   AgencyView as Agency,
   OfficialView as OfficialSummary,
+  ArticleSummary,
+  ArticleView as Article,
+  ArticleWorkView as ArticleWork,
 };
 
 /** A timeline event as the tracking page (public) or the case page (officials) receives it. */

@@ -15,3 +15,4 @@ import './admin/index.ts';
 import './audit/index.ts';
 import './interop/index.ts';
 import './deliberation/index.ts';
+import './knowledge/index.ts';

@@ -9,6 +9,8 @@ import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { petitionKinds, type PetitionKind } from '../../../../server/contract/domain.ts';
 import { Alert, CategorySelect, Checkbox, CopyButton, Field, PageTitle, RadioGroup, UnitPicker, useDebounced } from '../../app/ui.tsx';
 import { uploadAttachments } from './attachments.ts';
+import { ArticleList, fetchArticles } from '../../app/articles.tsx';
+import type { ArticleSummary } from '../../app/types.ts';
 import { StaffPicker } from './StaffPicker.tsx';
 
 interface Form {
@@ -118,6 +120,56 @@ function useAlreadyReported(unit: Unit | null, text: string, place: { lat: numbe
   return items;
 }
 
+/** A random name for this draft: the figures count drafts given up after an article answered them, and nothing else. */
+function newDraftToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(36).padStart(2, '0')).join('').slice(0, 24);
+}
+
+function tellDraft(token: string, unit: Unit | null, event: 'suggested' | 'opened' | 'submitted', article?: number): void {
+  if (!unit) return;
+  // Best effort: a draft that cannot be counted must not stop the resident.
+  api.post(`/knowledge/drafts/${token}`, { unit: unit.code, event, ...(article ? { article } : {}) }).catch(() => {});
+}
+
+/** Articles that may already answer what the resident is writing (GET /knowledge/articles), shown as they type. */
+function useSuggestedArticles(unit: Unit | null, text: string, token: string, language: string): ArticleSummary[] {
+  const words = useDebounced(text.trim(), 600);
+  const [items, setItems] = useState<ArticleSummary[]>([]);
+  const told = useRef(false);
+  useEffect(() => {
+    if (!unit || words.length < 12) return setItems([]);
+    let current = true;
+    fetchArticles({ q: words.slice(0, 500), unit: unit.code, lang: language, limit: 3 }).then(
+      (found) => {
+        if (!current) return;
+        setItems(found);
+        if (found.length && !told.current) {
+          told.current = true;
+          tellDraft(token, unit, 'suggested');
+        }
+      },
+      () => current && setItems([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [unit?.code, words, language]);
+  return items;
+}
+
+function SuggestedArticles({ items, onOpen }: { items: ArticleSummary[]; onOpen(a: ArticleSummary): void }) {
+  const { t } = useI18n();
+  if (!items.length) return null;
+  return (
+    <section class="suggested-articles" aria-labelledby="suggested-heading" aria-live="polite">
+      <h2 id="suggested-heading">{t('raise.articlesHeading')}</h2>
+      <p class="hint">{t('raise.articlesLead')}</p>
+      <ArticleList items={items} onOpen={onOpen} />
+    </section>
+  );
+}
+
 function AlreadyReported({ items }: { items: PublicPetitionItem[] }) {
   const { t } = useI18n();
   if (!items.length) return null;
@@ -159,6 +211,8 @@ export function NewPetitionPage({ query }: PageProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const place = form.lat !== null && form.lng !== null ? { lat: form.lat, lng: form.lng } : null;
   const alreadyReported = useAlreadyReported(form.unit, form.body, place, form.category);
+  const [draftToken] = useState(newDraftToken);
+  const suggested = useSuggestedArticles(form.unit, `${form.title} ${form.body}`, draftToken, serverLanguage(locale));
   const nearbyPoints = useMemo(() => mapPoints(alreadyReported), [alreadyReported]);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   // After a refused submit the form is checked again as it changes: a corrected field's error goes.
@@ -221,6 +275,7 @@ export function NewPetitionPage({ query }: PageProps) {
         language: serverLanguage(locale),
         reportedOfficial: form.kind === 'conduct_report' && form.reportedOfficial !== null ? form.reportedOfficial : undefined,
       });
+      tellDraft(draftToken, form.unit, 'submitted');
       rememberPetition({
         trackingCode: answer.trackingCode,
         accessKey: answer.accessKey,
@@ -296,6 +351,7 @@ export function NewPetitionPage({ query }: PageProps) {
             />
           )}
         </Field>
+        <SuggestedArticles items={suggested} onOpen={(a) => tellDraft(draftToken, form.unit, 'opened', a.id)} />
         <fieldset class="group">
           <legend>{t('raise.place')}</legend>
           <Field label={t('raise.address')} hint={t('raise.addressHint')}>

@@ -20,6 +20,7 @@ export default function StaffFiguresPage({ query }: PageProps) {
       <PeriodForm key={`${unit}:${period?.from}:${period?.to}`} value={{ unit, ...period }}
         years={years} onChange={(p) => navigate(`/staff/figures?unit=${encodeURIComponent(p.unit)}&from=${p.from}&to=${p.to}`)} />
       {unit && period ? <FiguresView unit={unit} from={period.from} to={period.to} /> : unit ? <Loading /> : <p class="muted">{t('figures.pickUnit')}</p>}
+      {unit && period ? <Deflection unit={unit} from={period.from} to={period.to} /> : null}
       <section aria-labelledby="overdue-heading">
         <h2 id="overdue-heading">{t('staffFigures.overdue')}</h2>
         {overdue.loading ? <Loading /> : null}
@@ -27,5 +28,41 @@ export default function StaffFiguresPage({ query }: PageProps) {
         {overdue.value ? <PetitionTable items={overdue.value.items} caption={t('staffFigures.overdue')} /> : null}
       </section>
     </>
+  );
+}
+
+interface DeflectionFigures {
+  drafts: number;
+  suggested: number;
+  opened: number;
+  openedThenSubmitted: number;
+  abandonedAfterArticle: number;
+  deflectionRate: number | null;
+}
+
+/** Drafts of new petitions given up after the resident opened a suggested article: questions the knowledge base answered. */
+function Deflection({ unit, from, to }: { unit: string; from: string; to: string }) {
+  const { t, number, percent } = useI18n();
+  const figures = useAsync(() => api.get<DeflectionFigures>('/knowledge/figures', { unit, from, to }), [unit, from, to]);
+  return (
+    <section aria-labelledby="deflection-heading">
+      <h2 id="deflection-heading">{t('knowledge.deflection')}</h2>
+      <p class="hint">{t('knowledge.deflectionLead')}</p>
+      <Alert>{figures.error}</Alert>
+      {figures.value ? (
+        <dl class="figures-list">
+          {(['drafts', 'suggested', 'opened', 'abandonedAfterArticle'] as const).map((k) => (
+            <div key={k} data-figure={`knowledge-${k}`}>
+              <dt>{t(`knowledge.figures.${k}`)}</dt>
+              <dd>{number(figures.value![k])}</dd>
+            </div>
+          ))}
+          <div data-figure="knowledge-deflection">
+            <dt>{t('knowledge.figures.deflectionRate')}</dt>
+            <dd>{percent(figures.value.deflectionRate)}</dd>
+          </div>
+        </dl>
+      ) : null}
+    </section>
   );
 }

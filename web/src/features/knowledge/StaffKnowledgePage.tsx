@@ -1,0 +1,202 @@
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../../app/api.ts';
+import { serverLanguage, useI18n } from '../../app/i18n.ts';
+import { navigate, type PageProps } from '../../app/router.ts';
+import { myUnits, useSession } from '../../app/session.ts';
+import type { ArticleWork } from '../../app/types.ts';
+import { Alert, CategorySelect, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+
+interface WorkItem {
+  id: number;
+  kind: string;
+  state: string;
+  unit: string;
+  title: string;
+  author: { id: number; name: string };
+  updatedAt: string;
+  mayReview: boolean;
+}
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+/** Officials write articles, send them for review, and review what others wrote. */
+export default function StaffKnowledgePage({ query }: PageProps) {
+  const { t } = useI18n();
+  const open = query.get('id');
+  const work = useAsync(() => api.get<{ items: WorkItem[] }>('/knowledge/work'), [open]);
+  return (
+    <>
+      <PageTitle>{t('knowledge.staffTitle')}</PageTitle>
+      <section aria-labelledby="work-heading">
+        <h2 id="work-heading">{t('knowledge.inWork')}</h2>
+        {work.loading ? <Loading /> : null}
+        <Alert>{work.error}</Alert>
+        {work.value && !work.value.items.length ? <Empty>{t('knowledge.nothingInWork')}</Empty> : null}
+        {work.value?.items.length ? (
+          <table class="table">
+            <caption class="visually-hidden">{t('knowledge.inWork')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('knowledge.titleField')}</th>
+                <th scope="col">{t('knowledge.kindLabel')}</th>
+                <th scope="col">{t('knowledge.state')}</th>
+                <th scope="col">{t('knowledge.author')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {work.value.items.map((w) => (
+                <tr key={w.id}>
+                  <td>
+                    <a href={`/staff/knowledge?id=${w.id}`}>{w.title}</a>
+                  </td>
+                  <td>{t(`knowledge.kind.${w.kind}`)}</td>
+                  <td>{t(`knowledge.states.${w.state}`)}</td>
+                  <td>{w.author.name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+      {open ? <WorkView key={open} id={open} onChange={work.reload} /> : <NewArticle />}
+    </>
+  );
+}
+
+function WorkView({ id, onChange }: { id: string; onChange(): void }) {
+  const { t, locale } = useI18n();
+  const article = useAsync(() => api.get<ArticleWork>(`/knowledge/articles/${encodeURIComponent(id)}/work`), [id]);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (article.loading) return <Loading />;
+  if (!article.value) return <Alert>{article.error}</Alert>;
+  const a = article.value;
+  const text = a.texts.find((x) => x.language === serverLanguage(locale)) ?? a.texts[0];
+  const act = async (type: string) => {
+    setError(null);
+    try {
+      article.set(await api.post<ArticleWork>(`/knowledge/articles/${a.id}/actions`, { type, ...(type === 'return' || type === 'withdraw' ? { reason } : {}) }));
+      onChange();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  return (
+    <section aria-labelledby="article-heading" data-testid="article-work">
+      <h2 id="article-heading">{text.title}</h2>
+      <p class="muted small">
+        {[t(`knowledge.kind.${a.kind}`), t(`knowledge.states.${a.state}`), `v${a.version}`, a.unitName, a.author.name].join(' · ')}
+      </p>
+      {text.body.split(/\n+/).map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+      <Alert>{error}</Alert>
+      {a.abilities.includes('return') || a.abilities.includes('withdraw') ? (
+        <Field label={t('knowledge.reason')}>
+          {({ id: fieldId }) => <input id={fieldId} type="text" maxLength={2000} value={reason} onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} />}
+        </Field>
+      ) : null}
+      <div class="button-row">
+        {a.abilities
+          .filter((x) => x !== 'revise')
+          .map((x) => (
+            <button key={x} type="button" class={`button ${x === 'approve' ? 'primary' : 'secondary'}`} onClick={() => act(x)}>
+              {t(`knowledge.actions.${x}`)}
+            </button>
+          ))}
+        <a class="button secondary" href="/staff/knowledge">
+          {t('knowledge.newArticle')}
+        </a>
+      </div>
+    </section>
+  );
+}
+
+function NewArticle() {
+  const { t, locale } = useI18n();
+  const { me } = useSession();
+  const [form, setForm] = useState({ kind: 'guide', unit: myUnits(me)[0] ?? '', petition: '', category: '', language: serverLanguage(locale) as string, title: '', body: '', steps: '', papers: '', fees: '', timeLimit: '', whereToGo: '' });
+  const [error, setError] = useState<string | null>(null);
+  const set = (k: keyof typeof form) => (e: Event) => setForm((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const guide =
+        form.kind === 'guide'
+          ? { steps: lines(form.steps), papers: lines(form.papers), fees: form.fees.trim() || null, timeLimit: form.timeLimit.trim() || null, whereToGo: form.whereToGo.trim() || null }
+          : null;
+      const created = await api.post<ArticleWork>('/knowledge/articles', {
+        kind: form.kind,
+        ...(form.kind === 'answer' ? { petition: Number(form.petition) } : { unit: form.unit }),
+        category: form.category || null,
+        texts: [{ language: form.language, title: form.title, body: form.body, guide }],
+      });
+      navigate(`/staff/knowledge?id=${created.id}`);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  return (
+    <section aria-labelledby="new-heading">
+      <h2 id="new-heading">{t('knowledge.newArticle')}</h2>
+      <p class="hint">{t('knowledge.newLead')}</p>
+      <Alert>{error}</Alert>
+      <form class="form" onSubmit={save}>
+        <Field label={t('knowledge.kindLabel')}>
+          {({ id }) => (
+            <select id={id} value={form.kind} onChange={set('kind')}>
+              {['guide', 'answer', 'announcement'].map((k) => (
+                <option key={k} value={k}>
+                  {t(`knowledge.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {form.kind === 'answer' ? (
+          <Field label={t('knowledge.petition')} hint={t('knowledge.petitionHint')} required>
+            {({ id, describedBy }) => <input id={id} inputMode="numeric" aria-describedby={describedBy} value={form.petition} onInput={set('petition')} />}
+          </Field>
+        ) : (
+          <Field label={t('knowledge.unit')} required>
+            {({ id }) => <input id={id} value={form.unit} onInput={set('unit')} />}
+          </Field>
+        )}
+        <CategorySelect value={form.category} onChange={(category) => setForm((f) => ({ ...f, category }))} />
+        <Field label={t('knowledge.language')}>
+          {({ id }) => (
+            <select id={id} value={form.language} onChange={set('language')}>
+              <option value="vi">Tiếng Việt</option>
+              <option value="zh">中文</option>
+              <option value="en">English</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('knowledge.titleField')} required>
+          {({ id }) => <input id={id} maxLength={300} value={form.title} onInput={set('title')} required />}
+        </Field>
+        <Field label={t('knowledge.body')} hint={form.kind === 'answer' ? t('knowledge.scrubHint') : undefined} required>
+          {({ id, describedBy }) => <textarea id={id} rows={8} aria-describedby={describedBy} value={form.body} onInput={set('body')} required />}
+        </Field>
+        {form.kind === 'guide' ? (
+          <fieldset class="group">
+            <legend>{t('knowledge.guide')}</legend>
+            <Field label={t('knowledge.steps')} hint={t('knowledge.oneALine')}>
+              {({ id, describedBy }) => <textarea id={id} rows={4} aria-describedby={describedBy} value={form.steps} onInput={set('steps')} />}
+            </Field>
+            <Field label={t('knowledge.papers')} hint={t('knowledge.oneALine')}>
+              {({ id, describedBy }) => <textarea id={id} rows={3} aria-describedby={describedBy} value={form.papers} onInput={set('papers')} />}
+            </Field>
+            <Field label={t('knowledge.fees')}>{({ id }) => <input id={id} value={form.fees} onInput={set('fees')} />}</Field>
+            <Field label={t('knowledge.timeLimit')}>{({ id }) => <input id={id} value={form.timeLimit} onInput={set('timeLimit')} />}</Field>
+            <Field label={t('knowledge.whereToGo')}>{({ id }) => <input id={id} value={form.whereToGo} onInput={set('whereToGo')} />}</Field>
+          </fieldset>
+        ) : null}
+        <button type="submit" class="button primary">
+          {t('knowledge.saveDraft')}
+        </button>
+      </form>
+    </section>
+  );
+}
