@@ -310,6 +310,24 @@ export const CandidateView = Type.Object({
 export type CandidateView = Static<typeof CandidateView>;
 export const CandidateList = Type.Object({ items: Type.Array(CandidateView) });
 
+/** An open petition of the same unit that looks like this one: a candidate to merge it into. */
+export const SimilarPetition = Type.Object({
+  id: Type.Integer(),
+  trackingCode: Type.String(),
+  kind: Kind,
+  category: Nullable(Type.String()),
+  status: Status,
+  submittedAt: DateTime,
+  title: Nullable(Type.String()),
+  excerpt: Type.String({ description: 'the first 200 characters of the text, personal numbers masked' }),
+  similarity: Type.Number({ description: 'how many of the words they share, ranked (0 when only the place is close)' }),
+  metres: Nullable(Type.Number({ description: 'the distance between the two places, when both have one' })),
+});
+export const SimilarList = Type.Object({
+  items: Type.Array(SimilarPetition),
+  mayMerge: Type.Boolean({ description: 'the caller may merge this petition into one of them (the merge action)' }),
+});
+
 /** The answer to an action: the petition as the caller now sees it, or HandedOver. */
 export const ActionOutcome = Type.Union([PetitionView, HandedOver]);
 

@@ -5,7 +5,11 @@ import type { AppContext } from '../../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../../platform/errors.ts';
 import { canAssign, canSee } from '../petitions.policy.ts';
 import { approvalSetAt, candidatesOnBranch, findPetition, findUnitByCode, reportedReach } from '../petitions.queries.ts';
-import { ActionBody, ActionOutcome, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, CandidateList, CandidatesQuery, IdParams, checkActionFields } from '../petitions.schema.ts';
+import { ActionBody, ActionOutcome, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, CandidateList, CandidatesQuery, IdParams, SimilarList, checkActionFields } from '../petitions.schema.ts';
+import { similarOpenPetitions } from './similar.queries.ts';
+import { toTsquery } from '../view/list.params.ts';
+import { maskPersonalData } from '../../../platform/personalData.ts';
+import { decide, inUnits } from '../petitions.policy.ts';
 import { presentCandidates, presentHandedOver } from '../view/petitions.presenter.ts';
 import { viewOf } from '../view/petitions.view.ts';
 import { acceptPetition } from './acceptPetition.ts';
@@ -142,6 +146,43 @@ export function workflowRoutes(app: App, ctx: AppContext) {
       if (!canAssign(request.actor, p)) throw forbidden();
       const rows = await candidatesOnBranch(ctx.db, p.unit_path, candidateLimit);
       return { items: presentCandidates(p, rows, request.query.role, await reportedReach(ctx.db, p)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/petitions/:id/similar',
+    {
+      config: { access: 'official' },
+      schema: {
+        tags: ['petitions'],
+        summary: 'Open petitions of the same unit that look like this one (shared words; near it when both have a place): candidates to merge it into',
+        description: '404 when the caller may not see the petition. Denunciations and conduct reports have none (they merge only with their own kind). Each candidate is one the caller may see.',
+        params: IdParams,
+        response: { 200: SimilarList },
+      },
+    },
+    async (request) => {
+      const p = await findPetition(ctx.db, request.params.id);
+      if (!p || !canSee(request.actor, p)) throw notFound();
+      const words = [...new Set(`${p.title ?? ''} ${p.body}`.split(/\s+/))].slice(0, 60).join(' ');
+      // Only for officials of the unit: one who sees the case as its handler alone does not browse its unit's others.
+      const rows = inUnits(request.actor, p) ? await similarOpenPetitions(ctx.db, p, toTsquery(words, '|'), 5) : [];
+      const mayMerge = decide(request.actor, p, 'merge', await reportedReach(ctx.db, p)).ok;
+      return {
+        mayMerge,
+        items: rows.map((r) => ({
+          id: r.id,
+          trackingCode: r.tracking_code,
+          kind: r.kind,
+          category: r.category,
+          status: r.status,
+          submittedAt: r.submitted_at.toISOString(),
+          title: r.title === null ? null : maskPersonalData(r.title),
+          excerpt: maskPersonalData(r.body.slice(0, 200)),
+          similarity: Math.round(r.rank * 1000) / 1000,
+          metres: r.metres === null ? null : Math.round(r.metres),
+        })),
+      };
     },
   );
 

@@ -9,6 +9,7 @@ import { Timeline } from '../track/TrackPage.tsx';
 import { hasRole, useSession } from '../../app/session.ts';
 import { ActionForm, actionOrder } from './actions.tsx';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
+import { MergeCandidates } from './MergeCandidates.tsx';
 import type { ActionType } from '../../../../server/contract/domain.ts';
 import type { HandedOver } from '../../../../server/modules/petitions/petitions.schema.ts';
 
@@ -211,6 +212,14 @@ export default function CasePage({ params }: PageProps) {
               />
             ) : null}
           </section>
+          <MergeCandidates
+            petition={p}
+            onMerged={(updated) => {
+              setDone(t('case.done', { action: t('action.merge') }));
+              if ('visible' in updated) setHandedOver(updated);
+              else petition.set(updated);
+            }}
+          />
         </aside>
       </div>
     </>
