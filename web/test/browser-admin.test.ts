@@ -6,7 +6,10 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
 import { sql } from 'kysely';
@@ -16,6 +19,7 @@ const vi = strings('vi');
 
 let stack: Stack;
 let browsing: Browsing;
+const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zd-browser-backups-'));
 
 /** A stand-in SMS gateway: the server's outbox delivers to it as it would to a real one. */
 const texts: Array<{ to: string; text: string }> = [];
@@ -31,7 +35,7 @@ const gateway = http.createServer((req, res) => {
 before(async () => {
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
   const port = (gateway.address() as AddressInfo).port;
-  stack = await startStack({ smsWebhookUrl: `http://127.0.0.1:${port}/sms` });
+  stack = await startStack({ smsWebhookUrl: `http://127.0.0.1:${port}/sms`, backupDir });
   browsing = new Browsing(stack);
 });
 
@@ -39,6 +43,7 @@ after(async () => {
   await browsing?.close();
   await stack?.stop();
   await new Promise((resolve) => gateway.close(resolve));
+  fs.rmSync(backupDir, { recursive: true, force: true });
 });
 
 /** The code in the newest SMS to this number, once the outbox has delivered it. */
@@ -313,6 +318,26 @@ describe('administration', { timeout: 180_000 }, () => {
     await row.getByText(zh['interop.revokedAt'].split('{{')[0].trim()).waitFor();
     const refused = await fetch(`${stack.url}/open311/v2/requests.json`, { method: 'POST', body: form });
     assert.equal(refused.status, 403);
+  });
+
+  test('the server took its scheduled backup; the administrator backs up now and sees both listed', async () => {
+    const backups = () => fs.readdirSync(backupDir).filter((f) => f.endsWith('.zdbackup'));
+    // ZD_BACKUP_DIR is set and the folder was empty: the job loop takes one soon after the start.
+    for (let waited = 0; backups().length === 0 && waited < 30_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+    const [scheduled] = backups();
+    assert.ok(scheduled, 'a scheduled backup was written');
+    const page = await browsing.open('vi-VN', desktop);
+    await signIn(page, demo.admin, vi);
+    await page.goto('/staff/admin?section=backups');
+    await page.getByRole('heading', { level: 2, name: vi['admin.backups.title'] }).waitFor();
+    await page.getByRole('cell', { name: scheduled }).waitFor();
+    await page.getByRole('button', { name: vi['admin.backups.now'], exact: true }).click();
+    await page.getByText(vi['admin.backups.taken'].split('{{')[0].trim()).waitFor();
+    const now = backups().filter((f) => f !== scheduled);
+    assert.equal(now.length, 1);
+    await page.getByRole('cell', { name: now[0] }).waitFor();
+    await checkPage(page, 'backups');
+    await screenshot(page, 'admin-backups-1280');
   });
 
   test('no page raised a script error or got a server error', () => {

@@ -6,10 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { registerRecurringJob } from '../../platform/jobs.ts';
-import { backupFileName, backupFileTime } from './backups.format.ts';
+import { backupFileName, backupFileTime, type BackupManifest } from './backups.format.ts';
 import { takeBackup } from './commands/takeBackup.ts';
 
 export const backupCheckEveryMs = 5 * 60_000;
@@ -39,13 +38,16 @@ export function newestBackup(dir: string): { file: string; at: Date; bytes: numb
   }
 }
 
-/** Takes a scheduled backup when one is due; answers its file, or undefined when none was due. */
-export async function runScheduledBackup(ctx: AppContext): Promise<string | undefined> {
-  const dir = ctx.config.backupDir;
-  if (!dir) return undefined;
-  const now = ctx.clock.now();
-  const newest = listBackups(dir).at(-1);
-  if (newest && now.getTime() - newest.at.getTime() < ctx.config.backupEveryMs) return undefined;
+export interface WrittenBackup {
+  file: string;
+  bytes: number;
+  manifest: BackupManifest;
+  /** Older backups removed to keep ZD_BACKUP_KEEP. */
+  removed: string[];
+}
+
+/** Takes a backup into the folder now, logging its start, progress and result, and keeps the newest ZD_BACKUP_KEEP. */
+export async function writeBackupInto(ctx: AppContext, dir: string, now: Date): Promise<WrittenBackup> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, backupFileName(now));
   const started = Date.now();
@@ -64,11 +66,12 @@ export async function runScheduledBackup(ctx: AppContext): Promise<string | unde
       .slice(0, -ctx.config.backupKeep)
       .map((b) => (fs.rmSync(b.file, { force: true }), path.basename(b.file)));
     const m = result.manifest;
+    const bytes = fs.statSync(file).size;
     ctx.log.info(
       {
         file,
-        bytes: fs.statSync(file).size,
-        rows: Object.values(m.tables).reduce((n, t) => n + t.rows, 0),
+        bytes,
+        rows: totalRows(m),
         tables: Object.keys(m.tables).length,
         attachments: m.attachments.count,
         auditEvents: m.audit.events,
@@ -78,19 +81,25 @@ export async function runScheduledBackup(ctx: AppContext): Promise<string | unde
       },
       'backup written',
     );
-    return file;
+    return { file, bytes, manifest: m, removed };
   } catch (error) {
     ctx.log.error({ err: error, file }, 'backup failed');
     throw error;
   }
 }
 
+export const totalRows = (m: BackupManifest) => Object.values(m.tables).reduce((n, t) => n + t.rows, 0);
+
+/** Takes a scheduled backup when one is due; answers its file, or undefined when none was due. */
+export async function runScheduledBackup(ctx: AppContext): Promise<string | undefined> {
+  const dir = ctx.config.backupDir;
+  if (!dir) return undefined;
+  const now = ctx.clock.now();
+  const newest = listBackups(dir).at(-1);
+  if (newest && now.getTime() - newest.at.getTime() < ctx.config.backupEveryMs) return undefined;
+  return (await writeBackupInto(ctx, dir, now)).file;
+}
+
 registerRecurringJob('backups.scheduled', backupCheckEveryMs, async (ctx) => {
   await runScheduledBackup(ctx);
 });
-
-/** No routes: backups are taken by the command line and the schedule. */
-export const backupsModule: Module = {
-  name: 'backups',
-  routes() {},
-};

@@ -9,8 +9,9 @@ import { DeadlinePolicies } from './DeadlinePolicies.tsx';
 import { ApprovalSetting } from './ApprovalSetting.tsx';
 import { ManageOfficial } from './ManageOfficial.tsx';
 import { ServicePoints } from './ServicePoints.tsx';
+import { Backups } from './Backups.tsx';
 
-const sections = ['units', 'agencies', 'servicePoints', 'officials', 'deadlines', 'approval'] as const;
+const sections = ['units', 'agencies', 'servicePoints', 'officials', 'deadlines', 'approval', 'backups'] as const;
 type Section = (typeof sections)[number];
 
 /** A capability whose API this server does not offer yet reads as such, not as a failure. */
@@ -273,7 +274,8 @@ export default function AdminPage({ query }: PageProps) {
         </ul>
       </nav>
       {section === 'units' ? <UnitsImport /> : null}
-      {section !== 'units' ? (
+      {section === 'backups' ? <Backups /> : null}
+      {section !== 'units' && section !== 'backups' ? (
         <UnitPicker label={t('admin.unit')} value={unit} onChange={setUnit} />
       ) : null}
       {section === 'agencies' && unit ? <Agencies unit={unit} /> : null}
@@ -281,7 +283,7 @@ export default function AdminPage({ query }: PageProps) {
       {section === 'deadlines' ? <DeadlinePolicies unit={unit} /> : null}
       {section === 'approval' && unit ? <ApprovalSetting unit={unit} /> : null}
       {section === 'servicePoints' && unit ? <ServicePoints unit={unit} /> : null}
-      {section !== 'units' && section !== 'deadlines' && !unit ? <p class="muted">{t('admin.pickUnit')}</p> : null}
+      {section !== 'units' && section !== 'deadlines' && section !== 'backups' && !unit ? <p class="muted">{t('admin.pickUnit')}</p> : null}
     </>
   );
 }
