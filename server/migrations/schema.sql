@@ -1,4 +1,4 @@
--- The schema after every migration up to 0601_open311, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0602_webhooks, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -1514,6 +1514,61 @@ ALTER TABLE public.units ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+CREATE TABLE public.webhook_cursor (
+    one boolean DEFAULT true NOT NULL,
+    last_event_id bigint NOT NULL,
+    CONSTRAINT webhook_cursor_one_check CHECK (one)
+);
+
+CREATE TABLE public.webhook_deliveries (
+    id bigint NOT NULL,
+    delivery_id uuid NOT NULL,
+    subscription_id bigint NOT NULL,
+    event text NOT NULL,
+    source_id bigint NOT NULL,
+    body text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_status integer,
+    last_error text,
+    last_attempt_at timestamp with time zone,
+    delivered_at timestamp with time zone,
+    failed_at timestamp with time zone
+);
+
+ALTER TABLE public.webhook_deliveries ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.webhook_deliveries_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.webhook_subscriptions (
+    id bigint NOT NULL,
+    url text NOT NULL,
+    unit_id bigint,
+    events text[] NOT NULL,
+    secret text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    created_by bigint,
+    created_at timestamp with time zone NOT NULL,
+    disabled_at timestamp with time zone,
+    disabled_by bigint,
+    CONSTRAINT webhook_subscriptions_events_check CHECK ((cardinality(events) > 0)),
+    CONSTRAINT webhook_subscriptions_url_check CHECK (((url ~ '^https?://'::text) AND (length(url) <= 2000)))
+);
+
+ALTER TABLE public.webhook_subscriptions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.webhook_subscriptions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 ALTER TABLE ONLY public.accounts
     ADD CONSTRAINT accounts_pkey PRIMARY KEY (id);
 
@@ -1805,6 +1860,21 @@ ALTER TABLE ONLY public.units
 ALTER TABLE ONLY public.units
     ADD CONSTRAINT units_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.webhook_cursor
+    ADD CONSTRAINT webhook_cursor_pkey PRIMARY KEY (one);
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_delivery_id_key UNIQUE (delivery_id);
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_subscription_id_event_source_id_key UNIQUE (subscription_id, event, source_id);
+
+ALTER TABLE ONLY public.webhook_subscriptions
+    ADD CONSTRAINT webhook_subscriptions_pkey PRIMARY KEY (id);
+
 CREATE INDEX access_key_failures_petition ON public.access_key_failures USING btree (petition_id, at);
 
 CREATE INDEX accounts_agency ON public.accounts USING btree (agency_id);
@@ -1990,6 +2060,8 @@ CREATE INDEX units_parent ON public.units USING btree (parent_id);
 CREATE INDEX units_path ON public.units USING btree (path text_pattern_ops);
 
 CREATE INDEX units_search ON public.units USING gin (search_key public.gin_trgm_ops);
+
+CREATE INDEX webhook_deliveries_subscription ON public.webhook_deliveries USING btree (subscription_id, id DESC);
 
 CREATE TRIGGER petitions_stats_delete AFTER DELETE ON public.petitions FOR EACH ROW EXECUTE FUNCTION public.stats_petition_changed();
 
@@ -2364,3 +2436,15 @@ ALTER TABLE ONLY public.units
 
 ALTER TABLE ONLY public.units
     ADD CONSTRAINT units_replaced_by_id_fkey FOREIGN KEY (replaced_by_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_subscription_id_fkey FOREIGN KEY (subscription_id) REFERENCES public.webhook_subscriptions(id);
+
+ALTER TABLE ONLY public.webhook_subscriptions
+    ADD CONSTRAINT webhook_subscriptions_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.webhook_subscriptions
+    ADD CONSTRAINT webhook_subscriptions_disabled_by_fkey FOREIGN KEY (disabled_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.webhook_subscriptions
+    ADD CONSTRAINT webhook_subscriptions_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);

@@ -200,6 +200,9 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
       ],
     },
     'POST /api/v1/api-keys': { bodies: [{ client: 'Fuzz client', unit: 'FZC1', perMinute: 30 }] },
+    'POST /api/v1/webhooks': { bodies: [{ url: 'http://127.0.0.1:9/fuzz', unit: 'FZC1', events: ['petition.received'], description: 'Fuzz receiver' }] },
+    'POST /api/v1/webhooks/:id/stop': { params: { id: '1' } },
+    'GET /api/v1/webhooks/:id/deliveries': { params: { id: '1' } },
     'POST /api/v1/api-keys/:id/revoke': { params: { id: '1' } },
     'POST /api/v1/open311/services': {
       bodies: [

@@ -290,17 +290,18 @@ describe('administration', { timeout: 180_000 }, () => {
     assert.equal(me, 401, 'the official’s session ended');
   });
 
-  test('the administrator issues an API key to an Open311 client, which posts a request with it, then revokes it (zh-Hans)', async () => {
+  test('the administrator issues an API key to an Open311 client, which posts a request with it, then revokes it; a webhook is subscribed (zh-Hans)', async () => {
     const zh = strings('zh-Hans');
     const page = await browsing.open('zh-CN', desktop);
     await signIn(page, demo.admin, zh);
     page.on('dialog', (dialog) => void dialog.accept());
     await page.getByRole('link', { name: zh['nav.interop'] }).click();
     await page.getByRole('heading', { level: 1, name: zh['interop.title'] }).waitFor();
-    await page.getByLabel(zh['interop.client']).fill('FixMyStreet 义安');
-    await page.getByRole('combobox', { name: zh['interop.unit'] }).fill('thanh nho');
-    await page.locator('[role="option"]', { hasText: 'Thanh Nho' }).first().click();
-    await page.getByRole('button', { name: zh['interop.issue'], exact: true }).click();
+    const keyForm = page.locator('form', { has: page.getByRole('heading', { name: zh['interop.issueKey'] }) });
+    await keyForm.getByLabel(zh['interop.client']).fill('FixMyStreet 义安');
+    await keyForm.getByRole('combobox', { name: zh['interop.unit'] }).fill('thanh nho');
+    await keyForm.locator('[role="option"]', { hasText: 'Thanh Nho' }).first().click();
+    await keyForm.getByRole('button', { name: zh['interop.issue'], exact: true }).click();
     const key = (await page.getByTestId('issued-key').textContent())!;
     assert.match(key, /^zd_/);
     await checkPage(page, 'zh-Hans: API key issued');
@@ -318,6 +319,14 @@ describe('administration', { timeout: 180_000 }, () => {
     await row.getByText(zh['interop.revokedAt'].split('{{')[0].trim()).waitFor();
     const refused = await fetch(`${stack.url}/open311/v2/requests.json`, { method: 'POST', body: form });
     assert.equal(refused.status, 403);
+
+    // A district dashboard is told when petitions of Thanh Nho are received.
+    await page.getByLabel(zh['interop.url']).fill('https://dashboard.example.org/zd');
+    await page.getByLabel(zh['interop.event.petition_received']).check();
+    await page.getByRole('button', { name: zh['interop.subscribeButton'], exact: true }).click();
+    assert.match((await page.getByTestId('webhook-secret').textContent())!, /^whsec_/);
+    await page.getByRole('row', { name: /dashboard\.example\.org/ }).waitFor();
+    await checkPage(page, 'zh-Hans: webhook subscribed');
   });
 
   test('the server took its scheduled backup; the administrator backs up now and sees both listed', async () => {

@@ -2,7 +2,7 @@
 export { petitionsModule } from './petitions.routes.ts';
 export { escalatePetition } from './workflow/escalatePetition.ts';
 export { searchTextOf } from './intake/submitPetition.ts';
-export { publicKinds } from './petitions.policy.ts';
+export { protectedKinds, publicKinds } from './petitions.policy.ts';
 export type { IntakeBody } from './petitions.schema.ts';
 export { setDeadlinePolicy } from './deadline-policies/setDeadlinePolicy.ts';
 export { officialsAtUnit } from './petitions.queries.ts';

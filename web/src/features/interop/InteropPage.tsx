@@ -1,7 +1,8 @@
-/** What other systems may do here: API keys for Open311 clients. */
+/** What other systems may do here: API keys for Open311 clients, webhooks. */
 import { useI18n } from '../../app/i18n.ts';
 import { PageTitle } from '../../app/ui.tsx';
 import { ApiKeys } from './ApiKeys.tsx';
+import { Webhooks } from './Webhooks.tsx';
 
 export default function InteropPage() {
   const { t } = useI18n();
@@ -10,6 +11,7 @@ export default function InteropPage() {
       <PageTitle>{t('interop.title')}</PageTitle>
       <p>{t('interop.lead')}</p>
       <ApiKeys />
+      <Webhooks />
     </>
   );
 }

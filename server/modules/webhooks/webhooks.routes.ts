@@ -1,0 +1,103 @@
+import type { Module } from '../index.ts';
+import { isOfficial } from '../../platform/access.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { resolveUnit } from '../units/index.ts';
+import {
+  CreatedSubscription,
+  CreateSubscriptionBody,
+  DeliveryList,
+  EventList,
+  SubscriptionList,
+  SubscriptionParams,
+  SubscriptionView,
+} from './webhooks.schema.ts';
+import { acceptableUrl, canManageWebhook, webhookManagers, webhookScope } from './webhooks.policy.ts';
+import { getSubscription, listSubscriptions, recentDeliveries } from './webhooks.queries.ts';
+import { presentDelivery, presentSubscription } from './webhooks.presenter.ts';
+import { isWebhookEvent, webhookEventNames } from './webhooks.events.ts';
+import { subscribeWebhook } from './commands/subscribeWebhook.ts';
+import { stopWebhook } from './commands/stopWebhook.ts';
+import './webhooks.petitions.ts';
+import './webhooks.scan.ts';
+import './webhooks.deliver.ts';
+import './webhooks.messages.ts';
+
+const access = { roles: webhookManagers };
+
+export const webhooksModule: Module = {
+  name: 'webhooks',
+  routes(app, ctx) {
+    app.get(
+      '/api/v1/webhooks/events',
+      { config: { access }, schema: { tags: ['webhooks'], summary: 'The events a webhook may subscribe to', response: { 200: EventList } } },
+      async () => ({ items: webhookEventNames() }),
+    );
+
+    app.get(
+      '/api/v1/webhooks',
+      {
+        config: { access },
+        schema: { tags: ['webhooks'], summary: 'Webhook subscriptions within your units, with their deliveries counted and the last status', response: { 200: SubscriptionList } },
+      },
+      async (request) => ({ items: (await listSubscriptions(ctx.db, webhookScope(request.actor))).map(presentSubscription) }),
+    );
+
+    app.post(
+      '/api/v1/webhooks',
+      {
+        config: { access },
+        schema: {
+          tags: ['webhooks'],
+          summary: "Subscribe a URL to events of a unit's subtree (without unit: the whole deployment); the signing secret is shown once",
+          body: CreateSubscriptionBody,
+          response: { 201: CreatedSubscription },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        const actor = request.actor;
+        if (!acceptableUrl(body.url)) throw badRequest('webhook_invalid_url');
+        const unknown = body.events.find((e) => !isWebhookEvent(e));
+        if (unknown) throw badRequest('webhook_unknown_event', { event: unknown, events: webhookEventNames().join(', ') });
+        let unit: { id: number; code: string; path: string } | null = null;
+        if (body.unit !== undefined) {
+          unit = (await resolveUnit(ctx.db, body.unit, ctx.clock.now())) ?? null;
+          if (!unit) throw badRequest('unknown_unit', { code: body.unit });
+        }
+        if (!isOfficial(actor) || !canManageWebhook(actor, unit?.path ?? '/')) throw forbidden();
+        const made = await subscribeWebhook(ctx, actor, { url: body.url, unit, events: body.events, description: body.description?.trim() ?? '' });
+        const row = await getSubscription(ctx.db, made.id);
+        if (!row) throw notFound();
+        return reply.status(201).send({ ...presentSubscription(row), secret: made.secret });
+      },
+    );
+
+    app.post(
+      '/api/v1/webhooks/:id/stop',
+      {
+        config: { access },
+        schema: { tags: ['webhooks'], summary: 'Stop a subscription: nothing more is sent to it', params: SubscriptionParams, response: { 200: SubscriptionView } },
+      },
+      async (request) => {
+        const actor = request.actor;
+        const s = await getSubscription(ctx.db, request.params.id);
+        if (!s || !isOfficial(actor) || !canManageWebhook(actor, s.unit_path)) throw notFound();
+        await stopWebhook(ctx, actor, s);
+        return presentSubscription((await getSubscription(ctx.db, s.id))!);
+      },
+    );
+
+    app.get(
+      '/api/v1/webhooks/:id/deliveries',
+      {
+        config: { access },
+        schema: { tags: ['webhooks'], summary: "A subscription's last 50 deliveries and how each went", params: SubscriptionParams, response: { 200: DeliveryList } },
+      },
+      async (request) => {
+        const s = await getSubscription(ctx.db, request.params.id);
+        if (!s || !canManageWebhook(request.actor, s.unit_path)) throw notFound();
+        return { items: (await recentDeliveries(ctx.db, s.id, 50)).map(presentDelivery) };
+      },
+    );
+  },
+};

@@ -1,0 +1,160 @@
+/**
+ * Webhook subscriptions: a URL told of chosen events of a unit's subtree, signed with a secret
+ * shown once; each with its deliveries counted and the status of its last attempt.
+ */
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.ts';
+import type { Unit } from '../../app/types.ts';
+import type { CreatedSubscription, DeliveryView, SubscriptionView } from '../../../../server/modules/webhooks/webhooks.schema.ts';
+import { Alert, Checkbox, CopyButton, Empty, Field, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
+
+function Deliveries({ id }: { id: number }) {
+  const { t, locale } = useI18n();
+  const list = useAsync(() => api.get<{ items: DeliveryView[] }>(`/webhooks/${id}/deliveries`), [id]);
+  if (list.loading && !list.value) return <Loading />;
+  if (list.error) return <Alert>{list.error}</Alert>;
+  if (!list.value!.items.length) return <Empty>{t('interop.noDeliveries')}</Empty>;
+  return (
+    <ul class="plain-list">
+      {list.value!.items.map((d) => (
+        <li key={d.id}>
+          <code>{d.event}</code> · {new Date(d.createdAt).toLocaleString(locale)} ·{' '}
+          {d.deliveredAt ? t('interop.delivered') : d.failedAt ? t('interop.failed') : t('interop.pending')} ·{' '}
+          {t('interop.attempts', { n: d.attempts })}
+          {d.lastStatus !== null ? ` · HTTP ${d.lastStatus}` : d.lastError ? ` · ${d.lastError}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Webhooks() {
+  const { t, locale } = useI18n();
+  const subs = useAsync(() => api.get<{ items: SubscriptionView[] }>('/webhooks'), []);
+  const events = useAsync(() => api.get<{ items: string[] }>('/webhooks/events'), []);
+  const [url, setUrl] = useState('');
+  const [unit, setUnit] = useState<Unit | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [made, setMade] = useState<CreatedSubscription | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const eventName = (e: string) => t(`interop.event.${e.replace('.', '_')}`, { defaultValue: e });
+  return (
+    <section aria-labelledby="webhooks-heading">
+      <h2 id="webhooks-heading">{t('interop.webhooks')}</h2>
+      <p>{t('interop.webhooksLead')}</p>
+      {subs.loading && !subs.value ? <Loading /> : null}
+      <Alert>{subs.error}</Alert>
+      {subs.value && !subs.value.items.length ? <Empty>{t('interop.noWebhooks')}</Empty> : null}
+      {subs.value?.items.length ? (
+        <table class="list-table">
+          <caption class="sr-only">{t('interop.webhooks')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('interop.url')}</th>
+              <th scope="col">{t('interop.unit')}</th>
+              <th scope="col">{t('interop.events')}</th>
+              <th scope="col">{t('interop.deliveries')}</th>
+              <th scope="col">{t('interop.lastAttempt')}</th>
+              <th scope="col">{t('interop.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {subs.value.items.map((s) => (
+              <tr key={s.id}>
+                <td data-label={t('interop.url')}>
+                  <code>{s.url}</code>
+                  {s.description ? <div class="muted small">{s.description}</div> : null}
+                </td>
+                <td data-label={t('interop.unit')}>{s.unit ?? t('interop.everywhere')}</td>
+                <td data-label={t('interop.events')}>{s.events.map(eventName).join(', ')}</td>
+                <td data-label={t('interop.deliveries')}>
+                  {t('interop.deliveryCounts', s.deliveries)}{' '}
+                  <button type="button" class="button link" aria-expanded={open === s.id} onClick={() => setOpen(open === s.id ? null : s.id)}>
+                    {t('interop.showDeliveries')}
+                  </button>
+                  {open === s.id ? <Deliveries id={s.id} /> : null}
+                </td>
+                <td data-label={t('interop.lastAttempt')}>
+                  {s.lastAttemptAt ? `${new Date(s.lastAttemptAt).toLocaleString(locale)}${s.lastStatus !== null ? ` · HTTP ${s.lastStatus}` : ''}` : '—'}
+                </td>
+                <td data-label={t('interop.state')}>
+                  {s.disabledAt ? (
+                    <span class="badge">{t('interop.stoppedAt', { at: new Date(s.disabledAt).toLocaleString(locale) })}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      class="button secondary"
+                      onClick={async () => {
+                        if (!window.confirm(t('interop.stopConfirm', { url: s.url }))) return;
+                        try {
+                          await api.post(`/webhooks/${s.id}/stop`);
+                          subs.reload();
+                        } catch (err) {
+                          setError(messageOf(err));
+                        }
+                      }}
+                    >
+                      {t('interop.stop')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <form
+        class="form"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const found: Record<string, string> = {};
+          if (!/^https?:\/\/\S+$/.test(url.trim())) found.url = t('interop.errors.url');
+          if (!chosen.length) found.events = t('interop.errors.events');
+          setErrors(found);
+          if (Object.keys(found).length) return;
+          setError(null);
+          try {
+            const answer = await api.post<CreatedSubscription>('/webhooks', { url: url.trim(), events: chosen, ...(unit ? { unit: unit.code } : {}) });
+            setMade(answer);
+            setUrl('');
+            setChosen([]);
+            subs.reload();
+          } catch (err) {
+            setError(messageOf(err));
+          }
+        }}
+      >
+        <h3>{t('interop.subscribe')}</h3>
+        <Alert>{error}</Alert>
+        {made ? (
+          <Alert kind="success">
+            <p>{t('interop.secretShownOnce', { url: made.url })}</p>
+            <p>
+              <code data-testid="webhook-secret">{made.secret}</code> <CopyButton text={made.secret} label={t('interop.copySecret')} />
+            </p>
+          </Alert>
+        ) : null}
+        <Field label={t('interop.url')} error={errors.url} hint={t('interop.urlHint')} required>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} type="url" aria-describedby={describedBy} aria-invalid={invalid} value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+          )}
+        </Field>
+        <UnitPicker label={t('interop.unit')} hint={t('interop.unitHint')} value={unit} onChange={setUnit} />
+        <fieldset class="field">
+          <legend>{t('interop.events')}</legend>
+          {errors.events ? <p class="field-error">{errors.events}</p> : null}
+          {(events.value?.items ?? []).map((ev) => (
+            <Checkbox key={ev} label={eventName(ev)} checked={chosen.includes(ev)} onChange={(on) => setChosen((c) => (on ? [...c, ev] : c.filter((x) => x !== ev)))} />
+          ))}
+        </fieldset>
+        <button type="submit" class="button primary">
+          {t('interop.subscribeButton')}
+        </button>
+      </form>
+    </section>
+  );
+}
