@@ -364,7 +364,9 @@ test('deliberation: a household of Block 10 votes by phone with a code, staff re
     await resident.goto('/deliberation?unit=18001-K10');
     await resident.getByRole('link', { name: /di dời nghĩa trang/ }).click();
     await resident.getByRole('heading', { level: 1, name: /di dời nghĩa trang/ }).waitFor();
-    assert.equal(await resident.locator('main ol li').count(), 3, 'the three candidate sites');
+    assert.equal(await resident.locator('main li[id^="option-"]').count(), 3, 'the three candidate sites');
+    await resident.locator('[data-testid="map"][data-ready]').waitFor();
+    assert.equal(await resident.locator('[data-testid="map-point"]').count(), 3, 'and their places on the map');
     await resident.getByLabel(vi['delib.phone']).fill('0912010001');
     await resident.getByRole('button', { name: vi['delib.sendCode'] }).click();
     await resident.getByLabel(vi['delib.code']).waitFor();

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { Alert, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { PlaceMap, type MapPoint } from '../../app/map/PlaceMap.tsx';
 import type { Consultation, ConsultationResults, ConsultationTurnout } from './types.ts';
 
 /** A consultation: its options and places; a vote with a code sent to the voter's phone; results after close; staff set-up and live turnout. */
@@ -18,6 +19,14 @@ export default function ConsultationPage({ params }: PageProps) {
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const c = k.value;
+  // The options' places, framed together on one map (a new array only when the options change).
+  const points = useMemo<MapPoint[]>(
+    () =>
+      (c?.options ?? []).flatMap((o) =>
+        o.lat !== null && o.lng !== null ? [{ code: String(o.id), lat: o.lat, lng: o.lng, label: `${o.position}. ${o.placeName ?? o.title}`, href: `#option-${o.id}` }] : [],
+      ),
+    [c?.id, c?.options.length],
+  );
   if (k.loading && !c) return <Loading />;
   if (!c) return <Alert>{k.error}</Alert>;
   const run = async (f: () => Promise<void>) => {
@@ -35,15 +44,14 @@ export default function ConsultationPage({ params }: PageProps) {
       <p>{c.body}</p>
       <ol>
         {c.options.map((o) => (
-          <li key={o.id}>
+          <li key={o.id} id={`option-${o.id}`}>
             <strong>{o.title}</strong> {o.body}
-            {o.lat !== null && o.lng !== null ? (
-              <> · <a href={`https://www.openstreetmap.org/?mlat=${o.lat}&mlon=${o.lng}#map=16/${o.lat}/${o.lng}`} rel="noopener">{o.placeName ?? t('delib.map')}</a></>
-            ) : null}
+            {o.placeName ? <> · {o.placeName}</> : null}
             {o.documents.map((d) => <> · <a key={d.id} href={d.url}>{d.title}</a></>)}
           </li>
         ))}
       </ol>
+      {points.length ? <PlaceMap label={t('delib.sitesMap')} points={points} /> : null}
       <Alert>{error}</Alert>
       {done ? <Alert kind="success">{done}</Alert> : null}
       {c.status === 'open' && !c.closed ? (
