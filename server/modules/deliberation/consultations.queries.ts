@@ -27,9 +27,12 @@ export async function getConsultation(db: Db, id: number, lock = false): Promise
   return rows[0];
 }
 
-export async function listConsultations(db: Db, unitPath: string): Promise<ConsultationRow[]> {
+/** A unit's consultations, newest first: drafts only inside `draftScope` (the subtrees the caller runs consultations in). */
+export async function listConsultations(db: Db, unitPath: string, draftScope: readonly string[]): Promise<ConsultationRow[]> {
   const { rows } = await sql<ConsultationRow>`SELECT ${columns} FROM consultations k JOIN units u ON u.id = k.unit_id
-    WHERE u.path LIKE ${unitPath} || '%' ORDER BY k.id DESC LIMIT 100`.execute(db);
+    WHERE u.path LIKE ${unitPath} || '%'
+      AND (k.status <> 'draft' OR u.path LIKE ANY (SELECT p || '%' FROM unnest(${[...draftScope]}::text[]) AS p))
+    ORDER BY k.id DESC LIMIT 100`.execute(db);
   return rows;
 }
 

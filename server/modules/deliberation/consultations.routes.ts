@@ -1,6 +1,6 @@
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/access.ts';
+import { unitScope, type Actor } from '../../platform/access.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { resolveUnit } from '../units/index.ts';
 import {
@@ -84,9 +84,8 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const unit = await resolveUnit(ctx.db, request.query.unit, ctx.clock.now());
       if (!unit) throw badRequest('unknown_unit', { code: request.query.unit });
-      const rows = await listConsultations(ctx.db, unit.path);
-      const visible = rows.filter((k) => k.status !== 'draft' || canManageAt(request.actor, k.unit_path));
-      return { items: await views(ctx, request.actor, visible) };
+      const rows = await listConsultations(ctx.db, unit.path, unitScope(request.actor, councilManagers));
+      return { items: await views(ctx, request.actor, rows) };
     },
   );
 

@@ -40,6 +40,8 @@ describeEachBackend('consultations: Block 10 chooses a cemetery site', (t) => {
     assert.equal(k.options[0].documents.length, 1);
     const [o1, o2, o3] = k.options.map((o: { id: number }) => o.id);
     assert.equal((await t().app.inject({ url: `/api/v1/consultations/${k.id}` })).statusCode, 404, 'a draft is not public');
+    assert.deepEqual((await t().app.inject({ url: '/api/v1/consultations?unit=KAP' })).json().items, [], 'nor listed');
+    assert.equal((await t().app.inject({ url: '/api/v1/consultations?unit=KAP', headers: staff.headers })).json().items.length, 1, 'but its staff see it');
 
     assert.equal((await post(`/api/v1/consultations/${k.id}/actions`, staff.headers, { type: 'open' })).json().error.code, 'consultation_empty_electorate');
     const bad = await post(`/api/v1/consultations/${k.id}/electorate`, staff.headers, { csv: 'ref,name,phone\nH01,A,not-a-phone' });
