@@ -345,6 +345,10 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
       params: { id: '1' },
       bodies: [{ content: 'development', title: 'A road', body: 'Concrete', proposer: 'residents', proposerName: 'An', cosigners: ['B', 'C', 'D'], proposedAt: '2026-03-01T00:00:00Z', documents: [{ title: 'Plan', url: 'https://example.org/plan.pdf' }] }],
     },
+    'POST /api/v1/councils/:id/resident-proposals': {
+      params: { id: '1' },
+      bodies: [{ content: 'harmony', title: 'A path', body: 'Mediation', cosigners: ['A', 'B', 'C'] }],
+    },
     'POST /api/v1/councils/:id/matters/batch': {
       params: { id: '1' },
       bodies: [{ matters: [{ content: 'law', title: 'A rule', proposer: 'member', member: 1, documents: [{ title: 'Draft', url: '/files/draft.pdf' }] }] }],

@@ -22,6 +22,7 @@ import {
   ProposeBatchBody,
   ProposeBatchResult,
   ProposeBody,
+  ResidentProposalBody,
 } from './deliberation.schema.ts';
 import { actionActor, allowedActions, canManageAt, canReviewAt, councilManagers } from './deliberation.policy.ts';
 import {
@@ -165,6 +166,31 @@ export const deliberationModule: Module = {
         const m = await getMatter(ctx.db, id);
         if (!m) throw notFound();
         return reply.status(201).send(await matterView(ctx, request.actor, m));
+      },
+    );
+
+    app.post(
+      '/api/v1/councils/:id/resident-proposals',
+      {
+        config: { access: 'resident' },
+        schema: {
+          tags: ['deliberation'],
+          summary: "A resident's proposal to a council, with the co-signers the council asks for",
+          params: IdParams,
+          body: ResidentProposalBody,
+          response: { 201: MatterView },
+        },
+      },
+      async (request, reply) => {
+        const council = await getCouncil(ctx.db, request.params.id);
+        if (!council) throw notFound();
+        const actor = request.actor as Extract<Actor, { kind: 'resident' }>;
+        const b = request.body;
+        const proposal = { content: b.content, title: b.title, body: b.body, proposer: 'residents' as const, proposerName: actor.name.trim() || '—', cosigners: b.cosigners };
+        const [id] = await proposeMatters(ctx.db, actor, council.id, [proposal], ctx.clock.now());
+        const m = await getMatter(ctx.db, id);
+        if (!m) throw notFound();
+        return reply.status(201).send(await matterView(ctx, actor, m));
       },
     );
 

@@ -120,6 +120,16 @@ export const ProposeBody = Type.Object(
   { additionalProperties: false },
 );
 export type ProposeBody = Static<typeof ProposeBody>;
+export const ResidentProposalBody = Type.Object(
+  {
+    content: Content,
+    title: Text(300),
+    body: Type.Optional(Type.String({ maxLength: 20000 })),
+    cosigners: Type.Array(Text(200), { maxItems: 1000, description: 'the residents who co-sign, as on the paper they signed' }),
+  },
+  { additionalProperties: false },
+);
+export type ResidentProposalBody = Static<typeof ResidentProposalBody>;
 export const ProposeBatchBody = Type.Object({ matters: Type.Array(ProposeBody, { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false });
 export const ProposeBatchResult = Type.Object({ created: Type.Integer(), ids: Type.Array(Type.Integer()) });
 

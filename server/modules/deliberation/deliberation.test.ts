@@ -185,4 +185,20 @@ describeEachBackend('deliberation: a matter through its stages', (t) => {
     assert.equal(closed.statusCode, 409);
     assert.equal(closed.json().error.code, 'comment_period_closed');
   });
+
+  it('a resident proposes with co-signers; too few are refused; officials record proposals elsewhere', async () => {
+    const { secretary, council } = await setup(t(), 'DD');
+    const resident = await createResident(t(), { name: 'Trần Văn Sơn' });
+    const propose = (headers: Record<string, string>, cosigners: string[]) =>
+      post(`/api/v1/councils/${council.id}/resident-proposals`, headers, { content: 'harmony', title: 'Hoà giải tranh chấp lối đi', cosigners });
+    const few = await propose(resident.headers, ['A']);
+    assert.equal(few.statusCode, 400);
+    assert.equal(few.json().error.code, 'too_few_cosigners');
+    const ok = await propose(resident.headers, ['A', 'B', 'C']);
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.deepEqual([ok.json().proposer, ok.json().proposerName, ok.json().cosigners, ok.json().stage], ['residents', 'Trần Văn Sơn', 3, 'proposal']);
+    assert.equal((await propose(secretary.headers, ['A', 'B', 'C'])).statusCode, 403);
+    const audit = await t().ctx.db.selectFrom('audit_events').select('actor_label').where('subject_type', '=', 'matter').where('subject_id', '=', String(ok.json().id)).executeTakeFirstOrThrow();
+    assert.equal(audit.actor_label, `resident:${resident.id}`);
+  });
 });

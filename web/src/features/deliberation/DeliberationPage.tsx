@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
-import { api, type List } from '../../app/api.ts';
+import { api, messageOf, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import type { Unit } from '../../app/types.ts';
-import { Alert, Empty, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
-import type { Consultation, DeliberationFigures, MatterItem } from './types.ts';
+import { useSession } from '../../app/session.ts';
+import { matterContents } from '../../../../server/contract/domain.ts';
+import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import type { Consultation, Council, DeliberationFigures, Matter, MatterItem } from './types.ts';
 
 /** A unit's matters and consultations, for residents on a phone. */
 export default function DeliberationPage({ query }: PageProps) {
@@ -53,6 +55,7 @@ export default function DeliberationPage({ query }: PageProps) {
               ))}
             </ul>
           </section>
+          <ProposeForm unit={unit} />
           <section aria-labelledby="figures-heading">
             <h2 id="figures-heading">{t('delib.figures')}</h2>
             <dl class="figures">
@@ -70,5 +73,51 @@ export default function DeliberationPage({ query }: PageProps) {
         </>
       ) : null}
     </>
+  );
+}
+
+/** A signed-in resident proposes a matter to one of the unit's councils, with the co-signers it asks for. */
+function ProposeForm({ unit }: { unit: string }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const councils = useAsync(async () => (me?.kind === 'resident' ? api.get<List<Council>>('/councils', { unit, subtree: true }) : null), [unit, me?.kind]);
+  const [council, setCouncil] = useState(0);
+  const [content, setContent] = useState<string>('development');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [cosigners, setCosigners] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const list = councils.value?.items ?? [];
+  if (me?.kind !== 'resident' || list.length === 0) return null;
+  const chosen = list.find((c) => c.id === council) ?? list[0];
+  const names = cosigners.split('\n').map((n) => n.trim()).filter(Boolean);
+  return (
+    <section aria-labelledby="propose-heading">
+      <h2 id="propose-heading">{t('delib.propose')}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(null);
+          api.post<Matter>(`/councils/${chosen.id}/resident-proposals`, { content, title, ...(body ? { body } : {}), cosigners: names }).then(
+            (m) => navigate(`/deliberation/matters/${m.id}`),
+            (err: unknown) => setError(messageOf(err)),
+          );
+        }}
+      >
+        <Field label={t('delib.councilLabel')}>
+          {(f) => <select id={f.id} value={chosen.id} onChange={(e) => setCouncil(Number(e.currentTarget.value))}>{list.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select>}
+        </Field>
+        <Field label={t('delib.contentLabel')}>
+          {(f) => <select id={f.id} value={content} onChange={(e) => setContent(e.currentTarget.value)}>{matterContents.map((c) => <option key={c} value={c}>{t(`delib.content.${c}`)}</option>)}</select>}
+        </Field>
+        <Field label={t('delib.matterTitle')} required>{(f) => <input id={f.id} value={title} onInput={(e) => setTitle(e.currentTarget.value)} required />}</Field>
+        <Field label={t('delib.matterBody')}>{(f) => <textarea id={f.id} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}</Field>
+        <Field label={t('delib.cosigners')} hint={t('delib.cosignersHint', { n: chosen.cosignersRequired })}>
+          {(f) => <textarea id={f.id} aria-describedby={f.describedBy} rows={5} value={cosigners} onInput={(e) => setCosigners(e.currentTarget.value)} />}
+        </Field>
+        <Alert>{error}</Alert>
+        <button type="submit">{t('delib.propose')}</button>
+      </form>
+    </section>
   );
 }
