@@ -10,9 +10,8 @@ import { ApprovalSetting } from './ApprovalSetting.tsx';
 import { ManageOfficial } from './ManageOfficial.tsx';
 import { ServicePoints } from './ServicePoints.tsx';
 import { Backups } from './Backups.tsx';
-
-const sections = ['units', 'agencies', 'servicePoints', 'officials', 'deadlines', 'approval', 'backups'] as const;
-type Section = (typeof sections)[number];
+import { sectionsFor, type AdminSection as Section } from './sections.ts';
+import { useSession } from '../../app/session.ts';
 
 /** A capability whose API this server does not offer yet reads as such, not as a failure. */
 function unavailable(error: unknown): string {
@@ -257,6 +256,8 @@ function Officials({ unit }: { unit: Unit }) {
 
 export default function AdminPage({ query }: PageProps) {
   const { t } = useI18n();
+  const { me } = useSession();
+  const sections = sectionsFor(me?.grants ?? []);
   const section = (sections.includes(query.get('section') as Section) ? query.get('section') : 'agencies') as Section;
   const [unit, setUnit] = useState<Unit | null>(null);
   return (
