@@ -60,12 +60,49 @@ function compressAssets(): void {
   }
 }
 
-/** Builds when the build is missing or stale; answers whether it built. */
+const lockPath = path.resolve(webRoot, '../dist/.web-build.lock');
+
+/** True when this process took the build lock; false when another live process holds it. */
+function takeBuildLock(): boolean {
+  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
+  try {
+    fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  const holder = Number(fs.readFileSync(lockPath, { encoding: 'utf8', flag: 'a+' }));
+  if (holder > 0 && processIsAlive(holder)) return false;
+  // A builder that died left its lock behind: take it over.
+  fs.rmSync(lockPath, { force: true });
+  return takeBuildLock();
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Builds when the build is missing or stale; answers whether it built. Test files run in
+ * parallel processes and each may ask for the build: one builds while the others wait for it,
+ * since a second Vite build would empty dist/web under the first one's feet.
+ */
 export async function ensureWebBuild(opts: { quiet?: boolean } = {}): Promise<boolean> {
   const hasSources = fs.existsSync(path.join(webRoot, 'src'));
-  if (!hasSources || !webBuildIsStale()) return false;
-  await buildWeb(opts);
-  return true;
+  if (!hasSources) return false;
+  while (!takeBuildLock()) await new Promise((resolve) => setTimeout(resolve, 250));
+  try {
+    if (!webBuildIsStale()) return false;
+    await buildWeb(opts);
+    return true;
+  } finally {
+    fs.rmSync(lockPath, { force: true });
+  }
 }
 
 interface ManifestChunk {
