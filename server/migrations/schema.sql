@@ -1,4 +1,4 @@
--- The schema after every migration up to 0602_webhooks, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0750_insight, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -792,6 +792,28 @@ ALTER TABLE public.grants ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+CREATE TABLE public.hotspots (
+    id bigint NOT NULL,
+    unit_id bigint NOT NULL,
+    unit_path text NOT NULL,
+    category text NOT NULL,
+    week_end timestamp with time zone NOT NULL,
+    count integer NOT NULL,
+    baseline real NOT NULL,
+    score real NOT NULL,
+    petition_ids bigint[] NOT NULL,
+    flagged_at timestamp with time zone NOT NULL
+);
+
+ALTER TABLE public.hotspots ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.hotspots_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE public.jobs (
     id bigint NOT NULL,
     kind text NOT NULL,
@@ -1252,6 +1274,19 @@ ALTER TABLE public.reception_minimums ALTER COLUMN id ADD GENERATED ALWAYS AS ID
     CACHE 1
 );
 
+CREATE TABLE public.routing_models (
+    target text NOT NULL,
+    trained_at timestamp with time zone NOT NULL,
+    examples integer NOT NULL,
+    held_out integer NOT NULL,
+    labels integer NOT NULL,
+    accuracy real,
+    top3_accuracy real,
+    baseline real,
+    model jsonb NOT NULL,
+    CONSTRAINT routing_models_target_check CHECK ((target = ANY (ARRAY['category'::text, 'agency'::text])))
+);
+
 CREATE TABLE public.satisfaction_devices (
     id bigint NOT NULL,
     service_point_id bigint NOT NULL,
@@ -1698,6 +1733,12 @@ ALTER TABLE ONLY public.gatherings
 ALTER TABLE ONLY public.grants
     ADD CONSTRAINT grants_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.hotspots
+    ADD CONSTRAINT hotspots_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.hotspots
+    ADD CONSTRAINT hotspots_unit_id_category_week_end_key UNIQUE (unit_id, category, week_end);
+
 ALTER TABLE ONLY public.jobs
     ADD CONSTRAINT jobs_key_key UNIQUE (key);
 
@@ -1799,6 +1840,9 @@ ALTER TABLE ONLY public.reception_minimums
 
 ALTER TABLE ONLY public.reception_minimums
     ADD CONSTRAINT reception_minimums_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.routing_models
+    ADD CONSTRAINT routing_models_pkey PRIMARY KEY (target);
 
 ALTER TABLE ONLY public.satisfaction_devices
     ADD CONSTRAINT satisfaction_devices_pkey PRIMARY KEY (id);
@@ -1954,6 +1998,8 @@ CREATE INDEX gatherings_unit_start ON public.gatherings USING btree (unit_path t
 CREATE UNIQUE INDEX grants_unique ON public.grants USING btree (account_id, COALESCE(unit_id, (0)::bigint), role);
 
 CREATE INDEX grants_unit ON public.grants USING btree (unit_id);
+
+CREATE INDEX hotspots_unit ON public.hotspots USING btree (unit_path text_pattern_ops, week_end DESC);
 
 CREATE INDEX jobs_finished ON public.jobs USING btree (finished_at) WHERE (state = ANY (ARRAY['done'::text, 'cancelled'::text]));
 
@@ -2256,6 +2302,9 @@ ALTER TABLE ONLY public.grants
 
 ALTER TABLE ONLY public.grants
     ADD CONSTRAINT grants_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.hotspots
+    ADD CONSTRAINT hotspots_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
 
 ALTER TABLE ONLY public.known_devices
     ADD CONSTRAINT known_devices_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;

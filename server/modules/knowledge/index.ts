@@ -3,3 +3,4 @@ export { knowledgeModule } from './knowledge.routes.ts';
 export { createArticle } from './commands/createArticle.ts';
 export { submitArticle } from './commands/submitArticle.ts';
 export { approveArticle } from './commands/approveArticle.ts';
+export { termsOf } from './knowledge.text.ts';

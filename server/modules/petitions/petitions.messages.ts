@@ -16,6 +16,16 @@ export const petitionMessages = defineMessages({
     vi: 'Phản ánh nay do một đơn vị ngoài phạm vi của bạn xử lý, bạn không còn xem được.',
     zh: '该诉求现由您管辖范围以外的单位办理，您已无法查看。',
   },
+  routing_needs_choice: {
+    en: 'Give a category, an agency or both.',
+    vi: 'Hãy chọn lĩnh vực, cơ quan hoặc cả hai.',
+    zh: '请选择类别、部门或两者。',
+  },
+  routing_closed_case: {
+    en: 'The case is {status}: only an open case is routed.',
+    vi: 'Vụ việc đang ở trạng thái {status}: chỉ vụ việc chưa giải quyết mới được phân loại, chuyển cơ quan.',
+    zh: '该案件状态为 {status}：只有未办结的案件才能分类分派。',
+  },
   unknown_agency: {
     en: 'There is no agency {id} in this unit or the units around it.',
     vi: 'Không có cơ quan {id} thuộc đơn vị này hoặc các đơn vị liên quan.',

@@ -1,0 +1,4 @@
+/** What the server and other modules may use of the insight module. */
+export { insightModule } from './insight.routes.ts';
+export { trainRoutingModels } from './commands/trainRoutingModels.ts';
+export { flagHotspots } from './commands/flagHotspots.ts';

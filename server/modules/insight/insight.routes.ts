@@ -1,0 +1,162 @@
+import type { Module } from '../index.ts';
+import type { Official } from '../../platform/access.ts';
+import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import { maskPersonalData } from '../../platform/personalData.ts';
+import { enqueueJob, wakeJobRunners } from '../../platform/jobs.ts';
+import { resolveUnit } from '../units/index.ts';
+import { termsOf } from '../knowledge/index.ts';
+import { classifyPetition, routingSubject, sameBranch } from '../petitions/index.ts';
+import { predict } from './insight.model.ts';
+import { agencyNames, agencyPaths, hotspotsIn, loadModel, modelFigures, petitionsByIds } from './insight.queries.ts';
+import { hotspotReaders, hotspotScope, modelKeepers, routers } from './insight.policy.ts';
+import { HotspotList, HotspotQuery, PetitionParams, RouteBody, RouteOutcome, RoutingFigures, RoutingSuggestion, TrainAccepted } from './insight.schema.ts';
+import './insight.jobs.ts';
+
+export const insightModule: Module = {
+  name: 'insight',
+  routes(app, ctx) {
+    app.get(
+      '/api/v1/petitions/:id/routing-suggestion',
+      {
+        config: { access: { roles: routers } },
+        schema: {
+          tags: ['insight'],
+          summary: "The three most likely categories and agencies for a case, learned from the deployment's routed history",
+          description: 'Agencies only on the case\'s branch of the unit tree. For those who may route the case (its dispatchers and leaders).',
+          params: PetitionParams,
+          response: { 200: RoutingSuggestion },
+        },
+      },
+      async (request) => {
+        const actor = request.actor as Official;
+        const p = await routingSubject(ctx, actor, request.params.id);
+        if (!p) throw notFound();
+        if (!p.mayRoute) throw new AppError(403, 'forbidden');
+        const terms = termsOf(`${p.title ?? ''} ${p.body}`);
+        const [categoryModel, agencyModel] = await Promise.all([loadModel(ctx.db, 'category'), loadModel(ctx.db, 'agency')]);
+        const categories = categoryModel ? predict(categoryModel.model, terms, 3).map((s) => ({ category: s.label, confidence: round(s.confidence) })) : [];
+        let agencies: RoutingSuggestion['agencies'] = [];
+        if (agencyModel) {
+          const paths = await agencyPaths(ctx.db, Object.keys(agencyModel.model.labels).map(Number));
+          const ranked = predict(agencyModel.model, terms, 3, (label) => {
+            const path = paths.get(Number(label));
+            return path !== undefined && sameBranch(p.unitPath, path);
+          });
+          const named = new Map((await agencyNames(ctx.db, ranked.map((s) => Number(s.label)))).map((a) => [a.id, a]));
+          agencies = ranked.flatMap((s) => {
+            const a = named.get(Number(s.label));
+            if (!a) return [];
+            const names: Record<string, string> = {};
+            for (const [k, v] of Object.entries(a.names)) if (typeof v === 'string' && v) names[k] = v;
+            return [{ id: a.id, name: a.name, names, unitName: a.unit_name, confidence: round(s.confidence) }];
+          });
+        }
+        return {
+          petition: p.id,
+          version: p.version,
+          current: { category: p.category, agency: p.agencyId },
+          categories,
+          agencies,
+          trainedAt: categoryModel?.trainedAt.toISOString() ?? agencyModel?.trainedAt.toISOString() ?? null,
+          accuracy: { category: categoryModel?.accuracy ?? null, agency: agencyModel?.accuracy ?? null },
+        };
+      },
+    );
+
+    app.post(
+      '/api/v1/petitions/:id/routing',
+      {
+        config: { access: { roles: routers } },
+        schema: {
+          tags: ['insight'],
+          summary: "Sets an open case's category and agency (a suggestion applied in one click, or the dispatcher's own choice)",
+          params: PetitionParams,
+          body: RouteBody,
+          response: { 200: RouteOutcome },
+        },
+      },
+      async (request) => {
+        const actor = request.actor as Official;
+        await classifyPetition(ctx, actor, request.params.id, request.body);
+        const p = await routingSubject(ctx, actor, request.params.id);
+        if (!p) throw notFound();
+        return { category: p.category, agency: p.agencyId };
+      },
+    );
+
+    app.get(
+      '/api/v1/insight/routing',
+      {
+        config: { access: { roles: modelKeepers } },
+        schema: {
+          tags: ['insight'],
+          summary: "The routing models: when trained, from how much history, and their accuracy on the newest fifth held out",
+          response: { 200: RoutingFigures },
+        },
+      },
+      async () => ({ models: (await modelFigures(ctx.db)).map((m) => ({ ...m, trainedAt: m.trainedAt.toISOString() })) }),
+    );
+
+    app.post(
+      '/api/v1/insight/routing/train',
+      {
+        config: { access: { roles: modelKeepers } },
+        schema: { tags: ['insight'], summary: 'Trains the routing models again now, in the background', response: { 202: TrainAccepted } },
+      },
+      async (_request, reply) => {
+        const now = ctx.clock.now();
+        // One pending request at a time: the key holds for the minute.
+        const queued = await enqueueJob(ctx.db, { kind: 'insight.train_routing_now', payload: {}, runAt: now, key: `insight.train_routing_now:${now.toISOString().slice(0, 16)}` });
+        wakeJobRunners();
+        reply.status(202);
+        return { queued };
+      },
+    );
+
+    app.get(
+      '/api/v1/insight/hotspots',
+      {
+        config: { access: { roles: hotspotReaders } },
+        schema: {
+          tags: ['insight'],
+          summary: "Unusual rises flagged in the caller's units: a category's last week against its eight weeks before, with the petitions behind each",
+          querystring: HotspotQuery,
+          response: { 200: HotspotList },
+        },
+      },
+      async (request) => {
+        const actor = request.actor as Official;
+        const q = request.query;
+        let unitPath: string | undefined;
+        if (q.unit !== undefined) {
+          const unit = await resolveUnit(ctx.db, q.unit, ctx.clock.now());
+          if (!unit) throw badRequest('unknown_unit', { code: q.unit });
+          unitPath = unit.path;
+        }
+        const since = new Date(ctx.clock.now().getTime() - (q.weeks ?? 8) * 7 * 86_400_000);
+        const rows = await hotspotsIn(ctx.db, hotspotScope(actor, unitPath), since, q.limit ?? 50);
+        const petitions = new Map((await petitionsByIds(ctx.db, [...new Set(rows.flatMap((r) => r.petition_ids))])).map((p) => [p.id, p]));
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            unit: { code: r.unit_code, name: r.unit_name },
+            category: r.category,
+            weekEnd: r.week_end.toISOString(),
+            count: r.count,
+            baseline: r.baseline,
+            score: r.score,
+            flaggedAt: r.flagged_at.toISOString(),
+            petitions: r.petition_ids.flatMap((id) => {
+              const p = petitions.get(id);
+              if (!p) return [];
+              const text = (p.title ?? p.body).slice(0, 160);
+              return [{ id: p.id, trackingCode: p.tracking_code, kind: p.kind, status: p.status, title: maskPersonalData(text), submittedAt: p.submitted_at.toISOString() }];
+            }),
+          })),
+        };
+      },
+    );
+  },
+};
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
