@@ -21,6 +21,7 @@ import type { Open311Tables } from './modules/open311/open311.tables.ts';
 import type { DeliberationTables } from './modules/deliberation/deliberation.tables.ts';
 import type { WebhookTables } from './modules/webhooks/webhooks.tables.ts';
 import type { InsightTables } from './modules/insight/insight.tables.ts';
+import type { ReportTables } from './modules/reports/reports.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
@@ -171,4 +172,4 @@ export interface FoundationTables {
 }
 
 // Modules add their tables here as they arrive.
-export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables & ConductTables & ScorecardTables & KnowledgeTables & GatheringTables & ApiKeysTables & Open311Tables & DeliberationTables & WebhookTables & InsightTables;
+export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables & ConductTables & ScorecardTables & KnowledgeTables & GatheringTables & ApiKeysTables & Open311Tables & DeliberationTables & WebhookTables & InsightTables & ReportTables;

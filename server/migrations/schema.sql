@@ -1,8 +1,15 @@
--- The schema after every migration up to 0750_insight, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0790_reports, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
 CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
+
+CREATE FUNCTION public.reports_never_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  RAISE EXCEPTION 'an archived report never changes (report %)', OLD.id;
+END $$;
 
 CREATE TABLE public.petitions (
     id bigint NOT NULL,
@@ -1274,6 +1281,43 @@ ALTER TABLE public.reception_minimums ALTER COLUMN id ADD GENERATED ALWAYS AS ID
     CACHE 1
 );
 
+CREATE TABLE public.report_targets (
+    unit_id bigint NOT NULL,
+    resolution_rate numeric(5,4),
+    on_time_rate numeric(5,4),
+    satisfaction_rate numeric(5,4),
+    updated_by bigint,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT report_targets_on_time_rate_check CHECK (((on_time_rate >= (0)::numeric) AND (on_time_rate <= (1)::numeric))),
+    CONSTRAINT report_targets_resolution_rate_check CHECK (((resolution_rate >= (0)::numeric) AND (resolution_rate <= (1)::numeric))),
+    CONSTRAINT report_targets_satisfaction_rate_check CHECK (((satisfaction_rate >= (0)::numeric) AND (satisfaction_rate <= (1)::numeric)))
+);
+
+CREATE TABLE public.reports (
+    id bigint NOT NULL,
+    unit_id bigint NOT NULL,
+    period text NOT NULL,
+    from_day date NOT NULL,
+    to_day date NOT NULL,
+    audience text NOT NULL,
+    locale text NOT NULL,
+    content jsonb NOT NULL,
+    pdf bytea NOT NULL,
+    sha256 text NOT NULL,
+    produced_at timestamp with time zone NOT NULL,
+    CONSTRAINT reports_audience_check CHECK ((audience = ANY (ARRAY['staff'::text, 'public'::text]))),
+    CONSTRAINT reports_locale_check CHECK ((locale = ANY (ARRAY['vi'::text, 'zh'::text, 'en'::text])))
+);
+
+ALTER TABLE public.reports ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.reports_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE public.routing_models (
     target text NOT NULL,
     trained_at timestamp with time zone NOT NULL,
@@ -1841,6 +1885,15 @@ ALTER TABLE ONLY public.reception_minimums
 ALTER TABLE ONLY public.reception_minimums
     ADD CONSTRAINT reception_minimums_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.report_targets
+    ADD CONSTRAINT report_targets_pkey PRIMARY KEY (unit_id);
+
+ALTER TABLE ONLY public.reports
+    ADD CONSTRAINT reports_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.reports
+    ADD CONSTRAINT reports_unit_id_period_audience_key UNIQUE (unit_id, period, audience);
+
 ALTER TABLE ONLY public.routing_models
     ADD CONSTRAINT routing_models_pkey PRIMARY KEY (target);
 
@@ -2073,6 +2126,8 @@ CREATE INDEX petitions_reported ON public.petitions USING btree (reported_offici
 
 CREATE INDEX petitions_search ON public.petitions USING gin (search);
 
+CREATE INDEX reports_unit ON public.reports USING btree (unit_id, from_day DESC);
+
 CREATE UNIQUE INDEX satisfaction_devices_code ON public.satisfaction_devices USING btree (enrolment_code_hash) WHERE (enrolment_code_hash IS NOT NULL);
 
 CREATE INDEX satisfaction_ratings_device ON public.satisfaction_ratings USING btree (device_id, created_at);
@@ -2122,6 +2177,8 @@ CREATE TRIGGER petitions_stats_update AFTER UPDATE ON public.petitions FOR EACH 
             WHEN (new.status = ANY (ARRAY['received'::text, 'accepted'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'reopened'::text])) THEN new.due_at
             ELSE NULL::timestamp with time zone
         END))) EXECUTE FUNCTION public.stats_petition_changed();
+
+CREATE TRIGGER reports_frozen BEFORE UPDATE ON public.reports FOR EACH ROW EXECUTE FUNCTION public.reports_never_change();
 
 ALTER TABLE ONLY public.access_key_failures
     ADD CONSTRAINT access_key_failures_petition_id_fkey FOREIGN KEY (petition_id) REFERENCES public.petitions(id);
@@ -2440,6 +2497,15 @@ ALTER TABLE ONLY public.petitions
 
 ALTER TABLE ONLY public.petitions
     ADD CONSTRAINT petitions_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.report_targets
+    ADD CONSTRAINT report_targets_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.report_targets
+    ADD CONSTRAINT report_targets_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.reports
+    ADD CONSTRAINT reports_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
 
 ALTER TABLE ONLY public.satisfaction_devices
     ADD CONSTRAINT satisfaction_devices_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.accounts(id);

@@ -60,6 +60,8 @@ export interface Config {
   backupEveryMs: number;
   /** How many scheduled backups are kept in backupDir, the newest (ZD_BACKUP_KEEP, default 7). */
   backupKeep: number;
+  /** A font file (OTF/TTF) the report PDFs embed instead of the shipped subset (ZD_REPORT_FONT): docs/REPORTS.md. */
+  reportFont?: string;
   /** Where the maps' background comes from (ZD_MAP_TILES_URL, ZD_MAP_TILES_ATTRIBUTION): docs/OPERATIONS.md, "Maps". */
   mapTiles: MapTiles;
 }
@@ -144,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookUrl: env.ZD_SMS_WEBHOOK_URL || undefined,
     smsWebhookTimeoutMs: int(env.ZD_SMS_WEBHOOK_TIMEOUT_MS, 10_000),
     metricsToken: env.ZD_METRICS_TOKEN || undefined,
+    reportFont: env.ZD_REPORT_FONT ? path.resolve(env.ZD_REPORT_FONT) : undefined,
     mapTiles: mapTiles(env.ZD_MAP_TILES_URL || undefined, env.ZD_MAP_TILES_ATTRIBUTION),
     backupDir: env.ZD_BACKUP_DIR ? path.resolve(env.ZD_BACKUP_DIR) : undefined,
     backupEveryMs: period(env.ZD_BACKUP_EVERY, 86_400_000, 'ZD_BACKUP_EVERY'),

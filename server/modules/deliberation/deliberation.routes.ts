@@ -82,6 +82,39 @@ async function matterView(ctx: AppContext, actor: Actor, m: MatterRow) {
   return presentMatter(m, { documents, comments, meeting, tasks, reports, inspections, following, abilities: { manage, review, comment: resident && open, inspect: resident && m.stage === 'inspection', actions } }, actor);
 }
 
+/** What GET /api/v1/deliberation/figures answers; other modules (reports) print exactly these figures. */
+export async function deliberationFiguresOf(ctx: AppContext, q: { unit: string; from?: string; to?: string }): Promise<Figures> {
+  const unit = await resolveUnit(ctx.db, q.unit, ctx.clock.now());
+  if (!unit) throw badRequest('unknown_unit', { code: q.unit });
+  const f = await figureRows(ctx.db, unit.path, q.from ?? null, q.to ?? null, unit.timeZone);
+  const byContent = Object.fromEntries(matterContents.map((c) => [c, 0]));
+  const byStage = Object.fromEntries(matterStages.map((s) => [s, 0]));
+  for (const r of f.matters) {
+    byContent[r.content] += r.n;
+    byStage[r.stage] += r.n;
+  }
+  return {
+    unit: unit.code,
+    from: q.from ?? null,
+    to: q.to ?? null,
+    councils: f.councils.reduce((s, r) => s + r.n, 0),
+    councilsByKind: Object.fromEntries(f.councils.map((r) => [r.kind, r.n])),
+    members: f.members,
+    matters: f.matters.reduce((s, r) => s + r.n, 0),
+    mattersByContent: byContent,
+    mattersByStage: byStage,
+    resolutionsPassed: f.meetings.passed,
+    resolutionsFailed: f.meetings.failed,
+    tasksDone: f.tasks.done,
+    tasksDoneOnTime: f.tasks.on_time,
+    inspectionsAccepted: f.inspections.accepted,
+    inspectionsContested: f.inspections.contested,
+    consultations: f.consultations.consultations,
+    electorate: f.consultations.electorate,
+    voted: f.consultations.voted,
+  };
+}
+
 export const deliberationModule: Module = {
   name: 'deliberation',
   routes(app, ctx) {
@@ -318,38 +351,7 @@ export const deliberationModule: Module = {
           response: { 200: Figures },
         },
       },
-      async (request) => {
-        const q = request.query;
-        const unit = await resolveUnit(ctx.db, q.unit, ctx.clock.now());
-        if (!unit) throw badRequest('unknown_unit', { code: q.unit });
-        const f = await figureRows(ctx.db, unit.path, q.from ?? null, q.to ?? null, unit.timeZone);
-        const byContent = Object.fromEntries(matterContents.map((c) => [c, 0]));
-        const byStage = Object.fromEntries(matterStages.map((s) => [s, 0]));
-        for (const r of f.matters) {
-          byContent[r.content] += r.n;
-          byStage[r.stage] += r.n;
-        }
-        return {
-          unit: unit.code,
-          from: q.from ?? null,
-          to: q.to ?? null,
-          councils: f.councils.reduce((s, r) => s + r.n, 0),
-          councilsByKind: Object.fromEntries(f.councils.map((r) => [r.kind, r.n])),
-          members: f.members,
-          matters: f.matters.reduce((s, r) => s + r.n, 0),
-          mattersByContent: byContent,
-          mattersByStage: byStage,
-          resolutionsPassed: f.meetings.passed,
-          resolutionsFailed: f.meetings.failed,
-          tasksDone: f.tasks.done,
-          tasksDoneOnTime: f.tasks.on_time,
-          inspectionsAccepted: f.inspections.accepted,
-          inspectionsContested: f.inspections.contested,
-          consultations: f.consultations.consultations,
-          electorate: f.consultations.electorate,
-          voted: f.consultations.voted,
-        };
-      },
+      async (request) => deliberationFiguresOf(ctx, request.query),
     );
 
     consultationRoutes(app, ctx);

@@ -101,6 +101,27 @@ async function staffView(ctx: AppContext, g: GatheringRow) {
   return presentStaff(g, { attendees, services, records, petitions, bookings }, ctx.clock.now());
 }
 
+/** What GET /api/v1/gatherings/figures answers; other modules (reports) print exactly these figures. */
+export async function gatheringFiguresOf(ctx: AppContext, q: { unit: string; from: string; to: string }): Promise<Figures> {
+  const unit = await unitOf(ctx, q.unit);
+  const { start, end } = period(unit, q.from, q.to);
+  const f = await figures(ctx.db, unit.path, start, end, localDay(ctx.clock.now(), unit.timeZone));
+  return {
+    unit: unit.code,
+    from: q.from,
+    to: q.to,
+    sessions: f.sessions.map((s) => ({ kind: s.kind, hostRole: s.host_role, sessions: s.sessions, residents: s.residents })),
+    totals: {
+      sessions: f.sessions.reduce((n, s) => n + s.sessions, 0),
+      residents: f.sessions.reduce((n, s) => n + s.residents, 0),
+      cancelled: f.cancelled,
+    },
+    opinions: { raised: f.opinions.raised, resolved: f.opinions.resolved, withHigherLevels: f.opinions.higher, questionsAhead: f.opinions.ahead },
+    services: f.services,
+    records: f.records,
+  };
+}
+
 export const gatheringsModule: Module = {
   name: 'gatherings',
   routes(app, ctx) {
@@ -236,26 +257,7 @@ export const gatheringsModule: Module = {
           response: { 200: Figures },
         },
       },
-      async (request) => {
-        const q = request.query;
-        const unit = await unitOf(ctx, q.unit);
-        const { start, end } = period(unit, q.from, q.to);
-        const f = await figures(ctx.db, unit.path, start, end, localDay(ctx.clock.now(), unit.timeZone));
-        return {
-          unit: unit.code,
-          from: q.from,
-          to: q.to,
-          sessions: f.sessions.map((s) => ({ kind: s.kind, hostRole: s.host_role, sessions: s.sessions, residents: s.residents })),
-          totals: {
-            sessions: f.sessions.reduce((n, s) => n + s.sessions, 0),
-            residents: f.sessions.reduce((n, s) => n + s.residents, 0),
-            cancelled: f.cancelled,
-          },
-          opinions: { raised: f.opinions.raised, resolved: f.opinions.resolved, withHigherLevels: f.opinions.higher, questionsAhead: f.opinions.ahead },
-          services: f.services,
-          records: f.records,
-        };
-      },
+      async (request) => gatheringFiguresOf(ctx, request.query),
     );
 
     app.get(

@@ -1,5 +1,7 @@
 /** What the server and other modules may use of the gatherings module. */
-export { gatheringsModule } from './gatherings.routes.ts';
+export { gatheringsModule, gatheringFiguresOf } from './gatherings.routes.ts';
+export { compliance as gatheringCompliance } from './gatherings.compliance.ts';
+export type { Figures as GatheringFigures, Compliance as GatheringCompliance } from './gatherings.schema.ts';
 export { planGathering } from './commands/planGathering.ts';
 export { planSeries } from './commands/planSeries.ts';
 export { actOnGathering } from './commands/actOnGathering.ts';

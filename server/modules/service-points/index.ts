@@ -1,4 +1,4 @@
 /** What the server and other modules may use of the service-points module. */
 export { servicePointsModule } from './service-points.routes.ts';
 export { createServicePoint } from './commands/createServicePoint.ts';
-export { findServicePointId, findUnitWithChecklist } from './service-points.queries.ts';
+export { findServicePointId, findUnitWithChecklist, findGaps, gapTotals } from './service-points.queries.ts';

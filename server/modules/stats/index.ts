@@ -1,2 +1,3 @@
-/** The stats module as the server registers it; other modules use nothing else of it. */
-export { statsModule } from './stats.routes.ts';
+/** What the server and other modules may use of the stats module. */
+export { statsModule, statsOf, childStatsOf } from './stats.routes.ts';
+export type { StatsView, ChildStatsView } from './stats.schema.ts';

@@ -32,6 +32,24 @@ async function scopeOf(ctx: AppContext, query: StatsQuery) {
   return { unit, scope };
 }
 
+/** What GET /api/v1/stats answers; other modules (reports) print exactly these figures. */
+export async function statsOf(ctx: AppContext, query: StatsQuery): Promise<StatsView> {
+  const { from, to, interval } = query;
+  const { unit, scope } = await scopeOf(ctx, query);
+  const now = ctx.clock.now();
+  const figures = await computeStats(ctx.db, { scope, from, to, now, interval }, unit ? unit.grains : 'dm', ctx.database);
+  return presentStats(unit, { from, to }, now, figures, await latestCheckpoint(ctx.db));
+}
+
+/** What GET /api/v1/stats/children answers. */
+export async function childStatsOf(ctx: AppContext, query: ChildStatsQuery): Promise<ChildStatsView> {
+  const { from, to } = query;
+  const { unit, scope } = await scopeOf(ctx, query);
+  const now = ctx.clock.now();
+  const rows = await childFigures(ctx.db, scope, { from, to, now, limit: maxChildUnits + 1 });
+  return presentChildStats(unit!, { from, to }, now, rows.slice(0, maxChildUnits), rows.length > maxChildUnits);
+}
+
 export const statsModule: Module = {
   name: 'stats',
   routes(app, ctx) {
@@ -48,13 +66,7 @@ export const statsModule: Module = {
           response: { 200: StatsView },
         },
       },
-      async (request) => {
-        const { from, to, interval } = request.query;
-        const { unit, scope } = await scopeOf(ctx, request.query);
-        const now = ctx.clock.now();
-        const figures = await computeStats(ctx.db, { scope, from, to, now, interval }, unit ? unit.grains : 'dm', ctx.database);
-        return presentStats(unit, { from, to }, now, figures, await latestCheckpoint(ctx.db));
-      },
+      async (request) => statsOf(ctx, request.query),
     );
 
     app.get(
@@ -90,13 +102,7 @@ export const statsModule: Module = {
           response: { 200: ChildStatsView },
         },
       },
-      async (request) => {
-        const { from, to } = request.query;
-        const { unit, scope } = await scopeOf(ctx, request.query);
-        const now = ctx.clock.now();
-        const rows = await childFigures(ctx.db, scope, { from, to, now, limit: maxChildUnits + 1 });
-        return presentChildStats(unit!, { from, to }, now, rows.slice(0, maxChildUnits), rows.length > maxChildUnits);
-      },
+      async (request) => childStatsOf(ctx, request.query),
     );
 
     app.get(

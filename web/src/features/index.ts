@@ -16,3 +16,4 @@ import './audit/index.ts';
 import './interop/index.ts';
 import './deliberation/index.ts';
 import './knowledge/index.ts';
+import './reports/index.ts';

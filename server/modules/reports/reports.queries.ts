@@ -1,0 +1,178 @@
+/** All SQL of the reports module. */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../schema.ts';
+import { openStatuses } from '../../contract/domain.ts';
+import { protectedKinds } from '../petitions/index.ts';
+
+type Db = Kysely<DB>;
+
+export interface TargetsRow {
+  unit_code: string;
+  resolution_rate: string | null;
+  on_time_rate: string | null;
+  satisfaction_rate: string | null;
+}
+
+/** The targets of the unit, or of its nearest ancestor that has some. */
+export async function targetsFor(db: Db, unitPath: string): Promise<TargetsRow | undefined> {
+  const r = await sql<TargetsRow>`
+    SELECT u.code AS unit_code, t.resolution_rate::text AS resolution_rate, t.on_time_rate::text AS on_time_rate,
+           t.satisfaction_rate::text AS satisfaction_rate
+      FROM report_targets t JOIN units u ON u.id = t.unit_id
+     WHERE ${unitPath} LIKE u.path || '%'
+     ORDER BY length(u.path) DESC
+     LIMIT 1`.execute(db);
+  return r.rows[0];
+}
+
+export async function upsertTargets(
+  db: Db,
+  t: { unitId: number; resolutionRate: number | null; onTimeRate: number | null; satisfactionRate: number | null; by: number | null; at: Date },
+): Promise<void> {
+  const values = {
+    resolution_rate: t.resolutionRate === null ? null : String(t.resolutionRate),
+    on_time_rate: t.onTimeRate === null ? null : String(t.onTimeRate),
+    satisfaction_rate: t.satisfactionRate === null ? null : String(t.satisfactionRate),
+    updated_by: t.by,
+    updated_at: t.at,
+  };
+  await db
+    .insertInto('report_targets')
+    .values({ unit_id: t.unitId, ...values })
+    .onConflict((oc) => oc.column('unit_id').doUpdateSet(values))
+    .execute();
+}
+
+export interface CaseRow {
+  tracking_code: string;
+  kind: string;
+  category: string | null;
+  title: string | null;
+  status: string;
+  unit_code: string;
+  unit_name: string;
+  submitted_at: Date;
+  due_at: Date;
+  leader_name: string | null;
+  handler_name: string | null;
+}
+
+/**
+ * Open cases first submitted under the unit (before the period's end) that are past their due
+ * time, or open since before `longSince` (long-standing): the most overdue first. Denunciations and conduct reports
+ * are left out (only their handler and leader may see them).
+ */
+export async function casesToWatch(db: Db, unitPath: string, q: { now: Date; longSince: Date; submittedBefore: Date; limit: number }): Promise<CaseRow[]> {
+  return db
+    .selectFrom('petitions as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .leftJoin('accounts as l', 'l.id', 'p.leader_id')
+    .leftJoin('accounts as h', 'h.id', 'p.handler_id')
+    .select([
+      'p.tracking_code',
+      'p.kind',
+      'p.category',
+      'p.title',
+      'p.status',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'p.submitted_at',
+      'p.due_at',
+      'l.name as leader_name',
+      'h.name as handler_name',
+    ])
+    .where('p.origin_unit_path', 'like', `${unitPath}%`)
+    .where('p.status', 'in', [...openStatuses])
+    .where('p.case_id', 'is', null)
+    .where('p.kind', 'not in', [...protectedKinds])
+    .where('p.submitted_at', '<', q.submittedBefore)
+    .where((eb) => eb.or([eb('p.due_at', '<', q.now), eb('p.submitted_at', '<', q.longSince)]))
+    .orderBy('p.due_at')
+    .orderBy('p.id')
+    .limit(q.limit)
+    .execute() as Promise<CaseRow[]>;
+}
+
+/** The localized names of service-point kinds. */
+export async function servicePointKindNames(db: Db, keys: string[]): Promise<Map<string, Record<string, string>>> {
+  if (!keys.length) return new Map();
+  const rows = await db.selectFrom('service_point_kinds').select(['key', 'names']).where('key', 'in', keys).execute();
+  return new Map(rows.map((r) => [r.key, r.names as unknown as Record<string, string>]));
+}
+
+/** The units directly below a unit, with their paths (for the units-upward table). */
+export async function childUnits(db: Db, unitId: number): Promise<Array<{ id: number; code: string; name: string; path: string }>> {
+  return db.selectFrom('units').select(['id', 'code', 'name', 'path']).where('parent_id', '=', unitId).orderBy('code').execute();
+}
+
+// The archive
+
+export interface ArchivedRow {
+  id: number;
+  unit_id: number;
+  period: string;
+  from_day: string;
+  to_day: string;
+  audience: 'staff' | 'public';
+  locale: string;
+  sha256: string;
+  produced_at: Date;
+}
+
+const archivedColumns = ['id', 'unit_id', 'period', sql<string>`from_day::text`.as('from_day'), sql<string>`to_day::text`.as('to_day'), 'audience', 'locale', 'sha256', 'produced_at'] as const;
+
+export async function insertArchived(
+  db: Db,
+  r: { unitId: number; period: string; from: string; to: string; audience: 'staff' | 'public'; locale: string; content: unknown; pdf: Buffer; sha256: string; at: Date },
+): Promise<number | undefined> {
+  const row = await db
+    .insertInto('reports')
+    .values({
+      unit_id: r.unitId,
+      period: r.period,
+      from_day: r.from,
+      to_day: r.to,
+      audience: r.audience,
+      locale: r.locale,
+      content: JSON.stringify(r.content),
+      pdf: r.pdf,
+      sha256: r.sha256,
+      produced_at: r.at,
+    })
+    .onConflict((oc) => oc.columns(['unit_id', 'period', 'audience']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function listArchived(db: Db, unitId: number, audiences: Array<'staff' | 'public'>, limit: number): Promise<ArchivedRow[]> {
+  return db
+    .selectFrom('reports')
+    .select([...archivedColumns])
+    .where('unit_id', '=', unitId)
+    .where('audience', 'in', audiences)
+    .orderBy('from_day', 'desc')
+    .orderBy('period')
+    .limit(limit)
+    .execute() as Promise<ArchivedRow[]>;
+}
+
+export async function getArchived(db: Db, id: number): Promise<(ArchivedRow & { content: unknown; pdf: Buffer }) | undefined> {
+  return db.selectFrom('reports').select([...archivedColumns, 'content', 'pdf']).where('id', '=', id).executeTakeFirst() as Promise<
+    (ArchivedRow & { content: unknown; pdf: Buffer }) | undefined
+  >;
+}
+
+export async function findArchived(db: Db, unitId: number, period: string, audience: 'staff' | 'public'): Promise<ArchivedRow | undefined> {
+  return db
+    .selectFrom('reports')
+    .select([...archivedColumns])
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .where('audience', '=', audience)
+    .executeTakeFirst() as Promise<ArchivedRow | undefined>;
+}
+
+export async function unitById(db: Db, id: number): Promise<{ id: number; code: string; name: string; path: string } | undefined> {
+  return db.selectFrom('units').select(['id', 'code', 'name', 'path']).where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,159 @@
+import { Type } from 'typebox';
+import type { Module } from '../index.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Actor } from '../../platform/access.ts';
+import type { Locale } from '../../platform/i18n.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { resolveUnit, type UnitRecord } from '../units/index.ts';
+import { ArchiveList, ArchiveQuery, IdParams, ReportQuery, ReportView, TargetsBody } from './reports.schema.ts';
+import { canReadReport, canSetTargets, targetSetters, type Audience } from './reports.policy.ts';
+import { customPeriod, parsePeriod, type Period } from './reports.periods.ts';
+import { buildReport } from './reports.build.ts';
+import { renderReportPdf } from './reports.pdf.ts';
+import { setTargets } from './commands/setTargets.ts';
+import { getArchived, listArchived, unitById } from './reports.queries.ts';
+import './reports.messages.ts';
+
+const tags = ['reports'];
+export const maxReportYears = 5;
+
+async function unitOf(ctx: AppContext, code: string): Promise<UnitRecord> {
+  const unit = await resolveUnit(ctx.db, code, ctx.clock.now());
+  if (!unit) throw badRequest('unknown_unit', { code });
+  return unit;
+}
+
+/** The period a request names: `period` (a month, quarter or year) or `from` and `to`. */
+export function periodOf(q: { period?: string; from?: string; to?: string }): Period {
+  const period = q.period !== undefined ? parsePeriod(q.period) : q.from && q.to ? customPeriod(q.from, q.to) : undefined;
+  if (!period || period.kind === 'custom' && q.period !== undefined) throw badRequest('report_invalid_period');
+  const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
+  if (days > maxReportYears * 366) throw badRequest('report_period_too_long', { years: maxReportYears });
+  return period;
+}
+
+/** The unit, period and version asked for, checked against the caller's rights. */
+async function requested(ctx: AppContext, actor: Actor, q: ReportQuery) {
+  const unit = await unitOf(ctx, q.unit);
+  const period = periodOf(q);
+  const audience: Audience = q.audience ?? 'public';
+  if (!canReadReport(actor, unit.path, audience)) throw actor.kind === 'official' ? notFound() : forbidden();
+  return { unit, period, audience };
+}
+
+function fileName(unit: { code: string }, period: Period, audience: Audience, locale: string, ext: string): string {
+  return `report-${unit.code}-${period.key.replace('..', '_')}-${audience}-${locale}.${ext}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+}
+
+export const reportsModule: Module = {
+  name: 'reports',
+  routes(app, ctx) {
+    app.get(
+      '/api/v1/reports',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'The report of a unit for a month, quarter, year or range: petitions and the three rates against targets and last year, units below, categories, cases (staff), gatherings, deliberation, service points',
+          description:
+            'Every figure is what /api/v1/stats, /api/v1/stats/children, /api/v1/gatherings/figures, /api/v1/deliberation/figures and the service-point gaps answer for the same unit and period. audience=staff (leaders, administrators and auditors of the unit or above it) adds the overdue and long-standing cases with their leaders.',
+          querystring: ReportQuery,
+          response: { 200: ReportView },
+        },
+      },
+      async (request) => {
+        const { unit, period, audience } = await requested(ctx, request.actor, request.query);
+        return buildReport(ctx, unit, period, audience);
+      },
+    );
+
+    app.get(
+      '/api/v1/reports/pdf',
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'The same report as a PDF, in vi, zh or en (lang, else the Accept-Language)', querystring: ReportQuery },
+      },
+      async (request, reply) => {
+        const { unit, period, audience } = await requested(ctx, request.actor, request.query);
+        const locale: Locale = request.query.lang ?? request.locale;
+        const report = await buildReport(ctx, unit, period, audience);
+        const pdf = await renderReportPdf(report, { locale, fontFile: ctx.config.reportFont });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${fileName(unit, period, audience, locale, 'pdf')}"`)
+          .header('cache-control', audience === 'staff' ? 'private, no-store' : 'no-cache')
+          .send(pdf);
+      },
+    );
+
+    app.put(
+      '/api/v1/reports/targets',
+      {
+        config: { access: { roles: targetSetters } },
+        schema: {
+          tags,
+          summary: "Set a unit's targets for the resolution, on-time and satisfaction rates (fractions; null: none); units below without their own take them",
+          body: TargetsBody,
+          response: { 204: Type.Null() },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        const unit = await unitOf(ctx, body.unit);
+        if (!canSetTargets(request.actor, unit.path)) throw forbidden();
+        await setTargets(ctx, request.actor, { unit, resolutionRate: body.resolutionRate, onTimeRate: body.onTimeRate, satisfactionRate: body.satisfactionRate });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/reports/archive',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: "A unit's archived reports, newest first: the public ones, and the staff ones for its leaders, administrators and auditors",
+          querystring: ArchiveQuery,
+          response: { 200: ArchiveList },
+        },
+      },
+      async (request) => {
+        const unit = await unitOf(ctx, request.query.unit);
+        const audiences: Audience[] = canReadReport(request.actor, unit.path, 'staff') ? ['public', 'staff'] : ['public'];
+        const rows = await listArchived(ctx.db, unit.id, audiences, 200);
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            period: r.period,
+            from: r.from_day,
+            to: r.to_day,
+            audience: r.audience,
+            locale: r.locale,
+            sha256: r.sha256,
+            producedAt: r.produced_at.toISOString(),
+          })),
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/reports/archive/:id/pdf',
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'An archived report as it was produced, byte for byte', params: IdParams },
+      },
+      async (request, reply) => {
+        const row = await getArchived(ctx.db, Number(request.params.id));
+        if (!row) throw notFound();
+        const unit = await unitById(ctx.db, row.unit_id);
+        if (!unit || !canReadReport(request.actor, unit.path, row.audience)) throw notFound();
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="report-${unit.code}-${row.period}-${row.audience}-${row.locale}.pdf"`.replace(/[^ -~]/g, '_'))
+          .header('etag', `"${row.sha256}"`)
+          .header('cache-control', row.audience === 'staff' ? 'private, no-store' : 'public, max-age=86400, immutable')
+          .send(row.pdf);
+      },
+    );
+  },
+};

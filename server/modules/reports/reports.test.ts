@@ -1,0 +1,185 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachBackend } from '../../test/server.ts';
+import { createOfficial, createUnits } from '../../test/factories.ts';
+import { actOk, createWorld, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
+import { numberFormats } from './reports.pdf.ts';
+import { pdfText } from './reports.testing.ts';
+import { parsePeriod, periodsClosedBy, sameDaysLastYear } from './reports.periods.ts';
+import { canReadReport } from './reports.policy.ts';
+import type { Actor } from '../../platform/access.ts';
+import { reportTexts, valueTexts } from './reports.texts.ts';
+
+test('periods: months, quarters, years and ranges; the same days last year; what closes on the first of a month', () => {
+  assert.deepEqual(parsePeriod('2026-02'), { kind: 'month', key: '2026-02', from: '2026-02-01', to: '2026-02-28' });
+  assert.deepEqual(parsePeriod('2024-Q1'), { kind: 'quarter', key: '2024-Q1', from: '2024-01-01', to: '2024-03-31' });
+  assert.deepEqual(parsePeriod('2025'), { kind: 'year', key: '2025', from: '2025-01-01', to: '2025-12-31' });
+  assert.equal(parsePeriod('2026-13'), undefined);
+  assert.equal(parsePeriod('2026-03-10..2026-03-01'), undefined);
+  assert.deepEqual(sameDaysLastYear({ from: '2024-02-01', to: '2024-02-29' }), { from: '2023-02-01', to: '2023-02-28' });
+  assert.deepEqual(periodsClosedBy('2026-01-01').map((p) => p.key), ['2025-12', '2025-Q4', '2025']);
+  assert.deepEqual(periodsClosedBy('2026-04-01').map((p) => p.key), ['2026-03', '2026-Q1']);
+  assert.deepEqual(periodsClosedBy('2026-04-02'), []);
+});
+
+test('policy: anyone reads the public version; the staff version needs a reader at the unit or above', () => {
+  const official = (role: 'leader' | 'handler' | 'auditor', unitPath: string) =>
+    ({ kind: 'official', id: 1, name: 'x', username: 'x', agencyId: null, grants: [{ unitId: 1, unitCode: 'x', unitPath, role }] }) satisfies Actor;
+  assert.equal(canReadReport({ kind: 'anonymous' }, '/1/2/', 'public'), true);
+  assert.equal(canReadReport({ kind: 'anonymous' }, '/1/2/', 'staff'), false);
+  assert.equal(canReadReport(official('leader', '/1/'), '/1/2/', 'staff'), true);
+  assert.equal(canReadReport(official('auditor', '/1/2/'), '/1/2/', 'staff'), true);
+  assert.equal(canReadReport(official('handler', '/1/2/'), '/1/2/', 'staff'), false);
+  assert.equal(canReadReport(official('leader', '/1/3/'), '/1/2/', 'staff'), false, 'a leader of a sibling unit');
+});
+
+test('every report text has vi, zh and en', () => {
+  for (const [key, text] of Object.entries(reportTexts)) for (const l of ['vi', 'zh', 'en'] as const) assert.ok(text[l], `${key}.${l}`);
+  for (const [group, values] of Object.entries(valueTexts)) {
+    for (const [key, text] of Object.entries(values)) for (const l of ['vi', 'zh', 'en'] as const) assert.ok((text as Record<string, string>)[l], `${group}.${key}.${l}`);
+  }
+});
+
+const sessionsForYears = { config: { ...testOptions.config, sessionHours: 24 * 365 * 3 } };
+
+describeEachBackend('reports', (t) => {
+  let w: World;
+  let lead: Awaited<ReturnType<typeof createOfficial>>;
+  let handler: Awaited<ReturnType<typeof createOfficial>>;
+  let disp: Awaited<ReturnType<typeof createOfficial>>;
+  const get = (url: string, query: Record<string, string>, headers: Record<string, string> = {}) => t().app.inject({ method: 'GET', url, query, headers });
+
+  test('setup: Tân Thọ with a village, petitions in March 2025 and March 2026, one overdue', async () => {
+    t().clock.set('2025-03-03T02:00:00Z');
+    w = await createWorld(t(), 'R');
+    await createUnits(t().ctx.db, [
+      { code: 'RTT', name: 'Xã Tân Thọ', names: { vi: 'Xã Tân Thọ', zh: '新寿社', en: 'Tan Tho commune' }, level: 'commune', parentCode: 'RP' },
+      { code: 'RTTV', name: 'Thôn Đồng Tâm', names: { vi: 'Thôn Đồng Tâm', zh: '同心村' }, level: 'village', parentCode: 'RTT' },
+    ]);
+    disp = await createOfficial(t(), { name: 'Điều phối Tân Thọ', roles: [{ unit: 'RTT', role: 'dispatcher' }] });
+    lead = await createOfficial(t(), { name: 'Nguyễn Văn Bảo', roles: [{ unit: 'RTT', role: 'leader' }] });
+    handler = await createOfficial(t(), { name: 'Trần Thị Bình', roles: [{ unit: 'RTT', role: 'handler' }] });
+    // Last year: two petitions, one answered.
+    const old = await submitOk(t(), { unit: 'RTT', kind: 'question', category: 'land', body: 'Đất rừng có được làm nhà không?' });
+    await submitOk(t(), { unit: 'RTTV', kind: 'suggestion', category: 'roads', body: 'Sửa đường liên thôn' });
+    await actOk(t(), disp, old.id, { type: 'accept' });
+    await actOk(t(), disp, old.id, { type: 'assign', handler: handler.id, leader: lead.id, expectedResult: 'trả lời bằng văn bản' });
+    await actOk(t(), handler, old.id, { type: 'start' });
+    await actOk(t(), handler, old.id, { type: 'answer', text: 'Được, nếu chuyển mục đích sử dụng đất.' });
+    // This year: five petitions; two answered, one left open past its due time.
+    t().clock.set('2026-03-02T02:00:00Z');
+    const subs = [];
+    for (const [unit, category, body] of [
+      ['RTT', 'land', 'Thủ tục tách thửa đất'],
+      ['RTT', 'land', 'Tranh chấp ranh giới đất'],
+      ['RTTV', 'roads', 'Đèn đường hỏng'],
+      ['RTTV', 'environment', 'Rác thải bên sông'],
+      ['RTT', null, 'Hỏi về bảo hiểm xã hội'],
+    ] as const) {
+      subs.push(await submitOk(t(), { unit, kind: 'question', ...(category ? { category } : {}), body }));
+    }
+    for (const s of subs.slice(0, 3)) {
+      await actOk(t(), disp, s.id, { type: 'accept' });
+      await actOk(t(), disp, s.id, { type: 'assign', handler: handler.id, leader: lead.id, expectedResult: 'trả lời' });
+      await actOk(t(), handler, s.id, { type: 'start' });
+    }
+    for (const s of subs.slice(0, 2)) await actOk(t(), handler, s.id, { type: 'answer', text: 'Đã trả lời' });
+    t().clock.set('2026-04-20T02:00:00Z');
+  });
+
+  test('targets: a province leader sets them and the commune inherits them; a handler may not', async () => {
+    const body = { unit: 'RP', resolutionRate: 0.95, onTimeRate: 0.9, satisfactionRate: null };
+    const denied = await t().app.inject({ method: 'PUT', url: '/api/v1/reports/targets', payload: body, headers: handler.headers });
+    assert.equal(denied.statusCode, 403);
+    const local = await t().app.inject({ method: 'PUT', url: '/api/v1/reports/targets', payload: body, headers: lead.headers });
+    assert.equal(local.statusCode, 403, 'a commune leader does not set the province targets');
+    const ok = await t().app.inject({ method: 'PUT', url: '/api/v1/reports/targets', payload: body, headers: w.provLead.headers });
+    assert.equal(ok.statusCode, 204, ok.body);
+    const r = (await get('/api/v1/reports', { unit: 'RTT', period: '2026-03' })).json();
+    assert.deepEqual(r.targets, { setBy: 'RP', resolutionRate: 0.95, onTimeRate: 0.9, satisfactionRate: null });
+  });
+
+  test('every figure is what the figure endpoints answer for the same unit and period', async () => {
+    const res = await get('/api/v1/reports', { unit: 'RTT', period: '2026-03' });
+    assert.equal(res.statusCode, 200, res.body);
+    const r = res.json();
+    const stats = (await get('/api/v1/stats', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
+    const lastYear = (await get('/api/v1/stats', { unit: 'RTT', from: '2025-03-01', to: '2025-03-31' })).json();
+    for (const k of Object.keys(r.petitions)) {
+      assert.deepEqual(r.petitions[k], stats[k], `petitions.${k}`);
+      assert.deepEqual(r.lastYear.figures[k], lastYear[k], `lastYear.${k}`);
+    }
+    assert.deepEqual([r.petitions.received, r.petitions.resolved, r.petitions.overdue], [5, 2, 3]);
+    assert.deepEqual([r.lastYear.figures.received, r.lastYear.figures.resolved], [2, 1]);
+    assert.deepEqual(r.topCategories[0], { category: 'land', received: 2, resolved: 2, resolutionRate: 1, onTimeRate: 1 });
+    assert.equal(r.uncategorized, stats.uncategorized);
+    const children = (await get('/api/v1/stats/children', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
+    assert.deepEqual(r.children.map((c: { unit: { code: string }; received: number }) => [c.unit.code, c.received]), children.items.map((c: { unit: { code: string }; received: number }) => [c.unit.code, c.received]));
+    const gatherings = (await get('/api/v1/gatherings/figures', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
+    assert.equal(r.gatherings.sessions, gatherings.totals.sessions);
+    const deliberation = (await get('/api/v1/deliberation/figures', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
+    assert.deepEqual(r.deliberation.byContent, deliberation.mattersByContent);
+    assert.deepEqual(r.deliberation.byStage, deliberation.mattersByStage);
+    assert.ok(r.servicePoints.unitsLacking >= 1, 'a fresh commune lacks its required service points');
+  });
+
+  test('the public version leaves out everything personal; the staff version lists cases with their leaders', async () => {
+    const pub = await get('/api/v1/reports', { unit: 'RTT', period: '2026-03' });
+    assert.equal(pub.json().cases, null);
+    for (const secret of ['Nguyễn Văn Bảo', 'Trần Thị Bình', 'Đèn đường']) assert.ok(!pub.body.includes(secret), secret);
+    assert.equal((await get('/api/v1/reports', { unit: 'RTT', period: '2026-03', audience: 'staff' })).statusCode, 403);
+    assert.equal((await get('/api/v1/reports', { unit: 'RTT', period: '2026-03', audience: 'staff' }, handler.headers)).statusCode, 404);
+    assert.equal((await get('/api/v1/reports', { unit: 'RTT', period: '2026-03', audience: 'staff' }, w.lead2.headers)).statusCode, 404);
+    const staff = await get('/api/v1/reports', { unit: 'RTT', period: '2026-03', audience: 'staff' }, lead.headers);
+    assert.equal(staff.statusCode, 200, staff.body);
+    // Open and past due now: this March's three and last March's unanswered one, which is also long-standing.
+    const { overdue, longStanding } = staff.json().cases;
+    assert.equal(overdue.length, 4);
+    const assigned = overdue.filter((c: { leader: string | null }) => c.leader !== null);
+    assert.equal(assigned.length, 1);
+    assert.equal(assigned[0].leader, 'Nguyễn Văn Bảo');
+    assert.equal(assigned[0].handler, 'Trần Thị Bình');
+    assert.ok(overdue.every((c: { daysOverdue: number }) => c.daysOverdue > 0));
+    assert.deepEqual(longStanding.map((c: { submittedOn: string }) => c.submittedOn), ['2025-03-03']);
+    // The province leader reads it too.
+    assert.equal((await get('/api/v1/reports', { unit: 'RTT', period: '2026-03', audience: 'staff' }, w.provLead.headers)).statusCode, 200);
+  });
+
+  test('bad periods are refused in the caller\'s language', async () => {
+    const res = await get('/api/v1/reports', { unit: 'RTT', period: '2026-13' }, { 'accept-language': 'vi' });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().error.code, 'report_invalid_period');
+    assert.match(res.json().error.message, /Hãy chọn tháng/);
+    assert.equal((await get('/api/v1/reports', { unit: 'NOPE', period: '2026-03' })).statusCode, 400);
+  });
+
+  test('the PDF prints Vietnamese and Chinese, with the numbers of /api/v1/stats', async () => {
+    const stats = (await get('/api/v1/stats', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
+    const last = (await get('/api/v1/stats', { unit: 'RTT', from: '2025-03-01', to: '2025-03-31' })).json();
+    const expectations = {
+      vi: ['Báo cáo công tác dân vận', 'Xã Tân Thọ', 'Tháng 3/2026', 'Thôn Đồng Tâm', 'Đất đai'],
+      zh: ['群众工作报告', '新寿社', '2026年3月', '同心村', '土地'],
+    } as const;
+    const labels = {
+      vi: { received: 'Tiếp nhận', resolved: 'Đã giải quyết', overdue: 'Quá hạn', resolutionRate: 'Tỷ lệ giải quyết', onTimeRate: 'Tỷ lệ đúng hạn' },
+      zh: { received: '受理总数', resolved: '已办结', overdue: '超期', resolutionRate: '办结率', onTimeRate: '按时办结率' },
+    } as const;
+    for (const lang of ['vi', 'zh'] as const) {
+      const res = await get('/api/v1/reports/pdf', { unit: 'RTT', period: '2026-03', lang });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.headers['content-type'], 'application/pdf');
+      const text = await pdfText(res.rawPayload);
+      for (const s of expectations[lang]) assert.ok(text.includes(s), `${lang}: ${s} in ${text.slice(0, 400)}`);
+      const f = numberFormats(lang);
+      for (const [key, label] of Object.entries(labels[lang])) {
+        const show = key.endsWith('Rate') ? f.rate : f.count;
+        const row = `| ${label} |   | ${show(stats[key])} |   | ${show(last[key])}`;
+        assert.ok(text.includes(row), `${lang}: the row ${row}`);
+      }
+      assert.ok(!text.includes('Nguyễn Văn Bảo'), 'the public PDF names nobody');
+    }
+    const staff = await get('/api/v1/reports/pdf', { unit: 'RTT', period: '2026-03', lang: 'vi', audience: 'staff' }, lead.headers);
+    assert.equal(staff.statusCode, 200);
+    assert.ok((await pdfText(staff.rawPayload)).includes('Nguyễn Văn Bảo'), 'the staff PDF names the responsible leader');
+  });
+}, sessionsForYears);
