@@ -11,6 +11,7 @@ const base: Options = {
   strict: false, // TypeBox adds its own annotation keys
   removeAdditional: false, // unknown fields are refused, never silently dropped
   useDefaults: true,
+  discriminator: true, // a union told apart by `type` is checked against its own variant (platform/tagged.ts)
 };
 
 // A JSON body must already have the right types: "5" is not a number.

@@ -1,5 +1,6 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 import { badRequest } from '../../platform/errors.ts';
+import { TaggedUnion } from '../../platform/tagged.ts';
 import { actionTypes, channels, escalationCauses, eventVisibilities, petitionKinds, petitionStatuses, ratingScores, roles, type ActionType } from '../../contract/domain.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
@@ -333,65 +334,64 @@ export const ActionOutcome = Type.Union([PetitionView, HandedOver]);
 
 export const IdParams = Type.Object({ id: Id });
 
-/**
- * One object for every action type; which fields a type takes is checked by checkActionFields,
- * so that a missing or stray field gets a message naming it.
- */
-export const ActionBody = Type.Object(
-  {
-    type: Type.Enum([...actionTypes]),
-    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'the version the caller saw; 409 when it changed (a note takes none: it changes nothing)' })),
-    reason: Type.Optional(Text(4000)),
-    text: Type.Optional(Text(20000)),
-    publish: Type.Optional(Type.Boolean()),
-    agency: Type.Optional(Id),
-    handler: Type.Optional(Id),
-    leader: Type.Optional(Id),
-    content: Type.Optional(Text(4000)),
-    expectedResult: Type.Optional(Text(4000)),
-    dueAt: Type.Optional(DateTime),
-    toUnit: Type.Optional(Text(64)),
-    toAgency: Type.Optional(Id),
-    into: Type.Optional(Id),
-    cause: Type.Optional(Type.Enum([...escalationCauses])),
-  },
-  { additionalProperties: false },
+const Version = Type.Optional(
+  Type.Integer({ minimum: 1, maximum: 2147483647, description: 'the version the caller saw; 409 when it changed (a note takes none: it changes nothing)' }),
 );
+
+/** One action type's body: its `type`, the optional `version`, and the fields it takes. */
+function action<T extends ActionType, P extends TProperties>(type: T, properties: P, description: string) {
+  return Type.Object({ type: Type.Literal(type), version: Version, ...properties }, { additionalProperties: false, description });
+}
+
+/**
+ * The body of each action type, one schema per type (a union told apart by `type`): a missing
+ * field or one the type does not take is refused by validation, with the field named.
+ * Assign's five clear items are checked by the command.
+ */
+export const ActionBody = TaggedUnion([
+  action('accept', {}, 'received or transferred → accepted'),
+  action('reject', { reason: Text(4000) }, 'received or transferred → rejected; the resident sees the reason'),
+  action(
+    'assign',
+    {
+      agency: Type.Optional(Id),
+      handler: Type.Optional(Id),
+      leader: Type.Optional(Id),
+      content: Type.Optional(Text(4000)),
+      expectedResult: Type.Optional(Text(4000)),
+      dueAt: Type.Optional(DateTime),
+    },
+    'the five clear items: content, handler, responsible leader, due time, expected result',
+  ),
+  action('start', {}, 'the handler starts work'),
+  action('answer', { text: Text(20000), publish: Type.Optional(Type.Boolean()) }, 'the answer to the resident'),
+  action('escalate', { reason: Text(4000), cause: Type.Optional(Type.Enum([...escalationCauses])) }, 'to the unit above'),
+  action('transfer', { reason: Text(4000), toUnit: Type.Optional(Text(64)), toAgency: Type.Optional(Id) }, 'to another unit or agency'),
+  action('merge', { into: Id, reason: Type.Optional(Text(4000)) }, 'into another petition about the same matter'),
+  action('extend', { dueAt: DateTime, reason: Text(4000) }, 'a later due time'),
+  action('note', { text: Text(20000) }, 'an internal remark; changes nothing of the case'),
+  action('close', { reason: Type.Optional(Text(4000)) }, 'the case is done'),
+  action('reopen', { reason: Text(4000) }, 'the case opens again'),
+  action('review', { reason: Text(4000) }, 'a review at the unit above'),
+  action('re_review', { reason: Text(4000) }, 'a re-review at the unit above the review'),
+  action('approve', {}, "the responsible leader sends the held answer"),
+  action('return', { reason: Text(4000) }, 'the responsible leader returns the held answer to its writer'),
+]);
 export type ActionBody = Static<typeof ActionBody>;
+/** The body of one action type. */
+export type ActionOf<T extends ActionType> = Extract<ActionBody, { type: T }>;
 
-type ActionField = Exclude<keyof ActionBody, 'type' | 'version'>;
-
-/** Per type: the fields it needs and the fields it may take. Assign's five clear items are checked by the command. */
-const actionFields: Record<ActionType, { required: ActionField[]; optional: ActionField[] }> = {
-  accept: { required: [], optional: [] },
-  reject: { required: ['reason'], optional: [] },
-  assign: { required: [], optional: ['agency', 'handler', 'leader', 'content', 'expectedResult', 'dueAt'] },
-  start: { required: [], optional: [] },
-  answer: { required: ['text'], optional: ['publish'] },
-  escalate: { required: ['reason'], optional: ['cause'] },
-  transfer: { required: ['reason'], optional: ['toUnit', 'toAgency'] },
-  merge: { required: ['into'], optional: ['reason'] },
-  extend: { required: ['dueAt', 'reason'], optional: [] },
-  note: { required: ['text'], optional: [] },
-  close: { required: [], optional: ['reason'] },
-  reopen: { required: ['reason'], optional: [] },
-  review: { required: ['reason'], optional: [] },
-  re_review: { required: ['reason'], optional: [] },
-  approve: { required: [], optional: [] },
-  return: { required: ['reason'], optional: [] },
-};
-
-export function checkActionFields(body: ActionBody): void {
-  const spec = actionFields[body.type];
-  for (const field of spec.required) {
-    if (body[field] === undefined) throw badRequest('field_required', { action: body.type, field });
-  }
-  for (const key of Object.keys(body) as Array<keyof ActionBody>) {
-    if (key === 'type' || key === 'version') continue;
-    if (!spec.required.includes(key) && !spec.optional.includes(key)) {
-      throw badRequest('field_not_allowed', { action: body.type, field: key });
-    }
-  }
+/**
+ * A validation error of an action's body that names a field the type needs or does not take,
+ * as field_required or field_not_allowed; any other is left as it is.
+ */
+export function actionFieldError(body: unknown, errors: ReadonlyArray<{ keyword: string; instancePath: string; params: Record<string, unknown> }>) {
+  const first = errors[0];
+  const type = (body as { type?: unknown } | null)?.type;
+  if (!first || first.instancePath !== '' || typeof type !== 'string') return undefined;
+  if (first.keyword === 'required') return badRequest('field_required', { action: type, field: first.params.missingProperty });
+  if (first.keyword === 'additionalProperties') return badRequest('field_not_allowed', { action: type, field: first.params.additionalProperty });
+  return undefined;
 }
 
 export const AttachmentQuery = Type.Object(

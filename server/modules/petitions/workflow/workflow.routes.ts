@@ -5,7 +5,8 @@ import type { AppContext } from '../../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../../platform/errors.ts';
 import { canAssign, canSee } from '../petitions.policy.ts';
 import { approvalSetAt, candidatesOnBranch, findPetition, findUnitByCode, reportedReach } from '../petitions.queries.ts';
-import { ActionBody, ActionOutcome, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, CandidateList, CandidatesQuery, IdParams, SimilarList, checkActionFields } from '../petitions.schema.ts';
+import { ActionBody, ActionOutcome, ApprovalBody, ApprovalParams, ApprovalQuery, ApprovalView, CandidateList, CandidatesQuery, IdParams, SimilarList, actionFieldError, type ActionOf } from '../petitions.schema.ts';
+import type { ActionType } from '../../../contract/domain.ts';
 import { similarOpenPetitions } from './similar.queries.ts';
 import { toTsquery } from '../view/list.params.ts';
 import { maskPersonalData } from '../../../platform/personalData.ts';
@@ -36,64 +37,30 @@ async function approvalView(ctx: AppContext, code: string) {
   return { unit: unit.code, required: !!setAt, setAt: setAt ? { code: setAt.code, name: setAt.name } : null };
 }
 
-async function runAction(ctx: AppContext, actor: Official, id: number, body: ActionBody): Promise<void> {
-  const v = body.version;
-  switch (body.type) {
-    case 'accept':
-      await acceptPetition(ctx, actor, id, { version: v });
-      return;
-    case 'reject':
-      await rejectPetition(ctx, actor, id, { reason: body.reason!, version: v });
-      return;
-    case 'assign':
-      await assignPetition(ctx, actor, id, {
-        agency: body.agency,
-        handler: body.handler,
-        leader: body.leader,
-        content: body.content,
-        expectedResult: body.expectedResult,
-        dueAt: body.dueAt,
-        version: v,
-      });
-      return;
-    case 'start':
-      await startPetition(ctx, actor, id, { version: v });
-      return;
-    case 'answer':
-      await answerPetition(ctx, actor, id, { text: body.text!, publish: body.publish, version: v });
-      return;
-    case 'escalate':
-      await escalatePetition(ctx, actor, id, { reason: body.reason!, cause: body.cause, version: v });
-      return;
-    case 'transfer':
-      await transferPetition(ctx, actor, id, { toUnit: body.toUnit, toAgency: body.toAgency, reason: body.reason!, version: v });
-      return;
-    case 'merge':
-      await mergePetition(ctx, actor, id, { into: body.into!, reason: body.reason, version: v });
-      return;
-    case 'extend':
-      await extendPetition(ctx, actor, id, { dueAt: body.dueAt!, reason: body.reason!, version: v });
-      return;
-    case 'note':
-      await notePetition(ctx, actor, id, { text: body.text! });
-      return;
-    case 'close':
-      await closePetition(ctx, actor, id, { reason: body.reason, version: v });
-      return;
-    case 'reopen':
-      await reopenPetition(ctx, actor, id, { reason: body.reason!, version: v });
-      return;
-    case 'review':
-    case 're_review':
-      await reviewPetition(ctx, actor, id, { stage: body.type, reason: body.reason!, version: v });
-      return;
-    case 'approve':
-      await approveAnswer(ctx, actor, id, { version: v });
-      return;
-    case 'return':
-      await returnAnswer(ctx, actor, id, { reason: body.reason!, version: v });
-      return;
-  }
+type ActionCommand<T extends ActionType> = (ctx: AppContext, actor: Official, id: number, body: ActionOf<T>) => Promise<unknown>;
+
+/** Each action type and the command that carries it out. */
+const actionCommands: { [T in ActionType]: ActionCommand<T> } = {
+  accept: acceptPetition,
+  reject: rejectPetition,
+  assign: assignPetition,
+  start: startPetition,
+  answer: answerPetition,
+  escalate: escalatePetition,
+  transfer: transferPetition,
+  merge: mergePetition,
+  extend: extendPetition,
+  note: notePetition,
+  close: closePetition,
+  reopen: reopenPetition,
+  review: (ctx, actor, id, body) => reviewPetition(ctx, actor, id, { stage: body.type, reason: body.reason, version: body.version }),
+  re_review: (ctx, actor, id, body) => reviewPetition(ctx, actor, id, { stage: body.type, reason: body.reason, version: body.version }),
+  approve: approveAnswer,
+  return: returnAnswer,
+};
+
+function runAction(ctx: AppContext, actor: Official, id: number, body: ActionBody): Promise<unknown> {
+  return (actionCommands[body.type] as ActionCommand<ActionType>)(ctx, actor, id, body);
 }
 
 const candidateLimit = 500;
@@ -105,6 +72,8 @@ export function workflowRoutes(app: App, ctx: AppContext) {
     '/api/v1/petitions/:id/actions',
     {
       config: { access: 'official' },
+      // A field the action type needs or does not take is named in the error (field_required, field_not_allowed).
+      attachValidation: true,
       schema: {
         tags: ['petitions'],
         summary: 'Act on a petition: accept, reject, assign, start, answer, escalate, transfer, merge, extend, note, close, reopen, approve, return',
@@ -118,7 +87,7 @@ export function workflowRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => {
-      checkActionFields(request.body);
+      if (request.validationError) throw actionFieldError(request.body, request.validationError.validation ?? []) ?? request.validationError;
       const actor = request.actor as Official;
       await runAction(ctx, actor, request.params.id, request.body);
       const p = await findPetition(ctx.db, request.params.id);
