@@ -265,6 +265,7 @@ CREATE TABLE public.articles (
     withdrawn_at timestamp with time zone,
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL,
+    announced_at timestamp with time zone,
     CONSTRAINT articles_check CHECK (((valid_to IS NULL) OR (valid_from IS NULL) OR (valid_to >= valid_from))),
     CONSTRAINT articles_kind_check CHECK ((kind = ANY (ARRAY['answer'::text, 'guide'::text, 'announcement'::text]))),
     CONSTRAINT articles_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'in_review'::text, 'published'::text, 'withdrawn'::text])))
@@ -1523,6 +1524,32 @@ CREATE TABLE public.stats_watermark (
     CONSTRAINT stats_watermark_one_check CHECK (one)
 );
 
+CREATE TABLE public.subscriptions (
+    id bigint NOT NULL,
+    unit_id bigint,
+    unit_path text,
+    category text,
+    channel text NOT NULL,
+    recipient text NOT NULL,
+    locale text NOT NULL,
+    code text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    unsubscribed_at timestamp with time zone,
+    CONSTRAINT subscriptions_channel_check CHECK ((channel = ANY (ARRAY['sms'::text, 'email'::text]))),
+    CONSTRAINT subscriptions_check CHECK (((unit_id IS NOT NULL) OR (category IS NOT NULL))),
+    CONSTRAINT subscriptions_check1 CHECK (((unit_id IS NULL) = (unit_path IS NULL))),
+    CONSTRAINT subscriptions_locale_check CHECK ((locale = ANY (ARRAY['vi'::text, 'zh'::text, 'en'::text])))
+);
+
+ALTER TABLE public.subscriptions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.subscriptions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE public.task_inspections (
     id bigint NOT NULL,
     task_id bigint NOT NULL,
@@ -1945,6 +1972,12 @@ ALTER TABLE ONLY public.stats_levels
 ALTER TABLE ONLY public.stats_watermark
     ADD CONSTRAINT stats_watermark_pkey PRIMARY KEY (one);
 
+ALTER TABLE ONLY public.subscriptions
+    ADD CONSTRAINT subscriptions_code_key UNIQUE (code);
+
+ALTER TABLE ONLY public.subscriptions
+    ADD CONSTRAINT subscriptions_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.task_inspections
     ADD CONSTRAINT task_inspections_pkey PRIMARY KEY (id);
 
@@ -2151,6 +2184,10 @@ CREATE INDEX sign_in_attempts_window ON public.sign_in_attempts USING btree (win
 CREATE INDEX stats_answer_hist_empty ON public.stats_answer_hist USING btree (unit_id) WHERE (n = 0);
 
 CREATE INDEX stats_counts_empty ON public.stats_counts USING btree (unit_id) WHERE (received = 0);
+
+CREATE UNIQUE INDEX subscriptions_active ON public.subscriptions USING btree (channel, recipient, COALESCE(unit_id, (0)::bigint), COALESCE(category, ''::text)) WHERE (unsubscribed_at IS NULL);
+
+CREATE INDEX subscriptions_unit ON public.subscriptions USING btree (unit_path text_pattern_ops) WHERE (unsubscribed_at IS NULL);
 
 CREATE INDEX task_inspections_matter ON public.task_inspections USING btree (matter_id, id);
 
@@ -2533,6 +2570,9 @@ ALTER TABLE ONLY public.service_points
 
 ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.subscriptions
+    ADD CONSTRAINT subscriptions_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
 
 ALTER TABLE ONLY public.task_inspections
     ADD CONSTRAINT task_inspections_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id);

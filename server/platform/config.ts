@@ -46,6 +46,8 @@ export interface Config {
   jobPollMs: number;
   /** Notifications: SMTP server URL (ZD_SMTP_URL, e.g. smtps://user:pass@host:465); console when absent. */
   smtpUrl?: string;
+  /** The address residents reach the site at (ZD_PUBLIC_URL), for links in messages, e.g. https://tiepdan.example.vn. */
+  publicUrl: string;
   /** The From: of e-mail notifications (ZD_MAIL_FROM). */
   mailFrom: string;
   /** An SMS gateway that takes POST { to, text } (ZD_SMS_WEBHOOK_URL); console when absent. */
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditAnchorDir: path.resolve(env.ZD_AUDIT_ANCHOR_DIR || path.join(env.ZD_DATA_DIR ?? './data', 'audit-anchors')),
     jobPollMs: int(env.ZD_JOB_POLL_MS, 5000),
     smtpUrl: env.ZD_SMTP_URL || undefined,
+    publicUrl: (env.ZD_PUBLIC_URL || `http://localhost:${int(env.PORT, 8080)}`).replace(/\/+$/, ''),
     mailFrom: env.ZD_MAIL_FROM || 'Zero Distance <no-reply@localhost>',
     smsWebhookUrl: env.ZD_SMS_WEBHOOK_URL || undefined,
     smsWebhookTimeoutMs: int(env.ZD_SMS_WEBHOOK_TIMEOUT_MS, 10_000),

@@ -1,6 +1,21 @@
 import { defineMessages } from '../../platform/i18n.ts';
 
 export const knowledgeMessages = defineMessages({
+  subscription_needs_subject: {
+    en: 'Choose a unit, a topic or both to follow.',
+    vi: 'Hãy chọn đơn vị, lĩnh vực hoặc cả hai để theo dõi.',
+    zh: '请选择要关注的地区、类别或两者。',
+  },
+  subscription_bad_phone: {
+    en: 'This is not a mobile number messages can be sent to.',
+    vi: 'Số điện thoại này không nhận được tin nhắn.',
+    zh: '该号码无法接收短信。',
+  },
+  subscription_bad_email: {
+    en: 'This is not an e-mail address.',
+    vi: 'Địa chỉ e-mail không hợp lệ.',
+    zh: '电子邮件地址无效。',
+  },
   petition_not_publishable: {
     en: 'This petition cannot be published: its resident has not agreed, or its kind is never published.',
     vi: 'Không thể công khai phản ánh này: người dân chưa đồng ý, hoặc loại phản ánh này không được công khai.',

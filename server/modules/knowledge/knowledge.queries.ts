@@ -10,7 +10,7 @@ export type VersionRow = Omit<Selectable<ArticleVersionsTable>, 'guide'> & { gui
 const articleColumns = [
   'a.id', 'a.kind', 'a.state', 'a.unit_id', 'a.unit_path', 'a.category', 'a.source_petition_id', 'a.service_point_id',
   'a.valid_from', 'a.valid_to', 'a.version', 'a.published_version', 'a.author_id', 'a.submitted_at', 'a.reviewed_by',
-  'a.published_at', 'a.withdrawn_at', 'a.created_at', 'a.updated_at', 'u.code as unit_code', 'u.name as unit_name',
+  'a.published_at', 'a.withdrawn_at', 'a.created_at', 'a.updated_at', 'a.announced_at', 'u.code as unit_code', 'u.name as unit_name',
 ] as const;
 
 // Dates are kept as 'YYYY-MM-DD' text on both databases.
@@ -296,4 +296,70 @@ export async function deflectionCounts(db: Kysely<DB>, scope: string[], from: Da
     openedThenSubmitted: Number(r.openedThenSubmitted),
     abandonedAfterArticle: Number(r.abandonedAfterArticle),
   };
+}
+
+// ---------------------------------------------------------------- subscriptions
+
+export interface SubscriptionRow {
+  id: number;
+  unit_id: number | null;
+  unit_code: string | null;
+  unit_name: string | null;
+  category: string | null;
+  channel: 'sms' | 'email';
+  recipient: string;
+  locale: ArticleLanguage;
+  code: string;
+  created_at: Date;
+  unsubscribed_at: Date | null;
+}
+
+function subscriptions(db: Kysely<DB>) {
+  return db
+    .selectFrom('subscriptions as s')
+    .leftJoin('units as u', 'u.id', 's.unit_id')
+    .select(['s.id', 's.unit_id', 'u.code as unit_code', 'u.name as unit_name', 's.category', 's.channel', 's.recipient', 's.locale', 's.code', 's.created_at', 's.unsubscribed_at']);
+}
+
+/** The active subscription of a recipient to exactly this unit and category, if any. */
+export async function activeSubscription(db: Kysely<DB>, s: { channel: 'sms' | 'email'; recipient: string; unitId: number | null; category: string | null }): Promise<SubscriptionRow | undefined> {
+  let q = subscriptions(db).where('s.channel', '=', s.channel).where('s.recipient', '=', s.recipient).where('s.unsubscribed_at', 'is', null);
+  q = s.unitId === null ? q.where('s.unit_id', 'is', null) : q.where('s.unit_id', '=', s.unitId);
+  q = s.category === null ? q.where('s.category', 'is', null) : q.where('s.category', '=', s.category);
+  return (await q.executeTakeFirst()) as SubscriptionRow | undefined;
+}
+
+export async function insertSubscription(
+  trx: Kysely<DB>,
+  s: { unitId: number | null; unitPath: string | null; category: string | null; channel: 'sms' | 'email'; recipient: string; locale: ArticleLanguage; code: string; at: Date },
+): Promise<number> {
+  const row = await trx
+    .insertInto('subscriptions')
+    .values({ unit_id: s.unitId, unit_path: s.unitPath, category: s.category, channel: s.channel, recipient: s.recipient, locale: s.locale, code: s.code, created_at: s.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function subscriptionByCode(db: Kysely<DB>, code: string): Promise<SubscriptionRow | undefined> {
+  return (await subscriptions(db).where('s.code', '=', code).executeTakeFirst()) as SubscriptionRow | undefined;
+}
+
+export async function endSubscription(trx: Kysely<DB>, id: number, at: Date): Promise<boolean> {
+  const r = await trx.updateTable('subscriptions').set({ unsubscribed_at: at }).where('id', '=', id).where('unsubscribed_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * The active followers of an announcement, after `afterId`, in id order: those who follow its
+ * unit or a unit below it (an announcement reaches the unit's subtree), or every unit, and
+ * its category or every category.
+ */
+export async function followersOf(db: Kysely<DB>, a: { unit_path: string; category: string | null }, afterId: number, limit: number): Promise<SubscriptionRow[]> {
+  let q = subscriptions(db)
+    .where('s.unsubscribed_at', 'is', null)
+    .where('s.id', '>', afterId)
+    .where((eb) => eb.or([eb('s.unit_path', 'is', null), eb('s.unit_path', 'like', `${a.unit_path}%`)]));
+  q = a.category === null ? q.where('s.category', 'is', null) : q.where((eb) => eb.or([eb('s.category', 'is', null), eb('s.category', '=', a.category)]));
+  return (await q.orderBy('s.id').limit(limit).execute()) as SubscriptionRow[];
 }

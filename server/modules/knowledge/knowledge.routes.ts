@@ -17,6 +17,9 @@ import {
   FiguresQuery,
   SearchQuery,
   StaffSearchResult,
+  SubscribeBody,
+  SubscriptionView,
+  UnsubscribeBody,
   WorkList,
   WorkQuery,
 } from './knowledge.schema.ts';
@@ -47,6 +50,9 @@ import { withdrawArticle } from './commands/withdrawArticle.ts';
 import { hasRoleAt } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import './knowledge.messages.ts';
+import './knowledge.announce.ts';
+import { subscribe } from './commands/subscribe.ts';
+import { unsubscribe } from './commands/unsubscribe.ts';
 
 const language = (lang: string | undefined, header: string | undefined): ArticleLanguage => {
   const l = (lang ?? header ?? 'vi').slice(0, 2).toLowerCase();
@@ -274,6 +280,45 @@ export const knowledgeModule: Module = {
         if (b.article !== undefined && !(await findArticle(ctx.db, b.article))) throw notFound();
         await recordDraft(ctx.db, { token: request.params.token, unitId: unit.id, unitPath: unit.path, at: ctx.clock.now(), event: b.event, articleId: b.article });
         return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/v1/subscriptions',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['knowledge'],
+          summary: "Follow a unit's announcements (and those of the units above it addressed to its area), a category's, or both, by SMS or e-mail",
+          description: 'No account is needed. The first message says what is followed and gives the unsubscribe code; every announcement repeats it.',
+          body: SubscribeBody,
+          response: { 201: SubscriptionView },
+        },
+      },
+      async (request, reply) => {
+        const b = request.body;
+        const locale = language(b.language, request.headers['accept-language']);
+        const { created } = await subscribe(ctx, { unit: b.unit, category: b.category, channel: b.channel, phone: b.phone, email: b.email, locale });
+        const unit = b.unit ? await resolveUnit(ctx.db, b.unit, ctx.clock.now()) : undefined;
+        reply.status(201);
+        return { unit: unit ? { code: unit.code, name: unit.name } : null, category: b.category ?? null, channel: b.channel, created, ended: false };
+      },
+    );
+
+    app.post(
+      '/api/v1/subscriptions/unsubscribe',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['knowledge'],
+          summary: 'Stop a subscription with the code its messages carry (no sign-in)',
+          body: UnsubscribeBody,
+          response: { 200: SubscriptionView },
+        },
+      },
+      async (request) => {
+        const s = await unsubscribe(ctx, request.body.code);
+        return { unit: s.unit_code ? { code: s.unit_code, name: s.unit_name ?? '' } : null, category: s.category, channel: s.channel, created: false, ended: true };
       },
     );
 

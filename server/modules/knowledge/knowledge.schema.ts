@@ -184,3 +184,30 @@ export const DeflectionFigures = Type.Object({
   abandonedAfterArticle: Type.Integer({ description: 'an article was opened and no petition followed within a day' }),
   deflectionRate: Nullable(Type.Number({ description: 'abandonedAfterArticle / opened' })),
 });
+
+export const SubscribeBody = Type.Object(
+  {
+    unit: Type.Optional(Text(64, 'a unit code: its announcements and those of the units above it that reach it')),
+    category: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_.-]*$' })),
+    channel: Type.Enum(['sms', 'email']),
+    phone: Type.Optional(Text(40)),
+    email: Type.Optional(Text(254)),
+    language: Type.Optional(ArticleLanguageSchema),
+  },
+  { additionalProperties: false },
+);
+export type SubscribeBody = Static<typeof SubscribeBody>;
+
+export const SubscriptionView = Type.Object({
+  unit: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
+  category: Nullable(Type.String()),
+  channel: Type.Enum(['sms', 'email']),
+  created: Type.Boolean({ description: 'false: the same address already followed the same' }),
+  ended: Type.Boolean(),
+});
+export type SubscriptionView = Static<typeof SubscriptionView>;
+
+export const UnsubscribeBody = Type.Object(
+  { code: Type.String({ minLength: 6, maxLength: 20, pattern: '^[A-Za-z0-9]+$', description: 'the code in every message' }) },
+  { additionalProperties: false },
+);

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from '../../schema.ts';
 import type { ArticleKind, ArticleState, ArticleLanguage } from './knowledge.policy.ts';
 
@@ -30,6 +30,8 @@ export interface ArticlesTable {
   withdrawn_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** An announcement: when its followers' messages were queued (once, at first publication). */
+  announced_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ArticleVersionsTable {
@@ -61,7 +63,23 @@ export interface PetitionDraftsTable {
   submitted_at: Timestamp | null;
 }
 
+export type SubscriptionChannel = 'sms' | 'email';
+
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  unit_id: number | null;
+  unit_path: string | null;
+  category: string | null;
+  channel: SubscriptionChannel;
+  recipient: string;
+  locale: ArticleLanguage;
+  code: string;
+  created_at: Timestamp;
+  unsubscribed_at: Timestamp | null;
+}
+
 export interface KnowledgeTables {
+  subscriptions: SubscriptionsTable;
   articles: ArticlesTable;
   article_versions: ArticleVersionsTable;
   article_terms: ArticleTermsTable;

@@ -16,4 +16,6 @@ import './audit/index.ts';
 import './interop/index.ts';
 import './deliberation/index.ts';
 import './knowledge/index.ts';
+import './subscribe/index.ts';
+import './insight/index.ts';
 import './reports/index.ts';

@@ -10,6 +10,8 @@ import { leaksPersonalData } from '../knowledge.scrub.ts';
 import { replaceTerms, updateArticle, versionTexts } from '../knowledge.queries.ts';
 import { articleTerms } from '../knowledge.index.ts';
 import { auditArticle, loadArticleFor, publishableSource } from './shared.ts';
+import { enqueueJob } from '../../../platform/jobs.ts';
+import { announceJob } from '../knowledge.announce.ts';
 
 export async function approveArticle(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Official, id: number): Promise<void> {
   const now = ctx.clock.now();
@@ -22,7 +24,13 @@ export async function approveArticle(ctx: Pick<AppContext, 'db' | 'clock'>, acto
       if (all.some((text) => leaksPersonalData(text, facts))) throw conflict('article_personal_data');
     }
     await replaceTerms(trx, a.id, articleTerms(texts));
-    await updateArticle(trx, a.id, { state: 'published', published_version: a.version, reviewed_by: actor.id, published_at: now, withdrawn_at: null }, now);
+    // An announcement's followers hear of it once, at its first publication (from its first valid day).
+    const announce = a.kind === 'announcement' && a.announced_at === null;
+    await updateArticle(trx, a.id, { state: 'published', published_version: a.version, reviewed_by: actor.id, published_at: now, withdrawn_at: null, ...(announce ? { announced_at: now } : {}) }, now);
+    if (announce) {
+      const from = a.valid_from ? new Date(`${a.valid_from}T00:00:00+07:00`) : now;
+      await enqueueJob(trx, { kind: announceJob, payload: { articleId: a.id }, runAt: from > now ? from : now, key: `${announceJob}:${a.id}` });
+    }
     await auditArticle(trx, actor, 'published', a, { version: a.version, author: a.author_id }, now);
   });
 }

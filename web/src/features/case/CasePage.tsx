@@ -10,6 +10,7 @@ import { hasRole, useSession } from '../../app/session.ts';
 import { ActionForm, actionOrder } from './actions.tsx';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { MergeCandidates } from './MergeCandidates.tsx';
+import { RoutingSuggestion } from './RoutingSuggestion.tsx';
 import type { ActionType } from '../../../../server/contract/domain.ts';
 import type { HandedOver } from '../../../../server/modules/petitions/petitions.schema.ts';
 
@@ -212,6 +213,13 @@ export default function CasePage({ params }: PageProps) {
               />
             ) : null}
           </section>
+          <RoutingSuggestion
+            petition={p}
+            onApplied={(message) => {
+              setDone(message);
+              petition.reload();
+            }}
+          />
           <MergeCandidates
             petition={p}
             onMerged={(updated) => {

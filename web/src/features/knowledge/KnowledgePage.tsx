@@ -30,6 +30,9 @@ export function KnowledgePage({ query }: PageProps) {
     <>
       <PageTitle>{t('knowledge.title')}</PageTitle>
       <p class="lead">{t('knowledge.lead')}</p>
+      <p>
+        <a href="/subscribe">{t('knowledge.subscribeLink')}</a>
+      </p>
       <form class="form search-form" role="search" onSubmit={search}>
         <Field label={t('knowledge.question')} hint={t('knowledge.questionHint')}>
           {({ id, describedBy }) => (

@@ -1,0 +1,89 @@
+/**
+ * The routing suggestion for the case's dispatcher: the three most likely categories and
+ * agencies learned from the deployment's routed history, each with its confidence; a click
+ * applies one. Shown only to those who may route the case (the server answers 403 to others).
+ */
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../../app/api.ts';
+import { tOr, useI18n } from '../../app/i18n.ts';
+import type { Petition } from '../../app/types.ts';
+import { Alert, useAsync } from '../../app/ui.tsx';
+import type { RoutingSuggestion as Suggestion } from '../../../../server/modules/insight/insight.schema.ts';
+
+export function RoutingSuggestion({ petition, onApplied }: { petition: Petition; onApplied(message: string): void }) {
+  const { t, locale, percent } = useI18n();
+  const suggestion = useAsync(() => api.get<Suggestion>(`/petitions/${petition.id}/routing-suggestion`), [petition.id, petition.version]);
+  const [error, setError] = useState<string | null>(null);
+  const s = suggestion.value;
+  if (!s || (!s.categories.length && !s.agencies.length)) return null;
+  const lang = locale.startsWith('zh') ? 'zh' : locale;
+  const apply = async (choice: { category?: string; agency?: number }, label: string) => {
+    setError(null);
+    try {
+      await api.post(`/petitions/${petition.id}/routing`, { ...choice, version: s.version });
+      onApplied(t('routing.applied', { choice: label }));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  return (
+    <section aria-labelledby="routing-heading" class="routing-suggestion" data-testid="routing-suggestion">
+      <h2 id="routing-heading">{t('routing.heading')}</h2>
+      <p class="hint">{t('routing.lead')}</p>
+      <Alert>{error}</Alert>
+      {s.categories.length ? (
+        <>
+          <h3>{t('routing.categories')}</h3>
+          <ul class="suggestions">
+            {s.categories.map((c) => {
+              const label = tOr(`category.${c.category}`, c.category);
+              const current = s.current.category === c.category;
+              return (
+                <li key={c.category}>
+                  <button type="button" class="button secondary" disabled={current} onClick={() => apply({ category: c.category }, label)}>
+                    {label} <span class="muted small">{percent(c.confidence)}</span>
+                  </button>
+                  {current ? <span class="muted small"> {t('routing.current')}</span> : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      {s.agencies.length ? (
+        <>
+          <h3>{t('routing.agencies')}</h3>
+          <ul class="suggestions">
+            {s.agencies.map((a) => {
+              const label = a.names[lang] ?? a.name;
+              const current = s.current.agency === a.id;
+              return (
+                <li key={a.id}>
+                  <button type="button" class="button secondary" disabled={current} onClick={() => apply({ agency: a.id }, label)}>
+                    {label} <span class="muted small">{percent(a.confidence)}</span>
+                  </button>
+                  {current ? <span class="muted small"> {t('routing.current')}</span> : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      {s.categories[0] && s.agencies[0] && s.current.category !== s.categories[0].category && s.current.agency !== s.agencies[0].id ? (
+        <button
+          type="button"
+          class="button primary"
+          onClick={() =>
+            apply(
+              { category: s.categories[0].category, agency: s.agencies[0].id },
+              `${tOr(`category.${s.categories[0].category}`, s.categories[0].category)} · ${s.agencies[0].names[lang] ?? s.agencies[0].name}`,
+            )
+          }
+        >
+          {t('routing.applyBoth')}
+        </button>
+      ) : null}
+      {s.accuracy.category !== null ? <p class="muted small">{t('routing.accuracy', { percent: percent(s.accuracy.category) })}</p> : null}
+    </section>
+  );
+}

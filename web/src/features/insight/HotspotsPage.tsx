@@ -1,0 +1,105 @@
+/**
+ * Hotspots for the unit's leaders, dispatchers, administrators and auditors: each unusual
+ * rise of a category (last week against the eight before) with the petitions behind it; and,
+ * for administrators, how often the routing suggestion was right on held-out history.
+ */
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../../app/api.ts';
+import { tOr, useI18n } from '../../app/i18n.ts';
+import type { PageProps } from '../../app/router.ts';
+import { hasRole, useSession } from '../../app/session.ts';
+import { Alert, Empty, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
+import type { HotspotView, RoutingFigures } from '../../../../server/modules/insight/insight.schema.ts';
+
+export default function HotspotsPage(_props: PageProps) {
+  const { t, date, number } = useI18n();
+  const { me } = useSession();
+  const hotspots = useAsync(() => api.get<{ items: HotspotView[] }>('/insight/hotspots', { weeks: 8 }), []);
+  return (
+    <>
+      <PageTitle>{t('hotspots.title')}</PageTitle>
+      <p class="lead">{t('hotspots.lead')}</p>
+      {hotspots.loading && !hotspots.value ? <Loading /> : null}
+      <Alert>{hotspots.error}</Alert>
+      {hotspots.value && !hotspots.value.items.length ? <Empty>{t('hotspots.none')}</Empty> : null}
+      {hotspots.value?.items.map((h) => (
+        <section key={h.id} class="hotspot card" aria-labelledby={`hotspot-${h.id}`} data-testid="hotspot">
+          <h2 id={`hotspot-${h.id}`}>
+            {h.unit.name}: {tOr(`category.${h.category}`, h.category)}
+          </h2>
+          <p>
+            {t('hotspots.figure', { petitions: number(h.count), baseline: number(h.baseline), weekEnd: date(h.weekEnd) })}
+          </p>
+          {h.petitions.length ? (
+            <ul class="unit-results">
+              {h.petitions.map((p) => (
+                <li key={p.id}>
+                  <a href={`/staff/petitions/${p.id}`}>
+                    <strong>{p.title}</strong> <StatusBadge status={p.status} />
+                    <span class="muted small">{[p.trackingCode, t(`kind.${p.kind}`), date(p.submittedAt)].join(' · ')}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ))}
+      {hasRole(me, ['administrator']) ? <RoutingAccuracy /> : null}
+    </>
+  );
+}
+
+function RoutingAccuracy() {
+  const { t, date, number, percent } = useI18n();
+  const figures = useAsync(() => api.get<RoutingFigures>('/insight/routing'), []);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const train = async () => {
+    try {
+      await api.post('/insight/routing/train', {});
+      setMessage({ kind: 'success', text: t('routing.trainQueued') });
+    } catch (e) {
+      setMessage({ kind: 'error', text: messageOf(e) });
+    }
+  };
+  return (
+    <section aria-labelledby="routing-accuracy" data-testid="routing-accuracy">
+      <h2 id="routing-accuracy">{t('routing.accuracyHeading')}</h2>
+      <p class="hint">{t('routing.accuracyLead')}</p>
+      <Alert>{figures.error}</Alert>
+      {message ? <Alert kind={message.kind}>{message.text}</Alert> : null}
+      {figures.value && !figures.value.models.length ? <Empty>{t('routing.noModel')}</Empty> : null}
+      {figures.value?.models.length ? (
+        <table class="table">
+          <caption class="visually-hidden">{t('routing.accuracyHeading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('routing.target')}</th>
+              <th scope="col">{t('routing.examples')}</th>
+              <th scope="col">{t('routing.heldOut')}</th>
+              <th scope="col">{t('routing.first')}</th>
+              <th scope="col">{t('routing.top3')}</th>
+              <th scope="col">{t('routing.baseline')}</th>
+              <th scope="col">{t('routing.trainedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.value.models.map((m) => (
+              <tr key={m.target}>
+                <th scope="row">{t(`routing.targets.${m.target}`)}</th>
+                <td>{number(m.examples)}</td>
+                <td>{number(m.heldOut)}</td>
+                <td>{percent(m.accuracy)}</td>
+                <td>{percent(m.top3Accuracy)}</td>
+                <td>{percent(m.baseline)}</td>
+                <td>{date(m.trainedAt, true)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <button type="button" class="button secondary" onClick={train}>
+        {t('routing.trainNow')}
+      </button>
+    </section>
+  );
+}
