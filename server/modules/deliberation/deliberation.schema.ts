@@ -1,4 +1,5 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Nullable } from '../../platform/shapes.ts';
 import {
   councilKinds,
   electorateKinds,
@@ -16,7 +17,6 @@ import {
 import { LocaleNamesSchema, UnitCode } from '../agencies/index.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 const Day = Type.String({ format: 'date' });
 const DateTime = Type.String({ format: 'date-time' });

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { roles } from '../../contract/domain.ts';
+import { UnitRef } from '../../platform/shapes.ts';
 
 export const StaffParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64, description: "the unit's official code" }) }, { additionalProperties: false });
 
@@ -13,7 +14,7 @@ export const StaffEntry = Type.Object({
 export type StaffEntry = Static<typeof StaffEntry>;
 
 export const StaffDirectory = Type.Object({
-  unit: Type.Object({ code: Type.String(), name: Type.String() }),
+  unit: UnitRef,
   items: Type.Array(StaffEntry),
 });
 export type StaffDirectory = Static<typeof StaffDirectory>;

@@ -1,5 +1,6 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { UnitCode } from '../agencies/index.ts';
+import { Nullable, UnitRef } from '../../platform/shapes.ts';
 import {
   gatheringActions,
   gatheringKinds,
@@ -10,7 +11,6 @@ import {
   type GatheringKind,
 } from '../../contract/domain.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 const DateTime = Type.String({ format: 'date-time' });
@@ -172,7 +172,7 @@ const RecordView = Type.Object({
 
 const common = {
   id: Type.Integer(),
-  unit: Type.Object({ code: Type.String(), name: Type.String() }),
+  unit: UnitRef,
   kind: Kind,
   title: Type.String(),
   host: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),

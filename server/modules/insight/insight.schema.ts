@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '../../platform/shapes.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
 const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 

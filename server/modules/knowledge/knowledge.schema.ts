@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '../../platform/shapes.ts';
 import { articleActions, articleKinds, articleLanguages, articleStates } from './knowledge.policy.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ArticleKindSchema = Type.Enum([...articleKinds]);
 export const ArticleLanguageSchema = Type.Enum([...articleLanguages]);

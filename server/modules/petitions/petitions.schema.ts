@@ -1,10 +1,10 @@
-import { Type, type Static, type TProperties, type TSchema } from 'typebox';
+import { Type, type Static, type TProperties } from 'typebox';
 import { badRequest } from '../../platform/errors.ts';
 import { TaggedUnion } from '../../platform/tagged.ts';
+import { Nullable, UnitRef } from '../../platform/shapes.ts';
 import { actionTypes, channels, escalationCauses, eventVisibilities, petitionKinds, petitionStatuses, ratingScores, roles, type ActionType } from '../../contract/domain.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 
@@ -71,7 +71,6 @@ export type IntakeResult = Static<typeof IntakeResult>;
 
 export const TrackParams = Type.Object({ trackingCode: Type.String({ minLength: 1, maxLength: 40 }) });
 
-const UnitRef = Type.Object({ code: Type.String(), name: Type.String() });
 
 export const PublicEvent = Type.Object({
   at: DateTime,
@@ -523,7 +522,7 @@ export const ApprovalBody = Type.Object(
 export const ApprovalView = Type.Object({
   unit: Type.String({ description: 'the unit asked about' }),
   required: Type.Boolean({ description: 'answers here wait for approval' }),
-  setAt: Nullable(Type.Object({ code: Type.String(), name: Type.String() }, { description: 'the unit whose rule holds here: this one or one above it' })),
+  setAt: Nullable(UnitRef, 'the unit whose rule holds here: this one or one above it'),
 });
 
 /** The header a resident shows their access key in. */

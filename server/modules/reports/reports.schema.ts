@@ -1,7 +1,7 @@
 /** What comes in and what goes out of the reports module. */
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Nullable } from '../../platform/shapes.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Names = Type.Record(Type.String(), Type.String());
 const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1 }));
 const UnitCode = Type.String({ minLength: 1, maxLength: 64 });

@@ -1,6 +1,6 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Nullable, UnitRef } from '../../platform/shapes.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Count = (description: string) => Type.Integer({ minimum: 0, description });
 const Rate = (description: string) => Nullable(Type.Number({ minimum: 0, maximum: 1, description: `${description}; null when the denominator is 0` }));
 
@@ -51,7 +51,7 @@ export const StatsSeriesItem = Type.Object({
 });
 
 export const StatsView = Type.Object({
-  unit: Nullable(Type.Object({ code: Type.String(), name: Type.String() }, { description: 'null: the whole deployment' })),
+  unit: Nullable(UnitRef, 'null: the whole deployment'),
   from: Type.String({ format: 'date' }),
   to: Type.String({ format: 'date' }),
   timeZone: Nullable(Type.String({ description: 'the unit\'s time zone, in which the days are counted' })),
@@ -87,7 +87,7 @@ export type StatsView = Static<typeof StatsView>;
 export const ReviewStatsQuery = Type.Omit(StatsQuery, ['interval'], { additionalProperties: false });
 
 export const ReviewStatsView = Type.Object({
-  unit: Nullable(Type.Object({ code: Type.String(), name: Type.String() }, { description: 'null: the whole deployment' })),
+  unit: Nullable(UnitRef, 'null: the whole deployment'),
   from: Type.String({ format: 'date' }),
   to: Type.String({ format: 'date' }),
   timeZone: Nullable(Type.String()),
@@ -116,7 +116,7 @@ export const ChildStatsQuery = Type.Object(
 export type ChildStatsQuery = Static<typeof ChildStatsQuery>;
 
 export const ChildStatsView = Type.Object({
-  unit: Type.Object({ code: Type.String(), name: Type.String() }),
+  unit: UnitRef,
   from: Type.String({ format: 'date' }),
   to: Type.String({ format: 'date' }),
   asOf: Type.String({ format: 'date-time' }),

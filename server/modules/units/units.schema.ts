@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { UnitRef } from '../../platform/shapes.ts';
 
 const Code = Type.String({ minLength: 1, maxLength: 64, description: 'the official code, e.g. "428" or "520327"' });
 const Day = Type.Union([Type.String({ format: 'date' }), Type.Null()]);
@@ -8,7 +9,7 @@ export const UnitNames = Type.Object(
   { additionalProperties: false, description: 'the name per locale' },
 );
 
-export const UnitRef = Type.Object({ code: Type.String(), name: Type.String() });
+export { UnitRef };
 
 export const UnitSummary = Type.Object({
   code: Type.String(),

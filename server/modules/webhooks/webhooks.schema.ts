@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '../../platform/shapes.ts';
 import { UnitCode } from '../agencies/index.ts';
 
 const DateTime = Type.String({ format: 'date-time' });
-const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const SubscriptionView = Type.Object({
   id: Type.Integer(),

@@ -1,0 +1,9 @@
+/** Shapes that many modules' responses share, so that each has one definition. */
+import { Type, type TSchema } from 'typebox';
+
+/** A value or null. */
+export const Nullable = <T extends TSchema>(schema: T, description?: string) =>
+  Type.Union([schema, Type.Null()], description ? { description } : {});
+
+/** A unit named in a response: its official code and its name in its country's language. */
+export const UnitRef = Type.Object({ code: Type.String(), name: Type.String() });
