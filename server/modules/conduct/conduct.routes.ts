@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound, AppError } from '../../platform/errors.ts';
-import { isOfficial } from '../../platform/access.ts';
+import { isOfficial, type Actor } from '../../platform/access.ts';
 import { resolveUnit } from '../units/index.ts';
 import { inUnitStaff } from '../directory/index.ts';
 import {
@@ -33,6 +33,7 @@ import {
   canEditNormSets,
   canMakeRatingLink,
   canManageDevices,
+  canRecordFinding,
 } from './conduct.policy.ts';
 import {
   conductCase,
@@ -44,6 +45,7 @@ import {
   normSetVersion,
   normSetsInForce,
   normsById,
+  officialHomePath,
   officialName,
   reportedNormIds,
   servicePointPlace,
@@ -301,7 +303,7 @@ export const conductModule: Module = {
       async (request, reply) => {
         if (!isOfficial(request.actor)) throw forbidden();
         await recordFinding(ctx, request.actor, request.body);
-        return reply.status(201).send(await findingView(ctx, request.body.petition));
+        return reply.status(201).send(await findingView(ctx, request.actor, request.body.petition));
       },
     );
 
@@ -318,18 +320,25 @@ export const conductModule: Module = {
           c && c.kind === 'conduct_report' && isOfficial(actor) && c.reported_official_id !== actor.id &&
           (c.leader_id === actor.id || actor.grants.some((g) => g.role === 'auditor' && c.unit_path.startsWith(g.unitPath)));
         if (!c || !allowed) throw notFound();
-        return findingView(ctx, c.id);
+        return findingView(ctx, actor, c.id);
       },
     );
   },
 };
 
-async function findingView(ctx: AppContext, petitionId: number) {
+async function findingView(ctx: AppContext, actor: Actor, petitionId: number) {
+  const c = await conductCase(ctx.db, petitionId);
+  if (!c) throw notFound();
   const [reported, finding] = await Promise.all([reportedNormIds(ctx.db, petitionId), findFinding(ctx.db, petitionId)]);
+  const officialId = c.reported_official_id;
+  const name = officialId === null ? undefined : await officialName(ctx.db, officialId);
+  // A finding cites the norms in force where the official works (what recordFinding checks).
+  const home = officialId === null ? c.unit_path : ((await officialHomePath(ctx.db, officialId)) ?? c.unit_path);
   const cited = finding ? finding.norm_ids.map(Number) : [];
   const norms = await normsById(ctx.db, [...new Set([...reported, ...cited])]);
   const pick = (ids: number[]) => presentCitedNorms(norms.filter((n) => ids.includes(n.id)));
   return {
+    official: officialId !== null && name !== undefined ? { id: officialId, name } : null,
     reported: pick(reported),
     finding: finding
       ? {
@@ -341,5 +350,7 @@ async function findingView(ctx: AppContext, petitionId: number) {
           recordedAt: new Date(finding.recorded_at).toISOString(),
         }
       : null,
+    canRecord: !finding && canRecordFinding(actor, c),
+    normSets: presentNormSets(await normSetsInForce(ctx.db, home, ctx.clock.now())),
   };
 }

@@ -112,6 +112,9 @@ export const FindingView = Type.Object({
   recordedAt: Type.String({ format: 'date-time' }),
 });
 export const ReportedNormsView = Type.Object({
+  official: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()], { description: 'the official the report names' }),
   reported: FindingView.properties.norms,
   finding: Type.Union([FindingView, Type.Null()]),
+  canRecord: Type.Boolean({ description: 'the caller may record the finding now' }),
+  normSets: Type.Array(NormSetView, { description: "the codes of conduct in force where the official works: what a finding may cite" }),
 });

@@ -140,6 +140,12 @@ describeEachBackend('codes of conduct and satisfaction where people are served',
     const report = await submitOk(t(), { unit: 'TC1', kind: 'conduct_report', body: 'The clerk asked for money.', reportedOfficial: w.hand1.id, norms: [norms[0].id], anonymous: true });
     await actOk(t(), w.lead1, report.id, { type: 'accept' });
     await actOk(t(), w.lead1, report.id, { type: 'assign', handler: w.hand1b.id, leader: w.lead1b.id, expectedResult: 'a finding' });
+    const before = await get(`/api/v1/conduct/reports/${report.id}`, w.lead1b.headers);
+    assert.equal(before.statusCode, 200, before.body);
+    assert.deepEqual(before.json().official, { id: w.hand1.id, name: 'Handler One' }, 'the case page names the reported official');
+    assert.equal(before.json().canRecord, true);
+    assert.ok(before.json().normSets.some((s: { norms: Array<{ id: number }> }) => s.norms.some((n) => n.id === norms[0].id)), 'the norms a finding may cite');
+    assert.equal((await get(`/api/v1/conduct/reports/${report.id}`, w.auditor.headers)).json().canRecord, false, 'the auditor reads, does not record');
     const finding = { petition: report.id, outcome: 'upheld', norms: [norms[0].id], reasons: 'Two witnesses confirmed it.' };
     assert.equal((await post('/api/v1/conduct/findings', finding, w.lead1.headers)).json().error.code, 'finding_not_leader');
     const ok = await post('/api/v1/conduct/findings', finding, w.lead1b.headers);
@@ -147,6 +153,7 @@ describeEachBackend('codes of conduct and satisfaction where people are served',
     assert.equal(ok.json().reported[0].code, 'N1');
     assert.equal(ok.json().finding.outcome, 'upheld');
     assert.equal(ok.json().finding.norms[0].version, 2, 'the finding cites the version in force');
+    assert.equal(ok.json().canRecord, false, 'recorded once');
     assert.equal((await post('/api/v1/conduct/findings', finding, w.lead1b.headers)).statusCode, 409);
     const audit = await t().ctx.db.selectFrom('audit_events').select(['action', 'changes']).where('subject_type', '=', 'conduct_finding').execute();
     assert.equal(audit.length, 1);
