@@ -19,3 +19,4 @@ import './knowledge/index.ts';
 import './subscribe/index.ts';
 import './insight/index.ts';
 import './reports/index.ts';
+import './conduct/index.ts';

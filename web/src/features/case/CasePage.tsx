@@ -11,6 +11,7 @@ import { ActionForm, actionOrder } from './actions.tsx';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { MergeCandidates } from './MergeCandidates.tsx';
 import { RoutingSuggestion } from './RoutingSuggestion.tsx';
+import { ConductFinding } from './ConductFinding.tsx';
 import type { ActionType } from '../../../../server/contract/domain.ts';
 import type { HandedOver } from '../../../../server/modules/petitions/petitions.schema.ts';
 
@@ -150,6 +151,7 @@ export default function CasePage({ params }: PageProps) {
               <p class="answer-text">{p.pendingAnswer.text}</p>
             </section>
           ) : null}
+          {p.kind === 'conduct_report' ? <ConductFinding petitionId={p.id} /> : null}
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t('track.timeline')}</h2>
             <Timeline entries={p.timeline ?? []} />

@@ -11,7 +11,7 @@ import { Alert, CategorySelect, Checkbox, CopyButton, Field, PageTitle, RadioGro
 import { uploadAttachments } from './attachments.ts';
 import { ArticleList, fetchArticles } from '../../app/articles.tsx';
 import type { ArticleSummary } from '../../app/types.ts';
-import { StaffPicker } from './StaffPicker.tsx';
+import { BreachedNorms, StaffPicker } from './StaffPicker.tsx';
 
 interface Form {
   unit: Unit | null;
@@ -31,6 +31,8 @@ interface Form {
   files: File[];
   /** A conduct report: the entry of the unit's staff directory it is about. */
   reportedOfficial: number | null;
+  /** A conduct report: the norms of the codes of conduct in force that it says were breached. */
+  norms: number[];
 }
 
 type Errors = Partial<Record<'unit' | 'kind' | 'body' | 'phone' | 'email' | 'contact' | 'files', string>>;
@@ -187,7 +189,8 @@ export function NewPetitionPage({ query }: PageProps) {
   const remembered = rememberedUnit();
   const [form, setForm] = useState<Form>({
     unit: null,
-    kind: '',
+    // A link from the staff directory (?kind=conduct_report&official=ID) starts a report about that official.
+    kind: query.get('kind') === 'conduct_report' ? 'conduct_report' : '',
     category: '',
     title: '',
     body: '',
@@ -201,7 +204,8 @@ export function NewPetitionPage({ query }: PageProps) {
     residentAddress: '',
     consentToPublish: false,
     files: [],
-    reportedOfficial: null,
+    reportedOfficial: query.get('kind') === 'conduct_report' && Number(query.get('official')) > 0 ? Number(query.get('official')) : null,
+    norms: [],
   });
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<string | null>(null);
@@ -274,6 +278,7 @@ export function NewPetitionPage({ query }: PageProps) {
         consentToPublish: form.consentToPublish,
         language: serverLanguage(locale),
         reportedOfficial: form.kind === 'conduct_report' && form.reportedOfficial !== null ? form.reportedOfficial : undefined,
+        norms: form.kind === 'conduct_report' && form.norms.length ? form.norms : undefined,
       });
       tellDraft(draftToken, form.unit, 'submitted');
       rememberPetition({
@@ -316,7 +321,7 @@ export function NewPetitionPage({ query }: PageProps) {
         <UnitPicker
           label={t('raise.unit')}
           value={form.unit}
-          onChange={(u) => setForm((f) => ({ ...f, unit: u, reportedOfficial: null }))}
+          onChange={(u) => setForm((f) => (u?.code === f.unit?.code ? f : { ...f, unit: u, reportedOfficial: null, norms: [] }))}
           error={errors.unit}
           required
         />
@@ -329,7 +334,10 @@ export function NewPetitionPage({ query }: PageProps) {
           options={petitionKinds.map((k) => ({ value: k, label: t(`kind.${k}`), hint: t(`kindHint.${k}`) }))}
         />
         {form.kind === 'conduct_report' && form.unit ? (
-          <StaffPicker unit={form.unit.code} value={form.reportedOfficial} onChange={(id) => set('reportedOfficial', id)} />
+          <>
+            <StaffPicker unit={form.unit.code} value={form.reportedOfficial} onChange={(id) => set('reportedOfficial', id)} />
+            <BreachedNorms unit={form.unit.code} value={form.norms} onChange={(ids) => set('norms', ids)} />
+          </>
         ) : null}
         <CategorySelect value={form.category} onChange={(category) => set('category', category)} />
         <Field label={t('raise.titleField')} hint={t('raise.titleHint')}>

@@ -2,6 +2,8 @@
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { Field, useAsync } from '../../app/ui.tsx';
+import { NormPicker } from '../conduct/NormPicker.tsx';
+import type { NormSet } from '../conduct/types.ts';
 
 export interface StaffEntry {
   id: number;
@@ -41,4 +43,11 @@ export function StaffPicker({ unit, value, onChange }: { unit: string; value: nu
       )}
     </Field>
   );
+}
+
+/** The norms of the codes of conduct in force at the unit that the report says were breached. */
+export function BreachedNorms({ unit, value, onChange }: { unit: string; value: number[]; onChange: (ids: number[]) => void }) {
+  const { t } = useI18n();
+  const sets = useAsync(() => api.get<{ items: NormSet[] }>(`/units/${encodeURIComponent(unit)}/norm-sets`).then((l) => l.items, () => []), [unit]);
+  return <NormPicker legend={t('raise.breachedNorms')} hint={t('raise.breachedNormsHint')} sets={sets.value ?? []} value={value} onChange={onChange} />;
 }

@@ -49,6 +49,8 @@ function FiguresAtAGlance({ unit }: { unit: Unit }) {
       ) : null}
       <p>
         <a href={`/figures?unit=${encodeURIComponent(unit.code)}`}>{t('unit.allFigures')}</a>
+        {' · '}
+        <a href={`/units/${encodeURIComponent(unit.code)}/staff`}>{t('conduct.directoryTitle')}</a>
       </p>
     </section>
   );

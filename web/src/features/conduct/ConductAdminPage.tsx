@@ -1,0 +1,384 @@
+/**
+ * Codes of conduct and satisfaction where people are served, for a unit: its norm sets (each
+ * edit a new version), the counter tablets (enrol with a one-time code, revoke) and the QR
+ * codes to print per counter or per official.
+ */
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.ts';
+import type { PageProps } from '../../app/router.ts';
+import { hasRole, useSession } from '../../app/session.ts';
+import { unitName, type Unit } from '../../app/types.ts';
+import { Alert, Empty, Field, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { QrCode } from './QrCode.tsx';
+import { localText, type NormSet, type StaffEntry } from './types.ts';
+
+const langs = ['vi', 'zh', 'en'] as const;
+type Texts = Record<(typeof langs)[number], string>;
+const emptyTexts = (): Texts => ({ vi: '', zh: '', en: '' });
+
+interface Draft {
+  id: number | null;
+  key: string;
+  names: Texts;
+  norms: Array<{ code: string; texts: Texts }>;
+}
+
+function TextsFields({ label, value, onChange }: { label: string; value: Texts; onChange(v: Texts): void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset class="field texts-fields">
+      <legend>{label}</legend>
+      {langs.map((l) => (
+        <Field key={l} label={t(`conduct.lang.${l}`)}>
+          {({ id }) => <input id={id} type="text" value={value[l]} onInput={(e) => onChange({ ...value, [l]: (e.currentTarget as HTMLInputElement).value })} />}
+        </Field>
+      ))}
+    </fieldset>
+  );
+}
+
+function NormSetEditor({ unit, draft, onSaved, onCancel }: { unit: Unit; draft: Draft; onSaved(): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const [d, setD] = useState(draft);
+  const [error, setError] = useState<string | null>(null);
+  const setNorm = (i: number, n: Draft['norms'][number]) => setD({ ...d, norms: d.norms.map((m, j) => (j === i ? n : m)) });
+  return (
+    <form
+      class="form norm-set-editor"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        const body = { names: d.names, norms: d.norms.filter((n) => n.code.trim()).map((n) => ({ code: n.code.trim(), texts: n.texts })) };
+        try {
+          if (d.id === null) await api.post('/norm-sets', { unit: unit.code, key: d.key.trim(), ...body });
+          else await api.put(`/norm-sets/${d.id}`, body);
+          onSaved();
+        } catch (err) {
+          setError(messageOf(err));
+        }
+      }}
+    >
+      <h3>{d.id === null ? t('conduct.newSet') : t('conduct.editSet', { key: d.key })}</h3>
+      <p class="hint">{t('conduct.versionHint')}</p>
+      <Alert>{error}</Alert>
+      {d.id === null ? (
+        <Field label={t('conduct.setKey')} hint={t('conduct.setKeyHint')}>
+          {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={d.key} onInput={(e) => setD({ ...d, key: (e.currentTarget as HTMLInputElement).value })} />}
+        </Field>
+      ) : null}
+      <TextsFields label={t('conduct.setName')} value={d.names} onChange={(names) => setD({ ...d, names })} />
+      {d.norms.map((n, i) => (
+        <fieldset class="field norm-editor" key={i}>
+          <legend>{t('conduct.normN', { n: i + 1 })}</legend>
+          <Field label={t('conduct.normCode')}>
+            {({ id }) => <input id={id} type="text" value={n.code} onInput={(e) => setNorm(i, { ...n, code: (e.currentTarget as HTMLInputElement).value })} />}
+          </Field>
+          <TextsFields label={t('conduct.normText')} value={n.texts} onChange={(texts) => setNorm(i, { ...n, texts })} />
+          <button type="button" class="button secondary" onClick={() => setD({ ...d, norms: d.norms.filter((_, j) => j !== i) })}>
+            {t('conduct.removeNorm')}
+          </button>
+        </fieldset>
+      ))}
+      <p>
+        <button type="button" class="button secondary" onClick={() => setD({ ...d, norms: [...d.norms, { code: '', texts: emptyTexts() }] })}>
+          {t('conduct.addNorm')}
+        </button>
+      </p>
+      <button type="submit" class="button primary">
+        {t('conduct.saveSet')}
+      </button>{' '}
+      <button type="button" class="button secondary" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </form>
+  );
+}
+
+function toDraft(set: NormSet): Draft {
+  const texts = (r: Record<string, string>): Texts => ({ vi: r.vi ?? '', zh: r.zh ?? '', en: r.en ?? '' });
+  return { id: set.id, key: set.key, names: texts(set.names), norms: set.norms.map((n) => ({ code: n.code, texts: texts(n.texts) })) };
+}
+
+function NormSets({ unit, admin }: { unit: Unit; admin: boolean }) {
+  const { t, locale, date } = useI18n();
+  const sets = useAsync(() => api.get<{ items: NormSet[] }>(`/units/${encodeURIComponent(unit.code)}/norm-sets`), [unit.code]);
+  const [editing, setEditing] = useState<Draft | null>(null);
+  return (
+    <section aria-labelledby="norms-heading">
+      <h2 id="norms-heading">{t('conduct.normSetsOf', { unit: unitName(unit, locale) })}</h2>
+      <p class="hint">{t('conduct.normSetsLead')}</p>
+      {sets.loading && !sets.value ? <Loading /> : null}
+      <Alert>{sets.error}</Alert>
+      {sets.value && !sets.value.items.length ? <Empty>{t('conduct.noSets')}</Empty> : null}
+      {sets.value?.items.map((s) => (
+        <details key={s.id} class="norm-set-view">
+          <summary>
+            {localText(s.names, locale)} <span class="muted small">· {t('conduct.versionOf', { version: s.version, date: date(s.validFrom) })} · {s.unit}</span>
+          </summary>
+          <ol>
+            {s.norms.map((n) => (
+              <li key={n.id}>
+                <span class="code">{n.code}</span> {localText(n.texts, locale)}
+              </li>
+            ))}
+          </ol>
+          {admin && s.unit === unit.code && !editing ? (
+            <button type="button" class="button secondary" onClick={() => setEditing(toDraft(s))}>
+              {t('conduct.editSetButton')}
+            </button>
+          ) : null}
+        </details>
+      ))}
+      {admin && !editing ? (
+        <p>
+          <button type="button" class="button secondary" onClick={() => setEditing({ id: null, key: '', names: emptyTexts(), norms: [{ code: '', texts: emptyTexts() }] })}>
+            {t('conduct.newSet')}
+          </button>
+        </p>
+      ) : null}
+      {editing ? (
+        <NormSetEditor
+          key={editing.id ?? 'new'}
+          unit={unit}
+          draft={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            sets.reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+interface Device {
+  id: number;
+  name: string;
+  servicePoint: { id: number; name: string };
+  state: 'waiting' | 'enrolled' | 'expired' | 'revoked';
+}
+interface Points {
+  items: Array<{ id: number; name: string }>;
+}
+
+function Kiosks({ unit }: { unit: Unit }) {
+  const { t, locale, date } = useI18n();
+  const points = useAsync(() => api.get<Points>(`/units/${encodeURIComponent(unit.code)}/service-points`), [unit.code]);
+  const devices = useAsync(() => api.get<{ items: Device[] }>('/satisfaction/devices', { unit: unit.code }), [unit.code]);
+  const [form, setForm] = useState({ point: '', name: '' });
+  const [created, setCreated] = useState<{ enrolmentCode: string; expiresAt: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="kiosks-heading">
+      <h2 id="kiosks-heading">{t('conduct.kiosksOf', { unit: unitName(unit, locale) })}</h2>
+      <p class="hint">{t('conduct.kiosksLead')}</p>
+      <Alert>{devices.error}</Alert>
+      {devices.value?.items.length ? (
+        <table class="list-table">
+          <caption class="sr-only">{t('conduct.kiosksOf', { unit: unitName(unit, locale) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('conduct.kioskName')}</th>
+              <th scope="col">{t('conduct.servicePoint')}</th>
+              <th scope="col">{t('conduct.kioskState')}</th>
+              <th scope="col">
+                <span class="sr-only">{t('conduct.revoke')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {devices.value.items.map((d) => (
+              <tr key={d.id}>
+                <td data-label={t('conduct.kioskName')}>{d.name}</td>
+                <td data-label={t('conduct.servicePoint')}>{d.servicePoint.name}</td>
+                <td data-label={t('conduct.kioskState')}>{t(`conduct.state.${d.state}`)}</td>
+                <td>
+                  {d.state !== 'revoked' ? (
+                    <button
+                      type="button"
+                      class="button secondary"
+                      aria-label={`${t('conduct.revoke')}: ${d.name}`}
+                      onClick={async () => {
+                        if (!confirm(t('conduct.revokeConfirm', { name: d.name }))) return;
+                        try {
+                          await api.delete(`/satisfaction/devices/${d.id}`);
+                          devices.reload();
+                        } catch (err) {
+                          setError(messageOf(err));
+                        }
+                      }}
+                    >
+                      {t('conduct.revoke')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : devices.value ? (
+        <Empty>{t('conduct.noKiosks')}</Empty>
+      ) : null}
+      {created ? (
+        <div class="alert alert-success enrolment-code" role="status">
+          <p>{t('conduct.codeShownOnce', { date: date(created.expiresAt, true) })}</p>
+          <p class="code big-code" data-testid="enrolment-code">
+            {created.enrolmentCode}
+          </p>
+        </div>
+      ) : null}
+      {points.value && !points.value.items.length ? <p class="muted">{t('conduct.noServicePoints')}</p> : null}
+      {points.value?.items.length ? (
+        <form
+          class="form"
+          noValidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setError(null);
+            if (!form.point || !form.name.trim()) return setError(t('conduct.kioskFormMissing'));
+            try {
+              setCreated(await api.post('/satisfaction/devices', { servicePoint: Number(form.point), name: form.name.trim() }));
+              setForm({ point: '', name: '' });
+              devices.reload();
+            } catch (err) {
+              setError(messageOf(err));
+            }
+          }}
+        >
+          <h3>{t('conduct.newKiosk')}</h3>
+          <Alert>{error}</Alert>
+          <Field label={t('conduct.servicePoint')}>
+            {({ id }) => (
+              <select id={id} value={form.point} onChange={(e) => setForm({ ...form, point: (e.currentTarget as HTMLSelectElement).value })}>
+                <option value="">{t('case.choose')}</option>
+                {points.value!.items.map((p) => (
+                  <option key={p.id} value={String(p.id)}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('conduct.kioskName')} hint={t('conduct.kioskNameHint')}>
+            {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={form.name} onInput={(e) => setForm({ ...form, name: (e.currentTarget as HTMLInputElement).value })} />}
+          </Field>
+          <button type="submit" class="button primary">
+            {t('conduct.enrolKiosk')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function QrCodes({ unit }: { unit: Unit }) {
+  const { t, locale } = useI18n();
+  const points = useAsync(() => api.get<Points>(`/units/${encodeURIComponent(unit.code)}/service-points`), [unit.code]);
+  const staff = useAsync(() => api.get<{ items: StaffEntry[] }>(`/units/${encodeURIComponent(unit.code)}/staff`), [unit.code]);
+  const [point, setPoint] = useState('');
+  const [official, setOfficial] = useState('');
+  const [link, setLink] = useState<{ path: string; point: string; official: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const url = link ? `${location.origin}${link.path}` : '';
+  return (
+    <section aria-labelledby="qr-heading">
+      <h2 id="qr-heading">{t('conduct.qrOf', { unit: unitName(unit, locale) })}</h2>
+      <p class="hint">{t('conduct.qrLead')}</p>
+      <form
+        class="form no-print"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(null);
+          if (!point) return setError(t('conduct.qrPointMissing'));
+          try {
+            const answer = await api.get<{ path: string }>('/satisfaction/links', { servicePoint: point, official: official || undefined });
+            const p = points.value?.items.find((x) => String(x.id) === point)?.name ?? '';
+            const o = staff.value?.items.find((x) => String(x.id) === official)?.name ?? '';
+            setLink({ path: answer.path, point: p, official: o });
+          } catch (err) {
+            setError(messageOf(err));
+          }
+        }}
+      >
+        <Alert>{error}</Alert>
+        <Field label={t('conduct.servicePoint')}>
+          {({ id }) => (
+            <select id={id} value={point} onChange={(e) => setPoint((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">{t('case.choose')}</option>
+              {(points.value?.items ?? []).map((p) => (
+                <option key={p.id} value={String(p.id)}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('conduct.qrOfficial')} hint={t('conduct.qrOfficialHint')}>
+          {({ id, describedBy }) => (
+            <select id={id} aria-describedby={describedBy} value={official} onChange={(e) => setOfficial((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">{t('conduct.qrWholeCounter')}</option>
+              {(staff.value?.items ?? []).map((s) => (
+                <option key={s.id} value={String(s.id)}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" class="button primary">
+          {t('conduct.makeQr')}
+        </button>
+      </form>
+      {link ? (
+        <div class="qr-sheet">
+          <p class="lead">{t('conduct.qrSheetTitle')}</p>
+          <QrCode text={url} label={t('conduct.qrAlt', { place: link.official ? `${link.point} — ${link.official}` : link.point })} />
+          <p>
+            <strong>{link.point}</strong>
+            {link.official ? ` — ${link.official}` : ''}
+          </p>
+          <p class="small">
+            <a href={link.path} data-testid="rating-link">
+              {url}
+            </a>
+          </p>
+          <button type="button" class="button secondary no-print" onClick={() => print()}>
+            {t('conduct.print')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export default function ConductAdminPage({ query }: PageProps) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const [unit, setUnit] = useState<Unit | null>(null);
+  const code = query.get('unit');
+  useAsync(async () => {
+    if (code && !unit) setUnit(await api.get<Unit>(`/units/${encodeURIComponent(code)}`));
+  }, [code]);
+  const admin = hasRole(me, ['administrator']);
+  return (
+    <>
+      <p class="lead">{t('conduct.adminLead')}</p>
+      <div class="no-print">
+        <UnitPicker label={t('conduct.unit')} value={unit} onChange={setUnit} />
+      </div>
+      {unit ? (
+        <>
+          <div class="no-print">
+            <NormSets unit={unit} admin={admin} />
+            {admin ? <Kiosks unit={unit} /> : null}
+          </div>
+          <QrCodes unit={unit} />
+        </>
+      ) : null}
+    </>
+  );
+}
