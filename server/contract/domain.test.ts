@@ -36,6 +36,8 @@ import {
   roles,
   taskStatuses,
   voteChannels,
+  scorecardMeasures,
+  scorecardGrades,
 } from './domain.ts';
 
 /** Which list each constrained column must hold, as "table.column". */
@@ -72,6 +74,9 @@ const checkedColumns: Record<string, readonly string[]> = {
   'consultations.electorate_kind': electorateKinds,
   'consultations.status': consultationStatuses,
   'consultation_voters.vote_channel': voteChannels,
+  'scorecard_criteria.measure': scorecardMeasures,
+  'yearly_reviews.computed_grade': scorecardGrades,
+  'yearly_reviews.leader_grade': scorecardGrades,
 };
 
 /** The quoted words of an `ARRAY['a'::text, …]` or `IN ('a', …)` in catalogue text. */

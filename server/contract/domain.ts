@@ -193,3 +193,27 @@ export type ConsultationStatus = (typeof consultationStatuses)[number];
 /** How a vote reached the tally: by the voter with a one-time code, or from a paper ballot by staff. */
 export const voteChannels = ['code', 'paper'] as const;
 export type VoteChannel = (typeof voteChannels)[number];
+
+/**
+ * What a scorecard criterion measures, always from the record (inspection findings are the one
+ * measure entered by hand, by a superior, and audited).
+ */
+export const scorecardMeasures = [
+  'on_time_rate',
+  'satisfaction',
+  'reopen_rate',
+  'overdue_count',
+  'online_share',
+  'gatherings_held',
+  'upheld_conduct',
+  'inspection_findings',
+] as const;
+export type ScorecardMeasure = (typeof scorecardMeasures)[number];
+
+/** The four yearly grades (hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ; 优秀, 称职, 基本称职, 不称职), best first. */
+export const scorecardGrades = ['excellent', 'good', 'completed', 'not_completed'] as const;
+export type ScorecardGrade = (typeof scorecardGrades)[number];
+
+/** The periods a scorecard covers. */
+export const scorecardPeriodKinds = ['month', 'quarter', 'year'] as const;
+export type ScorecardPeriodKind = (typeof scorecardPeriodKinds)[number];

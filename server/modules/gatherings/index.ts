@@ -6,3 +6,4 @@ export { planGathering } from './commands/planGathering.ts';
 export { planSeries } from './commands/planSeries.ts';
 export { actOnGathering } from './commands/actOnGathering.ts';
 export { recordEntry } from './commands/recordEntry.ts';
+export { compliance } from './gatherings.compliance.ts';

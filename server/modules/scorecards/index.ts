@@ -1,0 +1,5 @@
+/** What the server and other modules may use of the scorecards module. */
+export { scorecardsModule } from './scorecards.routes.ts';
+export { saveFramework } from './commands/saveFramework.ts';
+export { enterInspection } from './commands/enterInspection.ts';
+export { setRankingMinimum } from './commands/setRankingMinimum.ts';

@@ -1,0 +1,371 @@
+/** Every SQL statement of the scorecards module. */
+import { sql, type Kysely } from 'kysely';
+import type { DB, LocaleNames } from '../../schema.ts';
+import type { ScorecardGrade, ScorecardMeasure } from '../../contract/domain.ts';
+
+export interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  names: LocaleNames;
+  path: string;
+  level: string;
+  time_zone: string;
+}
+
+const unitColumns = ['u.id', 'u.code', 'u.name', 'u.names', 'u.path', 'u.level', 'u.time_zone'] as const;
+
+export interface OfficialRow {
+  id: number;
+  name: string;
+  position: string | null;
+  home: UnitRow | null;
+}
+
+/** An official with the unit of their highest grant (their home unit); undefined for any other account. */
+export async function findOfficial(db: Kysely<DB>, id: number): Promise<OfficialRow | undefined> {
+  const a = await db.selectFrom('accounts').select(['id', 'name', 'position']).where('id', '=', id).where('kind', '=', 'official').executeTakeFirst();
+  if (!a) return undefined;
+  const home = await db
+    .selectFrom('grants as g')
+    .innerJoin('units as u', 'u.id', 'g.unit_id')
+    .select(unitColumns)
+    .where('g.account_id', '=', id)
+    .orderBy('u.depth')
+    .orderBy('u.id')
+    .executeTakeFirst();
+  return { id: Number(a.id), name: a.name, position: a.position, home: home ? { ...home, id: Number(home.id) } : null };
+}
+
+/** Officials whose home unit lies in a subtree, by name. */
+export async function officialsUnder(db: Kysely<DB>, path: string): Promise<{ id: number; name: string; position: string | null; home_path: string }[]> {
+  const rows = await sql<{ id: string; name: string; position: string | null; home_path: string }>`
+    SELECT a.id, a.name, a.position, home.path AS home_path
+      FROM accounts a
+      JOIN LATERAL (SELECT u.path FROM grants g JOIN units u ON u.id = g.unit_id
+                     WHERE g.account_id = a.id ORDER BY u.depth, u.id LIMIT 1) home ON true
+     WHERE a.kind = 'official' AND a.disabled_at IS NULL AND home.path LIKE ${path} || '%'
+     ORDER BY a.name, a.id`.execute(db);
+  return rows.rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+export async function unitByPath(db: Kysely<DB>, path: string): Promise<UnitRow | undefined> {
+  const u = await db.selectFrom('units as u').select(unitColumns).where('u.path', '=', path).executeTakeFirst();
+  return u ? { ...u, id: Number(u.id) } : undefined;
+}
+
+/** The units directly below a unit that exist today. */
+export async function childUnits(db: Kysely<DB>, parentId: number): Promise<UnitRow[]> {
+  const rows = await db.selectFrom('units as u').select(unitColumns).where('u.parent_id', '=', parentId).where('u.valid_to', 'is', null).orderBy('u.code').execute();
+  return rows.map((u) => ({ ...u, id: Number(u.id) }));
+}
+
+// ---- frameworks ----
+
+export interface FrameworkRow {
+  id: number;
+  unit_id: number;
+  unit_code: string;
+  unit_depth: number;
+  position: string | null;
+  excellent_from: string;
+  good_from: string;
+  completed_from: string;
+  updated_at: Date;
+  criteria: { measure: ScorecardMeasure; weight: string; worst: string; best: string }[];
+}
+
+/** The ids in a unit path '/1/5/9/', root first. */
+export const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
+
+/** The frameworks of a unit and of every unit above it, with their criteria in order. */
+export async function frameworksAbove(db: Kysely<DB>, path: string): Promise<FrameworkRow[]> {
+  const ids = pathIds(path);
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('scorecard_frameworks as f')
+    .innerJoin('units as u', 'u.id', 'f.unit_id')
+    .select(['f.id', 'f.unit_id', 'u.code as unit_code', 'u.depth as unit_depth', 'f.position', 'f.excellent_from', 'f.good_from', 'f.completed_from', 'f.updated_at'])
+    .where('f.unit_id', 'in', ids)
+    .orderBy('u.depth', 'desc')
+    .orderBy('f.position')
+    .execute();
+  if (!rows.length) return [];
+  const criteria = await db
+    .selectFrom('scorecard_criteria')
+    .selectAll()
+    .where('framework_id', 'in', rows.map((r) => r.id))
+    .orderBy('framework_id')
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    unit_id: Number(r.unit_id),
+    criteria: criteria
+      .filter((c) => Number(c.framework_id) === Number(r.id))
+      .map((c) => ({ measure: c.measure as ScorecardMeasure, weight: c.weight, worst: c.worst, best: c.best })),
+  }));
+}
+
+export async function findFrameworkId(db: Kysely<DB>, unitId: number, position: string | null): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('scorecard_frameworks')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where(sql<boolean>`coalesce(position, '') = ${position ?? ''}`)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? Number(row.id) : undefined;
+}
+
+export async function writeFramework(
+  db: Kysely<DB>,
+  input: {
+    id?: number;
+    unitId: number;
+    position: string | null;
+    thresholds: { excellent: number; good: number; completed: number };
+    criteria: { measure: ScorecardMeasure; weight: number; worst: number; best: number }[];
+    by: number;
+    at: Date;
+  },
+): Promise<number> {
+  const values = {
+    excellent_from: String(input.thresholds.excellent),
+    good_from: String(input.thresholds.good),
+    completed_from: String(input.thresholds.completed),
+    updated_by: input.by,
+    updated_at: input.at,
+  };
+  let id = input.id;
+  if (id === undefined) {
+    const row = await db.insertInto('scorecard_frameworks').values({ unit_id: input.unitId, position: input.position, ...values }).returning('id').executeTakeFirstOrThrow();
+    id = Number(row.id);
+  } else {
+    await db.updateTable('scorecard_frameworks').set(values).where('id', '=', id).execute();
+    await db.deleteFrom('scorecard_criteria').where('framework_id', '=', id).execute();
+  }
+  const fid = id;
+  await db
+    .insertInto('scorecard_criteria')
+    .values(input.criteria.map((c, i) => ({ framework_id: fid, measure: c.measure, weight: String(c.weight), worst: String(c.worst), best: String(c.best), position: i })))
+    .execute();
+  return fid;
+}
+
+export async function deleteFramework(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('scorecard_frameworks').where('id', '=', id).execute();
+}
+
+export async function frameworkById(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom('scorecard_frameworks as f')
+    .innerJoin('units as u', 'u.id', 'f.unit_id')
+    .select(['f.id', 'f.unit_id', 'f.position', 'u.path as unit_path'])
+    .where('f.id', '=', id)
+    .executeTakeFirst();
+}
+
+// ---- the record behind the measures ----
+
+/** Whose record: one official's (as handler, rated, reported, inspected) or a unit subtree's. */
+export type Subject = { official: number } | { unitPath: string };
+
+export interface Record_ {
+  answered: { id: number; tracking_code: string; answered_at: Date; due_at: Date; reopen_count: number; channel: string }[];
+  overdue: { id: number; tracking_code: string; due_at: Date; answered_at: Date | null }[];
+  answerRatings: { id: number; petition_id: number; tracking_code: string; score: string; created_at: Date }[];
+  serviceRatings: { id: number; source: string; score: number; procedure: string | null; created_at: Date }[];
+  upheld: { petition_id: number; tracking_code: string; recorded_at: Date; norm_ids: number[] }[];
+  inspections: { id: number; found_on: string; text: string; entered_by_name: string }[];
+}
+
+const num = <T extends { id?: unknown }>(rows: T[]) => rows.map((r) => ({ ...r, id: Number(r.id) }));
+
+/**
+ * The rows every measure is computed from, for [from, to): petitions first answered in the
+ * period; petitions whose due time fell in the period (before `now`) and were not answered by
+ * it; residents' ratings of answers and of service; upheld conduct findings; inspection findings.
+ */
+export async function recordOf(db: Kysely<DB>, s: Subject, from: Date, to: Date, now: Date, fromDay: string, toDay: string): Promise<Record_> {
+  const mine = (column: string, unitColumn: string) =>
+    'official' in s ? sql`${sql.ref(column)} = ${s.official}` : sql`${sql.ref(unitColumn)} LIKE ${s.unitPath} || '%'`;
+  const dueEnd = to < now ? to : now;
+  const [answered, overdue, answerRatings, serviceRatings, upheld, inspections] = await Promise.all([
+    sql<Record_['answered'][number]>`
+      SELECT p.id, p.tracking_code, p.answered_at, p.due_at, p.reopen_count, p.channel FROM petitions p
+       WHERE ${mine('p.handler_id', 'p.unit_path')} AND p.answered_at >= ${from} AND p.answered_at < ${to}
+       ORDER BY p.answered_at, p.id`.execute(db),
+    sql<Record_['overdue'][number]>`
+      SELECT p.id, p.tracking_code, p.due_at, p.answered_at FROM petitions p
+       WHERE ${mine('p.handler_id', 'p.unit_path')} AND p.due_at >= ${from} AND p.due_at < ${dueEnd}
+         AND p.status NOT IN ('rejected', 'merged') AND (p.answered_at IS NULL OR p.answered_at > p.due_at)
+       ORDER BY p.due_at, p.id`.execute(db),
+    sql<Record_['answerRatings'][number]>`
+      SELECT r.id, p.id AS petition_id, p.tracking_code, r.score, r.created_at FROM petition_ratings r JOIN petitions p ON p.id = r.petition_id
+       WHERE ${mine('p.handler_id', 'p.unit_path')} AND r.created_at >= ${from} AND r.created_at < ${to}
+       ORDER BY r.created_at, r.id`.execute(db),
+    sql<Record_['serviceRatings'][number]>`
+      SELECT s.id, s.source, s.score, s.procedure, s.created_at FROM satisfaction_ratings s
+       WHERE ${mine('s.official_id', 's.unit_path')} AND s.created_at >= ${from} AND s.created_at < ${to}
+       ORDER BY s.created_at, s.id`.execute(db),
+    sql<Record_['upheld'][number]>`
+      SELECT f.petition_id, p.tracking_code, f.recorded_at, f.norm_ids FROM conduct_findings f JOIN petitions p ON p.id = f.petition_id
+       WHERE ${mine('f.official_id', 'f.unit_path')} AND f.outcome = 'upheld' AND f.recorded_at >= ${from} AND f.recorded_at < ${to}
+       ORDER BY f.recorded_at, f.petition_id`.execute(db),
+    sql<Record_['inspections'][number]>`
+      SELECT i.id, to_char(i.found_on, 'YYYY-MM-DD') AS found_on, i.text, a.name AS entered_by_name
+        FROM inspection_findings i JOIN accounts a ON a.id = i.entered_by
+       WHERE ${mine('i.official_id', 'i.unit_path')} AND i.found_on >= ${fromDay}::date AND i.found_on < ${toDay}::date
+       ORDER BY i.found_on, i.id`.execute(db),
+  ]);
+  return {
+    answered: num(answered.rows).map((r) => ({ ...r, reopen_count: Number(r.reopen_count) })),
+    overdue: num(overdue.rows),
+    answerRatings: num(answerRatings.rows).map((r) => ({ ...r, petition_id: Number(r.petition_id) })),
+    serviceRatings: num(serviceRatings.rows).map((r) => ({ ...r, score: Number(r.score) })),
+    upheld: upheld.rows.map((r) => ({ ...r, petition_id: Number(r.petition_id), norm_ids: (r.norm_ids ?? []).map(Number) })),
+    inspections: num(inspections.rows),
+  };
+}
+
+/** Reception days held (closed or published) at one unit in [from, to). */
+export async function receptionDaysHeld(db: Kysely<DB>, unitId: number, from: Date, to: Date) {
+  const rows = await db
+    .selectFrom('gatherings')
+    .select(['id', 'title', 'starts_at', 'host_role'])
+    .where('unit_id', '=', unitId)
+    .where('kind', '=', 'reception_day')
+    .where('state', 'in', ['closed', 'published'])
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', to)
+    .orderBy('starts_at')
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Ratings of a unit subtree for the public ranking: how many, and how many satisfied. */
+export async function rankingCounts(db: Kysely<DB>, units: UnitRow[], from: Date, to: Date): Promise<Map<number, { n: number; successes: number }>> {
+  const out = new Map<number, { n: number; successes: number }>();
+  if (!units.length) return out;
+  const rows = await sql<{ id: string; n1: string; s1: string; n2: string; s2: string }>`
+    SELECT u.id,
+           (SELECT count(*) FROM petition_ratings r JOIN petitions p ON p.id = r.petition_id
+             WHERE p.unit_path LIKE u.path || '%' AND r.created_at >= ${from} AND r.created_at < ${to}) AS n1,
+           (SELECT count(*) FROM petition_ratings r JOIN petitions p ON p.id = r.petition_id
+             WHERE p.unit_path LIKE u.path || '%' AND r.created_at >= ${from} AND r.created_at < ${to} AND r.score = 'satisfied') AS s1,
+           (SELECT count(*) FROM satisfaction_ratings s
+             WHERE s.unit_path LIKE u.path || '%' AND s.created_at >= ${from} AND s.created_at < ${to}) AS n2,
+           (SELECT count(*) FROM satisfaction_ratings s
+             WHERE s.unit_path LIKE u.path || '%' AND s.created_at >= ${from} AND s.created_at < ${to} AND s.score >= 4) AS s2
+      FROM units u WHERE u.id IN (${sql.join(units.map((u) => u.id))})`.execute(db);
+  for (const r of rows.rows) out.set(Number(r.id), { n: Number(r.n1) + Number(r.n2), successes: Number(r.s1) + Number(r.s2) });
+  return out;
+}
+
+/** The minimum volume set at a unit or the nearest unit above it. */
+export async function minVolumeAt(db: Kysely<DB>, path: string): Promise<number | undefined> {
+  const ids = pathIds(path);
+  if (!ids.length) return undefined;
+  const row = await db
+    .selectFrom('ranking_settings as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .select('r.min_volume')
+    .where('r.unit_id', 'in', ids)
+    .orderBy('u.depth', 'desc')
+    .executeTakeFirst();
+  return row ? Number(row.min_volume) : undefined;
+}
+
+export async function writeMinVolume(db: Kysely<DB>, unitId: number, minVolume: number, by: number, at: Date): Promise<void> {
+  await db
+    .insertInto('ranking_settings')
+    .values({ unit_id: unitId, min_volume: minVolume, updated_by: by, updated_at: at })
+    .onConflict((oc) => oc.column('unit_id').doUpdateSet({ min_volume: minVolume, updated_by: by, updated_at: at }))
+    .execute();
+}
+
+// ---- inspection findings ----
+
+export async function insertInspection(
+  db: Kysely<DB>,
+  v: { officialId: number; unitId: number; unitPath: string; foundOn: string; text: string; by: number; at: Date },
+): Promise<number> {
+  const row = await db
+    .insertInto('inspection_findings')
+    .values({ official_id: v.officialId, unit_id: v.unitId, unit_path: v.unitPath, found_on: v.foundOn, text: v.text, entered_by: v.by, entered_at: v.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+// ---- yearly reviews ----
+
+export interface ReviewRow {
+  official_id: number;
+  year: number;
+  self_assessment: string | null;
+  self_at: Date | null;
+  computed_grade: ScorecardGrade | null;
+  computed_total: string | null;
+  scorecard: unknown;
+  leader_grade: ScorecardGrade | null;
+  leader_reasons: string | null;
+  leader_id: number | null;
+  leader_name: string | null;
+  graded_at: Date | null;
+}
+
+export async function findReview(db: Kysely<DB>, officialId: number, year: number, lock = false): Promise<ReviewRow | undefined> {
+  let q = db
+    .selectFrom('yearly_reviews as r')
+    .leftJoin('accounts as l', 'l.id', 'r.leader_id')
+    .select([
+      'r.official_id',
+      'r.year',
+      'r.self_assessment',
+      'r.self_at',
+      'r.computed_grade',
+      'r.computed_total',
+      'r.scorecard',
+      'r.leader_grade',
+      'r.leader_reasons',
+      'r.leader_id',
+      'l.name as leader_name',
+      'r.graded_at',
+    ])
+    .where('r.official_id', '=', officialId)
+    .where('r.year', '=', year);
+  if (lock) q = q.forUpdate('r');
+  const row = await q.executeTakeFirst();
+  return row ? ({ ...row, official_id: Number(row.official_id), leader_id: row.leader_id === null ? null : Number(row.leader_id) } as ReviewRow) : undefined;
+}
+
+export async function saveSelfAssessment(db: Kysely<DB>, officialId: number, year: number, text: string, at: Date): Promise<void> {
+  await db
+    .insertInto('yearly_reviews')
+    .values({ official_id: officialId, year, self_assessment: text, self_at: at })
+    .onConflict((oc) => oc.columns(['official_id', 'year']).doUpdateSet({ self_assessment: text, self_at: at }))
+    .execute();
+}
+
+export async function saveGrade(
+  db: Kysely<DB>,
+  v: { officialId: number; year: number; computedGrade: ScorecardGrade | null; computedTotal: number | null; scorecard: unknown; grade: ScorecardGrade; reasons: string | null; leaderId: number; at: Date },
+): Promise<void> {
+  const values = {
+    computed_grade: v.computedGrade,
+    computed_total: v.computedTotal === null ? null : String(v.computedTotal),
+    scorecard: JSON.stringify(v.scorecard),
+    leader_grade: v.grade,
+    leader_reasons: v.reasons,
+    leader_id: v.leaderId,
+    graded_at: v.at,
+  };
+  await db
+    .insertInto('yearly_reviews')
+    .values({ official_id: v.officialId, year: v.year, ...values })
+    .onConflict((oc) => oc.columns(['official_id', 'year']).doUpdateSet(values))
+    .execute();
+}

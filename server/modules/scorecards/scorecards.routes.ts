@@ -1,0 +1,325 @@
+import { Type } from 'typebox';
+import type { Module } from '../index.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { isOfficial, type Actor } from '../../platform/access.ts';
+import { startOfLocalDay } from '../../platform/calendar.ts';
+import { resolveUnit, type UnitRecord } from '../units/index.ts';
+import {
+  CaseList,
+  CasesQuery,
+  CodeParams,
+  Created,
+  FrameworkBody,
+  FrameworkList,
+  FrameworksQuery,
+  IdParams,
+  InspectionBody,
+  MinVolumeBody,
+  PeriodQuery,
+  RankingView,
+  ReviewAction,
+  ReviewParams,
+  ReviewView,
+  ScorecardView,
+  UnitOfficials,
+} from './scorecards.schema.ts';
+import {
+  canActAsSuperior,
+  canEditFramework,
+  canReadOfficial,
+  canReadUnit,
+  canSelfAssess,
+  parsePeriod,
+  rank,
+  round2,
+  scorecardAdministrators,
+  scorecardReaders,
+  type Period,
+} from './scorecards.policy.ts';
+import { childUnits, findOfficial, findReview, frameworksAbove, minVolumeAt, officialsUnder, rankingCounts, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
+import { computeScorecard } from './scorecards.compute.ts';
+import { presentCases, presentFramework, presentReview, presentScorecard, presentUnit } from './scorecards.presenter.ts';
+import { saveFramework } from './commands/saveFramework.ts';
+import { enterInspection } from './commands/enterInspection.ts';
+import { setRankingMinimum } from './commands/setRankingMinimum.ts';
+import { gradeYear, selfAssess } from './commands/reviewYear.ts';
+import './scorecards.messages.ts';
+
+const tags = ['scorecards'];
+
+/** Without a setting at the unit or above, a unit needs this many rated cases to be ranked. */
+export const defaultMinVolume = 30;
+
+function period(key: string): Period {
+  const p = parsePeriod(key);
+  if (!p) throw badRequest('period_invalid');
+  return p;
+}
+
+const unitRow = (u: UnitRecord): UnitRow => ({ id: u.id, code: u.code, name: u.name, names: u.names, path: u.path, level: u.level, time_zone: u.timeZone });
+
+/** The official, when the caller may read their scorecard; otherwise 404 (nobody learns who exists). */
+async function readableOfficial(ctx: AppContext, actor: Actor, id: number): Promise<OfficialRow & { home: UnitRow }> {
+  const o = await findOfficial(ctx.db, id);
+  if (!o || !o.home || !canReadOfficial(actor, o.id, o.home.path)) throw notFound();
+  return o as OfficialRow & { home: UnitRow };
+}
+
+async function readableUnit(ctx: AppContext, actor: Actor, code: string): Promise<UnitRow> {
+  const u = await resolveUnit(ctx.db, code, ctx.clock.now());
+  if (!u) throw notFound();
+  if (!canReadUnit(actor, u.path)) throw forbidden();
+  return unitRow(u);
+}
+
+function officialCard(ctx: AppContext, o: OfficialRow & { home: UnitRow }, p: Period) {
+  return computeScorecard(ctx.db, { subject: { official: o.id }, unit: o.home, position: o.position, period: p, now: ctx.clock.now() });
+}
+
+export const scorecardsModule: Module = {
+  name: 'scorecards',
+  routes(app, ctx) {
+    // ---- frameworks ----
+    app.get(
+      '/api/v1/scorecard-frameworks',
+      {
+        config: { access: 'official' },
+        schema: { tags, summary: 'The scorecard frameworks in force at a unit (its own and those of the units above), per job position', querystring: FrameworksQuery, response: { 200: FrameworkList } },
+      },
+      async (request) => {
+        const u = await resolveUnit(ctx.db, request.query.unit, ctx.clock.now());
+        if (!u) throw badRequest('unknown_unit', { code: request.query.unit });
+        const items = (await frameworksAbove(ctx.db, u.path)).map((f) => presentFramework(f, u.id));
+        return { items, canEdit: canEditFramework(request.actor, u.path), minVolume: (await minVolumeAt(ctx.db, u.path)) ?? defaultMinVolume };
+      },
+    );
+
+    app.put(
+      '/api/v1/scorecard-frameworks',
+      {
+        config: { access: { roles: scorecardAdministrators } },
+        schema: { tags, summary: "Set a unit's framework for a job position (or every position): criteria with weights and scales, and the grades' thresholds (administrators of the unit)", body: FrameworkBody, response: { 200: Created } },
+      },
+      async (request) => {
+        const actor = request.actor;
+        if (!isOfficial(actor)) throw forbidden();
+        const u = await resolveUnit(ctx.db, request.body.unit, ctx.clock.now());
+        if (!u) throw badRequest('unknown_unit', { code: request.body.unit });
+        if (!canEditFramework(actor, u.path)) throw forbidden();
+        return { id: await saveFramework(ctx, actor, u, request.body) };
+      },
+    );
+
+    app.put(
+      '/api/v1/units/:code/ranking-settings',
+      {
+        config: { access: { roles: scorecardAdministrators } },
+        schema: { tags, summary: 'The fewest rated cases a unit below this one needs to appear in the public ranking (administrators of the unit)', params: CodeParams, body: MinVolumeBody, response: { 204: Type.Null() } },
+      },
+      async (request, reply) => {
+        const actor = request.actor;
+        if (!isOfficial(actor)) throw forbidden();
+        const u = await resolveUnit(ctx.db, request.params.code, ctx.clock.now());
+        if (!u) throw notFound();
+        if (!canEditFramework(actor, u.path)) throw forbidden();
+        await setRankingMinimum(ctx, actor, u, request.body.minVolume);
+        return reply.status(204).send(null);
+      },
+    );
+
+    // ---- inspection findings ----
+    app.post(
+      '/api/v1/inspection-findings',
+      {
+        config: { access: { roles: ['leader'] } },
+        schema: { tags, summary: "Enter what an inspection of public duty found about an official (a leader of the official's unit); counts in their scorecard", body: InspectionBody, response: { 201: Created } },
+      },
+      async (request, reply) => {
+        const actor = request.actor;
+        if (!isOfficial(actor)) throw forbidden();
+        return reply.status(201).send({ id: await enterInspection(ctx, actor, request.body) });
+      },
+    );
+
+    // ---- an official's scorecard ----
+    app.get(
+      '/api/v1/scorecards/officials/:id',
+      {
+        config: { access: 'official' },
+        schema: { tags, summary: "An official's scorecard for a month, quarter or year (the official, or a leader or auditor of their unit)", params: IdParams, querystring: PeriodQuery, response: { 200: ScorecardView } },
+      },
+      async (request) => {
+        const o = await readableOfficial(ctx, request.actor, request.params.id);
+        const { card } = await officialCard(ctx, o, period(request.query.period));
+        return presentScorecard(card, { kind: 'official', id: o.id, name: o.name, position: o.position, unit: o.home }, { enterFinding: canActAsSuperior(request.actor, o.id, o.home.path) });
+      },
+    );
+
+    app.get(
+      '/api/v1/scorecards/officials/:id/cases',
+      {
+        config: { access: 'official' },
+        schema: { tags, summary: "The cases behind one number of an official's scorecard", params: IdParams, querystring: CasesQuery, response: { 200: CaseList } },
+      },
+      async (request) => {
+        const o = await readableOfficial(ctx, request.actor, request.params.id);
+        const m = (await officialCard(ctx, o, period(request.query.period))).measures.get(request.query.measure)!;
+        const self = request.actor.kind === 'official' && request.actor.id === o.id;
+        return { measure: m.measure, value: m.value, items: presentCases(m.measure, m.cases, self) };
+      },
+    );
+
+    // ---- a unit's scorecard and its officials ----
+    app.get(
+      '/api/v1/scorecards/units/:code',
+      {
+        config: { access: { roles: scorecardReaders } },
+        schema: { tags, summary: "A unit's scorecard (its whole subtree) for a month, quarter or year (leaders and auditors of the unit)", params: CodeParams, querystring: PeriodQuery, response: { 200: ScorecardView } },
+      },
+      async (request) => {
+        const u = await readableUnit(ctx, request.actor, request.params.code);
+        const { card } = await computeScorecard(ctx.db, { subject: { unitPath: u.path }, unit: u, position: null, period: period(request.query.period), now: ctx.clock.now() });
+        return presentScorecard(card, { kind: 'unit', unit: u }, { enterFinding: false });
+      },
+    );
+
+    app.get(
+      '/api/v1/scorecards/units/:code/cases',
+      {
+        config: { access: { roles: scorecardReaders } },
+        schema: { tags, summary: "The cases behind one number of a unit's scorecard", params: CodeParams, querystring: CasesQuery, response: { 200: CaseList } },
+      },
+      async (request) => {
+        const u = await readableUnit(ctx, request.actor, request.params.code);
+        const { measures } = await computeScorecard(ctx.db, { subject: { unitPath: u.path }, unit: u, position: null, period: period(request.query.period), now: ctx.clock.now() });
+        const m = measures.get(request.query.measure)!;
+        return { measure: m.measure, value: m.value, items: presentCases(m.measure, m.cases, false) };
+      },
+    );
+
+    app.get(
+      '/api/v1/scorecards/units/:code/officials',
+      {
+        config: { access: { roles: scorecardReaders } },
+        schema: { tags, summary: "The officials of a unit's subtree with their totals and grades for a period (leaders and auditors of the unit)", params: CodeParams, querystring: PeriodQuery, response: { 200: UnitOfficials } },
+      },
+      async (request) => {
+        const u = await readableUnit(ctx, request.actor, request.params.code);
+        const p = period(request.query.period);
+        const items = [];
+        for (const row of await officialsUnder(ctx.db, u.path)) {
+          const o = await findOfficial(ctx.db, row.id);
+          if (!o?.home || !canReadOfficial(request.actor, o.id, o.home.path)) continue;
+          const { card } = await officialCard(ctx, o as OfficialRow & { home: UnitRow }, p);
+          items.push({ id: o.id, name: o.name, position: o.position, total: card.total, grade: card.grade });
+        }
+        return { period: p.key, items };
+      },
+    );
+
+    // ---- the public ranking ----
+    app.get(
+      '/api/v1/rankings/:code',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary:
+            'The units directly below a unit ranked by residents’ satisfaction for a period that has ended: the share of satisfied ratings with its Wilson 95 % interval, ordered by the lower bound; units with fewer rated cases than the minimum are left out',
+          params: CodeParams,
+          querystring: PeriodQuery,
+          response: { 200: RankingView },
+        },
+      },
+      async (request) => {
+        const now = ctx.clock.now();
+        const parent = await resolveUnit(ctx.db, request.params.code, now);
+        if (!parent) throw notFound();
+        const p = period(request.query.period);
+        const from = startOfLocalDay(p.from, parent.timeZone);
+        const to = startOfLocalDay(p.to, parent.timeZone);
+        if (to > now) throw badRequest('period_not_ended', { period: p.key });
+        const children = await childUnits(ctx.db, parent.id);
+        const counts = await rankingCounts(ctx.db, children, from, to);
+        const minVolume = (await minVolumeAt(ctx.db, parent.path)) ?? defaultMinVolume;
+        const { ranked, leftOut } = rank(
+          children.map((c) => ({ code: c.code, name: c.name, ...(counts.get(c.id) ?? { n: 0, successes: 0 }) })),
+          minVolume,
+        );
+        const byCode = new Map(children.map((c) => [c.code, c]));
+        return {
+          unit: presentUnit(unitRow(parent)),
+          period: p.key,
+          measure: 'satisfied_share' as const,
+          minVolume,
+          items: ranked.map((r, i) => ({
+            rank: i + 1,
+            unit: r.code,
+            name: r.name,
+            names: presentUnit(byCode.get(r.code)!).names,
+            n: r.n,
+            share: round2(r.share * 100) / 100,
+            low: Math.round(r.interval.low * 10000) / 10000,
+            high: Math.round(r.interval.high * 10000) / 10000,
+          })),
+          leftOut,
+        };
+      },
+    );
+
+    // ---- the yearly review ----
+    async function reviewView(actor: Actor, o: OfficialRow & { home: UnitRow }, year: number) {
+      const { card } = await officialCard(ctx, o, period(String(year)));
+      const view = presentScorecard(card, { kind: 'official', id: o.id, name: o.name, position: o.position, unit: o.home }, { enterFinding: false });
+      const review = await findReview(ctx.db, o.id, year);
+      return {
+        view,
+        review: presentReview(o, year, view, review, {
+          selfAssess: canSelfAssess(actor, o.id) && !review?.leader_grade,
+          grade: canActAsSuperior(actor, o.id, o.home.path),
+        }),
+      };
+    }
+
+    app.get(
+      '/api/v1/scorecards/officials/:id/reviews/:year',
+      {
+        config: { access: 'official' },
+        schema: { tags, summary: "An official's yearly review: the computed scorecard, their self-assessment and the leader's grade with reasons", params: ReviewParams, response: { 200: ReviewView } },
+      },
+      async (request) => {
+        const o = await readableOfficial(ctx, request.actor, request.params.id);
+        return (await reviewView(request.actor, o, request.params.year)).review;
+      },
+    );
+
+    app.post(
+      '/api/v1/scorecards/officials/:id/reviews/:year/actions',
+      {
+        config: { access: 'official' },
+        schema: {
+          tags,
+          summary: "The official's self-assessment ({type:'self_assess', text}) or the leader's grade ({type:'grade', grade, reasons}; reasons when it differs from the computed grade)",
+          params: ReviewParams,
+          body: ReviewAction,
+          response: { 200: ReviewView },
+        },
+      },
+      async (request) => {
+        const actor = request.actor;
+        if (!isOfficial(actor)) throw forbidden();
+        const o = await readableOfficial(ctx, actor, request.params.id);
+        const year = request.params.year;
+        const body = request.body;
+        if (body.type === 'self_assess') {
+          await selfAssess(ctx, actor, o, year, body.text);
+        } else {
+          const { view } = await reviewView(actor, o, year);
+          await gradeYear(ctx, actor, o, year, { total: view.total, grade: view.grade, card: view }, { grade: body.grade, reasons: body.reasons });
+        }
+        return (await reviewView(actor, o, year)).review;
+      },
+    );
+  },
+};
