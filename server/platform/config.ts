@@ -66,6 +66,47 @@ export interface Config {
   reportFont?: string;
   /** Where the maps' background comes from (ZD_MAP_TILES_URL, ZD_MAP_TILES_ATTRIBUTION): docs/OPERATIONS.md, "Maps". */
   mapTiles: MapTiles;
+  /** Single sign-on for officials through an OpenID Connect provider (docs/INTEROP.md); none without ZD_OIDC_ISSUER. */
+  oidc?: OidcSettings;
+}
+
+/** An OpenID Connect provider officials may sign in through. */
+export interface OidcSettings {
+  /** The issuer URL, whose /.well-known/openid-configuration is read (ZD_OIDC_ISSUER). */
+  issuer: string;
+  /** This server's client id and secret at the provider (ZD_OIDC_CLIENT_ID, ZD_OIDC_CLIENT_SECRET; no secret: a public client, PKCE only). */
+  clientId: string;
+  clientSecret?: string;
+  /**
+   * The claim that names the official (ZD_OIDC_CLAIM, default email): `email` is matched with
+   * the official's e-mail address (and must be verified), any other claim (preferred_username,
+   * sub, an employee number …) with the username.
+   */
+  claim: string;
+  /** Where the provider sends the browser back (ZD_OIDC_REDIRECT_URI; default: this server's /api/v1/auth/oidc/callback as the request reached it). */
+  redirectUri?: string;
+  /** The provider's name on the sign-in button (ZD_OIDC_NAME). */
+  name: string;
+}
+
+function oidcSettings(env: NodeJS.ProcessEnv): OidcSettings | undefined {
+  const issuer = env.ZD_OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  if (!/^https?:\/\/[^/]/.test(issuer)) throw new Error(`ZD_OIDC_ISSUER must be an http(s) URL, got "${issuer}"`);
+  const clientId = env.ZD_OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new Error('ZD_OIDC_ISSUER is set: ZD_OIDC_CLIENT_ID must be set too');
+  const redirectUri = env.ZD_OIDC_REDIRECT_URI?.trim() || undefined;
+  if (redirectUri && !/^https?:\/\/[^/]+\/api\/v1\/auth\/oidc\/callback$/.test(redirectUri)) {
+    throw new Error(`ZD_OIDC_REDIRECT_URI must be this server's https://host/api/v1/auth/oidc/callback, got "${redirectUri}"`);
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.ZD_OIDC_CLIENT_SECRET || undefined,
+    claim: env.ZD_OIDC_CLAIM?.trim() || 'email',
+    redirectUri,
+    name: env.ZD_OIDC_NAME?.trim() || new URL(issuer).host,
+  };
 }
 
 /** A tile server: a `{z}/{x}/{y}` URL template (with `{s}` for its sub-domains, if any) and the credit it asks for. */
@@ -154,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: env.ZD_BACKUP_DIR ? path.resolve(env.ZD_BACKUP_DIR) : undefined,
     backupEveryMs: period(env.ZD_BACKUP_EVERY, 86_400_000, 'ZD_BACKUP_EVERY'),
     backupKeep: Math.max(1, int(env.ZD_BACKUP_KEEP, 7)),
+    oidc: oidcSettings(env),
   };
 }
 

@@ -1,6 +1,26 @@
 import { defineMessages } from '../../platform/i18n.ts';
 
 export const peopleMessages = defineMessages({
+  sso_no_claim: {
+    en: 'The sign-in service did not say who you are. Ask your administrator to check the single sign-on settings.',
+    vi: 'Dịch vụ đăng nhập không cho biết bạn là ai. Hãy đề nghị quản trị viên kiểm tra cấu hình đăng nhập một lần.',
+    zh: '登录服务未提供您的身份信息。请管理员检查统一登录的设置。',
+  },
+  sso_email_unverified: {
+    en: 'Your e-mail address is not verified at the sign-in service. Verify it there, then try again.',
+    vi: 'Địa chỉ e-mail của bạn chưa được xác minh tại dịch vụ đăng nhập. Hãy xác minh rồi thử lại.',
+    zh: '您的电子邮件地址尚未在登录服务中验证。请先验证后再试。',
+  },
+  sso_not_linked: {
+    en: 'You signed in at the sign-in service, but no official of this system has that account. Ask your administrator to create your account here with the same e-mail address or username.',
+    vi: 'Bạn đã đăng nhập tại dịch vụ đăng nhập, nhưng hệ thống này không có cán bộ nào ứng với tài khoản đó. Hãy đề nghị quản trị viên tạo tài khoản cho bạn với cùng địa chỉ e-mail hoặc tên đăng nhập.',
+    zh: '您已在登录服务中登录，但本系统没有与该账号对应的干部。请管理员用相同的电子邮件地址或用户名为您创建账号。',
+  },
+  sso_ambiguous: {
+    en: 'More than one official of this system has that e-mail address, so it cannot tell which one you are. Ask your administrator to make it unique, or sign in with your password.',
+    vi: 'Có nhiều cán bộ trong hệ thống dùng cùng địa chỉ e-mail này nên không xác định được bạn. Hãy đề nghị quản trị viên sửa lại, hoặc đăng nhập bằng mật khẩu.',
+    zh: '本系统有多名干部使用该电子邮件地址，无法确定您的身份。请管理员更正，或使用密码登录。',
+  },
   invalid_credentials: {
     en: 'The username or password is wrong.',
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',

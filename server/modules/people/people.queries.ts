@@ -31,6 +31,16 @@ export async function accountIdByUsername(db: Kysely<DB>, username: string) {
 }
 
 /**
+ * The officials a single sign-on claim names: by e-mail address (any case) or by username. More
+ * than one answer means the claim names nobody for certain.
+ */
+export async function officialsForSso(db: Kysely<DB>, match: 'email' | 'username', value: string) {
+  let query = db.selectFrom('accounts').select(['id', 'username', 'disabled_at']).where('kind', '=', 'official');
+  query = match === 'email' ? query.where(sql<string>`lower(email)`, '=', value.toLowerCase()) : query.where('username', '=', value.toLowerCase());
+  return query.orderBy('id').limit(2).execute();
+}
+
+/**
  * What sign-in needs to decide, in one statement: the account (only officials have a
  * password) and whether this device signed in to it before.
  */

@@ -37,6 +37,7 @@ import { resetPassword } from './commands/resetPassword.ts';
 import { disableOfficial } from './commands/disableOfficial.ts';
 import { enableOfficial } from './commands/enableOfficial.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { oidcRoutes } from './oidc.routes.ts';
 
 /** A new session goes back twice: in the answer (for API clients) and as the cookie (for the web app). */
 function answerWithSession(reply: FastifyReply, ctx: AppContext, session: NewSession) {
@@ -281,6 +282,7 @@ export const peopleModule: Module = {
   name: 'people',
   routes(app, ctx) {
     authRoutes(app, ctx);
+    oidcRoutes(app, ctx);
     officialRoutes(app, ctx);
   },
 };

@@ -144,3 +144,19 @@ export const OfficialAction = Type.Union([
   Type.Object({ type: Type.Literal('enable') }, { additionalProperties: false }),
 ]);
 export type OfficialAction = Static<typeof OfficialAction>;
+
+/** Leaving for the single sign-on provider: the page of this app to open afterwards. */
+export const OidcStartQuery = Type.Object(
+  { next: Type.Optional(Type.String({ maxLength: 500, description: 'a path of this app, e.g. /staff' })) },
+  { additionalProperties: false },
+);
+
+/** The provider's answer: a code and the state, or an error (providers may add parameters of their own). */
+export const OidcCallbackQuery = Type.Object(
+  {
+    code: Type.Optional(Type.String({ maxLength: 2000 })),
+    state: Type.Optional(Type.String({ maxLength: 500 })),
+    error: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: Type.String({ maxLength: 2000 }) },
+);

@@ -31,7 +31,7 @@ describe('GET /api/v1/config', () => {
   test('answers anyone the tile source, and the pages may load images from it', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/config' });
     assert.equal(res.statusCode, 200, res.body);
-    assert.deepEqual(res.json(), { map: { tilesUrl: 'https://{s}.tiles.example.vn/{z}/{x}/{y}.png', attribution: '© Bản đồ tỉnh' } });
+    assert.deepEqual(res.json(), { map: { tilesUrl: 'https://{s}.tiles.example.vn/{z}/{x}/{y}.png', attribution: '© Bản đồ tỉnh' }, sso: null });
     const csp = res.headers['content-security-policy'] as string;
     const imgSrc = csp.split(';').find((d) => d.trim().startsWith('img-src'));
     assert.ok(imgSrc?.includes('https://*.tiles.example.vn'), csp);

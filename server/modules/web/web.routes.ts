@@ -43,14 +43,15 @@ export const webModule: Module = {
         config: { access: 'public' },
         schema: {
           tags: ['web'],
-          summary: "The settings the browser app follows: the maps' tile source and its credit",
+          summary: "The settings the browser app follows: the maps' tile source and its credit, single sign-on",
           response: { 200: ClientConfig },
         },
       },
       async (_request, reply) => {
         reply.header('cache-control', 'public, max-age=300');
         const { url, attribution } = ctx.config.mapTiles;
-        return { map: { tilesUrl: url, attribution } };
+        const sso = ctx.config.oidc ? { name: ctx.config.oidc.name } : null;
+        return { map: { tilesUrl: url, attribution }, sso };
       },
     );
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
@@ -11,6 +11,42 @@ function safeNext(next: string | null, fallback: string): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
 }
 
+/** The single sign-on provider, when the server has one (GET /api/v1/config), asked once per visit. */
+let ssoSetting: Promise<{ name: string } | null> | null = null;
+function useSso(): { name: string } | null {
+  const [sso, setSso] = useState<{ name: string } | null>(null);
+  useEffect(() => {
+    ssoSetting ??= api.get<{ sso?: { name: string } | null }>('/config').then((c) => c.sso ?? null);
+    ssoSetting.then(setSso, () => (ssoSetting = null));
+  }, []);
+  return sso;
+}
+
+const ssoReasons = ['sso_not_linked', 'account_disabled', 'sso_email_unverified', 'sso_ambiguous', 'sso_no_claim', 'sso_cancelled', 'sso_unavailable', 'sso_failed'] as const;
+
+/**
+ * Officials of a deployment with an OpenID Connect provider sign in there: a full page load to
+ * the server, which sends the browser on and takes it back. A refusal comes back as ?sso=reason.
+ */
+function SingleSignOn({ next, refused }: { next: string | null; refused: string | null }) {
+  const { t } = useI18n();
+  const sso = useSso();
+  const reason = ssoReasons.find((r) => r === refused);
+  if (!sso) return reason ? <Alert>{t(`signIn.sso.refused.${reason}`, { name: t('signIn.officials') })}</Alert> : null;
+  const href = `/api/v1/auth/oidc/start?next=${encodeURIComponent(safeNext(next, '/staff'))}`;
+  return (
+    <div class="sso">
+      {reason ? <Alert>{t(`signIn.sso.refused.${reason}`, { name: sso.name })}</Alert> : null}
+      <p>
+        <a class="button primary" href={href}>
+          {t('signIn.sso.button', { name: sso.name })}
+        </a>
+      </p>
+      <p>{t('signIn.sso.orPassword')}</p>
+    </div>
+  );
+}
+
 /** Setup codes are 8 digits; people copy them with spaces or dashes. */
 const setupCodeOf = (text: string) => text.replace(/[\s-]/g, '');
 const minPasswordLength = 10;
@@ -19,7 +55,7 @@ const minPasswordLength = 10;
  * Officials sign in with their password, or, with the setup code sent to their own phone or
  * e-mail (a new account, a reset), choose their password and are signed in.
  */
-function OfficialForm({ next }: { next: string | null }) {
+function OfficialForm({ next, refused }: { next: string | null; refused: string | null }) {
   const { t } = useI18n();
   const [withCode, setWithCode] = useState(false);
   const [username, setUsername] = useState('');
@@ -59,7 +95,7 @@ function OfficialForm({ next }: { next: string | null }) {
       }}
     >
       <h2 id="official-heading">{withCode ? t('signIn.setupTitle') : t('signIn.officials')}</h2>
-      {withCode ? <p>{t('signIn.setupLead')}</p> : null}
+      {withCode ? <p>{t('signIn.setupLead')}</p> : <SingleSignOn next={next} refused={refused} />}
       <Alert>{error}</Alert>
       <Field label={t('signIn.username')} error={errors.username} required>
         {({ id, describedBy, invalid }) => (
@@ -193,7 +229,7 @@ export function SignInPage({ query }: PageProps) {
       <PageTitle>{t('signIn.title')}</PageTitle>
       <p class="lead">{t('signIn.lead')}</p>
       <div class="two-columns">
-        <OfficialForm next={next} />
+        <OfficialForm next={next} refused={query.get('sso')} />
         <ResidentForm next={next} />
       </div>
     </>
