@@ -20,3 +20,4 @@ import './subscribe/index.ts';
 import './insight/index.ts';
 import './reports/index.ts';
 import './conduct/index.ts';
+import './scorecards/index.ts';

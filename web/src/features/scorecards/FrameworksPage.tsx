@@ -1,0 +1,221 @@
+/** Administrators set a unit's scorecard frameworks: criteria per job position with weights and scales, the grades' thresholds, the ranking's minimum volume. */
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.ts';
+import type { PageProps } from '../../app/router.ts';
+import { useSession } from '../../app/session.ts';
+import { Alert, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { scorecardMeasures } from '../../../../server/contract/domain.ts';
+
+interface Framework {
+  id: number;
+  unit: string;
+  own: boolean;
+  position: string | null;
+  thresholds: { excellent: number; good: number; completed: number };
+  criteria: { measure: string; weight: number; worst: number; best: number }[];
+}
+interface Frameworks {
+  items: Framework[];
+  canEdit: boolean;
+  minVolume: number;
+}
+
+const blank = (): Framework => ({ id: 0, unit: '', own: true, position: null, thresholds: { excellent: 90, good: 75, completed: 50 }, criteria: [{ measure: 'on_time_rate', weight: 1, worst: 50, best: 100 }] });
+
+function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSaved(): void }) {
+  const { t } = useI18n();
+  const [f, setF] = useState(start);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const num = (e: Event) => Number((e.target as HTMLInputElement).value);
+  const setCriterion = (i: number, patch: Partial<Framework['criteria'][number]>) => setF({ ...f, criteria: f.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  return (
+    <form
+      class="card framework-editor"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        setSaved(false);
+        try {
+          await api.put('/scorecard-frameworks', { unit, position: f.position?.trim() || null, thresholds: f.thresholds, criteria: f.criteria });
+          setSaved(true);
+          onSaved();
+        } catch (err) {
+          setError(messageOf(err));
+        }
+      }}
+    >
+      <Field label={t('scorecards.position')} hint={t('scorecards.positionHint')}>
+{(ids) => (
+<input id={ids.id} aria-describedby={ids.describedBy} value={f.position ?? ''} maxLength={200} onInput={(e) => setF({ ...f, position: (e.target as HTMLInputElement).value || null })} />
+)}
+</Field>
+      <fieldset>
+        <legend>{t('scorecards.thresholds')}</legend>
+        {(['excellent', 'good', 'completed'] as const).map((g) => (
+          <label key={g} class="inline-field">
+            {t(`scorecards.grade.${g}`)}{' '}
+            <input type="number" min={0} max={100} step="0.01" value={f.thresholds[g]} onInput={(e) => setF({ ...f, thresholds: { ...f.thresholds, [g]: num(e) } })} />
+          </label>
+        ))}
+      </fieldset>
+      <table class="table">
+        <thead>
+          <tr>
+            <th>{t('scorecards.criterion')}</th>
+            <th>{t('scorecards.weight')}</th>
+            <th>{t('scorecards.worst')}</th>
+            <th>{t('scorecards.best')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {f.criteria.map((c, i) => (
+            <tr key={i}>
+              <td>
+                <select aria-label={t('scorecards.criterion')} value={c.measure} onChange={(e) => setCriterion(i, { measure: (e.target as HTMLSelectElement).value })}>
+                  {scorecardMeasures.map((m) => (
+                    <option value={m} key={m}>
+                      {t(`scorecards.measure.${m}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input aria-label={t('scorecards.weight')} type="number" min={0.01} step="0.01" value={c.weight} onInput={(e) => setCriterion(i, { weight: num(e) })} />
+              </td>
+              <td>
+                <input aria-label={t('scorecards.worst')} type="number" step="0.01" value={c.worst} onInput={(e) => setCriterion(i, { worst: num(e) })} />
+              </td>
+              <td>
+                <input aria-label={t('scorecards.best')} type="number" step="0.01" value={c.best} onInput={(e) => setCriterion(i, { best: num(e) })} />
+              </td>
+              <td>
+                <button type="button" class="btn btn-secondary" onClick={() => setF({ ...f, criteria: f.criteria.filter((_, j) => j !== i) })} disabled={f.criteria.length === 1}>
+                  {t('scorecards.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="hint">{t('scorecards.scaleHint')}</p>
+      <button
+        type="button"
+        class="btn btn-secondary"
+        disabled={f.criteria.length >= scorecardMeasures.length}
+        onClick={() => setF({ ...f, criteria: [...f.criteria, { measure: scorecardMeasures.find((m) => !f.criteria.some((c) => c.measure === m))!, weight: 1, worst: 0, best: 100 }] })}
+      >
+        {t('scorecards.addCriterion')}
+      </button>{' '}
+      <button type="submit" class="btn btn-primary">
+        {t('scorecards.saveFramework')}
+      </button>
+      {error ? <Alert>{error}</Alert> : null}
+      {saved ? <Alert kind="success">{t('scorecards.saved')}</Alert> : null}
+    </form>
+  );
+}
+
+function MinVolume({ unit, value, onSaved }: { unit: string; value: number; onSaved(): void }) {
+  const { t } = useI18n();
+  const [v, setV] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      class="inline-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          await api.put(`/units/${encodeURIComponent(unit)}/ranking-settings`, { minVolume: v });
+          onSaved();
+        } catch (err) {
+          setError(messageOf(err));
+        }
+      }}
+    >
+      <Field label={t('scorecards.minVolume')} hint={t('scorecards.minVolumeHint')}>
+{(f) => (
+<input id={f.id} aria-describedby={f.describedBy} type="number" min={1} value={v} onInput={(e) => setV(Number((e.target as HTMLInputElement).value))} />
+)}
+</Field>
+      <button type="submit" class="btn btn-secondary">
+        {t('scorecards.save')}
+      </button>
+      {error ? <Alert>{error}</Alert> : null}
+    </form>
+  );
+}
+
+export default function FrameworksPage(_: PageProps) {
+  const { t, number } = useI18n();
+  const { me } = useSession();
+  const units = [...new Map((me?.grants ?? []).filter((g) => g.unit).map((g) => [g.unit!, g.unitName ?? g.unit!])).entries()];
+  const [unit, setUnit] = useState(units[0]?.[0] ?? '');
+  const [editing, setEditing] = useState<Framework | null>(null);
+  const state = useAsync(() => (unit ? api.get<Frameworks>('/scorecard-frameworks', { unit }) : Promise.resolve(undefined)), [unit]);
+  const list = state.value;
+  return (
+    <div class="page">
+      <PageTitle>{t('scorecards.frameworksTitle')}</PageTitle>
+      <p class="hint">{t('scorecards.frameworksHint')}</p>
+      {units.length > 1 ? (
+        <Field label={t('scorecards.unit')}>
+{(f) => (
+<select id={f.id} aria-describedby={f.describedBy} value={unit} onChange={(e) => setUnit((e.target as HTMLSelectElement).value)}>
+            {units.map(([code, name]) => (
+              <option value={code} key={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+)}
+</Field>
+      ) : null}
+      {state.loading ? <Loading /> : null}
+      {state.error ? <Alert>{state.error}</Alert> : null}
+      {list ? (
+        <>
+          {list.items.length ? (
+            list.items.map((f) => (
+              <section class="card" key={f.id} aria-label={f.position ?? t('scorecards.everyPosition')}>
+                <h2>
+                  {f.position ?? t('scorecards.everyPosition')} <span class="muted small">({f.unit})</span>
+                </h2>
+                <p class="small">{t('scorecards.thresholdsLine', { excellent: f.thresholds.excellent, good: f.thresholds.good, completed: f.thresholds.completed })}</p>
+                <ul>
+                  {f.criteria.map((c) => (
+                    <li key={c.measure}>
+                      {t(`scorecards.measure.${c.measure}`)} — {t('scorecards.weight')} {number(c.weight)} · {number(c.worst)} → {number(c.best)}
+                    </li>
+                  ))}
+                </ul>
+                {list.canEdit && f.own ? (
+                  <button type="button" class="btn btn-secondary" onClick={() => setEditing(f)}>
+                    {t('scorecards.edit')}
+                  </button>
+                ) : null}
+              </section>
+            ))
+          ) : (
+            <Empty>{t('scorecards.noFrameworks')}</Empty>
+          )}
+          {list.canEdit ? (
+            <>
+              <h2>{editing ? t('scorecards.editFramework') : t('scorecards.newFramework')}</h2>
+              {!editing ? (
+                <button type="button" class="btn btn-secondary" onClick={() => setEditing(blank())}>
+                  {t('scorecards.newFramework')}
+                </button>
+              ) : (
+                <Editor key={editing.id} unit={unit} start={editing} onSaved={state.reload} />
+              )}
+              <MinVolume unit={unit} value={list.minVolume} onSaved={state.reload} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
