@@ -1,4 +1,4 @@
--- The schema after every migration up to 0790_reports, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0791_steering_committees, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -1589,6 +1589,110 @@ CREATE TABLE public.stats_watermark (
     CONSTRAINT stats_watermark_one_check CHECK (one)
 );
 
+CREATE TABLE public.steering_attendance (
+    meeting_id bigint NOT NULL,
+    member_id bigint NOT NULL,
+    present boolean NOT NULL,
+    note text
+);
+
+CREATE TABLE public.steering_committees (
+    id bigint NOT NULL,
+    unit_id bigint NOT NULL,
+    name text NOT NULL,
+    created_by bigint,
+    created_at timestamp with time zone NOT NULL
+);
+
+ALTER TABLE public.steering_committees ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.steering_committees_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.steering_decisions (
+    id bigint NOT NULL,
+    meeting_id bigint NOT NULL,
+    committee_id bigint NOT NULL,
+    unit_id bigint NOT NULL,
+    text text NOT NULL,
+    owner_member_id bigint NOT NULL,
+    due_at timestamp with time zone NOT NULL,
+    status text DEFAULT 'open'::text NOT NULL,
+    done_at timestamp with time zone,
+    done_note text,
+    overdue_at timestamp with time zone,
+    escalated_at timestamp with time zone,
+    escalated_to_unit_id bigint,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT steering_decisions_status_check CHECK ((status = ANY (ARRAY['open'::text, 'done'::text])))
+);
+
+ALTER TABLE public.steering_decisions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.steering_decisions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.steering_meetings (
+    id bigint NOT NULL,
+    committee_id bigint NOT NULL,
+    held_on date NOT NULL,
+    title text NOT NULL,
+    agenda jsonb NOT NULL,
+    minutes text,
+    created_by bigint,
+    created_at timestamp with time zone NOT NULL
+);
+
+ALTER TABLE public.steering_meetings ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.steering_meetings_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.steering_members (
+    id bigint NOT NULL,
+    committee_id bigint NOT NULL,
+    name text NOT NULL,
+    role text NOT NULL,
+    "position" text,
+    account_id bigint,
+    email text,
+    position_order integer DEFAULT 0 NOT NULL,
+    left_on date,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT steering_members_role_check CHECK ((role = ANY (ARRAY['head'::text, 'deputy'::text, 'standing'::text, 'member'::text, 'secretary'::text])))
+);
+
+ALTER TABLE public.steering_members ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.steering_members_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.steering_regulations (
+    committee_id bigint NOT NULL,
+    version integer NOT NULL,
+    title text NOT NULL,
+    articles jsonb NOT NULL,
+    adopted_on date NOT NULL,
+    created_by bigint,
+    created_at timestamp with time zone NOT NULL
+);
+
 CREATE TABLE public.subscriptions (
     id bigint NOT NULL,
     unit_id bigint,
@@ -2067,6 +2171,27 @@ ALTER TABLE ONLY public.stats_levels
 ALTER TABLE ONLY public.stats_watermark
     ADD CONSTRAINT stats_watermark_pkey PRIMARY KEY (one);
 
+ALTER TABLE ONLY public.steering_attendance
+    ADD CONSTRAINT steering_attendance_pkey PRIMARY KEY (meeting_id, member_id);
+
+ALTER TABLE ONLY public.steering_committees
+    ADD CONSTRAINT steering_committees_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.steering_committees
+    ADD CONSTRAINT steering_committees_unit_id_key UNIQUE (unit_id);
+
+ALTER TABLE ONLY public.steering_decisions
+    ADD CONSTRAINT steering_decisions_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.steering_meetings
+    ADD CONSTRAINT steering_meetings_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.steering_members
+    ADD CONSTRAINT steering_members_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.steering_regulations
+    ADD CONSTRAINT steering_regulations_pkey PRIMARY KEY (committee_id, version);
+
 ALTER TABLE ONLY public.subscriptions
     ADD CONSTRAINT subscriptions_code_key UNIQUE (code);
 
@@ -2288,6 +2413,14 @@ CREATE INDEX sign_in_attempts_window ON public.sign_in_attempts USING btree (win
 CREATE INDEX stats_answer_hist_empty ON public.stats_answer_hist USING btree (unit_id) WHERE (n = 0);
 
 CREATE INDEX stats_counts_empty ON public.stats_counts USING btree (unit_id) WHERE (received = 0);
+
+CREATE INDEX steering_decisions_committee ON public.steering_decisions USING btree (committee_id, id);
+
+CREATE INDEX steering_decisions_open_due ON public.steering_decisions USING btree (due_at) WHERE (status = 'open'::text);
+
+CREATE INDEX steering_meetings_committee ON public.steering_meetings USING btree (committee_id, held_on DESC);
+
+CREATE INDEX steering_members_committee ON public.steering_members USING btree (committee_id, position_order, id);
 
 CREATE UNIQUE INDEX subscriptions_active ON public.subscriptions USING btree (channel, recipient, COALESCE(unit_id, (0)::bigint), COALESCE(category, ''::text)) WHERE (unsubscribed_at IS NULL);
 
@@ -2698,6 +2831,51 @@ ALTER TABLE ONLY public.service_points
 
 ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.steering_attendance
+    ADD CONSTRAINT steering_attendance_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES public.steering_meetings(id);
+
+ALTER TABLE ONLY public.steering_attendance
+    ADD CONSTRAINT steering_attendance_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.steering_members(id);
+
+ALTER TABLE ONLY public.steering_committees
+    ADD CONSTRAINT steering_committees_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.steering_committees
+    ADD CONSTRAINT steering_committees_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.steering_decisions
+    ADD CONSTRAINT steering_decisions_committee_id_fkey FOREIGN KEY (committee_id) REFERENCES public.steering_committees(id);
+
+ALTER TABLE ONLY public.steering_decisions
+    ADD CONSTRAINT steering_decisions_escalated_to_unit_id_fkey FOREIGN KEY (escalated_to_unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.steering_decisions
+    ADD CONSTRAINT steering_decisions_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES public.steering_meetings(id);
+
+ALTER TABLE ONLY public.steering_decisions
+    ADD CONSTRAINT steering_decisions_owner_member_id_fkey FOREIGN KEY (owner_member_id) REFERENCES public.steering_members(id);
+
+ALTER TABLE ONLY public.steering_decisions
+    ADD CONSTRAINT steering_decisions_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);
+
+ALTER TABLE ONLY public.steering_meetings
+    ADD CONSTRAINT steering_meetings_committee_id_fkey FOREIGN KEY (committee_id) REFERENCES public.steering_committees(id);
+
+ALTER TABLE ONLY public.steering_meetings
+    ADD CONSTRAINT steering_meetings_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.steering_members
+    ADD CONSTRAINT steering_members_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.steering_members
+    ADD CONSTRAINT steering_members_committee_id_fkey FOREIGN KEY (committee_id) REFERENCES public.steering_committees(id);
+
+ALTER TABLE ONLY public.steering_regulations
+    ADD CONSTRAINT steering_regulations_committee_id_fkey FOREIGN KEY (committee_id) REFERENCES public.steering_committees(id);
+
+ALTER TABLE ONLY public.steering_regulations
+    ADD CONSTRAINT steering_regulations_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.accounts(id);
 
 ALTER TABLE ONLY public.subscriptions
     ADD CONSTRAINT subscriptions_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id);

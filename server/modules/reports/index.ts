@@ -1,3 +1,6 @@
 /** What the server and other modules may use of the reports module. */
 export { reportsModule } from './reports.routes.ts';
 export { setTargets } from './commands/setTargets.ts';
+export { archiveReport, produceDueReports } from './commands/archiveReport.ts';
+export { createCommittee, adoptRegulation, recordMeeting } from './commands/committees.ts';
+export { sweepFollowUps } from './reports.jobs.ts';

@@ -11,4 +11,19 @@ export const reportMessages = defineMessages({
     vi: 'Một báo cáo tối đa {years} năm.',
     zh: '一份报告最长覆盖 {years} 年。',
   },
+  steering_committee_exists: {
+    en: 'Unit {unit} already has a steering committee.',
+    vi: 'Đơn vị {unit} đã có Ban chỉ đạo.',
+    zh: '单位 {unit} 已有领导小组。',
+  },
+  steering_not_a_member: {
+    en: 'Member {member} does not belong to this committee.',
+    vi: 'Thành viên {member} không thuộc Ban chỉ đạo này.',
+    zh: '成员 {member} 不属于该领导小组。',
+  },
+  steering_decision_done: {
+    en: 'This follow-up is already done.',
+    vi: 'Việc này đã hoàn thành.',
+    zh: '该事项已办结。',
+  },
 });

@@ -22,3 +22,15 @@ export function canSetTargets(actor: Actor, unitPath: string): boolean {
 export function readerScope(actor: Actor): string[] {
   return unitScope(actor, reportReaders);
 }
+
+/** Who keeps a unit's steering committee: its leaders and administrators, or those above. */
+export const committeeKeepers = ['leader', 'administrator'] as const satisfies readonly Role[];
+
+export function canKeepCommittee(actor: Actor, unitPath: string): boolean {
+  return hasRoleAt(actor, unitPath, committeeKeepers);
+}
+
+/** A follow-up is completed by its owner (when an official) or by a keeper of the committee. */
+export function canCompleteDecision(actor: Actor, unitPath: string, ownerAccountId: number | null): boolean {
+  return (actor.kind === 'official' && ownerAccountId === actor.id) || canKeepCommittee(actor, unitPath);
+}

@@ -12,7 +12,9 @@ import { buildReport } from './reports.build.ts';
 import { renderReportPdf } from './reports.pdf.ts';
 import { setTargets } from './commands/setTargets.ts';
 import { getArchived, listArchived, unitById } from './reports.queries.ts';
+import { committeeRoutes } from './committees.routes.ts';
 import './reports.messages.ts';
+import './reports.jobs.ts';
 
 const tags = ['reports'];
 export const maxReportYears = 5;
@@ -155,5 +157,7 @@ export const reportsModule: Module = {
           .send(row.pdf);
       },
     );
+
+    committeeRoutes(app, ctx);
   },
 };

@@ -143,3 +143,74 @@ export const ArchivedItem = Type.Object({
 export const ArchiveList = Type.Object({ items: Type.Array(ArchivedItem) });
 export const ArchiveQuery = Type.Object({ unit: UnitCode }, { additionalProperties: false });
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,12}$' }) });
+
+// Steering committees
+
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+export const SteeringRole = Type.Union(['head', 'deputy', 'standing', 'member', 'secretary'].map((r) => Type.Literal(r)));
+export const MemberInput = Type.Object(
+  {
+    name: Text(200),
+    role: SteeringRole,
+    position: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+    account: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: 'the official who is the member, if any' }))),
+    email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+  },
+  { additionalProperties: false },
+);
+export const CreateCommitteeBody = Type.Object(
+  { unit: UnitCode, name: Text(300), members: Type.Array(MemberInput, { maxItems: 100 }) },
+  { additionalProperties: false },
+);
+export const MembersBody = Type.Object({ members: Type.Array(MemberInput, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false });
+export const RegulationBody = Type.Object(
+  { title: Text(300), adoptedOn: Day, articles: Type.Array(Type.Object({ title: Text(300), text: Text(10_000) }, { additionalProperties: false }), { minItems: 1, maxItems: 100 }) },
+  { additionalProperties: false },
+);
+export const MeetingBody = Type.Object(
+  {
+    heldOn: Day,
+    title: Text(300),
+    agenda: Type.Array(Text(1000), { maxItems: 50 }),
+    minutes: Type.Optional(Nullable(Type.String({ maxLength: 50_000 }))),
+    attendance: Type.Array(Type.Object({ member: Type.Integer({ minimum: 1 }), present: Type.Boolean(), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }, { additionalProperties: false }), { maxItems: 200 }),
+    decisions: Type.Array(Type.Object({ text: Text(2000), owner: Type.Integer({ minimum: 1, description: 'a member of the committee' }), dueOn: Day }, { additionalProperties: false }), { maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+export const DecisionActionBody = Type.Object({ type: Type.Literal('complete'), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }, { additionalProperties: false });
+
+const DecisionView = Type.Object({
+  id: Type.Integer(),
+  meeting: Type.Integer(),
+  text: Type.String(),
+  owner: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  dueAt: Type.String({ format: 'date-time' }),
+  status: Type.Union([Type.Literal('open'), Type.Literal('done')]),
+  overdue: Type.Boolean(),
+  doneAt: Nullable(Type.String({ format: 'date-time' })),
+  doneNote: Nullable(Type.String()),
+  escalatedAt: Nullable(Type.String({ format: 'date-time' })),
+  escalatedTo: Nullable(Type.String()),
+});
+export const CommitteeView = Type.Object({
+  id: Type.Integer(),
+  unit: Type.String(),
+  name: Type.String(),
+  members: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), role: Type.String(), position: Nullable(Type.String()), account: Nullable(Type.Integer()), email: Nullable(Type.String()), leftOn: Nullable(Type.String()) })),
+  regulations: Type.Array(Type.Object({ version: Type.Integer(), title: Type.String(), adoptedOn: Type.String(), articles: Type.Array(Type.Object({ title: Type.String(), text: Type.String() })) }), { description: 'newest first; the first is in force' }),
+  meetings: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      heldOn: Type.String(),
+      title: Type.String(),
+      agenda: Type.Array(Type.String()),
+      minutes: Nullable(Type.String()),
+      attendance: Type.Array(Type.Object({ member: Type.Integer(), present: Type.Boolean(), note: Nullable(Type.String()) })),
+    }),
+  ),
+  decisions: Type.Array(DecisionView),
+});
+export type CommitteeView = Static<typeof CommitteeView>;
+export const CommitteeQuery = Type.Object({ unit: UnitCode }, { additionalProperties: false });
+export const CreatedId = Type.Object({ id: Type.Integer() });

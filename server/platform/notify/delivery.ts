@@ -9,6 +9,7 @@
  * the row's lease to expire, and the message is sent again: transports get at-least-once,
  * the dedupe key of the outbox keeps the enqueue exactly-once.
  */
+import { loadAttachments } from './attachments.ts';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
@@ -151,7 +152,8 @@ export async function deliverDueNotifications(
         try {
           const message = renderTemplate(row.template, row.locale, row.params);
           const transports = opts.transports ?? transportsFor(ctx);
-          await transports[row.channel].send({ channel: row.channel, to: row.recipient, ...message });
+          const attachments = row.channel === 'email' ? await loadAttachments(ctx, row.params) : [];
+          await transports[row.channel].send({ channel: row.channel, to: row.recipient, ...message, ...(attachments.length ? { attachments } : {}) });
           sent.push(row);
         } catch (error) {
           await recordFailure(ctx, row, token, error, result);

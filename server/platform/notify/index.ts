@@ -13,3 +13,4 @@ export {
 export { notifyOfficial, notifyOfficials, type NoticeInput, type NoticeSubject } from './notices.ts';
 export { deliverDueNotifications, deliveryBackoffMs, maxDeliveryAttempts, type DeliveryResult } from './delivery.ts';
 export { consoleTransportNotice, createTransports, PermanentDeliveryError, type Transport, type Transports, type OutgoingMessage } from './transports.ts';
+export { registerAttachmentSource, attachmentParams, type Attachment, type AttachmentRef } from './attachments.ts';

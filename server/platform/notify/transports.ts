@@ -6,12 +6,15 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { NotificationChannel } from './notify.tables.ts';
+import type { Attachment } from './attachments.ts';
 
 export interface OutgoingMessage {
   channel: NotificationChannel;
   to: string;
   subject: string;
   text: string;
+  /** Files sent with an e-mail (attachments.ts). */
+  attachments?: Attachment[];
 }
 
 export interface Transport {
@@ -54,7 +57,13 @@ export function smtpTransport(url: string, from: string): Transport {
     name: 'smtp',
     async send(message) {
       try {
-        await mailer.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+        await mailer.sendMail({
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+        });
       } catch (e) {
         const code = (e as { responseCode?: number }).responseCode;
         // 5xx: the server will not take this message however often we ask.

@@ -1,0 +1,182 @@
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { sql } from 'kysely';
+import { describeEachBackend } from '../../test/server.ts';
+import { createOfficial, createUnits } from '../../test/factories.ts';
+import { actOk, submitOk, testOptions } from '../petitions/petitions.testing.ts';
+import { deliverDueNotifications } from '../../platform/notify/delivery.ts';
+import { consoleTransport, smtpTransport } from '../../platform/notify/transports.ts';
+import { pdfText } from './reports.testing.ts';
+import { produceDueReports } from './commands/archiveReport.ts';
+import { sweepFollowUps } from './reports.jobs.ts';
+
+const received: Array<{ to: string[]; raw: string }> = [];
+let smtp: SMTPServer;
+let smtpUrl = '';
+before(async () => {
+  smtp = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((a) => a.address), raw: Buffer.concat(chunks).toString('latin1') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+});
+after(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+describeEachBackend(
+  'archived reports and steering committees',
+  (t) => {
+    let lead: Awaited<ReturnType<typeof createOfficial>>;
+    let provLead: Awaited<ReturnType<typeof createOfficial>>;
+    let disp: Awaited<ReturnType<typeof createOfficial>>;
+    let committeeId = 0;
+    const keeper = () => lead.headers;
+    const archiveOf = async (headers?: Record<string, string>) =>
+      (await t().app.inject({ method: 'GET', url: '/api/v1/reports/archive', query: { unit: 'ATT' }, headers })).json().items;
+
+    test('setup: a province, Tân Thọ with its committee (members with e-mail), petitions in April 2026', async () => {
+      t().clock.set('2026-04-06T02:00:00Z');
+      received.length = 0;
+      await createUnits(t().ctx.db, [
+        { code: 'AP', name: 'Tỉnh Nghệ An', level: 'province' },
+        { code: 'ATT', name: 'Xã Tân Thọ', names: { vi: 'Xã Tân Thọ', zh: '新寿社' }, level: 'commune', parentCode: 'AP' },
+      ]);
+      lead = await createOfficial(t(), { name: 'Lê Văn Chủ Tịch', email: 'chutich@tantho.example', roles: [{ unit: 'ATT', role: 'leader' }] });
+      provLead = await createOfficial(t(), { name: 'Tỉnh Lãnh Đạo', roles: [{ unit: 'AP', role: 'leader' }] });
+      disp = await createOfficial(t(), { name: 'Điều phối', roles: [{ unit: 'ATT', role: 'dispatcher' }] });
+      const res = await t().app.inject({
+        method: 'POST',
+        url: '/api/v1/steering-committees',
+        headers: keeper(),
+        payload: {
+          unit: 'ATT',
+          name: 'Ban chỉ đạo xây dựng mô hình dân vận khéo',
+          members: [
+            { name: 'Lê Văn Chủ Tịch', role: 'head', position: 'Bí thư Đảng ủy', account: lead.id },
+            { name: 'Phạm Thị Mặt Trận', role: 'deputy', position: 'Chủ tịch UBMTTQ', email: 'mattran@tantho.example' },
+            { name: 'Hoàng Văn Thư Ký', role: 'secretary' },
+          ],
+        },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      committeeId = res.json().id;
+      const denied = await t().app.inject({ method: 'POST', url: '/api/v1/steering-committees', headers: disp.headers, payload: { unit: 'ATT', name: 'x', members: [] } });
+      assert.equal(denied.statusCode, 403);
+      for (const body of ['Đường làng ngập nước', 'Hỏi thủ tục cấp sổ đỏ']) await submitOk(t(), { unit: 'ATT', kind: 'question', category: 'land', body });
+    });
+
+    test('produced on the first working day after the month closes (30 April and 1 May are holidays), archived, mailed with the PDF', async () => {
+      t().clock.set('2026-05-01T03:00:00Z'); // Friday 1 May, a public holiday in Viet Nam
+      assert.equal(await produceDueReports(t().ctx), 0);
+      assert.deepEqual(await archiveOf(), []);
+      t().clock.set('2026-05-04T01:00:00Z'); // Monday 4 May, 08:00 local: the first working day
+      assert.equal(await produceDueReports(t().ctx), 1);
+      assert.equal(await produceDueReports(t().ctx), 0, 'produced once');
+      const pub = await archiveOf();
+      assert.deepEqual(pub.map((r: { period: string; audience: string; locale: string }) => [r.period, r.audience, r.locale]), [['2026-04', 'public', 'vi']]);
+      const both = await archiveOf(lead.headers);
+      assert.equal(both.length, 2, 'a leader also sees the staff version');
+
+      const sent = await deliverDueNotifications(t().ctx, { transports: { email: smtpTransport(smtpUrl, 'Zero Distance <reports@zd.example>'), sms: consoleTransport(() => {}) } });
+      assert.ok(sent.sent >= 2, JSON.stringify(sent));
+      const mails = received.filter((m) => m.raw.includes('2026'));
+      const to = mails.flatMap((m) => m.to).sort();
+      assert.ok(to.includes('chutich@tantho.example') && to.includes('mattran@tantho.example'), to.join(','));
+      assert.equal(to.filter((a) => a === 'chutich@tantho.example').length, 1, 'one mail per address, though leader and member');
+      for (const m of mails) {
+        assert.match(m.raw, /Content-Type: application\/pdf/i);
+        assert.match(m.raw, /filename="?report-ATT-2026-04-staff\.pdf/);
+      }
+    });
+
+    test('an archived report never changes: the same bytes after the figures move, and no update is allowed', async () => {
+      const staff = (await archiveOf(lead.headers)).find((r: { audience: string }) => r.audience === 'staff');
+      const first = await t().app.inject({ method: 'GET', url: `/api/v1/reports/archive/${staff.id}/pdf`, headers: lead.headers });
+      assert.equal(first.statusCode, 200);
+      const { createHash } = await import('node:crypto');
+      assert.equal(createHash('sha256').update(first.rawPayload).digest('hex'), staff.sha256);
+      assert.equal((await t().app.inject({ method: 'GET', url: `/api/v1/reports/archive/${staff.id}/pdf` })).statusCode, 404, 'the staff version is not public');
+      const text = await pdfText(first.rawPayload);
+      assert.ok(text.includes('Xã Tân Thọ') && text.includes('Lưu trữ lúc'), text.slice(0, 300));
+
+      // The figures of April move: a petition is accepted.
+      t().clock.set('2026-05-05T02:00:00Z');
+      const open = await t().ctx.db.selectFrom('petitions').select('id').where('body', '=', 'Đường làng ngập nước').executeTakeFirstOrThrow();
+      await actOk(t(), disp, open.id, { type: 'accept' });
+      const live = (await t().app.inject({ method: 'GET', url: '/api/v1/reports', query: { unit: 'ATT', period: '2026-04' } })).json();
+      const archived = (await t().ctx.db.selectFrom('reports').select('content').where('id', '=', staff.id).executeTakeFirstOrThrow()).content as { asOf: string; petitions: { accepted: number } };
+      assert.notDeepEqual(live.petitions.accepted, archived.petitions.accepted, 'the live figures moved');
+      const again = await t().app.inject({ method: 'GET', url: `/api/v1/reports/archive/${staff.id}/pdf`, headers: lead.headers });
+      assert.ok(Buffer.compare(first.rawPayload, again.rawPayload) === 0, 'byte for byte the same');
+      await assert.rejects(sql`UPDATE reports SET locale = 'en' WHERE id = ${staff.id}`.execute(t().ctx.db), /never changes/);
+    });
+
+    test('regulation in versions, a meeting with agenda, attendance, minutes and a decision whose follow-up falls overdue and is escalated', async () => {
+      const reg = (title: string, n: number) => ({
+        title,
+        adoptedOn: '2026-01-05',
+        articles: Array.from({ length: n }, (_, i) => ({ title: `Điều ${i + 1}`, text: `Nội dung điều ${i + 1}` })),
+      });
+      const url = `/api/v1/steering-committees/${committeeId}`;
+      assert.equal((await t().app.inject({ method: 'POST', url: `${url}/regulations`, headers: keeper(), payload: reg('Quy chế hoạt động', 9) })).statusCode, 200);
+      const v2 = await t().app.inject({ method: 'POST', url: `${url}/regulations`, headers: keeper(), payload: reg('Quy chế hoạt động (sửa đổi)', 10) });
+      assert.deepEqual(v2.json().regulations.map((r: { version: number; articles: unknown[] }) => [r.version, r.articles.length]), [[2, 10], [1, 9]]);
+      const members = v2.json().members as Array<{ id: number; name: string }>;
+      const head = members[0];
+      const meeting = await t().app.inject({
+        method: 'POST',
+        url: `${url}/meetings`,
+        headers: keeper(),
+        payload: {
+          heldOn: '2026-05-05',
+          title: 'Họp thường kỳ tháng 5',
+          agenda: ['Đánh giá kết quả tháng 4', 'Nhiệm vụ tháng 5'],
+          minutes: 'Ban chỉ đạo thống nhất các nhiệm vụ.',
+          attendance: members.map((m, i) => ({ member: m.id, present: i < 2 })),
+          decisions: [{ text: 'Khơi thông cống thôn 3', owner: head.id, dueOn: '2026-05-07' }],
+        },
+      });
+      assert.equal(meeting.statusCode, 200, meeting.body);
+      const view = meeting.json();
+      assert.equal(view.meetings[0].attendance.filter((a: { present: boolean }) => a.present).length, 2);
+      const decision = view.decisions[0];
+      assert.equal(decision.overdue, false);
+
+      const notices = async (accountId: number, template: string) =>
+        Number((await t().ctx.db.selectFrom('official_notices').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).where('template', '=', template).executeTakeFirstOrThrow()).n);
+      t().clock.set('2026-05-07T12:00:00Z'); // before the end of 7 May local
+      assert.deepEqual(await sweepFollowUps(t().ctx), { overdue: 0, escalated: 0 });
+      t().clock.set('2026-05-08T02:00:00Z'); // Friday 8 May: overdue
+      assert.deepEqual(await sweepFollowUps(t().ctx), { overdue: 1, escalated: 0 });
+      assert.deepEqual(await sweepFollowUps(t().ctx), { overdue: 0, escalated: 0 }, 'once');
+      assert.equal(await notices(lead.id, 'steering_decision_overdue'), 1, 'the owner (and leader) is told');
+      t().clock.set('2026-05-10T02:00:00Z'); // Sunday: one working day late only
+      assert.deepEqual(await sweepFollowUps(t().ctx), { overdue: 0, escalated: 0 });
+      t().clock.set('2026-05-11T02:00:00Z'); // Monday: two working days late
+      assert.deepEqual(await sweepFollowUps(t().ctx), { overdue: 0, escalated: 1 });
+      assert.equal(await notices(provLead.id, 'steering_decision_escalated'), 1, 'the province leader hears of it');
+      const after = (await t().app.inject({ method: 'GET', url: '/api/v1/steering-committees', query: { unit: 'ATT' }, headers: lead.headers })).json();
+      assert.equal(after.decisions[0].escalatedTo, 'AP');
+      assert.equal(after.decisions[0].overdue, true);
+      // Done at last, by its owner.
+      const done = await t().app.inject({ method: 'POST', url: `/api/v1/steering-decisions/${decision.id}/actions`, headers: lead.headers, payload: { type: 'complete', note: 'Đã khơi thông' } });
+      assert.equal(done.statusCode, 200, done.body);
+      assert.equal(done.json().decisions[0].status, 'done');
+      assert.equal((await t().app.inject({ method: 'POST', url: `/api/v1/steering-decisions/${decision.id}/actions`, headers: disp.headers, payload: { type: 'complete' } })).statusCode, 404);
+    });
+  },
+  { config: { ...testOptions.config, sessionHours: 24 * 365 } },
+);
