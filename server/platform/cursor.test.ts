@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, idAfterCursor } from './cursor.ts';
 import { AppError } from './errors.ts';
 
 const readId = (v: unknown) => (Number.isSafeInteger(v) ? (v as number) : undefined);
@@ -17,4 +17,14 @@ test('anything else is 400 invalid_cursor: not base64url, not JSON, or not a key
   refused(() => decodeCursor('!!', readId));
   refused(() => decodeCursor(Buffer.from('{not json').toString('base64url'), readId));
   refused(() => decodeCursor(encodeCursor('forty-two'), readId));
+});
+
+test('a list paged by id takes only the cursors it gave out: a positive whole number, encoded', () => {
+  assert.equal(idAfterCursor(undefined), undefined);
+  assert.equal(idAfterCursor(encodeCursor(12)), 12);
+  refused(() => idAfterCursor('12'));
+  refused(() => idAfterCursor(encodeCursor(0)));
+  refused(() => idAfterCursor(encodeCursor(1.5)));
+  refused(() => idAfterCursor(encodeCursor(2 ** 60)));
+  refused(() => idAfterCursor(encodeCursor({ id: 12 })));
 });

@@ -21,3 +21,11 @@ export function decodeCursor<T>(text: string, read: (value: unknown) => T | unde
   if (key === undefined) throw badRequest('invalid_cursor');
   return key;
 }
+
+/** The key of a list paged by id alone: a positive whole number. */
+export const readIdCursor = (value: unknown): number | undefined =>
+  Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : undefined;
+
+/** The id a page cursor of such a list stands for; undefined for the first page. */
+export const idAfterCursor = (text: string | undefined): number | undefined =>
+  text === undefined || text === '' ? undefined : decodeCursor(text, readIdCursor);

@@ -7,3 +7,6 @@ export const Nullable = <T extends TSchema>(schema: T, description?: string) =>
 
 /** A unit named in a response: its official code and its name in its country's language. */
 export const UnitRef = Type.Object({ code: Type.String(), name: Type.String() });
+
+/** A page cursor in a query string: the `next` of the previous page (platform/cursor.ts). */
+export const Cursor = Type.String({ minLength: 1, maxLength: 300, description: 'the `next` of the previous page' });

@@ -14,6 +14,7 @@ import { resolveUnit } from '../units/index.ts';
 import { presentAgency, presentNames } from './agencies.presenter.ts';
 import { createAgency } from './commands/createAgency.ts';
 import './agencies.messages.ts';
+import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 
 export const agenciesModule: Module = {
   name: 'agencies',
@@ -51,13 +52,13 @@ export const agenciesModule: Module = {
           unit,
           subtree: q.subtree,
           kind: q.kind,
-          afterId: q.cursor === undefined ? undefined : Number(q.cursor),
+          afterId: idAfterCursor(q.cursor),
           limit,
         });
         const page = rows.slice(0, limit);
         return {
           items: page.map(presentAgency),
-          ...(rows.length > limit ? { next: String(page[page.length - 1].id) } : {}),
+          ...(rows.length > limit ? { next: encodeCursor(page[page.length - 1].id) } : {}),
         };
       },
     );

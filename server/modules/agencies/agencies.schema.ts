@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Cursor } from '../../platform/shapes.ts';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
@@ -46,7 +47,7 @@ export const AgenciesQuery = Type.Object(
     ),
     kind: Type.Optional(AgencyKind),
     // An id: 20 digits overflowed bigint in SQL.
-    cursor: Type.Optional(Type.String({ maxLength: 15, pattern: '^[0-9]{1,15}$' })),
+    cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },

@@ -7,6 +7,7 @@ import { verifyChain } from '../../platform/audit-verify.ts';
 import { readableEvents } from './audit.views.ts';
 import { presentAuditEvent, presentVerification } from './audit.presenter.ts';
 import './audit.jobs.ts';
+import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 
 /** The audit trail, read by auditors and administrators within their units. */
 export const auditModule: Module = {
@@ -38,11 +39,11 @@ export const auditModule: Module = {
           scope,
           subject,
           unitPath,
-          beforeId: q.cursor === undefined ? undefined : Number(q.cursor),
+          beforeId: idAfterCursor(q.cursor),
         }, q.limit ?? 50);
         return {
           items: items.map(presentAuditEvent),
-          ...(more ? { next: String(items[items.length - 1].id) } : {}),
+          ...(more ? { next: encodeCursor(items[items.length - 1].id) } : {}),
         };
       },
     );

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Cursor } from '../../platform/shapes.ts';
 
 export const AuditQuery = Type.Object(
   {
@@ -11,7 +12,7 @@ export const AuditQuery = Type.Object(
     ),
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: events of this unit and the units below it' })),
     // An id: 20 digits overflowed bigint in SQL.
-    cursor: Type.Optional(Type.String({ maxLength: 15, pattern: '^[0-9]{1,15}$', description: 'the `next` of the previous page' })),
+    cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },

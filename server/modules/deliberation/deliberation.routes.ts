@@ -51,6 +51,7 @@ import { proposeMatters } from './commands/proposeMatters.ts';
 import { runMatterAction } from './commands/runMatterAction.ts';
 import { consultationRoutes } from './consultations.routes.ts';
 import './deliberation.messages.ts';
+import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 
 async function councilView(ctx: AppContext, actor: Actor, id: number) {
   const row = await getCouncil(ctx.db, id);
@@ -260,9 +261,9 @@ export const deliberationModule: Module = {
         const unit = await resolveUnit(ctx.db, q.unit, ctx.clock.now());
         if (!unit) throw badRequest('unknown_unit', { code: q.unit });
         const limit = q.limit ?? 20;
-        const rows = await listMatters(ctx.db, { unitPath: unit.path, stage: q.stage, content: q.content, council: q.council, beforeId: q.cursor ? Number(q.cursor) : undefined, limit });
+        const rows = await listMatters(ctx.db, { unitPath: unit.path, stage: q.stage, content: q.content, council: q.council, beforeId: idAfterCursor(q.cursor), limit });
         const page = rows.slice(0, limit);
-        return { items: page.map(presentMatterSummary), ...(rows.length > limit ? { next: String(page[page.length - 1].id) } : {}) };
+        return { items: page.map(presentMatterSummary), ...(rows.length > limit ? { next: encodeCursor(page[page.length - 1].id) } : {}) };
       },
     );
 

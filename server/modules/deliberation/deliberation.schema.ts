@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/shapes.ts';
+import { Cursor, Nullable } from '../../platform/shapes.ts';
 import {
   councilKinds,
   electorateKinds,
@@ -151,7 +151,7 @@ export const MattersQuery = Type.Object(
     stage: Type.Optional(Stage),
     content: Type.Optional(Content),
     council: Type.Optional(Id),
-    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })),
+    cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },
   { additionalProperties: false },

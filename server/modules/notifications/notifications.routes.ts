@@ -5,6 +5,7 @@ import { NoticeAction, NoticeList, NoticeParams, NoticesQuery, NoticeView, Unrea
 import { countUnread, listNotices } from './notifications.queries.ts';
 import { presentNotice } from './notifications.presenter.ts';
 import { readNotice } from './commands/readNotice.ts';
+import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 
 /** Officials' in-app notices: assignments, reminders, overdue cases, escalations. */
 export const notificationsModule: Module = {
@@ -28,13 +29,13 @@ export const notificationsModule: Module = {
         const limit = q.limit ?? 50;
         const rows = await listNotices(ctx.db, actor.id, {
           unread: q.unread,
-          beforeId: q.cursor === undefined ? undefined : Number(q.cursor),
+          beforeId: idAfterCursor(q.cursor),
           limit,
         });
         const page = rows.slice(0, limit);
         return {
           items: page.map((row) => presentNotice(row, request.locale)),
-          ...(rows.length > limit ? { next: String(page[page.length - 1].id) } : {}),
+          ...(rows.length > limit ? { next: encodeCursor(page[page.length - 1].id) } : {}),
         };
       },
     );

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Cursor } from '../../platform/shapes.ts';
 
 export const NoticeView = Type.Object({
   id: Type.Integer(),
@@ -25,7 +26,7 @@ export const NoticesQuery = Type.Object(
   {
     unread: Type.Optional(Type.Boolean({ description: 'true: only unread notices; false: only read ones' })),
     // An id: 20 digits overflowed bigint in SQL.
-    cursor: Type.Optional(Type.String({ maxLength: 15, pattern: '^[0-9]{1,15}$' })),
+    cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },

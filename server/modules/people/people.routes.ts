@@ -36,7 +36,7 @@ import { revokeRole } from './commands/revokeRole.ts';
 import { resetPassword } from './commands/resetPassword.ts';
 import { disableOfficial } from './commands/disableOfficial.ts';
 import { enableOfficial } from './commands/enableOfficial.ts';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 
 /** A new session goes back twice: in the answer (for API clients) and as the cookie (for the web app). */
@@ -73,7 +73,6 @@ const signInRequest = (request: FastifyRequest) => ({
 });
 
 /** An officials list cursor: the last official's id. */
-const readOfficialCursor = (value: unknown) => (Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : undefined);
 
 function authRoutes(app: App, ctx: AppContext) {
   // Per address and per route, for signed-in callers too: a session must not buy more guesses.
@@ -222,7 +221,7 @@ function officialRoutes(app: App, ctx: AppContext) {
         unitPath,
         role,
         q,
-        afterId: cursor ? decodeCursor(cursor, readOfficialCursor) : undefined,
+        afterId: idAfterCursor(cursor),
         limit: limit + 1,
       });
       const items = rows.slice(0, limit).map((r) => presentOfficial(r, request.locale));

@@ -21,6 +21,7 @@ import {
 import { presentServicePoint } from './service-points.presenter.ts';
 import { createServicePoint } from './commands/createServicePoint.ts';
 import './service-points.messages.ts';
+import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 
 export const servicePointsModule: Module = {
   name: 'service-points',
@@ -98,7 +99,7 @@ export const servicePointsModule: Module = {
         const limit = q.limit ?? 50;
         const filter = { rootPath: root.path, scope, level: q.level };
         const [rows, totals] = await Promise.all([
-          findGaps(ctx.db, { ...filter, afterId: q.cursor === undefined ? undefined : Number(q.cursor), limit }),
+          findGaps(ctx.db, { ...filter, afterId: idAfterCursor(q.cursor), limit }),
           gapTotals(ctx.db, filter),
         ]);
         const page = rows.slice(0, limit);
@@ -111,7 +112,7 @@ export const servicePointsModule: Module = {
             presentCount: r.required_count - r.missing.length,
             missing: r.missing,
           })),
-          ...(rows.length > limit ? { next: String(page[page.length - 1].id) } : {}),
+          ...(rows.length > limit ? { next: encodeCursor(page[page.length - 1].id) } : {}),
           totals,
         };
       },

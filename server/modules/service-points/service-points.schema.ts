@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LocaleNamesSchema, UnitCode } from '../agencies/index.ts';
+import { Cursor } from '../../platform/shapes.ts';
 
 const ServicePointKind = Type.String({
   minLength: 1,
@@ -52,7 +53,7 @@ export const GapsQuery = Type.Object(
     unit: UnitCode,
     level: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'only units of this level (units.level)' })),
     // An id: 20 digits overflowed bigint in SQL.
-    cursor: Type.Optional(Type.String({ maxLength: 15, pattern: '^[0-9]{1,15}$' })),
+    cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },
