@@ -213,7 +213,3 @@ export type ScorecardMeasure = (typeof scorecardMeasures)[number];
 /** The four yearly grades (hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ; 优秀, 称职, 基本称职, 不称职), best first. */
 export const scorecardGrades = ['excellent', 'good', 'completed', 'not_completed'] as const;
 export type ScorecardGrade = (typeof scorecardGrades)[number];
-
-/** The periods a scorecard covers. */
-export const scorecardPeriodKinds = ['month', 'quarter', 'year'] as const;
-export type ScorecardPeriodKind = (typeof scorecardPeriodKinds)[number];
