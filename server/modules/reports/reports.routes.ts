@@ -5,7 +5,9 @@ import type { Actor } from '../../platform/access.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { resolveUnit, type UnitRecord } from '../units/index.ts';
-import { ArchiveList, ArchiveQuery, IdParams, ReportQuery, ReportView, TargetsBody } from './reports.schema.ts';
+import { ArchiveList, ArchiveQuery, IdParams, ReportQuery, ReportView, TargetsBody, UpwardQuery, UpwardView } from './reports.schema.ts';
+import { upwardCsv, upwardTable, upwardXlsx, type SortKey } from './reports.upward.ts';
+import { reportReaders } from './reports.policy.ts';
 import { canReadReport, canSetTargets, targetSetters, type Audience } from './reports.policy.ts';
 import { customPeriod, parsePeriod, type Period } from './reports.periods.ts';
 import { buildReport } from './reports.build.ts';
@@ -157,6 +159,44 @@ export const reportsModule: Module = {
           .send(row.pdf);
       },
     );
+
+    /** The table of a unit's units below, for its leaders, auditors and administrators (or those above). */
+    const upward = async (actor: Actor, q: UpwardQuery) => {
+      const unit = await unitOf(ctx, q.unit);
+      const period = periodOf(q);
+      if (!canReadReport(actor, unit.path, 'staff')) throw notFound();
+      return { unit, period, table: await upwardTable(ctx, unit, period, (q.sort ?? 'unit') as SortKey, q.order ?? 'asc') };
+    };
+    app.get(
+      '/api/v1/reports/units',
+      {
+        config: { access: { roles: reportReaders } },
+        schema: {
+          tags,
+          summary: 'Reports upward: every unit directly below a district or province for a period, one row each (the figures of /api/v1/stats/children), sortable',
+          querystring: UpwardQuery,
+          response: { 200: UpwardView },
+        },
+      },
+      async (request) => (await upward(request.actor, request.query)).table,
+    );
+    for (const format of ['csv', 'xlsx'] as const) {
+      app.get(
+        `/api/v1/reports/units.${format}`,
+        {
+          config: { access: { roles: reportReaders } },
+          schema: { tags, summary: `The same table as ${format.toUpperCase()}, headed in vi, zh or en (lang, else the Accept-Language); rates in percent`, querystring: UpwardQuery },
+        },
+        async (request, reply) => {
+          const { unit, period, table } = await upward(request.actor, request.query);
+          const locale: Locale = request.query.lang ?? request.locale;
+          const name = `units-${unit.code}-${period.key.replace('..', '_')}.${format}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+          reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'private, no-store');
+          if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(upwardCsv(table, locale));
+          return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await upwardXlsx(table, locale));
+        },
+      );
+    }
 
     committeeRoutes(app, ctx);
   },

@@ -214,3 +214,38 @@ export const CommitteeView = Type.Object({
 export type CommitteeView = Static<typeof CommitteeView>;
 export const CommitteeQuery = Type.Object({ unit: UnitCode }, { additionalProperties: false });
 export const CreatedId = Type.Object({ id: Type.Integer() });
+
+// Reports upward
+
+export const UpwardQuery = Type.Object(
+  {
+    unit: UnitCode,
+    period: Type.Optional(Type.String({ maxLength: 32 })),
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    sort: Type.Optional(Type.Union(['unit', 'received', 'answered', 'resolved', 'resolvedOnTime', 'responseRate', 'resolutionRate', 'onTimeRate', 'satisfactionRate'].map((k) => Type.Literal(k)))),
+    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+    lang: Type.Optional(ReportLocale),
+  },
+  { additionalProperties: false },
+);
+export type UpwardQuery = Static<typeof UpwardQuery>;
+export const UpwardView = Type.Object({
+  unit: Type.Object({ code: Type.String(), name: Type.String(), names: Names }),
+  period: Type.Object({ key: Type.String(), from: Type.String(), to: Type.String() }),
+  asOf: Type.String({ format: 'date-time' }),
+  items: Type.Array(
+    Type.Object({
+      unit: Type.Object({ code: Type.String(), name: Type.String(), names: Names }),
+      received: Type.Integer(),
+      answered: Type.Integer(),
+      resolved: Type.Integer(),
+      resolvedOnTime: Type.Integer(),
+      responseRate: Rate,
+      resolutionRate: Rate,
+      onTimeRate: Rate,
+      satisfactionRate: Rate,
+    }),
+  ),
+  more: Type.Boolean(),
+});

@@ -5,6 +5,7 @@ import { createOfficial, createUnits } from '../../test/factories.ts';
 import { actOk, createWorld, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
 import { numberFormats } from './reports.pdf.ts';
 import { pdfText } from './reports.testing.ts';
+import { unzipSync, strFromU8 } from 'fflate';
 import { parsePeriod, periodsClosedBy, sameDaysLastYear } from './reports.periods.ts';
 import { canReadReport } from './reports.policy.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -181,5 +182,35 @@ describeEachBackend('reports', (t) => {
     const staff = await get('/api/v1/reports/pdf', { unit: 'RTT', period: '2026-03', lang: 'vi', audience: 'staff' }, lead.headers);
     assert.equal(staff.statusCode, 200);
     assert.ok((await pdfText(staff.rawPayload)).includes('Nguyễn Văn Bảo'), 'the staff PDF names the responsible leader');
+  });
+
+  test('reports upward: a province leader gets every unit below in one table, sortable, as CSV and XLSX', async () => {
+    const q = { unit: 'RP', period: '2026-03', sort: 'received', order: 'desc' };
+    assert.equal((await get('/api/v1/reports/units', q, lead.headers)).statusCode, 404, 'a commune leader does not read the province table');
+    assert.equal((await get('/api/v1/reports/units', q)).statusCode, 401);
+    const res = await get('/api/v1/reports/units', q, w.provLead.headers);
+    assert.equal(res.statusCode, 200, res.body);
+    const table = res.json();
+    const children = (await get('/api/v1/stats/children', { unit: 'RP', from: '2026-03-01', to: '2026-03-31' })).json();
+    assert.equal(table.items.length, children.items.length);
+    for (const row of table.items) {
+      const c = children.items.find((x: { unit: { code: string } }) => x.unit.code === row.unit.code);
+      assert.deepEqual([row.received, row.resolved, row.resolutionRate, row.onTimeRate], [c.received, c.resolved, c.resolutionRate, c.onTimeRate], row.unit.code);
+    }
+    assert.deepEqual(table.items.map((r: { received: number }) => r.received), [...table.items.map((r: { received: number }) => r.received)].sort((a, b) => b - a));
+    assert.equal(table.items[0].unit.code, 'RTT');
+
+    const csv = await get('/api/v1/reports/units.csv', { ...q, lang: 'vi' }, w.provLead.headers);
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.headers['content-type'] as string, /text\/csv/);
+    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    assert.equal(lines[0].split(',')[2], 'Tiếp nhận');
+    assert.equal(lines[1], `RTT,Xã Tân Thọ,5,2,2,2,40,40,100,`);
+
+    const xlsx = await get('/api/v1/reports/units.xlsx', { ...q, lang: 'zh' }, w.provLead.headers);
+    assert.equal(xlsx.statusCode, 200);
+    const files = unzipSync(new Uint8Array(xlsx.rawPayload));
+    const xml = Object.entries(files).filter(([name]) => name.startsWith('xl/')).map(([, data]) => strFromU8(data)).join('\n');
+    for (const s of ['受理总数', '新寿社', 'RTT']) assert.ok(xml.includes(s), s);
   });
 }, sessionsForYears);
