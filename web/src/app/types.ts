@@ -3,6 +3,7 @@ import type { EventView, IntakeResult, OwnPetition, PetitionSummary, PetitionVie
 import type { AgencyView } from '../../../server/modules/agencies/agencies.schema.ts';
 import type { OfficialView } from '../../../server/modules/people/people.schema.ts';
 import type { ArticleSummary, ArticleView, ArticleWorkView } from '../../../server/modules/knowledge/knowledge.schema.ts';
+import type { StatsView } from '../../../server/modules/stats/stats.schema.ts';
 
 /** The API's own types, from the server's response schemas. */
 export type {
@@ -62,35 +63,8 @@ export interface AgencyRef {
   name: string;
 }
 
-export interface Stats {
-  received: number;
-  accepted?: number;
-  resolved: number;
-  resolvedOnTime?: number;
-  overdue?: number;
-  escalated?: number;
-  transferred?: number;
-  rated?: number;
-  satisfied?: number;
-  responseRate?: number | null;
-  resolutionRate?: number | null;
-  onTimeRate?: number | null;
-  satisfactionRate?: number | null;
-  medianHoursToAnswer?: number | null;
-  answered?: number;
-  rejected?: number;
-  acceptable?: number;
-  unsatisfied?: number;
-  uncategorized?: number;
-  byChannel?: Record<string, number | Partial<Stats>>;
-  byKind?: Record<string, number | Partial<Stats>>;
-  byCategory?: Record<string, number | Partial<Stats>>;
-  /** The unit's targets for the rates, when the deployment sets them. */
-  targets?: Record<string, number | null | undefined>;
-  series?: { interval: 'month' | 'day'; items: Array<Partial<Stats> & { period: string; from: string; to: string }> };
-  /** The newest audit checkpoint, published here so that cutting back the audit trail shows. */
-  auditCheckpoint?: { id: number; at: string; maxEventId: number; events: number; hash: string } | null;
-}
+/** The public figures of a unit and period (GET /api/v1/stats). */
+export type Stats = StatsView;
 
 /** Names a unit: the string itself, or its name in the interface's language when known. */
 export function unitName(unit: UnitRef | string | null | undefined, locale = 'vi'): string {
@@ -109,7 +83,7 @@ export function abilitySet(abilities: readonly string[] | undefined): Set<string
   return new Set(abilities ?? []);
 }
 
-export function countOf(value: number | Partial<Stats> | undefined): number {
+export function countOf(value: number | { received?: number } | undefined): number {
   if (value === undefined) return 0;
   return typeof value === 'number' ? value : (value.received ?? 0);
 }

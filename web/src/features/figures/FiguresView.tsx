@@ -47,12 +47,10 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
   const channels = breakdown(s.byChannel, 'channel');
   const kinds = breakdown(s.byKind, 'kind');
   const categories = breakdown(s.byCategory, 'category');
-  const targets = s.targets ?? {};
   const rateRows = (['resolutionRate', 'onTimeRate', 'satisfactionRate', 'responseRate'] as const).map((key) => ({
     key,
     label: t(`figures.${key}`),
     value: roundRate(r[key]),
-    target: typeof targets[key] === 'number' ? (targets[key] as number) : null,
   }));
 
   const counts: Array<[string, number | undefined]> = [
@@ -87,7 +85,6 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
             <dt>{row.label}</dt>
             <dd data-figure={row.key}>
               {i.percent(row.value)}
-              {row.target !== null ? <span class="target"> {t('figures.target', { value: i.percent(row.target) })}</span> : null}
             </dd>
             <dd class="definition">{t(`figures.def.${row.key}`)}</dd>
           </div>
@@ -185,15 +182,6 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
                     data: rateRows.map((row) => (row.value === null ? 0 : row.value * 100)).reverse(),
                     label: { show: true, position: 'right', formatter: (p: { value: unknown }) => i.percent(Number(p.value) / 100) },
                   },
-                  ...(rateRows.some((row) => row.target !== null)
-                    ? [
-                        {
-                          type: 'bar',
-                          name: t('figures.targetName'),
-                          data: rateRows.map((row) => (row.target === null ? 0 : (roundRate(row.target) ?? 0) * 100)).reverse(),
-                        },
-                      ]
-                    : []),
                 ],
               }}
             />
