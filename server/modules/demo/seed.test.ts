@@ -256,6 +256,17 @@ describeEachBackend('demo data', (t) => {
     assert.match(local[0].legalSource, /本县规定/);
   });
 
+  it("has Nam Đàn's scorecard frameworks per job position, IT use weighted highest in each", async () => {
+    const res = await t().app.inject({ method: 'GET', url: '/api/v1/scorecard-frameworks?unit=430', headers: await login('nghean.auditor') });
+    assert.equal(res.statusCode, 200, res.body);
+    const items: { position: string | null; criteria: { measure: string; weight: number }[] }[] = res.json().items;
+    assert.deepEqual(items.map((f) => f.position).sort(), ['Chủ tịch UBND', 'Công chức một cửa', null].sort());
+    for (const f of items) {
+      const top = Math.max(...f.criteria.map((c) => c.weight));
+      assert.deepEqual(f.criteria.filter((c) => c.weight === top).map((c) => c.measure), ['online_share'], String(f.position));
+    }
+  });
+
   it('changes nothing when run again', async () => {
     await seedDemo(t().ctx);
     const before = await counts(t());

@@ -30,6 +30,7 @@ import { demoHistory, type DemoDeadlines } from './demo.history.ts';
 import { demoArticles } from './demo.articles.ts';
 import { approveArticle, createArticle, submitArticle } from '../knowledge/index.ts';
 import { seedDeliberation } from './demo.deliberation.ts';
+import { seedScorecards } from './demo.scorecards.ts';
 import { loadCalendar, placeOfUnit } from '../../platform/calendar.ts';
 import { ackDue, hashAccessKey, newAccessKey, pickPolicy, resolutionDue, searchTextOf, setDeadlinePolicy } from '../petitions/index.ts';
 import type { Channel, PetitionKind } from '../../contract/domain.ts';
@@ -157,6 +158,7 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
   created.petitions = await seedHistory(ctx);
   created.articles = await seedArticles(ctx);
   await seedDeliberation(ctx);
+  await seedScorecards(ctx);
   return { created, signIns: demoSignIns };
 }
 

@@ -3,3 +3,4 @@ export { scorecardsModule } from './scorecards.routes.ts';
 export { saveFramework } from './commands/saveFramework.ts';
 export { enterInspection } from './commands/enterInspection.ts';
 export { setRankingMinimum } from './commands/setRankingMinimum.ts';
+export { frameworkCount as scorecardFrameworkCount } from './scorecards.queries.ts';

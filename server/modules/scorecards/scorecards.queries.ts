@@ -127,7 +127,7 @@ export async function writeFramework(
     position: string | null;
     thresholds: { excellent: number; good: number; completed: number };
     criteria: { measure: ScorecardMeasure; weight: number; worst: number; best: number }[];
-    by: number;
+    by: number | null;
     at: Date;
   },
 ): Promise<number> {
@@ -278,7 +278,7 @@ export async function minVolumeAt(db: Kysely<DB>, path: string): Promise<number 
   return row ? Number(row.min_volume) : undefined;
 }
 
-export async function writeMinVolume(db: Kysely<DB>, unitId: number, minVolume: number, by: number, at: Date): Promise<void> {
+export async function writeMinVolume(db: Kysely<DB>, unitId: number, minVolume: number, by: number | null, at: Date): Promise<void> {
   await db
     .insertInto('ranking_settings')
     .values({ unit_id: unitId, min_volume: minVolume, updated_by: by, updated_at: at })
@@ -368,4 +368,9 @@ export async function saveGrade(
     .values({ official_id: v.officialId, year: v.year, ...values })
     .onConflict((oc) => oc.columns(['official_id', 'year']).doUpdateSet(values))
     .execute();
+}
+
+export async function frameworkCount(db: Kysely<DB>, unitId: number): Promise<number> {
+  const row = await db.selectFrom('scorecard_frameworks').select((eb) => eb.fn.countAll<string>().as('n')).where('unit_id', '=', unitId).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -22,7 +22,7 @@ export function checkFramework(body: Pick<FrameworkBody, 'thresholds' | 'criteri
 /** Sets a unit's framework for a job position (or every position): its criteria and grade thresholds. */
 export async function saveFramework(
   ctx: { db: Kysely<DB>; clock: Clock },
-  actor: AuditInput['actor'] & { kind: 'official' },
+  actor: AuditInput['actor'],
   unit: { id: number },
   body: FrameworkBody,
 ): Promise<number> {
@@ -30,7 +30,7 @@ export async function saveFramework(
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findFrameworkId(trx, unit.id, body.position);
-    const id = await writeFramework(trx, { id: existing, unitId: unit.id, position: body.position, thresholds: body.thresholds, criteria: body.criteria, by: actor.id, at: now });
+    const id = await writeFramework(trx, { id: existing, unitId: unit.id, position: body.position, thresholds: body.thresholds, criteria: body.criteria, by: actor.kind === 'official' ? actor.id : null, at: now });
     await appendAudit(trx, {
       actor,
       action: existing === undefined ? 'scorecard_framework.created' : 'scorecard_framework.changed',

@@ -7,13 +7,13 @@ import { writeMinVolume } from '../scorecards.queries.ts';
 /** The fewest rated cases a unit below this one needs to appear in the public ranking. */
 export async function setRankingMinimum(
   ctx: { db: Kysely<DB>; clock: Clock },
-  actor: AuditInput['actor'] & { kind: 'official' },
+  actor: AuditInput['actor'],
   unit: { id: number },
   minVolume: number,
 ): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await writeMinVolume(trx, unit.id, minVolume, actor.id, now);
+    await writeMinVolume(trx, unit.id, minVolume, actor.kind === 'official' ? actor.id : null, now);
     await appendAudit(trx, { actor, action: 'ranking.minimum_set', subjectType: 'unit', subjectId: unit.id, unitId: unit.id, changes: { minVolume }, at: now });
   });
 }

@@ -4,7 +4,8 @@ import { api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { useSession } from '../../app/session.ts';
-import { Alert, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import type { Unit } from '../../app/types.ts';
 import { scorecardMeasures } from '../../../../server/contract/domain.ts';
 
 interface Framework {
@@ -148,11 +149,12 @@ function MinVolume({ unit, value, onSaved }: { unit: string; value: number; onSa
   );
 }
 
-export default function FrameworksPage(_: PageProps) {
+export default function FrameworksPage({ query }: PageProps) {
   const { t, number } = useI18n();
   const { me } = useSession();
   const units = [...new Map((me?.grants ?? []).filter((g) => g.unit).map((g) => [g.unit!, g.unitName ?? g.unit!])).entries()];
-  const [unit, setUnit] = useState(units[0]?.[0] ?? '');
+  const [unit, setUnit] = useState(query.get('unit') ?? units[0]?.[0] ?? '');
+  const [picked, setPicked] = useState<Unit | null>(null);
   const [editing, setEditing] = useState<Framework | null>(null);
   const state = useAsync(() => (unit ? api.get<Frameworks>('/scorecard-frameworks', { unit }) : Promise.resolve(undefined)), [unit]);
   const list = state.value;
@@ -162,16 +164,25 @@ export default function FrameworksPage(_: PageProps) {
       <p class="hint">{t('scorecards.frameworksHint')}</p>
       {units.length > 1 ? (
         <Field label={t('scorecards.unit')}>
-{(f) => (
-<select id={f.id} aria-describedby={f.describedBy} value={unit} onChange={(e) => setUnit((e.target as HTMLSelectElement).value)}>
-            {units.map(([code, name]) => (
-              <option value={code} key={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-)}
-</Field>
+          {(ids) => (
+            <select id={ids.id} value={unit} onChange={(e) => setUnit((e.target as HTMLSelectElement).value)}>
+              {units.map(([code, name]) => (
+                <option value={code} key={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : units.length === 0 ? (
+        <UnitPicker
+          label={t('scorecards.unit')}
+          value={picked}
+          onChange={(u) => {
+            setPicked(u);
+            if (u) setUnit(u.code);
+          }}
+        />
       ) : null}
       {state.loading ? <Loading /> : null}
       {state.error ? <Alert>{state.error}</Alert> : null}
