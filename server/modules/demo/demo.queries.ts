@@ -154,3 +154,11 @@ export async function consultationOptionIds(db: Kysely<DB>, consultationId: numb
   const rows = await db.selectFrom('consultation_options').select('id').where('consultation_id', '=', consultationId).orderBy('position').execute();
   return rows.map((r) => Number(r.id));
 }
+
+export async function committeeIdOfUnit(db: Kysely<DB>, unitId: number): Promise<number | undefined> {
+  return (await db.selectFrom('steering_committees').select('id').where('unit_id', '=', unitId).executeTakeFirst())?.id;
+}
+
+export async function committeeMemberIds(db: Kysely<DB>, committeeId: number): Promise<number[]> {
+  return (await db.selectFrom('steering_members').select('id').where('committee_id', '=', committeeId).orderBy('position_order').execute()).map((r) => r.id);
+}

@@ -31,6 +31,7 @@ import { demoArticles } from './demo.articles.ts';
 import { approveArticle, createArticle, submitArticle } from '../knowledge/index.ts';
 import { seedDeliberation } from './demo.deliberation.ts';
 import { seedScorecards } from './demo.scorecards.ts';
+import { seedReports } from './demo.reports.ts';
 import { loadCalendar, placeOfUnit } from '../../platform/calendar.ts';
 import { ackDue, hashAccessKey, newAccessKey, pickPolicy, resolutionDue, searchTextOf, setDeadlinePolicy } from '../petitions/index.ts';
 import type { Channel, PetitionKind } from '../../contract/domain.ts';
@@ -159,6 +160,7 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
   created.articles = await seedArticles(ctx);
   await seedDeliberation(ctx);
   await seedScorecards(ctx);
+  await seedReports(ctx);
   return { created, signIns: demoSignIns };
 }
 
