@@ -6,6 +6,7 @@ import { deadlinePolicyRoutes } from './deadline-policies/policies.routes.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { trackingRoutes } from './tracking/tracking.routes.ts';
 import { viewRoutes } from './view/view.routes.ts';
+import { exportRoutes } from './view/export.routes.ts';
 import { workflowRoutes } from './workflow/workflow.routes.ts';
 import './petitions.messages.ts';
 import './petitions.notify.ts';
@@ -14,6 +15,7 @@ export const petitionsModule: Module = {
   name: 'petitions',
   async routes(app, ctx) {
     intakeRoutes(app, ctx);
+    exportRoutes(app, ctx);
     trackingRoutes(app, ctx);
     viewRoutes(app, ctx);
     workflowRoutes(app, ctx);

@@ -1,12 +1,15 @@
 import type { Module } from '../index.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { ChildStatsQuery, ChildStatsView, ReviewStatsQuery, ReviewStatsView, StatsQuery, StatsView, YearsQuery, YearsView } from './stats.schema.ts';
+import { StatsExportQuery, statsExportColumns, ChildStatsQuery, ChildStatsView, ReviewStatsQuery, ReviewStatsView, StatsQuery, StatsView, YearsQuery, YearsView } from './stats.schema.ts';
 import { daysIn, firstStatsDay, isDay, lastStatsDay } from './stats.periods.ts';
 import { childFigures, findStatsUnit, reviewFigures, yearsWithFigures, type StatsScope } from './stats.queries.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { computeStats } from './stats.compute.ts';
 import { presentChildStats, presentReviewStats, presentStats } from './stats.presenter.ts';
 import { latestCheckpoint } from '../../platform/audit-anchors.ts';
+import { statsExportPages } from './stats.export.ts';
+import { exportContentType, exportFileName, exportStream } from '../../platform/export.ts';
+import { Type } from 'typebox';
 import './stats.messages.ts';
 import './stats.jobs.ts';
 
@@ -87,6 +90,33 @@ export const statsModule: Module = {
         const { unit, scope } = await scopeOf(ctx, request.query);
         const now = ctx.clock.now();
         return presentReviewStats(unit, { from, to }, now, await reviewFigures(ctx.db, { scope, from, to, now }));
+      },
+    );
+
+    app.get(
+      '/api/v1/stats/export',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['stats'],
+          summary: 'The figures as CSV or JSON: the unit month by month over the period, then each unit directly below it (no personal data)',
+          querystring: StatsExportQuery,
+          response: { 200: Type.Unknown({ description: 'CSV (UTF-8 with BOM) or a JSON array of rows with the columns of docs/INTEROP.md' }) },
+        },
+      },
+      async (request, reply) => {
+        const format = request.query.format ?? 'csv';
+        const pages = statsExportPages(ctx, request.query, { statsOf, childStatsOf });
+        // The first page is computed before answering, so that a bad unit or period is a proper error.
+        const first = await pages.next();
+        async function* all() {
+          if (!first.done) yield first.value;
+          yield* pages;
+        }
+        reply
+          .type(exportContentType(format))
+          .header('content-disposition', `attachment; filename="${exportFileName('figures', request.query.unit, `${request.query.from}_${request.query.to}`, format)}"`);
+        return reply.send(exportStream(format, statsExportColumns, all()));
       },
     );
 

@@ -142,3 +142,26 @@ export const YearsQuery = Type.Object(
 export const YearsView = Type.Object({
   years: Type.Array(Type.Integer(), { description: 'the local years in which petitions were first submitted to the unit or below it, newest first' }),
 });
+
+export const StatsExportQuery = Type.Object(
+  {
+    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code; omitted: the whole deployment' })),
+    from: Type.String({ format: 'date', description: 'the first submitted day counted (YYYY-MM-DD, local day)' }),
+    to: Type.String({ format: 'date', description: 'the last submitted day counted, included' }),
+    format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')], { description: 'csv (default) or json' })),
+  },
+  { additionalProperties: false },
+);
+export type StatsExportQuery = Static<typeof StatsExportQuery>;
+
+/** The figures as a file: one row per month of the period for the unit, one per unit below it for the whole period. */
+export const statsExportColumns = [
+  'unit',
+  'unitName',
+  'scope',
+  'period',
+  'from',
+  'to',
+  ...Object.keys(countFields),
+  ...Object.keys(rateFields),
+] as const;

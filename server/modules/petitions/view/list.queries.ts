@@ -13,10 +13,10 @@ import { type PetitionRow, pColumns, petitionColumns } from '../petitions.querie
 const readerRoles: Role[] = ['administrator', 'leader', 'dispatcher', 'reception_officer', 'auditor'];
 const conductReaderRoles: Role[] = ['leader', 'auditor'];
 
-type PetitionsEb = ExpressionBuilder<DB & { p: DB['petitions'] }, 'p'>;
+export type PetitionsEb = ExpressionBuilder<DB & { p: DB['petitions'] }, 'p'>;
 
 /** The SQL twin of policy.canSee: what this official may see. */
-function visibleTo(eb: PetitionsEb, actor: Official) {
+export function visibleTo(eb: PetitionsEb, actor: Official) {
   const under = (prefixes: string[]) =>
     prefixes.length ? eb.or(prefixes.map((prefix) => eb('p.unit_path', 'like', `${prefix}%`))) : eb.lit(false);
   return eb.and([

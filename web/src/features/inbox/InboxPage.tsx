@@ -8,6 +8,7 @@ import { Alert, Field, Loading, MoreButton, PageTitle, UnitPicker, useAsync, use
 import { hasRole, useSession, type Me } from '../../app/session.ts';
 import { PetitionTable } from './PetitionTable.tsx';
 import { AwaitingReview } from './AwaitingReview.tsx';
+import { ExportLinks } from '../../app/ExportLinks.tsx';
 
 type View = 'mine' | 'leading' | 'new' | 'toAssign' | 'dueSoon' | 'overdue' | 'all';
 const views: View[] = ['new', 'mine', 'leading', 'toAssign', 'dueSoon', 'overdue', 'all'];
@@ -83,6 +84,7 @@ export default function InboxPage({ query }: PageProps) {
   return (
     <>
       <PageTitle>{t('inbox.title')}</PageTitle>
+      <ExportLinks label={t('exports.petitions')} path="/petitions/export" params={{ unit: filters.unit as string | undefined }} />
       <nav aria-label={t('inbox.views')}>
         <ul class="tabs">
           {shown.map((v) => {

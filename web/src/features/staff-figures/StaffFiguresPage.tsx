@@ -7,6 +7,7 @@ import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import { FiguresView } from '../figures/FiguresView.tsx';
 import { PeriodForm, useFiguresPeriod } from '../figures/PeriodForm.tsx';
 import { PetitionTable } from '../inbox/PetitionTable.tsx';
+import { ExportLinks } from '../../app/ExportLinks.tsx';
 
 export default function StaffFiguresPage({ query }: PageProps) {
   const { t } = useI18n();
@@ -20,6 +21,7 @@ export default function StaffFiguresPage({ query }: PageProps) {
       <PeriodForm key={`${unit}:${period?.from}:${period?.to}`} value={{ unit, ...period }}
         years={years} onChange={(p) => navigate(`/staff/figures?unit=${encodeURIComponent(p.unit)}&from=${p.from}&to=${p.to}`)} />
       {unit && period ? <FiguresView unit={unit} from={period.from} to={period.to} /> : unit ? <Loading /> : <p class="muted">{t('figures.pickUnit')}</p>}
+      {unit && period ? <ExportLinks label={t('exports.figures')} path="/stats/export" params={{ unit, from: period.from, to: period.to }} /> : null}
       {unit && period ? <Deflection unit={unit} from={period.from} to={period.to} /> : null}
       <section aria-labelledby="overdue-heading">
         <h2 id="overdue-heading">{t('staffFigures.overdue')}</h2>

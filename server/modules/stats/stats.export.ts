@@ -1,0 +1,28 @@
+/**
+ * The public figures as a file for spreadsheets going up to the district: the unit month by
+ * month over the period (with the whole period first), then each unit directly below it over
+ * the period. The same numbers as GET /api/v1/stats and /stats/children, no personal data.
+ */
+import type { ExportRow } from '../../platform/export.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { StatsExportQuery } from './stats.schema.ts';
+import type { statsOf as StatsOf, childStatsOf as ChildStatsOf } from './stats.routes.ts';
+
+export async function* statsExportPages(
+  ctx: AppContext,
+  query: StatsExportQuery,
+  fns: { statsOf: typeof StatsOf; childStatsOf: typeof ChildStatsOf },
+): AsyncGenerator<ExportRow[]> {
+  const { unit, from, to } = query;
+  const own = await fns.statsOf(ctx, { unit, from, to, interval: 'month' });
+  const code = own.unit?.code ?? null;
+  const name = own.unit?.name ?? null;
+  const figures = (f: Record<string, unknown>): ExportRow =>
+    Object.fromEntries(Object.entries(f).filter(([, v]) => typeof v === 'number' || v === null)) as ExportRow;
+  const rows: ExportRow[] = [{ unit: code, unitName: name, scope: 'subtree', period: `${own.from}/${own.to}`, from: own.from, to: own.to, ...figures(own) }];
+  for (const m of own.series?.items ?? []) rows.push({ unit: code, unitName: name, scope: 'subtree', ...figures(m), period: m.period, from: m.from, to: m.to });
+  yield rows;
+  if (!unit) return;
+  const children = await fns.childStatsOf(ctx, { unit, from, to });
+  yield children.items.map((c) => ({ unit: c.unit.code, unitName: c.unit.name, scope: 'subtree', period: `${children.from}/${children.to}`, from: children.from, to: children.to, ...figures(c) }));
+}
