@@ -24,6 +24,7 @@ import { webhooksModule } from './webhooks/index.ts';
 import { insightModule } from './insight/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { scorecardsModule } from './scorecards/index.ts';
+import { importsModule } from './imports/index.ts';
 
 export interface Module {
   name: string;
@@ -31,7 +32,7 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [metricsModule, healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule, conductModule, knowledgeModule, gatheringsModule, apiKeysModule, open311Module, backupsModule, deliberationModule, webhooksModule, insightModule, reportsModule, scorecardsModule];
+export const modules: Module[] = [metricsModule, healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule, conductModule, knowledgeModule, gatheringsModule, apiKeysModule, open311Module, backupsModule, deliberationModule, webhooksModule, importsModule, insightModule, reportsModule, scorecardsModule];
 
 // The web app answers every path no module claimed, so it is registered after all of them.
 modules.push(webModule);

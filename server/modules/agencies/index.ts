@@ -1,5 +1,6 @@
 /** What the server and other modules may use of the agencies module. */
 export { agenciesModule } from './agencies.routes.ts';
+export { canCreateAgency } from './agencies.policy.ts';
 export { createAgency } from './commands/createAgency.ts';
 export { findAgencyId } from './agencies.queries.ts';
 export { presentNames } from './agencies.presenter.ts';

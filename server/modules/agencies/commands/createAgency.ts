@@ -24,7 +24,9 @@ export async function createAgency(
   actor: AuditInput['actor'],
   input: CreateAgencyInput,
 ): Promise<number> {
-  return ctx.db.transaction().execute(async (trx) => {
+  // In the caller's transaction when it is one (an import writes all its rows together).
+  const run = <T>(fn: (trx: Kysely<DB>) => Promise<T>) => (ctx.db.isTransaction ? fn(ctx.db) : ctx.db.transaction().execute(fn));
+  return run(async (trx) => {
     if (!(await agencyKindExists(trx, input.kind))) throw badRequest('agency_unknown_kind', { kind: input.kind });
     const values = {
       unitId: input.unit.id,

@@ -22,7 +22,9 @@ export async function createServicePoint(
   actor: AuditInput['actor'],
   input: CreateServicePointInput,
 ): Promise<number> {
-  return ctx.db.transaction().execute(async (trx) => {
+  // In the caller's transaction when it is one (an import writes all its rows together).
+  const run = <T>(fn: (trx: Kysely<DB>) => Promise<T>) => (ctx.db.isTransaction ? fn(ctx.db) : ctx.db.transaction().execute(fn));
+  return run(async (trx) => {
     const kinds = input.unit.checklistLevel ? await checklistKinds(trx, input.unit.checklistLevel) : [];
     if (!kinds.some((k) => k.key === input.kind)) {
       throw badRequest('service_point_kind_not_for_level', { kind: input.kind, level: input.unit.level });
