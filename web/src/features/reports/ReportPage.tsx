@@ -13,6 +13,7 @@ import { Alert, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../ap
 import type { ReportView } from '../../../../server/modules/reports/reports.schema.ts';
 import { kindOf, lastClosed, type PeriodKind } from './periods.ts';
 import { Archive } from './Archive.tsx';
+import { Committee, UnitsBelow } from './StaffSections.tsx';
 import './report.css';
 
 type Lang = 'vi' | 'zh' | 'en';
@@ -59,6 +60,8 @@ export default function ReportPage({ query }: PageProps) {
           <Report report={report.value} />
         </>
       ) : null}
+      {unit && staff && report.value ? <UnitsBelow params={params as Record<string, string>} /> : null}
+      {unit && staff ? <Committee unit={unit} /> : null}
       {unit ? <Archive unit={unit} /> : null}
     </div>
   );

@@ -1,0 +1,151 @@
+/**
+ * The staff page's own sections: the units below in one sortable table with CSV and XLSX
+ * downloads (reports upward), and the unit's steering committee — members, the regulation in
+ * force, meetings and the decisions' follow-ups.
+ */
+import { useState } from 'preact/hooks';
+import { api, queryString } from '../../app/api.ts';
+import { serverLanguage, useI18n } from '../../app/i18n.ts';
+import { unitName } from '../../app/types.ts';
+import { Alert, useAsync } from '../../app/ui.tsx';
+import type { Static } from 'typebox';
+import type { CommitteeView, UpwardView } from '../../../../server/modules/reports/reports.schema.ts';
+
+type Upward = Static<typeof UpwardView>;
+const columns = ['received', 'resolved', 'resolutionRate', 'onTimeRate', 'satisfactionRate'] as const;
+type Sort = 'unit' | (typeof columns)[number];
+
+export function UnitsBelow({ params }: { params: Record<string, string> }) {
+  const { t, locale, number, percent } = useI18n();
+  const [sort, setSort] = useState<Sort>('unit');
+  const [order, setOrder] = useState<'asc' | 'desc'>('asc');
+  const table = useAsync(() => api.get<Upward>('/reports/units', { ...params, sort, order }), [JSON.stringify(params), sort, order]);
+  if (table.error || !table.value || table.value.items.length === 0) return null;
+  const by = (s: Sort) => {
+    if (s === sort) setOrder(order === 'asc' ? 'desc' : 'asc');
+    else {
+      setSort(s);
+      setOrder(s === 'unit' ? 'asc' : 'desc');
+    }
+  };
+  const q = queryString({ ...params, sort, order, lang: serverLanguage(locale) });
+  const head = (s: Sort, label: string) => (
+    <th scope="col" aria-sort={sort === s ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" class="link" onClick={() => by(s)}>
+        {label}
+      </button>
+    </th>
+  );
+  return (
+    <section class="no-print" aria-labelledby="upward-heading">
+      <h2 id="upward-heading">{t('reports.upward')}</h2>
+      <p>
+        <a href={`/api/v1/reports/units.csv${q}`} download>
+          CSV
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/v1/reports/units.xlsx${q}`} download>
+          XLSX
+        </a>
+      </p>
+      <div class="table-wrap">
+        <table data-upward>
+          <thead>
+            <tr>
+              {head('unit', t('reports.unit'))}
+              {columns.map((c) => head(c, t(`figures.${c}`)))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.value.items.map((r) => (
+              <tr key={r.unit.code}>
+                <th scope="row">{unitName(r.unit, locale)}</th>
+                <td>{number(r.received)}</td>
+                <td>{number(r.resolved)}</td>
+                <td>{percent(r.resolutionRate)}</td>
+                <td>{percent(r.onTimeRate)}</td>
+                <td>{percent(r.satisfactionRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function Committee({ unit }: { unit: string }) {
+  const { t, date } = useI18n();
+  const c = useAsync(() => api.get<CommitteeView>('/steering-committees', { unit }).catch(() => null), [unit]);
+  if (!c.value) return c.error ? <Alert>{c.error}</Alert> : null;
+  const v = c.value;
+  const regulation = v.regulations[0];
+  const names = new Map(v.members.map((m) => [m.id, m.name]));
+  return (
+    <section class="no-print" aria-labelledby="committee-heading" data-committee={v.unit}>
+      <h2 id="committee-heading">{v.name}</h2>
+      <h3>{t('reports.members', { count: v.members.length })}</h3>
+      <ul>
+        {v.members.map((m) => (
+          <li key={m.id}>
+            {m.name} — {t(`reports.memberRole.${m.role}`)}
+            {m.position ? `, ${m.position}` : ''}
+          </li>
+        ))}
+      </ul>
+      {regulation ? (
+        <details>
+          <summary>
+            {regulation.title} ({t('reports.version', { version: regulation.version })}, {regulation.adoptedOn})
+          </summary>
+          <ol>
+            {regulation.articles.map((a) => (
+              <li key={a.title}>
+                <strong>{a.title}</strong> {a.text}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      {v.meetings.map((m) => (
+        <article key={m.id}>
+          <h3>
+            {m.title} · {m.heldOn}
+          </h3>
+          <ol>
+            {m.agenda.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ol>
+          <p>{t('reports.present', { present: m.attendance.filter((a) => a.present).length, total: m.attendance.length })}</p>
+          {m.minutes ? <p>{m.minutes}</p> : null}
+        </article>
+      ))}
+      {v.decisions.length ? (
+        <div class="table-wrap">
+          <table data-decisions>
+            <caption>{t('reports.decisions')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.decision')}</th>
+                <th scope="col">{t('reports.owner')}</th>
+                <th scope="col">{t('reports.due')}</th>
+                <th scope="col">{t('reports.followUp')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {v.decisions.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">{d.text}</th>
+                  <td>{names.get(d.owner.id) ?? d.owner.name}</td>
+                  <td>{date(d.dueAt)}</td>
+                  <td>{d.status === 'done' ? t('reports.done') : d.escalatedTo ? t('reports.escalatedTo', { unit: d.escalatedTo }) : d.overdue ? t('reports.overdueCases') : t('reports.open')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
