@@ -130,7 +130,7 @@ describe('a resident and the officials of Thanh Nho, in Vietnamese', { timeout: 
       await page.getByLabel(vi['case.expectedResult']).fill('Trả lời bằng văn bản về thủ tục chuyển mục đích sử dụng đất.');
       await checkPage(page, 'assign form');
     });
-    await page.locator('.badge', { hasText: vi['status.assigned'] }).waitFor();
+    await page.locator('.case-status .badge', { hasText: vi['status.assigned'] }).waitFor();
     const five = await page.locator('.five-clear').innerText();
     for (const part of [demo.handler.name, demo.leader.name, 'văn bản']) assert.ok(five.includes(part), five);
     await signOut(page, vi);
@@ -143,11 +143,11 @@ describe('a resident and the officials of Thanh Nho, in Vietnamese', { timeout: 
     await page.getByRole('link', { name: trackingCode }).waitFor();
     await page.goto(petitionUrl);
     await act(page, vi, 'start');
-    await page.locator('.badge', { hasText: vi['status.in_progress'] }).waitFor();
+    await page.locator('.case-status .badge', { hasText: vi['status.in_progress'] }).waitFor();
     await act(page, vi, 'answer', async () => {
       await page.getByLabel(vi['case.answerText']).fill('Đất rừng sản xuất phải được chuyển mục đích sử dụng trước khi xây nhà. Mời ông/bà đến bộ phận một cửa xã.');
     });
-    await page.locator('.badge', { hasText: vi['status.answered'] }).waitFor();
+    await page.locator('.case-status .badge', { hasText: vi['status.answered'] }).waitFor();
     await checkPage(page, 'answered case');
     await screenshot(page, 'case-answered-1280');
   });
@@ -248,7 +248,7 @@ describe('the same flow in Chinese, in Fenggang county', { timeout: 240_000 }, (
     await act(official, zh, 'answer', async () => {
       await official.getByLabel(zh['case.answerText']).fill('维修队已于今日修复管道，恢复供水。');
     });
-    await official.locator('.badge', { hasText: zh['status.answered'] }).waitFor();
+    await official.locator('.case-status .badge', { hasText: zh['status.answered'] }).waitFor();
     await checkPage(official, 'zh: answered case');
     await screenshot(official, 'zh-case-answered-1280');
 
