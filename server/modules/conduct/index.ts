@@ -1,8 +1,8 @@
 /** What the server and other modules may use of the conduct module. */
 export { conductModule } from './conduct.routes.ts';
 export { normsInForce } from './conduct.norms.ts';
-export { insertReportedNorms } from './conduct.queries.ts';
+export { insertReportedNorms, normSetsInForce, servicePointPlace } from './conduct.queries.ts';
 export { createNormSet, editNormSet } from './commands/saveNormSet.ts';
-export { createDevice } from './commands/enrolDevice.ts';
+export { createDevice, enrolDevice } from './commands/enrolDevice.ts';
 export { rateService } from './commands/rateService.ts';
 export { recordFinding } from './commands/recordFinding.ts';

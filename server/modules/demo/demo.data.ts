@@ -175,6 +175,8 @@ export const demoServicePoints: DemoServicePoint[] = [
   { unit: '520327101203', kind: 'village.moral_lecture_hall', name: '临江村道德讲堂' },
   { unit: '520327101203', kind: 'village.clinic', name: '临江村卫生室' },
   { unit: '520327101203', kind: 'village.library', name: '临江村农家书屋' },
+  // Thanh Nho's one-stop counter, where the demo's rating tablet stands.
+  { unit: '17719', kind: 'township.government_service_centre', name: 'Bộ phận Một cửa UBND xã Thanh Nho' },
 ];
 
 export interface DemoOfficial {

@@ -162,3 +162,14 @@ export async function committeeIdOfUnit(db: Kysely<DB>, unitId: number): Promise
 export async function committeeMemberIds(db: Kysely<DB>, committeeId: number): Promise<number[]> {
   return (await db.selectFrom('steering_members').select('id').where('committee_id', '=', committeeId).orderBy('position_order').execute()).map((r) => r.id);
 }
+
+/** The ids of a unit's norm set with this key (none or one). */
+export async function normSetIds(db: Kysely<DB>, unitId: number, key: string): Promise<number[]> {
+  const rows = await db.selectFrom('norm_sets').select('id').where('unit_id', '=', unitId).where('key', '=', key).execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** Has this service point a counter tablet already? */
+export async function hasDevices(db: Kysely<DB>, servicePointId: number): Promise<boolean> {
+  return (await db.selectFrom('satisfaction_devices').select('id').where('service_point_id', '=', servicePointId).limit(1).executeTakeFirst()) !== undefined;
+}

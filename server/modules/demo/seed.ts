@@ -30,6 +30,7 @@ import { demoHistory, type DemoDeadlines } from './demo.history.ts';
 import { demoArticles } from './demo.articles.ts';
 import { approveArticle, createArticle, submitArticle } from '../knowledge/index.ts';
 import { seedDeliberation } from './demo.deliberation.ts';
+import { seedConduct } from './demo.conduct.ts';
 import { seedScorecards } from './demo.scorecards.ts';
 import { seedReports } from './demo.reports.ts';
 import { loadCalendar, placeOfUnit } from '../../platform/calendar.ts';
@@ -159,6 +160,7 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
   created.petitions = await seedHistory(ctx);
   created.articles = await seedArticles(ctx);
   await seedDeliberation(ctx);
+  await seedConduct(ctx);
   await seedScorecards(ctx);
   await seedReports(ctx);
   return { created, signIns: demoSignIns };

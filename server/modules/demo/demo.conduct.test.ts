@@ -1,0 +1,32 @@
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachBackend } from '../../test/server.ts';
+import { seedDemo } from './seed.ts';
+
+describeEachBackend('demo data: codes of conduct and satisfaction', (t) => {
+  it('the articles’ codes of conduct in three languages, Thanh Nho’s enrolled counter tablet and its ratings, once', async () => {
+    await seedDemo(t().ctx);
+    await seedDemo(t().ctx);
+    const camTam = (await t().app.inject({ url: '/api/v1/units/15163/norm-sets' })).json().items;
+    assert.deepEqual(camTam.map((s: { key: string; norms: unknown[] }) => [s.key, s.norms.length]), [
+      ['5-biet-4-tang-4-the-hien-3-khong', 16],
+      ['muoi-nguyen-tac', 10],
+    ]);
+    const thanhNho = (await t().app.inject({ url: '/api/v1/units/17719/norm-sets' })).json().items;
+    assert.deepEqual(thanhNho.map((s: { key: string; unit: string; norms: unknown[] }) => [s.key, s.unit, s.norms.length]), [['3-can-3-dung-3-khong-3-chong-3-quyet-tam', '428', 15]], 'the district’s set holds in its commune');
+    for (const set of [...camTam, ...thanhNho]) {
+      for (const text of [set.names, ...set.norms.map((n: { texts: unknown }) => n.texts)]) {
+        assert.deepEqual(Object.keys(text).sort(), ['en', 'vi', 'zh'], `${set.key}: every text in vi, zh and en`);
+      }
+    }
+    assert.equal(camTam.find((s: { key: string }) => s.key === 'muoi-nguyen-tac').norms[0].texts.vi, 'Dân đến được chào hỏi');
+
+    const devices = await t().ctx.db.selectFrom('satisfaction_devices').select(['enrolled_at', 'revoked_at']).execute();
+    assert.equal(devices.length, 1);
+    assert.ok(devices[0].enrolled_at && !devices[0].revoked_at, 'the demo tablet is enrolled');
+    const ratings = await t().ctx.db.selectFrom('satisfaction_ratings').select(['source', 'norm_ids', 'official_id']).execute();
+    assert.equal(ratings.length, 7);
+    assert.ok(ratings.some((r) => r.source === 'link') && ratings.some((r) => r.source === 'kiosk'));
+    assert.ok(ratings.some((r) => r.norm_ids.length > 0), 'some ratings give reasons tied to norms');
+  });
+});

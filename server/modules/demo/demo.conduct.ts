@@ -1,0 +1,53 @@
+/**
+ * The conduct side of the demo world: the articles' codes of conduct (in force since the start of
+ * 2023), Thanh Nho's one-stop counter tablet, enrolled, and a few ratings from it and from the
+ * counter's QR code. Added once; a second run finds them and adds nothing.
+ */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../schema.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { resolveUnit } from '../units/index.ts';
+import { createDevice, createNormSet, enrolDevice, normSetsInForce, rateService, servicePointPlace } from '../conduct/index.ts';
+import { findUnitWithChecklist, findServicePointId } from '../service-points/index.ts';
+import { demoKiosk, demoNormSets, demoRatings } from './demo.conduct.data.ts';
+import { demoOfficialActor, hasDevices, normSetIds } from './demo.queries.ts';
+
+const actor = { kind: 'system', label: 'demo' } as const;
+/** The codes of conduct hold from the start of the demo's year. */
+const inForceFrom = new Date('2023-01-01T00:00:00Z');
+
+export async function seedConduct(ctx: { db: Kysely<DB>; clock: Clock }): Promise<void> {
+  for (const set of demoNormSets) {
+    const unit = await resolveUnit(ctx.db, set.unit, ctx.clock.now());
+    if (!unit || (await normSetIds(ctx.db, unit.id, set.key)).length) continue;
+    await createNormSet({ db: ctx.db, clock: { now: () => inForceFrom } }, actor, unit, set.key, { names: set.names, norms: set.norms });
+  }
+
+  const unit = await findUnitWithChecklist(ctx.db, demoKiosk.unit, ctx.clock.now());
+  const admin = await demoOfficialActor(ctx.db, 'demo.admin');
+  if (!unit || !admin) return;
+  const pointId = await findServicePointId(ctx.db, unit.id, 'township.government_service_centre', demoKiosk.servicePoint);
+  const place = pointId === undefined ? undefined : await servicePointPlace(ctx.db, pointId);
+  if (!place || (await hasDevices(ctx.db, place.id))) return;
+
+  const now = ctx.clock.now();
+  const created = await createDevice(ctx, admin, place, demoKiosk.name);
+  await enrolDevice(ctx, created.enrolmentCode);
+  const deviceId = created.id;
+  const codes = new Map((await normSetsInForce(ctx.db, place.unit_path, now)).map((r) => [r.code, r.norm_id]));
+  for (const r of demoRatings) {
+    const at = new Date(now.getTime() - r.minutesAgo * 60_000);
+    const official = r.official ? (await demoOfficialActor(ctx.db, r.official))?.id : undefined;
+    const by =
+      r.source === 'kiosk'
+        ? ({ source: 'kiosk', deviceId } as const)
+        : ({ source: 'link', raterHash: crypto.randomBytes(16).toString('hex'), officialId: official ?? null } as const);
+    await rateService({ db: ctx.db, clock: { now: () => at } }, place, by, {
+      score: r.score,
+      official: r.source === 'kiosk' ? official : undefined,
+      procedure: r.procedure,
+      norms: r.norms?.map((c) => codes.get(c)).filter((id): id is number => typeof id === 'number'),
+    });
+  }
+}
