@@ -26,7 +26,7 @@ export function StaffDirectoryPage({ params }: PageProps) {
               <p class="muted small">
                 {t('conduct.handles')}: {e.roles.map((r) => t(`role.${r}`)).join(', ')}
               </p>
-              <a href={`/raise?unit=${encodeURIComponent(v.unit.code)}&kind=conduct_report&official=${e.id}`}>{t('conduct.reportThis', { name: e.name })}</a>
+              <a href={`/petitions/new?unit=${encodeURIComponent(v.unit.code)}&kind=conduct_report&official=${e.id}`}>{t('conduct.reportThis', { name: e.name })}</a>
             </li>
           ))}
         </ul>
