@@ -1,0 +1,122 @@
+/**
+ * Satisfaction where people are served and conduct reports, end to end: an administrator enrols
+ * a counter tablet and prints a QR code, a resident rates at the tablet with a reason tied to the
+ * code of conduct, another from the QR code on their phone until the phone's daily allowance is
+ * used up (and is told so), and a resident reports an official picked from the staff directory.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { desktop, startStack, type Stack } from './harness.ts';
+import { Browsing, checkPage, demo, signIn, strings, thanhNho } from './steps.ts';
+import { floodLimits } from '../../server/modules/conduct/conduct.policy.ts';
+
+const en = strings('en');
+const vi = strings('vi');
+const tablet = { width: 1024, height: 768 };
+const counter = 'Bộ phận Một cửa UBND xã Thanh Nho';
+
+let stack: Stack;
+let browsing: Browsing;
+before(async () => {
+  stack = await startStack();
+  browsing = new Browsing(stack);
+});
+after(async () => {
+  await browsing?.close();
+  await stack?.stop();
+});
+
+test('a tablet enrolled at the counter, ratings from it and from a QR code, a conduct report naming an official', async () => {
+  const db = stack.server.ctx.db;
+  const handlerId = Number((await db.selectFrom('accounts').select('id').where('username', '=', demo.handler.username).executeTakeFirstOrThrow()).id);
+
+  // The administrator sees Thanh Nho's codes of conduct (the district's, inherited) and enrols a tablet.
+  const admin = await browsing.open('en-US', desktop);
+  await signIn(admin, demo.admin, en);
+  await admin.goto(`/staff/conduct?unit=${thanhNho}`);
+  await admin.locator('#norms-heading').waitFor();
+  await admin.getByText('3 needs, 3 rights, 3 no’s, 3 against, 3 determinations').waitFor();
+  const kiosks = admin.locator('section[aria-labelledby="kiosks-heading"]');
+  await kiosks.getByRole('combobox', { name: en['conduct.servicePoint'] }).selectOption({ label: counter });
+  await kiosks.getByRole('textbox', { name: en['conduct.kioskName'] }).fill('Counter 2 tablet');
+  await admin.getByRole('button', { name: en['conduct.enrolKiosk'] }).click();
+  const code = (await admin.getByTestId('enrolment-code').innerText()).trim();
+  assert.match(code, /^[A-Z2-9]{10}$/);
+  await admin.getByRole('row', { name: /Counter 2 tablet/ }).getByRole('cell', { name: en['conduct.state.waiting'] }).waitFor();
+  await checkPage(admin, 'conduct administration');
+
+  // The tablet at the counter takes the code once; a resident taps a face and gives a reason.
+  const kiosk = await browsing.open('vi-VN', tablet);
+  await kiosk.goto('/kiosk');
+  await kiosk.getByLabel(vi['conduct.enrolCode']).fill(code.toLowerCase());
+  await kiosk.getByRole('button', { name: vi['conduct.enrol'] }).click();
+  await kiosk.getByRole('heading', { level: 1, name: vi['conduct.rateTitle'] }).waitFor();
+  await kiosk.getByRole('button', { name: vi['conduct.face5'], exact: true }).click();
+  await kiosk.getByLabel(vi['conduct.whoServed']).selectOption({ label: demo.handler.name });
+  await kiosk.getByLabel('Đúng hẹn với dân').check();
+  await checkPage(kiosk, 'kiosk rating');
+  await kiosk.getByRole('button', { name: vi['conduct.send'] }).click();
+  await kiosk.getByText(vi['conduct.thanks']).waitFor();
+  // It resets for the next resident.
+  await kiosk.getByRole('button', { name: vi['conduct.face1'], exact: true }).waitFor({ timeout: 15_000 });
+  const fromKiosk = await sql<{ score: number; official_id: number; norms: number }>`
+    SELECT r.score, r.official_id, cardinality(r.norm_ids) AS norms FROM satisfaction_ratings r
+      JOIN satisfaction_devices d ON d.id = r.device_id WHERE d.name = 'Counter 2 tablet'`.execute(db);
+  assert.equal(fromKiosk.rows.length, 1);
+  assert.deepEqual([fromKiosk.rows[0].score, Number(fromKiosk.rows[0].official_id), Number(fromKiosk.rows[0].norms)], [5, handlerId, 1]);
+  await admin.reload();
+  await admin.getByRole('row', { name: /Counter 2 tablet/ }).getByRole('cell', { name: en['conduct.state.enrolled'] }).waitFor();
+
+  // A QR code for the handler at the counter; the resident's phone opens it.
+  const qr = admin.locator('section[aria-labelledby="qr-heading"]');
+  await qr.getByRole('combobox', { name: en['conduct.servicePoint'] }).selectOption({ label: counter });
+  await qr.getByRole('combobox', { name: en['conduct.qrOfficial'] }).selectOption({ label: demo.handler.name });
+  await admin.getByRole('button', { name: en['conduct.makeQr'] }).click();
+  await admin.getByRole('img', { name: new RegExp(counter) }).waitFor();
+  const path = await admin.getByTestId('rating-link').getAttribute('href');
+  assert.match(path ?? '', /^\/rate\/\d+\.\d+\.[A-Za-z0-9_-]{32}$/);
+
+  const phone = await browsing.open('vi-VN');
+  await phone.goto(path!);
+  await phone.getByText(vi['conduct.servedBy'].replace('{{name}}', demo.handler.name)).waitFor();
+  await phone.getByRole('button', { name: vi['conduct.face4'], exact: true }).click();
+  await checkPage(phone, 'QR rating on a phone');
+  await phone.getByRole('button', { name: vi['conduct.send'] }).click();
+  await phone.getByText(vi['conduct.thanks']).waitFor();
+  // The same phone uses up its daily allowance; the next try is refused, and said so plainly.
+  for (let i = 1; i < floodLimits.link.perDay; i++) {
+    const res = await phone.request.post(`/api/v1${path}`, { data: { score: 3 } });
+    assert.equal(res.status(), 201);
+  }
+  await phone.reload();
+  await phone.getByRole('button', { name: vi['conduct.face2'], exact: true }).click();
+  await phone.getByRole('button', { name: vi['conduct.send'] }).click();
+  const limited = phone.getByTestId('rating-limited');
+  await limited.waitFor();
+  assert.match(await limited.innerText(), /Xin cảm ơn: thiết bị vừa ghi nhận một đánh giá|Vui lòng đợi/);
+  const links = await sql<{ n: number }>`SELECT count(*)::int AS n FROM satisfaction_ratings WHERE source = 'link' AND official_id = ${handlerId} AND created_at > now() - interval '1 hour'`.execute(db);
+  assert.equal(links.rows[0].n, floodLimits.link.perDay);
+
+  // A resident finds the official in the commune's staff directory and reports their conduct, naming a norm.
+  const resident = await browsing.open('vi-VN');
+  await resident.goto(`/units/${thanhNho}/staff`);
+  await resident.getByRole('link', { name: vi['conduct.reportThis'].replace('{{name}}', demo.handler.name) }).click();
+  await resident.getByRole('heading', { level: 1, name: vi['raise.title'] }).waitFor();
+  await resident.waitForFunction(() => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === 'Xã Thanh Nho');
+  await resident.getByTestId('reported-official').locator(`option[value="${handlerId}"]`).waitFor({ state: 'attached' });
+  assert.equal(await resident.getByTestId('reported-official').inputValue(), String(handlerId));
+  await resident.getByLabel('Không gây phiền hà, sách nhiễu nhân dân').check();
+  await resident.getByLabel(vi['raise.body']).fill('Cán bộ hẹn ba lần vẫn chưa trả hồ sơ và gợi ý phải "bồi dưỡng".');
+  await resident.getByLabel(vi['raise.name']).fill('Phạm Thị Hoa');
+  await checkPage(resident, 'conduct report');
+  await resident.getByRole('button', { name: vi['raise.submit'] }).click();
+  const tracking = (await resident.getByTestId('tracking-code').innerText()).trim();
+  const report = await sql<{ reported_official_id: number; code: string }>`
+    SELECT p.reported_official_id, n.code FROM petitions p
+      JOIN petition_reported_norms r ON r.petition_id = p.id JOIN norms n ON n.id = r.norm_id
+     WHERE p.tracking_code = ${tracking}`.execute(db);
+  assert.deepEqual(report.rows.map((r) => [Number(r.reported_official_id), r.code]), [[handlerId, 'K1']]);
+
+  assert.deepEqual(browsing.pageErrors, []);
+});
