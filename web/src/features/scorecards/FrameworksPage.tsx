@@ -34,6 +34,7 @@ function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSa
   return (
     <form
       class="card framework-editor"
+      noValidate
       onSubmit={async (e) => {
         e.preventDefault();
         setError(null);
@@ -57,7 +58,7 @@ function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSa
         {(['excellent', 'good', 'completed'] as const).map((g) => (
           <label key={g} class="inline-field">
             {t(`scorecards.grade.${g}`)}{' '}
-            <input type="number" min={0} max={100} step="0.01" value={f.thresholds[g]} onInput={(e) => setF({ ...f, thresholds: { ...f.thresholds, [g]: num(e) } })} />
+            <input type="number" min={0} max={100} step="any" value={f.thresholds[g]} onInput={(e) => setF({ ...f, thresholds: { ...f.thresholds, [g]: num(e) } })} />
           </label>
         ))}
       </fieldset>
@@ -84,13 +85,13 @@ function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSa
                 </select>
               </td>
               <td>
-                <input aria-label={t('scorecards.weight')} type="number" min={0.01} step="0.01" value={c.weight} onInput={(e) => setCriterion(i, { weight: num(e) })} />
+                <input aria-label={t('scorecards.weight')} type="number" step="any" value={c.weight} onInput={(e) => setCriterion(i, { weight: num(e) })} />
               </td>
               <td>
-                <input aria-label={t('scorecards.worst')} type="number" step="0.01" value={c.worst} onInput={(e) => setCriterion(i, { worst: num(e) })} />
+                <input aria-label={t('scorecards.worst')} type="number" step="any" value={c.worst} onInput={(e) => setCriterion(i, { worst: num(e) })} />
               </td>
               <td>
-                <input aria-label={t('scorecards.best')} type="number" step="0.01" value={c.best} onInput={(e) => setCriterion(i, { best: num(e) })} />
+                <input aria-label={t('scorecards.best')} type="number" step="any" value={c.best} onInput={(e) => setCriterion(i, { best: num(e) })} />
               </td>
               <td>
                 <button type="button" class="btn btn-secondary" onClick={() => setF({ ...f, criteria: f.criteria.filter((_, j) => j !== i) })} disabled={f.criteria.length === 1}>
