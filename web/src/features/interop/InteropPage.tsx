@@ -1,8 +1,9 @@
-/** What other systems may do here: API keys for Open311 clients, webhooks. */
+/** What other systems may do here: API keys for Open311 clients, webhooks, CSV imports. */
 import { useI18n } from '../../app/i18n.ts';
 import { PageTitle } from '../../app/ui.tsx';
 import { ApiKeys } from './ApiKeys.tsx';
 import { Webhooks } from './Webhooks.tsx';
+import { Imports } from './Imports.tsx';
 
 export default function InteropPage() {
   const { t } = useI18n();
@@ -12,6 +13,7 @@ export default function InteropPage() {
       <p>{t('interop.lead')}</p>
       <ApiKeys />
       <Webhooks />
+      <Imports />
     </>
   );
 }
