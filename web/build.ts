@@ -22,7 +22,7 @@ function newestSourceTime(): number {
     if (stat.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
     else newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const p of ['src', 'locales', 'index.html', 'vite.config.ts']) visit(path.join(webRoot, p));
+  for (const p of ['src', 'locales', 'public', 'index.html', 'vite.config.ts']) visit(path.join(webRoot, p));
   return newest;
 }
 

@@ -21,3 +21,4 @@ import './insight/index.ts';
 import './reports/index.ts';
 import './conduct/index.ts';
 import './scorecards/index.ts';
+import './gatherings/index.ts';

@@ -8,6 +8,7 @@ import { FiguresView } from '../figures/FiguresView.tsx';
 import { PeriodForm, useFiguresPeriod } from '../figures/PeriodForm.tsx';
 import { PetitionTable } from '../inbox/PetitionTable.tsx';
 import { ExportLinks } from '../../app/ExportLinks.tsx';
+import { GatheringFigures } from '../gatherings/GatheringFigures.tsx';
 
 export default function StaffFiguresPage({ query }: PageProps) {
   const { t } = useI18n();
@@ -22,6 +23,7 @@ export default function StaffFiguresPage({ query }: PageProps) {
         years={years} onChange={(p) => navigate(`/staff/figures?unit=${encodeURIComponent(p.unit)}&from=${p.from}&to=${p.to}`)} />
       {unit && period ? <FiguresView unit={unit} from={period.from} to={period.to} /> : unit ? <Loading /> : <p class="muted">{t('figures.pickUnit')}</p>}
       {unit && period ? <ExportLinks label={t('exports.figures')} path="/stats/export" params={{ unit, from: period.from, to: period.to }} /> : null}
+      {unit && period ? <GatheringFigures unit={unit} from={period.from} to={period.to} /> : null}
       {unit && period ? <Deflection unit={unit} from={period.from} to={period.to} /> : null}
       <section aria-labelledby="overdue-heading">
         <h2 id="overdue-heading">{t('staffFigures.overdue')}</h2>

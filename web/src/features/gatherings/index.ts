@@ -1,0 +1,18 @@
+import { registerFeature } from '../../app/router.ts';
+import CalendarPage from './CalendarPage.tsx';
+import GatheringPage from './GatheringPage.tsx';
+
+// Residents open the calendar and a gathering's page on a phone from a shared link; officials' planning and console load when opened.
+registerFeature({
+  name: 'gatherings',
+  routes: [
+    { path: '/gatherings', title: 'gatherings.title', area: 'public', page: CalendarPage },
+    { path: '/gatherings/:id', title: 'gatherings.gathering', area: 'public', page: GatheringPage },
+    { path: '/staff/gatherings', title: 'gatherings.staffTitle', area: 'staff', load: () => import('./PlanPage.tsx') },
+    { path: '/staff/gatherings/:id', title: 'gatherings.console.title', area: 'staff', load: () => import('./ConsolePage.tsx') },
+  ],
+  nav: [
+    { href: '/gatherings', label: 'nav.gatherings', area: 'public', order: 32 },
+    { href: '/staff/gatherings', label: 'nav.staffGatherings', area: 'staff', roles: ['administrator', 'leader', 'dispatcher', 'reception_officer', 'auditor'], order: 122 },
+  ],
+});
