@@ -173,3 +173,15 @@ export async function normSetIds(db: Kysely<DB>, unitId: number, key: string): P
 export async function hasDevices(db: Kysely<DB>, servicePointId: number): Promise<boolean> {
   return (await db.selectFrom('satisfaction_devices').select('id').where('service_point_id', '=', servicePointId).limit(1).executeTakeFirst()) !== undefined;
 }
+
+/** Whether the demo's gatherings of a unit are there already (their first title is the mark). */
+export async function hasGatheringTitled(db: Kysely<DB>, unitId: number, title: string): Promise<boolean> {
+  const row = await db.selectFrom('gatherings').select('id').where('unit_id', '=', unitId).where('title', '=', title).executeTakeFirst();
+  return !!row;
+}
+
+/** The first agency of a kind in a unit (the demo's land registry, reception committee …). */
+export async function agencyOfKind(db: Kysely<DB>, unitId: number, kind: string): Promise<number | undefined> {
+  const row = await db.selectFrom('agencies').select('id').where('unit_id', '=', unitId).where('kind', '=', kind).orderBy('id').executeTakeFirst();
+  return row?.id;
+}

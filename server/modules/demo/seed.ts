@@ -33,6 +33,7 @@ import { seedDeliberation } from './demo.deliberation.ts';
 import { seedConduct } from './demo.conduct.ts';
 import { seedScorecards } from './demo.scorecards.ts';
 import { seedReports } from './demo.reports.ts';
+import { seedGatherings } from './demo.gatherings.ts';
 import { loadCalendar, placeOfUnit } from '../../platform/calendar.ts';
 import { ackDue, hashAccessKey, newAccessKey, pickPolicy, resolutionDue, searchTextOf, setDeadlinePolicy } from '../petitions/index.ts';
 import type { Channel, PetitionKind } from '../../contract/domain.ts';
@@ -163,6 +164,7 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
   await seedConduct(ctx);
   await seedScorecards(ctx);
   await seedReports(ctx);
+  await seedGatherings(ctx);
   return { created, signIns: demoSignIns };
 }
 

@@ -7,3 +7,4 @@ export { planSeries } from './commands/planSeries.ts';
 export { actOnGathering } from './commands/actOnGathering.ts';
 export { recordEntry } from './commands/recordEntry.ts';
 export { compliance } from './gatherings.compliance.ts';
+export type { EntryBody } from './gatherings.schema.ts';

@@ -71,6 +71,8 @@ export async function recordEntry(
           resident: entry.resident,
           consentToPublish: entry.consentToPublish ?? g.kind === 'forum',
           ...(entry.answerNow ? { answerNow: { text: entry.answerNow } } : {}),
+          // Raised at the gathering: placed at its venue, so the unit's map shows where.
+          ...(g.place_lat !== null && g.place_lng !== null ? { location: { lat: g.place_lat, lng: g.place_lng, ...(g.place ? { address: g.place.slice(0, 500) } : {}) } } : {}),
         });
         await linkPetition(trx, id, p.id, 'raised', now);
         out.petition = { id: p.id, trackingCode: p.trackingCode, status: p.status };
