@@ -303,6 +303,15 @@ export function demoHistory(now: Date, deadlines: DemoDeadlines): DemoPetition[]
     ['help_request', 'roads', 'hotline', '组里通组路塌方，请求处理', '520327101203', 15, { answerAfter: 4 * day, answerText: '镇里已安排施工队修复。', handler: 'fenggang.dispatcher', leader: 'fenggang.head', closeAfter: 6 * day }],
     ['question', 'administration', 'counter', 'Hỏi thủ tục đăng ký khai sinh cho con', '18001-K10', 7, { answerAfter: 0, answerText: 'Cán bộ một cửa đã hướng dẫn trực tiếp.' }],
     ['suggestion', 'culture', 'outreach', 'Đề nghị sửa nhà văn hóa khối trước Tết', '18001-K10', 11, { answerAfter: 6 * day, answerText: 'Thị trấn đã bố trí kinh phí sửa chữa.' }],
+    // A week of muddy tap water in Thanh Thinh: the hotspot of the demo (none in the eight weeks before).
+    ['help_request', 'water', 'hotline', 'Nước máy xóm 2 đục và có mùi lạ từ hôm qua', '17770', 1, { answerAfter: 10 * hour, answerText: 'Xã đã báo nhà máy nước súc xả đường ống và lấy mẫu nước.' }],
+    ['help_request', 'water', 'hotline', 'Nước sinh hoạt khu chợ Thanh Thịnh có cặn vàng', '17770', 1, { answerAfter: 10 * hour, answerText: 'Xã đã báo nhà máy nước súc xả đường ống và lấy mẫu nước.' }],
+    ['help_request', 'water', 'web', 'Nước máy nhà tôi ở xóm 4 có mùi clo rất nặng', '17770', 2, { answerAfter: 10 * hour, answerText: 'Xã đã báo nhà máy nước súc xả đường ống và lấy mẫu nước.' }],
+    ['help_request', 'water', 'mobile', 'Đề nghị kiểm tra chất lượng nước máy xóm 1, nước đục', '17770', 2, { answerAfter: 10 * hour, answerText: 'Xã đã báo nhà máy nước súc xả đường ống và lấy mẫu nước.' }],
+    ['help_request', 'water', 'hotline', 'Nước máy đục, trẻ con tắm bị ngứa, xóm 6', '17770', 3, { answerAfter: 10 * hour, answerText: 'Xã đã báo nhà máy nước súc xả đường ống và lấy mẫu nước.' }],
+    ['help_request', 'water', 'web', 'Nước sạch xóm 3 có màu vàng, không dám nấu ăn', '17770', 4, { answerAfter: 10 * hour, answerText: 'Xã đã báo nhà máy nước súc xả đường ống và lấy mẫu nước.' }],
+    ['help_request', 'water', 'hotline', 'Nước máy khu trường học có mùi tanh', '17770', 5, { answerAfter: 10 * hour, answerText: 'Xã đã báo nhà máy nước súc xả đường ống và lấy mẫu nước.' }],
+    ['help_request', 'water', 'counter', 'Hỏi vì sao nước máy mấy hôm nay bị đục', '17770', 6, { answerAfter: 10 * hour, answerText: 'Xã đã báo nhà máy nước súc xả đường ống và lấy mẫu nước.' }],
   ];
   for (const [i, [kind, category, channel, body, origin, daysAgo, outcome]] of everyday.entries()) {
     all.push(petition(n++, {

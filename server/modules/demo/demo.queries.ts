@@ -185,3 +185,23 @@ export async function agencyOfKind(db: Kysely<DB>, unitId: number, kind: string)
   const row = await db.selectFrom('agencies').select('id').where('unit_id', '=', unitId).where('kind', '=', kind).orderBy('id').executeTakeFirst();
   return row?.id;
 }
+
+/**
+ * The demo's routed history: each petition with a category is given the agency a dispatcher
+ * would have chosen, the closest one up its branch of the kind that deals with the category.
+ */
+export async function routeDemoHistory(db: Kysely<DB>): Promise<number> {
+  const result = await sql`
+    UPDATE petitions p SET agency_id = (
+      SELECT a.id FROM agencies a JOIN units u ON u.id = a.unit_id
+       WHERE p.unit_path LIKE u.path || '%'
+         AND a.kind = CASE p.category
+               WHEN 'land' THEN 'land_registry'
+               WHEN 'social_welfare' THEN 'social_insurance'
+               WHEN 'administration' THEN 'one_stop_shop'
+               WHEN 'security' THEN 'police'
+               ELSE 'people_committee' END
+       ORDER BY length(u.path) DESC, a.id LIMIT 1)
+     WHERE p.agency_id IS NULL AND p.category IS NOT NULL AND p.kind NOT IN ('denunciation', 'conduct_report')`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

@@ -59,6 +59,17 @@ describeEachBackend('demo data', (t) => {
     assert.equal(again.text(), '');
   });
 
+  it('routes the history, trains the routing suggestion on it and flags the week of muddy water in Thanh Thinh', async () => {
+    const admin = await login('demo.admin');
+    const models = (await t().app.inject({ method: 'GET', url: '/api/v1/insight/routing', headers: admin })).json().models;
+    assert.deepEqual(models.map((m: { target: string }) => m.target), ['agency', 'category']);
+    for (const m of models) assert.ok(m.examples > 700 && m.accuracy > m.baseline, JSON.stringify(m));
+    const hotspots = (await t().app.inject({ method: 'GET', url: '/api/v1/insight/hotspots', headers: admin })).json().items;
+    const water = hotspots.find((h: { unit: { code: string }; category: string }) => h.unit.code === '17770' && h.category === 'water');
+    assert.ok(water, JSON.stringify(hotspots));
+    assert.equal(water.petitions.length, water.count);
+  });
+
   it('creates the articles\' units with official codes, English names and the right parents', async () => {
     await seedDemo(t().ctx);
     const units = await t()

@@ -34,6 +34,7 @@ import { seedConduct } from './demo.conduct.ts';
 import { seedScorecards } from './demo.scorecards.ts';
 import { seedReports } from './demo.reports.ts';
 import { seedGatherings } from './demo.gatherings.ts';
+import { seedInsight } from './demo.insight.ts';
 import { loadCalendar, placeOfUnit } from '../../platform/calendar.ts';
 import { ackDue, hashAccessKey, newAccessKey, pickPolicy, resolutionDue, searchTextOf, setDeadlinePolicy } from '../petitions/index.ts';
 import type { Channel, PetitionKind } from '../../contract/domain.ts';
@@ -165,6 +166,7 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
   await seedScorecards(ctx);
   await seedReports(ctx);
   await seedGatherings(ctx);
+  if (created.petitions > 0) await seedInsight(ctx);
   return { created, signIns: demoSignIns };
 }
 

@@ -2,3 +2,4 @@
 export { insightModule } from './insight.routes.ts';
 export { trainRoutingModels } from './commands/trainRoutingModels.ts';
 export { flagHotspots } from './commands/flagHotspots.ts';
+export { hotspotsEveryMs } from './insight.jobs.ts';
