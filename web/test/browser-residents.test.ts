@@ -108,6 +108,8 @@ describe('every page, every language', { timeout: 300_000 }, () => {
         await page.locator('.article-list a').first().click();
         await page.getByTestId('article').waitFor();
         await check('an article');
+        await visit(page, `/subscribe`, h1);
+        await check('subscribe');
         await visit(page, '/track', h1);
         await check('track');
         await visit(page, `/track/${answered.trackingCode}`, () => page.getByTestId('answer').waitFor());
@@ -137,7 +139,7 @@ describe('every page, every language', { timeout: 300_000 }, () => {
         await check('inbox');
         await visit(page, `/staff/petitions/${answered.id}`, () => page.getByRole('heading', { level: 1 }).first().waitFor());
         await check('case');
-        for (const path of ['/staff/figures', '/staff/admin', '/staff/councils', '/staff/knowledge']) {
+        for (const path of ['/staff/figures', '/staff/admin', '/staff/councils', '/staff/knowledge', '/staff/hotspots']) {
           await visit(page, path, () => page.getByRole('heading', { level: 1 }).first().waitFor());
           await check(path);
         }
@@ -313,6 +315,41 @@ test('a resident typing a question sees the article that answers it, and the fig
     const { rows } = await sql<{ opened: number; submitted: number }>`
       SELECT count(opened_at)::int AS opened, count(submitted_at)::int AS submitted FROM petition_drafts`.execute(stack.server.ctx.db);
     assert.ok(Number(rows[0].opened) >= 1, 'the opened article is counted');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a dispatcher applies the suggested routing in one click; the administrator sees the week\'s hotspot and the routing accuracy', { timeout: 120_000 }, async () => {
+  const vi = strings('vi');
+  const created = await stack.server.app.inject({
+    method: 'POST', url: '/api/v1/petitions',
+    payload: { unit: thanhNho, kind: 'question', body: 'Xin hỏi thủ tục chuyển đất vườn sang đất ở để làm nhà cho con trai' },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const id = created.json().id as number;
+  const context = await newContext(stack, 'vi-VN', desktop);
+  try {
+    const page = await context.newPage();
+    await signIn(page, demo.dispatcher, vi);
+    await page.goto(`/staff/petitions/${id}`);
+    const suggestion = page.getByTestId('routing-suggestion');
+    await suggestion.waitFor();
+    assert.match(await suggestion.locator('.suggestions button').first().innerText(), new RegExp(vi['category.land']));
+    await suggestion.getByRole('button', { name: vi['routing.applyBoth'] }).click();
+    await page.locator('.alert', { hasText: vi['routing.applied'].split(':')[0] }).waitFor();
+    const { rows: [routed] } = await sql<{ category: string | null; agency_id: number | null }>`
+      SELECT category, agency_id FROM petitions WHERE id = ${id}`.execute(stack.server.ctx.db);
+    assert.equal(routed.category, 'land');
+    assert.ok(routed.agency_id !== null, 'the agency applied too');
+
+    const admin = await (await newContext(stack, 'vi-VN', desktop)).newPage();
+    await signIn(admin, demo.admin, vi);
+    await admin.goto('/staff/hotspots');
+    await admin.getByTestId('hotspot').filter({ hasText: 'Thanh Thịnh' }).first().waitFor();
+    await admin.getByTestId('routing-accuracy').locator('table').waitFor();
+    await screenshot(admin, 'hotspots');
+    await admin.context().close();
   } finally {
     await context.close();
   }

@@ -15,6 +15,9 @@ import { ConductFinding } from './ConductFinding.tsx';
 import type { ActionType } from '../../../../server/contract/domain.ts';
 import type { HandedOver } from '../../../../server/modules/petitions/petitions.schema.ts';
 
+/** Those who may take one of these actions route the case: only they are offered the routing suggestion. */
+const routingActions: readonly ActionType[] = ['accept', 'assign', 'transfer', 'merge', 'escalate'];
+
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
   return (
     <div>
@@ -215,13 +218,15 @@ export default function CasePage({ params }: PageProps) {
               />
             ) : null}
           </section>
-          <RoutingSuggestion
-            petition={p}
-            onApplied={(message) => {
-              setDone(message);
-              petition.reload();
-            }}
-          />
+          {routingActions.some((a) => abilities.has(a)) ? (
+            <RoutingSuggestion
+              petition={p}
+              onApplied={(message) => {
+                setDone(message);
+                petition.reload();
+              }}
+            />
+          ) : null}
           <MergeCandidates
             petition={p}
             onMerged={(updated) => {
