@@ -8,8 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
 import { resolveUnit } from '../units/index.ts';
-import { adoptRegulation, archiveReport, createCommittee, recordMeeting } from '../reports/index.ts';
-import { parsePeriod } from '../reports/reports.periods.ts';
+import { adoptRegulation, archiveReport, createCommittee, parsePeriod, recordMeeting } from '../reports/index.ts';
 import type { SeedContext } from './seed.ts';
 import { committeeIdOfUnit, committeeMemberIds } from './demo.queries.ts';
 

@@ -4,3 +4,4 @@ export { setTargets } from './commands/setTargets.ts';
 export { archiveReport, produceDueReports } from './commands/archiveReport.ts';
 export { createCommittee, adoptRegulation, recordMeeting } from './commands/committees.ts';
 export { sweepFollowUps } from './reports.jobs.ts';
+export { parsePeriod } from './reports.periods.ts';
