@@ -208,6 +208,35 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
     'GET /api/v1/stats/export': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-12-31', format: 'json' } },
     'GET /api/v1/auth/oidc/start': { query: { next: '/staff' } },
     'GET /api/v1/auth/oidc/callback': { query: { code: 'fuzz', state: 'fuzz', error: 'access_denied' } },
+    'POST /api/v1/steering-committees': {
+      bodies: [
+        {
+          unit: 'FZC1',
+          name: 'Fuzz steering committee',
+          members: [{ name: 'Fuzz Head', role: 'head', position: 'Party secretary', account: w.leader.id, email: 'head@example.org' }],
+        },
+      ],
+    },
+    'POST /api/v1/steering-committees/:id/meetings': {
+      params: { id: '1' },
+      bodies: [
+        {
+          heldOn: '2026-03-02',
+          title: 'Monthly meeting',
+          agenda: ['Petitions of the month'],
+          minutes: 'Reviewed.',
+          attendance: [{ member: 1, present: true, note: 'On time' }],
+          decisions: [{ text: 'Visit the hamlet', owner: 1, dueOn: '2026-03-20' }],
+        },
+      ],
+    },
+    'POST /api/v1/scorecards/officials/:id/reviews/:year/actions': {
+      params: { id: String(w.handler.id), year: '2025' },
+      bodies: [
+        { type: 'self_assess', text: 'I answered every case on time.' },
+        { type: 'grade', grade: 'good', reasons: 'Two cases were reopened.' },
+      ],
+    },
     'POST /api/v1/api-keys': { bodies: [{ client: 'Fuzz client', unit: 'FZC1', perMinute: 30 }] },
     'POST /api/v1/webhooks': { bodies: [{ url: 'http://127.0.0.1:9/fuzz', unit: 'FZC1', events: ['petition.received'], description: 'Fuzz receiver' }] },
     'POST /api/v1/webhooks/:id/stop': { params: { id: '1' } },
