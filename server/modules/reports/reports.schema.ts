@@ -5,7 +5,8 @@ import { Nullable } from '../../platform/shapes.ts';
 const Names = Type.Record(Type.String(), Type.String());
 const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1 }));
 const UnitCode = Type.String({ minLength: 1, maxLength: 64 });
-const Day = Type.String({ format: 'date' });
+// A day of this era: PostgreSQL has no year 0, and no committee met before 1900.
+const Day = Type.String({ format: 'date', pattern: '^(19|20)[0-9]{2}-', description: 'YYYY-MM-DD' });
 export const Audience = Type.Union([Type.Literal('public'), Type.Literal('staff')]);
 export const ReportLocale = Type.Union([Type.Literal('vi'), Type.Literal('zh'), Type.Literal('en')]);
 
