@@ -11,8 +11,12 @@ import { type PetitionsEb, visibleTo } from './list.queries.ts';
 
 export interface ExportRange {
   unitPath?: string;
+  /** Submitted at or after this instant (the first local day's midnight in the unit's time zone). */
   from?: Date;
+  /** Submitted before this instant (the midnight after the last day). */
   to?: Date;
+  /** Without a unit: the first and last day (YYYY-MM-DD, included), local days of each petition's own unit. */
+  days?: { from?: string; to?: string };
 }
 
 /** Rows per query. */
@@ -50,6 +54,9 @@ export async function staffExportPage(db: Kysely<DB>, actor: Official, range: Ex
   if (range.unitPath) q = q.where('p.unit_path', 'like', `${range.unitPath}%`);
   if (range.from) q = q.where('p.submitted_at', '>=', range.from);
   if (range.to) q = q.where('p.submitted_at', '<', range.to);
+  // Local midnight of the petition's unit: the day as a wall-clock time there.
+  if (range.days?.from) q = q.where('p.submitted_at', '>=', sql<Date>`(${range.days.from}::date::timestamp AT TIME ZONE u.time_zone)`);
+  if (range.days?.to) q = q.where('p.submitted_at', '<', sql<Date>`((${range.days.to}::date + 1)::timestamp AT TIME ZONE u.time_zone)`);
   if (beforeId !== null) q = q.where('p.id', '<', beforeId);
   return q.orderBy('p.id', 'desc').limit(exportPageSize).execute();
 }

@@ -8,6 +8,7 @@ import type { App } from '../../../app.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { isOfficial } from '../../../platform/access.ts';
 import { badRequest, forbidden } from '../../../platform/errors.ts';
+import { addDays, startOfLocalDay } from '../../../platform/calendar.ts';
 import { exportContentType, exportFileName, exportStream, type ExportFormat, type ExportRow } from '../../../platform/export.ts';
 import { findUnitByCode } from '../petitions.queries.ts';
 import { exportPageSize, publicExportPage, staffExportPage, type ExportRange } from './export.queries.ts';
@@ -17,7 +18,7 @@ const Day = (description: string) => Type.String({ format: 'date', description }
 export const PetitionExportQuery = Type.Object(
   {
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: that unit and every unit below it' })),
-    from: Type.Optional(Day('the first day submitted (YYYY-MM-DD, UTC)')),
+    from: Type.Optional(Day("the first day submitted (YYYY-MM-DD), a local day of the unit's time zone")),
     to: Type.Optional(Day('the last day submitted, included')),
     format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')], { description: 'csv (default) or json' })),
   },
@@ -37,11 +38,17 @@ export const publicExportColumns = ['trackingCode', 'kind', 'category', 'status'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function rangeOf(query: { from?: string; to?: string }): Omit<ExportRange, 'unitPath'> {
-  const from = query.from ? new Date(`${query.from}T00:00:00Z`) : undefined;
-  const to = query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000) : undefined;
-  if (from && to && from >= to) throw badRequest('invalid_input', { summary: 'from must not be after to' });
-  return { from, to };
+/**
+ * The days asked for, both included. They are local days of the unit asked for (its time zone);
+ * without a unit, of each petition's own unit.
+ */
+function rangeOf(query: { from?: string; to?: string }, timeZone?: string): Omit<ExportRange, 'unitPath'> {
+  if (query.from && query.to && query.from > query.to) throw badRequest('invalid_input', { summary: 'from must not be after to' });
+  if (!timeZone) return { days: { from: query.from, to: query.to } };
+  return {
+    from: query.from ? startOfLocalDay(query.from, timeZone) : undefined,
+    to: query.to ? startOfLocalDay(addDays(query.to, 1), timeZone) : undefined,
+  };
 }
 
 /** Pages of rows until a short page: each asked for only when the previous one is written. */
@@ -74,13 +81,9 @@ export function exportRoutes(app: App, ctx: AppContext) {
       const actor = request.actor;
       if (!isOfficial(actor)) throw forbidden();
       const format = request.query.format ?? 'csv';
-      let unitPath: string | undefined;
-      if (request.query.unit) {
-        const unit = await findUnitByCode(ctx.db, request.query.unit, ctx.clock.now());
-        if (!unit) throw badRequest('unknown_unit', { code: request.query.unit });
-        unitPath = unit.path;
-      }
-      const range = { ...rangeOf(request.query), unitPath };
+      const unit = request.query.unit ? await findUnitByCode(ctx.db, request.query.unit, ctx.clock.now()) : undefined;
+      if (request.query.unit && !unit) throw badRequest('unknown_unit', { code: request.query.unit });
+      const range = { ...rangeOf(request.query, unit?.time_zone), unitPath: unit?.path };
       const pages = paged(
         (before) => staffExportPage(ctx.db, actor, range, before),
         (r) => ({
@@ -111,7 +114,7 @@ export function exportRoutes(app: App, ctx: AppContext) {
       const format = request.query.format ?? 'csv';
       const unit = await findUnitByCode(ctx.db, request.query.unit, ctx.clock.now());
       if (!unit) throw badRequest('unknown_unit', { code: request.query.unit });
-      const range = rangeOf(request.query);
+      const range = rangeOf(request.query, unit.time_zone);
       const pages = paged(
         (before) => publicExportPage(ctx.db, unit.path, range, before),
         (r) => ({

@@ -104,6 +104,40 @@ describeEachBackend(
       const csv = await get('/api/v1/stats/export?unit=TP&from=2026-01-01&to=2026-03-31');
       assert.equal(csvRows(csv.body).length, rows.length);
     });
+
+    test("days are the unit's local days: 23:30 in Vinh (16:30 UTC) and 23:30 in Fenggang (15:30 UTC) fall on that day, 00:30 on the next", async () => {
+      const vn = await createWorld(t(), 'E');
+      const cn = await createWorld(t(), 'Z', 'CN');
+      const at = async (instant: string, unit: string, body: string) => {
+        t().clock.set(instant);
+        return (await submitOk(t(), { unit, kind: 'question', body, resident, consentToPublish: true })).trackingCode;
+      };
+      const dawn = await at('2026-06-09T23:30:00Z', 'EC1', 'Hỏi lúc 6 giờ 30 sáng ngày 10.'); // 06:30 on 10 June in Vinh
+      const late = await at('2026-06-10T16:30:00Z', 'EC1', 'Hỏi lúc 23 giờ 30 ngày 10.'); // 23:30 on 10 June in Vinh
+      const next = await at('2026-06-10T17:30:00Z', 'EC2', 'Hỏi lúc 0 giờ 30 ngày 11.'); // 00:30 on 11 June in Vinh
+      const cnLate = await at('2026-06-10T15:30:00Z', 'ZC1', '6月10日23点30分的问题。'); // 23:30 on 10 June in Fenggang
+      const cnNext = await at('2026-06-10T16:30:00Z', 'ZC1', '6月11日0点30分的问题。'); // 00:30 on 11 June in Fenggang
+      const codesOf = async (url: string, headers: Record<string, string> = {}) => {
+        const res = await get(url, headers);
+        assert.equal(res.statusCode, 200, res.body);
+        return (res.json() as Array<{ trackingCode: string }>).map((r) => r.trackingCode).sort();
+      };
+
+      assert.deepEqual(await codesOf('/api/v1/petitions/export?format=json&unit=EP&from=2026-06-10&to=2026-06-10', vn.auditor.headers), [dawn, late].sort());
+      assert.deepEqual(await codesOf('/api/v1/petitions/export?format=json&unit=EP&from=2026-06-11', vn.auditor.headers), [next]);
+      // Without a unit: each petition's own unit's days.
+      assert.deepEqual(await codesOf('/api/v1/petitions/export?format=json&from=2026-06-10&to=2026-06-10', vn.auditor.headers), [dawn, late].sort());
+      assert.deepEqual(await codesOf('/api/v1/petitions/export?format=json&to=2026-06-10', cn.auditor.headers), [cnLate]);
+      assert.deepEqual(await codesOf('/api/v1/petitions/public/export?format=json&unit=EP&from=2026-06-10&to=2026-06-10'), [dawn, late].sort());
+      assert.deepEqual(await codesOf('/api/v1/petitions/public/export?format=json&unit=ZP&from=2026-06-10&to=2026-06-10'), [cnLate]);
+      assert.deepEqual(await codesOf('/api/v1/petitions/public/export?format=json&unit=ZP&from=2026-06-11&to=2026-06-11'), [cnNext]);
+
+      // The figures count the same days.
+      const figures = async (unit: string, day: string) =>
+        ((await get(`/api/v1/stats/export?unit=${unit}&from=${day}&to=${day}&format=json`)).json() as Array<{ received: number }>)[0].received;
+      assert.deepEqual([await figures('EP', '2026-06-10'), await figures('EP', '2026-06-11')], [2, 1]);
+      assert.deepEqual([await figures('ZP', '2026-06-10'), await figures('ZP', '2026-06-11')], [1, 1]);
+    });
   },
   testOptions,
 );
