@@ -83,6 +83,20 @@ export async function findAgencyId(db: Kysely<DB>, unitId: number, kind: string,
   return row?.id;
 }
 
+/** A name as people write it: composed Unicode, spaces collapsed, lower case. */
+const foldName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+/**
+ * The agencies of a unit (that unit only) called this name, in its main name or in any
+ * language's, case and spacing aside. A unit has a handful of agencies, so they are compared
+ * here rather than in SQL, alike on both databases.
+ */
+export async function findAgenciesNamed(db: Kysely<DB>, unitId: number, name: string): Promise<number[]> {
+  const wanted = foldName(name);
+  const rows = await db.selectFrom('agencies').select(['id', 'name', 'names']).where('unit_id', '=', unitId).orderBy('id').execute();
+  return rows.filter((a) => [a.name, ...Object.values(a.names ?? {})].some((n) => typeof n === 'string' && foldName(n) === wanted)).map((a) => Number(a.id));
+}
+
 export async function insertAgency(
   db: Kysely<DB>,
   values: { unitId: number; kind: string; name: string; names: LocaleNames; phone: string | null; email: string | null },

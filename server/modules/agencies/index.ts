@@ -2,6 +2,6 @@
 export { agenciesModule } from './agencies.routes.ts';
 export { canCreateAgency } from './agencies.policy.ts';
 export { createAgency } from './commands/createAgency.ts';
-export { findAgencyId } from './agencies.queries.ts';
+export { findAgencyId, findAgenciesNamed } from './agencies.queries.ts';
 export { presentNames } from './agencies.presenter.ts';
 export { LocaleNamesSchema, UnitCode } from './agencies.schema.ts';

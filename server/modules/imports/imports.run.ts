@@ -15,7 +15,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, badRequest, forbidden } from '../../platform/errors.ts';
 import { locales, translate, type Locale } from '../../platform/i18n.ts';
 import { createOfficial } from '../people/index.ts';
-import { canCreateAgency, createAgency, findAgencyId } from '../agencies/index.ts';
+import { canCreateAgency, createAgency, findAgenciesNamed, findAgencyId } from '../agencies/index.ts';
 import { canCreateServicePoint, createServicePoint, findServicePointId, findUnitWithChecklist } from '../service-points/index.ts';
 import { resolveUnit } from '../units/index.ts';
 import { maxImportRows } from './imports.policy.ts';
@@ -33,6 +33,23 @@ interface Target {
 
 const field = (row: Row, column: string) => (row[column] ?? '').trim();
 
+/**
+ * The agency column of an official's row: its number, or its name among the agencies of the
+ * row's unit (in any language); a name that no agency there has, or that two have, is the row's error.
+ */
+async function agencyOfRow(trx: Kysely<DB>, ctx: AppContext, row: Row): Promise<number | null> {
+  const agency = field(row, 'agency');
+  if (!agency) return null;
+  if (/^\d{1,15}$/.test(agency)) return Number(agency);
+  if (agency.length > 200) throw badRequest('import_bad_field', { column: 'agency', value: agency.slice(0, 40) });
+  const unit = await resolveUnit(trx, field(row, 'unit'), ctx.clock.now());
+  if (!unit) throw badRequest('unknown_unit', { code: field(row, 'unit') });
+  const ids = await findAgenciesNamed(trx, unit.id, agency);
+  if (ids.length === 0) throw badRequest('import_unknown_agency', { name: agency, unit: unit.name });
+  if (ids.length > 1) throw badRequest('import_ambiguous_agency', { name: agency, unit: unit.name, count: ids.length });
+  return ids[0];
+}
+
 const targets: Record<ImportKind, Target> = {
   officials: {
     required: ['username', 'name', 'contact', 'unit', 'roles'],
@@ -44,9 +61,8 @@ const targets: Record<ImportKind, Target> = {
       if (bad || !given.length) throw badRequest('import_bad_field', { column: 'roles', value: bad ?? '' });
       const locale = field(row, 'locale');
       if (locale && !(locales as readonly string[]).includes(locale)) throw badRequest('import_bad_field', { column: 'locale', value: locale });
-      const agency = field(row, 'agency');
-      if (agency && !/^\d{1,15}$/.test(agency)) throw badRequest('import_bad_field', { column: 'agency', value: agency });
       if (actor.kind !== 'official') throw forbidden();
+      const agency = await agencyOfRow(trx, ctx, row);
       await createOfficial(
         trx,
         actor,
@@ -55,7 +71,7 @@ const targets: Record<ImportKind, Target> = {
           name: field(row, 'name'),
           contact: field(row, 'contact'),
           locale: (locale || undefined) as Locale | undefined,
-          agency: agency ? Number(agency) : null,
+          agency,
           grants: given.map((role) => ({ unit: field(row, 'unit'), role: role as Role })),
         },
         ctx.clock.now(),

@@ -6,7 +6,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
-import { createOfficial, createSmallTree } from '../../test/factories.ts';
+import { createAgency, createOfficial, createSmallTree } from '../../test/factories.ts';
 
 describeEachBackend('CSV imports', (t) => {
   let admin: Awaited<ReturnType<typeof createOfficial>>;
@@ -95,6 +95,41 @@ describeEachBackend('CSV imports', (t) => {
     assert.equal(ok.json().written, 1, ok.body);
     const grants = await t().ctx.db.selectFrom('grants').innerJoin('accounts', 'accounts.id', 'grants.account_id').select('grants.role').where('accounts.username', '=', 'im.handler').execute();
     assert.deepEqual(grants.map((g) => g.role).sort(), ['handler', 'reception_officer']);
+  });
+
+  test("officials: the agency by its name within the row's unit, in any of its languages; an unknown or ambiguous name is the row's error", async () => {
+    const shop = await createAgency(t().ctx.db, { unit: 'IMC1', name: 'Văn phòng Ủy ban', kind: 'one_stop_shop' });
+    await t().ctx.db.updateTable('agencies').set({ names: JSON.stringify({ en: 'Office of the Committee', zh: '委员会办公室' }) }).where('id', '=', shop.id).execute();
+    await createAgency(t().ctx.db, { unit: 'IMC1', name: 'Công an xã' });
+    await createAgency(t().ctx.db, { unit: 'IMC1', name: 'Công an  xã' });
+    await createAgency(t().ctx.db, { unit: 'IMC2', name: 'Tư pháp' });
+    const before = await count('accounts');
+    const csv = [
+      'username,name,contact,unit,roles,agency',
+      'im.shop1,Hoàng Văn Nam,0912000201,IMC1,reception_officer,văn phòng  ỦY BAN',
+      'im.shop2,Lưu Thị Lan,0912000202,IMC1,handler,委员会办公室',
+      'im.police,Đặng Văn Hùng,0912000203,IMC1,handler,Công an xã',
+      'im.justice,Vũ Thị Hoa,0912000204,IMC1,handler,Tư pháp',
+      `im.byid,Trịnh Văn Sơn,0912000205,IMC1,handler,${shop.id}`,
+    ].join('\n');
+    const dry = await post('officials', csv, true);
+    assert.equal(dry.statusCode, 200, dry.body);
+    assert.deepEqual(dry.json().errors.map((e: { line: number; code: string }) => [e.line, e.code]), [
+      [4, 'import_ambiguous_agency'],
+      [5, 'import_unknown_agency'],
+    ]);
+    assert.match(dry.json().errors[0].message, /2 agencies of IM Commune One are called “Công an xã”/);
+    const vi = await post('officials', csv, false, admin, 'vi');
+    assert.match(vi.json().errors[1].message, /Không có cơ quan nào của IM Commune One tên là “Tư pháp”/);
+    assert.equal(vi.json().written, 0);
+    assert.equal(await count('accounts'), before, 'nothing written');
+
+    const good = csv.split('\n').filter((_, i) => i !== 3 && i !== 4).join('\n');
+    const done = await post('officials', good, false);
+    assert.deepEqual(done.json().errors, [], done.body);
+    assert.equal(done.json().written, 3);
+    const placed = await t().ctx.db.selectFrom('accounts').select(['username', 'agency_id']).where('username', 'in', ['im.shop1', 'im.shop2', 'im.byid']).execute();
+    assert.deepEqual(placed.map((a) => Number(a.agency_id)), [shop.id, shop.id, shop.id]);
   });
 
   test('a header without the required columns, or text that is not CSV, is refused whole', async () => {

@@ -52,6 +52,7 @@ export function Imports() {
       <p class="muted">
         {t('imports.columns')} <code>{headers[kind]}</code>
       </p>
+      {kind === 'officials' ? <p class="muted">{t('imports.agencyHint')}</p> : null}
       <Field label={t('imports.file')}>
         {({ id }) => (
           <input id={id} type="file" accept=".csv,text/csv" onChange={async (e) => {
