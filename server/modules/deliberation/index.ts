@@ -10,3 +10,4 @@ export { recordPaperBallot } from './commands/voting.ts';
 export { runMatterAction } from './commands/runMatterAction.ts';
 export { councilMembers, findCouncilId, getMatter } from './deliberation.queries.ts';
 export { findConsultationId } from './consultations.queries.ts';
+import './deliberation.webhooks.ts';

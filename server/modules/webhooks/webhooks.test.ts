@@ -4,15 +4,14 @@
  * event exactly once, for retries carry the same delivery id. Deliveries never speak of a
  * denunciation, nor of another subtree.
  */
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describeEachBackend } from '../../test/server.ts';
 import { createOfficial } from '../../test/factories.ts';
 import { runDueJobs } from '../../platform/jobs.ts';
 import { actOk, createWorld, petitionInProgress, submitOk, testOptions } from '../petitions/petitions.testing.ts';
 import { signWebhook, verifyWebhook, webhookHeaders } from './webhooks.signature.ts';
+import { deliverAll as deliverAllOf, webhookReceiver } from './webhooks.testing.ts';
 import { scanWebhookEvents } from './webhooks.scan.ts';
 import { subscriptionWants, acceptableUrl } from './webhooks.policy.ts';
 import { deliveryBackoffMs } from './webhooks.deliver.ts';
@@ -36,53 +35,12 @@ it('policy: subtree, time, URLs and backoff', () => {
   assert.deepEqual([1, 2, 3].map(deliveryBackoffMs), [10_000, 20_000, 40_000]);
 });
 
-interface Received {
-  path: string;
-  id: string;
-  event: string;
-  body: { id: string; event: string; unit: string | null; data: { petition: Record<string, unknown> } };
-  raw: string;
-}
-
 describeEachBackend('webhooks', (t) => {
-  const seen: Received[] = [];
+  // It stores the first two attempts it sees, then fails before answering: the sender must try again.
   let failuresLeft = 2;
-  let secret = '';
-  let bad = 0;
-  const receiver = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      // The receiver's check, with the clock the deliveries were signed by.
-      if (!verifyWebhook(secret, req.headers, raw, Math.floor(t().clock.now().getTime() / 1000))) {
-        bad++;
-        res.writeHead(401).end();
-        return;
-      }
-      seen.push({ path: req.url ?? '', id: String(req.headers[webhookHeaders.id]), event: String(req.headers[webhookHeaders.event]), body: JSON.parse(raw), raw });
-      // It stored the event, then failed before answering: the sender must try again.
-      if (failuresLeft-- > 0) res.writeHead(500).end();
-      else res.writeHead(204).end();
-    });
-  });
-  let url = '';
-  before(async () => {
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  });
-  after(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
-
-  /** Scans and runs due jobs, moving the clock past each backoff, until nothing waits. */
-  async function deliverAll() {
-    await scanWebhookEvents(t().ctx);
-    for (let i = 0; i < 20; i++) {
-      await runDueJobs(t().ctx);
-      const waiting = await t().ctx.db.selectFrom('webhook_deliveries').select('id').where('delivered_at', 'is', null).where('failed_at', 'is', null).execute();
-      if (!waiting.length) return;
-      t().clock.advance(60_000);
-    }
-    assert.fail('deliveries still waiting');
-  }
+  const receiver = webhookReceiver(t, () => failuresLeft-- > 0);
+  const { seen } = receiver;
+  const deliverAll = () => deliverAllOf(t());
 
   it('delivers each event of the subtree once, signed, despite failures; never a denunciation', async () => {
     const w = await createWorld(t(), 'W');
@@ -90,16 +48,16 @@ describeEachBackend('webhooks', (t) => {
     const events = (await t().app.inject({ method: 'GET', url: '/api/v1/webhooks/events', headers: admin.headers })).json().items;
     for (const e of ['petition.received', 'petition.assigned', 'petition.answered', 'petition.overdue', 'petition.escalated']) assert.ok(events.includes(e), e);
 
-    const made = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin.headers, payload: { url, unit: 'WP', events, description: 'district dashboard' } });
+    const made = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin.headers, payload: { url: receiver.url, unit: 'WP', events, description: 'district dashboard' } });
     assert.equal(made.statusCode, 201, made.body);
-    secret = made.json().secret;
-    assert.match(secret, /^whsec_/);
-    const other = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin.headers, payload: { url: `${url}/other`, unit: 'WC2', events: ['petition.received'] } });
+    receiver.secret = made.json().secret;
+    assert.match(receiver.secret, /^whsec_/);
+    const other = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin.headers, payload: { url: `${receiver.url}/other`, unit: 'WC2', events: ['petition.received'] } });
     assert.equal(other.statusCode, 201);
-    const refused = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin.headers, payload: { url, events: ['petition.dreamt'] } });
+    const refused = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin.headers, payload: { url: receiver.url, events: ['petition.dreamt'] } });
     assert.equal(refused.statusCode, 400);
     assert.equal(refused.json().error.code, 'webhook_unknown_event');
-    const leader = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: w.lead1.headers, payload: { url, events } });
+    const leader = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: w.lead1.headers, payload: { url: receiver.url, events } });
     assert.equal(leader.statusCode, 403, 'administrators only');
 
     t().clock.advance(1000);
@@ -112,7 +70,7 @@ describeEachBackend('webhooks', (t) => {
     await deliverAll();
     await deliverAll(); // a second scan finds nothing new
 
-    assert.equal(bad, 0, 'every delivery was signed with the secret');
+    assert.equal(receiver.bad, 0, 'every delivery was signed with the secret');
     const unique = new Map(seen.map((r) => [r.id, r]));
     assert.ok(seen.length > unique.size, 'the receiver saw retries');
     for (const r of seen) assert.equal(r.raw, unique.get(r.id)!.raw, 'a retry carries the same body');
@@ -152,7 +110,7 @@ describeEachBackend('webhooks', (t) => {
     const admin = await createOfficial(t(), { roles: [{ unit: null, role: 'administrator' }] });
     const dead = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin.headers, payload: { url: 'http://127.0.0.1:9/nothing', events: ['petition.received'] } });
     assert.equal(dead.statusCode, 201);
-    const stopped = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin.headers, payload: { url: `${url}/stopped`, events: ['petition.received'] } });
+    const stopped = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin.headers, payload: { url: `${receiver.url}/stopped`, events: ['petition.received'] } });
     const stop = await t().app.inject({ method: 'POST', url: `/api/v1/webhooks/${stopped.json().id}/stop`, headers: admin.headers });
     assert.equal(stop.statusCode, 200);
     assert.ok(stop.json().disabledAt);
