@@ -1,7 +1,8 @@
 /**
  * A resident signing in with a one-time code (read from the SMS as a stand-in gateway receives
  * it from the notification outbox), and the administration sections: units import from pasted CSV, a new agency,
- * a deadline policy edited, a new official who sets their own password with a setup code; and a
+ * a deadline policy edited, a new official who sets their own password with a setup code, the
+ * figures and petitions downloaded as CSV, officials imported from CSV after a dry run; and a
  * consultation in which a household votes with a code sent by SMS.
  */
 import { after, before, describe, test } from 'node:test';
@@ -327,6 +328,69 @@ describe('administration', { timeout: 180_000 }, () => {
     assert.match((await page.getByTestId('webhook-secret').textContent())!, /^whsec_/);
     await page.getByRole('row', { name: /dashboard\.example\.org/ }).waitFor();
     await checkPage(page, 'zh-Hans: webhook subscribed');
+  });
+
+  test("the administrator downloads Thanh Nho's figures and the petitions as CSV, and imports two officials once a bad row is corrected (en)", async () => {
+    const en = strings('en');
+    const page = await browsing.open('en-GB', desktop);
+    await signIn(page, demo.admin, en);
+    /** Clicks a CSV link and reads the file the browser saved: its header and rows. */
+    const downloadCsv = async (label: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('.export-links', { hasText: label }).getByRole('link', { name: en['exports.csv'], exact: true }).click(),
+      ]);
+      assert.match(file.suggestedFilename(), /\.csv$/);
+      const text = fs.readFileSync((await file.path())!, 'utf8');
+      assert.ok(text.startsWith('\uFEFF'), 'a byte-order mark, for spreadsheet programs');
+      const [header, ...rows] = text.slice(1).trim().split(/\r?\n/);
+      return { header: header.split(','), rows };
+    };
+
+    // The figures of Thanh Nho's 2023, as on the page: the commune first, over the whole year.
+    await page.goto(`/staff/figures?unit=${thanhNho}&from=2023-01-01&to=2023-12-31`);
+    const figures = await downloadCsv(en['exports.figures']);
+    assert.deepEqual(figures.header.slice(0, 7), ['unit', 'unitName', 'scope', 'period', 'from', 'to', 'received']);
+    const [unit, , , period, , , received] = figures.rows[0].split(',');
+    assert.deepEqual([unit, period], [thanhNho, '2023-01-01/2023-12-31']);
+    assert.ok(Number(received) >= 77, `the forum's 77 opinions at least: ${received}`);
+
+    // The petitions the administrator may see, from the inbox: no one's name or phone.
+    await page.goto('/staff');
+    const petitions = await downloadCsv(en['exports.petitions']);
+    assert.deepEqual(petitions.header.slice(0, 5), ['trackingCode', 'kind', 'category', 'channel', 'status']);
+    assert.ok(petitions.header.includes('handler') && !petitions.header.some((c) => /phone|email|resident|petitioner/i.test(c)), petitions.header.join());
+    assert.match(petitions.rows[0], /^[A-Z0-9]{6,12},[a-z_]+,/);
+
+    // Officials from a pasted CSV: an agency named wrongly is caught with its line; corrected, both are written.
+    await page.getByRole('link', { name: en['nav.interop'] }).click();
+    await page.getByRole('heading', { level: 1, name: en['interop.title'] }).waitFor();
+    await page.getByLabel(en['imports.kind']).selectOption('officials');
+    const rows = (agency: string) =>
+      [
+        'username,name,contact,unit,roles,agency',
+        `thanhnho.reception2,Hồ Thị Lan,0912777001,${thanhNho},reception_officer,Thanh Nho Commune one-stop shop`,
+        `thanhnho.police2,Phan Văn Đức,0912777002,${thanhNho},handler,${agency}`,
+      ].join('\n');
+    await page.getByLabel(en['imports.text']).fill(rows('Công an huyện Thanh Chương'));
+    await page.getByRole('button', { name: en['imports.check'], exact: true }).click();
+    const problem = page.getByRole('row', { name: /Công an huyện Thanh Chương/ });
+    await problem.waitFor();
+    assert.equal((await problem.getByRole('cell').first().innerText()).trim(), '3');
+    assert.ok(await page.getByRole('button', { name: en['imports.import'], exact: true }).isDisabled(), 'nothing to import while a row fails');
+    await checkPage(page, 'import with a bad row');
+    await screenshot(page, 'interop-import-bad-row-1280');
+
+    await page.getByLabel(en['imports.text']).fill(rows('công an xã thanh nho'));
+    await page.getByRole('button', { name: en['imports.check'], exact: true }).click();
+    await page.getByText(en['imports.checked'].replace('{{rows}}', '2')).waitFor();
+    await page.getByRole('button', { name: en['imports.import'], exact: true }).click();
+    await page.getByText(en['imports.done'].replace('{{rows}}', '2')).waitFor();
+    // Written: the same file again finds both usernames taken.
+    await page.getByRole('button', { name: en['imports.check'], exact: true }).click();
+    await page.getByRole('row', { name: /^3\b/ }).waitFor();
+    assert.equal(await page.locator('tbody tr', { hasText: /thanhnho\.(reception2|police2)/ }).count(), 2);
+    await checkPage(page, 'import written');
   });
 
   test('the server took its scheduled backup; the administrator backs up now and sees both listed', async () => {
