@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Official } from '../../platform/access.ts';
-import { accessKeyFailuresAllowed, accessKeyFailureWindowHours, abilities, canSee, canSeeIdentity, decide, reachOfActor, transitions, unitWithinReachOf, withinReachOf, type PetitionSubject } from './petitions.policy.ts';
+import { accessKeyFailuresAllowed, accessKeyFailureWindowHours, abilities, canSee, canSeeIdentity, contentOf, decide, missingClearItems, reachOfActor, transitions, unitWithinReachOf, withinReachOf, type PetitionSubject } from './petitions.policy.ts';
 import { petitionStatuses, type Role } from '../../contract/domain.ts';
 import { accessKeyLength, trackingAlphabet } from './intake/petitions.codes.ts';
 
@@ -120,4 +120,19 @@ test('guessing an access key stays hopeless: at most 10 wrong keys a day per pet
   const keys = trackingAlphabet.length ** accessKeyLength;
   const guessesInTenYears = accessKeyFailuresAllowed * (24 / accessKeyFailureWindowHours) * 365 * 10;
   assert.ok(guessesInTenYears / keys < 1e-7, `a chance of ${guessesInTenYears / keys} in ten years`);
+});
+
+test('the content of a case is the dispatcher\'s statement, else the title, else the text; a blank text is none', () => {
+  assert.equal(contentOf({ task: 'Repair the well', title: 'Well', body: 'The well is dry.' }), 'Repair the well');
+  assert.equal(contentOf({ task: null, title: 'Well', body: 'The well is dry.' }), 'Well');
+  assert.equal(contentOf({ task: null, title: null, body: 'The well is dry.' }), 'The well is dry.');
+  assert.equal(contentOf({ task: null, title: null, body: '  \n ' }), null);
+});
+
+test('the five clear items: each one missing is named, none missing when all are there', () => {
+  const all = { content: 'Repair the well', handlerId: 3, leaderId: 2, dueAt: new Date('2026-03-10T00:00:00Z'), expectedResult: 'water again' };
+  assert.deepEqual(missingClearItems(all), []);
+  assert.deepEqual(missingClearItems({ ...all, content: null }), ['content']);
+  assert.deepEqual(missingClearItems({ ...all, handlerId: null, leaderId: null }), ['handler', 'leader']);
+  assert.deepEqual(missingClearItems({ ...all, dueAt: null, expectedResult: '' }), ['dueAt', 'expectedResult']);
 });

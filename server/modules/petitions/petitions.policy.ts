@@ -24,6 +24,34 @@ export interface PetitionSubject {
 }
 
 /**
+ * The first of the five clear items, the content of the case: the dispatcher's statement of
+ * it when there is one, else the resident's title, else their text (none when blank).
+ */
+export function contentOf(p: { task: string | null; title: string | null; body: string }): string | null {
+  return p.task ?? p.title ?? (p.body.trim() ? p.body : null);
+}
+
+/** The five clear items as a case has them (content as contentOf gives it). */
+export interface ClearItems {
+  content: string | null;
+  handlerId: number | null;
+  leaderId: number | null;
+  dueAt: Date | null;
+  expectedResult: string | null;
+}
+
+/** Which of the five clear items a case still lacks, by their API names; none: it may be assigned. */
+export function missingClearItems(c: ClearItems): Array<'content' | 'handler' | 'leader' | 'dueAt' | 'expectedResult'> {
+  const missing: Array<'content' | 'handler' | 'leader' | 'dueAt' | 'expectedResult'> = [];
+  if (!c.content) missing.push('content');
+  if (c.handlerId === null) missing.push('handler');
+  if (c.leaderId === null) missing.push('leader');
+  if (!c.dueAt) missing.push('dueAt');
+  if (!c.expectedResult) missing.push('expectedResult');
+  return missing;
+}
+
+/**
  * Actions that add to the case without changing its state, due time or people. They take no
  * version and leave it as it was: two of them at once do not conflict, and a change prepared
  * before them still applies. They wait for the row lock instead (the audit chain needs it).

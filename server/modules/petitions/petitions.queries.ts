@@ -149,20 +149,6 @@ export async function officialsAtUnit(db: Kysely<DB>, unitId: number, roles: rea
   return rows.map((r) => r.account_id);
 }
 
-export async function accountNames(db: Kysely<DB>, ids: Array<number | null>): Promise<Map<number, string>> {
-  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-  if (!wanted.length) return new Map();
-  const rows = await db.selectFrom('accounts').select(['id', 'name', 'username']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.name || r.username || `#${r.id}`]));
-}
-
-export async function agencyNames(db: Kysely<DB>, ids: Array<number | null>): Promise<Map<number, string>> {
-  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-  if (!wanted.length) return new Map();
-  const rows = await db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 // ---- answer approval ----
 
 /** The unit, at or above the given path, whose setting makes answers wait for a leader's approval. */
@@ -349,33 +335,6 @@ export function eventRow(e: EventInput) {
   };
 }
 
-export function eventsOf(db: Kysely<DB>, petitionId: number, opts: { publicOnly?: boolean; since?: Date } = {}) {
-  let q = db
-    .selectFrom('petition_events as e')
-    .leftJoin('accounts as a', 'a.id', 'e.actor_id')
-    .leftJoin('units as u', 'u.id', 'e.unit_id')
-    .select([
-      'e.id',
-      'e.at',
-      'e.type',
-      'e.actor_id',
-      'e.actor_label',
-      'a.name as actor_name',
-      'e.from_status',
-      'e.to_status',
-      'e.reason',
-      'e.text',
-      'e.data',
-      'e.visibility',
-      'u.code as unit_code',
-      'u.name as unit_name',
-    ])
-    .where('e.petition_id', '=', petitionId);
-  if (opts.publicOnly) q = q.where('e.visibility', '=', 'public');
-  if (opts.since) q = q.where('e.at', '>=', opts.since);
-  return q.orderBy('e.id').execute();
-}
-
 export function ratingExists(db: Kysely<DB>, petitionerId: number, answerNumber: number) {
   return db
     .selectFrom('petition_ratings')
@@ -406,34 +365,6 @@ export async function insertRating(
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;
-}
-
-// ---- detail ----
-
-export interface PetitionNames {
-  unit: { id: number; code: string; name: string };
-  originUnit: { id: number; code: string; name: string };
-  agency: { id: number; name: string } | null;
-  people: Map<number, string>;
-  caseCode: string | null;
-}
-
-export async function namesFor(db: Kysely<DB>, p: PetitionRow): Promise<PetitionNames> {
-  const units = await db
-    .selectFrom('units')
-    .select(['id', 'code', 'name'])
-    .where('id', 'in', [p.unit_id, p.origin_unit_id])
-    .execute();
-  const unit = units.find((u) => u.id === p.unit_id)!;
-  const originUnit = units.find((u) => u.id === p.origin_unit_id)!;
-  const agency = p.agency_id
-    ? ((await db.selectFrom('agencies').select(['id', 'name']).where('id', '=', p.agency_id).executeTakeFirst()) ?? null)
-    : null;
-  const people = await accountNames(db, [p.handler_id, p.leader_id, p.reported_official_id, p.recorded_by, p.answered_by, p.pending_answer_by]);
-  const caseCode = p.case_id
-    ? ((await db.selectFrom('petitions').select('tracking_code').where('id', '=', p.case_id).executeTakeFirst())?.tracking_code ?? null)
-    : null;
-  return { unit, originUnit, agency, people, caseCode };
 }
 
 /** Petitions merged into `fromCase` now belong to `toCase`. */

@@ -4,13 +4,13 @@
  * carries neither personal data nor the content.
  */
 import type { Actor } from '../../../platform/access.ts';
-import { abilities, canSeeIdentity, handlerGrant, leaderGrant, type OfficialReach, type PetitionSubject } from '../petitions.policy.ts';
-import type { CandidateRow, PetitionNames, PetitionRow } from '../petitions.queries.ts';
+import { abilities, canSeeIdentity, contentOf, missingClearItems, handlerGrant, leaderGrant, type OfficialReach, type PetitionSubject } from '../petitions.policy.ts';
+import type { CandidateRow, PetitionRow } from '../petitions.queries.ts';
+import type { PetitionNames } from './view.queries.ts';
 import type { ListRow } from './list.queries.ts';
 import type { MineRow, PublicRow, TrackRow } from '../tracking/tracking.queries.ts';
 import type { CandidateView, HandedOver, MyPetition, OwnPetition, PetitionSummary, PetitionView, PublicPetitionItem, TrackView } from '../petitions.schema.ts';
 import { translate, type Locale } from '../../../platform/i18n.ts';
-import { contentOf } from '../workflow/assignPetition.ts';
 import { maskPersonalData, maskPersonalDataOrNull } from '../../../platform/personalData.ts';
 
 const asIs = <T>(text: T) => text;
@@ -183,7 +183,7 @@ export function presentPetition(actor: Actor, p: PetitionRow, names: PetitionNam
       leader: person(p.leader_id, names.people),
       dueAt: iso(p.due_at),
       expectedResult: p.expected_result,
-      complete: !!content && p.handler_id !== null && p.leader_id !== null && !!p.expected_result,
+      complete: missingClearItems({ content, handlerId: p.handler_id, leaderId: p.leader_id, dueAt: p.due_at, expectedResult: p.expected_result }).length === 0,
     },
     answer:
       p.answer_text !== null

@@ -5,10 +5,10 @@
 import { localDateTime } from '../../../platform/calendar.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
-import { findAgency, noPendingAnswer, officialWithGrants, reportedReach, updateMergedInto, updatePetition, type PetitionRow } from '../petitions.queries.ts';
+import { findAgency, noPendingAnswer, officialWithGrants, reportedReach, updateMergedInto, updatePetition } from '../petitions.queries.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
-import { handlerGrant, leaderGrant, sameBranch, withinReachOf } from '../petitions.policy.ts';
+import { contentOf, handlerGrant, leaderGrant, missingClearItems, sameBranch, withinReachOf } from '../petitions.policy.ts';
 
 export interface AssignInput {
   agency?: number;
@@ -18,11 +18,6 @@ export interface AssignInput {
   expectedResult?: string;
   dueAt?: string;
   version?: number;
-}
-
-/** The content of the case: the dispatcher's statement of the task, else what the resident wrote. */
-export function contentOf(p: Pick<PetitionRow, 'task' | 'title' | 'body'>): string | null {
-  return p.task ?? p.title ?? (p.body.trim() ? p.body : null);
 }
 
 export async function assignPetition(ctx: AppContext, actor: CommandActor, id: number, input: AssignInput): Promise<number> {
@@ -37,13 +32,7 @@ export async function assignPetition(ctx: AppContext, actor: CommandActor, id: n
     const task = input.content ?? p.task;
     const content = contentOf({ ...p, task });
     const dueAt = input.dueAt ? new Date(input.dueAt) : p.due_at;
-    const missing = [
-      !content && 'content',
-      handlerId === null && 'handler',
-      leaderId === null && 'leader',
-      !dueAt && 'dueAt',
-      !expectedResult && 'expectedResult',
-    ].filter((x): x is string => !!x);
+    const missing = missingClearItems({ content, handlerId, leaderId, dueAt, expectedResult });
     if (missing.length) throw badRequest('missing_clear_items', { missing: missing.join(', ') }, { missing });
 
     if (p.reported_official_id !== null && (handlerId === p.reported_official_id || leaderId === p.reported_official_id)) {
