@@ -1,12 +1,13 @@
 /**
  * Whether units meet the law's minimum reception frequency, month by month: the days planned
- * (not cancelled) and the days held, of reception days hosted in the role the minimum names.
+ * (not cancelled) and the days held, of reception days hosted in the role the minimum names;
+ * each month judged on what can still count (judgeMonth: held once over, the schedule before).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
-import { addDays, startOfLocalDay } from '../../platform/calendar.ts';
+import { addDays, localDay, startOfLocalDay } from '../../platform/calendar.ts';
 import type { Compliance } from './gatherings.schema.ts';
-import { checkMonth, monthsBetween } from './gatherings.policy.ts';
+import { checkMonth, judgeMonth, monthsBetween } from './gatherings.policy.ts';
 import { listMinimums, receptionDays, unitsWithMinimum, type MinimumRow } from './gatherings.queries.ts';
 
 /** The minimum in force on a month's first day, for a country, level and role. */
@@ -23,6 +24,7 @@ export async function compliance(
   scope: readonly string[],
   from: string,
   to: string,
+  now: Date,
 ): Promise<Compliance['items']> {
   const units = await unitsWithMinimum(db, rootPath, scope);
   if (!units.length) return [];
@@ -42,6 +44,7 @@ export async function compliance(
       const mine = days.filter((d) => d.unit_id === u.id && d.host_role === role);
       const planned = mine.map((d) => d.day);
       const held = mine.filter((d) => d.held).map((d) => d.day);
+      const today = localDay(now, u.time_zone);
       const rows = [];
       let current: MinimumRow | undefined;
       for (const month of months) {
@@ -50,12 +53,15 @@ export async function compliance(
         current = m;
         const scheduled = checkMonth(m, month, planned);
         const done = checkMonth(m, month, held);
+        const judged = judgeMonth(m, month, today, { planned, held });
         rows.push({
           month,
           required: scheduled.required,
           scheduled: { days: scheduled.days, met: scheduled.met },
           held: { days: done.days, met: done.met },
-          shortWeeks: done.shortWeeks,
+          judgedOn: judged.judgedOn,
+          met: judged.met,
+          shortWeeks: judged.shortWeeks,
         });
       }
       if (!current) continue;
@@ -66,7 +72,7 @@ export async function compliance(
         role,
         minimum: { days: current.days, per: current.per, source: current.source },
         months: rows,
-        short: rows.some((r) => !r.scheduled.met || !r.held.met),
+        short: rows.some((r) => !r.met),
       });
     }
   }

@@ -146,7 +146,9 @@ describeEachBackend('gathering figures', (t) => {
     const all = await get('/api/v1/gatherings/compliance?unit=MP&from=2026-02&to=2026-02', districtLeader);
     const of = (code: string) => all.items.find((i: { unit: string }) => i.unit === code);
     assert.deepEqual(all.items.map((i: { unit: string }) => i.unit), ['MD', 'MC1', 'MC2'], 'the district leader sees the district and its communes');
-    assert.deepEqual(of('MC1').months, [{ month: '2026-02', required: 4, scheduled: { days: 3, met: false }, held: { days: 0, met: false }, shortWeeks: ['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23'] }]);
+    assert.deepEqual(of('MC1').months, [
+      { month: '2026-02', required: 4, scheduled: { days: 3, met: false }, held: { days: 0, met: false }, judgedOn: 'held', met: false, shortWeeks: ['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23'] },
+    ]);
     assert.equal(of('MC1').short, true);
     assert.deepEqual(of('MC1').minimum, { days: 1, per: 'week', source: 'Luật Tiếp công dân 2013, Điều 15' });
     assert.deepEqual(of('MC2').months[0].scheduled, { days: 4, met: true });
@@ -172,5 +174,15 @@ describeEachBackend('gathering figures', (t) => {
     const district = march.items.find((i: { unit: string }) => i.unit === 'MD');
     assert.deepEqual(district.months.map((m: { month: string; required: number; scheduled: { met: boolean } }) => [m.month, m.required, m.scheduled.met]), [['2026-02', 2, true], ['2026-03', 1, true]]);
     assert.equal(district.minimum.source, 'A new decree');
+    assert.deepEqual(district.months.map((m: { judgedOn: string; met: boolean }) => [m.judgedOn, m.met]), [['held', false], ['held_and_planned', true]]);
+
+    // Months to come are judged on the plan: Commune Two plans every Thursday of April and is not
+    // flagged, though nothing is held yet; Commune One plans one Thursday and is.
+    for (const day of ['2026-04-02', '2026-04-09', '2026-04-16', '2026-04-23', '2026-04-30']) await plan('MC2', c2, day);
+    await plan('MC1', c1, '2026-04-02');
+    const april = await get('/api/v1/gatherings/compliance?unit=MD&from=2026-04&to=2026-04', districtLeader);
+    const aprilOf = (code: string) => april.items.find((i: { unit: string }) => i.unit === code);
+    assert.deepEqual([aprilOf('MC2').months[0].judgedOn, aprilOf('MC2').months[0].met, aprilOf('MC2').short], ['schedule', true, false]);
+    assert.deepEqual([aprilOf('MC1').months[0].met, aprilOf('MC1').short], [false, true]);
   });
 });

@@ -178,6 +178,31 @@ export function checkMonth(minimum: Minimum, month: string, receptionDays: reado
   return { required: minimum.days * weeks, days: days.length, met: shortWeeks.length === 0, shortWeeks };
 }
 
+/** What a month is judged on: held days once it is over, the schedule before it begins. */
+export type JudgedOn = 'held' | 'held_and_planned' | 'schedule';
+
+export interface MonthJudgement extends MonthCheck {
+  judgedOn: JudgedOn;
+}
+
+/**
+ * Whether a month meets the minimum, judged on what can still count on `today` (a local day):
+ * a month that has ended on the days held; the current month on the days held and those still
+ * planned from today on; a month to come on its schedule. A day planned in the past that was
+ * never held no longer counts, so a month to come whose plan meets the minimum is never short.
+ */
+export function judgeMonth(
+  minimum: Minimum,
+  month: string,
+  today: Day,
+  days: { planned: readonly Day[]; held: readonly Day[] },
+): MonthJudgement {
+  const current = today.slice(0, 7);
+  const judgedOn: JudgedOn = month < current ? 'held' : month === current ? 'held_and_planned' : 'schedule';
+  const counting = [...new Set([...days.held, ...days.planned.filter((d) => d >= today)])];
+  return { ...checkMonth(minimum, month, counting), judgedOn };
+}
+
 /** The months 'YYYY-MM' from one to another, both included. */
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];

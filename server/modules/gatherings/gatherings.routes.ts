@@ -277,7 +277,7 @@ export const gatheringsModule: Module = {
         const unit = await unitOf(ctx, q.unit);
         const scope = overseerScope(request.actor);
         if (!canAskUnder(scope, unit.path)) throw notFound();
-        const items = await compliance(ctx.db, unit.path, scope, q.from, q.to);
+        const items = await compliance(ctx.db, unit.path, scope, q.from, q.to, ctx.clock.now());
         return { items: q.short ? items.filter((i) => i.short) : items };
       },
     );

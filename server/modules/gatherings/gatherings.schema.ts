@@ -287,7 +287,11 @@ const MonthRow = Type.Object({
   required: Type.Integer(),
   scheduled: Type.Object({ days: Type.Integer(), met: Type.Boolean() }),
   held: Type.Object({ days: Type.Integer(), met: Type.Boolean() }),
-  shortWeeks: Type.Array(Type.String()),
+  judgedOn: Type.Union([Type.Literal('held'), Type.Literal('held_and_planned'), Type.Literal('schedule')], {
+    description: 'a month that has ended: the days held; the current month: held and still planned; a month to come: the schedule',
+  }),
+  met: Type.Boolean({ description: 'the month meets the minimum, judged as judgedOn says' }),
+  shortWeeks: Type.Array(Type.String({ description: 'weeks (their Mondays) short of a weekly minimum, judged as judgedOn says' })),
 });
 export const Compliance = Type.Object({
   items: Type.Array(
@@ -298,7 +302,7 @@ export const Compliance = Type.Object({
       role: Type.String(),
       minimum: Type.Object({ days: Type.Integer(), per: Type.String(), source: Type.String() }),
       months: Type.Array(MonthRow),
-      short: Type.Boolean({ description: 'some month is below the minimum, planned or held' }),
+      short: Type.Boolean({ description: 'some month falls short of the minimum, each judged as its judgedOn says' }),
     }),
   ),
 });

@@ -4,7 +4,7 @@ import { describeEachBackend, type TestApp } from '../../test/server.ts';
 import { createAgency, createOfficial, createSmallTree } from '../../test/factories.ts';
 import ICAL from 'ical.js';
 import { createCalendar } from '../../platform/calendar.ts';
-import { checkMonth, nextState, seriesDays } from './gatherings.policy.ts';
+import { checkMonth, judgeMonth, nextState, seriesDays } from './gatherings.policy.ts';
 
 it('policy: the state machine allows only its steps', () => {
   assert.equal(nextState('planned', 'open'), 'open');
@@ -38,6 +38,36 @@ it('policy: a weekly minimum needs a day in every week of the month, a monthly o
   assert.equal(weekly.met, false);
   assert.deepEqual(weekly.shortWeeks, ['2026-03-30'], 'the week of Monday 30 March has no day');
   assert.equal(weekly.required, 5);
+});
+
+it('policy: a month is judged on its held days once over, on held and still planned days while it runs, on its schedule before it begins', () => {
+  const district = { days: 2, per: 'month' } as const;
+  const today = '2026-03-12';
+  // February is over: one day was held, the other planned but never held.
+  const feb = judgeMonth(district, '2026-02', today, { planned: ['2026-02-10', '2026-02-24'], held: ['2026-02-10'] });
+  assert.deepEqual([feb.judgedOn, feb.days, feb.met], ['held', 1, false]);
+  // March runs: the 10th was held, the 25th is still to come, so the month can still meet the minimum.
+  const mar = judgeMonth(district, '2026-03', today, { planned: ['2026-03-10', '2026-03-25'], held: ['2026-03-10'] });
+  assert.deepEqual([mar.judgedOn, mar.days, mar.met], ['held_and_planned', 2, true]);
+  // A day of March that passed without being held no longer counts.
+  const missed = judgeMonth(district, '2026-03', today, { planned: ['2026-03-05', '2026-03-25'], held: [] });
+  assert.deepEqual([missed.days, missed.met], [1, false]);
+  // A month to come is judged on its plan: met when the plan meets the minimum, even with nothing held.
+  const apr = judgeMonth(district, '2026-04', today, { planned: ['2026-04-10', '2026-04-24'], held: [] });
+  assert.deepEqual([apr.judgedOn, apr.met], ['schedule', true]);
+  const may = judgeMonth(district, '2026-05', today, { planned: ['2026-05-10'], held: [] });
+  assert.deepEqual([may.judgedOn, may.met], ['schedule', false], 'a plan short of the minimum is flagged ahead');
+  // A weekly minimum in the current month: past weeks on held days, the rest on the plan.
+  const commune = judgeMonth({ days: 1, per: 'week' }, '2026-03', today, {
+    planned: ['2026-03-05', '2026-03-12', '2026-03-19', '2026-03-26', '2026-04-02'],
+    held: ['2026-03-05'],
+  });
+  assert.deepEqual(commune.shortWeeks, [], 'today\'s reception day still counts');
+  const lapsed = judgeMonth({ days: 1, per: 'week' }, '2026-03', '2026-03-13', {
+    planned: ['2026-03-05', '2026-03-12', '2026-03-19', '2026-03-26', '2026-04-02'],
+    held: ['2026-03-05'],
+  });
+  assert.deepEqual(lapsed.shortWeeks, ['2026-03-09'], 'the week whose day passed unheld');
 });
 
 async function world(t: TestApp, prefix: string) {

@@ -64,7 +64,7 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
     childStatsOf(ctx, q),
     targetsFor(ctx.db, unit.path),
     gatheringFiguresOf(ctx, q),
-    gatheringCompliance(ctx.db, unit.path, [unit.path], m.from, m.to),
+    gatheringCompliance(ctx.db, unit.path, [unit.path], m.from, m.to, now),
     deliberationFiguresOf(ctx, q),
     gapTotals(ctx.db, { rootPath: unit.path, scope: [unit.path] }),
   ]);

@@ -137,7 +137,7 @@ async function receptionAgainstMinimum(db: Kysely<DB>, unit: UnitRow, period: Pe
     return startOfLocalDay(next, unit.time_zone) <= now;
   });
   if (!ended.length) return null;
-  const items = (await compliance(db, unit.path, [unit.path], ended[0], ended[ended.length - 1])).filter((i) => i.unit === unit.code);
+  const items = (await compliance(db, unit.path, [unit.path], ended[0], ended[ended.length - 1], now)).filter((i) => i.unit === unit.code);
   if (!items.length) return null;
   let required = 0;
   let held = 0;

@@ -362,18 +362,19 @@ function ComplianceSection({ unit, month }: { unit: string; month: string }) {
                 <th scope="col">{t('gatherings.required')}</th>
                 <th scope="col">{t('gatherings.scheduled')}</th>
                 <th scope="col">{t('gatherings.held')}</th>
+                <th scope="col">{t('gatherings.verdict')}</th>
               </tr>
             </thead>
             <tbody>
               {i.months.map((m) => (
-                <tr key={m.month} class={m.scheduled.met && m.held.met ? undefined : 'row-overdue'}>
+                <tr key={m.month} class={m.met ? undefined : 'row-overdue'} data-testid="compliance-month">
                   <th scope="row">{m.month}</th>
                   <td>{m.required}</td>
+                  <td>{m.scheduled.days}</td>
+                  <td>{m.held.days}</td>
                   <td>
-                    {m.scheduled.days} {m.scheduled.met ? '✓' : `✗ ${t('gatherings.short')}`}
-                  </td>
-                  <td>
-                    {m.held.days} {m.held.met ? '✓' : `✗ ${t('gatherings.short')}`}
+                    {m.met ? `✓ ${t('gatherings.met')}` : `✗ ${t('gatherings.short')}`}
+                    <span class="small muted"> · {t(`gatherings.judgedOn.${m.judgedOn}`)}</span>
                   </td>
                 </tr>
               ))}
