@@ -231,21 +231,6 @@ export const petitionMessages = defineMessages({
     vi: '"{field}" phải là ngày (YYYY-MM-DD) hoặc ngày giờ (ISO 8601).',
     zh: '"{field}"必须是日期（YYYY-MM-DD）或日期时间（ISO 8601）。',
   },
-  attachment_type: {
-    en: 'Only photos (JPEG, PNG, WebP) and PDF files can be attached; this file is {type}.',
-    vi: 'Chỉ đính kèm được ảnh (JPEG, PNG, WebP) và tệp PDF; tệp này là {type}.',
-    zh: '只能附加照片（JPEG、PNG、WebP）和 PDF 文件；此文件为 {type}。',
-  },
-  attachment_empty: {
-    en: 'The file is empty.',
-    vi: 'Tệp rỗng.',
-    zh: '文件为空。',
-  },
-  attachment_too_large: {
-    en: 'A file may be at most {megabytes} MB.',
-    vi: 'Mỗi tệp tối đa {megabytes} MB.',
-    zh: '每个文件不得超过 {megabytes} MB。',
-  },
   attachment_limit: {
     en: 'A petition may have at most {max} attachments.',
     vi: 'Mỗi phản ánh có tối đa {max} tệp đính kèm.',

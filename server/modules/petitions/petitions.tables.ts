@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from '../../schema.ts';
+import type { AttachmentType } from '../../platform/attachments.ts';
 import type { Channel, DayType, EventVisibility, PetitionKind, PetitionStatus, RatingScore, ReviewStage } from '../../contract/domain.ts';
 
 /** Written by the server from text, never read back as a value. */
@@ -145,9 +146,6 @@ export interface PetitionRatingsTable {
   reopen: Generated<boolean>;
   created_at: Timestamp;
 }
-
-export const attachmentTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export type AttachmentType = (typeof attachmentTypes)[number];
 
 export interface PetitionAttachmentsTable {
   id: Generated<number>;

@@ -9,42 +9,26 @@
  * bytes per signed-in resident), and the bytes are written in the transaction that records
  * the attachment: a request that fails leaves nothing behind.
  */
-import crypto from 'node:crypto';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Config } from '../../../platform/config.ts';
 import { anonymous, type Actor } from '../../../platform/access.ts';
-import { AppError, badRequest, conflict, notFound } from '../../../platform/errors.ts';
+import { AppError, conflict, notFound } from '../../../platform/errors.ts';
+import { checkFile, cleanFilename } from '../../../platform/attachments.ts';
+import { storeAttachmentContent } from '../../../platform/attachments.queries.ts';
 import { canAttach, decide } from '../petitions.policy.ts';
 import { findPetition, lockPetition, petitionersOf, reportedReach, type PetitionRow } from '../petitions.queries.ts';
-import { attachmentUsage, insertAttachment, residentAttachmentBytes, storeAttachmentContent } from './attachments.queries.ts';
-import { attachmentTypes, type AttachmentType } from '../petitions.tables.ts';
+import { attachmentUsage, insertAttachment, residentAttachmentBytes } from './attachments.queries.ts';
 import { keyHolder } from '../tracking/petitions.keys.ts';
 import { auditPetition, inTransaction, recordEvent } from '../workflow/shared.ts';
 
-export const attachmentMaxBytes = 10 * 1024 * 1024;
 export const attachmentsPerPetition = 20;
-
-const extensions: Record<AttachmentType, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'application/pdf': 'pdf',
-};
 
 /** Where versions before attachment_contents kept a content: moved into the database at start-up. */
 export function attachmentPath(dataDir: string, sha256: string): string {
   return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
-}
-
-/** A name safe to show and to put in Content-Disposition: no folders, no control characters. */
-export function cleanFilename(raw: string | undefined, type: AttachmentType): string {
-  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\p{Cc}\p{Cf}"]/gu, '').trim().slice(0, 200);
-  return clean || `attachment.${extensions[type]}`;
 }
 
 /** Is this caller the resident behind the petition (by access key, or signed in as them)? */
@@ -84,15 +68,8 @@ export async function attachFile(
   }
   // Who the timeline and the audit name: the official, or the resident (never by name).
   const by: Actor = asOfficial || actor.kind === 'resident' ? actor : anonymous;
-  if (input.data.length === 0) throw badRequest('attachment_empty');
-  if (input.data.length > attachmentMaxBytes) throw new AppError(413, 'attachment_too_large', { megabytes: attachmentMaxBytes / 1048576 });
-  const detected = await fileTypeFromBuffer(input.data);
-  const type = detected?.mime as AttachmentType | undefined;
-  if (!type || !attachmentTypes.includes(type)) throw new AppError(415, 'attachment_type', { type: detected?.mime ?? 'unknown' });
-
-  const sha256 = crypto.createHash('sha256').update(input.data).digest('hex');
+  const { type, sha256, size } = await checkFile(input.data);
   const filename = cleanFilename(input.filename, type);
-  const size = input.data.length;
   const residentId = !asOfficial && actor.kind === 'resident' ? actor.id : null;
   const now = ctx.clock.now();
   return inTransaction(ctx.db, async (trx) => {

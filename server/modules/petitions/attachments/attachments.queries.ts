@@ -1,7 +1,7 @@
 /** The SQL of petition attachments. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
-import type { AttachmentType } from '../petitions.tables.ts';
+import type { AttachmentType } from '../../../platform/attachments.ts';
 
 export function attachmentsOf(db: Kysely<DB>, petitionId: number) {
   return db
@@ -30,24 +30,6 @@ export async function residentAttachmentBytes(db: Kysely<DB>, residentId: number
     .where('uploaded_by_resident', '=', residentId)
     .executeTakeFirstOrThrow();
   return Number(row.bytes);
-}
-
-/**
- * Stores an attachment's bytes once per content, in the caller's transaction: an upload of the
- * same content by anyone, at the same time or later, finds the row and adds none.
- */
-export async function storeAttachmentContent(trx: Kysely<DB>, sha256: string, data: Buffer, at: Date): Promise<void> {
-  await trx
-    .insertInto('attachment_contents')
-    .values({ sha256, data, size: data.length, created_at: at })
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
-}
-
-/** The bytes of one content; undefined when the database does not hold them. */
-export async function attachmentContent(db: Kysely<DB>, sha256: string): Promise<Buffer | undefined> {
-  const row = await db.selectFrom('attachment_contents').select('data').where('sha256', '=', sha256).executeTakeFirst();
-  return row?.data;
 }
 
 /** Contents that attachments name but the database does not hold (files of older versions, on a disk). */

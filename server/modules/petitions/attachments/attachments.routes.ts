@@ -2,22 +2,18 @@
 import { Type } from 'typebox';
 import type { App } from '../../../app.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { AppError, notFound } from '../../../platform/errors.ts';
-import { attachFile, attachmentMaxBytes, isPetitioner } from './attachFile.ts';
-import { attachmentContent, attachmentsOf, findAttachment } from './attachments.queries.ts';
+import { notFound } from '../../../platform/errors.ts';
+import { acceptFileBodies, attachmentMaxBytes, fileBody, sendFile } from '../../../platform/attachments.ts';
+import { attachmentContent } from '../../../platform/attachments.queries.ts';
+import { attachFile, isPetitioner } from './attachFile.ts';
+import { attachmentsOf, findAttachment } from './attachments.queries.ts';
 import { canSeeIdentity } from '../petitions.policy.ts';
 import { findPetition } from '../petitions.queries.ts';
 import { AccessKeyHeaders, AttachmentParams, AttachmentQuery, AttachmentView, IdParams } from '../petitions.schema.ts';
 
-const attachmentTypesIn = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/octet-stream'];
-
 export async function attachmentRoutes(app: App, ctx: AppContext) {
-  // Files arrive as the raw request body (Content-Type: the file's type, ?filename=…); any
-  // other content type (JSON, text, forms) is refused here with 415 before it is read.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser(attachmentTypesIn, { parseAs: 'buffer', bodyLimit: attachmentMaxBytes }, (_req, body, done) =>
-    done(null, body),
-  );
+  // Files arrive as the raw request body (Content-Type: the file's type, ?filename=…).
+  acceptFileBodies(app);
 
   app.post(
     '/api/v1/petitions/:id/attachments',
@@ -36,9 +32,8 @@ export async function attachmentRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'unsupported_media_type', { type: request.headers['content-type'] ?? '?' });
       const id = await attachFile(ctx, request.actor, request.params.id, {
-        data: request.body,
+        data: fileBody(request.body, request.headers['content-type']),
         filename: request.query.filename,
         accessKey: request.headers['x-access-key'],
       });
@@ -72,13 +67,7 @@ export async function attachmentRoutes(app: App, ctx: AppContext) {
       if (!a) throw notFound();
       const data = await attachmentContent(ctx.db, a.sha256);
       if (!data) throw notFound();
-      reply
-        .header('content-type', a.content_type)
-        .header('content-length', a.size)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store');
-      return reply.send(data);
+      return sendFile(reply, a, data);
     },
   );
 }

@@ -8,7 +8,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { AppContext } from '../../../platform/context.ts';
-import { attachmentContentsMissing, storeAttachmentContent } from './attachments.queries.ts';
+import { storeAttachmentContent } from '../../../platform/attachments.queries.ts';
+import { attachmentContentsMissing } from './attachments.queries.ts';
 import { attachmentPath } from './attachFile.ts';
 
 const batch = 100;
