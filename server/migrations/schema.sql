@@ -1,4 +1,4 @@
--- The schema after every migration up to 0791_steering_committees, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0800_gathering_minutes_attachments_and_moves, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -619,6 +619,30 @@ CREATE TABLE public.gathering_agencies (
     agency_id bigint NOT NULL
 );
 
+CREATE TABLE public.gathering_attachments (
+    id bigint NOT NULL,
+    gathering_id bigint NOT NULL,
+    sha256 text NOT NULL,
+    filename text NOT NULL,
+    content_type text NOT NULL,
+    size integer NOT NULL,
+    public boolean NOT NULL,
+    uploaded_by bigint,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT gathering_attachments_content_type_check CHECK ((content_type = ANY (ARRAY['image/jpeg'::text, 'image/png'::text, 'image/webp'::text, 'application/pdf'::text]))),
+    CONSTRAINT gathering_attachments_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT gathering_attachments_size_check CHECK ((size > 0))
+);
+
+ALTER TABLE public.gathering_attachments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.gathering_attachments_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE public.gathering_attendees (
     id bigint NOT NULL,
     gathering_id bigint NOT NULL,
@@ -762,6 +786,7 @@ CREATE TABLE public.gatherings (
     created_by bigint,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    moved_from date,
     CONSTRAINT gatherings_attendance_check CHECK ((attendance >= 0)),
     CONSTRAINT gatherings_capacity_check CHECK ((capacity > 0)),
     CONSTRAINT gatherings_check CHECK ((ends_at > starts_at)),
@@ -1961,6 +1986,9 @@ ALTER TABLE ONLY public.deliberation_documents
 ALTER TABLE ONLY public.gathering_agencies
     ADD CONSTRAINT gathering_agencies_pkey PRIMARY KEY (gathering_id, agency_id);
 
+ALTER TABLE ONLY public.gathering_attachments
+    ADD CONSTRAINT gathering_attachments_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.gathering_attendees
     ADD CONSTRAINT gathering_attendees_pkey PRIMARY KEY (id);
 
@@ -2282,6 +2310,8 @@ CREATE UNIQUE INDEX deliberation_follows_consultation ON public.deliberation_fol
 
 CREATE UNIQUE INDEX deliberation_follows_matter ON public.deliberation_follows USING btree (account_id, matter_id) WHERE (matter_id IS NOT NULL);
 
+CREATE INDEX gathering_attachments_gathering ON public.gathering_attachments USING btree (gathering_id);
+
 CREATE INDEX gathering_attendees_gathering ON public.gathering_attendees USING btree (gathering_id);
 
 CREATE UNIQUE INDEX gathering_bookings_phone ON public.gathering_bookings USING btree (gathering_id, phone) WHERE (cancelled_at IS NULL);
@@ -2579,6 +2609,12 @@ ALTER TABLE ONLY public.gathering_agencies
 
 ALTER TABLE ONLY public.gathering_agencies
     ADD CONSTRAINT gathering_agencies_gathering_id_fkey FOREIGN KEY (gathering_id) REFERENCES public.gatherings(id);
+
+ALTER TABLE ONLY public.gathering_attachments
+    ADD CONSTRAINT gathering_attachments_gathering_id_fkey FOREIGN KEY (gathering_id) REFERENCES public.gatherings(id);
+
+ALTER TABLE ONLY public.gathering_attachments
+    ADD CONSTRAINT gathering_attachments_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES public.accounts(id);
 
 ALTER TABLE ONLY public.gathering_attendees
     ADD CONSTRAINT gathering_attendees_gathering_id_fkey FOREIGN KEY (gathering_id) REFERENCES public.gatherings(id);

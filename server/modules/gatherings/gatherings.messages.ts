@@ -101,4 +101,34 @@ export const gatheringMessages = defineMessages({
     vi: 'Không có đăng ký nào với mã và số điện thoại này.',
     zh: '没有与该确认码和电话号码相符的预约。',
   },
+  minutes_files_closed: {
+    en: 'The gathering is {state}: files are attached to the minutes once it has closed.',
+    vi: 'Buổi gặp đang ở trạng thái {state}: chỉ đính kèm tệp vào biên bản sau khi buổi gặp kết thúc.',
+    zh: '该活动当前状态为 {state}：活动结束后才能为纪要附加文件。',
+  },
+  minutes_files_limit: {
+    en: 'The minutes of a gathering may have at most {max} files.',
+    vi: 'Biên bản một buổi gặp có tối đa {max} tệp đính kèm.',
+    zh: '每次活动的纪要最多 {max} 个附件。',
+  },
+  minutes_files_quota: {
+    en: 'The files of a gathering\'s minutes may take at most {megabytes} MB together.',
+    vi: 'Tổng dung lượng tệp đính kèm biên bản của một buổi gặp tối đa {megabytes} MB.',
+    zh: '每次活动纪要的附件总大小不得超过 {megabytes} MB。',
+  },
+  series_day_taken: {
+    en: '{day} is already left out of this series.',
+    vi: 'Ngày {day} đã được loại khỏi chuỗi này.',
+    zh: '{day} 已从该系列中排除。',
+  },
+  series_day_not_planned: {
+    en: 'The series has no planned gathering on {day} to move.',
+    vi: 'Chuỗi không có buổi gặp nào đã lên lịch vào ngày {day} để dời.',
+    zh: '该系列在 {day} 没有可改期的已安排活动。',
+  },
+  series_move_same_day: {
+    en: 'Move the gathering to another day than {day}.',
+    vi: 'Hãy dời buổi gặp sang một ngày khác ngày {day}.',
+    zh: '请将活动改到 {day} 以外的日期。',
+  },
 });

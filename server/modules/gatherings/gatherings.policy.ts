@@ -56,6 +56,16 @@ export function acceptsEntries(state: GatheringState): boolean {
   return state === 'open' || state === 'closed';
 }
 
+/** Files are attached to the minutes once a gathering has closed, and after it is published. */
+export function acceptsMinutesFiles(state: GatheringState): boolean {
+  return state === 'closed' || state === 'published';
+}
+
+/** Residents see a file of the minutes once the gathering is published, and only one marked public. */
+export function minutesFileIsPublic(state: GatheringState, file: { public: boolean }): boolean {
+  return state === 'published' && file.public;
+}
+
 /** Residents book or send questions to a gathering that has not yet begun and is not cancelled. */
 export function acceptsResidents(state: GatheringState, startsAt: Date, now: Date): 'ok' | 'cancelled' | 'past' {
   if (state === 'cancelled') return 'cancelled';

@@ -2,7 +2,8 @@
 import { localDateTime, localDay } from '../../platform/calendar.ts';
 import { maskPersonalData } from '../../platform/personalData.ts';
 import type { GatheringListItem, PublicGathering, StaffGathering } from './gatherings.schema.ts';
-import type { GatheringRow, LinkedPetition, RecordRow } from './gatherings.queries.ts';
+import type { GatheringRow, LinkedPetition, MinutesFileRow, RecordRow, SeriesListRow } from './gatherings.queries.ts';
+import { minutesFileIsPublic } from './gatherings.policy.ts';
 
 export function presentListItem(g: GatheringRow): GatheringListItem {
   return {
@@ -26,6 +27,7 @@ export function presentListItem(g: GatheringRow): GatheringListItem {
     state: g.state,
     cancelReason: g.cancel_reason,
     series: g.series_id,
+    movedFrom: g.moved_from,
   };
 }
 
@@ -38,7 +40,30 @@ const shown = (p: LinkedPetition) => ({
 });
 
 /** What residents see: the summary and attendance once published; only the petitions that may be published, without names or numbers. */
-export function presentPublic(g: GatheringRow, petitions: LinkedPetition[]): PublicGathering {
+export function presentMinutesFile(f: MinutesFileRow) {
+  return { id: f.id, filename: f.filename, contentType: f.content_type, size: f.size, public: f.public, createdAt: f.created_at.toISOString() };
+}
+
+/** A series with the days left out of it, and where each moved day went. */
+export function presentSeries(s: SeriesListRow) {
+  return {
+    id: s.id,
+    unit: { code: s.unit_code, name: s.unit_name },
+    kind: s.kind,
+    title: s.title,
+    rrule: s.rrule,
+    firstDay: s.first_day,
+    untilDay: s.until_day,
+    startTime: s.start_time,
+    holidayRule: s.holiday_rule,
+    exceptions: [...s.exceptions].sort().map((day) => {
+      const move = s.moves.find((m) => m.from === day);
+      return { day, movedTo: move ? { gathering: move.gathering, day: move.day, state: move.state } : null };
+    }),
+  };
+}
+
+export function presentPublic(g: GatheringRow, petitions: LinkedPetition[], files: MinutesFileRow[]): PublicGathering {
   const published = g.state === 'published';
   return {
     ...presentListItem(g),
@@ -48,6 +73,7 @@ export function presentPublic(g: GatheringRow, petitions: LinkedPetition[]): Pub
     petitions: petitions
       .filter((p) => p.public)
       .map((p) => ({ ...shown(p), trackingCode: p.tracking_code, title: maskPersonalData(p.title ?? p.body.slice(0, 160)) })),
+    attachments: files.filter((f) => minutesFileIsPublic(g.state, f)).map(presentMinutesFile),
   };
 }
 
@@ -65,6 +91,18 @@ export function presentRecord(r: RecordRow, now: Date) {
   };
 }
 
+/** A record in the follow-up list of a unit: with its gathering and unit. */
+export function presentListedRecord(r: RecordRow, now: Date) {
+  return {
+    ...presentRecord(r, now),
+    gathering: r.gathering_id,
+    gatheringTitle: r.gathering_title,
+    gatheringStartsAt: r.gathering_starts_at.toISOString(),
+    unit: r.unit_code,
+    unitName: r.unit_name,
+  };
+}
+
 export function presentStaff(
   g: GatheringRow,
   parts: {
@@ -73,6 +111,7 @@ export function presentStaff(
     records: RecordRow[];
     petitions: LinkedPetition[];
     bookings: Array<{ code: string; name: string | null; phone: string }>;
+    files: MinutesFileRow[];
   },
   now: Date,
 ): StaffGathering {
@@ -87,5 +126,6 @@ export function presentStaff(
     records: parts.records.map((r) => presentRecord(r, now)),
     petitions: parts.petitions.map((p) => ({ ...shown(p), trackingCode: p.tracking_code, title: p.title ?? p.body.slice(0, 160) })),
     bookings: parts.bookings,
+    attachments: parts.files.map(presentMinutesFile),
   };
 }

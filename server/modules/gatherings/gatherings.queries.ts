@@ -13,6 +13,7 @@ export interface GatheringRow {
   country: string;
   time_zone: string;
   series_id: number | null;
+  moved_from: string | null;
   kind: GatheringKind;
   title: string;
   host_id: number | null;
@@ -38,7 +39,7 @@ export interface GatheringRow {
 
 const gatheringColumns = sql`
   g.id, g.unit_id, g.unit_path, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level, u.country, u.time_zone,
-  g.series_id, g.kind, g.title, g.host_id, a.name AS host_name, g.host_role, g.place, g.place_lat, g.place_lng,
+  g.series_id, g.moved_from::text AS moved_from, g.kind, g.title, g.host_id, a.name AS host_name, g.host_role, g.place, g.place_lat, g.place_lng,
   g.starts_at, g.ends_at, g.capacity, g.topics, g.state, g.cancel_reason, g.attendance, g.minutes_text, g.outcomes,
   g.summary, g.updated_at,
   (SELECT count(*)::int FROM gathering_bookings b WHERE b.gathering_id = g.id AND b.cancelled_at IS NULL) AS booked,
@@ -121,6 +122,7 @@ export interface NewGathering {
   created_by: number | null;
   created_at: Date;
   updated_at: Date;
+  moved_from?: string | null;
 }
 
 export async function insertGathering(db: Kysely<DB>, values: NewGathering, agencies: readonly number[]): Promise<number> {
@@ -168,6 +170,38 @@ export async function getSeries(db: Kysely<DB>, id: number, lock = false): Promi
 export async function addSeriesException(db: Kysely<DB>, id: number, day: string): Promise<void> {
   await sql`UPDATE gathering_series SET exceptions = array_append(exceptions, ${day}::date)
              WHERE id = ${id} AND NOT (${day}::date = ANY (exceptions))`.execute(db);
+}
+
+export interface SeriesListRow {
+  id: number;
+  unit_code: string;
+  unit_name: string;
+  kind: GatheringKind;
+  title: string;
+  rrule: string;
+  first_day: string;
+  until_day: string;
+  start_time: string;
+  holiday_rule: string;
+  exceptions: string[];
+  moves: Array<{ gathering: number; from: string; day: string; state: GatheringState }>;
+}
+
+/** The series under a unit, within the caller's subtrees, with the gatherings their moved days were planned on. */
+export async function listSeries(db: Kysely<DB>, rootPath: string, scope: readonly string[]): Promise<SeriesListRow[]> {
+  if (!scope.length) return [];
+  const { rows } = await sql<SeriesListRow>`
+    SELECT s.id, u.code AS unit_code, u.name AS unit_name, s.kind, s.title, s.rrule, s.first_day::text AS first_day,
+           s.until_day::text AS until_day, s.start_time, s.holiday_rule, s.exceptions::text[] AS exceptions,
+           (SELECT coalesce(json_agg(json_build_object('gathering', g.id, 'from', g.moved_from::text,
+                     'day', ((g.starts_at AT TIME ZONE u.time_zone)::date)::text, 'state', g.state) ORDER BY g.id), '[]')
+              FROM gatherings g WHERE g.series_id = s.id AND g.moved_from IS NOT NULL) AS moves
+      FROM gathering_series s JOIN units u ON u.id = s.unit_id
+     WHERE u.path LIKE ${`${rootPath}%`}
+       AND (${sql.join(scope.map((p) => sql`u.path LIKE ${`${p}%`}`), sql` OR `)})
+     ORDER BY s.first_day DESC, s.id DESC
+     LIMIT 200`.execute(db);
+  return rows;
 }
 
 /** The planned or open gatherings of a series that begin on a local day. */
@@ -267,7 +301,9 @@ export interface RecordRow {
   id: number;
   gathering_id: number;
   gathering_title: string;
+  gathering_starts_at: Date;
   unit_code: string;
+  unit_name: string;
   unit_path: string;
   time_zone: string;
   resident_account: string;
@@ -280,7 +316,8 @@ export interface RecordRow {
 }
 
 const recordSelect = sql`
-  SELECT r.id, r.gathering_id, g.title AS gathering_title, u.code AS unit_code, g.unit_path, u.time_zone,
+  SELECT r.id, r.gathering_id, g.title AS gathering_title, g.starts_at AS gathering_starts_at, u.code AS unit_code, u.name AS unit_name,
+         g.unit_path, u.time_zone,
          r.resident_account, r.agency_account, r.conclusion, r.responsible, r.due_on::text AS due_on, r.done_at,
          p.tracking_code AS petition_code
     FROM gathering_records r JOIN gatherings g ON g.id = r.gathering_id JOIN units u ON u.id = g.unit_id
@@ -297,13 +334,23 @@ export async function getRecord(db: Kysely<DB>, id: number, lock = false): Promi
   return rows[0];
 }
 
-/** Records under a unit, within the caller's subtrees; with `overdueOn`, only those still open and due before that day. */
-export async function listRecords(db: Kysely<DB>, rootPath: string, scope: readonly string[], overdueOn?: string): Promise<RecordRow[]> {
+/**
+ * Records under a unit, within the caller's subtrees: with `overdueOn`, only those still open and
+ * due before that day; with `dueBy`, only those still open and due on or before it (the overdue
+ * among them).
+ */
+export async function listRecords(
+  db: Kysely<DB>,
+  rootPath: string,
+  scope: readonly string[],
+  f: { overdueOn?: string; dueBy?: string } = {},
+): Promise<RecordRow[]> {
   if (!scope.length) return [];
   const { rows } = await sql<RecordRow>`${recordSelect}
      WHERE g.unit_path LIKE ${`${rootPath}%`}
        AND (${sql.join(scope.map((p) => sql`g.unit_path LIKE ${`${p}%`}`), sql` OR `)})
-       ${overdueOn ? sql`AND r.done_at IS NULL AND r.due_on < ${overdueOn}::date` : sql``}
+       ${f.overdueOn ? sql`AND r.done_at IS NULL AND r.due_on < ${f.overdueOn}::date` : sql``}
+       ${f.dueBy ? sql`AND r.done_at IS NULL AND r.due_on <= ${f.dueBy}::date` : sql``}
      ORDER BY r.due_on, r.id LIMIT 500`.execute(db);
   return rows;
 }
@@ -514,4 +561,50 @@ export async function receptionDays(
        AND g.starts_at >= ${from} AND g.starts_at < ${to}
      GROUP BY 1, 2, 3`.execute(db);
   return rows;
+}
+
+// ---- the files of the minutes ----
+
+export interface MinutesFileRow {
+  id: number;
+  gathering_id: number;
+  sha256: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  public: boolean;
+  created_at: Date;
+}
+
+export async function minutesFilesOf(db: Kysely<DB>, gatheringId: number): Promise<MinutesFileRow[]> {
+  return db
+    .selectFrom('gathering_attachments')
+    .select(['id', 'gathering_id', 'sha256', 'filename', 'content_type', 'size', 'public', 'created_at'])
+    .where('gathering_id', '=', gatheringId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function findMinutesFile(db: Kysely<DB>, gatheringId: number, id: number): Promise<MinutesFileRow | undefined> {
+  return db
+    .selectFrom('gathering_attachments')
+    .select(['id', 'gathering_id', 'sha256', 'filename', 'content_type', 'size', 'public', 'created_at'])
+    .where('gathering_id', '=', gatheringId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** How many files a gathering's minutes have and their bytes together. */
+export async function minutesFilesUsage(db: Kysely<DB>, gatheringId: number): Promise<{ files: number; bytes: number }> {
+  const { rows } = await sql<{ files: number; bytes: string }>`
+    SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM gathering_attachments WHERE gathering_id = ${gatheringId}`.execute(db);
+  return { files: rows[0].files, bytes: Number(rows[0].bytes) };
+}
+
+export async function insertMinutesFile(
+  db: Kysely<DB>,
+  values: { gathering_id: number; sha256: string; filename: string; content_type: string; size: number; public: boolean; uploaded_by: number | null; created_at: Date },
+): Promise<number> {
+  const row = await db.insertInto('gathering_attachments').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }

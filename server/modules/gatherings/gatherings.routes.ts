@@ -1,6 +1,9 @@
 import { Type } from 'typebox';
 import type { Module } from '../index.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { acceptFileBodies, attachmentMaxBytes, fileBody, sendFile } from '../../platform/attachments.ts';
+import { attachmentContent } from '../../platform/attachments.queries.ts';
+import type { App } from '../../app.ts';
 import { addDays, localDay, startOfLocalDay } from '../../platform/calendar.ts';
 import { resolveUnit, type UnitRecord } from '../units/index.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -31,7 +34,13 @@ import {
   RecordActionBody,
   RecordList,
   RecordsQuery,
+  AttachmentParams,
+  AttachmentQuery,
+  MinutesFileView,
   SeriesExceptionBody,
+  SeriesExceptionResult,
+  SeriesList,
+  SeriesQuery,
   SeriesResult,
   StaffGathering,
   UnitParams,
@@ -40,6 +49,7 @@ import {
   canAskUnder,
   canEditMinimums,
   canRunGatherings,
+  minutesFileIsPublic,
   gatheringOverseers,
   gatheringStaff,
   minimumEditors,
@@ -54,16 +64,20 @@ import {
   listGatherings,
   listMinimums,
   listRecords,
+  listSeries,
+  findMinutesFile,
+  minutesFilesOf,
   petitionsOf,
   recordsOf,
   servicesOf,
   type GatheringRow,
 } from './gatherings.queries.ts';
-import { presentListItem, presentPublic, presentRecord, presentStaff } from './gatherings.presenter.ts';
+import { presentListedRecord, presentListItem, presentMinutesFile, presentPublic, presentSeries, presentStaff } from './gatherings.presenter.ts';
 import { icsFeed } from './gatherings.ics.ts';
 import { compliance } from './gatherings.compliance.ts';
 import { planGathering } from './commands/planGathering.ts';
 import { addException, planSeries } from './commands/planSeries.ts';
+import { attachMinutesFile } from './commands/attachMinutesFile.ts';
 import { actOnGathering } from './commands/actOnGathering.ts';
 import { recordEntry } from './commands/recordEntry.ts';
 import { completeRecord } from './commands/completeRecord.ts';
@@ -91,14 +105,15 @@ function period(unit: UnitRecord, from: string, to: string): { start: Date; end:
 }
 
 async function staffView(ctx: AppContext, g: GatheringRow) {
-  const [attendees, services, records, petitions, bookings] = await Promise.all([
+  const [attendees, services, records, petitions, bookings, files] = await Promise.all([
     attendeesOf(ctx.db, g.id),
     servicesOf(ctx.db, g.id),
     recordsOf(ctx.db, g.id),
     petitionsOf(ctx.db, g.id),
     bookingsOf(ctx.db, g.id),
+    minutesFilesOf(ctx.db, g.id),
   ]);
-  return presentStaff(g, { attendees, services, records, petitions, bookings }, ctx.clock.now());
+  return presentStaff(g, { attendees, services, records, petitions, bookings, files }, ctx.clock.now());
 }
 
 /** What GET /api/v1/gatherings/figures answers; other modules (reports) print exactly these figures. */
@@ -122,9 +137,67 @@ export async function gatheringFiguresOf(ctx: AppContext, q: { unit: string; fro
   };
 }
 
+/** The files of the minutes: their own scope of routes, whose bodies are the raw files. */
+function minutesFileRoutes(app: App, ctx: AppContext) {
+  acceptFileBodies(app);
+
+  app.post(
+    '/api/v1/gatherings/:id/attachments',
+    {
+      config: { access: { roles: gatheringStaff } },
+      bodyLimit: attachmentMaxBytes,
+      schema: {
+        tags,
+        summary: "Attach a file to a closed gathering's minutes: a photo (JPEG, PNG, WebP) or a PDF as the raw body, its name in ?filename=",
+        description: 'public=true shows it on the public page once the gathering is published. At most 10 MB a file, 20 files and 100 MB a gathering. Before the gathering closes: 409 minutes_files_closed.',
+        params: IdParams,
+        querystring: AttachmentQuery,
+        response: { 201: MinutesFileView },
+      },
+    },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      const fileId = await attachMinutesFile(
+        ctx,
+        request.actor,
+        id,
+        { data: fileBody(request.body, request.headers['content-type']), filename: request.query.filename, public: request.query.public },
+        (g) => canRunGatherings(request.actor, g.unit_path),
+      );
+      return reply.status(201).send(presentMinutesFile((await findMinutesFile(ctx.db, id, fileId))!));
+    },
+  );
+
+  app.get(
+    '/api/v1/gatherings/:id/attachments/:attachmentId',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: "Download a file of a gathering's minutes (anyone once published and public; staff of the unit always)",
+        params: AttachmentParams,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+      },
+    },
+    async (request, reply) => {
+      const g = await getGathering(ctx.db, Number(request.params.id));
+      if (!g) throw notFound();
+      const file = await findMinutesFile(ctx.db, g.id, Number(request.params.attachmentId));
+      if (!file) throw notFound();
+      const staff = request.actor.kind === 'official' && mayRead(request.actor, g.unit_path);
+      const open = minutesFileIsPublic(g.state, file);
+      if (!staff && !open) throw notFound();
+      const data = await attachmentContent(ctx.db, file.sha256);
+      if (!data) throw notFound();
+      return sendFile(reply, file, data, open ? 'public' : 'private');
+    },
+  );
+}
+
 export const gatheringsModule: Module = {
   name: 'gatherings',
-  routes(app, ctx) {
+  async routes(app, ctx) {
+    await app.register(async (scope) => minutesFileRoutes(scope as unknown as App, ctx));
     const idOf = (params: { id: string }) => Number(params.id);
 
     app.post(
@@ -172,14 +245,34 @@ export const gatheringsModule: Module = {
         config: { access: { roles: gatheringStaff } },
         schema: {
           tags,
-          summary: 'Leave one day out of a series (its gathering is cancelled)',
+          summary: 'Leave one day out of a series (its gathering is cancelled), or move it to another day',
+          description: 'With moveTo, the planned gathering of that day is planned again on moveTo at the same local time (the host must be free: 409 host_busy). A day already left out: 409 series_day_taken.',
           params: IdParams,
           body: SeriesExceptionBody,
-          response: { 200: Type.Object({ cancelled: Type.Array(Type.Integer()) }) },
+          response: { 200: SeriesExceptionResult },
         },
       },
       async (request) => {
-        return addException(ctx, request.actor, idOf(request.params), request.body.day, (path) => canRunGatherings(request.actor, path));
+        return addException(ctx, request.actor, idOf(request.params), request.body, (path) => canRunGatherings(request.actor, path));
+      },
+    );
+
+    app.get(
+      '/api/v1/gathering-series',
+      {
+        config: { access: { roles: readers } },
+        schema: {
+          tags,
+          summary: 'The series under a unit, within your units, with the days left out or moved',
+          querystring: SeriesQuery,
+          response: { 200: SeriesList },
+        },
+      },
+      async (request) => {
+        const unit = await unitOf(ctx, request.query.unit);
+        const scope = [...new Set([...staffScope(request.actor), ...overseerScope(request.actor)])];
+        if (!canAskUnder(scope, unit.path)) throw notFound();
+        return { items: (await listSeries(ctx.db, unit.path, scope)).map(presentSeries) };
       },
     );
 
@@ -286,15 +379,24 @@ export const gatheringsModule: Module = {
       '/api/v1/gatherings/records',
       {
         config: { access: { roles: readers } },
-        schema: { tags, summary: '"Three sides, one word" records under a unit, or only the overdue ones', querystring: RecordsQuery, response: { 200: RecordList } },
+        schema: {
+          tags,
+          summary: '"Three sides, one word" records under a unit and the units below, within your units',
+          description: 'overdue=true: only those still open past their day; dueBy: only those still open and due on or before that local day (overdue ones included).',
+          querystring: RecordsQuery,
+          response: { 200: RecordList },
+        },
       },
       async (request) => {
         const unit = await unitOf(ctx, request.query.unit);
         const scope = [...new Set([...staffScope(request.actor), ...overseerScope(request.actor)])];
         if (!canAskUnder(scope, unit.path)) throw notFound();
         const now = ctx.clock.now();
-        const rows = await listRecords(ctx.db, unit.path, scope, request.query.overdue ? localDay(now, unit.timeZone) : undefined);
-        return { items: rows.map((r) => ({ ...presentRecord(r, now), gathering: r.gathering_id, gatheringTitle: r.gathering_title, unit: r.unit_code })) };
+        const rows = await listRecords(ctx.db, unit.path, scope, {
+          overdueOn: request.query.overdue ? localDay(now, unit.timeZone) : undefined,
+          dueBy: request.query.dueBy,
+        });
+        return { items: rows.map((r) => presentListedRecord(r, now)) };
       },
     );
 
@@ -332,7 +434,7 @@ export const gatheringsModule: Module = {
       async (request) => {
         const g = await getGathering(ctx.db, idOf(request.params));
         if (!g) throw notFound();
-        return presentPublic(g, await petitionsOf(ctx.db, g.id));
+        return presentPublic(g, await petitionsOf(ctx.db, g.id), await minutesFilesOf(ctx.db, g.id));
       },
     );
 

@@ -65,13 +65,71 @@ export const CreateSeriesBody = Type.Object(
 );
 export type CreateSeriesBody = Static<typeof CreateSeriesBody>;
 
+const MinutesFile = Type.Object({
+  id: Type.Integer(),
+  filename: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  public: Type.Boolean({ description: 'shown on the public page once the gathering is published' }),
+  createdAt: DateTime,
+});
+
 export const SeriesResult = Type.Object({
   id: Type.Integer(),
   days: Type.Array(Type.String(), { description: 'the local days of its gatherings' }),
   gatherings: Type.Array(Type.Integer()),
 });
 
-export const SeriesExceptionBody = Type.Object({ day: Day }, { additionalProperties: false });
+/** A real local day of 1900–2099 (no 30 February, no year 0 PostgreSQL cannot hold). */
+export const RealDay = Type.String({ format: 'date', pattern: '^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$', description: 'a local day, YYYY-MM-DD' });
+
+export const SeriesExceptionBody = Type.Object(
+  {
+    day: RealDay,
+    moveTo: Type.Optional(RealDay),
+  },
+  { additionalProperties: false, description: "day: the series' day left out (its gathering cancelled); moveTo: plan that gathering on this day instead" },
+);
+export const SeriesExceptionResult = Type.Object({
+  cancelled: Type.Array(Type.Integer()),
+  planned: Nullable(Type.Integer({ description: 'the gathering planned on moveTo' })),
+});
+
+export const SeriesQuery = Type.Object({ unit: UnitCode }, { additionalProperties: false });
+export const SeriesList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      unit: UnitRef,
+      kind: Kind,
+      title: Type.String(),
+      rrule: Type.String(),
+      firstDay: Type.String(),
+      untilDay: Type.String(),
+      startTime: Type.String(),
+      holidayRule: Type.String(),
+      exceptions: Type.Array(
+        Type.Object({
+          day: Type.String(),
+          movedTo: Nullable(Type.Object({ gathering: Type.Integer(), day: Type.String(), state: State })),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const AttachmentQuery = Type.Object(
+  {
+    filename: Type.Optional(Type.String({ maxLength: 300 })),
+    public: Type.Optional(Type.Boolean({ description: 'show it on the public page once published (default: no)' })),
+  },
+  { additionalProperties: false },
+);
+export const AttachmentParams = Type.Object(
+  { id: Type.String({ pattern: '^[0-9]{1,15}$' }), attachmentId: Type.String({ pattern: '^[0-9]{1,15}$' }) },
+  { additionalProperties: false },
+);
+export const MinutesFileView = MinutesFile;
 
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) }, { additionalProperties: false });
 export const UnitParams = Type.Object({ code: UnitCode }, { additionalProperties: false });
@@ -191,7 +249,9 @@ const common = {
   state: State,
   cancelReason: Nullable(Type.String()),
   series: Nullable(Type.Integer()),
+  movedFrom: Nullable(Type.String({ description: 'the day of its series this gathering replaces, when that day was moved' })),
 };
+
 
 export const PublicGathering = Type.Object({
   ...common,
@@ -199,6 +259,7 @@ export const PublicGathering = Type.Object({
   outcomes: Nullable(Type.String()),
   attendance: Nullable(Type.Integer({ description: 'once published' })),
   petitions: Type.Array(PetitionLink, { description: 'questions and suggestions raised at it that may be published, with their progress' }),
+  attachments: Type.Array(MinutesFile, { description: 'the public files of the minutes, once published' }),
 });
 export type PublicGathering = Static<typeof PublicGathering>;
 
@@ -213,6 +274,7 @@ export const StaffGathering = Type.Object({
   records: Type.Array(RecordView),
   petitions: Type.Array(PetitionLink),
   bookings: Type.Array(Type.Object({ code: Type.String(), name: Nullable(Type.String()), phone: Type.String() })),
+  attachments: Type.Array(MinutesFile, { description: 'the files of the minutes' }),
 });
 export type StaffGathering = Static<typeof StaffGathering>;
 
@@ -336,11 +398,24 @@ export const MinimumBody = Type.Object(
 export type MinimumBody = Static<typeof MinimumBody>;
 
 export const RecordsQuery = Type.Object(
-  { unit: UnitCode, overdue: Type.Optional(Type.Boolean()) },
+  {
+    unit: UnitCode,
+    overdue: Type.Optional(Type.Boolean({ description: 'only follow-ups still open past their day' })),
+    dueBy: Type.Optional(RealDay),
+  },
   { additionalProperties: false },
 );
 export const RecordList = Type.Object({
-  items: Type.Array(Type.Object({ ...RecordView.properties, gathering: Type.Integer(), gatheringTitle: Type.String(), unit: Type.String() })),
+  items: Type.Array(
+    Type.Object({
+      ...RecordView.properties,
+      gathering: Type.Integer(),
+      gatheringTitle: Type.String(),
+      gatheringStartsAt: Type.String({ format: 'date-time' }),
+      unit: Type.String(),
+      unitName: Type.String(),
+    }),
+  ),
 });
 
 export type { GatheringKind };

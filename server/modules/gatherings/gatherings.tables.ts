@@ -46,6 +46,8 @@ export interface GatheringsTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** The day of its series this gathering replaces, when that day was moved here. */
+  moved_from: string | null;
 }
 
 export interface GatheringTables {
@@ -85,6 +87,17 @@ export interface GatheringTables {
     result: Json<Record<string, unknown>>;
     created_by: number | null;
     created_at: Generated<Date>;
+  };
+  gathering_attachments: {
+    id: Generated<number>;
+    gathering_id: number;
+    sha256: string;
+    filename: string;
+    content_type: string;
+    size: number;
+    public: boolean;
+    uploaded_by: number | null;
+    created_at: Timestamp;
   };
   reception_minimums: {
     id: Generated<number>;

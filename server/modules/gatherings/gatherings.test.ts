@@ -5,6 +5,9 @@ import { createAgency, createOfficial, createSmallTree } from '../../test/factor
 import ICAL from 'ical.js';
 import { createCalendar } from '../../platform/calendar.ts';
 import { checkMonth, judgeMonth, nextState, seriesDays } from './gatherings.policy.ts';
+import { tinyPng } from '../../robustness/world.ts';
+
+const tinyPdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
 
 it('policy: the state machine allows only its steps', () => {
   assert.equal(nextState('planned', 'open'), 'open');
@@ -193,9 +196,20 @@ describeEachBackend('gatherings', (t) => {
 
     const overdue = (await get('/api/v1/gatherings/records?unit=GBP&overdue=true', officer.headers)).json();
     assert.deepEqual(overdue.items.map((r: { id: number }) => r.id), [rec.json().record]);
+    // The leaders' list of follow-ups due: open ones due by a day, overdue included, within the caller's units.
+    const dueBy = async (day: string, headers = officer.headers) => (await get(`/api/v1/gatherings/records?unit=GBP&dueBy=${day}`, headers)).json().items;
+    const due = await dueBy('2026-03-31');
+    assert.deepEqual(due.map((r: { id: number; overdue: boolean; responsible: string; unitName: string; gathering: number }) => [r.id, r.overdue, r.responsible, r.unitName, r.gathering]), [
+      [rec.json().record, true, 'Land registry', 'GB Commune One', g.id],
+    ]);
+    assert.equal((await dueBy('2026-04-30')).length, 2);
+    assert.deepEqual(await dueBy('2026-04-30', outsider.headers), [], 'another commune sees none of them');
+    assert.equal((await get('/api/v1/gatherings/records?unit=GBC1&dueBy=2026-04-30', outsider.headers)).statusCode, 404);
+    assert.equal((await get('/api/v1/gatherings/records?unit=GBP&dueBy=2026-02-30', officer.headers)).statusCode, 400);
     assert.equal((await post(`/api/v1/gatherings/records/${rec.json().record}/actions`, officer.headers, { type: 'done', note: 'Measured' })).statusCode, 204);
     assert.equal((await post(`/api/v1/gatherings/records/${rec.json().record}/actions`, officer.headers, { type: 'done' })).json().error.code, 'record_done');
     assert.deepEqual((await get('/api/v1/gatherings/records?unit=GBP&overdue=true', officer.headers)).json().items, []);
+    assert.equal((await dueBy('2026-04-30')).length, 1, 'a follow-up done leaves the list');
     assert.equal((await get(`/api/v1/gatherings/${g.id}`, outsider.headers)).statusCode, 404);
 
     // A forum takes no "three sides, one word" record.
@@ -245,8 +259,8 @@ describeEachBackend('gatherings', (t) => {
     assert.equal((await post('/api/v1/gatherings/999999/questions', undefined, { body: 'x' })).statusCode, 404);
   });
 
-  it('plans a series by its rule, skipping holidays, and lists it in the public calendar of the unit and the units above', async () => {
-    const { chair, officer } = await world(t(), 'GD');
+  it('plans a series by its rule, skipping holidays, lists it in the public calendar of the unit and the units above, and leaves out or moves single days', async () => {
+    const { chair, officer, outsider } = await world(t(), 'GD');
     const res = await post('/api/v1/gathering-series', officer.headers, {
       unit: 'GDC1', kind: 'reception_day', title: 'Tiếp công dân thứ Năm', host: chair.id, hostRole: 'chairman',
       rrule: 'FREQ=WEEKLY;BYDAY=TH', firstDay: '2026-04-01', untilDay: '2026-05-14', startTime: '07:30', minutes: 210, holidayRule: 'skip', exceptions: ['2026-04-16'],
@@ -276,6 +290,82 @@ describeEachBackend('gatherings', (t) => {
       unit: 'GDC1', kind: 'forum', title: 'x', rrule: 'FREQ=DAILY', firstDay: '2026-01-01', untilDay: '2027-12-31', startTime: '08:00', minutes: 60, holidayRule: 'keep',
     });
     assert.equal(tooLong.json().error.code, 'series_too_long');
+
+    // One date moved: 7 May to Friday 8 May, same time and host; the series shows its exceptions.
+    const exceptions = `/api/v1/gathering-series/${res.json().id}/exceptions`;
+    const moved = await post(exceptions, officer.headers, { day: '2026-05-07', moveTo: '2026-05-08' });
+    assert.equal(moved.statusCode, 200, moved.body);
+    assert.equal(moved.json().cancelled.length, 1);
+    const replacement = (await get(`/api/v1/gatherings/${moved.json().planned}`, officer.headers)).json();
+    assert.deepEqual([replacement.localStart, replacement.localEnd, replacement.host?.id, replacement.series, replacement.movedFrom, replacement.state], [
+      '2026-05-08 07:30', '2026-05-08 11:00', chair.id, res.json().id, '2026-05-07', 'planned',
+    ]);
+    assert.equal((await post(exceptions, officer.headers, { day: '2026-05-07' })).json().error.code, 'series_day_taken');
+    assert.equal((await post(exceptions, officer.headers, { day: '2026-04-20', moveTo: '2026-04-21' })).json().error.code, 'series_day_not_planned');
+    assert.equal((await post(exceptions, officer.headers, { day: '2026-05-14', moveTo: '2026-05-14' })).json().error.code, 'series_move_same_day');
+    assert.equal((await post(exceptions, officer.headers, { day: '2026-02-30' })).statusCode, 400);
+    assert.equal((await post(exceptions, outsider.headers, { day: '2026-05-14' })).statusCode, 404);
+    const list = (await get('/api/v1/gathering-series?unit=GDP', officer.headers)).json();
+    const mine = list.items.find((x: { id: number }) => x.id === res.json().id);
+    assert.deepEqual(mine.exceptions, [
+      { day: '2026-04-16', movedTo: null },
+      { day: '2026-04-23', movedTo: null },
+      { day: '2026-05-07', movedTo: { gathering: moved.json().planned, day: '2026-05-08', state: 'planned' } },
+    ]);
+    assert.deepEqual((await get('/api/v1/gathering-series?unit=GDP', outsider.headers)).json().items, [], 'another commune sees none of them');
+  });
+
+  it("attaches files to a closed gathering's minutes (photos and PDF only, within the limits, by its own staff) and shows the public ones once published", async () => {
+    const { officer, outsider } = await world(t(), 'GF');
+    const g = (await post('/api/v1/gatherings', officer.headers, { unit: 'GFC1', kind: 'forum', title: 'Dân hỏi, cán bộ trả lời', start: '2026-03-01T08:00', end: '2026-03-01T11:00' })).json();
+    const attach = (data: Buffer | string, query: string, headers: Record<string, string> | undefined = officer.headers, type = 'application/octet-stream') =>
+      t().app.inject({ method: 'POST', url: `/api/v1/gatherings/${g.id}/attachments?${query}`, headers: { 'accept-language': 'en', 'content-type': type, ...headers }, payload: data });
+    const files = async () => Number((await t().ctx.db.selectFrom('gathering_attachments').select((eb) => eb.fn.countAll().as('n')).where('gathering_id', '=', g.id).executeTakeFirstOrThrow()).n);
+
+    assert.equal((await attach(tinyPng, 'filename=hall.png')).json().error.code, 'minutes_files_closed', 'not while planned');
+    await post(`/api/v1/gatherings/${g.id}/actions`, officer.headers, { type: 'open' });
+    await post(`/api/v1/gatherings/${g.id}/actions`, officer.headers, { type: 'close', minutes: 'Biên bản' });
+
+    const photo = await attach(tinyPng, 'filename=hall.png&public=true', officer.headers, 'image/png');
+    assert.equal(photo.statusCode, 201, photo.body);
+    assert.deepEqual([photo.json().filename, photo.json().contentType, photo.json().public], ['hall.png', 'image/png', true]);
+    const signed = await attach(tinyPdf, 'filename=../signed minutes.pdf');
+    assert.equal(signed.statusCode, 201, signed.body);
+    assert.deepEqual([signed.json().filename, signed.json().contentType, signed.json().public], ['signed minutes.pdf', 'application/pdf', false]);
+
+    const text = await attach('just some text', 'filename=notes.pdf');
+    assert.equal(text.statusCode, 415);
+    assert.equal(text.json().error.code, 'attachment_type');
+    assert.equal((await attach('{"a":1}', 'filename=x.json', officer.headers, 'application/json')).statusCode, 415);
+    assert.equal((await attach(Buffer.alloc(0), 'filename=empty.png')).json().error.code, 'attachment_empty');
+    const big = Buffer.concat([tinyPng, Buffer.alloc(10 * 1024 * 1024)]);
+    assert.equal((await attach(big, 'filename=big.png')).statusCode, 413);
+    assert.equal((await attach(tinyPng, 'filename=x.png', outsider.headers)).statusCode, 404, 'another commune\'s gathering');
+    assert.equal((await attach(tinyPng, 'filename=x.png', {})).statusCode, 401);
+    assert.equal(await files(), 2, 'nothing refused was stored');
+
+    const staffView = (await get(`/api/v1/gatherings/${g.id}`, officer.headers)).json();
+    assert.deepEqual(staffView.attachments.map((a: { filename: string }) => a.filename), ['hall.png', 'signed minutes.pdf']);
+    const photoUrl = `/api/v1/gatherings/${g.id}/attachments/${photo.json().id}`;
+    const pdfUrl = `/api/v1/gatherings/${g.id}/attachments/${signed.json().id}`;
+    assert.deepEqual((await get(`/api/v1/gatherings/${g.id}/public`)).json().attachments, [], 'nothing public before it is published');
+    assert.equal((await get(photoUrl)).statusCode, 404);
+    const staffPdf = await get(pdfUrl, officer.headers);
+    assert.equal(staffPdf.statusCode, 200);
+    assert.equal(staffPdf.headers['content-type'], 'application/pdf');
+    assert.equal((await get(pdfUrl, outsider.headers)).statusCode, 404);
+
+    await post(`/api/v1/gatherings/${g.id}/actions`, officer.headers, { type: 'publish', summary: 'Mười câu hỏi, chín đã trả lời.' });
+    const pub = (await get(`/api/v1/gatherings/${g.id}/public`)).json();
+    assert.deepEqual(pub.attachments.map((a: { filename: string }) => a.filename), ['hall.png'], 'only the public file');
+    const download = await get(photoUrl);
+    assert.equal(download.statusCode, 200);
+    assert.equal(download.headers['content-type'], 'image/png');
+    assert.deepEqual(download.rawPayload, tinyPng);
+    assert.equal((await get(pdfUrl)).statusCode, 404, 'a file not marked public stays with the staff');
+    assert.equal((await attach(tinyPng, 'filename=after.png&public=true')).statusCode, 201, 'files may still be added after publishing');
+    const audit = await t().ctx.db.selectFrom('audit_events').select('action').where('subject_type', '=', 'gathering').where('subject_id', '=', String(g.id)).where('action', '=', 'gathering.attach').execute();
+    assert.equal(audit.length, 3);
   });
 
   it('serves an iCalendar feed per unit that a standard parser reads, matching the series', async () => {

@@ -4,12 +4,12 @@
  */
 import type { UnitRecord } from '../../units/index.ts';
 import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
-import { loadCalendar, localInstant, placeOfUnit } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime, localInstant, placeOfUnit } from '../../../platform/calendar.ts';
 import type { CreateSeriesBody } from '../gatherings.schema.ts';
 import { maxOccurrences, parseRule, seriesDays } from '../gatherings.policy.ts';
-import { addSeriesException, getSeries, insertGathering, insertSeries, seriesGatheringsOn, setState } from '../gatherings.queries.ts';
+import { addSeriesException, getGathering, getSeries, insertGathering, insertSeries, seriesGatheringsOn, setState } from '../gatherings.queries.ts';
 import { auditGathering, checkPlan, type GatheringActor, type GatheringContext } from './shared.ts';
-import { gatheringValues } from './planGathering.ts';
+import { gatheringValues, type PlanFields } from './planGathering.ts';
 
 export async function planSeries(
   ctx: GatheringContext,
@@ -49,25 +49,50 @@ export async function planSeries(
   });
 }
 
-/** Leaves one day out of a series: its gathering there, if planned or open, is cancelled. */
+/**
+ * Leaves one day out of a series: its gathering there, if planned or open, is cancelled. With
+ * `moveTo`, that gathering is planned again on the other day at the same local time (same host,
+ * place, agencies, capacity and topics; the host must be free), naming the day it replaces.
+ * Bookings stay with the cancelled gathering: residents book the new day again.
+ */
 export async function addException(
   ctx: GatheringContext,
   actor: GatheringActor,
   seriesId: number,
-  day: string,
+  body: { day: string; moveTo?: string },
   may: (unitPath: string) => boolean,
-): Promise<{ cancelled: number[] }> {
+): Promise<{ cancelled: number[]; planned: number | null }> {
+  const { day, moveTo } = body;
+  if (moveTo === day) throw badRequest('series_move_same_day', { day });
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const series = await getSeries(trx, seriesId, true);
     if (!series || !may(series.unit_path)) throw notFound();
-    if (series.exceptions.includes(day)) throw conflict('gathering_state', { state: 'cancelled', action: 'cancel' });
-    await addSeriesException(trx, seriesId, day);
+    if (series.exceptions.includes(day)) throw conflict('series_day_taken', { day });
     const ids = await seriesGatheringsOn(trx, seriesId, day);
+    const template = moveTo ? await getGathering(trx, ids[0] ?? 0) : undefined;
+    if (moveTo && (!template || template.state !== 'planned')) throw conflict('series_day_not_planned', { day });
+    await addSeriesException(trx, seriesId, day);
+    const reason = moveTo ? `moved ${day} → ${moveTo}` : `exception ${day}`;
     for (const id of ids) {
-      await setState(trx, id, 'cancelled', { reason: `exception ${day}` }, now);
-      await auditGathering(trx, ctx, actor, 'cancel', { id, unitId: series.unit_id }, { to: 'cancelled', reason: `exception ${day}`, series: seriesId });
+      await setState(trx, id, 'cancelled', { reason }, now);
+      await auditGathering(trx, ctx, actor, 'cancel', { id, unitId: series.unit_id }, { to: 'cancelled', reason, series: seriesId });
     }
-    return { cancelled: ids };
+    if (!moveTo || !template) return { cancelled: ids, planned: null };
+    const startsAt = localInstant(moveTo, localDateTime(template.starts_at, template.time_zone).slice(11), template.time_zone);
+    const endsAt = new Date(startsAt.getTime() + (template.ends_at.getTime() - template.starts_at.getTime()));
+    const agencies = template.agencies.map((a) => a.id);
+    await checkPlan(trx, { host: template.host_id ?? undefined, agencies, startsAt, endsAt, timeZone: template.time_zone });
+    const unit = { id: template.unit_id, path: template.unit_path } as UnitRecord;
+    const fields = {
+      kind: template.kind, title: template.title, host: template.host_id ?? undefined, hostRole: (template.host_role ?? undefined) as PlanFields['hostRole'],
+      place: template.place ?? undefined, point: template.place_lat !== null && template.place_lng !== null ? { lat: template.place_lat, lng: template.place_lng } : undefined,
+      capacity: template.capacity ?? undefined, topics: template.topics,
+    };
+    const planned = await insertGathering(trx, { ...gatheringValues(unit, fields, startsAt, endsAt, actor, now, seriesId), moved_from: day }, agencies);
+    await auditGathering(trx, ctx, actor, 'planned', { id: planned, unitId: series.unit_id }, {
+      series: seriesId, movedFrom: day, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(),
+    });
+    return { cancelled: ids, planned };
   });
 }

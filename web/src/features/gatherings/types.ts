@@ -9,6 +9,7 @@ import type {
   GatheringListItem,
   PublicGathering,
   QuestionResult,
+  RecordList,
   SeriesResult,
   StaffGathering,
 } from '../../../../server/modules/gatherings/gatherings.schema.ts';
@@ -23,3 +24,4 @@ export type ComplianceView = Compliance;
 export type GatheringFigures = Figures;
 export type Entry = EntryBody;
 export type EntryOutcome = Static<typeof EntryResult>;
+export type FollowUps = Static<typeof RecordList>;
