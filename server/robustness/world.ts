@@ -65,6 +65,16 @@ export async function createFuzzWorld(t: TestApp) {
   const planned = (await plan('2026-03-20T08:00', '2026-03-20T11:00')).json() as { id: number };
   const running = (await plan('2026-03-02T08:00', '2026-03-02T11:00')).json() as { id: number };
   await t.app.inject({ method: 'POST', url: `/api/v1/gatherings/${running.id}/actions`, headers: asLeader, payload: { type: 'open' } });
+  // A closed one whose minutes take files, with a public photo.
+  const closed = (await plan('2026-03-01T08:00', '2026-03-01T11:00')).json() as { id: number };
+  for (const type of ['open', 'close']) await t.app.inject({ method: 'POST', url: `/api/v1/gatherings/${closed.id}/actions`, headers: asLeader, payload: { type } });
+  const minutesFile = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/gatherings/${closed.id}/attachments?filename=hall.png&public=true`,
+    headers: { ...asLeader, 'content-type': 'image/png' },
+    payload: tinyPng,
+  });
+  assert.equal(minutesFile.statusCode, 201, `seeding a file of the minutes: ${minutesFile.body}`);
 
   const accounts: Record<CallerName, number | null> = {
     anonymous: null,
@@ -83,7 +93,7 @@ export async function createFuzzWorld(t: TestApp) {
     resident,
     petitions: { open, other, answered },
     attachmentId,
-    gatherings: { planned: planned.id, running: running.id },
+    gatherings: { planned: planned.id, running: running.id, closed: closed.id, minutesFile: (minutesFile.json() as { id: number }).id },
     /** A new session for a caller, so each route starts signed in even after a sign-out. */
     async headersFor(name: CallerName): Promise<Record<string, string>> {
       const id = accounts[name];
@@ -437,13 +447,20 @@ function gatheringBaselines(w: FuzzWorld): Record<string, Baseline> {
     'POST /api/v1/gathering-series': {
       bodies: [{ ...plan, rrule: 'FREQ=MONTHLY;BYDAY=SA;BYSETPOS=2', firstDay: '2026-05-01', untilDay: '2026-08-31', startTime: '08:00', minutes: 120, holidayRule: 'skip', exceptions: ['2026-06-13'] }],
     },
-    'POST /api/v1/gathering-series/:id/exceptions': { params: { id: '1' }, bodies: [{ day: '2026-05-09' }] },
+    'POST /api/v1/gathering-series/:id/exceptions': { params: { id: '1' }, bodies: [{ day: '2026-05-09' }, { day: '2026-05-16', moveTo: '2026-05-17' }] },
+    'GET /api/v1/gathering-series': { query: { unit: 'FZP' } },
+    'POST /api/v1/gatherings/:id/attachments': {
+      params: { id: String(g.closed) },
+      query: { filename: 'signed.png', public: 'true' },
+      raw: { contentType: 'image/png', payload: tinyPng },
+    },
+    'GET /api/v1/gatherings/:id/attachments/:attachmentId': { params: { id: String(g.closed), attachmentId: String(g.minutesFile) } },
     'GET /api/v1/gatherings': { query: { unit: 'FZC1', from: '2026-03-01', to: '2026-03-31', kind: 'reception_day', limit: '5' } },
     'GET /api/v1/gatherings/public': { query: { unit: 'FZP', from: '2026-03-01', to: '2026-03-31', kind: 'reception_day', limit: '5' } },
     'GET /api/v1/units/:code/gatherings/calendar.ics': { params: { code: 'FZC1' } },
     'GET /api/v1/gatherings/figures': { query: { unit: 'FZP', from: '2026-01-01', to: '2026-03-31' } },
     'GET /api/v1/gatherings/compliance': { query: { unit: 'FZP', from: '2026-01', to: '2026-03', short: 'true' } },
-    'GET /api/v1/gatherings/records': { query: { unit: 'FZC1', overdue: 'true' } },
+    'GET /api/v1/gatherings/records': { query: { unit: 'FZC1', overdue: 'true', dueBy: '2026-03-31' } },
     'POST /api/v1/gatherings/records/:id/actions': { params: { id: '1' }, bodies: [{ type: 'done', note: 'Done' }] },
     'GET /api/v1/gatherings/:id': { params: { id: String(g.running) } },
     'GET /api/v1/gatherings/:id/public': { params: { id: String(g.planned) } },

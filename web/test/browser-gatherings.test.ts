@@ -1,8 +1,9 @@
 /**
  * Gatherings, the main journey: an official plans a forum; a resident on a phone books a place
  * and sends a question ahead; the official runs the console on a tablet — with the network cut
- * part-way and an answer lost on the way back — closes and publishes; the resident reads the
- * summary and the progress of what was raised. The server holds every entry exactly once.
+ * part-way and an answer lost on the way back — closes, attaches the signed minutes and publishes;
+ * the resident reads the summary, the progress of what was raised and downloads the minutes. The
+ * server holds every entry exactly once. The leader then cancels one date of a series.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +20,8 @@ after(async () => {
 });
 
 const tablet = { width: 1024, height: 768 };
+/** The signed minutes, as a small PDF. */
+const signedMinutes = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
 const plural = (t: Record<string, string>, key: string, n: number) => (t[`${key}_${n === 1 ? 'one' : 'other'}`] ?? t[`${key}_other`]).replace('{{count}}', String(n));
 
 test('planned, booked, asked ahead, run offline and online, published, read by the resident', { timeout: 240_000 }, async () => {
@@ -111,10 +114,13 @@ test('planned, booked, asked ahead, run offline and online, published, read by t
       from gatherings g where g.id = ${id}`.execute(db);
     assert.deepEqual(row.rows[0], { attendance: 15, entries: 4, raised: 1, services: 3 });
 
-    // Close with the minutes, publish the summary.
+    // Close with the minutes, attach the signed minutes as a public file, publish the summary.
     await tab.getByLabel(en['gatherings.minutesText'], { exact: true }).fill('Residents of hamlet 5 raised the flooded road.');
     await tab.getByRole('button', { name: en['gatherings.action.close'] }).click();
     await tab.getByTestId('gathering-state').filter({ hasText: en['gatherings.state.closed'] }).waitFor();
+    await tab.getByLabel(en['gatherings.files.file']).setInputFiles({ name: 'signed-minutes.pdf', mimeType: 'application/pdf', buffer: signedMinutes });
+    await tab.getByRole('button', { name: en['gatherings.files.attach'] }).click();
+    await tab.getByTestId('minutes-files').getByText('signed-minutes.pdf').waitFor();
     await tab.getByLabel(en['gatherings.summary']).fill('15 residents came; the road will be repaired before the rainy season.');
     await tab.getByRole('button', { name: en['gatherings.action.publish'] }).click();
     await tab.getByTestId('gathering-state').filter({ hasText: en['gatherings.state.published'] }).waitFor();
@@ -124,7 +130,31 @@ test('planned, booked, asked ahead, run offline and online, published, read by t
     await resident.reload();
     await resident.getByTestId('gathering-summary').filter({ hasText: 'the road will be repaired' }).waitFor();
     assert.equal(await resident.getByTestId('raised-petition').count(), 2);
+    const minutesLink = resident.getByTestId('minutes-files').getByRole('link', { name: 'signed-minutes.pdf' });
+    await minutesLink.waitFor();
+    const href = (await minutesLink.getAttribute('href'))!;
+    assert.equal(await resident.evaluate(async (url) => (await fetch(url)).status, href), 200, 'the resident downloads the public file');
     await checkPage(resident, 'published gathering (resident)');
+
+    // Back on the planning page, the leader cancels one date of the commune's weekly reception day.
+    await official.goto(`/staff/gatherings?unit=${thanhNho}`);
+    const seriesList = official.getByTestId('series');
+    await seriesList.waitFor();
+    const coming = await sql<{ day: string }>`
+      select ((g.starts_at at time zone 'Asia/Ho_Chi_Minh')::date)::text as day from gatherings g
+       join units u on u.id = g.unit_id
+       where u.code = ${thanhNho} and g.kind = 'reception_day' and g.series_id is not null and g.state = 'planned'
+       order by g.starts_at desc limit 1`.execute(db);
+    const lastDay = coming.rows[0].day;
+    await official.getByLabel(en['gatherings.seriesList.day']).fill(lastDay);
+    await official.getByRole('button', { name: en['gatherings.seriesList.apply'] }).click();
+    await official.getByText(en['gatherings.seriesList.cancelled'].replace('{{day}}', lastDay)).waitFor();
+    await official.getByTestId('series-exceptions').getByText(en['gatherings.seriesList.leftOut'].replace('{{day}}', lastDay)).waitFor();
+    const cancelled = await sql<{ state: string }>`
+      select g.state from gatherings g join units u on u.id = g.unit_id
+       where u.code = ${thanhNho} and g.kind = 'reception_day' and ((g.starts_at at time zone 'Asia/Ho_Chi_Minh')::date)::text = ${lastDay}`.execute(db);
+    assert.deepEqual(cancelled.rows, [{ state: 'cancelled' }]);
+    await checkPage(official, 'planning page with series');
 
     // The staff figures count the forum.
     await official.goto(`/staff/figures?unit=${thanhNho}`);

@@ -1,7 +1,8 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
-import { localDay } from '../../platform/calendar.ts';
+import { addDays, localDay } from '../../platform/calendar.ts';
+import { createSession } from '../../platform/sessions.ts';
 import { seedDemo } from './seed.ts';
 
 describeEachBackend('demo data: gatherings', (t) => {
@@ -34,5 +35,23 @@ describeEachBackend('demo data: gatherings', (t) => {
     assert.equal(figures.opinions.raised > 0, true);
     assert.ok(figures.services.some((s: { type: string; count: number }) => s.type === 'certificates_handed_over' && s.count > 0));
     assert.ok(figures.records.total > 0);
+
+    // Thanh Nho's weekly reception day: a date to come cancelled, the next moved to the Friday.
+    const adminId = (await t().ctx.db.selectFrom('accounts').select('id').where('username', '=', 'demo.admin').executeTakeFirstOrThrow()).id;
+    const session = await createSession(t().ctx.db, adminId, now, t().ctx.config.sessionHours);
+    const headers = { authorization: `Bearer ${session.token}` };
+    const series = (await t().app.inject({ url: '/api/v1/gathering-series?unit=17719', headers })).json().items as Array<{
+      kind: string; exceptions: Array<{ day: string; movedTo: { day: string } | null }>;
+    }>;
+    const reception = series.find((x) => x.kind === 'reception_day');
+    assert.deepEqual(reception?.exceptions.map((e) => e.movedTo === null), [true, false]);
+    assert.equal(reception?.exceptions[1].movedTo?.day, addDays(reception!.exceptions[1].day, 1), 'moved to the next day');
+    // Its follow-ups: one overdue, one due within the fortnight.
+    const due = (await t().app.inject({ url: `/api/v1/gatherings/records?unit=17719&dueBy=${addDays(today, 14)}`, headers })).json().items as Array<{ overdue: boolean }>;
+    assert.ok(due.some((r) => r.overdue), 'an overdue follow-up');
+    // The forum held three weeks ago shows its signed minutes.
+    const forums = of('17719', 'forum').filter((g) => g.state === 'published') as unknown as Array<{ id: number }>;
+    const pages = await Promise.all(forums.map((g) => get(`/api/v1/gatherings/${g.id}/public`)));
+    assert.deepEqual(pages.flatMap((p) => p.attachments.map((a: { filename: string; contentType: string }) => [a.filename, a.contentType])), [['bien-ban-dien-dan.pdf', 'application/pdf']]);
   });
 });

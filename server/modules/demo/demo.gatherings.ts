@@ -3,16 +3,22 @@
  * figures have sessions held: Anh Sơn's citizen reception days (the district chairman, twice a
  * month, article 000), Thanh Nho's "people ask, officials answer" forums (001), Thanh Thịnh's
  * People's Saturday on the second Saturday of every month (001), and the district land
- * registry's "Saturday for the people" in the remote commune of Phúc Sơn (000). Each block is
- * added once: a second run finds its first title and adds nothing.
+ * registry's "Saturday for the people" in the remote commune of Phúc Sơn (000), and Thanh Nho's
+ * weekly reception day with a date cancelled and one moved, "three sides, one word" follow-ups
+ * due and overdue, and the signed minutes of a forum attached. Each block is added once: a second
+ * run finds its first title and adds nothing.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { addDays, localDay } from '../../platform/calendar.ts';
 import { resolveUnit } from '../units/index.ts';
-import { actOnGathering, planGathering, planSeries, recordEntry, type EntryBody } from '../gatherings/index.ts';
-import { agencyOfKind, demoOfficialActor, hasGatheringTitled } from './demo.queries.ts';
+import { actOnGathering, addException, attachMinutesFile, planGathering, planSeries, recordEntry, type EntryBody } from '../gatherings/index.ts';
+import { agencyOfKind, demoOfficialActor, gatheringsTitled, hasGatheringTitled } from './demo.queries.ts';
 
 const system = { kind: 'system', label: 'demo' } as const;
 const zone = 'Asia/Ho_Chi_Minh';
@@ -44,6 +50,25 @@ async function hold(ctx: Ctx, actor: Actor, id: number, session: Session): Promi
   }
   await actOnGathering(ctx, actor, id, { type: 'close', minutes: session.minutes, ...(session.outcomes ? { outcomes: session.outcomes } : {}) }, anyone);
   await actOnGathering(ctx, actor, id, { type: 'publish', summary: session.summary }, anyone);
+}
+
+/** The font the report PDFs ship (Vietnamese and Chinese), for the demo's signed minutes. */
+const minutesFont = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'reports', 'fonts', 'report-sans.otf');
+
+/** A one-page PDF of a forum's minutes, as the commune would scan and attach the signed copy. */
+function minutesPdf(lines: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: lines[0], CreationDate: new Date('2023-01-01T00:00:00Z') } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    if (fs.existsSync(minutesFont)) doc.font(minutesFont);
+    doc.fontSize(15).text(lines[0], { align: 'center' }).moveDown();
+    doc.fontSize(11);
+    for (const line of lines.slice(1)) doc.text(line).moveDown(0.5);
+    doc.end();
+  });
 }
 
 export async function seedGatherings(seed: Ctx): Promise<void> {
@@ -231,6 +256,67 @@ export async function seedGatherings(seed: Ctx): Promise<void> {
         minutes: 'Tổ công tác của Chi nhánh Văn phòng Đăng ký đất đai làm việc tại xã Phúc Sơn.',
         summary: `Trao ${40 + 3 * i} giấy chứng nhận quyền sử dụng đất, đo đạc cho ${120 + 10 * i} người, hướng dẫn ${60 + 4 * i} người.`,
       });
+    }
+  }
+
+  const receptionTitle = 'Tiếp công dân định kỳ của Chủ tịch UBND xã Thanh Nho';
+  if (thanhNho && !(await hasGatheringTitled(ctx.db, thanhNho.id, receptionTitle))) {
+    const leader = await demoOfficialActor(ctx.db, 'thanhnho.leader');
+    const series = await planSeries(ctx, system, thanhNho, {
+      unit: '17719',
+      kind: 'reception_day',
+      title: receptionTitle,
+      ...(leader ? { host: leader.id } : {}),
+      hostRole: 'chairman',
+      place: 'Phòng tiếp công dân, UBND xã Thanh Nho',
+      point: { lat: 18.7338, lng: 105.3316 },
+      capacity: 15,
+      topics: ['Đất đai', 'Chính sách xã hội'],
+      rrule: 'FREQ=WEEKLY;BYDAY=TH',
+      firstDay: addDays(today, -28),
+      untilDay: addDays(month(today, 3), -1),
+      startTime: '07:30',
+      minutes: 210,
+      holidayRule: 'next_day',
+    });
+    const who = leader ?? admin;
+    for (const [i, id] of series.gatherings.entries()) {
+      const day = series.days[i];
+      if (!past(day)) continue;
+      await hold(ctx, who, id, {
+        entries: [
+          { type: 'attendance', names: i % 2 ? ['Nguyễn Thị Hằng', 'Lê Văn Bình'] : ['Trần Văn Quang'] },
+          {
+            type: 'record',
+            residentAccount: i % 2 ? 'Ranh giới thửa đất với nhà bên cạnh bị lấn 1,5 m.' : 'Chưa nhận được tiền hỗ trợ hộ nghèo quý trước.',
+            agencyAccount: i % 2 ? 'Công chức địa chính: bản đồ năm 2015 chưa chỉnh lý sau lần đo gần nhất.' : 'Bộ phận lao động – thương binh và xã hội: hồ sơ đang chờ huyện phê duyệt.',
+            conclusion: i % 2 ? 'Đo đạc lại ranh giới có mặt hai hộ, lập biên bản.' : 'Đôn đốc huyện phê duyệt và chi trả cho gia đình.',
+            responsible: i % 2 ? 'Công chức địa chính – xây dựng xã' : 'Công chức văn hóa – xã hội xã',
+            dueOn: addDays(day, 14),
+          },
+        ],
+        minutes: 'Chủ tịch UBND xã tiếp công dân định kỳ; nội dung ghi trong biên bản "ba mặt một lời".',
+        summary: 'Buổi tiếp công dân định kỳ của Chủ tịch UBND xã; các vụ việc đã được thống nhất "ba mặt một lời" và giao thời hạn.',
+      });
+    }
+    // One date to come is cancelled (the chairman attends the district's conference), the next moved to the Friday.
+    const coming = series.days.filter((d) => !past(d));
+    if (coming.length > 3) {
+      await addException(ctx, who, series.id, { day: coming[1] }, anyone);
+      await addException(ctx, who, series.id, { day: coming[2], moveTo: addDays(coming[2], 1) }, anyone);
+    }
+
+    // The signed minutes of the forum held three weeks ago, shown on its public page.
+    const forum = (await gatheringsTitled(ctx.db, thanhNho.id, forumTitle)).filter((g) => g.state === 'published').pop();
+    if (forum) {
+      const pdf = await minutesPdf([
+        'BIÊN BẢN DIỄN ĐÀN "DÂN HỎI, CÁN BỘ TRẢ LỜI" – XÃ THANH NHO',
+        'Thành phần: Chủ tịch UBND xã (chủ trì), Bộ phận Một cửa, đại diện các xóm; 58 người dân tham dự.',
+        '1. Hướng dẫn cài đặt và sử dụng ứng dụng VssID: cán bộ xã hướng dẫn trực tiếp tại Bộ phận Một cửa.',
+        '2. Đề nghị lắp đèn chiếu sáng ở ngã ba xóm 5: giao UBND xã khảo sát, bố trí kinh phí.',
+        'Biên bản đã được các bên thống nhất và ký.',
+      ]);
+      await attachMinutesFile(ctx, who, forum.id, { data: pdf, filename: 'bien-ban-dien-dan.pdf', public: true }, anyone);
     }
   }
 }

@@ -180,6 +180,11 @@ export async function hasGatheringTitled(db: Kysely<DB>, unitId: number, title: 
   return !!row;
 }
 
+/** A unit's gatherings of this title, in their order, with their states. */
+export async function gatheringsTitled(db: Kysely<DB>, unitId: number, title: string): Promise<Array<{ id: number; state: string }>> {
+  return db.selectFrom('gatherings').select(['id', 'state']).where('unit_id', '=', unitId).where('title', '=', title).orderBy('starts_at').execute();
+}
+
 /** The first agency of a kind in a unit (the demo's land registry, reception committee …). */
 export async function agencyOfKind(db: Kysely<DB>, unitId: number, kind: string): Promise<number | undefined> {
   const row = await db.selectFrom('agencies').select('id').where('unit_id', '=', unitId).where('kind', '=', kind).orderBy('id').executeTakeFirst();

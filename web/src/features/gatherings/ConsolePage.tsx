@@ -8,6 +8,7 @@ import { Alert, Checkbox, Empty, Field, Loading, PageTitle, StatusBadge, useAsyn
 import { gatheringTime, newKey } from './format.ts';
 import { dismissRefused, enqueue, useQueue, type QueuedEntry } from './queue.ts';
 import { registerOffline } from './offline.ts';
+import { MinutesFilesBox } from './MinutesFiles.tsx';
 import type { Entry, StaffView } from './types.ts';
 
 /** Services counted at outreach and service days; any other type can be typed. */
@@ -71,6 +72,7 @@ export default function ConsolePage({ params }: PageProps) {
         </div>
       ) : null}
       <Actions g={v} onDone={g.set} />
+      {v.state === 'closed' || v.state === 'published' ? <MinutesFilesBox gathering={v.id} files={v.attachments} onAttached={g.reload} /> : null}
       <div class="glance" data-testid="console-figures">
         <p>
           <strong data-testid="attendance">{v.attendance + pendingAttendance}</strong> {t('gatherings.console.attendance')}

@@ -6,6 +6,7 @@ import { rememberPetition } from '../../app/devicePetitions.ts';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { Alert, Checkbox, Empty, Field, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
 import { gatheringTime } from './format.ts';
+import { MinutesFileLinks } from './MinutesFiles.tsx';
 import type { AskResult, Booking, Gathering } from './types.ts';
 
 /** A gathering as residents see it: when and where, booking a place, a question ahead, and afterwards its summary and the progress of what was raised. */
@@ -73,6 +74,12 @@ export default function GatheringPage({ params }: PageProps) {
             <>
               <h3>{t('gatherings.outcomes')}</h3>
               <p class="answer-text">{v.outcomes}</p>
+            </>
+          ) : null}
+          {v.attachments.length ? (
+            <>
+              <h3>{t('gatherings.files.publicTitle')}</h3>
+              <MinutesFileLinks gathering={v.id} files={v.attachments} />
             </>
           ) : null}
         </section>

@@ -9,7 +9,7 @@ import { gatheringKinds, holidayRules, hostRoles, type GatheringKind, type Holid
 import type { StaffDirectory } from '../../../../server/modules/directory/directory.schema.ts';
 import { Alert, Empty, Field, Loading, PageTitle, RadioGroup, useAsync } from '../../app/ui.tsx';
 import { addMonths, gatheringTime, lastDay, thisMonth } from './format.ts';
-import type { ComplianceView, GatheringItem, Series, StaffView } from './types.ts';
+import type { ComplianceView, GatheringItem, Series, SeriesItem, SeriesException, StaffView } from './types.ts';
 
 /** Recurrence rules offered by name; any other RFC 5545 rule can be typed. */
 const presets = [
@@ -92,6 +92,7 @@ export default function PlanPage({ query }: PageProps) {
           ) : null}
         </section>
       ) : null}
+      {unit ? <SeriesSection unit={unit} onChanged={() => list.reload()} /> : null}
       {unit ? <PlanForm unit={unit} onPlanned={(id) => navigate(`/staff/gatherings/${id}`)} onSeries={() => list.reload()} /> : null}
       {unit ? <ComplianceSection unit={unit} month={month} /> : null}
     </>
@@ -319,6 +320,112 @@ function PlanForm({ unit, onPlanned, onSeries }: { unit: string; onPlanned(id: n
   );
 }
 
+/** The unit's series with the days left out or moved, and a form to cancel or move one date. */
+function SeriesSection({ unit, onChanged }: { unit: string; onChanged(): void }) {
+  const { t } = useI18n();
+  const series = useAsync(() => api.get<List<SeriesItem>>('/gathering-series', { unit }), [unit]);
+  const [chosen, setChosen] = useState('');
+  const [day, setDay] = useState('');
+  const [move, setMove] = useState<'cancel' | 'move'>('cancel');
+  const [moveTo, setMoveTo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const items = series.value?.items ?? [];
+  if (!items.length) return null;
+  const target = chosen || String(items[0].id);
+  return (
+    <section aria-labelledby="series-heading">
+      <h2 id="series-heading">{t('gatherings.seriesList.title')}</h2>
+      <ul class="plain-list" data-testid="series">
+        {items.map((x) => (
+          <li key={x.id}>
+            <strong>{x.title}</strong>{' '}
+            <span class="small muted">
+              · {x.unit.name} · {t(`gatherings.kind.${x.kind}`)} · {x.rrule} · {x.firstDay} – {x.untilDay} · {x.startTime}
+            </span>
+            {x.exceptions.length ? (
+              <ul class="small" data-testid="series-exceptions">
+                {x.exceptions.map((e) => (
+                  <li key={e.day}>
+                    <ExceptionText e={e} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <form
+        class="form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          setNotice(null);
+          try {
+            await api.post(`/gathering-series/${target}/exceptions`, { day, ...(move === 'move' ? { moveTo } : {}) });
+            setNotice(move === 'move' ? t('gatherings.seriesList.moved', { day, to: moveTo }) : t('gatherings.seriesList.cancelled', { day }));
+            series.reload();
+            onChanged();
+          } catch (err) {
+            setError(messageOf(err));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <h3>{t('gatherings.seriesList.changeDate')}</h3>
+        <Field label={t('gatherings.seriesList.series')}>
+          {(f) => (
+            <select id={f.id} value={target} onChange={(e) => setChosen(e.currentTarget.value)}>
+              {items.map((x) => (
+                <option key={x.id} value={String(x.id)}>
+                  {x.title} · {x.unit.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('gatherings.seriesList.day')} required>
+          {(f) => <input id={f.id} type="date" value={day} required onInput={(e) => setDay(e.currentTarget.value)} />}
+        </Field>
+        <RadioGroup<'cancel' | 'move'>
+          legend={t('gatherings.seriesList.what')}
+          name="series-change"
+          value={move}
+          options={[
+            { value: 'cancel', label: t('gatherings.seriesList.cancel') },
+            { value: 'move', label: t('gatherings.seriesList.move') },
+          ]}
+          onChange={setMove}
+        />
+        {move === 'move' ? (
+          <Field label={t('gatherings.seriesList.moveTo')} required>
+            {(f) => <input id={f.id} type="date" value={moveTo} required onInput={(e) => setMoveTo(e.currentTarget.value)} />}
+          </Field>
+        ) : null}
+        <Alert>{error}</Alert>
+        {notice ? <Alert kind="success">{notice}</Alert> : null}
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? t('common.sending') : t('gatherings.seriesList.apply')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function ExceptionText({ e }: { e: SeriesException }) {
+  const { t } = useI18n();
+  if (!e.movedTo) return <>{t('gatherings.seriesList.leftOut', { day: e.day })}</>;
+  return (
+    <>
+      {t('gatherings.seriesList.movedTo', { day: e.day })} <a href={`/staff/gatherings/${e.movedTo.gathering}`}>{e.movedTo.day}</a>
+      {e.movedTo.state === 'cancelled' ? ` (${t('gatherings.state.cancelled')})` : ''}
+    </>
+  );
+}
+
 /** Month by month: the reception days the law asks of the unit and of each unit below, planned and held. */
 function ComplianceSection({ unit, month }: { unit: string; month: string }) {
   const { t } = useI18n();
@@ -331,7 +438,9 @@ function ComplianceSection({ unit, month }: { unit: string; month: string }) {
   return (
     <section aria-labelledby="compliance-heading">
       <h2 id="compliance-heading">{t('gatherings.compliance')}</h2>
-      <p class="hint">{t('gatherings.complianceLead')}</p>
+      <p class="hint">
+        {t('gatherings.complianceLead')} <a href="/staff/reception-minimums">{t('gatherings.minimums.title')}</a>
+      </p>
       {data.loading ? <Loading /> : null}
       {data.value && items.length === 0 ? <Empty>{t('gatherings.noMinimum')}</Empty> : null}
       {short.length ? (

@@ -10,11 +10,13 @@ registerFeature({
     { path: '/gatherings/:id', title: 'gatherings.gathering', area: 'public', page: GatheringPage },
     { path: '/staff/gatherings', title: 'gatherings.staffTitle', area: 'staff', load: () => import('./PlanPage.tsx') },
     { path: '/staff/gathering-follow-ups', title: 'gatherings.followUps.title', area: 'staff', load: () => import('./FollowUpsPage.tsx') },
+    { path: '/staff/reception-minimums', title: 'gatherings.minimums.title', area: 'staff', load: () => import('./MinimumsPage.tsx') },
     { path: '/staff/gatherings/:id', title: 'gatherings.console.title', area: 'staff', load: () => import('./ConsolePage.tsx') },
   ],
   nav: [
     { href: '/gatherings', label: 'nav.gatherings', area: 'public', order: 32 },
     { href: '/staff/gatherings', label: 'nav.staffGatherings', area: 'staff', roles: ['administrator', 'leader', 'dispatcher', 'reception_officer', 'auditor'], order: 122 },
     { href: '/staff/gathering-follow-ups', label: 'nav.gatheringFollowUps', area: 'staff', roles: ['administrator', 'leader', 'reception_officer', 'auditor'], order: 123 },
+    { href: '/staff/reception-minimums', label: 'nav.receptionMinimums', area: 'staff', roles: ['administrator'], order: 129 },
   ],
 });

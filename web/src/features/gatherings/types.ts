@@ -9,7 +9,9 @@ import type {
   GatheringListItem,
   PublicGathering,
   QuestionResult,
+  MinimumView,
   RecordList,
+  SeriesList,
   SeriesResult,
   StaffGathering,
 } from '../../../../server/modules/gatherings/gatherings.schema.ts';
@@ -25,3 +27,7 @@ export type GatheringFigures = Figures;
 export type Entry = EntryBody;
 export type EntryOutcome = Static<typeof EntryResult>;
 export type FollowUps = Static<typeof RecordList>;
+export type MinutesFile = StaffGathering['attachments'][number];
+export type SeriesItem = Static<typeof SeriesList>['items'][number];
+export type SeriesException = SeriesItem['exceptions'][number];
+export type Minimum = Static<typeof MinimumView>;
