@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { api, messageOf, type List } from '../../app/api.ts';
+import { api, type List } from '../../app/api.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { hostRoles, type HostRole } from '../../../../server/contract/domain.ts';
 import { Alert, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import type { Minimum } from './types.ts';
+import { useSubmission } from './submission.ts';
 
 const levels = ['province', 'city', 'district', 'county', 'commune', 'ward', 'town', 'township'] as const;
 
@@ -14,9 +15,7 @@ export default function MinimumsPage() {
   const { t } = useI18n();
   const list = useAsync(() => api.get<List<Minimum>>('/reception-minimums'), []);
   const [form, setForm] = useState(blank);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, error, notice, setNotice, submit } = useSubmission();
   const set = (patch: Partial<typeof blank>) => setForm({ ...form, ...patch });
   const edit = (m: Minimum) => {
     setForm({ country: m.country, level: m.level, role: m.role as HostRole, days: String(m.days), per: m.per as 'week' | 'month', validFrom: m.validFrom, validTo: m.validTo ?? '', source: m.source });
@@ -73,31 +72,21 @@ export default function MinimumsPage() {
         <p class="hint">{t('gatherings.minimums.setHint')}</p>
         <form
           class="form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setBusy(true);
-            setError(null);
-            setNotice(null);
-            try {
-              await api.post('/reception-minimums', {
-                country: form.country.trim().toUpperCase(),
-                level: form.level.trim(),
-                role: form.role,
-                days: Number(form.days),
-                per: form.per,
-                validFrom: form.validFrom,
-                validTo: form.validTo || null,
-                source: form.source.trim(),
-              });
-              setNotice(t('gatherings.minimums.saved'));
-              setForm(blank);
-              list.reload();
-            } catch (err) {
-              setError(messageOf(err));
-            } finally {
-              setBusy(false);
-            }
-          }}
+          onSubmit={submit(async () => {
+            await api.post('/reception-minimums', {
+              country: form.country.trim().toUpperCase(),
+              level: form.level.trim(),
+              role: form.role,
+              days: Number(form.days),
+              per: form.per,
+              validFrom: form.validFrom,
+              validTo: form.validTo || null,
+              source: form.source.trim(),
+            });
+            setForm(blank);
+            list.reload();
+            return t('gatherings.minimums.saved');
+          })}
         >
           <Field label={t('gatherings.minimums.country')} required>
             {(f) => <input id={f.id} value={form.country} required maxLength={2} onInput={(e) => set({ country: e.currentTarget.value })} />}

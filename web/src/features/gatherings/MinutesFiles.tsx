@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { Alert, Checkbox, Field } from '../../app/ui.tsx';
 import type { MinutesFile } from './types.ts';
+import { useSubmission } from './submission.ts';
 
 /** The files of a gathering's minutes as links (photos with a thumbnail). */
 export function MinutesFileLinks({ gathering, files }: { gathering: number; files: MinutesFile[] }) {
@@ -30,8 +31,7 @@ export function MinutesFilesBox({ gathering, files, onAttached }: { gathering: n
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [shown, setShown] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmission();
   const [input, setInput] = useState(0);
   return (
     <section class="card" aria-labelledby="minutes-files-heading">
@@ -40,22 +40,13 @@ export function MinutesFilesBox({ gathering, files, onAttached }: { gathering: n
       {files.length ? <MinutesFileLinks gathering={gathering} files={files} /> : null}
       <form
         class="form"
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={submit(async () => {
           if (!file) return;
-          setBusy(true);
-          setError(null);
-          try {
-            await api.sendFile(`/gatherings/${gathering}/attachments`, file, { filename: file.name, public: shown });
-            setFile(null);
-            setInput((n) => n + 1);
-            onAttached();
-          } catch (err) {
-            setError(messageOf(err));
-          } finally {
-            setBusy(false);
-          }
-        }}
+          await api.sendFile(`/gatherings/${gathering}/attachments`, file, { filename: file.name, public: shown });
+          setFile(null);
+          setInput((n) => n + 1);
+          onAttached();
+        })}
       >
         <Field label={t('gatherings.files.file')} hint={t('gatherings.files.fileHint')}>
           {(f) => (

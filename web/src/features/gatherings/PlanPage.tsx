@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, messageOf, type List } from '../../app/api.ts';
+import { api, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
@@ -9,6 +9,7 @@ import { gatheringKinds, holidayRules, hostRoles, type GatheringKind, type Holid
 import type { StaffDirectory } from '../../../../server/modules/directory/directory.schema.ts';
 import { Alert, Empty, Field, Loading, PageTitle, RadioGroup, useAsync } from '../../app/ui.tsx';
 import { addMonths, gatheringTime, lastDay, thisMonth } from './format.ts';
+import { useSubmission } from './submission.ts';
 import type { ComplianceView, GatheringItem, Series, SeriesItem, SeriesException, StaffView } from './types.ts';
 
 /** Recurrence rules offered by name; any other RFC 5545 rule can be typed. */
@@ -123,9 +124,7 @@ function PlanForm({ unit, onPlanned, onSeries }: { unit: string; onPlanned(id: n
   const [minutes, setMinutes] = useState('240');
   const [holidayRule, setHolidayRule] = useState<HolidayRule>('next_day');
   const [exceptions, setExceptions] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, error, notice, submit } = useSubmission();
 
   const plan = () => ({
     unit,
@@ -144,35 +143,25 @@ function PlanForm({ unit, onPlanned, onSeries }: { unit: string; onPlanned(id: n
       <h2 id="plan-heading">{t('gatherings.plan')}</h2>
       <form
         class="form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          setNotice(null);
-          try {
-            if (mode === 'one') {
-              const g = await api.post<StaffView>('/gatherings', { ...plan(), start, end: `${start.slice(0, 10)}T${end}` });
-              onPlanned(g.id);
-            } else {
-              const s = await api.post<Series>('/gathering-series', {
-                ...plan(),
-                rrule: preset || rrule.trim(),
-                firstDay,
-                untilDay,
-                startTime,
-                minutes: Number(minutes),
-                holidayRule,
-                exceptions: exceptions.split(/[\s,]+/).filter(Boolean),
-              });
-              setNotice(t('gatherings.seriesPlanned', { count: s.gatherings.length }));
-              onSeries();
-            }
-          } catch (err) {
-            setError(messageOf(err));
-          } finally {
-            setBusy(false);
+        onSubmit={submit(async () => {
+          if (mode === 'one') {
+            const g = await api.post<StaffView>('/gatherings', { ...plan(), start, end: `${start.slice(0, 10)}T${end}` });
+            onPlanned(g.id);
+            return;
           }
-        }}
+          const s = await api.post<Series>('/gathering-series', {
+            ...plan(),
+            rrule: preset || rrule.trim(),
+            firstDay,
+            untilDay,
+            startTime,
+            minutes: Number(minutes),
+            holidayRule,
+            exceptions: exceptions.split(/[\s,]+/).filter(Boolean),
+          });
+          onSeries();
+          return t('gatherings.seriesPlanned', { count: s.gatherings.length });
+        })}
       >
         <RadioGroup<'one' | 'series'>
           legend={t('gatherings.howMany')}
@@ -328,9 +317,7 @@ function SeriesSection({ unit, onChanged }: { unit: string; onChanged(): void })
   const [day, setDay] = useState('');
   const [move, setMove] = useState<'cancel' | 'move'>('cancel');
   const [moveTo, setMoveTo] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, error, notice, submit } = useSubmission();
   const items = series.value?.items ?? [];
   if (!items.length) return null;
   const target = chosen || String(items[0].id);
@@ -358,22 +345,12 @@ function SeriesSection({ unit, onChanged }: { unit: string; onChanged(): void })
       </ul>
       <form
         class="form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          setNotice(null);
-          try {
-            await api.post(`/gathering-series/${target}/exceptions`, { day, ...(move === 'move' ? { moveTo } : {}) });
-            setNotice(move === 'move' ? t('gatherings.seriesList.moved', { day, to: moveTo }) : t('gatherings.seriesList.cancelled', { day }));
-            series.reload();
-            onChanged();
-          } catch (err) {
-            setError(messageOf(err));
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onSubmit={submit(async () => {
+          await api.post(`/gathering-series/${target}/exceptions`, { day, ...(move === 'move' ? { moveTo } : {}) });
+          series.reload();
+          onChanged();
+          return move === 'move' ? t('gatherings.seriesList.moved', { day, to: moveTo }) : t('gatherings.seriesList.cancelled', { day });
+        })}
       >
         <h3>{t('gatherings.seriesList.changeDate')}</h3>
         <Field label={t('gatherings.seriesList.series')}>
