@@ -118,7 +118,7 @@ test('planned, booked, asked ahead, run offline and online, published, read by t
     await tab.getByLabel(en['gatherings.minutesText'], { exact: true }).fill('Residents of hamlet 5 raised the flooded road.');
     await tab.getByRole('button', { name: en['gatherings.action.close'] }).click();
     await tab.getByTestId('gathering-state').filter({ hasText: en['gatherings.state.closed'] }).waitFor();
-    await tab.getByLabel(en['gatherings.files.file']).setInputFiles({ name: 'signed-minutes.pdf', mimeType: 'application/pdf', buffer: signedMinutes });
+    await tab.getByLabel(en['gatherings.files.file'], { exact: true }).setInputFiles({ name: 'signed-minutes.pdf', mimeType: 'application/pdf', buffer: signedMinutes });
     await tab.getByRole('button', { name: en['gatherings.files.attach'] }).click();
     await tab.getByTestId('minutes-files').getByText('signed-minutes.pdf').waitFor();
     await tab.getByLabel(en['gatherings.summary']).fill('15 residents came; the road will be repaired before the rainy season.');
