@@ -13,7 +13,8 @@ import { exportContentType, exportFileName, exportStream, type ExportFormat, typ
 import { findUnitByCode } from '../petitions.queries.ts';
 import { exportPageSize, publicExportPage, staffExportPage, type ExportRange } from './export.queries.ts';
 
-const Day = (description: string) => Type.String({ format: 'date', description });
+// A day of this era: PostgreSQL has no year 0, and no petition was sent before 1900.
+const Day = (description: string) => Type.String({ format: 'date', pattern: '^(19|20)[0-9]{2}-', description });
 
 export const PetitionExportQuery = Type.Object(
   {

@@ -80,6 +80,9 @@ describeEachBackend(
       assert.deepEqual(empty.json(), []);
       assert.equal((await get('/api/v1/petitions/export')).statusCode, 401);
       assert.equal((await get('/api/v1/petitions/export?format=json&from=2026-03-05&to=2026-03-01', w.auditor.headers)).statusCode, 400);
+      // A day PostgreSQL cannot hold, with a unit or without: bad input, not a server error.
+      assert.equal((await get('/api/v1/petitions/export?format=json&from=0000-01-01', w.auditor.headers)).statusCode, 400);
+      assert.equal((await get('/api/v1/petitions/public/export?unit=TP&to=0000-12-31')).statusCode, 400);
     });
 
     test('the public export: only what the public list shows, no text, names or contacts', async () => {
