@@ -167,6 +167,10 @@ describeEachBackend('gathering figures', (t) => {
     const admin = await createOfficial(t(), { roles: [{ unit: null, role: 'administrator' }] });
     const set = await post(admin, '/api/v1/reception-minimums', { country: 'VN', level: 'district', role: 'chairman', days: 1, per: 'month', validFrom: '2026-03-01', source: 'A new decree' });
     assert.equal(set.days, 1);
+    const audited = await t().ctx.db.selectFrom('audit_events').select(['action', 'subject_id']).where('action', '=', 'reception_minimum.set').execute();
+    assert.deepEqual(audited, [{ action: 'reception_minimum.set', subject_id: String(set.id) }], 'the change is in the audit log');
+    const ended = await post(admin, '/api/v1/reception-minimums', { country: 'VN', level: 'district', role: 'chairman', days: 2, per: 'month', validFrom: '2014-07-01', validTo: '2026-03-01', source: 'Luật Tiếp công dân 2013, Điều 14' });
+    assert.equal(ended.validTo, '2026-03-01', 'the old rule ends where the new one begins');
     const refused = await t().app.inject({ method: 'POST', url: '/api/v1/reception-minimums', headers: districtLeader.headers, payload: { country: 'VN', level: 'district', role: 'chairman', days: 9, per: 'month', validFrom: '2026-03-01', source: 'x' } });
     assert.equal(refused.statusCode, 403);
     await plan('MD', districtLeader, '2026-03-10');
