@@ -139,7 +139,7 @@ describe('every page, every language', { timeout: 300_000 }, () => {
         await check('inbox');
         await visit(page, `/staff/petitions/${answered.id}`, () => page.getByRole('heading', { level: 1 }).first().waitFor());
         await check('case');
-        for (const path of ['/staff/figures', '/staff/admin', '/staff/councils', '/staff/knowledge', '/staff/hotspots']) {
+        for (const path of ['/staff/figures', '/staff/admin', '/staff/councils', '/staff/knowledge', '/staff/hotspots', '/staff/reception-minimums', '/staff/gathering-follow-ups?unit=17719']) {
           await visit(page, path, () => page.getByRole('heading', { level: 1 }).first().waitFor());
           await check(path);
         }
