@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import '../modules/index.ts';
 import { hasMessage } from './i18n.ts';
+import { errorStatus, isErrorCode } from './errorCodes.ts';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,6 +29,7 @@ const patterns: Array<[RegExp, (m: RegExpMatchArray) => [string, number]]> = [
   [/\bconflict\('([a-z_]+)'/g, (m) => [m[1], 409]],
   [/new AppError\((\d{3}), '([a-z_]+)'/g, (m) => [m[2], Number(m[1])]],
   [/status: (\d{3}), code: '([a-z_]+)'/g, (m) => [m[2], Number(m[1])]],
+  [/\bfail\('([a-z_]+)'/g, (m) => [m[1], isErrorCode(m[1]) ? errorStatus[m[1]] : 0]],
 ];
 
 function thrownCodes(): Map<string, Map<number, string[]>> {
@@ -55,4 +57,15 @@ test('each error code is thrown with one status only', () => {
 
 test('each error code has its message', () => {
   assert.deepEqual([...thrownCodes().keys()].filter((name) => !hasMessage(name)).sort(), []);
+});
+
+test('each error code thrown is in the one table (platform/errorCodes.ts) with the status it is thrown with', () => {
+  const drift = [...thrownCodes()].flatMap(([name, statuses]) =>
+    [...statuses].filter(([status]) => !isErrorCode(name) || errorStatus[name] !== status).map(([status, files]) => `${name} ${status} (${files.join(', ')})`),
+  );
+  assert.deepEqual(drift, [], 'register the code with its status in errorCodes.ts');
+});
+
+test('each code of the table has its message in vi, zh and en', () => {
+  assert.deepEqual(Object.keys(errorStatus).filter((code) => !hasMessage(code)), []);
 });

@@ -1,4 +1,7 @@
 import { defineMessages } from './i18n.ts';
+import { errorStatus, type CodeWithStatus, type ErrorCode } from './errorCodes.ts';
+
+export { errorStatus, isErrorCode, type ErrorCode } from './errorCodes.ts';
 
 /**
  * An error the caller can act on: an HTTP status, a stable code, and parameters for the
@@ -16,13 +19,18 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, params?: Record<string, unknown>, details?: unknown) =>
-  new AppError(400, code, params, details);
+/** The error of a code, with the status the one table (errorCodes.ts) gives it. */
+export const fail = (code: ErrorCode, params?: Record<string, unknown>, details?: unknown) =>
+  new AppError(errorStatus[code], code, params, details);
+
+// The shorthands take only the codes the table answers with their status, so a code keeps one
+// status wherever it is thrown (the compiler checks it).
+export const badRequest = (code: CodeWithStatus<400>, params?: Record<string, unknown>, details?: unknown) => fail(code, params, details);
 /** "Not found or no access" is one answer, so that nobody learns what exists. */
-export const notFound = (params: Record<string, unknown> = {}) => new AppError(404, 'not_found', params);
-export const forbidden = (code = 'forbidden', params?: Record<string, unknown>) => new AppError(403, code, params);
-export const conflict = (code: string, params?: Record<string, unknown>) => new AppError(409, code, params);
-export const unauthorized = (code = 'sign_in_required') => new AppError(401, code);
+export const notFound = (params: Record<string, unknown> = {}) => fail('not_found', params);
+export const forbidden = (code: CodeWithStatus<403> = 'forbidden', params?: Record<string, unknown>) => fail(code, params);
+export const conflict = (code: CodeWithStatus<409>, params?: Record<string, unknown>) => fail(code, params);
+export const unauthorized = (code: CodeWithStatus<401> = 'sign_in_required') => fail(code);
 
 defineMessages({
   not_found: {

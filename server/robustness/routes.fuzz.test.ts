@@ -161,6 +161,37 @@ for (const backend of backends) {
       }
     });
 
+    test('an unknown unit is 400 unknown_unit on every route that takes a unit in its query or body, and 404 in its path', async () => {
+      const fixtures = baselines(world);
+      const headers = { ...(await world.headersFor('administrator')), 'accept-language': 'vi' };
+      const drift: string[] = [];
+      let tried = 0;
+      for (const route of registered.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD')) {
+        const baseline = fixtures[`${route.method} ${route.url}`];
+        if (!baseline) continue;
+        const params = baselineParams(route, baseline);
+        const url = (p: Record<string, string>, query: Record<string, string> = {}) => {
+          const path = route.url.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(p[name] ?? ''));
+          const qs = new URLSearchParams(query).toString();
+          return qs ? `${path}?${qs}` : path;
+        };
+        const send = async (where: string, expected: [number, string], p: Record<string, string>, query?: Record<string, string>, payload?: unknown) => {
+          tried++;
+          const res = await t.app.inject({ method: route.method as 'GET', url: url(p, query), headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+          const code = res.json().error?.code;
+          if (res.statusCode !== expected[0] || code !== expected[1]) drift.push(`${route.method} ${route.url} (${where}): ${res.statusCode} ${code}`);
+        };
+        const body = baseline.bodies?.[0];
+        if (baseline.query?.unit !== undefined) await send('query', [400, 'unknown_unit'], params, { ...baseline.query, unit: 'ZZ0000404' }, body);
+        if (body && typeof body === 'object' && 'unit' in body && typeof (body as { unit: unknown }).unit === 'string') {
+          await send('body', [400, 'unknown_unit'], params, baseline.query, { ...body, unit: 'ZZ0000404' });
+        }
+        if (route.url.startsWith('/api/v1/units/:code') && route.method === 'GET') await send('path', [404, 'not_found'], { ...params, code: 'ZZ0000404' }, baseline.query);
+      }
+      assert.ok(tried > 20, `only ${tried} routes take a unit`);
+      assert.deepEqual(drift, []);
+    });
+
     test('every route, every caller, broken input', async (tt) => {
       const fixtures = baselines(world);
       // ZD_FUZZ_ROUTE=<part of "METHOD /url"> walks only the matching routes, to replay one.

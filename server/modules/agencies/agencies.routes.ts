@@ -10,7 +10,7 @@ import {
 } from './agencies.schema.ts';
 import { agencyManagers, canCreateAgency } from './agencies.policy.ts';
 import { getAgency, listAgencies, listAgencyKinds } from './agencies.queries.ts';
-import { resolveUnit } from '../units/index.ts';
+import { requireUnit, resolveUnit } from '../units/index.ts';
 import { presentAgency, presentNames } from './agencies.presenter.ts';
 import { createAgency } from './commands/createAgency.ts';
 import './agencies.messages.ts';
@@ -89,8 +89,7 @@ export const agenciesModule: Module = {
       },
       async (request, reply) => {
         const body = request.body;
-        const unit = await resolveUnit(ctx.db, body.unit, ctx.clock.now());
-        if (!unit) throw badRequest('unknown_unit', { code: body.unit });
+        const unit = await requireUnit(ctx.db, body.unit, ctx.clock.now());
         if (!canCreateAgency(request.actor, unit.path)) throw forbidden();
         const id = await createAgency(ctx, request.actor, {
           unit,

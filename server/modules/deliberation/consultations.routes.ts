@@ -1,8 +1,8 @@
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { unitScope, type Actor } from '../../platform/access.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
-import { resolveUnit } from '../units/index.ts';
+import { conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { requireUnit } from '../units/index.ts';
 import {
   ConsultationActionBody,
   ConsultationList,
@@ -70,8 +70,7 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
       schema: { tags: ['consultations'], summary: 'Create a consultation (in draft) with its options', body: CreateConsultationBody, response: { 201: ConsultationView } },
     },
     async (request, reply) => {
-      const unit = await resolveUnit(ctx.db, request.body.unit, ctx.clock.now());
-      if (!unit) throw badRequest('unknown_unit', { code: request.body.unit });
+      const unit = await requireUnit(ctx.db, request.body.unit, ctx.clock.now());
       if (!canManageAt(request.actor, unit.path)) throw forbidden();
       const id = await createConsultation(ctx.db, request.actor, unit, request.body, ctx.clock.now());
       return reply.status(201).send(await one(request.actor, id));
@@ -82,8 +81,7 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
     '/api/v1/consultations',
     { config: { access: 'public' }, schema: { tags: ['consultations'], summary: 'Consultations of a unit and the units below it', querystring: ConsultationsQuery, response: { 200: ConsultationList } } },
     async (request) => {
-      const unit = await resolveUnit(ctx.db, request.query.unit, ctx.clock.now());
-      if (!unit) throw badRequest('unknown_unit', { code: request.query.unit });
+      const unit = await requireUnit(ctx.db, request.query.unit, ctx.clock.now());
       const rows = await listConsultations(ctx.db, unit.path, unitScope(request.actor, councilManagers));
       return { items: await views(ctx, request.actor, rows) };
     },

@@ -1,10 +1,10 @@
 import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/access.ts';
-import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
 import { localDay } from '../../platform/calendar.ts';
 import { matterContents, matterStages } from '../../contract/domain.ts';
-import { resolveUnit } from '../units/index.ts';
+import { requireUnit } from '../units/index.ts';
 import {
   AddDocumentBody,
   AddMembersBody,
@@ -85,8 +85,7 @@ async function matterView(ctx: AppContext, actor: Actor, m: MatterRow) {
 
 /** What GET /api/v1/deliberation/figures answers; other modules (reports) print exactly these figures. */
 export async function deliberationFiguresOf(ctx: AppContext, q: { unit: string; from?: string; to?: string }): Promise<Figures> {
-  const unit = await resolveUnit(ctx.db, q.unit, ctx.clock.now());
-  if (!unit) throw badRequest('unknown_unit', { code: q.unit });
+  const unit = await requireUnit(ctx.db, q.unit, ctx.clock.now());
   const f = await figureRows(ctx.db, unit.path, q.from ?? null, q.to ?? null, unit.timeZone);
   const byContent = Object.fromEntries(matterContents.map((c) => [c, 0]));
   const byStage = Object.fromEntries(matterStages.map((s) => [s, 0]));
@@ -131,8 +130,7 @@ export const deliberationModule: Module = {
         },
       },
       async (request, reply) => {
-        const unit = await resolveUnit(ctx.db, request.body.unit, ctx.clock.now());
-        if (!unit) throw badRequest('unknown_unit', { code: request.body.unit });
+        const unit = await requireUnit(ctx.db, request.body.unit, ctx.clock.now());
         if (!canManageAt(request.actor, unit.path)) throw forbidden();
         const id = await createCouncil(ctx.db, request.actor, unit, request.body, ctx.clock.now());
         return reply.status(201).send(await councilView(ctx, request.actor, id));
@@ -146,8 +144,7 @@ export const deliberationModule: Module = {
         schema: { tags: ['deliberation'], summary: "A unit's councils (with `subtree`, those below it too), with their members", querystring: CouncilsQuery, response: { 200: CouncilList } },
       },
       async (request) => {
-        const unit = await resolveUnit(ctx.db, request.query.unit, ctx.clock.now());
-        if (!unit) throw badRequest('unknown_unit', { code: request.query.unit });
+        const unit = await requireUnit(ctx.db, request.query.unit, ctx.clock.now());
         const rows = await listCouncils(ctx.db, unit.path, request.query.subtree ?? false, request.query.limit ?? 100);
         const members = await councilMembers(ctx.db, rows.map((r) => Number(r.id)));
         const today = localDay(ctx.clock.now(), unit.timeZone);
@@ -258,8 +255,7 @@ export const deliberationModule: Module = {
       },
       async (request) => {
         const q = request.query;
-        const unit = await resolveUnit(ctx.db, q.unit, ctx.clock.now());
-        if (!unit) throw badRequest('unknown_unit', { code: q.unit });
+        const unit = await requireUnit(ctx.db, q.unit, ctx.clock.now());
         const limit = q.limit ?? 20;
         const rows = await listMatters(ctx.db, { unitPath: unit.path, stage: q.stage, content: q.content, council: q.council, beforeId: idAfterCursor(q.cursor), limit });
         const page = rows.slice(0, limit);

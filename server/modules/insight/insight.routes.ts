@@ -1,9 +1,9 @@
 import type { Module } from '../index.ts';
 import type { Official } from '../../platform/access.ts';
-import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { maskPersonalData } from '../../platform/personalData.ts';
 import { enqueueJob, wakeJobRunners } from '../../platform/jobs.ts';
-import { resolveUnit } from '../units/index.ts';
+import { requireUnit } from '../units/index.ts';
 import { termsOf } from '../knowledge/index.ts';
 import { classifyPetition, routingSubject, sameBranch } from '../petitions/index.ts';
 import { predict } from './insight.model.ts';
@@ -129,8 +129,7 @@ export const insightModule: Module = {
         const q = request.query;
         let unitPath: string | undefined;
         if (q.unit !== undefined) {
-          const unit = await resolveUnit(ctx.db, q.unit, ctx.clock.now());
-          if (!unit) throw badRequest('unknown_unit', { code: q.unit });
+          const unit = await requireUnit(ctx.db, q.unit, ctx.clock.now());
           unitPath = unit.path;
         }
         const since = new Date(ctx.clock.now().getTime() - (q.weeks ?? 8) * 7 * 86_400_000);

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { Module } from '../index.ts';
 import type { Official } from '../../platform/access.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
-import { resolveUnit } from '../units/index.ts';
+import { requireUnit, resolveUnit } from '../units/index.ts';
 import { searchPetitions } from '../petitions/index.ts';
 import {
   ArticleActionBody,
@@ -275,8 +275,7 @@ export const knowledgeModule: Module = {
       },
       async (request, reply) => {
         const b = request.body;
-        const unit = await resolveUnit(ctx.db, b.unit, ctx.clock.now());
-        if (!unit) throw badRequest('unknown_unit', { code: b.unit });
+        const unit = await requireUnit(ctx.db, b.unit, ctx.clock.now());
         if (b.article !== undefined && !(await findArticle(ctx.db, b.article))) throw notFound();
         await recordDraft(ctx.db, { token: request.params.token, unitId: unit.id, unitPath: unit.path, at: ctx.clock.now(), event: b.event, articleId: b.article });
         return reply.status(204).send(null);

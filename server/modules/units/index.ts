@@ -2,4 +2,5 @@
 export { unitsModule } from './units.routes.ts';
 export { importUnits } from './commands/importUnits.ts';
 export { resolveUnit, resolveUnits, type UnitRecord } from './units.queries.ts';
+export { requireUnit } from './requireUnit.ts';
 export { addSubunit } from './commands/addSubunit.ts';

@@ -6,7 +6,7 @@
 import type { AppContext } from '../../../platform/context.ts';
 import type { Official } from '../../../platform/access.ts';
 import { badRequest, forbidden } from '../../../platform/errors.ts';
-import { resolveUnit } from '../../units/index.ts';
+import { requireUnit } from '../../units/index.ts';
 import { canWriteAt, type ArticleKind } from '../knowledge.policy.ts';
 import { insertArticle, insertVersion, servicePointOf, type VersionText } from '../knowledge.queries.ts';
 import { auditArticle, checkLanguages, cleanTexts, publishableSource } from './shared.ts';
@@ -41,8 +41,7 @@ export async function createArticle(ctx: Pick<AppContext, 'db' | 'clock'>, actor
     sourceId = source.id;
   } else {
     if (input.unit === undefined) throw badRequest('article_needs_unit');
-    const unit = await resolveUnit(ctx.db, input.unit, now);
-    if (!unit) throw badRequest('unknown_unit', { code: input.unit });
+    const unit = await requireUnit(ctx.db, input.unit, now);
     unitId = unit.id;
     unitPath = unit.path;
   }
