@@ -102,6 +102,7 @@ export const errorStatus = {
   review_reason_required: 400,
   routing_needs_choice: 400,
   series_empty: 400,
+  series_move_same_day: 400,
   series_too_long: 400,
   service_point_kind_not_for_level: 400,
   stats_day_out_of_range: 400,
@@ -203,6 +204,8 @@ export const errorStatus = {
   host_busy: 409,
   matter_stage: 409,
   merge_target_closed: 409,
+  minutes_files_closed: 409,
+  minutes_files_limit: 409,
   no_answer_awaiting_approval: 409,
   no_parent_unit: 409,
   norm_set_exists: 409,
@@ -219,6 +222,8 @@ export const errorStatus = {
   review_out_of_order: 409,
   review_too_late: 409,
   routing_closed_case: 409,
+  series_day_not_planned: 409,
+  series_day_taken: 409,
   task_closed: 409,
   tasks_not_done: 409,
   transition_not_allowed: 409,
@@ -231,6 +236,7 @@ export const errorStatus = {
   attachment_quota_resident: 413,
   attachment_too_large: 413,
   body_too_large: 413,
+  minutes_files_quota: 413,
   // 414: the address is too long
   url_too_long: 414,
   // 415: unsupported
