@@ -1,5 +1,5 @@
 /** All SQL of the gatherings module. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { GatheringKind, GatheringState } from '../../contract/domain.ts';
 
@@ -565,16 +565,7 @@ export async function receptionDays(
 
 // ---- the files of the minutes ----
 
-export interface MinutesFileRow {
-  id: number;
-  gathering_id: number;
-  sha256: string;
-  filename: string;
-  content_type: string;
-  size: number;
-  public: boolean;
-  created_at: Date;
-}
+export type MinutesFileRow = Omit<Selectable<DB['gathering_attachments']>, 'uploaded_by'>;
 
 export async function minutesFilesOf(db: Kysely<DB>, gatheringId: number): Promise<MinutesFileRow[]> {
   return db
