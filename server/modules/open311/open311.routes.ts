@@ -180,13 +180,15 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
     `${open311Base}/requests.:format`,
     {
       config: { access: 'public', rateLimit: writeLimit },
-      schema: { tags: ['open311'], summary: 'Open311: post a service request (form-encoded, with api_key)', params: FormatParams },
+      schema: { tags: ['open311'], summary: 'Open311: post a service request (form-encoded, with api_key)', params: FormatParams, querystring: Open311Query },
     },
     async (request, reply) => {
       const format = checkFormat(request.params.format);
       const form = (request.body ?? {}) as Form;
-      const client = await keyed(one(form, 'api_key'));
-      const unit = await jurisdiction(one(form, 'jurisdiction_id'), client);
+      // Clients differ on where they put the key and the jurisdiction of a POST (Code for America's
+      // puts the jurisdiction in the URL): the form wins, the query string is the fallback.
+      const client = await keyed(one(form, 'api_key') ?? request.query.api_key);
+      const unit = await jurisdiction(one(form, 'jurisdiction_id') ?? request.query.jurisdiction_id, client);
       if (!keyReaches(client.unitPath, unit.path)) throw new AppError(403, 'api_key_out_of_scope', { code: unit.code });
       const code = one(form, 'service_code');
       if (!code) throw badRequest('open311_service_code_required');

@@ -7,11 +7,25 @@
 import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { describeEachBackend } from '../../test/server.ts';
 import { createOfficial, createSmallTree } from '../../test/factories.ts';
 import { testOptions } from '../petitions/petitions.testing.ts';
 import { assertSpec, type SpecAnswer } from './open311.spec.testing.ts';
 import { canReadRequest, parseRequest, requestRange } from './open311.policy.ts';
+
+/** Code for America's Node client (npm `open311`), written by others from the same specification. */
+type Callback = (error: unknown, data: unknown) => void;
+interface Open311 {
+  serviceList(done: Callback): void;
+  serviceDefinition(code: string, done: Callback): void;
+  submitRequest(data: Record<string, unknown>, done: Callback): void;
+  serviceRequest(id: string, done: Callback): void;
+  serviceRequests(params: Record<string, string>, done: Callback): void;
+}
+const Open311Client = createRequire(import.meta.url)('open311') as new (options: { endpoint: string; jurisdiction: string; apiKey: string; format: 'json' }) => Open311;
+const clientCall = <T>(run: (done: Callback) => void) =>
+  new Promise<T>((resolve, reject) => run((error, data) => (error ? reject(new Error(`${String(error)} ${String(data)}`)) : resolve(data as T))));
 
 it('policy: a period defaults to the last 90 days and refuses one that ends before it starts', () => {
   const now = new Date('2026-03-02T00:00:00Z');
@@ -173,6 +187,34 @@ describeEachBackend('Open311 GeoReport v2', (t) => {
     // The petition is an ordinary one for the officials of the commune.
     const petition = await t().ctx.db.selectFrom('petitions').select(['kind', 'category', 'channel', 'consent_to_publish']).where('tracking_code', '=', posted.service_request_id).executeTakeFirstOrThrow();
     assert.deepEqual(petition, { kind: 'suggestion', category: 'roads', channel: 'web', consent_to_publish: true });
+  });
+
+  it("Code for America's Open311 client lists services, posts a request with attributes and reads it back", async () => {
+    const client = new Open311Client({ endpoint: `${base}/`, jurisdiction: 'OC1', apiKey: key, format: 'json' });
+    const services = await clientCall<Array<{ service_code: string; metadata: boolean }>>((done) => client.serviceList(done));
+    assertSpec('services', 'json', JSON.stringify(services));
+    assert.ok(services.some((s) => s.service_code === 'pothole' && s.metadata));
+    const definition = await clientCall<{ attributes: Array<{ code: string }> }>((done) => client.serviceDefinition('pothole', done));
+    assert.deepEqual(definition.attributes.map((a) => a.code), ['size', 'lanes']);
+
+    // The client sends `attribute[size]=small` and the key as the specification says.
+    const posted = await clientCall<Array<{ service_request_id: string }>>((done) =>
+      client.submitRequest({ service_code: 'pothole', lat: 18.6801, long: 105.6815, description: 'Broken kerb by the school gate', attributes: { size: 'small' } }, done),
+    );
+    assertSpec('posted', 'json', JSON.stringify(posted));
+    const id = posted[0].service_request_id;
+    const [read] = await clientCall<Array<{ service_request_id: string; status: string; service_code: string; description: string; requested_datetime: Date }>>((done) => client.serviceRequest(id, done));
+    assert.equal(read.service_request_id, id);
+    assert.equal(read.status, 'open');
+    assert.equal(read.service_code, 'pothole');
+    assert.match(read.description, /How big is it\?: Small/);
+    assert.ok(read.requested_datetime instanceof Date && !Number.isNaN(read.requested_datetime.getTime()), 'the client reads the time the specification\'s way');
+    const listed = await clientCall<Array<{ service_request_id: string }>>((done) => client.serviceRequests({ service_code: 'pothole' }, done));
+    assert.ok(listed.some((r) => r.service_request_id === id));
+
+    // A refusal reaches the client as an error, not as data.
+    const refused = new Open311Client({ endpoint: `${base}/`, jurisdiction: 'OC1', apiKey: 'not-a-key', format: 'json' });
+    await assert.rejects(clientCall((done) => refused.submitRequest({ service_code: 'pothole', address_string: 'Road 7', attributes: { size: 'small' } }, done)), /403|401/);
   });
 
   it('a complaint never appears in a public list; only its client reads it', async () => {
