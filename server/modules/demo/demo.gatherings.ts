@@ -8,10 +8,8 @@
  * due and overdue, and the signed minutes of a forum attached. Each block is added once: a second
  * run finds its first title and adds nothing.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { shippedFont } from '../../platform/pdf.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -52,9 +50,6 @@ async function hold(ctx: Ctx, actor: Actor, id: number, session: Session): Promi
   await actOnGathering(ctx, actor, id, { type: 'publish', summary: session.summary }, anyone);
 }
 
-/** The font the report PDFs ship (Vietnamese and Chinese), for the demo's signed minutes. */
-const minutesFont = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'reports', 'fonts', 'report-sans.otf');
-
 /** A one-page PDF of a forum's minutes, as the commune would scan and attach the signed copy. */
 function minutesPdf(lines: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -63,7 +58,8 @@ function minutesPdf(lines: string[]): Promise<Buffer> {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    if (fs.existsSync(minutesFont)) doc.font(minutesFont);
+    // The font the server's PDFs ship prints the minutes' Vietnamese and Chinese.
+    doc.font(shippedFont);
     doc.fontSize(15).text(lines[0], { align: 'center' }).moveDown();
     doc.fontSize(11);
     for (const line of lines.slice(1)) doc.text(line).moveDown(0.5);

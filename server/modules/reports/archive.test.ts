@@ -8,7 +8,7 @@ import { createOfficial, createUnits } from '../../test/factories.ts';
 import { actOk, submitOk, testOptions } from '../petitions/petitions.testing.ts';
 import { deliverDueNotifications } from '../../platform/notify/delivery.ts';
 import { consoleTransport, smtpTransport } from '../../platform/notify/transports.ts';
-import { pdfText } from './reports.testing.ts';
+import { pdfText } from '../../test/pdfText.ts';
 import { produceDueReports } from './commands/archiveReport.ts';
 import { sweepFollowUps } from './reports.jobs.ts';
 

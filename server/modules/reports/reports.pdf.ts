@@ -1,40 +1,14 @@
 /**
- * A report as a PDF (pdfkit). One embedded font — a subset of Noto Sans CJK SC shipped in
- * fonts/ (OFL) — prints Vietnamese and Chinese alike; ZD_REPORT_FONT may name a complete font
- * instead. The output depends only on the report's content, the language and the font: the
- * document's dates and identifier come from the report's `asOf`, so the same content gives the
- * same bytes.
+ * A report as a PDF: the platform's document (platform/pdf.ts: A4, the embedded font for
+ * Vietnamese and Chinese, tables, bars) filled with a report's figures. The document's dates and
+ * identifier come from the report's `asOf`, so the same content gives the same bytes.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
 import type { Locale } from '../../platform/i18n.ts';
+import { numberFormats, pdfColours, pdfColumns as cols, pdfInner as inner, pdfLayout, pdfPage as page, startPdf } from '../../platform/pdf.ts';
 import type { PetitionFigures, ReportView } from './reports.schema.ts';
 import { textOf, valueText, type ReportTextKey } from './reports.texts.ts';
 
-export const shippedFont = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fonts', 'report-sans.otf');
-const fonts = new Map<string, Buffer>();
-function fontData(file: string): Buffer {
-  let data = fonts.get(file);
-  if (!data) {
-    data = fs.readFileSync(file);
-    fonts.set(file, data);
-  }
-  return data;
-}
-
-const intlLocale: Record<Locale, string> = { vi: 'vi-VN', zh: 'zh-CN', en: 'en-GB' };
-
-/** How a report writes numbers in a language: counts grouped, rates as percentages with one decimal. */
-export function numberFormats(locale: Locale) {
-  const count = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1 });
-  const pct = new Intl.NumberFormat(intlLocale[locale], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  return {
-    count: (n: number | null) => (n === null ? '–' : count.format(n)),
-    rate: (r: number | null) => (r === null ? '–' : pct.format(r)),
-  };
-}
+export { numberFormats };
 
 /** The period's name in a language: "Tháng 3/2026", "2026年第1季度" … */
 export function periodTitle(locale: Locale, p: ReportView['period']): string {
@@ -48,18 +22,6 @@ export function periodTitle(locale: Locale, p: ReportView['period']): string {
 export function unitName(locale: Locale, unit: { name: string; names: Record<string, string> }): string {
   return unit.names[locale] ?? unit.name;
 }
-
-interface Column {
-  width: number;
-  align?: 'left' | 'right';
-}
-
-const page = { width: 595.28, height: 841.89, margin: 48 };
-const inner = page.width - 2 * page.margin;
-const ink = '#1b1b1b';
-const faint = '#6b6b6b';
-const rule = '#c8c8c8';
-const accent = '#1d4e89';
 
 export interface PdfOptions {
   locale: Locale;
@@ -75,85 +37,9 @@ export function renderReportPdf(report: ReportView, options: PdfOptions): Promis
   const f = numberFormats(locale);
   const asOf = new Date(report.asOf);
   const title = `${t('title')} — ${unitName(locale, report.unit)} — ${periodTitle(locale, report.period)}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: page.margin,
-    bufferPages: true,
-    info: { Title: title, Producer: 'Zero Distance', Creator: 'Zero Distance', CreationDate: asOf, ModDate: asOf },
-    lang: { vi: 'vi', zh: 'zh-CN', en: 'en' }[locale],
-  });
-  doc.registerFont('body', fontData(options.fontFile ?? shippedFont));
-  doc.font('body').fillColor(ink);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const bottom = page.height - page.margin - 20;
-  const ensure = (h: number) => {
-    if (doc.y + h > bottom) doc.addPage();
-  };
-  const heading = (text: string) => {
-    ensure(90);
-    doc.moveDown(0.8);
-    doc.fontSize(13).fillColor(accent).text(text, page.margin, doc.y, { width: inner });
-    doc.moveDown(0.3);
-    doc.fillColor(ink);
-  };
-  const note = (text: string) => {
-    ensure(20);
-    doc.fontSize(9).fillColor(faint).text(text, page.margin, doc.y, { width: inner });
-    doc.fillColor(ink);
-  };
-  const table = (columns: Column[], head: string[], rows: string[][]) => {
-    const size = 9;
-    const pad = 3;
-    const drawRow = (cells: string[], bold: boolean) => {
-      doc.fontSize(size);
-      const h = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: columns[i].width - 2 * pad }))) + 2 * pad;
-      if (doc.y + h > bottom) {
-        doc.addPage();
-        if (!bold) drawRow(head, true);
-      }
-      const y = doc.y;
-      let x = page.margin;
-      if (bold) doc.rect(page.margin, y, inner, h).fill('#eef2f7').fillColor(ink);
-      cells.forEach((c, i) => {
-        doc.fillColor(bold ? accent : ink).text(c, x + pad, y + pad, { width: columns[i].width - 2 * pad, align: columns[i].align ?? 'left', lineBreak: true });
-        x += columns[i].width;
-      });
-      doc.moveTo(page.margin, y + h).lineTo(page.margin + inner, y + h).lineWidth(0.5).strokeColor(rule).stroke();
-      doc.fillColor(ink);
-      doc.x = page.margin;
-      doc.y = y + h;
-    };
-    drawRow(head, true);
-    for (const r of rows) drawRow(r, false);
-    doc.moveDown(0.4);
-  };
-  const cols = (...widths: number[]): Column[] => widths.map((w, i) => ({ width: (w * inner) / widths.reduce((a, b) => a + b, 0), align: i === 0 ? 'left' : 'right' }));
-  /** Horizontal bars of rates (0–100%), with a mark at the target when there is one. */
-  const bars = (items: Array<{ label: string; value: number | null; target?: number | null }>) => {
-    const labelWidth = inner * 0.32;
-    const barWidth = inner * 0.52;
-    for (const item of items) {
-      ensure(16);
-      const y = doc.y;
-      doc.fontSize(8).fillColor(ink).text(item.label, page.margin, y + 2, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
-      doc.rect(page.margin + labelWidth, y + 2, barWidth, 9).fill('#e6e6e6');
-      if (item.value !== null) doc.rect(page.margin + labelWidth, y + 2, barWidth * item.value, 9).fill(accent);
-      if (item.target !== undefined && item.target !== null) {
-        const tx = page.margin + labelWidth + barWidth * item.target;
-        doc.moveTo(tx, y).lineTo(tx, y + 13).lineWidth(1.5).strokeColor('#c0392b').stroke();
-      }
-      doc.fillColor(ink).text(f.rate(item.value), page.margin + labelWidth + barWidth + 6, y + 2, { width: inner - labelWidth - barWidth - 6, lineBreak: false });
-      doc.x = page.margin;
-      doc.y = y + 15;
-    }
-    doc.moveDown(0.4);
-  };
+  const { doc, done } = startPdf({ locale, title, date: asOf, fontFile: options.fontFile });
+  const { heading, note, table, bars, footers } = pdfLayout(doc);
+  const { accent, ink } = pdfColours;
 
   // Title
   doc.fontSize(18).fillColor(accent).text(t('title'), { width: inner });
@@ -177,7 +63,7 @@ export function renderReportPdf(report: ReportView, options: PdfOptions): Promis
   ]);
   table(cols(34, 16, 18, 14, 14), [t('figure'), t('thisPeriod'), t('lastYear'), t('target'), ''], rateRows);
   if (tg) note(t('targetSetBy', { unit: tg.setBy }));
-  bars((['resolutionRate', 'onTimeRate', 'satisfactionRate'] as const).map((k) => ({ label: t(k), value: p[k], target: tg?.[k] ?? null })));
+  bars((['resolutionRate', 'onTimeRate', 'satisfactionRate'] as const).map((k) => ({ label: t(k), value: p[k], target: tg?.[k] ?? null })), f.rate);
   const countKeys: Array<[ReportTextKey, keyof PetitionFigures]> = [
     ['received', 'received'],
     ['answered', 'answered'],
@@ -227,7 +113,7 @@ export function renderReportPdf(report: ReportView, options: PdfOptions): Promis
         f.rate(c.satisfactionRate),
       ]),
     );
-    bars(report.children.slice(0, 30).map((c) => ({ label: unitName(locale, c.unit), value: c.resolutionRate, target: tg?.resolutionRate ?? null })));
+    bars(report.children.slice(0, 30).map((c) => ({ label: unitName(locale, c.unit), value: c.resolutionRate, target: tg?.resolutionRate ?? null })), f.rate);
   }
 
   if (report.cases) {
@@ -296,13 +182,7 @@ export function renderReportPdf(report: ReportView, options: PdfOptions): Promis
   }
 
   // Page numbers (and the archive mark) on every page.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0;
-    const foot = [t('page', { n: i + 1, total: range.count }), options.archivedAt ? t('archivedAt', { at: options.archivedAt }) : ''].filter(Boolean).join(' · ');
-    doc.fontSize(8).fillColor(faint).text(foot, page.margin, page.height - page.margin, { width: inner, align: 'center', lineBreak: false, height: 12 });
-  }
+  footers((n, total) => [t('page', { n, total }), options.archivedAt ? t('archivedAt', { at: options.archivedAt }) : ''].filter(Boolean).join(' · '));
   doc.end();
   return done;
 }

@@ -4,7 +4,7 @@ import { describeEachBackend } from '../../test/server.ts';
 import { createOfficial, createUnits } from '../../test/factories.ts';
 import { actOk, createWorld, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
 import { numberFormats } from './reports.pdf.ts';
-import { pdfText } from './reports.testing.ts';
+import { pdfText } from '../../test/pdfText.ts';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parsePeriod, periodsClosedBy, sameDaysLastYear } from './reports.periods.ts';
 import { canReadReport } from './reports.policy.ts';

@@ -1,4 +1,4 @@
-/** Helpers of the reports tests: the text of a PDF, page by page, as a reader's software extracts it. */
+/** For tests: the text of a PDF, page by page, as a reader's software extracts it. */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export async function pdfText(pdf: Buffer): Promise<string> {

@@ -1,6 +1,6 @@
 /**
- * Makes report-sans.otf, the font the report PDFs embed by default: Noto Sans CJK SC Regular
- * cut down to the characters a report of Viet Nam or China prints — ASCII, Latin with every
+ * Makes report-sans.otf, the font the server's PDFs embed by default (platform/pdf.ts): Noto Sans
+ * CJK SC Regular cut down to the characters a report of Viet Nam or China prints — ASCII, Latin with every
  * Vietnamese letter, punctuation and symbols, the 3,755 common Hanzi of GB 2312 (level 1) and every
  * character of the web app's texts (web/locales). About 2 MB; the
  * PDF embeds only the glyphs it uses. A deployment whose names use rarer characters sets
@@ -17,8 +17,8 @@ import subsetFont from 'subset-font';
 
 const source = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 const face = 'NotoSansCJKsc-Regular';
-const repository = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../..'));
-const here = path.join(repository, 'server/modules/reports/fonts');
+const repository = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../../..'));
+const here = path.join(repository, 'server/platform/fonts');
 
 /** One face of a TrueType/OpenType collection as a font file of its own. */
 function faceOf(ttc, wanted) {
