@@ -20,6 +20,7 @@ import {
   RankingView,
   ReviewAction,
   ReviewParams,
+  ReviewPdfQuery,
   ReviewView,
   ScorecardView,
   UnitOfficials,
@@ -39,6 +40,7 @@ import {
 } from './scorecards.policy.ts';
 import { childUnits, findOfficial, findReview, frameworksAbove, minVolumeAt, officialsUnder, rankingCounts, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
 import { computeScorecard } from './scorecards.compute.ts';
+import { renderReviewPdf } from './scorecards.pdf.ts';
 import { presentCases, presentFramework, presentReview, presentScorecard, presentUnit } from './scorecards.presenter.ts';
 import { saveFramework } from './commands/saveFramework.ts';
 import { enterInspection } from './commands/enterInspection.ts';
@@ -291,6 +293,25 @@ export const scorecardsModule: Module = {
       async (request) => {
         const o = await readableOfficial(ctx, request.actor, request.params.id);
         return (await reviewView(request.actor, o, request.params.year)).review;
+      },
+    );
+
+    app.get(
+      '/api/v1/scorecards/officials/:id/reviews/:year/pdf',
+      {
+        config: { access: 'official' },
+        schema: { tags, summary: 'The same yearly review as a PDF document, in vi, zh or en (lang, else the Accept-Language)', params: ReviewParams, querystring: ReviewPdfQuery },
+      },
+      async (request, reply) => {
+        const o = await readableOfficial(ctx, request.actor, request.params.id);
+        const { review } = await reviewView(request.actor, o, request.params.year);
+        const locale = request.query.lang ?? request.locale;
+        const pdf = await renderReviewPdf(review, { locale, timeZone: o.home.time_zone, at: ctx.clock.now(), fontFile: ctx.config.reportFont });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="review-${o.id}-${review.year}-${locale}.pdf"`)
+          .header('cache-control', 'private, no-store')
+          .send(pdf);
       },
     );
 

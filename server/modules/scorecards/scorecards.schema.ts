@@ -155,6 +155,10 @@ export const ReviewView = Type.Object({
   can: Type.Object({ selfAssess: Type.Boolean(), grade: Type.Boolean() }),
 });
 export type ReviewView = Static<typeof ReviewView>;
+export const ReviewPdfQuery = Type.Object(
+  { lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('zh'), Type.Literal('en')], { description: 'the language of the document; else the Accept-Language' })) },
+  { additionalProperties: false },
+);
 export const ReviewAction = Type.Union([
   Type.Object({ type: Type.Literal('self_assess'), text: Text(8000) }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal('grade'), grade: Grade, reasons: Type.Optional(Text(4000)) }, { additionalProperties: false }),

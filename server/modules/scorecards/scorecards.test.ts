@@ -11,6 +11,8 @@ import { describeEachBackend, type TestApp } from '../../test/server.ts';
 import { createOfficial, createUnits } from '../../test/factories.ts';
 import { createRandom, seedFromEnv, type Random } from '../../test/random.ts';
 import { createWorld, testOptions, type World } from '../petitions/petitions.testing.ts';
+import { pdfText } from '../../test/pdfText.ts';
+import { reviewNumber, valueText } from './scorecards.pdf.ts';
 import { gradeOf, parsePeriod, rank, scaleScore, weightedTotal, wilson } from './scorecards.policy.ts';
 
 test('policy: periods, scales, totals, grades', () => {
@@ -332,6 +334,46 @@ describeEachBackend(
       assert.equal(same.statusCode, 200, 'the computed grade needs no reasons');
       const actions = await t().ctx.db.selectFrom('audit_events').select('action').where('subject_type', '=', 'yearly_review').orderBy('id').execute();
       assert.deepEqual(actions.map((a) => a.action), ['yearly_review.self_assessed', 'yearly_review.graded', 'yearly_review.graded']);
+    });
+
+    test('the yearly review as a PDF: the values the review answers, in Vietnamese and Chinese glyphs; nobody else’s', async () => {
+      const url = `/api/v1/scorecards/officials/${w.hand1.id}/reviews/2026`;
+      await t().ctx.db.updateTable('units').set({ names: JSON.stringify({ vi: 'Xã Tân Thọ', zh: '新寿社' }) }).where('code', '=', 'TC1').execute();
+      await t().ctx.db.updateTable('accounts').set({ name: 'Nguyễn Thị Hoà' }).where('id', '=', w.hand1.id).execute();
+      const computed = (await get(url, w.lead1.headers)).json().scorecard.grade;
+      const regrade = await t().app.inject({ method: 'POST', url: `${url}/actions`, headers: w.lead1.headers, payload: { type: 'grade', grade: computed === 'good' ? 'excellent' : 'good', reasons: 'Chủ trì "Thứ Bảy vì dân" cả năm.' } });
+      assert.equal(regrade.statusCode, 200, regrade.body);
+      const review = (await get(url, w.lead1.headers)).json();
+      assert.ok(review.leaderGrade && review.leaderReasons && review.selfAssessment && review.scorecard.total !== null, 'a graded review with every part');
+      const words = {
+        vi: { title: 'Đánh giá, xếp loại năm 2026', unit: 'Xã Tân Thọ', onTime: 'Trả lời đúng hạn', online: 'Xử lý hoàn toàn trực tuyến', grades: { excellent: 'Hoàn thành xuất sắc nhiệm vụ', good: 'Hoàn thành tốt nhiệm vụ', completed: 'Hoàn thành nhiệm vụ', not_completed: 'Không hoàn thành nhiệm vụ' } },
+        zh: { title: '2026 年度考核', unit: '新寿社', onTime: '按时答复率', online: '全程网办比例', grades: { excellent: '优秀', good: '称职', completed: '基本称职', not_completed: '不称职' } },
+      } as const;
+      for (const lang of ['vi', 'zh'] as const) {
+        for (const who of [w.hand1, w.lead1, w.auditor]) {
+          const res = await get(`${url}/pdf?lang=${lang}`, who.headers);
+          assert.equal(res.statusCode, 200, res.body);
+          assert.equal(res.headers['content-type'], 'application/pdf');
+          // Table cells come out as items with blank ones between them.
+          const text = (await pdfText(res.rawPayload)).split(' | ').filter((item) => item.trim()).join(' | ');
+          const x = words[lang];
+          for (const s of [x.title, x.unit, x.onTime, x.online, 'Nguyễn Thị Hoà', review.official.position, review.selfAssessment, review.leaderReasons, review.leaderName]) {
+            assert.ok(text.includes(s), `${lang}: ${s} in ${text}`);
+          }
+          const n = reviewNumber(lang);
+          for (const c of review.scorecard.criteria) {
+            const cells = [valueText(c, n), c.worst === null ? '–' : `${n(c.worst)} → ${n(c.best)}`, n(c.weight), n(c.score)];
+            assert.ok(text.includes(cells.join(' | ')), `${lang}: ${c.measure}: ${cells.join(' | ')} in ${text}`);
+          }
+          assert.ok(text.includes(`${n(review.scorecard.total)} | ${x.grades[review.scorecard.grade as keyof typeof x.grades]}`), `${lang}: the total and the computed grade`);
+          assert.ok(text.includes(x.grades[review.leaderGrade as keyof typeof x.grades]), `${lang}: the leader's grade`);
+          assert.ok(text.includes(review.gradedAt.slice(0, 4)), `${lang}: the date graded`);
+        }
+      }
+      assert.equal((await get(`${url}/pdf?lang=vi`, w.hand2.headers)).statusCode, 404, 'another official');
+      assert.equal((await get(`${url}/pdf?lang=vi`, w.lead2.headers)).statusCode, 404, 'a leader of another commune');
+      assert.equal((await get(`${url}/pdf?lang=vi`)).statusCode, 401);
+      assert.equal((await get(`${url}/pdf?lang=xx`, w.lead1.headers)).statusCode, 400);
     });
 
     test('the public ranking leaves out units under the minimum volume and orders the rest by the lower bound', async () => {

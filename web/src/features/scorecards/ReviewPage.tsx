@@ -1,7 +1,7 @@
 /** The yearly review of an official: the computed scorecard, the self-assessment, the leader's grade; printable as the document. */
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.ts';
+import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { Alert, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import type { ReviewView } from '../../../../server/modules/scorecards/scorecards.schema.ts';
@@ -9,7 +9,7 @@ import { GradeBadge, ScorecardTable } from './shared.tsx';
 import { scorecardGrades } from '../../../../server/contract/domain.ts';
 
 export default function ReviewPage({ params }: PageProps) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const path = `/scorecards/officials/${params.id}/reviews/${params.year}`;
   const state = useAsync(() => api.get<ReviewView>(path), [path]);
   const [self, setSelf] = useState<string | null>(null);
@@ -36,9 +36,14 @@ export default function ReviewPage({ params }: PageProps) {
         {r.official.position ? ` · ${r.official.position}` : ''}
         {r.official.unit ? ` · ${r.official.unit}` : ''}
       </p>
-      <button type="button" class="btn btn-secondary no-print" onClick={() => window.print()}>
-        {t('scorecards.print')}
-      </button>
+      <p class="no-print">
+        <button type="button" class="btn btn-secondary" onClick={() => window.print()}>
+          {t('scorecards.print')}
+        </button>{' '}
+        <a class="button secondary" href={`/api/v1${path}/pdf?lang=${serverLanguage(locale)}`} download>
+          {t('scorecards.downloadPdf')}
+        </a>
+      </p>
       <h2>{t('scorecards.computed')}</h2>
       {r.frozen ? <p class="hint">{t('scorecards.frozen', { at: date(r.gradedAt, true) })}</p> : null}
       <ScorecardTable card={r.scorecard} path={`/scorecards/officials/${r.official.id}`} drill={!r.frozen} />

@@ -92,7 +92,7 @@ function Cases({ path, period, measure }: { path: string; period: string; measur
       <tbody>
         {items.map((c, i) => (
           <tr key={i}>
-            <td>{c.petition !== null ? <a href={`/staff/cases/${c.petition}`}>{c.ref}</a> : c.ref}</td>
+            <td>{c.petition !== null ? <a href={`/staff/petitions/${c.petition}`}>{c.ref}</a> : c.ref}</td>
             <td>{date(c.at, c.at.length > 10)}</td>
             <td>{c.counts === null ? '—' : c.counts ? t('scorecards.yes') : t('scorecards.no')}</td>
             <td>{c.detail ?? ''}</td>
