@@ -1,4 +1,4 @@
--- The schema after every migration up to 0800_gathering_minutes_attachments_and_moves, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0810_counter_duty, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -1491,6 +1491,13 @@ CREATE TABLE public.service_point_checklist_levels (
     CONSTRAINT service_point_checklist_levels_checklist_level_check CHECK ((checklist_level = ANY (ARRAY['township'::text, 'village'::text, 'group'::text])))
 );
 
+CREATE TABLE public.service_point_duty (
+    service_point_id bigint NOT NULL,
+    official_id bigint,
+    set_by bigint NOT NULL,
+    set_at timestamp with time zone NOT NULL
+);
+
 CREATE TABLE public.service_point_kinds (
     key text NOT NULL,
     level text NOT NULL,
@@ -2168,6 +2175,9 @@ ALTER TABLE ONLY public.scorecard_frameworks
 
 ALTER TABLE ONLY public.service_point_checklist_levels
     ADD CONSTRAINT service_point_checklist_levels_pkey PRIMARY KEY (unit_level);
+
+ALTER TABLE ONLY public.service_point_duty
+    ADD CONSTRAINT service_point_duty_pkey PRIMARY KEY (service_point_id);
 
 ALTER TABLE ONLY public.service_point_kinds
     ADD CONSTRAINT service_point_kinds_pkey PRIMARY KEY (key);
@@ -2858,6 +2868,15 @@ ALTER TABLE ONLY public.scorecard_frameworks
 
 ALTER TABLE ONLY public.scorecard_frameworks
     ADD CONSTRAINT scorecard_frameworks_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.service_point_duty
+    ADD CONSTRAINT service_point_duty_official_id_fkey FOREIGN KEY (official_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.service_point_duty
+    ADD CONSTRAINT service_point_duty_service_point_id_fkey FOREIGN KEY (service_point_id) REFERENCES public.service_points(id);
+
+ALTER TABLE ONLY public.service_point_duty
+    ADD CONSTRAINT service_point_duty_set_by_fkey FOREIGN KEY (set_by) REFERENCES public.accounts(id);
 
 ALTER TABLE ONLY public.service_points
     ADD CONSTRAINT service_points_kind_fkey FOREIGN KEY (kind) REFERENCES public.service_point_kinds(key);

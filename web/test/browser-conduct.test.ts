@@ -45,6 +45,11 @@ test('a tablet enrolled at the counter, ratings from it and from a QR code, a co
   assert.match(code, /^[A-Z2-9]{10}$/);
   await admin.getByRole('row', { name: /Counter 2 tablet/ }).getByRole('cell', { name: en['conduct.state.waiting'] }).waitFor();
   await checkPage(admin, 'conduct administration');
+  // Who is on duty is the server's: the administrator puts the handler on duty at the counter.
+  const duty = admin.locator('section[aria-labelledby="duty-heading"]');
+  await duty.getByRole('combobox', { name: en['conduct.onDuty'] }).selectOption({ label: demo.handler.name });
+  await duty.getByRole('button', { name: en['conduct.dutySet'] }).click();
+  await duty.locator('p', { hasText: `${demo.handler.name},` }).waitFor();
 
   // The tablet at the counter takes the code once; a resident taps a face and gives a reason.
   const kiosk = await browsing.open('vi-VN', tablet);
@@ -52,8 +57,9 @@ test('a tablet enrolled at the counter, ratings from it and from a QR code, a co
   await kiosk.getByLabel(vi['conduct.enrolCode']).fill(code.toLowerCase());
   await kiosk.getByRole('button', { name: vi['conduct.enrol'] }).click();
   await kiosk.getByRole('heading', { level: 1, name: vi['conduct.rateTitle'] }).waitFor();
+  await kiosk.getByTestId('kiosk-serving').getByText(demo.handler.name).waitFor();
+  // The resident names nobody: the rating is the official's on duty.
   await kiosk.getByRole('button', { name: vi['conduct.face5'], exact: true }).click();
-  await kiosk.getByLabel(vi['conduct.whoServed']).selectOption({ label: demo.handler.name });
   await kiosk.getByLabel('Đúng hẹn với dân').check();
   await checkPage(kiosk, 'kiosk rating');
   await kiosk.getByRole('button', { name: vi['conduct.send'] }).click();

@@ -22,6 +22,26 @@ export function canMakeRatingLink(actor: Actor, unitPath: string, officialId: nu
   return hasRoleAt(actor, unitPath, linkMakers);
 }
 
+/** Who sees who is on duty at a counter: its unit's administrators and leaders, and its staff. */
+export function canSeeDuty(actor: Actor, unitPath: string, inStaff: boolean): boolean {
+  return actor.kind === 'official' && (inStaff || hasRoleAt(actor, unitPath, linkMakers));
+}
+
+export function canPutAnyoneOnDuty(actor: Actor, unitPath: string): boolean {
+  return hasRoleAt(actor, unitPath, linkMakers);
+}
+
+/**
+ * Who sets who is on duty: an administrator or leader of the unit for anyone of its staff; an
+ * official of the unit for themselves only ("I am on duty here now"), or to leave when it is them.
+ */
+export function canSetDuty(actor: Actor, unitPath: string, officialId: number | null, currentId: number | null, inStaff: boolean): boolean {
+  if (actor.kind !== 'official') return false;
+  if (canPutAnyoneOnDuty(actor, unitPath)) return true;
+  if (!inStaff) return false;
+  return officialId === actor.id || (officialId === null && currentId === actor.id);
+}
+
 /**
  * The finding on a conduct report is recorded by the case's responsible leader: the assignment
  * already kept the reported official, and everyone within their reach, from that place.

@@ -329,3 +329,41 @@ export async function officialName(db: Kysely<DB>, id: number): Promise<string |
   const row = await db.selectFrom('accounts').select('name').where('id', '=', id).where('kind', '=', 'official').executeTakeFirst();
   return row?.name;
 }
+
+// ---- who is on duty at a counter ----
+
+export interface DutyRow {
+  official_id: number | null;
+  official_name: string | null;
+  set_at: Date;
+}
+
+/** The official on duty at the service point now, if they still belong to its unit's staff directory. */
+export async function dutyAt(db: Kysely<DB>, place: { id: number; unit_id: number }): Promise<DutyRow | undefined> {
+  const { rows } = await sql<DutyRow>`
+    SELECT CASE WHEN staff.id IS NULL THEN NULL ELSE d.official_id END AS official_id,
+           staff.name AS official_name, d.set_at
+    FROM service_point_duty d
+    LEFT JOIN LATERAL (
+      SELECT a.id, a.name FROM accounts a JOIN grants g ON g.account_id = a.id
+      WHERE a.id = d.official_id AND g.unit_id = ${place.unit_id} AND a.kind = 'official' AND a.disabled_at IS NULL
+      LIMIT 1
+    ) staff ON true
+    WHERE d.service_point_id = ${place.id}`.execute(db);
+  const row = rows[0];
+  return row && { ...row, official_id: row.official_id === null ? null : Number(row.official_id) };
+}
+
+/** The duty row locked for a change (the previous official, for the audit). */
+export async function lockDuty(db: Kysely<DB>, servicePointId: number) {
+  return db.selectFrom('service_point_duty').select('official_id').where('service_point_id', '=', servicePointId).forUpdate().executeTakeFirst();
+}
+
+export async function upsertDuty(db: Kysely<DB>, d: { servicePointId: number; officialId: number | null; setBy: number; at: Date }): Promise<void> {
+  const row = { service_point_id: d.servicePointId, official_id: d.officialId, set_by: d.setBy, set_at: d.at };
+  await db
+    .insertInto('service_point_duty')
+    .values(row)
+    .onConflict((oc) => oc.column('service_point_id').doUpdateSet({ official_id: d.officialId, set_by: d.setBy, set_at: d.at }))
+    .execute();
+}

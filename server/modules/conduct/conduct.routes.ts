@@ -10,6 +10,8 @@ import {
   DeviceBody,
   DeviceCreated,
   DeviceList,
+  DutyBody,
+  DutyView,
   DevicesQuery,
   EnrolBody,
   FindingBody,
@@ -34,10 +36,14 @@ import {
   canMakeRatingLink,
   canManageDevices,
   canRecordFinding,
+  canPutAnyoneOnDuty,
+  canSeeDuty,
+  canSetDuty,
 } from './conduct.policy.ts';
 import {
   conductCase,
   deviceByToken,
+  dutyAt,
   findDevice,
   findFinding,
   findNormSet,
@@ -57,6 +63,7 @@ import { createNormSet, editNormSet } from './commands/saveNormSet.ts';
 import { createDevice, enrolDevice, revokeDevice } from './commands/enrolDevice.ts';
 import { rateService } from './commands/rateService.ts';
 import { recordFinding } from './commands/recordFinding.ts';
+import { setDuty } from './commands/setDuty.ts';
 import { hashToken, kioskCookie, newToken, raterCookie, readLink, signLink } from './conduct.tokens.ts';
 import './conduct.messages.ts';
 
@@ -222,7 +229,7 @@ export const conductModule: Module = {
         });
         const place = await servicePointPlace(ctx.db, enrolled.servicePointId);
         if (!place) throw notFound();
-        return placeView(ctx, place, null);
+        return placeView(ctx, place, (await dutyAt(ctx.db, place))?.official_id ?? null);
       },
     );
 
@@ -232,7 +239,10 @@ export const conductModule: Module = {
         config: { access: 'public' },
         schema: { tags, summary: "The enrolled tablet's service point, unit and codes of conduct (by its device cookie)", response: { 200: PlaceView } },
       },
-      async (request) => placeView(ctx, (await kioskDevice(ctx, request)).place, null),
+      async (request) => {
+        const { place } = await kioskDevice(ctx, request);
+        return placeView(ctx, place, (await dutyAt(ctx.db, place))?.official_id ?? null);
+      },
     );
 
     app.post(
@@ -245,6 +255,53 @@ export const conductModule: Module = {
         const { device, place } = await kioskDevice(ctx, request);
         const id = await rateService(ctx, place, { source: 'kiosk', deviceId: device.id }, request.body);
         return reply.status(201).send({ id });
+      },
+    );
+
+    // ---- who is on duty at a counter ----
+    const dutyPlace = async (actor: Actor, servicePointId: number) => {
+      const place = await servicePointPlace(ctx.db, servicePointId);
+      if (!place || !isOfficial(actor)) throw notFound();
+      const inStaff = await inUnitStaff(ctx.db, place.unit_id, actor.id);
+      if (!canSeeDuty(actor, place.unit_path, inStaff)) throw notFound();
+      return { place, actor, inStaff };
+    };
+    const dutyView = async (place: ServicePointPlace, actor: Actor) => {
+      const duty = await dutyAt(ctx.db, place);
+      return {
+        servicePoint: { id: place.id, name: place.name },
+        official: duty?.official_id != null && duty.official_name !== null ? { id: duty.official_id, name: duty.official_name } : null,
+        since: duty ? new Date(duty.set_at).toISOString() : null,
+        canSetAnyone: canPutAnyoneOnDuty(actor, place.unit_path),
+      };
+    };
+
+    app.get(
+      '/api/v1/satisfaction/service-points/:id/duty',
+      {
+        config: { access: 'official' },
+        schema: { tags, summary: "Who is on duty at a counter now (its unit's administrators, leaders and staff)", params: IdParams, response: { 200: DutyView } },
+      },
+      async (request) => {
+        const { place, actor } = await dutyPlace(request.actor, request.params.id);
+        return dutyView(place, actor);
+      },
+    );
+
+    app.put(
+      '/api/v1/satisfaction/service-points/:id/duty',
+      {
+        config: { access: 'official' },
+        schema: { tags, summary: 'Set who is on duty at a counter: administrators and leaders of its unit for anyone of its staff, an official of the unit for themselves', params: IdParams, body: DutyBody, response: { 200: DutyView } },
+      },
+      async (request) => {
+        const { place, actor, inStaff } = await dutyPlace(request.actor, request.params.id);
+        const official = request.body.official;
+        const current = (await dutyAt(ctx.db, place))?.official_id ?? null;
+        if (!isOfficial(actor) || !canSetDuty(actor, place.unit_path, official, current, inStaff)) throw forbidden();
+        if (official !== null && !(await inUnitStaff(ctx.db, place.unit_id, official))) throw badRequest('official_not_at_service_point');
+        await setDuty(ctx, actor, place, official);
+        return dutyView(place, actor);
       },
     );
 

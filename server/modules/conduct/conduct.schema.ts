@@ -93,6 +93,18 @@ export const LinkQuery = Type.Object(
 export const LinkView = Type.Object({ token: Type.String(), path: Type.String({ description: 'the page the QR code opens: /rate/{token}' }) });
 export const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200, pattern: '^[A-Za-z0-9_.-]+$' }) }, { additionalProperties: false });
 
+// ---- who is on duty at a counter ----
+export const DutyBody = Type.Object(
+  { official: Type.Union([Id, Type.Null()], { description: 'the official on duty from now on (an entry of the unit staff directory), or null for nobody' }) },
+  { additionalProperties: false },
+);
+export const DutyView = Type.Object({
+  servicePoint: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  official: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+  since: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  canSetAnyone: Type.Boolean({ description: 'the caller may put anyone of the unit on duty (else only themselves)' }),
+});
+
 // ---- findings ----
 export const FindingBody = Type.Object(
   {

@@ -77,6 +77,14 @@ export interface SatisfactionRatingsTable {
   created_at: Timestamp;
 }
 
+/** The official on duty at a counter now (none when official_id is null). */
+export interface ServicePointDutyTable {
+  service_point_id: number;
+  official_id: number | null;
+  set_by: number;
+  set_at: Timestamp;
+}
+
 export interface ConductTables {
   norm_sets: NormSetsTable;
   norm_set_versions: NormSetVersionsTable;
@@ -86,4 +94,5 @@ export interface ConductTables {
   satisfaction_devices: SatisfactionDevicesTable;
   satisfaction_link_keys: SatisfactionLinkKeysTable;
   satisfaction_ratings: SatisfactionRatingsTable;
+  service_point_duty: ServicePointDutyTable;
 }

@@ -115,6 +115,48 @@ describeEachBackend('codes of conduct and satisfaction where people are served',
     assert.equal((await post('/api/v1/kiosk/ratings', { score: 5 }, device)).statusCode, 401);
   });
 
+  test('the server holds who is on duty at a counter; a kiosk rating naming nobody goes to the official on duty at that moment', async () => {
+    const put = (official: number | null, headers: Record<string, string>) =>
+      t().app.inject({ method: 'PUT', url: `/api/v1/satisfaction/service-points/${point}/duty`, payload: { official }, headers });
+    const created = await post('/api/v1/satisfaction/devices', { servicePoint: point, name: 'Counter 2 tablet' }, admin.headers);
+    const enrol = await post('/api/v1/kiosk/enrol', { code: created.json().enrolmentCode });
+    const device = { cookie: `zd_kiosk=${enrol.cookies.find((c) => c.name === 'zd_kiosk')!.value}` };
+    assert.equal((await get('/api/v1/kiosk', device)).json().official, null, 'nobody on duty yet');
+
+    assert.equal((await put(w.hand2.id, w.hand2.headers)).statusCode, 404, 'an official of another unit cannot set it');
+    assert.equal((await put(w.hand2.id, w.lead2.headers)).statusCode, 404, 'nor a leader of another unit');
+    assert.equal((await get(`/api/v1/satisfaction/service-points/${point}/duty`, w.lead2.headers)).statusCode, 404);
+    assert.equal((await put(w.hand1.id, {})).statusCode, 401);
+    assert.equal((await put(w.hand1b.id, w.hand1.headers)).statusCode, 403, 'an official of the unit puts only themselves on duty');
+    assert.equal((await put(w.hand2.id, w.lead1.headers)).json().error.code, 'official_not_at_service_point');
+
+    const self = await put(w.hand1.id, w.hand1.headers);
+    assert.equal(self.statusCode, 200, self.body);
+    assert.deepEqual(self.json().official, { id: w.hand1.id, name: 'Handler One' });
+    assert.equal(self.json().canSetAnyone, false);
+    assert.equal((await get('/api/v1/kiosk', device)).json().official.name, 'Handler One', 'the kiosk shows who is serving');
+    const first = await post('/api/v1/kiosk/ratings', { score: 5 }, device);
+    assert.equal(first.statusCode, 201, first.body);
+
+    t().clock.advance(60_000);
+    const changed = await put(w.hand1b.id, w.lead1.headers);
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal(changed.json().canSetAnyone, true);
+    const second = await post('/api/v1/kiosk/ratings', { score: 2 }, device);
+    assert.equal(second.statusCode, 201, second.body);
+    t().clock.advance(60_000);
+    const named = await post('/api/v1/kiosk/ratings', { score: 4, official: w.hand1.id }, device);
+    assert.equal(named.statusCode, 201, 'a resident may still name who served them');
+    assert.equal((await put(null, w.hand1.headers)).statusCode, 403, 'an official takes only themselves off duty');
+
+    const byId = async (id: number) => Number((await t().ctx.db.selectFrom('satisfaction_ratings').select('official_id').where('id', '=', id).executeTakeFirstOrThrow()).official_id);
+    assert.equal(await byId(first.json().id), w.hand1.id);
+    assert.equal(await byId(second.json().id), w.hand1b.id, 'after the change of duty the rating goes to the new official');
+    assert.equal(await byId(named.json().id), w.hand1.id);
+    const audit = await t().ctx.db.selectFrom('audit_events').select(['action', 'changes']).where('action', '=', 'counter_duty.set').orderBy('seq').execute();
+    assert.deepEqual(audit.map((a) => (a.changes as { official: number; before: number | null })), [{ official: w.hand1.id, before: null }, { official: w.hand1b.id, before: w.hand1.id }]);
+  });
+
   test('a signed QR link per counter or official; a phone rates a few times a day; a forged link is refused', async () => {
     const own = await get(`/api/v1/satisfaction/links?servicePoint=${point}&official=${w.hand1.id}`, w.hand1.headers);
     assert.equal(own.statusCode, 200, own.body);

@@ -6,3 +6,4 @@ export { createNormSet, editNormSet } from './commands/saveNormSet.ts';
 export { createDevice, enrolDevice } from './commands/enrolDevice.ts';
 export { rateService } from './commands/rateService.ts';
 export { recordFinding } from './commands/recordFinding.ts';
+export { setDuty } from './commands/setDuty.ts';

@@ -92,7 +92,7 @@ export const demoNormSets: DemoNormSet[] = [
 ];
 
 /** Thanh Nho's one-stop counter: its tablet, and ratings over the last days (minutes ago, score, norm codes, procedure). */
-export const demoKiosk = { unit: '17719', servicePoint: 'Bộ phận Một cửa UBND xã Thanh Nho', name: 'Máy tính bảng quầy số 1' };
+export const demoKiosk = { unit: '17719', servicePoint: 'Bộ phận Một cửa UBND xã Thanh Nho', name: 'Máy tính bảng quầy số 1', onDuty: 'thanhnho.dispatcher' };
 export const demoRatings: Array<{ minutesAgo: number; source: 'kiosk' | 'link'; score: number; official?: string; norms?: string[]; procedure?: string }> = [
   { minutesAgo: 9 * 1440, source: 'kiosk', score: 5, official: 'thanhnho.dispatcher', norms: ['C1', 'D3'], procedure: 'Đăng ký khai sinh' },
   { minutesAgo: 8 * 1440, source: 'kiosk', score: 4, official: 'thanhnho.dispatcher', procedure: 'Chứng thực bản sao' },

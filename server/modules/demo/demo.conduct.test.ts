@@ -28,5 +28,7 @@ describeEachBackend('demo data: codes of conduct and satisfaction', (t) => {
     assert.equal(ratings.length, 7);
     assert.ok(ratings.some((r) => r.source === 'link') && ratings.some((r) => r.source === 'kiosk'));
     assert.ok(ratings.some((r) => r.norm_ids.length > 0), 'some ratings give reasons tied to norms');
+    const kiosk = await t().ctx.db.selectFrom('service_point_duty as d').innerJoin('accounts as a', 'a.id', 'd.official_id').select('a.username').execute();
+    assert.deepEqual(kiosk.map((d) => d.username), ['thanhnho.dispatcher'], 'an official is on duty at the counter');
   });
 });

@@ -1,14 +1,14 @@
 /**
  * The conduct side of the demo world: the articles' codes of conduct (in force since the start of
  * 2023), Thanh Nho's one-stop counter tablet, enrolled, and a few ratings from it and from the
- * counter's QR code. Added once; a second run finds them and adds nothing.
+ * counter's QR code, and the official on duty there now. Added once; a second run finds them and adds nothing.
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { resolveUnit } from '../units/index.ts';
-import { createDevice, createNormSet, enrolDevice, normSetsInForce, rateService, servicePointPlace } from '../conduct/index.ts';
+import { createDevice, createNormSet, enrolDevice, normSetsInForce, rateService, servicePointPlace, setDuty } from '../conduct/index.ts';
 import { findUnitWithChecklist, findServicePointId } from '../service-points/index.ts';
 import { demoKiosk, demoNormSets, demoRatings } from './demo.conduct.data.ts';
 import { demoOfficialActor, hasDevices, normSetIds } from './demo.queries.ts';
@@ -50,4 +50,6 @@ export async function seedConduct(ctx: { db: Kysely<DB>; clock: Clock }): Promis
       norms: r.norms?.map((c) => codes.get(c)).filter((id): id is number => typeof id === 'number'),
     });
   }
+  const onDuty = await demoOfficialActor(ctx.db, demoKiosk.onDuty);
+  if (onDuty) await setDuty(ctx, onDuty, place, onDuty.id);
 }

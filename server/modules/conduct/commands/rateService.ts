@@ -3,7 +3,7 @@ import type { DB } from '../../../schema.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError, badRequest } from '../../../platform/errors.ts';
 import { inUnitStaff } from '../../directory/index.ts';
-import { insertRating, lastRatingAt, ratingsSince, type ServicePointPlace } from '../conduct.queries.ts';
+import { dutyAt, insertRating, lastRatingAt, ratingsSince, type ServicePointPlace } from '../conduct.queries.ts';
 import { kioskWait, linkWait } from '../conduct.policy.ts';
 import { normsInForce } from '../conduct.norms.ts';
 import type { RatingBody } from '../conduct.schema.ts';
@@ -14,11 +14,15 @@ export type RatingSource = { source: 'kiosk'; deviceId: number } | { source: 'li
 /**
  * A face-scale rating for the service point, the official who served (an entry of the unit's
  * staff directory) and the procedure, with the norms it is about. A kiosk rates at most once
- * every few seconds and some dozens an hour; a phone's browser a few times a day.
+ * every few seconds and some dozens an hour (a rating there that names nobody is the on-duty official's); a phone's browser a few times a day.
  */
 export async function rateService(ctx: { db: Kysely<DB>; clock: Clock }, place: ServicePointPlace, by: RatingSource, body: RatingBody): Promise<number> {
   const now = ctx.clock.now();
-  const officialId = by.source === 'link' && by.officialId !== null ? by.officialId : (body.official ?? null);
+  // A link names its official; at a kiosk a rating naming nobody goes to the official on duty now.
+  const officialId =
+    by.source === 'link' && by.officialId !== null
+      ? by.officialId
+      : (body.official ?? (by.source === 'kiosk' ? ((await dutyAt(ctx.db, place))?.official_id ?? null) : null));
   if (officialId !== null && !(await inUnitStaff(ctx.db, place.unit_id, officialId))) throw badRequest('official_not_at_service_point');
   const normIds = await normsInForce(ctx.db, place.unit_path, now, body.norms);
   return ctx.db.transaction().execute(async (trx) => {

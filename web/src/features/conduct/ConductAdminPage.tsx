@@ -11,6 +11,7 @@ import { hasRole, useSession } from '../../app/session.ts';
 import { unitName, type Unit } from '../../app/types.ts';
 import { Alert, Empty, Field, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { QrCode } from './QrCode.tsx';
+import { CounterDuty } from './CounterDuty.tsx';
 import { localText, type NormSet, type StaffEntry } from './types.ts';
 
 const langs = ['vi', 'zh', 'en'] as const;
@@ -375,6 +376,7 @@ export default function ConductAdminPage({ query }: PageProps) {
           <div class="no-print">
             <NormSets unit={unit} admin={admin} />
             {admin ? <Kiosks unit={unit} /> : null}
+            <CounterDuty unit={unit} />
           </div>
           <QrCodes unit={unit} />
         </>

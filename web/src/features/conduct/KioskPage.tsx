@@ -9,18 +9,7 @@ import { useI18n } from '../../app/i18n.ts';
 import { unitName } from '../../app/types.ts';
 import { Alert, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import { RatingForm } from './RatingForm.tsx';
-import type { Place, StaffEntry } from './types.ts';
-
-const dutyKey = 'zd.kiosk.onDuty';
-
-function readDuty(): number | null {
-  try {
-    const v = Number(localStorage.getItem(dutyKey));
-    return Number.isInteger(v) && v > 0 ? v : null;
-  } catch {
-    return null;
-  }
-}
+import type { Place } from './types.ts';
 
 function Enrol({ onEnrolled }: { onEnrolled(place: Place): void }) {
   const { t } = useI18n();
@@ -57,32 +46,12 @@ function Enrol({ onEnrolled }: { onEnrolled(place: Place): void }) {
   );
 }
 
-function OnDuty({ place, value, onChange }: { place: Place; value: number | null; onChange(id: number | null): void }) {
-  const { t } = useI18n();
-  const staff = useAsync(() => api.get<{ items: StaffEntry[] }>(`/units/${encodeURIComponent(place.unit.code)}/staff`), [place.unit.code]);
-  return (
-    <Field label={t('conduct.onDuty')} hint={t('conduct.onDutyHint')}>
-      {({ id, describedBy }) => (
-        <select id={id} aria-describedby={describedBy} value={value === null ? '' : String(value)} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value ? Number((e.currentTarget as HTMLSelectElement).value) : null)}>
-          <option value="">{t('conduct.onDutyNone')}</option>
-          {(staff.value?.items ?? []).map((s) => (
-            <option key={s.id} value={String(s.id)}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
 export function KioskPage() {
   const { t, locale } = useI18n();
   const place = useAsync(
     () => api.get<Place>('/kiosk').catch((e: unknown) => (e instanceof ApiError && e.code === 'device_not_enrolled' ? null : Promise.reject(e))),
     [],
   );
-  const [duty, setDuty] = useState<number | null>(readDuty);
   const [round, setRound] = useState(0);
   if (place.loading && place.value === undefined) return <Loading />;
   if (place.error) return <Alert>{place.error}</Alert>;
@@ -101,30 +70,23 @@ export function KioskPage() {
       <p class="muted">
         {p.servicePoint.name} · {unitName(p.unit, locale)}
       </p>
+      {p.official ? (
+        <p class="kiosk-serving lead" data-testid="kiosk-serving">
+          {t('conduct.servingNow', { name: p.official.name })}
+        </p>
+      ) : null}
       <RatingForm
         key={round}
         large
-        place={p}
-        officialOnDuty={duty}
+        place={{ ...p, official: null }}
+        officialOnDuty={p.official?.id ?? null}
         send={(input) => api.post('/kiosk/ratings', input)}
-        onDone={() => setRound((n) => n + 1)}
+        onDone={() => {
+          // Who is on duty is the server's: read it again for the next resident.
+          place.reload();
+          setRound((n) => n + 1);
+        }}
       />
-      <details class="kiosk-settings">
-        <summary>{t('conduct.counterSettings')}</summary>
-        <OnDuty
-          place={p}
-          value={duty}
-          onChange={(id) => {
-            setDuty(id);
-            try {
-              if (id) localStorage.setItem(dutyKey, String(id));
-              else localStorage.removeItem(dutyKey);
-            } catch {
-              /* kept for this page only */
-            }
-          }}
-        />
-      </details>
     </div>
   );
 }
