@@ -241,6 +241,7 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
         },
       ],
     },
+    'GET /api/v1/scorecards/units': { query: { q: 'fuzz', limit: '5' } },
     'GET /api/v1/scorecards/officials/:id/reviews/:year/pdf': { params: { id: String(w.handler.id), year: '2025' }, query: { lang: 'zh' } },
     'POST /api/v1/scorecards/officials/:id/reviews/:year/actions': {
       params: { id: String(w.handler.id), year: '2025' },

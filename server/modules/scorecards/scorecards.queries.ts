@@ -54,6 +54,25 @@ export async function unitByPath(db: Kysely<DB>, path: string): Promise<UnitRow 
   return u ? { ...u, id: Number(u.id) } : undefined;
 }
 
+/**
+ * The units that exist today in the subtrees under `prefixes` (the caller's grants), highest
+ * first, then by name; with a search, those whose name (any language, without diacritics) holds
+ * the folded `key` or whose code is `code`. One row more than `limit` tells the caller there are more.
+ */
+export async function unitsUnder(db: Kysely<DB>, prefixes: string[], search: { key: string; code: string } | null, limit: number): Promise<(UnitRow & { depth: number })[]> {
+  if (!prefixes.length) return [];
+  let q = db
+    .selectFrom('units as u')
+    .select([...unitColumns, 'u.depth'])
+    .where('u.valid_to', 'is', null)
+    .where((eb) => eb.or(prefixes.map((p) => eb('u.path', 'like', `${p}%`))));
+  // The folded key holds only letters, digits and spaces, so it is safe inside LIKE; a query
+  // with nothing to fold (punctuation only) can still be a code.
+  if (search) q = q.where((eb) => eb.or([...(search.key ? [eb('u.search_key', 'like', `%${search.key}%`)] : []), eb('u.code', '=', search.code)]));
+  const rows = await q.orderBy('u.depth').orderBy('u.name').orderBy('u.code').limit(limit + 1).execute();
+  return rows.map((u) => ({ ...u, id: Number(u.id), depth: Number(u.depth) }));
+}
+
 /** The units directly below a unit that exist today. */
 export async function childUnits(db: Kysely<DB>, parentId: number): Promise<UnitRow[]> {
   const rows = await db.selectFrom('units as u').select(unitColumns).where('u.parent_id', '=', parentId).where('u.valid_to', 'is', null).orderBy('u.code').execute();

@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { isOfficial, type Actor } from '../../platform/access.ts';
+import { isOfficial, unitScope, type Actor } from '../../platform/access.ts';
+import { searchKey } from '../../platform/text.ts';
 import { startOfLocalDay } from '../../platform/calendar.ts';
 import { resolveUnit, type UnitRecord } from '../units/index.ts';
 import {
@@ -23,7 +24,9 @@ import {
   ReviewPdfQuery,
   ReviewView,
   ScorecardView,
+  UnitChoices,
   UnitOfficials,
+  UnitsQuery,
 } from './scorecards.schema.ts';
 import {
   canActAsSuperior,
@@ -38,7 +41,7 @@ import {
   scorecardReaders,
   type Period,
 } from './scorecards.policy.ts';
-import { childUnits, findOfficial, findReview, frameworksAbove, minVolumeAt, officialsUnder, rankingCounts, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
+import { childUnits, unitsUnder, findOfficial, findReview, frameworksAbove, minVolumeAt, officialsUnder, rankingCounts, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
 import { computeScorecard } from './scorecards.compute.ts';
 import { renderReviewPdf } from './scorecards.pdf.ts';
 import { presentCases, presentFramework, presentReview, presentScorecard, presentUnit } from './scorecards.presenter.ts';
@@ -173,6 +176,25 @@ export const scorecardsModule: Module = {
     );
 
     // ---- a unit's scorecard and its officials ----
+    app.get(
+      '/api/v1/scorecards/units',
+      {
+        config: { access: { roles: scorecardReaders } },
+        schema: {
+          tags,
+          summary: "The units whose scorecards the caller may read (the units of their leader and auditor grants and every unit below), highest first; q narrows by name or code",
+          querystring: UnitsQuery,
+          response: { 200: UnitChoices },
+        },
+      },
+      async (request) => {
+        const limit = request.query.limit ?? 100;
+        const q = request.query.q?.trim();
+        const rows = await unitsUnder(ctx.db, unitScope(request.actor, scorecardReaders), q ? { key: searchKey(q), code: q } : null, limit);
+        return { items: rows.slice(0, limit).map((u) => ({ ...presentUnit(u), level: u.level, depth: u.depth })), more: rows.length > limit };
+      },
+    );
+
     app.get(
       '/api/v1/scorecards/units/:code',
       {

@@ -109,6 +109,19 @@ export const CaseView = Type.Object({
 });
 export const CaseList = Type.Object({ measure: Measure, value: Num, items: Type.Array(CaseView) });
 
+export const UnitsQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'part of a name (any language, diacritics optional) or a code' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })),
+  },
+  { additionalProperties: false },
+);
+export const UnitChoices = Type.Object({
+  items: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), names: Names, level: Type.String(), depth: Type.Integer() })),
+  more: Type.Boolean({ description: 'more units match than were listed: narrow with q' }),
+});
+export type UnitChoices = Static<typeof UnitChoices>;
+
 export const OfficialRow = Type.Object({
   id: Type.Integer(),
   name: Type.String(),

@@ -311,6 +311,28 @@ describeEachBackend(
       assert.equal((await get('/api/v1/scorecards/units/TC1/cases?period=2026-Q1&measure=upheld_conduct', w.lead1.headers)).json().items.every((c: { petition: number | null }) => c.petition !== null), true, 'the leader sees which reports');
     });
 
+    test('the unit picker lists the units of the caller’s leader and auditor grants and every unit below, and no other', async () => {
+      const codes = async (who: { headers: Record<string, string> }, query = '') => {
+        const res = await get(`/api/v1/scorecards/units${query}`, who.headers);
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json() as { items: { code: string; depth: number }[]; more: boolean };
+      };
+      assert.deepEqual((await codes(w.lead1)).items.map((u) => u.code), ['TC1', 'TV1'], 'a commune leader: the commune and its village');
+      const province = await codes(w.auditor);
+      assert.deepEqual(province.items.map((u) => u.code).sort(), ['TC1', 'TC2', 'TP', 'TV1', 'TV2'], 'a province auditor: every unit below');
+      assert.equal(province.items[0].code, 'TP', 'highest first');
+      assert.equal(province.more, false);
+      for (const u of province.items) assert.equal((await get(`/api/v1/scorecards/units/${u.code}?period=2026-Q1`, w.auditor.headers)).statusCode, 200, `${u.code} is readable`);
+      assert.deepEqual((await codes(w.auditor, '?q=commune%20two')).items.map((u) => u.code), ['TC2'], 'narrowed by name');
+      assert.deepEqual((await codes(w.auditor, '?q=TV1')).items.map((u) => u.code), ['TV1'], 'or by code');
+      assert.deepEqual((await codes(w.lead1, '?q=commune%20two')).items, [], 'never a unit outside the grants');
+      const first = await codes(w.auditor, '?limit=2');
+      assert.deepEqual([first.items.length, first.more], [2, true]);
+      assert.equal((await get('/api/v1/scorecards/units', w.hand1.headers)).statusCode, 403, 'a handler reads no unit scorecards');
+      assert.equal((await get('/api/v1/scorecards/units')).statusCode, 401);
+      assert.equal((await get('/api/v1/scorecards/units?limit=0', w.auditor.headers)).statusCode, 400);
+    });
+
     test('the yearly review: self-assessment, the leader’s grade with reasons when it differs, kept as it stood', async () => {
       const url = `/api/v1/scorecards/officials/${w.hand1.id}/reviews/2026`;
       const act = (who: { headers: Record<string, string> }, payload: Record<string, unknown>) => t().app.inject({ method: 'POST', url: `${url}/actions`, headers: who.headers, payload });

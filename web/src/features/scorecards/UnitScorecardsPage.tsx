@@ -1,21 +1,76 @@
 /** A leader's (or auditor's) view of a unit: its own scorecard and its officials' totals and grades. */
 import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.ts';
+import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import { useSession } from '../../app/session.ts';
 import { Alert, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import type { UnitChoices } from '../../../../server/modules/scorecards/scorecards.schema.ts';
 import { GradeBadge, PeriodControl, ScorecardTable, periodChoices, validPeriod, type ScorecardView } from './shared.tsx';
 
 interface Officials {
   items: { id: number; name: string; position: string | null; total: number | null; grade: string | null }[];
 }
 
+
+/**
+ * The units whose scorecards the caller reads (their grants' units and every unit below, from the
+ * server), narrowed by a search when there are many.
+ */
+function UnitPicker({ value, onChange }: { value: string; onChange(code: string): void }) {
+  const { t, locale } = useI18n();
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const choices = useAsync(async () => {
+    const found = await api.get<UnitChoices>('/scorecards/units', search ? { q: search } : {});
+    if (!value && found.items[0]) onChange(found.items[0].code);
+    return found;
+  }, [search]);
+  const items = choices.value?.items ?? [];
+  const nameOf = (u: UnitChoices['items'][number]) => u.names[serverLanguage(locale)] ?? u.name;
+  if (choices.error) return <Alert>{choices.error}</Alert>;
+  if (!choices.value) return choices.loading ? <Loading /> : null;
+  if (!items.length && !search) return <Empty>{t('scorecards.noUnit')}</Empty>;
+  // One unit and nothing below it: nothing to pick.
+  if (items.length === 1 && !search && !choices.value.more) return null;
+  return (
+    <div class="unit-picker">
+      <form
+        class="inline-form"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearch(q.trim());
+        }}
+      >
+        <label>
+          {t('scorecards.findUnit')}{' '}
+          <input type="search" value={q} maxLength={100} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
+        </label>
+        <button type="submit" class="btn btn-secondary">
+          {t('scorecards.show')}
+        </button>
+      </form>
+      <Field label={t('scorecards.unit')} hint={choices.value.more ? t('scorecards.moreUnits') : undefined}>
+{(f) => (
+<select id={f.id} aria-describedby={f.describedBy} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
+            {items.some((u) => u.code === value) ? null : <option value={value}>{value || '—'}</option>}
+            {items.map((u) => (
+              <option value={u.code} key={u.code}>
+                {'\u00a0\u00a0'.repeat(Math.max(0, u.depth - items[0].depth))}
+                {nameOf(u)}
+              </option>
+            ))}
+          </select>
+)}
+</Field>
+      {search && !items.length ? <Empty>{t('scorecards.noUnitFound')}</Empty> : null}
+    </div>
+  );
+}
+
 export default function UnitScorecardsPage({ query }: PageProps) {
   const { t, number } = useI18n();
-  const { me } = useSession();
-  const units = (me?.grants ?? []).filter((g) => (g.role === 'leader' || g.role === 'auditor') && g.unit).map((g) => ({ code: g.unit!, name: g.unitName ?? g.unit! }));
-  const [unit, setUnit] = useState(query.get('unit') ?? units[0]?.code ?? '');
+  const [unit, setUnit] = useState(query.get('unit') ?? '');
   const initial = query.get('period');
   const [period, setPeriod] = useState(initial && validPeriod(initial) ? initial : periodChoices()[1]);
   const path = `/scorecards/units/${encodeURIComponent(unit)}`;
@@ -24,20 +79,7 @@ export default function UnitScorecardsPage({ query }: PageProps) {
   return (
     <div class="page">
       <PageTitle>{t('scorecards.unitTitle')}</PageTitle>
-      {units.length > 1 ? (
-        <Field label={t('scorecards.unit')}>
-{(f) => (
-<select id={f.id} aria-describedby={f.describedBy} value={unit} onChange={(e) => setUnit((e.target as HTMLSelectElement).value)}>
-            {units.map((u) => (
-              <option value={u.code} key={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-)}
-</Field>
-      ) : null}
-      {!unit ? <Empty>{t('scorecards.noUnit')}</Empty> : null}
+      <UnitPicker value={unit} onChange={setUnit} />
       <PeriodControl value={period} onChange={setPeriod} />
       <h2>{t('scorecards.officials')}</h2>
       {team.loading ? <Loading /> : null}
