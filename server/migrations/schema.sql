@@ -1,4 +1,4 @@
--- The schema after every migration up to 0810_counter_duty, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0860_function_files, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -1442,6 +1442,12 @@ ALTER TABLE public.satisfaction_ratings ALTER COLUMN id ADD GENERATED ALWAYS AS 
     CACHE 1
 );
 
+CREATE TABLE public.schema_functions (
+    name text NOT NULL,
+    checksum text NOT NULL,
+    applied_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
 CREATE TABLE public.schema_migrations (
     version text NOT NULL,
     name text NOT NULL,
@@ -2163,6 +2169,9 @@ ALTER TABLE ONLY public.satisfaction_link_keys
 
 ALTER TABLE ONLY public.satisfaction_ratings
     ADD CONSTRAINT satisfaction_ratings_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.schema_functions
+    ADD CONSTRAINT schema_functions_pkey PRIMARY KEY (name);
 
 ALTER TABLE ONLY public.schema_migrations
     ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (version);

@@ -7,6 +7,8 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
 
 export const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+/** Where each SQL function's current definition lives, one `<name>.sql` file per function. */
+export const functionsDir = path.join(migrationsDir, 'functions');
 
 export interface Migration {
   version: string;
@@ -22,6 +24,21 @@ export class MigrationChangedError extends Error {
         `Applied migrations must never be edited: restore the file and put the change in a new migration.`,
     );
     this.name = 'MigrationChangedError';
+  }
+}
+
+/** A pending migration sorts before one already applied: the database would miss it or run it out of order. */
+export class MigrationOutOfOrderError extends Error {
+  constructor(
+    readonly pending: string[],
+    latest: string,
+  ) {
+    super(
+      `Migration${pending.length > 1 ? 's' : ''} ${pending.join(', ')} ${pending.length > 1 ? 'have' : 'has'} a number below ` +
+        `${latest}, which this database already has: migration numbers only grow. Nothing was applied. ` +
+        `Give the new migration a number after every released one.`,
+    );
+    this.name = 'MigrationOutOfOrderError';
   }
 }
 
@@ -96,6 +113,10 @@ export async function appliedMigrationNames(db: Queryable | Kysely<DB>): Promise
   return (await appliedRows(q)).map((r) => r.name);
 }
 
+function sha256(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex');
+}
+
 export function readMigrations(dir = migrationsDir): Migration[] {
   return fs
     .readdirSync(dir)
@@ -103,26 +124,43 @@ export function readMigrations(dir = migrationsDir): Migration[] {
     .sort()
     .map((file) => {
       const sql = fs.readFileSync(path.join(dir, file), 'utf8');
-      return {
-        version: file.slice(0, 4),
-        name: file.replace(/\.sql$/, ''),
-        sql,
-        checksum: crypto.createHash('sha256').update(sql).digest('hex'),
-      };
+      return { version: file.slice(0, 4), name: file.replace(/\.sql$/, ''), sql, checksum: sha256(sql) };
+    });
+}
+
+/** One SQL function's current definition: `CREATE OR REPLACE FUNCTION <name>…`. */
+export interface FunctionFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+/** The function files, by name (none when the folder does not exist). */
+export function readFunctionFiles(dir = functionsDir): FunctionFile[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((file) => {
+      const sql = fs.readFileSync(path.join(dir, file), 'utf8');
+      return { name: file.replace(/\.sql$/, ''), sql, checksum: sha256(sql) };
     });
 }
 
 /**
- * Applies every pending migration in one transaction, under an advisory lock so that
- * several servers starting at once on one PostgreSQL apply each migration once.
- * Refuses a database holding migrations this code does not know (SchemaNewerError).
- * Returns the names applied.
+ * Applies every pending migration, then every function file whose content changed, in one
+ * transaction, under an advisory lock so that several servers starting at once on one
+ * PostgreSQL apply each once. Refuses a database holding migrations this code does not know
+ * (SchemaNewerError) and a pending migration numbered below an applied one
+ * (MigrationOutOfOrderError). Returns the names of the migrations applied.
  */
-export async function migrate(pool: pg.Pool, migrations = readMigrations()): Promise<string[]> {
+export async function migrate(pool: pg.Pool, migrations = readMigrations(), functions = readFunctionFiles()): Promise<string[]> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     const done = await applyMigrations(client, migrations);
+    await applyFunctionFiles(client, functions);
     await client.query('COMMIT');
     return done;
   } catch (e) {
@@ -150,16 +188,49 @@ export async function applyMigrations(client: Queryable, migrations: Migration[]
   const unknown = unknownApplied(rows, migrations);
   if (unknown.length) throw new SchemaNewerError(unknown);
   const applied = new Map(rows.map((r) => [r.version, r]));
-  const done: string[] = [];
   for (const m of migrations) {
     const before = applied.get(m.version);
-    if (before) {
-      if (before.checksum !== m.checksum) throw new MigrationChangedError(`${m.name}.sql`);
-      continue;
-    }
+    if (before && before.checksum !== m.checksum) throw new MigrationChangedError(`${m.name}.sql`);
+  }
+  const pending = migrations.filter((m) => !applied.has(m.version));
+  // A migration slipped in below the latest applied one would run after it here but before it on
+  // a new database: the two would end with different schemas.
+  const latest = rows.at(-1);
+  const early = latest ? pending.filter((m) => m.version < latest.version) : [];
+  if (latest && early.length) throw new MigrationOutOfOrderError(early.map((m) => m.name), latest.name);
+  const done: string[] = [];
+  for (const m of pending) {
     await client.query(m.sql);
     await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
     done.push(m.name);
   }
+  return done;
+}
+
+/**
+ * Applies each function file whose content differs from what the database last applied, in
+ * the caller's transaction, and forgets files that are gone (a migration dropped the function).
+ * A database whose migrations predate the function files (no schema_functions table, as while
+ * a restore loads an older backup's schema) keeps the definitions its migrations made.
+ * Returns the names applied.
+ */
+export async function applyFunctionFiles(client: Queryable, functions: FunctionFile[]): Promise<string[]> {
+  const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('public.schema_functions')::text AS t`);
+  if (!exists.rows[0].t) return [];
+  const { rows } = await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_functions');
+  const recorded = new Map(rows.map((r) => [r.name, r.checksum]));
+  const done: string[] = [];
+  for (const f of functions) {
+    if (recorded.get(f.name) === f.checksum) continue;
+    await client.query(f.sql);
+    await client.query(
+      `INSERT INTO schema_functions (name, checksum) VALUES ($1, $2)
+       ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, applied_at = now()`,
+      [f.name, f.checksum],
+    );
+    done.push(f.name);
+  }
+  const gone = rows.map((r) => r.name).filter((name) => !functions.some((f) => f.name === name));
+  if (gone.length) await client.query('DELETE FROM schema_functions WHERE name = ANY($1)', [gone]);
   return done;
 }

@@ -3,7 +3,7 @@
  * PostgreSQL server named by TEST_DATABASE_URL when it is set (CI always sets it).
  *
  * Migrating a fresh PGlite takes seconds, so the migrated data directory is dumped once per
- * set of migrations (cached under .zd-test-cache/) and every test database loads that dump.
+ * set of migrations and function files (cached under .zd-test-cache/) and every test database loads that dump.
  * On the server, a migrated template database is cloned with CREATE DATABASE … TEMPLATE.
  */
 import fs from 'node:fs';
@@ -12,14 +12,14 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { fromPglite, openServer, pgliteExtensions, type Backend, type Database } from '../platform/db.ts';
-import { migrate, readMigrations } from '../platform/migrate.ts';
+import { migrate, readFunctionFiles, readMigrations } from '../platform/migrate.ts';
 
 export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 const cacheDir = path.resolve('.zd-test-cache');
 const migrationsKey = crypto
   .createHash('sha256')
-  .update(readMigrations().map((m) => m.checksum).join(','))
+  .update([...readMigrations(), ...readFunctionFiles()].map((m) => m.checksum).join(','))
   .digest('hex')
   .slice(0, 16);
 

@@ -65,7 +65,7 @@ export async function listTables(conn: Conn): Promise<TableInfo[]> {
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'schema_migrations'
+     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('schema_migrations', 'schema_functions')
      GROUP BY c.oid, c.relname
      ORDER BY c.relname`.execute(conn);
   const edges = await sql<{ child: string; parent: string }>`
