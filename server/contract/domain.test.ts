@@ -27,6 +27,7 @@ import {
   matterStages,
   memberRoles,
   openStatuses,
+  petitionCategories,
   petitionKinds,
   petitionStatuses,
   proposerKinds,
@@ -103,6 +104,11 @@ for (const backend of backends) {
       for (const [column, list] of Object.entries(checkedColumns)) {
         assert.deepEqual(found.get(column), sorted(list), column);
       }
+    });
+
+    await t.test('the figures name the contract\'s categories', async () => {
+      const { rows } = await sql<{ category: string }>`SELECT category FROM stats_categories`.execute(database.db);
+      assert.deepEqual(rows.map((r) => r.category).sort(), sorted(petitionCategories));
     });
 
     await t.test('the partial indexes on open petitions use the contract\'s open statuses', async () => {

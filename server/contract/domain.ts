@@ -213,3 +213,22 @@ export type ScorecardMeasure = (typeof scorecardMeasures)[number];
 /** The four yearly grades (hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ; 优秀, 称职, 基本称职, 不称职), best first. */
 export const scorecardGrades = ['excellent', 'good', 'completed', 'not_completed'] as const;
 export type ScorecardGrade = (typeof scorecardGrades)[number];
+
+/**
+ * The topics the forms offer and the public figures name (the stats_categories table holds the
+ * same list: a petition's other free text is counted as 'other').
+ */
+export const petitionCategories = [
+  'land',
+  'construction',
+  'environment',
+  'roads',
+  'water_power',
+  'social_insurance',
+  'health',
+  'education',
+  'security',
+  'procedures',
+  'other',
+] as const;
+export type PetitionCategory = (typeof petitionCategories)[number];

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { categories } from '../src/app/types.ts';
-import { actionTypes, channels, escalationCauses, petitionKinds, petitionStatuses, ratingScores, roles } from '../../server/contract/domain.ts';
+import { actionTypes, channels, escalationCauses, petitionCategories as categories, petitionKinds, petitionStatuses, ratingScores, roles } from '../../server/contract/domain.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const localeNames = ['vi', 'zh-Hans', 'zh-Hant', 'en'];

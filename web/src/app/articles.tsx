@@ -1,7 +1,7 @@
 /** Published articles: the list residents see in the knowledge base and while they write a petition. */
 import { api } from './api.ts';
 import { tOr, useI18n } from './i18n.ts';
-import type { ArticleSummary } from './types.ts';
+import type { ArticleSummary } from './apiTypes.ts';
 
 export interface ArticleFilter {
   q?: string;

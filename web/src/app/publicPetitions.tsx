@@ -2,7 +2,7 @@
 import { api } from './api.ts';
 import { tOr, useI18n } from './i18n.ts';
 import { StatusBadge } from './ui.tsx';
-import type { PublicPetitionItem } from './types.ts';
+import type { PublicPetitionItem } from './apiTypes.ts';
 import type { MapPoint } from './map/types.ts';
 
 export interface PublicFilter {

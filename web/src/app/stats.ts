@@ -1,6 +1,6 @@
 /** Periods and the public figures of /api/v1/stats. */
 import { api } from './api.ts';
-import type { Stats } from './types.ts';
+import type { Stats } from './apiTypes.ts';
 import type { ChildStatsView } from '../../../server/modules/stats/stats.schema.ts';
 
 export { defaultPeriod, isoDate, yearToDate } from './periods.ts';

@@ -3,8 +3,9 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api, messageOf, type List, type Query } from './api.ts';
 import { tOr, useI18n } from './i18n.ts';
-import { categories, unitName, type Unit } from './types.ts';
-import { roles, type Role } from '../../../server/contract/domain.ts';
+import type { Unit } from './apiTypes.ts';
+import { unitName } from './unitNames.ts';
+import { petitionCategories, roles, type Role } from '../../../server/contract/domain.ts';
 
 /** A page's heading: receives focus after navigation so screen readers announce the page. */
 export function PageTitle({ children }: { children: ComponentChildren }) {
@@ -338,7 +339,7 @@ export function CategorySelect({ value, onChange }: { value: string; onChange(ca
       {({ id, describedBy }) => (
         <select id={id} aria-describedby={describedBy} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
           <option value="">{t('raise.categoryNone')}</option>
-          {categories.map((c) => (
+          {petitionCategories.map((c) => (
             <option key={c} value={c}>
               {t(`category.${c}`)}
             </option>

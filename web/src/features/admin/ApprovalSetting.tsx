@@ -5,7 +5,8 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { unitName, type Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/apiTypes.ts';
+import { unitName } from '../../app/unitNames.ts';
 import { Alert, Checkbox, Loading, useAsync } from '../../app/ui.tsx';
 
 interface Approval {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import type { Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/apiTypes.ts';
 import { petitionKinds } from '../../../../server/contract/domain.ts';
 import type { PolicyView } from '../../../../server/modules/petitions/petitions.schema.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';

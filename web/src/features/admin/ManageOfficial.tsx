@@ -8,7 +8,8 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { unitName, type OfficialSummary, type Unit } from '../../app/types.ts';
+import type { OfficialSummary, Unit } from '../../app/apiTypes.ts';
+import { unitName } from '../../app/unitNames.ts';
 import type { Role } from '../../../../server/contract/domain.ts';
 import { Alert, RoleSelect, UnitPicker } from '../../app/ui.tsx';
 

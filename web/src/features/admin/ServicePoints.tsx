@@ -6,7 +6,8 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { unitName, type Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/apiTypes.ts';
+import { unitName } from '../../app/unitNames.ts';
 import { Alert, Empty, Field, Loading, useAsync } from '../../app/ui.tsx';
 
 type Names = Record<string, string | undefined>;

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import { abilitySet, unitName, type Petition } from '../../app/types.ts';
+import type { Petition } from '../../app/apiTypes.ts';
+import { unitName } from '../../app/unitNames.ts';
 import { Alert, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
 import { Timeline } from '../track/TrackPage.tsx';
 import { hasRole, useSession } from '../../app/session.ts';
@@ -62,7 +63,7 @@ export default function CasePage({ params }: PageProps) {
     );
   }
   const p = petition.value;
-  const abilities = abilitySet(p.abilities);
+  const abilities = new Set(p.abilities ?? []);
   const allowed = actionOrder.filter((a) => abilities.has(a));
   const answer = p.answer?.text;
   const clear = p.clearItems;

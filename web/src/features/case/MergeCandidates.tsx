@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import type { Petition } from '../../app/types.ts';
+import type { Petition } from '../../app/apiTypes.ts';
 import { Alert, StatusBadge, useAsync } from '../../app/ui.tsx';
 import type { ActionOutcome, SimilarList } from '../../../../server/modules/petitions/petitions.schema.ts';
 import type { Static } from 'typebox';

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
-import type { Petition } from '../../app/types.ts';
+import type { Petition } from '../../app/apiTypes.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
 import type { RoutingSuggestion as Suggestion } from '../../../../server/modules/insight/insight.schema.ts';
 

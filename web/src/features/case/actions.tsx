@@ -5,7 +5,8 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { unitCode, unitName, type Agency, type Petition, type Unit } from '../../app/types.ts';
+import type { Agency, Petition, Unit } from '../../app/apiTypes.ts';
+import { unitCode, unitName } from '../../app/unitNames.ts';
 import { Alert, Checkbox, Field, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { escalationCauses, type ActionType } from '../../../../server/contract/domain.ts';
 import type { CandidateView, HandedOver } from '../../../../server/modules/petitions/petitions.schema.ts';

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { unitName } from '../../app/types.ts';
+import { unitName } from '../../app/unitNames.ts';
 import { Alert, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import { RatingForm } from './RatingForm.tsx';
 import type { Place } from './types.ts';

@@ -2,7 +2,7 @@
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import { unitName } from '../../app/types.ts';
+import { unitName } from '../../app/unitNames.ts';
 import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import { RatingForm } from './RatingForm.tsx';
 import type { Place } from './types.ts';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, messageOf, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import type { Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/apiTypes.ts';
 import { useSession } from '../../app/session.ts';
 import { matterContents } from '../../../../server/contract/domain.ts';
 import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';

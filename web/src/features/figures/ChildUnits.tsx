@@ -6,7 +6,8 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../app/i18n.ts';
 import { fetchChildStats } from '../../app/stats.ts';
-import { unitName, type UnitRef } from '../../app/types.ts';
+import type { UnitRef } from '../../app/apiTypes.ts';
+import { unitName } from '../../app/unitNames.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
 import { roundRate } from './format.ts';
 

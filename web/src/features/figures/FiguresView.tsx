@@ -2,11 +2,17 @@
 import { useState } from 'preact/hooks';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { fetchStats, rates } from '../../app/stats.ts';
-import { countOf, type Stats } from '../../app/types.ts';
+import type { Stats } from '../../app/apiTypes.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
 import { Chart, type ChartOption } from './charts.tsx';
 import { ChildUnits } from './ChildUnits.tsx';
 import { hoursToAnswer, roundRate } from './format.ts';
+
+/** A breakdown's count: a number, or the petitions received of an entry that has more figures. */
+function countOf(value: number | { received?: number } | undefined): number {
+  if (value === undefined) return 0;
+  return typeof value === 'number' ? value : (value.received ?? 0);
+}
 
 const palette = ['#0b4f8a', '#2e7d32', '#c62828', '#6a1b9a', '#ef6c00', '#00838f', '#5d4037', '#455a64'];
 

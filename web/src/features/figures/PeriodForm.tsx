@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { defaultPeriod, fetchYears, isoDate, yearToDate } from '../../app/stats.ts';
-import type { Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/apiTypes.ts';
 import { Field, UnitPicker, useAsync } from '../../app/ui.tsx';
 
 export interface Period {

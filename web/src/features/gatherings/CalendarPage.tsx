@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import type { Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/apiTypes.ts';
 import { Alert, Empty, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { addMonths, gatheringTime, lastDay, monthHeading, thisMonth } from './format.ts';
 import type { GatheringItem } from './types.ts';

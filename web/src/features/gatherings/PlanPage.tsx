@@ -3,7 +3,7 @@ import { api, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
-import type { Agency } from '../../app/types.ts';
+import type { Agency } from '../../app/apiTypes.ts';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { gatheringKinds, holidayRules, hostRoles, type GatheringKind, type HolidayRule, type HostRole } from '../../../../server/contract/domain.ts';
 import type { StaffDirectory } from '../../../../server/modules/directory/directory.schema.ts';

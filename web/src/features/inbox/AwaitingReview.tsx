@@ -1,6 +1,6 @@
 import { api, type List, type Query } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import type { PetitionSummary } from '../../app/types.ts';
+import type { PetitionSummary } from '../../app/apiTypes.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
 import { PetitionTable } from './PetitionTable.tsx';
 

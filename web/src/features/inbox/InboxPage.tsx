@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, type List, type Query } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import type { PetitionSummary, Unit } from '../../app/types.ts';
+import type { PetitionSummary, Unit } from '../../app/apiTypes.ts';
 import { channels, openStatuses, petitionKinds, petitionStatuses } from '../../../../server/contract/domain.ts';
 import { Alert, Field, Loading, MoreButton, PageTitle, UnitPicker, useAsync, usePages } from '../../app/ui.tsx';
 import { hasRole, useSession, type Me } from '../../app/session.ts';

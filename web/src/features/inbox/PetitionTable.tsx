@@ -1,5 +1,6 @@
 import { tOr, useI18n } from '../../app/i18n.ts';
-import { unitName, type PetitionSummary } from '../../app/types.ts';
+import type { PetitionSummary } from '../../app/apiTypes.ts';
+import { unitName } from '../../app/unitNames.ts';
 import { Empty, StatusBadge } from '../../app/ui.tsx';
 
 /** Petitions as a table that turns into stacked rows on a phone. */

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import type { Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/apiTypes.ts';
 import type { ApiKeyView, IssuedApiKey } from '../../../../server/modules/api-keys/api-keys.schema.ts';
 import { Alert, CopyButton, Empty, Field, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
 

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import type { Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/apiTypes.ts';
 import type { CreatedSubscription, DeliveryView, SubscriptionView } from '../../../../server/modules/webhooks/webhooks.schema.ts';
 import { Alert, Checkbox, CopyButton, Empty, Field, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
 

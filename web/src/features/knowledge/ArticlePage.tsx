@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
 import { serverLanguage, tOr, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import type { Article } from '../../app/types.ts';
+import type { Article } from '../../app/apiTypes.ts';
 import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 
 const languageNames: Record<string, string> = { vi: 'Tiếng Việt', zh: '中文', en: 'English' };

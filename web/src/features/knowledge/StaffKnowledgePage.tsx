@@ -3,7 +3,7 @@ import { api, messageOf } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
-import type { ArticleWork } from '../../app/types.ts';
+import type { ArticleWork } from '../../app/apiTypes.ts';
 import { Alert, CategorySelect, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 
 interface WorkItem {

@@ -3,14 +3,14 @@ import { api, ApiError, messageOf } from '../../app/api.ts';
 import { rememberedUnit, rememberPetition } from '../../app/devicePetitions.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import { unitName, type CreatedPetition, type PublicPetitionItem, type Unit } from '../../app/types.ts';
+import type { ArticleSummary, CreatedPetition, PublicPetitionItem, Unit } from '../../app/apiTypes.ts';
+import { unitName } from '../../app/unitNames.ts';
 import { fetchPublicPetitions, mapPoints, PublicPetitionList } from '../../app/publicPetitions.tsx';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { petitionKinds, type PetitionKind } from '../../../../server/contract/domain.ts';
 import { Alert, CategorySelect, Checkbox, CopyButton, Field, PageTitle, RadioGroup, UnitPicker, useDebounced } from '../../app/ui.tsx';
 import { uploadAttachments } from './attachments.ts';
 import { ArticleList, fetchArticles } from '../../app/articles.tsx';
-import type { ArticleSummary } from '../../app/types.ts';
 import { BreachedNorms, StaffPicker } from './StaffPicker.tsx';
 
 interface Form {

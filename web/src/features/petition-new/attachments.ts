@@ -1,6 +1,6 @@
 import { api, ApiError } from '../../app/api.ts';
 import { t } from '../../app/i18n.ts';
-import type { CreatedPetition } from '../../app/types.ts';
+import type { CreatedPetition } from '../../app/apiTypes.ts';
 
 /**
  * Photos go up after the petition exists, one request each (the raw file, authorised by the

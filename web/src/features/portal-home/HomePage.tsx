@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf, type List } from '../../app/api.ts';
 import { rememberedUnit } from '../../app/devicePetitions.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
-import { unitName, type Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/apiTypes.ts';
+import { unitName } from '../../app/unitNames.ts';
 import { Alert, Empty, PageTitle, useDebounced } from '../../app/ui.tsx';
 
 export function UnitSearch({ autoFocus = false }: { autoFocus?: boolean }) {

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { api, queryString } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
-import { unitName } from '../../app/types.ts';
+import { unitName } from '../../app/unitNames.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
 import type { Static } from 'typebox';
 import type { CommitteeView, UpwardView } from '../../../../server/modules/reports/reports.schema.ts';

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { useSession } from '../../app/session.ts';
 import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
-import type { Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/apiTypes.ts';
 import { scorecardMeasures } from '../../../../server/contract/domain.ts';
 
 interface Framework {

@@ -2,7 +2,7 @@ import { api, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
-import type { PetitionSummary } from '../../app/types.ts';
+import type { PetitionSummary } from '../../app/apiTypes.ts';
 import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import { FiguresView } from '../figures/FiguresView.tsx';
 import { PeriodForm, useFiguresPeriod } from '../figures/PeriodForm.tsx';

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import type { Unit } from '../../app/types.ts';
+import type { Unit } from '../../app/apiTypes.ts';
 import { Alert, CategorySelect, Field, PageTitle, RadioGroup, UnitPicker } from '../../app/ui.tsx';
 import type { SubscriptionView } from '../../../../server/modules/knowledge/knowledge.schema.ts';
 

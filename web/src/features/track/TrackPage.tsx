@@ -4,7 +4,8 @@ import { accessKeyFor, devicePetitions, markRated, ratedOnDevice, rememberPetiti
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { useSession } from '../../app/session.ts';
-import { unitName, type OwnPetition, type PublicPetition, type TimelineEntry } from '../../app/types.ts';
+import type { OwnPetition, PublicPetition, TimelineEntry } from '../../app/apiTypes.ts';
+import { unitName } from '../../app/unitNames.ts';
 import { ratingScores, type RatingScore } from '../../../../server/contract/domain.ts';
 import { Alert, Checkbox, Field, Loading, PageTitle, RadioGroup, StatusBadge, useAsync } from '../../app/ui.tsx';
 
