@@ -14,6 +14,7 @@ import type { StatsTables } from './modules/stats/stats.tables.ts';
 import type { DeadlineTables } from './modules/deadlines/deadlines.tables.ts';
 import type { KnowledgeTables } from './modules/knowledge/knowledge.tables.ts';
 import type { ConductTables } from './modules/conduct/conduct.tables.ts';
+import type { DirectoryTables } from './modules/directory/directory.tables.ts';
 import type { ScorecardTables } from './modules/scorecards/scorecards.tables.ts';
 import type { GatheringTables } from './modules/gatherings/gatherings.tables.ts';
 import type { ApiKeysTables } from './modules/api-keys/api-keys.tables.ts';
@@ -172,4 +173,4 @@ export interface FoundationTables {
 }
 
 // Modules add their tables here as they arrive.
-export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables & ConductTables & ScorecardTables & KnowledgeTables & GatheringTables & ApiKeysTables & Open311Tables & DeliberationTables & WebhookTables & InsightTables & ReportTables;
+export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables & ConductTables & DirectoryTables & ScorecardTables & KnowledgeTables & GatheringTables & ApiKeysTables & Open311Tables & DeliberationTables & WebhookTables & InsightTables & ReportTables;

@@ -1106,6 +1106,17 @@ ALTER TABLE public.official_notices ALTER COLUMN id ADD GENERATED ALWAYS AS IDEN
     CACHE 1
 );
 
+CREATE TABLE public.official_photos (
+    account_id bigint NOT NULL,
+    sha256 text NOT NULL,
+    content_type text NOT NULL,
+    size integer NOT NULL,
+    updated_by bigint NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT official_photos_content_type_check CHECK ((content_type = ANY (ARRAY['image/jpeg'::text, 'image/png'::text, 'image/webp'::text]))),
+    CONSTRAINT official_photos_size_check CHECK ((size > 0))
+);
+
 CREATE TABLE public.one_time_codes (
     id bigint NOT NULL,
     destination text NOT NULL,
@@ -2092,6 +2103,9 @@ ALTER TABLE ONLY public.official_notices
 ALTER TABLE ONLY public.official_notices
     ADD CONSTRAINT official_notices_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.official_photos
+    ADD CONSTRAINT official_photos_pkey PRIMARY KEY (account_id);
+
 ALTER TABLE ONLY public.one_time_codes
     ADD CONSTRAINT one_time_codes_pkey PRIMARY KEY (id);
 
@@ -2742,6 +2756,15 @@ ALTER TABLE ONLY public.norms
 
 ALTER TABLE ONLY public.official_notices
     ADD CONSTRAINT official_notices_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.official_photos
+    ADD CONSTRAINT official_photos_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts(id);
+
+ALTER TABLE ONLY public.official_photos
+    ADD CONSTRAINT official_photos_sha256_fkey FOREIGN KEY (sha256) REFERENCES public.attachment_contents(sha256);
+
+ALTER TABLE ONLY public.official_photos
+    ADD CONSTRAINT official_photos_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.accounts(id);
 
 ALTER TABLE ONLY public.open311_requests
     ADD CONSTRAINT open311_requests_api_key_id_fkey FOREIGN KEY (api_key_id) REFERENCES public.api_keys(id);

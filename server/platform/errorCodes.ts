@@ -237,10 +237,12 @@ export const errorStatus = {
   attachment_too_large: 413,
   body_too_large: 413,
   minutes_files_quota: 413,
+  photo_too_large: 413,
   // 414: the address is too long
   url_too_long: 414,
   // 415: unsupported
   attachment_type: 415,
+  photo_type: 415,
   unsupported_media_type: 415,
   // 422: understood, but cannot be done
   quorum_not_met: 422,

@@ -169,6 +169,9 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
       ],
     },
     'GET /api/v1/units/:code/service-points': { params: { code: 'FZC1' } },
+    'PUT /api/v1/officials/:id/photo': { params: { id: String(w.handler.id) }, raw: { contentType: 'image/png', payload: tinyPng } },
+    'GET /api/v1/officials/:id/photo': { params: { id: String(w.handler.id) } },
+    'DELETE /api/v1/officials/:id/photo': { params: { id: String(w.handler.id) } },
     'PUT /api/v1/satisfaction/service-points/:id/duty': { params: { id: '1' }, bodies: [{ official: w.handler.id }, { official: null }] },
     'POST /api/v1/service-points': {
       bodies: [{ unit: 'FZC1', kind: 'township.mass_work_station', name: 'Mass work station', address: 'Village One' }],

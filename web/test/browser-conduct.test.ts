@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { desktop, startStack, type Stack } from './harness.ts';
 import { Browsing, checkPage, demo, signIn, strings, thanhNho } from './steps.ts';
 import { floodLimits } from '../../server/modules/conduct/conduct.policy.ts';
+import { portraitPng } from '../../server/modules/demo/demo.photo.ts';
 
 const en = strings('en');
 const vi = strings('vi');
@@ -104,9 +105,21 @@ test('a tablet enrolled at the counter, ratings from it and from a QR code, a co
   const links = await sql<{ n: number }>`SELECT count(*)::int AS n FROM satisfaction_ratings WHERE source = 'link' AND official_id = ${handlerId} AND created_at > now() - interval '1 hour'`.execute(db);
   assert.equal(links.rows[0].n, floodLimits.link.perDay);
 
-  // A resident finds the official in the commune's staff directory and reports their conduct, naming a norm.
+  // The handler gives their own photo for the public staff directory.
+  const handler = await browsing.open('en-US', desktop);
+  await signIn(handler, demo.handler, en);
+  await handler.goto(`/staff/conduct?unit=${thanhNho}`);
+  const photo = handler.locator('section[aria-labelledby="photo-heading"]');
+  await photo.getByLabel(en['conduct.photoFile']).setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: portraitPng([20, 120, 60]) });
+  await photo.getByRole('button', { name: en['conduct.photoUpload'] }).click();
+  await photo.getByText(en['conduct.photoSaved']).waitFor();
+
+  // A resident finds the official, with the photo, in the commune's staff directory and reports their conduct, naming a norm.
   const resident = await browsing.open('vi-VN');
   await resident.goto(`/units/${thanhNho}/staff`);
+  const shown = resident.getByRole('img', { name: vi['conduct.photoOf'].replace('{{name}}', demo.handler.name) });
+  await shown.waitFor();
+  assert.ok(await shown.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 64), 'the photo loads from the server');
   await resident.getByRole('link', { name: vi['conduct.reportThis'].replace('{{name}}', demo.handler.name) }).click();
   await resident.getByRole('heading', { level: 1, name: vi['raise.title'] }).waitFor();
   await resident.waitForFunction(() => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === 'Xã Thanh Nho');

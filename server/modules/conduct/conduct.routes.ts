@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound, AppError } from '../../platform/errors.ts';
 import { isOfficial, type Actor } from '../../platform/access.ts';
 import { resolveUnit } from '../units/index.ts';
-import { inUnitStaff } from '../directory/index.ts';
+import { inUnitStaff, photoHashes, photoPath } from '../directory/index.ts';
 import {
   DeviceBody,
   DeviceCreated,
@@ -72,10 +72,11 @@ const tags = ['conduct'];
 async function placeView(ctx: AppContext, place: ServicePointPlace, officialId: number | null) {
   const sets = presentNormSets(await normSetsInForce(ctx.db, place.unit_path, ctx.clock.now()));
   const name = officialId === null ? undefined : await officialName(ctx.db, officialId);
+  const photo = officialId === null ? undefined : (await photoHashes(ctx.db, [officialId])).get(officialId);
   return {
     servicePoint: { id: place.id, name: place.name },
     unit: { code: place.unit_code, name: place.unit_name, names: Object.fromEntries(Object.entries(place.unit_names ?? {}).filter(([, v]) => typeof v === 'string')) as Record<string, string> },
-    official: officialId !== null && name !== undefined ? { id: officialId, name } : null,
+    official: officialId !== null && name !== undefined ? { id: officialId, name, photo: photo ? photoPath(officialId, photo) : null } : null,
     normSets: sets,
   };
 }

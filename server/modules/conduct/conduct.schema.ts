@@ -68,7 +68,7 @@ export const EnrolBody = Type.Object({ code: Type.String({ minLength: 4, maxLeng
 export const PlaceView = Type.Object({
   servicePoint: Type.Object({ id: Type.Integer(), name: Type.String() }),
   unit: Type.Object({ code: Type.String(), name: Type.String(), names: Names }),
-  official: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+  official: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), photo: Type.Optional(Type.Union([Type.String(), Type.Null()])) }), Type.Null()]),
   normSets: Type.Array(NormSetView),
 });
 export type PlaceView = Static<typeof PlaceView>;

@@ -92,6 +92,11 @@ export const demoNormSets: DemoNormSet[] = [
 ];
 
 /** Thanh Nho's one-stop counter: its tablet, and ratings over the last days (minutes ago, score, norm codes, procedure). */
+/** Officials with a photo in the public staff directory (drawn in code, demo.photo.ts). */
+export const demoPhotos: Array<{ username: string; colour: [number, number, number] }> = [
+  { username: 'thanhnho.dispatcher', colour: [46, 94, 140] },
+  { username: 'thanhnho.leader', colour: [140, 70, 46] },
+];
 export const demoKiosk = { unit: '17719', servicePoint: 'Bộ phận Một cửa UBND xã Thanh Nho', name: 'Máy tính bảng quầy số 1', onDuty: 'thanhnho.dispatcher' };
 export const demoRatings: Array<{ minutesAgo: number; source: 'kiosk' | 'link'; score: number; official?: string; norms?: string[]; procedure?: string }> = [
   { minutesAgo: 9 * 1440, source: 'kiosk', score: 5, official: 'thanhnho.dispatcher', norms: ['C1', 'D3'], procedure: 'Đăng ký khai sinh' },

@@ -30,5 +30,11 @@ describeEachBackend('demo data: codes of conduct and satisfaction', (t) => {
     assert.ok(ratings.some((r) => r.norm_ids.length > 0), 'some ratings give reasons tied to norms');
     const kiosk = await t().ctx.db.selectFrom('service_point_duty as d').innerJoin('accounts as a', 'a.id', 'd.official_id').select('a.username').execute();
     assert.deepEqual(kiosk.map((d) => d.username), ['thanhnho.dispatcher'], 'an official is on duty at the counter');
+    const staff = (await t().app.inject({ url: '/api/v1/units/17719/staff' })).json().items as Array<{ name: string; photo: string | null }>;
+    const withPhoto = staff.filter((s) => s.photo);
+    assert.equal(withPhoto.length, 2, 'two officials show a photo in the directory');
+    const served = await t().app.inject({ url: withPhoto[0].photo! });
+    assert.equal(served.statusCode, 200);
+    assert.equal(served.headers['content-type'], 'image/png');
   });
 });

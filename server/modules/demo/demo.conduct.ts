@@ -10,8 +10,10 @@ import type { Clock } from '../../platform/clock.ts';
 import { resolveUnit } from '../units/index.ts';
 import { createDevice, createNormSet, enrolDevice, normSetsInForce, rateService, servicePointPlace, setDuty } from '../conduct/index.ts';
 import { findUnitWithChecklist, findServicePointId } from '../service-points/index.ts';
-import { demoKiosk, demoNormSets, demoRatings } from './demo.conduct.data.ts';
-import { demoOfficialActor, hasDevices, normSetIds } from './demo.queries.ts';
+import { demoKiosk, demoNormSets, demoPhotos, demoRatings } from './demo.conduct.data.ts';
+import { portraitPng } from './demo.photo.ts';
+import { setOfficialPhoto } from '../directory/index.ts';
+import { demoOfficialActor, hasDevices, hasPhoto, normSetIds } from './demo.queries.ts';
 
 const actor = { kind: 'system', label: 'demo' } as const;
 /** The codes of conduct hold from the start of the demo's year. */
@@ -22,6 +24,12 @@ export async function seedConduct(ctx: { db: Kysely<DB>; clock: Clock }): Promis
     const unit = await resolveUnit(ctx.db, set.unit, ctx.clock.now());
     if (!unit || (await normSetIds(ctx.db, unit.id, set.key)).length) continue;
     await createNormSet({ db: ctx.db, clock: { now: () => inForceFrom } }, actor, unit, set.key, { names: set.names, norms: set.norms });
+  }
+
+  for (const p of demoPhotos) {
+    const official = await demoOfficialActor(ctx.db, p.username);
+    const home = official?.grants.find((g) => g.unitId !== null);
+    if (official && home && !(await hasPhoto(ctx.db, official.id))) await setOfficialPhoto(ctx, official, { id: official.id, unitId: Number(home.unitId) }, portraitPng(p.colour));
   }
 
   const unit = await findUnitWithChecklist(ctx.db, demoKiosk.unit, ctx.clock.now());

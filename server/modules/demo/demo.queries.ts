@@ -210,3 +210,7 @@ export async function routeDemoHistory(db: Kysely<DB>): Promise<number> {
      WHERE p.agency_id IS NULL AND p.category IS NOT NULL AND p.kind NOT IN ('denunciation', 'conduct_report')`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
+
+export async function hasPhoto(db: Kysely<DB>, accountId: number): Promise<boolean> {
+  return (await db.selectFrom('official_photos').select('account_id').where('account_id', '=', accountId).executeTakeFirst()) !== undefined;
+}

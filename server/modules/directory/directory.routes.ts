@@ -2,7 +2,9 @@ import type { Module } from '../index.ts';
 import { notFound } from '../../platform/errors.ts';
 import { resolveUnit } from '../units/index.ts';
 import { StaffDirectory, StaffParams } from './directory.schema.ts';
-import { unitStaffRows } from './directory.queries.ts';
+import { photoHashes, unitStaffRows } from './directory.queries.ts';
+import { photoRoutes } from './directory.photos.ts';
+import type { App } from '../../app.ts';
 import { presentStaff } from './directory.presenter.ts';
 
 /**
@@ -11,7 +13,8 @@ import { presentStaff } from './directory.presenter.ts';
  */
 export const directoryModule: Module = {
   name: 'directory',
-  routes(app, ctx) {
+  async routes(app, ctx) {
+    await app.register(async (scope) => photoRoutes(scope as unknown as App, ctx));
     app.get(
       '/api/v1/units/:code/staff',
       {
@@ -26,7 +29,8 @@ export const directoryModule: Module = {
       async (request) => {
         const unit = await resolveUnit(ctx.db, request.params.code, ctx.clock.now());
         if (!unit) throw notFound();
-        return { unit: { code: unit.code, name: unit.name }, items: presentStaff(await unitStaffRows(ctx.db, unit.id)) };
+        const rows = await unitStaffRows(ctx.db, unit.id);
+        return { unit: { code: unit.code, name: unit.name }, items: presentStaff(rows, await photoHashes(ctx.db, rows.map((r) => r.id))) };
       },
     );
   },

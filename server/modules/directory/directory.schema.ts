@@ -10,6 +10,7 @@ export const StaffEntry = Type.Object({
   position: Type.Union([Type.String(), Type.Null()]),
   agency: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
   roles: Type.Array(Type.Enum([...roles]), { description: 'what they handle at this unit' }),
+  photo: Type.Union([Type.String(), Type.Null()], { description: 'the address of their photo, when they gave one' }),
 });
 export type StaffEntry = Static<typeof StaffEntry>;
 

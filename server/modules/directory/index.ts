@@ -1,3 +1,5 @@
 /** What other modules may use of the staff directory. */
-export { inUnitStaff } from './directory.queries.ts';
+export { inUnitStaff, photoHashes } from './directory.queries.ts';
+export { photoPath } from './directory.photos.ts';
 export { directoryModule } from './directory.routes.ts';
+export { setOfficialPhoto, removeOfficialPhoto } from './commands/officialPhoto.ts';

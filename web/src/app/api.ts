@@ -118,6 +118,8 @@ export const api = {
   /** A file as the raw request body, its type as the Content-Type. */
   sendFile: <T>(path: string, file: File, query?: Query, headers?: Record<string, string>) =>
     send<T>('POST', path, { file: { data: file, type: file.type || 'application/octet-stream' }, query, headers }),
+  /** A file that replaces the one at `path` (a directory photo). */
+  putFile: <T>(path: string, file: File) => send<T>('PUT', path, { file: { data: file, type: file.type || 'application/octet-stream' } }),
 };
 
 /** A readable message for anything thrown, never a stack trace. */

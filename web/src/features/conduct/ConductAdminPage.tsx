@@ -13,6 +13,7 @@ import { unitName } from '../../app/unitNames.ts';
 import { Alert, Empty, Field, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { QrCode } from './QrCode.tsx';
 import { CounterDuty } from './CounterDuty.tsx';
+import { StaffPhoto } from './StaffPhoto.tsx';
 import { localText, type NormSet, type StaffEntry } from './types.ts';
 
 const langs = ['vi', 'zh', 'en'] as const;
@@ -378,6 +379,7 @@ export default function ConductAdminPage({ query }: PageProps) {
             <NormSets unit={unit} admin={admin} />
             {admin ? <Kiosks unit={unit} /> : null}
             <CounterDuty unit={unit} />
+            <StaffPhoto unit={unit} />
           </div>
           <QrCodes unit={unit} />
         </>

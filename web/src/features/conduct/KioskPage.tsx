@@ -72,6 +72,7 @@ export function KioskPage() {
       </p>
       {p.official ? (
         <p class="kiosk-serving lead" data-testid="kiosk-serving">
+          {p.official.photo ? <img class="staff-photo" src={p.official.photo} alt="" width={96} height={96} /> : null}
           {t('conduct.servingNow', { name: p.official.name })}
         </p>
       ) : null}

@@ -20,6 +20,7 @@ export function StaffDirectoryPage({ params }: PageProps) {
         <ul class="staff-directory">
           {v.items.map((e) => (
             <li key={e.id} class="staff-entry">
+              {e.photo ? <img class="staff-photo" src={e.photo} alt={t('conduct.photoOf', { name: e.name })} width={96} height={96} loading="lazy" /> : null}
               <p class="staff-name">{e.name}</p>
               <p>{e.position ?? e.roles.map((r) => t(`role.${r}`)).join(', ')}</p>
               {e.agency ? <p class="muted">{e.agency.name}</p> : null}
