@@ -133,8 +133,6 @@ export const MinutesFileView = MinutesFile;
 
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) }, { additionalProperties: false });
 export const UnitParams = Type.Object({ code: UnitCode }, { additionalProperties: false });
-export const IcsParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 68, pattern: '\\.ics$' }) }, { additionalProperties: false });
-
 export const ActionBody = Type.Object(
   {
     type: Type.Enum([...gatheringActions]),

@@ -335,15 +335,6 @@ export function eventRow(e: EventInput) {
   };
 }
 
-export function ratingExists(db: Kysely<DB>, petitionerId: number, answerNumber: number) {
-  return db
-    .selectFrom('petition_ratings')
-    .select('id')
-    .where('petitioner_id', '=', petitionerId)
-    .where('answer_number', '=', answerNumber)
-    .executeTakeFirst();
-}
-
 export async function insertRating(
   trx: Kysely<DB>,
   values: {
