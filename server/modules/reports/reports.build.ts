@@ -1,6 +1,6 @@
 /**
  * A report's content: every figure comes from the figure endpoints' own functions (stats,
- * gatherings, deliberation, service points), called with the report's unit and period, so the
+ * gatherings, deliberation, service points, scorecards), called with the report's unit and period, so the
  * report prints exactly what those endpoints answer. The public version leaves out the cases
  * (with their leaders' and handlers' names); everything else in it is counts.
  */
@@ -11,6 +11,7 @@ import { childStatsOf, statsOf, type StatsView } from '../stats/index.ts';
 import { gatheringCompliance, gatheringFiguresOf } from '../gatherings/index.ts';
 import { deliberationFiguresOf } from '../deliberation/index.ts';
 import { gapTotals } from '../service-points/index.ts';
+import { gradeCountsOf } from '../scorecards/index.ts';
 import { presentNames } from '../agencies/index.ts';
 import { casesToWatch, servicePointKindNames, targetsFor, type CaseRow } from './reports.queries.ts';
 import { sameDaysLastYear, type Period } from './reports.periods.ts';
@@ -58,7 +59,7 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
   const q = { unit: unit.code, from: period.from, to: period.to };
   const last = sameDaysLastYear(period);
   const m = months(period.from, period.to);
-  const [stats, lastYear, children, targets, gatherings, compliance, deliberation, gaps] = await Promise.all([
+  const [stats, lastYear, children, targets, gatherings, compliance, deliberation, gaps, grades] = await Promise.all([
     statsOf(ctx, q),
     statsOf(ctx, { unit: unit.code, ...last }),
     childStatsOf(ctx, q),
@@ -67,6 +68,7 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
     gatheringCompliance(ctx.db, unit.path, [unit.path], m.from, m.to, now),
     deliberationFiguresOf(ctx, q),
     gapTotals(ctx.db, { rootPath: unit.path, scope: [unit.path] }),
+    gradeCountsOf(ctx, unit.path, period.key),
   ]);
   const kindNames = await servicePointKindNames(ctx.db, gaps.missing.map((g) => g.kind));
 
@@ -157,6 +159,7 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
       unitsLacking: gaps.units,
       missing: gaps.missing.map((g) => ({ kind: g.kind, names: presentNames(kindNames.get(g.kind)), units: g.units })),
     },
+    scorecards: grades,
   };
 }
 

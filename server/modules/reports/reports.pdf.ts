@@ -5,6 +5,8 @@
  */
 import type { Locale } from '../../platform/i18n.ts';
 import { numberFormats, pdfColours, pdfColumns as cols, pdfInner as inner, pdfLayout, pdfPage as page, startPdf } from '../../platform/pdf.ts';
+import { scorecardGrades } from '../../contract/domain.ts';
+import { scorecardGradeNames } from '../scorecards/index.ts';
 import type { PetitionFigures, ReportView } from './reports.schema.ts';
 import { textOf, valueText, type ReportTextKey } from './reports.texts.ts';
 
@@ -179,6 +181,16 @@ export function renderReportPdf(report: ReportView, options: PdfOptions): Promis
   note(t('unitsLacking', { n: f.count(report.servicePoints.unitsLacking) }));
   if (report.servicePoints.missing.length) {
     table(cols(70, 30), [t('servicePointKind'), t('unitsCount')], report.servicePoints.missing.map((m) => [m.names[locale] ?? m.kind, f.count(m.units)]));
+  }
+
+  if (report.scorecards) {
+    const sc = report.scorecards;
+    heading(t('scorecardGrades'));
+    table(
+      cols(70, 30),
+      [t('grade'), t('officials')],
+      [...scorecardGrades.map((g) => [scorecardGradeNames[g][locale], f.count(sc.grades[g])]), [t('ungraded'), f.count(sc.ungraded)]],
+    );
   }
 
   // Page numbers (and the archive mark) on every page.

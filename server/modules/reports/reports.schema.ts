@@ -122,6 +122,14 @@ export const ReportView = Type.Object({
     unitsLacking: Type.Integer(),
     missing: Type.Array(Type.Object({ kind: Type.String(), names: Names, units: Type.Integer() })),
   }),
+  scorecards: Nullable(
+    Type.Object({
+      period: Type.String(),
+      grades: Type.Object({ excellent: Type.Integer(), good: Type.Integer(), completed: Type.Integer(), not_completed: Type.Integer() }),
+      ungraded: Type.Integer(),
+    }),
+    "how many officials of the unit's subtree fall in each scorecard grade (counts only); null for a custom range",
+  ),
 });
 export type ReportView = Static<typeof ReportView>;
 

@@ -60,6 +60,11 @@ describeEachBackend('reports', (t) => {
     disp = await createOfficial(t(), { name: 'Điều phối Tân Thọ', roles: [{ unit: 'RTT', role: 'dispatcher' }] });
     lead = await createOfficial(t(), { name: 'Nguyễn Văn Bảo', roles: [{ unit: 'RTT', role: 'leader' }] });
     handler = await createOfficial(t(), { name: 'Trần Thị Bình', roles: [{ unit: 'RTT', role: 'handler' }] });
+    // A scorecard framework, so that the officials get a grade.
+    const admin = await createOfficial(t(), { roles: [{ unit: 'RTT', role: 'administrator' }] });
+    const framework = { unit: 'RTT', position: null, thresholds: { excellent: 85, good: 70, completed: 50 }, criteria: [{ measure: 'on_time_rate', weight: 100, worst: 0, best: 100 }] };
+    const saved = await t().app.inject({ method: 'PUT', url: '/api/v1/scorecard-frameworks', payload: framework, headers: admin.headers });
+    assert.equal(saved.statusCode, 200, saved.body);
     // Last year: two petitions, one answered.
     const old = await submitOk(t(), { unit: 'RTT', kind: 'question', category: 'land', body: 'Đất rừng có được làm nhà không?' });
     await submitOk(t(), { unit: 'RTTV', kind: 'suggestion', category: 'roads', body: 'Sửa đường liên thôn' });
@@ -122,6 +127,19 @@ describeEachBackend('reports', (t) => {
     assert.deepEqual(r.deliberation.byContent, deliberation.mattersByContent);
     assert.deepEqual(r.deliberation.byStage, deliberation.mattersByStage);
     assert.ok(r.servicePoints.unitsLacking >= 1, 'a fresh commune lacks its required service points');
+    // Scorecards by grade: the officials the unit's scorecard page lists, counted by grade.
+    const officials = (await get('/api/v1/scorecards/units/RTT/officials', { period: '2026-03' }, w.provLead.headers)).json();
+    const counted = { excellent: 0, good: 0, completed: 0, not_completed: 0 } as Record<string, number>;
+    let ungraded = 0;
+    for (const o of officials.items as { grade: string | null }[]) {
+      if (o.grade) counted[o.grade]! += 1;
+      else ungraded += 1;
+    }
+    assert.deepEqual(r.scorecards, { period: '2026-03', grades: counted, ungraded });
+    assert.equal(officials.items.length, 4, 'the dispatcher, the leader, the handler and the administrator of Tân Thọ');
+    assert.ok(Object.values(counted).some((n) => n > 0), 'someone is graded');
+    const range = (await get('/api/v1/reports', { unit: 'RTT', from: '2026-03-05', to: '2026-03-20' })).json();
+    assert.equal(range.scorecards, null, 'scorecards are by month, quarter or year');
   });
 
   test('the public version leaves out everything personal; the staff version lists cases with their leaders', async () => {
@@ -178,6 +196,10 @@ describeEachBackend('reports', (t) => {
         assert.ok(text.includes(row), `${lang}: the row ${row}`);
       }
       assert.ok(!text.includes('Nguyễn Văn Bảo'), 'the public PDF names nobody');
+      const grades = (await get('/api/v1/reports', { unit: 'RTT', period: '2026-03' })).json().scorecards;
+      const excellent = { vi: 'Hoàn thành xuất sắc nhiệm vụ', zh: '优秀' }[lang];
+      assert.equal(grades.grades.excellent, 1);
+      assert.ok(text.includes(`| ${excellent} |   | ${f.count(grades.grades.excellent)} |`), `${lang}: the excellent row`);
     }
     const staff = await get('/api/v1/reports/pdf', { unit: 'RTT', period: '2026-03', lang: 'vi', audience: 'staff' }, lead.headers);
     assert.equal(staff.statusCode, 200);

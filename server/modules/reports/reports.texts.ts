@@ -79,6 +79,10 @@ export const reportTexts = {
   unitsLacking: { vi: 'Số đơn vị còn thiếu: {n}', zh: '缺少服务点的单位：{n} 个', en: 'Units lacking a required point: {n}' },
   servicePointKind: { vi: 'Loại điểm phục vụ', zh: '服务点类型', en: 'Kind of service point' },
   unitsCount: { vi: 'Số đơn vị thiếu', zh: '缺少单位数', en: 'Units lacking it' },
+  scorecardGrades: { vi: 'Cán bộ theo mức xếp loại', zh: '干部考评等次分布', en: 'Officials by scorecard grade' },
+  grade: { vi: 'Mức xếp loại', zh: '等次', en: 'Grade' },
+  officials: { vi: 'Số cán bộ', zh: '干部人数', en: 'Officials' },
+  ungraded: { vi: 'Chưa đủ số liệu để xếp loại', zh: '数据不足，未评等次', en: 'Not enough to grade' },
   page: { vi: 'Trang {n}/{total}', zh: '第 {n} 页，共 {total} 页', en: 'Page {n} of {total}' },
   archivedAt: { vi: 'Lưu trữ lúc {at}; bản lưu trữ không thay đổi.', zh: '归档于 {at}；归档报告不再更改。', en: 'Archived at {at}; an archived report never changes.' },
 } satisfies Record<string, Text>;

@@ -4,3 +4,5 @@ export { saveFramework } from './commands/saveFramework.ts';
 export { enterInspection } from './commands/enterInspection.ts';
 export { setRankingMinimum } from './commands/setRankingMinimum.ts';
 export { frameworkCount as scorecardFrameworkCount } from './scorecards.queries.ts';
+export { gradeCountsOf, type GradeCounts } from './scorecards.grades.ts';
+export { gradeNames as scorecardGradeNames } from './scorecards.texts.ts';

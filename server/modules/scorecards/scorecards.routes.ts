@@ -41,8 +41,9 @@ import {
   scorecardReaders,
   type Period,
 } from './scorecards.policy.ts';
-import { childUnits, unitsUnder, findOfficial, findReview, frameworksAbove, minVolumeAt, officialsUnder, rankingCounts, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
+import { childUnits, unitsUnder, findOfficial, findReview, frameworksAbove, minVolumeAt, rankingCounts, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
 import { computeScorecard } from './scorecards.compute.ts';
+import { officialCard, officialGradesUnder } from './scorecards.grades.ts';
 import { renderReviewPdf } from './scorecards.pdf.ts';
 import { presentCases, presentFramework, presentReview, presentScorecard, presentUnit } from './scorecards.presenter.ts';
 import { saveFramework } from './commands/saveFramework.ts';
@@ -78,9 +79,6 @@ async function readableUnit(ctx: AppContext, actor: Actor, code: string): Promis
   return unitRow(u);
 }
 
-function officialCard(ctx: AppContext, o: OfficialRow & { home: UnitRow }, p: Period) {
-  return computeScorecard(ctx.db, { subject: { official: o.id }, unit: o.home, position: o.position, period: p, now: ctx.clock.now() });
-}
 
 export const scorecardsModule: Module = {
   name: 'scorecards',
@@ -231,13 +229,9 @@ export const scorecardsModule: Module = {
       async (request) => {
         const u = await readableUnit(ctx, request.actor, request.params.code);
         const p = period(request.query.period);
-        const items = [];
-        for (const row of await officialsUnder(ctx.db, u.path)) {
-          const o = await findOfficial(ctx.db, row.id);
-          if (!o?.home || !canReadOfficial(request.actor, o.id, o.home.path)) continue;
-          const { card } = await officialCard(ctx, o as OfficialRow & { home: UnitRow }, p);
-          items.push({ id: o.id, name: o.name, position: o.position, total: card.total, grade: card.grade });
-        }
+        const items = (await officialGradesUnder(ctx, u.path, p))
+          .filter((o) => canReadOfficial(request.actor, o.id, o.homePath))
+          .map((o) => ({ id: o.id, name: o.name, position: o.position, total: o.total, grade: o.grade }));
         return { period: p.key, items };
       },
     );

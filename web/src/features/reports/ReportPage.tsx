@@ -12,6 +12,7 @@ import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
 import type { ReportView } from '../../../../server/modules/reports/reports.schema.ts';
+import { scorecardGrades } from '../../../../server/contract/domain.ts';
 import { kindOf, lastClosed, type PeriodKind } from './periods.ts';
 import { Archive } from './Archive.tsx';
 import { Committee, UnitsBelow } from './StaffSections.tsx';
@@ -407,6 +408,34 @@ export function Report({ report: r }: { report: ReportView }) {
           </ul>
         ) : null}
       </section>
+
+      {r.scorecards ? (
+        <section aria-labelledby="r-grades">
+          <h3 id="r-grades">{t('reports.scorecardGrades')}</h3>
+          <div class="table-wrap">
+            <table data-table="grades">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.gradeColumn')}</th>
+                  <th scope="col">{t('reports.officials')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {scorecardGrades.map((g) => (
+                  <tr key={g} data-grade={g}>
+                    <th scope="row">{t(`scorecards.grade.${g}`)}</th>
+                    <td>{number(r.scorecards!.grades[g])}</td>
+                  </tr>
+                ))}
+                <tr data-grade="none">
+                  <th scope="row">{t('reports.ungraded')}</th>
+                  <td>{number(r.scorecards.ungraded)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
     </article>
   );
 }
