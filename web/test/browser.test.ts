@@ -306,6 +306,15 @@ describe('recording at a forum', { timeout: 120_000 }, () => {
     const zhHant = strings('zh-Hant');
     const page = await open('zh-TW', desktop);
     await signIn(page, demo.reception, zhHant);
+    // The operator's own unit (the default) arrives only once the typed search has gone out: what
+    // was typed must win over the late default.
+    let searched!: () => void;
+    const searchSent = new Promise<void>((resolve) => (searched = resolve));
+    page.on('request', (r) => /\/api\/v1\/units\?q=/.test(r.url()) && searched());
+    await page.route(/\/api\/v1\/units\/[^/?]+$/, async (route) => {
+      await searchSent;
+      await route.continue();
+    });
     await page.goto('/staff/record');
     await page.getByLabel(zhHant['record.channel']).selectOption('forum');
     await page.getByRole('combobox', { name: zhHant['raise.unit'] }).fill('thanh nho');

@@ -210,6 +210,8 @@ export function UnitPicker(props: {
   label: string;
   value: Unit | null;
   onChange(unit: Unit | null): void;
+  /** Called on every keystroke, so a page that fills in a default unit later knows the person already started typing. */
+  onTyping?(): void;
   error?: string | null;
   hint?: string;
   required?: boolean;
@@ -280,6 +282,7 @@ export function UnitPicker(props: {
             onInput={(e) => {
               setText((e.currentTarget as HTMLInputElement).value);
               setOpen(true);
+              props.onTyping?.();
               if (props.value) props.onChange(null);
             }}
             onKeyDown={(e) => {

@@ -249,6 +249,8 @@ export default function HotlinePage({ query }: PageProps) {
               unitTouched.current = true;
               setUnit(u);
             }}
+            // Typing before the operator's own unit has loaded must not be overwritten by it.
+            onTyping={() => (unitTouched.current = true)}
             error={errors.unit}
             required
           />
