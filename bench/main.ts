@@ -1,8 +1,12 @@
 /**
  * `npm run bench -- --petitions 1e6`: loads a national workload into PostgreSQL (and a smaller
  * one into the embedded database), starts server processes on 127.0.0.1 and measures intake,
- * the direct-write limit, tracking, inboxes, public figures and the deadline sweep. Writes
- * bench/results/<time>.json and .md, and the table in docs/PERFORMANCE.md.
+ * the direct-write limit, tracking, inboxes, public figures, the newer read paths (bench/paths.ts)
+ * and the deadline sweep. Writes bench/results/<time>.json and .md, and the table in
+ * docs/PERFORMANCE.md.
+ *
+ * `npm run bench -- --quick`: the same steps over 1e4 petitions with short loops, in a few
+ * minutes, for a developer to run before and after a change; it leaves docs/PERFORMANCE.md alone.
  *
  * Every loop is bounded in time and count; the bench stops its servers and exits by itself.
  */
@@ -23,6 +27,7 @@ import { startServerProcess, repoRoot } from './server.ts';
 import type { World } from './workload.ts';
 import { measureIntake, measureLimit, measureReads, measureStats, checkStats, measureSweep, prepareSessions, type Results } from './scenarios.ts';
 import { writeReport } from './report.ts';
+import { measurePaths } from './paths.ts';
 import { rebuildRollups } from './rollups.ts';
 
 const program = new Command('bench')
@@ -35,7 +40,8 @@ const program = new Command('bench')
   .option('--intake-seconds <s>', 'how long intake runs', '20')
   .option('--connections <n>', 'concurrent intake connections', '32')
   .option('--sweep-open <n>', 'open petitions for the sweep (extra open ones are loaded if fewer)', '1e6')
-  .option('--skip <steps>', 'comma-separated: intake,limit,reads,stats,check,sweep,embedded', '')
+  .option('--skip <steps>', 'comma-separated: intake,limit,reads,stats,paths,check,sweep,embedded', '')
+  .option('--quick', "1e4 petitions (1e3 embedded), short loops, no stats check; docs/PERFORMANCE.md is left alone")
   .option('--rollup-work-mem <size>', "work_mem of the figures' rollup rebuild after the load ('' for the server's)", '512MB')
   .option('--reuse', 'keep a database already loaded with the same size and seed')
   .option('--out <dir>', 'where results go', path.join(repoRoot, 'bench/results'))
@@ -64,7 +70,18 @@ const o = program.opts<{
   rollupWorkMem: string;
   out: string;
   docs: boolean;
+  quick?: boolean;
 }>();
+
+// --quick overrides the sizes: a developer's before-and-after, not the table's figures.
+if (o.quick) {
+  Object.assign(o, { petitions: '1e4', embedded: '1e3', intakeSeconds: '5', sweepOpen: '1e4', docs: false, reuse: o.reuse });
+  o.skip = [o.skip, 'check'].filter(Boolean).join(',');
+  // Its own database, so a quick run never drops the loaded 1e6 data set.
+  const url = new URL(o.databaseUrl);
+  url.pathname = `${url.pathname}_quick`;
+  o.databaseUrl = url.toString();
+}
 
 const count = (s: string) => {
   const n = Number(s);
@@ -192,7 +209,7 @@ async function main() {
   assertLoopback(o.databaseUrl);
   fs.mkdirSync(o.out, { recursive: true });
   const started = new Date();
-  const results: Results = { startedAt: started.toISOString(), machine: machine(), options: { petitions, embedded, seed: o.seed, intakeSeconds, connections, pool: poolSize, via: new URL(o.databaseUrl).searchParams.get('host') ? 'Unix socket' : 'TCP' }, postgres: {}, embedded: {}, loadAverage: {} };
+  const results: Results = { startedAt: started.toISOString(), machine: machine(), options: { petitions, embedded, quick: !!o.quick, seed: o.seed, intakeSeconds, connections, pool: poolSize, via: new URL(o.databaseUrl).searchParams.get('host') ? 'Unix socket' : 'TCP' }, postgres: {}, embedded: {}, loadAverage: {} };
   const step = (name: string) => {
     results.loadAverage[name] = Math.round(os.loadavg()[0] * 100) / 100;
     return true;
@@ -225,6 +242,7 @@ async function main() {
   try {
     if (!skip.has('reads') && step('postgres reads')) results.postgres.reads = await measureReads(context, server.url, sessions);
     if (!skip.has('stats') && step('postgres stats')) results.postgres.stats = await measureStats(context, server.url);
+    if (!skip.has('paths') && step('postgres paths')) results.postgres.paths = await measurePaths(context, server.url, sessions, { seconds: o.quick ? 2 : 5 });
     if (!skip.has('intake') && step('postgres intake')) results.postgres.intake = await measureIntake(context, server.url);
   } finally {
     await server.stop();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { repoRoot } from './server.ts';
 import type { Summary } from './measure.ts';
 import type { Results } from './scenarios.ts';
+import type { PathResult } from './paths.ts';
 
 const begin = '<!-- bench:begin (written by npm run bench) -->';
 const end = '<!-- bench:end -->';
@@ -61,6 +62,12 @@ function section(title: string, r: Results['postgres'], targets: boolean, petiti
       lines.push(row(`/api/v1/stats, ${level} (${v.unit}), one year`, v.endpoint, target, verdict));
       if (v.naive !== undefined) lines.push(row(`naive GROUP BY, ${level}`, v.naive, 'reference'));
     }
+  }
+  const paths = r.paths as Record<string, PathResult> | undefined;
+  for (const [name, v] of Object.entries(paths ?? {})) {
+    const target = targets ? `p95 ≤ ${v.targetP95.toLocaleString('en')} ms` : '';
+    const summary = 'summary' in v ? v.summary : { status: v.status };
+    lines.push(row(`${name} (${v.request.split('?')[0]})`, summary, target, targets && 'summary' in v ? met(v.summary.p95 <= v.targetP95) : ''));
   }
   const check = r.check as { identical: boolean; petitions: number } | undefined;
   if (check) lines.push(`| stats fast path = naive GROUP BY on ${check.petitions.toLocaleString('en')} petitions | | | | | | identical | ${met(check.identical)} |`);

@@ -28,8 +28,8 @@ export interface Results {
   finishedAt?: string;
   machine: Record<string, string | number>;
   options: Record<string, unknown>;
-  postgres: Partial<Record<'load' | 'reads' | 'stats' | 'intake' | 'limit' | 'check' | 'sweep', unknown>>;
-  embedded: Partial<Record<'load' | 'reads' | 'stats' | 'intake' | 'limit' | 'error', unknown>>;
+  postgres: Partial<Record<'load' | 'reads' | 'stats' | 'paths' | 'intake' | 'limit' | 'check' | 'sweep', unknown>>;
+  embedded: Partial<Record<'load' | 'reads' | 'stats' | 'paths' | 'intake' | 'limit' | 'error', unknown>>;
   /** The 1-minute load average before each step: above ~1.5 other work shared the cores. */
   loadAverage: Record<string, number>;
 }
@@ -48,6 +48,7 @@ export interface Sessions {
   communeHandler: { token: string; unit: string };
   communeDispatcher: { token: string; unit: string };
   provinceDispatcher: { token: string; unit: string };
+  provinceLeader: { token: string; unit: string };
 }
 
 /** Sessions for the officials of the busiest commune and its province (written directly). */
@@ -59,6 +60,7 @@ export async function prepareSessions(db: Kysely<DB>, world: World): Promise<Ses
     communeHandler: { token: await session(commune.officials.handler), unit: commune.code },
     communeDispatcher: { token: await session(commune.officials.dispatcher), unit: commune.code },
     provinceDispatcher: { token: await session(province.officials.dispatcher), unit: province.code },
+    provinceLeader: { token: await session(province.officials.leader), unit: province.code },
   };
 }
 
