@@ -18,7 +18,7 @@ import {
   weightedTotal,
   type Period,
 } from './scorecards.policy.ts';
-import { frameworksAbove, receptionDaysHeld, recordOf, type FrameworkRow, type Record_, type Subject, type UnitRow } from './scorecards.queries.ts';
+import { frameworksOn, frameworksOnPaths, receptionDaysHeld, recordsOf, unitRecord, type FrameworkRow, type Record_, type UnitRow } from './scorecards.queries.ts';
 
 /** One case behind a number: `counts` says whether it counts towards the numerator of a rate. */
 export interface CaseItem {
@@ -126,35 +126,45 @@ export function measuresFrom(r: Record_, gatherings: { required: number; held: n
   return out;
 }
 
+type Reception = { required: number; held: number; days: CaseItem[] };
+
 /**
- * A unit's reception days against the law's minimum, over the months of the period that have
+ * Units' reception days against the law's minimum, over the months of the period that have
  * ended: days required, days held (up to the required number each month), and the days held.
+ * The units share a time zone; three statements for any number of them.
  */
-async function receptionAgainstMinimum(db: Kysely<DB>, unit: UnitRow, period: Period, now: Date, from: Date, to: Date) {
+async function receptionAgainstMinimum(db: Kysely<DB>, units: UnitRow[], period: Period, now: Date, from: Date, to: Date): Promise<Map<number, Reception | null>> {
+  const out = new Map<number, Reception | null>(units.map((u) => [u.id, null]));
+  if (!units.length) return out;
+  const zone = units[0].time_zone;
   const ended = period.months.filter((m) => {
     const [y, mo] = m.split('-').map(Number);
     const next = mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
-    return startOfLocalDay(next, unit.time_zone) <= now;
+    return startOfLocalDay(next, zone) <= now;
   });
-  if (!ended.length) return null;
-  const items = (await compliance(db, unit.path, [unit.path], ended[0], ended[ended.length - 1], now)).filter((i) => i.unit === unit.code);
-  if (!items.length) return null;
-  let required = 0;
-  let held = 0;
-  for (const item of items) {
-    for (const m of item.months) {
-      required += m.required;
-      held += Math.min(m.held.days, m.required);
+  if (!ended.length) return out;
+  const paths = [...new Set(units.map((u) => u.path))];
+  const [items, held] = await Promise.all([
+    compliance(db, '', paths, ended[0], ended[ended.length - 1], now),
+    receptionDaysHeld(db, [...new Set(units.map((u) => u.id))], from, to),
+  ]);
+  for (const unit of units) {
+    const mine = items.filter((i) => i.unit === unit.code);
+    if (!mine.length) continue;
+    let required = 0;
+    let heldDays = 0;
+    for (const item of mine) {
+      for (const m of item.months) {
+        required += m.required;
+        heldDays += Math.min(m.held.days, m.required);
+      }
     }
+    const days = held
+      .filter((g) => g.unit_id === unit.id)
+      .map((g) => ({ ref: `gathering-${g.id}`, at: iso(g.starts_at), counts: true, petition: null, detail: `${g.title}${g.host_role ? ` (${g.host_role})` : ''}` }));
+    out.set(unit.id, { required, held: heldDays, days });
   }
-  const days = (await receptionDaysHeld(db, unit.id, from, to)).map((g) => ({
-    ref: `gathering-${g.id}`,
-    at: iso(g.starts_at),
-    counts: true,
-    petition: null,
-    detail: `${g.title}${g.host_role ? ` (${g.host_role})` : ''}`,
-  }));
-  return { required, held, days };
+  return out;
 }
 
 export interface ComputeInput {
@@ -166,17 +176,51 @@ export interface ComputeInput {
   now: Date;
 }
 
-export async function computeScorecard(db: Kysely<DB>, input: ComputeInput): Promise<{ card: Scorecard; measures: Map<ScorecardMeasure, MeasureValue> }> {
-  const { unit, period, now } = input;
-  const from = startOfLocalDay(period.from, unit.time_zone);
-  const to = startOfLocalDay(period.to, unit.time_zone);
-  const [record, frameworks, gatherings] = await Promise.all([
-    recordOf(db, input.subject, from, to, now, period.from, period.to),
-    frameworksAbove(db, unit.path),
-    receptionAgainstMinimum(db, unit, period, now, from, to),
-  ]);
+export type Subject = { official: number } | { unitPath: string };
+
+export type Computed = { card: Scorecard; measures: Map<ScorecardMeasure, MeasureValue> };
+
+export async function computeScorecard(db: Kysely<DB>, input: ComputeInput): Promise<Computed> {
+  return (await computeScorecards(db, [input]))[0];
+}
+
+/**
+ * Scorecards of many officials (or units) at once, in the order given: the record, frameworks
+ * and reception days are read for all of them together, a dozen statements per time zone and
+ * period instead of a dozen per scorecard.
+ */
+export async function computeScorecards(db: Kysely<DB>, inputs: ComputeInput[]): Promise<Computed[]> {
+  const frameworks = await frameworksOnPaths(db, inputs.map((i) => i.unit.path));
+  const out = new Array<Computed>(inputs.length);
+  const groups = new Map<string, number[]>();
+  inputs.forEach((input, i) => {
+    const key = `${input.unit.time_zone} ${input.period.key} ${input.now.getTime()}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  for (const members of groups.values()) {
+    const { unit, period, now } = inputs[members[0]];
+    const from = startOfLocalDay(period.from, unit.time_zone);
+    const to = startOfLocalDay(period.to, unit.time_zone);
+    const officials = members.filter((i) => 'official' in inputs[i].subject);
+    const subtrees = members.filter((i) => !('official' in inputs[i].subject));
+    const [byOfficial, bySubtree, reception] = await Promise.all([
+      officials.length
+        ? recordsOf(db, { officials: officials.map((i) => (inputs[i].subject as { official: number }).official) }, from, to, now, period.from, period.to)
+        : new Map<number, Record_>(),
+      Promise.all(subtrees.map((i) => recordsOf(db, inputs[i].subject as { unitPath: string }, from, to, now, period.from, period.to))),
+      receptionAgainstMinimum(db, members.map((i) => inputs[i].unit), period, now, from, to),
+    ]);
+    for (const i of officials) out[i] = scorecardOf(inputs[i], byOfficial.get((inputs[i].subject as { official: number }).official)!, frameworks, reception.get(inputs[i].unit.id) ?? null);
+    subtrees.forEach((i, k) => (out[i] = scorecardOf(inputs[i], bySubtree[k].get(unitRecord)!, frameworks, reception.get(inputs[i].unit.id) ?? null)));
+  }
+  return out;
+}
+
+/** One scorecard from its record: each framework criterion scaled, the weighted total, the grade. */
+function scorecardOf(input: ComputeInput, record: Record_, frameworks: FrameworkRow[], gatherings: Reception | null): Computed {
+  const { period } = input;
   const measures = measuresFrom(record, gatherings);
-  const fw = pickFramework(frameworks, input.position);
+  const fw = pickFramework(frameworksOn(frameworks, input.unit.path), input.position);
   const criteria: ComputedCriterion[] = [];
   const used = new Set<ScorecardMeasure>();
   for (const c of fw?.criteria ?? []) {

@@ -5,9 +5,9 @@
  */
 import type { AppContext } from '../../platform/context.ts';
 import { scorecardGrades, type ScorecardGrade } from '../../contract/domain.ts';
-import { computeScorecard } from './scorecards.compute.ts';
+import { computeScorecard, computeScorecards } from './scorecards.compute.ts';
 import { parsePeriod, type Period } from './scorecards.policy.ts';
-import { findOfficial, officialsUnder, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
+import { officialsUnder, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
 
 export interface OfficialGrade {
   id: number;
@@ -24,14 +24,13 @@ export function officialCard(ctx: AppContext, o: OfficialRow & { home: UnitRow }
 
 /** Every official whose home unit lies under the path, with the grade their scorecard computes. */
 export async function officialGradesUnder(ctx: AppContext, unitPath: string, p: Period): Promise<OfficialGrade[]> {
-  const items: OfficialGrade[] = [];
-  for (const row of await officialsUnder(ctx.db, unitPath)) {
-    const o = await findOfficial(ctx.db, row.id);
-    if (!o?.home) continue;
-    const { card } = await officialCard(ctx, o as OfficialRow & { home: UnitRow }, p);
-    items.push({ id: o.id, name: o.name, position: o.position, homePath: o.home.path, total: card.total, grade: card.grade });
-  }
-  return items;
+  const officials = await officialsUnder(ctx.db, unitPath);
+  const now = ctx.clock.now();
+  const cards = await computeScorecards(
+    ctx.db,
+    officials.map((o) => ({ subject: { official: o.id }, unit: o.home, position: o.position, period: p, now })),
+  );
+  return officials.map((o, i) => ({ id: o.id, name: o.name, position: o.position, homePath: o.home.path, total: cards[i].card.total, grade: cards[i].card.grade }));
 }
 
 export interface GradeCounts {

@@ -37,16 +37,22 @@ export async function findOfficial(db: Kysely<DB>, id: number): Promise<Official
   return { id: Number(a.id), name: a.name, position: a.position, home: home ? { ...home, id: Number(home.id) } : null };
 }
 
-/** Officials whose home unit lies in a subtree, by name. */
-export async function officialsUnder(db: Kysely<DB>, path: string): Promise<{ id: number; name: string; position: string | null; home_path: string }[]> {
-  const rows = await sql<{ id: string; name: string; position: string | null; home_path: string }>`
-    SELECT a.id, a.name, a.position, home.path AS home_path
+/** Officials whose home unit lies in a subtree, by name, each with that unit. */
+export async function officialsUnder(db: Kysely<DB>, path: string): Promise<(OfficialRow & { home: UnitRow })[]> {
+  const rows = await sql<{ id: string; name: string; position: string | null } & { [K in keyof UnitRow as `home_${K}`]: UnitRow[K] }>`
+    SELECT a.id, a.name, a.position, home.id AS home_id, home.code AS home_code, home.name AS home_name, home.names AS home_names,
+           home.path AS home_path, home.level AS home_level, home.time_zone AS home_time_zone
       FROM accounts a
-      JOIN LATERAL (SELECT u.path FROM grants g JOIN units u ON u.id = g.unit_id
+      JOIN LATERAL (SELECT u.id, u.code, u.name, u.names, u.path, u.level, u.time_zone FROM grants g JOIN units u ON u.id = g.unit_id
                      WHERE g.account_id = a.id ORDER BY u.depth, u.id LIMIT 1) home ON true
      WHERE a.kind = 'official' AND a.disabled_at IS NULL AND home.path LIKE ${path} || '%'
      ORDER BY a.name, a.id`.execute(db);
-  return rows.rows.map((r) => ({ ...r, id: Number(r.id) }));
+  return rows.rows.map((r) => ({
+    id: Number(r.id),
+    name: r.name,
+    position: r.position,
+    home: { id: Number(r.home_id), code: r.home_code, name: r.home_name, names: r.home_names, path: r.home_path, level: r.home_level, time_zone: r.home_time_zone },
+  }));
 }
 
 export async function unitByPath(db: Kysely<DB>, path: string): Promise<UnitRow | undefined> {
@@ -97,9 +103,14 @@ export interface FrameworkRow {
 /** The ids in a unit path '/1/5/9/', root first. */
 export const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
 
-/** The frameworks of a unit and of every unit above it, with their criteria in order. */
+/** The frameworks of a unit and of every unit above it, with their criteria in order (nearest unit first). */
 export async function frameworksAbove(db: Kysely<DB>, path: string): Promise<FrameworkRow[]> {
-  const ids = pathIds(path);
+  return frameworksOnPaths(db, [path]);
+}
+
+/** The frameworks of every unit on any of the paths, nearest (deepest) unit first: frameworksOn picks one path's. */
+export async function frameworksOnPaths(db: Kysely<DB>, paths: readonly string[]): Promise<FrameworkRow[]> {
+  const ids = [...new Set(paths.flatMap(pathIds))];
   if (!ids.length) return [];
   const rows = await db
     .selectFrom('scorecard_frameworks as f')
@@ -125,6 +136,12 @@ export async function frameworksAbove(db: Kysely<DB>, path: string): Promise<Fra
       .filter((c) => Number(c.framework_id) === Number(r.id))
       .map((c) => ({ measure: c.measure as ScorecardMeasure, weight: c.weight, worst: c.worst, best: c.best })),
   }));
+}
+
+/** Of frameworks read for several paths, those of the units on one path, in the same order. */
+export function frameworksOn(frameworks: FrameworkRow[], path: string): FrameworkRow[] {
+  const ids = new Set(pathIds(path));
+  return frameworks.filter((f) => ids.has(f.unit_id));
 }
 
 export async function findFrameworkId(db: Kysely<DB>, unitId: number, position: string | null): Promise<number | undefined> {
@@ -188,8 +205,8 @@ export async function frameworkById(db: Kysely<DB>, id: number) {
 
 // ---- the record behind the measures ----
 
-/** Whose record: one official's (as handler, rated, reported, inspected) or a unit subtree's. */
-export type Subject = { official: number } | { unitPath: string };
+/** Whose record: some officials' (as handler, rated, reported, inspected) or a unit subtree's. */
+export type Subjects = { officials: number[] } | { unitPath: string };
 
 export interface Record_ {
   answered: { id: number; tracking_code: string; answered_at: Date; due_at: Date; reopen_count: number; channel: string }[];
@@ -200,68 +217,82 @@ export interface Record_ {
   inspections: { id: number; found_on: string; text: string; entered_by_name: string }[];
 }
 
-const num = <T extends { id?: unknown }>(rows: T[]) => rows.map((r) => ({ ...r, id: Number(r.id) }));
+const emptyRecord = (): Record_ => ({ answered: [], overdue: [], answerRatings: [], serviceRatings: [], upheld: [], inspections: [] });
+
+/** The key of a unit subtree's record in what recordsOf answers. */
+export const unitRecord = 0;
 
 /**
  * The rows every measure is computed from, for [from, to): petitions first answered in the
  * period; petitions whose due time fell in the period (before `now`) and were not answered by
  * it; residents' ratings of answers and of service; upheld conduct findings; inspection findings.
+ * Six statements whatever the number of officials (a province's scorecards read hundreds at
+ * once); the answer maps each official's id (or `unitRecord` for a subtree) to their record.
  */
-export async function recordOf(db: Kysely<DB>, s: Subject, from: Date, to: Date, now: Date, fromDay: string, toDay: string): Promise<Record_> {
+export async function recordsOf(db: Kysely<DB>, s: Subjects, from: Date, to: Date, now: Date, fromDay: string, toDay: string): Promise<Map<number, Record_>> {
+  const ids = 'officials' in s ? s.officials : [];
   const mine = (column: string, unitColumn: string) =>
-    'official' in s ? sql`${sql.ref(column)} = ${s.official}` : sql`${sql.ref(unitColumn)} LIKE ${s.unitPath} || '%'`;
+    'officials' in s ? sql`${sql.ref(column)} = ANY (${ids}::bigint[])` : sql`${sql.ref(unitColumn)} LIKE ${s.unitPath} || '%'`;
+  const whose = (column: string) => ('officials' in s ? sql`${sql.ref(column)}` : sql`${unitRecord}::bigint`);
   const dueEnd = to < now ? to : now;
+  type Whose = { whose: string };
   const [answered, overdue, answerRatings, serviceRatings, upheld, inspections] = await Promise.all([
-    sql<Record_['answered'][number]>`
-      SELECT p.id, p.tracking_code, p.answered_at, p.due_at, p.reopen_count, p.channel FROM petitions p
+    sql<Record_['answered'][number] & Whose>`
+      SELECT ${whose('p.handler_id')} AS whose, p.id, p.tracking_code, p.answered_at, p.due_at, p.reopen_count, p.channel FROM petitions p
        WHERE ${mine('p.handler_id', 'p.unit_path')} AND p.answered_at >= ${from} AND p.answered_at < ${to}
        ORDER BY p.answered_at, p.id`.execute(db),
-    sql<Record_['overdue'][number]>`
-      SELECT p.id, p.tracking_code, p.due_at, p.answered_at FROM petitions p
+    sql<Record_['overdue'][number] & Whose>`
+      SELECT ${whose('p.handler_id')} AS whose, p.id, p.tracking_code, p.due_at, p.answered_at FROM petitions p
        WHERE ${mine('p.handler_id', 'p.unit_path')} AND p.due_at >= ${from} AND p.due_at < ${dueEnd}
          AND p.status NOT IN ('rejected', 'merged') AND (p.answered_at IS NULL OR p.answered_at > p.due_at)
        ORDER BY p.due_at, p.id`.execute(db),
-    sql<Record_['answerRatings'][number]>`
-      SELECT r.id, p.id AS petition_id, p.tracking_code, r.score, r.created_at FROM petition_ratings r JOIN petitions p ON p.id = r.petition_id
+    sql<Record_['answerRatings'][number] & Whose>`
+      SELECT ${whose('p.handler_id')} AS whose, r.id, p.id AS petition_id, p.tracking_code, r.score, r.created_at FROM petition_ratings r JOIN petitions p ON p.id = r.petition_id
        WHERE ${mine('p.handler_id', 'p.unit_path')} AND r.created_at >= ${from} AND r.created_at < ${to}
        ORDER BY r.created_at, r.id`.execute(db),
-    sql<Record_['serviceRatings'][number]>`
-      SELECT s.id, s.source, s.score, s.procedure, s.created_at FROM satisfaction_ratings s
+    sql<Record_['serviceRatings'][number] & Whose>`
+      SELECT ${whose('s.official_id')} AS whose, s.id, s.source, s.score, s.procedure, s.created_at FROM satisfaction_ratings s
        WHERE ${mine('s.official_id', 's.unit_path')} AND s.created_at >= ${from} AND s.created_at < ${to}
        ORDER BY s.created_at, s.id`.execute(db),
-    sql<Record_['upheld'][number]>`
-      SELECT f.petition_id, p.tracking_code, f.recorded_at, f.norm_ids FROM conduct_findings f JOIN petitions p ON p.id = f.petition_id
+    sql<Record_['upheld'][number] & Whose>`
+      SELECT ${whose('f.official_id')} AS whose, f.petition_id, p.tracking_code, f.recorded_at, f.norm_ids FROM conduct_findings f JOIN petitions p ON p.id = f.petition_id
        WHERE ${mine('f.official_id', 'f.unit_path')} AND f.outcome = 'upheld' AND f.recorded_at >= ${from} AND f.recorded_at < ${to}
        ORDER BY f.recorded_at, f.petition_id`.execute(db),
-    sql<Record_['inspections'][number]>`
-      SELECT i.id, to_char(i.found_on, 'YYYY-MM-DD') AS found_on, i.text, a.name AS entered_by_name
+    sql<Record_['inspections'][number] & Whose>`
+      SELECT ${whose('i.official_id')} AS whose, i.id, to_char(i.found_on, 'YYYY-MM-DD') AS found_on, i.text, a.name AS entered_by_name
         FROM inspection_findings i JOIN accounts a ON a.id = i.entered_by
        WHERE ${mine('i.official_id', 'i.unit_path')} AND i.found_on >= ${fromDay}::date AND i.found_on < ${toDay}::date
        ORDER BY i.found_on, i.id`.execute(db),
   ]);
-  return {
-    answered: num(answered.rows).map((r) => ({ ...r, reopen_count: Number(r.reopen_count) })),
-    overdue: num(overdue.rows),
-    answerRatings: num(answerRatings.rows).map((r) => ({ ...r, petition_id: Number(r.petition_id) })),
-    serviceRatings: num(serviceRatings.rows).map((r) => ({ ...r, score: Number(r.score) })),
-    upheld: upheld.rows.map((r) => ({ ...r, petition_id: Number(r.petition_id), norm_ids: (r.norm_ids ?? []).map(Number) })),
-    inspections: num(inspections.rows),
+  const out = new Map<number, Record_>(('officials' in s ? ids : [unitRecord]).map((id) => [id, emptyRecord()]));
+  // Rows keep their statement's order within each record.
+  const into = <K extends keyof Record_>(key: K, rows: (Whose & Record<string, unknown>)[], shape: (r: Record<string, unknown>) => Record_[K][number]) => {
+    for (const { whose, ...r } of rows) (out.get(Number(whose))![key] as Record_[K][number][]).push(shape(r));
   };
+  into('answered', answered.rows, (r) => ({ ...(r as Record_['answered'][number]), id: Number(r.id), reopen_count: Number(r.reopen_count) }));
+  into('overdue', overdue.rows, (r) => ({ ...(r as Record_['overdue'][number]), id: Number(r.id) }));
+  into('answerRatings', answerRatings.rows, (r) => ({ ...(r as Record_['answerRatings'][number]), id: Number(r.id), petition_id: Number(r.petition_id) }));
+  into('serviceRatings', serviceRatings.rows, (r) => ({ ...(r as Record_['serviceRatings'][number]), id: Number(r.id), score: Number(r.score) }));
+  into('upheld', upheld.rows, (r) => ({ ...(r as Record_['upheld'][number]), petition_id: Number(r.petition_id), norm_ids: ((r.norm_ids as unknown[] | null) ?? []).map(Number) }));
+  into('inspections', inspections.rows, (r) => ({ ...(r as Record_['inspections'][number]), id: Number(r.id) }));
+  return out;
 }
 
-/** Reception days held (closed or published) at one unit in [from, to). */
-export async function receptionDaysHeld(db: Kysely<DB>, unitId: number, from: Date, to: Date) {
+/** Reception days held (closed or published) at these units in [from, to). */
+export async function receptionDaysHeld(db: Kysely<DB>, unitIds: readonly number[], from: Date, to: Date) {
+  if (!unitIds.length) return [];
   const rows = await db
     .selectFrom('gatherings')
-    .select(['id', 'title', 'starts_at', 'host_role'])
-    .where('unit_id', '=', unitId)
+    .select(['id', 'unit_id', 'title', 'starts_at', 'host_role'])
+    .where('unit_id', 'in', [...unitIds])
     .where('kind', '=', 'reception_day')
     .where('state', 'in', ['closed', 'published'])
     .where('starts_at', '>=', from)
     .where('starts_at', '<', to)
     .orderBy('starts_at')
+    .orderBy('id')
     .execute();
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  return rows.map((r) => ({ ...r, id: Number(r.id), unit_id: Number(r.unit_id) }));
 }
 
 /** Ratings of a unit subtree for the public ranking: how many, and how many satisfied. */

@@ -306,6 +306,14 @@ describeEachBackend(
       const team = (await get('/api/v1/scorecards/units/TC1/officials?period=2026-Q1', w.lead1.headers)).json();
       assert.ok(team.items.some((o: { id: number }) => o.id === w.hand1.id));
       assert.ok(!team.items.some((o: { id: number }) => o.id === w.hand2.id));
+      // The province's list computes every official's scorecard together: each total and grade is the official's own.
+      const province = (await get('/api/v1/scorecards/units/TP/officials?period=2026-Q1', w.auditor.headers)).json();
+      for (const who of ['hand1', 'hand2'] as const) {
+        const listed = province.items.find((o: { id: number }) => o.id === w[who].id);
+        const own = (await get(`/api/v1/scorecards/officials/${w[who].id}?period=2026-Q1`, w.auditor.headers)).json();
+        assert.deepEqual([listed?.total, listed?.grade], [own.total, own.grade], who);
+      }
+      assert.notEqual(province.items.find((o: { id: number }) => o.id === w.hand1.id).total, province.items.find((o: { id: number }) => o.id === w.hand2.id).total, 'two different histories');
       const unitCard = (await get('/api/v1/scorecards/units/TC1?period=2026-Q1', w.lead1.headers)).json();
       assert.equal(unitCard.criteria.find((c: { measure: string }) => c.measure === 'upheld_conduct').value, expected(h1).upheld_conduct);
       assert.equal((await get('/api/v1/scorecards/units/TC1/cases?period=2026-Q1&measure=upheld_conduct', w.lead1.headers)).json().items.every((c: { petition: number | null }) => c.petition !== null), true, 'the leader sees which reports');
