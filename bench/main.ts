@@ -175,7 +175,7 @@ async function serverDataset(url: string): Promise<{ database: Database; world: 
   const now = Date.now();
   log('importing the unit tree (34 provinces, 3,321 communes, ~33,000 villages)');
   const t0 = performance.now();
-  const world = await buildWorld(database.db, new Random(o.seed), { villagesPerCommune: 10, now: new Date(now) });
+  const world = await buildWorld(database.db, o.seed, { villagesPerCommune: 10, now: new Date(now) });
   const unitsSeconds = (performance.now() - t0) / 1000;
   log(`units in ${unitsSeconds.toFixed(1)} s; loading ${petitions.toLocaleString('en')} petitions`);
   const runner = new pg.Pool({ connectionString: url, max: 2 });
@@ -262,7 +262,7 @@ async function main() {
       await migrate(db.pool);
       const now = Date.now();
       const t0 = performance.now();
-      const eworld = await buildWorld(db.db, new Random(o.seed), { villagesPerCommune: 10, now: new Date(now) });
+      const eworld = await buildWorld(db.db, o.seed, { villagesPerCommune: 10, now: new Date(now) });
       const unitsSeconds = (performance.now() - t0) / 1000;
       const load = await loadPetitions(db.db, pgliteCopyTarget(pglite), eworld, {
         count: embedded,

@@ -184,7 +184,7 @@ export async function checkStats(ctx: BenchContext & { databaseUrl: string }) {
   try {
     await migrate(database.pool);
     const now = Date.now();
-    const world = await buildWorld(database.db, new Random(`${ctx.seed}:check`), { villagesPerCommune: 3, now: new Date(now) });
+    const world = await buildWorld(database.db, `${ctx.seed}:check`, { villagesPerCommune: 3, now: new Date(now) });
     const load = await loadPetitions(database.db, serverCopyTarget(url.toString()), world, {
       count: 20_000,
       seed: `${ctx.seed}:check`,

@@ -54,14 +54,15 @@ interface UnitRow {
   parent_id: number | null;
 }
 
-/** Imports the tree, creates the officials, and answers the world the generator draws from. */
-export async function buildWorld(db: Kysely<DB>, random: Random, opts: { villagesPerCommune: number; now: Date }): Promise<World> {
-  await importUnits(db, unitRows(random.fork('units'), opts.villagesPerCommune), {
+/** Imports the tree, creates the officials, and answers the world the generator draws from (the same world loadWorld answers later for the seed). */
+export async function buildWorld(db: Kysely<DB>, seed: string, opts: { villagesPerCommune: number; now: Date }): Promise<World> {
+  await importUnits(db, unitRows(new Random(seed).fork('units'), opts.villagesPerCommune), {
     now: opts.now,
     actor: { kind: 'system', label: 'bench' },
     source: path.basename(vnUnitsFile),
   });
-  return loadWorld(db, random);
+  // A fresh generator, as `--reuse` gives loadWorld: the communes' weights must be the ones the petitions were drawn with.
+  return loadWorld(db, new Random(seed));
 }
 
 /** Officials get ids we choose, so that the audit labels can name them before they exist. */
