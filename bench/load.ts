@@ -45,7 +45,7 @@ const batchKey: Record<Table, keyof Omit<Batch, 'count'>> = {
 
 /** Where COPY text goes: a PostgreSQL server (streams) or PGlite (one COPY per chunk). */
 export interface CopyTarget {
-  open(table: Table, columns: readonly string[]): Promise<{ write(text: string): Promise<void>; end(): Promise<void> }>;
+  open(table: string, columns: readonly string[]): Promise<{ write(text: string): Promise<void>; end(): Promise<void> }>;
 }
 
 export function serverCopyTarget(connectionString: string): CopyTarget {

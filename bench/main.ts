@@ -28,11 +28,13 @@ import type { World } from './workload.ts';
 import { measureIntake, measureLimit, measureReads, measureStats, checkStats, measureSweep, prepareSessions, type Results } from './scenarios.ts';
 import { writeReport } from './report.ts';
 import { measurePaths } from './paths.ts';
+import { loadArticles, type ArticleLoad } from './articles.ts';
 import { rebuildRollups } from './rollups.ts';
 
 const program = new Command('bench')
   .description('Zero Distance at national scale on this machine')
   .option('--petitions <n>', 'petitions in the PostgreSQL data set (1e6 … 1e7)', '1e6')
+  .option('--articles <n>', 'published articles in the PostgreSQL data set, for the search paths', '1e5')
   .option('--embedded <n>', 'petitions in the embedded (PGlite) data set; 0 skips it', '1e5')
   .option('--seed <text>', 'the workload seed', 'zerodistance')
   .option('--database-url <url>', 'the PostgreSQL server (a database that will be dropped and created)', process.env.DATABASE_URL ?? defaultDatabaseUrl())
@@ -58,6 +60,7 @@ function defaultDatabaseUrl(): string {
 program.parse();
 const o = program.opts<{
   petitions: string;
+  articles: string;
   embedded: string;
   seed: string;
   databaseUrl: string;
@@ -76,6 +79,7 @@ const o = program.opts<{
 // --quick overrides the sizes: a developer's before-and-after, not the table's figures.
 if (o.quick) {
   Object.assign(o, { petitions: '1e4', embedded: '1e3', intakeSeconds: '5', sweepOpen: '1e4', docs: false, reuse: o.reuse });
+  if (program.getOptionValueSource('articles') === 'default') o.articles = '1e3';
   o.skip = [o.skip, 'check'].filter(Boolean).join(',');
   // Its own database, so a quick run never drops the loaded 1e6 data set.
   const url = new URL(o.databaseUrl);
@@ -89,6 +93,7 @@ const count = (s: string) => {
   return Math.round(n);
 };
 const petitions = count(o.petitions);
+const articles = count(o.articles);
 const embedded = count(o.embedded);
 const skip = new Set(o.skip.split(',').filter(Boolean));
 const intakeSeconds = Math.min(Math.max(Number(o.intakeSeconds), 1), 120);
@@ -205,6 +210,27 @@ async function serverDataset(url: string): Promise<{ database: Database; world: 
   return { database, world, meta, reused: false };
 }
 
+/** Published articles up to `--articles`: a reused database gets only the ones it lacks. */
+async function ensureArticles(database: Database, world: World, meta: Meta): Promise<ArticleLoad | { articles: number; reused: true }> {
+  const have = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM articles`.execute(database.db)).rows[0].n);
+  if (have >= articles) return { articles: have, reused: true };
+  log(`loading ${(articles - have).toLocaleString('en')} published articles`);
+  const runner = new pg.Pool({ connectionString: o.databaseUrl, max: 2 });
+  try {
+    const load = await loadArticles(database.db, serverCopyTarget(o.databaseUrl), world, {
+      count: articles - have,
+      seed: `${o.seed}:${have}`,
+      now: meta.now,
+      runStatement: async (s) => void (await runner.query(s)),
+      onProgress: progress('load'),
+    });
+    log(`articles in ${load.seconds.toFixed(1)} s (${load.terms.toLocaleString('en')} search terms)`);
+    return load;
+  } finally {
+    await runner.end();
+  }
+}
+
 async function main() {
   assertLoopback(o.databaseUrl);
   fs.mkdirSync(o.out, { recursive: true });
@@ -224,6 +250,7 @@ async function main() {
   step('postgres load');
   const { database, world, meta } = await serverDataset(o.databaseUrl);
   results.postgres.load = meta.load;
+  results.postgres.articles = await ensureArticles(database, world, meta);
   const version = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db);
   results.machine.postgres = version.rows[0].v;
   // Settings that change the figures, as this server has them (a test machine may turn autovacuum off).

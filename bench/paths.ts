@@ -1,5 +1,5 @@
 /**
- * The read paths added after the first bench (search, the public list and map, Open311, the
+ * The read paths added after the first bench (article and petition search, the public list and map, Open311, the
  * gathering calendar and its feed, a province's scorecards and report), each with its target.
  * Every path is probed once first: one that does not answer 200 is recorded with its status,
  * not measured, so a broken path shows in the table instead of stopping the run.
@@ -38,6 +38,8 @@ export function pathsOf(ctx: BenchContext, sessions: Sessions): PathTarget[] {
   return [
     { name: 'staff search, Vietnamese words (commune handler)', request: `/api/v1/knowledge/search?q=${encodeURIComponent('đường ngập nước')}&unit=${c}`, p95: 30, token: handler },
     { name: 'staff search, Chinese words (commune handler)', request: `/api/v1/knowledge/search?q=${encodeURIComponent('道路积水')}&unit=${c}`, p95: 30, token: handler },
+    { name: "residents' article search in a commune, Vietnamese question", request: `/api/v1/knowledge/articles?q=${encodeURIComponent('thủ tục đăng ký khai sinh cần giấy tờ gì')}&unit=${c}&lang=vi`, p95: 30 },
+    { name: "residents' article search in a commune, Chinese question", request: `/api/v1/knowledge/articles?q=${encodeURIComponent('户口迁移需要什么证件')}&unit=${c}&lang=zh`, p95: 30 },
     { name: 'public list of a province, newest', request: `/api/v1/petitions/public?unit=${p}&limit=20`, p95: 30 },
     { name: 'public map of a province: open petitions, 200 at most', request: `/api/v1/petitions/public?unit=${p}&open=true&limit=200`, p95: 50 },
     { name: '"already reported?" words in a commune (duplicate suggestion)', request: `/api/v1/petitions/public?unit=${c}&q=${encodeURIComponent('Đoạn đường qua xóm ngập sâu sau mưa')}&limit=5`, p95: 5 },

@@ -28,7 +28,7 @@ export interface Results {
   finishedAt?: string;
   machine: Record<string, string | number>;
   options: Record<string, unknown>;
-  postgres: Partial<Record<'load' | 'reads' | 'stats' | 'paths' | 'intake' | 'limit' | 'check' | 'sweep', unknown>>;
+  postgres: Partial<Record<'load' | 'articles' | 'reads' | 'stats' | 'paths' | 'intake' | 'limit' | 'check' | 'sweep', unknown>>;
   embedded: Partial<Record<'load' | 'reads' | 'stats' | 'paths' | 'intake' | 'limit' | 'error', unknown>>;
   /** The 1-minute load average before each step: above ~1.5 other work shared the cores. */
   loadAverage: Record<string, number>;

@@ -1,4 +1,4 @@
--- The schema after every migration up to 0860_function_files, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0900_article_postings, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -2301,7 +2301,7 @@ CREATE INDEX agencies_unit ON public.agencies USING btree (unit_id);
 
 CREATE INDEX agencies_unit_kind ON public.agencies USING btree (unit_id, kind, id);
 
-CREATE INDEX article_terms_term ON public.article_terms USING btree (term);
+CREATE INDEX article_terms_postings ON public.article_terms USING btree (term) INCLUDE (article_id, language, weight);
 
 CREATE INDEX articles_source ON public.articles USING btree (source_petition_id) WHERE (source_petition_id IS NOT NULL);
 

@@ -143,6 +143,12 @@ export interface SearchFilters {
   offset?: number;
 }
 
+/** The paths of the units above a unit: '/1/8/536/' → ['/1/', '/1/8/']. */
+export function ancestorPaths(path: string): string[] {
+  const ids = path.split('/').filter(Boolean);
+  return ids.slice(0, -1).map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+}
+
 /** Articles residents may read now: published, not withdrawn, within their validity dates. */
 function readable(f: SearchFilters) {
   const parts = [
@@ -151,7 +157,8 @@ function readable(f: SearchFilters) {
     sql`(a.valid_from IS NULL OR a.valid_from <= ${f.today}::date)`,
     sql`(a.valid_to IS NULL OR a.valid_to >= ${f.today}::date)`,
   ];
-  if (f.unitPath) parts.push(sql`(a.unit_path LIKE ${f.unitPath + '%'} OR ${f.unitPath} LIKE a.unit_path || '%')`);
+  // The unit's subtree, or a unit above it: both by the unit_path index.
+  if (f.unitPath) parts.push(sql`(a.unit_path LIKE ${f.unitPath + '%'} OR a.unit_path = ANY (${ancestorPaths(f.unitPath)}::text[]))`);
   if (f.category) parts.push(sql`a.category = ${f.category}`);
   if (f.kinds?.length) parts.push(sql`a.kind IN (${sql.join(f.kinds)})`);
   return sql.join(parts, sql` AND `);
@@ -175,17 +182,26 @@ export async function searchArticles(db: Kysely<DB>, q: { terms: string[]; weigh
     WITH q AS MATERIALIZED (
       SELECT * FROM unnest(${q.terms}::text[], ${q.weights}::real[]) AS q(term, qw)
     ),
-    n AS (SELECT greatest(count(DISTINCT article_id), 1)::float8 AS n FROM article_terms),
-    df AS (
-      SELECT t.term, count(DISTINCT t.article_id)::float8 AS df
-      FROM article_terms t JOIN q ON q.term = t.term GROUP BY t.term
+    -- BM25's N, the published articles: counted while there are few; over a large index the
+    -- planner's estimate (kept by ANALYZE), since counting them would cost seconds per search.
+    n AS (
+      SELECT greatest(CASE WHEN c.reltuples >= 10000 THEN c.reltuples
+                           ELSE (SELECT count(*) FROM articles WHERE published_version IS NOT NULL AND withdrawn_at IS NULL) END, 1)::float8 AS n
+      FROM pg_class c WHERE c.oid = 'articles'::regclass
     ),
+    -- How many articles hold each term, over the whole index (idf), from the postings index alone.
+    df AS MATERIALIZED (
+      SELECT q.term, q.qw, (SELECT count(DISTINCT t.article_id) FROM article_terms t WHERE t.term = q.term)::float8 AS df FROM q
+    ),
+    -- Only the articles the reader may see are scored: a commune's residents see its own, its
+    -- villages' and the units' above it, a few percent of a national index.
+    readable AS MATERIALIZED (SELECT a.id FROM articles a WHERE ${readable(f)}),
     per_language AS (
       SELECT t.article_id, t.language,
-             sum(q.qw * (t.weight * 2.2 / (t.weight + 1.2)) * ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))) AS score
-      FROM article_terms t
-      JOIN q ON q.term = t.term
-      JOIN df ON df.term = t.term
+             sum(df.qw * (t.weight * 2.2 / (t.weight + 1.2)) * ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))) AS score
+      FROM df
+      JOIN article_terms t ON t.term = df.term
+      JOIN readable r ON r.id = t.article_id
       CROSS JOIN n
       GROUP BY t.article_id, t.language
     ),
@@ -193,10 +209,9 @@ export async function searchArticles(db: Kysely<DB>, q: { terms: string[]; weigh
       SELECT DISTINCT ON (article_id) article_id, language, score
       FROM per_language ORDER BY article_id, score DESC, language
     )
-    SELECT a.id, b.score::float8 AS score, b.language
-    FROM best b JOIN articles a ON a.id = b.article_id
-    WHERE ${readable(f)}
-    ORDER BY b.score DESC, a.id
+    SELECT b.article_id AS id, b.score::float8 AS score, b.language
+    FROM best b
+    ORDER BY b.score DESC, b.article_id
     LIMIT ${f.limit} OFFSET ${f.offset ?? 0}
   `.execute(db);
   return rows.map((r) => ({ id: Number(r.id), score: Number(r.score), language: r.language }));

@@ -114,6 +114,11 @@ describeEachBackend(
       // Found by a question without diacritics, and by an English one.
       const found = await get(`/api/v1/knowledge/articles?q=${encodeURIComponent('tach ho khau can nhung giay to nao')}&unit=KC1`);
       assert.equal(found.json().items[0]?.id, article.id);
+      // A unit's search holds its subtree's articles and those of the units above it, not a sibling's.
+      const ids = async (unit: string) => (await get(`/api/v1/knowledge/articles?q=${encodeURIComponent('tach ho khau')}&unit=${unit}`)).json().items.map((i: { id: number }) => i.id);
+      assert.ok((await ids('KV1')).includes(article.id), 'a village below the commune');
+      assert.ok((await ids('KP')).includes(article.id), 'the province above it');
+      assert.ok(!(await ids('KC2')).includes(article.id), 'not the other commune');
       const en = await get(`/api/v1/knowledge/articles?q=${encodeURIComponent('documents to separate a family household')}&lang=en`);
       assert.equal(en.json().items[0]?.id, article.id);
       assert.equal(en.json().items[0].language, 'en');
