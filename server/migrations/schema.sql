@@ -1,4 +1,4 @@
--- The schema after every migration up to 0900_article_postings, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0910_gathering_ratings, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -1430,7 +1430,7 @@ CREATE TABLE public.satisfaction_ratings (
     source text NOT NULL,
     device_id bigint,
     rater_hash text,
-    service_point_id bigint NOT NULL,
+    service_point_id bigint,
     unit_id bigint NOT NULL,
     unit_path text NOT NULL,
     official_id bigint,
@@ -1439,9 +1439,16 @@ CREATE TABLE public.satisfaction_ratings (
     norm_ids bigint[] DEFAULT '{}'::bigint[] NOT NULL,
     comment text,
     created_at timestamp with time zone NOT NULL,
+    gathering_id bigint,
+    booking_id bigint,
     CONSTRAINT satisfaction_ratings_check CHECK (((source = 'kiosk'::text) = (device_id IS NOT NULL))),
+    CONSTRAINT satisfaction_ratings_place_check CHECK (
+CASE
+    WHEN (source = 'gathering'::text) THEN ((gathering_id IS NOT NULL) AND (booking_id IS NOT NULL) AND (service_point_id IS NULL))
+    ELSE ((gathering_id IS NULL) AND (booking_id IS NULL) AND (service_point_id IS NOT NULL))
+END),
     CONSTRAINT satisfaction_ratings_score_check CHECK (((score >= 1) AND (score <= 5))),
-    CONSTRAINT satisfaction_ratings_source_check CHECK ((source = ANY (ARRAY['kiosk'::text, 'link'::text])))
+    CONSTRAINT satisfaction_ratings_source_check CHECK ((source = ANY (ARRAY['kiosk'::text, 'link'::text, 'gathering'::text])))
 );
 
 ALTER TABLE public.satisfaction_ratings ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
@@ -2182,6 +2189,9 @@ ALTER TABLE ONLY public.satisfaction_link_keys
     ADD CONSTRAINT satisfaction_link_keys_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.satisfaction_ratings
+    ADD CONSTRAINT satisfaction_ratings_booking_id_key UNIQUE (booking_id);
+
+ALTER TABLE ONLY public.satisfaction_ratings
     ADD CONSTRAINT satisfaction_ratings_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.schema_functions
@@ -2454,6 +2464,8 @@ CREATE INDEX reports_unit ON public.reports USING btree (unit_id, from_day DESC)
 CREATE UNIQUE INDEX satisfaction_devices_code ON public.satisfaction_devices USING btree (enrolment_code_hash) WHERE (enrolment_code_hash IS NOT NULL);
 
 CREATE INDEX satisfaction_ratings_device ON public.satisfaction_ratings USING btree (device_id, created_at);
+
+CREATE INDEX satisfaction_ratings_gathering ON public.satisfaction_ratings USING btree (gathering_id) WHERE (gathering_id IS NOT NULL);
 
 CREATE INDEX satisfaction_ratings_official ON public.satisfaction_ratings USING btree (official_id, created_at);
 
@@ -2881,7 +2893,13 @@ ALTER TABLE ONLY public.satisfaction_devices
     ADD CONSTRAINT satisfaction_devices_service_point_id_fkey FOREIGN KEY (service_point_id) REFERENCES public.service_points(id);
 
 ALTER TABLE ONLY public.satisfaction_ratings
+    ADD CONSTRAINT satisfaction_ratings_booking_id_fkey FOREIGN KEY (booking_id) REFERENCES public.gathering_bookings(id);
+
+ALTER TABLE ONLY public.satisfaction_ratings
     ADD CONSTRAINT satisfaction_ratings_device_id_fkey FOREIGN KEY (device_id) REFERENCES public.satisfaction_devices(id);
+
+ALTER TABLE ONLY public.satisfaction_ratings
+    ADD CONSTRAINT satisfaction_ratings_gathering_id_fkey FOREIGN KEY (gathering_id) REFERENCES public.gatherings(id);
 
 ALTER TABLE ONLY public.satisfaction_ratings
     ADD CONSTRAINT satisfaction_ratings_official_id_fkey FOREIGN KEY (official_id) REFERENCES public.accounts(id);

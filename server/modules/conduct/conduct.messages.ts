@@ -61,4 +61,24 @@ export const conductMessages = defineMessages({
     vi: 'Chỉ lãnh đạo phụ trách vụ việc mới được ghi kết luận.',
     zh: '只有该案件的责任领导才能记录结论。',
   },
+  rating_booking_unknown: {
+    en: 'We found no booking with this code. Check the code on your booking slip.',
+    vi: 'Không tìm thấy đăng ký nào với mã này. Vui lòng kiểm tra mã trên phiếu đăng ký.',
+    zh: '未找到使用此确认码的预约。请核对预约单上的确认码。',
+  },
+  gathering_already_rated: {
+    en: 'This booking has already rated the gathering. Thank you for your rating.',
+    vi: 'Đăng ký này đã được dùng để đánh giá buổi làm việc. Cảm ơn bạn đã đánh giá.',
+    zh: '此预约已评价过本次活动。感谢您的评价。',
+  },
+  gathering_not_held: {
+    en: 'You can rate this gathering once it has been held.',
+    vi: 'Bạn có thể đánh giá sau khi buổi này đã diễn ra.',
+    zh: '活动举行之后才能评价。',
+  },
+  gathering_not_rated: {
+    en: 'Residents do not rate gatherings of this kind.',
+    vi: 'Loại buổi làm việc này không nhận đánh giá của người dân.',
+    zh: '此类活动不接受居民评价。',
+  },
 });

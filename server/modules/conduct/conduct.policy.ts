@@ -60,6 +60,8 @@ export function canRecordFinding(actor: Actor, c: { kind: string; leader_id: num
 export const floodLimits = {
   kiosk: { minSecondsApart: 10, perHour: 40 },
   link: { perDay: 5 },
+  /** Gatherings' ratings per phone number (the bookings'); the phone's browser counts as for links. */
+  phoneNumber: { perDay: 5 },
 } as const;
 
 /** May a kiosk rate now, given its last rating and its count in the past hour? Answers the seconds to wait. */
@@ -72,4 +74,21 @@ export function kioskWait(now: Date, last: Date | null, lastHour: number): numbe
 
 export function linkWait(lastDay: number): number {
   return lastDay >= floodLimits.link.perDay ? 86_400 : 0;
+}
+
+export function phoneNumberWait(lastDay: number): number {
+  return lastDay >= floodLimits.phoneNumber.perDay ? 86_400 : 0;
+}
+
+/**
+ * The kinds of gathering where residents are served, and so rate: reception days, outreach
+ * days, forums, dialogues and service days. Working sessions are between officials and
+ * agencies; residents do not rate them.
+ */
+export const ratedGatheringKinds = ['reception_day', 'outreach_day', 'forum', 'dialogue', 'service_day'] as const;
+
+/** Whether a booking's gathering may be rated now: its kind serves residents and it has been held (closed or published). */
+export function gatheringRatable(g: { kind: string; state: string }): 'ok' | 'kind' | 'not_held' {
+  if (!(ratedGatheringKinds as readonly string[]).includes(g.kind)) return 'kind';
+  return g.state === 'closed' || g.state === 'published' ? 'ok' : 'not_held';
 }

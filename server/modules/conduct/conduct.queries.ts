@@ -248,10 +248,12 @@ export async function lastRatingAt(db: Kysely<DB>, deviceId: number): Promise<Da
 }
 
 export interface NewRating {
-  source: 'kiosk' | 'link';
+  source: 'kiosk' | 'link' | 'gathering';
   device_id: number | null;
   rater_hash: string | null;
-  service_point_id: number;
+  service_point_id: number | null;
+  gathering_id?: number | null;
+  booking_id?: number | null;
   unit_id: number;
   unit_path: string;
   official_id: number | null;
@@ -264,8 +266,8 @@ export interface NewRating {
 
 export async function insertRating(db: Kysely<DB>, r: NewRating): Promise<number> {
   const { rows } = await sql<{ id: number }>`
-    INSERT INTO satisfaction_ratings (source, device_id, rater_hash, service_point_id, unit_id, unit_path, official_id, procedure, score, norm_ids, comment, created_at)
-    VALUES (${r.source}, ${r.device_id}, ${r.rater_hash}, ${r.service_point_id}, ${r.unit_id}, ${r.unit_path}, ${r.official_id}, ${r.procedure},
+    INSERT INTO satisfaction_ratings (source, device_id, rater_hash, service_point_id, gathering_id, booking_id, unit_id, unit_path, official_id, procedure, score, norm_ids, comment, created_at)
+    VALUES (${r.source}, ${r.device_id}, ${r.rater_hash}, ${r.service_point_id}, ${r.gathering_id ?? null}, ${r.booking_id ?? null}, ${r.unit_id}, ${r.unit_path}, ${r.official_id}, ${r.procedure},
             ${r.score}, ${sql.val(r.norm_ids)}::bigint[], ${r.comment}, ${r.created_at})
     RETURNING id`.execute(db);
   return Number(rows[0].id);
@@ -366,4 +368,59 @@ export async function upsertDuty(db: Kysely<DB>, d: { servicePointId: number; of
     .values(row)
     .onConflict((oc) => oc.column('service_point_id').doUpdateSet({ official_id: d.officialId, set_by: d.setBy, set_at: d.at }))
     .execute();
+}
+
+// ---- ratings of gatherings, by booking code ----
+
+export interface BookingToRate {
+  booking_id: number;
+  phone: string;
+  gathering_id: number;
+  kind: string;
+  title: string;
+  state: string;
+  starts_at: Date;
+  host_id: number | null;
+  host_name: string | null;
+  unit_id: number;
+  unit_path: string;
+  unit_code: string;
+  unit_name: string;
+  unit_names: LocaleNames;
+  time_zone: string;
+  rated_at: Date | null;
+}
+
+/** The booking a code names (not cancelled), its gathering and unit, and when it was rated; `lock` holds the booking. */
+export async function bookingToRate(db: Kysely<DB>, code: string, lock = false): Promise<BookingToRate | undefined> {
+  const { rows } = await sql<BookingToRate>`
+    SELECT b.id AS booking_id, b.phone, g.id AS gathering_id, g.kind, g.title, g.state, g.starts_at, g.host_id, a.name AS host_name,
+           g.unit_id, g.unit_path, u.code AS unit_code, u.name AS unit_name, u.names AS unit_names, u.time_zone,
+           (SELECT s.created_at FROM satisfaction_ratings s WHERE s.booking_id = b.id) AS rated_at
+      FROM gathering_bookings b
+      JOIN gatherings g ON g.id = b.gathering_id
+      JOIN units u ON u.id = g.unit_id
+      LEFT JOIN accounts a ON a.id = g.host_id
+     WHERE b.code = ${code} AND b.cancelled_at IS NULL
+     ${lock ? sql`FOR UPDATE OF b` : sql``}`.execute(db);
+  const r = rows[0];
+  return (
+    r && {
+      ...r,
+      booking_id: Number(r.booking_id),
+      gathering_id: Number(r.gathering_id),
+      host_id: r.host_id === null ? null : Number(r.host_id),
+      unit_id: Number(r.unit_id),
+      starts_at: new Date(r.starts_at),
+      rated_at: r.rated_at === null ? null : new Date(r.rated_at),
+    }
+  );
+}
+
+/** Gatherings' ratings given since `since` with bookings made with this phone number. */
+export async function phoneRatingsSince(db: Kysely<DB>, phone: string, since: Date): Promise<number> {
+  const { rows } = await sql<{ n: string }>`
+    SELECT count(*) AS n FROM satisfaction_ratings s JOIN gathering_bookings b ON b.id = s.booking_id
+     WHERE b.phone = ${phone} AND s.created_at > ${since}`.execute(db);
+  return Number(rows[0].n);
 }

@@ -2,9 +2,10 @@ import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest, forbidden, notFound, AppError } from '../../platform/errors.ts';
+import { badRequest, fail, forbidden, notFound, AppError } from '../../platform/errors.ts';
 import { isOfficial, type Actor } from '../../platform/access.ts';
 import { resolveUnit } from '../units/index.ts';
+import { localDateTime } from '../../platform/calendar.ts';
 import { inUnitStaff, photoHashes, photoPath } from '../directory/index.ts';
 import {
   DeviceBody,
@@ -14,7 +15,10 @@ import {
   DutyView,
   DevicesQuery,
   EnrolBody,
+  BookingCodeParams,
   FindingBody,
+  GatheringRatingBody,
+  GatheringToRate,
   IdParams,
   LinkQuery,
   LinkView,
@@ -39,8 +43,10 @@ import {
   canPutAnyoneOnDuty,
   canSeeDuty,
   canSetDuty,
+  gatheringRatable,
 } from './conduct.policy.ts';
 import {
+  bookingToRate,
   conductCase,
   deviceByToken,
   dutyAt,
@@ -62,6 +68,7 @@ import { presentCitedNorms, presentDevice, presentNormSets } from './conduct.pre
 import { createNormSet, editNormSet } from './commands/saveNormSet.ts';
 import { createDevice, enrolDevice, revokeDevice } from './commands/enrolDevice.ts';
 import { rateService } from './commands/rateService.ts';
+import { rateGathering } from './commands/rateGathering.ts';
 import { recordFinding } from './commands/recordFinding.ts';
 import { setDuty } from './commands/setDuty.ts';
 import { hashToken, kioskCookie, newToken, raterCookie, readLink, signLink } from './conduct.tokens.ts';
@@ -347,6 +354,41 @@ export const conductModule: Module = {
         const { link, place } = await readRatingLink(ctx, request.params.token);
         const rater = raterOf(ctx, request, reply);
         const id = await rateService(ctx, place, { source: 'link', raterHash: rater, officialId: link.officialId }, request.body);
+        return reply.status(201).send({ id });
+      },
+    );
+
+    // ---- a gathering rated with the booking code ----
+    app.get(
+      '/api/v1/rate/gatherings/:code',
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'What a booking code rates: the gathering, its host, whether it may be rated now, the codes of conduct', params: BookingCodeParams, response: { 200: GatheringToRate } },
+      },
+      async (request, reply) => {
+        const b = await bookingToRate(ctx.db, request.params.code.toUpperCase());
+        if (!b) throw fail('rating_booking_unknown');
+        raterOf(ctx, request, reply);
+        const ratable = gatheringRatable(b);
+        return {
+          gathering: { id: b.gathering_id, kind: b.kind, title: b.title, startsAt: b.starts_at.toISOString(), localStart: localDateTime(b.starts_at, b.time_zone) },
+          unit: { code: b.unit_code, name: b.unit_name, names: Object.fromEntries(Object.entries(b.unit_names ?? {}).filter(([, v]) => typeof v === 'string')) as Record<string, string> },
+          host: b.host_id !== null && b.host_name !== null ? { id: b.host_id, name: b.host_name } : null,
+          status: b.rated_at !== null ? ('rated' as const) : ratable === 'kind' ? ('not_rated' as const) : ratable === 'not_held' ? ('not_held' as const) : ('open' as const),
+          normSets: presentNormSets(await normSetsInForce(ctx.db, b.unit_path, ctx.clock.now())),
+        };
+      },
+    );
+
+    app.post(
+      '/api/v1/rate/gatherings',
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'A resident who booked a place rates the gathering once it is held, with the booking code (no sign-in)', body: GatheringRatingBody, response: { 201: RatingCreated } },
+      },
+      async (request, reply) => {
+        const rater = raterOf(ctx, request, reply);
+        const id = await rateGathering(ctx, request.actor, rater, request.body);
         return reply.status(201).send({ id });
       },
     );

@@ -86,6 +86,28 @@ export const RatingBody = Type.Object(
 export type RatingBody = Static<typeof RatingBody>;
 export const RatingCreated = Type.Object({ id: Type.Integer() });
 
+export const GatheringRatingBody = Type.Object(
+  {
+    code: Type.String({ minLength: 4, maxLength: 32, pattern: '^[A-Za-z0-9]+$', description: 'the booking code given to the resident' }),
+    score: Type.Integer({ minimum: 1, maximum: 5, description: 'the face scale: 1 very unhappy … 5 very happy' }),
+    norms: Type.Optional(NormIds),
+    comment: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type GatheringRatingBody = Static<typeof GatheringRatingBody>;
+export const BookingCodeParams = Type.Object({ code: Type.String({ minLength: 4, maxLength: 32, pattern: '^[A-Za-z0-9]+$' }) }, { additionalProperties: false });
+export const GatheringToRate = Type.Object({
+  gathering: Type.Object({ id: Type.Integer(), kind: Type.String(), title: Type.String(), startsAt: Type.String({ format: 'date-time' }), localStart: Type.String() }),
+  unit: Type.Object({ code: Type.String(), name: Type.String(), names: Names }),
+  host: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+  status: Type.Union([Type.Literal('open'), Type.Literal('rated'), Type.Literal('not_held'), Type.Literal('not_rated')], {
+    description: 'open: may be rated now; rated: this booking has rated it; not_held: not yet held; not_rated: a kind residents do not rate',
+  }),
+  normSets: Type.Array(NormSetView),
+});
+export type GatheringToRate = Static<typeof GatheringToRate>;
+
 export const LinkQuery = Type.Object(
   { servicePoint: Id, official: Type.Optional(Id) },
   { additionalProperties: false },

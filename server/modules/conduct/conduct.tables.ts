@@ -63,10 +63,14 @@ export interface SatisfactionLinkKeysTable {
 
 export interface SatisfactionRatingsTable {
   id: Generated<number>;
-  source: 'kiosk' | 'link';
+  source: 'kiosk' | 'link' | 'gathering';
   device_id: number | null;
   rater_hash: string | null;
-  service_point_id: number;
+  /** The counter rated (kiosk and link); null for a gathering's rating. */
+  service_point_id: number | null;
+  /** A gathering's rating: the gathering and the booking whose code rated it (once per booking). */
+  gathering_id: number | null;
+  booking_id: number | null;
   unit_id: number;
   unit_path: string;
   official_id: number | null;

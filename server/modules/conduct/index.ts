@@ -5,5 +5,6 @@ export { insertReportedNorms, normSetsInForce, servicePointPlace } from './condu
 export { createNormSet, editNormSet } from './commands/saveNormSet.ts';
 export { createDevice, enrolDevice } from './commands/enrolDevice.ts';
 export { rateService } from './commands/rateService.ts';
+export { rateGathering } from './commands/rateGathering.ts';
 export { recordFinding } from './commands/recordFinding.ts';
 export { setDuty } from './commands/setDuty.ts';
