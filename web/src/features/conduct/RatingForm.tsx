@@ -17,11 +17,11 @@ export interface RatingInput {
   comment?: string;
 }
 
-export function FaceScale({ value, onPick }: { value: number | null; onPick(score: number): void }) {
+export function FaceScale({ value, onPick, legend }: { value: number | null; onPick(score: number): void; legend?: string }) {
   const { t } = useI18n();
   return (
     <fieldset class="face-scale">
-      <legend>{t('conduct.howServed')}</legend>
+      <legend>{legend ?? t('conduct.howServed')}</legend>
       <div class="faces">
         {faces.map((f) => (
           <button key={f.score} type="button" class={`face face-${f.score}`} aria-pressed={value === f.score} onClick={() => onPick(f.score)}>

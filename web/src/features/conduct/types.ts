@@ -1,9 +1,10 @@
 /** What the conduct pages read from the server: codes of conduct, a rating place, the staff directory. */
-import type { NormSetView, PlaceView } from '../../../../server/modules/conduct/conduct.schema.ts';
+import type { GatheringToRate, NormSetView, PlaceView } from '../../../../server/modules/conduct/conduct.schema.ts';
 import type { StaffEntry } from '../../../../server/modules/directory/directory.schema.ts';
 
 export type NormSet = NormSetView;
 export type Place = PlaceView;
+export type { GatheringToRate };
 export type { StaffEntry };
 
 /** A text of a norm set in the interface's language (the sets speak vi, zh and en). */

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import type { PageProps } from '../../app/router.ts';
+import { navigate, type PageProps } from '../../app/router.ts';
 import { rememberPetition } from '../../app/devicePetitions.ts';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { Alert, Checkbox, Empty, Field, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
@@ -103,10 +103,40 @@ export default function GatheringPage({ params }: PageProps) {
           </ul>
         </section>
       ) : null}
+      {(v.state === 'closed' || v.state === 'published') && ratedKinds.includes(v.kind) ? <RateForm /> : null}
       {upcoming ? <BookForm id={v.id} full={v.capacity !== null && v.booked >= v.capacity} onBooked={g.reload} /> : null}
       {upcoming ? <AskForm id={v.id} /> : null}
       {v.state === 'planned' ? <CancelForm id={v.id} onCancelled={g.reload} /> : null}
     </>
+  );
+}
+
+/** The kinds of gathering where residents are served and rate them (as the server's conduct policy says). */
+const ratedKinds = ['reception_day', 'outreach_day', 'forum', 'dialogue', 'service_day'];
+
+/** Once held: the resident types the booking code and goes to the rating page. */
+function RateForm() {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  return (
+    <section aria-labelledby="rate-heading">
+      <h2 id="rate-heading">{t('gatherings.rateHeading')}</h2>
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (code.trim()) navigate(`/rate-gathering?code=${encodeURIComponent(code.trim())}`);
+        }}
+      >
+        <p>{t('gatherings.rateLead')}</p>
+        <Field label={t('gatherings.bookingCode')} required>
+          {(f) => <input id={f.id} value={code} required minLength={4} maxLength={32} autoComplete="off" onInput={(e) => setCode(e.currentTarget.value)} />}
+        </Field>
+        <button type="submit" class="button">
+          {t('gatherings.rateHeading')}
+        </button>
+      </form>
+    </section>
   );
 }
 
@@ -125,6 +155,12 @@ function BookForm({ id, full, onBooked }: { id: number; full: boolean; onBooked(
         <p class="tracking-code-label">{t('gatherings.bookingCode')}</p>
         <p class="big-code" data-testid="booking-code">{booking.code}</p>
         <p class="hint">{t('gatherings.bookingCodeHint')}</p>
+        <p class="hint">
+          {t('gatherings.rateLater')}{' '}
+          <a href={`/rate-gathering?code=${encodeURIComponent(booking.code)}`} data-testid="rate-link">
+            {`${location.origin}/rate-gathering?code=${booking.code}`}
+          </a>
+        </p>
       </section>
     );
   }
