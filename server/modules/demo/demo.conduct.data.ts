@@ -107,3 +107,15 @@ export const demoRatings: Array<{ minutesAgo: number; source: 'kiosk' | 'link'; 
   { minutesAgo: 2 * 1440, source: 'kiosk', score: 3, procedure: 'Đăng ký kết hôn' },
   { minutesAgo: 1440, source: 'link', score: 5, official: 'thanhnho.dispatcher', norms: ['C3'] },
 ];
+
+/**
+ * Residents who booked a place at Thanh Nho's forum held three weeks ago rate it the next day with
+ * their booking code (hours after its start, score, norm codes, comment).
+ */
+export const demoGatheringRatings: Array<{ phone: string; name: string; hoursAfter: number; score: number; norms?: string[]; comment?: string }> = [
+  { phone: '0912700101', name: 'Nguyễn Văn Hòa', hoursAfter: 14, score: 5, norms: ['C1'], comment: 'Được hướng dẫn cài VssID ngay tại hội trường.' },
+  { phone: '0912700102', name: 'Trần Thị Lan', hoursAfter: 16, score: 4, norms: ['C2'] },
+  { phone: '0912700103', name: 'Lê Văn Bình', hoursAfter: 20, score: 2, norms: ['K3'], comment: 'Ý kiến về đèn đường chưa có thời hạn trả lời.' },
+  { phone: '0912700104', name: 'Phạm Thị Mai', hoursAfter: 26, score: 5 },
+  { phone: '0912700105', name: 'Hoàng Văn Tâm', hoursAfter: 40, score: 4, norms: ['C3'] },
+];

@@ -24,9 +24,21 @@ describeEachBackend('demo data: codes of conduct and satisfaction', (t) => {
     const devices = await t().ctx.db.selectFrom('satisfaction_devices').select(['enrolled_at', 'revoked_at']).execute();
     assert.equal(devices.length, 1);
     assert.ok(devices[0].enrolled_at && !devices[0].revoked_at, 'the demo tablet is enrolled');
-    const ratings = await t().ctx.db.selectFrom('satisfaction_ratings').select(['source', 'norm_ids', 'official_id']).execute();
-    assert.equal(ratings.length, 7);
+    const ratings = await t().ctx.db.selectFrom('satisfaction_ratings').select(['source', 'norm_ids', 'official_id', 'gathering_id']).execute();
+    assert.equal(ratings.length, 12, 'seven at the counter and five of a forum, each added once');
     assert.ok(ratings.some((r) => r.source === 'link') && ratings.some((r) => r.source === 'kiosk'));
+    const ofForum = ratings.filter((r) => r.source === 'gathering');
+    assert.equal(ofForum.length, 5);
+    const forum = await t().ctx.db
+      .selectFrom('gatherings as g')
+      .innerJoin('accounts as a', 'a.id', 'g.host_id')
+      .select(['g.id', 'g.kind', 'g.state', 'a.username'])
+      .where('g.id', '=', Number(ofForum[0].gathering_id))
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([forum.kind, forum.state, forum.username], ['forum', 'published', 'thanhnho.leader'], 'a held forum, rated for the leader who hosted it');
+    assert.ok(ofForum.every((r) => Number(r.gathering_id) === Number(forum.id) && Number(r.official_id) === Number(ofForum[0].official_id)));
+    const booked = await t().ctx.db.selectFrom('gathering_bookings').select('id').where('gathering_id', '=', Number(forum.id)).execute();
+    assert.equal(booked.length, 5, 'each rating with its own booking code');
     assert.ok(ratings.some((r) => r.norm_ids.length > 0), 'some ratings give reasons tied to norms');
     const kiosk = await t().ctx.db.selectFrom('service_point_duty as d').innerJoin('accounts as a', 'a.id', 'd.official_id').select('a.username').execute();
     assert.deepEqual(kiosk.map((d) => d.username), ['thanhnho.dispatcher'], 'an official is on duty at the counter');

@@ -8,12 +8,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { resolveUnit } from '../units/index.ts';
-import { createDevice, createNormSet, enrolDevice, normSetsInForce, rateService, servicePointPlace, setDuty } from '../conduct/index.ts';
+import { createDevice, createNormSet, enrolDevice, normSetsInForce, rateGathering, rateService, servicePointPlace, setDuty } from '../conduct/index.ts';
+import { trackingAlphabet } from '../petitions/index.ts';
+import { forumTitle } from './demo.gatherings.ts';
 import { findUnitWithChecklist, findServicePointId } from '../service-points/index.ts';
-import { demoKiosk, demoNormSets, demoPhotos, demoRatings } from './demo.conduct.data.ts';
+import { demoGatheringRatings, demoKiosk, demoNormSets, demoPhotos, demoRatings } from './demo.conduct.data.ts';
 import { portraitPng } from './demo.photo.ts';
 import { setOfficialPhoto } from '../directory/index.ts';
-import { demoOfficialActor, hasDevices, hasPhoto, normSetIds } from './demo.queries.ts';
+import { demoOfficialActor, gatheringRatingCount, gatheringsTitled, hasDevices, hasPhoto, insertDemoBooking, normSetIds } from './demo.queries.ts';
 
 const actor = { kind: 'system', label: 'demo' } as const;
 /** The codes of conduct hold from the start of the demo's year. */
@@ -60,4 +62,28 @@ export async function seedConduct(ctx: { db: Kysely<DB>; clock: Clock }): Promis
   }
   const onDuty = await demoOfficialActor(ctx.db, demoKiosk.onDuty);
   if (onDuty) await setDuty(ctx, onDuty, place, onDuty.id);
+}
+
+/**
+ * Thanh Nho's forum held three weeks ago, rated by residents who had booked a place, each with
+ * their booking code the day after. Added once: a forum that has ratings gets no more.
+ */
+export async function seedGatheringRatings(ctx: { db: Kysely<DB>; clock: Clock }): Promise<void> {
+  const unit = await resolveUnit(ctx.db, demoKiosk.unit, ctx.clock.now());
+  if (!unit) return;
+  const forum = (await gatheringsTitled(ctx.db, unit.id, forumTitle)).filter((g) => g.state === 'published').pop();
+  if (!forum || (await gatheringRatingCount(ctx.db, forum.id)) > 0) return;
+  const start = new Date(forum.starts_at);
+  const codes = new Map((await normSetsInForce(ctx.db, unit.path, ctx.clock.now())).map((r) => [r.code, r.norm_id]));
+  for (const [i, r] of demoGatheringRatings.entries()) {
+    const code = [...crypto.randomBytes(8)].map((b) => trackingAlphabet[b % trackingAlphabet.length]).join('');
+    await insertDemoBooking(ctx.db, { gatheringId: forum.id, code, phone: r.phone, name: r.name, at: new Date(start.getTime() - (5 - i) * 86_400_000) });
+    const at = new Date(start.getTime() + r.hoursAfter * 3_600_000);
+    await rateGathering({ db: ctx.db, clock: { now: () => at } }, actor, crypto.randomBytes(16).toString('hex'), {
+      code,
+      score: r.score,
+      norms: r.norms?.map((c) => codes.get(c)).filter((id): id is number => typeof id === 'number'),
+      ...(r.comment ? { comment: r.comment } : {}),
+    });
+  }
 }

@@ -19,6 +19,8 @@ import { actOnGathering, addException, attachMinutesFile, planGathering, planSer
 import { agencyOfKind, demoOfficialActor, gatheringsTitled, hasGatheringTitled } from './demo.queries.ts';
 
 const system = { kind: 'system', label: 'demo' } as const;
+/** Thanh Nho's forums (their residents' ratings are seeded with the conduct side, demo.conduct.ts). */
+export const forumTitle = 'Diễn đàn "Dân hỏi, cán bộ trả lời" xã Thanh Nho';
 const zone = 'Asia/Ho_Chi_Minh';
 const anyone = () => true;
 
@@ -129,7 +131,6 @@ export async function seedGatherings(seed: Ctx): Promise<void> {
 
   // Thanh Nho: "people ask, officials answer" forums, the commune's leader answering on the spot.
   const thanhNho = await unit('17719');
-  const forumTitle = 'Diễn đàn "Dân hỏi, cán bộ trả lời" xã Thanh Nho';
   if (thanhNho && !(await hasGatheringTitled(ctx.db, thanhNho.id, forumTitle))) {
     const leader = await demoOfficialActor(ctx.db, 'thanhnho.leader');
     const committee = await agencyOfKind(ctx.db, thanhNho.id, 'people_committee');

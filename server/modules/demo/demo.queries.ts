@@ -181,8 +181,8 @@ export async function hasGatheringTitled(db: Kysely<DB>, unitId: number, title: 
 }
 
 /** A unit's gatherings of this title, in their order, with their states. */
-export async function gatheringsTitled(db: Kysely<DB>, unitId: number, title: string): Promise<Array<{ id: number; state: string }>> {
-  return db.selectFrom('gatherings').select(['id', 'state']).where('unit_id', '=', unitId).where('title', '=', title).orderBy('starts_at').execute();
+export async function gatheringsTitled(db: Kysely<DB>, unitId: number, title: string): Promise<Array<{ id: number; state: string; starts_at: Date }>> {
+  return db.selectFrom('gatherings').select(['id', 'state', 'starts_at']).where('unit_id', '=', unitId).where('title', '=', title).orderBy('starts_at').execute();
 }
 
 /** The first agency of a kind in a unit (the demo's land registry, reception committee …). */
@@ -213,4 +213,15 @@ export async function routeDemoHistory(db: Kysely<DB>): Promise<number> {
 
 export async function hasPhoto(db: Kysely<DB>, accountId: number): Promise<boolean> {
   return (await db.selectFrom('official_photos').select('account_id').where('account_id', '=', accountId).executeTakeFirst()) !== undefined;
+}
+
+/** How many ratings residents gave a gathering with their booking codes. */
+export async function gatheringRatingCount(db: Kysely<DB>, gatheringId: number): Promise<number> {
+  const row = await db.selectFrom('satisfaction_ratings').select((eb) => eb.fn.countAll().as('n')).where('gathering_id', '=', gatheringId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A booking made before a gathering the demo already holds (booking is closed once it has started). */
+export async function insertDemoBooking(db: Kysely<DB>, b: { gatheringId: number; code: string; phone: string; name: string; at: Date }): Promise<void> {
+  await db.insertInto('gathering_bookings').values({ gathering_id: b.gatheringId, code: b.code, phone: b.phone, name: b.name, created_at: b.at }).execute();
 }

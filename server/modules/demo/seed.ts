@@ -30,7 +30,7 @@ import { demoHistory, type DemoDeadlines } from './demo.history.ts';
 import { demoArticles } from './demo.articles.ts';
 import { approveArticle, createArticle, submitArticle } from '../knowledge/index.ts';
 import { seedDeliberation } from './demo.deliberation.ts';
-import { seedConduct } from './demo.conduct.ts';
+import { seedConduct, seedGatheringRatings } from './demo.conduct.ts';
 import { seedScorecards } from './demo.scorecards.ts';
 import { seedReports } from './demo.reports.ts';
 import { seedGatherings } from './demo.gatherings.ts';
@@ -166,6 +166,7 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
   await seedScorecards(ctx);
   await seedReports(ctx);
   await seedGatherings(ctx);
+  await seedGatheringRatings(ctx);
   if (created.petitions > 0) await seedInsight(ctx);
   return { created, signIns: demoSignIns };
 }
