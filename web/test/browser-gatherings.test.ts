@@ -2,7 +2,8 @@
  * Gatherings, the main journey: an official plans a forum; a resident on a phone books a place
  * and sends a question ahead; the official runs the console on a tablet — with the network cut
  * part-way and an answer lost on the way back — closes, attaches the signed minutes and publishes;
- * the resident reads the summary, the progress of what was raised and downloads the minutes. The
+ * the resident reads the summary, the progress of what was raised and downloads the minutes, then
+ * rates the forum on the phone with the booking code (a second rating is refused). The
  * server holds every entry exactly once. The leader then cancels one date of a series.
  */
 import { after, before, test } from 'node:test';
@@ -58,6 +59,7 @@ test('planned, booked, asked ahead, run offline and online, published, read by t
     await resident.getByRole('button', { name: vi['gatherings.bookButton'] }).click();
     const code = (await resident.getByTestId('booking-code').innerText()).trim();
     assert.match(code, /^[A-Z0-9]{6,}$/);
+    assert.equal(await resident.getByTestId('rate-link').getAttribute('href'), `/rate-gathering?code=${code}`, 'the confirmation keeps the link to rate it afterwards');
     await resident.getByLabel(vi['gatherings.askBody']).fill('Khi nào sửa đoạn đường liên thôn bị sạt lở?');
     await resident.getByRole('button', { name: vi['gatherings.askButton'] }).click();
     const tracking = (await resident.getByTestId('question-code').innerText()).trim();
@@ -65,6 +67,7 @@ test('planned, booked, asked ahead, run offline and online, published, read by t
     await checkPage(resident, 'gathering page (resident)');
     await screenshot(resident, 'gathering-booked-phone');
 
+    const db = stack.server.ctx.db;
     // The console on a tablet: open the session, record, lose the network, keep recording.
     const consoleContext = official.context();
     const tab = await consoleContext.newPage();
@@ -105,7 +108,6 @@ test('planned, booked, asked ahead, run offline and online, published, read by t
     assert.ok(lost >= 2, 'the entry whose answer was lost was sent again');
 
     // The server holds each entry once: 5 + 10 attending, one opinion, three services.
-    const db = stack.server.ctx.db;
     const row = await sql<{ attendance: number; entries: number; raised: number; services: number }>`
       select g.attendance,
              (select count(*)::int from gathering_entries e where e.gathering_id = g.id) as entries,
@@ -135,6 +137,31 @@ test('planned, booked, asked ahead, run offline and online, published, read by t
     const href = (await minutesLink.getAttribute('href'))!;
     assert.equal(await resident.evaluate(async (url) => (await fetch(url)).status, href), 200, 'the resident downloads the public file');
     await checkPage(resident, 'published gathering (resident)');
+
+    // Once held, the resident rates the forum on the phone with the booking code and is thanked.
+    const later = await browsing.open('vi-VN');
+    await later.goto(`/rate-gathering?code=${code}`);
+    await later.getByRole('button', { name: vi['conduct.face4'], exact: true }).waitFor();
+    await resident.goto(`/rate-gathering?code=${code}`);
+    await resident.getByTestId('rated-gathering').filter({ hasText: 'Forum on the inter-village road' }).waitFor();
+    await resident.getByRole('button', { name: vi['conduct.face4'], exact: true }).click();
+    await resident.locator('.norm-picker input[type="checkbox"]').first().check();
+    await resident.getByLabel(vi['conduct.comment']).fill('Được trả lời rõ ràng.');
+    await checkPage(resident, 'rating a gathering (resident)');
+    await screenshot(resident, 'gathering-rated-phone');
+    await resident.getByRole('button', { name: vi['conduct.send'] }).click();
+    await resident.getByTestId('rating-thanks').filter({ hasText: vi['conduct.thanks'] }).waitFor();
+    const pooled = await sql<{ source: string; theirs: boolean; norms: number }>`
+      select s.source, (s.official_id is not distinct from g.host_id and s.unit_path = g.unit_path) as theirs, cardinality(s.norm_ids)::int as norms
+        from satisfaction_ratings s join gatherings g on g.id = s.gathering_id where s.gathering_id = ${id}`.execute(db);
+    assert.deepEqual(pooled.rows, [{ source: 'gathering', theirs: true, norms: 1 }], "one rating in the pool, for the gathering's unit and host");
+    // A second rating with the same code is refused: from a page opened before, and on opening it again.
+    await later.getByRole('button', { name: vi['conduct.face4'], exact: true }).click();
+    await later.getByRole('button', { name: vi['conduct.send'] }).click();
+    await later.getByText('Đăng ký này đã được dùng để đánh giá buổi làm việc').waitFor();
+    await resident.goto(`/rate-gathering?code=${code}`);
+    await resident.getByTestId('rating-refused').filter({ hasText: vi['conduct.gatheringRated'] }).waitFor();
+    assert.equal(Number((await sql<{ n: string }>`select count(*) as n from satisfaction_ratings where gathering_id = ${id}`.execute(db)).rows[0].n), 1);
 
     // Back on the planning page, the leader cancels one date of the commune's weekly reception day.
     await official.goto(`/staff/gatherings?unit=${thanhNho}`);
