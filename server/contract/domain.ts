@@ -103,6 +103,12 @@ export type EventVisibility = (typeof eventVisibilities)[number];
 /** The kinds of gathering: citizen reception day, outreach day (People's Saturday), forum, dialogue before a decision, service day, working session on a long-standing case. */
 export const gatheringKinds = ['reception_day', 'outreach_day', 'forum', 'dialogue', 'service_day', 'working_session'] as const;
 export type GatheringKind = (typeof gatheringKinds)[number];
+/**
+ * The kinds of gathering where residents are served, and so rate: reception days, outreach
+ * days, forums, dialogues and service days. Working sessions are between officials and
+ * agencies; residents do not rate them.
+ */
+export const ratedGatheringKinds: readonly GatheringKind[] = ['reception_day', 'outreach_day', 'forum', 'dialogue', 'service_day'];
 
 /** planned → open → closed → published; planned or open → cancelled (with a reason). */
 export const gatheringStates = ['planned', 'open', 'closed', 'published', 'cancelled'] as const;

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
 import { createOfficial } from '../../test/factories.ts';
 import { createWorld, testOptions, type World } from '../petitions/petitions.testing.ts';
-import { floodLimits, gatheringRatable, phoneNumberWait, ratedGatheringKinds } from './conduct.policy.ts';
+import { floodLimits, gatheringRatable, phoneNumberWait } from './conduct.policy.ts';
+import { ratedGatheringKinds } from '../../contract/domain.ts';
 
 const texts = (en: string) => ({ vi: `${en} (vi)`, zh: `${en}（中）`, en });
 

@@ -1,6 +1,7 @@
 /** Who may edit codes of conduct, enrol counter devices, hand out rating links and record findings; the flood limits. Pure. */
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
 import type { Role } from '../../contract/domain.ts';
+import { ratedGatheringKinds } from '../../contract/domain.ts';
 
 /** Norm sets and counter devices are administered per unit. */
 export const conductAdministrators = ['administrator'] as const satisfies readonly Role[];
@@ -79,13 +80,6 @@ export function linkWait(lastDay: number): number {
 export function phoneNumberWait(lastDay: number): number {
   return lastDay >= floodLimits.phoneNumber.perDay ? 86_400 : 0;
 }
-
-/**
- * The kinds of gathering where residents are served, and so rate: reception days, outreach
- * days, forums, dialogues and service days. Working sessions are between officials and
- * agencies; residents do not rate them.
- */
-export const ratedGatheringKinds = ['reception_day', 'outreach_day', 'forum', 'dialogue', 'service_day'] as const;
 
 /** Whether a booking's gathering may be rated now: its kind serves residents and it has been held (closed or published). */
 export function gatheringRatable(g: { kind: string; state: string }): 'ok' | 'kind' | 'not_held' {

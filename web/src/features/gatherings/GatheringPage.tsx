@@ -5,6 +5,7 @@ import { navigate, type PageProps } from '../../app/router.ts';
 import { rememberPetition } from '../../app/devicePetitions.ts';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { Alert, Checkbox, Empty, Field, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
+import { ratedGatheringKinds } from '../../../../server/contract/domain.ts';
 import { gatheringTime } from './format.ts';
 import { MinutesFileLinks } from './MinutesFiles.tsx';
 import type { AskResult, Booking, Gathering } from './types.ts';
@@ -103,7 +104,7 @@ export default function GatheringPage({ params }: PageProps) {
           </ul>
         </section>
       ) : null}
-      {(v.state === 'closed' || v.state === 'published') && ratedKinds.includes(v.kind) ? <RateForm /> : null}
+      {(v.state === 'closed' || v.state === 'published') && ratedGatheringKinds.includes(v.kind) ? <RateForm /> : null}
       {upcoming ? <BookForm id={v.id} full={v.capacity !== null && v.booked >= v.capacity} onBooked={g.reload} /> : null}
       {upcoming ? <AskForm id={v.id} /> : null}
       {v.state === 'planned' ? <CancelForm id={v.id} onCancelled={g.reload} /> : null}
@@ -112,7 +113,6 @@ export default function GatheringPage({ params }: PageProps) {
 }
 
 /** The kinds of gathering where residents are served and rate them (as the server's conduct policy says). */
-const ratedKinds = ['reception_day', 'outreach_day', 'forum', 'dialogue', 'service_day'];
 
 /** Once held: the resident types the booking code and goes to the rating page. */
 function RateForm() {
