@@ -19,6 +19,8 @@ export interface Route {
   title: string;
   /** 'public' pages are open to all; 'staff' pages need an official's session. */
   area: 'public' | 'staff';
+  /** Shown without the site's header, navigation and footer (the counter tablet's kiosk). */
+  bare?: boolean;
   page?: PageComponent;
   load?: () => Promise<{ default: PageComponent }>;
 }

@@ -168,6 +168,16 @@ export function Shell() {
   const { me } = useSession();
   const { pathname } = useLocation();
   const staff = pathname.startsWith('/staff');
+  if (matchRoute(pathname)?.route.bare) {
+    // Nothing to wander off to: no header, navigation, sign-in link or footer.
+    return (
+      <div class="app app-bare" onClick={onLinkClick}>
+        <main id="main" class="main" tabIndex={-1}>
+          <RoutedPage />
+        </main>
+      </div>
+    );
+  }
   return (
     <div class={`app ${staff ? 'area-staff' : 'area-public'}`} onClick={onLinkClick}>
       <a class="skip-link" href="#main">

@@ -178,6 +178,9 @@ function Kiosks({ unit }: { unit: Unit }) {
     <section aria-labelledby="kiosks-heading">
       <h2 id="kiosks-heading">{t('conduct.kiosksOf', { unit: unitName(unit, locale) })}</h2>
       <p class="hint">{t('conduct.kiosksLead')}</p>
+      <p>
+        <a href="/kiosk">{t('conduct.kioskOpen')}</a>
+      </p>
       <Alert>{devices.error}</Alert>
       {devices.value?.items.length ? (
         <table class="list-table">

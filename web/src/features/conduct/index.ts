@@ -7,7 +7,7 @@ import { StaffDirectoryPage } from './StaffDirectoryPage.tsx';
 registerFeature({
   name: 'conduct',
   routes: [
-    { path: '/kiosk', title: 'conduct.kioskTitle', area: 'public', page: KioskPage },
+    { path: '/kiosk', title: 'conduct.kioskTitle', area: 'public', bare: true, page: KioskPage },
     { path: '/rate-gathering', title: 'conduct.rateGatheringTitle', area: 'public', page: RateGatheringPage },
     { path: '/rate/:token', title: 'conduct.rateTitle', area: 'public', page: RatePage },
     { path: '/units/:code/staff', title: 'conduct.directoryTitle', area: 'public', page: StaffDirectoryPage },
