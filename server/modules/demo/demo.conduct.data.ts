@@ -91,21 +91,56 @@ export const demoNormSets: DemoNormSet[] = [
   },
 ];
 
-/** Thanh Nho's one-stop counter: its tablet, and ratings over the last days (minutes ago, score, norm codes, procedure). */
 /** Officials with a photo in the public staff directory (drawn in code, demo.photo.ts). */
 export const demoPhotos: Array<{ username: string; colour: [number, number, number] }> = [
   { username: 'thanhnho.dispatcher', colour: [46, 94, 140] },
   { username: 'thanhnho.leader', colour: [140, 70, 46] },
 ];
-export const demoKiosk = { unit: '17719', servicePoint: 'Bộ phận Một cửa UBND xã Thanh Nho', name: 'Máy tính bảng quầy số 1', onDuty: 'thanhnho.dispatcher' };
-export const demoRatings: Array<{ minutesAgo: number; source: 'kiosk' | 'link'; score: number; official?: string; norms?: string[]; procedure?: string }> = [
-  { minutesAgo: 9 * 1440, source: 'kiosk', score: 5, official: 'thanhnho.dispatcher', norms: ['C1', 'D3'], procedure: 'Đăng ký khai sinh' },
-  { minutesAgo: 8 * 1440, source: 'kiosk', score: 4, official: 'thanhnho.dispatcher', procedure: 'Chứng thực bản sao' },
-  { minutesAgo: 7 * 1440, source: 'kiosk', score: 2, official: 'thanhnho.handler', norms: ['K3'], procedure: 'Cấp đổi giấy chứng nhận quyền sử dụng đất' },
-  { minutesAgo: 5 * 1440, source: 'kiosk', score: 5, official: 'thanhnho.dispatcher', norms: ['C2'] },
-  { minutesAgo: 3 * 1440, source: 'link', score: 4, official: 'thanhnho.handler', procedure: 'Xác nhận hộ nghèo' },
-  { minutesAgo: 2 * 1440, source: 'kiosk', score: 3, procedure: 'Đăng ký kết hôn' },
-  { minutesAgo: 1440, source: 'link', score: 5, official: 'thanhnho.dispatcher', norms: ['C3'] },
+export interface DemoRating {
+  minutesAgo: number;
+  source: 'kiosk' | 'link';
+  score: number;
+  official?: string;
+  norms?: string[];
+  procedure?: string;
+}
+
+/** The demo's counter tablets, each enrolled at its one-stop counter, with the ratings it gave over the last days or weeks. */
+export const demoKiosks: Array<{ unit: string; servicePoint: string; name: string; onDuty: string; ratings: DemoRating[] }> = [
+  {
+    unit: '17719',
+    servicePoint: 'Bộ phận Một cửa UBND xã Thanh Nho',
+    name: 'Máy tính bảng quầy số 1',
+    onDuty: 'thanhnho.dispatcher',
+    ratings: [
+      { minutesAgo: 9 * 1440, source: 'kiosk', score: 5, official: 'thanhnho.dispatcher', norms: ['C1', 'D3'], procedure: 'Đăng ký khai sinh' },
+      { minutesAgo: 8 * 1440, source: 'kiosk', score: 4, official: 'thanhnho.dispatcher', procedure: 'Chứng thực bản sao' },
+      { minutesAgo: 7 * 1440, source: 'kiosk', score: 2, official: 'thanhnho.handler', norms: ['K3'], procedure: 'Cấp đổi giấy chứng nhận quyền sử dụng đất' },
+      { minutesAgo: 5 * 1440, source: 'kiosk', score: 5, official: 'thanhnho.dispatcher', norms: ['C2'] },
+      { minutesAgo: 3 * 1440, source: 'link', score: 4, official: 'thanhnho.handler', procedure: 'Xác nhận hộ nghèo' },
+      { minutesAgo: 2 * 1440, source: 'kiosk', score: 3, procedure: 'Đăng ký kết hôn' },
+      { minutesAgo: 1440, source: 'link', score: 5, official: 'thanhnho.dispatcher', norms: ['C3'] },
+    ],
+  },
+  {
+    // Article 004: Nam Đàn's satisfaction system at the one-stop counter; four weeks of taps.
+    unit: '17950',
+    servicePoint: 'Bộ phận Một cửa UBND thị trấn Nam Đàn',
+    name: 'Máy đánh giá quầy một cửa',
+    onDuty: 'namdan.onestop',
+    ratings: [
+      { minutesAgo: 27 * 1440 + 120, source: 'kiosk', score: 5, official: 'namdan.onestop', procedure: 'Đăng ký khai sinh' },
+      { minutesAgo: 24 * 1440 + 200, source: 'kiosk', score: 4, official: 'namdan.onestop', procedure: 'Chứng thực bản sao' },
+      { minutesAgo: 20 * 1440 + 60, source: 'kiosk', score: 5, official: 'namdan.onestop', procedure: 'Đăng ký thường trú' },
+      { minutesAgo: 17 * 1440 + 90, source: 'kiosk', score: 3, official: 'namdan.onestop', procedure: 'Cấp đổi giấy chứng nhận quyền sử dụng đất' },
+      { minutesAgo: 13 * 1440 + 30, source: 'kiosk', score: 5, official: 'namdan.onestop', procedure: 'Đăng ký kết hôn' },
+      { minutesAgo: 10 * 1440 + 150, source: 'kiosk', score: 4, procedure: 'Chứng thực chữ ký' },
+      { minutesAgo: 6 * 1440 + 45, source: 'kiosk', score: 2, official: 'namdan.onestop', procedure: 'Xác nhận tình trạng hôn nhân' },
+      { minutesAgo: 3 * 1440 + 100, source: 'kiosk', score: 5, official: 'namdan.onestop', procedure: 'Đăng ký khai tử' },
+      { minutesAgo: 1440 + 80, source: 'kiosk', score: 5, official: 'namdan.onestop', procedure: 'Đăng ký khai sinh' },
+      { minutesAgo: 180, source: 'kiosk', score: 4, official: 'namdan.onestop', procedure: 'Chứng thực bản sao' },
+    ],
+  },
 ];
 
 /**

@@ -4,7 +4,7 @@ import { describeEachBackend } from '../../test/server.ts';
 import { seedDemo } from './seed.ts';
 
 describeEachBackend('demo data: codes of conduct and satisfaction', (t) => {
-  it('the articles’ codes of conduct in three languages, Thanh Nho’s enrolled counter tablet and its ratings, once', async () => {
+  it('the articles’ codes of conduct in three languages, the enrolled counter tablets of Thanh Nho and Nam Đàn town and their ratings, once', async () => {
     await seedDemo(t().ctx);
     await seedDemo(t().ctx);
     const camTam = (await t().app.inject({ url: '/api/v1/units/15163/norm-sets' })).json().items;
@@ -22,10 +22,17 @@ describeEachBackend('demo data: codes of conduct and satisfaction', (t) => {
     assert.equal(camTam.find((s: { key: string }) => s.key === 'muoi-nguyen-tac').norms[0].texts.vi, 'Dân đến được chào hỏi');
 
     const devices = await t().ctx.db.selectFrom('satisfaction_devices').select(['enrolled_at', 'revoked_at']).execute();
-    assert.equal(devices.length, 1);
-    assert.ok(devices[0].enrolled_at && !devices[0].revoked_at, 'the demo tablet is enrolled');
-    const ratings = await t().ctx.db.selectFrom('satisfaction_ratings').select(['source', 'norm_ids', 'official_id', 'gathering_id']).execute();
-    assert.equal(ratings.length, 12, 'seven at the counter and five of a forum, each added once');
+    assert.equal(devices.length, 2);
+    assert.ok(devices.every((d) => d.enrolled_at && !d.revoked_at), 'the demo tablets are enrolled');
+    const ratings = await t().ctx.db
+      .selectFrom('satisfaction_ratings as r')
+      .leftJoin('service_points as sp', 'sp.id', 'r.service_point_id')
+      .leftJoin('units as u', 'u.id', 'sp.unit_id')
+      .select(['r.source', 'r.norm_ids', 'r.official_id', 'r.gathering_id', 'u.code'])
+      .execute();
+    assert.deepEqual([ratings.filter((r) => r.code === '17719').length, ratings.filter((r) => r.code === '17950').length], [7, 10]);
+    assert.ok(ratings.filter((r) => r.code === '17950').every((r) => r.source === 'kiosk'), 'Nam Đàn town rates at the counter tablet');
+    assert.equal(ratings.length, 22, 'seven at Thanh Nho\'s counter, ten at Nam Đàn town\'s and five of a forum, each added once');
     assert.ok(ratings.some((r) => r.source === 'link') && ratings.some((r) => r.source === 'kiosk'));
     const ofForum = ratings.filter((r) => r.source === 'gathering');
     assert.equal(ofForum.length, 5);
@@ -41,7 +48,7 @@ describeEachBackend('demo data: codes of conduct and satisfaction', (t) => {
     assert.equal(booked.length, 5, 'each rating with its own booking code');
     assert.ok(ratings.some((r) => r.norm_ids.length > 0), 'some ratings give reasons tied to norms');
     const kiosk = await t().ctx.db.selectFrom('service_point_duty as d').innerJoin('accounts as a', 'a.id', 'd.official_id').select('a.username').execute();
-    assert.deepEqual(kiosk.map((d) => d.username), ['thanhnho.dispatcher'], 'an official is on duty at the counter');
+    assert.deepEqual(kiosk.map((d) => d.username).sort(), ['namdan.onestop', 'thanhnho.dispatcher'], 'an official is on duty at each counter');
     const staff = (await t().app.inject({ url: '/api/v1/units/17719/staff' })).json().items as Array<{ name: string; photo: string | null }>;
     const withPhoto = staff.filter((s) => s.photo);
     assert.equal(withPhoto.length, 2, 'two officials show a photo in the directory');

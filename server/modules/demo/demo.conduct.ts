@@ -1,18 +1,19 @@
 /**
  * The conduct side of the demo world: the articles' codes of conduct (in force since the start of
- * 2023), Thanh Nho's one-stop counter tablet, enrolled, and a few ratings from it and from the
- * counter's QR code, and the official on duty there now. Added once; a second run finds them and adds nothing.
+ * 2023), the one-stop counter tablets of Thanh Nho and Nam Đàn town, enrolled, with ratings from
+ * them (and Thanh Nho's from its QR code), and the official on duty at each counter now. Added once; a second run finds them and adds nothing.
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { Official } from '../../platform/access.ts';
 import { resolveUnit } from '../units/index.ts';
 import { createDevice, createNormSet, enrolDevice, normSetsInForce, rateGathering, rateService, servicePointPlace, setDuty } from '../conduct/index.ts';
 import { trackingAlphabet } from '../petitions/index.ts';
 import { forumTitle } from './demo.gatherings.ts';
 import { findUnitWithChecklist, findServicePointId } from '../service-points/index.ts';
-import { demoGatheringRatings, demoKiosk, demoNormSets, demoPhotos, demoRatings } from './demo.conduct.data.ts';
+import { demoGatheringRatings, demoKiosks, demoNormSets, demoPhotos } from './demo.conduct.data.ts';
 import { portraitPng } from './demo.photo.ts';
 import { setOfficialPhoto } from '../directory/index.ts';
 import { demoOfficialActor, gatheringRatingCount, gatheringsTitled, hasDevices, hasPhoto, insertDemoBooking, normSetIds } from './demo.queries.ts';
@@ -34,19 +35,25 @@ export async function seedConduct(ctx: { db: Kysely<DB>; clock: Clock }): Promis
     if (official && home && !(await hasPhoto(ctx.db, official.id))) await setOfficialPhoto(ctx, official, { id: official.id, unitId: Number(home.unitId) }, portraitPng(p.colour));
   }
 
-  const unit = await findUnitWithChecklist(ctx.db, demoKiosk.unit, ctx.clock.now());
   const admin = await demoOfficialActor(ctx.db, 'demo.admin');
-  if (!unit || !admin) return;
-  const pointId = await findServicePointId(ctx.db, unit.id, 'township.government_service_centre', demoKiosk.servicePoint);
+  if (!admin) return;
+  for (const kiosk of demoKiosks) await seedKiosk(ctx, admin, kiosk);
+}
+
+/** A counter's tablet, enrolled, its ratings and the official on duty there; nothing when the counter already has a tablet. */
+async function seedKiosk(ctx: { db: Kysely<DB>; clock: Clock }, admin: Official, kiosk: (typeof demoKiosks)[number]): Promise<void> {
+  const unit = await findUnitWithChecklist(ctx.db, kiosk.unit, ctx.clock.now());
+  if (!unit) return;
+  const pointId = await findServicePointId(ctx.db, unit.id, 'township.government_service_centre', kiosk.servicePoint);
   const place = pointId === undefined ? undefined : await servicePointPlace(ctx.db, pointId);
   if (!place || (await hasDevices(ctx.db, place.id))) return;
 
   const now = ctx.clock.now();
-  const created = await createDevice(ctx, admin, place, demoKiosk.name);
+  const created = await createDevice(ctx, admin, place, kiosk.name);
   await enrolDevice(ctx, created.enrolmentCode);
   const deviceId = created.id;
   const codes = new Map((await normSetsInForce(ctx.db, place.unit_path, now)).map((r) => [r.code, r.norm_id]));
-  for (const r of demoRatings) {
+  for (const r of kiosk.ratings) {
     const at = new Date(now.getTime() - r.minutesAgo * 60_000);
     const official = r.official ? (await demoOfficialActor(ctx.db, r.official))?.id : undefined;
     const by =
@@ -60,7 +67,7 @@ export async function seedConduct(ctx: { db: Kysely<DB>; clock: Clock }): Promis
       norms: r.norms?.map((c) => codes.get(c)).filter((id): id is number => typeof id === 'number'),
     });
   }
-  const onDuty = await demoOfficialActor(ctx.db, demoKiosk.onDuty);
+  const onDuty = await demoOfficialActor(ctx.db, kiosk.onDuty);
   if (onDuty) await setDuty(ctx, onDuty, place, onDuty.id);
 }
 
@@ -69,7 +76,7 @@ export async function seedConduct(ctx: { db: Kysely<DB>; clock: Clock }): Promis
  * their booking code the day after. Added once: a forum that has ratings gets no more.
  */
 export async function seedGatheringRatings(ctx: { db: Kysely<DB>; clock: Clock }): Promise<void> {
-  const unit = await resolveUnit(ctx.db, demoKiosk.unit, ctx.clock.now());
+  const unit = await resolveUnit(ctx.db, demoKiosks[0].unit, ctx.clock.now());
   if (!unit) return;
   const forum = (await gatheringsTitled(ctx.db, unit.id, forumTitle)).filter((g) => g.state === 'published').pop();
   if (!forum || (await gatheringRatingCount(ctx.db, forum.id)) > 0) return;

@@ -23,7 +23,7 @@ export interface DemoUnit {
 }
 
 export const demoUnits: DemoUnit[] = [
-  // Nghệ An: Thanh Chương (000), Hưng Nguyên (004), Anh Sơn and Nam Đàn (004).
+  // Nghệ An: Thanh Chương (000), Hưng Nguyên (004), Anh Sơn and Nam Đàn with its town (004).
   { code: '40', name: 'Tỉnh Nghệ An', level: 'province', parentCode: null, country: 'VN', names: { en: 'Nghe An Province' } },
   { code: '428', name: 'Huyện Thanh Chương', level: 'district', parentCode: '40', country: 'VN', names: { en: 'Thanh Chuong District' } },
   { code: '17719', name: 'Xã Thanh Nho', level: 'commune', parentCode: '428', country: 'VN', names: { en: 'Thanh Nho Commune' } },
@@ -34,6 +34,8 @@ export const demoUnits: DemoUnit[] = [
   { code: '424', name: 'Huyện Anh Sơn', level: 'district', parentCode: '40', country: 'VN', names: { en: 'Anh Son District' } },
   { code: '17374', name: 'Xã Phúc Sơn', level: 'commune', parentCode: '424', country: 'VN', names: { en: 'Phuc Son Commune' } },
   { code: '430', name: 'Huyện Nam Đàn', level: 'district', parentCode: '40', country: 'VN', names: { en: 'Nam Dan District' } },
+  // The district's seat, where Nam Đàn's one-stop counter official serves (article 004).
+  { code: '17950', name: 'Thị trấn Nam Đàn', level: 'commune', parentCode: '430', country: 'VN', names: { en: 'Nam Dan Town' } },
   // Thanh Hóa: Cẩm Tâm in Cẩm Thủy (001), Tân Thọ in Nông Cống (002).
   { code: '38', name: 'Tỉnh Thanh Hóa', level: 'province', parentCode: null, country: 'VN', names: { en: 'Thanh Hoa Province' } },
   { code: '390', name: 'Huyện Cẩm Thủy', level: 'district', parentCode: '38', country: 'VN', names: { en: 'Cam Thuy District' } },
@@ -130,6 +132,7 @@ export const demoAgencies: DemoAgency[] = [
   ...districtAgencies('424', 'Anh Sơn', 'Anh Son'),
   ...communeAgencies('17374', 'xã Phúc Sơn', 'Phuc Son Commune'),
   ...districtAgencies('430', 'Nam Đàn', 'Nam Dan'),
+  { ref: '17950.one_stop', unit: '17950', kind: 'one_stop_shop', name: 'Bộ phận Một cửa thị trấn Nam Đàn', names: { en: 'Nam Dan Town one-stop shop' } },
   ...districtAgencies('390', 'Cẩm Thủy', 'Cam Thuy'),
   ...communeAgencies('15163', 'xã Cẩm Tâm', 'Cam Tam Commune'),
   ...districtAgencies('404', 'Nông Cống', 'Nong Cong'),
@@ -177,6 +180,8 @@ export const demoServicePoints: DemoServicePoint[] = [
   { unit: '520327101203', kind: 'village.library', name: '临江村农家书屋' },
   // Thanh Nho's one-stop counter, where the demo's rating tablet stands.
   { unit: '17719', kind: 'township.government_service_centre', name: 'Bộ phận Một cửa UBND xã Thanh Nho' },
+  // Nam Đàn town's one-stop counter, with the satisfaction tablet of article 004.
+  { unit: '17950', kind: 'township.government_service_centre', name: 'Bộ phận Một cửa UBND thị trấn Nam Đàn' },
 ];
 
 export interface DemoOfficial {
@@ -189,9 +194,11 @@ export interface DemoOfficial {
   unit: string | null;
   /** An agency `ref` above. */
   agency: string | null;
+  /** The job position, which picks the official's scorecard framework. */
+  position?: string;
 }
 
-/** One official per role, plus a Chinese dispatcher and leader. README.md lists the same. */
+/** One official per role, plus a Chinese dispatcher and leader, and Nam Đàn's one-stop counter official. README.md lists the same. */
 export const demoOfficials: DemoOfficial[] = [
   { username: 'demo.admin', password: 'demo-admin-2023', name: 'Demo Administrator', role: 'administrator', unit: null, agency: null },
   { username: 'thanhnho.leader', password: 'demo-thanhnho-leader-2023', name: 'Nguyễn Văn An', role: 'leader', unit: '17719', agency: '17719.committee' },
@@ -210,6 +217,16 @@ export const demoOfficials: DemoOfficial[] = [
   { username: 'fenggang.dispatcher', password: 'demo-fenggang-dispatcher-2023', name: '李明', role: 'dispatcher', unit: '520327', agency: '520327.mass_work' },
   // The county head: Fenggang's cases can be given their responsible leader (one of the five clear items).
   { username: 'fenggang.head', password: 'demo-fenggang-head-2023', name: '陈刚', role: 'leader', unit: '520327', agency: '520327.government' },
+  // Nam Đàn's one-stop counter official, scored under the district's framework for that position (article 004).
+  {
+    username: 'namdan.onestop',
+    password: 'demo-namdan-onestop-2023',
+    name: 'Nguyễn Thị Hương',
+    role: 'handler',
+    unit: '17950',
+    agency: '17950.one_stop',
+    position: 'Công chức một cửa',
+  },
 ];
 
 /**

@@ -7,6 +7,7 @@
  *   7 sent up to Thanh Chương district, which is still handling them.
  * - Fenggang's people's sentiment mailbox (民情快递): 785 collected, 741 handled.
  * - Anh Sơn's citizen reception: 59 of 60 resolved, the district's 98.3%.
+ * - Nam Đàn town's one-stop counter official: ten cases of the last weeks, for their scorecard.
  */
 import crypto from 'node:crypto';
 import type { Channel, EventVisibility, PetitionKind, PetitionStatus, RatingScore } from '../../contract/domain.ts';
@@ -61,6 +62,7 @@ const centres: Record<string, [number, number]> = {
   '17719': [18.7334, 105.3311], // Thanh Nho
   '17770': [18.7612, 105.3987],
   '17374': [18.9021, 105.4502],
+  '17950': [18.6977, 105.5002], // Nam Đàn town
   '520327': [27.9553, 107.7163], // Fenggang county
   '520327108': [27.9804, 107.6512],
   '520327101': [27.9421, 107.7508],
@@ -318,6 +320,29 @@ export function demoHistory(now: Date, deadlines: DemoDeadlines): DemoPetition[]
       kind, category, channel, body, origin: origin!, submittedAt: ago(daysAgo, 2 + (i % 6)),
       resident: i % 4 ? (origin!.startsWith('52') ? `张${'伟芳敏静'[i % 4]}` : `Nguyễn Thị ${'ABCDE'[i % 5]}`) : null,
       recordedBy: channel === 'web' || channel === 'mobile' ? null : origin!.startsWith('52') ? 'fenggang.dispatcher' : origin === '17719' ? 'thanhnho.dispatcher' : null,
+    }, outcome));
+  }
+
+  // Nam Đàn town's one-stop counter official (article 004): mostly online, mostly on time, two
+  // answered late, most rated, so the official's scorecard under the district's framework has
+  // numbers to show and cases behind each.
+  const onestop = 'namdan.onestop';
+  const namDan: Array<[PetitionKind, string, Channel, string, number, Outcome]> = [
+    ['question', 'administration', 'web', 'Hỏi thủ tục đăng ký thường trú cho con sau khi chuyển về ở với ông bà', 34, { answerAfter: 2 * day, answerText: 'Anh/chị nộp hồ sơ trực tuyến trên Cổng dịch vụ công; Công an thị trấn giải quyết trong 7 ngày làm việc.', handler: onestop, rating: { score: 'satisfied', after: 3 * day }, closeAfter: 5 * day }],
+    ['question', 'land', 'web', 'Hỏi thời hạn đăng ký biến động đất đai khi nhận tặng cho', 48, { answerAfter: 40 * day, answerText: 'Thời hạn 30 ngày kể từ ngày ký hợp đồng tặng cho; hồ sơ nộp tại Bộ phận Một cửa.', handler: onestop, rating: { score: 'acceptable', after: 41 * day } }],
+    ['help_request', 'administration', 'mobile', 'Xin hướng dẫn cấp bản sao trích lục khai sinh trực tuyến', 29, { answerAfter: 1 * day, answerText: 'Đã gửi hướng dẫn từng bước; bản sao trích lục được trả qua bưu điện.', handler: onestop, rating: { score: 'satisfied', after: 2 * day } }],
+    ['question', 'administration', 'counter', 'Hỏi giấy tờ cần mang khi đăng ký kết hôn', 26, { answerAfter: 0, answerText: 'Cán bộ một cửa đã hướng dẫn trực tiếp tại quầy.', handler: onestop, rating: { score: 'satisfied', after: 1 * hour } }],
+    ['question', 'social_welfare', 'web', 'Hỏi hồ sơ hưởng trợ cấp hằng tháng cho người cao tuổi', 21, { answerAfter: 3 * day, answerText: 'Hồ sơ gồm tờ khai và bản sao căn cước; nộp trực tuyến hoặc tại quầy một cửa.', handler: onestop, rating: { score: 'satisfied', after: 4 * day }, closeAfter: 6 * day }],
+    ['suggestion', 'administration', 'web', 'Đề nghị bố trí thêm máy tra cứu hồ sơ ở Bộ phận Một cửa', 52, { answerAfter: 44 * day, answerText: 'Thị trấn đã đưa vào kế hoạch mua sắm quý tới.', handler: onestop, rating: { score: 'unsatisfied', after: 45 * day } }],
+    ['question', 'land', 'counter', 'Hỏi lệ phí cấp đổi giấy chứng nhận quyền sử dụng đất', 15, { answerAfter: 2 * day, answerText: 'Lệ phí theo nghị quyết của HĐND tỉnh; đã gửi bảng lệ phí.', handler: onestop, rating: { score: 'acceptable', after: 3 * day } }],
+    ['help_request', 'administration', 'mobile', 'Nộp hồ sơ trực tuyến bị báo lỗi tệp đính kèm, xin hỗ trợ', 10, { answerAfter: 1 * day, answerText: 'Đã hướng dẫn chuyển tệp sang PDF dưới 10 MB; hồ sơ đã nộp thành công.', handler: onestop, rating: { score: 'satisfied', after: 2 * day } }],
+    ['question', 'administration', 'web', 'Hỏi thời gian trả kết quả chứng thực chữ ký', 6, { answerAfter: 2 * day, answerText: 'Trả kết quả trong ngày nếu nộp trước 15 giờ.', handler: onestop }],
+    ['question', 'health', 'web', 'Hỏi cách gia hạn thẻ bảo hiểm y tế hộ gia đình', 2, { open: 'in_progress', handler: onestop }],
+  ];
+  for (const [i, [kind, category, channel, body, daysAgo, outcome]] of namDan.entries()) {
+    all.push(petition(n++, {
+      kind, category, channel, body, origin: '17950', submittedAt: ago(daysAgo, 1 + (i % 5)),
+      resident: i % 3 ? `Trần Văn ${'HKLMN'[i % 5]}` : null, recordedBy: channel === 'counter' ? onestop : null,
     }, outcome));
   }
   return all;

@@ -200,7 +200,8 @@ describeEachBackend('demo data', (t) => {
     const recent = await statsOk(t(), { from: '2025-12-01', to: '2026-03-02' });
     assert.ok(recent.received >= 15, `${recent.received} everyday cases`);
     assert.ok(recent.overdue >= 3, `${recent.overdue} overdue`);
-    assert.deepEqual([recent.satisfied, recent.acceptable, recent.unsatisfied], [3, 1, 1]);
+    // Thanh Nho's, Thanh Thịnh's and Fenggang's (3, 1, 1) and Nam Đàn town's one-stop counter's (5, 2, 1).
+    assert.deepEqual([recent.satisfied, recent.acceptable, recent.unsatisfied], [8, 3, 2]);
     // The forum's opinions and what residents wrote online are in the communes' public lists.
     const published = await t().app.inject({ method: 'GET', url: '/api/v1/petitions/public?unit=17719&limit=50' });
     const items = published.json().items as Array<{ kind: string; place: { lat: number; lng: number } | null }>;
@@ -277,6 +278,28 @@ describeEachBackend('demo data', (t) => {
       const top = Math.max(...f.criteria.map((c) => c.weight));
       assert.deepEqual(f.criteria.filter((c) => c.weight === top).map((c) => c.measure), ['online_share'], String(f.position));
     }
+  });
+
+  it("gives Nam Đàn's one-stop counter official a scorecard with real numbers under the district's framework for the position", async () => {
+    const headers = await login('namdan.onestop');
+    const me = await t().ctx.db.selectFrom('accounts').select(['id', 'position']).where('username', '=', 'namdan.onestop').executeTakeFirstOrThrow();
+    assert.equal(me.position, 'Công chức một cửa');
+    const period = String(t().clock.now().getUTCFullYear());
+    const res = await t().app.inject({ method: 'GET', url: `/api/v1/scorecards/officials/${me.id}?period=${period}`, headers });
+    assert.equal(res.statusCode, 200, res.body);
+    const card = res.json();
+    assert.deepEqual([card.framework.unit, card.framework.position], ['430', 'Công chức một cửa']);
+    const criterion = (m: string) => card.criteria.find((c: { measure: string }) => c.measure === m);
+    // Nine cases answered, two of them late; seven arrived and were handled online.
+    assert.deepEqual([criterion('on_time_rate').numerator, criterion('on_time_rate').denominator], [7, 9]);
+    assert.deepEqual([criterion('online_share').numerator, criterion('online_share').denominator], [7, 9]);
+    // Eight answers rated by residents and nine taps on the counter tablet naming the official.
+    assert.equal(criterion('satisfaction').denominator, 17);
+    assert.equal(criterion('online_share').weight, Math.max(...card.criteria.map((c: { weight: number | null }) => c.weight ?? 0)), 'IT use weighs most');
+    assert.ok(typeof card.total === 'number' && card.grade, `a total and a grade: ${card.total} ${card.grade}`);
+    const cases = await t().app.inject({ method: 'GET', url: `/api/v1/scorecards/officials/${me.id}/cases?period=${period}&measure=on_time_rate`, headers });
+    assert.equal(cases.statusCode, 200, cases.body);
+    assert.equal(cases.json().items.filter((c: { counts: boolean }) => !c.counts).length, 2, 'the late answers are among the cases behind the rate');
   });
 
   it('changes nothing when run again', async () => {

@@ -152,6 +152,7 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
         password: o.password,
         name: o.name,
         agency: o.agency === null ? null : agencyIds.get(o.agency)!,
+        position: o.position ?? null,
         grants: [{ unit: o.unit, role: o.role }],
       },
       ctx.clock.now(),

@@ -157,6 +157,8 @@ export async function insertOfficial(
     phone?: string | null;
     email?: string | null;
     locale?: string | null;
+    /** The job position, as the directory shows it and the scorecard frameworks name it. */
+    position?: string | null;
     at: Date;
   },
 ): Promise<number> {
@@ -171,6 +173,7 @@ export async function insertOfficial(
       phone: values.phone ?? null,
       email: values.email ?? null,
       locale: values.locale ?? null,
+      position: values.position ?? null,
       created_at: values.at,
       updated_at: values.at,
     })

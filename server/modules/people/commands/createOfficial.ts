@@ -32,6 +32,8 @@ export interface CreateOfficialInput {
   locale?: Locale;
   /** Only start-up and seeding (a system actor) give a password: the demo's published ones. */
   password?: string;
+  /** The job position ("Công chức một cửa"): the staff directory shows it, scorecard frameworks are per position. */
+  position?: string | null;
   /** An agency id; the agency's unit must be within the actor's units. */
   agency?: number | null;
   /** unit: a unit code, or null for the whole deployment (administrators of it only). */
@@ -94,6 +96,7 @@ export async function createOfficial(
         phone: contact?.phone ?? null,
         email: contact?.email ?? null,
         locale: input.locale ?? null,
+        position: input.position?.trim() || null,
         at,
       });
       await insertGrants(trx, id, places, at);
@@ -110,6 +113,7 @@ export async function createOfficial(
           username,
           name,
           agency: agencyId,
+          ...(input.position?.trim() ? { position: input.position.trim() } : {}),
           grants: places.map((p) => ({ unit: p.code, role: p.role })),
           ...(contact ? { setupCodeSentBy: contact.channel } : {}),
         },
