@@ -55,10 +55,25 @@ test('a tablet enrolled at the counter, ratings from it and from a QR code, a co
   // The tablet at the counter takes the code once; a resident taps a face and gives a reason.
   const kiosk = await browsing.open('vi-VN', tablet);
   await kiosk.goto('/kiosk');
+  // Kiosk mode: nothing to wander off to, no header, navigation, sign-in link or footer.
+  const noChrome = async (state: string) => {
+    for (const selector of ['header', 'nav', 'footer', 'a[href^="/sign-in"]', '.skip-link']) {
+      assert.equal(await kiosk.locator(selector).count(), 0, `${state}: no ${selector}`);
+    }
+  };
+  await kiosk.getByLabel(vi['conduct.enrolCode']).waitFor();
+  await noChrome('before enrolment');
+  // Not yet a kiosk: whoever holds the tablet may go back to the site.
+  await kiosk.getByRole('link', { name: vi['conduct.kioskToSite'] }).waitFor();
   await kiosk.getByLabel(vi['conduct.enrolCode']).fill(code.toLowerCase());
   await kiosk.getByRole('button', { name: vi['conduct.enrol'] }).click();
   await kiosk.getByRole('heading', { level: 1, name: vi['conduct.rateTitle'] }).waitFor();
   await kiosk.getByTestId('kiosk-serving').getByText(demo.handler.name).waitFor();
+  await noChrome('enrolled');
+  assert.equal(await kiosk.getByRole('link', { name: vi['conduct.kioskToSite'] }).count(), 0, 'an enrolled tablet offers no way back to the site');
+  // The faces are big enough for a finger on a cheap tablet.
+  const face = await kiosk.getByRole('button', { name: vi['conduct.face3'], exact: true }).boundingBox();
+  assert.ok(face && face.height >= 96 && face.width >= 96, `a face is ${face?.width}×${face?.height}`);
   // The resident names nobody: the rating is the official's on duty.
   await kiosk.getByRole('button', { name: vi['conduct.face5'], exact: true }).click();
   await kiosk.getByLabel('Đúng hẹn với dân').check();
@@ -67,11 +82,32 @@ test('a tablet enrolled at the counter, ratings from it and from a QR code, a co
   await kiosk.getByText(vi['conduct.thanks']).waitFor();
   // It resets for the next resident.
   await kiosk.getByRole('button', { name: vi['conduct.face1'], exact: true }).waitFor({ timeout: 15_000 });
-  const fromKiosk = await sql<{ score: number; official_id: number; norms: number }>`
-    SELECT r.score, r.official_id, cardinality(r.norm_ids) AS norms FROM satisfaction_ratings r
+  const fromKiosk = await sql<{ id: number; score: number; official_id: number; norms: number }>`
+    SELECT r.id, r.score, r.official_id, cardinality(r.norm_ids) AS norms FROM satisfaction_ratings r
       JOIN satisfaction_devices d ON d.id = r.device_id WHERE d.name = 'Counter 2 tablet'`.execute(db);
   assert.equal(fromKiosk.rows.length, 1);
   assert.deepEqual([fromKiosk.rows[0].score, Number(fromKiosk.rows[0].official_id), Number(fromKiosk.rows[0].norms)], [5, handlerId, 1]);
+  // It counts in the pool of the handler's satisfaction, as the commune's leader reads it.
+  const pool = await stack.server.app.inject({
+    method: 'GET',
+    url: `/api/v1/scorecards/officials/${handlerId}/cases?period=${new Date().getFullYear()}&measure=satisfaction`,
+    headers: { authorization: `Bearer ${(await stack.server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: demo.leader.username, password: demo.leader.password } })).json().token}` },
+  });
+  assert.equal(pool.statusCode, 200, pool.body);
+  assert.ok(pool.json().items.some((c: { ref: string; detail: string | null }) => c.ref === `kiosk-${fromKiosk.rows[0].id}` && c.detail === 'kiosk 5/5'), pool.body);
+
+  // Leaving kiosk mode takes an official's own sign-in: a wrong password leaves the kiosk as it is.
+  await kiosk.getByRole('button', { name: vi['conduct.kioskStaff'] }).click();
+  await kiosk.getByLabel(vi['signIn.username']).fill(demo.handler.username);
+  await kiosk.getByLabel(vi['signIn.password']).fill('not-the-password-1');
+  await kiosk.getByRole('button', { name: vi['conduct.kioskLeave'] }).click();
+  await kiosk.getByRole('alert').waitFor();
+  assert.equal(new URL(kiosk.url()).pathname, '/kiosk');
+  await noChrome('a refused way out');
+  await kiosk.getByLabel(vi['signIn.password']).fill(demo.handler.password);
+  await kiosk.getByRole('button', { name: vi['conduct.kioskLeave'] }).click();
+  await kiosk.waitForURL((url) => url.pathname === '/staff/conduct');
+  await kiosk.locator('header').waitFor();
   await admin.reload();
   await admin.getByRole('row', { name: /Counter 2 tablet/ }).getByRole('cell', { name: en['conduct.state.enrolled'] }).waitFor();
 
