@@ -10,6 +10,7 @@ import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts
 import { Browsing, checkPage, demo, signIn, signOut, strings, thanhNho } from './steps.ts';
 
 const vi = strings('vi');
+const zh = strings('zh-Hans');
 let stack: Stack;
 let browsing: Browsing;
 
@@ -101,6 +102,54 @@ describe('scorecards computed from the record', { timeout: 240_000 }, () => {
     await phonePage.getByText(/không được xếp hạng|chưa đơn vị nào/).first().waitFor();
     await checkPage(phonePage, 'the public ranking on a phone');
     await screenshot(phonePage, 'ranking-360');
+    assert.deepEqual(browsing.pageErrors, []);
+  });
+
+  test('a number down to the cases behind it, the yearly review as PDF, a unit found by typing its name', async () => {
+    const page = await browsing.open('vi-VN', desktop);
+    // Nam Đàn's one-stop counter official, in the year the demo's recent cases were answered.
+    await signIn(page, demo.namDanOneStop, vi);
+    const year = String(new Date(Date.now() - 20 * 86_400_000).getFullYear());
+    await page.goto(`/staff/scorecard?period=${year}`);
+    await page.getByRole('heading', { level: 1, name: vi['scorecards.ownTitle'] }).waitFor();
+    await page.getByTestId('scorecard-total').waitFor();
+    await page.getByText('Công chức một cửa', { exact: false }).first().waitFor();
+    await page.getByRole('button', { name: vi['scorecards.measure.on_time_rate'] }).click();
+    const first = page.getByRole('table', { name: vi['scorecards.measure.on_time_rate'] }).getByRole('link').first();
+    await first.waitFor();
+    const href = await first.getAttribute('href');
+    assert.match(href ?? '', /^\/staff\/petitions\/\d+$/);
+    await first.click();
+    await page.waitForURL((url) => url.pathname === href);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await page.getByText(vi['shell.staffOnly']).count(), 0);
+    await checkPage(page, 'a case behind a scorecard number');
+
+    // The yearly review, downloaded as a PDF.
+    await page.goBack();
+    await page.getByRole('link', { name: new RegExp(vi['scorecards.reviewLink'].replace('{{year}}', year)) }).click();
+    const pdfLink = page.getByRole('link', { name: vi['scorecards.downloadPdf'] });
+    await pdfLink.waitFor();
+    const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
+    assert.equal(pdf.status(), 200);
+    assert.match(pdf.headers()['content-type'] ?? '', /^application\/pdf/);
+    assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+    await signOut(page, vi);
+
+    // Fenggang's county head finds 永安镇 among the county's units by typing 永安.
+    const head = await browsing.open('zh-CN', desktop);
+    await signIn(head, demo.fenggangHead, zh);
+    await head.goto('/staff/scorecards');
+    await head.getByRole('heading', { level: 1, name: zh['scorecards.unitTitle'] }).waitFor();
+    await head.getByRole('searchbox', { name: zh['scorecards.findUnit'] }).fill('永安');
+    await head.getByRole('search').getByRole('button', { name: zh['scorecards.show'] }).click();
+    const picker = head.getByRole('combobox', { name: zh['scorecards.unit'] });
+    await picker.locator('option[value="520327108"]').waitFor({ state: 'attached' });
+    assert.match(await picker.locator('option[value="520327108"]').innerText(), /永安镇/);
+    await picker.selectOption('520327108');
+    await head.getByTestId('scorecard-total').waitFor();
+    assert.equal(await picker.inputValue(), '520327108');
+    await checkPage(head, 'a unit found by typing');
     assert.deepEqual(browsing.pageErrors, []);
   });
 });

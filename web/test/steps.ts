@@ -33,6 +33,7 @@ export const demo = {
   reception: { username: 'thanhchuong.reception', password: 'demo-thanhchuong-reception-2023' },
   fenggang: { username: 'fenggang.dispatcher', password: 'demo-fenggang-dispatcher-2023', name: '李明' },
   fenggangHead: { username: 'fenggang.head', password: 'demo-fenggang-head-2023', name: '陈刚' },
+  namDanOneStop: { username: 'namdan.onestop', password: 'demo-namdan-onestop-2023', name: 'Nguyễn Thị Hương' },
   admin: { username: 'demo.admin', password: 'demo-admin-2023' },
 };
 export const thanhNho = '17719';
