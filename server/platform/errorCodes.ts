@@ -37,6 +37,7 @@ export const errorStatus = {
   identity_required: 400,
   import_ambiguous_agency: 400,
   import_bad_field: 400,
+  hotspot_invalid_period: 400,
   import_csv: 400,
   import_duplicate: 400,
   import_missing_columns: 400,

@@ -71,6 +71,17 @@ export const ReportView = Type.Object({
   byKind: Type.Array(Type.Object({ kind: Type.String(), received: Type.Integer(), resolved: Type.Integer(), resolutionRate: Rate })),
   topCategories: Type.Array(Type.Object({ category: Type.String(), received: Type.Integer(), resolved: Type.Integer(), resolutionRate: Rate, onTimeRate: Rate })),
   uncategorized: Type.Integer(),
+  hotspots: Type.Array(
+    Type.Object({
+      unit: Type.Object({ code: Type.String(), name: Type.String() }),
+      category: Type.String(),
+      weekEnd: Type.String({ format: 'date-time' }),
+      count: Type.Integer({ description: 'petitions in the seven days to weekEnd' }),
+      baseline: Type.Number({ description: 'a week on average over the eight weeks before' }),
+      score: Type.Number(),
+    }),
+    { description: "the hotspots of the unit's subtree whose week ended in the period, newest first, as GET /api/v1/insight/hotspots lists them (no petitions)" },
+  ),
   children: Type.Array(
     Type.Object({
       unit: Type.Object({ code: Type.String(), name: Type.String(), names: Names }),

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/server.ts';
 import { createOfficial, createUnits } from '../../test/factories.ts';
 import { actOk, createWorld, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
@@ -140,6 +141,43 @@ describeEachBackend('reports', (t) => {
     assert.ok(Object.values(counted).some((n) => n > 0), 'someone is graded');
     const range = (await get('/api/v1/reports', { unit: 'RTT', from: '2026-03-05', to: '2026-03-20' })).json();
     assert.equal(range.scorecards, null, 'scorecards are by month, quarter or year');
+  });
+
+  test('hotspots: those of the unit\'s subtree whose week ended in the period, as /api/v1/insight/hotspots lists them, on the page and in the PDF', async () => {
+    const units = new Map((await t().ctx.db.selectFrom('units').select(['id', 'code', 'path']).execute()).map((u) => [u.code, u]));
+    const lamp = await t().ctx.db.selectFrom('petitions').select('id').where('body', '=', 'Đèn đường hỏng').executeTakeFirstOrThrow();
+    const flag = async (code: string, category: string, weekEnd: string, count: number, baseline: number) => {
+      const u = units.get(code)!;
+      await sql`INSERT INTO hotspots (unit_id, unit_path, category, week_end, count, baseline, score, petition_ids, flagged_at)
+                VALUES (${u.id}, ${u.path}, ${category}, ${weekEnd}, ${count}, ${baseline}, 5.5, ${[lamp.id]}::bigint[], ${weekEnd})`.execute(t().ctx.db);
+    };
+    await flag('RTTV', 'roads', '2026-03-09T17:00:00Z', 7, 0.5); // 10 March, local
+    await flag('RTT', 'roads', '2026-03-09T17:00:00Z', 9, 1.25);
+    await flag('RTT', 'land', '2026-03-22T17:00:00Z', 6, 0.75); // 23 March
+    await flag('RTTV', 'environment', '2026-03-31T18:00:00Z', 8, 1); // 1 April already, local: not in March
+    await flag('RTT', 'health', '2026-02-28T16:00:00Z', 6, 1); // 28 February: not in March
+    await flag('RC1', 'roads', '2026-03-09T17:00:00Z', 9, 1); // another commune
+    const r = (await get('/api/v1/reports', { unit: 'RTT', period: '2026-03' })).json();
+    const listed = await get('/api/v1/insight/hotspots', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' }, lead.headers);
+    assert.equal(listed.statusCode, 200, listed.body);
+    const items = listed.json().items as Array<{ unit: { code: string }; category: string; petitions: unknown[] }>;
+    assert.deepEqual(
+      r.hotspots,
+      items.map(({ unit, category, weekEnd, count, baseline, score }: Record<string, unknown>) => ({ unit, category, weekEnd, count, baseline, score })),
+    );
+    assert.deepEqual(r.hotspots.map((h: { unit: { code: string }; category: string }) => `${h.unit.code}:${h.category}`), ['RTT:land', 'RTTV:roads', 'RTT:roads']);
+    assert.equal(items[0].petitions.length, 1, 'the endpoint lists the petitions behind each');
+    const pub = await get('/api/v1/reports', { unit: 'RTT', period: '2026-03' });
+    assert.ok(!pub.body.includes('Đèn đường') && !pub.body.includes('petitions":['), 'the report carries no petition of a hotspot');
+    const quarter = (await get('/api/v1/reports', { unit: 'RTT', period: '2026-Q1' })).json();
+    assert.equal(quarter.hotspots.length, 4, 'the quarter holds February\'s too');
+
+    const pdf = await pdfText((await get('/api/v1/reports/pdf', { unit: 'RTT', period: '2026-03', lang: 'vi' })).rawPayload);
+    assert.ok(pdf.includes('Điểm nóng'), pdf);
+    for (const row of ['| Xã Tân Thọ |   | Đất đai |   | 2026-03-23 |   | 6 |   | 0.75', '| Xã Tân Thọ |   | Giao thông |   | 2026-03-10 |   | 9 |   | 1.25', '| Thôn Đồng Tâm |   | Giao thông |   | 2026-03-10 |   | 7 |   | 0.5']) {
+      assert.ok(pdf.includes(row), `the row ${row} in ${pdf}`);
+    }
+    assert.ok(!pdf.includes('Môi trường |   | 2026-04-01'), 'April\'s is not printed');
   });
 
   test('the public version leaves out everything personal; the staff version lists cases with their leaders', async () => {

@@ -155,7 +155,7 @@ function Bar({ value, target }: { value: number | null; target?: number | null }
 }
 
 export function Report({ report: r }: { report: ReportView }) {
-  const { t, locale, number, percent } = useI18n();
+  const { t, locale, number, percent, date } = useI18n();
   const name = (u: { code: string; name: string; names?: Record<string, string> }) => unitName(u, locale);
   const rates = ['resolutionRate', 'onTimeRate', 'satisfactionRate'] as const;
   const counts = ['received', 'answered', 'resolved', 'resolvedOnTime', 'overdue', 'escalated', 'transferred', 'rated'] as const;
@@ -239,6 +239,38 @@ export function Report({ report: r }: { report: ReportView }) {
           </div>
         ) : (
           <p class="muted">{t('figures.none')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="r-hotspots">
+        <h3 id="r-hotspots">{t('reports.hotspots')}</h3>
+        {r.hotspots.length ? (
+          <div class="table-wrap">
+            <table data-table="hotspots">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.unit')}</th>
+                  <th scope="col">{t('figures.byCategory')}</th>
+                  <th scope="col">{t('reports.weekEnd')}</th>
+                  <th scope="col">{t('reports.weekCount')}</th>
+                  <th scope="col">{t('reports.baseline')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.hotspots.map((h) => (
+                  <tr key={`${h.unit.code}:${h.category}:${h.weekEnd}`} data-hotspot={`${h.unit.code}:${h.category}`}>
+                    <th scope="row">{h.unit.name}</th>
+                    <td>{tOr(`category.${h.category}`, h.category)}</td>
+                    <td>{date(h.weekEnd)}</td>
+                    <td>{number(h.count)}</td>
+                    <td>{number(h.baseline)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p class="muted">{t('reports.hotspotsNone')}</p>
         )}
       </section>
 
