@@ -1,4 +1,4 @@
--- The schema after every migration up to 0910_gathering_ratings, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0920_report_mailed_to, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -1371,8 +1371,10 @@ CREATE TABLE public.reports (
     pdf bytea NOT NULL,
     sha256 text NOT NULL,
     produced_at timestamp with time zone NOT NULL,
+    mailed_to integer,
     CONSTRAINT reports_audience_check CHECK ((audience = ANY (ARRAY['staff'::text, 'public'::text]))),
-    CONSTRAINT reports_locale_check CHECK ((locale = ANY (ARRAY['vi'::text, 'zh'::text, 'en'::text])))
+    CONSTRAINT reports_locale_check CHECK ((locale = ANY (ARRAY['vi'::text, 'zh'::text, 'en'::text]))),
+    CONSTRAINT reports_mailed_to_check CHECK ((mailed_to >= 0))
 );
 
 ALTER TABLE public.reports ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (

@@ -117,13 +117,14 @@ export interface ArchivedRow {
   locale: string;
   sha256: string;
   produced_at: Date;
+  mailed_to: number | null;
 }
 
-const archivedColumns = ['id', 'unit_id', 'period', sql<string>`from_day::text`.as('from_day'), sql<string>`to_day::text`.as('to_day'), 'audience', 'locale', 'sha256', 'produced_at'] as const;
+const archivedColumns = ['id', 'unit_id', 'period', sql<string>`from_day::text`.as('from_day'), sql<string>`to_day::text`.as('to_day'), 'audience', 'locale', 'sha256', 'produced_at', 'mailed_to'] as const;
 
 export async function insertArchived(
   db: Db,
-  r: { unitId: number; period: string; from: string; to: string; audience: 'staff' | 'public'; locale: string; content: unknown; pdf: Buffer; sha256: string; at: Date },
+  r: { unitId: number; period: string; from: string; to: string; audience: 'staff' | 'public'; locale: string; content: unknown; pdf: Buffer; sha256: string; at: Date; mailedTo: number },
 ): Promise<number | undefined> {
   const row = await db
     .insertInto('reports')
@@ -138,6 +139,7 @@ export async function insertArchived(
       pdf: r.pdf,
       sha256: r.sha256,
       produced_at: r.at,
+      mailed_to: r.mailedTo,
     })
     .onConflict((oc) => oc.columns(['unit_id', 'period', 'audience']).doNothing())
     .returning('id')

@@ -135,6 +135,7 @@ export const reportsModule: Module = {
             locale: r.locale,
             sha256: r.sha256,
             producedAt: r.produced_at.toISOString(),
+            mailedTo: r.mailed_to,
           })),
         };
       },

@@ -159,6 +159,7 @@ export const ArchivedItem = Type.Object({
   locale: Type.String(),
   sha256: Type.String(),
   producedAt: Type.String({ format: 'date-time' }),
+  mailedTo: Nullable(Type.Integer({ description: 'addresses it was e-mailed to when produced; 0: nobody to send it to (archived all the same); null: not recorded' })),
 });
 export const ArchiveList = Type.Object({ items: Type.Array(ArchivedItem) });
 export const ArchiveQuery = Type.Object({ unit: UnitCode }, { additionalProperties: false });

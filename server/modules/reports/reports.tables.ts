@@ -22,6 +22,8 @@ export interface ReportsTable {
   pdf: Buffer;
   sha256: string;
   produced_at: Timestamp;
+  /** Addresses the report was e-mailed to when produced (0: nobody to send it to); null before this was kept. */
+  mailed_to: number | null;
 }
 
 
