@@ -10,10 +10,11 @@ import { navigate, type PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
-import { Alert, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { Alert, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
 import type { ReportView } from '../../../../server/modules/reports/reports.schema.ts';
 import { scorecardGrades } from '../../../../server/contract/domain.ts';
-import { kindOf, lastClosed, type PeriodKind } from './periods.ts';
+import { lastClosed, periodValid } from './periods.ts';
+import { PeriodPicker } from './PeriodPicker.tsx';
 import { Archive } from './Archive.tsx';
 import { Committee, UnitsBelow } from './StaffSections.tsx';
 import './report.css';
@@ -73,15 +74,9 @@ function ReportForm({ unit, period, onChange }: { unit: string; period: string; 
   const { t } = useI18n();
   const initial = useAsync(() => (unit ? api.get<Unit>(`/units/${encodeURIComponent(unit)}`).catch(() => null) : Promise.resolve(null)), [unit]);
   const [picked, setPicked] = useState<Unit | null>(null);
-  const [kind, setKind] = useState<PeriodKind>(kindOf(period));
   const [value, setValue] = useState(period);
   const [error, setError] = useState<string | null>(null);
   const chosen = picked ?? initial.value ?? null;
-  const change = (k: PeriodKind) => {
-    setKind(k);
-    setValue(k === 'custom' ? `${lastClosed('month')}-01..${lastClosed('month')}-28` : lastClosed(k));
-  };
-  const [from, to] = value.includes('..') ? value.split('..') : ['', ''];
   return (
     <form
       class="form report-form"
@@ -89,48 +84,13 @@ function ReportForm({ unit, period, onChange }: { unit: string; period: string; 
       onSubmit={(e) => {
         e.preventDefault();
         if (!chosen) return setError(t('reports.errors.unit'));
-        if (kind === 'custom' && (!from || !to || from > to)) return setError(t('reports.errors.period'));
+        if (!periodValid(value)) return setError(t('reports.errors.period'));
         setError(null);
         onChange(chosen.code, value);
       }}
     >
       <UnitPicker label={t('reports.unit')} value={chosen} onChange={setPicked} required />
-      <Field label={t('reports.periodKind')}>
-        {(ids) => (
-          <select id={ids.id} value={kind} onChange={(e) => change((e.target as HTMLSelectElement).value as PeriodKind)}>
-            {(['month', 'quarter', 'year', 'custom'] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`reports.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {kind === 'month' ? (
-        <Field label={t('reports.kinds.month')}>
-          {(ids) => <input id={ids.id} type="month" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />}
-        </Field>
-      ) : null}
-      {kind === 'quarter' ? (
-        <Field label={t('reports.kinds.quarter')}>
-          {(ids) => <input id={ids.id} type="text" inputMode="text" pattern="\d{4}-Q[1-4]" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />}
-        </Field>
-      ) : null}
-      {kind === 'year' ? (
-        <Field label={t('reports.kinds.year')}>
-          {(ids) => <input id={ids.id} type="number" min="1990" max="2999" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />}
-        </Field>
-      ) : null}
-      {kind === 'custom' ? (
-        <>
-          <Field label={t('reports.from')}>
-            {(ids) => <input id={ids.id} type="date" value={from} onInput={(e) => setValue(`${(e.target as HTMLInputElement).value}..${to}`)} />}
-          </Field>
-          <Field label={t('reports.to')}>
-            {(ids) => <input id={ids.id} type="date" value={to} onInput={(e) => setValue(`${from}..${(e.target as HTMLInputElement).value}`)} />}
-          </Field>
-        </>
-      ) : null}
+      <PeriodPicker value={value} onChange={setValue} />
       <Alert>{error}</Alert>
       <button type="submit" class="button">
         {t('reports.show')}
