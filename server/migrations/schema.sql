@@ -1,4 +1,4 @@
--- The schema after every migration up to 0920_report_mailed_to, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0930_report_targets_by_year, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -1354,9 +1354,11 @@ CREATE TABLE public.report_targets (
     satisfaction_rate numeric(5,4),
     updated_by bigint,
     updated_at timestamp with time zone NOT NULL,
+    year smallint,
     CONSTRAINT report_targets_on_time_rate_check CHECK (((on_time_rate >= (0)::numeric) AND (on_time_rate <= (1)::numeric))),
     CONSTRAINT report_targets_resolution_rate_check CHECK (((resolution_rate >= (0)::numeric) AND (resolution_rate <= (1)::numeric))),
-    CONSTRAINT report_targets_satisfaction_rate_check CHECK (((satisfaction_rate >= (0)::numeric) AND (satisfaction_rate <= (1)::numeric)))
+    CONSTRAINT report_targets_satisfaction_rate_check CHECK (((satisfaction_rate >= (0)::numeric) AND (satisfaction_rate <= (1)::numeric))),
+    CONSTRAINT report_targets_year_check CHECK (((year >= 1900) AND (year <= 2999)))
 );
 
 CREATE TABLE public.reports (
@@ -2170,7 +2172,7 @@ ALTER TABLE ONLY public.reception_minimums
     ADD CONSTRAINT reception_minimums_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.report_targets
-    ADD CONSTRAINT report_targets_pkey PRIMARY KEY (unit_id);
+    ADD CONSTRAINT report_targets_unit_year UNIQUE NULLS NOT DISTINCT (unit_id, year);
 
 ALTER TABLE ONLY public.reports
     ADD CONSTRAINT reports_pkey PRIMARY KEY (id);

@@ -113,6 +113,7 @@ export const errorStatus = {
   steering_committee_exists: 400,
   steering_decision_done: 400,
   steering_not_a_member: 400,
+  steering_member_left: 400,
   subscription_bad_email: 400,
   subscription_bad_phone: 400,
   subscription_needs_subject: 400,

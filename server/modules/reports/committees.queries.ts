@@ -99,6 +99,14 @@ export async function insertMembers(db: Db, committeeId: number, members: NewMem
   return rows.map((r) => r.id);
 }
 
+export async function updateMemberRow(db: Db, id: number, set: { role?: SteeringRole; leftOn?: string }): Promise<void> {
+  await db
+    .updateTable('steering_members')
+    .set({ ...(set.role !== undefined ? { role: set.role } : {}), ...(set.leftOn !== undefined ? { left_on: set.leftOn } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
 export interface MemberRow {
   id: number;
   name: string;

@@ -66,7 +66,7 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
     statsOf(ctx, q),
     statsOf(ctx, { unit: unit.code, ...last }),
     childStatsOf(ctx, q),
-    targetsFor(ctx.db, unit.path),
+    targetsFor(ctx.db, unit.path, Number(period.to.slice(0, 4))),
     gatheringFiguresOf(ctx, q),
     gatheringCompliance(ctx.db, unit.path, [unit.path], m.from, m.to, now),
     deliberationFiguresOf(ctx, q),
@@ -124,7 +124,7 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
     petitions: pickFigures(stats),
     lastYear: { ...last, figures: pickFigures(lastYear) },
     targets: targets
-      ? { setBy: targets.unit_code, resolutionRate: rate(targets.resolution_rate), onTimeRate: rate(targets.on_time_rate), satisfactionRate: rate(targets.satisfaction_rate) }
+      ? { setBy: targets.unit_code, year: targets.year, resolutionRate: rate(targets.resolution_rate), onTimeRate: rate(targets.on_time_rate), satisfactionRate: rate(targets.satisfaction_rate) }
       : null,
     byKind: Object.entries(stats.byKind).map(([kind, f]) => ({ kind, received: f.received, resolved: f.resolved, resolutionRate: f.resolutionRate })),
     topCategories: Object.entries(stats.byCategory)

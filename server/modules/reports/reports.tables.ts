@@ -3,6 +3,8 @@ import type { Json, Timestamp } from '../../schema.ts';
 
 export interface ReportTargetsTable {
   unit_id: number;
+  /** The year the targets are for; null: the unit's default for a year without its own. */
+  year: number | null;
   resolution_rate: string | null;
   on_time_rate: string | null;
   satisfaction_rate: string | null;
