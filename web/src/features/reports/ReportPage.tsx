@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, queryString } from '../../app/api.ts';
 import { serverLanguage, tOr, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import { myUnits, useSession } from '../../app/session.ts';
+import { hasRole, myUnits, useSession } from '../../app/session.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
@@ -17,6 +17,7 @@ import { lastClosed, periodValid } from './periods.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { Archive } from './Archive.tsx';
 import { Committee, UnitsBelow } from './StaffSections.tsx';
+import { TargetsForm } from './StaffForms.tsx';
 import './report.css';
 
 type Lang = 'vi' | 'zh' | 'en';
@@ -29,8 +30,10 @@ export default function ReportPage({ query }: PageProps) {
   const period = query.get('period') ?? (query.get('from') && query.get('to') ? `${query.get('from')}..${query.get('to')}` : lastClosed('month'));
   const audience = staff ? 'staff' : 'public';
   const [lang, setLang] = useState<Lang>(serverLanguage(locale));
-  const params = { unit, audience, ...(period.includes('..') ? { from: period.split('..')[0], to: period.split('..')[1] } : { period }) };
+  const range: Record<string, string> = period.includes('..') ? { from: period.split('..')[0], to: period.split('..')[1] } : { period };
+  const params = { unit, audience, ...range };
   const report = useAsync(() => (unit ? api.get<ReportView>('/reports', params) : Promise.resolve(null)), [unit, period, audience]);
+  const year = Number((range.to ?? range.period ?? '').slice(0, 4)) || new Date().getFullYear();
   const base = staff ? '/staff/reports' : '/reports';
   return (
     <div class="report-page">
@@ -63,7 +66,9 @@ export default function ReportPage({ query }: PageProps) {
           <Report report={report.value} />
         </>
       ) : null}
-      {unit && staff && report.value ? <UnitsBelow params={params as Record<string, string>} /> : null}
+      {unit && staff && report.value && hasRole(me, ['leader', 'administrator']) ? <TargetsForm unit={unit} year={year} onSaved={report.reload} /> : null}
+      {/* The table of units below takes the unit and the period only (no audience: it is the staff's own). */}
+      {unit && staff && report.value ? <UnitsBelow params={{ unit, ...range }} /> : null}
       {unit && staff ? <Committee unit={unit} /> : null}
       {unit ? <Archive unit={unit} /> : null}
     </div>
@@ -169,7 +174,11 @@ export function Report({ report: r }: { report: ReportView }) {
             </tbody>
           </table>
         </div>
-        {r.targets ? <p class="hint">{t('reports.targetsSetBy', { unit: r.targets.setBy })}</p> : null}
+        {r.targets ? (
+          <p class="hint" data-targets-set-by={r.targets.setBy}>
+            {r.targets.year === null ? t('reports.targetsSetBy', { unit: r.targets.setBy }) : t('reports.targetsOfYear', { unit: r.targets.setBy, year: r.targets.year })}
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="r-categories">
