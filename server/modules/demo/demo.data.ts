@@ -189,6 +189,8 @@ export interface DemoOfficial {
   unit: string | null;
   /** An agency `ref` above. */
   agency: string | null;
+  /** An e-mail address, so that notices and reports reach the account (set when it is created). */
+  email?: string;
 }
 
 /** One official per role, plus a Chinese dispatcher and leader. README.md lists the same. */
@@ -210,6 +212,16 @@ export const demoOfficials: DemoOfficial[] = [
   { username: 'fenggang.dispatcher', password: 'demo-fenggang-dispatcher-2023', name: '李明', role: 'dispatcher', unit: '520327', agency: '520327.mass_work' },
   // The county head: Fenggang's cases can be given their responsible leader (one of the five clear items).
   { username: 'fenggang.head', password: 'demo-fenggang-head-2023', name: '陈刚', role: 'leader', unit: '520327', agency: '520327.government' },
+  // Tân Thọ's chairman: the commune's reports, targets and steering committee, and the notices of its follow-ups by e-mail.
+  {
+    username: 'tantho.leader',
+    password: 'demo-tantho-leader-2023',
+    name: 'Trịnh Văn Minh',
+    role: 'leader',
+    unit: '16285',
+    agency: '16285.committee',
+    email: 'tantho.leader@tantho.demo.example',
+  },
 ];
 
 /**
