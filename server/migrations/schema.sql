@@ -1,4 +1,4 @@
--- The schema after every migration up to 0910_gathering_ratings, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0930_report_targets_by_year, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -1354,9 +1354,11 @@ CREATE TABLE public.report_targets (
     satisfaction_rate numeric(5,4),
     updated_by bigint,
     updated_at timestamp with time zone NOT NULL,
+    year smallint,
     CONSTRAINT report_targets_on_time_rate_check CHECK (((on_time_rate >= (0)::numeric) AND (on_time_rate <= (1)::numeric))),
     CONSTRAINT report_targets_resolution_rate_check CHECK (((resolution_rate >= (0)::numeric) AND (resolution_rate <= (1)::numeric))),
-    CONSTRAINT report_targets_satisfaction_rate_check CHECK (((satisfaction_rate >= (0)::numeric) AND (satisfaction_rate <= (1)::numeric)))
+    CONSTRAINT report_targets_satisfaction_rate_check CHECK (((satisfaction_rate >= (0)::numeric) AND (satisfaction_rate <= (1)::numeric))),
+    CONSTRAINT report_targets_year_check CHECK (((year >= 1900) AND (year <= 2999)))
 );
 
 CREATE TABLE public.reports (
@@ -1371,8 +1373,10 @@ CREATE TABLE public.reports (
     pdf bytea NOT NULL,
     sha256 text NOT NULL,
     produced_at timestamp with time zone NOT NULL,
+    mailed_to integer,
     CONSTRAINT reports_audience_check CHECK ((audience = ANY (ARRAY['staff'::text, 'public'::text]))),
-    CONSTRAINT reports_locale_check CHECK ((locale = ANY (ARRAY['vi'::text, 'zh'::text, 'en'::text])))
+    CONSTRAINT reports_locale_check CHECK ((locale = ANY (ARRAY['vi'::text, 'zh'::text, 'en'::text]))),
+    CONSTRAINT reports_mailed_to_check CHECK ((mailed_to >= 0))
 );
 
 ALTER TABLE public.reports ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
@@ -2168,7 +2172,7 @@ ALTER TABLE ONLY public.reception_minimums
     ADD CONSTRAINT reception_minimums_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.report_targets
-    ADD CONSTRAINT report_targets_pkey PRIMARY KEY (unit_id);
+    ADD CONSTRAINT report_targets_unit_year UNIQUE NULLS NOT DISTINCT (unit_id, year);
 
 ALTER TABLE ONLY public.reports
     ADD CONSTRAINT reports_pkey PRIMARY KEY (id);

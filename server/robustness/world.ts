@@ -244,6 +244,9 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
         },
       ],
     },
+    'PATCH /api/v1/steering-committees/:id/members/:member': { params: { id: '1', member: '1' }, bodies: [{ role: 'deputy' }, { leftOn: '2026-03-25' }] },
+    'GET /api/v1/reports/targets': { query: { unit: 'FZC1', year: '2026' } },
+    'PUT /api/v1/reports/targets': { bodies: [{ unit: 'FZC1', year: 2026, resolutionRate: 0.9, onTimeRate: 0.8, satisfactionRate: null }] },
     'GET /api/v1/scorecards/units': { query: { q: 'fuzz', limit: '5' } },
     'GET /api/v1/scorecards/officials/:id/reviews/:year/pdf': { params: { id: String(w.handler.id), year: '2025' }, query: { lang: 'zh' } },
     'POST /api/v1/scorecards/officials/:id/reviews/:year/actions': {

@@ -349,6 +349,19 @@ test('a dispatcher applies the suggested routing in one click; the administrator
     await admin.getByTestId('hotspot').filter({ hasText: 'Thanh Thịnh' }).first().waitFor();
     await admin.getByTestId('routing-accuracy').locator('table').waitFor();
     await screenshot(admin, 'hotspots');
+    // A period chosen with the reports' picker: the hotspots whose week ended in it.
+    const { rows: [flagged] } = await sql<{ day: string }>`
+      SELECT (h.week_end AT TIME ZONE u.time_zone)::date::text AS day FROM hotspots h JOIN units u ON u.id = h.unit_id WHERE u.name LIKE '%Thanh Thịnh%' LIMIT 1`.execute(stack.server.ctx.db);
+    const picker = admin.getByTestId('hotspot-period');
+    await picker.getByLabel(vi['reports.kinds.month'], { exact: true }).fill(flagged.day.slice(0, 7));
+    await picker.getByRole('button', { name: vi['reports.show'] }).click();
+    await admin.waitForURL(new RegExp(`period=${flagged.day.slice(0, 7)}`));
+    await admin.getByTestId('hotspot').filter({ hasText: 'Thanh Thịnh' }).first().waitFor();
+    await picker.getByLabel(vi['reports.periodKind']).selectOption('year');
+    await picker.getByLabel(vi['reports.kinds.year'], { exact: true }).fill(String(Number(flagged.day.slice(0, 4)) - 5));
+    await picker.getByRole('button', { name: vi['reports.show'] }).click();
+    await admin.getByText(vi['hotspots.noneInPeriod'].split('{{')[0]).waitFor();
+    assert.equal(await admin.getByTestId('hotspot').count(), 0, 'none five years earlier');
     await admin.context().close();
   } finally {
     await context.close();

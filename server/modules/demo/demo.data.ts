@@ -196,6 +196,8 @@ export interface DemoOfficial {
   agency: string | null;
   /** The job position, which picks the official's scorecard framework. */
   position?: string;
+  /** An e-mail address, so that notices and reports reach the account (set when it is created). */
+  email?: string;
 }
 
 /** One official per role, plus a Chinese dispatcher and leader, and Nam Đàn's one-stop counter official. README.md lists the same. */
@@ -226,6 +228,16 @@ export const demoOfficials: DemoOfficial[] = [
     unit: '17950',
     agency: '17950.one_stop',
     position: 'Công chức một cửa',
+  },
+  // Tân Thọ's chairman: the commune's reports, targets and steering committee, and the notices of its follow-ups by e-mail.
+  {
+    username: 'tantho.leader',
+    password: 'demo-tantho-leader-2023',
+    name: 'Trịnh Văn Minh',
+    role: 'leader',
+    unit: '16285',
+    agency: '16285.committee',
+    email: 'tantho.leader@tantho.demo.example',
   },
 ];
 

@@ -159,6 +159,19 @@ export async function committeeIdOfUnit(db: Kysely<DB>, unitId: number): Promise
   return (await db.selectFrom('steering_committees').select('id').where('unit_id', '=', unitId).executeTakeFirst())?.id;
 }
 
+/** A demo account's e-mail address, given once when it is created (no setup code is sent). */
+export async function setDemoEmail(db: Kysely<DB>, username: string, email: string): Promise<void> {
+  await db.updateTable('accounts').set({ email }).where('username', '=', username).where('email', 'is', null).execute();
+}
+
+export async function hasYearTargets(db: Kysely<DB>, unitId: number, year: number): Promise<boolean> {
+  return !!(await db.selectFrom('report_targets').select('unit_id').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst());
+}
+
+export async function hasMeetingTitled(db: Kysely<DB>, committeeId: number, title: string): Promise<boolean> {
+  return !!(await db.selectFrom('steering_meetings').select('id').where('committee_id', '=', committeeId).where('title', '=', title).executeTakeFirst());
+}
+
 export async function committeeMemberIds(db: Kysely<DB>, committeeId: number): Promise<number[]> {
   return (await db.selectFrom('steering_members').select('id').where('committee_id', '=', committeeId).orderBy('position_order').execute()).map((r) => r.id);
 }

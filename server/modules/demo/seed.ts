@@ -25,6 +25,7 @@ import {
   unitPlaces,
   articleCount,
   demoOfficialActor,
+  setDemoEmail,
 } from './demo.queries.ts';
 import { demoHistory, type DemoDeadlines } from './demo.history.ts';
 import { demoArticles } from './demo.articles.ts';
@@ -157,6 +158,7 @@ async function seed(ctx: SeedContext): Promise<DemoSeedResult> {
       },
       ctx.clock.now(),
     );
+    if (o.email) await setDemoEmail(ctx.db, o.username, o.email);
     created.officials++;
   }
   await seedHotlinePolicy(ctx);

@@ -234,19 +234,33 @@ export interface HotspotRow {
   flagged_at: Date;
 }
 
-/** Flagged hotspots in the caller's subtrees, newest first. */
-export async function hotspotsIn(db: Kysely<DB>, scope: string[], since: Date, limit: number): Promise<HotspotRow[]> {
+/**
+ * Flagged hotspots in the given subtrees, newest first: flagged since `since`, or whose week
+ * ended on a day from `from` to `to` (YYYY-MM-DD, in the time zone of the hotspot's unit).
+ */
+export async function hotspotsIn(
+  db: Kysely<DB>,
+  scope: string[],
+  when: { since: Date } | { from: string; to: string },
+  limit: number,
+): Promise<HotspotRow[]> {
   if (!scope.length) return [];
-  const rows = await db
+  let q = db
     .selectFrom('hotspots as h')
     .innerJoin('units as u', 'u.id', 'h.unit_id')
     .select(['h.id', 'h.unit_id', 'u.code as unit_code', 'u.name as unit_name', 'h.unit_path', 'h.category', 'h.week_end', 'h.count', 'h.baseline', 'h.score', 'h.petition_ids', 'h.flagged_at'])
-    .where((eb) => eb.or(scope.map((p) => eb('h.unit_path', 'like', `${p}%`))))
-    .where('h.week_end', '>=', since)
-    .orderBy('h.week_end', 'desc')
-    .orderBy('h.score', 'desc')
-    .limit(limit)
-    .execute();
+    .where((eb) => eb.or(scope.map((p) => eb('h.unit_path', 'like', `${p}%`))));
+  if ('since' in when) q = q.where('h.week_end', '>=', when.since);
+  else {
+    // A day's bounds in any time zone lie within a day of its UTC bounds: the index narrows, the local day decides.
+    const day = 86_400_000;
+    q = q
+      .where('h.week_end', '>=', new Date(Date.parse(`${when.from}T00:00:00Z`) - day))
+      .where('h.week_end', '<', new Date(Date.parse(`${when.to}T00:00:00Z`) + 2 * day))
+      .where(sql<string>`(h.week_end AT TIME ZONE u.time_zone)::date`, '>=', sql<string>`${when.from}::date`)
+      .where(sql<string>`(h.week_end AT TIME ZONE u.time_zone)::date`, '<=', sql<string>`${when.to}::date`);
+  }
+  const rows = await q.orderBy('h.week_end', 'desc').orderBy('h.score', 'desc').orderBy('h.id').limit(limit).execute();
   return rows.map((r) => ({ ...r, id: Number(r.id), unit_id: Number(r.unit_id), petition_ids: (r.petition_ids ?? []).map(Number) }));
 }
 

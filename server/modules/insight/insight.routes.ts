@@ -1,16 +1,17 @@
 import type { Module } from '../index.ts';
 import type { Official } from '../../platform/access.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
-import { maskPersonalData } from '../../platform/personalData.ts';
+import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { enqueueJob, wakeJobRunners } from '../../platform/jobs.ts';
 import { requireUnit } from '../units/index.ts';
 import { termsOf } from '../knowledge/index.ts';
 import { classifyPetition, routingSubject, sameBranch } from '../petitions/index.ts';
 import { predict } from './insight.model.ts';
-import { agencyNames, agencyPaths, hotspotsIn, loadModel, modelFigures, petitionsByIds } from './insight.queries.ts';
+import { agencyNames, agencyPaths, loadModel, modelFigures } from './insight.queries.ts';
+import { hotspotsOf } from './insight.list.ts';
 import { hotspotReaders, hotspotScope, modelKeepers, routers } from './insight.policy.ts';
 import { HotspotList, HotspotQuery, PetitionParams, RouteBody, RouteOutcome, RoutingFigures, RoutingSuggestion, TrainAccepted } from './insight.schema.ts';
 import './insight.jobs.ts';
+import './insight.messages.ts';
 
 export const insightModule: Module = {
   name: 'insight',
@@ -132,30 +133,23 @@ export const insightModule: Module = {
           const unit = await requireUnit(ctx.db, q.unit, ctx.clock.now());
           unitPath = unit.path;
         }
-        const since = new Date(ctx.clock.now().getTime() - (q.weeks ?? 8) * 7 * 86_400_000);
-        const rows = await hotspotsIn(ctx.db, hotspotScope(actor, unitPath), since, q.limit ?? 50);
-        const petitions = new Map((await petitionsByIds(ctx.db, [...new Set(rows.flatMap((r) => r.petition_ids))])).map((p) => [p.id, p]));
-        return {
-          items: rows.map((r) => ({
-            id: r.id,
-            unit: { code: r.unit_code, name: r.unit_name },
-            category: r.category,
-            weekEnd: r.week_end.toISOString(),
-            count: r.count,
-            baseline: r.baseline,
-            score: r.score,
-            flaggedAt: r.flagged_at.toISOString(),
-            petitions: r.petition_ids.flatMap((id) => {
-              const p = petitions.get(id);
-              if (!p) return [];
-              const text = (p.title ?? p.body).slice(0, 160);
-              return [{ id: p.id, trackingCode: p.tracking_code, kind: p.kind, status: p.status, title: maskPersonalData(text), submittedAt: p.submitted_at.toISOString() }];
-            }),
-          })),
-        };
+        return { items: await hotspotsOf(ctx.db, { scope: hotspotScope(actor, unitPath), when: hotspotPeriod(q, ctx.clock.now()), limit: q.limit }) };
       },
     );
   },
 };
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** At most this many years between from and to. */
+export const maxHotspotYears = 5;
+
+/** The hotspots' period a query names: from and to together, or the last so many weeks (8 by default). */
+export function hotspotPeriod(q: HotspotQuery, now: Date): { since: Date } | { from: string; to: string } {
+  if (q.from === undefined && q.to === undefined) return { since: new Date(now.getTime() - (q.weeks ?? 8) * 7 * 86_400_000) };
+  const { from, to } = q;
+  if (from === undefined || to === undefined || q.weeks !== undefined || from > to || (Date.parse(to) - Date.parse(from)) / 86_400_000 > maxHotspotYears * 366) {
+    throw badRequest('hotspot_invalid_period', { years: maxHotspotYears });
+  }
+  return { from, to };
+}

@@ -59,11 +59,14 @@ export const TrainAccepted = Type.Object({ queued: Type.Boolean() });
 export const HotspotQuery = Type.Object(
   {
     unit: Type.Optional(Text(64, 'a unit code: its subtree')),
-    weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52, default: 8, description: 'flagged in the last so many weeks' })),
+    weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52, description: 'flagged in the last so many weeks (8 when neither weeks nor from and to are given)' })),
+    from: Type.Optional(Type.String({ format: 'date', pattern: '^(19|20)[0-9]{2}-', description: "YYYY-MM-DD: hotspots whose week ended on this day or later (the unit's local day); with to" })),
+    to: Type.Optional(Type.String({ format: 'date', pattern: '^(19|20)[0-9]{2}-', description: 'YYYY-MM-DD: … and on this day or earlier; with from' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
   },
   { additionalProperties: false },
 );
+export type HotspotQuery = Static<typeof HotspotQuery>;
 
 export const HotspotView = Type.Object({
   id: Type.Integer(),

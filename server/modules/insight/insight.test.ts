@@ -5,6 +5,7 @@ import { describeEachBackend } from '../../test/server.ts';
 import { createAgency, createOfficial } from '../../test/factories.ts';
 import { actOk, createWorld, submitOk, testOptions, type Who, type World } from '../petitions/petitions.testing.ts';
 import { runDueJobs } from '../../platform/jobs.ts';
+import { addDays, localDay } from '../../platform/calendar.ts';
 import { flagHotspots } from './commands/flagHotspots.ts';
 import { judgeWeek } from './insight.hotspots.ts';
 import { seeded } from './insight.generated.ts';
@@ -171,6 +172,25 @@ describeEachBackend(
       assert.equal((await get(w.lead2, '/api/v1/insight/hotspots')).json().items.length, 0);
       assert.equal((await get(w.hand1, '/api/v1/insight/hotspots')).statusCode, 403);
       assert.equal((await get(w.provLead, '/api/v1/insight/hotspots?unit=RC1')).json().items.length, 2);
+
+      // A period of days: the hotspots whose week ended in it, in the unit's local days.
+      const tz = (await t().ctx.db.selectFrom('units').select('time_zone').where('code', '=', 'RC1').executeTakeFirstOrThrow()).time_zone;
+      const day = localDay(end, tz);
+      const ids = (res: { json(): { items: Array<{ id: number }> } }) => res.json().items.map((h) => h.id).sort((a, b) => a - b);
+      const onTheDay = await get(w.provLead, `/api/v1/insight/hotspots?unit=RC1&from=${day}&to=${day}`);
+      assert.equal(onTheDay.statusCode, 200, onTheDay.body);
+      assert.deepEqual(ids(onTheDay), ids(await get(w.provLead, '/api/v1/insight/hotspots?unit=RC1')));
+      assert.equal(ids(onTheDay).length, 2);
+      assert.equal((await get(w.provLead, `/api/v1/insight/hotspots?unit=RC1&from=${addDays(day, 1)}&to=${addDays(day, 30)}`)).json().items.length, 0);
+      assert.equal((await get(w.provLead, `/api/v1/insight/hotspots?unit=RC1&from=${addDays(day, -30)}&to=${addDays(day, -1)}`)).json().items.length, 0);
+      assert.equal((await get(w.lead2, `/api/v1/insight/hotspots?from=${day}&to=${day}`)).json().items.length, 0, "only the caller's units");
+      for (const q of [`from=${day}`, `to=${day}`, `from=${addDays(day, 1)}&to=${day}`, `from=${day}&to=${day}&weeks=2`, 'from=2020-01-01&to=2026-01-02']) {
+        const bad = await get(w.provLead, `/api/v1/insight/hotspots?${q}`);
+        assert.equal(bad.statusCode, 400, q);
+        assert.equal(bad.json().error.code, 'hotspot_invalid_period', q);
+      }
+      const vi = await t().app.inject({ method: 'GET', url: `/api/v1/insight/hotspots?from=${day}`, headers: { ...w.provLead.headers, 'accept-language': 'vi' } });
+      assert.match(vi.json().error.message, /ngày bắt đầu và ngày kết thúc/);
     });
   },
   testOptions,

@@ -53,7 +53,13 @@ describeEachBackend(
       await createUnits(t().ctx.db, [
         { code: 'AP', name: 'Tỉnh Nghệ An', level: 'province' },
         { code: 'ATT', name: 'Xã Tân Thọ', names: { vi: 'Xã Tân Thọ', zh: '新寿社' }, level: 'commune', parentCode: 'AP' },
+        { code: 'ALN', name: 'Xã Lãng Nam', level: 'commune', parentCode: 'AP' },
+        { code: 'ANB', name: 'Xã Ngọc Bích', level: 'commune', parentCode: 'AP' },
+        { code: 'AVL', name: 'Xã Vắng Lặng', level: 'commune', parentCode: 'AP' },
       ]);
+      // No committee: Lãng Nam has a leader with an e-mail address, Ngọc Bích one without, Vắng Lặng nobody.
+      await createOfficial(t(), { name: 'Đỗ Văn Nam', email: 'chutich@langnam.example', roles: [{ unit: 'ALN', role: 'leader' }] });
+      await createOfficial(t(), { name: 'Vũ Thị Bích', roles: [{ unit: 'ANB', role: 'leader' }] });
       lead = await createOfficial(t(), { name: 'Lê Văn Chủ Tịch', email: 'chutich@tantho.example', roles: [{ unit: 'ATT', role: 'leader' }] });
       provLead = await createOfficial(t(), { name: 'Tỉnh Lãnh Đạo', roles: [{ unit: 'AP', role: 'leader' }] });
       disp = await createOfficial(t(), { name: 'Điều phối', roles: [{ unit: 'ATT', role: 'dispatcher' }] });
@@ -83,7 +89,8 @@ describeEachBackend(
       assert.equal(await produceDueReports(t().ctx), 0);
       assert.deepEqual(await archiveOf(), []);
       t().clock.set('2026-05-04T01:00:00Z'); // Monday 4 May, 08:00 local: the first working day
-      assert.equal(await produceDueReports(t().ctx), 1);
+      // Tân Thọ, and the units with a leader but no committee: the province, Lãng Nam and Ngọc Bích.
+      assert.equal(await produceDueReports(t().ctx), 4);
       assert.equal(await produceDueReports(t().ctx), 0, 'produced once');
       const pub = await archiveOf();
       assert.deepEqual(pub.map((r: { period: string; audience: string; locale: string }) => [r.period, r.audience, r.locale]), [['2026-04', 'public', 'vi']]);
@@ -92,7 +99,7 @@ describeEachBackend(
 
       const sent = await deliverDueNotifications(t().ctx, { transports: { email: smtpTransport(smtpUrl, 'Zero Distance <reports@zd.example>'), sms: consoleTransport(() => {}) } });
       assert.ok(sent.sent >= 2, JSON.stringify(sent));
-      const mails = received.filter((m) => m.raw.includes('2026'));
+      const mails = received.filter((m) => m.raw.includes('2026') && m.to.some((a) => a.endsWith('@tantho.example')));
       const to = mails.flatMap((m) => m.to).sort();
       assert.ok(to.includes('chutich@tantho.example') && to.includes('mattran@tantho.example'), to.join(','));
       assert.equal(to.filter((a) => a === 'chutich@tantho.example').length, 1, 'one mail per address, though leader and member');
@@ -100,6 +107,35 @@ describeEachBackend(
         assert.match(m.raw, /Content-Type: application\/pdf/i);
         assert.match(m.raw, /filename="?report-ATT-2026-04-staff\.pdf/);
       }
+    });
+
+    test('a unit without a committee: archived all the same, mailed to its leaders with an address, or noted as not sent', async () => {
+      const archive = async (unit: string, headers?: Record<string, string>) =>
+        (await t().app.inject({ method: 'GET', url: '/api/v1/reports/archive', query: { unit }, headers })).json().items as Array<{ id: number; period: string; audience: string; mailedTo: number | null }>;
+      const att = await archive('ATT', lead.headers);
+      assert.deepEqual(att.map((r) => r.mailedTo), [2, 2], 'Tân Thọ: the leader and the committee member with an address');
+      const aln = await archive('ALN');
+      assert.deepEqual(aln.map((r) => [r.period, r.audience, r.mailedTo]), [['2026-04', 'public', 1]]);
+      const langNam = received.filter((m) => m.to.includes('chutich@langnam.example'));
+      assert.equal(langNam.length, 1, 'one mail to the leader of Lãng Nam');
+      assert.match(langNam[0].raw, /filename="?report-ALN-2026-04-staff\.pdf/);
+      assert.ok(received.every((m) => m.to.length === 1), 'one recipient per mail');
+
+      // Ngọc Bích: its leader has no address, so nobody receives it; archived, and the archive says it was not sent.
+      const anb = await archive('ANB', provLead.headers);
+      assert.deepEqual(anb.map((r) => [r.period, r.audience, r.mailedTo]).sort(), [['2026-04', 'public', 0], ['2026-04', 'staff', 0]]);
+      const staff = anb.find((r) => r.audience === 'staff')!;
+      const pdf = await t().app.inject({ method: 'GET', url: `/api/v1/reports/archive/${staff.id}/pdf`, headers: provLead.headers });
+      assert.equal(pdf.statusCode, 200);
+      assert.ok((await pdfText(pdf.rawPayload)).includes('Xã Ngọc Bích'));
+      const audit = await t().ctx.db.selectFrom('audit_events').select('changes').where('action', '=', 'report.archived').where('subject_id', '=', String(staff.id)).executeTakeFirstOrThrow();
+      assert.equal((audit.changes as { mailed: number }).mailed, 0);
+      assert.ok((audit.changes as { notSent?: string }).notSent, 'the audit event says why it was not sent');
+      const queued = await t().ctx.db.selectFrom('notification_outbox').select('id').where('dedupe_key', 'like', `report:${staff.id}:mail:%`).execute();
+      assert.equal(queued.length, 0);
+
+      // Nobody at all (no committee, no leader): no report is produced for Vắng Lặng.
+      assert.deepEqual(await archive('AVL'), []);
     });
 
     test('an archived report never changes: the same bytes after the figures move, and no update is allowed', async () => {

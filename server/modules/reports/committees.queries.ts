@@ -25,9 +25,38 @@ export async function committeeOfUnit(db: Db, unitId: number): Promise<Committee
   return db.selectFrom('steering_committees as c').innerJoin('units as u', 'u.id', 'c.unit_id').select([...committeeColumns]).where('c.unit_id', '=', unitId).executeTakeFirst();
 }
 
-/** Every unit that has a steering committee (their reports are produced and sent each period). */
-export async function committeeUnits(db: Db): Promise<CommitteeRow[]> {
-  return db.selectFrom('steering_committees as c').innerJoin('units as u', 'u.id', 'c.unit_id').select([...committeeColumns]).orderBy('c.id').execute();
+export interface ReportUnitRow {
+  unit_id: number;
+  unit_code: string;
+  unit_path: string;
+  time_zone: string;
+  country: string;
+}
+
+/**
+ * Every unit whose reports are archived each period: those with a steering committee and those
+ * with a leader (an official with a leader grant whose account is not disabled).
+ */
+export async function reportUnits(db: Db): Promise<ReportUnitRow[]> {
+  return db
+    .selectFrom('units as u')
+    .select(['u.id as unit_id', 'u.code as unit_code', 'u.path as unit_path', 'u.time_zone', 'u.country'])
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('steering_committees as c').select('c.id').whereRef('c.unit_id', '=', 'u.id')),
+        eb.exists(
+          eb
+            .selectFrom('grants as g')
+            .innerJoin('accounts as a', 'a.id', 'g.account_id')
+            .select('g.account_id')
+            .whereRef('g.unit_id', '=', 'u.id')
+            .where('g.role', '=', 'leader')
+            .where('a.disabled_at', 'is', null),
+        ),
+      ]),
+    )
+    .orderBy('u.id')
+    .execute();
 }
 
 export async function insertCommittee(db: Db, c: { unitId: number; name: string; by: number | null; at: Date }): Promise<number | undefined> {
@@ -68,6 +97,14 @@ export async function insertMembers(db: Db, committeeId: number, members: NewMem
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+export async function updateMemberRow(db: Db, id: number, set: { role?: SteeringRole; leftOn?: string }): Promise<void> {
+  await db
+    .updateTable('steering_members')
+    .set({ ...(set.role !== undefined ? { role: set.role } : {}), ...(set.leftOn !== undefined ? { left_on: set.leftOn } : {}) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface MemberRow {

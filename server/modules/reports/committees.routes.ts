@@ -12,12 +12,14 @@ import {
   DecisionActionBody,
   IdParams,
   MeetingBody,
+  MemberChangeBody,
   MemberInput,
+  MemberParams,
   MembersBody,
   RegulationBody,
 } from './reports.schema.ts';
 import { canCompleteDecision, canKeepCommittee, canReadReport, committeeKeepers } from './reports.policy.ts';
-import { addMembers, adoptRegulation, completeDecision, createCommittee, recordMeeting } from './commands/committees.ts';
+import { addMembers, adoptRegulation, completeDecision, createCommittee, recordMeeting, updateMember } from './commands/committees.ts';
 import {
   attendanceOf,
   committeeDecisions,
@@ -117,6 +119,19 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const c = await keeperOf(Number(request.params.id), request.actor);
       await addMembers(ctx, request.actor, c.id, request.body.members.map(member));
+      return committeeView(ctx, c);
+    },
+  );
+
+  app.patch(
+    '/api/v1/steering-committees/:id/members/:member',
+    {
+      config: { access: { roles: committeeKeepers } },
+      schema: { tags, summary: "Change a member's role, or record the day they left (they stay in the committee's history)", params: MemberParams, body: MemberChangeBody, response: { 200: CommitteeView } },
+    },
+    async (request) => {
+      const c = await keeperOf(Number(request.params.id), request.actor);
+      await updateMember(ctx, request.actor, c.id, Number(request.params.member), request.body as { role?: NewMember['role']; leftOn?: string });
       return committeeView(ctx, c);
     },
   );

@@ -2,6 +2,6 @@
 export { reportsModule } from './reports.routes.ts';
 export { setTargets } from './commands/setTargets.ts';
 export { archiveReport, produceDueReports } from './commands/archiveReport.ts';
-export { createCommittee, adoptRegulation, recordMeeting } from './commands/committees.ts';
+export { createCommittee, adoptRegulation, recordMeeting, completeDecision } from './commands/committees.ts';
 export { sweepFollowUps } from './reports.jobs.ts';
 export { parsePeriod } from './reports.periods.ts';

@@ -1,6 +1,6 @@
 /**
  * A report's content: every figure comes from the figure endpoints' own functions (stats,
- * gatherings, deliberation, service points, scorecards), called with the report's unit and period, so the
+ * gatherings, deliberation, service points, scorecards, insight's hotspots), called with the report's unit and period, so the
  * report prints exactly what those endpoints answer. The public version leaves out the cases
  * (with their leaders' and handlers' names); everything else in it is counts.
  */
@@ -13,6 +13,7 @@ import { deliberationFiguresOf } from '../deliberation/index.ts';
 import { gapTotals } from '../service-points/index.ts';
 import { gradeCountsOf } from '../scorecards/index.ts';
 import { presentNames } from '../agencies/index.ts';
+import { hotspotsOf } from '../insight/index.ts';
 import { casesToWatch, servicePointKindNames, targetsFor, type CaseRow } from './reports.queries.ts';
 import { sameDaysLastYear, type Period } from './reports.periods.ts';
 import type { Audience } from './reports.policy.ts';
@@ -23,6 +24,8 @@ export const longStandingDays = 90;
 /** At most this many cases of each list are printed. */
 export const maxCases = 50;
 export const topCategoryCount = 8;
+/** At most this many hotspots are printed (the hotspots endpoint's default page). */
+export const maxHotspots = 50;
 
 const figureKeys = [
   'received', 'accepted', 'answered', 'resolved', 'resolvedOnTime', 'resolvedLate', 'overdue', 'escalated', 'transferred',
@@ -59,16 +62,17 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
   const q = { unit: unit.code, from: period.from, to: period.to };
   const last = sameDaysLastYear(period);
   const m = months(period.from, period.to);
-  const [stats, lastYear, children, targets, gatherings, compliance, deliberation, gaps, grades] = await Promise.all([
+  const [stats, lastYear, children, targets, gatherings, compliance, deliberation, gaps, grades, hotspots] = await Promise.all([
     statsOf(ctx, q),
     statsOf(ctx, { unit: unit.code, ...last }),
     childStatsOf(ctx, q),
-    targetsFor(ctx.db, unit.path),
+    targetsFor(ctx.db, unit.path, Number(period.to.slice(0, 4))),
     gatheringFiguresOf(ctx, q),
     gatheringCompliance(ctx.db, unit.path, [unit.path], m.from, m.to, now),
     deliberationFiguresOf(ctx, q),
     gapTotals(ctx.db, { rootPath: unit.path, scope: [unit.path] }),
     gradeCountsOf(ctx, unit.path, period.key),
+    hotspotsOf(ctx.db, { scope: [unit.path], when: { from: period.from, to: period.to }, limit: maxHotspots }),
   ]);
   const kindNames = await servicePointKindNames(ctx.db, gaps.missing.map((g) => g.kind));
 
@@ -120,7 +124,7 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
     petitions: pickFigures(stats),
     lastYear: { ...last, figures: pickFigures(lastYear) },
     targets: targets
-      ? { setBy: targets.unit_code, resolutionRate: rate(targets.resolution_rate), onTimeRate: rate(targets.on_time_rate), satisfactionRate: rate(targets.satisfaction_rate) }
+      ? { setBy: targets.unit_code, year: targets.year, resolutionRate: rate(targets.resolution_rate), onTimeRate: rate(targets.on_time_rate), satisfactionRate: rate(targets.satisfaction_rate) }
       : null,
     byKind: Object.entries(stats.byKind).map(([kind, f]) => ({ kind, received: f.received, resolved: f.resolved, resolutionRate: f.resolutionRate })),
     topCategories: Object.entries(stats.byCategory)
@@ -128,6 +132,7 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
       .sort((a, b) => b.received - a.received || a.category.localeCompare(b.category))
       .slice(0, topCategoryCount),
     uncategorized: stats.uncategorized,
+    hotspots: hotspots.map((h) => ({ unit: h.unit, category: h.category, weekEnd: h.weekEnd, count: h.count, baseline: h.baseline, score: h.score })),
     children: children.items.map((c) => ({
       unit: c.unit,
       received: c.received,

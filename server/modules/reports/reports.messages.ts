@@ -21,6 +21,11 @@ export const reportMessages = defineMessages({
     vi: 'Thành viên {member} không thuộc Ban chỉ đạo này.',
     zh: '成员 {member} 不属于该领导小组。',
   },
+  steering_member_left: {
+    en: '{name} left the committee on {day}.',
+    vi: '{name} đã rời Ban chỉ đạo ngày {day}.',
+    zh: '{name} 已于 {day} 退出领导小组。',
+  },
   steering_decision_done: {
     en: 'This follow-up is already done.',
     vi: 'Việc này đã hoàn thành.',

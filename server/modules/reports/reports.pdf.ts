@@ -7,10 +7,13 @@ import type { Locale } from '../../platform/i18n.ts';
 import { numberFormats, pdfColours, pdfColumns as cols, pdfInner as inner, pdfLayout, pdfPage as page, startPdf } from '../../platform/pdf.ts';
 import { scorecardGrades } from '../../contract/domain.ts';
 import { scorecardGradeNames } from '../scorecards/index.ts';
+import { localDay } from '../../platform/calendar.ts';
 import type { PetitionFigures, ReportView } from './reports.schema.ts';
 import { textOf, valueText, type ReportTextKey } from './reports.texts.ts';
 
 export { numberFormats };
+
+const localDayOf = (at: string, timeZone: string) => localDay(new Date(at), timeZone);
 
 /** The period's name in a language: "Tháng 3/2026", "2026年第1季度" … */
 export function periodTitle(locale: Locale, p: ReportView['period']): string {
@@ -100,6 +103,16 @@ export function renderReportPdf(report: ReportView, options: PdfOptions): Promis
     );
   } else note(t('none'));
   if (report.uncategorized) note(t('uncategorized', { n: f.count(report.uncategorized) }));
+
+  heading(t('hotspots'));
+  if (report.hotspots.length) {
+    const tz = report.unit.timeZone;
+    table(
+      cols(30, 22, 16, 16, 16),
+      [t('unit'), t('category'), t('weekEnd'), t('weekCount'), t('baseline')],
+      report.hotspots.map((h) => [h.unit.name, valueText(locale, 'category', h.category), localDayOf(h.weekEnd, tz), f.count(h.count), String(h.baseline)]),
+    );
+  } else note(t('hotspotsNone'));
 
   if (report.children.length) {
     heading(t('children'));

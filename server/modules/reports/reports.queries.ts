@@ -8,26 +8,41 @@ type Db = Kysely<DB>;
 
 export interface TargetsRow {
   unit_code: string;
+  year: number | null;
   resolution_rate: string | null;
   on_time_rate: string | null;
   satisfaction_rate: string | null;
 }
 
-/** The targets of the unit, or of its nearest ancestor that has some. */
-export async function targetsFor(db: Db, unitPath: string): Promise<TargetsRow | undefined> {
+/**
+ * The targets that apply to the unit in a year: the unit's own (those of the year, else its
+ * default), else those of its nearest ancestor that has some, in the same order.
+ */
+export async function targetsFor(db: Db, unitPath: string, year: number): Promise<TargetsRow | undefined> {
   const r = await sql<TargetsRow>`
-    SELECT u.code AS unit_code, t.resolution_rate::text AS resolution_rate, t.on_time_rate::text AS on_time_rate,
+    SELECT u.code AS unit_code, t.year::int AS year, t.resolution_rate::text AS resolution_rate, t.on_time_rate::text AS on_time_rate,
            t.satisfaction_rate::text AS satisfaction_rate
       FROM report_targets t JOIN units u ON u.id = t.unit_id
-     WHERE ${unitPath} LIKE u.path || '%'
-     ORDER BY length(u.path) DESC
+     WHERE ${unitPath} LIKE u.path || '%' AND (t.year = ${year} OR t.year IS NULL)
+     ORDER BY length(u.path) DESC, t.year IS NULL
      LIMIT 1`.execute(db);
   return r.rows[0];
 }
 
+/** The targets the unit itself set: its default (year null) and those of each year. */
+export async function ownTargets(db: Db, unitId: number): Promise<Array<Omit<TargetsRow, 'unit_code'>>> {
+  const r = await sql<Omit<TargetsRow, 'unit_code'>>`
+    SELECT t.year::int AS year, t.resolution_rate::text AS resolution_rate, t.on_time_rate::text AS on_time_rate,
+           t.satisfaction_rate::text AS satisfaction_rate
+      FROM report_targets t
+     WHERE t.unit_id = ${unitId}
+     ORDER BY t.year IS NULL, t.year DESC`.execute(db);
+  return r.rows;
+}
+
 export async function upsertTargets(
   db: Db,
-  t: { unitId: number; resolutionRate: number | null; onTimeRate: number | null; satisfactionRate: number | null; by: number | null; at: Date },
+  t: { unitId: number; year: number | null; resolutionRate: number | null; onTimeRate: number | null; satisfactionRate: number | null; by: number | null; at: Date },
 ): Promise<void> {
   const values = {
     resolution_rate: t.resolutionRate === null ? null : String(t.resolutionRate),
@@ -38,8 +53,8 @@ export async function upsertTargets(
   };
   await db
     .insertInto('report_targets')
-    .values({ unit_id: t.unitId, ...values })
-    .onConflict((oc) => oc.column('unit_id').doUpdateSet(values))
+    .values({ unit_id: t.unitId, year: t.year, ...values })
+    .onConflict((oc) => oc.constraint('report_targets_unit_year').doUpdateSet(values))
     .execute();
 }
 
@@ -117,13 +132,14 @@ export interface ArchivedRow {
   locale: string;
   sha256: string;
   produced_at: Date;
+  mailed_to: number | null;
 }
 
-const archivedColumns = ['id', 'unit_id', 'period', sql<string>`from_day::text`.as('from_day'), sql<string>`to_day::text`.as('to_day'), 'audience', 'locale', 'sha256', 'produced_at'] as const;
+const archivedColumns = ['id', 'unit_id', 'period', sql<string>`from_day::text`.as('from_day'), sql<string>`to_day::text`.as('to_day'), 'audience', 'locale', 'sha256', 'produced_at', 'mailed_to'] as const;
 
 export async function insertArchived(
   db: Db,
-  r: { unitId: number; period: string; from: string; to: string; audience: 'staff' | 'public'; locale: string; content: unknown; pdf: Buffer; sha256: string; at: Date },
+  r: { unitId: number; period: string; from: string; to: string; audience: 'staff' | 'public'; locale: string; content: unknown; pdf: Buffer; sha256: string; at: Date; mailedTo: number },
 ): Promise<number | undefined> {
   const row = await db
     .insertInto('reports')
@@ -138,6 +154,7 @@ export async function insertArchived(
       pdf: r.pdf,
       sha256: r.sha256,
       produced_at: r.at,
+      mailed_to: r.mailedTo,
     })
     .onConflict((oc) => oc.columns(['unit_id', 'period', 'audience']).doNothing())
     .returning('id')

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/access.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { resolveUnit, type UnitRecord } from '../units/index.ts';
-import { ArchiveList, ArchiveQuery, IdParams, ReportQuery, ReportView, TargetsBody, UpwardQuery, UpwardView } from './reports.schema.ts';
+import { ArchiveList, ArchiveQuery, IdParams, ReportQuery, ReportView, TargetsBody, TargetsQuery, TargetsView, UpwardQuery, UpwardView } from './reports.schema.ts';
 import { upwardCsv, upwardTable, upwardXlsx, type SortKey } from './reports.upward.ts';
 import { reportReaders } from './reports.policy.ts';
 import { canReadReport, canSetTargets, targetSetters, type Audience } from './reports.policy.ts';
@@ -13,7 +13,7 @@ import { customPeriod, parsePeriod, type Period } from './reports.periods.ts';
 import { buildReport } from './reports.build.ts';
 import { renderReportPdf } from './reports.pdf.ts';
 import { setTargets } from './commands/setTargets.ts';
-import { getArchived, listArchived, unitById } from './reports.queries.ts';
+import { getArchived, listArchived, ownTargets, targetsFor, unitById } from './reports.queries.ts';
 import { committeeRoutes } from './committees.routes.ts';
 import './reports.messages.ts';
 import './reports.jobs.ts';
@@ -96,7 +96,8 @@ export const reportsModule: Module = {
         config: { access: { roles: targetSetters } },
         schema: {
           tags,
-          summary: "Set a unit's targets for the resolution, on-time and satisfaction rates (fractions; null: none); units below without their own take them",
+          summary:
+            "Set a unit's targets of a year (or its default, year null) for the resolution, on-time and satisfaction rates (fractions; null: none); units below without their own take them",
           body: TargetsBody,
           response: { 204: Type.Null() },
         },
@@ -105,8 +106,38 @@ export const reportsModule: Module = {
         const body = request.body;
         const unit = await unitOf(ctx, body.unit);
         if (!canSetTargets(request.actor, unit.path)) throw forbidden();
-        await setTargets(ctx, request.actor, { unit, resolutionRate: body.resolutionRate, onTimeRate: body.onTimeRate, satisfactionRate: body.satisfactionRate });
+        await setTargets(ctx, request.actor, { unit, year: body.year, resolutionRate: body.resolutionRate, onTimeRate: body.onTimeRate, satisfactionRate: body.satisfactionRate });
         return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/reports/targets',
+      {
+        config: { access: { roles: reportReaders } },
+        schema: {
+          tags,
+          summary: "A unit's targets for a year: those a report of that year compares with, and those the unit itself set (leaders, administrators and auditors of the unit or above)",
+          querystring: TargetsQuery,
+          response: { 200: TargetsView },
+        },
+      },
+      async (request) => {
+        const unit = await unitOf(ctx, request.query.unit);
+        if (!canReadReport(request.actor, unit.path, 'staff')) throw notFound();
+        const year = request.query.year ? Number(request.query.year) : Number(new Intl.DateTimeFormat('en-CA', { timeZone: unit.timeZone, year: 'numeric' }).format(ctx.clock.now()));
+        const [applying, own] = await Promise.all([targetsFor(ctx.db, unit.path, year), ownTargets(ctx.db, unit.id)]);
+        const rates = (t: { resolution_rate: string | null; on_time_rate: string | null; satisfaction_rate: string | null }) => ({
+          resolutionRate: t.resolution_rate === null ? null : Number(t.resolution_rate),
+          onTimeRate: t.on_time_rate === null ? null : Number(t.on_time_rate),
+          satisfactionRate: t.satisfaction_rate === null ? null : Number(t.satisfaction_rate),
+        });
+        return {
+          unit: unit.code,
+          year,
+          applying: applying ? { setBy: applying.unit_code, year: applying.year, ...rates(applying) } : null,
+          own: own.map((t) => ({ year: t.year, ...rates(t) })),
+        };
       },
     );
 
@@ -135,6 +166,7 @@ export const reportsModule: Module = {
             locale: r.locale,
             sha256: r.sha256,
             producedAt: r.produced_at.toISOString(),
+            mailedTo: r.mailed_to,
           })),
         };
       },

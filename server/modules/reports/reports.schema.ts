@@ -67,10 +67,29 @@ export const ReportView = Type.Object({
   asOf: Type.String({ format: 'date-time' }),
   petitions: PetitionFigures,
   lastYear: Type.Object({ from: Type.String(), to: Type.String(), figures: PetitionFigures }),
-  targets: Nullable(Type.Object({ setBy: Type.String({ description: 'the unit whose targets apply' }), resolutionRate: Rate, onTimeRate: Rate, satisfactionRate: Rate })),
+  targets: Nullable(
+    Type.Object({
+      setBy: Type.String({ description: 'the unit whose targets apply' }),
+      year: Nullable(Type.Integer({ description: "the year they were set for (the year the period ends in); null: that unit's default" })),
+      resolutionRate: Rate,
+      onTimeRate: Rate,
+      satisfactionRate: Rate,
+    }),
+  ),
   byKind: Type.Array(Type.Object({ kind: Type.String(), received: Type.Integer(), resolved: Type.Integer(), resolutionRate: Rate })),
   topCategories: Type.Array(Type.Object({ category: Type.String(), received: Type.Integer(), resolved: Type.Integer(), resolutionRate: Rate, onTimeRate: Rate })),
   uncategorized: Type.Integer(),
+  hotspots: Type.Array(
+    Type.Object({
+      unit: Type.Object({ code: Type.String(), name: Type.String() }),
+      category: Type.String(),
+      weekEnd: Type.String({ format: 'date-time' }),
+      count: Type.Integer({ description: 'petitions in the seven days to weekEnd' }),
+      baseline: Type.Number({ description: 'a week on average over the eight weeks before' }),
+      score: Type.Number(),
+    }),
+    { description: "the hotspots of the unit's subtree whose week ended in the period, newest first, as GET /api/v1/insight/hotspots lists them (no petitions)" },
+  ),
   children: Type.Array(
     Type.Object({
       unit: Type.Object({ code: Type.String(), name: Type.String(), names: Names }),
@@ -133,11 +152,27 @@ export const ReportView = Type.Object({
 });
 export type ReportView = Static<typeof ReportView>;
 
+const TargetYear = Type.Integer({ minimum: 1900, maximum: 2999 });
 export const TargetsBody = Type.Object(
-  { unit: UnitCode, resolutionRate: Rate, onTimeRate: Rate, satisfactionRate: Rate },
+  {
+    unit: UnitCode,
+    year: Nullable(TargetYear, "the year the targets are for; null: the unit's default for a year without its own"),
+    resolutionRate: Rate,
+    onTimeRate: Rate,
+    satisfactionRate: Rate,
+  },
   { additionalProperties: false },
 );
 export type TargetsBody = Static<typeof TargetsBody>;
+export const TargetsQuery = Type.Object({ unit: UnitCode, year: Type.Optional(Type.String({ pattern: '^(19|2[0-9])[0-9]{2}$', description: 'a year (YYYY); without it, the current year' })) }, { additionalProperties: false });
+export type TargetsQuery = Static<typeof TargetsQuery>;
+const TargetRates = { resolutionRate: Rate, onTimeRate: Rate, satisfactionRate: Rate };
+export const TargetsView = Type.Object({
+  unit: Type.String(),
+  year: Type.Integer(),
+  applying: Nullable(Type.Object({ setBy: Type.String(), year: Nullable(Type.Integer()), ...TargetRates }), "the targets a report of that year compares with (the unit's own or an ancestor's)"),
+  own: Type.Array(Type.Object({ year: Nullable(Type.Integer()), ...TargetRates }), { description: 'the targets the unit itself set: per year, newest first, and its default (year null)' }),
+});
 
 export const ArchivedItem = Type.Object({
   id: Type.Integer(),
@@ -148,6 +183,7 @@ export const ArchivedItem = Type.Object({
   locale: Type.String(),
   sha256: Type.String(),
   producedAt: Type.String({ format: 'date-time' }),
+  mailedTo: Nullable(Type.Integer({ description: 'addresses it was e-mailed to when produced; 0: nobody to send it to (archived all the same); null: not recorded' })),
 });
 export const ArchiveList = Type.Object({ items: Type.Array(ArchivedItem) });
 export const ArchiveQuery = Type.Object({ unit: UnitCode }, { additionalProperties: false });
@@ -172,6 +208,11 @@ export const CreateCommitteeBody = Type.Object(
   { additionalProperties: false },
 );
 export const MembersBody = Type.Object({ members: Type.Array(MemberInput, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false });
+export const MemberParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,12}$' }), member: Type.String({ pattern: '^[0-9]{1,12}$' }) });
+export const MemberChangeBody = Type.Object(
+  { role: Type.Optional(SteeringRole), leftOn: Type.Optional(Day) },
+  { additionalProperties: false, minProperties: 1 },
+);
 export const RegulationBody = Type.Object(
   { title: Text(300), adoptedOn: Day, articles: Type.Array(Type.Object({ title: Text(300), text: Text(10_000) }, { additionalProperties: false }), { minItems: 1, maxItems: 100 }) },
   { additionalProperties: false },

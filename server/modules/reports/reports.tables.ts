@@ -3,6 +3,8 @@ import type { Json, Timestamp } from '../../schema.ts';
 
 export interface ReportTargetsTable {
   unit_id: number;
+  /** The year the targets are for; null: the unit's default for a year without its own. */
+  year: number | null;
   resolution_rate: string | null;
   on_time_rate: string | null;
   satisfaction_rate: string | null;
@@ -22,6 +24,8 @@ export interface ReportsTable {
   pdf: Buffer;
   sha256: string;
   produced_at: Timestamp;
+  /** Addresses the report was e-mailed to when produced (0: nobody to send it to); null before this was kept. */
+  mailed_to: number | null;
 }
 
 

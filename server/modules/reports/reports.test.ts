@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/server.ts';
 import { createOfficial, createUnits } from '../../test/factories.ts';
 import { actOk, createWorld, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
@@ -94,7 +95,7 @@ describeEachBackend('reports', (t) => {
   });
 
   test('targets: a province leader sets them and the commune inherits them; a handler may not', async () => {
-    const body = { unit: 'RP', resolutionRate: 0.95, onTimeRate: 0.9, satisfactionRate: null };
+    const body = { unit: 'RP', year: null, resolutionRate: 0.95, onTimeRate: 0.9, satisfactionRate: null };
     const denied = await t().app.inject({ method: 'PUT', url: '/api/v1/reports/targets', payload: body, headers: handler.headers });
     assert.equal(denied.statusCode, 403);
     const local = await t().app.inject({ method: 'PUT', url: '/api/v1/reports/targets', payload: body, headers: lead.headers });
@@ -102,7 +103,36 @@ describeEachBackend('reports', (t) => {
     const ok = await t().app.inject({ method: 'PUT', url: '/api/v1/reports/targets', payload: body, headers: w.provLead.headers });
     assert.equal(ok.statusCode, 204, ok.body);
     const r = (await get('/api/v1/reports', { unit: 'RTT', period: '2026-03' })).json();
-    assert.deepEqual(r.targets, { setBy: 'RP', resolutionRate: 0.95, onTimeRate: 0.9, satisfactionRate: null });
+    assert.deepEqual(r.targets, { setBy: 'RP', year: null, resolutionRate: 0.95, onTimeRate: 0.9, satisfactionRate: null });
+  });
+
+  test("targets per year: a report compares with its year's targets, else the default; audited; read back by year", async () => {
+    const put = (payload: object) => t().app.inject({ method: 'PUT', url: '/api/v1/reports/targets', payload, headers: lead.headers });
+    assert.equal((await put({ unit: 'RTT', year: 2023, resolutionRate: 0.7, onTimeRate: 0.6, satisfactionRate: 0.5 })).statusCode, 204);
+    assert.equal((await put({ unit: 'RTT', year: 2024, resolutionRate: 0.8, onTimeRate: 0.75, satisfactionRate: 0.7 })).statusCode, 204);
+    assert.equal((await put({ unit: 'RTT', year: 2024, resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 })).statusCode, 204, 'set again: replaced');
+    assert.equal((await put({ unit: 'RTT', resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 })).statusCode, 400, 'the year is given (null for the default)');
+    const targets = async (period: string) => (await get('/api/v1/reports', { unit: 'RTT', period })).json().targets;
+    assert.deepEqual(await targets('2023-06'), { setBy: 'RTT', year: 2023, resolutionRate: 0.7, onTimeRate: 0.6, satisfactionRate: 0.5 });
+    assert.deepEqual(await targets('2024'), { setBy: 'RTT', year: 2024, resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 });
+    assert.deepEqual(await targets('2024-Q3'), { setBy: 'RTT', year: 2024, resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 });
+    assert.deepEqual(await targets('2026-03'), { setBy: 'RP', year: null, resolutionRate: 0.95, onTimeRate: 0.9, satisfactionRate: null }, "no targets of 2026: the province's default");
+    const village = (await get('/api/v1/reports', { unit: 'RTTV', period: '2023-06' })).json().targets;
+    assert.equal(village.setBy, 'RTT', "the village takes its commune's targets of the year");
+    const read = await get('/api/v1/reports/targets', { unit: 'RTT', year: '2023' }, lead.headers);
+    assert.equal(read.statusCode, 200, read.body);
+    assert.deepEqual(read.json(), {
+      unit: 'RTT',
+      year: 2023,
+      applying: { setBy: 'RTT', year: 2023, resolutionRate: 0.7, onTimeRate: 0.6, satisfactionRate: 0.5 },
+      own: [
+        { year: 2024, resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 },
+        { year: 2023, resolutionRate: 0.7, onTimeRate: 0.6, satisfactionRate: 0.5 },
+      ],
+    });
+    assert.equal((await get('/api/v1/reports/targets', { unit: 'RTT', year: '2023' }, handler.headers)).statusCode, 403, 'a handler reads no targets here');
+    const audit = await t().ctx.db.selectFrom('audit_events').select(['changes']).where('action', '=', 'report.targets_set').orderBy('id').execute();
+    assert.deepEqual(audit.slice(-3).map((a) => (a.changes as { year: number | null }).year), [2023, 2024, 2024]);
   });
 
   test('every figure is what the figure endpoints answer for the same unit and period', async () => {
@@ -140,6 +170,43 @@ describeEachBackend('reports', (t) => {
     assert.ok(Object.values(counted).some((n) => n > 0), 'someone is graded');
     const range = (await get('/api/v1/reports', { unit: 'RTT', from: '2026-03-05', to: '2026-03-20' })).json();
     assert.equal(range.scorecards, null, 'scorecards are by month, quarter or year');
+  });
+
+  test('hotspots: those of the unit\'s subtree whose week ended in the period, as /api/v1/insight/hotspots lists them, on the page and in the PDF', async () => {
+    const units = new Map((await t().ctx.db.selectFrom('units').select(['id', 'code', 'path']).execute()).map((u) => [u.code, u]));
+    const lamp = await t().ctx.db.selectFrom('petitions').select('id').where('body', '=', 'Đèn đường hỏng').executeTakeFirstOrThrow();
+    const flag = async (code: string, category: string, weekEnd: string, count: number, baseline: number) => {
+      const u = units.get(code)!;
+      await sql`INSERT INTO hotspots (unit_id, unit_path, category, week_end, count, baseline, score, petition_ids, flagged_at)
+                VALUES (${u.id}, ${u.path}, ${category}, ${weekEnd}, ${count}, ${baseline}, 5.5, ${[lamp.id]}::bigint[], ${weekEnd})`.execute(t().ctx.db);
+    };
+    await flag('RTTV', 'roads', '2026-03-09T17:00:00Z', 7, 0.5); // 10 March, local
+    await flag('RTT', 'roads', '2026-03-09T17:00:00Z', 9, 1.25);
+    await flag('RTT', 'land', '2026-03-22T17:00:00Z', 6, 0.75); // 23 March
+    await flag('RTTV', 'environment', '2026-03-31T18:00:00Z', 8, 1); // 1 April already, local: not in March
+    await flag('RTT', 'health', '2026-02-28T16:00:00Z', 6, 1); // 28 February: not in March
+    await flag('RC1', 'roads', '2026-03-09T17:00:00Z', 9, 1); // another commune
+    const r = (await get('/api/v1/reports', { unit: 'RTT', period: '2026-03' })).json();
+    const listed = await get('/api/v1/insight/hotspots', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' }, lead.headers);
+    assert.equal(listed.statusCode, 200, listed.body);
+    const items = listed.json().items as Array<{ unit: { code: string }; category: string; petitions: unknown[] }>;
+    assert.deepEqual(
+      r.hotspots,
+      items.map(({ unit, category, weekEnd, count, baseline, score }: Record<string, unknown>) => ({ unit, category, weekEnd, count, baseline, score })),
+    );
+    assert.deepEqual(r.hotspots.map((h: { unit: { code: string }; category: string }) => `${h.unit.code}:${h.category}`), ['RTT:land', 'RTTV:roads', 'RTT:roads']);
+    assert.equal(items[0].petitions.length, 1, 'the endpoint lists the petitions behind each');
+    const pub = await get('/api/v1/reports', { unit: 'RTT', period: '2026-03' });
+    assert.ok(!pub.body.includes('Đèn đường') && !pub.body.includes('petitions":['), 'the report carries no petition of a hotspot');
+    const quarter = (await get('/api/v1/reports', { unit: 'RTT', period: '2026-Q1' })).json();
+    assert.equal(quarter.hotspots.length, 4, 'the quarter holds February\'s too');
+
+    const pdf = await pdfText((await get('/api/v1/reports/pdf', { unit: 'RTT', period: '2026-03', lang: 'vi' })).rawPayload);
+    assert.ok(pdf.includes('Điểm nóng'), pdf);
+    for (const row of ['| Xã Tân Thọ |   | Đất đai |   | 2026-03-23 |   | 6 |   | 0.75', '| Xã Tân Thọ |   | Giao thông |   | 2026-03-10 |   | 9 |   | 1.25', '| Thôn Đồng Tâm |   | Giao thông |   | 2026-03-10 |   | 7 |   | 0.5']) {
+      assert.ok(pdf.includes(row), `the row ${row} in ${pdf}`);
+    }
+    assert.ok(!pdf.includes('Môi trường |   | 2026-04-01'), 'April\'s is not printed');
   });
 
   test('the public version leaves out everything personal; the staff version lists cases with their leaders', async () => {
@@ -234,5 +301,44 @@ describeEachBackend('reports', (t) => {
     const files = unzipSync(new Uint8Array(xlsx.rawPayload));
     const xml = Object.entries(files).filter(([name]) => name.startsWith('xl/')).map(([, data]) => strFromU8(data)).join('\n');
     for (const s of ['受理总数', '新寿社', 'RTT']) assert.ok(xml.includes(s), s);
+    const withAudience = await get('/api/v1/reports/units', { ...q, audience: 'staff' }, w.provLead.headers);
+    assert.equal(withAudience.statusCode, 400, 'the table takes no audience (the staff page sends none)');
+  });
+
+  test("committee members: a keeper changes a member's role and records their leaving; who left stays in the history and owns no new follow-up", async () => {
+    const created = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/steering-committees',
+      headers: lead.headers,
+      payload: { unit: 'RTT', name: 'Ban chỉ đạo xã Tân Thọ', members: [{ name: 'Lê Văn Hùng', role: 'head' }, { name: 'Đỗ Văn Bình', role: 'member', email: 'binh@tantho.example' }] },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json().id;
+    const view = (await get('/api/v1/steering-committees', { unit: 'RTT' }, lead.headers)).json();
+    const binh = view.members.find((m: { name: string }) => m.name === 'Đỗ Văn Bình').id;
+    const patch = (member: number, payload: object, headers: Record<string, string> = lead.headers) =>
+      t().app.inject({ method: 'PATCH', url: `/api/v1/steering-committees/${id}/members/${member}`, payload, headers });
+    assert.equal((await patch(binh, { role: 'deputy' }, handler.headers)).statusCode, 403, 'a handler does not keep the committee');
+    assert.equal((await patch(binh, { role: 'deputy' }, disp.headers)).statusCode, 403, 'nor does a dispatcher');
+    const otherLead = await createOfficial(t(), { roles: [{ unit: 'RTTV', role: 'leader' }] });
+    assert.equal((await patch(binh, { role: 'deputy' }, otherLead.headers)).statusCode, 404, "a village leader does not keep the commune's committee");
+    assert.equal((await patch(binh, {})).statusCode, 400, 'a change names a role or a day');
+    const promoted = await patch(binh, { role: 'deputy' });
+    assert.equal(promoted.statusCode, 200, promoted.body);
+    assert.equal(promoted.json().members.find((m: { id: number }) => m.id === binh).role, 'deputy');
+    const left = await patch(binh, { leftOn: '2026-04-15' });
+    assert.equal(left.statusCode, 200, left.body);
+    const after = left.json().members.find((m: { id: number }) => m.id === binh);
+    assert.deepEqual([after.name, after.role, after.leftOn], ['Đỗ Văn Bình', 'deputy', '2026-04-15'], 'who left stays on the list with the day');
+    const again = await patch(binh, { role: 'member' }, { ...lead.headers, 'accept-language': 'vi' });
+    assert.equal(again.statusCode, 400);
+    assert.equal(again.json().error.code, 'steering_member_left');
+    assert.match(again.json().error.message, /đã rời Ban chỉ đạo ngày 2026-04-15/);
+    const meeting = (owner: number) => ({ heldOn: '2026-04-20', title: 'Họp tháng 4', agenda: ['Tình hình'], attendance: [], decisions: [{ text: 'Rà soát', owner, dueOn: '2026-04-30' }] });
+    const refused = await t().app.inject({ method: 'POST', url: `/api/v1/steering-committees/${id}/meetings`, payload: meeting(binh), headers: lead.headers });
+    assert.equal(refused.statusCode, 400, 'a member who left owns no new follow-up');
+    const events = await t().ctx.db.selectFrom('audit_events').select(['action', 'changes']).where('subject_type', '=', 'steering_committee').where('subject_id', '=', String(id)).orderBy('id').execute();
+    assert.deepEqual(events.map((e) => e.action), ['steering.committee_created', 'steering.member_changed', 'steering.member_left']);
+    assert.deepEqual((events[1].changes as { role: unknown }).role, { from: 'member', to: 'deputy' });
   });
 }, sessionsForYears);

@@ -1,7 +1,8 @@
 /**
  * Produces a unit's report for a closed period, archives it (the figures as they are now and
  * the PDF in the unit's language, both versions) and e-mails the staff version to the unit's
- * leaders and its steering committee through the outbox. An archived report is never produced
+ * leaders and its steering committee, if it has one, through the outbox (the archive notes how
+ * many addresses it went to: none when nobody has one). An archived report is never produced
  * again nor changed (reports_frozen refuses updates): it states the figures as they were.
  */
 import crypto from 'node:crypto';
@@ -17,7 +18,7 @@ import { buildReport } from '../reports.build.ts';
 import { periodTitle, renderReportPdf, unitName } from '../reports.pdf.ts';
 import { periodsClosedBefore, type Period } from '../reports.periods.ts';
 import { findArchived, getArchived, insertArchived, unitById } from '../reports.queries.ts';
-import { committeeOfUnit, committeeUnits, leaderEmails, memberEmails } from '../committees.queries.ts';
+import { committeeOfUnit, leaderEmails, memberEmails, reportUnits } from '../committees.queries.ts';
 import '../reports.templates.ts';
 
 const archiveActor = { kind: 'system' as const, label: 'reports-archive' };
@@ -53,15 +54,19 @@ export async function archiveReport(ctx: AppContext, unit: UnitRecord, period: P
   }
   const committee = await committeeOfUnit(ctx.db, unit.id);
   return ctx.db.transaction().execute(async (trx) => {
-    const ids: Record<'staff' | 'public', number | undefined> = { staff: undefined, public: undefined };
-    for (const v of versions) {
-      ids[v.audience] = await insertArchived(trx, { unitId: unit.id, period: period.key, from: period.from, to: period.to, audience: v.audience, locale, content: v.content, pdf: v.pdf, sha256: v.sha256, at });
-    }
-    if (ids.staff === undefined) return { staff: undefined, public: undefined, mailed: 0 };
+    // Its leaders and its committee's serving members, one mail per address; the archive notes
+    // how many were sent (none when nobody has an address: the report is archived all the same).
     const recipients = new Map<string, string | null>();
     for (const r of [...(await leaderEmails(trx, unit.id)), ...(committee ? await memberEmails(trx, committee.id) : [])]) {
       if (!recipients.has(r.email.toLowerCase())) recipients.set(r.email.toLowerCase(), r.locale);
     }
+    const ids: Record<'staff' | 'public', number | undefined> = { staff: undefined, public: undefined };
+    for (const v of versions) {
+      ids[v.audience] = await insertArchived(trx, {
+        unitId: unit.id, period: period.key, from: period.from, to: period.to, audience: v.audience, locale, content: v.content, pdf: v.pdf, sha256: v.sha256, at, mailedTo: recipients.size,
+      });
+    }
+    if (ids.staff === undefined) return { staff: undefined, public: undefined, mailed: 0 };
     let mailed = 0;
     for (const [email, own] of recipients) {
       const lang = own && (locales as readonly string[]).includes(own) ? (own as Locale) : locale;
@@ -82,7 +87,7 @@ export async function archiveReport(ctx: AppContext, unit: UnitRecord, period: P
       subjectType: 'report',
       subjectId: ids.staff,
       unitId: unit.id,
-      changes: { period: period.key, public: ids.public, sha256: versions.map((v) => v.sha256), mailed },
+      changes: { period: period.key, public: ids.public, sha256: versions.map((v) => v.sha256), mailed, ...(recipients.size ? {} : { notSent: 'no recipient with an e-mail address' }) },
       at,
     });
     return { ...ids, mailed };
@@ -90,26 +95,26 @@ export async function archiveReport(ctx: AppContext, unit: UnitRecord, period: P
 }
 
 /**
- * For every unit with a steering committee: on (or after) the first working day after a
- * month closes, the month's report — and the quarter's and the year's when they close with it.
+ * For every unit with a steering committee or a leader: on (or after) the first working day
+ * after a month closes, the month's report — and the quarter's and the year's when they close
+ * with it — archived, and sent to whoever of them has an e-mail address.
  */
 export async function produceDueReports(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   const calendar = await loadCalendar(ctx.db);
   let produced = 0;
-  for (const c of await committeeUnits(ctx.db)) {
+  for (const c of await reportUnits(ctx.db)) {
     const today = localDay(now, c.time_zone);
     const closed = periodsClosedBefore(today);
     const place = placeOfUnit({ id: c.unit_id, path: c.unit_path, country: c.country, time_zone: c.time_zone });
     const firstWorkingDay = calendar.nextWorkingDay(closed[0].to, place);
     if (today < firstWorkingDay) continue;
     const unit = await resolveUnit(ctx.db, c.unit_code, now);
-    if (!unit) continue;
+    // A retired unit's reports are its replacement's.
+    if (!unit || unit.id !== c.unit_id) continue;
     for (const period of closed) {
       if ((await archiveReport(ctx, unit, period)).staff !== undefined) produced++;
     }
   }
   return produced;
 }
-
-

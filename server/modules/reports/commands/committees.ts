@@ -14,8 +14,10 @@ import {
   insertMeeting,
   insertMembers,
   insertRegulation,
+  updateMemberRow,
   type NewMember,
 } from '../committees.queries.ts';
+import type { SteeringRole } from '../reports.tables.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type ActorInput = AuditInput['actor'];
@@ -40,6 +42,26 @@ export async function addMembers(ctx: Ctx, actor: ActorInput, committeeId: numbe
     const ids = await insertMembers(trx, committeeId, members, at);
     await appendAudit(trx, { actor, action: 'steering.members_added', subjectType: 'steering_committee', subjectId: committeeId, unitId: c.unit_id, changes: { members: members.map((m) => ({ name: m.name, role: m.role })) }, at });
     return ids;
+  });
+}
+
+/**
+ * A member's new role, or their leaving the committee on a day. A member who left stays in the
+ * committee's history (attendance, decisions they own) and is no longer sent its reports.
+ */
+export async function updateMember(ctx: Ctx, actor: ActorInput, committeeId: number, memberId: number, input: { role?: SteeringRole; leftOn?: string }): Promise<void> {
+  const at = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const c = await getCommittee(trx, committeeId);
+    if (!c) throw notFound();
+    const member = (await committeeMembers(trx, committeeId)).find((m) => m.id === memberId);
+    if (!member) throw notFound();
+    if (member.left_on !== null) throw badRequest('steering_member_left', { name: member.name, day: member.left_on });
+    await updateMemberRow(trx, memberId, { role: input.role, leftOn: input.leftOn });
+    const changes: Record<string, unknown> = { member: memberId, name: member.name };
+    if (input.role !== undefined && input.role !== member.role) changes.role = { from: member.role, to: input.role };
+    if (input.leftOn !== undefined) changes.leftOn = input.leftOn;
+    await appendAudit(trx, { actor, action: input.leftOn !== undefined ? 'steering.member_left' : 'steering.member_changed', subjectType: 'steering_committee', subjectId: committeeId, unitId: c.unit_id, changes, at });
   });
 }
 
@@ -75,10 +97,12 @@ export async function recordMeeting(ctx: Ctx, actor: ActorInput, committeeId: nu
   return ctx.db.transaction().execute(async (trx) => {
     const c = await getCommittee(trx, committeeId);
     if (!c) throw notFound();
-    const members = new Set((await committeeMembers(trx, committeeId)).map((m) => m.id));
-    for (const id of [...input.attendance.map((a) => a.memberId), ...input.decisions.map((d) => d.ownerMemberId)]) {
-      if (!members.has(id)) throw badRequest('steering_not_a_member', { member: id });
-    }
+    const all = await committeeMembers(trx, committeeId);
+    const members = new Set(all.map((m) => m.id));
+    // A follow-up is owned by a member who still serves on the committee.
+    const serving = new Set(all.filter((m) => m.left_on === null || m.left_on > input.heldOn).map((m) => m.id));
+    for (const id of input.attendance.map((a) => a.memberId)) if (!members.has(id)) throw badRequest('steering_not_a_member', { member: id });
+    for (const id of input.decisions.map((d) => d.ownerMemberId)) if (!serving.has(id)) throw badRequest('steering_not_a_member', { member: id });
     const meetingId = await insertMeeting(trx, { committeeId, heldOn: input.heldOn, title: input.title, agenda: input.agenda, minutes: input.minutes, by: by(actor), at });
     await insertAttendance(trx, meetingId, input.attendance);
     const decisionIds = await insertDecisions(

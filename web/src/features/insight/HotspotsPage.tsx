@@ -1,27 +1,35 @@
 /**
  * Hotspots for the unit's leaders, dispatchers, administrators and auditors: each unusual
- * rise of a category (last week against the eight before) with the petitions behind it; and,
+ * rise of a category (last week against the eight before) with the petitions behind it, in the
+ * last eight weeks or in a month, quarter, year or range chosen with the reports' period
+ * picker (?period=2026-03, the weeks that ended in it); and,
  * for administrators, how often the routing suggestion was right on held-out history.
  */
 import { useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
-import type { PageProps } from '../../app/router.ts';
+import { navigate, type PageProps } from '../../app/router.ts';
 import { hasRole, useSession } from '../../app/session.ts';
 import { Alert, Empty, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
 import type { HotspotView, RoutingFigures } from '../../../../server/modules/insight/insight.schema.ts';
+import { PeriodPicker } from '../reports/PeriodPicker.tsx';
+import { lastClosed, periodRange } from '../reports/periods.ts';
 
-export default function HotspotsPage(_props: PageProps) {
+export default function HotspotsPage({ query }: PageProps) {
   const { t, date, number } = useI18n();
   const { me } = useSession();
-  const hotspots = useAsync(() => api.get<{ items: HotspotView[] }>('/insight/hotspots', { weeks: 8 }), []);
+  const period = query.get('period') ?? '';
+  const range = period ? periodRange(period) : null;
+  const hotspots = useAsync(() => api.get<{ items: HotspotView[] }>('/insight/hotspots', range ?? { weeks: 8 }), [period]);
   return (
     <>
       <PageTitle>{t('hotspots.title')}</PageTitle>
       <p class="lead">{t('hotspots.lead')}</p>
+      <HotspotPeriod period={period} />
+      {period && !range ? <Alert>{t('reports.errors.period')}</Alert> : null}
       {hotspots.loading && !hotspots.value ? <Loading /> : null}
       <Alert>{hotspots.error}</Alert>
-      {hotspots.value && !hotspots.value.items.length ? <Empty>{t('hotspots.none')}</Empty> : null}
+      {hotspots.value && !hotspots.value.items.length ? <Empty>{range ? t('hotspots.noneInPeriod', range) : t('hotspots.none')}</Empty> : null}
       {hotspots.value?.items.map((h) => (
         <section key={h.id} class="hotspot card" aria-labelledby={`hotspot-${h.id}`} data-testid="hotspot">
           <h2 id={`hotspot-${h.id}`}>
@@ -46,6 +54,37 @@ export default function HotspotsPage(_props: PageProps) {
       ))}
       {hasRole(me, ['administrator']) ? <RoutingAccuracy /> : null}
     </>
+  );
+}
+
+/** The period whose hotspots are shown: the reports' picker; the last eight weeks until one is chosen. */
+function HotspotPeriod({ period }: { period: string }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState(period || lastClosed('month'));
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      class="form report-form"
+      noValidate
+      data-testid="hotspot-period"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!periodRange(value)) return setError(t('reports.errors.period'));
+        setError(null);
+        navigate(`/staff/hotspots?period=${encodeURIComponent(value)}`);
+      }}
+    >
+      <PeriodPicker value={value} onChange={setValue} />
+      <Alert>{error}</Alert>
+      <button type="submit" class="button">
+        {t('reports.show')}
+      </button>
+      {period ? (
+        <a class="button secondary" href="/staff/hotspots">
+          {t('hotspots.lastWeeks')}
+        </a>
+      ) : null}
+    </form>
   );
 }
 

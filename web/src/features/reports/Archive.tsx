@@ -12,6 +12,7 @@ interface ArchivedReport {
   locale: string;
   sha256: string;
   producedAt: string;
+  mailedTo: number | null;
 }
 
 export function Archive({ unit }: { unit: string }) {
@@ -31,6 +32,7 @@ export function Archive({ unit }: { unit: string }) {
                 {r.period}
               </a>{' '}
               · {r.audience === 'staff' ? t('reports.staffVersion') : t('reports.publicVersion')} · {r.locale} · {date(r.producedAt, true)}
+              {r.mailedTo === null ? null : r.mailedTo ? ` · ${t('reports.archiveMailed', { count: r.mailedTo })}` : <span data-not-sent=""> · {t('reports.archiveNotSent')}</span>}
             </li>
           ))}
         </ul>

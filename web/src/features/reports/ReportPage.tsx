@@ -7,15 +7,17 @@ import { useState } from 'preact/hooks';
 import { api, queryString } from '../../app/api.ts';
 import { serverLanguage, tOr, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import { myUnits, useSession } from '../../app/session.ts';
+import { hasRole, myUnits, useSession } from '../../app/session.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
-import { Alert, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { Alert, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
 import type { ReportView } from '../../../../server/modules/reports/reports.schema.ts';
 import { scorecardGrades } from '../../../../server/contract/domain.ts';
-import { kindOf, lastClosed, type PeriodKind } from './periods.ts';
+import { lastClosed, periodValid } from './periods.ts';
+import { PeriodPicker } from './PeriodPicker.tsx';
 import { Archive } from './Archive.tsx';
 import { Committee, UnitsBelow } from './StaffSections.tsx';
+import { TargetsForm } from './StaffForms.tsx';
 import './report.css';
 
 type Lang = 'vi' | 'zh' | 'en';
@@ -28,8 +30,10 @@ export default function ReportPage({ query }: PageProps) {
   const period = query.get('period') ?? (query.get('from') && query.get('to') ? `${query.get('from')}..${query.get('to')}` : lastClosed('month'));
   const audience = staff ? 'staff' : 'public';
   const [lang, setLang] = useState<Lang>(serverLanguage(locale));
-  const params = { unit, audience, ...(period.includes('..') ? { from: period.split('..')[0], to: period.split('..')[1] } : { period }) };
+  const range: Record<string, string> = period.includes('..') ? { from: period.split('..')[0], to: period.split('..')[1] } : { period };
+  const params = { unit, audience, ...range };
   const report = useAsync(() => (unit ? api.get<ReportView>('/reports', params) : Promise.resolve(null)), [unit, period, audience]);
+  const year = Number((range.to ?? range.period ?? '').slice(0, 4)) || new Date().getFullYear();
   const base = staff ? '/staff/reports' : '/reports';
   return (
     <div class="report-page">
@@ -62,7 +66,9 @@ export default function ReportPage({ query }: PageProps) {
           <Report report={report.value} />
         </>
       ) : null}
-      {unit && staff && report.value ? <UnitsBelow params={params as Record<string, string>} /> : null}
+      {unit && staff && report.value && hasRole(me, ['leader', 'administrator']) ? <TargetsForm unit={unit} year={year} onSaved={report.reload} /> : null}
+      {/* The table of units below takes the unit and the period only (no audience: it is the staff's own). */}
+      {unit && staff && report.value ? <UnitsBelow params={{ unit, ...range }} /> : null}
       {unit && staff ? <Committee unit={unit} /> : null}
       {unit ? <Archive unit={unit} /> : null}
     </div>
@@ -73,15 +79,9 @@ function ReportForm({ unit, period, onChange }: { unit: string; period: string; 
   const { t } = useI18n();
   const initial = useAsync(() => (unit ? api.get<Unit>(`/units/${encodeURIComponent(unit)}`).catch(() => null) : Promise.resolve(null)), [unit]);
   const [picked, setPicked] = useState<Unit | null>(null);
-  const [kind, setKind] = useState<PeriodKind>(kindOf(period));
   const [value, setValue] = useState(period);
   const [error, setError] = useState<string | null>(null);
   const chosen = picked ?? initial.value ?? null;
-  const change = (k: PeriodKind) => {
-    setKind(k);
-    setValue(k === 'custom' ? `${lastClosed('month')}-01..${lastClosed('month')}-28` : lastClosed(k));
-  };
-  const [from, to] = value.includes('..') ? value.split('..') : ['', ''];
   return (
     <form
       class="form report-form"
@@ -89,48 +89,13 @@ function ReportForm({ unit, period, onChange }: { unit: string; period: string; 
       onSubmit={(e) => {
         e.preventDefault();
         if (!chosen) return setError(t('reports.errors.unit'));
-        if (kind === 'custom' && (!from || !to || from > to)) return setError(t('reports.errors.period'));
+        if (!periodValid(value)) return setError(t('reports.errors.period'));
         setError(null);
         onChange(chosen.code, value);
       }}
     >
       <UnitPicker label={t('reports.unit')} value={chosen} onChange={setPicked} required />
-      <Field label={t('reports.periodKind')}>
-        {(ids) => (
-          <select id={ids.id} value={kind} onChange={(e) => change((e.target as HTMLSelectElement).value as PeriodKind)}>
-            {(['month', 'quarter', 'year', 'custom'] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`reports.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {kind === 'month' ? (
-        <Field label={t('reports.kinds.month')}>
-          {(ids) => <input id={ids.id} type="month" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />}
-        </Field>
-      ) : null}
-      {kind === 'quarter' ? (
-        <Field label={t('reports.kinds.quarter')}>
-          {(ids) => <input id={ids.id} type="text" inputMode="text" pattern="\d{4}-Q[1-4]" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />}
-        </Field>
-      ) : null}
-      {kind === 'year' ? (
-        <Field label={t('reports.kinds.year')}>
-          {(ids) => <input id={ids.id} type="number" min="1990" max="2999" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />}
-        </Field>
-      ) : null}
-      {kind === 'custom' ? (
-        <>
-          <Field label={t('reports.from')}>
-            {(ids) => <input id={ids.id} type="date" value={from} onInput={(e) => setValue(`${(e.target as HTMLInputElement).value}..${to}`)} />}
-          </Field>
-          <Field label={t('reports.to')}>
-            {(ids) => <input id={ids.id} type="date" value={to} onInput={(e) => setValue(`${from}..${(e.target as HTMLInputElement).value}`)} />}
-          </Field>
-        </>
-      ) : null}
+      <PeriodPicker value={value} onChange={setValue} />
       <Alert>{error}</Alert>
       <button type="submit" class="button">
         {t('reports.show')}
@@ -155,7 +120,7 @@ function Bar({ value, target }: { value: number | null; target?: number | null }
 }
 
 export function Report({ report: r }: { report: ReportView }) {
-  const { t, locale, number, percent } = useI18n();
+  const { t, locale, number, percent, date } = useI18n();
   const name = (u: { code: string; name: string; names?: Record<string, string> }) => unitName(u, locale);
   const rates = ['resolutionRate', 'onTimeRate', 'satisfactionRate'] as const;
   const counts = ['received', 'answered', 'resolved', 'resolvedOnTime', 'overdue', 'escalated', 'transferred', 'rated'] as const;
@@ -209,7 +174,11 @@ export function Report({ report: r }: { report: ReportView }) {
             </tbody>
           </table>
         </div>
-        {r.targets ? <p class="hint">{t('reports.targetsSetBy', { unit: r.targets.setBy })}</p> : null}
+        {r.targets ? (
+          <p class="hint" data-targets-set-by={r.targets.setBy}>
+            {r.targets.year === null ? t('reports.targetsSetBy', { unit: r.targets.setBy }) : t('reports.targetsOfYear', { unit: r.targets.setBy, year: r.targets.year })}
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="r-categories">
@@ -239,6 +208,38 @@ export function Report({ report: r }: { report: ReportView }) {
           </div>
         ) : (
           <p class="muted">{t('figures.none')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="r-hotspots">
+        <h3 id="r-hotspots">{t('reports.hotspots')}</h3>
+        {r.hotspots.length ? (
+          <div class="table-wrap">
+            <table data-table="hotspots">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.unit')}</th>
+                  <th scope="col">{t('figures.byCategory')}</th>
+                  <th scope="col">{t('reports.weekEnd')}</th>
+                  <th scope="col">{t('reports.weekCount')}</th>
+                  <th scope="col">{t('reports.baseline')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.hotspots.map((h) => (
+                  <tr key={`${h.unit.code}:${h.category}:${h.weekEnd}`} data-hotspot={`${h.unit.code}:${h.category}`}>
+                    <th scope="row">{h.unit.name}</th>
+                    <td>{tOr(`category.${h.category}`, h.category)}</td>
+                    <td>{date(h.weekEnd)}</td>
+                    <td>{number(h.count)}</td>
+                    <td>{number(h.baseline)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p class="muted">{t('reports.hotspotsNone')}</p>
         )}
       </section>
 

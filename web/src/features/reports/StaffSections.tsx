@@ -8,6 +8,8 @@ import { api, queryString } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
+import { hasRole, useSession } from '../../app/session.ts';
+import { MeetingForm, MemberForms } from './StaffForms.tsx';
 import type { Static } from 'typebox';
 import type { CommitteeView, UpwardView } from '../../../../server/modules/reports/reports.schema.ts';
 
@@ -76,20 +78,23 @@ export function UnitsBelow({ params }: { params: Record<string, string> }) {
 
 export function Committee({ unit }: { unit: string }) {
   const { t, date } = useI18n();
+  const { me } = useSession();
   const c = useAsync(() => api.get<CommitteeView>('/steering-committees', { unit }).catch(() => null), [unit]);
   if (!c.value) return c.error ? <Alert>{c.error}</Alert> : null;
   const v = c.value;
+  const keeper = hasRole(me, ['leader', 'administrator']);
   const regulation = v.regulations[0];
   const names = new Map(v.members.map((m) => [m.id, m.name]));
   return (
     <section class="no-print" aria-labelledby="committee-heading" data-committee={v.unit}>
       <h2 id="committee-heading">{v.name}</h2>
-      <h3>{t('reports.members', { count: v.members.length })}</h3>
+      <h3>{t('reports.members', { count: v.members.filter((m) => !m.leftOn).length })}</h3>
       <ul>
         {v.members.map((m) => (
-          <li key={m.id}>
+          <li key={m.id} class={m.leftOn ? 'muted' : undefined}>
             {m.name} — {t(`reports.memberRole.${m.role}`)}
             {m.position ? `, ${m.position}` : ''}
+            {m.leftOn ? ` (${t('reports.committeeForm.leftOn', { day: m.leftOn })})` : ''}
           </li>
         ))}
       </ul>
@@ -145,6 +150,12 @@ export function Committee({ unit }: { unit: string }) {
             </tbody>
           </table>
         </div>
+      ) : null}
+      {keeper ? (
+        <>
+          <MemberForms committee={v} onChange={c.set} />
+          <MeetingForm committee={v} onChange={c.set} />
+        </>
       ) : null}
     </section>
   );

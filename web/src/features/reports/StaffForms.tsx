@@ -1,0 +1,319 @@
+/**
+ * The forms of the staff page for the unit's leaders and administrators: the year's targets,
+ * and the steering committee — a member added with a role, a role changed, a member leaving,
+ * a meeting recorded with its agenda, attendance, minutes and decisions (each with an owner and
+ * a due day).
+ */
+import { useState } from 'preact/hooks';
+import { api, messageOf } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.ts';
+import { Alert, useAsync } from '../../app/ui.tsx';
+import type { Static } from 'typebox';
+import type { CommitteeView, TargetsView } from '../../../../server/modules/reports/reports.schema.ts';
+
+type Targets = Static<typeof TargetsView>;
+const rateKeys = ['resolutionRate', 'onTimeRate', 'satisfactionRate'] as const;
+export const roles = ['head', 'deputy', 'standing', 'member', 'secretary'] as const;
+type Role = (typeof roles)[number];
+
+/** A percentage typed by a person (90, 87.5) as a fraction, null when empty, undefined when invalid. */
+function fraction(text: string): number | null | undefined {
+  if (!text.trim()) return null;
+  const n = Number(text.replace(',', '.'));
+  return Number.isFinite(n) && n >= 0 && n <= 100 ? Math.round(n * 100) / 10_000 : undefined;
+}
+const asPercent = (r: number | null | undefined) => (r === null || r === undefined ? '' : String(Math.round(r * 10_000) / 100));
+
+/** The unit's targets for a year: those that apply now, and the form that sets the unit's own. */
+export function TargetsForm({ unit, year: initialYear, onSaved }: { unit: string; year: number; onSaved(): void }) {
+  const { t } = useI18n();
+  const [year, setYear] = useState(initialYear);
+  const current = useAsync(() => api.get<Targets>('/reports/targets', { unit, year: String(year) }).catch(() => null), [unit, year]);
+  const [values, setValues] = useState<Record<string, string> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  if (!current.value) return null;
+  const own = current.value.own.find((o) => o.year === year);
+  const shown = values ?? Object.fromEntries(rateKeys.map((k) => [k, asPercent(own?.[k])]));
+  const applying = current.value.applying;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    const rates = Object.fromEntries(rateKeys.map((k) => [k, fraction(shown[k] ?? '')]));
+    if (Object.values(rates).some((r) => r === undefined)) return setError(t('reports.targetsForm.invalid'));
+    try {
+      await api.put('/reports/targets', { unit, year, ...rates });
+      setSaved(true);
+      setValues(null);
+      current.reload();
+      onSaved();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  return (
+    <section class="no-print" aria-labelledby="targets-heading" data-targets-form>
+      <h2 id="targets-heading">{t('reports.targetsForm.title', { year })}</h2>
+      <p class="hint">
+        {applying
+          ? t('reports.targetsForm.applying', { unit: applying.setBy, year: applying.year ?? t('reports.targetsForm.default') })
+          : t('reports.targetsForm.none')}
+      </p>
+      <form onSubmit={submit}>
+        <label>
+          {t('reports.targetsForm.year')}{' '}
+          <input
+            type="number"
+            name="year"
+            min={1900}
+            max={2999}
+            value={year}
+            onChange={(e) => {
+              const y = Number((e.target as HTMLInputElement).value);
+              if (y >= 1900 && y <= 2999) {
+                setYear(y);
+                setValues(null);
+              }
+            }}
+          />
+        </label>
+        {rateKeys.map((k) => (
+          <label key={k}>
+            {' '}
+            {t(`figures.${k}`)} (%){' '}
+            <input
+              type="text"
+              inputMode="decimal"
+              name={k}
+              size={6}
+              value={shown[k]}
+              onInput={(e) => setValues({ ...shown, [k]: (e.target as HTMLInputElement).value })}
+            />
+          </label>
+        ))}{' '}
+        <button type="submit" class="button">
+          {t('reports.targetsForm.save')}
+        </button>
+      </form>
+      {saved ? <Alert kind="success">{t('reports.targetsForm.saved', { year })}</Alert> : null}
+      <Alert>{error}</Alert>
+    </section>
+  );
+}
+
+type View = Static<typeof CommitteeView>;
+
+/** Adds a member, changes a member's role, records a member's leaving. */
+export function MemberForms({ committee, onChange }: { committee: View; onChange(v: View): void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('member');
+  const [position, setPosition] = useState('');
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const today = new Date().toISOString().slice(0, 10);
+  const run = async (call: () => Promise<View>) => {
+    setError(null);
+    try {
+      onChange(await call());
+      return true;
+    } catch (err) {
+      setError(messageOf(err));
+      return false;
+    }
+  };
+  const add = async (e: Event) => {
+    e.preventDefault();
+    if (!name.trim()) return setError(t('reports.committeeForm.nameRequired'));
+    const member = { name: name.trim(), role, position: position.trim() || null, email: email.trim() || null };
+    if (await run(() => api.post<View>(`/steering-committees/${committee.id}/members`, { members: [member] }))) {
+      setName('');
+      setPosition('');
+      setEmail('');
+    }
+  };
+  const serving = committee.members.filter((m) => !m.leftOn);
+  return (
+    <div data-member-forms>
+      <h3>{t('reports.committeeForm.manageMembers')}</h3>
+      <ul>
+        {serving.map((m) => (
+          <li key={m.id} data-member={m.name}>
+            {m.name}{' '}
+            <label>
+              {t('reports.committeeForm.role')}{' '}
+              <select
+                value={m.role}
+                onChange={(e) => run(() => api.patch<View>(`/steering-committees/${committee.id}/members/${m.id}`, { role: (e.target as HTMLSelectElement).value }))}
+              >
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`reports.memberRole.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() => run(() => api.patch<View>(`/steering-committees/${committee.id}/members/${m.id}`, { leftOn: today }))}
+            >
+              {t('reports.committeeForm.leaves')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={add} data-add-member>
+        <label>
+          {t('reports.committeeForm.name')} <input type="text" name="name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+        </label>{' '}
+        <label>
+          {t('reports.committeeForm.role')}{' '}
+          <select name="role" value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as Role)}>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`reports.memberRole.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('reports.committeeForm.position')} <input type="text" name="position" value={position} onInput={(e) => setPosition((e.target as HTMLInputElement).value)} />
+        </label>{' '}
+        <label>
+          {t('reports.committeeForm.email')} <input type="email" name="email" value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} />
+        </label>{' '}
+        <button type="submit" class="button">
+          {t('reports.committeeForm.addMember')}
+        </button>
+      </form>
+      <Alert>{error}</Alert>
+    </div>
+  );
+}
+
+interface DecisionDraft {
+  text: string;
+  owner: string;
+  dueOn: string;
+}
+
+/** Records a meeting: agenda (one item a line), attendance, minutes and decisions. */
+export function MeetingForm({ committee, onChange }: { committee: View; onChange(v: View): void }) {
+  const { t } = useI18n();
+  const serving = committee.members.filter((m) => !m.leftOn);
+  const [heldOn, setHeldOn] = useState(new Date().toISOString().slice(0, 10));
+  const [title, setTitle] = useState('');
+  const [agenda, setAgenda] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [absent, setAbsent] = useState<Set<number>>(new Set());
+  const [decisions, setDecisions] = useState<DecisionDraft[]>([{ text: '', owner: '', dueOn: '' }]);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const setDecision = (i: number, d: Partial<DecisionDraft>) => setDecisions(decisions.map((x, j) => (j === i ? { ...x, ...d } : x)));
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    const filled = decisions.filter((d) => d.text.trim());
+    if (!title.trim()) return setError(t('reports.meetingForm.titleRequired'));
+    if (filled.some((d) => !d.owner || !d.dueOn)) return setError(t('reports.meetingForm.decisionIncomplete'));
+    try {
+      const view = await api.post<View>(`/steering-committees/${committee.id}/meetings`, {
+        heldOn,
+        title: title.trim(),
+        agenda: agenda.split('\n').map((l) => l.trim()).filter(Boolean),
+        minutes: minutes.trim() || null,
+        attendance: serving.map((m) => ({ member: m.id, present: !absent.has(m.id) })),
+        decisions: filled.map((d) => ({ text: d.text.trim(), owner: Number(d.owner), dueOn: d.dueOn })),
+      });
+      setSaved(true);
+      setTitle('');
+      setAgenda('');
+      setMinutes('');
+      setAbsent(new Set());
+      setDecisions([{ text: '', owner: '', dueOn: '' }]);
+      onChange(view);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  return (
+    <form onSubmit={submit} data-meeting-form>
+      <h3>{t('reports.meetingForm.title')}</h3>
+      <p>
+        <label>
+          {t('reports.meetingForm.heldOn')} <input type="date" name="heldOn" required value={heldOn} onInput={(e) => setHeldOn((e.target as HTMLInputElement).value)} />
+        </label>{' '}
+        <label>
+          {t('reports.meetingForm.name')} <input type="text" name="title" size={40} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+        </label>
+      </p>
+      <p>
+        <label>
+          {t('reports.meetingForm.agenda')}
+          <br />
+          <textarea name="agenda" rows={3} cols={60} value={agenda} onInput={(e) => setAgenda((e.target as HTMLTextAreaElement).value)} />
+        </label>
+      </p>
+      <fieldset>
+        <legend>{t('reports.meetingForm.attendance')}</legend>
+        {serving.map((m) => (
+          <label key={m.id} class="checkbox">
+            <input
+              type="checkbox"
+              checked={!absent.has(m.id)}
+              onChange={(e) => {
+                const next = new Set(absent);
+                if ((e.target as HTMLInputElement).checked) next.delete(m.id);
+                else next.add(m.id);
+                setAbsent(next);
+              }}
+            />{' '}
+            {m.name}{' '}
+          </label>
+        ))}
+      </fieldset>
+      <p>
+        <label>
+          {t('reports.meetingForm.minutes')}
+          <br />
+          <textarea name="minutes" rows={3} cols={60} value={minutes} onInput={(e) => setMinutes((e.target as HTMLTextAreaElement).value)} />
+        </label>
+      </p>
+      <fieldset>
+        <legend>{t('reports.decisions')}</legend>
+        {decisions.map((d, i) => (
+          <p key={i} data-decision-draft={i}>
+            <label>
+              {t('reports.decision')} <input type="text" name={`decision-${i}`} size={40} value={d.text} onInput={(e) => setDecision(i, { text: (e.target as HTMLInputElement).value })} />
+            </label>{' '}
+            <label>
+              {t('reports.owner')}{' '}
+              <select name={`owner-${i}`} value={d.owner} onChange={(e) => setDecision(i, { owner: (e.target as HTMLSelectElement).value })}>
+                <option value="">—</option>
+                {serving.map((m) => (
+                  <option key={m.id} value={String(m.id)}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <label>
+              {t('reports.due')} <input type="date" name={`due-${i}`} value={d.dueOn} onInput={(e) => setDecision(i, { dueOn: (e.target as HTMLInputElement).value })} />
+            </label>
+          </p>
+        ))}
+        <button type="button" class="button secondary" onClick={() => setDecisions([...decisions, { text: '', owner: '', dueOn: '' }])}>
+          {t('reports.meetingForm.addDecision')}
+        </button>
+      </fieldset>
+      <button type="submit" class="button">
+        {t('reports.meetingForm.save')}
+      </button>
+      {saved ? <Alert kind="success">{t('reports.meetingForm.saved')}</Alert> : null}
+      <Alert>{error}</Alert>
+    </form>
+  );
+}
