@@ -49,11 +49,6 @@ export async function officialsUnder(db: Kysely<DB>, path: string): Promise<{ id
   return rows.rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
-export async function unitByPath(db: Kysely<DB>, path: string): Promise<UnitRow | undefined> {
-  const u = await db.selectFrom('units as u').select(unitColumns).where('u.path', '=', path).executeTakeFirst();
-  return u ? { ...u, id: Number(u.id) } : undefined;
-}
-
 /**
  * The units that exist today in the subtrees under `prefixes` (the caller's grants), highest
  * first, then by name; with a search, those whose name (any language, without diacritics) holds
@@ -171,19 +166,6 @@ export async function writeFramework(
     .values(input.criteria.map((c, i) => ({ framework_id: fid, measure: c.measure, weight: String(c.weight), worst: String(c.worst), best: String(c.best), position: i })))
     .execute();
   return fid;
-}
-
-export async function deleteFramework(db: Kysely<DB>, id: number): Promise<void> {
-  await db.deleteFrom('scorecard_frameworks').where('id', '=', id).execute();
-}
-
-export async function frameworkById(db: Kysely<DB>, id: number) {
-  return db
-    .selectFrom('scorecard_frameworks as f')
-    .innerJoin('units as u', 'u.id', 'f.unit_id')
-    .select(['f.id', 'f.unit_id', 'f.position', 'u.path as unit_path'])
-    .where('f.id', '=', id)
-    .executeTakeFirst();
 }
 
 // ---- the record behind the measures ----
