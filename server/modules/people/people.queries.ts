@@ -2,7 +2,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
 import type { Role } from '../../contract/domain.ts';
-import { resolveUnits } from '../units/index.ts';
 
 export interface UnitRow {
   id: number;
@@ -10,11 +9,6 @@ export interface UnitRow {
   path: string;
   name: string;
   names: LocaleNames;
-}
-
-/** The units these codes mean at `now` (resolveUnits), by the code asked for. */
-export async function unitsByCode(db: Kysely<DB>, codes: string[], now: Date): Promise<Map<string, UnitRow>> {
-  return resolveUnits(db, codes, now);
 }
 
 export async function agencyWithPath(db: Kysely<DB>, id: number) {
