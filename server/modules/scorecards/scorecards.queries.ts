@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
 import type { ScorecardGrade, ScorecardMeasure } from '../../contract/domain.ts';
+import { insertReturningId } from '../../platform/db.ts';
 
 export interface UnitRow {
   id: number;
@@ -293,12 +294,7 @@ export async function insertInspection(
   db: Kysely<DB>,
   v: { officialId: number; unitId: number; unitPath: string; foundOn: string; text: string; by: number; at: Date },
 ): Promise<number> {
-  const row = await db
-    .insertInto('inspection_findings')
-    .values({ official_id: v.officialId, unit_id: v.unitId, unit_path: v.unitPath, found_on: v.foundOn, text: v.text, entered_by: v.by, entered_at: v.at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return insertReturningId(db, 'inspection_findings', { official_id: v.officialId, unit_id: v.unitId, unit_path: v.unitPath, found_on: v.foundOn, text: v.text, entered_by: v.by, entered_at: v.at });
 }
 
 // ---- yearly reviews ----
