@@ -153,9 +153,6 @@ export type MatterContent = (typeof matterContents)[number];
 export const matterStages = ['proposal', 'evaluation', 'review', 'resolution', 'implementation', 'inspection', 'completed', 'rejected', 'not_passed'] as const;
 export type MatterStage = (typeof matterStages)[number];
 
-/** Stages in which nothing more happens to a matter. */
-export const finalMatterStages: readonly MatterStage[] = ['completed', 'rejected', 'not_passed'];
-
 /** The state changes of a matter (`POST /api/v1/matters/{id}/actions`). */
 export const matterActionTypes = [
   'open_evaluation',

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql, type CompiledQuery, type RawBuilder } from 'kysely';
+import { Kysely, PostgresDialect, sql, type CompiledQuery, type Insertable, type RawBuilder } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -154,4 +154,21 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
 export function literalList(values: readonly string[]): RawBuilder<unknown> {
   if (values.some((v) => !/^[a-z_]+$/.test(v))) throw new Error(`not a list of plain words: ${values.join(', ')}`);
   return sql.raw(`(${values.map((v) => `'${v}'`).join(', ')})`);
+}
+
+/** The tables whose rows have an `id`. */
+type TableWithId = { [K in keyof DB]: 'id' extends keyof DB[K] ? K : never }[keyof DB];
+
+/**
+ * Inserts one row and answers its id, the one way every *.queries.ts writes "insert … returning
+ * id" (bigint ids come back as strings; they stay below 2^53).
+ */
+export async function insertReturningId<T extends TableWithId>(db: Kysely<DB>, table: T, values: Insertable<DB[T]>): Promise<number> {
+  // Kysely cannot follow a table chosen by a type parameter; `values` is checked against the table above.
+  const row = await (db as unknown as Kysely<Record<string, { id: unknown }>>)
+    .insertInto(table)
+    .values(values as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }

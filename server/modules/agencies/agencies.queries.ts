@@ -1,6 +1,7 @@
 /** All SQL of the agencies module. */
 import type { Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
+import { insertReturningId } from '../../platform/db.ts';
 
 export interface UnitRef {
   id: number;
@@ -101,17 +102,12 @@ export async function insertAgency(
   db: Kysely<DB>,
   values: { unitId: number; kind: string; name: string; names: LocaleNames; phone: string | null; email: string | null },
 ): Promise<number> {
-  const row = await db
-    .insertInto('agencies')
-    .values({
-      unit_id: values.unitId,
-      kind: values.kind,
-      name: values.name,
-      names: JSON.stringify(values.names),
-      phone: values.phone,
-      email: values.email,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertReturningId(db, 'agencies', {
+    unit_id: values.unitId,
+    kind: values.kind,
+    name: values.name,
+    names: JSON.stringify(values.names),
+    phone: values.phone,
+    email: values.email,
+  });
 }

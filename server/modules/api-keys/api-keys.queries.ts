@@ -1,6 +1,7 @@
 /** All SQL of the api-keys module. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
+import { insertReturningId } from '../../platform/db.ts';
 
 export interface ApiKeyRow {
   id: number;
@@ -22,12 +23,7 @@ export async function insertApiKey(
   trx: Kysely<DB>,
   v: { client: string; prefix: string; keyHash: string; unitId: number | null; perMinute: number; createdBy: number; at: Date },
 ): Promise<number> {
-  const row = await trx
-    .insertInto('api_keys')
-    .values({ client: v.client, prefix: v.prefix, key_hash: v.keyHash, unit_id: v.unitId, per_minute: v.perMinute, created_by: v.createdBy, created_at: v.at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return insertReturningId(trx, 'api_keys', { client: v.client, prefix: v.prefix, key_hash: v.keyHash, unit_id: v.unitId, per_minute: v.perMinute, created_by: v.createdBy, created_at: v.at });
 }
 
 export async function getApiKey(db: Kysely<DB>, id: number): Promise<ApiKeyRow | undefined> {

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { AuditScope } from './audit.policy.ts';
-import { resolveUnit } from '../units/index.ts';
 
 export interface AuditEventRow {
   id: number;
@@ -13,11 +12,6 @@ export interface AuditEventRow {
   subject_id: string;
   unit_code: string | null;
   changes: Record<string, unknown>;
-}
-
-/** The path of the unit a code means at `now` (resolveUnit). */
-export async function findUnitPath(db: Kysely<DB>, code: string, now: Date): Promise<string | undefined> {
-  return (await resolveUnit(db, code, now))?.path;
 }
 
 export interface AuditFilter {

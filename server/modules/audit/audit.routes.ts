@@ -1,8 +1,9 @@
 import type { Module } from '../index.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { AuditList, AuditQuery, ChainVerificationView, VerificationQuery } from './audit.schema.ts';
 import { auditReaders, auditScope, canFilterByUnit } from './audit.policy.ts';
-import { findUnitPath, latestCheckpoint } from './audit.queries.ts';
+import { latestCheckpoint } from './audit.queries.ts';
+import { requireUnit } from '../units/index.ts';
 import { verifyChain } from '../../platform/audit-verify.ts';
 import { readableEvents } from './audit.views.ts';
 import { presentAuditEvent, presentVerification } from './audit.presenter.ts';
@@ -30,8 +31,7 @@ export const auditModule: Module = {
         const scope = auditScope(request.actor);
         let unitPath: string | undefined;
         if (q.unit !== undefined) {
-          unitPath = await findUnitPath(ctx.db, q.unit, ctx.clock.now());
-          if (unitPath === undefined) throw badRequest('unknown_unit', { code: q.unit });
+          unitPath = (await requireUnit(ctx.db, q.unit, ctx.clock.now())).path;
           if (!canFilterByUnit(scope, unitPath)) throw notFound();
         }
         const subject = q.subject === undefined ? undefined : splitSubject(q.subject);

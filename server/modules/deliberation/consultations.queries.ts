@@ -1,6 +1,7 @@
 /** All SQL of consultations: options, the electorate, the "has voted" marks, ballots, codes. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
+import { insertReturningId } from '../../platform/db.ts';
 
 type Db = Kysely<DB>;
 
@@ -41,24 +42,14 @@ export async function insertConsultation(
   c: { unitId: number; title: string; body: string; electorateKind: string; changeable: boolean; closesAt: string },
   now: Date,
 ): Promise<number> {
-  const row = await db
-    .insertInto('consultations')
-    .values({ unit_id: c.unitId, title: c.title, body: c.body, electorate_kind: c.electorateKind, changeable: c.changeable, status: 'draft', closes_at: c.closesAt, created_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return insertReturningId(db, 'consultations', { unit_id: c.unitId, title: c.title, body: c.body, electorate_kind: c.electorateKind, changeable: c.changeable, status: 'draft', closes_at: c.closesAt, created_at: now });
 }
 
 export async function insertOption(
   db: Db,
   o: { consultationId: number; position: number; title: string; body: string; placeName: string | null; lat: number | null; lng: number | null },
 ): Promise<number> {
-  const row = await db
-    .insertInto('consultation_options')
-    .values({ consultation_id: o.consultationId, position: o.position, title: o.title, body: o.body, place_name: o.placeName, lat: o.lat, lng: o.lng })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return insertReturningId(db, 'consultation_options', { consultation_id: o.consultationId, position: o.position, title: o.title, body: o.body, place_name: o.placeName, lat: o.lat, lng: o.lng });
 }
 
 export async function consultationOptions(db: Db, ids: number[]) {

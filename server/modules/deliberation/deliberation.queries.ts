@@ -1,6 +1,7 @@
 /** All SQL of the deliberation module. */
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditEventsTable, DB, LocaleNames } from '../../schema.ts';
+import { insertReturningId } from '../../platform/db.ts';
 
 type Db = Kysely<DB>;
 
@@ -226,12 +227,7 @@ export async function insertComment(
   c: { matterId: number; accountId: number | null; memberId: number | null; authorName: string; body: string },
   now: Date,
 ): Promise<number> {
-  const row = await db
-    .insertInto('matter_comments')
-    .values({ matter_id: c.matterId, account_id: c.accountId, member_id: c.memberId, author_name: c.authorName, body: c.body, created_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return insertReturningId(db, 'matter_comments', { matter_id: c.matterId, account_id: c.accountId, member_id: c.memberId, author_name: c.authorName, body: c.body, created_at: now });
 }
 
 export async function matterComments(db: Db, matterId: number) {
@@ -298,12 +294,7 @@ export async function matterTasks(db: Db, matterId: number, lock = false): Promi
 }
 
 export async function insertTask(db: Db, t: { matterId: number; title: string; owner: string; dueOn: string }, now: Date): Promise<number> {
-  const row = await db
-    .insertInto('matter_tasks')
-    .values({ matter_id: t.matterId, title: t.title, owner: t.owner, due_on: t.dueOn, status: 'open', spent: 0, done_on: null, created_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return insertReturningId(db, 'matter_tasks', { matter_id: t.matterId, title: t.title, owner: t.owner, due_on: t.dueOn, status: 'open', spent: 0, done_on: null, created_at: now });
 }
 
 export async function insertProgress(

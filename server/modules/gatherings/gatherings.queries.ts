@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { GatheringKind, GatheringState } from '../../contract/domain.ts';
+import { insertReturningId } from '../../platform/db.ts';
 
 export interface GatheringRow {
   id: number;
@@ -293,8 +294,7 @@ export async function insertRecord(
     created_at: Date;
   },
 ): Promise<number> {
-  const row = await db.insertInto('gathering_records').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertReturningId(db, 'gathering_records', values);
 }
 
 export interface RecordRow {
@@ -421,8 +421,7 @@ export async function insertBooking(
   db: Kysely<DB>,
   values: { gathering_id: number; code: string; phone: string; name: string | null; created_at: Date },
 ): Promise<number> {
-  const row = await db.insertInto('gathering_bookings').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertReturningId(db, 'gathering_bookings', values);
 }
 
 export async function findBooking(
@@ -596,6 +595,5 @@ export async function insertMinutesFile(
   db: Kysely<DB>,
   values: { gathering_id: number; sha256: string; filename: string; content_type: string; size: number; public: boolean; uploaded_by: number | null; created_at: Date },
 ): Promise<number> {
-  const row = await db.insertInto('gathering_attachments').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return insertReturningId(db, 'gathering_attachments', values);
 }

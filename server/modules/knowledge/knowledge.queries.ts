@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { ArticlesTable, ArticleVersionsTable, Guide } from './knowledge.tables.ts';
 import type { ArticleKind, ArticleLanguage } from './knowledge.policy.ts';
+import { insertReturningId } from '../../platform/db.ts';
 
 export type ArticleRow = Selectable<ArticlesTable> & { unit_code: string; unit_name: string };
 export type VersionRow = Omit<Selectable<ArticleVersionsTable>, 'guide'> & { guide: Guide | null };
@@ -60,25 +61,20 @@ export type NewArticle = Pick<
 > & { at: Date };
 
 export async function insertArticle(trx: Kysely<DB>, a: NewArticle): Promise<number> {
-  const row = await trx
-    .insertInto('articles')
-    .values({
-      kind: a.kind,
-      state: 'draft',
-      unit_id: a.unit_id,
-      unit_path: a.unit_path,
-      category: a.category,
-      source_petition_id: a.source_petition_id,
-      service_point_id: a.service_point_id,
-      valid_from: a.valid_from,
-      valid_to: a.valid_to,
-      author_id: a.author_id,
-      created_at: a.at,
-      updated_at: a.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertReturningId(trx, 'articles', {
+    kind: a.kind,
+    state: 'draft',
+    unit_id: a.unit_id,
+    unit_path: a.unit_path,
+    category: a.category,
+    source_petition_id: a.source_petition_id,
+    service_point_id: a.service_point_id,
+    valid_from: a.valid_from,
+    valid_to: a.valid_to,
+    author_id: a.author_id,
+    created_at: a.at,
+    updated_at: a.at,
+  });
 }
 
 export interface VersionText {
@@ -348,12 +344,7 @@ export async function insertSubscription(
   trx: Kysely<DB>,
   s: { unitId: number | null; unitPath: string | null; category: string | null; channel: 'sms' | 'email'; recipient: string; locale: ArticleLanguage; code: string; at: Date },
 ): Promise<number> {
-  const row = await trx
-    .insertInto('subscriptions')
-    .values({ unit_id: s.unitId, unit_path: s.unitPath, category: s.category, channel: s.channel, recipient: s.recipient, locale: s.locale, code: s.code, created_at: s.at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return insertReturningId(trx, 'subscriptions', { unit_id: s.unitId, unit_path: s.unitPath, category: s.category, channel: s.channel, recipient: s.recipient, locale: s.locale, code: s.code, created_at: s.at });
 }
 
 export async function subscriptionByCode(db: Kysely<DB>, code: string): Promise<SubscriptionRow | undefined> {

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
 import type { Role } from '../../contract/domain.ts';
-import { resolveUnits } from '../units/index.ts';
+import { insertReturningId } from '../../platform/db.ts';
 
 export interface UnitRow {
   id: number;
@@ -10,11 +10,6 @@ export interface UnitRow {
   path: string;
   name: string;
   names: LocaleNames;
-}
-
-/** The units these codes mean at `now` (resolveUnits), by the code asked for. */
-export async function unitsByCode(db: Kysely<DB>, codes: string[], now: Date): Promise<Map<string, UnitRow>> {
-  return resolveUnits(db, codes, now);
 }
 
 export async function agencyWithPath(db: Kysely<DB>, id: number) {
@@ -162,24 +157,18 @@ export async function insertOfficial(
     at: Date;
   },
 ): Promise<number> {
-  const row = await db
-    .insertInto('accounts')
-    .values({
-      kind: 'official',
-      username: values.username,
-      password_hash: values.passwordHash,
-      name: values.name,
-      agency_id: values.agencyId,
-      phone: values.phone ?? null,
-      email: values.email ?? null,
-      locale: values.locale ?? null,
-      position: values.position ?? null,
-      created_at: values.at,
-      updated_at: values.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertReturningId(db, 'accounts', {
+    kind: 'official',
+    username: values.username,
+    password_hash: values.passwordHash,
+    name: values.name,
+    agency_id: values.agencyId,
+    phone: values.phone ?? null,
+    email: values.email ?? null,
+    locale: values.locale ?? null,
+    created_at: values.at,
+    updated_at: values.at,
+  });
 }
 
 export async function insertGrants(
@@ -358,19 +347,14 @@ export async function insertResident(
   db: Kysely<DB>,
   values: { phone?: string; email?: string; locale: string; at: Date },
 ): Promise<number> {
-  const row = await db
-    .insertInto('accounts')
-    .values({
-      kind: 'resident',
-      phone: values.phone ?? null,
-      email: values.email ?? null,
-      locale: values.locale,
-      created_at: values.at,
-      updated_at: values.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertReturningId(db, 'accounts', {
+    kind: 'resident',
+    phone: values.phone ?? null,
+    email: values.email ?? null,
+    locale: values.locale,
+    created_at: values.at,
+    updated_at: values.at,
+  });
 }
 
 // --- the signed-in caller

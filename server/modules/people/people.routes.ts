@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Module } from '../index.ts';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { sessionCookie, type NewSession } from '../../platform/sessions.ts';
 import './people.messages.ts';
 import './people.jobs.ts';
@@ -23,7 +23,8 @@ import {
   VerifyBody,
 } from './people.schema.ts';
 import { officialManagers, officialReaders, officialsScope } from './people.policy.ts';
-import { accountProfile, listOfficials, officialInScope, unitsByCode } from './people.queries.ts';
+import { accountProfile, listOfficials, officialInScope } from './people.queries.ts';
+import { requireUnit } from '../units/index.ts';
 import { presentMe, presentOfficial } from './people.presenter.ts';
 import { createOfficial } from './commands/createOfficial.ts';
 import { signInOfficial, type SignedIn } from './commands/signInOfficial.ts';
@@ -213,9 +214,7 @@ function officialRoutes(app: App, ctx: AppContext) {
       const { unit, role, q, cursor, limit = 50 } = request.query;
       let unitPath: string | undefined;
       if (unit !== undefined) {
-        const found = (await unitsByCode(ctx.db, [unit], ctx.clock.now())).get(unit);
-        if (!found) throw badRequest('unknown_unit', { code: unit });
-        unitPath = found.path;
+        unitPath = (await requireUnit(ctx.db, unit, ctx.clock.now())).path;
       }
       const rows = await listOfficials(ctx.db, officialsScope(request.actor), {
         unitPath,

@@ -14,9 +14,6 @@ export const scorecardAdministrators = ['administrator'] as const satisfies read
 /** Channels through which a case is handled fully online. */
 export const onlineChannels: readonly Channel[] = ['web', 'mobile'];
 
-/** Measures where a higher value is a better one when a framework gives no scale. */
-export const countMeasures: readonly ScorecardMeasure[] = ['overdue_count', 'upheld_conduct', 'inspection_findings'];
-
 /** An official reads their own scorecard; a leader or an auditor at the official's unit reads it too. */
 export function canReadOfficial(actor: Actor, officialId: number, homePath: string | null): boolean {
   if (actor.kind !== 'official') return false;
@@ -166,5 +163,3 @@ export function rank(units: RankInput[], minVolume: number) {
 export const answerRatingScore = { satisfied: 100, acceptable: 50, unsatisfied: 0 } as const;
 /** The score of a face-scale rating 1–5 (0–100). */
 export const faceScore = (score: number) => (score - 1) * 25;
-/** A rating counted as satisfied in the public ranking: an answer rated satisfied, a face of 4 or 5. */
-export const faceSatisfied = (score: number) => score >= 4;

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
 import type { ScorecardGrade, ScorecardMeasure } from '../../contract/domain.ts';
+import { insertReturningId } from '../../platform/db.ts';
 
 export interface UnitRow {
   id: number;
@@ -53,11 +54,6 @@ export async function officialsUnder(db: Kysely<DB>, path: string): Promise<(Off
     position: r.position,
     home: { id: Number(r.home_id), code: r.home_code, name: r.home_name, names: r.home_names, path: r.home_path, level: r.home_level, time_zone: r.home_time_zone },
   }));
-}
-
-export async function unitByPath(db: Kysely<DB>, path: string): Promise<UnitRow | undefined> {
-  const u = await db.selectFrom('units as u').select(unitColumns).where('u.path', '=', path).executeTakeFirst();
-  return u ? { ...u, id: Number(u.id) } : undefined;
 }
 
 /**
@@ -188,19 +184,6 @@ export async function writeFramework(
     .values(input.criteria.map((c, i) => ({ framework_id: fid, measure: c.measure, weight: String(c.weight), worst: String(c.worst), best: String(c.best), position: i })))
     .execute();
   return fid;
-}
-
-export async function deleteFramework(db: Kysely<DB>, id: number): Promise<void> {
-  await db.deleteFrom('scorecard_frameworks').where('id', '=', id).execute();
-}
-
-export async function frameworkById(db: Kysely<DB>, id: number) {
-  return db
-    .selectFrom('scorecard_frameworks as f')
-    .innerJoin('units as u', 'u.id', 'f.unit_id')
-    .select(['f.id', 'f.unit_id', 'f.position', 'u.path as unit_path'])
-    .where('f.id', '=', id)
-    .executeTakeFirst();
 }
 
 // ---- the record behind the measures ----
@@ -342,12 +325,7 @@ export async function insertInspection(
   db: Kysely<DB>,
   v: { officialId: number; unitId: number; unitPath: string; foundOn: string; text: string; by: number; at: Date },
 ): Promise<number> {
-  const row = await db
-    .insertInto('inspection_findings')
-    .values({ official_id: v.officialId, unit_id: v.unitId, unit_path: v.unitPath, found_on: v.foundOn, text: v.text, entered_by: v.by, entered_at: v.at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return insertReturningId(db, 'inspection_findings', { official_id: v.officialId, unit_id: v.unitId, unit_path: v.unitPath, found_on: v.foundOn, text: v.text, entered_by: v.by, entered_at: v.at });
 }
 
 // ---- yearly reviews ----

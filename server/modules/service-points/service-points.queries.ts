@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
 import { resolveUnit } from '../units/index.ts';
+import { insertReturningId } from '../../platform/db.ts';
 
 export interface UnitWithChecklist {
   id: number;
@@ -83,12 +84,7 @@ export async function insertServicePoint(
   db: Kysely<DB>,
   values: { unitId: number; kind: string; name: string; address: string | null },
 ): Promise<number> {
-  const row = await db
-    .insertInto('service_points')
-    .values({ unit_id: values.unitId, kind: values.kind, name: values.name, address: values.address })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertReturningId(db, 'service_points', { unit_id: values.unitId, kind: values.kind, name: values.name, address: values.address });
 }
 
 export interface GapRow {

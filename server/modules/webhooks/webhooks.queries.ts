@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { PetitionKind, PetitionStatus } from '../../contract/domain.ts';
+import { insertReturningId } from '../../platform/db.ts';
 
 export interface SubscriptionRow {
   id: number;
@@ -34,12 +35,7 @@ export async function insertSubscription(
   trx: Kysely<DB>,
   v: { url: string; unitId: number | null; events: string[]; secret: string; description: string; by: number; at: Date },
 ): Promise<number> {
-  const row = await trx
-    .insertInto('webhook_subscriptions')
-    .values({ url: v.url, unit_id: v.unitId, events: v.events, secret: v.secret, description: v.description, created_by: v.by, created_at: v.at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return insertReturningId(trx, 'webhook_subscriptions', { url: v.url, unit_id: v.unitId, events: v.events, secret: v.secret, description: v.description, created_by: v.by, created_at: v.at });
 }
 
 export async function getSubscription(db: Kysely<DB>, id: number): Promise<SubscriptionRow | undefined> {

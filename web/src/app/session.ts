@@ -109,8 +109,6 @@ export function useSession(): { me: Me | null; loaded: boolean } {
   return { me: current, loaded };
 }
 
-export const currentSession = () => current;
-
 export function hasRole(me: Me | null, anyOf: readonly string[]): boolean {
   return !!me && me.kind === 'official' && me.grants.some((g) => anyOf.includes(g.role));
 }

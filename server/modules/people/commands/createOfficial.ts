@@ -12,13 +12,13 @@ import {
   insertGrants,
   insertOfficial,
   officialById,
-  unitsByCode,
   type OfficialRow,
 } from '../people.queries.ts';
 import { inTransaction, isUniqueViolation } from '../people.tx.ts';
 import { checkPassword, normaliseUsername, resolvePlaces } from './officialRules.ts';
 import type { Role } from '../../../contract/domain.ts';
 import { issueSetupCode } from './setupCodes.ts';
+import { resolveUnits } from '../../units/index.ts';
 
 export interface CreateOfficialInput {
   username: string;
@@ -68,7 +68,7 @@ export async function createOfficial(
     const key = `${g.unit ?? ''}\u0000${g.role}`;
     return !seen.has(key) && !!seen.add(key);
   });
-  const units = await unitsByCode(db, grants.flatMap((g) => (g.unit === null ? [] : [g.unit])), at);
+  const units = await resolveUnits(db, grants.flatMap((g) => (g.unit === null ? [] : [g.unit])), at);
   const places = resolvePlaces(grants, units);
   for (const p of places) {
     if (!canGiveRole(actor, p, p.role)) {

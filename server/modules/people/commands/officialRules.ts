@@ -6,6 +6,8 @@ import { badRequest, forbidden, notFound } from '../../../platform/errors.ts';
 import { passwordProblem } from '../passwords.ts';
 import { canManageOfficial, officialsScope, type Place } from '../people.policy.ts';
 import { grantsOf, lockOfficial, officialInScope, type UnitRow } from '../people.queries.ts';
+import { resolveUnits } from '../../units/index.ts';
+import { appendAudit } from '../../../platform/audit.ts';
 import type { Role } from '../../../contract/domain.ts';
 
 export function normaliseUsername(username: string): string {
@@ -54,4 +56,27 @@ export async function loadForChange(trx: Kysely<DB>, actor: Actor, id: number) {
     throw forbidden('official_not_manageable');
   }
   return { account, grants };
+}
+
+/**
+ * What granting and revoking one role share: the official locked and checked (loadForChange),
+ * their grants, and the place the change names (the unit its code means at `at`; 400 when none).
+ */
+export async function loadGrantChange(trx: Kysely<DB>, actor: Actor, officialId: number, input: { unit: string | null; role: Role }, at: Date) {
+  const { grants } = await loadForChange(trx, actor, officialId);
+  const [place] = resolvePlaces([input], await resolveUnits(trx, input.unit === null ? [] : [input.unit], at));
+  return { grants, place };
+}
+
+/** The audit event of one grant given or taken away. */
+export function auditGrantChange(trx: Kysely<DB>, actor: Actor, action: 'official.granted' | 'official.revoked', officialId: number, place: ResolvedPlace, at: Date) {
+  return appendAudit(trx, {
+    actor,
+    action,
+    subjectType: 'account',
+    subjectId: officialId,
+    unitId: place.unitId,
+    changes: { unit: place.code, role: place.role },
+    at,
+  });
 }

@@ -6,6 +6,7 @@ import type { Agency, OfficialSummary, Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import type { Role } from '../../../../server/contract/domain.ts';
 import { Alert, Empty, Field, Loading, PageTitle, RoleSelect, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { ListTable, SelectField, TextField, useSubmission, type Column } from '../../app/components.tsx';
 import { DeadlinePolicies } from './DeadlinePolicies.tsx';
 import { ApprovalSetting } from './ApprovalSetting.tsx';
 import { ManageOfficial } from './ManageOfficial.tsx';
@@ -85,8 +86,8 @@ function Agencies({ unit }: { unit: Unit }) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState('');
   const [kindError, setKindError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const sending = useSubmission();
   return (
     <section aria-labelledby="agencies-heading">
       <h2 id="agencies-heading">{t('admin.agenciesOf', { unit: unit.name })}</h2>
@@ -108,35 +109,27 @@ function Agencies({ unit }: { unit: Unit }) {
           setFieldError(name.trim() ? null : t('case.errors.required'));
           setKindError(kind ? null : t('case.errors.required'));
           if (!name.trim() || !kind) return;
-          setError(null);
-          try {
+          await sending.run(async () => {
             await api.post('/agencies', { unit: unit.code, name: name.trim(), kind });
             setName('');
             setKind('');
             list.reload();
-          } catch (err) {
-            setError(messageOf(err));
-          }
+          });
         }}
       >
         <h3>{t('admin.newAgency')}</h3>
-        <Alert>{error}</Alert>
-        <Field label={t('admin.agencyName')} error={fieldError} required>
-          {({ id, describedBy, invalid }) => <input id={id} type="text" aria-describedby={describedBy} aria-invalid={invalid} value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />}
-        </Field>
-        <Field label={t('admin.agencyKind')} error={kindError} required>
-          {({ id, describedBy, invalid }) => (
-            <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value)}>
-              <option value="">{t('case.choose')}</option>
-              {(kinds.value ?? []).map((k) => (
-                <option key={k.key} value={k.key}>
-                  {kindName(k.key)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button type="submit" class="button primary">
+        <Alert>{sending.error}</Alert>
+        <TextField label={t('admin.agencyName')} error={fieldError} required value={name} onInput={setName} />
+        <SelectField
+          label={t('admin.agencyKind')}
+          error={kindError}
+          required
+          none={t('case.choose')}
+          value={kind}
+          options={(kinds.value ?? []).map((k) => ({ value: k.key, label: kindName(k.key) }))}
+          onChange={setKind}
+        />
+        <button type="submit" class="button primary" disabled={sending.busy}>
           {t('admin.add')}
         </button>
       </form>
@@ -150,50 +143,37 @@ function Officials({ unit }: { unit: Unit }) {
   const agencies = useAsync(() => api.get<List<Agency>>('/agencies', { unit: unit.code, limit: 200 }), [unit.code]);
   const [form, setForm] = useState({ username: '', contact: '', name: '', agency: '', role: 'handler' as Role });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmission();
   const [created, setCreated] = useState<string | null>(null);
-  const set = (k: keyof typeof form) => (e: Event) => setForm((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
+  const set = (k: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
+  const columns: Column<OfficialSummary>[] = [
+    { header: t('admin.name'), cell: (o) => o.name },
+    { header: t('signIn.username'), cell: (o) => o.username },
+    {
+      header: t('admin.grants'),
+      cell: (o) => (
+        <>
+          {(o.grants ?? []).map((g) => `${t(`role.${g.role}`)} @ ${g.unitName ?? g.unit ?? t('admin.everywhere')}`).join(', ')}
+          {o.disabled ? <span class="badge badge-overdue"> {t('admin.disabledBadge')}</span> : null}
+          {o.awaitingSetup ? <span class="muted"> {t('admin.awaitingSetup')}</span> : null}
+        </>
+      ),
+    },
+    {
+      header: t('admin.manageColumn'),
+      cell: (o) => (
+        <ManageOfficial
+          official={o}
+          unit={unit}
+          onChanged={(updated) => list.set({ ...list.value!, items: list.value!.items.map((x) => (x.id === updated.id ? updated : x)) })}
+        />
+      ),
+    },
+  ];
   return (
     <section aria-labelledby="officials-heading">
       <h2 id="officials-heading">{t('admin.officialsOf', { unit: unitName(unit, locale) })}</h2>
-      {list.loading ? <Loading /> : null}
-      <Alert>{list.error}</Alert>
-      {list.value && !list.value.items.length ? <Empty>{t('admin.noOfficials')}</Empty> : null}
-      {list.value?.items.length ? (
-        <table class="list-table">
-          <caption class="sr-only">{t('admin.officials')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.name')}</th>
-              <th scope="col">{t('signIn.username')}</th>
-              <th scope="col">{t('admin.grants')}</th>
-              <th scope="col">{t('admin.manageColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.value.items.map((o) => (
-              <tr key={o.id}>
-                <td data-label={t('admin.name')}>{o.name}</td>
-                <td data-label={t('signIn.username')}>{o.username}</td>
-                <td data-label={t('admin.grants')}>
-                  {(o.grants ?? [])
-                    .map((g) => `${t(`role.${g.role}`)} @ ${g.unitName ?? g.unit ?? t('admin.everywhere')}`)
-                    .join(', ')}
-                  {o.disabled ? <span class="badge badge-overdue"> {t('admin.disabledBadge')}</span> : null}
-                  {o.awaitingSetup ? <span class="muted"> {t('admin.awaitingSetup')}</span> : null}
-                </td>
-                <td data-label={t('admin.manageColumn')}>
-                  <ManageOfficial
-                    official={o}
-                    unit={unit}
-                    onChanged={(updated) => list.set({ ...list.value!, items: list.value!.items.map((x) => (x.id === updated.id ? updated : x)) })}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <ListTable list={list} empty={t('admin.noOfficials')} caption={t('admin.officials')} columns={columns} rowKey={(o) => o.id} />
       <form
         class="form"
         noValidate
@@ -205,8 +185,7 @@ function Officials({ unit }: { unit: Unit }) {
           if (!form.name.trim()) found.name = t('case.errors.required');
           setErrors(found);
           if (Object.keys(found).length) return;
-          setError(null);
-          try {
+          await sending.run(async () => {
             const answer = await api.post<OfficialSummary>('/officials', {
               username: form.username.trim(),
               contact: form.contact.trim(),
@@ -217,37 +196,24 @@ function Officials({ unit }: { unit: Unit }) {
             setCreated(t('admin.officialCreated', { name: form.name.trim(), contact: answer.contact ?? '—' }));
             setForm({ username: '', contact: '', name: '', agency: '', role: 'handler' });
             list.reload();
-          } catch (err) {
-            setError(messageOf(err));
-          }
+          });
         }}
       >
         <h3>{t('admin.newOfficial')}</h3>
-        <Alert>{error}</Alert>
+        <Alert>{sending.error}</Alert>
         {created ? <Alert kind="success">{created}</Alert> : null}
-        <Field label={t('admin.name')} error={errors.name} required>
-          {({ id, describedBy, invalid }) => <input id={id} type="text" aria-describedby={describedBy} aria-invalid={invalid} value={form.name} onInput={set('name')} />}
-        </Field>
-        <Field label={t('signIn.username')} error={errors.username} required>
-          {({ id, describedBy, invalid }) => <input id={id} type="text" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} value={form.username} onInput={set('username')} />}
-        </Field>
-        <Field label={t('admin.contact')} hint={t('admin.contactHint')} error={errors.contact} required>
-          {({ id, describedBy, invalid }) => <input id={id} type="text" inputMode="email" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} value={form.contact} onInput={set('contact')} />}
-        </Field>
-        <Field label={t('case.agency')}>
-          {({ id }) => (
-            <select id={id} value={form.agency} onChange={set('agency')}>
-              <option value="">{t('case.none')}</option>
-              {agencies.value?.items.map((a) => (
-                <option key={a.id} value={String(a.id)}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField label={t('admin.name')} error={errors.name} required value={form.name} onInput={set('name')} />
+        <TextField label={t('signIn.username')} error={errors.username} required autoComplete="off" value={form.username} onInput={set('username')} />
+        <TextField label={t('admin.contact')} hint={t('admin.contactHint')} error={errors.contact} required inputMode="email" autoComplete="off" value={form.contact} onInput={set('contact')} />
+        <SelectField
+          label={t('case.agency')}
+          none={t('case.none')}
+          value={form.agency}
+          options={(agencies.value?.items ?? []).map((a) => ({ value: String(a.id), label: a.name }))}
+          onChange={set('agency')}
+        />
         <RoleSelect label={t('admin.role')} value={form.role} onChange={(role) => setForm((f) => ({ ...f, role }))} />
-        <button type="submit" class="button primary">
+        <button type="submit" class="button primary" disabled={sending.busy}>
           {t('admin.add')}
         </button>
       </form>

@@ -4,11 +4,12 @@
  * below it that still lack a required service point, counted per kind.
  */
 import { useState } from 'preact/hooks';
-import { api, messageOf, type List } from '../../app/api.ts';
+import { api, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
-import { Alert, Empty, Field, Loading, useAsync } from '../../app/ui.tsx';
+import { Alert, Empty, Loading, useAsync } from '../../app/ui.tsx';
+import { DataTable, SelectField, TextField, useSubmission } from '../../app/components.tsx';
 
 type Names = Record<string, string | undefined>;
 
@@ -43,13 +44,13 @@ function Checklist({ unit }: { unit: Unit }) {
   const points = useAsync(() => api.get<UnitServicePoints>(`/units/${encodeURIComponent(unit.code)}/service-points`), [unit.code]);
   const [form, setForm] = useState({ kind: '', name: '', address: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmission();
   if (points.loading && !points.value) return <Loading />;
   if (points.error) return <Alert>{points.error}</Alert>;
   const v = points.value!;
   const required = v.checklist.filter((c) => c.required);
   const optional = v.checklist.filter((c) => !c.required);
-  const set = (k: keyof typeof form) => (e: Event) => setForm((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
+  const set = (k: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
   return (
     <section aria-labelledby="points-heading">
       <h2 id="points-heading">{t('admin.servicePointsOf', { unit: unitName(unit, locale) })}</h2>
@@ -65,41 +66,31 @@ function Checklist({ unit }: { unit: Unit }) {
         <p class="muted">{t('admin.noChecklist')}</p>
       )}
       {v.checklist.length ? (
-        <table class="list-table">
-          <caption class="sr-only">{t('admin.checklist')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.servicePointKind')}</th>
-              <th scope="col">{t('admin.requiredOrOptional')}</th>
-              <th scope="col">{t('admin.servicePointsHere')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...required, ...optional].map((c) => {
-              const here = v.items.filter((p) => p.kind === c.kind);
-              return (
-                <tr key={c.kind} class={c.required && !c.present ? 'row-overdue' : undefined}>
-                  <td data-label={t('admin.servicePointKind')}>{name(c.names, c.kind)}</td>
-                  <td data-label={t('admin.requiredOrOptional')}>{t(c.required ? 'admin.required' : 'admin.optional')}</td>
-                  <td data-label={t('admin.servicePointsHere')}>
-                    {here.length ? (
-                      here.map((p) => (
-                        <div key={p.id}>
-                          {p.name}
-                          {p.address ? <span class="muted small"> · {p.address}</span> : null}
-                        </div>
-                      ))
-                    ) : c.required ? (
-                      <span class="badge badge-overdue">{t('admin.missing')}</span>
-                    ) : (
-                      <span class="muted">—</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('admin.checklist')}
+          rows={[...required, ...optional]}
+          rowKey={(c) => c.kind}
+          rowClass={(c) => (c.required && !c.present ? 'row-overdue' : undefined)}
+          columns={[
+            { header: t('admin.servicePointKind'), cell: (c) => name(c.names, c.kind) },
+            { header: t('admin.requiredOrOptional'), cell: (c) => t(c.required ? 'admin.required' : 'admin.optional') },
+            {
+              header: t('admin.servicePointsHere'),
+              cell: (c) => {
+                const here = v.items.filter((p) => p.kind === c.kind);
+                if (here.length) {
+                  return here.map((p) => (
+                    <div key={p.id}>
+                      {p.name}
+                      {p.address ? <span class="muted small"> · {p.address}</span> : null}
+                    </div>
+                  ));
+                }
+                return c.required ? <span class="badge badge-overdue">{t('admin.missing')}</span> : <span class="muted">—</span>;
+              },
+            },
+          ]}
+        />
       ) : null}
       {v.checklist.length ? (
         <form
@@ -112,37 +103,27 @@ function Checklist({ unit }: { unit: Unit }) {
             if (!form.name.trim()) found.name = t('case.errors.required');
             setErrors(found);
             if (Object.keys(found).length) return;
-            setError(null);
-            try {
+            await sending.run(async () => {
               await api.post('/service-points', { unit: unit.code, kind: form.kind, name: form.name.trim(), address: form.address.trim() || undefined });
               setForm({ kind: '', name: '', address: '' });
               points.reload();
-            } catch (err) {
-              setError(messageOf(err));
-            }
+            });
           }}
         >
           <h3>{t('admin.newServicePoint')}</h3>
-          <Alert>{error}</Alert>
-          <Field label={t('admin.servicePointKind')} error={errors.kind} required>
-            {({ id, describedBy, invalid }) => (
-              <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={form.kind} onChange={set('kind')}>
-                <option value="">{t('case.choose')}</option>
-                {v.checklist.map((c) => (
-                  <option key={c.kind} value={c.kind}>
-                    {name(c.names, c.kind)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('admin.servicePointName')} error={errors.name} required>
-            {({ id, describedBy, invalid }) => <input id={id} type="text" aria-describedby={describedBy} aria-invalid={invalid} value={form.name} onInput={set('name')} />}
-          </Field>
-          <Field label={t('case.address')}>
-            {({ id }) => <input id={id} type="text" value={form.address} onInput={set('address')} />}
-          </Field>
-          <button type="submit" class="button primary">
+          <Alert>{sending.error}</Alert>
+          <SelectField
+            label={t('admin.servicePointKind')}
+            error={errors.kind}
+            required
+            none={t('case.choose')}
+            value={form.kind}
+            options={v.checklist.map((c) => ({ value: c.kind, label: name(c.names, c.kind) }))}
+            onChange={set('kind')}
+          />
+          <TextField label={t('admin.servicePointName')} error={errors.name} required value={form.name} onInput={set('name')} />
+          <TextField label={t('case.address')} value={form.address} onInput={set('address')} />
+          <button type="submit" class="button primary" disabled={sending.busy}>
             {t('admin.add')}
           </button>
         </form>
@@ -183,29 +164,23 @@ function GapView({ unit }: { unit: Unit }) {
               </li>
             ))}
           </ul>
-          <table class="list-table">
-            <caption class="sr-only">{t('admin.gapsUnder', { unit: unitName(unit, locale) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('track.unit')}</th>
-                <th scope="col">{t('admin.requiredPresent')}</th>
-                <th scope="col">{t('admin.missing')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((g) => (
-                <tr key={g.unit}>
-                  <td data-label={t('track.unit')}>
+          <DataTable
+            caption={t('admin.gapsUnder', { unit: unitName(unit, locale) })}
+            rows={list.items}
+            rowKey={(g) => g.unit}
+            columns={[
+              {
+                header: t('track.unit'),
+                cell: (g) => (
+                  <>
                     {g.unitName} <span class="muted small">({g.unit})</span>
-                  </td>
-                  <td data-label={t('admin.requiredPresent')}>
-                    {number(g.presentCount)} / {number(g.requiredCount)}
-                  </td>
-                  <td data-label={t('admin.missing')}>{g.missing.map((k) => name(names.get(k), k)).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('admin.requiredPresent'), cell: (g) => `${number(g.presentCount)} / ${number(g.requiredCount)}` },
+              { header: t('admin.missing'), cell: (g) => g.missing.map((k) => name(names.get(k), k)).join(', ') },
+            ]}
+          />
           {list.next ? <p class="muted">{t('admin.gapsMore')}</p> : null}
         </>
       )}

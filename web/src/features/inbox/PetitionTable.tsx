@@ -1,4 +1,4 @@
-import { tOr, useI18n } from '../../app/i18n.ts';
+import { useI18n } from '../../app/i18n.ts';
 import type { PetitionSummary } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Empty, StatusBadge } from '../../app/ui.tsx';
@@ -52,5 +52,3 @@ export function PetitionTable({ items, caption }: { items: PetitionSummary[]; ca
     </table>
   );
 }
-
-export const channelLabel = (c: string) => tOr(`channel.${c}`, c);

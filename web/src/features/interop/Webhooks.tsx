@@ -3,11 +3,12 @@
  * shown once; each with its deliveries counted and the status of its last attempt.
  */
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import type { CreatedSubscription, DeliveryView, SubscriptionView } from '../../../../server/modules/webhooks/webhooks.schema.ts';
-import { Alert, Checkbox, CopyButton, Empty, Field, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { Alert, Checkbox, CopyButton, Empty, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { ListTable, TextField, useSubmission, type Column } from '../../app/components.tsx';
 
 function Deliveries({ id }: { id: number }) {
   const { t, locale } = useI18n();
@@ -38,74 +39,61 @@ export function Webhooks() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [made, setMade] = useState<CreatedSubscription | null>(null);
   const [open, setOpen] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const sending = useSubmission();
   const eventName = (e: string) => t(`interop.event.${e.replace('.', '_')}`, { defaultValue: e });
+  const columns: Column<SubscriptionView>[] = [
+    {
+      header: t('interop.url'),
+      cell: (s) => (
+        <>
+          <code>{s.url}</code>
+          {s.description ? <div class="muted small">{s.description}</div> : null}
+        </>
+      ),
+    },
+    { header: t('interop.unit'), cell: (s) => s.unit ?? t('interop.everywhere') },
+    { header: t('interop.events'), cell: (s) => s.events.map(eventName).join(', ') },
+    {
+      header: t('interop.deliveries'),
+      cell: (s) => (
+        <>
+          {t('interop.deliveryCounts', s.deliveries)}{' '}
+          <button type="button" class="button link" aria-expanded={open === s.id} onClick={() => setOpen(open === s.id ? null : s.id)}>
+            {t('interop.showDeliveries')}
+          </button>
+          {open === s.id ? <Deliveries id={s.id} /> : null}
+        </>
+      ),
+    },
+    {
+      header: t('interop.lastAttempt'),
+      cell: (s) => (s.lastAttemptAt ? `${new Date(s.lastAttemptAt).toLocaleString(locale)}${s.lastStatus !== null ? ` · HTTP ${s.lastStatus}` : ''}` : '—'),
+    },
+    {
+      header: t('interop.state'),
+      cell: (s) =>
+        s.disabledAt ? (
+          <span class="badge">{t('interop.stoppedAt', { at: new Date(s.disabledAt).toLocaleString(locale) })}</span>
+        ) : (
+          <button
+            type="button"
+            class="button secondary"
+            onClick={async () => {
+              if (!window.confirm(t('interop.stopConfirm', { url: s.url }))) return;
+              if (await sending.run(() => api.post(`/webhooks/${s.id}/stop`))) subs.reload();
+            }}
+          >
+            {t('interop.stop')}
+          </button>
+        ),
+    },
+  ];
   return (
     <section aria-labelledby="webhooks-heading">
       <h2 id="webhooks-heading">{t('interop.webhooks')}</h2>
       <p>{t('interop.webhooksLead')}</p>
-      {subs.loading && !subs.value ? <Loading /> : null}
-      <Alert>{subs.error}</Alert>
-      {subs.value && !subs.value.items.length ? <Empty>{t('interop.noWebhooks')}</Empty> : null}
-      {subs.value?.items.length ? (
-        <table class="list-table">
-          <caption class="sr-only">{t('interop.webhooks')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('interop.url')}</th>
-              <th scope="col">{t('interop.unit')}</th>
-              <th scope="col">{t('interop.events')}</th>
-              <th scope="col">{t('interop.deliveries')}</th>
-              <th scope="col">{t('interop.lastAttempt')}</th>
-              <th scope="col">{t('interop.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {subs.value.items.map((s) => (
-              <tr key={s.id}>
-                <td data-label={t('interop.url')}>
-                  <code>{s.url}</code>
-                  {s.description ? <div class="muted small">{s.description}</div> : null}
-                </td>
-                <td data-label={t('interop.unit')}>{s.unit ?? t('interop.everywhere')}</td>
-                <td data-label={t('interop.events')}>{s.events.map(eventName).join(', ')}</td>
-                <td data-label={t('interop.deliveries')}>
-                  {t('interop.deliveryCounts', s.deliveries)}{' '}
-                  <button type="button" class="button link" aria-expanded={open === s.id} onClick={() => setOpen(open === s.id ? null : s.id)}>
-                    {t('interop.showDeliveries')}
-                  </button>
-                  {open === s.id ? <Deliveries id={s.id} /> : null}
-                </td>
-                <td data-label={t('interop.lastAttempt')}>
-                  {s.lastAttemptAt ? `${new Date(s.lastAttemptAt).toLocaleString(locale)}${s.lastStatus !== null ? ` · HTTP ${s.lastStatus}` : ''}` : '—'}
-                </td>
-                <td data-label={t('interop.state')}>
-                  {s.disabledAt ? (
-                    <span class="badge">{t('interop.stoppedAt', { at: new Date(s.disabledAt).toLocaleString(locale) })}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      class="button secondary"
-                      onClick={async () => {
-                        if (!window.confirm(t('interop.stopConfirm', { url: s.url }))) return;
-                        try {
-                          await api.post(`/webhooks/${s.id}/stop`);
-                          subs.reload();
-                        } catch (err) {
-                          setError(messageOf(err));
-                        }
-                      }}
-                    >
-                      {t('interop.stop')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <ListTable list={subs} empty={t('interop.noWebhooks')} caption={t('interop.webhooks')} columns={columns} rowKey={(s) => s.id} />
       <form
         class="form"
         noValidate
@@ -116,20 +104,17 @@ export function Webhooks() {
           if (!chosen.length) found.events = t('interop.errors.events');
           setErrors(found);
           if (Object.keys(found).length) return;
-          setError(null);
-          try {
+          await sending.run(async () => {
             const answer = await api.post<CreatedSubscription>('/webhooks', { url: url.trim(), events: chosen, ...(unit ? { unit: unit.code } : {}) });
             setMade(answer);
             setUrl('');
             setChosen([]);
             subs.reload();
-          } catch (err) {
-            setError(messageOf(err));
-          }
+          });
         }}
       >
         <h3>{t('interop.subscribe')}</h3>
-        <Alert>{error}</Alert>
+        <Alert>{sending.error}</Alert>
         {made ? (
           <Alert kind="success">
             <p>{t('interop.secretShownOnce', { url: made.url })}</p>
@@ -138,11 +123,7 @@ export function Webhooks() {
             </p>
           </Alert>
         ) : null}
-        <Field label={t('interop.url')} error={errors.url} hint={t('interop.urlHint')} required>
-          {({ id, describedBy, invalid }) => (
-            <input id={id} type="url" aria-describedby={describedBy} aria-invalid={invalid} value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
-          )}
-        </Field>
+        <TextField label={t('interop.url')} type="url" error={errors.url} hint={t('interop.urlHint')} required value={url} onInput={setUrl} />
         <UnitPicker label={t('interop.unit')} hint={t('interop.unitHint')} value={unit} onChange={setUnit} />
         <fieldset class="field">
           <legend>{t('interop.events')}</legend>
@@ -151,7 +132,7 @@ export function Webhooks() {
             <Checkbox key={ev} label={eventName(ev)} checked={chosen.includes(ev)} onChange={(on) => setChosen((c) => (on ? [...c, ev] : c.filter((x) => x !== ev)))} />
           ))}
         </fieldset>
-        <button type="submit" class="button primary">
+        <button type="submit" class="button primary" disabled={sending.busy}>
           {t('interop.subscribeButton')}
         </button>
       </form>

@@ -1,0 +1,169 @@
+/**
+ * The pieces pages repeat, written once: a text field, a choice from a list, a table of rows and
+ * the busy/error state of a form or button that sends something to the API.
+ */
+import type { ComponentChildren, JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { messageOf } from './api.ts';
+import { Alert, Empty, Field, Loading } from './ui.tsx';
+
+interface FieldCommon {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  required?: boolean;
+}
+
+/** A labelled text input (any of the text-like types) with its hint and error. */
+export function TextField(
+  props: FieldCommon & {
+    value: string;
+    onInput(value: string): void;
+    type?: 'text' | 'url' | 'number' | 'email' | 'tel' | 'password' | 'date' | 'time' | 'search';
+    min?: number | string;
+    max?: number | string;
+    maxLength?: number;
+    autoComplete?: string;
+    inputMode?: 'text' | 'email' | 'tel' | 'numeric' | 'decimal' | 'url' | 'search';
+    placeholder?: string;
+    testId?: string;
+  },
+) {
+  const { label, hint, error, required, value, onInput, type = 'text', testId, ...rest } = props;
+  return (
+    <Field label={label} hint={hint} error={error} required={required}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          type={type}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          value={value}
+          data-testid={testId}
+          {...rest}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** One choice of a list: each option's value and the words shown for it. */
+export interface Choice<T extends string> {
+  value: T;
+  label: string;
+}
+
+/** A labelled select of `options`; `none` adds an empty first option with these words. */
+export function SelectField<T extends string>(
+  props: FieldCommon & { value: T | ''; options: readonly Choice<T>[]; onChange(value: T): void; none?: string },
+) {
+  const { label, hint, error, required, value, options, onChange, none } = props;
+  return (
+    <Field label={label} hint={hint} error={error} required={required}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as T)}>
+          {none !== undefined ? <option value="">{none}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A column of a DataTable: its heading and what a row shows in it. */
+export interface Column<T> {
+  header: string;
+  cell(row: T): ComponentChildren;
+}
+
+/**
+ * Rows under column headings, named for screen readers by `caption`; each cell carries its
+ * column's heading (data-label) so that narrow screens show the table as cards.
+ */
+export function DataTable<T>(props: {
+  caption: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey(row: T): string | number;
+  rowClass?(row: T): string | undefined;
+  class?: string;
+}): JSX.Element {
+  const { caption, columns, rows, rowKey, rowClass } = props;
+  return (
+    <table class={props.class ?? 'list-table'}>
+      <caption class="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.header} scope="col">
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)} class={rowClass?.(row)}>
+            {columns.map((c) => (
+              <td key={c.header} data-label={c.header}>
+                {c.cell(row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * A list loaded with useAsync, as a DataTable: a spinner until the first answer, the error in the
+ * user's language, `empty` when there are no rows.
+ */
+export function ListTable<T>(props: {
+  list: { value: { items: T[] } | undefined; error: string | null; loading: boolean };
+  empty: string;
+  caption: string;
+  columns: readonly Column<T>[];
+  rowKey(row: T): string | number;
+}): JSX.Element {
+  const { list, empty, ...table } = props;
+  return (
+    <>
+      {list.loading && !list.value ? <Loading /> : null}
+      <Alert>{list.error}</Alert>
+      {list.value && !list.value.items.length ? <Empty>{empty}</Empty> : null}
+      {list.value?.items.length ? <DataTable {...table} rows={list.value.items} /> : null}
+    </>
+  );
+}
+
+/**
+ * The state of sending something: `run` marks the work busy, clears the last error, and on a
+ * failure keeps the API's message in the user's language; it answers whether the work succeeded.
+ * A second run while one is busy is ignored.
+ */
+export function useSubmission() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
+    if (busy) return false;
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      return true;
+    } catch (err) {
+      setError(messageOf(err));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
+}
