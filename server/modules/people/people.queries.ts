@@ -166,6 +166,7 @@ export async function insertOfficial(
     phone: values.phone ?? null,
     email: values.email ?? null,
     locale: values.locale ?? null,
+    position: values.position ?? null,
     created_at: values.at,
     updated_at: values.at,
   });
