@@ -76,7 +76,7 @@ describe('reports and the steering committee', { timeout: 240_000 }, () => {
     await zhReport.getByText(fill(zh['reports.targetsOfYear'], { unit: tanTho, year: '2023' })).waitFor();
     assert.match(await zhReport.locator('[data-rate="satisfactionRate"]').innerText(), /80/);
     await checkPage(zhPage, 'the staff report of Tân Thọ (zh)');
-    await signOut(zhPage, zh);
+    await zhPage.close();
 
     // The Nghệ An auditor: every district of the province in one table, sorted, as CSV.
     await signIn(page, auditor, vi);

@@ -86,7 +86,15 @@ export async function chooseOfficial(page: Page, label: string, name: string): P
 }
 
 export async function signOut(page: Page, t: Strings): Promise<void> {
-  await page.getByRole('button', { name: t['shell.signOut'] }).click();
+  const button = page.getByRole('button', { name: t['shell.signOut'], exact: true });
+  try {
+    await button.waitFor();
+  } catch {
+    // Say where the page was and what its header showed, so a failure can be understood from the log.
+    const header = await page.locator('header').innerText().catch(() => '(no header)');
+    throw new Error(`no sign-out button on ${page.url()}; the header reads: ${header.replace(/\s+/g, ' ')}`);
+  }
+  await button.click();
   await page.getByRole('link', { name: t['shell.signIn'] }).waitFor();
 }
 
