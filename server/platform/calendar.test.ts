@@ -9,15 +9,14 @@ import {
   endOfLocalDay,
   loadCalendar,
   localDay,
-  placeOfUnit,
   publicHolidays,
   reloadCalendar,
   type Calendar,
   type Place,
 } from './calendar.ts';
 
-const vn: Place = { country: 'VN', timeZone: 'Asia/Ho_Chi_Minh' };
-const cn: Place = { country: 'CN', timeZone: 'Asia/Shanghai' };
+const vn: Place = { country: 'VN', time_zone: 'Asia/Ho_Chi_Minh' };
+const cn: Place = { country: 'CN', time_zone: 'Asia/Shanghai' };
 
 /** A local wall time as an instant: '2026-02-13T10:00' in Viet Nam (UTC+7) or China (UTC+8). */
 const atVN = (local: string) => new Date(`${local}:00+07:00`);
@@ -88,7 +87,7 @@ test('a calendar without overrides: weekends and public holidays', () => {
   assert.throws(() => calendar.isWorkingDay('17/02/2026', vn), RangeError);
   assert.throws(() => calendar.addWorkingDays(atVN('2026-03-02T09:00'), -1, vn), RangeError);
   assert.throws(() => calendar.addWorkingDays(atVN('2026-03-02T09:00'), 1.5, vn), RangeError);
-  assert.throws(() => calendar.addWorkingDays(atVN('2026-03-02T09:00'), 1, { ...vn, timeZone: 'Mars/Olympus' }), RangeError);
+  assert.throws(() => calendar.addWorkingDays(atVN('2026-03-02T09:00'), 1, { ...vn, time_zone: 'Mars/Olympus' }), RangeError);
 });
 
 test('a deployment may set office hours per country', () => {
@@ -184,21 +183,21 @@ for (const backend of backends) {
       const saturdayEarly = atVN('2026-03-07T00:30'); // 17:30 UTC Friday
       assert.equal(fridayLate.getUTCDay(), 5);
       assert.equal(saturdayEarly.getUTCDay(), 5);
-      assert.equal(localDay(fridayLate, vn.timeZone), '2026-03-06');
-      assert.equal(localDay(saturdayEarly, vn.timeZone), '2026-03-07');
-      assert.equal(calendar.isWorkingDay(localDay(fridayLate, vn.timeZone), vn), true);
-      assert.equal(calendar.isWorkingDay(localDay(saturdayEarly, vn.timeZone), vn), false);
+      assert.equal(localDay(fridayLate, vn.time_zone), '2026-03-06');
+      assert.equal(localDay(saturdayEarly, vn.time_zone), '2026-03-07');
+      assert.equal(calendar.isWorkingDay(localDay(fridayLate, vn.time_zone), vn), true);
+      assert.equal(calendar.isWorkingDay(localDay(saturdayEarly, vn.time_zone), vn), false);
       // The law's "30 days" run from the local day of receipt.
       assert.deepEqual(calendar.addCalendarDays(fridayLate, 30, vn), endVN('2026-04-05'));
       assert.deepEqual(calendar.addCalendarDays(saturdayEarly, 30, vn), endVN('2026-04-06'));
       // The same instants in China (UTC+8) are 00:30 and 01:30 on Saturday.
-      assert.equal(localDay(fridayLate, cn.timeZone), '2026-03-07');
+      assert.equal(localDay(fridayLate, cn.time_zone), '2026-03-07');
       // Thursday 23:30 and Friday 00:30: two working days end on Monday and on Tuesday.
       assert.deepEqual(calendar.addWorkingDays(atVN('2026-03-05T23:30'), 2, vn), endVN('2026-03-09'));
       assert.deepEqual(calendar.addWorkingDays(atVN('2026-03-06T00:30'), 2, vn), endVN('2026-03-10'));
       assert.deepEqual(calendar.addWorkingDays(atCN('2026-03-05T23:30'), 2, cn), endCN('2026-03-09'));
       assert.deepEqual(calendar.addWorkingDays(atCN('2026-03-06T00:30'), 2, cn), endCN('2026-03-10'));
-      assert.deepEqual(endOfLocalDay('2026-03-10', cn.timeZone), new Date('2026-03-10T15:59:59.999Z'));
+      assert.deepEqual(endOfLocalDay('2026-03-10', cn.time_zone), new Date('2026-03-10T15:59:59.999Z'));
     });
 
     test('calendar days: the end of day N, moved to the next working day on request', () => {
@@ -239,7 +238,7 @@ for (const backend of backends) {
             const due = calendar.addWorkingDays(from, n, place);
             assert.equal(calendar.workingDaysBetween(from, due, place), n, `${d} + ${n} in ${place.country}`);
             assert.equal(calendar.workingDaysBetween(due, from, place), n === 0 ? 0 : -n);
-            assert.ok(n === 0 || calendar.isWorkingDay(localDay(due, place.timeZone), place));
+            assert.ok(n === 0 || calendar.isWorkingDay(localDay(due, place.time_zone), place));
           }
         }
       }
@@ -265,22 +264,22 @@ for (const backend of backends) {
         ])
         .execute();
       // The cached calendar does not see it until reloaded.
-      assert.equal((await loadCalendar(database.db)).isWorkingDay('2026-03-10', placeOfUnit(commune1)), true);
+      assert.equal((await loadCalendar(database.db)).isWorkingDay('2026-03-10', commune1), true);
       const fresh = await reloadCalendar(database.db);
       assert.equal(await loadCalendar(database.db), fresh, 'kept for the next caller');
 
-      assert.equal(fresh.isWorkingDay('2026-03-10', placeOfUnit(commune1)), false);
-      assert.equal(fresh.describeDay('2026-03-10', placeOfUnit(commune1)).name, 'Lễ hội làng');
-      assert.equal(fresh.isWorkingDay('2026-03-10', { ...vn, unitId: units.CALC1.id }), false);
-      assert.equal(fresh.isWorkingDay('2026-03-10', placeOfUnit(village1)), false, 'a village of the commune');
-      assert.equal(fresh.isWorkingDay('2026-03-10', placeOfUnit(commune2)), true, 'the neighbouring commune');
+      assert.equal(fresh.isWorkingDay('2026-03-10', commune1), false);
+      assert.equal(fresh.describeDay('2026-03-10', commune1).name, 'Lễ hội làng');
+      assert.equal(fresh.isWorkingDay('2026-03-10', { ...vn, id: units.CALC1.id }), false);
+      assert.equal(fresh.isWorkingDay('2026-03-10', village1), false, 'a village of the commune');
+      assert.equal(fresh.isWorkingDay('2026-03-10', commune2), true, 'the neighbouring commune');
       assert.equal(fresh.isWorkingDay('2026-03-10', vn), true, 'the country');
-      assert.equal(fresh.isWorkingDay('2026-03-14', placeOfUnit(commune2)), true);
-      assert.equal(fresh.isWorkingDay('2026-03-14', placeOfUnit(commune1)), false);
+      assert.equal(fresh.isWorkingDay('2026-03-14', commune2), true);
+      assert.equal(fresh.isWorkingDay('2026-03-14', commune1), false);
       // Received Monday 9 March: two working days are 11 and 12 March in Commune One.
       const received = atVN('2026-03-09T10:00');
-      assert.deepEqual(fresh.addWorkingDays(received, 2, placeOfUnit(commune1)), endVN('2026-03-12'));
-      assert.deepEqual(fresh.addWorkingDays(received, 2, placeOfUnit(commune2)), endVN('2026-03-11'));
+      assert.deepEqual(fresh.addWorkingDays(received, 2, commune1), endVN('2026-03-12'));
+      assert.deepEqual(fresh.addWorkingDays(received, 2, commune2), endVN('2026-03-11'));
     });
   });
 }

@@ -18,21 +18,19 @@ import type { DB } from '../schema.ts';
 /** A calendar day, 'YYYY-MM-DD'. */
 export type Day = string;
 
-/** Where a deadline runs: the unit's country (holidays), time zone, and the unit itself. */
+/**
+ * Where a deadline runs: the unit's country (holidays), time zone, and the unit itself. A unit
+ * row is a place as it is (the fields are the units table's).
+ */
 export interface Place {
-  /** ISO 3166 code, as units.country. */
+  /** ISO 3166 code. */
   country: string;
-  /** IANA time zone, as units.time_zone. */
-  timeZone: string;
+  /** IANA time zone. */
+  time_zone: string;
   /** The unit's own overrides apply. */
-  unitId?: number | null;
-  /** units.path ('/<id>/<id>/…/'): overrides of the unit's ancestors apply too, nearest first. */
-  unitPath?: string | null;
-}
-
-/** The place of a unit row. */
-export function placeOfUnit(unit: { id: number; path: string; country: string; time_zone: string }): Place {
-  return { country: unit.country, timeZone: unit.time_zone, unitId: unit.id, unitPath: unit.path };
+  id?: number | null;
+  /** The unit's path ('/<id>/<id>/…/'): overrides of the unit's ancestors apply too, nearest first. */
+  path?: string | null;
 }
 
 export interface CalendarOverride {
@@ -318,9 +316,9 @@ export function createCalendar(overrides: readonly CalendarOverride[], options: 
   /** The place's units, nearest first. */
   const unitsOf = (place: Place): number[] => {
     const ids: number[] = [];
-    if (place.unitId != null) ids.push(place.unitId);
-    if (place.unitPath) {
-      const path = place.unitPath.split('/').filter(Boolean).map(Number).reverse();
+    if (place.id != null) ids.push(place.id);
+    if (place.path) {
+      const path = place.path.split('/').filter(Boolean).map(Number).reverse();
       for (const id of path) if (!ids.includes(id)) ids.push(id);
     }
     return ids;
@@ -374,16 +372,16 @@ export function createCalendar(overrides: readonly CalendarOverride[], options: 
 
     addWorkingDays(from, days, place) {
       assertCount(days, 'working days');
-      let day = localDay(from, place.timeZone);
+      let day = localDay(from, place.time_zone);
       for (let i = 0; i < days; i++) day = nextWorkingDay(day, place);
-      return endOfLocalDay(day, place.timeZone);
+      return endOfLocalDay(day, place.time_zone);
     },
 
     addCalendarDays(from, days, place, opts = {}) {
       assertCount(days, 'days');
-      let day = addDays(localDay(from, place.timeZone), days);
+      let day = addDays(localDay(from, place.time_zone), days);
       if (opts.endOnWorkingDay && !isWorkingDay(day, place)) day = nextWorkingDay(day, place);
-      return endOfLocalDay(day, place.timeZone);
+      return endOfLocalDay(day, place.time_zone);
     },
 
     addWorkingHours(from, hours, place) {
@@ -392,12 +390,12 @@ export function createCalendar(overrides: readonly CalendarOverride[], options: 
       const start = from.getTime();
       if (remaining === 0) return new Date(start);
       const periods = periodsByCountry.get(place.country.toUpperCase()) ?? defaultPeriods;
-      let day = localDay(from, place.timeZone);
+      let day = localDay(from, place.time_zone);
       if (!isWorkingDay(day, place)) day = nextWorkingDay(day, place);
       for (;;) {
         for (const [open, close] of periods) {
-          const end = zonedTime(day, close, place.timeZone);
-          const begin = Math.max(zonedTime(day, open, place.timeZone), start);
+          const end = zonedTime(day, close, place.time_zone);
+          const begin = Math.max(zonedTime(day, open, place.time_zone), start);
           if (begin >= end) continue;
           if (remaining <= end - begin) return new Date(begin + remaining);
           remaining -= end - begin;
@@ -407,8 +405,8 @@ export function createCalendar(overrides: readonly CalendarOverride[], options: 
     },
 
     workingDaysBetween(a, b, place) {
-      const from = localDay(a, place.timeZone);
-      const to = localDay(b, place.timeZone);
+      const from = localDay(a, place.time_zone);
+      const to = localDay(b, place.time_zone);
       return to >= from ? countWorkingDays(from, to, place) : -countWorkingDays(to, from, place);
     },
   };

@@ -36,7 +36,7 @@ import { seedScorecards } from './demo.scorecards.ts';
 import { seedReports } from './demo.reports.ts';
 import { seedGatherings } from './demo.gatherings.ts';
 import { seedInsight } from './demo.insight.ts';
-import { loadCalendar, placeOfUnit } from '../../platform/calendar.ts';
+import { loadCalendar } from '../../platform/calendar.ts';
 import { ackDue, hashAccessKey, newAccessKey, pickPolicy, resolutionDue, searchTextOf, setDeadlinePolicy } from '../petitions/index.ts';
 import type { Channel, PetitionKind } from '../../contract/domain.ts';
 import { auditEventRow } from '../../platform/audit.ts';
@@ -211,7 +211,7 @@ export async function demoDeadlines(db: Kysely<DB>): Promise<DemoDeadlines> {
     if (!unit) throw new Error(`demo unit ${code} is missing`);
     const policy = pickPolicy(policies.filter((p) => p.kind === kind), unit, channel);
     if (!policy) throw new Error(`no deadline policy for ${kind}`);
-    return { policy, place: placeOfUnit(unit) };
+    return { policy, place: unit };
   };
   return {
     ackDue: (code, kind, channel, from) => {

@@ -22,7 +22,7 @@ it('policy: the state machine allows only its steps', () => {
 
 it('policy: a series skips or moves the holidays of the unit\'s calendar and leaves out its exceptions', () => {
   const cal = createCalendar([]);
-  const place = { country: 'VN', timeZone: 'Asia/Ho_Chi_Minh' };
+  const place = { country: 'VN', time_zone: 'Asia/Ho_Chi_Minh' };
   // Every Thursday of April–May 2026: 30 April is Reunification Day.
   const base = { rrule: 'FREQ=WEEKLY;BYDAY=TH', firstDay: '2026-04-01', untilDay: '2026-05-14', exceptions: [] as string[] };
   const skip = seriesDays({ ...base, holidayRule: 'skip' }, cal, place);

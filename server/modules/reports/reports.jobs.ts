@@ -12,7 +12,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { registerRecurringJob } from '../../platform/jobs.ts';
 import { notifyOfficials } from '../../platform/notify/notices.ts';
-import { localDateTime, placeOfUnit, loadCalendar } from '../../platform/calendar.ts';
+import { localDateTime, loadCalendar } from '../../platform/calendar.ts';
 import { officialsAtUnit } from '../petitions/index.ts';
 import { followUpsToSweep, getDecision, markEscalated, markOverdue, unitWithParent } from './committees.queries.ts';
 import { produceDueReports } from './commands/archiveReport.ts';
@@ -47,7 +47,7 @@ export async function sweepFollowUps(ctx: AppContext): Promise<FollowUpSweepResu
         await notifyOfficials(trx, to, { template: 'steering_decision_overdue', params, subject: { type: 'steering_decision', id }, dedupeKey: `steering:${id}:overdue`, at: now });
         await appendAudit(trx, { actor: sweepActor, action: 'steering.decision_overdue', subjectType: 'steering_decision', subjectId: id, unitId: unit.id, at: now });
       }
-      const place = placeOfUnit({ id: unit.id, path: unit.path, country: unit.country, time_zone: unit.time_zone });
+      const place = unit;
       if (unit.parent_id === null || calendar.workingDaysBetween(d.due_at, now, place) < escalateAfterWorkingDays) return;
       if (!(await markEscalated(trx, id, unit.parent_id, now))) return;
       result.escalated++;

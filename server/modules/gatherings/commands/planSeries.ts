@@ -4,7 +4,7 @@
  */
 import type { UnitRecord } from '../../units/index.ts';
 import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
-import { loadCalendar, localDateTime, localInstant, placeOfUnit } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime, localInstant } from '../../../platform/calendar.ts';
 import type { CreateSeriesBody } from '../gatherings.schema.ts';
 import { maxOccurrences, parseRule, seriesDays } from '../gatherings.policy.ts';
 import { addSeriesException, getGathering, getSeries, insertGathering, insertSeries, seriesGatheringsOn, setState } from '../gatherings.queries.ts';
@@ -20,7 +20,7 @@ export async function planSeries(
   if (!parseRule(body.rrule)) throw badRequest('invalid_rrule');
   if (body.untilDay < body.firstDay) throw badRequest('invalid_period', { from: body.firstDay, to: body.untilDay });
   const cal = await loadCalendar(ctx.db);
-  const place = placeOfUnit({ id: unit.id, path: unit.path, country: unit.country, time_zone: unit.timeZone });
+  const place = { id: unit.id, path: unit.path, country: unit.country, time_zone: unit.timeZone };
   const rule = { rrule: body.rrule, firstDay: body.firstDay, untilDay: body.untilDay, holidayRule: body.holidayRule, exceptions: body.exceptions ?? [] };
   const days = seriesDays(rule, cal, place);
   if (!days.length) throw badRequest('series_empty', { from: body.firstDay, to: body.untilDay });

@@ -11,7 +11,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/access.ts';
 import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
 import { auditEventRow } from '../../../platform/audit.ts';
-import { loadCalendar, localDateTime, placeOfUnit } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
 import { wakeJobRunners } from '../../../platform/jobs.ts';
 import { outboxRow } from '../../../platform/notify/outbox.ts';
 import { searchKey, segmentWords } from '../../../platform/text.ts';
@@ -134,7 +134,7 @@ export async function submitPetition(
   if (!identified && !policy.anonymous_allowed) throw badRequest('identity_required', { kind: input.kind });
   const cal = await loadCalendar(ctx.db);
   const urgent = !!input.urgent;
-  const where = placeOfUnit(unit);
+  const where = unit;
   const ackDueAt = ackDue(cal, policy, now, urgent, where);
   const dueAt = resolutionDue(cal, policy, now, urgent, where);
   const locale = localeFor(input.language, unit.country);

@@ -1,6 +1,6 @@
 /** accept: received | transferred → accepted. The resolution time now counts from acceptance. */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar, localDateTime, placeOfUnit } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
 import { updateMergedInto, updatePetition } from '../petitions.queries.ts';
 import { resolutionDue } from '../deadline-policies/petitions.deadlines.ts';
 import { tellResidents } from '../petitions.notify.ts';
@@ -22,7 +22,7 @@ export async function acceptPetition(ctx: AppContext, actor: CommandActor, id: n
     const p = await loadForAction(trx, actor, id, 'accept', input.version);
     const unit = await unitOf(trx, p.unit_id);
     const policy = await policyAt(trx, p, unit);
-    const dueAt = resolutionDue(cal, policy, now, p.urgent, placeOfUnit(unit));
+    const dueAt = resolutionDue(cal, policy, now, p.urgent, unit);
     const first = p.accepted_at === null;
     await updatePetition(trx, p, {
       status: 'accepted',

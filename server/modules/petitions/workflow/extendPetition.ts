@@ -3,7 +3,7 @@
  * by how much (a complaint once, to 45 days; a denunciation twice, 30 days each).
  */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar, placeOfUnit } from '../../../platform/calendar.ts';
+import { loadCalendar } from '../../../platform/calendar.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import { updateMergedInto, updatePetition } from '../petitions.queries.ts';
 import { latestExtension } from '../deadline-policies/petitions.deadlines.ts';
@@ -35,7 +35,7 @@ export async function extendPetition(
       throw conflict('extension_limit', { kind: p.kind, max: policy.max_extensions, count: p.extension_count });
     }
     if (dueAt.getTime() <= p.due_at.getTime()) throw badRequest('extension_not_later', { current: p.due_at.toISOString() });
-    const latest = latestExtension(cal, policy, p.due_at, placeOfUnit(unit));
+    const latest = latestExtension(cal, policy, p.due_at, unit);
     if (latest && dueAt.getTime() > latest.getTime()) {
       throw badRequest('extension_too_long', { kind: p.kind, days: policy.extension_days, latest: latest.toISOString() });
     }

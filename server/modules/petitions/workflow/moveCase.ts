@@ -10,7 +10,7 @@ import { noPendingAnswer, officialsAtUnit, updateMergedInto, updatePetition, typ
 import { ackDue, resolutionDue, reviewDue } from '../deadline-policies/petitions.deadlines.ts';
 import type { PetitionStatus, ReviewStage } from '../../../contract/domain.ts';
 import { policyAt } from './shared.ts';
-import { localDateTime, placeOfUnit } from '../../../platform/calendar.ts';
+import { localDateTime } from '../../../platform/calendar.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 
 export interface Move {
@@ -32,7 +32,7 @@ export async function moveCase(
   now: Date,
 ): Promise<{ ackDueAt: Date; dueAt: Date }> {
   const policy = await policyAt(trx, p, move.to);
-  const place = placeOfUnit(move.to);
+  const place = move.to;
   const ackDueAt = ackDue(cal, policy, now, p.urgent, place);
   const dueAt =
     (move.review && reviewDue(cal, policy, move.review, now, place)) || resolutionDue(cal, policy, now, p.urgent, place);

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar, localDateTime, placeOfUnit, type Calendar } from '../../../platform/calendar.ts';
+import { loadCalendar, localDateTime, type Calendar } from '../../../platform/calendar.ts';
 import { updateMergedInto, updatePetition, type PetitionChanges, type PetitionRow } from '../petitions.queries.ts';
 import { resolutionDue } from '../deadline-policies/petitions.deadlines.ts';
 import { tellOfficials } from '../petitions.notify.ts';
@@ -45,7 +45,7 @@ export async function reopenCase(
   const { now } = r;
   const unit = await unitOf(trx, p.unit_id);
   const policy = await policyAt(trx, p, unit);
-  const dueAt = resolutionDue(r.cal, policy, now, p.urgent, placeOfUnit(unit));
+  const dueAt = resolutionDue(r.cal, policy, now, p.urgent, unit);
   const facts: PetitionChanges = {
     resolved: false,
     resolved_at: null,

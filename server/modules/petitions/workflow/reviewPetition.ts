@@ -9,7 +9,7 @@
  * re_reviewed_at.
  */
 import type { AppContext } from '../../../platform/context.ts';
-import { loadCalendar, placeOfUnit } from '../../../platform/calendar.ts';
+import { loadCalendar } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
 import type { ReviewStage } from '../../../contract/domain.ts';
 import { auditPetition, inTransaction, loadForAction, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
@@ -35,7 +35,7 @@ export async function reviewPetition(ctx: AppContext, actor: CommandActor, id: n
     }
     const answeredAt = p.last_answered_at ?? p.answered_at;
     if (rules.review_request_days !== null && answeredAt) {
-      const latest = cal.addCalendarDays(answeredAt, rules.review_request_days, placeOfUnit(from), { endOnWorkingDay: true });
+      const latest = cal.addCalendarDays(answeredAt, rules.review_request_days, from, { endOnWorkingDay: true });
       if (now.getTime() > latest.getTime()) {
         throw conflict('review_too_late', { stage, days: rules.review_request_days, latest: latest.toISOString() });
       }

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../../platform/context.ts';
 import { appendAudit } from '../../../platform/audit.ts';
-import { loadCalendar, localDay, localDateTime, placeOfUnit } from '../../../platform/calendar.ts';
+import { loadCalendar, localDay, localDateTime } from '../../../platform/calendar.ts';
 import { locales, type Locale } from '../../../platform/i18n.ts';
 import { enqueueNotification } from '../../../platform/notify/outbox.ts';
 import { attachmentParams, registerAttachmentSource } from '../../../platform/notify/attachments.ts';
@@ -106,7 +106,7 @@ export async function produceDueReports(ctx: AppContext): Promise<number> {
   for (const c of await reportUnits(ctx.db)) {
     const today = localDay(now, c.time_zone);
     const closed = periodsClosedBefore(today);
-    const place = placeOfUnit({ id: c.unit_id, path: c.unit_path, country: c.country, time_zone: c.time_zone });
+    const place = { id: c.unit_id, path: c.unit_path, country: c.country, time_zone: c.time_zone };
     const firstWorkingDay = calendar.nextWorkingDay(closed[0].to, place);
     if (today < firstWorkingDay) continue;
     const unit = await resolveUnit(ctx.db, c.unit_code, now);
