@@ -17,7 +17,7 @@ import type { AppContext } from './platform/context.ts';
 import { tileSource } from './platform/config.ts';
 import { frameworkErrors, installHttpPlatform } from './platform/http.ts';
 import { validatorCompiler } from './platform/validation.ts';
-import { modules } from './modules/index.ts';
+import { modules, registerModules } from './modules/index.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -126,6 +126,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  registerModules(modules);
   for (const module of modules) await module.routes(app, ctx);
   return app;
 }

@@ -50,6 +50,15 @@ test('the web app takes values from the contract only, and the schemas as types'
   assert.deepEqual(wrong.map(show), []);
 });
 
+test('no server file is imported for its side effects: modules register what they bring through their module object', () => {
+  const files = ['server', 'cli', 'bin'].flatMap((dir) => (fs.existsSync(path.join(root, dir)) ? sourceFiles(path.join(root, dir)) : []));
+  assert.ok(files.length > 100, 'the walk sees the server');
+  const bare = files.flatMap((file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(/^import\s+'(\.[^']+)';/gm)].map((m) => `${path.relative(root, file)} → ${m[1]}`),
+  );
+  assert.deepEqual(bare, []);
+});
+
 test('the rule reads type-only and value imports, on one line or several', () => {
   const file = path.join(root, 'web/src/features/x/Page.tsx');
   const code = [

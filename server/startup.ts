@@ -4,6 +4,7 @@ import { startJobRunner } from './platform/jobs.ts';
 import { consoleTransportNotice } from './platform/notify/index.ts';
 import { seedDemoIfEmpty } from './modules/demo/seed.ts';
 import { moveDiskAttachments } from './modules/petitions/index.ts';
+import { registerModules } from './modules/index.ts';
 
 export interface Background {
   stop(): Promise<void>;
@@ -12,9 +13,11 @@ export interface Background {
 /**
  * Work done once when a server starts, after migrations and before the app is built: the
  * administrator from ZD_ADMIN_PASSWORD, attachment files of older versions moved into the
- * database, and demo data in an empty database.
+ * database, and demo data in an empty database. What the modules bring (messages, notice
+ * templates, jobs) is registered first: the demo's commands use it.
  */
 export async function startup(ctx: AppContext): Promise<void> {
+  registerModules();
   await ensureAdministrator(ctx);
   await moveDiskAttachments(ctx);
   const notice = consoleTransportNotice(ctx.config);
@@ -24,8 +27,8 @@ export async function startup(ctx: AppContext): Promise<void> {
 }
 
 /**
- * The background loops every server process runs (job polling; handlers register when their
- * module loads). Started once the server listens: a first pass over a large backlog must not
+ * The background loops every server process runs (job polling; handlers are registered with
+ * their modules). Started once the server listens: a first pass over a large backlog must not
  * compete with the app's start-up for the one thread the embedded database shares with it.
  */
 export function startBackground(ctx: AppContext): Background {

@@ -1,5 +1,9 @@
 import type { App } from '../app.ts';
 import type { AppContext } from '../platform/context.ts';
+import { registerMessages, type Messages } from '../platform/i18n.ts';
+import { registerTemplates, type Templates } from '../platform/notify/templates.ts';
+import { registerJobs, type JobDefinition } from '../platform/jobs.ts';
+import { registerAttachmentSource, type AttachmentLoader } from '../platform/notify/attachments.ts';
 import { healthModule } from './health/index.ts';
 import { metricsModule } from './metrics/index.ts';
 import { auditModule } from './audit/index.ts';
@@ -20,15 +24,26 @@ import { apiKeysModule } from './api-keys/index.ts';
 import { open311Module } from './open311/index.ts';
 import { backupsModule } from './backups/index.ts';
 import { deliberationModule } from './deliberation/index.ts';
-import { webhooksModule } from './webhooks/index.ts';
+import { registerWebhookEvent, webhooksModule, type WebhookEventSource } from './webhooks/index.ts';
 import { insightModule } from './insight/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { scorecardsModule } from './scorecards/index.ts';
 import { importsModule } from './imports/index.ts';
 
+/**
+ * A capability of the server and everything it brings: its routes, and what the app registers
+ * for it before any request or job runs (its messages, notice templates, background jobs, the
+ * webhook events it raises, the files it attaches to e-mail). Nothing registers itself when a
+ * file is imported.
+ */
 export interface Module {
   name: string;
   routes(app: App, ctx: AppContext): void | Promise<void>;
+  messages?: readonly Messages[];
+  templates?: readonly Templates[];
+  jobs?: readonly JobDefinition[];
+  webhookEvents?: readonly WebhookEventSource[];
+  attachmentSources?: Readonly<Record<string, AttachmentLoader>>;
 }
 
 /** Every capability of the server, in the order its routes are registered. */
@@ -36,3 +51,14 @@ export const modules: Module[] = [metricsModule, healthModule, unitsModule, peop
 
 // The web app answers every path no module claimed, so it is registered after all of them.
 modules.push(webModule);
+
+/** Registers what the modules bring besides their routes (idempotent: every app of a process may call it). */
+export function registerModules(list: readonly Module[] = modules): void {
+  for (const m of list) {
+    registerMessages(...(m.messages ?? []));
+    registerTemplates(...(m.templates ?? []));
+    registerJobs(...(m.jobs ?? []));
+    for (const event of m.webhookEvents ?? []) registerWebhookEvent(event);
+    for (const [source, load] of Object.entries(m.attachmentSources ?? {})) registerAttachmentSource(source, load);
+  }
+}

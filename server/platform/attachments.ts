@@ -10,14 +10,15 @@ import crypto from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, badRequest } from './errors.ts';
-import { defineMessages } from './i18n.ts';
+import { registerMessages } from './i18n.ts';
 
 export const attachmentTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export type AttachmentType = (typeof attachmentTypes)[number];
 
 export const attachmentMaxBytes = 10 * 1024 * 1024;
 
-defineMessages({
+// The platform's own messages: every app has them.
+registerMessages({
   attachment_type: {
     en: 'Only photos (JPEG, PNG, WebP) and PDF files can be attached; this file is {type}.',
     vi: 'Chỉ đính kèm được ảnh (JPEG, PNG, WebP) và tệp PDF; tệp này là {type}.',

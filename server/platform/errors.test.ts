@@ -9,9 +9,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import '../modules/index.ts';
+import { registerModules } from '../modules/index.ts';
 import { hasMessage } from './i18n.ts';
 import { errorStatus, isErrorCode } from './errorCodes.ts';
+
+registerModules();
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,4 +1,4 @@
-import { defineMessages } from './i18n.ts';
+import { registerMessages } from './i18n.ts';
 import { errorStatus, type CodeWithStatus, type ErrorCode } from './errorCodes.ts';
 
 export { errorStatus, isErrorCode, type ErrorCode } from './errorCodes.ts';
@@ -32,7 +32,8 @@ export const forbidden = (code: CodeWithStatus<403> = 'forbidden', params?: Reco
 export const conflict = (code: CodeWithStatus<409>, params?: Record<string, unknown>) => fail(code, params);
 export const unauthorized = (code: CodeWithStatus<401> = 'sign_in_required') => fail(code);
 
-defineMessages({
+// The platform's own messages: every app has them.
+registerMessages({
   not_found: {
     en: 'Not found, or you may not see it.',
     vi: 'Không tìm thấy, hoặc bạn không có quyền xem.',

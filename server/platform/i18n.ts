@@ -7,13 +7,19 @@ export type Messages = Record<string, Record<Locale, string>>;
 
 const catalog = new Map<string, Record<Locale, string>>();
 
-/** Each module registers its own messages; a code may be defined once. */
+/** A module's messages, for its `messages` list; the app registers them with its modules. */
 export function defineMessages<M extends Messages>(messages: M): M {
-  for (const [code, text] of Object.entries(messages)) {
-    if (catalog.has(code) && catalog.get(code) !== text) throw new Error(`message ${code} defined twice`);
-    catalog.set(code, text);
-  }
   return messages;
+}
+
+/** Adds messages to what `translate` knows (idempotent); a code may be defined once. */
+export function registerMessages(...lists: readonly Messages[]): void {
+  for (const messages of lists) {
+    for (const [code, text] of Object.entries(messages)) {
+      if (catalog.has(code) && catalog.get(code) !== text) throw new Error(`message ${code} defined twice`);
+      catalog.set(code, text);
+    }
+  }
 }
 
 export function hasMessage(code: string): boolean {

@@ -17,7 +17,7 @@ import {
   runDueJobs,
   startJobRunner,
 } from './jobs.ts';
-import { defineTemplates } from './notify/templates.ts';
+import { defineTemplates, registerTemplates } from './notify/templates.ts';
 import { enqueueNotification } from './notify/outbox.ts';
 import { deliverDueNotifications } from './notify/delivery.ts';
 import type { OutgoingMessage, Transports } from './notify/transports.ts';
@@ -302,9 +302,9 @@ async function enqueueDrain(ctx: AppContext, n: number) {
   });
 }
 
-defineTemplates({
+registerTemplates(defineTemplates({
   test_runner_note: { subject: { vi: 'T {n}', zh: 'T {n}', en: 'T {n}' }, text: { vi: 'n {n}', zh: 'n {n}', en: 'n {n}' } },
-});
+}));
 
 /** Delivers the outbox through a transport that records each recipient, as `runner` would. */
 function recordingTransports(sent: string[]): Transports {

@@ -77,7 +77,7 @@ const errorLimit = 4000;
 const handlers = new Map<string, Registered>();
 const recurring = new Map<string, { everyMs: number }>();
 
-/** Registers the code that runs jobs of a kind (at module load). Handlers must be idempotent. */
+/** Registers the code that runs jobs of a kind. Handlers must be idempotent. */
 export function registerJobHandler<P = unknown>(kind: string, handler: JobHandler<P>, opts: JobHandlerOptions = {}): void {
   const existing = handlers.get(kind);
   if (existing && existing.handler !== handler) throw new Error(`job kind ${kind} has two handlers`);
@@ -106,6 +106,33 @@ export function registerRecurringJob(
   if (existing && existing.everyMs !== everyMs) throw new Error(`recurring job ${kind} registered with two periods`);
   registerJobHandler(kind, handler, opts);
   recurring.set(kind, { everyMs });
+}
+
+/** A module's background work, for its `jobs` list: the app registers it with the module. */
+export interface JobDefinition {
+  kind: string;
+  handler: JobHandler<never>;
+  opts: JobHandlerOptions;
+  /** Set for a recurring job: once per period of this many milliseconds. */
+  everyMs?: number;
+}
+
+/** Code that runs the jobs of a kind when something enqueues one. */
+export function jobHandler<P = unknown>(kind: string, handler: JobHandler<P>, opts: JobHandlerOptions = {}): JobDefinition {
+  return { kind, handler: handler as JobHandler<never>, opts };
+}
+
+/** A job that runs once per period of `everyMs` (see registerRecurringJob). */
+export function recurringJob(kind: string, everyMs: number, handler: JobHandler<{ periodStart: string }>, opts: JobHandlerOptions = {}): JobDefinition {
+  return { kind, handler: handler as JobHandler<never>, opts, everyMs };
+}
+
+/** Registers a module's jobs (idempotent). */
+export function registerJobs(...definitions: readonly JobDefinition[]): void {
+  for (const d of definitions) {
+    if (d.everyMs === undefined) registerJobHandler(d.kind, d.handler as JobHandler<unknown>, d.opts);
+    else registerRecurringJob(d.kind, d.everyMs, d.handler as JobHandler<{ periodStart: string }>, d.opts);
+  }
 }
 
 /** Schedules a job in the caller's transaction. Returns false when the key already exists. */

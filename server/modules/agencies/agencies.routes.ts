@@ -13,11 +13,12 @@ import { getAgency, listAgencies, listAgencyKinds } from './agencies.queries.ts'
 import { requireUnit, resolveUnit } from '../units/index.ts';
 import { presentAgency, presentNames } from './agencies.presenter.ts';
 import { createAgency } from './commands/createAgency.ts';
-import './agencies.messages.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
+import { agencyMessages } from './agencies.messages.ts';
 
 export const agenciesModule: Module = {
   name: 'agencies',
+  messages: [agencyMessages],
   routes(app, ctx) {
     app.get(
       '/api/v1/agency-kinds',

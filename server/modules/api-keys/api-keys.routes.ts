@@ -1,7 +1,7 @@
 import type { Module } from '../index.ts';
 import { isOfficial } from '../../platform/access.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { registerRecurringJob } from '../../platform/jobs.ts';
+import { recurringJob } from '../../platform/jobs.ts';
 import { resolveUnit } from '../units/index.ts';
 import { ApiKeyList, ApiKeyParams, ApiKeyView, IssueApiKeyBody, IssuedApiKey } from './api-keys.schema.ts';
 import { canManageKey, defaultPerMinute, keyManagers, keyScope } from './api-keys.policy.ts';
@@ -9,15 +9,17 @@ import { getApiKey, listApiKeys, pruneUsage } from './api-keys.queries.ts';
 import { presentApiKey } from './api-keys.presenter.ts';
 import { issueApiKey } from './commands/issueApiKey.ts';
 import { revokeApiKey } from './commands/revokeApiKey.ts';
-import './api-keys.messages.ts';
+import { apiKeyMessages } from './api-keys.messages.ts';
 
 // Usage counts only matter for the current minute.
-registerRecurringJob('api_keys.prune_usage', 3_600_000, async (ctx) => {
+const pruneUsageJob = recurringJob('api_keys.prune_usage', 3_600_000, async (ctx) => {
   await pruneUsage(ctx.db, new Date(ctx.clock.now().getTime() - 3_600_000));
 });
 
 export const apiKeysModule: Module = {
   name: 'api-keys',
+  messages: [apiKeyMessages],
+  jobs: [pruneUsageJob],
   routes(app, ctx) {
     app.get(
       '/api/v1/api-keys',

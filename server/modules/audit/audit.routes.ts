@@ -7,12 +7,13 @@ import { requireUnit } from '../units/index.ts';
 import { verifyChain } from '../../platform/audit-verify.ts';
 import { readableEvents } from './audit.views.ts';
 import { presentAuditEvent, presentVerification } from './audit.presenter.ts';
-import './audit.jobs.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
+import { auditJobs } from './audit.jobs.ts';
 
 /** The audit trail, read by auditors and administrators within their units. */
 export const auditModule: Module = {
   name: 'audit',
+  jobs: auditJobs,
   routes(app, ctx) {
     app.get(
       '/api/v1/audit',

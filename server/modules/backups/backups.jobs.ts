@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../../platform/context.ts';
-import { registerRecurringJob } from '../../platform/jobs.ts';
+import { type JobDefinition, recurringJob } from '../../platform/jobs.ts';
 import { backupFileName, backupFileTime, type BackupManifest } from './backups.format.ts';
 import { takeBackup } from './commands/takeBackup.ts';
 
@@ -100,6 +100,9 @@ export async function runScheduledBackup(ctx: AppContext): Promise<string | unde
   return (await writeBackupInto(ctx, dir, now)).file;
 }
 
-registerRecurringJob('backups.scheduled', backupCheckEveryMs, async (ctx) => {
+const scheduledBackupJob = recurringJob('backups.scheduled', backupCheckEveryMs, async (ctx) => {
   await runScheduledBackup(ctx);
 });
+
+/** The module's background work, registered by the app with the module. */
+export const backupJobs: JobDefinition[] = [scheduledBackupJob];

@@ -4,14 +4,16 @@ import { isOfficial } from '../../platform/access.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { BackupList, BackupTaken } from './backups.schema.ts';
 import { backupManagers, canManageBackups } from './backups.policy.ts';
-import { listBackups, totalRows } from './backups.jobs.ts';
+import { listBackups, totalRows, backupJobs } from './backups.jobs.ts';
 import { presentBackup } from './backups.presenter.ts';
 import { backupNow } from './commands/backupNow.ts';
-import './backups.messages.ts';
+import { backupMessages } from './backups.messages.ts';
 
 /** Backups are taken by the command line, the schedule (backups.jobs.ts) and an administrator here. */
 export const backupsModule: Module = {
   name: 'backups',
+  messages: [backupMessages],
+  jobs: backupJobs,
   routes(app, ctx) {
     app.get(
       '/api/v1/backups',

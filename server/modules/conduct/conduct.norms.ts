@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { normSetsInForce } from './conduct.queries.ts';
-import './conduct.messages.ts';
 
 /** Answers the ids when every one is a norm in force at the unit at `at`; else 400 norm_not_in_force. */
 export async function normsInForce(db: Kysely<DB>, unitPath: string, at: Date, ids: readonly number[] | undefined): Promise<number[]> {

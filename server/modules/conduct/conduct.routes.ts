@@ -72,7 +72,7 @@ import { rateGathering } from './commands/rateGathering.ts';
 import { recordFinding } from './commands/recordFinding.ts';
 import { setDuty } from './commands/setDuty.ts';
 import { hashToken, kioskCookie, newToken, raterCookie, readLink, signLink } from './conduct.tokens.ts';
-import './conduct.messages.ts';
+import { conductMessages } from './conduct.messages.ts';
 
 const tags = ['conduct'];
 
@@ -118,6 +118,7 @@ function raterOf(ctx: AppContext, request: FastifyRequest, reply: FastifyReply):
 
 export const conductModule: Module = {
   name: 'conduct',
+  messages: [conductMessages],
   routes(app, ctx) {
     // ---- codes of conduct ----
     app.get(

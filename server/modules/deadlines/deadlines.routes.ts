@@ -4,10 +4,12 @@
  * that every server process's job runner knows the job.
  */
 import type { Module } from '../index.ts';
-import './deadlines.notify.ts';
-import './deadlines.sweep.ts';
+import { deadlineTemplates } from './deadlines.notify.ts';
+import { deadlineJobs } from './deadlines.sweep.ts';
 
 export const deadlinesModule: Module = {
   name: 'deadlines',
+  templates: [deadlineTemplates],
+  jobs: deadlineJobs,
   routes() {},
 };

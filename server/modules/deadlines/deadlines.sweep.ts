@@ -12,7 +12,7 @@
  */
 import type { AppContext } from '../../platform/context.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { registerRecurringJob } from '../../platform/jobs.ts';
+import { type JobDefinition, recurringJob } from '../../platform/jobs.ts';
 import { notifyOfficials } from '../../platform/notify/notices.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
@@ -207,7 +207,10 @@ async function runStage(
   return before.length ? before[before.length - 1].due_at : null;
 }
 
-registerRecurringJob('deadlines.sweep', sweepEveryMs, async (ctx) => {
+const sweepJob = recurringJob('deadlines.sweep', sweepEveryMs, async (ctx) => {
   const result = await sweepDeadlines(ctx);
   if (result.reminders || result.overdue || result.failed) ctx.log.info(result, 'deadline sweep');
 }, { leaseMs: 10 * 60_000 });
+
+/** The module's background work, registered by the app with the module. */
+export const deadlineJobs: JobDefinition[] = [sweepJob];

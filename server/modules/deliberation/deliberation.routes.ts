@@ -50,8 +50,10 @@ import { addMembers } from './commands/addMembers.ts';
 import { proposeMatters } from './commands/proposeMatters.ts';
 import { runMatterAction } from './commands/runMatterAction.ts';
 import { consultationRoutes } from './consultations.routes.ts';
-import './deliberation.messages.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
+import { deliberationMessages } from './deliberation.messages.ts';
+import { deliberationTemplates } from './deliberation.notify.ts';
+import { deliberationWebhookEvents } from './deliberation.webhooks.ts';
 
 async function councilView(ctx: AppContext, actor: Actor, id: number) {
   const row = await getCouncil(ctx.db, id);
@@ -117,6 +119,9 @@ export async function deliberationFiguresOf(ctx: AppContext, q: { unit: string; 
 
 export const deliberationModule: Module = {
   name: 'deliberation',
+  messages: [deliberationMessages],
+  templates: [deliberationTemplates],
+  webhookEvents: deliberationWebhookEvents,
   routes(app, ctx) {
     app.post(
       '/api/v1/councils',

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
-import { registerWebhookEvent } from '../webhooks/index.ts';
+import type { WebhookEventSource } from '../webhooks/index.ts';
 import { getMatter, matterMeeting, type MatterRow, type MeetingRow } from './deliberation.queries.ts';
 
 function presentResolvedMatter(m: MatterRow, meeting: MeetingRow) {
@@ -40,4 +40,4 @@ async function describeResolved(db: Kysely<DB>, subjectIds: string[]) {
   return out;
 }
 
-registerWebhookEvent({ name: 'matter.resolved', auditAction: 'matter.resolve', describe: describeResolved });
+export const deliberationWebhookEvents: WebhookEventSource[] = [{ name: 'matter.resolved', auditAction: 'matter.resolve', describe: describeResolved }];

@@ -10,4 +10,3 @@ export { recordPaperBallot } from './commands/voting.ts';
 export { runMatterAction } from './commands/runMatterAction.ts';
 export { councilMembers, findCouncilId, getMatter } from './deliberation.queries.ts';
 export { findConsultationId } from './consultations.queries.ts';
-import './deliberation.webhooks.ts';

@@ -6,6 +6,7 @@ import { photoHashes, unitStaffRows } from './directory.queries.ts';
 import { photoRoutes } from './directory.photos.ts';
 import type { App } from '../../app.ts';
 import { presentStaff } from './directory.presenter.ts';
+import { directoryMessages } from './directory.messages.ts';
 
 /**
  * Each unit's public staff directory. A resident who reports an official's conduct picks them
@@ -13,6 +14,7 @@ import { presentStaff } from './directory.presenter.ts';
  */
 export const directoryModule: Module = {
   name: 'directory',
+  messages: [directoryMessages],
   async routes(app, ctx) {
     await app.register(async (scope) => photoRoutes(scope as unknown as App, ctx));
     app.get(

@@ -84,7 +84,8 @@ import { completeRecord } from './commands/completeRecord.ts';
 import { bookPlace, cancelPlace } from './commands/bookPlace.ts';
 import { askAhead } from './commands/askAhead.ts';
 import { setMinimum } from './commands/setMinimum.ts';
-import './gatherings.messages.ts';
+import { gatheringMessages } from './gatherings.messages.ts';
+import { gatheringWebhookEvents } from './gatherings.webhooks.ts';
 
 const readers = [...new Set([...gatheringStaff, ...gatheringOverseers])];
 const tags = ['gatherings'];
@@ -196,6 +197,8 @@ function minutesFileRoutes(app: App, ctx: AppContext) {
 
 export const gatheringsModule: Module = {
   name: 'gatherings',
+  messages: [gatheringMessages],
+  webhookEvents: gatheringWebhookEvents,
   async routes(app, ctx) {
     await app.register(async (scope) => minutesFileRoutes(scope as unknown as App, ctx));
     const idOf = (params: { id: string }) => Number(params.id);

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import { localDateTime } from '../../platform/calendar.ts';
 import { maskPersonalData } from '../../platform/personalData.ts';
-import { registerWebhookEvent } from '../webhooks/index.ts';
+import type { WebhookEventSource } from '../webhooks/index.ts';
 import { getGathering, type GatheringRow } from './gatherings.queries.ts';
 
 const masked = (text: string | null) => (text === null ? null : maskPersonalData(text));
@@ -42,4 +42,4 @@ async function describePublished(db: Kysely<DB>, subjectIds: string[]) {
   return out;
 }
 
-registerWebhookEvent({ name: 'gathering.published', auditAction: 'gathering.publish', describe: describePublished });
+export const gatheringWebhookEvents: WebhookEventSource[] = [{ name: 'gathering.published', auditAction: 'gathering.publish', describe: describePublished }];

@@ -9,4 +9,3 @@ export { actOnGathering } from './commands/actOnGathering.ts';
 export { recordEntry } from './commands/recordEntry.ts';
 export { compliance } from './gatherings.compliance.ts';
 export type { EntryBody } from './gatherings.schema.ts';
-import './gatherings.webhooks.ts';

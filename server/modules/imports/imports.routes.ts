@@ -2,9 +2,11 @@ import type { Module } from '../index.ts';
 import { ImportBody, ImportParams, ImportResult } from './imports.schema.ts';
 import { importers } from './imports.policy.ts';
 import { runImport } from './imports.run.ts';
+import { importMessages } from './imports.messages.ts';
 
 export const importsModule: Module = {
   name: 'imports',
+  messages: [importMessages],
   routes(app, ctx) {
     app.post(
       '/api/v1/imports/:kind',

@@ -20,7 +20,6 @@ import { canCreateServicePoint, createServicePoint, findServicePointId, findUnit
 import { resolveUnit } from '../units/index.ts';
 import { maxImportRows } from './imports.policy.ts';
 import type { ImportKind, ImportResult } from './imports.schema.ts';
-import './imports.messages.ts';
 
 type Row = Record<string, string>;
 interface Target {

@@ -10,11 +10,15 @@ import { agencyNames, agencyPaths, loadModel, modelFigures } from './insight.que
 import { hotspotsOf } from './insight.list.ts';
 import { hotspotReaders, hotspotScope, modelKeepers, routers } from './insight.policy.ts';
 import { HotspotList, HotspotQuery, PetitionParams, RouteBody, RouteOutcome, RoutingFigures, RoutingSuggestion, TrainAccepted } from './insight.schema.ts';
-import './insight.jobs.ts';
-import './insight.messages.ts';
+import { insightMessages } from './insight.messages.ts';
+import { insightTemplates } from './insight.notify.ts';
+import { insightJobs } from './insight.jobs.ts';
 
 export const insightModule: Module = {
   name: 'insight',
+  messages: [insightMessages],
+  templates: [insightTemplates],
+  jobs: insightJobs,
   routes(app, ctx) {
     app.get(
       '/api/v1/petitions/:id/routing-suggestion',

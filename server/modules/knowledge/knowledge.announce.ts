@@ -3,13 +3,12 @@
  * transaction, due when the announcement becomes valid) writes one outbox row per follower, in
  * batches, each with a dedupe key, so a job run again sends nothing twice.
  */
-import { registerJobHandler } from '../../platform/jobs.ts';
+import { type JobDefinition, jobHandler } from '../../platform/jobs.ts';
 import { enqueueNotification } from '../../platform/notify/outbox.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { findArticle, followersOf, versionTexts } from './knowledge.queries.ts';
 import { unsubscribeUrl } from './commands/subscribe.ts';
 import { pickText } from './knowledge.presenter.ts';
-import './knowledge.notify.ts';
 
 export const announceJob = 'knowledge.announce';
 const batch = 500;
@@ -62,6 +61,9 @@ export async function announce(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   return queued;
 }
 
-registerJobHandler<{ articleId: number }>(announceJob, async (ctx, job) => {
+const announcementJob = jobHandler<{ articleId: number }>(announceJob, async (ctx, job) => {
   await announce(ctx, job.payload.articleId);
 });
+
+/** The module's background work, registered by the app with the module. */
+export const announceJobs: JobDefinition[] = [announcementJob];

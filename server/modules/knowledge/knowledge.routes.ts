@@ -49,10 +49,11 @@ import { returnArticle } from './commands/returnArticle.ts';
 import { withdrawArticle } from './commands/withdrawArticle.ts';
 import { hasRoleAt } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
-import './knowledge.messages.ts';
-import './knowledge.announce.ts';
 import { subscribe } from './commands/subscribe.ts';
 import { unsubscribe } from './commands/unsubscribe.ts';
+import { knowledgeMessages } from './knowledge.messages.ts';
+import { subscriptionTemplates } from './knowledge.notify.ts';
+import { announceJobs } from './knowledge.announce.ts';
 
 const language = (lang: string | undefined, header: string | undefined): ArticleLanguage => {
   const l = (lang ?? header ?? 'vi').slice(0, 2).toLowerCase();
@@ -103,6 +104,9 @@ async function workView(ctx: AppContext, actor: Official, id: number) {
 
 export const knowledgeModule: Module = {
   name: 'knowledge',
+  messages: [knowledgeMessages],
+  templates: [subscriptionTemplates],
+  jobs: announceJobs,
   routes(app, ctx) {
     app.get(
       '/api/v1/knowledge/articles',

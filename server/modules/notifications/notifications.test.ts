@@ -2,15 +2,15 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
 import { createOfficial, createResident, createSmallTree, type CreatedOfficial } from '../../test/factories.ts';
-import { defineTemplates } from '../../platform/notify/templates.ts';
+import { defineTemplates, registerTemplates } from '../../platform/notify/templates.ts';
 import { notifyOfficial, notifyOfficials } from '../../platform/notify/notices.ts';
 
-defineTemplates({
+registerTemplates(defineTemplates({
   test_notice_assigned: {
     subject: { vi: 'Bạn được giao phản ánh {trackingCode}', zh: '您被指派办理诉求 {trackingCode}', en: 'You were assigned petition {trackingCode}' },
     text: { vi: 'Hạn xử lý: {dueAt}.', zh: '办理时限：{dueAt}。', en: 'Due: {dueAt}.' },
   },
-});
+}));
 
 const params = { trackingCode: 'ZD-4M2Q', dueAt: '2026-03-10' };
 

@@ -7,7 +7,6 @@ import { translate, type Locale } from '../../platform/i18n.ts';
 import { maskPersonalData } from '../../platform/personalData.ts';
 import { open311Status } from './open311.policy.ts';
 import type { RequestRow, ServiceRow, UpdateRow } from './open311.queries.ts';
-import './open311.messages.ts';
 
 export const nameIn = (names: LocaleNames | null | undefined, locale: Locale, fallback = ''): string =>
   names?.[locale] || names?.en || names?.vi || names?.zh || fallback;

@@ -34,7 +34,7 @@ import { CreatedService, CreateServiceBody, FormatParams, Open311Query, RequestP
 import { postRequest } from './commands/postRequest.ts';
 import { postUpdate } from './commands/postUpdate.ts';
 import { createService } from './commands/createService.ts';
-import './open311.messages.ts';
+import { open311Messages } from './open311.messages.ts';
 
 export const open311Base = '/open311/v2';
 
@@ -70,6 +70,7 @@ function checkFormat(format: string): Format {
 
 export const open311Module: Module = {
   name: 'open311',
+  messages: [open311Messages],
   async routes(app, ctx) {
     const readLimit = { max: ctx.config.rateLimits.trackingPerMinute, timeWindow: 60_000, allowList: () => false };
     // A client with a key is held to its key's own limit, checked with the key.

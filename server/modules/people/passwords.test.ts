@@ -1,8 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { translate } from '../../platform/i18n.ts';
+import { registerMessages, translate } from '../../platform/i18n.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-import './people.messages.ts';
+import { peopleMessages } from './people.messages.ts';
+
+registerMessages(peopleMessages);
 
 const personal = ['nguyen.van.a', 'Nguyễn Văn A'];
 const problem = (password: string) => passwordProblem(password, personal)?.code ?? null;

@@ -1,4 +1,4 @@
-import { registerRecurringJob } from '../../platform/jobs.ts';
+import { type JobDefinition, recurringJob } from '../../platform/jobs.ts';
 import { purgeExpiredSignIns } from './people.queries.ts';
 
 /** A device not used to sign in for this long is forgotten: it starts again as a new one. */
@@ -9,7 +9,10 @@ const keepDevicesMs = 180 * 24 * 3_600_000;
  * code limit needs only the last hour), ended windows of sign-in attempts and long-unused
  * devices. Idempotent: a second run finds nothing to delete.
  */
-registerRecurringJob('people.purge_sign_ins', 3_600_000, async (ctx) => {
+const purgeSignInsJob = recurringJob('people.purge_sign_ins', 3_600_000, async (ctx) => {
   const removed = await purgeExpiredSignIns(ctx.db, ctx.clock.now(), 24 * 3_600_000, keepDevicesMs);
   if (removed.sessions || removed.codes) ctx.log.info(removed, 'expired sessions and sign-in codes removed');
 });
+
+/** The module's background work, registered by the app with the module. */
+export const peopleJobs: JobDefinition[] = [purgeSignInsJob];

@@ -5,8 +5,6 @@ import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { sessionCookie, type NewSession } from '../../platform/sessions.ts';
-import './people.messages.ts';
-import './people.jobs.ts';
 import {
   CodeBody,
   CodeSent,
@@ -39,6 +37,9 @@ import { disableOfficial } from './commands/disableOfficial.ts';
 import { enableOfficial } from './commands/enableOfficial.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 import { oidcRoutes } from './oidc.routes.ts';
+import { peopleMessages } from './people.messages.ts';
+import { peopleTemplates } from './people.templates.ts';
+import { peopleJobs } from './people.jobs.ts';
 
 /** A new session goes back twice: in the answer (for API clients) and as the cookie (for the web app). */
 function answerWithSession(reply: FastifyReply, ctx: AppContext, session: NewSession) {
@@ -278,6 +279,9 @@ function officialRoutes(app: App, ctx: AppContext) {
 
 export const peopleModule: Module = {
   name: 'people',
+  messages: [peopleMessages],
+  templates: [peopleTemplates],
+  jobs: peopleJobs,
   routes(app, ctx) {
     authRoutes(app, ctx);
     oidcRoutes(app, ctx);

@@ -8,11 +8,13 @@ import { trackingRoutes } from './tracking/tracking.routes.ts';
 import { viewRoutes } from './view/view.routes.ts';
 import { exportRoutes } from './view/export.routes.ts';
 import { workflowRoutes } from './workflow/workflow.routes.ts';
-import './petitions.messages.ts';
-import './petitions.notify.ts';
+import { petitionMessages } from './petitions.messages.ts';
+import { petitionTemplates } from './petitions.notify.ts';
 
 export const petitionsModule: Module = {
   name: 'petitions',
+  messages: [petitionMessages],
+  templates: [petitionTemplates],
   async routes(app, ctx) {
     intakeRoutes(app, ctx);
     exportRoutes(app, ctx);

@@ -10,13 +10,12 @@
  */
 import type { AppContext } from '../../platform/context.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { registerRecurringJob } from '../../platform/jobs.ts';
+import { type JobDefinition, recurringJob } from '../../platform/jobs.ts';
 import { notifyOfficials } from '../../platform/notify/notices.ts';
 import { localDateTime, loadCalendar } from '../../platform/calendar.ts';
 import { officialsAtUnit } from '../petitions/index.ts';
 import { followUpsToSweep, getDecision, markEscalated, markOverdue, unitWithParent } from './committees.queries.ts';
 import { produceDueReports } from './commands/archiveReport.ts';
-import './reports.templates.ts';
 
 export const followUpSweepEveryMs = 60_000;
 export const archiveEveryMs = 3_600_000;
@@ -65,10 +64,13 @@ export async function sweepFollowUps(ctx: AppContext): Promise<FollowUpSweepResu
   return result;
 }
 
-registerRecurringJob('reports.follow_ups', followUpSweepEveryMs, async (ctx) => {
+const followUpsJob = recurringJob('reports.follow_ups', followUpSweepEveryMs, async (ctx) => {
   await sweepFollowUps(ctx);
 });
 
-registerRecurringJob('reports.archive', archiveEveryMs, async (ctx) => {
+const archiveJob = recurringJob('reports.archive', archiveEveryMs, async (ctx) => {
   await produceDueReports(ctx);
 });
+
+/** The module's background work, registered by the app with the module. */
+export const reportJobs: JobDefinition[] = [followUpsJob, archiveJob];

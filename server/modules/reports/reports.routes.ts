@@ -15,8 +15,10 @@ import { renderReportPdf } from './reports.pdf.ts';
 import { setTargets } from './commands/setTargets.ts';
 import { getArchived, listArchived, ownTargets, targetsFor, unitById } from './reports.queries.ts';
 import { committeeRoutes } from './committees.routes.ts';
-import './reports.messages.ts';
-import './reports.jobs.ts';
+import { reportMessages } from './reports.messages.ts';
+import { reportTemplates } from './reports.templates.ts';
+import { reportJobs } from './reports.jobs.ts';
+import { archivedReportFile } from './commands/archiveReport.ts';
 
 const tags = ['reports'];
 export const maxReportYears = 5;
@@ -51,6 +53,10 @@ function fileName(unit: { code: string }, period: Period, audience: Audience, lo
 
 export const reportsModule: Module = {
   name: 'reports',
+  messages: [reportMessages],
+  templates: [reportTemplates],
+  jobs: reportJobs,
+  attachmentSources: { report: archivedReportFile },
   routes(app, ctx) {
     app.get(
       '/api/v1/reports',

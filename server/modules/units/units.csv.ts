@@ -6,7 +6,6 @@ import { parse, CsvError } from 'csv-parse/sync';
 import { AppError } from '../../platform/errors.ts';
 import type { LocaleNames } from '../../schema.ts';
 import type { UnitImportRow } from './commands/importUnits.ts';
-import './units.messages.ts';
 
 export const requiredColumns = ['code', 'name', 'level', 'parent_code'] as const;
 export const optionalColumns = [

@@ -8,10 +8,11 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { parseUnitsCsv } from './units.csv.ts';
 import { importUnits } from './commands/importUnits.ts';
 import { addSubunit } from './commands/addSubunit.ts';
-import './units.messages.ts';
+import { unitsMessages } from './units.messages.ts';
 
 export const unitsModule: Module = {
   name: 'units',
+  messages: [unitsMessages],
   routes(app, ctx) {
     // The administrative map is public: residents pick their commune before they sign in.
     app.get(

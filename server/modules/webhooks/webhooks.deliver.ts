@@ -5,7 +5,7 @@
  * the same delivery id each time; after the last attempt the delivery is marked failed.
  */
 import type { AppContext } from '../../platform/context.ts';
-import { registerJobHandler } from '../../platform/jobs.ts';
+import { type JobDefinition, jobHandler } from '../../platform/jobs.ts';
 import { deliveryToSend, recordAttempt } from './webhooks.queries.ts';
 import { deliverJob } from './webhooks.scan.ts';
 import { signWebhook, webhookHeaders } from './webhooks.signature.ts';
@@ -50,7 +50,10 @@ export async function attemptDelivery(ctx: AppContext, deliveryId: string, lastA
   if (!delivered) throw new Error(`webhook delivery ${d.delivery_id} to ${new URL(d.url).host}: ${status ?? error}`);
 }
 
-registerJobHandler<{ deliveryId: string }>(deliverJob, (ctx, job) => attemptDelivery(ctx, job.payload.deliveryId, job.attempt >= job.maxAttempts), {
+const deliveryJob = jobHandler<{ deliveryId: string }>(deliverJob, (ctx, job) => attemptDelivery(ctx, job.payload.deliveryId, job.attempt >= job.maxAttempts), {
   backoffMs: deliveryBackoffMs,
   leaseMs: 60_000,
 });
+
+/** The module's background work, registered by the app with the module. */
+export const deliverJobs: JobDefinition[] = [deliveryJob];

@@ -6,7 +6,7 @@
  */
 import { protectedKinds } from '../petitions/index.ts';
 import { petitionFacts } from './webhooks.queries.ts';
-import { registerWebhookEvent, type WebhookEventSource } from './webhooks.events.ts';
+import type { WebhookEventSource } from './webhooks.events.ts';
 
 const describePetitions: WebhookEventSource['describe'] = async (db, subjectIds) => {
   const ids = subjectIds.map(Number).filter((id) => Number.isSafeInteger(id));
@@ -41,4 +41,4 @@ export const petitionWebhookEvents: Array<[name: string, auditAction: string]> =
   ['petition.escalated', 'petition.escalate'],
 ];
 
-for (const [name, auditAction] of petitionWebhookEvents) registerWebhookEvent({ name, auditAction, describe: describePetitions });
+export const petitionWebhookSources: WebhookEventSource[] = petitionWebhookEvents.map(([name, auditAction]) => ({ name, auditAction, describe: describePetitions }));

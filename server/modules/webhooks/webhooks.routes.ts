@@ -17,15 +17,18 @@ import { presentDelivery, presentSubscription } from './webhooks.presenter.ts';
 import { isWebhookEvent, webhookEventNames } from './webhooks.events.ts';
 import { subscribeWebhook } from './commands/subscribeWebhook.ts';
 import { stopWebhook } from './commands/stopWebhook.ts';
-import './webhooks.petitions.ts';
-import './webhooks.scan.ts';
-import './webhooks.deliver.ts';
-import './webhooks.messages.ts';
+import { webhookMessages } from './webhooks.messages.ts';
+import { scanJobs } from './webhooks.scan.ts';
+import { deliverJobs } from './webhooks.deliver.ts';
+import { petitionWebhookSources } from './webhooks.petitions.ts';
 
 const access = { roles: webhookManagers };
 
 export const webhooksModule: Module = {
   name: 'webhooks',
+  messages: [webhookMessages],
+  jobs: [...scanJobs, ...deliverJobs],
+  webhookEvents: petitionWebhookSources,
   routes(app, ctx) {
     app.get(
       '/api/v1/webhooks/events',

@@ -8,7 +8,7 @@
  */
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.ts';
-import { enqueueJob, registerRecurringJob, wakeJobRunners } from '../../platform/jobs.ts';
+import { type JobDefinition, enqueueJob, recurringJob, wakeJobRunners } from '../../platform/jobs.ts';
 import { webhookEventSources } from './webhooks.events.ts';
 import { auditedEvents, insertDeliveries, liveSubscriptions, readCursor, writeCursor } from './webhooks.queries.ts';
 import { subscriptionWants } from './webhooks.policy.ts';
@@ -58,6 +58,9 @@ export async function scanWebhookEvents(ctx: AppContext): Promise<number> {
   return made;
 }
 
-registerRecurringJob('webhooks.scan', scanEveryMs, async (ctx) => {
+const scanJob = recurringJob('webhooks.scan', scanEveryMs, async (ctx) => {
   await scanWebhookEvents(ctx);
 });
+
+/** The module's background work, registered by the app with the module. */
+export const scanJobs: JobDefinition[] = [scanJob];

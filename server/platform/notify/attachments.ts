@@ -17,12 +17,12 @@ export interface AttachmentRef {
   id: string | number;
 }
 
-type Loader = (ctx: AppContext, id: string | number) => Promise<Attachment | undefined>;
+export type AttachmentLoader = (ctx: AppContext, id: string | number) => Promise<Attachment | undefined>;
 
-const sources = new Map<string, Loader>();
+const sources = new Map<string, AttachmentLoader>();
 
-/** Registers where the files of a source come from (at module load). */
-export function registerAttachmentSource(source: string, load: Loader): void {
+/** Registers where the files of a source come from (a module lists its sources; the app registers them). */
+export function registerAttachmentSource(source: string, load: AttachmentLoader): void {
   const existing = sources.get(source);
   if (existing && existing !== load) throw new Error(`attachment source ${source} registered twice`);
   sources.set(source, load);

@@ -7,13 +7,13 @@ import { listen, parseMail } from '../../test/mail.ts';
 import { describeEachBackend, type TestApp } from '../../test/server.ts';
 import type { AppContext } from '../context.ts';
 import { testConfig } from '../config.ts';
-import { defineTemplates, renderTemplate, templateParams, TemplateError } from './templates.ts';
+import { defineTemplates, registerTemplates, renderTemplate, templateParams, TemplateError } from './templates.ts';
 import { enqueueNotification, type NotificationInput } from './outbox.ts';
 import { closeTransports, deliverDueNotifications, deliveryBackoffMs, maxDeliveryAttempts } from './delivery.ts';
 import { startJobRunner } from '../jobs.ts';
 import { consoleTransport, consoleTransportNotice, createTransports, type OutgoingMessage, type Transports } from './transports.ts';
 
-defineTemplates({
+registerTemplates(defineTemplates({
   test_petition_accepted: {
     subject: {
       vi: 'Phản ánh {trackingCode} đã được tiếp nhận',
@@ -30,7 +30,7 @@ defineTemplates({
     subject: { vi: 'Mã đăng nhập', zh: '登录验证码', en: 'Sign-in code' },
     text: { vi: 'Mã của bạn: {code}', zh: '您的验证码：{code}', en: 'Your code: {code}' },
   },
-});
+}));
 
 const params = { trackingCode: 'ZD-7K4P', name: 'Nguyễn Văn An', due: '10/03/2026' };
 
@@ -63,7 +63,7 @@ describe('notification templates', () => {
       /vi uses \{trakingCode\} but en uses \{trackingCode\}/,
     );
     assert.throws(
-      () => defineTemplates({ test_code: { subject: { vi: 'x', zh: 'x', en: 'x' }, text: { vi: 'x', zh: 'x', en: 'x' } } }),
+      () => registerTemplates(defineTemplates({ test_code: { subject: { vi: 'x', zh: 'x', en: 'x' }, text: { vi: 'x', zh: 'x', en: 'x' } } })),
       /defined twice/,
     );
   });

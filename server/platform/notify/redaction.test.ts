@@ -7,18 +7,18 @@ import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
 import { createUnit } from '../../test/factories.ts';
 import type { AppContext } from '../context.ts';
-import { defineTemplates, TemplateError } from './templates.ts';
+import { defineTemplates, registerTemplates, TemplateError } from './templates.ts';
 import { enqueueNotification } from './outbox.ts';
 import { deliverDueNotifications, deliveryBackoffMs } from './delivery.ts';
 import { PermanentDeliveryError, type OutgoingMessage, type Transports } from './transports.ts';
 
-defineTemplates({
+registerTemplates(defineTemplates({
   test_secret_code: {
     subject: { vi: 'Mã {code}', zh: '验证码 {code}', en: 'Code {code}' },
     text: { vi: 'Mã {code}, {minutes} phút.', zh: '验证码 {code}，{minutes} 分钟。', en: 'Code {code}, {minutes} minutes.' },
     secret: ['code'],
   },
-});
+}));
 
 function transportsThat(send: (m: OutgoingMessage) => Promise<void>): Transports {
   const transport = { name: 'test', send };

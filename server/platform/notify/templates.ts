@@ -1,8 +1,9 @@
 /**
  * Notification templates: a subject and a text per locale, with `{param}` placeholders.
- * Each module defines its own templates (like its messages); a name may be defined once.
+ * Each module defines its own templates (like its messages) and lists them in its module object;
+ * the app registers them. A name may be defined once.
  *
- *   defineTemplates({
+ *   export const petitionTemplates = defineTemplates({
  *     petition_accepted: {
  *       subject: { vi: 'Phản ánh {trackingCode} đã được tiếp nhận', zh: '…', en: '…' },
  *       text: { vi: '…', zh: '…', en: '…' },
@@ -49,14 +50,12 @@ function placeholderSet(definition: TemplateDefinition, locale: Locale): Set<str
 }
 
 /**
- * Registers templates. Every locale must be written, and every locale must use the same
- * placeholders: a misspelt `{trakingCode}` in one language is caught when the module loads,
- * not when a resident receives it.
+ * A module's notice templates, for its `templates` list. Every locale must be written, and every
+ * locale must use the same placeholders: a misspelt `{trakingCode}` in one language is caught
+ * when the module loads, not when a resident receives it.
  */
 export function defineTemplates<T extends Templates>(templates: T): T {
   for (const [name, definition] of Object.entries(templates)) {
-    const existing = registry.get(name);
-    if (existing && existing !== definition) throw new TemplateError(`template ${name} defined twice`);
     for (const locale of locales) {
       for (const part of ['subject', 'text'] as const) {
         if (typeof definition[part]?.[locale] !== 'string' || definition[part][locale].trim() === '') {
@@ -74,9 +73,19 @@ export function defineTemplates<T extends Templates>(templates: T): T {
     for (const param of definition.secret ?? []) {
       if (!reference.split(',').includes(param)) throw new TemplateError(`template ${name}: secret {${param}} is not a placeholder`);
     }
-    registry.set(name, definition);
   }
   return templates;
+}
+
+/** Makes templates available to notify (idempotent); a name may be defined once. */
+export function registerTemplates(...sets: readonly Templates[]): void {
+  for (const templates of sets) {
+    for (const [name, definition] of Object.entries(templates)) {
+      const existing = registry.get(name);
+      if (existing && existing !== definition) throw new TemplateError(`template ${name} defined twice`);
+      registry.set(name, definition);
+    }
+  }
 }
 
 export function hasTemplate(name: string): boolean {

@@ -4,7 +4,6 @@ import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { agencyKindExists, insertAgency, type UnitRef } from '../agencies.queries.ts';
-import '../agencies.messages.ts';
 
 export interface CreateAgencyInput {
   unit: UnitRef;

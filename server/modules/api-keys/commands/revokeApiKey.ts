@@ -5,7 +5,6 @@ import { appendAudit } from '../../../platform/audit.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { markRevoked, type ApiKeyRow } from '../api-keys.queries.ts';
-import '../api-keys.messages.ts';
 
 /** Revokes a key at once (every later request with it is refused), with its audit event. */
 export async function revokeApiKey(ctx: { db: Kysely<DB>; clock: Clock }, actor: Official, key: ApiKeyRow): Promise<void> {

@@ -5,7 +5,6 @@ import type { Clock } from '../../../platform/clock.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { deviceByEnrolmentCode, insertDevice, revokeDeviceRow, setDeviceToken, type ServicePointPlace } from '../conduct.queries.ts';
 import { enrolmentHours, hashToken, newEnrolmentCode, newToken, normaliseEnrolmentCode } from '../conduct.tokens.ts';
-import '../conduct.messages.ts';
 
 type Ctx = { db: Kysely<DB>; clock: Clock };
 

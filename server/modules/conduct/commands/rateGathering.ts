@@ -7,7 +7,6 @@ import { bookingToRate, insertRating, phoneRatingsSince, ratingsSince } from '..
 import { gatheringRatable, linkWait, phoneNumberWait } from '../conduct.policy.ts';
 import { normsInForce } from '../conduct.norms.ts';
 import type { GatheringRatingBody } from '../conduct.schema.ts';
-import '../conduct.messages.ts';
 
 /**
  * A resident who booked a place at a gathering rates it with the booking code: a face-scale

@@ -7,7 +7,6 @@ import { dutyAt, insertRating, lastRatingAt, ratingsSince, type ServicePointPlac
 import { kioskWait, linkWait } from '../conduct.policy.ts';
 import { normsInForce } from '../conduct.norms.ts';
 import type { RatingBody } from '../conduct.schema.ts';
-import '../conduct.messages.ts';
 
 export type RatingSource = { source: 'kiosk'; deviceId: number } | { source: 'link'; raterHash: string; officialId: number | null };
 

@@ -7,7 +7,6 @@ import { conductCase, findFinding, insertFinding, officialHomePath } from '../co
 import { canRecordFinding } from '../conduct.policy.ts';
 import { normsInForce } from '../conduct.norms.ts';
 import type { FindingOutcome } from '../conduct.tables.ts';
-import '../conduct.messages.ts';
 
 /**
  * The responsible leader records whether a conduct report is upheld, which norms were

@@ -4,7 +4,6 @@ import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import { findNormSetByKey, insertNormSet, insertNormSetVersion } from '../conduct.queries.ts';
-import '../conduct.messages.ts';
 
 export interface NormSetInput {
   names: LocaleNames;

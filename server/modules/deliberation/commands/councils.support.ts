@@ -3,7 +3,6 @@ import type { DB } from '../../../schema.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import type { MemberInput } from '../deliberation.schema.ts';
 import { existingAccounts, type MemberRow, type NewMember } from '../deliberation.queries.ts';
-import '../deliberation.messages.ts';
 
 /**
  * Members as they will be stored, checked against those already serving: a term ends on or after

@@ -5,7 +5,6 @@ import { badRequest } from '../../../platform/errors.ts';
 import type { CreateConsultationBody } from '../deliberation.schema.ts';
 import { insertDocuments } from '../deliberation.queries.ts';
 import { insertConsultation, insertOption } from '../consultations.queries.ts';
-import '../deliberation.messages.ts';
 
 /** A consultation of a unit, in draft, with its options (their places and documents), audited. */
 export async function createConsultation(

@@ -5,7 +5,6 @@ import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { parseDestination } from '../../people/index.ts';
 import { countVoters, getConsultation, upsertVoters } from '../consultations.queries.ts';
-import '../deliberation.messages.ts';
 
 /** Reads "ref,name,phone" lines (a header line first); the phone is optional (paper ballots only). */
 export function parseElectorate(csv: string): Array<{ ref: string; name: string; phone: string | null }> {

@@ -7,8 +7,6 @@ import { locales, type Locale } from '../../../platform/i18n.ts';
 import type { MatterActionType } from '../../../contract/domain.ts';
 import { actionStage } from '../deliberation.policy.ts';
 import { getMatter, matterFollowers, setMatterStage, type MatterRow } from '../deliberation.queries.ts';
-import '../deliberation.messages.ts';
-import '../deliberation.notify.ts';
 
 export interface StepContext {
   db: Kysely<DB>;

@@ -4,7 +4,6 @@ import { auditEventRow, type AuditInput } from '../../../platform/audit.ts';
 import { badRequest, notFound } from '../../../platform/errors.ts';
 import type { ProposeBody } from '../deliberation.schema.ts';
 import { councilMembers, getCouncil, insertDocuments, insertFirstAuditEvents, insertMatters, type NewMatter } from '../deliberation.queries.ts';
-import '../deliberation.messages.ts';
 
 /**
  * Records proposals to a council (one, or a register of many), each a matter in the proposal

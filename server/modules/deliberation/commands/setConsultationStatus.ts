@@ -3,7 +3,6 @@ import type { DB } from '../../../schema.ts';
 import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
 import { countVoters, getConsultation, setConsultationStatus as setStatus, tally } from '../consultations.queries.ts';
-import '../deliberation.messages.ts';
 
 /** draft → open (with an electorate), open → closed (its tally recorded in the audit event). */
 export async function changeConsultationStatus(db: Kysely<DB>, actor: AuditInput['actor'], id: number, to: 'open' | 'closed', now: Date): Promise<void> {

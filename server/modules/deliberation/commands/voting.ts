@@ -27,8 +27,6 @@ import {
   recentCodes,
   type ConsultationRow,
 } from '../consultations.queries.ts';
-import '../deliberation.messages.ts';
-import '../deliberation.notify.ts';
 
 export const voteCodeMinutes = 10;
 const maxCodesPerHour = 5;

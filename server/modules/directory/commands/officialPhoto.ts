@@ -8,7 +8,6 @@ import { storeAttachmentContent } from '../../../platform/attachments.queries.ts
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { deletePhoto, upsertPhoto } from '../directory.queries.ts';
 import { photoMaxBytes } from '../directory.policy.ts';
-import '../directory.messages.ts';
 
 type Ctx = { db: Kysely<DB>; clock: Clock };
 

@@ -8,7 +8,6 @@ import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import { localDateTime } from '../../../platform/calendar.ts';
 import { existingAgencies, hostOverlap, officialName } from '../gatherings.queries.ts';
-import '../gatherings.messages.ts';
 
 export interface GatheringContext {
   db: Kysely<DB>;

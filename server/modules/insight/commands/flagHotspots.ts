@@ -10,7 +10,6 @@ import { notifyOfficial } from '../../../platform/notify/notices.ts';
 import { officialsAtUnit } from '../../petitions/index.ts';
 import { defaultRule, judgeWeek, type HotspotRule } from '../insight.hotspots.ts';
 import { insertHotspot, unitNames, weeklyCounts } from '../insight.queries.ts';
-import '../insight.notify.ts';
 
 export interface Flagged {
   id: number;

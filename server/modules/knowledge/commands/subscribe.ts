@@ -12,7 +12,6 @@ import { resolveUnit } from '../../units/index.ts';
 import { normalisePhone, trackingAlphabet } from '../../petitions/index.ts';
 import type { ArticleLanguage } from '../knowledge.policy.ts';
 import { activeSubscription, insertSubscription } from '../knowledge.queries.ts';
-import '../knowledge.notify.ts';
 
 export interface SubscribeInput {
   unit?: string;

@@ -6,7 +6,6 @@ import type { Clock } from '../../../platform/clock.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { insertService } from '../open311.queries.ts';
 import type { CreateServiceBody } from '../open311.schema.ts';
-import '../open311.messages.ts';
 
 /** Defines an Open311 service for a unit's subtree (no unit: everywhere), with its audit event. */
 export async function createService(

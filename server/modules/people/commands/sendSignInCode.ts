@@ -7,7 +7,6 @@ import { enqueueNotification } from '../../../platform/notify/outbox.ts';
 import { sha256 } from '../../../platform/sessions.ts';
 import { parseDestination } from '../destination.ts';
 import { countCodesSince, insertCode } from '../people.queries.ts';
-import '../people.templates.ts';
 
 export const codeValidMinutes = 10;
 export const maxCodesPerHour = 5;

@@ -11,7 +11,6 @@ import { locales, type Locale } from '../../../platform/i18n.ts';
 import { enqueueNotification } from '../../../platform/notify/outbox.ts';
 import { insertCode } from '../people.queries.ts';
 import { codeHash } from './sendSignInCode.ts';
-import '../people.templates.ts';
 
 export const setupCodeValidHours = 24;
 export const setupCodeDigits = 8;

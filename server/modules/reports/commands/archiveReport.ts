@@ -11,7 +11,7 @@ import { appendAudit } from '../../../platform/audit.ts';
 import { loadCalendar, localDay, localDateTime } from '../../../platform/calendar.ts';
 import { locales, type Locale } from '../../../platform/i18n.ts';
 import { enqueueNotification } from '../../../platform/notify/outbox.ts';
-import { attachmentParams, registerAttachmentSource } from '../../../platform/notify/attachments.ts';
+import { attachmentParams, type AttachmentLoader } from '../../../platform/notify/attachments.ts';
 import { resolveUnit, type UnitRecord } from '../../units/index.ts';
 import { presentNames } from '../../agencies/index.ts';
 import { buildReport } from '../reports.build.ts';
@@ -19,7 +19,6 @@ import { periodTitle, renderReportPdf, unitName } from '../reports.pdf.ts';
 import { periodsClosedBefore, type Period } from '../reports.periods.ts';
 import { findArchived, getArchived, insertArchived, unitById } from '../reports.queries.ts';
 import { committeeOfUnit, leaderEmails, memberEmails, reportUnits } from '../committees.queries.ts';
-import '../reports.templates.ts';
 
 const archiveActor = { kind: 'system' as const, label: 'reports-archive' };
 
@@ -28,12 +27,13 @@ export function unitLocale(country: string): Locale {
   return country === 'VN' ? 'vi' : country === 'CN' ? 'zh' : 'en';
 }
 
-registerAttachmentSource('report', async (ctx, id) => {
+/** An archived report's PDF, attached to the e-mail that announces it. */
+export const archivedReportFile: AttachmentLoader = async (ctx, id) => {
   const row = await getArchived(ctx.db, Number(id));
   if (!row) return undefined;
   const unit = await unitById(ctx.db, row.unit_id);
   return { filename: `report-${unit?.code ?? row.unit_id}-${row.period}-${row.audience}.pdf`.replace(/[^A-Za-z0-9_.-]/g, '_'), contentType: 'application/pdf', content: row.pdf };
-});
+};
 
 export interface Archived {
   staff: number | undefined;

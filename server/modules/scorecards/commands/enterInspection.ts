@@ -6,7 +6,6 @@ import { badRequest, forbidden } from '../../../platform/errors.ts';
 import { localDay } from '../../../platform/calendar.ts';
 import { findOfficial, insertInspection } from '../scorecards.queries.ts';
 import { canActAsSuperior } from '../scorecards.policy.ts';
-import '../scorecards.messages.ts';
 
 /** A superior enters what an inspection of public duty found about an official; audited. */
 export async function enterInspection(

@@ -6,7 +6,6 @@ import type { Clock } from '../../../platform/clock.ts';
 import { badRequest, conflict, forbidden } from '../../../platform/errors.ts';
 import { findReview, saveGrade, saveSelfAssessment } from '../scorecards.queries.ts';
 import { canActAsSuperior, canSelfAssess } from '../scorecards.policy.ts';
-import '../scorecards.messages.ts';
 
 type Actor = AuditInput['actor'] & { kind: 'official' };
 type Official = { id: number; home: { id: number; path: string } | null };

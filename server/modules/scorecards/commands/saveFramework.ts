@@ -5,7 +5,6 @@ import type { Clock } from '../../../platform/clock.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { findFrameworkId, writeFramework } from '../scorecards.queries.ts';
 import type { FrameworkBody } from '../scorecards.schema.ts';
-import '../scorecards.messages.ts';
 
 /** Checks a framework's thresholds and criteria; throws 400 with the first fault. */
 export function checkFramework(body: Pick<FrameworkBody, 'thresholds' | 'criteria'>): void {

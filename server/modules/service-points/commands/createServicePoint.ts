@@ -4,7 +4,6 @@ import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { checklistKinds, insertServicePoint, type UnitWithChecklist } from '../service-points.queries.ts';
-import '../service-points.messages.ts';
 
 export interface CreateServicePointInput {
   unit: UnitWithChecklist;

@@ -5,7 +5,6 @@ import { badRequest, conflict } from '../../../platform/errors.ts';
 import { searchKey } from '../../../platform/text.ts';
 import { subunitParentLevels } from '../units.policy.ts';
 import { allocateUnitIds, childCodeState, insertUnits, lockUnit, type UnitRecord, type UnitWrite } from '../units.queries.ts';
-import '../units.messages.ts';
 
 const countryLanguage: Record<string, keyof LocaleNames> = { VN: 'vi', CN: 'zh' };
 

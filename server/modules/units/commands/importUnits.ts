@@ -18,7 +18,6 @@ import {
   type UnitRecord,
   type UnitWrite,
 } from '../units.queries.ts';
-import '../units.messages.ts';
 
 /** One unit to import. Optional fields that are undefined leave a stored unit's value alone. */
 export interface UnitImportRow {

@@ -5,7 +5,6 @@ import { appendAudit } from '../../../platform/audit.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { markDisabled, type SubscriptionRow } from '../webhooks.queries.ts';
-import '../webhooks.messages.ts';
 
 /** Stops a subscription: no new deliveries, and those still waiting are not sent. */
 export async function stopWebhook(ctx: { db: Kysely<DB>; clock: Clock }, actor: Official, s: SubscriptionRow): Promise<void> {
