@@ -1,4 +1,4 @@
--- The schema after every migration up to 0930_report_targets_by_year, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0940_petition_content, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -34,7 +34,7 @@ CREATE TABLE public.petitions (
     origin_unit_path text NOT NULL,
     reported_official_id bigint,
     recorded_by bigint,
-    task text,
+    content text,
     handler_id bigint,
     leader_id bigint,
     expected_result text,

@@ -123,10 +123,10 @@ test('guessing an access key stays hopeless: at most 10 wrong keys a day per pet
 });
 
 test('the content of a case is the dispatcher\'s statement, else the title, else the text; a blank text is none', () => {
-  assert.equal(contentOf({ task: 'Repair the well', title: 'Well', body: 'The well is dry.' }), 'Repair the well');
-  assert.equal(contentOf({ task: null, title: 'Well', body: 'The well is dry.' }), 'Well');
-  assert.equal(contentOf({ task: null, title: null, body: 'The well is dry.' }), 'The well is dry.');
-  assert.equal(contentOf({ task: null, title: null, body: '  \n ' }), null);
+  assert.equal(contentOf({ content: 'Repair the well', title: 'Well', body: 'The well is dry.' }), 'Repair the well');
+  assert.equal(contentOf({ content: null, title: 'Well', body: 'The well is dry.' }), 'Well');
+  assert.equal(contentOf({ content: null, title: null, body: 'The well is dry.' }), 'The well is dry.');
+  assert.equal(contentOf({ content: null, title: null, body: '  \n ' }), null);
 });
 
 test('the five clear items: each one missing is named, none missing when all are there', () => {

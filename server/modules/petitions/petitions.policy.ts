@@ -27,8 +27,8 @@ export interface PetitionSubject {
  * The first of the five clear items, the content of the case: the dispatcher's statement of
  * it when there is one, else the resident's title, else their text (none when blank).
  */
-export function contentOf(p: { task: string | null; title: string | null; body: string }): string | null {
-  return p.task ?? p.title ?? (p.body.trim() ? p.body : null);
+export function contentOf(p: { content: string | null; title: string | null; body: string }): string | null {
+  return p.content ?? p.title ?? (p.body.trim() ? p.body : null);
 }
 
 /** The five clear items as a case has them (content as contentOf gives it). */

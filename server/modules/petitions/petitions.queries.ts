@@ -16,7 +16,7 @@ export type PetitionChanges = { [K in keyof ChangeableColumns]?: ChangeableColum
 export const petitionColumns = [
   'id', 'tracking_code', 'kind', 'category', 'channel', 'title', 'body', 'language', 'status', 'urgent', 'anonymous',
   'consent_to_publish', 'location_lat', 'location_lng', 'location_address', 'unit_id', 'unit_path', 'agency_id',
-  'origin_unit_id', 'origin_unit_path', 'reported_official_id', 'recorded_by', 'task', 'handler_id', 'leader_id',
+  'origin_unit_id', 'origin_unit_path', 'reported_official_id', 'recorded_by', 'content', 'handler_id', 'leader_id',
   'expected_result', 'ack_due_at', 'due_at', 'original_due_at', 'answer_text', 'answer_publish', 'answered_by',
   'answer_count', 'answered_on_the_spot', 'case_id', 'merged_at', 'submitted_at', 'accepted_at', 'rejected_at',
   'answered_at', 'last_answered_at', 'closed_at', 'resolved', 'resolved_at', 'resolved_on_time', 'reopen_count',

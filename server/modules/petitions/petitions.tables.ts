@@ -56,7 +56,8 @@ export interface PetitionsTable {
   origin_unit_path: string;
   reported_official_id: number | null;
   recorded_by: number | null;
-  task: string | null;
+  /** The dispatcher's statement of the content, given when assigning (the first clear item). */
+  content: string | null;
   handler_id: number | null;
   leader_id: number | null;
   expected_result: string | null;

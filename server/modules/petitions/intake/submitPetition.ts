@@ -163,7 +163,7 @@ export async function submitPetition(
     origin_unit_path: target.path,
     reported_official_id: input.reportedOfficial ?? null,
     recorded_by: actor.kind === 'official' ? actor.id : null,
-    task: null,
+    content: null,
     handler_id: null,
     leader_id: null,
     expected_result: null,

@@ -29,8 +29,8 @@ export async function assignPetition(ctx: AppContext, actor: CommandActor, id: n
     const handlerId = input.handler ?? p.handler_id;
     const leaderId = input.leader ?? p.leader_id;
     const expectedResult = input.expectedResult ?? p.expected_result;
-    const task = input.content ?? p.task;
-    const content = contentOf({ ...p, task });
+    const statement = input.content ?? p.content;
+    const content = contentOf({ ...p, content: statement });
     const dueAt = input.dueAt ? new Date(input.dueAt) : p.due_at;
     const missing = missingClearItems({ content, handlerId, leaderId, dueAt, expectedResult });
     if (missing.length) throw badRequest('missing_clear_items', { missing: missing.join(', ') }, { missing });
@@ -71,7 +71,7 @@ export async function assignPetition(ctx: AppContext, actor: CommandActor, id: n
       handler_id: handlerId,
       leader_id: leaderId,
       expected_result: expectedResult,
-      task,
+      content: statement,
       agency_id: agencyId,
       due_at: dueAt,
       // a new assignment starts the work again: an answer held for approval is dropped
@@ -82,7 +82,7 @@ export async function assignPetition(ctx: AppContext, actor: CommandActor, id: n
       type: 'assigned',
       from_status: p.status,
       to_status: 'assigned',
-      data: { handlerId, leaderId, agencyId, dueAt: dueAt.toISOString(), expectedResult, content: task },
+      data: { handlerId, leaderId, agencyId, dueAt: dueAt.toISOString(), expectedResult, content: statement },
       visibility: 'public',
     });
     await auditPetition(trx, actor, 'assign', p, {

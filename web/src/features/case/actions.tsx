@@ -208,7 +208,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
         <>
           <Alert>{agencies.error ?? candidates.handlers.error ?? candidates.leaders.error}</Alert>
           <p class="hint">{t('case.fiveClear')}</p>
-          <Text label={t('case.task')} hint={t('case.taskHint')} value={fields.content ?? ''} onInput={set('content')} rows={2} />
+          <Text label={t('case.contentField')} hint={t('case.contentHint')} value={fields.content ?? ''} onInput={set('content')} rows={2} />
           <Field label={t('case.agency')} error={errors.agency}>
             {({ id, describedBy, invalid }) => (
               <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.agency ?? ''} onChange={(e) => set('agency')((e.currentTarget as HTMLSelectElement).value)}>
