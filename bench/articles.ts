@@ -14,7 +14,7 @@ import { allTexts, type Language, type Text } from './texts.ts';
 import { setAsideIndexes, restoreIndexes, type CopyTarget } from './load.ts';
 import type { World } from './workload.ts';
 
-export const articleTables = ['articles', 'article_versions', 'article_terms'] as const;
+const articleTables = ['articles', 'article_versions', 'article_terms'] as const;
 
 const articleColumns = ['id', 'kind', 'state', 'unit_id', 'unit_path', 'category', 'version', 'published_version', 'author_id', 'submitted_at', 'reviewed_by', 'published_at', 'created_at', 'updated_at'];
 const versionColumns = ['article_id', 'version', 'language', 'title', 'body', 'author_id', 'created_at'];

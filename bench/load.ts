@@ -24,7 +24,7 @@ import {
   type World,
 } from './workload.ts';
 
-export const loadedTables = ['petitions', 'petitioners', 'petition_events', 'petition_ratings', 'audit_events'] as const;
+const loadedTables = ['petitions', 'petitioners', 'petition_events', 'petition_ratings', 'audit_events'] as const;
 type Table = (typeof loadedTables)[number];
 
 const columnsOf: Record<Table, readonly string[]> = {

@@ -14,7 +14,7 @@ export interface Summary {
 }
 
 /** Milliseconds, up to a fixed number of samples (the loops are bounded anyway). */
-export class Latencies {
+class Latencies {
   readonly #samples: number[] = [];
   readonly #limit: number;
   errors = 0;
@@ -54,7 +54,7 @@ export function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-export interface LoopOptions {
+interface LoopOptions {
   /** Workers running at once. */
   concurrency: number;
   /** Stops after this long … */

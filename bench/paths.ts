@@ -9,7 +9,7 @@ import { loop, type Summary } from './measure.ts';
 import { day } from './workload.ts';
 import type { BenchContext, Sessions } from './scenarios.ts';
 
-export interface PathTarget {
+interface PathTarget {
   /** What the table calls it. */
   name: string;
   request: string;
@@ -26,7 +26,7 @@ function monthOf(ms: number): string {
 }
 
 /** The paths to measure over the bench's world: the busiest commune's province, a year back. */
-export function pathsOf(ctx: BenchContext, sessions: Sessions): PathTarget[] {
+function pathsOf(ctx: BenchContext, sessions: Sessions): PathTarget[] {
   const commune = ctx.world.communes.reduce((a, b) => (b.weight > a.weight ? b : a));
   const province = ctx.world.provinces[commune.province];
   const p = encodeURIComponent(province.code);

@@ -73,7 +73,7 @@ const templates: Record<PetitionKind, Record<Language, Template[]>> = {
 };
 
 /** How many variants each template has ({n} filled with 1…fillers). */
-export const fillers = 6;
+const fillers = 6;
 
 export interface Text {
   /** An index into allTexts(). */
@@ -101,11 +101,6 @@ export function allTexts(): Text[] {
     }
   }
   return (cache = out);
-}
-
-/** The texts of a kind in a language. */
-export function textsFor(kind: PetitionKind, language: Language): Text[] {
-  return allTexts().filter((t) => t.kind === kind && t.language === language);
 }
 
 export const answers: Record<Language, string[]> = {

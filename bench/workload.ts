@@ -29,7 +29,7 @@ export const kindMix: ReadonlyArray<readonly [PetitionKind, number]> = [
   ['conduct_report', 1],
 ];
 
-export const channelMix: ReadonlyArray<readonly [Channel, number]> = [
+const channelMix: ReadonlyArray<readonly [Channel, number]> = [
   ['hotline', 45],
   ['web', 20],
   ['mobile', 15],
@@ -47,7 +47,7 @@ export const languageMix: ReadonlyArray<readonly [Language, number]> = [
 ];
 
 /** Share of all petitions that are open past their due time. */
-export const overdueShare = 0.05;
+const overdueShare = 0.05;
 
 /** The resolution deadline per kind, as the default deadline policies say. */
 const resolution: Record<PetitionKind, { days: number; working: boolean }> = {
@@ -195,7 +195,7 @@ export interface Batch {
   count: number;
 }
 
-export interface GeneratorOptions {
+interface GeneratorOptions {
   seed: string;
   /** "Now" of the workload: every time is before it, due times may be after it. */
   now: number;
@@ -243,7 +243,7 @@ interface Event {
  * HashedFields in sorted order): the same text, several times faster, which matters at 1e7.
  * A test run compares the two (see checkAuditHash).
  */
-export function auditHash(e: HashedFields): string {
+function auditHash(e: HashedFields): string {
   const text =
     `{"action":${JSON.stringify(e.action)},"actorId":${e.actorId === null ? 'null' : e.actorId},"actorLabel":${JSON.stringify(e.actorLabel)},` +
     `"changes":${canonicalJson(e.changes)},"occurredAt":"${e.occurredAt.toISOString()}","prevHash":"${e.prevHash}","seq":${e.seq},` +

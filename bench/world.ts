@@ -19,10 +19,10 @@ export const vnUnitsFile = process.env.ZD_VN_UNITS_DIR
   ? path.resolve(process.env.ZD_VN_UNITS_DIR, vnEditions.post2025)
   : vnEditionFile('post2025');
 
-export const countryCode = 'VN';
+const countryCode = 'VN';
 
 /** The rows to import: the country, the CSV's provinces and communes, and generated villages. */
-export function unitRows(random: Random, villagesPerCommune: number): UnitImportRow[] {
+function unitRows(random: Random, villagesPerCommune: number): UnitImportRow[] {
   if (!fs.existsSync(vnUnitsFile)) {
     throw new Error(`The VN unit file is missing: ${vnUnitsFile} (set ZD_VN_UNITS_DIR to the folder that holds it)`);
   }

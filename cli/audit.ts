@@ -13,7 +13,7 @@ type Published = NonNullable<Parameters<typeof verifyAudit>[1]>['published'];
  * Checkpoints published outside the database: `<id>:<hash>` as the figures page shows it, or a
  * signed anchor file, or a folder of them (each signature checked, against --public-key if given).
  */
-export function publishedCheckpoints(sources: string[], publicKeyFile?: string): NonNullable<Published> {
+function publishedCheckpoints(sources: string[], publicKeyFile?: string): NonNullable<Published> {
   const publicKey = publicKeyFile ? fs.readFileSync(publicKeyFile, 'utf8') : undefined;
   return sources.flatMap((source) => {
     const pair = /^(\d+):([0-9a-f]{64})$/.exec(source);
@@ -23,7 +23,7 @@ export function publishedCheckpoints(sources: string[], publicKeyFile?: string):
 }
 
 /** Exit status of `audit verify` when the trail is not intact (1 is also any other failure). */
-export const brokenTrailExitCode = 1;
+const brokenTrailExitCode = 1;
 
 export function registerAuditCommands(program: Command): void {
   const audit = program.command('audit').description('the audit trail');
@@ -73,7 +73,7 @@ async function verifyCommand(config: Config, opts: { progress: boolean; publishe
   }
 }
 
-export function describeVerification(r: AuditVerification): string {
+function describeVerification(r: AuditVerification): string {
   const counts = `${r.events} events in ${r.chains} chains, ${r.checkpoints} checkpoints`;
   const anchor = r.latestCheckpoint
     ? `\nlatest checkpoint ${r.latestCheckpoint.id} (${r.latestCheckpoint.createdAt.toISOString()}, events up to ${r.latestCheckpoint.maxEventId}): ${r.latestCheckpoint.hash}`

@@ -40,7 +40,7 @@ function describeManifest(m: BackupManifest): string {
 
 const status = (text: string) => process.stderr.isTTY && process.stderr.write(`\r\x1b[K${text}`);
 
-export async function backupCommand(config: Config, file: string | undefined): Promise<void> {
+async function backupCommand(config: Config, file: string | undefined): Promise<void> {
   const target = path.resolve(file ?? backupFileName(new Date()));
   const database = await open(config);
   try {
@@ -54,7 +54,7 @@ export async function backupCommand(config: Config, file: string | undefined): P
   }
 }
 
-export async function restoreCommand(config: Config, file: string): Promise<void> {
+async function restoreCommand(config: Config, file: string): Promise<void> {
   const onProgress = (p: RestoreProgress) => status(`${p.step} ${p.table ?? ''}${p.rows !== undefined ? `: ${p.rows.toLocaleString('en')} rows` : ''}`);
   let checked: Awaited<ReturnType<typeof checkBackupFile>>;
   try {

@@ -20,7 +20,7 @@ interface Advisory {
   via: Array<string | { title?: string; url?: string }>;
 }
 
-export type AuditVerdict =
+type AuditVerdict =
   | { outcome: 'clean'; unfixable: string[] }
   | { outcome: 'vulnerable'; findings: string[]; unfixable: string[] }
   | { outcome: 'unreachable'; reason: string };

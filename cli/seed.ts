@@ -6,7 +6,7 @@ import { systemClock } from '../server/platform/clock.ts';
 import { formatDemoSignIns, seedDemo } from '../server/modules/demo/seed.ts';
 
 /** `zerodistance seed --demo`: adds whatever of the demo world is missing, on any database. */
-export async function seedCommand(config: Config, opts: { demo?: boolean }): Promise<void> {
+async function seedCommand(config: Config, opts: { demo?: boolean }): Promise<void> {
   if (!opts.demo) throw new Error('say what to seed: --demo adds the demo units, agencies and officials');
   const database = await openDatabase(config);
   try {

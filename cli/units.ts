@@ -15,7 +15,7 @@ import { importUnits, type ImportSummary } from '../server/modules/units/command
 import { importChina } from '../server/modules/units/commands/importChina.ts';
 import { defaultVnEdition, isVnEdition, vnEditionFile, vnEditions } from '../server/modules/units/vnEditions.ts';
 
-export interface UnitsImportInput {
+interface UnitsImportInput {
   file?: string;
   /** One of the Vietnamese lists in data/vn-units; the newest when neither a file nor China is given. */
   edition?: string;

@@ -33,7 +33,7 @@ export function webBuildIsStale(): boolean {
   return newestSourceTime() > built.mtimeMs;
 }
 
-export async function buildWeb(opts: { quiet?: boolean } = {}): Promise<void> {
+async function buildWeb(opts: { quiet?: boolean } = {}): Promise<void> {
   let vite: typeof import('vite');
   try {
     vite = await import('vite');
@@ -112,7 +112,7 @@ interface ManifestChunk {
   src?: string;
 }
 
-export interface FirstLoad {
+interface FirstLoad {
   files: Array<{ file: string; gzipBytes: number }>;
   gzipBytes: number;
 }

@@ -34,7 +34,7 @@ export async function dumpSchema(url: string): Promise<string> {
 }
 
 /** Migrates a new scratch database on the server at `serverUrl`, dumps it, drops it. */
-export async function freshSchema(serverUrl: string): Promise<string> {
+async function freshSchema(serverUrl: string): Promise<string> {
   const name = `zd_schema_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = async (text: string) => {
     const client = new pg.Client({ connectionString: serverUrl });

@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, badRequest } from './errors.ts';
 import { registerMessages } from './i18n.ts';
 
-export const attachmentTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+const attachmentTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export type AttachmentType = (typeof attachmentTypes)[number];
 
 export const attachmentMaxBytes = 10 * 1024 * 1024;
@@ -50,7 +50,7 @@ export function cleanFilename(raw: string | undefined, type: AttachmentType): st
   return clean || `attachment.${extensions[type]}`;
 }
 
-export interface CheckedFile {
+interface CheckedFile {
   type: AttachmentType;
   sha256: string;
   size: number;

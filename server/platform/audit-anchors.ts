@@ -25,7 +25,7 @@ export interface PublishedCheckpoint {
 }
 
 /** One day's signed anchor file. */
-export interface AnchorFile {
+interface AnchorFile {
   day: string;
   checkpoint: PublishedCheckpoint;
   /** The Ed25519 public key (PEM, SPKI) the signature verifies with. */

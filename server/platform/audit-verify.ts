@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
 import { checkpointHash, eventHash, genesisHash, headsHasher, type HeadRow } from './audit.ts';
 
-export interface AuditProblem {
+interface AuditProblem {
   /** The event at fault; null when it is gone and nothing else can be named. */
   id: number | null;
   /** 'type:id' of the chain, or 'checkpoint:<id>'. */
@@ -32,7 +32,7 @@ export interface AuditVerification {
   latestCheckpoint?: { id: number; createdAt: Date; maxEventId: number; hash: string };
 }
 
-export interface VerifyOptions {
+interface VerifyOptions {
   /** Events read per query (default 5000). */
   batchSize?: number;
   /** Called after each batch with the number of events verified so far. */

@@ -117,7 +117,7 @@ const headsBatch = 5000;
 
 export const sha256Hex = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
-export interface CheckpointFields {
+interface CheckpointFields {
   createdAt: Date;
   maxEventId: number;
   eventCount: number;
@@ -146,7 +146,7 @@ export function headsHasher(): { add(row: HeadRow): void; digest(): string } {
   };
 }
 
-export interface AuditCheckpoint {
+interface AuditCheckpoint {
   id: number;
   createdAt: Date;
   /** Every event up to this id is sealed. */

@@ -33,7 +33,7 @@ export interface Place {
   path?: string | null;
 }
 
-export interface CalendarOverride {
+interface CalendarOverride {
   country: string;
   unitId: number | null;
   day: Day;
@@ -42,7 +42,7 @@ export interface CalendarOverride {
 }
 
 /** Office hours of a working day, local time, 'HH:MM'. */
-export interface WorkingPeriod {
+interface WorkingPeriod {
   start: string;
   end: string;
 }
@@ -52,17 +52,17 @@ export interface WorkingPeriod {
  * 07:30–11:30 and 13:30–17:00, the usual hours of commune and district offices in Vietnam.
  * A deployment may set its own, per country. See docs/CALENDAR.md.
  */
-export const defaultWorkingPeriods: readonly WorkingPeriod[] = Object.freeze([
+const defaultWorkingPeriods: readonly WorkingPeriod[] = Object.freeze([
   { start: '07:30', end: '11:30' },
   { start: '13:30', end: '17:00' },
 ]);
 
-export interface CalendarOptions {
+interface CalendarOptions {
   workingPeriods?: readonly WorkingPeriod[];
   workingPeriodsByCountry?: Readonly<Record<string, readonly WorkingPeriod[]>>;
 }
 
-export interface DayInfo {
+interface DayInfo {
   day: Day;
   working: boolean;
   reason: 'working_day' | 'weekend' | 'public_holiday' | 'holiday' | 'make_up_working_day';
@@ -415,7 +415,7 @@ export function createCalendar(overrides: readonly CalendarOverride[], options: 
 // ---- loading from the database, cached ----
 
 /** Overrides change rarely; a server re-reads them this often so that every process sees an edit. */
-export const calendarMaxAgeMs = 10 * 60_000;
+const calendarMaxAgeMs = 10 * 60_000;
 
 interface Cached {
   calendar: Promise<Calendar>;
@@ -425,7 +425,7 @@ interface Cached {
 const cache = new WeakMap<Kysely<DB>, Map<string, Cached>>();
 const optionsKey = (options: CalendarOptions) => JSON.stringify([options.workingPeriods ?? null, options.workingPeriodsByCountry ?? null]);
 
-export async function readCalendarOverrides(db: Kysely<DB>): Promise<CalendarOverride[]> {
+async function readCalendarOverrides(db: Kysely<DB>): Promise<CalendarOverride[]> {
   const rows = await db.selectFrom('calendar_days').select(['country', 'unit_id', 'day', 'kind', 'name']).orderBy('id').execute();
   return rows.map((r) => ({ country: r.country, unitId: r.unit_id, day: r.day, kind: r.kind, name: r.name }));
 }

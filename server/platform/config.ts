@@ -110,7 +110,7 @@ function oidcSettings(env: NodeJS.ProcessEnv): OidcSettings | undefined {
 }
 
 /** A tile server: a `{z}/{x}/{y}` URL template (with `{s}` for its sub-domains, if any) and the credit it asks for. */
-export interface MapTiles {
+interface MapTiles {
   url: string;
   attribution: string;
 }

@@ -23,7 +23,7 @@ export function decodeCursor<T>(text: string, read: (value: unknown) => T | unde
 }
 
 /** The key of a list paged by id alone: a positive whole number. */
-export const readIdCursor = (value: unknown): number | undefined =>
+const readIdCursor = (value: unknown): number | undefined =>
   Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : undefined;
 
 /** The id a page cursor of such a list stands for; undefined for the first page. */

@@ -268,7 +268,7 @@ export const errorStatus = {
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;
-export type ErrorStatus = (typeof errorStatus)[ErrorCode];
+type ErrorStatus = (typeof errorStatus)[ErrorCode];
 /** The codes answered with one status (what badRequest, conflict … take). */
 export type CodeWithStatus<S extends ErrorStatus> = { [C in ErrorCode]: (typeof errorStatus)[C] extends S ? C : never }[ErrorCode];
 

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 
 export type ExportFormat = 'csv' | 'json';
-export type ExportValue = string | number | boolean | null | undefined;
+type ExportValue = string | number | boolean | null | undefined;
 export type ExportRow = Record<string, ExportValue>;
 
 /**
@@ -20,7 +20,7 @@ export function csvCell(value: ExportValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export const csvLine = (cells: ExportValue[]) => `${cells.map(csvCell).join(',')}\r\n`;
+const csvLine = (cells: ExportValue[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
 /**
  * The file as a stream: `pages` yields rows a page at a time (each page one query), and each

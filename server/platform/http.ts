@@ -16,7 +16,7 @@ declare module 'fastify' {
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError) {
+function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError) {
   const body: { error: { code: string; message: string; details?: unknown } } = {
     error: { code: error.code, message: translate(error.code, request.locale ?? 'en', error.params) },
   };
@@ -78,7 +78,7 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
  * deeper is refused before it is parsed, so that no recursive walk (the text check below, the
  * schema validator, a module's code) ever meets input deep enough to exhaust the stack.
  */
-export const maxJsonDepth = 32;
+const maxJsonDepth = 32;
 
 /**
  * Does this JSON text nest arrays and objects deeper than `limit`? One pass without

@@ -30,16 +30,16 @@ export interface Job<P = unknown> {
   runAt: Date;
 }
 
-export type JobHandler<P = unknown> = (ctx: AppContext, job: Job<P>) => Promise<void>;
+type JobHandler<P = unknown> = (ctx: AppContext, job: Job<P>) => Promise<void>;
 
-export interface JobHandlerOptions {
+interface JobHandlerOptions {
   /** How long a claim holds before another process may take the job over (default 5 min). */
   leaseMs?: number;
   /** The wait before retry number `attempt` (1-based count of failures so far). */
   backoffMs?: (failures: number) => number;
 }
 
-export interface NewJob {
+interface NewJob {
   kind: string;
   /** Must survive JSON. */
   payload: unknown;
@@ -54,7 +54,7 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-export interface JobPassResult {
+interface JobPassResult {
   /** Jobs whose handler returned. */
   succeeded: number;
   /** Jobs whose handler threw (retried later or marked failed). */
@@ -67,8 +67,8 @@ interface Registered {
   backoffMs: (failures: number) => number;
 }
 
-export const defaultLeaseMs = 5 * 60_000;
-export const defaultMaxAttempts = 10;
+const defaultLeaseMs = 5 * 60_000;
+const defaultMaxAttempts = 10;
 /** 30 s, 1 min, 2 min, 4 min … at most an hour. */
 export const defaultJobBackoffMs = (failures: number) => Math.min(30_000 * 2 ** (failures - 1), 3_600_000);
 const recurringMaxAttempts = 3;
@@ -348,7 +348,7 @@ export function wakeJobRunners(afterMs = 0): void {
   }, afterMs).unref();
 }
 
-export interface JobRunner {
+interface JobRunner {
   /** Stops polling and waits for the job or notification in hand. */
   stop(): Promise<void>;
 }

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
 
-export const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 /** Where each SQL function's current definition lives, one `<name>.sql` file per function. */
 export const functionsDir = path.join(migrationsDir, 'functions');
 
@@ -70,7 +70,7 @@ interface AppliedRow {
 }
 
 /** A pool, a client, or any connection that runs SQL text with parameters. */
-export interface Queryable {
+interface Queryable {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
 }
 
@@ -129,7 +129,7 @@ export function readMigrations(dir = migrationsDir): Migration[] {
 }
 
 /** One SQL function's current definition: `CREATE OR REPLACE FUNCTION <name>…`. */
-export interface FunctionFile {
+interface FunctionFile {
   name: string;
   sql: string;
   checksum: string;
@@ -214,7 +214,7 @@ export async function applyMigrations(client: Queryable, migrations: Migration[]
  * a restore loads an older backup's schema) keeps the definitions its migrations made.
  * Returns the names applied.
  */
-export async function applyFunctionFiles(client: Queryable, functions: FunctionFile[]): Promise<string[]> {
+async function applyFunctionFiles(client: Queryable, functions: FunctionFile[]): Promise<string[]> {
   const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('public.schema_functions')::text AS t`);
   if (!exists.rows[0].t) return [];
   const { rows } = await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_functions');

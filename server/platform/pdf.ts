@@ -16,7 +16,7 @@ export const shippedFont = path.join(path.dirname(fileURLToPath(import.meta.url)
 
 const fonts = new Map<string, Buffer>();
 /** A font file's bytes, read once per process. */
-export function fontData(file: string): Buffer {
+function fontData(file: string): Buffer {
   let data = fonts.get(file);
   if (!data) {
     data = fs.readFileSync(file);
@@ -42,9 +42,9 @@ export const pdfPage = { width: 595.28, height: 841.89, margin: 48 };
 export const pdfInner = pdfPage.width - 2 * pdfPage.margin;
 export const pdfColours = { ink: '#1b1b1b', faint: '#6b6b6b', rule: '#c8c8c8', accent: '#1d4e89' };
 
-export type Pdf = InstanceType<typeof PDFDocument>;
+type Pdf = InstanceType<typeof PDFDocument>;
 
-export interface PdfStart {
+interface PdfStart {
   locale: Locale;
   title: string;
   /** The document's creation and modification date. */
@@ -73,7 +73,7 @@ export function startPdf(options: PdfStart): { doc: Pdf; done: Promise<Buffer> }
   return { doc, done };
 }
 
-export interface PdfColumn {
+interface PdfColumn {
   width: number;
   align?: 'left' | 'right';
 }

@@ -10,9 +10,9 @@
  * first 17). Digits may be grouped with spaces, dots or dashes as people write them.
  */
 
-export type PersonalNumberKind = 'vn_mobile' | 'vn_citizen_id' | 'cn_mobile' | 'cn_resident_id';
+type PersonalNumberKind = 'vn_mobile' | 'vn_citizen_id' | 'cn_mobile' | 'cn_resident_id';
 
-export interface PersonalNumber {
+interface PersonalNumber {
   kind: PersonalNumberKind;
   /** Where it is in the text (UTF-16 offsets) and what it reads there. */
   index: number;

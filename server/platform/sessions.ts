@@ -45,7 +45,7 @@ export async function deleteSession(db: Kysely<DB>, token: string): Promise<void
   await db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
 }
 
-export interface ResolvedSession {
+interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
   expiresAt: Date;

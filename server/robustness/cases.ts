@@ -44,7 +44,7 @@ export interface Case {
 
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** 1 MB + a little, past the server's default body limit. */
-export const bigString = 'Chương凤冈🙂'.repeat(Math.ceil((1024 * 1024 + 64) / 8));
+const bigString = 'Chương凤冈🙂'.repeat(Math.ceil((1024 * 1024 + 64) / 8));
 
 /** Deeper than any JSON body may nest: once a stack overflow (a 500) in every walk of the body. */
 const deepNesting = 4000;
@@ -58,7 +58,7 @@ const withDeepValue = (json: string, nested: string) => json.replace(JSON.string
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 
 /** Cursors that are not ones the server gave out: garbage, numbers too big, JSON of the wrong shape. */
-export const badCursors = [
+const badCursors = [
   'not-a-cursor',
   '!!!',
   '-1',

@@ -9,7 +9,7 @@ import { hashPassword } from '../modules/people/passwords.ts';
 import type { TestApp } from './server.ts';
 import type { Role } from '../contract/domain.ts';
 
-export interface UnitInput {
+interface UnitInput {
   code: string;
   name: string;
   level: string;
@@ -90,7 +90,7 @@ export async function createSmallTree(db: Kysely<DB>, prefix = 'T', country = 'V
   ]);
 }
 
-export interface CreatedAgency {
+interface CreatedAgency {
   id: number;
   unitId: number;
   name: string;
@@ -114,7 +114,7 @@ export const factoryPassword = 'factory-password-1';
 let factoryHash: Promise<string> | undefined;
 let sequence = 0;
 
-export interface OfficialInput {
+interface OfficialInput {
   username?: string;
   name?: string;
   agency?: number;

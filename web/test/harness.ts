@@ -14,7 +14,7 @@ import { testConfig, type Config } from '../../server/platform/config.ts';
 import { ensureWebBuild } from '../build.ts';
 
 export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-export const screenshotDir = path.join(repoRoot, 'test-results', 'web');
+const screenshotDir = path.join(repoRoot, 'test-results', 'web');
 
 /**
  * Builds dist/web when it is missing or older than web/src. Test files run in parallel
@@ -43,7 +43,7 @@ export async function buildOnce(): Promise<void> {
 /** A grey 1×1 PNG: every map tile of the browser tests. */
 const tilePng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGO4e/cuAAUyApjDDfqPAAAAAElFTkSuQmCC', 'base64');
 
-export interface TileServer {
+interface TileServer {
   /** The tile URL template to give the app (ZD_MAP_TILES_URL). */
   url: string;
   /** Tiles asked for so far. */
@@ -52,7 +52,7 @@ export interface TileServer {
 }
 
 /** Map tiles for the browser tests, served on this machine: the tests never reach the network. */
-export async function startTileServer(): Promise<TileServer> {
+async function startTileServer(): Promise<TileServer> {
   const server = http.createServer((req, res) => {
     tiles.requests++;
     if (!/^\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) return res.writeHead(404).end();

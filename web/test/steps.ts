@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, missingKeys, newContext, phone, repoRoot, watchErrors, type Stack } from './harness.ts';
 
 type Tree = { [key: string]: string | Tree };
-export type Strings = Record<string, string>;
+type Strings = Record<string, string>;
 
 export function strings(locale: string): Strings {
   const tree = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web', 'locales', `${locale}.json`), 'utf8')) as Tree;

@@ -12,7 +12,6 @@ export const LocaleNamesSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type LocaleNamesInput = Static<typeof LocaleNamesSchema>;
 
 export const UnitCode = Type.String({ minLength: 1, maxLength: 64, description: 'the unit\'s official code' });
 export const AgencyKind = Type.String({

@@ -51,7 +51,7 @@ export async function markRevoked(trx: Kysely<DB>, id: number, by: number, at: D
   return Number(r.numUpdatedRows) > 0;
 }
 
-export interface KeyUse {
+interface KeyUse {
   id: number;
   client: string;
   unit_id: number | null;

@@ -35,7 +35,7 @@ export interface BackupHeader {
   migrations: string[];
 }
 
-export interface TableSummary {
+interface TableSummary {
   rows: number;
   sha256: string;
 }
@@ -152,7 +152,7 @@ export class BackupFileError extends Error {
   }
 }
 
-export type BackupRecord =
+type BackupRecord =
   | { kind: 'header'; header: BackupHeader }
   | { kind: 'table'; name: string; columns: string[] }
   | { kind: 'rows'; table: string; rows: string[] }
@@ -160,7 +160,7 @@ export type BackupRecord =
   | { kind: 'sequences'; sequences: SequenceState[] }
   | { kind: 'manifest'; manifest: BackupManifest };
 
-export interface ReadOptions {
+interface ReadOptions {
   /** Rows handed over at most per 'rows' record (default 500). */
   batchRows?: number;
   /** … or fewer, once their text reaches this many characters (default 8 MB). */

@@ -11,7 +11,7 @@ import { type JobDefinition, recurringJob } from '../../platform/jobs.ts';
 import { backupFileName, backupFileTime, type BackupManifest } from './backups.format.ts';
 import { takeBackup } from './commands/takeBackup.ts';
 
-export const backupCheckEveryMs = 5 * 60_000;
+const backupCheckEveryMs = 5 * 60_000;
 /** A progress line at most this often while a backup runs. */
 const progressEveryMs = 10_000;
 
@@ -91,7 +91,7 @@ export async function writeBackupInto(ctx: AppContext, dir: string, now: Date): 
 export const totalRows = (m: BackupManifest) => Object.values(m.tables).reduce((n, t) => n + t.rows, 0);
 
 /** Takes a scheduled backup when one is due; answers its file, or undefined when none was due. */
-export async function runScheduledBackup(ctx: AppContext): Promise<string | undefined> {
+async function runScheduledBackup(ctx: AppContext): Promise<string | undefined> {
   const dir = ctx.config.backupDir;
   if (!dir) return undefined;
   const now = ctx.clock.now();

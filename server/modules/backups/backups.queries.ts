@@ -20,7 +20,7 @@ export interface TableInfo {
 
 
 /** The session settings every backup and restore reads and writes values under: output is the same on every server. */
-export async function settleOutput(conn: Conn): Promise<void> {
+async function settleOutput(conn: Conn): Promise<void> {
   await sql`SET LOCAL TimeZone = 'UTC'`.execute(conn);
   await sql`SET LOCAL DateStyle = 'ISO, YMD'`.execute(conn);
   await sql`SET LOCAL IntervalStyle = 'postgres'`.execute(conn);
@@ -192,7 +192,7 @@ export async function emptyTables(conn: Conn, tables: TableInfo[]): Promise<void
   if (tables.length) await sql`TRUNCATE ${sql.join(tables.map((t) => sql.table(t.name)))}`.execute(conn);
 }
 
-export interface ForeignKey {
+interface ForeignKey {
   table: string;
   name: string;
   definition: string;

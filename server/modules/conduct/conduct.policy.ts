@@ -6,7 +6,7 @@ import { ratedGatheringKinds } from '../../contract/domain.ts';
 /** Norm sets and counter devices are administered per unit. */
 export const conductAdministrators = ['administrator'] as const satisfies readonly Role[];
 /** Rating links: administrators and leaders for anyone at their units; every official for themselves. */
-export const linkMakers = ['administrator', 'leader'] as const satisfies readonly Role[];
+const linkMakers = ['administrator', 'leader'] as const satisfies readonly Role[];
 
 export function canEditNormSets(actor: Actor, unitPath: string): boolean {
   return hasRoleAt(actor, unitPath, conductAdministrators);

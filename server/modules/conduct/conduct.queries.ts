@@ -247,7 +247,7 @@ export async function lastRatingAt(db: Kysely<DB>, deviceId: number): Promise<Da
   return row?.at ? new Date(row.at as Date) : null;
 }
 
-export interface NewRating {
+interface NewRating {
   source: 'kiosk' | 'link' | 'gathering';
   device_id: number | null;
   rater_hash: string | null;
@@ -281,7 +281,7 @@ export async function linkKey(db: Kysely<DB>): Promise<string> {
 
 // ---- conduct reports and findings ----
 
-export interface ConductCase {
+interface ConductCase {
   id: number;
   kind: string;
   status: string;
@@ -334,7 +334,7 @@ export async function officialName(db: Kysely<DB>, id: number): Promise<string |
 
 // ---- who is on duty at a counter ----
 
-export interface DutyRow {
+interface DutyRow {
   official_id: number | null;
   official_name: string | null;
   set_at: Date;
@@ -372,7 +372,7 @@ export async function upsertDuty(db: Kysely<DB>, d: { servicePointId: number; of
 
 // ---- ratings of gatherings, by booking code ----
 
-export interface BookingToRate {
+interface BookingToRate {
   booking_id: number;
   phone: string;
   gathering_id: number;

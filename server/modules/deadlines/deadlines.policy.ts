@@ -38,7 +38,7 @@ export function stageWindow(index: number, now: Date, doneUntil: Date | null): {
   return { after: doneUntil && doneUntil > notBefore ? doneUntil : notBefore, until };
 }
 
-export interface Watched {
+interface Watched {
   kind: PetitionKind;
   handler_id: number | null;
   leader_id: number | null;

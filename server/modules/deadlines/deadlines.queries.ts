@@ -44,7 +44,7 @@ export async function dueExactlyAt(db: Kysely<DB>, dueAt: Date): Promise<number[
   return rows.map((r) => r.id);
 }
 
-export interface WatchedPetition {
+interface WatchedPetition {
   id: number;
   tracking_code: string;
   kind: PetitionKind;

@@ -34,7 +34,7 @@ import {
   type SweepUnit,
 } from './deadlines.queries.ts';
 
-export const sweepEveryMs = 60_000;
+const sweepEveryMs = 60_000;
 const sweepActor = { kind: 'system' as const, label: 'deadline-sweep' };
 const attempts = 3;
 

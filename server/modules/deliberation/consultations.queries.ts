@@ -83,7 +83,7 @@ export async function countVoters(db: Db, consultationId: number): Promise<numbe
   return Number(rows[0].n);
 }
 
-export interface VoterRow {
+interface VoterRow {
   id: number;
   ref: string;
   phone: string | null;

@@ -8,7 +8,7 @@ import type { MajorityBase, MatterActionType, MatterStage, Role } from '../../co
 /** Who keeps a council's records (its members, its meetings, its tasks) and runs consultations. */
 export const councilManagers = ['administrator', 'leader', 'council_secretary'] as const satisfies readonly Role[];
 /** Who reviews a matter's legality and feasibility: the leaders of the unit or above it (the commune). */
-export const matterReviewers = ['administrator', 'leader'] as const satisfies readonly Role[];
+const matterReviewers = ['administrator', 'leader'] as const satisfies readonly Role[];
 
 export function canManageAt(actor: Actor, unitPath: string): boolean {
   return hasRoleAt(actor, unitPath, councilManagers);
@@ -63,7 +63,7 @@ export function reaches(count: number, total: number, share: Share): boolean {
   return share.strict ? left > right : left >= right;
 }
 
-export interface MeetingCount {
+interface MeetingCount {
   members: number;
   present: number;
   for: number;
@@ -71,7 +71,7 @@ export interface MeetingCount {
   abstain: number;
 }
 
-export interface CouncilRules {
+interface CouncilRules {
   quorum: Share;
   majority: Share & { base: MajorityBase };
 }

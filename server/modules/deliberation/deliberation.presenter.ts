@@ -44,7 +44,7 @@ export function presentMatterSummary(m: MatterRow) {
   };
 }
 
-export interface MatterParts {
+interface MatterParts {
   documents: Array<{ id: number; title: string; url: string }>;
   comments: Array<{ id: number; member_id: number | null; author_name: string; body: string; created_at: Date }>;
   meeting: MeetingRow | undefined;

@@ -45,7 +45,7 @@ export async function listCouncils(db: Db, unitPath: string, subtree: boolean, l
   return rows;
 }
 
-export interface NewCouncil {
+interface NewCouncil {
   unitId: number;
   kind: string;
   name: string;

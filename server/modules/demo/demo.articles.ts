@@ -3,7 +3,7 @@
  * land use, wills, splitting a household) and a few more that petitions keep asking about, in
  * Vietnamese, Chinese and English. Written by an official of the unit and approved by another.
  */
-export interface DemoArticle {
+interface DemoArticle {
   ref: string;
   /** A published answer needs its petition; the demo's questions asked again and again are guides. */
   kind: 'guide' | 'announcement';

@@ -5,7 +5,7 @@
  * which the district's communes inherit.
  */
 type Texts = { vi: string; zh: string; en: string };
-export interface DemoNormSet {
+interface DemoNormSet {
   unit: string;
   key: string;
   names: Texts;
@@ -96,7 +96,7 @@ export const demoPhotos: Array<{ username: string; colour: [number, number, numb
   { username: 'thanhnho.dispatcher', colour: [46, 94, 140] },
   { username: 'thanhnho.leader', colour: [140, 70, 46] },
 ];
-export interface DemoRating {
+interface DemoRating {
   minutesAgo: number;
   source: 'kiosk' | 'link';
   score: number;

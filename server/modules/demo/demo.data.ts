@@ -13,7 +13,7 @@
 import type { LocaleNames } from '../../schema.ts';
 import type { Role } from '../../contract/domain.ts';
 
-export interface DemoUnit {
+interface DemoUnit {
   code: string;
   name: string;
   level: string;
@@ -52,7 +52,7 @@ export const demoUnits: DemoUnit[] = [
   { code: '520327101203', name: '临江村', level: 'village', parentCode: '520327101', country: 'CN', names: { en: 'Linjiang Village' } },
 ];
 
-export interface DemoAgency {
+interface DemoAgency {
   /** Refers to it from officials below. */
   ref: string;
   unit: string;
@@ -151,7 +151,7 @@ export const demoAgencies: DemoAgency[] = [
   { ref: '520327108201.committee', unit: '520327108201', kind: 'people_committee', name: '永安村村民委员会', names: { en: "Yong'an Villagers' Committee" } },
 ];
 
-export interface DemoServicePoint {
+interface DemoServicePoint {
   unit: string;
   kind: string;
   name: string;

@@ -25,7 +25,7 @@ import { consultationOptionIds, matterTaskIds } from './demo.queries.ts';
 const actor = { kind: 'system', label: 'demo' } as const;
 const groupCode = '520327101203-01';
 const councilName = '临江村一组群众议事会';
-export const demoConsultationTitle = 'Lấy ý kiến chọn địa điểm di dời nghĩa trang Khối 10';
+const demoConsultationTitle = 'Lấy ý kiến chọn địa điểm di dời nghĩa trang Khối 10';
 
 type Step = Record<string, unknown> & { type: string };
 

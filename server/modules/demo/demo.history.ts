@@ -15,7 +15,7 @@ import { trackingAlphabet, trackingCodeLength } from '../petitions/index.ts';
 
 type Rating = RatingScore;
 
-export interface DemoEvent {
+interface DemoEvent {
   type: 'submitted' | 'accepted' | 'assigned' | 'started' | 'answered' | 'escalated' | 'closed' | 'rated';
   at: Date;
   /** A demo official's username; null for the resident or the system. */
@@ -25,7 +25,7 @@ export interface DemoEvent {
   visibility: EventVisibility;
 }
 
-export interface DemoPetition {
+interface DemoPetition {
   trackingCode: string;
   kind: PetitionKind;
   category: string | null;

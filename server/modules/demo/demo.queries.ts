@@ -47,7 +47,7 @@ export async function hasDemoPetition(db: Kysely<DB>, trackingCode: string): Pro
   return !!(await db.selectFrom('petitions').select('id').where('tracking_code', '=', trackingCode).executeTakeFirst());
 }
 
-export interface DemoPetitionRow {
+interface DemoPetitionRow {
   tracking_code: string; kind: string; category: string | null; channel: string; body: string; language: string;
   status: string; origin: string; unit: string; recorded_by: string | null; handler: string | null; leader: string | null;
   answered_by: string | null; answer_text: string | null; answered_on_the_spot: boolean; search_text: string;
@@ -56,9 +56,9 @@ export interface DemoPetitionRow {
   rating: string | null; rated_at: string | null; anonymous: boolean; consent_to_publish: boolean;
   location_lat: number | null; location_lng: number | null;
 }
-export interface DemoPetitionerRow { tracking_code: string; name: string | null; locale: string; access_key_hash: string; created_at: string }
-export interface DemoEventRow { n: number; tracking_code: string; at: string; type: string; by: string | null; actor_label: string; to_status: string; text: string | null; visibility: string }
-export interface DemoRatingRow { tracking_code: string; score: string; created_at: string }
+interface DemoPetitionerRow { tracking_code: string; name: string | null; locale: string; access_key_hash: string; created_at: string }
+interface DemoEventRow { n: number; tracking_code: string; at: string; type: string; by: string | null; actor_label: string; to_status: string; text: string | null; visibility: string }
+interface DemoRatingRow { tracking_code: string; score: string; created_at: string }
 
 /**
  * Writes the demo's petitions in bulk: one statement per table, units and officials found by

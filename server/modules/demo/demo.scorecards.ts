@@ -13,7 +13,7 @@ const actor = { kind: 'system', label: 'demo' } as const;
 const thresholds = { excellent: 90, good: 75, completed: 50 };
 
 /** Per job position; "handled fully online" (IT use) carries the highest weight in each. */
-export const namDanFrameworks = [
+const namDanFrameworks = [
   {
     position: null,
     criteria: [

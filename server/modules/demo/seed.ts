@@ -52,7 +52,7 @@ export interface SeedContext {
   database?: Pick<Database, 'backend' | 'pool'>;
 }
 
-export interface DemoSignIn {
+interface DemoSignIn {
   username: string;
   password: string;
   name: string;
@@ -61,7 +61,7 @@ export interface DemoSignIn {
   unit: { code: string; name: string } | null;
 }
 
-export interface DemoSeedResult {
+interface DemoSeedResult {
   created: { units: number; agencies: number; servicePoints: number; officials: number; petitions: number; articles: number };
   signIns: DemoSignIn[];
 }

@@ -82,7 +82,7 @@ export function channelOf(kind: GatheringKind): Channel {
 
 // ---- series ----
 
-export interface SeriesRule {
+interface SeriesRule {
   rrule: string;
   firstDay: Day;
   untilDay: Day;
@@ -152,7 +152,7 @@ export interface Minimum {
   per: 'week' | 'month';
 }
 
-export interface MonthCheck {
+interface MonthCheck {
   /** Days required in the month: `days` a month, or `days` in each week whose Monday is in it. */
   required: number;
   /** Distinct days of reception (planned and not cancelled, or held). */
@@ -163,7 +163,7 @@ export interface MonthCheck {
 }
 
 /** The Mondays of the weeks that belong to a month ('YYYY-MM'): those whose Monday is in it. */
-export function mondaysOf(month: string): Day[] {
+function mondaysOf(month: string): Day[] {
   let d: Day = `${month}-01`;
   while (weekday(d) !== 1) d = addDays(d, 1);
   const out: Day[] = [];
@@ -189,9 +189,9 @@ export function checkMonth(minimum: Minimum, month: string, receptionDays: reado
 }
 
 /** What a month is judged on: held days once it is over, the schedule before it begins. */
-export type JudgedOn = 'held' | 'held_and_planned' | 'schedule';
+type JudgedOn = 'held' | 'held_and_planned' | 'schedule';
 
-export interface MonthJudgement extends MonthCheck {
+interface MonthJudgement extends MonthCheck {
   judgedOn: JudgedOn;
 }
 

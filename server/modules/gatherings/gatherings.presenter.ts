@@ -77,7 +77,7 @@ export function presentPublic(g: GatheringRow, petitions: LinkedPetition[], file
   };
 }
 
-export function presentRecord(r: RecordRow, now: Date) {
+function presentRecord(r: RecordRow, now: Date) {
   return {
     id: r.id,
     residentAccount: r.resident_account,

@@ -55,7 +55,7 @@ export async function getGathering(db: Kysely<DB>, id: number, lock = false): Pr
   return rows[0];
 }
 
-export interface ListFilter {
+interface ListFilter {
   /** The unit's subtree. */
   rootPath: string;
   /** The caller's subtrees (staff lists); undefined for the public calendar. */
@@ -105,7 +105,7 @@ export async function hostOverlap(
   return rows[0];
 }
 
-export interface NewGathering {
+interface NewGathering {
   unit_id: number;
   unit_path: string;
   series_id: number | null;
@@ -147,7 +147,7 @@ export async function insertSeries(
   return rows[0].id;
 }
 
-export interface SeriesRow {
+interface SeriesRow {
   id: number;
   unit_id: number;
   unit_path: string;
@@ -521,7 +521,7 @@ export async function upsertMinimum(db: Kysely<DB>, m: Omit<MinimumRow, 'id'>, n
   return rows[0].id;
 }
 
-export interface ComplianceUnit {
+interface ComplianceUnit {
   id: number;
   code: string;
   name: string;

@@ -5,10 +5,10 @@
  * some routed to a category their words do not say (dispatchers differ). Deterministic for a seed.
  */
 
-export type HistoryLanguage = 'vi' | 'zh' | 'en';
+type HistoryLanguage = 'vi' | 'zh' | 'en';
 
 export const generatedCategories = ['land', 'roads', 'water_power', 'environment', 'social_insurance', 'health', 'procedures', 'security'] as const;
-export type GeneratedCategory = (typeof generatedCategories)[number];
+type GeneratedCategory = (typeof generatedCategories)[number];
 
 /** Which kind of agency handles each category (an agency per kind in every commune). */
 export const agencyKindOf: Record<GeneratedCategory, string> = {
@@ -95,7 +95,7 @@ export function seeded(seed: number): () => number {
   };
 }
 
-export interface GeneratedPetition {
+interface GeneratedPetition {
   language: HistoryLanguage;
   title: string;
   body: string;

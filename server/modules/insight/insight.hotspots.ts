@@ -27,7 +27,7 @@ export interface HotspotRule {
 
 export const defaultRule: HotspotRule = { minCount: 5, minScore: 4, minRatio: 2 };
 
-export interface Flag {
+interface Flag {
   count: number;
   baseline: number;
   score: number;

@@ -7,7 +7,7 @@ import { type JobDefinition, jobHandler, recurringJob } from '../../platform/job
 import { trainRoutingModels } from './commands/trainRoutingModels.ts';
 import { flagHotspots } from './commands/flagHotspots.ts';
 
-export const trainEveryMs = 3_600_000;
+const trainEveryMs = 3_600_000;
 export const hotspotsEveryMs = 86_400_000;
 
 const trainRoutingJob = recurringJob('insight.train_routing', trainEveryMs, async (ctx) => {

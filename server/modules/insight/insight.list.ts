@@ -8,7 +8,7 @@ import { maskPersonalData } from '../../platform/personalData.ts';
 import { hotspotsIn, petitionsByIds } from './insight.queries.ts';
 import type { HotspotView } from './insight.schema.ts';
 
-export const defaultHotspotLimit = 50;
+const defaultHotspotLimit = 50;
 
 export interface HotspotsOf {
   /** Unit paths: the subtrees looked in. */

@@ -33,7 +33,7 @@ export interface Suggestion {
 }
 
 /** At most this many distinct terms are kept, the most frequent ones. */
-export const maxVocabulary = 30_000;
+const maxVocabulary = 30_000;
 
 export function train(examples: readonly Example[], vocabularyLimit = maxVocabulary): RoutingModel {
   const labels: RoutingModel['labels'] = {};
@@ -105,7 +105,7 @@ export interface Evaluation {
 }
 
 /** Fewer held-out examples than this give no figure. */
-export const minHeldOut = 10;
+const minHeldOut = 10;
 
 /**
  * Accuracy on held-out history: examples are in time order (oldest first); a model trained on

@@ -5,7 +5,7 @@ import type { RoutingTarget } from './insight.tables.ts';
 import type { RoutingModel } from './insight.model.ts';
 import type { WeekCounts } from './insight.hotspots.ts';
 
-export interface HistoryRow {
+interface HistoryRow {
   id: number;
   title: string | null;
   body: string;
@@ -46,7 +46,7 @@ export async function agencyPaths(db: Kysely<DB>, ids: number[]): Promise<Map<nu
   return new Map(rows.map((r) => [Number(r.id), r.path]));
 }
 
-export interface AgencyName {
+interface AgencyName {
   id: number;
   name: string;
   names: Record<string, string | undefined>;
@@ -219,7 +219,7 @@ export async function insertHotspot(
   return row ? Number(row.id) : undefined;
 }
 
-export interface HotspotRow {
+interface HotspotRow {
   id: number;
   unit_id: number;
   unit_code: string;
@@ -264,7 +264,7 @@ export async function hotspotsIn(
   return rows.map((r) => ({ ...r, id: Number(r.id), unit_id: Number(r.unit_id), petition_ids: (r.petition_ids ?? []).map(Number) }));
 }
 
-export interface HotspotPetition {
+interface HotspotPetition {
   id: number;
   tracking_code: string;
   kind: string;

@@ -146,10 +146,10 @@ export const insightModule: Module = {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** At most this many years between from and to. */
-export const maxHotspotYears = 5;
+const maxHotspotYears = 5;
 
 /** The hotspots' period a query names: from and to together, or the last so many weeks (8 by default). */
-export function hotspotPeriod(q: HotspotQuery, now: Date): { since: Date } | { from: string; to: string } {
+function hotspotPeriod(q: HotspotQuery, now: Date): { since: Date } | { from: string; to: string } {
   if (q.from === undefined && q.to === undefined) return { since: new Date(now.getTime() - (q.weeks ?? 8) * 7 * 86_400_000) };
   const { from, to } = q;
   if (from === undefined || to === undefined || q.weeks !== undefined || from > to || (Date.parse(to) - Date.parse(from)) / 86_400_000 > maxHotspotYears * 366) {

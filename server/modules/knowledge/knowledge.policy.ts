@@ -18,7 +18,7 @@ export const writers = ['administrator', 'leader', 'dispatcher', 'handler', 'rec
 /** Officials who review what others wrote and publish it. */
 export const reviewers = ['administrator', 'leader'] as const satisfies readonly Role[];
 
-export interface ArticleSubject {
+interface ArticleSubject {
   unit_path: string;
   state: ArticleState;
   author_id: number;

@@ -106,7 +106,7 @@ export async function deleteVersion(trx: Kysely<DB>, articleId: number, version:
   await trx.deleteFrom('article_versions').where('article_id', '=', articleId).where('version', '=', version).execute();
 }
 
-export type ArticleChanges = Partial<
+type ArticleChanges = Partial<
   Pick<
     Selectable<ArticlesTable>,
     'state' | 'category' | 'service_point_id' | 'valid_from' | 'valid_to' | 'version' | 'published_version' | 'author_id' | 'submitted_at' | 'reviewed_by' | 'published_at' | 'withdrawn_at'
@@ -140,7 +140,7 @@ export interface SearchFilters {
 }
 
 /** The paths of the units above a unit: '/1/8/536/' → ['/1/', '/1/8/']. */
-export function ancestorPaths(path: string): string[] {
+function ancestorPaths(path: string): string[] {
   const ids = path.split('/').filter(Boolean);
   return ids.slice(0, -1).map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
 }
@@ -160,7 +160,7 @@ function readable(f: SearchFilters) {
   return sql.join(parts, sql` AND `);
 }
 
-export interface Hit {
+interface Hit {
   id: number;
   score: number;
   language: string;
@@ -278,7 +278,7 @@ export async function recordDraft(
     .execute();
 }
 
-export interface DeflectionCounts {
+interface DeflectionCounts {
   drafts: number;
   suggested: number;
   opened: number;

@@ -64,7 +64,7 @@ const language = (lang: string | undefined, header: string | undefined): Article
 const today = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** Published articles for a search, ranked, or the newest; with the texts to show. */
-export async function findPublished(ctx: AppContext, q: { q?: string; unitPath?: string; category?: string; kind?: string; limit: number }, lang: ArticleLanguage) {
+async function findPublished(ctx: AppContext, q: { q?: string; unitPath?: string; category?: string; kind?: string; limit: number }, lang: ArticleLanguage) {
   const f: SearchFilters = {
     unitPath: q.unitPath,
     category: q.category,

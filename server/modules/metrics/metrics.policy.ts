@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 
-export interface ScrapeRequest {
+interface ScrapeRequest {
   /** ZD_METRICS_TOKEN, when set. */
   token: string | undefined;
   authorization: string | undefined;

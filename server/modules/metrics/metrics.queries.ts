@@ -3,7 +3,7 @@ import type { DB } from '../../schema.ts';
 import { literalList } from '../../platform/db.ts';
 import { openStatuses } from '../../contract/domain.ts';
 
-export interface Backlog {
+interface Backlog {
   jobsDue: number;
   /** Seconds since the oldest due job was due; 0 when none is. */
   oldestJobDueSeconds: number;

@@ -21,10 +21,10 @@ export function statusesOf(status: 'open' | 'closed'): PetitionStatus[] {
 }
 
 /** What a list covers when the caller gives no dates, and the most it answers. */
-export const defaultDays = 90;
+const defaultDays = 90;
 export const maxRequests = 1000;
 
-export type Range = { from: Date; to: Date } | { error: 'start_date' | 'end_date' | 'range' };
+type Range = { from: Date; to: Date } | { error: 'start_date' | 'end_date' | 'range' };
 
 /** start_date / end_date (W3C date-times); by default the last 90 days. */
 export function requestRange(start: string | undefined, end: string | undefined, now: Date): Range {
@@ -78,7 +78,7 @@ export interface ParsedRequest {
   attributes: Record<string, string | string[]>;
 }
 
-export type FieldError = { field: string; problem: 'required' | 'invalid' | 'too_long' };
+type FieldError = { field: string; problem: 'required' | 'invalid' | 'too_long' };
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const mediaPattern = /^https?:\/\/\S+$/i;

@@ -115,7 +115,7 @@ export interface RequestRow {
   unit_id: number;
 }
 
-export interface RequestFilter {
+interface RequestFilter {
   /** Requests of this subtree. */
   unitPath: string;
   /** Kinds a public list may show. */

@@ -16,7 +16,7 @@ const coordinate: Schema = { anyOf: [{ type: 'number' }, { const: '' }] };
 const object = (required: string[], properties: Record<string, Schema>): Schema => ({ type: 'object', required, properties, additionalProperties: false });
 const list = (items: Schema, minItems = 0): Schema => ({ type: 'array', items, minItems });
 
-export const specSchemas = {
+const specSchemas = {
   discovery: object(['changeset', 'contact', 'endpoints'], {
     changeset: dateTime,
     contact: str,
@@ -56,7 +56,7 @@ export const specSchemas = {
 export type SpecAnswer = keyof typeof specSchemas;
 
 /** The element names of the XML format: the root and one item, and the entries of nested lists. */
-export const xmlNames: Record<SpecAnswer, { root: string; item: string | null }> = {
+const xmlNames: Record<SpecAnswer, { root: string; item: string | null }> = {
   discovery: { root: 'discovery', item: null },
   services: { root: 'services', item: 'service' },
   service_definition: { root: 'service_definition', item: null },
@@ -70,7 +70,7 @@ export const xmlNames: Record<SpecAnswer, { root: string; item: string | null }>
 const entryNames: Record<string, string> = { attributes: 'attribute', values: 'value', endpoints: 'endpoint', formats: 'format' };
 
 /** The shape a JSON schema takes in XML: scalars as text, lists as an element of entries. */
-export function xmlShape(schema: Schema, entry = 'item'): Schema {
+function xmlShape(schema: Schema, entry = 'item'): Schema {
   if (schema.type === 'array') return object([], { [entry]: list(xmlShape(schema.items as Schema, entry), 0) });
   if (schema.type === 'object') {
     const props = Object.fromEntries(Object.entries(schema.properties as Record<string, Schema>).map(([k, v]) => [k, v.type === 'array' ? { anyOf: [xmlShape(v, entryNames[k]), { const: '' }] } : xmlShape(v, entryNames[k])]));
@@ -95,7 +95,7 @@ const parser = new XMLParser({
 });
 
 /** Parses an XML answer into the root element's content. */
-export function parseXml(text: string, root: string): unknown {
+function parseXml(text: string, root: string): unknown {
   assert.match(text, /^<\?xml version="1.0" encoding="utf-8"\?>/);
   const doc = parser.parse(text) as Record<string, unknown>;
   assert.ok(root in doc, `the root element is <${root}>`);

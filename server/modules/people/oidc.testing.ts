@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
 /** A person known to the provider: the login typed on its page, and their claims. */
-export interface ProviderUser {
+interface ProviderUser {
   email?: string;
   email_verified?: boolean;
   preferred_username?: string;

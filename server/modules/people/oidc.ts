@@ -8,7 +8,7 @@ import * as client from 'openid-client';
 import type { OidcSettings } from '../../platform/config.ts';
 
 /** What the browser keeps between leaving for the provider and coming back (an HttpOnly cookie). */
-export interface OidcPending {
+interface OidcPending {
   state: string;
   nonce: string;
   verifier: string;
@@ -22,7 +22,7 @@ export type OidcClaims = Record<string, unknown>;
 
 const loopback = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
 
-export class OidcClient {
+class OidcClient {
   private configuration: Promise<client.Configuration> | null = null;
 
   constructor(readonly settings: OidcSettings) {}

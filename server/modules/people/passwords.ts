@@ -8,13 +8,13 @@ const options = { algorithm: 2 /* Algorithm.Argon2id, a const enum */, memoryCos
 
 export const minPasswordLength = 10;
 /** zxcvbn's score (0–4) a password needs: 3 is "safely unguessable" against online guessing with throttling. */
-export const minPasswordScore = 3;
+const minPasswordScore = 3;
 
 /**
  * One password form whatever the keyboard: "ệ" typed as one code point or as "e" plus two
  * combining marks is the same password.
  */
-export const normalisePassword = (password: string) => password.normalize('NFC');
+const normalisePassword = (password: string) => password.normalize('NFC');
 
 /**
  * The hashing work, as one object so that tests can count it: an unknown username must cost
@@ -58,7 +58,7 @@ const estimator = new ZxcvbnFactory({
 });
 
 /** Why a password is refused, each with its own message in people.messages.ts. */
-export type PasswordProblem =
+type PasswordProblem =
   | { code: 'password_blank' }
   | { code: 'password_control_characters' }
   | { code: 'weak_password'; min: number }

@@ -4,7 +4,7 @@ import type { Locale } from '../../platform/i18n.ts';
 import type { GrantRow, OfficialRow } from './people.queries.ts';
 import type { GrantView, Me, OfficialView } from './people.schema.ts';
 
-export function presentGrant(g: GrantRow, locale: Locale): Static<typeof GrantView> {
+function presentGrant(g: GrantRow, locale: Locale): Static<typeof GrantView> {
   return {
     unit: g.unitCode,
     unitName: g.unitId === null ? null : (g.unitNames?.[locale] ?? g.unitName),
@@ -13,7 +13,7 @@ export function presentGrant(g: GrantRow, locale: Locale): Static<typeof GrantVi
 }
 
 /** Enough of an address to recognise it, not enough to use it: +84•••••5678, n•••@example.vn. */
-export function maskContact(phone: string | null, email: string | null): string | null {
+function maskContact(phone: string | null, email: string | null): string | null {
   if (phone) return `${phone.slice(0, 3)}${'•'.repeat(Math.max(1, phone.length - 7))}${phone.slice(-4)}`;
   if (email) {
     const at = email.lastIndexOf('@');

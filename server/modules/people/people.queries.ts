@@ -261,7 +261,7 @@ export async function officialById(db: Kysely<DB>, id: number): Promise<Official
   return officialsBase(db).where('a.id', '=', id).executeTakeFirst();
 }
 
-export interface OfficialFilter {
+interface OfficialFilter {
   /** Path of the unit whose subtree the official must hold a grant in. */
   unitPath?: string;
   role?: Role;

@@ -18,7 +18,7 @@ export const maxAttemptsPerKnownDevice = 10;
 /** An office's officials often share one address: successful sign-ins give their attempt back. */
 export const maxAttemptsPerAddress = 50;
 
-export interface AttemptKey {
+interface AttemptKey {
   key: string;
   limit: number;
   /** After a success the count starts again; otherwise the success only gives its attempt back. */

@@ -12,7 +12,7 @@ import { canSee, canSeeIdentity } from './petitions.policy.ts';
 import { findPetitionsByIds } from './petitions.queries.ts';
 
 /** The fields of an audit event this decision reads and may change. */
-export interface PetitionAuditEvent {
+interface PetitionAuditEvent {
   subject_id: string;
   action: string;
   actor_id: number | null;

@@ -195,7 +195,7 @@ export const petitionTemplates = defineTemplates({
   },
 });
 
-export type ResidentTemplate =
+type ResidentTemplate =
   | 'petition_received'
   | 'petition_accepted'
   | 'petition_rejected'
@@ -204,7 +204,7 @@ export type ResidentTemplate =
   | 'petition_escalated'
   | 'petition_transferred';
 
-export type OfficialTemplate =
+type OfficialTemplate =
   | 'petition_assigned_handler'
   | 'petition_assigned_leader'
   | 'petition_answer_to_approve'

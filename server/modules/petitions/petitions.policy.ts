@@ -7,7 +7,7 @@ import { hasRoleAt, type Actor, type Official } from '../../platform/access.ts';
 import { actionTypes, type ActionType, type PetitionKind, type PetitionStatus, type ReviewStage, type Role } from '../../contract/domain.ts';
 import { canManageOfficial, officialManagers } from '../people/index.ts';
 
-export type SystemActor = { kind: 'system'; label: string };
+type SystemActor = { kind: 'system'; label: string };
 export type CommandActor = Actor | SystemActor;
 
 /** What the rules look at. */
@@ -83,7 +83,7 @@ export const transitions: Record<ActionType, readonly PetitionStatus[]> = {
 };
 
 /** The step each review follows: a review the first handling, a re-review the review. */
-export const reviewFollows: Record<ReviewStage, ReviewStage | null> = { review: null, re_review: 'review' };
+const reviewFollows: Record<ReviewStage, ReviewStage | null> = { review: null, re_review: 'review' };
 
 /** Kinds an official may answer at once, without the five clear items. */
 export const onTheSpotKinds: readonly PetitionKind[] = ['question', 'suggestion', 'help_request'];
@@ -124,7 +124,7 @@ export interface Candidate<G extends { role: Role; path: string } = { role: Role
 }
 
 /** Roles that do a case's work. */
-export const handlerRoles: readonly Role[] = ['handler', 'leader', 'dispatcher', 'reception_officer'];
+const handlerRoles: readonly Role[] = ['handler', 'leader', 'dispatcher', 'reception_officer'];
 /** Is one unit inside the other (either way)? */
 export const sameBranch = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
@@ -282,7 +282,7 @@ function barredByReach(actor: CommandActor, p: PetitionSubject, reported: Offici
   return !reported || reported.id !== p.reported_official_id || withinReachOf(reported, reachOfActor(actor));
 }
 
-export type Decision =
+type Decision =
   | { ok: true }
   | { ok: false; status: 400 | 403 | 404 | 409; code: string; params?: Record<string, unknown> };
 

@@ -64,7 +64,7 @@ export function findAgency(db: Kysely<DB>, id: number) {
     .executeTakeFirst();
 }
 
-export interface OfficialGrantRow {
+interface OfficialGrantRow {
   role: Role;
   unit_id: number | null;
   path: string;

@@ -25,7 +25,7 @@ export async function committeeOfUnit(db: Db, unitId: number): Promise<Committee
   return db.selectFrom('steering_committees as c').innerJoin('units as u', 'u.id', 'c.unit_id').select([...committeeColumns]).where('c.unit_id', '=', unitId).executeTakeFirst();
 }
 
-export interface ReportUnitRow {
+interface ReportUnitRow {
   unit_id: number;
   unit_code: string;
   unit_path: string;
@@ -147,7 +147,7 @@ export async function insertRegulation(
   return row.version;
 }
 
-export interface RegulationRow {
+interface RegulationRow {
   version: number;
   title: string;
   articles: Array<{ title: string; text: string }>;
@@ -222,7 +222,7 @@ export async function attendanceOf(db: Db, meetingIds: number[]) {
   return db.selectFrom('steering_attendance').select(['meeting_id', 'member_id', 'present', 'note']).where('meeting_id', 'in', meetingIds).execute();
 }
 
-export interface DecisionRow {
+interface DecisionRow {
   id: number;
   meeting_id: number;
   committee_id: number;

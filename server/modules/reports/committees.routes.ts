@@ -37,7 +37,7 @@ const tags = ['steering committees'];
 type MemberBody = Static<typeof MemberInput>;
 const member = (m: MemberBody): NewMember => ({ name: m.name, role: m.role as NewMember['role'], position: m.position ?? null, accountId: m.account ?? null, email: m.email ?? null });
 
-export async function committeeView(ctx: AppContext, c: CommitteeRow): Promise<CommitteeView> {
+async function committeeView(ctx: AppContext, c: CommitteeRow): Promise<CommitteeView> {
   const now = ctx.clock.now();
   const [members, regs, meetings, decisions] = await Promise.all([
     committeeMembers(ctx.db, c.id),

@@ -22,17 +22,17 @@ import type { PetitionFigures, ReportView } from './reports.schema.ts';
 /** An open case this old (in days since it was submitted) is long-standing. */
 export const longStandingDays = 90;
 /** At most this many cases of each list are printed. */
-export const maxCases = 50;
-export const topCategoryCount = 8;
+const maxCases = 50;
+const topCategoryCount = 8;
 /** At most this many hotspots are printed (the hotspots endpoint's default page). */
-export const maxHotspots = 50;
+const maxHotspots = 50;
 
 const figureKeys = [
   'received', 'accepted', 'answered', 'resolved', 'resolvedOnTime', 'resolvedLate', 'overdue', 'escalated', 'transferred',
   'rated', 'satisfied', 'acceptable', 'unsatisfied', 'responseRate', 'resolutionRate', 'onTimeRate', 'satisfactionRate', 'medianHoursToAnswer',
 ] as const satisfies readonly (keyof PetitionFigures)[];
 
-export function pickFigures(s: StatsView): PetitionFigures {
+function pickFigures(s: StatsView): PetitionFigures {
   return Object.fromEntries(figureKeys.map((k) => [k, s[k]])) as PetitionFigures;
 }
 

@@ -17,13 +17,13 @@ import { officialsAtUnit } from '../petitions/index.ts';
 import { followUpsToSweep, getDecision, markEscalated, markOverdue, unitWithParent } from './committees.queries.ts';
 import { produceDueReports } from './commands/archiveReport.ts';
 
-export const followUpSweepEveryMs = 60_000;
-export const archiveEveryMs = 3_600_000;
+const followUpSweepEveryMs = 60_000;
+const archiveEveryMs = 3_600_000;
 /** Working days a follow-up stays overdue before it goes up the unit tree. */
-export const escalateAfterWorkingDays = 2;
+const escalateAfterWorkingDays = 2;
 const sweepActor = { kind: 'system' as const, label: 'follow-up-sweep' };
 
-export interface FollowUpSweepResult {
+interface FollowUpSweepResult {
   overdue: number;
   escalated: number;
 }

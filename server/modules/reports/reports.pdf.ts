@@ -28,7 +28,7 @@ export function unitName(locale: Locale, unit: { name: string; names: Record<str
   return unit.names[locale] ?? unit.name;
 }
 
-export interface PdfOptions {
+interface PdfOptions {
   locale: Locale;
   /** A font file (OTF/TTF) to embed instead of the shipped one. */
   fontFile?: string;

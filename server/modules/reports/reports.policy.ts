@@ -1,5 +1,5 @@
 /** Who may read which version of a report. Pure functions of the actor and the unit. */
-import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
+import { hasRoleAt, type Actor } from '../../platform/access.ts';
 import type { Role } from '../../contract/domain.ts';
 
 /** The staff version (cases and their leaders) is for those who answer for the unit or oversee it. */
@@ -16,11 +16,6 @@ export function canReadReport(actor: Actor, unitPath: string, audience: Audience
 
 export function canSetTargets(actor: Actor, unitPath: string): boolean {
   return hasRoleAt(actor, unitPath, targetSetters);
-}
-
-/** The subtrees whose reports the actor may read in the staff version. */
-export function readerScope(actor: Actor): string[] {
-  return unitScope(actor, reportReaders);
 }
 
 /** Who keeps a unit's steering committee: its leaders and administrators, or those above. */

@@ -6,7 +6,7 @@ import { protectedKinds } from '../petitions/index.ts';
 
 type Db = Kysely<DB>;
 
-export interface TargetsRow {
+interface TargetsRow {
   unit_code: string;
   year: number | null;
   resolution_rate: string | null;
@@ -122,7 +122,7 @@ export async function childUnits(db: Db, unitId: number): Promise<Array<{ id: nu
 
 // The archive
 
-export interface ArchivedRow {
+interface ArchivedRow {
   id: number;
   unit_id: number;
   period: string;

@@ -21,7 +21,7 @@ import { reportJobs } from './reports.jobs.ts';
 import { archivedReportFile } from './commands/archiveReport.ts';
 
 const tags = ['reports'];
-export const maxReportYears = 5;
+const maxReportYears = 5;
 
 async function unitOf(ctx: AppContext, code: string): Promise<UnitRecord> {
   const unit = await resolveUnit(ctx.db, code, ctx.clock.now());
@@ -30,7 +30,7 @@ async function unitOf(ctx: AppContext, code: string): Promise<UnitRecord> {
 }
 
 /** The period a request names: `period` (a month, quarter or year) or `from` and `to`. */
-export function periodOf(q: { period?: string; from?: string; to?: string }): Period {
+function periodOf(q: { period?: string; from?: string; to?: string }): Period {
   const period = q.period !== undefined ? parsePeriod(q.period) : q.from && q.to ? customPeriod(q.from, q.to) : undefined;
   if (!period || period.kind === 'custom' && q.period !== undefined) throw badRequest('report_invalid_period');
   const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;

@@ -12,12 +12,12 @@ import { presentNames } from '../agencies/index.ts';
 import { textOf, type ReportTextKey } from './reports.texts.ts';
 import type { Period } from './reports.periods.ts';
 
-export const upwardColumns = ['received', 'answered', 'resolved', 'resolvedOnTime', 'responseRate', 'resolutionRate', 'onTimeRate', 'satisfactionRate'] as const;
-export type UpwardColumn = (typeof upwardColumns)[number];
-export const sortKeys = ['unit', ...upwardColumns] as const;
+const upwardColumns = ['received', 'answered', 'resolved', 'resolvedOnTime', 'responseRate', 'resolutionRate', 'onTimeRate', 'satisfactionRate'] as const;
+type UpwardColumn = (typeof upwardColumns)[number];
+const sortKeys = ['unit', ...upwardColumns] as const;
 export type SortKey = (typeof sortKeys)[number];
 
-export interface UpwardRow {
+interface UpwardRow {
   unit: { code: string; name: string; names: Record<string, string> };
   received: number;
   answered: number;
@@ -29,7 +29,7 @@ export interface UpwardRow {
   satisfactionRate: number | null;
 }
 
-export interface UpwardTable {
+interface UpwardTable {
   unit: { code: string; name: string; names: Record<string, string> };
   period: { key: string; from: string; to: string };
   asOf: string;

@@ -37,7 +37,7 @@ export interface MeasureValue {
   cases: CaseItem[];
 }
 
-export interface ComputedCriterion {
+interface ComputedCriterion {
   measure: ScorecardMeasure;
   weight: number | null;
   worst: number | null;
@@ -60,12 +60,12 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 const rate = (num: number, den: number) => (den === 0 ? null : round2((num / den) * 100));
 
 /** The framework that applies: for an official the nearest one for their position, else the nearest one for every position. */
-export function pickFramework(frameworks: FrameworkRow[], position: string | null): FrameworkRow | undefined {
+function pickFramework(frameworks: FrameworkRow[], position: string | null): FrameworkRow | undefined {
   return (position !== null ? frameworks.find((f) => f.position === position) : undefined) ?? frameworks.find((f) => f.position === null);
 }
 
 /** Every measure from the record (and, for reception days, from the gatherings module's compliance). */
-export function measuresFrom(r: Record_, gatherings: { required: number; held: number; days: CaseItem[] } | null): Map<ScorecardMeasure, MeasureValue> {
+function measuresFrom(r: Record_, gatherings: { required: number; held: number; days: CaseItem[] } | null): Map<ScorecardMeasure, MeasureValue> {
   const out = new Map<ScorecardMeasure, MeasureValue>();
   const answeredCase = (p: Record_['answered'][number], counts: boolean, detail: string | null): CaseItem => ({
     ref: p.tracking_code,
@@ -167,7 +167,7 @@ async function receptionAgainstMinimum(db: Kysely<DB>, units: UnitRow[], period:
   return out;
 }
 
-export interface ComputeInput {
+interface ComputeInput {
   subject: Subject;
   /** The official's home unit, or the unit itself: its time zone, frameworks and reception days. */
   unit: UnitRow;
@@ -176,7 +176,7 @@ export interface ComputeInput {
   now: Date;
 }
 
-export type Subject = { official: number } | { unitPath: string };
+type Subject = { official: number } | { unitPath: string };
 
 export type Computed = { card: Scorecard; measures: Map<ScorecardMeasure, MeasureValue> };
 

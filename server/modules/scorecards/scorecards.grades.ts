@@ -9,7 +9,7 @@ import { computeScorecard, computeScorecards } from './scorecards.compute.ts';
 import { parsePeriod, type Period } from './scorecards.policy.ts';
 import { officialsUnder, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
 
-export interface OfficialGrade {
+interface OfficialGrade {
   id: number;
   name: string;
   position: string | null;

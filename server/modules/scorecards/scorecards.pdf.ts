@@ -11,7 +11,7 @@ import { gradeNames, measureNames, reviewText, type ReviewTextKey } from './scor
 const rateMeasures: readonly string[] = ['on_time_rate', 'reopen_rate', 'online_share', 'gatherings_held'];
 const intlLocale: Record<Locale, string> = { vi: 'vi-VN', zh: 'zh-CN', en: 'en-GB' };
 
-export interface ReviewPdfOptions {
+interface ReviewPdfOptions {
   locale: Locale;
   /** The official's home unit's time zone, for the dates. */
   timeZone: string;
@@ -35,7 +35,7 @@ export function reviewNumber(locale: Locale): (x: number | null) => string {
 }
 
 /** A timestamp's local day, YYYY-MM-DD. */
-export function localDate(iso: string, timeZone: string): string {
+function localDate(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 

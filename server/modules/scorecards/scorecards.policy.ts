@@ -7,7 +7,7 @@ import type { Channel, Role, ScorecardGrade, ScorecardMeasure } from '../../cont
 
 /** Leaders read the scorecards of their units' officials and grade them; auditors read. */
 export const scorecardReaders = ['leader', 'auditor'] as const satisfies readonly Role[];
-export const scorecardGraders = ['leader'] as const satisfies readonly Role[];
+const scorecardGraders = ['leader'] as const satisfies readonly Role[];
 /** Frameworks and the ranking's minimum volume are set by administrators of the unit. */
 export const scorecardAdministrators = ['administrator'] as const satisfies readonly Role[];
 
@@ -140,7 +140,7 @@ export function wilson(successes: number, n: number, z = 1.959964): { low: numbe
   return { low: Math.max(0, (centre - spread) / denom), high: Math.min(1, (centre + spread) / denom) };
 }
 
-export interface RankInput {
+interface RankInput {
   code: string;
   name: string;
   successes: number;

@@ -97,7 +97,7 @@ export interface FrameworkRow {
 }
 
 /** The ids in a unit path '/1/5/9/', root first. */
-export const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
+const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
 
 /** The frameworks of a unit and of every unit above it, with their criteria in order (nearest unit first). */
 export async function frameworksAbove(db: Kysely<DB>, path: string): Promise<FrameworkRow[]> {

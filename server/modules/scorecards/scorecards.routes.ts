@@ -55,7 +55,7 @@ import { scorecardMessages } from './scorecards.messages.ts';
 const tags = ['scorecards'];
 
 /** Without a setting at the unit or above, a unit needs this many rated cases to be ranked. */
-export const defaultMinVolume = 30;
+const defaultMinVolume = 30;
 
 function period(key: string): Period {
   const p = parsePeriod(key);

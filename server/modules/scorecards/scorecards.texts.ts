@@ -7,7 +7,7 @@ import type { Locale } from '../../platform/i18n.ts';
 
 type Text = Record<Locale, string>;
 
-export const reviewTexts = {
+const reviewTexts = {
   title: { vi: 'Đánh giá, xếp loại năm {year}', zh: '{year} 年度考核', en: 'Yearly review {year}' },
   official: { vi: 'Cán bộ', zh: '干部', en: 'Official' },
   position: { vi: 'Vị trí việc làm', zh: '岗位', en: 'Job position' },

@@ -14,7 +14,7 @@ export interface UnitWithChecklist {
   checklistLevel: string | null;
 }
 
-export interface ChecklistKind {
+interface ChecklistKind {
   key: string;
   names: LocaleNames;
   required: boolean;
@@ -87,7 +87,7 @@ export async function insertServicePoint(
   return insertReturningId(db, 'service_points', { unit_id: values.unitId, kind: values.kind, name: values.name, address: values.address });
 }
 
-export interface GapRow {
+interface GapRow {
   id: number;
   code: string;
   name: string;
@@ -96,7 +96,7 @@ export interface GapRow {
   missing: string[];
 }
 
-export interface GapFilter {
+interface GapFilter {
   /** Path of the unit asked about: its whole subtree is searched. */
   rootPath: string;
   /** The caller's subtrees: only units inside one of them are answered. */

@@ -19,7 +19,7 @@ export type Grains = 'dm' | 'm' | null;
 const none = { months: null, days: [] };
 
 /** Which rollup rows, deltas and petitions a request reads. */
-export function readPlan(q: StatsQuery, grains: Grains): ReadPlan {
+function readPlan(q: StatsQuery, grains: Grains): ReadPlan {
   const whole = { from: q.from, to: q.to };
   if (grains === null) return { rolled: none, rolledDays: [], fromPetitions: [whole], histogram: null };
   if (grains === 'dm') {

@@ -8,7 +8,7 @@ import type { Interval } from './stats.periods.ts';
 import { seriesBuckets } from './stats.periods.ts';
 
 /** The counters kept per rollup row (and per delta). */
-export const baseCounters = [
+const baseCounters = [
   'received',
   'accepted',
   'rejected',
@@ -22,12 +22,12 @@ export const baseCounters = [
   'acceptable',
   'unsatisfied',
 ] as const;
-export type BaseCounter = (typeof baseCounters)[number];
+type BaseCounter = (typeof baseCounters)[number];
 
 /** Every counter a row of figures carries, in the order the queries read them. */
 export const counters = [...baseCounters, 'overdue'] as const;
 export type Counter = (typeof counters)[number];
-export type BaseCounts = Record<BaseCounter, number>;
+type BaseCounts = Record<BaseCounter, number>;
 
 export interface Counts extends BaseCounts {
   /** resolved − resolvedOnTime */
@@ -47,7 +47,7 @@ export interface Rates {
   satisfactionRate: number | null;
 }
 
-export type Bucket = Counts & Rates;
+type Bucket = Counts & Rates;
 
 export interface SeriesItem extends Bucket {
   period: string;
@@ -100,7 +100,7 @@ function finish(raw: Raw): Bucket {
 }
 
 /** Hours with one decimal from a number of minutes (possibly x.5 for an even count). */
-export function hoursFromMinutes(minutes: number | null): number | null {
+function hoursFromMinutes(minutes: number | null): number | null {
   return minutes === null ? null : Math.round(minutes / 6) / 10;
 }
 

@@ -6,7 +6,7 @@
 import { type JobDefinition, recurringJob } from '../../platform/jobs.ts';
 import { advanceOverdue, foldStatsDeltas } from './stats.queries.ts';
 
-export const foldEveryMs = 10_000;
+const foldEveryMs = 10_000;
 const batch = 10_000;
 
 const foldJob = recurringJob('stats.fold', foldEveryMs, async (ctx) => {

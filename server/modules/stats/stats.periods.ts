@@ -28,7 +28,7 @@ export function isDay(value: string): boolean {
   return d.toISOString().slice(0, 10) === value;
 }
 
-export function firstOfMonth(day: Day): Day {
+function firstOfMonth(day: Day): Day {
   return `${day.slice(0, 7)}-01`;
 }
 
@@ -67,7 +67,7 @@ export function dayParts(from: Day, to: Day): PeriodParts {
   return { months: null, days: [{ from, to }] };
 }
 
-export interface SeriesBucket {
+interface SeriesBucket {
   /** 'YYYY-MM' or 'YYYY-MM-DD'. */
   period: string;
   from: Day;

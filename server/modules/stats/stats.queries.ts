@@ -313,7 +313,7 @@ function perPart(
   return pieces.length ? sql.join(pieces, sql` UNION ALL `) : sql`${empty} WHERE false`;
 }
 
-export interface DayRange {
+interface DayRange {
   from: Day;
   to: Day;
 }
@@ -424,7 +424,7 @@ export interface ReadPlan {
   histogram: PeriodParts | null;
 }
 
-export interface ReadFigures {
+interface ReadFigures {
   /** [bucket, dim, value, ...counters in the order of `counters`]: to be added up. */
   rows: Array<[string, StatsDim, string, ...number[]]>;
   medianMinutes: number | null;

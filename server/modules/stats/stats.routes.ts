@@ -13,10 +13,10 @@ import { Type } from 'typebox';
 import { statsMessages } from './stats.messages.ts';
 import { statsJobs } from './stats.jobs.ts';
 
-export const maxPeriodYears = 20;
-export const maxDailySeries = 400;
+const maxPeriodYears = 20;
+const maxDailySeries = 400;
 /** Units compared side by side in one answer. */
-export const maxChildUnits = 200;
+const maxChildUnits = 200;
 
 /** The unit and period asked for, checked: the same rules for every figure. */
 async function scopeOf(ctx: AppContext, query: StatsQuery) {

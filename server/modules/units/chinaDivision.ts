@@ -29,12 +29,12 @@ interface Division {
 const levels: Record<number, string> = { 2: 'province', 4: 'city', 6: 'county', 9: 'township', 12: 'village' };
 
 /** The stored (GB/T 2260) form of a package code. */
-export function officialCode(code: string): string {
+function officialCode(code: string): string {
   return code.length === 2 ? `${code}0000` : code.length === 4 ? `${code}00` : code;
 }
 
 /** The package's form of a code given either way ('520000' → '52', '520300' → '5203'). */
-export function packageCode(code: string): string {
+function packageCode(code: string): string {
   if (/^\d{2}0000$/.test(code)) return code.slice(0, 2);
   if (/^\d{4}00$/.test(code)) return code.slice(0, 4);
   return code;

@@ -7,8 +7,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { LocaleNames } from '../../schema.ts';
 import type { UnitImportRow } from './commands/importUnits.ts';
 
-export const requiredColumns = ['code', 'name', 'level', 'parent_code'] as const;
-export const optionalColumns = [
+const requiredColumns = ['code', 'name', 'level', 'parent_code'] as const;
+const optionalColumns = [
   'name_vi',
   'name_zh',
   'name_en',

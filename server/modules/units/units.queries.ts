@@ -99,7 +99,7 @@ export interface UnitListRow {
 
 export type UnitCursor = { by: 'code'; code: string } | { by: 'rank'; rank: number; length: number; code: string };
 
-export interface UnitFilter {
+interface UnitFilter {
   q?: string;
   parentId?: number;
   level?: string;

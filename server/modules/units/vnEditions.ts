@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const vnUnitsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/vn-units');
+const vnUnitsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/vn-units');
 
 /** Each published list, by the name `units import --edition` takes. */
 export const vnEditions = {

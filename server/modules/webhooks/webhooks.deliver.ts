@@ -14,7 +14,7 @@ import { signWebhook, webhookHeaders } from './webhooks.signature.ts';
 export const deliveryBackoffMs = (failures: number) => Math.min(10_000 * 2 ** (failures - 1), 7_200_000);
 const timeoutMs = 10_000;
 
-export async function attemptDelivery(ctx: AppContext, deliveryId: string, lastAttempt: boolean): Promise<void> {
+async function attemptDelivery(ctx: AppContext, deliveryId: string, lastAttempt: boolean): Promise<void> {
   const d = await deliveryToSend(ctx.db, deliveryId);
   if (!d || d.delivered_at || d.failed_at) return;
   const at = ctx.clock.now();

@@ -33,7 +33,7 @@ const describePetitions: WebhookEventSource['describe'] = async (db, subjectIds)
   );
 };
 
-export const petitionWebhookEvents: Array<[name: string, auditAction: string]> = [
+const petitionWebhookEvents: Array<[name: string, auditAction: string]> = [
   ['petition.received', 'petition.submit'],
   ['petition.assigned', 'petition.assign'],
   ['petition.answered', 'petition.answer'],

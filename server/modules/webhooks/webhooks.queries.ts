@@ -83,7 +83,7 @@ export async function recentDeliveries(db: Kysely<DB>, subscriptionId: number, l
 
 // ---- finding events ----
 
-export interface AuditedEvent {
+interface AuditedEvent {
   id: number;
   action: string;
   subject_id: string;
@@ -112,7 +112,7 @@ export async function writeCursor(trx: Kysely<DB>, to: number): Promise<void> {
   await sql`UPDATE webhook_cursor SET last_event_id = greatest(last_event_id, ${to})`.execute(trx);
 }
 
-export interface LiveSubscription {
+interface LiveSubscription {
   id: number;
   events: string[];
   unit_path: string;
@@ -143,7 +143,7 @@ export async function insertDeliveries(
 
 // ---- delivering ----
 
-export interface DeliveryToSend {
+interface DeliveryToSend {
   id: number;
   delivery_id: string;
   event: string;
@@ -185,7 +185,7 @@ export async function recordAttempt(
 
 // ---- what petition events say ----
 
-export interface PetitionFacts {
+interface PetitionFacts {
   id: number;
   tracking_code: string;
   kind: PetitionKind;

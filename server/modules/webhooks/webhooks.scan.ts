@@ -14,13 +14,13 @@ import { auditedEvents, insertDeliveries, liveSubscriptions, readCursor, writeCu
 import { subscriptionWants } from './webhooks.policy.ts';
 
 export const deliverJob = 'webhooks.deliver';
-export const scanEveryMs = 15_000;
+const scanEveryMs = 15_000;
 /** How far before the cursor each read starts again. */
 const lookBack = 200;
 /** How many audit events one pass reads at the most. */
 const span = 5000;
 /** Attempts before a delivery is marked failed: with the backoff below, about a day. */
-export const deliveryAttempts = 12;
+const deliveryAttempts = 12;
 
 export async function scanWebhookEvents(ctx: AppContext): Promise<number> {
   const sources = webhookEventSources();

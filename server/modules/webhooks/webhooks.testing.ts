@@ -20,7 +20,7 @@ export interface Received {
   raw: string;
 }
 
-export interface Receiver {
+interface Receiver {
   /** Every attempt that carried a good signature, retries included. */
   seen: Received[];
   /** Attempts refused for a bad signature. */

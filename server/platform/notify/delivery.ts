@@ -28,7 +28,7 @@ const sendLeaseMs = 2 * 60_000;
 const transportsByContext = new WeakMap<AppContext, Transports>();
 
 /** The transports of a server process, made from its configuration on first use. */
-export function transportsFor(ctx: AppContext): Transports {
+function transportsFor(ctx: AppContext): Transports {
   let transports = transportsByContext.get(ctx);
   if (!transports) {
     transports = createTransports(ctx.config);

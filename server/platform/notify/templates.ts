@@ -12,7 +12,7 @@
  */
 import { locales, type Locale } from '../i18n.ts';
 
-export type LocalizedText = Record<Locale, string>;
+type LocalizedText = Record<Locale, string>;
 
 export interface TemplateDefinition {
   subject: LocalizedText;

@@ -80,7 +80,7 @@ export function smtpTransport(url: string, from: string): Transport {
 }
 
 /** POST { to, text } as JSON; any 2xx answer means the gateway took the message. */
-export function smsWebhookTransport(url: string, timeoutMs: number): Transport {
+function smsWebhookTransport(url: string, timeoutMs: number): Transport {
   return {
     name: 'sms-webhook',
     async send(message) {
@@ -106,7 +106,7 @@ export function smsWebhookTransport(url: string, timeoutMs: number): Transport {
 type TransportConfig = Pick<Config, 'smtpUrl' | 'mailFrom' | 'smsWebhookUrl' | 'smsWebhookTimeoutMs'>;
 
 /** The channels with nothing configured, which print to the console instead of sending. */
-export function consoleChannels(config: TransportConfig): NotificationChannel[] {
+function consoleChannels(config: TransportConfig): NotificationChannel[] {
   return [...(config.smtpUrl ? [] : (['email'] as const)), ...(config.smsWebhookUrl ? [] : (['sms'] as const))];
 }
 

@@ -8,7 +8,7 @@ import { api, messageOf, type List } from './api.ts';
 import { useI18n } from './i18n.ts';
 import { navigate } from './router.ts';
 
-export interface Notice {
+interface Notice {
   id: number;
   kind: string;
   title: string;
@@ -21,7 +21,7 @@ export interface Notice {
 const pollMs = 60_000;
 
 /** Where a notice leads: its petition's page, when it is about one. */
-export function noticeHref(notice: Notice): string | null {
+function noticeHref(notice: Notice): string | null {
   return notice.subject?.type === 'petition' ? `/staff/petitions/${encodeURIComponent(notice.subject.id)}` : null;
 }
 

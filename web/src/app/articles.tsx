@@ -3,7 +3,7 @@ import { api } from './api.ts';
 import { tOr, useI18n } from './i18n.ts';
 import type { ArticleSummary } from './apiTypes.ts';
 
-export interface ArticleFilter {
+interface ArticleFilter {
   q?: string;
   unit?: string;
   kind?: string;

@@ -49,7 +49,7 @@ export function TextField(
 }
 
 /** One choice of a list: each option's value and the words shown for it. */
-export interface Choice<T extends string> {
+interface Choice<T extends string> {
   value: T;
   label: string;
 }

@@ -2,7 +2,7 @@
  * Petitions raised on this device: their tracking codes and access keys stay in localStorage so
  * the resident can rate or reopen without an account.
  */
-export interface DevicePetition {
+interface DevicePetition {
   trackingCode: string;
   accessKey: string;
   createdAt: string;

@@ -21,7 +21,7 @@ declare global {
 }
 
 /** Maps a BCP 47 tag from the browser to one of ours, or null. */
-export function matchLocale(tag: string): UiLocale | null {
+function matchLocale(tag: string): UiLocale | null {
   const lower = tag.toLowerCase();
   if (lower.startsWith('vi')) return 'vi';
   if (lower.startsWith('en')) return 'en';
@@ -94,7 +94,7 @@ export function tOr(key: string, fallback: string): string {
   return i18next.exists(key) ? (i18next.t(key) as string) : fallback;
 }
 
-export interface I18n {
+interface I18n {
   locale: UiLocale;
   t: typeof t;
   setLocale(locale: UiLocale): void;

@@ -25,7 +25,7 @@ export interface Route {
   load?: () => Promise<{ default: PageComponent }>;
 }
 
-export interface NavItem {
+interface NavItem {
   href: string;
   label: string;
   area: 'public' | 'staff';
@@ -34,7 +34,7 @@ export interface NavItem {
   order: number;
 }
 
-export interface Feature {
+interface Feature {
   name: string;
   routes: Route[];
   nav?: NavItem[];

@@ -5,7 +5,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { agencyKindExists, insertAgency, type UnitRef } from '../agencies.queries.ts';
 
-export interface CreateAgencyInput {
+interface CreateAgencyInput {
   unit: UnitRef;
   kind: string;
   name: string;

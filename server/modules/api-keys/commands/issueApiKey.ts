@@ -7,7 +7,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { insertApiKey } from '../api-keys.queries.ts';
 
 /** A key: 'zd_' and 32 random bytes; its first 11 characters are shown in lists to recognise it. */
-export function newApiKey(): { key: string; prefix: string; hash: string } {
+function newApiKey(): { key: string; prefix: string; hash: string } {
   const key = `zd_${crypto.randomBytes(32).toString('base64url')}`;
   return { key, prefix: key.slice(0, 11), hash: sha256Hex(key) };
 }

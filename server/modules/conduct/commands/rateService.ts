@@ -8,7 +8,7 @@ import { kioskWait, linkWait } from '../conduct.policy.ts';
 import { normsInForce } from '../conduct.norms.ts';
 import type { RatingBody } from '../conduct.schema.ts';
 
-export type RatingSource = { source: 'kiosk'; deviceId: number } | { source: 'link'; raterHash: string; officialId: number | null };
+type RatingSource = { source: 'kiosk'; deviceId: number } | { source: 'link'; raterHash: string; officialId: number | null };
 
 /**
  * A face-scale rating for the service point, the official who served (an entry of the unit's

@@ -5,7 +5,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import { findNormSetByKey, insertNormSet, insertNormSetVersion } from '../conduct.queries.ts';
 
-export interface NormSetInput {
+interface NormSetInput {
   names: LocaleNames;
   norms: Array<{ code: string; texts: LocaleNames }>;
 }

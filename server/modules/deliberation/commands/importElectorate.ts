@@ -7,7 +7,7 @@ import { parseDestination } from '../../people/index.ts';
 import { countVoters, getConsultation, upsertVoters } from '../consultations.queries.ts';
 
 /** Reads "ref,name,phone" lines (a header line first); the phone is optional (paper ballots only). */
-export function parseElectorate(csv: string): Array<{ ref: string; name: string; phone: string | null }> {
+function parseElectorate(csv: string): Array<{ ref: string; name: string; phone: string | null }> {
   let records: string[][];
   try {
     records = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];

@@ -28,7 +28,7 @@ import {
   type ConsultationRow,
 } from '../consultations.queries.ts';
 
-export const voteCodeMinutes = 10;
+const voteCodeMinutes = 10;
 const maxCodesPerHour = 5;
 const maxAttempts = 5;
 const ballotBox = { kind: 'system', label: 'ballot_box' } as const;

@@ -11,8 +11,8 @@ import { acceptsMinutesFiles } from '../gatherings.policy.ts';
 import { getGathering, insertMinutesFile, minutesFilesUsage, type GatheringRow } from '../gatherings.queries.ts';
 import { auditGathering, type GatheringActor, type GatheringContext } from './shared.ts';
 
-export const minutesFilesMax = 20;
-export const minutesFilesMaxBytes = 100 * 1024 * 1024;
+const minutesFilesMax = 20;
+const minutesFilesMaxBytes = 100 * 1024 * 1024;
 
 export async function attachMinutesFile(
   ctx: GatheringContext,

@@ -13,7 +13,7 @@ import { agencyPaths, loadModel, newestRouted, routedHistory, saveModel, type St
 import type { RoutingTarget } from '../insight.tables.ts';
 
 /** The newest petitions a model learns from. */
-export const historyLimit = 20_000;
+const historyLimit = 20_000;
 
 export async function trainRoutingModels(ctx: Pick<AppContext, 'db' | 'clock'>, opts: { force?: boolean } = {}): Promise<StoredModel[]> {
   const trained: StoredModel[] = [];

@@ -11,7 +11,7 @@ import { canWriteAt, type ArticleKind } from '../knowledge.policy.ts';
 import { insertArticle, insertVersion, servicePointOf, type VersionText } from '../knowledge.queries.ts';
 import { auditArticle, checkLanguages, cleanTexts, publishableSource } from './shared.ts';
 
-export interface CreateArticleInput {
+interface CreateArticleInput {
   kind: ArticleKind;
   unit?: string;
   category?: string | null;

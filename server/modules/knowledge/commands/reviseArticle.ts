@@ -9,7 +9,7 @@ import { badRequest } from '../../../platform/errors.ts';
 import { deleteVersion, insertVersion, servicePointOf, updateArticle, type VersionText } from '../knowledge.queries.ts';
 import { auditArticle, checkLanguages, cleanTexts, loadArticleFor, publishableSource } from './shared.ts';
 
-export interface ReviseArticleInput {
+interface ReviseArticleInput {
   texts: VersionText[];
   category?: string | null;
   servicePoint?: number | null;

@@ -13,7 +13,7 @@ import { normalisePhone, trackingAlphabet } from '../../petitions/index.ts';
 import type { ArticleLanguage } from '../knowledge.policy.ts';
 import { activeSubscription, insertSubscription } from '../knowledge.queries.ts';
 
-export interface SubscribeInput {
+interface SubscribeInput {
   unit?: string;
   category?: string;
   channel: 'sms' | 'email';
@@ -24,7 +24,7 @@ export interface SubscribeInput {
 
 const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function newUnsubscribeCode(): string {
+function newUnsubscribeCode(): string {
   return [...crypto.randomBytes(10)].map((b) => trackingAlphabet[b % 32]).join('');
 }
 

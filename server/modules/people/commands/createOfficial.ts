@@ -20,7 +20,7 @@ import type { Role } from '../../../contract/domain.ts';
 import { issueSetupCode } from './setupCodes.ts';
 import { resolveUnits } from '../../units/index.ts';
 
-export interface CreateOfficialInput {
+interface CreateOfficialInput {
   username: string;
   name: string;
   /**

@@ -27,7 +27,7 @@ export function checkPassword(password: string, personal: { username: string; na
   }
 }
 
-export interface ResolvedPlace extends Place {
+interface ResolvedPlace extends Place {
   code: string | null;
   role: Role;
 }

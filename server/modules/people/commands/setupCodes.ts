@@ -12,8 +12,8 @@ import { enqueueNotification } from '../../../platform/notify/outbox.ts';
 import { insertCode } from '../people.queries.ts';
 import { codeHash } from './sendSignInCode.ts';
 
-export const setupCodeValidHours = 24;
-export const setupCodeDigits = 8;
+const setupCodeValidHours = 24;
+const setupCodeDigits = 8;
 
 /** Where an official's setup codes are kept among the one-time codes (no phone or e-mail looks like it). */
 export const setupCodeKey = (accountId: number) => `official-setup:${accountId}`;

@@ -41,7 +41,7 @@ export interface SignedIn {
  * whether this device is known to it, then the attempt counted before anything secret is
  * checked. Unknown and known usernames take the same steps.
  */
-export type BegunSignIn = Awaited<ReturnType<typeof beginOfficialSignIn>>;
+type BegunSignIn = Awaited<ReturnType<typeof beginOfficialSignIn>>;
 
 export async function beginOfficialSignIn(ctx: AppContext, input: SignInRequest) {
   const now = ctx.clock.now();

@@ -8,7 +8,7 @@ import type { OidcClaims } from '../oidc.ts';
 import { selfActor } from './signInOfficial.ts';
 
 /** Why claims were refused: each has its own explanation on the sign-in page. */
-export type SsoRefusal = 'sso_no_claim' | 'sso_email_unverified' | 'sso_not_linked' | 'sso_ambiguous' | 'account_disabled';
+type SsoRefusal = 'sso_no_claim' | 'sso_email_unverified' | 'sso_not_linked' | 'sso_ambiguous' | 'account_disabled';
 
 export class SsoRefused extends AppError {
   constructor(readonly reason: SsoRefusal) {

@@ -63,7 +63,7 @@ function countDays(cal: Calendar, dayType: DayType, from: Date, days: number, pl
       cal.addCalendarDays(from, days, place, { endOnWorkingDay: true });
 }
 
-export function addPolicyDays(cal: Calendar, policy: DeadlinePolicy, from: Date, days: number, place: Place): Date {
+function addPolicyDays(cal: Calendar, policy: DeadlinePolicy, from: Date, days: number, place: Place): Date {
   return countDays(cal, policy.day_type, from, days, place);
 }
 

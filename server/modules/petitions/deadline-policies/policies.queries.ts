@@ -35,10 +35,10 @@ export function allPoliciesFor(db: Kysely<DB>, unit: PolicyPlace | null) {
     .execute();
 }
 
-export type PolicyValues = Omit<DeadlinePolicy, 'id' | 'updated_at' | 'kind' | 'unit_id' | 'country' | 'channel'>;
+type PolicyValues = Omit<DeadlinePolicy, 'id' | 'updated_at' | 'kind' | 'unit_id' | 'country' | 'channel'>;
 
 /** The owner of a policy: a unit, else a country (its default), else the deployment; for one channel or all. */
-export interface PolicyOwner {
+interface PolicyOwner {
   unitId: number | null;
   country: string | null;
   channel: Channel | null;

@@ -14,7 +14,7 @@ import type { DeadlinePolicy } from '../deadline-policies/petitions.deadlines.ts
 import { eventRow, type NewPetition, type UnitRow } from '../petitions.queries.ts';
 import type { PetitionKind } from '../../../contract/domain.ts';
 
-export interface IntakePlace {
+interface IntakePlace {
   unit: UnitRow;
   /** The unit's code was retired and handed to another unit: the units module resolves it. */
   retired: boolean;
@@ -71,7 +71,7 @@ export async function prepareIntake(
   };
 }
 
-export interface IntakeRows {
+interface IntakeRows {
   petition: NewPetition & Pick<Insertable<PetitionsTable>, 'id' | 'tracking_code'>;
   /** Title, body and category as the search index holds them. */
   searchText: string;

@@ -45,7 +45,7 @@ export function newAccessKey(): string {
  * A key as people type it: case, spaces and dashes are forgiven for the short keys. The long
  * keys of earlier versions (32 characters, case-sensitive) are kept exactly as given.
  */
-export function normaliseAccessKey(raw: string): string {
+function normaliseAccessKey(raw: string): string {
   const short = raw.replace(/[\s-]/g, '').toUpperCase();
   if (short.length === accessKeyLength && [...short].every((ch) => trackingAlphabet.includes(ch))) return short;
   return raw.trim();

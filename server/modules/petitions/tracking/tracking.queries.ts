@@ -25,7 +25,7 @@ export interface TrackRow {
   events: TrackEvent[];
 }
 
-export interface TrackEvent {
+interface TrackEvent {
   id: number;
   at: Date;
   type: string;
@@ -162,7 +162,7 @@ export interface PublicRow {
 }
 
 /** A public petition's place is rounded to 0.001° (about 100 m): it must not point at one house. */
-export const publicPlaceDecimals = 3;
+const publicPlaceDecimals = 3;
 
 /** Metres per degree of latitude (and of longitude at the equator). */
 const metresPerDegree = 111_320;

@@ -17,7 +17,7 @@ import { consentToPublish } from './consentToPublish.ts';
 
 /** The tracking page: a merged petition shows its case's state, answer and, from the merge on, its history. */
 /** The public tracking view; with the petition's access key, what the resident sent as well. */
-export async function trackView(ctx: AppContext, rawCode: string, accessKey?: string) {
+async function trackView(ctx: AppContext, rawCode: string, accessKey?: string) {
   const code = normaliseTrackingCode(rawCode);
   const row = code ? await findTrackRow(ctx.db, ctx.database, code) : undefined;
   if (!row) throw notFound();

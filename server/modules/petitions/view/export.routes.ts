@@ -16,7 +16,7 @@ import { exportPageSize, publicExportPage, staffExportPage, type ExportRange } f
 // A day of this era: PostgreSQL has no year 0, and no petition was sent before 1900.
 const Day = (description: string) => Type.String({ format: 'date', pattern: '^(19|20)[0-9]{2}-', description });
 
-export const PetitionExportQuery = Type.Object(
+const PetitionExportQuery = Type.Object(
   {
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: that unit and every unit below it' })),
     from: Type.Optional(Day("the first day submitted (YYYY-MM-DD), a local day of the unit's time zone")),
@@ -26,16 +26,16 @@ export const PetitionExportQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const PublicPetitionExportQuery = Type.Object(
+const PublicPetitionExportQuery = Type.Object(
   { ...PetitionExportQuery.properties, unit: Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: that unit and every unit below it' }) },
   { additionalProperties: false },
 );
 
-export const staffExportColumns = [
+const staffExportColumns = [
   'trackingCode', 'kind', 'category', 'channel', 'status', 'urgent', 'title', 'unit', 'unitName', 'submittedAt', 'dueAt',
   'answeredAt', 'closedAt', 'resolvedOnTime', 'escalations', 'transfers', 'rating', 'handler', 'leader',
 ] as const;
-export const publicExportColumns = ['trackingCode', 'kind', 'category', 'status', 'unit', 'submittedAt', 'answeredAt', 'closedAt'] as const;
+const publicExportColumns = ['trackingCode', 'kind', 'category', 'status', 'unit', 'submittedAt', 'answeredAt', 'closedAt'] as const;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -111,10 +111,10 @@ function visibleParts(actor: Official): Array<(eb: PetitionsEb) => ReturnType<Pe
 }
 
 /** Up to this many matches are fetched as ids first and ordered by themselves. */
-export const listProbeLimit = 5000;
+const listProbeLimit = 5000;
 
 /** How many of the most recent petitions a province's or the country's plain newest-first list looks at first. */
-export const listWalkFirst = 1000;
+const listWalkFirst = 1000;
 
 /**
  * A newest-first list with no filter but the caller's scope, for a scope as wide as a province

@@ -19,7 +19,7 @@ import { awaitingAcceptance, openStatuses, type EventVisibility, type ReviewStag
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function isOverdue(p: Pick<PetitionRow, 'status' | 'due_at' | 'ack_due_at'>, now: Date): boolean {
+function isOverdue(p: Pick<PetitionRow, 'status' | 'due_at' | 'ack_due_at'>, now: Date): boolean {
   if (!openStatuses.includes(p.status)) return false;
   return p.due_at.getTime() < now.getTime() || (awaitingAcceptance.includes(p.status) && p.ack_due_at.getTime() < now.getTime());
 }

@@ -36,7 +36,7 @@ interface ViewRow {
   reported_grants: Array<{ unitId: number | null; path: string; role: Role }> | null;
 }
 
-export interface StaffViewData {
+interface StaffViewData {
   names: PetitionNames;
   /** The petition's unit, where the deadline rules that offer a review are looked up. */
   unit: { path: string; country: string };

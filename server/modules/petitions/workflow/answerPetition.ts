@@ -22,7 +22,7 @@ import {
   type CommandActor,
 } from './shared.ts';
 
-export interface AnswerInput {
+interface AnswerInput {
   text: string;
   publish?: boolean;
   version?: number;

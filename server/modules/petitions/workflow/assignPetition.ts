@@ -10,7 +10,7 @@ import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { auditPetition, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { contentOf, handlerGrant, leaderGrant, missingClearItems, sameBranch, withinReachOf } from '../petitions.policy.ts';
 
-export interface AssignInput {
+interface AssignInput {
   agency?: number;
   handler?: number;
   leader?: number;

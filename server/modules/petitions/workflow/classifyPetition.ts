@@ -10,7 +10,7 @@ import { canAssign, canSee, sameBranch, type CommandActor } from '../petitions.p
 import { findAgency, findPetition, findPetitionLocked, updatePetition } from '../petitions.queries.ts';
 import { auditPetition, inTransaction, recordEvent } from './shared.ts';
 
-export interface ClassifyInput {
+interface ClassifyInput {
   category?: string;
   agency?: number;
   version?: number;

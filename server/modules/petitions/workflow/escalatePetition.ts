@@ -10,7 +10,7 @@ import { auditPetition, firstTime, inTransaction, increment, loadForAction, reco
 import { moveCase, tellSentUp } from './moveCase.ts';
 import type { EscalationCause, PetitionStatus } from '../../../contract/domain.ts';
 
-export interface EscalateInput {
+interface EscalateInput {
   reason: string;
   cause?: EscalationCause;
   version?: number;

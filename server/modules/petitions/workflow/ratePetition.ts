@@ -23,7 +23,7 @@ export interface RatingInput {
 }
 
 /** How many times petitioners may send one case back by rating it. */
-export const reopensByRating = 1;
+const reopensByRating = 1;
 
 export async function ratePetition(ctx: AppContext, actor: Actor, trackingCode: string, input: RatingInput): Promise<string> {
   if (input.reopen && input.score !== 'unsatisfied') throw badRequest('reopen_needs_unsatisfied');

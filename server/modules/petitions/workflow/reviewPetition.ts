@@ -15,7 +15,7 @@ import type { ReviewStage } from '../../../contract/domain.ts';
 import { auditPetition, inTransaction, loadForAction, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, tellSentUp } from './moveCase.ts';
 
-export interface ReviewInput {
+interface ReviewInput {
   stage: ReviewStage;
   /** The resident's grounds for not accepting the answer. */
   reason: string;

@@ -9,7 +9,7 @@ import { openStatuses } from '../../../contract/domain.ts';
 import { protectedKinds } from '../petitions.policy.ts';
 import type { PetitionRow } from '../petitions.queries.ts';
 
-export interface SimilarRow {
+interface SimilarRow {
   id: number;
   tracking_code: string;
   kind: PetitionRow['kind'];
@@ -23,7 +23,7 @@ export interface SimilarRow {
 }
 
 /** Within this distance two petitions about a place are likely the same, whatever their words. */
-export const nearMetres = 300;
+const nearMetres = 300;
 
 export async function similarOpenPetitions(
   db: Kysely<DB>,

@@ -11,7 +11,7 @@ import { unitWithinReachOf } from '../petitions.policy.ts';
 import { auditPetition, firstTime, inTransaction, increment, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, receiversAt } from './moveCase.ts';
 
-export interface TransferInput {
+interface TransferInput {
   toUnit?: string;
   toAgency?: number;
   reason: string;

@@ -23,7 +23,7 @@ import { committeeOfUnit, leaderEmails, memberEmails, reportUnits } from '../com
 const archiveActor = { kind: 'system' as const, label: 'reports-archive' };
 
 /** The language a unit's archived reports are written in. */
-export function unitLocale(country: string): Locale {
+function unitLocale(country: string): Locale {
   return country === 'VN' ? 'vi' : country === 'CN' ? 'zh' : 'en';
 }
 

@@ -2,7 +2,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import { upsertTargets } from '../reports.queries.ts';
 
-export interface TargetsInput {
+interface TargetsInput {
   unit: { id: number; code: string };
   /** The year they are for; null: the unit's default for a year without its own. */
   year: number | null;

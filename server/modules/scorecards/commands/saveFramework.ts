@@ -7,7 +7,7 @@ import { findFrameworkId, writeFramework } from '../scorecards.queries.ts';
 import type { FrameworkBody } from '../scorecards.schema.ts';
 
 /** Checks a framework's thresholds and criteria; throws 400 with the first fault. */
-export function checkFramework(body: Pick<FrameworkBody, 'thresholds' | 'criteria'>): void {
+function checkFramework(body: Pick<FrameworkBody, 'thresholds' | 'criteria'>): void {
   const t = body.thresholds;
   if (!(t.excellent >= t.good && t.good >= t.completed)) throw badRequest('thresholds_order');
   const seen = new Set<string>();

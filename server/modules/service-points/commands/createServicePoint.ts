@@ -5,7 +5,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { checklistKinds, insertServicePoint, type UnitWithChecklist } from '../service-points.queries.ts';
 
-export interface CreateServicePointInput {
+interface CreateServicePointInput {
   unit: UnitWithChecklist;
   kind: string;
   name: string;

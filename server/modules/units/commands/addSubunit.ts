@@ -8,7 +8,7 @@ import { allocateUnitIds, childCodeState, insertUnits, lockUnit, type UnitRecord
 
 const countryLanguage: Record<string, keyof LocaleNames> = { VN: 'vi', CN: 'zh' };
 
-export interface AddSubunitInput {
+interface AddSubunitInput {
   parent: UnitRecord;
   name: string;
   level: 'hamlet' | 'group';

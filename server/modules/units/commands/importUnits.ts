@@ -63,7 +63,7 @@ export interface ImportSummary {
   unchanged: number;
 }
 
-export const defaultTimeZones: Record<string, string> = { VN: 'Asia/Ho_Chi_Minh', CN: 'Asia/Shanghai' };
+const defaultTimeZones: Record<string, string> = { VN: 'Asia/Ho_Chi_Minh', CN: 'Asia/Shanghai' };
 const countryLanguage: Record<string, keyof LocaleNames> = { VN: 'vi', CN: 'zh' };
 const batchSize = 1000;
 const fallbackCountry = 'VN';

@@ -26,7 +26,7 @@ const countryViews: Record<string, { lat: number; lng: number; zoom: number }> =
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
-export interface PlaceMapProps {
+interface PlaceMapProps {
   /** What the map shows, for screen readers. */
   label: string;
   place?: { lat: number; lng: number } | null;

@@ -1,6 +1,6 @@
 /** The administration's sections an official may open: backups hold every unit's data, so only
  * administrators of the whole deployment (a grant without a unit) see that section. */
-export const adminSections = ['units', 'agencies', 'servicePoints', 'officials', 'deadlines', 'approval', 'backups'] as const;
+const adminSections = ['units', 'agencies', 'servicePoints', 'officials', 'deadlines', 'approval', 'backups'] as const;
 export type AdminSection = (typeof adminSections)[number];
 
 const deploymentWideOnly: readonly AdminSection[] = ['backups'];

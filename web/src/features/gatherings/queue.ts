@@ -13,7 +13,7 @@ export interface QueuedEntry {
   queuedAt: string;
 }
 
-export interface RefusedEntry extends QueuedEntry {
+interface RefusedEntry extends QueuedEntry {
   message: string;
 }
 
@@ -35,8 +35,8 @@ function write<T>(key: string, list: T[]): void {
   listeners.forEach((l) => l());
 }
 
-export const queuedEntries = (gathering?: number) => read<QueuedEntry>(queueKey).filter((e) => gathering === undefined || e.gathering === gathering);
-export const refusedEntries = (gathering: number) => read<RefusedEntry>(refusedKey).filter((e) => e.gathering === gathering);
+const queuedEntries = (gathering?: number) => read<QueuedEntry>(queueKey).filter((e) => gathering === undefined || e.gathering === gathering);
+const refusedEntries = (gathering: number) => read<RefusedEntry>(refusedKey).filter((e) => e.gathering === gathering);
 
 export function dismissRefused(gathering: number): void {
   write(refusedKey, read<RefusedEntry>(refusedKey).filter((e) => e.gathering !== gathering));
@@ -48,7 +48,7 @@ export function enqueue(gathering: number, body: Entry): Promise<FlushResult> {
   return flush();
 }
 
-export interface FlushResult {
+interface FlushResult {
   sent: EntryOutcome[];
   waiting: number;
   offline: boolean;
@@ -61,7 +61,7 @@ let running: Promise<FlushResult> | null = null;
  * stops the round (the entry waits for the next); a refusal (4xx) takes the entry out of the
  * queue and keeps it, with the server's message, for the official to see.
  */
-export function flush(): Promise<FlushResult> {
+function flush(): Promise<FlushResult> {
   running ??= (async () => {
     const sent: EntryOutcome[] = [];
     let offline = false;

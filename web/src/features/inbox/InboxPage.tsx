@@ -37,7 +37,7 @@ function viewQuery(view: View): Query {
 }
 
 /** Where an official lands: a leader on the cases they answer for, a dispatcher on what is to accept, a handler on their own cases. */
-export function homeView(me: Me | null): View {
+function homeView(me: Me | null): View {
   if (hasRole(me, ['leader'])) return 'leading';
   if (hasRole(me, ['dispatcher', 'reception_officer'])) return 'new';
   if (hasRole(me, ['handler'])) return 'mine';

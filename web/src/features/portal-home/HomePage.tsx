@@ -6,7 +6,7 @@ import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Empty, PageTitle, useDebounced } from '../../app/ui.tsx';
 
-export function UnitSearch({ autoFocus = false }: { autoFocus?: boolean }) {
+function UnitSearch({ autoFocus = false }: { autoFocus?: boolean }) {
   const { t, locale } = useI18n();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
