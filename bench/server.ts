@@ -39,6 +39,10 @@ export async function startServerProcess(env: Record<string, string>, opts: { ti
       // The bench looks up thousands of tracking codes a second from one address (127.0.0.1);
       // the per-address limit that stops a person guessing codes would measure only itself.
       ZD_RATE_TRACKING: '1000000000',
+      // Measured servers only serve requests, as a deployment's web processes do: the background
+      // work (the yearly archive of reports, training the routing model over every petition …)
+      // would otherwise run during the measurements and take the cores from them.
+      ZD_ROLE: 'web',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

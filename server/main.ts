@@ -50,7 +50,8 @@ export async function startServer(
   // Only now: on the embedded database the runner's first pass over a backlog shares the one
   // thread, and while the plugins were still starting it could push them past Fastify's
   // plugin timeout ("Plugin did not start in time").
-  const background = startBackground(ctx);
+  // A web process leaves jobs and notifications to the worker processes (ZD_ROLE).
+  const background = config.role === 'web' ? { stop: async () => {} } : startBackground(ctx);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const running = app;

@@ -44,6 +44,13 @@ export interface Config {
   auditAnchorDir: string | null;
   /** How often each server process looks for due jobs, in milliseconds. */
   jobPollMs: number;
+  /**
+   * What this process does (ZD_ROLE): `all` serves requests and runs the background work (jobs,
+   * notifications); `web` only serves requests; `worker` runs the background work (and answers
+   * /healthz and /metrics, but takes no traffic). Several `web` processes and one `worker` keep
+   * background work from slowing requests down.
+   */
+  role: ServerRole;
   /** Notifications: SMTP server URL (ZD_SMTP_URL, e.g. smtps://user:pass@host:465); console when absent. */
   smtpUrl?: string;
   /** The address residents reach the site at (ZD_PUBLIC_URL), for links in messages, e.g. https://tiepdan.example.vn. */
@@ -150,6 +157,15 @@ function int(value: string | undefined, fallback: number): number {
 
 const megabyte = 1024 * 1024;
 
+export const serverRoles = ['all', 'web', 'worker'] as const;
+export type ServerRole = (typeof serverRoles)[number];
+
+function serverRole(value: string | undefined): ServerRole {
+  if (value === undefined || value === '') return 'all';
+  if (!(serverRoles as readonly string[]).includes(value)) throw new Error(`ZD_ROLE must be one of ${serverRoles.join(', ')}, got "${value}"`);
+  return value as ServerRole;
+}
+
 /** A period such as 24h, 30m, 1d or 90s, in milliseconds. */
 export function period(value: string | undefined, fallbackMs: number, name: string): number {
   if (value === undefined || value === '') return fallbackMs;
@@ -184,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSigningKey: env.ZD_AUDIT_SIGNING_KEY || undefined,
     auditAnchorDir: path.resolve(env.ZD_AUDIT_ANCHOR_DIR || path.join(env.ZD_DATA_DIR ?? './data', 'audit-anchors')),
     jobPollMs: int(env.ZD_JOB_POLL_MS, 5000),
+    role: serverRole(env.ZD_ROLE),
     smtpUrl: env.ZD_SMTP_URL || undefined,
     publicUrl: (env.ZD_PUBLIC_URL || `http://localhost:${int(env.PORT, 8080)}`).replace(/\/+$/, ''),
     mailFrom: env.ZD_MAIL_FROM || 'Zero Distance <no-reply@localhost>',
