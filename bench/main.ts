@@ -30,6 +30,7 @@ import { writeReport } from './report.ts';
 import { measurePaths } from './paths.ts';
 import { loadArticles, type ArticleLoad } from './articles.ts';
 import { rebuildRollups } from './rollups.ts';
+import { registerModules } from '../server/modules/index.ts';
 
 const program = new Command('bench')
   .description('Zero Distance at national scale on this machine')
@@ -58,6 +59,8 @@ function defaultDatabaseUrl(): string {
 }
 
 program.parse();
+// The in-process steps call the modules' commands as a server does, with what the modules bring.
+registerModules();
 const o = program.opts<{
   petitions: string;
   articles: string;

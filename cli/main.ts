@@ -23,6 +23,11 @@ program
 const { registerCommands } = await import('./commands.ts');
 registerCommands(program);
 
+// Commands such as seed and units import run the modules' commands outside a server: they need
+// the modules' messages, notice templates and jobs registered, as a server registers them.
+const { registerModules } = await import('../server/modules/index.ts');
+registerModules();
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

@@ -20,6 +20,10 @@ import { submitPetition } from '../modules/petitions/intake/submitPetition.ts';
 import { sweepDeadlines } from '../modules/deadlines/deadlines.sweep.ts';
 import { ensureWebBuild } from '../../web/build.ts';
 import { createStore, startServerProcess, type ServerProcess, type Store } from './processes.ts';
+import { registerModules } from '../modules/index.ts';
+
+// The commands run here in-process, outside a server: they need what the modules bring.
+registerModules();
 
 const overdueCount = 1000;
 const reminderCount = 100;

@@ -15,6 +15,10 @@ import { testConfig } from '../../platform/config.ts';
 import { createLogger } from '../../platform/log.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { sweepDeadlines, type SweepResult } from './deadlines.sweep.ts';
+import { registerModules } from '../index.ts';
+
+// The commands run here in-process, outside a server: they need what the modules bring.
+registerModules();
 
 if (backends.includes('postgres')) {
   describe('the deadline sweep in two processes on one PostgreSQL', () => {
@@ -76,7 +80,7 @@ if (backends.includes('postgres')) {
         .execute();
       await sql`
         INSERT INTO petitions (tracking_code, kind, channel, body, status, unit_id, unit_path, origin_unit_id, origin_unit_path,
-                               handler_id, leader_id, task, expected_result, ack_due_at, due_at, original_due_at,
+                               handler_id, leader_id, content, expected_result, ack_due_at, due_at, original_due_at,
                                submitted_at, accepted_at, search, created_at, updated_at)
         SELECT 'CONC' || lpad(i::text, 6, '0'), CASE WHEN i % 2 = 0 THEN 'question' ELSE 'suggestion' END, 'hotline',
                'petition ' || i, 'in_progress', ${units.CC.id}, ${units.CC.path}, ${units.CC.id}, ${units.CC.path},

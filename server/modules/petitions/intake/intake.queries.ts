@@ -88,6 +88,8 @@ const trackingCodeTaken = (e: unknown) =>
  * Writes a new petition and everything that comes with it in one statement, under a fresh
  * tracking code: `rowsFor` builds the rows for a code, and is called again with another code on
  * the rare collision. Inside a transaction a savepoint keeps a collision from aborting it.
+ * Given the database (an intake that is its own transaction), the write joins the intakes of the
+ * same moment in one statement (group commit, below).
  */
 export async function insertIntake(
   db: Kysely<DB>,
@@ -95,12 +97,20 @@ export async function insertIntake(
   newCode: () => string,
   database?: Database,
 ): Promise<string> {
+  if (database && !db.isTransaction) {
+    const code = newCode();
+    if (await groupOf(db, database).write(rowsFor(code))) return code;
+  }
+  return insertAlone(db, rowsFor, newCode, database);
+}
+
+async function insertAlone(db: Kysely<DB>, rowsFor: (trackingCode: string) => IntakeRows, newCode: () => string, database?: Database): Promise<string> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const code = newCode();
     const rows = rowsFor(code);
     if (db.isTransaction) await sql`SAVEPOINT intake`.execute(db);
     try {
-      await executePrepared(db, database, intakeStatement(rows));
+      await executePrepared(db, database, intakeStatement([rows]));
       if (db.isTransaction) await sql`RELEASE SAVEPOINT intake`.execute(db);
       return code;
     } catch (e) {
@@ -112,21 +122,80 @@ export async function insertIntake(
 }
 
 /**
+ * Group commit. Each statement costs the server a write on the database's socket and the
+ * database a commit, and on a small machine those dominate an intake (docs/PERFORMANCE.md). The
+ * intakes that reach their write in the same turn of the event loop therefore go as one
+ * statement, committed once, and each request is answered only after that commit: nothing is
+ * acknowledged before it is stored. A statement either stores every petition of the group or
+ * none; when it fails (a tracking code drawn twice, or any other error), each petition of the
+ * group is written alone, so that one petition's failure is its own.
+ */
+class IntakeGroup {
+  private waiting: Array<{ rows: IntakeRows; done(stored: boolean): void; failed(e: unknown): void }> = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly database: Database,
+  ) {}
+
+  /** Resolves true once stored with its group; false when the caller must write it alone. */
+  write(rows: IntakeRows): Promise<boolean> {
+    return new Promise((done, failed) => {
+      this.waiting.push({ rows, done, failed });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    const group = this.waiting.splice(0, maxGroup);
+    if (this.waiting.length) {
+      this.scheduled = true;
+      setImmediate(() => void this.flush());
+    }
+    try {
+      // One petition alone keeps its prepared statement; a group's text varies with its size.
+      if (group.length === 1) await executePrepared(this.db, this.database, intakeStatement([group[0].rows]));
+      else await this.db.executeQuery(intakeStatement(group.map((g) => g.rows)));
+      for (const g of group) g.done(true);
+    } catch (e) {
+      if (group.length === 1 && !trackingCodeTaken(e)) group[0].failed(e);
+      else for (const g of group) g.done(false);
+    }
+  }
+}
+
+/** At most this many petitions in one statement (about 60 parameters each). */
+const maxGroup = 64;
+const groups = new WeakMap<Database, IntakeGroup>();
+const groupOf = (db: Kysely<DB>, database: Database) => {
+  let group = groups.get(database);
+  if (!group) groups.set(database, (group = new IntakeGroup(db, database)));
+  return group;
+};
+
+/**
  * The intake statement, written out rather than built with the query builder: building and
  * compiling five inserts of ~80 values was the largest share of an intake's CPU in the server
  * (docs/PERFORMANCE.md). Column names come from the rows this module is given, never from input.
  */
-function intakeStatement(rows: IntakeRows): CompiledQuery {
+function intakeStatement(group: IntakeRows[]): CompiledQuery {
   const params: unknown[] = [];
-  const insert = (name: string, table: string, values: Array<Record<string, unknown>>, opts: { search?: string; onConflict?: string } = {}) => {
-    const columns = Object.keys(values[0]).filter((c) => values[0][c] !== undefined);
-    const tuples = values.map((row) => {
+  const insert = (name: string, table: string, values: Array<Record<string, unknown>>, opts: { search?: string[]; onConflict?: string } = {}) => {
+    // Every column some row gives; a row that leaves one out takes the column's default.
+    const columns = [...new Set(values.flatMap((row) => Object.keys(row).filter((c) => row[c] !== undefined)))];
+    const tuples = values.map((row, i) => {
       const placeholders = columns.map((c) => {
+        if (row[c] === undefined) return 'DEFAULT';
         params.push(row[c]);
         return `$${params.length}`;
       });
       if (opts.search !== undefined) {
-        params.push(opts.search);
+        params.push(opts.search[i]);
         placeholders.push(`to_tsvector('simple', $${params.length})`);
       }
       return `(${placeholders.join(', ')})`;
@@ -136,12 +205,13 @@ function intakeStatement(rows: IntakeRows): CompiledQuery {
     return `${name} AS (INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}${conflict} RETURNING id)`;
   };
   // Data-modifying CTEs all run, referenced or not; foreign keys are checked at the statement's end.
+  const notices = group.flatMap((rows) => rows.notices);
   const parts = [
-    insert('petition', 'petitions', [rows.petition], { search: rows.searchText }),
-    insert('petitioner', 'petitioners', [rows.petitioner]),
-    insert('event', 'petition_events', [eventRow(rows.event)]),
-    insert('audit', 'audit_events', [rows.audit]),
+    insert('petition', 'petitions', group.map((rows) => rows.petition), { search: group.map((rows) => rows.searchText) }),
+    insert('petitioner', 'petitioners', group.map((rows) => rows.petitioner)),
+    insert('event', 'petition_events', group.map((rows) => eventRow(rows.event))),
+    insert('audit', 'audit_events', group.map((rows) => rows.audit)),
   ];
-  if (rows.notices.length) parts.push(insert('notice', 'notification_outbox', rows.notices, { onConflict: 'dedupe_key' }));
+  if (notices.length) parts.push(insert('notice', 'notification_outbox', notices, { onConflict: 'dedupe_key' }));
   return CompiledQuery.raw(`WITH ${parts.join(',\n')}\nSELECT id FROM petition`, params);
 }

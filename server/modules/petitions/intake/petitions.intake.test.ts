@@ -6,7 +6,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { describeEachBackend } from '../../../test/server.ts';
 import { createResident } from '../../../test/factories.ts';
-import { trackingAlphabet } from './petitions.codes.ts';
+import { newTrackingCode, trackingAlphabet } from './petitions.codes.ts';
 import { submitPetition } from './submitPetition.ts';
 import { anonymous as anonymousActor } from '../../../platform/access.ts';
 import { actOk, api, createWorld, petitionInProgress, submitOk, testOptions, type World } from '../petitions.testing.ts';
@@ -395,5 +395,35 @@ describeEachBackend('petition intake, tracking, rating and attachments', (t) => 
     assert.equal(report.trackingCode, 'ZZZZ2346');
     assert.deepEqual(await counts(report.id), { petitioners: 1, events: ['submitted'], audit: [1], notices: 1 });
     assert.equal((await call().track('ZZZZ2346')).statusCode, 200);
+  });
+
+  test('intakes that arrive together are stored together, each whole and once; a code drawn twice among them is drawn again', async () => {
+    const db = t().ctx.db;
+    const drawing = (...codes: string[]) => () => codes.shift() ?? newTrackingCode();
+    // Twelve residents at once; the first two draw the same code first.
+    const submitted = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        submitPetition(t().ctx, anonymousActor, {
+          unit: 'TC1',
+          kind: 'suggestion',
+          body: `Đèn đường số ${i + 1} trên đường làng không sáng.`,
+          resident: { name: `Người dân ${i + 1}`, phone: `09120002${String(i).padStart(2, '0')}` },
+        }, i < 2 ? drawing('ZZZZ3456', `ZZZZ345${7 + i}`) : drawing()),
+      ),
+    );
+    const codes = submitted.map((p) => p.trackingCode);
+    assert.equal(new Set(codes).size, 12, 'every petition has its own code');
+    assert.ok(codes.filter((c) => c === 'ZZZZ3456').length <= 1);
+    for (const [i, p] of submitted.entries()) {
+      const stored = await db.selectFrom('petitions').select(['tracking_code', 'body']).where('id', '=', p.id).executeTakeFirstOrThrow();
+      assert.equal(stored.tracking_code, p.trackingCode);
+      assert.equal(stored.body, `Đèn đường số ${i + 1} trên đường làng không sáng.`, 'each petition holds its own text');
+      const petitioner = await db.selectFrom('petitioners').select('phone').where('petition_id', '=', p.id).execute();
+      assert.deepEqual(petitioner.map((r) => r.phone), [`+849120002${String(i).padStart(2, '0')}`]);
+      assert.equal((await db.selectFrom('petition_events').select('type').where('petition_id', '=', p.id).execute()).length, 1);
+      assert.equal((await db.selectFrom('audit_events').select('seq').where('subject_type', '=', 'petition').where('subject_id', '=', String(p.id)).execute()).length, 1);
+      assert.equal((await db.selectFrom('notification_outbox').select('id').where('dedupe_key', 'like', `petition:${p.id}:%`).execute()).length, 1);
+      assert.equal((await call().track(p.trackingCode)).statusCode, 200);
+    }
   });
 }, { ...testOptions, config: { ...testOptions.config, dataDir } });
