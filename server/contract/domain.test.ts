@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { backends, createTestDatabase } from '../test/databases.ts';
 import type { Database } from '../platform/db.ts';
 import { locales } from '../platform/i18n.ts';
+import { publicKinds } from '../modules/petitions/index.ts';
 import {
   channels,
   consultationStatuses,
@@ -117,6 +118,14 @@ for (const backend of backends) {
          WHERE tablename = 'petitions' AND indexdef LIKE '%WHERE (status%'`.execute(database.db);
       assert.deepEqual(rows.map((r) => r.name).sort(), ['petitions_open_due', 'petitions_open_inbox']);
       for (const r of rows) assert.deepEqual(words(r.def.slice(r.def.indexOf('WHERE'))), sorted(openStatuses), r.name);
+    });
+
+    await t.test('the public list\'s partial index holds the kinds the public may see', async () => {
+      const { rows } = await sql<{ def: string }>`SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'petitions_public_newest'`.execute(database.db);
+      assert.equal(rows.length, 1);
+      const kinds = /kind = ANY \(ARRAY\[([^\]]*)\]/.exec(rows[0].def);
+      assert.ok(kinds, rows[0].def);
+      assert.deepEqual(words(kinds[1]), sorted(publicKinds));
     });
 
     await t.test('the figures\' trigger functions count the contract\'s open statuses as open', async () => {

@@ -1,4 +1,4 @@
--- The schema after every migration up to 0940_petition_content, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0950_public_petitions_index, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -2458,6 +2458,8 @@ CREATE INDEX petitions_open_due ON public.petitions USING btree (due_at) WHERE (
 CREATE INDEX petitions_open_inbox ON public.petitions USING btree (unit_path text_pattern_ops, status, due_at) INCLUDE (id, kind, channel, category, handler_id, leader_id, reported_official_id, ack_due_at) WHERE (status = ANY (ARRAY['received'::text, 'accepted'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'reopened'::text]));
 
 CREATE INDEX petitions_origin ON public.petitions USING btree (origin_unit_path text_pattern_ops, submitted_at);
+
+CREATE INDEX petitions_public_newest ON public.petitions USING btree (submitted_at DESC, id DESC, origin_unit_path text_pattern_ops) WHERE (consent_to_publish AND (case_id IS NULL) AND (kind = ANY (ARRAY['question'::text, 'suggestion'::text, 'help_request'::text])) AND (status <> ALL (ARRAY['rejected'::text, 'merged'::text])));
 
 CREATE INDEX petitions_reported ON public.petitions USING btree (reported_official_id) WHERE (reported_official_id IS NOT NULL);
 

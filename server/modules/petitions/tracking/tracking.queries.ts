@@ -1,7 +1,7 @@
 /** The SQL of the public side: the tracking page, access keys, a resident's own petitions, a unit's public petitions. */
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { openStatuses, type PetitionKind, type PetitionStatus } from '../../../contract/domain.ts';
-import { type Database, executePrepared } from '../../../platform/db.ts';
+import { type Database, executePrepared, literalList } from '../../../platform/db.ts';
 import type { DB } from '../../../schema.ts';
 import { publicKinds } from '../petitions.policy.ts';
 import type { PetitionRow } from '../petitions.queries.ts';
@@ -182,6 +182,9 @@ export interface PublicFilter {
  * consent, not merged or rejected): newest first; with a search, those sharing most words; near
  * a place, the nearest first.
  */
+const publicKindList = literalList(publicKinds);
+const hiddenStatusList = literalList(['rejected', 'merged']);
+
 export async function publicPetitions(db: Kysely<DB>, unitPath: string, opts: PublicFilter): Promise<PublicRow[]> {
   let q = db
     .selectFrom('petitions')
@@ -191,10 +194,8 @@ export async function publicPetitions(db: Kysely<DB>, unitPath: string, opts: Pu
       sql<number | null>`round(location_lng::numeric, ${publicPlaceDecimals})::float8`.as('place_lng'),
     ])
     .where('origin_unit_path', 'like', `${unitPath}%`)
-    .where('consent_to_publish', '=', true)
-    .where('kind', 'in', [...publicKinds])
-    .where('case_id', 'is', null)
-    .where('status', 'not in', ['rejected', 'merged'])
+    // As literals, so that the planner proves petitions_public_newest's predicate (migration 0950).
+    .where(sql<boolean>`consent_to_publish AND case_id IS NULL AND kind IN ${publicKindList} AND status NOT IN ${hiddenStatusList}`)
     .limit(opts.limit);
   if (opts.category !== undefined) q = q.where('category', '=', opts.category);
   if (opts.open) q = q.where('status', 'in', [...openStatuses]);
