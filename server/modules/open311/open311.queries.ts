@@ -1,6 +1,7 @@
 /** All SQL of the open311 module. */
 import { sql, type Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
+import { literalList } from '../../platform/db.ts';
 import type { PetitionKind, PetitionStatus } from '../../contract/domain.ts';
 import type { ServiceAttribute } from './open311.tables.ts';
 
@@ -149,7 +150,8 @@ const requestSelect = sql`
 export async function publicRequests(db: Kysely<DB>, f: RequestFilter): Promise<RequestRow[]> {
   const { rows } = await sql<RequestRow>`${requestSelect}
    WHERE p.origin_unit_path LIKE ${`${f.unitPath}%`}
-     AND p.consent_to_publish AND p.kind = ANY (${[...f.kinds]}::text[])
+     -- as literals, so that the planner proves petitions_public_newest's predicate
+     AND p.consent_to_publish AND p.kind IN ${literalList(f.kinds)}
      AND p.case_id IS NULL AND p.status NOT IN ('rejected', 'merged')
      AND p.submitted_at >= ${f.from} AND p.submitted_at <= ${f.to}
      ${f.trackingCodes ? sql`AND p.tracking_code = ANY (${f.trackingCodes}::text[])` : sql``}
