@@ -7,6 +7,11 @@ import { createLogger } from '../platform/log.ts';
 import type { AppContext } from '../platform/context.ts';
 import { buildApp, type App, type BuildOptions } from '../app.ts';
 import { backends, createTestDatabase } from './databases.ts';
+import { registerModules } from '../modules/index.ts';
+
+// A test file that drives a module's code before (or without) building an app sees what the
+// modules bring (messages, templates, jobs) registered, as in a server.
+registerModules();
 
 export interface TestApp {
   app: App;

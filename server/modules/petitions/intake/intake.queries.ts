@@ -7,6 +7,7 @@
  */
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import { executePrepared, type Database } from '../../../platform/db.ts';
+import { TickBatch } from '../../../platform/tickBatch.ts';
 import type { AuditEventsTable, DB } from '../../../schema.ts';
 import type { NotificationOutboxTable } from '../../../platform/notify/notify.tables.ts';
 import type { PetitionsTable } from '../petitions.tables.ts';
@@ -24,32 +25,64 @@ interface IntakePlace {
   petitionerId: number;
 }
 
+/**
+ * One row per asked (code, kind, time), in the order asked (`i`); a code no unit has gives none.
+ * Several intakes of the same moment are placed by one statement (TickBatch).
+ */
 const prepareSql = `
-  SELECT u.id, u.code, u.name, u.path, u.parent_id, u.country, u.time_zone,
+  SELECT q.i, u.id, u.code, u.name, u.path, u.parent_id, u.country, u.time_zone,
          -- the units module's rule (resolveUnits): retired from local midnight of valid_to
-         (u.replaced_by_id IS NOT NULL AND u.valid_to <= ($3::timestamptz AT TIME ZONE u.time_zone)::date) AS retired,
+         (u.replaced_by_id IS NOT NULL AND u.valid_to <= (q.at AT TIME ZONE u.time_zone)::date) AS retired,
          (SELECT coalesce(json_agg(d), '[]') FROM deadline_policies d
-           WHERE d.kind = $2
+           WHERE d.kind = q.kind
              -- A unit's path lists its ancestors' ids and its own: '/1/12/345/'.
              AND (CASE WHEN d.unit_id IS NULL THEN d.country IS NULL OR d.country = u.country
                        ELSE strpos(u.path, '/' || d.unit_id || '/') > 0 END)) AS policies,
          nextval(pg_get_serial_sequence('petitions', 'id')) AS petition_id,
          nextval(pg_get_serial_sequence('petitioners', 'id')) AS petitioner_id
-    FROM units u
-   WHERE u.code = $1`;
+    FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS q(code, kind, at, i)
+    JOIN units u ON u.code = q.code`;
 
 interface PrepareRow extends UnitRow {
+  i: string;
   retired: boolean | null;
   policies: Array<Omit<DeadlinePolicy, 'updated_at'> & { updated_at: string }>;
   petition_id: number;
   petitioner_id: number;
 }
 
+interface PlaceAsked {
+  code: string;
+  kind: PetitionKind;
+  now: Date;
+}
+
+async function placeAll(db: Kysely<DB>, database: Database | undefined, asked: PlaceAsked[]): Promise<Array<IntakePlace | undefined>> {
+  const rows = await executePrepared<PrepareRow>(
+    db,
+    database,
+    CompiledQuery.raw(prepareSql, [asked.map((a) => a.code), asked.map((a) => a.kind), asked.map((a) => a.now.toISOString())]),
+  );
+  const places: Array<IntakePlace | undefined> = asked.map(() => undefined);
+  for (const { i, retired, policies, petition_id, petitioner_id, ...unit } of rows) {
+    places[Number(i) - 1] = {
+      unit,
+      retired: retired === true,
+      // JSON carries times as text.
+      policies: policies.map((p) => ({ ...p, updated_at: new Date(p.updated_at) })),
+      petitionId: Number(petition_id),
+      petitionerId: Number(petitioner_id),
+    };
+  }
+  return places;
+}
+
 /**
  * The unit with this code, the deadline policies of `kind` along its path, and ids for the
  * new petition and its petitioner (taken before writing, so that the audit event's hash and
  * the notice's dedupe key can be computed before the one statement that writes them).
- * Given the database, PostgreSQL keeps the statement prepared (executePrepared).
+ * Given the database, PostgreSQL keeps the statement prepared (executePrepared), and the
+ * intakes placed in the same moment share it.
  */
 export async function prepareIntake(
   db: Kysely<DB>,
@@ -58,17 +91,8 @@ export async function prepareIntake(
   now: Date,
   database?: Database,
 ): Promise<IntakePlace | undefined> {
-  const [row] = await executePrepared<PrepareRow>(db, database, CompiledQuery.raw(prepareSql, [code, kind, now.toISOString()]));
-  if (!row) return undefined;
-  const { retired, policies, petition_id, petitioner_id, ...unit } = row;
-  return {
-    unit,
-    retired: retired === true,
-    // JSON carries times as text.
-    policies: policies.map((p) => ({ ...p, updated_at: new Date(p.updated_at) })),
-    petitionId: Number(petition_id),
-    petitionerId: Number(petitioner_id),
-  };
+  if (!database || db.isTransaction) return (await placeAll(db, database, [{ code, kind, now }]))[0];
+  return batchesOf(db, database).place.add({ code, kind, now });
 }
 
 interface IntakeRows {
@@ -99,7 +123,7 @@ export async function insertIntake(
 ): Promise<string> {
   if (database && !db.isTransaction) {
     const code = newCode();
-    if (await groupOf(db, database).write(rowsFor(code))) return code;
+    if (await batchesOf(db, database).write.add(rowsFor(code))) return code;
   }
   return insertAlone(db, rowsFor, newCode, database);
 }
@@ -128,55 +152,34 @@ async function insertAlone(db: Kysely<DB>, rowsFor: (trackingCode: string) => In
  * statement, committed once, and each request is answered only after that commit: nothing is
  * acknowledged before it is stored. A statement either stores every petition of the group or
  * none; when it fails (a tracking code drawn twice, or any other error), each petition of the
- * group is written alone, so that one petition's failure is its own.
+ * group is written alone, so that one petition's failure is its own. Answers whether stored.
  */
-class IntakeGroup {
-  private waiting: Array<{ rows: IntakeRows; done(stored: boolean): void; failed(e: unknown): void }> = [];
-  private scheduled = false;
-
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly database: Database,
-  ) {}
-
-  /** Resolves true once stored with its group; false when the caller must write it alone. */
-  write(rows: IntakeRows): Promise<boolean> {
-    return new Promise((done, failed) => {
-      this.waiting.push({ rows, done, failed });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => void this.flush());
-      }
-    });
-  }
-
-  private async flush(): Promise<void> {
-    this.scheduled = false;
-    const group = this.waiting.splice(0, maxGroup);
-    if (this.waiting.length) {
-      this.scheduled = true;
-      setImmediate(() => void this.flush());
-    }
-    try {
-      // One petition alone keeps its prepared statement; a group's text varies with its size.
-      if (group.length === 1) await executePrepared(this.db, this.database, intakeStatement([group[0].rows]));
-      else await this.db.executeQuery(intakeStatement(group.map((g) => g.rows)));
-      for (const g of group) g.done(true);
-    } catch (e) {
-      if (group.length === 1 && !trackingCodeTaken(e)) group[0].failed(e);
-      else for (const g of group) g.done(false);
-    }
+async function writeGroup(db: Kysely<DB>, database: Database, group: IntakeRows[]): Promise<boolean[]> {
+  try {
+    // One petition alone keeps its prepared statement; a group's text varies with its size.
+    if (group.length === 1) await executePrepared(db, database, intakeStatement(group));
+    else await db.executeQuery(intakeStatement(group));
+    return group.map(() => true);
+  } catch (e) {
+    if (group.length === 1 && !trackingCodeTaken(e)) throw e;
+    return group.map(() => false);
   }
 }
 
-/** At most this many petitions in one statement (about 60 parameters each). */
-const maxGroup = 64;
-const groups = new WeakMap<Database, IntakeGroup>();
-const groupOf = (db: Kysely<DB>, database: Database) => {
-  let group = groups.get(database);
-  if (!group) groups.set(database, (group = new IntakeGroup(db, database)));
-  return group;
-};
+/** The batches of one database: the placing reads and the writes of the intakes of a moment. */
+const batches = new WeakMap<Database, { place: TickBatch<PlaceAsked, IntakePlace | undefined>; write: TickBatch<IntakeRows, boolean> }>();
+function batchesOf(db: Kysely<DB>, database: Database) {
+  let b = batches.get(database);
+  if (!b) {
+    b = {
+      place: new TickBatch((asked) => placeAll(db, database, asked)),
+      // About 60 parameters a petition: 64 petitions stay far below PostgreSQL's 65,535.
+      write: new TickBatch((group) => writeGroup(db, database, group), 64),
+    };
+    batches.set(database, b);
+  }
+  return b;
+}
 
 /**
  * The intake statement, written out rather than built with the query builder: building and
