@@ -1,6 +1,7 @@
 /**
- * Kysely's view of the tables. Each module's tables are declared in its own
- * `<module>.tables.ts`; this file joins them into the one `DB` type.
+ * Kysely's view of the tables. The foundation's (units, agencies, service points, accounts,
+ * grants, sessions, sign-in codes and attempts, audit events) are declared here; the others in
+ * their module's `<module>.tables.ts` (or the platform's); this file joins them into one `DB` type.
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { JobTables } from './platform/jobs.tables.ts';

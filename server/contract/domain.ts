@@ -14,7 +14,8 @@ export type Channel = (typeof channels)[number];
 
 /**
  * Every state a petition can be in. An escalation is not a state: the case goes to the unit
- * above and waits there, `received`, like a new one (its timeline says it was escalated).
+ * above and waits there, `accepted` for that unit to assign it (`received` when it was never
+ * accepted); its timeline says it was escalated.
  */
 export const petitionStatuses = [
   'received',

@@ -33,8 +33,8 @@ import { importsModule } from './imports/index.ts';
 /**
  * A capability of the server and everything it brings: its routes, and what the app registers
  * for it before any request or job runs (its messages, notice templates, background jobs, the
- * webhook events it raises, the files it attaches to e-mail). Nothing registers itself when a
- * file is imported.
+ * webhook events it raises, the files it attaches to e-mail). No module registers anything when
+ * a file is imported (the platform's own messages and job cleanup are registered where defined).
  */
 export interface Module {
   name: string;

@@ -28,7 +28,10 @@ export interface Config {
     signInPerMinute: number;
     /** Writes by callers who are not signed in, per IP address per minute. */
     anonymousWritesPerMinute: number;
-    /** Tracking-page lookups and ratings per IP address per minute, signed in or not (codes must not be enumerated). */
+    /**
+     * Tracking-page lookups, ratings and consents, public petition lists and Open311 reads per IP
+     * address per minute, signed in or not (codes must not be enumerated).
+     */
     trackingPerMinute: number;
   };
   /** Disk space attachments may take (ZD_ATTACHMENT_QUOTA_PETITION_MB, ZD_ATTACHMENT_QUOTA_RESIDENT_MB). */

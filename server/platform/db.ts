@@ -161,7 +161,7 @@ type TableWithId = { [K in keyof DB]: 'id' extends keyof DB[K] ? K : never }[key
 
 /**
  * Inserts one row and answers its id, the one way every *.queries.ts writes "insert … returning
- * id" (bigint ids come back as strings; they stay below 2^53).
+ * id".
  */
 export async function insertReturningId<T extends TableWithId>(db: Kysely<DB>, table: T, values: Insertable<DB[T]>): Promise<number> {
   // Kysely cannot follow a table chosen by a type parameter; `values` is checked against the table above.

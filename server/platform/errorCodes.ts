@@ -2,7 +2,7 @@
  * Every error code the API answers, with its HTTP status: the one place a status is chosen.
  * Code throws `fail(code, params)` (errors.ts) and this table gives the status; the message in
  * vi, zh and en is registered beside the module that uses the code (defineMessages).
- * `errorCodes.test.ts` checks that every code thrown anywhere is here with the status it is
+ * `errors.test.ts` checks that every code thrown anywhere is here with the status it is
  * thrown with, and that each has its messages.
  */
 export const errorStatus = {

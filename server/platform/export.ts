@@ -11,7 +11,8 @@ export type ExportRow = Record<string, ExportValue>;
 
 /**
  * One CSV cell: quoted when it holds a separator, a quote or a line break; a cell that a
- * spreadsheet would run as a formula (= + - @ or a tab first) is quoted after an apostrophe.
+ * spreadsheet would run as a formula (= + - @, a tab or a carriage return first) gets an
+ * apostrophe in front.
  */
 export function csvCell(value: ExportValue): string {
   if (value === null || value === undefined) return '';

@@ -57,7 +57,7 @@ function toAppError(error: FastifyError, contentType: string | undefined): AppEr
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError(error.statusCode, 'invalid_input', { summary: error.message });
   }
-  // A concurrent change that lost its race on a unique key or a serialization check.
+  // A concurrent change that lost its race: a serialization failure or a deadlock.
   const pgCode = (error as unknown as { code?: string }).code;
   if (pgCode === '40001' || pgCode === '40P01') return new AppError(409, 'version_conflict');
   return new AppError(500, 'internal');

@@ -35,7 +35,7 @@ type JobHandler<P = unknown> = (ctx: AppContext, job: Job<P>) => Promise<void>;
 interface JobHandlerOptions {
   /** How long a claim holds before another process may take the job over (default 5 min). */
   leaseMs?: number;
-  /** The wait before retry number `attempt` (1-based count of failures so far). */
+  /** The wait before the next retry, given the number of failures so far (1 after the first). */
   backoffMs?: (failures: number) => number;
 }
 
@@ -407,7 +407,10 @@ export function startJobRunner(ctx: AppContext, opts: { pollMs?: number } = {}):
   };
 }
 
-/** Finished work is kept a week for inspection; keyed jobs stay, since their key guards against a repeat. */
+/**
+ * Done jobs are kept a week for inspection (failed ones are not removed). Keyed jobs stay, since
+ * their key guards against a repeat; a recurring job's key names a period that never comes back.
+ */
 registerRecurringJob('jobs.cleanup', 3_600_000, async (ctx) => {
   const before = new Date(ctx.clock.now().getTime() - 7 * 86_400_000);
   await ctx.db

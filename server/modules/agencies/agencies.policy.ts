@@ -2,7 +2,7 @@
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
 import type { Role } from '../../contract/domain.ts';
 
-/** Administrators anywhere in their subtree (the whole deployment for a deployment-wide one). */
+/** Administrators and leaders, in their subtrees (the whole deployment for a deployment-wide grant). */
 export const agencyManagers = ['administrator', 'leader'] as const satisfies readonly Role[];
 
 /** May the actor add an agency to the unit with this path? */

@@ -45,7 +45,6 @@ export const AgenciesQuery = Type.Object(
       Type.Boolean({ default: false, description: 'also the agencies of every unit below `unit`' }),
     ),
     kind: Type.Optional(AgencyKind),
-    // An id: 20 digits overflowed bigint in SQL.
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },

@@ -11,7 +11,6 @@ export const AuditQuery = Type.Object(
       }),
     ),
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: events of this unit and the units below it' })),
-    // An id: 20 digits overflowed bigint in SQL.
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },

@@ -1,7 +1,7 @@
 /**
  * The deadline sweep has no routes of its own: what it does shows in the officials' notices,
- * the petitions' timelines and the audit trail. Registering the module loads the sweep, so
- * that every server process's job runner knows the job.
+ * the petitions' timelines and the audit trail. Its module object lists the sweep's jobs, which
+ * registerModules() registers, so that every server process's job runner knows them.
  */
 import type { Module } from '../index.ts';
 import { deadlineTemplates } from './deadlines.notify.ts';

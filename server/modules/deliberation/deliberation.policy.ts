@@ -7,7 +7,7 @@ import type { MajorityBase, MatterActionType, MatterStage, Role } from '../../co
 
 /** Who keeps a council's records (its members, its meetings, its tasks) and runs consultations. */
 export const councilManagers = ['administrator', 'leader', 'council_secretary'] as const satisfies readonly Role[];
-/** Who reviews a matter's legality and feasibility: the leaders of the unit or above it (the commune). */
+/** Who reviews a matter's legality and feasibility: administrators and leaders of the unit or above it (the commune). */
 const matterReviewers = ['administrator', 'leader'] as const satisfies readonly Role[];
 
 export function canManageAt(actor: Actor, unitPath: string): boolean {

@@ -31,8 +31,8 @@ interface Ctx {
 }
 
 type Actor = Parameters<typeof recordEntry>[1];
-/** What happened at one held gathering, in the order the console recorded it. */
 type WithoutKey<T> = T extends unknown ? Omit<T, 'key'> : never;
+/** What happened at one held gathering, in the order the console recorded it. */
 type Session = { entries: Array<WithoutKey<EntryBody>>; minutes: string; outcomes?: string; summary: string };
 
 const month = (day: string, n: number) => {

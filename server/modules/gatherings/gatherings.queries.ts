@@ -1,4 +1,4 @@
-/** All SQL of the gatherings module. */
+/** The SQL of the gatherings module (completeRecord.ts reads a gathering's unit itself). */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { GatheringKind, GatheringState } from '../../contract/domain.ts';

@@ -1,4 +1,4 @@
-/** Every SQL statement of the knowledge module. */
+/** The SQL of the knowledge module (knowledge.announce.ts reads an article's unit itself). */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { ArticlesTable, ArticleVersionsTable, Guide } from './knowledge.tables.ts';

@@ -25,7 +25,6 @@ export const NoticeList = Type.Object({
 export const NoticesQuery = Type.Object(
   {
     unread: Type.Optional(Type.Boolean({ description: 'true: only unread notices; false: only read ones' })),
-    // An id: 20 digits overflowed bigint in SQL.
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },

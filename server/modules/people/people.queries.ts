@@ -1,4 +1,4 @@
-/** All SQL of the people module: accounts, grants, one-time codes. */
+/** The people module's SQL: accounts, grants, sign-in attempts and known devices, one-time codes, sessions to purge. */
 import { sql, type Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
 import type { Role } from '../../contract/domain.ts';

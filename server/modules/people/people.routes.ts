@@ -74,8 +74,6 @@ const signInRequest = (request: FastifyRequest) => ({
   deviceToken: request.cookies?.[deviceCookie],
 });
 
-/** An officials list cursor: the last official's id. */
-
 function authRoutes(app: App, ctx: AppContext) {
   // Per address and per route, for signed-in callers too: a session must not buy more guesses.
   const signInLimit = { max: ctx.config.rateLimits.signInPerMinute, timeWindow: 60_000, allowList: () => false };

@@ -214,8 +214,6 @@ type OfficialTemplate =
   | 'petition_reopened_official'
   | 'petition_conduct_report_official';
 
-/** '2026-03-04 17:00' in the unit's time zone: what a resident reads on a phone. */
-
 /**
  * Tells every petitioner of a case (its own and those of petitions merged into it), each with
  * their own tracking code. `occasion` makes it exactly-once per change (e.g. the new version).

@@ -1,6 +1,6 @@
 /**
  * Who may see a petition, see the person behind it, and take each action in each state.
- * Pure functions of the actor's grants and the petition; petitions.queries.ts applies the
+ * Pure functions of the actor's grants and the petition; view/list.queries.ts applies the
  * same visibility rule in SQL for lists (visibleTo), and a test holds the two together.
  */
 import { hasRoleAt, type Actor, type Official } from '../../platform/access.ts';
@@ -88,7 +88,6 @@ const reviewFollows: Record<ReviewStage, ReviewStage | null> = { review: null, r
 /** Kinds an official may answer at once, without the five clear items. */
 export const onTheSpotKinds: readonly PetitionKind[] = ['question', 'suggestion', 'help_request'];
 
-/** A conduct report or a denunciation names a person who could retaliate: its author is protected. */
 /**
  * Wrong access keys a petition takes within the window before it takes no more: 10 a day is
  * 3,650 guesses a year at one petition, against 2^40 (1.1 × 10^12) keys: about 1 chance in
@@ -103,12 +102,13 @@ export const accessKeyFailureWindowHours = 24;
  */
 export const publicKinds: readonly PetitionKind[] = ['question', 'suggestion', 'help_request'];
 
+/** A conduct report or a denunciation names a person who could retaliate: its author is protected. */
 export const protectedKinds: readonly PetitionKind[] = ['denunciation', 'conduct_report'];
 
 /** Roles that see a unit's petitions; conduct reports go only to the supervisors (leaders). */
 const readers: readonly Role[] = ['administrator', 'leader', 'dispatcher', 'reception_officer', 'auditor'];
 const conductReaders: readonly Role[] = ['leader', 'auditor'];
-/** Roles that route a unit's petitions: accept, reject, assign, transfer, merge, escalate, close. */
+/** Roles that route a unit's petitions: accept, reject, assign, transfer, merge, escalate, close, review, re-review. */
 const dispatchers: readonly Role[] = ['dispatcher', 'leader'];
 const conductDispatchers: readonly Role[] = ['leader'];
 const onTheSpotAnswerers: readonly Role[] = ['reception_officer', 'dispatcher', 'leader'];

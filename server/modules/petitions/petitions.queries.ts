@@ -297,7 +297,7 @@ export function petitionersOfCase(db: Kysely<DB>, caseId: number) {
     .execute();
 }
 
-// ---- events, ratings, attachments ----
+// ---- events and ratings ----
 
 export interface EventInput {
   petition_id: number;

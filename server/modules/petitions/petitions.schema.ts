@@ -334,7 +334,7 @@ export const ActionOutcome = Type.Union([PetitionView, HandedOver]);
 export const IdParams = Type.Object({ id: Id });
 
 const Version = Type.Optional(
-  Type.Integer({ minimum: 1, maximum: 2147483647, description: 'the version the caller saw; 409 when it changed (a note takes none: it changes nothing)' }),
+  Type.Integer({ minimum: 1, maximum: 2147483647, description: 'the version the caller saw; 409 when it changed (a note ignores it: it changes nothing)' }),
 );
 
 /** One action type's body: its `type`, the optional `version`, and the fields it takes. */

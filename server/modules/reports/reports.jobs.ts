@@ -6,7 +6,8 @@
  *   due time is watched. Each step is claimed by a conditional update, so it happens once
  *   whatever the number of processes;
  * - the archive (every hour): on the first working day after a month, quarter or year closes,
- *   each unit with a steering committee gets its reports produced, archived and e-mailed.
+ *   each unit with a steering committee or a leader gets its reports produced, archived and
+ *   e-mailed.
  */
 import type { AppContext } from '../../platform/context.ts';
 import { appendAudit } from '../../platform/audit.ts';

@@ -52,7 +52,6 @@ export const GapsQuery = Type.Object(
   {
     unit: UnitCode,
     level: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'only units of this level (units.level)' })),
-    // An id: 20 digits overflowed bigint in SQL.
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },

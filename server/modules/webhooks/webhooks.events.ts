@@ -2,7 +2,8 @@
  * The events subscribers may choose. Each is an audit action that says it happened, and a
  * function that says what subscribers receive about its subjects: never personal data, and
  * nothing at all (null) for a subject the subscribers may not know of, such as a confidential
- * kind of petition. Other modules add their events with `registerWebhookEvent` at load.
+ * kind of petition. Other modules list theirs in their module object's `webhookEvents`, which
+ * registerModules() registers with `registerWebhookEvent`.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';

@@ -19,7 +19,7 @@ const scanEveryMs = 15_000;
 const lookBack = 200;
 /** How many audit events one pass reads at the most. */
 const span = 5000;
-/** Attempts before a delivery is marked failed: with the backoff below, about a day. */
+/** Attempts before a delivery is marked failed: with deliveryBackoffMs, about five hours. */
 const deliveryAttempts = 12;
 
 export async function scanWebhookEvents(ctx: AppContext): Promise<number> {

@@ -2,8 +2,8 @@
  * Attachments: photos (JPEG, PNG, WebP) and PDF, the type read from the content (never from the
  * name or the declared type), stored in the database once per content (attachment_contents),
  * so that every server process of a deployment serves what any of them received. The resident
- * attaches with the access key until the petition is accepted or rejected; officials who work
- * on the case attach any time.
+ * attaches with the access key (or signed in) while the petition is still received; officials
+ * who work on the case attach any time.
  *
  * Nothing is stored before every limit is checked (files per petition, bytes per petition,
  * bytes per signed-in resident), and the bytes are written in the transaction that records

@@ -24,7 +24,7 @@ export async function attachmentRoutes(app: App, ctx: AppContext) {
         tags: ['petitions'],
         summary: 'Attach a photo (JPEG, PNG, WebP) or a PDF: the raw file as the body, its name in ?filename=',
         description:
-          'Officials who work on the case attach any time; the resident attaches with the X-Access-Key header until the petition is accepted or rejected. At most 10 MB.',
+          'Officials who work on the case attach any time; the resident attaches with the X-Access-Key header (or signed in) while the petition is still received, before anyone acts on it (409 `attachment_closed` after). At most 10 MB.',
         params: IdParams,
         querystring: AttachmentQuery,
         headers: AccessKeyHeaders,

@@ -1,6 +1,7 @@
 /**
  * Due times from deadline policies, in the calendar of the petition's unit.
- * Acknowledgement: within N working days (urgent: N office hours) of the time it arrived.
+ * Acknowledgement: within N working or calendar days, per the policy's ack_day_type (urgent: N
+ * office hours), of the time it arrived.
  * Resolution: counted from acceptance (the law counts from "thụ lý"), in working days or
  * calendar days per the policy; until acceptance it is provisional, counted from arrival.
  */

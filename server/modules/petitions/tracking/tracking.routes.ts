@@ -15,8 +15,10 @@ import { presentMine, presentOwn, presentPublic, presentTrack } from '../view/pe
 import { ratePetition } from '../workflow/ratePetition.ts';
 import { consentToPublish } from './consentToPublish.ts';
 
-/** The tracking page: a merged petition shows its case's state, answer and, from the merge on, its history. */
-/** The public tracking view; with the petition's access key, what the resident sent as well. */
+/**
+ * The public tracking view (a merged petition shows its case's state, answer and, from the merge
+ * on, its history); with the petition's access key, what the resident sent as well.
+ */
 async function trackView(ctx: AppContext, rawCode: string, accessKey?: string) {
   const code = normaliseTrackingCode(rawCode);
   const row = code ? await findTrackRow(ctx.db, ctx.database, code) : undefined;

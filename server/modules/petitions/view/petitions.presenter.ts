@@ -41,7 +41,7 @@ export interface EventRow {
   unit_name: string | null;
 }
 
-/** Event texts that may reach the public page: answers and the reasons given to the resident. */
+/** Events whose text reaches the public page: answers (every event's reason does, masked). */
 const publicTextTypes = new Set(['answered']);
 
 /**
@@ -266,7 +266,6 @@ export function presentOwn(p: Pick<PetitionRow, 'id' | 'title' | 'body' | 'locat
   return { id: p.id, title: p.title, body: p.body, address: p.location_address, attachments: attachments.map(presentAttachment) };
 }
 
-/** A resident's own petition in their list: the tracking view's facts, never another petitioner's. */
 const collator = new Intl.Collator(['vi', 'zh', 'en']);
 
 /**
@@ -296,6 +295,7 @@ export function presentHandedOver(p: Pick<PetitionRow, 'id' | 'status'>, locale:
   return { id: p.id, status: p.status, visible: false, message: translate('petition_handed_over', locale) };
 }
 
+/** A resident's own petition in their list: the tracking view's facts, never another petitioner's. */
 export function presentMine(row: MineRow): MyPetition {
   const answered = row.status === 'answered' || row.status === 'closed';
   return {

@@ -22,7 +22,7 @@ export interface RatingInput {
   reopen?: boolean;
 }
 
-/** How many times petitioners may send one case back by rating it. */
+/** A rating may send a case back only while it was reopened fewer times than this (by anyone). */
 const reopensByRating = 1;
 
 export async function ratePetition(ctx: AppContext, actor: Actor, trackingCode: string, input: RatingInput): Promise<string> {

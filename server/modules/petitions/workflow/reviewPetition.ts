@@ -2,7 +2,7 @@
  * review, re_review: answered | closed → accepted at the unit above. A resident who does not
  * accept the answer asks the unit above the one that answered for a review (复查; in Viet Nam
  * the second complaint), and then, not accepting the review, the unit above that for a
- * re-review (复核). An official of the receiving unit (or above) records the request. Each step
+ * re-review (复核). A dispatcher or leader of the answering unit or above records the request. Each step
  * exists only where the rules in force at the answering unit provide it, may be asked for only
  * within the policy's window after the answer, and is due within its own time limit counted
  * from the request (the reviewing unit's policy). Counted: review_stage, reviewed_at,

@@ -76,7 +76,7 @@ export function workflowRoutes(app: App, ctx: AppContext) {
       attachValidation: true,
       schema: {
         tags: ['petitions'],
-        summary: 'Act on a petition: accept, reject, assign, start, answer, escalate, transfer, merge, extend, note, close, reopen, approve, return',
+        summary: 'Act on a petition: accept, reject, assign, start, answer, escalate, transfer, merge, extend, note, close, reopen, review, re_review, approve, return',
         description:
           '409 when the petition\'s state does not allow the action, or when `version` is given and the petition changed since; 403 outside the caller\'s units or roles. ' +
           'The answer is the petition as the caller now sees it; when the action took it out of the caller\'s sight (an escalation or a transfer out of their units), ' +
