@@ -14,14 +14,20 @@ interface FieldCommon {
   required?: boolean;
 }
 
-/** A labelled text input (any of the text-like types) with its hint and error. */
+/**
+ * A labelled text input (any of the text-like types) with its hint and error. `required` marks the
+ * label; `refuseEmpty` marks it too and makes the input itself required, so that the browser keeps
+ * the form from being sent while it is empty (for forms that do not check the field themselves).
+ */
 export function TextField(
   props: FieldCommon & {
     value: string;
     onInput(value: string): void;
-    type?: 'text' | 'url' | 'number' | 'email' | 'tel' | 'password' | 'date' | 'time' | 'search';
+    type?: 'text' | 'url' | 'number' | 'email' | 'tel' | 'password' | 'date' | 'time' | 'datetime-local' | 'search';
+    refuseEmpty?: boolean;
     min?: number | string;
     max?: number | string;
+    minLength?: number;
     maxLength?: number;
     autoComplete?: string;
     inputMode?: 'text' | 'email' | 'tel' | 'numeric' | 'decimal' | 'url' | 'search';
@@ -29,13 +35,14 @@ export function TextField(
     testId?: string;
   },
 ) {
-  const { label, hint, error, required, value, onInput, type = 'text', testId, ...rest } = props;
+  const { label, hint, error, required, refuseEmpty, value, onInput, type = 'text', testId, ...rest } = props;
   return (
-    <Field label={label} hint={hint} error={error} required={required}>
+    <Field label={label} hint={hint} error={error} required={required || refuseEmpty}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
           type={type}
+          required={refuseEmpty}
           aria-describedby={describedBy}
           aria-invalid={invalid}
           value={value}
@@ -83,7 +90,8 @@ export interface Column<T> {
 
 /**
  * Rows under column headings, named for screen readers by `caption`; each cell carries its
- * column's heading (data-label) so that narrow screens show the table as cards.
+ * column's heading (data-label) so that narrow screens show the table as cards, or, with
+ * `scroll`, let a wide table scroll sideways instead. `rowTestId` names every row for tests.
  */
 export function DataTable<T>(props: {
   caption: string;
@@ -91,11 +99,13 @@ export function DataTable<T>(props: {
   rows: readonly T[];
   rowKey(row: T): string | number;
   rowClass?(row: T): string | undefined;
+  rowTestId?: string;
   class?: string;
+  scroll?: boolean;
 }): JSX.Element {
-  const { caption, columns, rows, rowKey, rowClass } = props;
-  return (
-    <table class={props.class ?? 'list-table'}>
+  const { caption, columns, rows, rowKey, rowClass, rowTestId, scroll } = props;
+  const table = (
+    <table class={props.class ?? (scroll ? undefined : 'list-table')}>
       <caption class="sr-only">{caption}</caption>
       <thead>
         <tr>
@@ -108,7 +118,7 @@ export function DataTable<T>(props: {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={rowKey(row)} class={rowClass?.(row)}>
+          <tr key={rowKey(row)} class={rowClass?.(row)} data-testid={rowTestId}>
             {columns.map((c) => (
               <td key={c.header} data-label={c.header}>
                 {c.cell(row)}
@@ -119,6 +129,7 @@ export function DataTable<T>(props: {
       </tbody>
     </table>
   );
+  return scroll ? <div class="table-scroll">{table}</div> : table;
 }
 
 /**
