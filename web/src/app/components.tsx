@@ -178,3 +178,25 @@ export function useSubmission() {
   };
   return { busy, error, setError, run };
 }
+
+/** A labelled multi-line text box with its hint and error; `required` and `refuseEmpty` as for TextField. */
+export function TextAreaField(
+  props: FieldCommon & { value: string; onInput(value: string): void; refuseEmpty?: boolean; rows?: number; maxLength?: number },
+) {
+  const { label, hint, error, required, refuseEmpty, value, onInput, ...rest } = props;
+  return (
+    <Field label={label} hint={hint} error={error} required={required || refuseEmpty}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          required={refuseEmpty}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          value={value}
+          {...rest}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
