@@ -82,9 +82,10 @@ export function SelectField<T extends string>(
   );
 }
 
-/** A column of a DataTable: its heading and what a row shows in it. */
+/** A column of a DataTable: its heading (only for screen readers when `hidden`) and what a row shows in it. */
 export interface Column<T> {
   header: string;
+  hidden?: boolean;
   cell(row: T): ComponentChildren;
 }
 
@@ -111,7 +112,7 @@ export function DataTable<T>(props: {
         <tr>
           {columns.map((c) => (
             <th key={c.header} scope="col">
-              {c.header}
+              {c.hidden ? <span class="sr-only">{c.header}</span> : c.header}
             </th>
           ))}
         </tr>
@@ -120,7 +121,7 @@ export function DataTable<T>(props: {
         {rows.map((row) => (
           <tr key={rowKey(row)} class={rowClass?.(row)} data-testid={rowTestId}>
             {columns.map((c) => (
-              <td key={c.header} data-label={c.header}>
+              <td key={c.header} data-label={c.hidden ? undefined : c.header}>
                 {c.cell(row)}
               </td>
             ))}
