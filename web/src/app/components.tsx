@@ -14,14 +14,20 @@ interface FieldCommon {
   required?: boolean;
 }
 
-/** A labelled text input (any of the text-like types) with its hint and error. */
+/**
+ * A labelled text input (any of the text-like types) with its hint and error. `required` marks the
+ * label; `refuseEmpty` marks it too and makes the input itself required, so that the browser keeps
+ * the form from being sent while it is empty (for forms that do not check the field themselves).
+ */
 export function TextField(
   props: FieldCommon & {
     value: string;
     onInput(value: string): void;
-    type?: 'text' | 'url' | 'number' | 'email' | 'tel' | 'password' | 'date' | 'time' | 'search';
+    type?: 'text' | 'url' | 'number' | 'email' | 'tel' | 'password' | 'date' | 'time' | 'datetime-local' | 'search';
+    refuseEmpty?: boolean;
     min?: number | string;
     max?: number | string;
+    minLength?: number;
     maxLength?: number;
     autoComplete?: string;
     inputMode?: 'text' | 'email' | 'tel' | 'numeric' | 'decimal' | 'url' | 'search';
@@ -29,13 +35,14 @@ export function TextField(
     testId?: string;
   },
 ) {
-  const { label, hint, error, required, value, onInput, type = 'text', testId, ...rest } = props;
+  const { label, hint, error, required, refuseEmpty, value, onInput, type = 'text', testId, ...rest } = props;
   return (
-    <Field label={label} hint={hint} error={error} required={required}>
+    <Field label={label} hint={hint} error={error} required={required || refuseEmpty}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
           type={type}
+          required={refuseEmpty}
           aria-describedby={describedBy}
           aria-invalid={invalid}
           value={value}
@@ -75,15 +82,17 @@ export function SelectField<T extends string>(
   );
 }
 
-/** A column of a DataTable: its heading and what a row shows in it. */
+/** A column of a DataTable: its heading (only for screen readers when `hidden`) and what a row shows in it. */
 export interface Column<T> {
   header: string;
+  hidden?: boolean;
   cell(row: T): ComponentChildren;
 }
 
 /**
  * Rows under column headings, named for screen readers by `caption`; each cell carries its
- * column's heading (data-label) so that narrow screens show the table as cards.
+ * column's heading (data-label) so that narrow screens show the table as cards, or, with
+ * `scroll`, let a wide table scroll sideways instead. `rowTestId` names every row for tests.
  */
 export function DataTable<T>(props: {
   caption: string;
@@ -91,26 +100,28 @@ export function DataTable<T>(props: {
   rows: readonly T[];
   rowKey(row: T): string | number;
   rowClass?(row: T): string | undefined;
+  rowTestId?: string;
   class?: string;
+  scroll?: boolean;
 }): JSX.Element {
-  const { caption, columns, rows, rowKey, rowClass } = props;
-  return (
-    <table class={props.class ?? 'list-table'}>
+  const { caption, columns, rows, rowKey, rowClass, rowTestId, scroll } = props;
+  const table = (
+    <table class={props.class ?? (scroll ? undefined : 'list-table')}>
       <caption class="sr-only">{caption}</caption>
       <thead>
         <tr>
           {columns.map((c) => (
             <th key={c.header} scope="col">
-              {c.header}
+              {c.hidden ? <span class="sr-only">{c.header}</span> : c.header}
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={rowKey(row)} class={rowClass?.(row)}>
+          <tr key={rowKey(row)} class={rowClass?.(row)} data-testid={rowTestId}>
             {columns.map((c) => (
-              <td key={c.header} data-label={c.header}>
+              <td key={c.header} data-label={c.hidden ? undefined : c.header}>
                 {c.cell(row)}
               </td>
             ))}
@@ -119,6 +130,7 @@ export function DataTable<T>(props: {
       </tbody>
     </table>
   );
+  return scroll ? <div class="table-scroll">{table}</div> : table;
 }
 
 /**
@@ -166,4 +178,26 @@ export function useSubmission() {
     }
   };
   return { busy, error, setError, run };
+}
+
+/** A labelled multi-line text box with its hint and error; `required` and `refuseEmpty` as for TextField. */
+export function TextAreaField(
+  props: FieldCommon & { value: string; onInput(value: string): void; refuseEmpty?: boolean; rows?: number; maxLength?: number },
+) {
+  const { label, hint, error, required, refuseEmpty, value, onInput, ...rest } = props;
+  return (
+    <Field label={label} hint={hint} error={error} required={required || refuseEmpty}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          required={refuseEmpty}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          value={value}
+          {...rest}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
 }

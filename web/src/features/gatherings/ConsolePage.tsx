@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { petitionKinds, type GatheringAction, type PetitionKind } from '../../../../server/contract/domain.ts';
-import { Alert, Checkbox, Empty, Field, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
+import { Alert, Checkbox, Empty, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
+import { SelectField, TextAreaField, TextField, useSubmission } from '../../app/components.tsx';
 import { gatheringTime, newKey } from './format.ts';
 import { dismissRefused, enqueue, useQueue, type QueuedEntry } from './queue.ts';
 import { registerOffline } from './offline.ts';
 import { MinutesFilesBox } from './MinutesFiles.tsx';
+import { Fact } from './Fact.tsx';
+import { FigureList } from './FigureList.tsx';
+import { SubmitForm } from './SubmitForm.tsx';
 import type { Entry, StaffView } from './types.ts';
 
 /** Services counted at outreach and service days; any other type can be typed. */
@@ -116,19 +120,13 @@ function Actions({ g, onDone }: { g: StaffView; onDone(v: StaffView): void }) {
   const [outcomes, setOutcomes] = useState(g.outcomes ?? '');
   const [summary, setSummary] = useState(g.summary ?? '');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const act = async (type: GatheringAction, extra: Record<string, string>) => {
-    setError(null);
-    try {
-      onDone(await api.post<StaffView>(`/gatherings/${g.id}/actions`, { type, ...extra }));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+  const sending = useSubmission();
+  const act = (type: GatheringAction, extra: Record<string, string>) =>
+    sending.run(async () => onDone(await api.post<StaffView>(`/gatherings/${g.id}/actions`, { type, ...extra })));
   const texts = () => ({ ...(minutes.trim() ? { minutes: minutes.trim() } : {}), ...(outcomes.trim() ? { outcomes: outcomes.trim() } : {}) });
   return (
     <>
-      <Alert>{error}</Alert>
+      <Alert>{sending.error}</Alert>
       {g.state === 'planned' ? (
         <div class="button-row">
           <button type="button" class="button" onClick={() => void act('open', {})}>
@@ -138,21 +136,15 @@ function Actions({ g, onDone }: { g: StaffView; onDone(v: StaffView): void }) {
       ) : null}
       {g.state === 'open' || g.state === 'closed' ? (
         <Box id="minutes-heading" title={t('gatherings.minutesTitle')}>
-          <Field label={t('gatherings.minutesText')}>
-            {(f) => <textarea id={f.id} rows={5} value={minutes} onInput={(e) => setMinutes(e.currentTarget.value)} />}
-          </Field>
-          <Field label={t('gatherings.outcomes')}>
-            {(f) => <textarea id={f.id} rows={3} value={outcomes} onInput={(e) => setOutcomes(e.currentTarget.value)} />}
-          </Field>
+          <TextAreaField label={t('gatherings.minutesText')} rows={5} value={minutes} onInput={setMinutes} />
+          <TextAreaField label={t('gatherings.outcomes')} rows={3} value={outcomes} onInput={setOutcomes} />
           {g.state === 'open' ? (
             <button type="button" class="button" onClick={() => void act('close', texts())}>
               {t('gatherings.action.close')}
             </button>
           ) : (
             <>
-              <Field label={t('gatherings.summary')} hint={t('gatherings.summaryHint')} required>
-                {(f) => <textarea id={f.id} rows={5} aria-describedby={f.describedBy} value={summary} onInput={(e) => setSummary(e.currentTarget.value)} />}
-              </Field>
+              <TextAreaField label={t('gatherings.summary')} hint={t('gatherings.summaryHint')} required rows={5} value={summary} onInput={setSummary} />
               <button type="button" class="button" disabled={!summary.trim()} onClick={() => void act('publish', { ...texts(), summary: summary.trim() })}>
                 {t('gatherings.action.publish')}
               </button>
@@ -169,9 +161,7 @@ function Actions({ g, onDone }: { g: StaffView; onDone(v: StaffView): void }) {
       {g.state === 'planned' || g.state === 'open' ? (
         <details class="card">
           <summary>{t('gatherings.action.cancel')}</summary>
-          <Field label={t('gatherings.cancelReason')} required>
-            {(f) => <textarea id={f.id} rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
-          </Field>
+          <TextAreaField label={t('gatherings.cancelReason')} required rows={2} value={reason} onInput={setReason} />
           <button type="button" class="button secondary" disabled={!reason.trim()} onClick={() => void act('cancel', { reason: reason.trim() })}>
             {t('gatherings.action.cancel')}
           </button>
@@ -197,10 +187,9 @@ function AttendanceForm({ withNames, onEntry }: { withNames: boolean; onEntry: O
           </button>
         ))}
       </div>
-      <form
-        class="form"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        label={t('gatherings.console.addAttendance')}
+        onSend={() => {
           const n = count ? Number(count) : undefined;
           if (!n && !list.length) return;
           void onEntry({ key: newKey(), type: 'attendance', ...(n ? { count: n } : {}), ...(list.length ? { names: list } : {}) }).then(() => {
@@ -209,18 +198,9 @@ function AttendanceForm({ withNames, onEntry }: { withNames: boolean; onEntry: O
           });
         }}
       >
-        <Field label={t('gatherings.console.count')}>
-          {(f) => <input id={f.id} type="number" min={0} inputMode="numeric" value={count} onInput={(e) => setCount(e.currentTarget.value)} />}
-        </Field>
-        {withNames ? (
-          <Field label={t('gatherings.console.names')} hint={t('gatherings.console.namesHint')}>
-            {(f) => <textarea id={f.id} rows={3} aria-describedby={f.describedBy} value={names} onInput={(e) => setNames(e.currentTarget.value)} />}
-          </Field>
-        ) : null}
-        <button type="submit" class="button">
-          {t('gatherings.console.addAttendance')}
-        </button>
-      </form>
+        <TextField label={t('gatherings.console.count')} type="number" min={0} inputMode="numeric" value={count} onInput={setCount} />
+        {withNames ? <TextAreaField label={t('gatherings.console.names')} hint={t('gatherings.console.namesHint')} rows={3} value={names} onInput={setNames} /> : null}
+      </SubmitForm>
     </Box>
   );
 }
@@ -235,10 +215,9 @@ function OpinionForm({ onEntry }: { onEntry: OnEntry }) {
   const [consent, setConsent] = useState(true);
   return (
     <Box id="opinion-heading" title={t('gatherings.entry.opinion')}>
-      <form
-        class="form"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        label={t('gatherings.console.addOpinion')}
+        onSend={() => {
           const resident = { ...(name.trim() ? { name: name.trim() } : {}), ...(phone.trim() ? { phone: phone.trim() } : {}) };
           void onEntry({
             key: newKey(),
@@ -256,32 +235,18 @@ function OpinionForm({ onEntry }: { onEntry: OnEntry }) {
           });
         }}
       >
-        <Field label={t('gatherings.console.opinionKind')}>
-          {(f) => (
-            <select id={f.id} value={kind} onChange={(e) => setKind(e.currentTarget.value as PetitionKind)}>
-              {petitionKinds
-                .filter((k) => k !== 'conduct_report' && k !== 'denunciation')
-                .map((k) => (
-                  <option key={k} value={k}>
-                    {t(`kind.${k}`)}
-                  </option>
-                ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('gatherings.console.opinionBody')} required>
-          {(f) => <textarea id={f.id} rows={4} required value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
-        </Field>
-        <Field label={t('gatherings.name')}>{(f) => <input id={f.id} value={name} onInput={(e) => setName(e.currentTarget.value)} />}</Field>
-        <Field label={t('gatherings.phoneOptional')}>{(f) => <input id={f.id} type="tel" value={phone} onInput={(e) => setPhone(e.currentTarget.value)} />}</Field>
-        <Field label={t('gatherings.console.answerNow')} hint={t('gatherings.console.answerNowHint')}>
-          {(f) => <textarea id={f.id} rows={3} aria-describedby={f.describedBy} value={answer} onInput={(e) => setAnswer(e.currentTarget.value)} />}
-        </Field>
+        <SelectField<PetitionKind>
+          label={t('gatherings.console.opinionKind')}
+          value={kind}
+          options={petitionKinds.filter((k) => k !== 'conduct_report' && k !== 'denunciation').map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          onChange={setKind}
+        />
+        <TextAreaField label={t('gatherings.console.opinionBody')} rows={4} refuseEmpty value={body} onInput={setBody} />
+        <TextField label={t('gatherings.name')} value={name} onInput={setName} />
+        <TextField label={t('gatherings.phoneOptional')} type="tel" value={phone} onInput={setPhone} />
+        <TextAreaField label={t('gatherings.console.answerNow')} hint={t('gatherings.console.answerNowHint')} rows={3} value={answer} onInput={setAnswer} />
         <Checkbox label={t('gatherings.consent')} checked={consent} onChange={setConsent} />
-        <button type="submit" class="button">
-          {t('gatherings.console.addOpinion')}
-        </button>
-      </form>
+      </SubmitForm>
     </Box>
   );
 }
@@ -294,38 +259,24 @@ function ServiceForm({ onEntry }: { onEntry: OnEntry }) {
   const serviceType = type === 'other' ? other.trim().toLowerCase().replace(/[^a-z0-9_]+/g, '_') : type;
   return (
     <Box id="service-heading" title={t('gatherings.entry.service')}>
-      <form
-        class="form"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        label={t('gatherings.console.addService')}
+        onSend={() => {
           if (!/^[a-z][a-z0-9_]{0,63}$/.test(serviceType) || !(Number(count) >= 1)) return;
           void onEntry({ key: newKey(), type: 'service', serviceType, count: Number(count) }).then(() => setCount('1'));
         }}
       >
-        <Field label={t('gatherings.console.serviceType')}>
-          {(f) => (
-            <select id={f.id} value={type} onChange={(e) => setType(e.currentTarget.value)}>
-              {serviceTypes.map((s) => (
-                <option key={s} value={s}>
-                  {t(`gatherings.service.${s}`)}
-                </option>
-              ))}
-              <option value="other">{t('gatherings.console.otherService')}</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('gatherings.console.serviceType')}
+          value={type}
+          options={[...serviceTypes.map((s) => ({ value: s, label: t(`gatherings.service.${s}`) })), { value: 'other', label: t('gatherings.console.otherService') }]}
+          onChange={setType}
+        />
         {type === 'other' ? (
-          <Field label={t('gatherings.console.otherServiceName')} hint={t('gatherings.console.otherServiceHint')} required>
-            {(f) => <input id={f.id} aria-describedby={f.describedBy} required value={other} onInput={(e) => setOther(e.currentTarget.value)} />}
-          </Field>
+          <TextField label={t('gatherings.console.otherServiceName')} hint={t('gatherings.console.otherServiceHint')} refuseEmpty value={other} onInput={setOther} />
         ) : null}
-        <Field label={t('gatherings.console.serviceCount')} required>
-          {(f) => <input id={f.id} type="number" min={1} inputMode="numeric" required value={count} onInput={(e) => setCount(e.currentTarget.value)} />}
-        </Field>
-        <button type="submit" class="button">
-          {t('gatherings.console.addService')}
-        </button>
-      </form>
+        <TextField label={t('gatherings.console.serviceCount')} type="number" min={1} inputMode="numeric" refuseEmpty value={count} onInput={setCount} />
+      </SubmitForm>
     </Box>
   );
 }
@@ -341,10 +292,9 @@ function RecordForm({ onEntry }: { onEntry: OnEntry }) {
   return (
     <Box id="record-heading" title={t('gatherings.entry.record')}>
       <p class="hint">{t('gatherings.console.recordLead')}</p>
-      <form
-        class="form"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        label={t('gatherings.console.addRecord')}
+        onSend={() => {
           void onEntry({
             key: newKey(),
             type: 'record',
@@ -362,25 +312,12 @@ function RecordForm({ onEntry }: { onEntry: OnEntry }) {
           });
         }}
       >
-        <Field label={t('gatherings.console.residentAccount')} required>
-          {(f) => <textarea id={f.id} rows={3} required value={resident} onInput={(e) => setResident(e.currentTarget.value)} />}
-        </Field>
-        <Field label={t('gatherings.console.agencyAccount')} required>
-          {(f) => <textarea id={f.id} rows={3} required value={agency} onInput={(e) => setAgency(e.currentTarget.value)} />}
-        </Field>
-        <Field label={t('gatherings.console.conclusion')} required>
-          {(f) => <textarea id={f.id} rows={3} required value={conclusion} onInput={(e) => setConclusion(e.currentTarget.value)} />}
-        </Field>
-        <Field label={t('gatherings.console.responsible')} required>
-          {(f) => <input id={f.id} required value={responsible} onInput={(e) => setResponsible(e.currentTarget.value)} />}
-        </Field>
-        <Field label={t('gatherings.console.dueOn')} required>
-          {(f) => <input id={f.id} type="date" required value={dueOn} onInput={(e) => setDueOn(e.currentTarget.value)} />}
-        </Field>
-        <button type="submit" class="button">
-          {t('gatherings.console.addRecord')}
-        </button>
-      </form>
+        <TextAreaField label={t('gatherings.console.residentAccount')} rows={3} refuseEmpty value={resident} onInput={setResident} />
+        <TextAreaField label={t('gatherings.console.agencyAccount')} rows={3} refuseEmpty value={agency} onInput={setAgency} />
+        <TextAreaField label={t('gatherings.console.conclusion')} rows={3} refuseEmpty value={conclusion} onInput={setConclusion} />
+        <TextField label={t('gatherings.console.responsible')} refuseEmpty value={responsible} onInput={setResponsible} />
+        <TextField label={t('gatherings.console.dueOn')} type="date" refuseEmpty value={dueOn} onInput={setDueOn} />
+      </SubmitForm>
     </Box>
   );
 }
@@ -406,7 +343,7 @@ function Waiting({ entries }: { entries: QueuedEntry[] }) {
 /** What the server holds: names received, opinions with their progress, services, records and their follow-up, bookings. */
 function Recorded({ g, onChanged }: { g: StaffView; onChanged(): void }) {
   const { t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmission();
   return (
     <>
       <Box id="opinions-heading" title={t('gatherings.raised')}>
@@ -424,14 +361,7 @@ function Recorded({ g, onChanged }: { g: StaffView; onChanged(): void }) {
       </Box>
       {g.services.length ? (
         <Box id="services-heading" title={t('gatherings.entry.service')}>
-          <dl class="figures-list">
-            {g.services.map((s) => (
-              <div key={s.type} data-figure={`service-${s.type}`}>
-                <dt>{tOr(`gatherings.service.${s.type}`, s.type)}</dt>
-                <dd>{s.count}</dd>
-              </div>
-            ))}
-          </dl>
+          <FigureList figures={g.services.map((s) => ({ figure: `service-${s.type}`, label: tOr(`gatherings.service.${s.type}`, s.type), value: s.count }))} />
         </Box>
       ) : null}
       {g.attendees.length ? (
@@ -445,28 +375,22 @@ function Recorded({ g, onChanged }: { g: StaffView; onChanged(): void }) {
       ) : null}
       {g.records.length ? (
         <Box id="records-heading" title={t('gatherings.entry.record')}>
-          <Alert>{error}</Alert>
+          <Alert>{sending.error}</Alert>
           {g.records.map((r) => (
             <div key={r.id} class={r.overdue ? 'card row-overdue' : 'card'} data-testid="record">
               <dl class="facts">
-                <dt>{t('gatherings.console.residentAccount')}</dt>
-                <dd>{r.residentAccount}</dd>
-                <dt>{t('gatherings.console.agencyAccount')}</dt>
-                <dd>{r.agencyAccount}</dd>
-                <dt>{t('gatherings.console.conclusion')}</dt>
-                <dd>{r.conclusion}</dd>
-                <dt>{t('gatherings.console.responsible')}</dt>
-                <dd>
+                <Fact term={t('gatherings.console.residentAccount')}>{r.residentAccount}</Fact>
+                <Fact term={t('gatherings.console.agencyAccount')}>{r.agencyAccount}</Fact>
+                <Fact term={t('gatherings.console.conclusion')}>{r.conclusion}</Fact>
+                <Fact term={t('gatherings.console.responsible')}>
                   {r.responsible} · {r.dueOn} {r.done ? `· ${t('gatherings.console.done')}` : r.overdue ? `· ${t('gatherings.console.overdue')}` : ''}
-                </dd>
+                </Fact>
               </dl>
               {!r.done ? (
                 <button
                   type="button"
                   class="button secondary"
-                  onClick={() =>
-                    void api.post(`/gatherings/records/${r.id}/actions`, { type: 'done' }).then(onChanged, (e: unknown) => setError(messageOf(e)))
-                  }
+                  onClick={() => void sending.run(() => api.post(`/gatherings/records/${r.id}/actions`, { type: 'done' })).then((done) => done && onChanged())}
                 >
                   {t('gatherings.console.markDone')}
                 </button>

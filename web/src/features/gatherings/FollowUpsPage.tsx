@@ -3,8 +3,10 @@ import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
-import { Alert, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { Alert, Empty, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { DataTable, SelectField } from '../../app/components.tsx';
 import type { FollowUps } from './types.ts';
+import { UnitCodeForm } from './UnitCodeForm.tsx';
 
 const horizons = [7, 30, 90] as const;
 
@@ -28,66 +30,52 @@ export default function FollowUpsPage({ query }: PageProps) {
     <>
       <PageTitle>{t('gatherings.followUps.title')}</PageTitle>
       <p class="hint">{t('gatherings.followUps.lead')}</p>
-      <form
-        class="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go(unitText.trim(), within);
-        }}
-      >
-        <Field label={t('gatherings.unitCode')}>{(f) => <input id={f.id} value={unitText} onInput={(e) => setUnitText(e.currentTarget.value)} />}</Field>
-        <Field label={t('gatherings.followUps.within')}>
-          {(f) => (
-            <select id={f.id} value={String(within)} onChange={(e) => go(unitText.trim() || unit, Number(e.currentTarget.value))}>
-              {horizons.map((n) => (
-                <option key={n} value={String(n)}>
-                  {t('gatherings.followUps.days', { count: n })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button type="submit" class="button">
-          {t('gatherings.show')}
-        </button>
-      </form>
+      <UnitCodeForm value={unitText} onInput={setUnitText} onShow={() => go(unitText.trim(), within)}>
+        <SelectField
+          label={t('gatherings.followUps.within')}
+          value={String(within)}
+          options={horizons.map((n) => ({ value: String(n), label: t('gatherings.followUps.days', { count: n }) }))}
+          onChange={(n) => go(unitText.trim() || unit, Number(n))}
+        />
+      </UnitCodeForm>
       {list.loading ? <Loading /> : null}
       <Alert>{list.error}</Alert>
       {list.value && list.value.items.length === 0 ? <Empty>{t('gatherings.followUps.none')}</Empty> : null}
       {list.value && list.value.items.length ? (
-        <div class="table-scroll">
-          <table>
-            <caption class="sr-only">{t('gatherings.followUps.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('gatherings.console.dueOn')}</th>
-                <th scope="col">{t('gatherings.console.responsible')}</th>
-                <th scope="col">{t('gatherings.console.conclusion')}</th>
-                <th scope="col">{t('gatherings.gathering')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.value.items.map((r) => (
-                <tr key={r.id} class={r.overdue ? 'row-overdue' : undefined} data-testid="follow-up">
-                  <td>
-                    {day.format(new Date(`${r.dueOn}T00:00:00Z`))}
-                    {r.overdue ? <strong> · {t('gatherings.console.overdue')}</strong> : null}
-                  </td>
-                  <td>{r.responsible}</td>
-                  <td>{r.conclusion}</td>
-                  <td>
-                    <a href={`/staff/gatherings/${r.gathering}`}>{r.gatheringTitle}</a>
-                    <span class="small muted">
-                      {' '}
-                      · {r.unitName} · {new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(r.gatheringStartsAt))}
-                    </span>
-                    {r.petition ? <span class="small muted"> · {r.petition}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          scroll
+          caption={t('gatherings.followUps.title')}
+          rows={list.value.items}
+          rowKey={(r) => r.id}
+          rowClass={(r) => (r.overdue ? 'row-overdue' : undefined)}
+          rowTestId="follow-up"
+          columns={[
+            {
+              header: t('gatherings.console.dueOn'),
+              cell: (r) => (
+                <>
+                  {day.format(new Date(`${r.dueOn}T00:00:00Z`))}
+                  {r.overdue ? <strong> · {t('gatherings.console.overdue')}</strong> : null}
+                </>
+              ),
+            },
+            { header: t('gatherings.console.responsible'), cell: (r) => r.responsible },
+            { header: t('gatherings.console.conclusion'), cell: (r) => r.conclusion },
+            {
+              header: t('gatherings.gathering'),
+              cell: (r) => (
+                <>
+                  <a href={`/staff/gatherings/${r.gathering}`}>{r.gatheringTitle}</a>
+                  <span class="small muted">
+                    {' '}
+                    · {r.unitName} · {new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(r.gatheringStartsAt))}
+                  </span>
+                  {r.petition ? <span class="small muted"> · {r.petition}</span> : null}
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </>
   );

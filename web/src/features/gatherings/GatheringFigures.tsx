@@ -2,6 +2,7 @@ import { api } from '../../app/api.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
 import type { GatheringFigures as Figures } from './types.ts';
+import { FigureList } from './FigureList.tsx';
 
 /** The gatherings' figures of a unit's subtree in a period: sessions by kind, residents received, opinions and what became of them, services, follow-ups. */
 export function GatheringFigures({ unit, from, to }: { unit: string; from: string; to: string }) {
@@ -19,40 +20,22 @@ export function GatheringFigures({ unit, from, to }: { unit: string; from: strin
       <Alert>{figures.error}</Alert>
       {f ? (
         <>
-          <dl class="figures-list">
-            <div data-figure="gatherings-sessions">
-              <dt>{t('gatherings.figures.sessions')}</dt>
-              <dd>{number(f.totals.sessions)}</dd>
-            </div>
-            <div data-figure="gatherings-residents">
-              <dt>{t('gatherings.figures.residents')}</dt>
-              <dd>{number(f.totals.residents)}</dd>
-            </div>
-            <div data-figure="gatherings-raised">
-              <dt>{t('gatherings.figures.raised')}</dt>
-              <dd>{number(f.opinions.raised)}</dd>
-            </div>
-            <div data-figure="gatherings-resolved">
-              <dt>{t('gatherings.figures.resolved')}</dt>
-              <dd>{number(f.opinions.resolved)}</dd>
-            </div>
-            <div data-figure="gatherings-higher">
-              <dt>{t('gatherings.figures.withHigherLevels')}</dt>
-              <dd>{number(f.opinions.withHigherLevels)}</dd>
-            </div>
-            <div data-figure="gatherings-ahead">
-              <dt>{t('gatherings.figures.questionsAhead')}</dt>
-              <dd>{number(f.opinions.questionsAhead)}</dd>
-            </div>
-            <div data-figure="gatherings-records">
-              <dt>{t('gatherings.figures.records')}</dt>
-              <dd>{t('gatherings.figures.recordsValue', { total: f.records.total, done: f.records.done, overdue: f.records.overdue })}</dd>
-            </div>
-            <div data-figure="gatherings-cancelled">
-              <dt>{t('gatherings.figures.cancelled')}</dt>
-              <dd>{number(f.totals.cancelled)}</dd>
-            </div>
-          </dl>
+          <FigureList
+            figures={[
+              { figure: 'gatherings-sessions', label: t('gatherings.figures.sessions'), value: number(f.totals.sessions) },
+              { figure: 'gatherings-residents', label: t('gatherings.figures.residents'), value: number(f.totals.residents) },
+              { figure: 'gatherings-raised', label: t('gatherings.figures.raised'), value: number(f.opinions.raised) },
+              { figure: 'gatherings-resolved', label: t('gatherings.figures.resolved'), value: number(f.opinions.resolved) },
+              { figure: 'gatherings-higher', label: t('gatherings.figures.withHigherLevels'), value: number(f.opinions.withHigherLevels) },
+              { figure: 'gatherings-ahead', label: t('gatherings.figures.questionsAhead'), value: number(f.opinions.questionsAhead) },
+              {
+                figure: 'gatherings-records',
+                label: t('gatherings.figures.records'),
+                value: t('gatherings.figures.recordsValue', { total: f.records.total, done: f.records.done, overdue: f.records.overdue }),
+              },
+              { figure: 'gatherings-cancelled', label: t('gatherings.figures.cancelled'), value: number(f.totals.cancelled) },
+            ]}
+          />
           {byKind.size ? (
             <div class="table-scroll">
               <table>

@@ -1,13 +1,18 @@
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { rememberPetition } from '../../app/devicePetitions.ts';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
-import { Alert, Checkbox, Empty, Field, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
+import { Alert, Checkbox, Empty, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
+import { SelectField, TextAreaField, TextField } from '../../app/components.tsx';
 import { ratedGatheringKinds } from '../../../../server/contract/domain.ts';
 import { gatheringTime } from './format.ts';
 import { MinutesFileLinks } from './MinutesFiles.tsx';
+import { Fact } from './Fact.tsx';
+import { FormEnd } from './FormEnd.tsx';
+import { SubmitForm } from './SubmitForm.tsx';
+import { useFormSubmission } from './submission.ts';
 import type { AskResult, Booking, Gathering } from './types.ts';
 
 /** A gathering as residents see it: when and where, booking a place, a question ahead, and afterwards its summary and the progress of what was raised. */
@@ -29,41 +34,17 @@ export default function GatheringPage({ params }: PageProps) {
       </p>
       {v.state === 'cancelled' ? <Alert kind="info">{t('gatherings.cancelledBecause', { reason: v.cancelReason ?? '' })}</Alert> : null}
       <dl class="facts">
-        <dt>{t('gatherings.when')}</dt>
-        <dd>{gatheringTime(v, locale)}</dd>
-        {v.place ? (
-          <>
-            <dt>{t('gatherings.place')}</dt>
-            <dd>{v.place}</dd>
-          </>
-        ) : null}
+        <Fact term={t('gatherings.when')}>{gatheringTime(v, locale)}</Fact>
+        {v.place ? <Fact term={t('gatherings.place')}>{v.place}</Fact> : null}
         {v.host ? (
-          <>
-            <dt>{t('gatherings.host')}</dt>
-            <dd>
-              {v.host.name}
-              {v.hostRole ? ` (${t(`gatherings.hostRole.${v.hostRole}`)})` : ''}
-            </dd>
-          </>
+          <Fact term={t('gatherings.host')}>
+            {v.host.name}
+            {v.hostRole ? ` (${t(`gatherings.hostRole.${v.hostRole}`)})` : ''}
+          </Fact>
         ) : null}
-        {v.agencies.length ? (
-          <>
-            <dt>{t('gatherings.agencies')}</dt>
-            <dd>{v.agencies.map((a) => a.name).join(', ')}</dd>
-          </>
-        ) : null}
-        {v.topics.length ? (
-          <>
-            <dt>{t('gatherings.topics')}</dt>
-            <dd>{v.topics.join(' · ')}</dd>
-          </>
-        ) : null}
-        {v.capacity !== null ? (
-          <>
-            <dt>{t('gatherings.capacity')}</dt>
-            <dd>{t('gatherings.booked', { booked: v.booked, capacity: v.capacity })}</dd>
-          </>
-        ) : null}
+        {v.agencies.length ? <Fact term={t('gatherings.agencies')}>{v.agencies.map((a) => a.name).join(', ')}</Fact> : null}
+        {v.topics.length ? <Fact term={t('gatherings.topics')}>{v.topics.join(' · ')}</Fact> : null}
+        {v.capacity !== null ? <Fact term={t('gatherings.capacity')}>{t('gatherings.booked', { booked: v.booked, capacity: v.capacity })}</Fact> : null}
       </dl>
       {v.point ? <PlaceMap label={t('gatherings.mapLabel')} place={v.point} /> : null}
       {v.state === 'published' ? (
@@ -121,21 +102,15 @@ function RateForm() {
   return (
     <section aria-labelledby="rate-heading">
       <h2 id="rate-heading">{t('gatherings.rateHeading')}</h2>
-      <form
-        class="form"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        label={t('gatherings.rateHeading')}
+        onSend={() => {
           if (code.trim()) navigate(`/rate-gathering?code=${encodeURIComponent(code.trim())}`);
         }}
       >
         <p>{t('gatherings.rateLead')}</p>
-        <Field label={t('gatherings.bookingCode')} required>
-          {(f) => <input id={f.id} value={code} required minLength={4} maxLength={32} autoComplete="off" onInput={(e) => setCode(e.currentTarget.value)} />}
-        </Field>
-        <button type="submit" class="button">
-          {t('gatherings.rateHeading')}
-        </button>
-      </form>
+        <TextField label={t('gatherings.bookingCode')} refuseEmpty minLength={4} maxLength={32} autoComplete="off" value={code} onInput={setCode} />
+      </SubmitForm>
     </section>
   );
 }
@@ -144,8 +119,7 @@ function BookForm({ id, full, onBooked }: { id: number; full: boolean; onBooked(
   const { t } = useI18n();
   const [phone, setPhone] = useState('');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const sending = useFormSubmission();
   const [booking, setBooking] = useState<Booking | null>(null);
   if (booking) {
     return (
@@ -170,30 +144,14 @@ function BookForm({ id, full, onBooked }: { id: number; full: boolean; onBooked(
       {full ? <Alert kind="info">{t('gatherings.full')}</Alert> : null}
       <form
         class="form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          try {
-            setBooking(await api.post<Booking>(`/gatherings/${id}/bookings`, { phone, ...(name.trim() ? { name: name.trim() } : {}) }));
-            onBooked();
-          } catch (err) {
-            setError(messageOf(err));
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onSubmit={sending.submit(async () => {
+          setBooking(await api.post<Booking>(`/gatherings/${id}/bookings`, { phone, ...(name.trim() ? { name: name.trim() } : {}) }));
+          onBooked();
+        })}
       >
-        <Field label={t('gatherings.phone')} hint={t('gatherings.phoneHint')} required>
-          {(f) => <input id={f.id} type="tel" autoComplete="tel" aria-describedby={f.describedBy} value={phone} required onInput={(e) => setPhone(e.currentTarget.value)} />}
-        </Field>
-        <Field label={t('gatherings.name')}>
-          {(f) => <input id={f.id} autoComplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />}
-        </Field>
-        <Alert>{error}</Alert>
-        <button type="submit" class="button" disabled={busy || full}>
-          {busy ? t('common.sending') : t('gatherings.bookButton')}
-        </button>
+        <TextField label={t('gatherings.phone')} hint={t('gatherings.phoneHint')} type="tel" autoComplete="tel" refuseEmpty value={phone} onInput={setPhone} />
+        <TextField label={t('gatherings.name')} autoComplete="name" value={name} onInput={setName} />
+        <FormEnd sending={sending} label={t('gatherings.bookButton')} disabled={full} />
       </form>
     </section>
   );
@@ -203,7 +161,7 @@ function CancelForm({ id, onCancelled }: { id: number; onCancelled(): void }) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
   const [phone, setPhone] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const sending = useFormSubmission();
   const [done, setDone] = useState(false);
   return (
     <details class="card">
@@ -211,26 +169,16 @@ function CancelForm({ id, onCancelled }: { id: number; onCancelled(): void }) {
       {done ? <Alert kind="success">{t('gatherings.bookingCancelled')}</Alert> : null}
       <form
         class="form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
-          try {
-            await api.post(`/gatherings/${id}/bookings/${encodeURIComponent(code.trim())}/cancel`, { phone });
-            setDone(true);
-            setCode('');
-            onCancelled();
-          } catch (err) {
-            setError(messageOf(err));
-          }
-        }}
+        onSubmit={sending.submit(async () => {
+          await api.post(`/gatherings/${id}/bookings/${encodeURIComponent(code.trim())}/cancel`, { phone });
+          setDone(true);
+          setCode('');
+          onCancelled();
+        })}
       >
-        <Field label={t('gatherings.bookingCode')} required>
-          {(f) => <input id={f.id} value={code} required minLength={4} onInput={(e) => setCode(e.currentTarget.value)} />}
-        </Field>
-        <Field label={t('gatherings.phone')} required>
-          {(f) => <input id={f.id} type="tel" value={phone} required onInput={(e) => setPhone(e.currentTarget.value)} />}
-        </Field>
-        <Alert>{error}</Alert>
+        <TextField label={t('gatherings.bookingCode')} refuseEmpty minLength={4} value={code} onInput={setCode} />
+        <TextField label={t('gatherings.phone')} type="tel" refuseEmpty value={phone} onInput={setPhone} />
+        <Alert>{sending.error}</Alert>
         <button type="submit" class="button secondary">
           {t('gatherings.cancelBookingButton')}
         </button>
@@ -246,8 +194,7 @@ function AskForm({ id }: { id: number }) {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [consent, setConsent] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const sending = useFormSubmission();
   const [sent, setSent] = useState<AskResult | null>(null);
   return (
     <section aria-labelledby="ask-heading">
@@ -264,50 +211,33 @@ function AskForm({ id }: { id: number }) {
       ) : (
         <form
           class="form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setBusy(true);
-            setError(null);
-            try {
-              const answer = await api.post<AskResult>(`/gatherings/${id}/questions`, {
-                body,
-                kind,
-                ...(name.trim() ? { name: name.trim() } : {}),
-                ...(phone.trim() ? { phone: phone.trim() } : {}),
-                consentToPublish: consent,
-              });
-              // Kept on the device like any petition raised here, so the tracking page opens it with its key.
-              rememberPetition({ trackingCode: answer.trackingCode, accessKey: answer.accessKey, createdAt: new Date().toISOString(), kind });
-              setSent(answer);
-            } catch (err) {
-              setError(messageOf(err));
-            } finally {
-              setBusy(false);
-            }
-          }}
+          onSubmit={sending.submit(async () => {
+            const answer = await api.post<AskResult>(`/gatherings/${id}/questions`, {
+              body,
+              kind,
+              ...(name.trim() ? { name: name.trim() } : {}),
+              ...(phone.trim() ? { phone: phone.trim() } : {}),
+              consentToPublish: consent,
+            });
+            // Kept on the device like any petition raised here, so the tracking page opens it with its key.
+            rememberPetition({ trackingCode: answer.trackingCode, accessKey: answer.accessKey, createdAt: new Date().toISOString(), kind });
+            setSent(answer);
+          })}
         >
-          <Field label={t('gatherings.askKind')}>
-            {(f) => (
-              <select id={f.id} value={kind} onChange={(e) => setKind(e.currentTarget.value as 'question' | 'suggestion')}>
-                <option value="question">{t('kind.question')}</option>
-                <option value="suggestion">{t('kind.suggestion')}</option>
-              </select>
-            )}
-          </Field>
-          <Field label={t('gatherings.askBody')} required>
-            {(f) => <textarea id={f.id} rows={5} value={body} required onInput={(e) => setBody(e.currentTarget.value)} />}
-          </Field>
-          <Field label={t('gatherings.name')}>
-            {(f) => <input id={f.id} autoComplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />}
-          </Field>
-          <Field label={t('gatherings.phoneOptional')}>
-            {(f) => <input id={f.id} type="tel" autoComplete="tel" value={phone} onInput={(e) => setPhone(e.currentTarget.value)} />}
-          </Field>
+          <SelectField<'question' | 'suggestion'>
+            label={t('gatherings.askKind')}
+            value={kind}
+            options={[
+              { value: 'question', label: t('kind.question') },
+              { value: 'suggestion', label: t('kind.suggestion') },
+            ]}
+            onChange={setKind}
+          />
+          <TextAreaField label={t('gatherings.askBody')} rows={5} refuseEmpty value={body} onInput={setBody} />
+          <TextField label={t('gatherings.name')} autoComplete="name" value={name} onInput={setName} />
+          <TextField label={t('gatherings.phoneOptional')} type="tel" autoComplete="tel" value={phone} onInput={setPhone} />
           <Checkbox label={t('gatherings.consent')} checked={consent} onChange={setConsent} />
-          <Alert>{error}</Alert>
-          <button type="submit" class="button" disabled={busy}>
-            {busy ? t('common.sending') : t('gatherings.askButton')}
-          </button>
+          <FormEnd sending={sending} label={t('gatherings.askButton')} />
         </form>
       )}
     </section>

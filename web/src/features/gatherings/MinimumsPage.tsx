@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import { api, type List } from '../../app/api.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { hostRoles, type HostRole } from '../../../../server/contract/domain.ts';
-import { Alert, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { DataTable, SelectField, TextField } from '../../app/components.tsx';
 import type { Minimum } from './types.ts';
-import { useSubmission } from './submission.ts';
+import { useFormSubmission } from './submission.ts';
+import { FormEnd } from './FormEnd.tsx';
 
 const levels = ['province', 'city', 'district', 'county', 'commune', 'ward', 'town', 'township'] as const;
 
@@ -15,11 +17,11 @@ export default function MinimumsPage() {
   const { t } = useI18n();
   const list = useAsync(() => api.get<List<Minimum>>('/reception-minimums'), []);
   const [form, setForm] = useState(blank);
-  const { busy, error, notice, setNotice, submit } = useSubmission();
+  const sending = useFormSubmission();
   const set = (patch: Partial<typeof blank>) => setForm({ ...form, ...patch });
   const edit = (m: Minimum) => {
     setForm({ country: m.country, level: m.level, role: m.role as HostRole, days: String(m.days), per: m.per as 'week' | 'month', validFrom: m.validFrom, validTo: m.validTo ?? '', source: m.source });
-    setNotice(null);
+    sending.setNotice(null);
     document.getElementById('minimum-form')?.scrollIntoView();
   };
   return (
@@ -29,50 +31,38 @@ export default function MinimumsPage() {
       {list.loading ? <Loading /> : null}
       <Alert>{list.error}</Alert>
       {list.value ? (
-        <div class="table-scroll">
-          <table>
-            <caption class="sr-only">{t('gatherings.minimums.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('gatherings.minimums.country')}</th>
-                <th scope="col">{t('gatherings.minimums.level')}</th>
-                <th scope="col">{t('gatherings.hostRoleLabel')}</th>
-                <th scope="col">{t('gatherings.minimums.frequency')}</th>
-                <th scope="col">{t('gatherings.minimums.validFrom')}</th>
-                <th scope="col">{t('gatherings.minimums.validTo')}</th>
-                <th scope="col">{t('gatherings.minimums.source')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('gatherings.minimums.edit')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.value.items.map((m) => (
-                <tr key={m.id} data-testid="minimum">
-                  <td>{m.country}</td>
-                  <td>{tOr(`level.${m.level}`, m.level)}</td>
-                  <td>{t(`gatherings.hostRole.${m.role}`)}</td>
-                  <td>{t(`gatherings.minimum.${m.per}`, { count: m.days })}</td>
-                  <td>{m.validFrom}</td>
-                  <td>{m.validTo ?? '—'}</td>
-                  <td>{m.source}</td>
-                  <td>
-                    <button type="button" class="link-button" onClick={() => edit(m)}>
-                      {t('gatherings.minimums.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          scroll
+          caption={t('gatherings.minimums.title')}
+          rows={list.value.items}
+          rowKey={(m) => m.id}
+          rowTestId="minimum"
+          columns={[
+            { header: t('gatherings.minimums.country'), cell: (m) => m.country },
+            { header: t('gatherings.minimums.level'), cell: (m) => tOr(`level.${m.level}`, m.level) },
+            { header: t('gatherings.hostRoleLabel'), cell: (m) => t(`gatherings.hostRole.${m.role}`) },
+            { header: t('gatherings.minimums.frequency'), cell: (m) => t(`gatherings.minimum.${m.per}`, { count: m.days }) },
+            { header: t('gatherings.minimums.validFrom'), cell: (m) => m.validFrom },
+            { header: t('gatherings.minimums.validTo'), cell: (m) => m.validTo ?? '—' },
+            { header: t('gatherings.minimums.source'), cell: (m) => m.source },
+            {
+              header: t('gatherings.minimums.edit'),
+              hidden: true,
+              cell: (m) => (
+                <button type="button" class="link-button" onClick={() => edit(m)}>
+                  {t('gatherings.minimums.edit')}
+                </button>
+              ),
+            },
+          ]}
+        />
       ) : null}
       <section aria-labelledby="minimum-form-heading" id="minimum-form">
         <h2 id="minimum-form-heading">{t('gatherings.minimums.set')}</h2>
         <p class="hint">{t('gatherings.minimums.setHint')}</p>
         <form
           class="form"
-          onSubmit={submit(async () => {
+          onSubmit={sending.submit(async () => {
             await api.post('/reception-minimums', {
               country: form.country.trim().toUpperCase(),
               level: form.level.trim(),
@@ -88,56 +78,34 @@ export default function MinimumsPage() {
             return t('gatherings.minimums.saved');
           })}
         >
-          <Field label={t('gatherings.minimums.country')} required>
-            {(f) => <input id={f.id} value={form.country} required maxLength={2} onInput={(e) => set({ country: e.currentTarget.value })} />}
-          </Field>
-          <Field label={t('gatherings.minimums.level')} required>
-            {(f) => (
-              <select id={f.id} value={form.level} onChange={(e) => set({ level: e.currentTarget.value })}>
-                {[...new Set([...levels, form.level])].map((l) => (
-                  <option key={l} value={l}>
-                    {tOr(`level.${l}`, l)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('gatherings.hostRoleLabel')}>
-            {(f) => (
-              <select id={f.id} value={form.role} onChange={(e) => set({ role: e.currentTarget.value as HostRole })}>
-                {hostRoles.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`gatherings.hostRole.${r}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('gatherings.minimums.days')} required>
-            {(f) => <input id={f.id} type="number" min={1} max={31} value={form.days} required onInput={(e) => set({ days: e.currentTarget.value })} />}
-          </Field>
-          <Field label={t('gatherings.minimums.per')}>
-            {(f) => (
-              <select id={f.id} value={form.per} onChange={(e) => set({ per: e.currentTarget.value as 'week' | 'month' })}>
-                <option value="week">{t('gatherings.minimums.perWeek')}</option>
-                <option value="month">{t('gatherings.minimums.perMonth')}</option>
-              </select>
-            )}
-          </Field>
-          <Field label={t('gatherings.minimums.validFrom')} required>
-            {(f) => <input id={f.id} type="date" value={form.validFrom} required onInput={(e) => set({ validFrom: e.currentTarget.value })} />}
-          </Field>
-          <Field label={t('gatherings.minimums.validTo')} hint={t('gatherings.minimums.validToHint')}>
-            {(f) => <input id={f.id} type="date" aria-describedby={f.describedBy} value={form.validTo} onInput={(e) => set({ validTo: e.currentTarget.value })} />}
-          </Field>
-          <Field label={t('gatherings.minimums.source')} required>
-            {(f) => <input id={f.id} value={form.source} required maxLength={500} onInput={(e) => set({ source: e.currentTarget.value })} />}
-          </Field>
-          <Alert>{error}</Alert>
-          {notice ? <Alert kind="success">{notice}</Alert> : null}
-          <button type="submit" class="button" disabled={busy}>
-            {busy ? t('common.sending') : t('gatherings.minimums.save')}
-          </button>
+          <TextField label={t('gatherings.minimums.country')} refuseEmpty maxLength={2} value={form.country} onInput={(country) => set({ country })} />
+          <SelectField
+            label={t('gatherings.minimums.level')}
+            required
+            value={form.level}
+            options={[...new Set([...levels, form.level])].map((l) => ({ value: l, label: tOr(`level.${l}`, l) }))}
+            onChange={(level) => set({ level })}
+          />
+          <SelectField
+            label={t('gatherings.hostRoleLabel')}
+            value={form.role}
+            options={hostRoles.map((r) => ({ value: r, label: t(`gatherings.hostRole.${r}`) }))}
+            onChange={(role) => set({ role })}
+          />
+          <TextField label={t('gatherings.minimums.days')} type="number" min={1} max={31} refuseEmpty value={form.days} onInput={(days) => set({ days })} />
+          <SelectField
+            label={t('gatherings.minimums.per')}
+            value={form.per}
+            options={[
+              { value: 'week', label: t('gatherings.minimums.perWeek') },
+              { value: 'month', label: t('gatherings.minimums.perMonth') },
+            ]}
+            onChange={(per) => set({ per })}
+          />
+          <TextField label={t('gatherings.minimums.validFrom')} type="date" refuseEmpty value={form.validFrom} onInput={(validFrom) => set({ validFrom })} />
+          <TextField label={t('gatherings.minimums.validTo')} hint={t('gatherings.minimums.validToHint')} type="date" value={form.validTo} onInput={(validTo) => set({ validTo })} />
+          <TextField label={t('gatherings.minimums.source')} refuseEmpty maxLength={500} value={form.source} onInput={(source) => set({ source })} />
+          <FormEnd sending={sending} label={t('gatherings.minimums.save')} />
         </form>
       </section>
     </>

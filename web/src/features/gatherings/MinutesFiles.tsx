@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { Alert, Checkbox, Field } from '../../app/ui.tsx';
+import { Checkbox, Field } from '../../app/ui.tsx';
 import type { MinutesFile } from './types.ts';
-import { useSubmission } from './submission.ts';
+import { useFormSubmission } from './submission.ts';
+import { FormEnd } from './FormEnd.tsx';
 
 /** The files of a gathering's minutes as links (photos with a thumbnail). */
 export function MinutesFileLinks({ gathering, files }: { gathering: number; files: MinutesFile[] }) {
@@ -31,7 +32,7 @@ export function MinutesFilesBox({ gathering, files, onAttached }: { gathering: n
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [shown, setShown] = useState(true);
-  const { busy, error, submit } = useSubmission();
+  const sending = useFormSubmission();
   const [input, setInput] = useState(0);
   return (
     <section class="card" aria-labelledby="minutes-files-heading">
@@ -40,7 +41,7 @@ export function MinutesFilesBox({ gathering, files, onAttached }: { gathering: n
       {files.length ? <MinutesFileLinks gathering={gathering} files={files} /> : null}
       <form
         class="form"
-        onSubmit={submit(async () => {
+        onSubmit={sending.submit(async () => {
           if (!file) return;
           await api.sendFile(`/gatherings/${gathering}/attachments`, file, { filename: file.name, public: shown });
           setFile(null);
@@ -61,10 +62,7 @@ export function MinutesFilesBox({ gathering, files, onAttached }: { gathering: n
           )}
         </Field>
         <Checkbox label={t('gatherings.files.public')} hint={t('gatherings.files.publicHint')} checked={shown} onChange={setShown} />
-        <Alert>{error}</Alert>
-        <button type="submit" class="button" disabled={busy || !file}>
-          {busy ? t('common.sending') : t('gatherings.files.attach')}
-        </button>
+        <FormEnd sending={sending} label={t('gatherings.files.attach')} disabled={!file} />
       </form>
     </section>
   );

@@ -7,9 +7,12 @@ import type { Agency } from '../../app/apiTypes.ts';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { gatheringKinds, holidayRules, hostRoles, type GatheringKind, type HolidayRule, type HostRole } from '../../../../server/contract/domain.ts';
 import type { StaffDirectory } from '../../../../server/modules/directory/directory.schema.ts';
-import { Alert, Empty, Field, Loading, PageTitle, RadioGroup, useAsync } from '../../app/ui.tsx';
+import { Alert, Empty, Loading, PageTitle, RadioGroup, useAsync } from '../../app/ui.tsx';
+import { DataTable, SelectField, TextAreaField, TextField } from '../../app/components.tsx';
 import { addMonths, gatheringTime, lastDay, thisMonth } from './format.ts';
-import { useSubmission } from './submission.ts';
+import { useFormSubmission } from './submission.ts';
+import { FormEnd } from './FormEnd.tsx';
+import { UnitCodeForm } from './UnitCodeForm.tsx';
 import type { ComplianceView, GatheringItem, Series, SeriesItem, SeriesException, StaffView } from './types.ts';
 
 /** Recurrence rules offered by name; any other RFC 5545 rule can be typed. */
@@ -35,18 +38,7 @@ export default function PlanPage({ query }: PageProps) {
   return (
     <>
       <PageTitle>{t('gatherings.staffTitle')}</PageTitle>
-      <form
-        class="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go(unitText.trim(), month);
-        }}
-      >
-        <Field label={t('gatherings.unitCode')}>{(f) => <input id={f.id} value={unitText} onInput={(e) => setUnitText(e.currentTarget.value)} />}</Field>
-        <button type="submit" class="button">
-          {t('gatherings.show')}
-        </button>
-      </form>
+      <UnitCodeForm value={unitText} onInput={setUnitText} onShow={() => go(unitText.trim(), month)} />
       {unit ? (
         <section aria-labelledby="planned-heading">
           <h2 id="planned-heading">{t('gatherings.schedule')}</h2>
@@ -62,34 +54,28 @@ export default function PlanPage({ query }: PageProps) {
           <Alert>{list.error}</Alert>
           {list.value && list.value.items.length === 0 ? <Empty>{t('gatherings.none')}</Empty> : null}
           {list.value && list.value.items.length ? (
-            <div class="table-scroll">
-              <table>
-                <caption class="sr-only">{t('gatherings.schedule')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('gatherings.when')}</th>
-                    <th scope="col">{t('gatherings.titleLabel')}</th>
-                    <th scope="col">{t('gatherings.kindLabel')}</th>
-                    <th scope="col">{t('gatherings.host')}</th>
-                    <th scope="col">{t('gatherings.stateLabel')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.value.items.map((g) => (
-                    <tr key={g.id} data-testid="staff-gathering">
-                      <td>{gatheringTime(g, locale)}</td>
-                      <td>
-                        <a href={`/staff/gatherings/${g.id}`}>{g.title}</a>
-                        <span class="small muted"> · {g.unit.name}</span>
-                      </td>
-                      <td>{t(`gatherings.kind.${g.kind}`)}</td>
-                      <td>{g.host?.name ?? '—'}</td>
-                      <td>{t(`gatherings.state.${g.state}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              scroll
+              caption={t('gatherings.schedule')}
+              rows={list.value.items}
+              rowKey={(g) => g.id}
+              rowTestId="staff-gathering"
+              columns={[
+                { header: t('gatherings.when'), cell: (g) => gatheringTime(g, locale) },
+                {
+                  header: t('gatherings.titleLabel'),
+                  cell: (g) => (
+                    <>
+                      <a href={`/staff/gatherings/${g.id}`}>{g.title}</a>
+                      <span class="small muted"> · {g.unit.name}</span>
+                    </>
+                  ),
+                },
+                { header: t('gatherings.kindLabel'), cell: (g) => t(`gatherings.kind.${g.kind}`) },
+                { header: t('gatherings.host'), cell: (g) => g.host?.name ?? '—' },
+                { header: t('gatherings.stateLabel'), cell: (g) => t(`gatherings.state.${g.state}`) },
+              ]}
+            />
           ) : null}
         </section>
       ) : null}
@@ -124,7 +110,7 @@ function PlanForm({ unit, onPlanned, onSeries }: { unit: string; onPlanned(id: n
   const [minutes, setMinutes] = useState('240');
   const [holidayRule, setHolidayRule] = useState<HolidayRule>('next_day');
   const [exceptions, setExceptions] = useState('');
-  const { busy, error, notice, submit } = useSubmission();
+  const sending = useFormSubmission();
 
   const plan = () => ({
     unit,
@@ -143,7 +129,7 @@ function PlanForm({ unit, onPlanned, onSeries }: { unit: string; onPlanned(id: n
       <h2 id="plan-heading">{t('gatherings.plan')}</h2>
       <form
         class="form"
-        onSubmit={submit(async () => {
+        onSubmit={sending.submit(async () => {
           if (mode === 'one') {
             const g = await api.post<StaffView>('/gatherings', { ...plan(), start, end: `${start.slice(0, 10)}T${end}` });
             onPlanned(g.id);
@@ -171,47 +157,30 @@ function PlanForm({ unit, onPlanned, onSeries }: { unit: string; onPlanned(id: n
             { value: 'one', label: t('gatherings.one') },
             { value: 'series', label: t('gatherings.series') },
           ]}
-          onChange={(m) => setMode(m)}
+          onChange={setMode}
         />
-        <Field label={t('gatherings.kindLabel')}>
-          {(f) => (
-            <select id={f.id} value={kind} onChange={(e) => setKind(e.currentTarget.value as GatheringKind)}>
-              {gatheringKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`gatherings.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('gatherings.titleLabel')} required>
-          {(f) => <input id={f.id} value={title} required maxLength={300} onInput={(e) => setTitle(e.currentTarget.value)} />}
-        </Field>
-        <Field label={t('gatherings.host')}>
-          {(f) => (
-            <select id={f.id} value={host} onChange={(e) => setHost(e.currentTarget.value)}>
-              <option value="">{t('gatherings.noHost')}</option>
-              {(staff.value?.items ?? []).map((o) => (
-                <option key={o.id} value={String(o.id)}>
-                  {o.name}
-                  {o.position ? ` · ${o.position}` : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('gatherings.hostRoleLabel')} hint={t('gatherings.hostRoleHint')}>
-          {(f) => (
-            <select id={f.id} aria-describedby={f.describedBy} value={hostRole} onChange={(e) => setHostRole(e.currentTarget.value as HostRole | '')}>
-              <option value="">—</option>
-              {hostRoles.map((r) => (
-                <option key={r} value={r}>
-                  {t(`gatherings.hostRole.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField<GatheringKind>
+          label={t('gatherings.kindLabel')}
+          value={kind}
+          options={gatheringKinds.map((k) => ({ value: k, label: t(`gatherings.kind.${k}`) }))}
+          onChange={setKind}
+        />
+        <TextField label={t('gatherings.titleLabel')} refuseEmpty maxLength={300} value={title} onInput={setTitle} />
+        <SelectField
+          label={t('gatherings.host')}
+          none={t('gatherings.noHost')}
+          value={host}
+          options={(staff.value?.items ?? []).map((o) => ({ value: String(o.id), label: `${o.name}${o.position ? ` · ${o.position}` : ''}` }))}
+          onChange={setHost}
+        />
+        <SelectField<HostRole>
+          label={t('gatherings.hostRoleLabel')}
+          hint={t('gatherings.hostRoleHint')}
+          none="—"
+          value={hostRole}
+          options={hostRoles.map((r) => ({ value: r, label: t(`gatherings.hostRole.${r}`) }))}
+          onChange={setHostRole}
+        />
         {agencies.value?.items.length ? (
           <fieldset class="field">
             <legend>{t('gatherings.agencies')}</legend>
@@ -227,7 +196,7 @@ function PlanForm({ unit, onPlanned, onSeries }: { unit: string; onPlanned(id: n
             ))}
           </fieldset>
         ) : null}
-        <Field label={t('gatherings.place')}>{(f) => <input id={f.id} value={place} maxLength={500} onInput={(e) => setPlace(e.currentTarget.value)} />}</Field>
+        <TextField label={t('gatherings.place')} maxLength={500} value={place} onInput={setPlace} />
         <PlaceMap label={t('gatherings.pickOnMap')} place={point} onPick={setPoint} />
         {point ? (
           <p class="small muted">
@@ -237,73 +206,36 @@ function PlanForm({ unit, onPlanned, onSeries }: { unit: string; onPlanned(id: n
             </button>
           </p>
         ) : null}
-        <Field label={t('gatherings.capacity')} hint={t('gatherings.capacityHint')}>
-          {(f) => <input id={f.id} type="number" min={1} aria-describedby={f.describedBy} value={capacity} onInput={(e) => setCapacity(e.currentTarget.value)} />}
-        </Field>
-        <Field label={t('gatherings.topics')} hint={t('gatherings.topicsHint')}>
-          {(f) => <textarea id={f.id} rows={3} aria-describedby={f.describedBy} value={topics} onInput={(e) => setTopics(e.currentTarget.value)} />}
-        </Field>
+        <TextField label={t('gatherings.capacity')} hint={t('gatherings.capacityHint')} type="number" min={1} value={capacity} onInput={setCapacity} />
+        <TextAreaField label={t('gatherings.topics')} hint={t('gatherings.topicsHint')} rows={3} value={topics} onInput={setTopics} />
         {mode === 'one' ? (
           <>
-            <Field label={t('gatherings.start')} required>
-              {(f) => <input id={f.id} type="datetime-local" value={start} required onInput={(e) => setStart(e.currentTarget.value)} />}
-            </Field>
-            <Field label={t('gatherings.endTime')} required>
-              {(f) => <input id={f.id} type="time" value={end} required onInput={(e) => setEnd(e.currentTarget.value)} />}
-            </Field>
+            <TextField label={t('gatherings.start')} type="datetime-local" refuseEmpty value={start} onInput={setStart} />
+            <TextField label={t('gatherings.endTime')} type="time" refuseEmpty value={end} onInput={setEnd} />
           </>
         ) : (
           <>
-            <Field label={t('gatherings.rule')}>
-              {(f) => (
-                <select id={f.id} value={preset} onChange={(e) => setPreset(e.currentTarget.value)}>
-                  {presets.map((p) => (
-                    <option key={p.key} value={p.rule}>
-                      {t(`gatherings.preset.${p.key}`)}
-                    </option>
-                  ))}
-                  <option value="">{t('gatherings.preset.custom')}</option>
-                </select>
-              )}
-            </Field>
-            {preset === '' ? (
-              <Field label={t('gatherings.rrule')} hint={t('gatherings.rruleHint')} required>
-                {(f) => <input id={f.id} aria-describedby={f.describedBy} value={rrule} required onInput={(e) => setRrule(e.currentTarget.value)} />}
-              </Field>
-            ) : null}
-            <Field label={t('gatherings.firstDay')} required>
-              {(f) => <input id={f.id} type="date" value={firstDay} required onInput={(e) => setFirstDay(e.currentTarget.value)} />}
-            </Field>
-            <Field label={t('gatherings.untilDay')} required>
-              {(f) => <input id={f.id} type="date" value={untilDay} required onInput={(e) => setUntilDay(e.currentTarget.value)} />}
-            </Field>
-            <Field label={t('gatherings.startTime')} required>
-              {(f) => <input id={f.id} type="time" value={startTime} required onInput={(e) => setStartTime(e.currentTarget.value)} />}
-            </Field>
-            <Field label={t('gatherings.minutesLong')} required>
-              {(f) => <input id={f.id} type="number" min={15} max={1440} value={minutes} required onInput={(e) => setMinutes(e.currentTarget.value)} />}
-            </Field>
-            <Field label={t('gatherings.holidayRuleLabel')}>
-              {(f) => (
-                <select id={f.id} value={holidayRule} onChange={(e) => setHolidayRule(e.currentTarget.value as HolidayRule)}>
-                  {holidayRules.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`gatherings.holidayRule.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t('gatherings.exceptions')} hint={t('gatherings.exceptionsHint')}>
-              {(f) => <input id={f.id} aria-describedby={f.describedBy} value={exceptions} onInput={(e) => setExceptions(e.currentTarget.value)} />}
-            </Field>
+            <SelectField
+              label={t('gatherings.rule')}
+              value={preset}
+              options={[...presets.map((p) => ({ value: p.rule, label: t(`gatherings.preset.${p.key}`) })), { value: '', label: t('gatherings.preset.custom') }]}
+              onChange={setPreset}
+            />
+            {preset === '' ? <TextField label={t('gatherings.rrule')} hint={t('gatherings.rruleHint')} refuseEmpty value={rrule} onInput={setRrule} /> : null}
+            <TextField label={t('gatherings.firstDay')} type="date" refuseEmpty value={firstDay} onInput={setFirstDay} />
+            <TextField label={t('gatherings.untilDay')} type="date" refuseEmpty value={untilDay} onInput={setUntilDay} />
+            <TextField label={t('gatherings.startTime')} type="time" refuseEmpty value={startTime} onInput={setStartTime} />
+            <TextField label={t('gatherings.minutesLong')} type="number" min={15} max={1440} refuseEmpty value={minutes} onInput={setMinutes} />
+            <SelectField<HolidayRule>
+              label={t('gatherings.holidayRuleLabel')}
+              value={holidayRule}
+              options={holidayRules.map((r) => ({ value: r, label: t(`gatherings.holidayRule.${r}`) }))}
+              onChange={setHolidayRule}
+            />
+            <TextField label={t('gatherings.exceptions')} hint={t('gatherings.exceptionsHint')} value={exceptions} onInput={setExceptions} />
           </>
         )}
-        <Alert>{error}</Alert>
-        {notice ? <Alert kind="success">{notice}</Alert> : null}
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? t('common.sending') : t('gatherings.planButton')}
-        </button>
+        <FormEnd sending={sending} label={t('gatherings.planButton')} />
       </form>
     </section>
   );
@@ -317,7 +249,7 @@ function SeriesSection({ unit, onChanged }: { unit: string; onChanged(): void })
   const [day, setDay] = useState('');
   const [move, setMove] = useState<'cancel' | 'move'>('cancel');
   const [moveTo, setMoveTo] = useState('');
-  const { busy, error, notice, submit } = useSubmission();
+  const sending = useFormSubmission();
   const items = series.value?.items ?? [];
   if (!items.length) return null;
   const target = chosen || String(items[0].id);
@@ -345,7 +277,7 @@ function SeriesSection({ unit, onChanged }: { unit: string; onChanged(): void })
       </ul>
       <form
         class="form"
-        onSubmit={submit(async () => {
+        onSubmit={sending.submit(async () => {
           await api.post(`/gathering-series/${target}/exceptions`, { day, ...(move === 'move' ? { moveTo } : {}) });
           series.reload();
           onChanged();
@@ -353,20 +285,13 @@ function SeriesSection({ unit, onChanged }: { unit: string; onChanged(): void })
         })}
       >
         <h3>{t('gatherings.seriesList.changeDate')}</h3>
-        <Field label={t('gatherings.seriesList.series')}>
-          {(f) => (
-            <select id={f.id} value={target} onChange={(e) => setChosen(e.currentTarget.value)}>
-              {items.map((x) => (
-                <option key={x.id} value={String(x.id)}>
-                  {x.title} · {x.unit.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('gatherings.seriesList.day')} required>
-          {(f) => <input id={f.id} type="date" value={day} required onInput={(e) => setDay(e.currentTarget.value)} />}
-        </Field>
+        <SelectField
+          label={t('gatherings.seriesList.series')}
+          value={target}
+          options={items.map((x) => ({ value: String(x.id), label: `${x.title} · ${x.unit.name}` }))}
+          onChange={setChosen}
+        />
+        <TextField label={t('gatherings.seriesList.day')} type="date" refuseEmpty value={day} onInput={setDay} />
         <RadioGroup<'cancel' | 'move'>
           legend={t('gatherings.seriesList.what')}
           name="series-change"
@@ -377,16 +302,8 @@ function SeriesSection({ unit, onChanged }: { unit: string; onChanged(): void })
           ]}
           onChange={setMove}
         />
-        {move === 'move' ? (
-          <Field label={t('gatherings.seriesList.moveTo')} required>
-            {(f) => <input id={f.id} type="date" value={moveTo} required onInput={(e) => setMoveTo(e.currentTarget.value)} />}
-          </Field>
-        ) : null}
-        <Alert>{error}</Alert>
-        {notice ? <Alert kind="success">{notice}</Alert> : null}
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? t('common.sending') : t('gatherings.seriesList.apply')}
-        </button>
+        {move === 'move' ? <TextField label={t('gatherings.seriesList.moveTo')} type="date" refuseEmpty value={moveTo} onInput={setMoveTo} /> : null}
+        <FormEnd sending={sending} label={t('gatherings.seriesList.apply')} />
       </form>
     </section>
   );

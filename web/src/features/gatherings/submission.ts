@@ -1,27 +1,20 @@
 import { useState } from 'preact/hooks';
-import { messageOf } from '../../app/api.ts';
+import { useSubmission } from '../../app/components.tsx';
 
 /**
- * A form's sending: busy while it runs, the server's message when it fails, a notice when it
- * succeeds (what `work` returns). `onSubmit={submit(async () => …)}`.
+ * A form's sending as useSubmission keeps it (busy, the server's message when it fails), and a
+ * notice when it succeeds (what `work` returns). `onSubmit={submit(async () => …)}`.
  */
-export function useSubmission() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+export function useFormSubmission() {
+  const { busy, error, run } = useSubmission();
   const [notice, setNotice] = useState<string | null>(null);
   const submit = (work: () => Promise<string | null | void>) => async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setNotice(null);
-    try {
+    await run(async () => {
       const done = await work();
       if (done) setNotice(done);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return { busy, error, notice, setNotice, submit };
 }
