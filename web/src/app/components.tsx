@@ -167,3 +167,67 @@ export function useSubmission() {
   };
   return { busy, error, setError, run };
 }
+
+/** A labelled multi-line text box with its hint and error. */
+export function TextAreaField(props: FieldCommon & { value: string; onInput(value: string): void; rows?: number; maxLength?: number }) {
+  const { label, hint, error, required, value, onInput, ...rest } = props;
+  return (
+    <Field label={label} hint={hint} error={error} required={required}>
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} value={value} {...rest} onInput={(e) => onInput(e.currentTarget.value)} />
+      )}
+    </Field>
+  );
+}
+
+/** data-* attributes that tests and styles read, on a table or one of its rows. */
+export type DataAttributes = Record<`data-${string}`, string | boolean>;
+
+/** A row of a RowTable: the words that name it (its row header), its other cells. */
+export interface NamedRow {
+  key: string | number;
+  name: ComponentChildren;
+  cells: readonly ComponentChildren[];
+  data?: DataAttributes;
+}
+
+/**
+ * Figures in rows, each named by its row header, under column headings when there are some (the
+ * first heads the row headers); unlike DataTable the caption shows unless `captionClass` hides it.
+ */
+export function RowTable(props: {
+  caption?: string;
+  captionClass?: string;
+  headers?: readonly string[];
+  rows: readonly NamedRow[];
+  class?: string;
+  data?: DataAttributes;
+}): JSX.Element {
+  const { caption, captionClass, headers, rows } = props;
+  return (
+    <table class={props.class} {...props.data}>
+      {caption !== undefined ? <caption class={captionClass}>{caption}</caption> : null}
+      {headers ? (
+        <thead>
+          <tr>
+            {headers.map((h, i) => (
+              <th key={i} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      ) : null}
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} {...row.data}>
+            <th scope="row">{row.name}</th>
+            {row.cells.map((cell, i) => (
+              <td key={i}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
