@@ -231,3 +231,16 @@ export function RowTable(props: {
     </table>
   );
 }
+
+/** The options of a select laid out by hand (inside its own label, or in a table's cell). */
+export function Options<T extends string>({ choices }: { choices: readonly Choice<T>[] }): JSX.Element {
+  return (
+    <>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </>
+  );
+}
