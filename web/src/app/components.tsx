@@ -244,3 +244,19 @@ export function Options<T extends string>({ choices }: { choices: readonly Choic
     </>
   );
 }
+
+/**
+ * A column heading that sorts its table when pressed; aria-sort tells how the table is sorted
+ * now, and with `marker` an arrow shows it to the eye.
+ */
+export function SortHeader(props: { label: string; sort: 'ascending' | 'descending' | 'none'; onSort(): void; buttonClass: string; marker?: boolean }): JSX.Element {
+  const { label, sort, onSort, buttonClass, marker } = props;
+  return (
+    <th scope="col" aria-sort={sort}>
+      <button type="button" class={buttonClass} onClick={onSort}>
+        {label}
+        {marker ? <span aria-hidden="true">{sort === 'descending' ? ' ▼' : sort === 'ascending' ? ' ▲' : ''}</span> : null}
+      </button>
+    </th>
+  );
+}
