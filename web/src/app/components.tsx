@@ -193,29 +193,32 @@ export interface NamedRow {
 
 /**
  * Figures in rows, each named by its row header, under column headings when there are some (the
- * first heads the row headers); unlike DataTable the caption shows unless `captionClass` hides it.
+ * first heads the row headers): `headers` in words, or `head`, heading cells laid out by hand
+ * (such as SortHeaders). Unlike DataTable's, the caption shows unless `captionClass` hides it.
  */
 export function RowTable(props: {
   caption?: string;
   captionClass?: string;
   headers?: readonly string[];
+  head?: ComponentChildren;
   rows: readonly NamedRow[];
   class?: string;
   data?: DataAttributes;
 }): JSX.Element {
-  const { caption, captionClass, headers, rows } = props;
+  const { caption, captionClass, headers, head, rows } = props;
+  const headings = headers
+    ? headers.map((h, i) => (
+        <th key={i} scope="col">
+          {h}
+        </th>
+      ))
+    : head;
   return (
     <table class={props.class} {...props.data}>
       {caption !== undefined ? <caption class={captionClass}>{caption}</caption> : null}
-      {headers ? (
+      {headings ? (
         <thead>
-          <tr>
-            {headers.map((h, i) => (
-              <th key={i} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
+          <tr>{headings}</tr>
         </thead>
       ) : null}
       <tbody>
