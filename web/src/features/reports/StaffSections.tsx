@@ -48,28 +48,20 @@ export function UnitsBelow({ params }: { params: Record<string, string> }) {
           XLSX
         </a>
       </p>
-      <div class="table-wrap">
-        <table data-upward>
-          <thead>
-            <tr>
-              {head('unit', t('reports.unit'))}
-              {columns.map((c) => head(c, t(`figures.${c}`)))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.value.items.map((r) => (
-              <tr key={r.unit.code}>
-                <th scope="row">{unitName(r.unit, locale)}</th>
-                <td>{number(r.received)}</td>
-                <td>{number(r.resolved)}</td>
-                <td>{percent(r.resolutionRate)}</td>
-                <td>{percent(r.onTimeRate)}</td>
-                <td>{percent(r.satisfactionRate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ReportTable
+        data={{ 'data-upward': true }}
+        head={
+          <>
+            {head('unit', t('reports.unit'))}
+            {columns.map((c) => head(c, t(`figures.${c}`)))}
+          </>
+        }
+        rows={table.value.items.map((r) => ({
+          key: r.unit.code,
+          name: unitName(r.unit, locale),
+          cells: [number(r.received), number(r.resolved), percent(r.resolutionRate), percent(r.onTimeRate), percent(r.satisfactionRate)],
+        }))}
+      />
     </section>
   );
 }
