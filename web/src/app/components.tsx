@@ -201,3 +201,87 @@ export function TextAreaField(
     </Field>
   );
 }
+
+/** data-* attributes that tests and styles read, on a table or one of its rows. */
+export type DataAttributes = Record<`data-${string}`, string | boolean>;
+
+/** A row of a RowTable: the words that name it (its row header), its other cells. */
+export interface NamedRow {
+  key: string | number;
+  name: ComponentChildren;
+  cells: readonly ComponentChildren[];
+  data?: DataAttributes;
+}
+
+/**
+ * Figures in rows, each named by its row header, under column headings when there are some (the
+ * first heads the row headers): `headers` in words, or `head`, heading cells laid out by hand
+ * (such as SortHeaders). Unlike DataTable's, the caption shows unless `captionClass` hides it.
+ */
+export function RowTable(props: {
+  caption?: string;
+  captionClass?: string;
+  headers?: readonly string[];
+  head?: ComponentChildren;
+  rows: readonly NamedRow[];
+  class?: string;
+  data?: DataAttributes;
+}): JSX.Element {
+  const { caption, captionClass, headers, head, rows } = props;
+  const headings = headers
+    ? headers.map((h, i) => (
+        <th key={i} scope="col">
+          {h}
+        </th>
+      ))
+    : head;
+  return (
+    <table class={props.class} {...props.data}>
+      {caption !== undefined ? <caption class={captionClass}>{caption}</caption> : null}
+      {headings ? (
+        <thead>
+          <tr>{headings}</tr>
+        </thead>
+      ) : null}
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} {...row.data}>
+            <th scope="row">{row.name}</th>
+            {row.cells.map((cell, i) => (
+              <td key={i}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The options of a select laid out by hand (inside its own label, or in a table's cell). */
+export function Options<T extends string>({ choices }: { choices: readonly Choice<T>[] }): JSX.Element {
+  return (
+    <>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/**
+ * A column heading that sorts its table when pressed; aria-sort tells how the table is sorted
+ * now, and with `marker` an arrow shows it to the eye.
+ */
+export function SortHeader(props: { label: string; sort: 'ascending' | 'descending' | 'none'; onSort(): void; buttonClass: string; marker?: boolean }): JSX.Element {
+  const { label, sort, onSort, buttonClass, marker } = props;
+  return (
+    <th scope="col" aria-sort={sort}>
+      <button type="button" class={buttonClass} onClick={onSort}>
+        {label}
+        {marker ? <span aria-hidden="true">{sort === 'descending' ? ' ▼' : sort === 'ascending' ? ' ▲' : ''}</span> : null}
+      </button>
+    </th>
+  );
+}

@@ -8,7 +8,8 @@ import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import type { Unit } from '../../app/apiTypes.ts';
-import { Alert, Empty, Field, Loading, MoreButton, PageTitle, UnitPicker, useAsync, usePages } from '../../app/ui.tsx';
+import { Alert, Empty, Loading, MoreButton, PageTitle, UnitPicker, useAsync, usePages } from '../../app/ui.tsx';
+import { DataTable, SelectField, TextField, type Column } from '../../app/components.tsx';
 
 interface AuditEvent {
   id: number;
@@ -97,43 +98,34 @@ function Trail({ query }: { query: Record<string, string> }) {
   if (trail.error) return <Alert>{trail.error}</Alert>;
   const items = trail.items ?? [];
   if (!items.length) return <Empty>{t('audit.none')}</Empty>;
+  const columns: Column<AuditEvent>[] = [
+    {
+      header: t('audit.at'),
+      cell: (e) => (
+        <>
+          <time dateTime={e.at}>{date(e.at, true)}</time>
+          <div class="muted small">#{e.id}</div>
+        </>
+      ),
+    },
+    { header: t('audit.actor'), cell: (e) => e.actor.label },
+    { header: t('audit.action'), cell: (e) => <code>{e.action}</code> },
+    {
+      header: t('audit.subject'),
+      cell: (e) => (
+        <>
+          <a href={`/staff/audit?subject=${encodeURIComponent(`${e.subject.type}:${e.subject.id}`)}`}>
+            {e.subject.type}:{e.subject.id}
+          </a>
+          {e.unit ? <div class="muted small">{e.unit}</div> : null}
+        </>
+      ),
+    },
+    { header: t('audit.changes'), cell: (e) => <Changes changes={e.changes} /> },
+  ];
   return (
     <>
-      <table class="list-table audit-table">
-        <caption class="sr-only">{t('audit.trail')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.subject')}</th>
-            <th scope="col">{t('audit.changes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.id}>
-              <td data-label={t('audit.at')}>
-                <time dateTime={e.at}>{date(e.at, true)}</time>
-                <div class="muted small">#{e.id}</div>
-              </td>
-              <td data-label={t('audit.actor')}>{e.actor.label}</td>
-              <td data-label={t('audit.action')}>
-                <code>{e.action}</code>
-              </td>
-              <td data-label={t('audit.subject')}>
-                <a href={`/staff/audit?subject=${encodeURIComponent(`${e.subject.type}:${e.subject.id}`)}`}>
-                  {e.subject.type}:{e.subject.id}
-                </a>
-                {e.unit ? <div class="muted small">{e.unit}</div> : null}
-              </td>
-              <td data-label={t('audit.changes')}>
-                <Changes changes={e.changes} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable class="list-table audit-table" caption={t('audit.trail')} columns={columns} rows={items} rowKey={(e) => e.id} />
       <MoreButton pages={trail} />
     </>
   );
@@ -166,22 +158,8 @@ export default function AuditPage({ query }: PageProps) {
       >
         <Alert>{error}</Alert>
         <div class="row">
-          <Field label={t('audit.subjectType')}>
-            {({ id: fieldId }) => (
-              <select id={fieldId} value={type} onChange={(e) => setType((e.currentTarget as HTMLSelectElement).value)}>
-                {subjectTypes.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`audit.type.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('audit.subjectId')} hint={t('audit.subjectIdHint')}>
-            {({ id: fieldId, describedBy }) => (
-              <input id={fieldId} type="text" aria-describedby={describedBy} value={id} onInput={(e) => setId((e.currentTarget as HTMLInputElement).value)} />
-            )}
-          </Field>
+          <SelectField label={t('audit.subjectType')} value={type} options={subjectTypes.map((s) => ({ value: s, label: t(`audit.type.${s}`) }))} onChange={setType} />
+          <TextField label={t('audit.subjectId')} hint={t('audit.subjectIdHint')} value={id} onInput={setId} />
         </div>
         <UnitPicker label={t('audit.orUnit')} value={unit} onChange={setUnit} />
         <div class="button-row">

@@ -9,6 +9,7 @@ import { fetchChildStats } from '../../app/stats.ts';
 import type { UnitRef } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
+import { SortHeader } from '../../app/components.tsx';
 import { roundRate } from './format.ts';
 
 type Column = 'received' | 'onTimeRate' | 'resolutionRate' | 'satisfactionRate';
@@ -56,16 +57,14 @@ export function ChildUnits({ unit, from, to }: { unit: string; from: string; to:
   const header = (column: Column | 'unit', label: string) => {
     const current = sort.column === column;
     return (
-      <th scope="col" aria-sort={current ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-        <button
-          type="button"
-          class="sort-button"
-          onClick={() => setSort({ column, descending: current ? !sort.descending : column !== 'unit' })}
-        >
-          {label}
-          <span aria-hidden="true">{current ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
-        </button>
-      </th>
+      <SortHeader
+        key={column}
+        label={label}
+        sort={current ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+        onSort={() => setSort({ column, descending: current ? !sort.descending : column !== 'unit' })}
+        buttonClass="sort-button"
+        marker
+      />
     );
   };
   return (

@@ -1,9 +1,11 @@
 /** The figures of a unit and period as numbers, charts and a table (public and staff pages). */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { fetchStats, rates } from '../../app/stats.ts';
 import type { Stats } from '../../app/apiTypes.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
+import { RowTable } from '../../app/components.tsx';
 import { Chart, type ChartOption } from './charts.tsx';
 import { ChildUnits } from './ChildUnits.tsx';
 import { hoursToAnswer, roundRate } from './format.ts';
@@ -59,51 +61,33 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
     value: roundRate(r[key]),
   }));
 
-  const counts: Array<[string, number | undefined]> = [
-    ['received', s.received],
-    ['accepted', s.accepted],
-    ['answered', s.answered],
-    ['resolved', s.resolved],
-    ['resolvedOnTime', s.resolvedOnTime],
-    ['overdue', s.overdue],
-    ['escalated', s.escalated],
-    ['transferred', s.transferred],
-    ['rated', s.rated],
-    ['satisfied', s.satisfied],
-    ['acceptable', s.acceptable],
-    ['unsatisfied', s.unsatisfied],
+  const counts = ['received', 'accepted', 'answered', 'resolved', 'resolvedOnTime', 'overdue', 'escalated', 'transferred', 'rated', 'satisfied', 'acceptable', 'unsatisfied'] as const;
+  // The counts the server gave and the rates, as tiles and as the first table.
+  const figures: Array<{ key: string; label: string; value: ComponentChildren }> = [
+    ...counts.filter((key) => s[key] !== undefined).map((key) => ({ key, label: t(`figures.${key}`), value: i.number(s[key]) })),
+    ...rateRows.map((row) => ({ key: row.key, label: row.label, value: i.percent(row.value) })),
+  ];
+  const median = s.medianHoursToAnswer;
+  const tiles =
+    median === undefined
+      ? figures
+      : [...figures, { key: 'medianHoursToAnswer', label: t('figures.medianHoursToAnswer'), value: median === null ? '—' : <Hours hours={median} /> }];
+  const breakdowns = [
+    { id: 'chart-channel', title: t('figures.byChannel'), rows: channels },
+    { id: 'chart-kind', title: t('figures.byKind'), rows: kinds },
+    { id: 'chart-category', title: t('figures.byCategory'), rows: categories },
   ];
 
   return (
     <div class="figures" data-testid="figures">
       <dl class="numbers">
-        {counts
-          .filter(([, v]) => v !== undefined)
-          .map(([key, v]) => (
-            <div key={key}>
-              <dt>{t(`figures.${key}`)}</dt>
-              <dd data-figure={key}>{i.number(v)}</dd>
-              <dd class="definition">{t(`figures.def.${key}`)}</dd>
-            </div>
-          ))}
-        {rateRows.map((row) => (
-          <div key={row.key}>
-            <dt>{row.label}</dt>
-            <dd data-figure={row.key}>
-              {i.percent(row.value)}
-            </dd>
-            <dd class="definition">{t(`figures.def.${row.key}`)}</dd>
+        {tiles.map((tile) => (
+          <div key={tile.key}>
+            <dt>{tile.label}</dt>
+            <dd data-figure={tile.key}>{tile.value}</dd>
+            <dd class="definition">{t(`figures.def.${tile.key}`)}</dd>
           </div>
         ))}
-        {s.medianHoursToAnswer !== undefined ? (
-          <div>
-            <dt>{t('figures.medianHoursToAnswer')}</dt>
-            <dd data-figure="medianHoursToAnswer">
-              {s.medianHoursToAnswer === null ? '—' : <Hours hours={s.medianHoursToAnswer} />}
-            </dd>
-            <dd class="definition">{t('figures.def.medianHoursToAnswer')}</dd>
-          </div>
-        ) : null}
       </dl>
 
       <div class="segmented" role="group" aria-label={t('figures.viewAs')}>
@@ -148,27 +132,16 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
               <Loading />
             )}
           </section>
-          {[
-            ['chart-channel', 'figures.byChannel', channels],
-            ['chart-kind', 'figures.byKind', kinds],
-            ['chart-category', 'figures.byCategory', categories],
-          ].map(([id, title, rows]) => {
-            const list = rows as ReturnType<typeof breakdown>;
-            return (
-              <section key={id as string} aria-labelledby={id as string}>
-                <h3 id={id as string}>{t(title as string)}</h3>
-                {list.length ? (
-                  <Chart
-                    label={list.map((row) => `${row.label}: ${i.number(row.value)}`).join('; ')}
-                    option={barOption(list, t('figures.received'))}
-                    height={Math.max(160, list.length * 36 + 40)}
-                  />
-                ) : (
-                  <p class="muted">{t('figures.none')}</p>
-                )}
-              </section>
-            );
-          })}
+          {breakdowns.map(({ id, title, rows }) => (
+            <section key={id} aria-labelledby={id}>
+              <h3 id={id}>{title}</h3>
+              {rows.length ? (
+                <Chart label={rows.map((row) => `${row.label}: ${i.number(row.value)}`).join('; ')} option={barOption(rows, t('figures.received'))} height={Math.max(160, rows.length * 36 + 40)} />
+              ) : (
+                <p class="muted">{t('figures.none')}</p>
+              )}
+            </section>
+          ))}
           <section aria-labelledby="chart-rates">
             <h3 id="chart-rates">{t('figures.rates')}</h3>
             <Chart
@@ -195,76 +168,25 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
         </div>
       ) : (
         <div class="tables">
-          <table>
-            <caption>{t('figures.countsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('figures.measure')}</th>
-                <th scope="col">{t('figures.value')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts
-                .filter(([, v]) => v !== undefined)
-                .map(([key, v]) => (
-                  <tr key={key}>
-                    <th scope="row">{t(`figures.${key}`)}</th>
-                    <td>{i.number(v)}</td>
-                  </tr>
-                ))}
-              {rateRows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.label}</th>
-                  <td>{i.percent(row.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RowTable
+            caption={t('figures.countsCaption')}
+            headers={[t('figures.measure'), t('figures.value')]}
+            rows={figures.map((f) => ({ key: f.key, name: f.label, cells: [f.value] }))}
+          />
           {series.value ? (
-            <table>
-              <caption>{t('figures.overTime')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('figures.month')}</th>
-                  <th scope="col">{t('figures.received')}</th>
-                  <th scope="col">{t('figures.resolved')}</th>
-                  <th scope="col">{t('figures.escalated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {series.value.map((m) => (
-                  <tr key={m.month}>
-                    <th scope="row">{m.month}</th>
-                    <td>{i.number(m.stats.received)}</td>
-                    <td>{i.number(m.stats.resolved)}</td>
-                    <td>{i.number(m.stats.escalated ?? 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RowTable
+              caption={t('figures.overTime')}
+              headers={[t('figures.month'), t('figures.received'), t('figures.resolved'), t('figures.escalated')]}
+              rows={series.value.map((m) => ({ key: m.month, name: m.month, cells: [i.number(m.stats.received), i.number(m.stats.resolved), i.number(m.stats.escalated ?? 0)] }))}
+            />
           ) : null}
-          {[
-            ['figures.byChannel', channels],
-            ['figures.byKind', kinds],
-            ['figures.byCategory', categories],
-          ].map(([title, rows]) => (
-            <table key={title as string}>
-              <caption>{t(title as string)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('figures.group')}</th>
-                  <th scope="col">{t('figures.received')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(rows as ReturnType<typeof breakdown>).map((row) => (
-                  <tr key={row.key}>
-                    <th scope="row">{row.label}</th>
-                    <td>{i.number(row.value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          {breakdowns.map(({ title, rows }) => (
+            <RowTable
+              key={title}
+              caption={title}
+              headers={[t('figures.group'), t('figures.received')]}
+              rows={rows.map((row) => ({ key: row.key, name: row.label, cells: [i.number(row.value)] }))}
+            />
           ))}
         </div>
       )}

@@ -3,7 +3,8 @@ import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { defaultPeriod, fetchYears, isoDate, yearToDate } from '../../app/stats.ts';
 import type { Unit } from '../../app/apiTypes.ts';
-import { Field, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { UnitPicker, useAsync } from '../../app/ui.tsx';
+import { TextField } from '../../app/components.tsx';
 
 export interface Period {
   unit: string;
@@ -64,14 +65,8 @@ export function PeriodForm({ value, years = [], onChange }: { value: Partial<Per
     >
       <UnitPicker label={t('figures.unit')} value={chosen} onChange={setUnit} error={error === t('figures.errors.unit') ? error : null} required />
       <div class="row">
-        <Field label={t('figures.from')} error={error === t('figures.errors.period') ? error : null}>
-          {({ id, describedBy, invalid }) => (
-            <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid} value={from} onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} />
-          )}
-        </Field>
-        <Field label={t('figures.to')}>
-          {({ id }) => <input id={id} type="date" value={to} onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)} />}
-        </Field>
+        <TextField label={t('figures.from')} error={error === t('figures.errors.period') ? error : null} type="date" value={from} onInput={setFrom} />
+        <TextField label={t('figures.to')} type="date" value={to} onInput={setTo} />
       </div>
       <div class="button-row">
         <button type="submit" class="button primary">

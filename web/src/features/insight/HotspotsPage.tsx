@@ -6,13 +6,14 @@
  * for administrators, how often the routing suggestion was right on held-out history.
  */
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { hasRole, useSession } from '../../app/session.ts';
 import { Alert, Empty, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
+import { RowTable, useSubmission } from '../../app/components.tsx';
 import type { HotspotView, RoutingFigures } from '../../../../server/modules/insight/insight.schema.ts';
-import { PeriodPicker } from '../reports/PeriodPicker.tsx';
+import { PeriodPickerForm } from '../reports/PeriodPicker.tsx';
 import { lastClosed, periodRange } from '../reports/periods.ts';
 
 export default function HotspotsPage({ query }: PageProps) {
@@ -60,81 +61,49 @@ export default function HotspotsPage({ query }: PageProps) {
 /** The period whose hotspots are shown: the reports' picker; the last eight weeks until one is chosen. */
 function HotspotPeriod({ period }: { period: string }) {
   const { t } = useI18n();
-  const [value, setValue] = useState(period || lastClosed('month'));
-  const [error, setError] = useState<string | null>(null);
   return (
-    <form
-      class="form report-form"
-      noValidate
-      data-testid="hotspot-period"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!periodRange(value)) return setError(t('reports.errors.period'));
-        setError(null);
-        navigate(`/staff/hotspots?period=${encodeURIComponent(value)}`);
-      }}
-    >
-      <PeriodPicker value={value} onChange={setValue} />
-      <Alert>{error}</Alert>
-      <button type="submit" class="button">
-        {t('reports.show')}
-      </button>
-      {period ? (
-        <a class="button secondary" href="/staff/hotspots">
-          {t('hotspots.lastWeeks')}
-        </a>
-      ) : null}
-    </form>
+    <PeriodPickerForm
+      period={period || lastClosed('month')}
+      testId="hotspot-period"
+      check={(p) => (periodRange(p) ? null : t('reports.errors.period'))}
+      onShow={(p) => navigate(`/staff/hotspots?period=${encodeURIComponent(p)}`)}
+      after={
+        period ? (
+          <a class="button secondary" href="/staff/hotspots">
+            {t('hotspots.lastWeeks')}
+          </a>
+        ) : null
+      }
+    />
   );
 }
 
 function RoutingAccuracy() {
   const { t, date, number, percent } = useI18n();
   const figures = useAsync(() => api.get<RoutingFigures>('/insight/routing'), []);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const train = async () => {
-    try {
-      await api.post('/insight/routing/train', {});
-      setMessage({ kind: 'success', text: t('routing.trainQueued') });
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    }
-  };
+  const sending = useSubmission();
+  const [queued, setQueued] = useState(false);
+  const train = async () => setQueued(await sending.run(() => api.post('/insight/routing/train', {})));
   return (
     <section aria-labelledby="routing-accuracy" data-testid="routing-accuracy">
       <h2 id="routing-accuracy">{t('routing.accuracyHeading')}</h2>
       <p class="hint">{t('routing.accuracyLead')}</p>
       <Alert>{figures.error}</Alert>
-      {message ? <Alert kind={message.kind}>{message.text}</Alert> : null}
+      <Alert>{sending.error}</Alert>
+      {queued ? <Alert kind="success">{t('routing.trainQueued')}</Alert> : null}
       {figures.value && !figures.value.models.length ? <Empty>{t('routing.noModel')}</Empty> : null}
       {figures.value?.models.length ? (
-        <table class="table">
-          <caption class="visually-hidden">{t('routing.accuracyHeading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('routing.target')}</th>
-              <th scope="col">{t('routing.examples')}</th>
-              <th scope="col">{t('routing.heldOut')}</th>
-              <th scope="col">{t('routing.first')}</th>
-              <th scope="col">{t('routing.top3')}</th>
-              <th scope="col">{t('routing.baseline')}</th>
-              <th scope="col">{t('routing.trainedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.value.models.map((m) => (
-              <tr key={m.target}>
-                <th scope="row">{t(`routing.targets.${m.target}`)}</th>
-                <td>{number(m.examples)}</td>
-                <td>{number(m.heldOut)}</td>
-                <td>{percent(m.accuracy)}</td>
-                <td>{percent(m.top3Accuracy)}</td>
-                <td>{percent(m.baseline)}</td>
-                <td>{date(m.trainedAt, true)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowTable
+          class="table"
+          caption={t('routing.accuracyHeading')}
+          captionClass="visually-hidden"
+          headers={[t('routing.target'), t('routing.examples'), t('routing.heldOut'), t('routing.first'), t('routing.top3'), t('routing.baseline'), t('routing.trainedAt')]}
+          rows={figures.value.models.map((m) => ({
+            key: m.target,
+            name: t(`routing.targets.${m.target}`),
+            cells: [number(m.examples), number(m.heldOut), percent(m.accuracy), percent(m.top3Accuracy), percent(m.baseline), date(m.trainedAt, true)],
+          }))}
+        />
       ) : null}
       <button type="button" class="button secondary" onClick={train}>
         {t('routing.trainNow')}

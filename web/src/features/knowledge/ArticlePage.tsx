@@ -4,8 +4,30 @@ import { serverLanguage, tOr, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import type { Article } from '../../app/apiTypes.ts';
 import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { languageNames, type ServerLanguage } from '../../app/languages.ts';
 
-const languageNames: Record<string, string> = { vi: 'Tiếng Việt', zh: '中文', en: 'English' };
+/** A titled list of a guide (its steps, numbered, or the papers to bring), when it has one. */
+function GuideList({ title, items, ordered }: { title: string; items: readonly string[]; ordered?: boolean }) {
+  if (!items.length) return null;
+  const lines = items.map((s) => <li key={s}>{s}</li>);
+  return (
+    <>
+      <h3>{title}</h3>
+      {ordered ? <ol>{lines}</ol> : <ul>{lines}</ul>}
+    </>
+  );
+}
+
+/** One fact of a guide (its fees, time limit, place), when it has it. */
+function Fact({ term, value }: { term: string; value: string | null | undefined }) {
+  if (!value) return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
 
 /** One article, in the reader's language when it has one; a procedure guide with its steps, papers, fees, time limit and place. */
 export function ArticlePage({ params }: PageProps) {
@@ -30,7 +52,7 @@ export function ArticlePage({ params }: PageProps) {
         <p class="button-row" aria-label={t('knowledge.otherLanguages')}>
           {a.texts.map((x) => (
             <button key={x.language} type="button" class="link-button" aria-pressed={x.language === text.language} onClick={() => setChosen(x.language)}>
-              {languageNames[x.language]}
+              {languageNames[x.language as ServerLanguage]}
             </button>
           ))}
         </p>
@@ -41,51 +63,13 @@ export function ArticlePage({ params }: PageProps) {
       {g ? (
         <section class="guide" aria-labelledby="guide-heading">
           <h2 id="guide-heading">{t('knowledge.guide')}</h2>
-          {g.steps.length ? (
-            <>
-              <h3>{t('knowledge.steps')}</h3>
-              <ol>
-                {g.steps.map((s) => (
-                  <li key={s}>{s}</li>
-                ))}
-              </ol>
-            </>
-          ) : null}
-          {g.papers.length ? (
-            <>
-              <h3>{t('knowledge.papers')}</h3>
-              <ul>
-                {g.papers.map((s) => (
-                  <li key={s}>{s}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <GuideList title={t('knowledge.steps')} items={g.steps} ordered />
+          <GuideList title={t('knowledge.papers')} items={g.papers} />
           <dl>
-            {g.fees ? (
-              <>
-                <dt>{t('knowledge.fees')}</dt>
-                <dd>{g.fees}</dd>
-              </>
-            ) : null}
-            {g.timeLimit ? (
-              <>
-                <dt>{t('knowledge.timeLimit')}</dt>
-                <dd>{g.timeLimit}</dd>
-              </>
-            ) : null}
-            {g.whereToGo ? (
-              <>
-                <dt>{t('knowledge.whereToGo')}</dt>
-                <dd>{g.whereToGo}</dd>
-              </>
-            ) : null}
-            {a.servicePoint ? (
-              <>
-                <dt>{t('knowledge.servicePoint')}</dt>
-                <dd>{[a.servicePoint.name, a.servicePoint.address].filter(Boolean).join(', ')}</dd>
-              </>
-            ) : null}
+            <Fact term={t('knowledge.fees')} value={g.fees} />
+            <Fact term={t('knowledge.timeLimit')} value={g.timeLimit} />
+            <Fact term={t('knowledge.whereToGo')} value={g.whereToGo} />
+            <Fact term={t('knowledge.servicePoint')} value={a.servicePoint ? [a.servicePoint.name, a.servicePoint.address].filter(Boolean).join(', ') : null} />
           </dl>
         </section>
       ) : null}

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { ArticleList, fetchArticles } from '../../app/articles.tsx';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
-import { Alert, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { Alert, Empty, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { SelectField, TextField } from '../../app/components.tsx';
 
 const kinds = ['guide', 'answer', 'announcement'] as const;
 
@@ -34,23 +35,14 @@ export function KnowledgePage({ query }: PageProps) {
         <a href="/subscribe">{t('knowledge.subscribeLink')}</a>
       </p>
       <form class="form search-form" role="search" onSubmit={search}>
-        <Field label={t('knowledge.question')} hint={t('knowledge.questionHint')}>
-          {({ id, describedBy }) => (
-            <input id={id} type="search" maxLength={500} aria-describedby={describedBy} value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
-          )}
-        </Field>
-        <Field label={t('knowledge.kindLabel')}>
-          {({ id }) => (
-            <select id={id} value={kindValue} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value)}>
-              <option value="">{t('knowledge.allKinds')}</option>
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`knowledge.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField label={t('knowledge.question')} hint={t('knowledge.questionHint')} type="search" maxLength={500} value={text} onInput={setText} />
+        <SelectField
+          label={t('knowledge.kindLabel')}
+          none={t('knowledge.allKinds')}
+          value={kindValue}
+          options={kinds.map((k) => ({ value: k, label: t(`knowledge.kind.${k}`) }))}
+          onChange={setKind}
+        />
         <button type="submit" class="button primary">
           {t('knowledge.search')}
         </button>

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
 import type { ArticleWork } from '../../app/apiTypes.ts';
 import { Alert, CategorySelect, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { SelectField, TextAreaField, useSubmission } from '../../app/components.tsx';
+import { languageChoices } from '../../app/languages.ts';
 
 interface WorkItem {
   id: number;
@@ -17,6 +19,7 @@ interface WorkItem {
   mayReview: boolean;
 }
 
+const kinds = ['guide', 'answer', 'announcement'] as const;
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** Officials write articles, send them for review, and review what others wrote. */
@@ -67,20 +70,16 @@ function WorkView({ id, onChange }: { id: string; onChange(): void }) {
   const { t, locale } = useI18n();
   const article = useAsync(() => api.get<ArticleWork>(`/knowledge/articles/${encodeURIComponent(id)}/work`), [id]);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmission();
   if (article.loading) return <Loading />;
   if (!article.value) return <Alert>{article.error}</Alert>;
   const a = article.value;
   const text = a.texts.find((x) => x.language === serverLanguage(locale)) ?? a.texts[0];
-  const act = async (type: string) => {
-    setError(null);
-    try {
+  const act = (type: string) =>
+    sending.run(async () => {
       article.set(await api.post<ArticleWork>(`/knowledge/articles/${a.id}/actions`, { type, ...(type === 'return' || type === 'withdraw' ? { reason } : {}) }));
       onChange();
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+    });
   return (
     <section aria-labelledby="article-heading" data-testid="article-work">
       <h2 id="article-heading">{text.title}</h2>
@@ -90,7 +89,7 @@ function WorkView({ id, onChange }: { id: string; onChange(): void }) {
       {text.body.split(/\n+/).map((p, i) => (
         <p key={i}>{p}</p>
       ))}
-      <Alert>{error}</Alert>
+      <Alert>{sending.error}</Alert>
       {a.abilities.includes('return') || a.abilities.includes('withdraw') ? (
         <Field label={t('knowledge.reason')}>
           {({ id: fieldId }) => <input id={fieldId} type="text" maxLength={2000} value={reason} onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} />}
@@ -116,12 +115,12 @@ function NewArticle() {
   const { t, locale } = useI18n();
   const { me } = useSession();
   const [form, setForm] = useState({ kind: 'guide', unit: myUnits(me)[0] ?? '', petition: '', category: '', language: serverLanguage(locale) as string, title: '', body: '', steps: '', papers: '', fees: '', timeLimit: '', whereToGo: '' });
-  const [error, setError] = useState<string | null>(null);
-  const set = (k: keyof typeof form) => (e: Event) => setForm((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
+  const sending = useSubmission();
+  const setValue = (k: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
+  const set = (k: keyof typeof form) => (e: Event) => setValue(k)((e.currentTarget as HTMLInputElement).value);
   const save = async (event: Event) => {
     event.preventDefault();
-    setError(null);
-    try {
+    await sending.run(async () => {
       const guide =
         form.kind === 'guide'
           ? { steps: lines(form.steps), papers: lines(form.papers), fees: form.fees.trim() || null, timeLimit: form.timeLimit.trim() || null, whereToGo: form.whereToGo.trim() || null }
@@ -133,27 +132,15 @@ function NewArticle() {
         texts: [{ language: form.language, title: form.title, body: form.body, guide }],
       });
       navigate(`/staff/knowledge?id=${created.id}`);
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    });
   };
   return (
     <section aria-labelledby="new-heading">
       <h2 id="new-heading">{t('knowledge.newArticle')}</h2>
       <p class="hint">{t('knowledge.newLead')}</p>
-      <Alert>{error}</Alert>
+      <Alert>{sending.error}</Alert>
       <form class="form" onSubmit={save}>
-        <Field label={t('knowledge.kindLabel')}>
-          {({ id }) => (
-            <select id={id} value={form.kind} onChange={set('kind')}>
-              {['guide', 'answer', 'announcement'].map((k) => (
-                <option key={k} value={k}>
-                  {t(`knowledge.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('knowledge.kindLabel')} value={form.kind} options={kinds.map((k) => ({ value: k, label: t(`knowledge.kind.${k}`) }))} onChange={setValue('kind')} />
         {form.kind === 'answer' ? (
           <Field label={t('knowledge.petition')} hint={t('knowledge.petitionHint')} required>
             {({ id, describedBy }) => <input id={id} inputMode="numeric" aria-describedby={describedBy} value={form.petition} onInput={set('petition')} />}
@@ -164,15 +151,7 @@ function NewArticle() {
           </Field>
         )}
         <CategorySelect value={form.category} onChange={(category) => setForm((f) => ({ ...f, category }))} />
-        <Field label={t('knowledge.language')}>
-          {({ id }) => (
-            <select id={id} value={form.language} onChange={set('language')}>
-              <option value="vi">Tiếng Việt</option>
-              <option value="zh">中文</option>
-              <option value="en">English</option>
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('knowledge.language')} value={form.language} options={languageChoices} onChange={setValue('language')} />
         <Field label={t('knowledge.titleField')} required>
           {({ id }) => <input id={id} maxLength={300} value={form.title} onInput={set('title')} required />}
         </Field>
@@ -182,12 +161,8 @@ function NewArticle() {
         {form.kind === 'guide' ? (
           <fieldset class="group">
             <legend>{t('knowledge.guide')}</legend>
-            <Field label={t('knowledge.steps')} hint={t('knowledge.oneALine')}>
-              {({ id, describedBy }) => <textarea id={id} rows={4} aria-describedby={describedBy} value={form.steps} onInput={set('steps')} />}
-            </Field>
-            <Field label={t('knowledge.papers')} hint={t('knowledge.oneALine')}>
-              {({ id, describedBy }) => <textarea id={id} rows={3} aria-describedby={describedBy} value={form.papers} onInput={set('papers')} />}
-            </Field>
+            <TextAreaField label={t('knowledge.steps')} hint={t('knowledge.oneALine')} rows={4} value={form.steps} onInput={setValue('steps')} />
+            <TextAreaField label={t('knowledge.papers')} hint={t('knowledge.oneALine')} rows={3} value={form.papers} onInput={setValue('papers')} />
             <Field label={t('knowledge.fees')}>{({ id }) => <input id={id} value={form.fees} onInput={set('fees')} />}</Field>
             <Field label={t('knowledge.timeLimit')}>{({ id }) => <input id={id} value={form.timeLimit} onInput={set('timeLimit')} />}</Field>
             <Field label={t('knowledge.whereToGo')}>{({ id }) => <input id={id} value={form.whereToGo} onInput={set('whereToGo')} />}</Field>

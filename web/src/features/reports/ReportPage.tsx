@@ -11,16 +11,17 @@ import { hasRole, myUnits, useSession } from '../../app/session.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { Options } from '../../app/components.tsx';
+import { languageChoices, type ServerLanguage } from '../../app/languages.ts';
 import type { ReportView } from '../../../../server/modules/reports/reports.schema.ts';
 import { scorecardGrades } from '../../../../server/contract/domain.ts';
 import { lastClosed, periodValid } from './periods.ts';
-import { PeriodPicker } from './PeriodPicker.tsx';
+import { PeriodPickerForm } from './PeriodPicker.tsx';
 import { Archive } from './Archive.tsx';
 import { Committee, UnitsBelow } from './StaffSections.tsx';
+import { Counts, Part, ReportTable } from './ReportTable.tsx';
 import { TargetsForm } from './StaffForms.tsx';
 import './report.css';
-
-type Lang = 'vi' | 'zh' | 'en';
 
 export default function ReportPage({ query }: PageProps) {
   const { t, locale } = useI18n();
@@ -29,7 +30,7 @@ export default function ReportPage({ query }: PageProps) {
   const unit = query.get('unit') ?? (staff ? myUnits(me)[0] : '') ?? '';
   const period = query.get('period') ?? (query.get('from') && query.get('to') ? `${query.get('from')}..${query.get('to')}` : lastClosed('month'));
   const audience = staff ? 'staff' : 'public';
-  const [lang, setLang] = useState<Lang>(serverLanguage(locale));
+  const [lang, setLang] = useState<ServerLanguage>(serverLanguage(locale));
   const range: Record<string, string> = period.includes('..') ? { from: period.split('..')[0], to: period.split('..')[1] } : { period };
   const params = { unit, audience, ...range };
   const report = useAsync(() => (unit ? api.get<ReportView>('/reports', params) : Promise.resolve(null)), [unit, period, audience]);
@@ -53,10 +54,8 @@ export default function ReportPage({ query }: PageProps) {
             </button>
             <label>
               {t('reports.pdfLanguage')}{' '}
-              <select value={lang} onChange={(e) => setLang((e.target as HTMLSelectElement).value as Lang)}>
-                <option value="vi">Tiếng Việt</option>
-                <option value="zh">中文</option>
-                <option value="en">English</option>
+              <select value={lang} onChange={(e) => setLang((e.target as HTMLSelectElement).value as ServerLanguage)}>
+                <Options choices={languageChoices} />
               </select>
             </label>
             <a class="button secondary" href={`/api/v1/reports/pdf${queryString({ ...params, lang })}`} download>
@@ -79,28 +78,15 @@ function ReportForm({ unit, period, onChange }: { unit: string; period: string; 
   const { t } = useI18n();
   const initial = useAsync(() => (unit ? api.get<Unit>(`/units/${encodeURIComponent(unit)}`).catch(() => null) : Promise.resolve(null)), [unit]);
   const [picked, setPicked] = useState<Unit | null>(null);
-  const [value, setValue] = useState(period);
-  const [error, setError] = useState<string | null>(null);
   const chosen = picked ?? initial.value ?? null;
   return (
-    <form
-      class="form report-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!chosen) return setError(t('reports.errors.unit'));
-        if (!periodValid(value)) return setError(t('reports.errors.period'));
-        setError(null);
-        onChange(chosen.code, value);
-      }}
+    <PeriodPickerForm
+      period={period}
+      check={(p) => (!chosen ? t('reports.errors.unit') : !periodValid(p) ? t('reports.errors.period') : null)}
+      onShow={(p) => chosen && onChange(chosen.code, p)}
     >
       <UnitPicker label={t('reports.unit')} value={chosen} onChange={setPicked} required />
-      <PeriodPicker value={value} onChange={setValue} />
-      <Alert>{error}</Alert>
-      <button type="submit" class="button">
-        {t('reports.show')}
-      </button>
-    </form>
+    </PeriodPickerForm>
   );
 }
 
@@ -135,269 +121,122 @@ export function Report({ report: r }: { report: ReportView }) {
         <p class="muted">{t('reports.asOf', { at: new Date(r.asOf).toLocaleString(locale) })}</p>
       </header>
 
-      <section aria-labelledby="r-petitions">
-        <h3 id="r-petitions">{t('reports.petitions')}</h3>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('figures.measure')}</th>
-                <th scope="col">{t('reports.thisPeriod')}</th>
-                <th scope="col">{t('reports.lastYear')}</th>
-                <th scope="col">{t('figures.targetName')}</th>
-                <th scope="col">{t('reports.verdict')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rates.map((k) => (
-                <tr key={k} data-rate={k}>
-                  <th scope="row">
-                    {t(`figures.${k}`)} <Bar value={r.petitions[k]} target={r.targets?.[k]} />
-                  </th>
-                  <td>{percent(r.petitions[k])}</td>
-                  <td>{percent(r.lastYear.figures[k])}</td>
-                  <td>{percent(r.targets?.[k] ?? null)}</td>
-                  <td>
-                    <Verdict value={r.petitions[k]} target={r.targets?.[k]} />
-                  </td>
-                </tr>
-              ))}
-              {counts.map((k) => (
-                <tr key={k} data-figure={k}>
-                  <th scope="row">{t(`figures.${k}`)}</th>
-                  <td>{number(r.petitions[k])}</td>
-                  <td>{number(r.lastYear.figures[k])}</td>
-                  <td />
-                  <td />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <Part id="r-petitions" title={t('reports.petitions')}>
+        <ReportTable
+          headers={[t('figures.measure'), t('reports.thisPeriod'), t('reports.lastYear'), t('figures.targetName'), t('reports.verdict')]}
+          rows={[
+            ...rates.map((k) => ({
+              key: k,
+              data: { 'data-rate': k },
+              name: (
+                <>
+                  {t(`figures.${k}`)} <Bar value={r.petitions[k]} target={r.targets?.[k]} />
+                </>
+              ),
+              cells: [percent(r.petitions[k]), percent(r.lastYear.figures[k]), percent(r.targets?.[k] ?? null), <Verdict value={r.petitions[k]} target={r.targets?.[k]} />],
+            })),
+            ...counts.map((k) => ({ key: k, data: { 'data-figure': k }, name: t(`figures.${k}`), cells: [number(r.petitions[k]), number(r.lastYear.figures[k]), null, null] })),
+          ]}
+        />
         {r.targets ? (
           <p class="hint" data-targets-set-by={r.targets.setBy}>
             {r.targets.year === null ? t('reports.targetsSetBy', { unit: r.targets.setBy }) : t('reports.targetsOfYear', { unit: r.targets.setBy, year: r.targets.year })}
           </p>
         ) : null}
-      </section>
+      </Part>
 
-      <section aria-labelledby="r-categories">
-        <h3 id="r-categories">{t('reports.topCategories')}</h3>
-        {r.topCategories.length ? (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('figures.byCategory')}</th>
-                  <th scope="col">{t('figures.received')}</th>
-                  <th scope="col">{t('figures.resolved')}</th>
-                  <th scope="col">{t('figures.resolutionRate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.topCategories.map((c) => (
-                  <tr key={c.category}>
-                    <th scope="row">{tOr(`category.${c.category}`, c.category)}</th>
-                    <td>{number(c.received)}</td>
-                    <td>{number(c.resolved)}</td>
-                    <td>{percent(c.resolutionRate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p class="muted">{t('figures.none')}</p>
-        )}
-      </section>
+      <Part id="r-categories" title={t('reports.topCategories')}>
+        <ReportTable
+          empty={t('figures.none')}
+          headers={[t('figures.byCategory'), t('figures.received'), t('figures.resolved'), t('figures.resolutionRate')]}
+          rows={r.topCategories.map((c) => ({
+            key: c.category,
+            name: tOr(`category.${c.category}`, c.category),
+            cells: [number(c.received), number(c.resolved), percent(c.resolutionRate)],
+          }))}
+        />
+      </Part>
 
-      <section aria-labelledby="r-hotspots">
-        <h3 id="r-hotspots">{t('reports.hotspots')}</h3>
-        {r.hotspots.length ? (
-          <div class="table-wrap">
-            <table data-table="hotspots">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.unit')}</th>
-                  <th scope="col">{t('figures.byCategory')}</th>
-                  <th scope="col">{t('reports.weekEnd')}</th>
-                  <th scope="col">{t('reports.weekCount')}</th>
-                  <th scope="col">{t('reports.baseline')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.hotspots.map((h) => (
-                  <tr key={`${h.unit.code}:${h.category}:${h.weekEnd}`} data-hotspot={`${h.unit.code}:${h.category}`}>
-                    <th scope="row">{h.unit.name}</th>
-                    <td>{tOr(`category.${h.category}`, h.category)}</td>
-                    <td>{date(h.weekEnd)}</td>
-                    <td>{number(h.count)}</td>
-                    <td>{number(h.baseline)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p class="muted">{t('reports.hotspotsNone')}</p>
-        )}
-      </section>
+      <Part id="r-hotspots" title={t('reports.hotspots')}>
+        <ReportTable
+          empty={t('reports.hotspotsNone')}
+          data={{ 'data-table': 'hotspots' }}
+          headers={[t('reports.unit'), t('figures.byCategory'), t('reports.weekEnd'), t('reports.weekCount'), t('reports.baseline')]}
+          rows={r.hotspots.map((h) => ({
+            key: `${h.unit.code}:${h.category}:${h.weekEnd}`,
+            data: { 'data-hotspot': `${h.unit.code}:${h.category}` },
+            name: h.unit.name,
+            cells: [tOr(`category.${h.category}`, h.category), date(h.weekEnd), number(h.count), number(h.baseline)],
+          }))}
+        />
+      </Part>
 
       {r.children.length ? (
-        <section aria-labelledby="r-children">
-          <h3 id="r-children">{t('reports.children')}</h3>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.unit')}</th>
-                  <th scope="col">{t('figures.received')}</th>
-                  {rates.map((k) => (
-                    <th scope="col" key={k}>
-                      {t(`figures.${k}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {r.children.map((c) => (
-                  <tr key={c.unit.code}>
-                    <th scope="row">{name(c.unit)}</th>
-                    <td>{number(c.received)}</td>
-                    {rates.map((k) => (
-                      <td key={k}>{percent(c[k])}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <Part id="r-children" title={t('reports.children')}>
+          <ReportTable
+            headers={[t('reports.unit'), t('figures.received'), ...rates.map((k) => t(`figures.${k}`))]}
+            rows={r.children.map((c) => ({ key: c.unit.code, name: name(c.unit), cells: [number(c.received), ...rates.map((k) => percent(c[k]))] }))}
+          />
+        </Part>
       ) : null}
 
       {r.cases ? (
-        <section aria-labelledby="r-cases">
-          <h3 id="r-cases">{t('reports.cases')}</h3>
+        <Part id="r-cases" title={t('reports.cases')}>
           {(['overdue', 'longStanding'] as const).map((list) => (
             <div key={list}>
               <h4>{list === 'overdue' ? t('reports.overdueCases') : t('reports.longStandingCases', { days: r.cases!.longStandingDays })}</h4>
-              {r.cases![list].length ? (
-                <div class="table-wrap">
-                  <table data-cases={list}>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('reports.code')}</th>
-                        <th scope="col">{t('reports.unit')}</th>
-                        <th scope="col">{t('reports.due')}</th>
-                        <th scope="col">{t('reports.leader')}</th>
-                        <th scope="col">{t('reports.handler')}</th>
-                        <th scope="col">{list === 'overdue' ? t('reports.daysLate') : t('reports.daysOpen')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.cases![list].map((c) => (
-                        <tr key={c.trackingCode}>
-                          <th scope="row">{c.trackingCode}</th>
-                          <td>{c.unit.name}</td>
-                          <td>{c.dueOn}</td>
-                          <td>{c.leader ?? '—'}</td>
-                          <td>{c.handler ?? '—'}</td>
-                          <td>{number(list === 'overdue' ? c.daysOverdue : c.daysOpen)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              ) : (
-                <p class="muted">{t('figures.none')}</p>
-              )}
+              <ReportTable
+                empty={t('figures.none')}
+                data={{ 'data-cases': list }}
+                headers={[t('reports.code'), t('reports.unit'), t('reports.due'), t('reports.leader'), t('reports.handler'), list === 'overdue' ? t('reports.daysLate') : t('reports.daysOpen')]}
+                rows={r.cases![list].map((c) => ({
+                  key: c.trackingCode,
+                  name: c.trackingCode,
+                  cells: [c.unit.name, c.dueOn, c.leader ?? '—', c.handler ?? '—', number(list === 'overdue' ? c.daysOverdue : c.daysOpen)],
+                }))}
+              />
             </div>
           ))}
-        </section>
+        </Part>
       ) : null}
 
-      <section aria-labelledby="r-gatherings">
-        <h3 id="r-gatherings">{t('reports.gatherings')}</h3>
-        <dl class="figures-list">
-          <div data-figure="gatherings-sessions">
-            <dt>{t('reports.sessions')}</dt>
-            <dd>{number(r.gatherings.sessions)}</dd>
-          </div>
-          <div>
-            <dt>{t('reports.residents')}</dt>
-            <dd>{number(r.gatherings.residents)}</dd>
-          </div>
-          <div>
-            <dt>{t('reports.opinionsRaised')}</dt>
-            <dd>{number(r.gatherings.opinions.raised)}</dd>
-          </div>
-          <div>
-            <dt>{t('reports.opinionsResolved')}</dt>
-            <dd>{number(r.gatherings.opinions.resolved)}</dd>
-          </div>
-        </dl>
+      <Part id="r-gatherings" title={t('reports.gatherings')}>
+        <Counts
+          items={[
+            { label: t('reports.sessions'), value: number(r.gatherings.sessions), figure: 'gatherings-sessions' },
+            { label: t('reports.residents'), value: number(r.gatherings.residents) },
+            { label: t('reports.opinionsRaised'), value: number(r.gatherings.opinions.raised) },
+            { label: t('reports.opinionsResolved'), value: number(r.gatherings.opinions.resolved) },
+          ]}
+        />
         {r.gatherings.minimum.length ? (
-          <div class="table-wrap">
-            <table>
-              <caption>{t('reports.minimum')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.unit')}</th>
-                  <th scope="col">{t('reports.monthsMet')}</th>
-                  <th scope="col">{t('reports.daysHeld')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.gatherings.minimum.map((m) => (
-                  <tr key={`${m.unit}:${m.role}`}>
-                    <th scope="row">{m.unitName}</th>
-                    <td>
-                      {number(m.monthsMet)}/{number(m.months)}
-                    </td>
-                    <td>
-                      {number(m.heldDays)}/{number(m.requiredDays)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportTable
+            caption={t('reports.minimum')}
+            headers={[t('reports.unit'), t('reports.monthsMet'), t('reports.daysHeld')]}
+            rows={r.gatherings.minimum.map((m) => ({
+              key: `${m.unit}:${m.role}`,
+              name: m.unitName,
+              cells: [`${number(m.monthsMet)}/${number(m.months)}`, `${number(m.heldDays)}/${number(m.requiredDays)}`],
+            }))}
+          />
         ) : null}
-      </section>
+      </Part>
 
-      <section aria-labelledby="r-deliberation">
-        <h3 id="r-deliberation">{t('reports.deliberation')}</h3>
-        <dl class="figures-list">
-          <div>
-            <dt>{t('reports.councils')}</dt>
-            <dd>{number(r.deliberation.councils)}</dd>
-          </div>
-          <div data-figure="deliberation-matters">
-            <dt>{t('reports.matters')}</dt>
-            <dd>{number(r.deliberation.matters)}</dd>
-          </div>
-          <div>
-            <dt>{t('reports.resolutionsPassed')}</dt>
-            <dd>{number(r.deliberation.resolutionsPassed)}</dd>
-          </div>
-        </dl>
-        <div class="table-wrap">
-          <table>
-            <caption>{t('reports.byContent')}</caption>
-            <tbody>
-              {Object.entries(r.deliberation.byContent).map(([k, n]) => (
-                <tr key={k}>
-                  <th scope="row">{tOr(`delib.content.${k}`, k)}</th>
-                  <td>{number(n)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <Part id="r-deliberation" title={t('reports.deliberation')}>
+        <Counts
+          items={[
+            { label: t('reports.councils'), value: number(r.deliberation.councils) },
+            { label: t('reports.matters'), value: number(r.deliberation.matters), figure: 'deliberation-matters' },
+            { label: t('reports.resolutionsPassed'), value: number(r.deliberation.resolutionsPassed) },
+          ]}
+        />
+        <ReportTable
+          caption={t('reports.byContent')}
+          rows={Object.entries(r.deliberation.byContent).map(([k, n]) => ({ key: k, name: tOr(`delib.content.${k}`, k), cells: [number(n)] }))}
+        />
+      </Part>
 
-      <section aria-labelledby="r-points">
-        <h3 id="r-points">{t('reports.servicePoints')}</h3>
+      <Part id="r-points" title={t('reports.servicePoints')}>
         <p>{t('reports.unitsLacking', { count: r.servicePoints.unitsLacking })}</p>
         {r.servicePoints.missing.length ? (
           <ul>
@@ -408,34 +247,19 @@ export function Report({ report: r }: { report: ReportView }) {
             ))}
           </ul>
         ) : null}
-      </section>
+      </Part>
 
       {r.scorecards ? (
-        <section aria-labelledby="r-grades">
-          <h3 id="r-grades">{t('reports.scorecardGrades')}</h3>
-          <div class="table-wrap">
-            <table data-table="grades">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.gradeColumn')}</th>
-                  <th scope="col">{t('reports.officials')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {scorecardGrades.map((g) => (
-                  <tr key={g} data-grade={g}>
-                    <th scope="row">{t(`scorecards.grade.${g}`)}</th>
-                    <td>{number(r.scorecards!.grades[g])}</td>
-                  </tr>
-                ))}
-                <tr data-grade="none">
-                  <th scope="row">{t('reports.ungraded')}</th>
-                  <td>{number(r.scorecards.ungraded)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <Part id="r-grades" title={t('reports.scorecardGrades')}>
+          <ReportTable
+            data={{ 'data-table': 'grades' }}
+            headers={[t('reports.gradeColumn'), t('reports.officials')]}
+            rows={[
+              ...scorecardGrades.map((g) => ({ key: g, data: { 'data-grade': g }, name: t(`scorecards.grade.${g}`), cells: [number(r.scorecards!.grades[g])] })),
+              { key: 'none', data: { 'data-grade': 'none' }, name: t('reports.ungraded'), cells: [number(r.scorecards.ungraded)] },
+            ]}
+          />
+        </Part>
       ) : null}
     </article>
   );

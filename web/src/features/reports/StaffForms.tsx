@@ -5,9 +5,10 @@
  * a due day).
  */
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
+import { Options, useSubmission } from '../../app/components.tsx';
 import type { Static } from 'typebox';
 import type { CommitteeView, TargetsView } from '../../../../server/modules/reports/reports.schema.ts';
 
@@ -24,13 +25,49 @@ function fraction(text: string): number | null | undefined {
 }
 const asPercent = (r: number | null | undefined) => (r === null || r === undefined ? '' : String(Math.round(r * 10_000) / 100));
 
+/** A member's role in the committee, chosen in the line of a form. */
+function MemberRole({ value, name, onChange }: { value: string; name?: string; onChange(role: Role): void }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {t('reports.committeeForm.role')}{' '}
+      <select name={name} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value as Role)}>
+        <Options choices={roles.map((r) => ({ value: r, label: t(`reports.memberRole.${r}`) }))} />
+      </select>
+    </label>
+  );
+}
+
+/** An input in the line of a form, its words before it inside the label. */
+function LineInput(props: { label: string; name: string; value: string; onInput(value: string): void; type?: 'text' | 'email' | 'date'; size?: number; required?: boolean }) {
+  const { label, type = 'text', onInput, ...rest } = props;
+  return (
+    <label>
+      {label} <input type={type} {...rest} onInput={(e) => onInput((e.target as HTMLInputElement).value)} />
+    </label>
+  );
+}
+
+/** A box of several lines under its label, in a paragraph of its own. */
+function LinesInput({ label, name, value, onInput }: { label: string; name: string; value: string; onInput(value: string): void }) {
+  return (
+    <p>
+      <label>
+        {label}
+        <br />
+        <textarea name={name} rows={3} cols={60} value={value} onInput={(e) => onInput((e.target as HTMLTextAreaElement).value)} />
+      </label>
+    </p>
+  );
+}
+
 /** The unit's targets for a year: those that apply now, and the form that sets the unit's own. */
 export function TargetsForm({ unit, year: initialYear, onSaved }: { unit: string; year: number; onSaved(): void }) {
   const { t } = useI18n();
   const [year, setYear] = useState(initialYear);
   const current = useAsync(() => api.get<Targets>('/reports/targets', { unit, year: String(year) }).catch(() => null), [unit, year]);
   const [values, setValues] = useState<Record<string, string> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmission();
   const [saved, setSaved] = useState(false);
   if (!current.value) return null;
   const own = current.value.own.find((o) => o.year === year);
@@ -38,18 +75,15 @@ export function TargetsForm({ unit, year: initialYear, onSaved }: { unit: string
   const applying = current.value.applying;
   const submit = async (e: Event) => {
     e.preventDefault();
-    setError(null);
+    sending.setError(null);
     setSaved(false);
     const rates = Object.fromEntries(rateKeys.map((k) => [k, fraction(shown[k] ?? '')]));
-    if (Object.values(rates).some((r) => r === undefined)) return setError(t('reports.targetsForm.invalid'));
-    try {
-      await api.put('/reports/targets', { unit, year, ...rates });
+    if (Object.values(rates).some((r) => r === undefined)) return sending.setError(t('reports.targetsForm.invalid'));
+    if (await sending.run(() => api.put('/reports/targets', { unit, year, ...rates }))) {
       setSaved(true);
       setValues(null);
       current.reload();
       onSaved();
-    } catch (err) {
-      setError(messageOf(err));
     }
   };
   return (
@@ -97,7 +131,7 @@ export function TargetsForm({ unit, year: initialYear, onSaved }: { unit: string
         </button>
       </form>
       {saved ? <Alert kind="success">{t('reports.targetsForm.saved', { year })}</Alert> : null}
-      <Alert>{error}</Alert>
+      <Alert>{sending.error}</Alert>
     </section>
   );
 }
@@ -111,21 +145,12 @@ export function MemberForms({ committee, onChange }: { committee: View; onChange
   const [role, setRole] = useState<Role>('member');
   const [position, setPosition] = useState('');
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmission();
   const today = new Date().toISOString().slice(0, 10);
-  const run = async (call: () => Promise<View>) => {
-    setError(null);
-    try {
-      onChange(await call());
-      return true;
-    } catch (err) {
-      setError(messageOf(err));
-      return false;
-    }
-  };
+  const run = (call: () => Promise<View>) => sending.run(async () => onChange(await call()));
   const add = async (e: Event) => {
     e.preventDefault();
-    if (!name.trim()) return setError(t('reports.committeeForm.nameRequired'));
+    if (!name.trim()) return sending.setError(t('reports.committeeForm.nameRequired'));
     const member = { name: name.trim(), role, position: position.trim() || null, email: email.trim() || null };
     if (await run(() => api.post<View>(`/steering-committees/${committee.id}/members`, { members: [member] }))) {
       setName('');
@@ -140,20 +165,7 @@ export function MemberForms({ committee, onChange }: { committee: View; onChange
       <ul>
         {serving.map((m) => (
           <li key={m.id} data-member={m.name}>
-            {m.name}{' '}
-            <label>
-              {t('reports.committeeForm.role')}{' '}
-              <select
-                value={m.role}
-                onChange={(e) => run(() => api.patch<View>(`/steering-committees/${committee.id}/members/${m.id}`, { role: (e.target as HTMLSelectElement).value }))}
-              >
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`reports.memberRole.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </label>{' '}
+            {m.name} <MemberRole value={m.role} onChange={(r) => run(() => api.patch<View>(`/steering-committees/${committee.id}/members/${m.id}`, { role: r }))} />{' '}
             <button
               type="button"
               class="button secondary"
@@ -165,30 +177,15 @@ export function MemberForms({ committee, onChange }: { committee: View; onChange
         ))}
       </ul>
       <form onSubmit={add} data-add-member>
-        <label>
-          {t('reports.committeeForm.name')} <input type="text" name="name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-        </label>{' '}
-        <label>
-          {t('reports.committeeForm.role')}{' '}
-          <select name="role" value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as Role)}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`reports.memberRole.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('reports.committeeForm.position')} <input type="text" name="position" value={position} onInput={(e) => setPosition((e.target as HTMLInputElement).value)} />
-        </label>{' '}
-        <label>
-          {t('reports.committeeForm.email')} <input type="email" name="email" value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} />
-        </label>{' '}
+        <LineInput label={t('reports.committeeForm.name')} name="name" value={name} onInput={setName} />{' '}
+        <MemberRole name="role" value={role} onChange={setRole} />{' '}
+        <LineInput label={t('reports.committeeForm.position')} name="position" value={position} onInput={setPosition} />{' '}
+        <LineInput label={t('reports.committeeForm.email')} type="email" name="email" value={email} onInput={setEmail} />{' '}
         <button type="submit" class="button">
           {t('reports.committeeForm.addMember')}
         </button>
       </form>
-      <Alert>{error}</Alert>
+      <Alert>{sending.error}</Alert>
     </div>
   );
 }
@@ -209,17 +206,18 @@ export function MeetingForm({ committee, onChange }: { committee: View; onChange
   const [minutes, setMinutes] = useState('');
   const [absent, setAbsent] = useState<Set<number>>(new Set());
   const [decisions, setDecisions] = useState<DecisionDraft[]>([{ text: '', owner: '', dueOn: '' }]);
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmission();
   const [saved, setSaved] = useState(false);
+  const owners = [{ value: '', label: '—' }, ...serving.map((m) => ({ value: String(m.id), label: m.name }))];
   const setDecision = (i: number, d: Partial<DecisionDraft>) => setDecisions(decisions.map((x, j) => (j === i ? { ...x, ...d } : x)));
   const submit = async (e: Event) => {
     e.preventDefault();
-    setError(null);
+    sending.setError(null);
     setSaved(false);
     const filled = decisions.filter((d) => d.text.trim());
-    if (!title.trim()) return setError(t('reports.meetingForm.titleRequired'));
-    if (filled.some((d) => !d.owner || !d.dueOn)) return setError(t('reports.meetingForm.decisionIncomplete'));
-    try {
+    if (!title.trim()) return sending.setError(t('reports.meetingForm.titleRequired'));
+    if (filled.some((d) => !d.owner || !d.dueOn)) return sending.setError(t('reports.meetingForm.decisionIncomplete'));
+    await sending.run(async () => {
       const view = await api.post<View>(`/steering-committees/${committee.id}/meetings`, {
         heldOn,
         title: title.trim(),
@@ -235,28 +233,16 @@ export function MeetingForm({ committee, onChange }: { committee: View; onChange
       setAbsent(new Set());
       setDecisions([{ text: '', owner: '', dueOn: '' }]);
       onChange(view);
-    } catch (err) {
-      setError(messageOf(err));
-    }
+    });
   };
   return (
     <form onSubmit={submit} data-meeting-form>
       <h3>{t('reports.meetingForm.title')}</h3>
       <p>
-        <label>
-          {t('reports.meetingForm.heldOn')} <input type="date" name="heldOn" required value={heldOn} onInput={(e) => setHeldOn((e.target as HTMLInputElement).value)} />
-        </label>{' '}
-        <label>
-          {t('reports.meetingForm.name')} <input type="text" name="title" size={40} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
-        </label>
+        <LineInput label={t('reports.meetingForm.heldOn')} type="date" name="heldOn" required value={heldOn} onInput={setHeldOn} />{' '}
+        <LineInput label={t('reports.meetingForm.name')} name="title" size={40} value={title} onInput={setTitle} />
       </p>
-      <p>
-        <label>
-          {t('reports.meetingForm.agenda')}
-          <br />
-          <textarea name="agenda" rows={3} cols={60} value={agenda} onInput={(e) => setAgenda((e.target as HTMLTextAreaElement).value)} />
-        </label>
-      </p>
+      <LinesInput label={t('reports.meetingForm.agenda')} name="agenda" value={agenda} onInput={setAgenda} />
       <fieldset>
         <legend>{t('reports.meetingForm.attendance')}</legend>
         {serving.map((m) => (
@@ -275,34 +261,19 @@ export function MeetingForm({ committee, onChange }: { committee: View; onChange
           </label>
         ))}
       </fieldset>
-      <p>
-        <label>
-          {t('reports.meetingForm.minutes')}
-          <br />
-          <textarea name="minutes" rows={3} cols={60} value={minutes} onInput={(e) => setMinutes((e.target as HTMLTextAreaElement).value)} />
-        </label>
-      </p>
+      <LinesInput label={t('reports.meetingForm.minutes')} name="minutes" value={minutes} onInput={setMinutes} />
       <fieldset>
         <legend>{t('reports.decisions')}</legend>
         {decisions.map((d, i) => (
           <p key={i} data-decision-draft={i}>
-            <label>
-              {t('reports.decision')} <input type="text" name={`decision-${i}`} size={40} value={d.text} onInput={(e) => setDecision(i, { text: (e.target as HTMLInputElement).value })} />
-            </label>{' '}
+            <LineInput label={t('reports.decision')} name={`decision-${i}`} size={40} value={d.text} onInput={(text) => setDecision(i, { text })} />{' '}
             <label>
               {t('reports.owner')}{' '}
               <select name={`owner-${i}`} value={d.owner} onChange={(e) => setDecision(i, { owner: (e.target as HTMLSelectElement).value })}>
-                <option value="">—</option>
-                {serving.map((m) => (
-                  <option key={m.id} value={String(m.id)}>
-                    {m.name}
-                  </option>
-                ))}
+                <Options choices={owners} />
               </select>
             </label>{' '}
-            <label>
-              {t('reports.due')} <input type="date" name={`due-${i}`} value={d.dueOn} onInput={(e) => setDecision(i, { dueOn: (e.target as HTMLInputElement).value })} />
-            </label>
+            <LineInput label={t('reports.due')} type="date" name={`due-${i}`} value={d.dueOn} onInput={(dueOn) => setDecision(i, { dueOn })} />
           </p>
         ))}
         <button type="button" class="button secondary" onClick={() => setDecisions([...decisions, { text: '', owner: '', dueOn: '' }])}>
@@ -313,7 +284,7 @@ export function MeetingForm({ committee, onChange }: { committee: View; onChange
         {t('reports.meetingForm.save')}
       </button>
       {saved ? <Alert kind="success">{t('reports.meetingForm.saved')}</Alert> : null}
-      <Alert>{error}</Alert>
+      <Alert>{sending.error}</Alert>
     </form>
   );
 }

@@ -8,8 +8,10 @@ import { api, queryString } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
+import { SortHeader } from '../../app/components.tsx';
 import { hasRole, useSession } from '../../app/session.ts';
 import { MeetingForm, MemberForms } from './StaffForms.tsx';
+import { ReportTable } from './ReportTable.tsx';
 import type { Static } from 'typebox';
 import type { CommitteeView, UpwardView } from '../../../../server/modules/reports/reports.schema.ts';
 
@@ -32,11 +34,7 @@ export function UnitsBelow({ params }: { params: Record<string, string> }) {
   };
   const q = queryString({ ...params, sort, order, lang: serverLanguage(locale) });
   const head = (s: Sort, label: string) => (
-    <th scope="col" aria-sort={sort === s ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" class="link" onClick={() => by(s)}>
-        {label}
-      </button>
-    </th>
+    <SortHeader key={s} label={label} sort={sort === s ? (order === 'asc' ? 'ascending' : 'descending') : 'none'} onSort={() => by(s)} buttonClass="link" />
   );
   return (
     <section class="no-print" aria-labelledby="upward-heading">
@@ -50,28 +48,20 @@ export function UnitsBelow({ params }: { params: Record<string, string> }) {
           XLSX
         </a>
       </p>
-      <div class="table-wrap">
-        <table data-upward>
-          <thead>
-            <tr>
-              {head('unit', t('reports.unit'))}
-              {columns.map((c) => head(c, t(`figures.${c}`)))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.value.items.map((r) => (
-              <tr key={r.unit.code}>
-                <th scope="row">{unitName(r.unit, locale)}</th>
-                <td>{number(r.received)}</td>
-                <td>{number(r.resolved)}</td>
-                <td>{percent(r.resolutionRate)}</td>
-                <td>{percent(r.onTimeRate)}</td>
-                <td>{percent(r.satisfactionRate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ReportTable
+        data={{ 'data-upward': true }}
+        head={
+          <>
+            {head('unit', t('reports.unit'))}
+            {columns.map((c) => head(c, t(`figures.${c}`)))}
+          </>
+        }
+        rows={table.value.items.map((r) => ({
+          key: r.unit.code,
+          name: unitName(r.unit, locale),
+          cells: [number(r.received), number(r.resolved), percent(r.resolutionRate), percent(r.onTimeRate), percent(r.satisfactionRate)],
+        }))}
+      />
     </section>
   );
 }
@@ -127,29 +117,20 @@ export function Committee({ unit }: { unit: string }) {
         </article>
       ))}
       {v.decisions.length ? (
-        <div class="table-wrap">
-          <table data-decisions>
-            <caption>{t('reports.decisions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.decision')}</th>
-                <th scope="col">{t('reports.owner')}</th>
-                <th scope="col">{t('reports.due')}</th>
-                <th scope="col">{t('reports.followUp')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.decisions.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">{d.text}</th>
-                  <td>{names.get(d.owner.id) ?? d.owner.name}</td>
-                  <td>{date(d.dueAt)}</td>
-                  <td>{d.status === 'done' ? t('reports.done') : d.escalatedTo ? t('reports.escalatedTo', { unit: d.escalatedTo }) : d.overdue ? t('reports.overdueCases') : t('reports.open')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          data={{ 'data-decisions': true }}
+          caption={t('reports.decisions')}
+          headers={[t('reports.decision'), t('reports.owner'), t('reports.due'), t('reports.followUp')]}
+          rows={v.decisions.map((d) => ({
+            key: d.id,
+            name: d.text,
+            cells: [
+              names.get(d.owner.id) ?? d.owner.name,
+              date(d.dueAt),
+              d.status === 'done' ? t('reports.done') : d.escalatedTo ? t('reports.escalatedTo', { unit: d.escalatedTo }) : d.overdue ? t('reports.overdueCases') : t('reports.open'),
+            ],
+          }))}
+        />
       ) : null}
       {keeper ? (
         <>

@@ -1,12 +1,14 @@
 /** Administrators set a unit's scorecard frameworks: criteria per job position with weights and scales, the grades' thresholds, the ranking's minimum volume. */
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { useSession } from '../../app/session.ts';
 import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { Options, SelectField, TextField, useSubmission } from '../../app/components.tsx';
 import type { Unit } from '../../app/apiTypes.ts';
 import { scorecardMeasures } from '../../../../server/contract/domain.ts';
+import { TableHead } from './shared.tsx';
 
 interface Framework {
   id: number;
@@ -27,7 +29,7 @@ const blank = (): Framework => ({ id: 0, unit: '', own: true, position: null, th
 function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSaved(): void }) {
   const { t } = useI18n();
   const [f, setF] = useState(start);
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmission();
   const [saved, setSaved] = useState(false);
   const num = (e: Event) => Number((e.target as HTMLInputElement).value);
   const setCriterion = (i: number, patch: Partial<Framework['criteria'][number]>) => setF({ ...f, criteria: f.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
@@ -37,22 +39,18 @@ function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSa
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        setError(null);
         setSaved(false);
-        try {
-          await api.put('/scorecard-frameworks', { unit, position: f.position?.trim() || null, thresholds: f.thresholds, criteria: f.criteria });
+        if (await sending.run(() => api.put('/scorecard-frameworks', { unit, position: f.position?.trim() || null, thresholds: f.thresholds, criteria: f.criteria }))) {
           setSaved(true);
           onSaved();
-        } catch (err) {
-          setError(messageOf(err));
         }
       }}
     >
       <Field label={t('scorecards.position')} hint={t('scorecards.positionHint')}>
-{(ids) => (
-<input id={ids.id} aria-describedby={ids.describedBy} value={f.position ?? ''} maxLength={200} onInput={(e) => setF({ ...f, position: (e.target as HTMLInputElement).value || null })} />
-)}
-</Field>
+        {(ids) => (
+          <input id={ids.id} aria-describedby={ids.describedBy} value={f.position ?? ''} maxLength={200} onInput={(e) => setF({ ...f, position: (e.target as HTMLInputElement).value || null })} />
+        )}
+      </Field>
       <fieldset>
         <legend>{t('scorecards.thresholds')}</legend>
         {(['excellent', 'good', 'completed'] as const).map((g) => (
@@ -63,25 +61,13 @@ function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSa
         ))}
       </fieldset>
       <table class="table">
-        <thead>
-          <tr>
-            <th>{t('scorecards.criterion')}</th>
-            <th>{t('scorecards.weight')}</th>
-            <th>{t('scorecards.worst')}</th>
-            <th>{t('scorecards.best')}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead labels={[t('scorecards.criterion'), t('scorecards.weight'), t('scorecards.worst'), t('scorecards.best'), '']} />
         <tbody>
           {f.criteria.map((c, i) => (
             <tr key={i}>
               <td>
                 <select aria-label={t('scorecards.criterion')} value={c.measure} onChange={(e) => setCriterion(i, { measure: (e.target as HTMLSelectElement).value })}>
-                  {scorecardMeasures.map((m) => (
-                    <option value={m} key={m}>
-                      {t(`scorecards.measure.${m}`)}
-                    </option>
-                  ))}
+                  <Options choices={scorecardMeasures.map((m) => ({ value: m, label: t(`scorecards.measure.${m}`) }))} />
                 </select>
               </td>
               <td>
@@ -114,7 +100,7 @@ function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSa
       <button type="submit" class="btn btn-primary">
         {t('scorecards.saveFramework')}
       </button>
-      {error ? <Alert>{error}</Alert> : null}
+      <Alert>{sending.error}</Alert>
       {saved ? <Alert kind="success">{t('scorecards.saved')}</Alert> : null}
     </form>
   );
@@ -123,29 +109,20 @@ function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSa
 function MinVolume({ unit, value, onSaved }: { unit: string; value: number; onSaved(): void }) {
   const { t } = useI18n();
   const [v, setV] = useState(value);
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmission();
   return (
     <form
       class="inline-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        try {
-          await api.put(`/units/${encodeURIComponent(unit)}/ranking-settings`, { minVolume: v });
-          onSaved();
-        } catch (err) {
-          setError(messageOf(err));
-        }
+        if (await sending.run(() => api.put(`/units/${encodeURIComponent(unit)}/ranking-settings`, { minVolume: v }))) onSaved();
       }}
     >
-      <Field label={t('scorecards.minVolume')} hint={t('scorecards.minVolumeHint')}>
-{(f) => (
-<input id={f.id} aria-describedby={f.describedBy} type="number" min={1} value={v} onInput={(e) => setV(Number((e.target as HTMLInputElement).value))} />
-)}
-</Field>
+      <TextField label={t('scorecards.minVolume')} hint={t('scorecards.minVolumeHint')} type="number" min={1} value={String(v)} onInput={(x) => setV(Number(x))} />
       <button type="submit" class="btn btn-secondary">
         {t('scorecards.save')}
       </button>
-      {error ? <Alert>{error}</Alert> : null}
+      <Alert>{sending.error}</Alert>
     </form>
   );
 }
@@ -164,17 +141,7 @@ export default function FrameworksPage({ query }: PageProps) {
       <PageTitle>{t('scorecards.frameworksTitle')}</PageTitle>
       <p class="hint">{t('scorecards.frameworksHint')}</p>
       {units.length > 1 ? (
-        <Field label={t('scorecards.unit')}>
-          {(ids) => (
-            <select id={ids.id} value={unit} onChange={(e) => setUnit((e.target as HTMLSelectElement).value)}>
-              {units.map(([code, name]) => (
-                <option value={code} key={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('scorecards.unit')} value={unit} options={units.map(([code, name]) => ({ value: code, label: name }))} onChange={setUnit} />
       ) : units.length === 0 ? (
         <UnitPicker
           label={t('scorecards.unit')}

@@ -4,6 +4,7 @@ import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { Alert, Empty, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { Options } from '../../app/components.tsx';
 import type { RankingView } from '../../../../server/modules/scorecards/scorecards.schema.ts';
 import { periodChoices } from './shared.tsx';
 
@@ -31,11 +32,7 @@ export default function RankingPage({ params, query }: PageProps) {
       <label>
         {t('scorecards.period')}{' '}
         <select value={period} onChange={(e) => setPeriod((e.target as HTMLSelectElement).value)}>
-          {(choices.includes(period) ? choices : [period, ...choices]).map((p) => (
-            <option value={p} key={p}>
-              {p}
-            </option>
-          ))}
+          <Options choices={(choices.includes(period) ? choices : [period, ...choices]).map((p) => ({ value: p, label: p }))} />
         </select>
       </label>
       <p class="hint">{t('scorecards.rankingHint')}</p>

@@ -1,9 +1,10 @@
 /** The yearly review of an official: the computed scorecard, the self-assessment, the leader's grade; printable as the document. */
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { Alert, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { Options, TextAreaField, useSubmission } from '../../app/components.tsx';
 import type { ReviewView } from '../../../../server/modules/scorecards/scorecards.schema.ts';
 import { GradeBadge, ScorecardTable } from './shared.tsx';
 import { scorecardGrades } from '../../../../server/contract/domain.ts';
@@ -15,16 +16,9 @@ export default function ReviewPage({ params }: PageProps) {
   const [self, setSelf] = useState<string | null>(null);
   const [grade, setGrade] = useState('');
   const [reasons, setReasons] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmission();
   const r = state.value;
-  const send = async (body: Record<string, unknown>) => {
-    setError(null);
-    try {
-      state.set(await api.post<ReviewView>(`${path}/actions`, body));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+  const send = (body: Record<string, unknown>) => sending.run(async () => state.set(await api.post<ReviewView>(`${path}/actions`, body)));
   if (state.loading && !r) return <Loading />;
   if (state.error) return <Alert>{state.error}</Alert>;
   if (!r) return null;
@@ -57,10 +51,10 @@ export default function ReviewPage({ params }: PageProps) {
           }}
         >
           <Field label={t('scorecards.selfAssessment')} required>
-{(f) => (
-<textarea id={f.id} aria-describedby={f.describedBy} rows={6} required maxLength={8000} value={self ?? r.selfAssessment ?? ''} onInput={(e) => setSelf((e.target as HTMLTextAreaElement).value)} />
-)}
-</Field>
+            {(f) => (
+              <textarea id={f.id} aria-describedby={f.describedBy} rows={6} required maxLength={8000} value={self ?? r.selfAssessment ?? ''} onInput={(e) => setSelf((e.target as HTMLTextAreaElement).value)} />
+            )}
+          </Field>
           <button type="submit" class="btn btn-primary">
             {t('scorecards.saveSelf')}
           </button>
@@ -86,28 +80,19 @@ export default function ReviewPage({ params }: PageProps) {
           }}
         >
           <Field label={t('scorecards.gradeLabel')} required>
-{(f) => (
-<select id={f.id} aria-describedby={f.describedBy} required value={grade} onChange={(e) => setGrade((e.target as HTMLSelectElement).value)}>
-              <option value="">—</option>
-              {scorecardGrades.map((g) => (
-                <option value={g} key={g}>
-                  {t(`scorecards.grade.${g}`)}
-                </option>
-              ))}
-            </select>
-)}
-</Field>
-          <Field label={t('scorecards.reasons')} hint={t('scorecards.reasonsHint')}>
-{(f) => (
-<textarea id={f.id} aria-describedby={f.describedBy} rows={3} maxLength={4000} value={reasons} onInput={(e) => setReasons((e.target as HTMLTextAreaElement).value)} />
-)}
-</Field>
+            {(f) => (
+              <select id={f.id} aria-describedby={f.describedBy} required value={grade} onChange={(e) => setGrade((e.target as HTMLSelectElement).value)}>
+                <Options choices={[{ value: '', label: '—' }, ...scorecardGrades.map((g) => ({ value: g, label: t(`scorecards.grade.${g}`) }))]} />
+              </select>
+            )}
+          </Field>
+          <TextAreaField label={t('scorecards.reasons')} hint={t('scorecards.reasonsHint')} rows={3} maxLength={4000} value={reasons} onInput={setReasons} />
           <button type="submit" class="btn btn-primary">
             {t('scorecards.saveGrade')}
           </button>
         </form>
       ) : null}
-      {error ? <Alert>{error}</Alert> : null}
+      <Alert>{sending.error}</Alert>
     </div>
   );
 }

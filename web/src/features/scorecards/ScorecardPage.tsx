@@ -1,47 +1,40 @@
 /** An official's scorecard: their own (/staff/scorecard) or, for a leader or auditor, one of their units' officials. */
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { useSession } from '../../app/session.ts';
 import { Alert, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { useSubmission } from '../../app/components.tsx';
 import { PeriodControl, ScorecardTable, periodChoices, validPeriod, type ScorecardView } from './shared.tsx';
 
 function InspectionForm({ official, onDone }: { official: number; onDone(): void }) {
   const { t } = useI18n();
   const [foundOn, setFoundOn] = useState(new Date().toISOString().slice(0, 10));
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmission();
   const [saved, setSaved] = useState(false);
   return (
     <form
       class="card"
       onSubmit={async (e) => {
         e.preventDefault();
-        setError(null);
-        try {
-          await api.post('/inspection-findings', { official, foundOn, text });
+        if (await sending.run(() => api.post('/inspection-findings', { official, foundOn, text }))) {
           setText('');
           setSaved(true);
           onDone();
-        } catch (err) {
-          setError(messageOf(err));
         }
       }}
     >
       <h2>{t('scorecards.inspectionTitle')}</h2>
       <p class="hint">{t('scorecards.inspectionHint')}</p>
       <Field label={t('scorecards.foundOn')} required>
-{(f) => (
-<input id={f.id} aria-describedby={f.describedBy} type="date" value={foundOn} required onInput={(e) => setFoundOn((e.target as HTMLInputElement).value)} />
-)}
-</Field>
+        {(f) => <input id={f.id} aria-describedby={f.describedBy} type="date" value={foundOn} required onInput={(e) => setFoundOn((e.target as HTMLInputElement).value)} />}
+      </Field>
       <Field label={t('scorecards.finding')} required>
-{(f) => (
-<textarea id={f.id} aria-describedby={f.describedBy} value={text} required maxLength={4000} rows={3} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-)}
-</Field>
-      {error ? <Alert>{error}</Alert> : null}
+        {(f) => <textarea id={f.id} aria-describedby={f.describedBy} value={text} required maxLength={4000} rows={3} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />}
+      </Field>
+      <Alert>{sending.error}</Alert>
       {saved ? <Alert kind="success">{t('scorecards.inspectionSaved')}</Alert> : null}
       <button type="submit" class="btn btn-primary">
         {t('scorecards.inspectionSubmit')}

@@ -3,9 +3,10 @@ import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import { Alert, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { Alert, Empty, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { SelectField } from '../../app/components.tsx';
 import type { UnitChoices } from '../../../../server/modules/scorecards/scorecards.schema.ts';
-import { GradeBadge, PeriodControl, ScorecardTable, periodChoices, validPeriod, type ScorecardView } from './shared.tsx';
+import { GradeBadge, PeriodControl, ScorecardTable, TableHead, periodChoices, validPeriod, type ScorecardView } from './shared.tsx';
 
 interface Officials {
   items: { id: number; name: string; position: string | null; total: number | null; grade: string | null }[];
@@ -50,19 +51,17 @@ function UnitPicker({ value, onChange }: { value: string; onChange(code: string)
           {t('scorecards.show')}
         </button>
       </form>
-      <Field label={t('scorecards.unit')} hint={choices.value.more ? t('scorecards.moreUnits') : undefined}>
-{(f) => (
-<select id={f.id} aria-describedby={f.describedBy} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
-            {items.some((u) => u.code === value) ? null : <option value={value}>{value || '—'}</option>}
-            {items.map((u) => (
-              <option value={u.code} key={u.code}>
-                {'\u00a0\u00a0'.repeat(Math.max(0, u.depth - items[0].depth))}
-                {nameOf(u)}
-              </option>
-            ))}
-          </select>
-)}
-</Field>
+      <SelectField
+        label={t('scorecards.unit')}
+        hint={choices.value.more ? t('scorecards.moreUnits') : undefined}
+        value={value}
+        options={[
+          // The unit asked for stays chosen while a search finds others.
+          ...(items.some((u) => u.code === value) ? [] : [{ value, label: value || '—' }]),
+          ...items.map((u) => ({ value: u.code, label: '\u00a0\u00a0'.repeat(Math.max(0, u.depth - items[0].depth)) + nameOf(u) })),
+        ]}
+        onChange={onChange}
+      />
       {search && !items.length ? <Empty>{t('scorecards.noUnitFound')}</Empty> : null}
     </div>
   );
@@ -87,14 +86,7 @@ export default function UnitScorecardsPage({ query }: PageProps) {
       {team.value ? (
         team.value.items.length ? (
           <table class="table" aria-label={t('scorecards.officials')}>
-            <thead>
-              <tr>
-                <th>{t('scorecards.official')}</th>
-                <th>{t('scorecards.position')}</th>
-                <th>{t('scorecards.total')}</th>
-                <th>{t('scorecards.gradeLabel')}</th>
-              </tr>
-            </thead>
+            <TableHead labels={[t('scorecards.official'), t('scorecards.position'), t('scorecards.total'), t('scorecards.gradeLabel')]} />
             <tbody>
               {team.value.items.map((o) => (
                 <tr key={o.id}>

@@ -57,6 +57,19 @@ export function PeriodControl({ value, onChange }: { value: string; onChange(per
   );
 }
 
+/** The column headings of a scorecard table. */
+export function TableHead({ labels }: { labels: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label, i) => (
+          <th key={i}>{label}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function GradeBadge({ grade }: { grade: string | null }) {
   const { t } = useI18n();
   return <span class={`badge grade grade-${grade ?? 'none'}`}>{grade ? t(`scorecards.grade.${grade}`) : t('scorecards.noGrade')}</span>;
@@ -81,14 +94,7 @@ function Cases({ path, period, measure }: { path: string; period: string; measur
   if (!items.length) return <Empty>{t('scorecards.noCases')}</Empty>;
   return (
     <table class="table cases" aria-label={t(`scorecards.measure.${measure}`)}>
-      <thead>
-        <tr>
-          <th>{t('scorecards.case')}</th>
-          <th>{t('scorecards.when')}</th>
-          <th>{t('scorecards.counts')}</th>
-          <th>{t('scorecards.detail')}</th>
-        </tr>
-      </thead>
+      <TableHead labels={[t('scorecards.case'), t('scorecards.when'), t('scorecards.counts'), t('scorecards.detail')]} />
       <tbody>
         {items.map((c, i) => (
           <tr key={i}>
@@ -152,15 +158,7 @@ export function ScorecardTable({ card, path, drill = true }: { card: ScorecardVi
         <Alert kind="info">{t('scorecards.noFramework')}</Alert>
       )}
       <table class="table">
-        <thead>
-          <tr>
-            <th>{t('scorecards.criterion')}</th>
-            <th>{t('scorecards.value')}</th>
-            <th>{t('scorecards.scale')}</th>
-            <th>{t('scorecards.weight')}</th>
-            <th>{t('scorecards.score')}</th>
-          </tr>
-        </thead>
+        <TableHead labels={[t('scorecards.criterion'), t('scorecards.value'), t('scorecards.scale'), t('scorecards.weight'), t('scorecards.score')]} />
         <tbody>{weighted.map(row)}</tbody>
         {others.length ? (
           <tbody>
