@@ -11,7 +11,7 @@ import { hasRole, useSession } from '../../app/session.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Empty, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
-import { SelectField, TextField, type Choice } from '../../app/components.tsx';
+import { SelectField, TextField } from '../../app/components.tsx';
 import { QrCode } from './QrCode.tsx';
 import { CounterDuty } from './CounterDuty.tsx';
 import { StaffPhoto } from './StaffPhoto.tsx';
@@ -29,7 +29,7 @@ interface Draft {
 }
 
 /** Service points or officials as the choices of a select. */
-const choicesOf = (items: ReadonlyArray<{ id: number; name: string }> | undefined): Choice<string>[] => (items ?? []).map((x) => ({ value: String(x.id), label: x.name }));
+const choicesOf = (items: ReadonlyArray<{ id: number; name: string }> | undefined) => (items ?? []).map((x) => ({ value: String(x.id), label: x.name }));
 
 function TextsFields({ label, value, onChange }: { label: string; value: Texts; onChange(v: Texts): void }) {
   const { t } = useI18n();

@@ -2,11 +2,10 @@
  * A choice of the inbox's filter form. Uncontrolled: the form reads it by `name` when applied, so
  * that changing it does nothing until then.
  */
-import type { Choice } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.ts';
 import { Field } from '../../app/ui.tsx';
 
-export function FilterSelect({ label, name, value, options }: { label: string; name: string; value: string; options: readonly Choice<string>[] }) {
+export function FilterSelect({ label, name, value, options }: { label: string; name: string; value: string; options: ReadonlyArray<{ value: string; label: string }> }) {
   const { t } = useI18n();
   return (
     <Field label={label}>

@@ -1,4 +1,4 @@
-export interface ActionCard {
+interface ActionCard {
   href: string;
   title: string;
   text: string;
