@@ -69,7 +69,7 @@ describe('every page, every language', { timeout: 300_000 }, () => {
     const t = strings(localeFile[locale]);
 
     test(`${locale}: a visitor's pages show no translation key and log no console error`, async () => {
-      const context = await newContext(stack, locale, phone);
+      const context = await newContext(stack(), locale, phone);
       await context.grantPermissions(['geolocation']);
       await context.setGeolocation({ latitude: 18.7334, longitude: 105.3311 });
       const page = await context.newPage();
@@ -122,7 +122,7 @@ describe('every page, every language', { timeout: 300_000 }, () => {
     });
 
     test(`${locale}: the officials' pages show no translation key`, async () => {
-      const context = await newContext(stack, locale, desktop);
+      const context = await newContext(stack(), locale, desktop);
       const page = await context.newPage();
       const problems: string[] = [];
       const check = async (name: string) => {
@@ -152,8 +152,8 @@ describe('every page, every language', { timeout: 300_000 }, () => {
 test('raised on a phone, rated on a laptop with only the tracking code and the access key shown', { timeout: 120_000 }, async () => {
   const vi = strings('vi');
   const en = strings('en');
-  const phoneContext = await newContext(stack, 'vi-VN', phone);
-  const laptopContext = await newContext(stack, 'en-US', desktop);
+  const phoneContext = await newContext(stack(), 'vi-VN', phone);
+  const laptopContext = await newContext(stack(), 'en-US', desktop);
   try {
     const resident = await phoneContext.newPage();
     await resident.goto(`/petitions/new?unit=${thanhNho}`);
@@ -212,11 +212,11 @@ test('a place picked on the map: nearby reports before sending, the marker on th
      WHERE u.code = ${thanhNho} AND p.consent_to_publish AND p.kind IN ('question', 'suggestion', 'help_request')
        AND p.status IN ('received', 'accepted', 'in_progress') AND p.location_lat IS NOT NULL AND p.category IN ('land', 'roads', 'environment')
      ORDER BY p.id LIMIT 1`.execute(ctx.db);
-  const residentContext = await newContext(stack, 'vi-VN', phone);
+  const residentContext = await newContext(stack(), 'vi-VN', phone);
   await residentContext.grantPermissions(['geolocation']);
   await residentContext.setGeolocation({ latitude: known.lat, longitude: known.lng });
-  const staffContext = await newContext(stack, 'vi-VN', desktop);
-  const visitorContext = await newContext(stack, 'en-US', phone);
+  const staffContext = await newContext(stack(), 'vi-VN', desktop);
+  const visitorContext = await newContext(stack(), 'en-US', phone);
   try {
     const resident = await residentContext.newPage();
     const errors = consoleErrors(resident);
@@ -283,7 +283,7 @@ test('a place picked on the map: nearby reports before sending, the marker on th
 
 test('a resident typing a question sees the article that answers it, and the figures count the draft given up', { timeout: 120_000 }, async () => {
   const vi = strings('vi');
-  const context = await newContext(stack, 'vi-VN', phone);
+  const context = await newContext(stack(), 'vi-VN', phone);
   try {
     const page = await context.newPage();
     await page.goto(`/petitions/new?unit=${thanhNho}`);
@@ -322,7 +322,7 @@ test('a dispatcher applies the suggested routing in one click; the administrator
   });
   assert.equal(created.statusCode, 201, created.body);
   const id = created.json().id as number;
-  const context = await newContext(stack, 'vi-VN', desktop);
+  const context = await newContext(stack(), 'vi-VN', desktop);
   try {
     const page = await context.newPage();
     await signIn(page, demo.dispatcher, vi);
@@ -337,7 +337,7 @@ test('a dispatcher applies the suggested routing in one click; the administrator
     assert.equal(routed.category, 'land');
     assert.ok(routed.agency_id !== null, 'the agency applied too');
 
-    const admin = await (await newContext(stack, 'vi-VN', desktop)).newPage();
+    const admin = await (await newContext(stack(), 'vi-VN', desktop)).newPage();
     await signIn(admin, demo.admin, vi);
     await admin.goto('/staff/hotspots');
     await admin.getByTestId('hotspot').filter({ hasText: 'Thanh Thịnh' }).first().waitFor();
