@@ -214,7 +214,7 @@ export default function HotlinePage({ query }: PageProps) {
           }}
         >
           <div class="row">
-            <SelectField label={t('record.channel')} value={channel} options={staffChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} onChange={setChannel} />
+            <SelectField<Channel> label={t('record.channel')} value={channel} options={staffChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} onChange={setChannel} />
           </div>
           <div class="row">
             <Field label={t(channel === 'hotline' ? 'hotline.phone' : 'record.phone')} error={errors.phone}>
@@ -236,7 +236,7 @@ export default function HotlinePage({ query }: PageProps) {
             error={errors.unit}
             required
           />
-          <SelectField label={t('raise.kind')} value={kind} options={petitionKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} onChange={setKind} />
+          <SelectField<PetitionKind> label={t('raise.kind')} value={kind} options={petitionKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} onChange={setKind} />
           <Field label={t(onPhone ? 'hotline.body' : 'record.body')} error={errors.body} required>
             {({ id, describedBy, invalid }) => (
               <textarea id={id} rows={4} aria-describedby={describedBy} aria-invalid={invalid} value={body} onInput={(e) => setBody((e.currentTarget as HTMLTextAreaElement).value)} />
