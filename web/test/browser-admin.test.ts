@@ -5,21 +5,19 @@
  * figures and petitions downloaded as CSV, officials imported from CSV after a dry run; and a
  * consultation in which a household votes with a code sent by SMS.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
+import { desktop, phone, screenshot } from './harness.ts';
 import { sql } from 'kysely';
-import { Browsing, checkPage, demo, fenggangLinjiang, signIn, strings, thanhNho } from './steps.ts';
+import { checkPage, demo, fenggangLinjiang, signIn, strings, thanhNho, useStack } from './steps.ts';
 
 const vi = strings('vi');
 
-let stack: Stack;
-let browsing: Browsing;
 const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zd-browser-backups-'));
 
 /** A stand-in SMS gateway: the server's outbox delivers to it as it would to a real one. */
@@ -33,16 +31,13 @@ const gateway = http.createServer((req, res) => {
   });
 });
 
-before(async () => {
+const { stack, browsing } = useStack(async () => {
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
   const port = (gateway.address() as AddressInfo).port;
-  stack = await startStack({ smsWebhookUrl: `http://127.0.0.1:${port}/sms`, backupDir });
-  browsing = new Browsing(stack);
+  return { smsWebhookUrl: `http://127.0.0.1:${port}/sms`, backupDir };
 });
 
 after(async () => {
-  await browsing?.close();
-  await stack?.stop();
   await new Promise((resolve) => gateway.close(resolve));
   fs.rmSync(backupDir, { recursive: true, force: true });
 });
@@ -139,7 +134,7 @@ describe('administration', { timeout: 180_000 }, () => {
     await checkPage(page, 'units imported');
     await screenshot(page, 'admin-units-imported-1280');
     // The new villages are units now: anyone finds them.
-    const found = await fetch(`${stack.url}/api/v1/units/1771901`);
+    const found = await fetch(`${stack().url}/api/v1/units/1771901`);
     assert.equal(found.status, 200);
 
     await page.getByRole('link', { name: vi['admin.section.agencies'] }).click();
@@ -211,7 +206,7 @@ describe('administration', { timeout: 180_000 }, () => {
     await row.getByText(en['admin.disabledDone'].replace('{{name}}', who)).waitFor();
     await row.locator('.badge', { hasText: en['admin.disabledBadge'] }).waitFor();
     // Disabled means refused at sign-in.
-    const refused = await fetch(`${stack.url}/api/v1/auth/login`, {
+    const refused = await fetch(`${stack().url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: demo.handler.username, password: demo.handler.password }),
@@ -229,7 +224,7 @@ describe('administration', { timeout: 180_000 }, () => {
     await screenshot(page, 'en-admin-service-points-1280');
 
     const zhHant = strings('zh-Hant');
-    const raised = await fetch(`${stack.url}/api/v1/petitions`, {
+    const raised = await fetch(`${stack().url}/api/v1/petitions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ unit: thanhNho, kind: 'question', body: 'Hỏi giờ làm việc của bộ phận một cửa.' }),
@@ -309,16 +304,16 @@ describe('administration', { timeout: 180_000 }, () => {
     await screenshot(page, 'zh-interop-api-key-1280');
 
     const form = new URLSearchParams({ api_key: key, jurisdiction_id: thanhNho, service_code: 'roads', lat: '18.68', long: '105.68', description: 'Đèn đường hỏng' });
-    const posted = await fetch(`${stack.url}/open311/v2/requests.json`, { method: 'POST', body: form });
+    const posted = await fetch(`${stack().url}/open311/v2/requests.json`, { method: 'POST', body: form });
     assert.equal(posted.status, 201, await posted.clone().text());
     const [{ service_request_id: id }] = (await posted.json()) as Array<{ service_request_id: string }>;
-    const read = await fetch(`${stack.url}/open311/v2/requests/${id}.json`);
+    const read = await fetch(`${stack().url}/open311/v2/requests/${id}.json`);
     assert.equal(read.status, 200);
 
     const row = page.getByRole('row', { name: /FixMyStreet 义安/ });
     await row.getByRole('button', { name: zh['interop.revoke'] }).click();
     await row.getByText(zh['interop.revokedAt'].split('{{')[0].trim()).waitFor();
-    const refused = await fetch(`${stack.url}/open311/v2/requests.json`, { method: 'POST', body: form });
+    const refused = await fetch(`${stack().url}/open311/v2/requests.json`, { method: 'POST', body: form });
     assert.equal(refused.status, 403);
 
     // A district dashboard is told when petitions of Thanh Nho are received.
@@ -420,7 +415,7 @@ describe('administration', { timeout: 180_000 }, () => {
 
 test('deliberation: a household of Block 10 votes by phone with a code, staff record a paper ballot and close, the results are public; the group council moves a matter on', { timeout: 180_000 }, async () => {
   const zh = strings('zh-Hans');
-  const ctx = stack.server.ctx;
+  const ctx = stack().server.ctx;
   const { rows: [k] } = await sql<{ id: number }>`SELECT k.id FROM consultations k JOIN units u ON u.id = k.unit_id WHERE u.code = '18001-K10'`.execute(ctx.db);
   {
     // The resident finds the consultation among the block's matters and consultations.
@@ -459,7 +454,7 @@ test('deliberation: a household of Block 10 votes by phone with a code, staff re
 
     // 临江村一组: the secretary sends the matter in evaluation on to the commune's review.
     const secretary = await browsing.open('zh-CN', desktop);
-    await signIn(secretary, { username: 'linjiang.secretary', password: 'demo-linjiang-secretary-2023' }, zh);
+    await signIn(secretary, demo.linjiangSecretary, zh);
     await secretary.goto(`/staff/councils?unit=${fenggangLinjiang}`);
     await secretary.getByTestId('council').first().locator('li', { hasText: '张德富' }).waitFor();
     await secretary.getByRole('link', { name: /红白喜事简办/ }).click();

@@ -4,17 +4,16 @@
  * an unsatisfied rating, and close. Each shows its new state and its timeline entry; internal
  * notes never reach the public tracking page.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
-import { act, Browsing, checkPage, chooseOfficial, demo, fenggangLinjiang, signIn, strings, thanhNho } from './steps.ts';
+import { desktop, phone, screenshot } from './harness.ts';
+import { act, checkPage, chooseOfficial, demo, fenggangLinjiang, signIn, strings, thanhNho, useStack } from './steps.ts';
 
 const vi = strings('vi');
 const zh = strings('zh-Hans');
 
-let stack: Stack;
-let browsing: Browsing;
+const { stack, browsing } = useStack();
 
 interface Raised {
   id: number;
@@ -24,7 +23,7 @@ interface Raised {
 
 /** The cases are raised through the API: what is driven here is what officials do with them. */
 async function raise(body: string, name: string, phoneNumber: string, unit = thanhNho): Promise<Raised> {
-  const res = await fetch(`${stack.url}/api/v1/petitions`, {
+  const res = await fetch(`${stack().url}/api/v1/petitions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'accept-language': 'vi' },
     body: JSON.stringify({ unit, kind: 'complaint', category: 'environment', body, resident: { name, phone: phoneNumber } }),
@@ -42,16 +41,6 @@ function localInDays(days: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T10:00`;
 }
-
-before(async () => {
-  stack = await startStack();
-  browsing = new Browsing(stack);
-});
-
-after(async () => {
-  await browsing?.close();
-  await stack?.stop();
-});
 
 describe('case actions on the case page, Thanh Nho', { timeout: 300_000 }, () => {
   let main: Raised;

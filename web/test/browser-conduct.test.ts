@@ -4,11 +4,11 @@
  * code of conduct, another from the QR code on their phone until the phone's daily allowance is
  * used up (and is told so), and a resident reports an official picked from the staff directory.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { desktop, startStack, type Stack } from './harness.ts';
-import { Browsing, checkPage, demo, signIn, strings, thanhNho } from './steps.ts';
+import { desktop } from './harness.ts';
+import { checkPage, demo, signIn, strings, thanhNho, useStack } from './steps.ts';
 import { floodLimits } from '../../server/modules/conduct/conduct.policy.ts';
 import { portraitPng } from '../../server/modules/demo/demo.photo.ts';
 
@@ -17,19 +17,10 @@ const vi = strings('vi');
 const tablet = { width: 1024, height: 768 };
 const counter = 'Bộ phận Một cửa UBND xã Thanh Nho';
 
-let stack: Stack;
-let browsing: Browsing;
-before(async () => {
-  stack = await startStack();
-  browsing = new Browsing(stack);
-});
-after(async () => {
-  await browsing?.close();
-  await stack?.stop();
-});
+const { stack, browsing } = useStack();
 
 test('a tablet enrolled at the counter, ratings from it and from a QR code, a conduct report naming an official', async () => {
-  const db = stack.server.ctx.db;
+  const db = stack().server.ctx.db;
   const handlerId = Number((await db.selectFrom('accounts').select('id').where('username', '=', demo.handler.username).executeTakeFirstOrThrow()).id);
 
   // The administrator sees Thanh Nho's codes of conduct (the district's, inherited) and enrols a tablet.
@@ -88,10 +79,10 @@ test('a tablet enrolled at the counter, ratings from it and from a QR code, a co
   assert.equal(fromKiosk.rows.length, 1);
   assert.deepEqual([fromKiosk.rows[0].score, Number(fromKiosk.rows[0].official_id), Number(fromKiosk.rows[0].norms)], [5, handlerId, 1]);
   // It counts in the pool of the handler's satisfaction, as the commune's leader reads it.
-  const pool = await stack.server.app.inject({
+  const pool = await stack().server.app.inject({
     method: 'GET',
     url: `/api/v1/scorecards/officials/${handlerId}/cases?period=${new Date().getFullYear()}&measure=satisfaction`,
-    headers: { authorization: `Bearer ${(await stack.server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: demo.leader.username, password: demo.leader.password } })).json().token}` },
+    headers: { authorization: `Bearer ${(await stack().server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: demo.leader.username, password: demo.leader.password } })).json().token}` },
   });
   assert.equal(pool.statusCode, 200, pool.body);
   assert.ok(pool.json().items.some((c: { ref: string; detail: string | null }) => c.ref === `kiosk-${fromKiosk.rows[0].id}` && c.detail === 'kiosk 5/5'), pool.body);

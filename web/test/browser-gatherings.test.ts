@@ -6,19 +6,13 @@
  * rates the forum on the phone with the booking code (a second rating is refused). The
  * server holds every entry exactly once. The leader then cancels one date of a series.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { desktop, screenshot, startStack, type Stack } from './harness.ts';
-import { Browsing, checkPage, demo, signIn, strings, thanhNho } from './steps.ts';
+import { desktop, screenshot } from './harness.ts';
+import { Browsing, checkPage, demo, signIn, strings, thanhNho, useStack } from './steps.ts';
 
-let stack: Stack;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.stop();
-});
+const { stack } = useStack();
 
 const tablet = { width: 1024, height: 768 };
 /** The signed minutes, as a small PDF. */
@@ -27,7 +21,7 @@ const plural = (t: Record<string, string>, key: string, n: number) => (t[`${key}
 
 test('planned, booked, asked ahead, run offline and online, published, read by the resident', { timeout: 240_000 }, async () => {
   const en = strings('en');
-  const browsing = new Browsing(stack);
+  const browsing = new Browsing(stack());
   try {
     // The commune's leader plans a forum for the day after tomorrow.
     const official = await browsing.open('en-US', desktop);
@@ -67,7 +61,7 @@ test('planned, booked, asked ahead, run offline and online, published, read by t
     await checkPage(resident, 'gathering page (resident)');
     await screenshot(resident, 'gathering-booked-phone');
 
-    const db = stack.server.ctx.db;
+    const db = stack().server.ctx.db;
     // The console on a tablet: open the session, record, lose the network, keep recording.
     const consoleContext = official.context();
     const tab = await consoleContext.newPage();

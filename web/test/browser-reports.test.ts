@@ -4,36 +4,23 @@
  * meeting with a decision; the Nghệ An auditor opens the table of the province's districts,
  * sorts it and downloads it as CSV.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { desktop, screenshot, startStack, type Stack } from './harness.ts';
-import { Browsing, checkPage, signIn, signOut, strings } from './steps.ts';
+import { desktop, screenshot } from './harness.ts';
+import { checkPage, demo, signIn, signOut, strings, useStack } from './steps.ts';
 
 const vi = strings('vi');
 const zh = strings('zh-Hans');
 const tanTho = '16285';
-const leader = { username: 'tantho.leader', password: 'demo-tantho-leader-2023' };
-const auditor = { username: 'nghean.auditor', password: 'demo-nghean-auditor-2023' };
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
 
-let stack: Stack;
-let browsing: Browsing;
-
-before(async () => {
-  stack = await startStack();
-  browsing = new Browsing(stack);
-});
-
-after(async () => {
-  await browsing?.close();
-  await stack?.stop();
-});
+const { browsing } = useStack();
 
 describe('reports and the steering committee', { timeout: 240_000 }, () => {
   test("the commune's monthly report in vi and zh against its targets, a decision recorded, the districts' table sorted and downloaded", async () => {
     const page = await browsing.open('vi-VN', desktop);
-    await signIn(page, leader, vi);
+    await signIn(page, demo.tanThoLeader, vi);
     await page.goto(`/staff/reports?unit=${tanTho}&period=2023-12`);
     const report = page.locator(`[data-report="${tanTho}"]`);
     await report.waitFor();
@@ -69,7 +56,7 @@ describe('reports and the steering committee', { timeout: 240_000 }, () => {
 
     // The same report in Chinese.
     const zhPage = await browsing.open('zh-CN', desktop);
-    await signIn(zhPage, leader, zh);
+    await signIn(zhPage, demo.tanThoLeader, zh);
     await zhPage.goto(`/staff/reports?unit=${tanTho}&period=2023-12`);
     const zhReport = zhPage.locator(`[data-report="${tanTho}"]`);
     await zhReport.getByRole('heading', { level: 3, name: zh['reports.petitions'] }).waitFor();
@@ -79,7 +66,7 @@ describe('reports and the steering committee', { timeout: 240_000 }, () => {
     await zhPage.close();
 
     // The Nghệ An auditor: every district of the province in one table, sorted, as CSV.
-    await signIn(page, auditor, vi);
+    await signIn(page, demo.ngheAnAuditor, vi);
     const year = String(new Date().getFullYear());
     await page.goto(`/staff/reports?unit=40&period=${year}`);
     const table = page.locator('table[data-upward]');

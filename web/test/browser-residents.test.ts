@@ -3,12 +3,12 @@
  * error in the browser console; and a resident who raised a petition on one device rates it
  * on another with nothing but what the success page showed them.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { sql } from 'kysely';
-import { desktop, newContext, phone, screenshot, startStack, type Stack } from './harness.ts';
-import { demo, signIn, strings, thanhNho } from './steps.ts';
+import { desktop, newContext, phone, screenshot } from './harness.ts';
+import { demo, signIn, strings, thanhNho, useStack } from './steps.ts';
 import { acceptPetition } from '../../server/modules/petitions/workflow/acceptPetition.ts';
 import { assignPetition } from '../../server/modules/petitions/workflow/assignPetition.ts';
 import { startPetition } from '../../server/modules/petitions/workflow/startPetition.ts';
@@ -20,13 +20,7 @@ const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADEl
 const locales = ['vi-VN', 'zh-CN', 'zh-TW', 'en-US'];
 const localeFile: Record<string, string> = { 'vi-VN': 'vi', 'zh-CN': 'zh-Hans', 'zh-TW': 'zh-Hant', 'en-US': 'en' };
 
-let stack: Stack;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.stop();
-});
+const { stack } = useStack();
 
 /** Every translation key, and the first part of each ("raise"), to know a raw key when one shows. */
 const keys = new Set(Object.keys(strings('en')));
@@ -67,7 +61,7 @@ describe('every page, every language', { timeout: 300_000 }, () => {
   const answered = { id: 0, trackingCode: '' };
   before(async () => {
     const { rows } = await sql<{ id: number; tracking_code: string }>`
-      SELECT id, tracking_code FROM petitions WHERE channel = 'forum' AND status = 'closed' ORDER BY id LIMIT 1`.execute(stack.server.ctx.db);
+      SELECT id, tracking_code FROM petitions WHERE channel = 'forum' AND status = 'closed' ORDER BY id LIMIT 1`.execute(stack().server.ctx.db);
     Object.assign(answered, { id: Number(rows[0].id), trackingCode: rows[0].tracking_code });
   });
 
@@ -75,7 +69,7 @@ describe('every page, every language', { timeout: 300_000 }, () => {
     const t = strings(localeFile[locale]);
 
     test(`${locale}: a visitor's pages show no translation key and log no console error`, async () => {
-      const context = await newContext(stack, locale, phone);
+      const context = await newContext(stack(), locale, phone);
       await context.grantPermissions(['geolocation']);
       await context.setGeolocation({ latitude: 18.7334, longitude: 105.3311 });
       const page = await context.newPage();
@@ -128,7 +122,7 @@ describe('every page, every language', { timeout: 300_000 }, () => {
     });
 
     test(`${locale}: the officials' pages show no translation key`, async () => {
-      const context = await newContext(stack, locale, desktop);
+      const context = await newContext(stack(), locale, desktop);
       const page = await context.newPage();
       const problems: string[] = [];
       const check = async (name: string) => {
@@ -158,8 +152,8 @@ describe('every page, every language', { timeout: 300_000 }, () => {
 test('raised on a phone, rated on a laptop with only the tracking code and the access key shown', { timeout: 120_000 }, async () => {
   const vi = strings('vi');
   const en = strings('en');
-  const phoneContext = await newContext(stack, 'vi-VN', phone);
-  const laptopContext = await newContext(stack, 'en-US', desktop);
+  const phoneContext = await newContext(stack(), 'vi-VN', phone);
+  const laptopContext = await newContext(stack(), 'en-US', desktop);
   try {
     const resident = await phoneContext.newPage();
     await resident.goto(`/petitions/new?unit=${thanhNho}`);
@@ -174,7 +168,7 @@ test('raised on a phone, rated on a laptop with only the tracking code and the a
     assert.match(accessKey, /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, 'short enough to copy by hand');
 
     // The commune answers.
-    const ctx = stack.server.ctx;
+    const ctx = stack().server.ctx;
     const { rows } = await sql<{ id: number; handler: number; leader: number }>`
       SELECT p.id, (SELECT id FROM accounts WHERE username = ${demo.handler.username}) AS handler,
              (SELECT id FROM accounts WHERE username = ${demo.leader.username}) AS leader
@@ -211,22 +205,22 @@ test('raised on a phone, rated on a laptop with only the tracking code and the a
 
 test('a place picked on the map: nearby reports before sending, the marker on the case page, the rounded point on the public map', { timeout: 120_000 }, async () => {
   const vi = strings('vi');
-  const ctx = stack.server.ctx;
+  const ctx = stack().server.ctx;
   // An open petition of the demo that Thanh Nho's residents may see, and where it is.
   const { rows: [known] } = await sql<{ tracking_code: string; category: string; lat: number; lng: number }>`
     SELECT p.tracking_code, p.category, p.location_lat AS lat, p.location_lng AS lng FROM petitions p JOIN units u ON u.id = p.origin_unit_id
      WHERE u.code = ${thanhNho} AND p.consent_to_publish AND p.kind IN ('question', 'suggestion', 'help_request')
        AND p.status IN ('received', 'accepted', 'in_progress') AND p.location_lat IS NOT NULL AND p.category IN ('land', 'roads', 'environment')
      ORDER BY p.id LIMIT 1`.execute(ctx.db);
-  const residentContext = await newContext(stack, 'vi-VN', phone);
+  const residentContext = await newContext(stack(), 'vi-VN', phone);
   await residentContext.grantPermissions(['geolocation']);
   await residentContext.setGeolocation({ latitude: known.lat, longitude: known.lng });
-  const staffContext = await newContext(stack, 'vi-VN', desktop);
-  const visitorContext = await newContext(stack, 'en-US', phone);
+  const staffContext = await newContext(stack(), 'vi-VN', desktop);
+  const visitorContext = await newContext(stack(), 'en-US', phone);
   try {
     const resident = await residentContext.newPage();
     const errors = consoleErrors(resident);
-    const tilesBefore = stack.tiles.requests;
+    const tilesBefore = stack().tiles.requests;
     await resident.goto(`/petitions/new?unit=${thanhNho}`);
     await resident.waitForFunction(() => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === 'Xã Thanh Nho');
     await resident.getByRole('radio', { name: new RegExp(vi['kind.suggestion']) }).check();
@@ -245,7 +239,7 @@ test('a place picked on the map: nearby reports before sending, the marker on th
     await resident.waitForFunction((lat) => !document.querySelector('main')!.textContent!.includes(lat.toFixed(5)), known.lat);
     await resident.getByTestId('map-place').waitFor();
     await screenshot(resident, 'raise-map-360');
-    assert.ok(stack.tiles.requests > tilesBefore, 'the tiles came from the configured tile server');
+    assert.ok(stack().tiles.requests > tilesBefore, 'the tiles came from the configured tile server');
     await resident.getByLabel(vi['raise.photos']).setInputFiles({ name: 'rac-cho.png', mimeType: 'image/png', buffer: tinyPng });
     await resident.getByLabel(vi['raise.consent']).check();
     await resident.getByRole('button', { name: vi['raise.submit'] }).click();
@@ -257,7 +251,7 @@ test('a place picked on the map: nearby reports before sending, the marker on th
     assert.ok(sent.lat !== null && (sent.lat !== known.lat || sent.lng !== known.lng), 'the place tapped on the map');
     assert.ok(Math.abs(sent.lat - known.lat) < 0.01 && Math.abs(sent.lng - known.lng) < 0.01, 'near where the resident stood');
     // A complaint at the same place, though its author agreed to publish, never reaches the public map.
-    const complaint = await stack.server.app.inject({
+    const complaint = await stack().server.app.inject({
       method: 'POST', url: '/api/v1/petitions',
       payload: { unit: thanhNho, kind: 'complaint', body: 'Khiếu nại việc để rác tồn đọng ở cổng chợ.', resident: { name: 'Trần Thị Hoa', phone: '0912555666' }, consentToPublish: true, location: { lat: sent.lat, lng: sent.lng } },
     });
@@ -289,7 +283,7 @@ test('a place picked on the map: nearby reports before sending, the marker on th
 
 test('a resident typing a question sees the article that answers it, and the figures count the draft given up', { timeout: 120_000 }, async () => {
   const vi = strings('vi');
-  const context = await newContext(stack, 'vi-VN', phone);
+  const context = await newContext(stack(), 'vi-VN', phone);
   try {
     const page = await context.newPage();
     await page.goto(`/petitions/new?unit=${thanhNho}`);
@@ -313,7 +307,7 @@ test('a resident typing a question sees the article that answers it, and the fig
     assert.match(await page.locator('.article-list li').first().innerText(), /di chúc/);
 
     const { rows } = await sql<{ opened: number; submitted: number }>`
-      SELECT count(opened_at)::int AS opened, count(submitted_at)::int AS submitted FROM petition_drafts`.execute(stack.server.ctx.db);
+      SELECT count(opened_at)::int AS opened, count(submitted_at)::int AS submitted FROM petition_drafts`.execute(stack().server.ctx.db);
     assert.ok(Number(rows[0].opened) >= 1, 'the opened article is counted');
   } finally {
     await context.close();
@@ -322,13 +316,13 @@ test('a resident typing a question sees the article that answers it, and the fig
 
 test('a dispatcher applies the suggested routing in one click; the administrator sees the week\'s hotspot and the routing accuracy', { timeout: 120_000 }, async () => {
   const vi = strings('vi');
-  const created = await stack.server.app.inject({
+  const created = await stack().server.app.inject({
     method: 'POST', url: '/api/v1/petitions',
     payload: { unit: thanhNho, kind: 'question', body: 'Xin hỏi thủ tục chuyển đất vườn sang đất ở để làm nhà cho con trai' },
   });
   assert.equal(created.statusCode, 201, created.body);
   const id = created.json().id as number;
-  const context = await newContext(stack, 'vi-VN', desktop);
+  const context = await newContext(stack(), 'vi-VN', desktop);
   try {
     const page = await context.newPage();
     await signIn(page, demo.dispatcher, vi);
@@ -339,11 +333,11 @@ test('a dispatcher applies the suggested routing in one click; the administrator
     await suggestion.getByRole('button', { name: vi['routing.applyBoth'] }).click();
     await page.locator('.alert', { hasText: vi['routing.applied'].split(':')[0] }).waitFor();
     const { rows: [routed] } = await sql<{ category: string | null; agency_id: number | null }>`
-      SELECT category, agency_id FROM petitions WHERE id = ${id}`.execute(stack.server.ctx.db);
+      SELECT category, agency_id FROM petitions WHERE id = ${id}`.execute(stack().server.ctx.db);
     assert.equal(routed.category, 'land');
     assert.ok(routed.agency_id !== null, 'the agency applied too');
 
-    const admin = await (await newContext(stack, 'vi-VN', desktop)).newPage();
+    const admin = await (await newContext(stack(), 'vi-VN', desktop)).newPage();
     await signIn(admin, demo.admin, vi);
     await admin.goto('/staff/hotspots');
     await admin.getByTestId('hotspot').filter({ hasText: 'Thanh Thịnh' }).first().waitFor();
@@ -351,7 +345,7 @@ test('a dispatcher applies the suggested routing in one click; the administrator
     await screenshot(admin, 'hotspots');
     // A period chosen with the reports' picker: the hotspots whose week ended in it.
     const { rows: [flagged] } = await sql<{ day: string }>`
-      SELECT (h.week_end AT TIME ZONE u.time_zone)::date::text AS day FROM hotspots h JOIN units u ON u.id = h.unit_id WHERE u.name LIKE '%Thanh Thịnh%' LIMIT 1`.execute(stack.server.ctx.db);
+      SELECT (h.week_end AT TIME ZONE u.time_zone)::date::text AS day FROM hotspots h JOIN units u ON u.id = h.unit_id WHERE u.name LIKE '%Thanh Thịnh%' LIMIT 1`.execute(stack().server.ctx.db);
     const picker = admin.getByTestId('hotspot-period');
     await picker.getByLabel(vi['reports.kinds.month'], { exact: true }).fill(flagged.day.slice(0, 7));
     await picker.getByRole('button', { name: vi['reports.show'] }).click();

@@ -4,25 +4,14 @@
  * enters an inspection finding and grades the year with reasons, and a resident on a phone
  * reads the public ranking of Nghệ An's districts.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
-import { Browsing, checkPage, demo, signIn, signOut, strings, thanhNho } from './steps.ts';
+import { desktop, phone, screenshot } from './harness.ts';
+import { checkPage, demo, signIn, signOut, strings, thanhNho, useStack } from './steps.ts';
 
 const vi = strings('vi');
 const zh = strings('zh-Hans');
-let stack: Stack;
-let browsing: Browsing;
-
-before(async () => {
-  stack = await startStack();
-  browsing = new Browsing(stack);
-});
-
-after(async () => {
-  await browsing?.close();
-  await stack?.stop();
-});
+const { browsing } = useStack();
 
 describe('scorecards computed from the record', { timeout: 240_000 }, () => {
   test('framework, own scorecard with its cases, the leader’s view and yearly grade, the public ranking', async () => {

@@ -3,17 +3,15 @@
  * running in the test (its own log-in and consent pages), lands on the workspace; someone the
  * provider knows but who is no official here is sent back to the sign-in page with the reason.
  */
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { desktop, startStack, type Stack } from './harness.ts';
-import { Browsing, checkPage, demo, strings } from './steps.ts';
+import { desktop } from './harness.ts';
+import { checkPage, demo, strings, useStack } from './steps.ts';
 import { startTestProvider, type TestProvider } from '../../server/modules/people/oidc.testing.ts';
 
 const en = strings('en');
-let stack: Stack;
 let provider: TestProvider;
-let browsing: Browsing;
 
 /** A free port, so that the provider can know the app's redirect URI before the app starts. */
 async function freePort(): Promise<number> {
@@ -24,21 +22,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-before(async () => {
+const { browsing } = useStack(async () => {
   const port = await freePort();
   provider = await startTestProvider([`http://127.0.0.1:${port}/api/v1/auth/oidc/callback`]);
   provider.users.set('cuong', { preferred_username: demo.handler.username, name: demo.handler.name });
   provider.users.set('visitor', { preferred_username: 'somebody.else' });
-  stack = await startStack({
+  return {
     port,
     oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, claim: 'preferred_username', name: 'Cổng định danh tỉnh' },
-  });
-  browsing = new Browsing(stack);
+  };
 });
 
 after(async () => {
-  await browsing?.close();
-  await stack?.stop();
   await provider?.close();
 });
 

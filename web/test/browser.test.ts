@@ -3,12 +3,12 @@
  * embedded database with the demo world: residents raise, track and rate; officials accept,
  * assign and answer; the hotline; languages; accessibility of every page; screenshots.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
-import { desktop, phone, screenshot, startStack, type Stack } from './harness.ts';
-import { act, Browsing, checkPage, chooseOfficial, demo, figure, signIn, signOut, strings, thanhNho } from './steps.ts';
+import { desktop, phone, screenshot } from './harness.ts';
+import { act, checkPage, chooseOfficial, demo, figure, signIn, signOut, strings, thanhNho, useStack } from './steps.ts';
 
 const vi = strings('vi');
 const zh = strings('zh-Hans');
@@ -21,19 +21,8 @@ const png = Buffer.from(
   'base64',
 );
 
-let stack: Stack;
-let browsing: Browsing;
+const { stack, browsing } = useStack();
 const open = (locale: string, viewport = phone): Promise<Page> => browsing.open(locale, viewport);
-
-before(async () => {
-  stack = await startStack();
-  browsing = new Browsing(stack);
-});
-
-after(async () => {
-  await browsing?.close();
-  await stack?.stop();
-});
 
 describe('a resident and the officials of Thanh Nho, in Vietnamese', { timeout: 240_000 }, () => {
   let resident: Page;
@@ -331,9 +320,9 @@ describe('recording at a forum', { timeout: 120_000 }, () => {
       const codes = page.locator('.receipt .big-code');
       await codes.nth(1).waitFor();
       const [code, key] = await codes.allInnerTexts();
-      const tracked = await (await fetch(`${stack.url}/api/v1/petitions/track/${code.trim()}`)).json();
+      const tracked = await (await fetch(`${stack().url}/api/v1/petitions/track/${code.trim()}`)).json();
       assert.equal(tracked.status, 'received');
-      const placed = await sql<{ lat: number | null }>`SELECT location_lat AS lat FROM petitions WHERE tracking_code = ${code.trim()}`.execute(stack.server.ctx.db);
+      const placed = await sql<{ lat: number | null }>`SELECT location_lat AS lat FROM petitions WHERE tracking_code = ${code.trim()}`.execute(stack().server.ctx.db);
       assert.notEqual(placed.rows[0].lat, null, 'recorded with the place picked on the map');
       assert.ok(key.trim().length >= 8, key);
       // Ready for the next question: the text is cleared, the gathering's details stay.

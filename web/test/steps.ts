@@ -1,13 +1,15 @@
 /**
- * The steps the browser test files share: the locale strings, the demo accounts, signing in,
- * acting on a case, and the checks every page state goes through (untranslated keys, raw
- * error text, axe).
+ * The steps the browser test files share: the stack a file runs against, the locale strings, the
+ * demo accounts, signing in, acting on a case, and the checks every page state goes through
+ * (untranslated keys, raw error text, axe).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, missingKeys, newContext, phone, repoRoot, watchErrors, type Stack } from './harness.ts';
+import type { Config } from '../../server/platform/config.ts';
+import { axeViolations, missingKeys, newContext, phone, repoRoot, startStack, watchErrors, type Stack } from './harness.ts';
 
 type Tree = { [key: string]: string | Tree };
 type Strings = Record<string, string>;
@@ -34,20 +36,27 @@ export const demo = {
   fenggang: { username: 'fenggang.dispatcher', password: 'demo-fenggang-dispatcher-2023', name: '李明' },
   fenggangHead: { username: 'fenggang.head', password: 'demo-fenggang-head-2023', name: '陈刚' },
   namDanOneStop: { username: 'namdan.onestop', password: 'demo-namdan-onestop-2023', name: 'Nguyễn Thị Hương' },
+  tanThoLeader: { username: 'tantho.leader', password: 'demo-tantho-leader-2023' },
+  ngheAnAuditor: { username: 'nghean.auditor', password: 'demo-nghean-auditor-2023' },
+  linjiangSecretary: { username: 'linjiang.secretary', password: 'demo-linjiang-secretary-2023' },
   admin: { username: 'demo.admin', password: 'demo-admin-2023' },
 };
 export const thanhNho = '17719';
 /** 临江村, a village of Yong'an town in Fenggang county: its county head is two levels up. */
 export const fenggangLinjiang = '520327101203';
 
-/** Browser profiles opened by a test file, and every script error or 5xx any of their pages met. */
+/**
+ * Browser profiles opened by a test file, and every script error or 5xx any of their pages met.
+ * `stack` may be a getter, for a Browsing made before the stack is started (useStack).
+ */
 export class Browsing {
   readonly contexts: BrowserContext[] = [];
   readonly pageErrors: string[] = [];
-  constructor(private readonly stack: Stack) {}
+  constructor(private readonly stack: Stack | (() => Stack)) {}
 
   async open(locale: string, viewport = phone): Promise<Page> {
-    const context = await newContext(this.stack, locale, viewport);
+    const stack = typeof this.stack === 'function' ? this.stack() : this.stack;
+    const context = await newContext(stack, locale, viewport);
     this.contexts.push(context);
     const page = await context.newPage();
     this.pageErrors.push(...watchErrors(page));
@@ -57,6 +66,25 @@ export class Browsing {
   async close(): Promise<void> {
     for (const c of this.contexts) await c.close().catch(() => undefined);
   }
+}
+
+/**
+ * The stack of a test file, started before its tests (with `overrides`, or with the configuration
+ * a function prepares first) and stopped after them, once the file's browser profiles are closed.
+ * `stack()` answers once the file's `before` has run; `browsing` opens profiles on it.
+ */
+export function useStack(overrides: Partial<Config> | (() => Promise<Partial<Config>>) = {}): { stack(): Stack; browsing: Browsing } {
+  let started: Stack | undefined;
+  const stack = () => started ?? assert.fail('the stack is not started yet');
+  const browsing = new Browsing(stack);
+  before(async () => {
+    started = await startStack(typeof overrides === 'function' ? await overrides() : overrides);
+  });
+  after(async () => {
+    await browsing.close();
+    await started?.stop();
+  });
+  return { stack, browsing };
 }
 
 /** The page shows no untranslated key, no stack trace, and axe finds nothing serious. */

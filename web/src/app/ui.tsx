@@ -6,6 +6,8 @@ import { tOr, useI18n } from './i18n.ts';
 import type { Unit } from './apiTypes.ts';
 import { unitName } from './unitNames.ts';
 import { petitionCategories, roles, type Role } from '../../../server/contract/domain.ts';
+// components.tsx builds on Field and Alert from here; its SelectField is used only when rendering.
+import { SelectField } from './components.tsx';
 
 /** A page's heading: receives focus after navigation so screen readers announce the page. */
 export function PageTitle({ children }: { children: ComponentChildren }) {
@@ -337,38 +339,14 @@ export function Empty({ children }: { children: ComponentChildren }) {
 /** The topic of a petition, optional: the common categories in the interface's language. */
 export function CategorySelect({ value, onChange }: { value: string; onChange(category: string): void }) {
   const { t } = useI18n();
-  return (
-    <Field label={t('raise.category')}>
-      {({ id, describedBy }) => (
-        <select id={id} aria-describedby={describedBy} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">{t('raise.categoryNone')}</option>
-          {petitionCategories.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  const options = petitionCategories.map((c) => ({ value: c, label: t(`category.${c}`) }));
+  return <SelectField<string> label={t('raise.category')} value={value} none={t('raise.categoryNone')} options={options} onChange={onChange} />;
 }
 
 /** One of the roles an official may hold, in the interface's language. */
 export function RoleSelect({ label, value, onChange }: { label: string; value: Role; onChange(role: Role): void }) {
   const { t } = useI18n();
-  return (
-    <Field label={label}>
-      {({ id }) => (
-        <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as Role)}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  return <SelectField label={label} value={value} options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} onChange={onChange} />;
 }
 
 /**

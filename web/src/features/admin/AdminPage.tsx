@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError, messageOf, type List } from '../../app/api.ts';
+import { api, ApiError, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import type { Agency, OfficialSummary, Unit } from '../../app/apiTypes.ts';
@@ -15,19 +15,13 @@ import { Backups } from './Backups.tsx';
 import { sectionsFor, type AdminSection as Section } from './sections.ts';
 import { useSession } from '../../app/session.ts';
 
-/** A capability whose API this server does not offer yet reads as such, not as a failure. */
-function unavailable(error: unknown): string {
-  return error instanceof ApiError && error.missingRoute ? 'missing' : messageOf(error);
-}
-
 function UnitsImport() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   // A few rows are quicker pasted than saved to a file first.
   const [pasted, setPasted] = useState('');
   const [result, setResult] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmission();
   return (
     <form
       class="form"
@@ -35,19 +29,18 @@ function UnitsImport() {
       onSubmit={async (e) => {
         e.preventDefault();
         if (!file && !pasted.trim()) return setError(t('admin.errors.file'));
-        setBusy(true);
-        setError(null);
         setResult(null);
-        try {
+        await run(async () => {
           const csv = pasted.trim() ? pasted : await file!.text();
-          const answer = await api.post<{ created: number; updated: number; unchanged: number; total: number }>('/units/import', { csv });
-          setResult(t('admin.imported', { created: answer.created, updated: answer.updated, unchanged: answer.unchanged }));
-        } catch (err) {
-          const why = unavailable(err);
-          setError(why === 'missing' ? t('admin.importUnavailable') : why);
-        } finally {
-          setBusy(false);
-        }
+          try {
+            const answer = await api.post<{ created: number; updated: number; unchanged: number; total: number }>('/units/import', { csv });
+            setResult(t('admin.imported', { created: answer.created, updated: answer.updated, unchanged: answer.unchanged }));
+          } catch (err) {
+            // A server without the import reads as such, not as a failure.
+            if (err instanceof ApiError && err.missingRoute) setError(t('admin.importUnavailable'));
+            else throw err;
+          }
+        });
       }}
     >
       <h2>{t('admin.unitsImport')}</h2>

@@ -4,7 +4,8 @@
  * (docs/OPERATIONS.md), never from the browser.
  */
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { useSubmission } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.ts';
 import type { BackupList, BackupTaken } from '../../../../server/modules/backups/backups.schema.ts';
 import { Alert, Empty, Loading, useAsync } from '../../app/ui.tsx';
@@ -14,8 +15,7 @@ const megabytes = (bytes: number) => Math.max(0.1, Math.round(bytes / 104857.6) 
 export function Backups() {
   const { t, date, number } = useI18n();
   const list = useAsync(() => api.get<BackupList>('/backups'), []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmission();
   const [done, setDone] = useState<string | null>(null);
   const value = list.value;
   return (
@@ -34,18 +34,12 @@ export function Backups() {
             class="button primary"
             disabled={busy}
             onClick={async () => {
-              setBusy(true);
-              setError(null);
               setDone(null);
-              try {
+              await run(async () => {
                 const taken = await api.post<BackupTaken>('/backups');
                 setDone(t('admin.backups.taken', { name: taken.name, rows: number(taken.rows), attachments: number(taken.attachments), megabytes: number(megabytes(taken.bytes)) }));
                 list.reload();
-              } catch (e) {
-                setError(messageOf(e));
-              } finally {
-                setBusy(false);
-              }
+              });
             }}
           >
             {busy ? t('admin.backups.taking') : t('admin.backups.now')}

@@ -6,7 +6,8 @@
  * The server checks every change against the caller's own units and answers why it refuses.
  */
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { useSubmission } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.ts';
 import type { OfficialSummary, Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
@@ -19,23 +20,16 @@ export function ManageOfficial({ official, unit, onChanged }: { official: Offici
   const { t, locale } = useI18n();
   const [role, setRole] = useState<Role>('handler');
   const [grantUnit, setGrantUnit] = useState<Unit | null>(unit);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmission();
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const act = async (action: OfficialAction, message: string | ((updated: OfficialSummary) => string)) => {
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       const updated = await api.post<OfficialSummary>(`/officials/${official.id}/actions`, action);
       setDone(typeof message === 'string' ? message : message(updated));
       onChanged(updated);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const who = official.name || official.username;

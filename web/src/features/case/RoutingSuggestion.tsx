@@ -10,6 +10,33 @@ import type { Petition } from '../../app/apiTypes.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
 import type { RoutingSuggestion as Suggestion } from '../../../../server/modules/insight/insight.schema.ts';
 
+type Choice = { category?: string; agency?: number };
+
+/** One kind of suggestion (categories or agencies), each a button that applies it, with its confidence. */
+function Suggestions(props: {
+  heading: string;
+  items: Array<{ key: string | number; label: string; confidence: number; current: boolean; choice: Choice }>;
+  onApply(choice: Choice, label: string): void;
+}) {
+  const { t, percent } = useI18n();
+  if (!props.items.length) return null;
+  return (
+    <>
+      <h3>{props.heading}</h3>
+      <ul class="suggestions">
+        {props.items.map((item) => (
+          <li key={item.key}>
+            <button type="button" class="button secondary" disabled={item.current} onClick={() => props.onApply(item.choice, item.label)}>
+              {item.label} <span class="muted small">{percent(item.confidence)}</span>
+            </button>
+            {item.current ? <span class="muted small"> {t('routing.current')}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function RoutingSuggestion({ petition, onApplied }: { petition: Petition; onApplied(message: string): void }) {
   const { t, locale, percent } = useI18n();
   const suggestion = useAsync(() => api.get<Suggestion>(`/petitions/${petition.id}/routing-suggestion`), [petition.id, petition.version]);
@@ -17,7 +44,7 @@ export function RoutingSuggestion({ petition, onApplied }: { petition: Petition;
   const s = suggestion.value;
   if (!s || (!s.categories.length && !s.agencies.length)) return null;
   const lang = locale.startsWith('zh') ? 'zh' : locale;
-  const apply = async (choice: { category?: string; agency?: number }, label: string) => {
+  const apply = async (choice: Choice, label: string) => {
     setError(null);
     try {
       await api.post(`/petitions/${petition.id}/routing`, { ...choice, version: s.version });
@@ -31,44 +58,16 @@ export function RoutingSuggestion({ petition, onApplied }: { petition: Petition;
       <h2 id="routing-heading">{t('routing.heading')}</h2>
       <p class="hint">{t('routing.lead')}</p>
       <Alert>{error}</Alert>
-      {s.categories.length ? (
-        <>
-          <h3>{t('routing.categories')}</h3>
-          <ul class="suggestions">
-            {s.categories.map((c) => {
-              const label = tOr(`category.${c.category}`, c.category);
-              const current = s.current.category === c.category;
-              return (
-                <li key={c.category}>
-                  <button type="button" class="button secondary" disabled={current} onClick={() => apply({ category: c.category }, label)}>
-                    {label} <span class="muted small">{percent(c.confidence)}</span>
-                  </button>
-                  {current ? <span class="muted small"> {t('routing.current')}</span> : null}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      ) : null}
-      {s.agencies.length ? (
-        <>
-          <h3>{t('routing.agencies')}</h3>
-          <ul class="suggestions">
-            {s.agencies.map((a) => {
-              const label = a.names[lang] ?? a.name;
-              const current = s.current.agency === a.id;
-              return (
-                <li key={a.id}>
-                  <button type="button" class="button secondary" disabled={current} onClick={() => apply({ agency: a.id }, label)}>
-                    {label} <span class="muted small">{percent(a.confidence)}</span>
-                  </button>
-                  {current ? <span class="muted small"> {t('routing.current')}</span> : null}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      ) : null}
+      <Suggestions
+        heading={t('routing.categories')}
+        items={s.categories.map((c) => ({ key: c.category, label: tOr(`category.${c.category}`, c.category), confidence: c.confidence, current: s.current.category === c.category, choice: { category: c.category } }))}
+        onApply={apply}
+      />
+      <Suggestions
+        heading={t('routing.agencies')}
+        items={s.agencies.map((a) => ({ key: a.id, label: a.names[lang] ?? a.name, confidence: a.confidence, current: s.current.agency === a.id, choice: { agency: a.id } }))}
+        onApply={apply}
+      />
       {s.categories[0] && s.agencies[0] && s.current.category !== s.categories[0].category && s.current.agency !== s.agencies[0].id ? (
         <button
           type="button"

@@ -3,7 +3,8 @@
  * the server (the petition's abilities); these only collect what each action needs.
  */
 import { useState } from 'preact/hooks';
-import { api, messageOf, type List } from '../../app/api.ts';
+import { api, type List } from '../../app/api.ts';
+import { SelectField, TextField, useSubmission } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.ts';
 import type { Agency, Petition, Unit } from '../../app/apiTypes.ts';
 import { unitCode, unitName } from '../../app/unitNames.ts';
@@ -15,7 +16,6 @@ export { actionOrder } from './actionTypes.ts';
 
 /** Actions that need no more than a confirmation. */
 const immediate = new Set<ActionType>(['accept', 'start', 'close', 'approve']);
-
 
 function toIso(local: string): string | undefined {
   if (!local) return undefined;
@@ -81,8 +81,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
   const [publish, setPublish] = useState(true);
   const [toUnit, setToUnit] = useState<Unit | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   const set = (k: string) => (v: string) => setFields((f) => ({ ...f, [k]: v }));
   const agencies = useUnitAgencies(type === 'assign' || type === 'transfer' ? unitCode(petition.unit) : '');
   const candidates = useCandidates(petition.id, type === 'assign');
@@ -155,25 +154,13 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
     const { body, errors: found } = build();
     setErrors(found);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      // The version seen: if someone else acted meanwhile, the server answers 409 instead of overwriting.
-      const updated = await api.post<Petition | HandedOver>(`/petitions/${petition.id}/actions`, { type, version: petition.version, ...body });
-      onDone(updated);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    // The version seen: if someone else acted meanwhile, the server answers 409 instead of overwriting.
+    await run(async () => onDone(await api.post<Petition | HandedOver>(`/petitions/${petition.id}/actions`, { type, version: petition.version, ...body })));
   };
 
-  const optionsOf = (list: CandidateView[] | undefined) =>
-    (list ?? []).map((c) => (
-      <option key={c.id} value={String(c.id)}>
-        {t('case.candidate', { name: c.name, role: t(`role.${c.role}`), unit: unitName(c.unit, locale), count: c.openCases })}
-      </option>
-    ));
+  const candidateChoices = (list: CandidateView[] | undefined) =>
+    (list ?? []).map((c) => ({ value: String(c.id), label: t('case.candidate', { name: c.name, role: t(`role.${c.role}`), unit: unitName(c.unit, locale), count: c.openCases }) }));
+  const agencyChoices = (agencies.value ?? []).map((a) => ({ value: String(a.id), label: `${a.name} (${a.unitName ?? a.unit})` }));
 
   return (
     <form class="form action-form" noValidate onSubmit={submit} aria-labelledby="action-heading">
@@ -181,18 +168,13 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
       {immediate.has(type) ? <p>{t(`actionHint.${type}`)}</p> : null}
       <Alert>{error}</Alert>
       {type === 'escalate' ? (
-        <Field label={t('case.cause')}>
-          {({ id }) => (
-            <select id={id} value={fields.cause ?? ''} onChange={(e) => set('cause')((e.currentTarget as HTMLSelectElement).value)}>
-              <option value="">{t('case.choose')}</option>
-              {escalationCauses.map((c) => (
-                <option key={c} value={c}>
-                  {t(`cause.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('case.cause')}
+          value={fields.cause ?? ''}
+          none={t('case.choose')}
+          options={escalationCauses.map((c) => ({ value: c, label: t(`cause.${c}`) }))}
+          onChange={set('cause')}
+        />
       ) : null}
       {(['reject', 'escalate', 'reopen', 'close', 'review', 're_review', 'return'] as ActionType[]).includes(type) && (
         <Text
@@ -209,27 +191,18 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
           <Alert>{agencies.error ?? candidates.handlers.error ?? candidates.leaders.error}</Alert>
           <p class="hint">{t('case.fiveClear')}</p>
           <Text label={t('case.contentField')} hint={t('case.contentHint')} value={fields.content ?? ''} onInput={set('content')} rows={2} />
-          <Field label={t('case.agency')} error={errors.agency}>
-            {({ id, describedBy, invalid }) => (
-              <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.agency ?? ''} onChange={(e) => set('agency')((e.currentTarget as HTMLSelectElement).value)}>
-                <option value="">{t('case.choose')}</option>
-                {(agencies.value ?? []).map((a) => (
-                  <option key={a.id} value={String(a.id)}>
-                    {a.name} ({a.unitName ?? a.unit})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label={t('case.agency')} error={errors.agency} value={fields.agency ?? ''} none={t('case.choose')} options={agencyChoices} onChange={set('agency')} />
           {(['handler', 'leader'] as const).map((role) => (
-            <Field key={role} label={t(`case.${role}`)} error={errors[role]} required>
-              {({ id, describedBy, invalid }) => (
-                <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields[role] ?? ''} onChange={(e) => set(role)((e.currentTarget as HTMLSelectElement).value)}>
-                  <option value="">{t('case.choose')}</option>
-                  {optionsOf(candidates[role === 'handler' ? 'handlers' : 'leaders'].value)}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              key={role}
+              label={t(`case.${role}`)}
+              error={errors[role]}
+              required
+              value={fields[role] ?? ''}
+              none={t('case.choose')}
+              options={candidateChoices(candidates[role === 'handler' ? 'handlers' : 'leaders'].value)}
+              onChange={set(role)}
+            />
           ))}
           <Text label={t('case.expectedResult')} value={fields.expectedResult ?? ''} onInput={set('expectedResult')} error={errors.expectedResult} required rows={2} />
           <Field label={t('case.dueAt')} hint={t('case.dueAtHint')}>
@@ -252,27 +225,12 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
             </p>
           ) : null}
           <UnitPicker label={t('case.toUnit')} value={toUnit} onChange={setToUnit} />
-          <Field label={t('case.toAgency')}>
-            {({ id }) => (
-              <select id={id} value={fields.toAgency ?? ''} onChange={(e) => set('toAgency')((e.currentTarget as HTMLSelectElement).value)}>
-                <option value="">{t('case.none')}</option>
-                {(agencies.value ?? []).map((a) => (
-                  <option key={a.id} value={String(a.id)}>
-                    {a.name} ({a.unitName ?? a.unit})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label={t('case.toAgency')} value={fields.toAgency ?? ''} none={t('case.none')} options={agencyChoices} onChange={set('toAgency')} />
           <Text label={t('case.reason')} value={fields.reason ?? ''} onInput={set('reason')} error={errors.reason} required />
         </>
       ) : null}
       {type === 'merge' ? (
-        <Field label={t('case.mergeInto')} hint={t('case.mergeHint')} error={errors.into} required>
-          {({ id, describedBy, invalid }) => (
-            <input id={id} type="text" inputMode="numeric" aria-describedby={describedBy} aria-invalid={invalid} value={fields.into ?? ''} onInput={(e) => set('into')((e.currentTarget as HTMLInputElement).value)} />
-          )}
-        </Field>
+        <TextField label={t('case.mergeInto')} hint={t('case.mergeHint')} error={errors.into} required inputMode="numeric" value={fields.into ?? ''} onInput={set('into')} />
       ) : null}
       {type === 'extend' ? (
         <>

@@ -10,7 +10,8 @@ import type { PageProps } from '../../app/router.ts';
 import { hasRole, useSession } from '../../app/session.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
-import { Alert, Empty, Field, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { Alert, Empty, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { SelectField, TextField } from '../../app/components.tsx';
 import { QrCode } from './QrCode.tsx';
 import { CounterDuty } from './CounterDuty.tsx';
 import { StaffPhoto } from './StaffPhoto.tsx';
@@ -27,15 +28,16 @@ interface Draft {
   norms: Array<{ code: string; texts: Texts }>;
 }
 
+/** Service points or officials as the choices of a select. */
+const choicesOf = (items: ReadonlyArray<{ id: number; name: string }> | undefined) => (items ?? []).map((x) => ({ value: String(x.id), label: x.name }));
+
 function TextsFields({ label, value, onChange }: { label: string; value: Texts; onChange(v: Texts): void }) {
   const { t } = useI18n();
   return (
     <fieldset class="field texts-fields">
       <legend>{label}</legend>
       {langs.map((l) => (
-        <Field key={l} label={t(`conduct.lang.${l}`)}>
-          {({ id }) => <input id={id} type="text" value={value[l]} onInput={(e) => onChange({ ...value, [l]: (e.currentTarget as HTMLInputElement).value })} />}
-        </Field>
+        <TextField key={l} label={t(`conduct.lang.${l}`)} value={value[l]} onInput={(text) => onChange({ ...value, [l]: text })} />
       ))}
     </fieldset>
   );
@@ -67,17 +69,13 @@ function NormSetEditor({ unit, draft, onSaved, onCancel }: { unit: Unit; draft: 
       <p class="hint">{t('conduct.versionHint')}</p>
       <Alert>{error}</Alert>
       {d.id === null ? (
-        <Field label={t('conduct.setKey')} hint={t('conduct.setKeyHint')}>
-          {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={d.key} onInput={(e) => setD({ ...d, key: (e.currentTarget as HTMLInputElement).value })} />}
-        </Field>
+        <TextField label={t('conduct.setKey')} hint={t('conduct.setKeyHint')} value={d.key} onInput={(key) => setD({ ...d, key })} />
       ) : null}
       <TextsFields label={t('conduct.setName')} value={d.names} onChange={(names) => setD({ ...d, names })} />
       {d.norms.map((n, i) => (
         <fieldset class="field norm-editor" key={i}>
           <legend>{t('conduct.normN', { n: i + 1 })}</legend>
-          <Field label={t('conduct.normCode')}>
-            {({ id }) => <input id={id} type="text" value={n.code} onInput={(e) => setNorm(i, { ...n, code: (e.currentTarget as HTMLInputElement).value })} />}
-          </Field>
+          <TextField label={t('conduct.normCode')} value={n.code} onInput={(code) => setNorm(i, { ...n, code })} />
           <TextsFields label={t('conduct.normText')} value={n.texts} onChange={(texts) => setNorm(i, { ...n, texts })} />
           <button type="button" class="button secondary" onClick={() => setD({ ...d, norms: d.norms.filter((_, j) => j !== i) })}>
             {t('conduct.removeNorm')}
@@ -256,21 +254,8 @@ function Kiosks({ unit }: { unit: Unit }) {
         >
           <h3>{t('conduct.newKiosk')}</h3>
           <Alert>{error}</Alert>
-          <Field label={t('conduct.servicePoint')}>
-            {({ id }) => (
-              <select id={id} value={form.point} onChange={(e) => setForm({ ...form, point: (e.currentTarget as HTMLSelectElement).value })}>
-                <option value="">{t('case.choose')}</option>
-                {points.value!.items.map((p) => (
-                  <option key={p.id} value={String(p.id)}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('conduct.kioskName')} hint={t('conduct.kioskNameHint')}>
-            {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={form.name} onInput={(e) => setForm({ ...form, name: (e.currentTarget as HTMLInputElement).value })} />}
-          </Field>
+          <SelectField label={t('conduct.servicePoint')} value={form.point} none={t('case.choose')} options={choicesOf(points.value.items)} onChange={(point) => setForm({ ...form, point })} />
+          <TextField label={t('conduct.kioskName')} hint={t('conduct.kioskNameHint')} value={form.name} onInput={(name) => setForm({ ...form, name })} />
           <button type="submit" class="button primary">
             {t('conduct.enrolKiosk')}
           </button>
@@ -311,30 +296,8 @@ function QrCodes({ unit }: { unit: Unit }) {
         }}
       >
         <Alert>{error}</Alert>
-        <Field label={t('conduct.servicePoint')}>
-          {({ id }) => (
-            <select id={id} value={point} onChange={(e) => setPoint((e.currentTarget as HTMLSelectElement).value)}>
-              <option value="">{t('case.choose')}</option>
-              {(points.value?.items ?? []).map((p) => (
-                <option key={p.id} value={String(p.id)}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('conduct.qrOfficial')} hint={t('conduct.qrOfficialHint')}>
-          {({ id, describedBy }) => (
-            <select id={id} aria-describedby={describedBy} value={official} onChange={(e) => setOfficial((e.currentTarget as HTMLSelectElement).value)}>
-              <option value="">{t('conduct.qrWholeCounter')}</option>
-              {(staff.value?.items ?? []).map((s) => (
-                <option key={s.id} value={String(s.id)}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('conduct.servicePoint')} value={point} none={t('case.choose')} options={choicesOf(points.value?.items)} onChange={setPoint} />
+        <SelectField label={t('conduct.qrOfficial')} hint={t('conduct.qrOfficialHint')} value={official} none={t('conduct.qrWholeCounter')} options={choicesOf(staff.value?.items)} onChange={setOfficial} />
         <button type="submit" class="button primary">
           {t('conduct.makeQr')}
         </button>

@@ -9,7 +9,8 @@ import { useI18n } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
-import { Alert, Field, useAsync } from '../../app/ui.tsx';
+import { Alert, useAsync } from '../../app/ui.tsx';
+import { SelectField } from '../../app/components.tsx';
 import type { DutyView } from '../../../../server/modules/conduct/conduct.schema.ts';
 import type { Static } from 'typebox';
 import type { StaffEntry } from './types.ts';
@@ -61,18 +62,7 @@ function CounterDutyRow({ point, staff }: { point: { id: number; name: string };
             void set(choice ? Number(choice) : null);
           }}
         >
-          <Field label={t('conduct.onDuty')}>
-            {({ id }) => (
-              <select id={id} value={choice} onChange={(e) => setChoice((e.currentTarget as HTMLSelectElement).value)}>
-                <option value="">{t('conduct.onDutyNone')}</option>
-                {staff.map((s) => (
-                  <option key={s.id} value={String(s.id)}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label={t('conduct.onDuty')} value={choice} none={t('conduct.onDutyNone')} options={staff.map((s) => ({ value: String(s.id), label: s.name }))} onChange={setChoice} />
           <button type="submit" class="button secondary">
             {t('conduct.dutySet')}
           </button>

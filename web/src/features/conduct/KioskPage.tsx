@@ -8,7 +8,8 @@
  * the tablet itself; an un-enrolled tablet (never enrolled, or revoked) links back to the site.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, messageOf } from '../../app/api.ts';
+import { ApiError, api } from '../../app/api.ts';
+import { TextField, useSubmission } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate } from '../../app/router.ts';
 import { signInOfficial, signOut } from '../../app/session.ts';
@@ -72,8 +73,7 @@ function StaffExit() {
   const [open, setOpen] = useState(false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmission();
   const close = () => {
     setOpen(false);
     setUsername('');
@@ -101,9 +101,7 @@ function StaffExit() {
       onSubmit={async (e) => {
         e.preventDefault();
         if (!username.trim() || !password) return setError(t('conduct.kioskStaffOnly'));
-        setBusy(true);
-        setError(null);
-        try {
+        await run(async () => {
           const me = await signInOfficial(username.trim(), password);
           if (me?.kind !== 'official') {
             await signOut().catch(() => undefined);
@@ -111,11 +109,7 @@ function StaffExit() {
           }
           if (document.fullscreenElement) await document.exitFullscreen().catch(() => undefined);
           navigate('/staff/conduct');
-        } catch (err) {
-          setError(messageOf(err));
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <h2 id="kiosk-leave-heading">{t('conduct.kioskLeaveTitle')}</h2>
@@ -124,9 +118,7 @@ function StaffExit() {
       <Field label={t('signIn.username')}>
         {({ id }) => <input id={id} type="text" autoComplete="off" autoCapitalize="none" spellcheck={false} value={username} onInput={(e) => setUsername((e.currentTarget as HTMLInputElement).value)} />}
       </Field>
-      <Field label={t('signIn.password')}>
-        {({ id }) => <input id={id} type="password" autoComplete="off" value={password} onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)} />}
-      </Field>
+      <TextField label={t('signIn.password')} type="password" autoComplete="off" value={password} onInput={setPassword} />
       <div class="button-row">
         <button type="submit" class="button primary" disabled={busy}>
           {busy ? t('common.sending') : t('conduct.kioskLeave')}
@@ -142,8 +134,7 @@ function StaffExit() {
 function Enrol({ onEnrolled }: { onEnrolled(place: Place): void }) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmission();
   return (
     <form
       class="form kiosk-enrol"
@@ -151,15 +142,7 @@ function Enrol({ onEnrolled }: { onEnrolled(place: Place): void }) {
       onSubmit={async (e) => {
         e.preventDefault();
         if (code.trim().length < 4) return setError(t('conduct.enrolCodeMissing'));
-        setBusy(true);
-        setError(null);
-        try {
-          onEnrolled(await api.post<Place>('/kiosk/enrol', { code: code.trim() }));
-        } catch (err) {
-          setError(messageOf(err));
-        } finally {
-          setBusy(false);
-        }
+        await run(async () => onEnrolled(await api.post<Place>('/kiosk/enrol', { code: code.trim() })));
       }}
     >
       <p class="lead">{t('conduct.enrolLead')}</p>

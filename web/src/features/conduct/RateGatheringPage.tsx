@@ -4,13 +4,12 @@
  * it is held): the face scale, reasons tied to the codes of conduct, a comment, then thanks.
  */
 import { useState } from 'preact/hooks';
-import { ApiError, api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
-import { FaceScale } from './RatingForm.tsx';
-import { NormPicker } from './NormPicker.tsx';
+import { FaceScale, RatingDetails, RatingNotices, RatingThanks, useRatingSend } from './RatingParts.tsx';
 import type { GatheringToRate } from './types.ts';
 
 export function RateGatheringPage({ query }: PageProps) {
@@ -55,10 +54,7 @@ function GatheringRating({ code }: { code: string }) {
   const [score, setScore] = useState<number | null>(null);
   const [norms, setNorms] = useState<number[]>([]);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [limited, setLimited] = useState<string | null>(null);
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, limited, sent, send } = useRatingSend();
 
   if (view.loading && !view.value) return <Loading />;
   if (!view.value) return <Alert>{view.error}</Alert>;
@@ -78,15 +74,11 @@ function GatheringRating({ code }: { code: string }) {
     return (
       <>
         {about}
-        <div class="rating-thanks" role="status" data-testid="rating-thanks">
-          <p class="rating-thanks-face" aria-hidden="true">
-            🙏
-          </p>
-          <p class="lead">{t('conduct.thanks')}</p>
+        <RatingThanks testId="rating-thanks">
           <p>
             <a href={`/gatherings/${v.gathering.id}`}>{t('conduct.backToGathering')}</a>
           </p>
-        </div>
+        </RatingThanks>
       </>
     );
   }
@@ -113,38 +105,12 @@ function GatheringRating({ code }: { code: string }) {
         onSubmit={async (e) => {
           e.preventDefault();
           if (score === null) return setError(t('conduct.pickFace'));
-          setBusy(true);
-          setError(null);
-          setLimited(null);
-          try {
-            await api.post('/rate/gatherings', { code, score, norms: norms.length ? norms : undefined, comment: comment.trim() || undefined });
-            setSent(true);
-          } catch (err) {
-            if (err instanceof ApiError && err.code === 'rating_flood') setLimited(err.message);
-            else setError(messageOf(err));
-          } finally {
-            setBusy(false);
-          }
+          await send(() => api.post('/rate/gatherings', { code, score, norms: norms.length ? norms : undefined, comment: comment.trim() || undefined }));
         }}
       >
         <FaceScale legend={t('conduct.howWasGathering')} value={score} onPick={(s) => { setScore(s); setError(null); }} />
-        {limited ? (
-          <div class="alert alert-info rating-limited" role="alert" data-testid="rating-limited">
-            {limited}
-          </div>
-        ) : null}
-        <Alert>{error}</Alert>
-        {score !== null ? (
-          <>
-            <NormPicker legend={t(score >= 4 ? 'conduct.reasonsGood' : 'conduct.reasonsBad')} hint={t('conduct.reasonsHint')} sets={v.normSets} value={norms} onChange={setNorms} />
-            <Field label={t('conduct.comment')}>
-              {({ id }) => <textarea id={id} rows={2} maxLength={1000} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />}
-            </Field>
-            <button type="submit" class="button primary rating-send" disabled={busy}>
-              {busy ? t('common.sending') : t('conduct.send')}
-            </button>
-          </>
-        ) : null}
+        <RatingNotices limited={limited} error={error} />
+        {score !== null ? <RatingDetails score={score} sets={v.normSets} norms={norms} onNorms={setNorms} comment={comment} onComment={setComment} busy={busy} /> : null}
       </form>
     </>
   );

@@ -3,11 +3,12 @@
  * on the resident's own phone. Nobody signs in; the server limits how often one device rates.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { Alert, Field, useAsync } from '../../app/ui.tsx';
-import { NormPicker } from './NormPicker.tsx';
-import { faces, type Place, type StaffEntry } from './types.ts';
+import { SelectField, TextField } from '../../app/components.tsx';
+import { useAsync } from '../../app/ui.tsx';
+import { FaceScale, RatingDetails, RatingNotices, RatingThanks, useRatingSend } from './RatingParts.tsx';
+import type { Place, StaffEntry } from './types.ts';
 
 export interface RatingInput {
   score: number;
@@ -15,25 +16,6 @@ export interface RatingInput {
   procedure?: string;
   norms?: number[];
   comment?: string;
-}
-
-export function FaceScale({ value, onPick, legend }: { value: number | null; onPick(score: number): void; legend?: string }) {
-  const { t } = useI18n();
-  return (
-    <fieldset class="face-scale">
-      <legend>{legend ?? t('conduct.howServed')}</legend>
-      <div class="faces">
-        {faces.map((f) => (
-          <button key={f.score} type="button" class={`face face-${f.score}`} aria-pressed={value === f.score} onClick={() => onPick(f.score)}>
-            <span class="face-emoji" aria-hidden="true">
-              {f.face}
-            </span>
-            <span class="face-label">{t(`conduct.face${f.score}`)}</span>
-          </button>
-        ))}
-      </div>
-    </fieldset>
-  );
 }
 
 /**
@@ -59,10 +41,7 @@ export function RatingForm(props: {
   const [procedure, setProcedure] = useState('');
   const [norms, setNorms] = useState<number[]>([]);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [limited, setLimited] = useState<string | null>(null);
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, limited, sent, setSent, send } = useRatingSend();
 
   useEffect(() => setOfficial(props.officialOnDuty ?? null), [props.officialOnDuty]);
   useEffect(() => {
@@ -80,13 +59,7 @@ export function RatingForm(props: {
 
   if (sent) {
     return (
-      <div class="rating-thanks" role="status">
-        <p class="rating-thanks-face" aria-hidden="true">
-          🙏
-        </p>
-        <p class="lead">{t('conduct.thanks')}</p>
-        {props.onDone ? <p class="muted">{t('conduct.nextSoon')}</p> : null}
-      </div>
+      <RatingThanks>{props.onDone ? <p class="muted">{t('conduct.nextSoon')}</p> : null}</RatingThanks>
     );
   }
   return (
@@ -96,60 +69,33 @@ export function RatingForm(props: {
       onSubmit={async (e) => {
         e.preventDefault();
         if (score === null) return setError(t('conduct.pickFace'));
-        setBusy(true);
-        setError(null);
-        setLimited(null);
-        try {
-          await props.send({
+        await send(() =>
+          props.send({
             score,
             official: fixed ? undefined : (official ?? undefined),
             procedure: procedure.trim() || undefined,
             norms: norms.length ? norms : undefined,
             comment: comment.trim() || undefined,
-          });
-          setSent(true);
-        } catch (err) {
-          if (err instanceof ApiError && err.code === 'rating_flood') setLimited(err.message);
-          else setError(messageOf(err));
-        } finally {
-          setBusy(false);
-        }
+          }),
+        );
       }}
     >
       {fixed ? <p class="lead">{t('conduct.servedBy', { name: fixed.name })}</p> : null}
       <FaceScale value={score} onPick={(s) => { setScore(s); setError(null); }} />
-      {limited ? (
-        <div class="alert alert-info rating-limited" role="alert" data-testid="rating-limited">
-          {limited}
-        </div>
-      ) : null}
-      <Alert>{error}</Alert>
+      <RatingNotices limited={limited} error={error} />
       {score !== null ? (
         <>
           {!fixed && staff.value?.items.length ? (
-            <Field label={t('conduct.whoServed')}>
-              {({ id }) => (
-                <select id={id} value={official === null ? '' : String(official)} onChange={(e) => setOfficial((e.currentTarget as HTMLSelectElement).value ? Number((e.currentTarget as HTMLSelectElement).value) : null)}>
-                  <option value="">{t('conduct.dontKnow')}</option>
-                  {staff.value!.items.map((s) => (
-                    <option key={s.id} value={String(s.id)}>
-                      {s.position ? `${s.name} — ${s.position}` : s.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label={t('conduct.whoServed')}
+              value={official === null ? '' : String(official)}
+              none={t('conduct.dontKnow')}
+              options={staff.value.items.map((s) => ({ value: String(s.id), label: s.position ? `${s.name} — ${s.position}` : s.name }))}
+              onChange={(id) => setOfficial(id ? Number(id) : null)}
+            />
           ) : null}
-          <Field label={t('conduct.procedure')} hint={t('conduct.procedureHint')}>
-            {({ id, describedBy }) => <input id={id} type="text" maxLength={200} aria-describedby={describedBy} value={procedure} onInput={(e) => setProcedure((e.currentTarget as HTMLInputElement).value)} />}
-          </Field>
-          <NormPicker legend={t(score >= 4 ? 'conduct.reasonsGood' : 'conduct.reasonsBad')} hint={t('conduct.reasonsHint')} sets={props.place.normSets} value={norms} onChange={setNorms} />
-          <Field label={t('conduct.comment')}>
-            {({ id }) => <textarea id={id} rows={2} maxLength={1000} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />}
-          </Field>
-          <button type="submit" class="button primary rating-send" disabled={busy}>
-            {busy ? t('common.sending') : t('conduct.send')}
-          </button>
+          <TextField label={t('conduct.procedure')} hint={t('conduct.procedureHint')} maxLength={200} value={procedure} onInput={setProcedure} />
+          <RatingDetails score={score} sets={props.place.normSets} norms={norms} onNorms={setNorms} comment={comment} onComment={setComment} busy={busy} />
         </>
       ) : null}
     </form>

@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n.ts';
 import { hasRole, useSession } from '../../app/session.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { Alert, Field, useAsync } from '../../app/ui.tsx';
+import { SelectField } from '../../app/components.tsx';
 import type { StaffEntry } from './types.ts';
 
 export function StaffPhoto({ unit }: { unit: Unit }) {
@@ -56,17 +57,7 @@ export function StaffPhoto({ unit }: { unit: Unit }) {
         }}
       >
         {choices.length > 1 ? (
-          <Field label={t('conduct.photoWhose')}>
-            {({ id }) => (
-              <select id={id} value={String(target)} onChange={(e) => setWhose((e.currentTarget as HTMLSelectElement).value)}>
-                {choices.map((s) => (
-                  <option key={s.id} value={String(s.id)}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label={t('conduct.photoWhose')} value={String(target)} options={choices.map((s) => ({ value: String(s.id), label: s.name }))} onChange={setWhose} />
         ) : null}
         {current ? <img class="staff-photo" src={current} alt={t('conduct.photoOf', { name: items.find((s) => s.id === target)?.name ?? '' })} width={96} height={96} /> : null}
         <Field label={t('conduct.photoFile')} hint={t('conduct.photoHint')}>

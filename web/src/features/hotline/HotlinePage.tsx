@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, messageOf, type List } from '../../app/api.ts';
+import { SelectField, TextField, useSubmission } from '../../app/components.tsx';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
@@ -133,8 +134,7 @@ export default function HotlinePage({ query }: PageProps) {
   const [answerNow, setAnswerNow] = useState(false);
   const [answer, setAnswer] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   const [recorded, setRecorded] = useState<Recorded | null>(null);
 
   // The operator's own unit is the usual one, unless the operator already chose another.
@@ -174,9 +174,7 @@ export default function HotlinePage({ query }: PageProps) {
     if (answerNow && !answer.trim()) found.answer = t('hotline.errors.answer');
     setErrors(found);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await api.post<CreatedPetition>('/petitions', {
         unit: unit!.code,
         kind,
@@ -193,11 +191,7 @@ export default function HotlinePage({ query }: PageProps) {
       });
       setRecorded({ trackingCode: created.trackingCode, accessKey: created.accessKey, id: created.id, answered: answerNow });
       reset();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -220,17 +214,7 @@ export default function HotlinePage({ query }: PageProps) {
           }}
         >
           <div class="row">
-            <Field label={t('record.channel')}>
-              {({ id }) => (
-                <select id={id} value={channel} onChange={(e) => setChannel((e.currentTarget as HTMLSelectElement).value as Channel)}>
-                  {staffChannels.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`channel.${c}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField<Channel> label={t('record.channel')} value={channel} options={staffChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} onChange={setChannel} />
           </div>
           <div class="row">
             <Field label={t(channel === 'hotline' ? 'hotline.phone' : 'record.phone')} error={errors.phone}>
@@ -238,9 +222,7 @@ export default function HotlinePage({ query }: PageProps) {
                 <input ref={phoneRef} id={id} type="tel" autoFocus autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} value={phone} onInput={(e) => setPhone((e.currentTarget as HTMLInputElement).value)} />
               )}
             </Field>
-            <Field label={t(onPhone ? 'hotline.name' : 'record.name')}>
-              {({ id }) => <input id={id} type="text" autoComplete="off" value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />}
-            </Field>
+            <TextField label={t(onPhone ? 'hotline.name' : 'record.name')} autoComplete="off" value={name} onInput={setName} />
           </div>
           <UnitPicker
             label={t('raise.unit')}
@@ -254,17 +236,7 @@ export default function HotlinePage({ query }: PageProps) {
             error={errors.unit}
             required
           />
-          <Field label={t('raise.kind')}>
-            {({ id }) => (
-              <select id={id} value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as PetitionKind)}>
-                {petitionKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`kind.${k}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField<PetitionKind> label={t('raise.kind')} value={kind} options={petitionKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} onChange={setKind} />
           <Field label={t(onPhone ? 'hotline.body' : 'record.body')} error={errors.body} required>
             {({ id, describedBy, invalid }) => (
               <textarea id={id} rows={4} aria-describedby={describedBy} aria-invalid={invalid} value={body} onInput={(e) => setBody((e.currentTarget as HTMLTextAreaElement).value)} />
@@ -281,11 +253,7 @@ export default function HotlinePage({ query }: PageProps) {
           ) : null}
           <div class="row">
             <CategorySelect value={category} onChange={setCategory} />
-            <Field label={t(atGathering ? 'record.venue' : 'raise.place')} hint={atGathering ? t('record.venueHint') : undefined}>
-              {({ id, describedBy }) => (
-                <input id={id} type="text" aria-describedby={describedBy} value={place} onInput={(e) => setPlace((e.currentTarget as HTMLInputElement).value)} />
-              )}
-            </Field>
+            <TextField label={t(atGathering ? 'record.venue' : 'raise.place')} hint={atGathering ? t('record.venueHint') : undefined} value={place} onInput={setPlace} />
           </div>
           <PlaceMap label={t('raise.mapLabel')} place={point} country={unit?.country} onPick={setPoint} />
           {point ? (

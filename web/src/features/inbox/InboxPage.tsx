@@ -8,6 +8,7 @@ import { Alert, Field, Loading, MoreButton, PageTitle, UnitPicker, useAsync, use
 import { hasRole, useSession, type Me } from '../../app/session.ts';
 import { PetitionTable } from './PetitionTable.tsx';
 import { AwaitingReview } from './AwaitingReview.tsx';
+import { FilterSelect } from './FilterSelect.tsx';
 import { ExportLinks } from '../../app/ExportLinks.tsx';
 
 type View = 'mine' | 'leading' | 'new' | 'toAssign' | 'dueSoon' | 'overdue' | 'all';
@@ -80,7 +81,6 @@ export default function InboxPage({ query }: PageProps) {
     navigate(`/staff?${params.toString()}`);
   };
 
-
   return (
     <>
       <PageTitle>{t('inbox.title')}</PageTitle>
@@ -126,42 +126,9 @@ export default function InboxPage({ query }: PageProps) {
           <Field label={t('inbox.search')}>
             {({ id }) => <input id={id} name="q" type="search" defaultValue={(filters.q as string) ?? ''} />}
           </Field>
-          <Field label={t('track.status')}>
-            {({ id }) => (
-              <select id={id} name="status" defaultValue={(filters.status as string) ?? ''}>
-                <option value="">{t('inbox.any')}</option>
-                {petitionStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('track.kind')}>
-            {({ id }) => (
-              <select id={id} name="kind" defaultValue={(filters.kind as string) ?? ''}>
-                <option value="">{t('inbox.any')}</option>
-                {petitionKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`kind.${k}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('case.channel')}>
-            {({ id }) => (
-              <select id={id} name="channel" defaultValue={(filters.channel as string) ?? ''}>
-                <option value="">{t('inbox.any')}</option>
-                {channels.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`channel.${c}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <FilterSelect label={t('track.status')} name="status" value={(filters.status as string) ?? ''} options={petitionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          <FilterSelect label={t('track.kind')} name="kind" value={(filters.kind as string) ?? ''} options={petitionKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+          <FilterSelect label={t('case.channel')} name="channel" value={(filters.channel as string) ?? ''} options={channels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
           <UnitPicker label={t('track.unit')} value={unit} onChange={setUnit} hint={filters.unit ? t('inbox.unitFilter', { code: filters.unit }) : undefined} />
           <div class="button-row">
             <button type="submit" class="button primary">

@@ -1,5 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, messageOf } from '../../app/api.ts';
+import { api, ApiError } from '../../app/api.ts';
+import { TextField, useSubmission } from '../../app/components.tsx';
 import { rememberedUnit, rememberPetition } from '../../app/devicePetitions.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
@@ -160,27 +162,33 @@ function useSuggestedArticles(unit: Unit | null, text: string, token: string, la
   return items;
 }
 
+/** What was found for the resident as they write, announced as it changes; nothing while nothing is found. */
+function FoundAside(props: { class: string; id: string; heading: string; lead: string; found: number; children: ComponentChildren }) {
+  if (!props.found) return null;
+  return (
+    <section class={props.class} aria-labelledby={props.id} aria-live="polite">
+      <h2 id={props.id}>{props.heading}</h2>
+      <p class="hint">{props.lead}</p>
+      {props.children}
+    </section>
+  );
+}
+
 function SuggestedArticles({ items, onOpen }: { items: ArticleSummary[]; onOpen(a: ArticleSummary): void }) {
   const { t } = useI18n();
-  if (!items.length) return null;
   return (
-    <section class="suggested-articles" aria-labelledby="suggested-heading" aria-live="polite">
-      <h2 id="suggested-heading">{t('raise.articlesHeading')}</h2>
-      <p class="hint">{t('raise.articlesLead')}</p>
+    <FoundAside class="suggested-articles" id="suggested-heading" heading={t('raise.articlesHeading')} lead={t('raise.articlesLead')} found={items.length}>
       <ArticleList items={items} onOpen={onOpen} />
-    </section>
+    </FoundAside>
   );
 }
 
 function AlreadyReported({ items }: { items: PublicPetitionItem[] }) {
   const { t } = useI18n();
-  if (!items.length) return null;
   return (
-    <section class="already-reported" aria-labelledby="already-heading" aria-live="polite">
-      <h2 id="already-heading">{t('raise.similarHeading')}</h2>
-      <p class="hint">{t('raise.similarLead')}</p>
+    <FoundAside class="already-reported" id="already-heading" heading={t('raise.similarHeading')} lead={t('raise.similarLead')} found={items.length}>
       <PublicPetitionList items={items} />
-    </section>
+    </FoundAside>
   );
 }
 
@@ -208,8 +216,7 @@ export function NewPetitionPage({ query }: PageProps) {
     norms: [],
   });
   const [errors, setErrors] = useState<Errors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: serverError, setError: setServerError, run } = useSubmission();
   const [created, setCreated] = useState<{ created: CreatedPetition; warnings: string[] } | null>(null);
   const [locating, setLocating] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -247,8 +254,7 @@ export function NewPetitionPage({ query }: PageProps) {
       setTimeout(() => summaryRef.current?.focus(), 0);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const resident = form.anonymous
         ? undefined
         : {
@@ -265,21 +271,27 @@ export function NewPetitionPage({ query }: PageProps) {
               lng: form.lng ?? undefined,
             }
           : undefined;
-      const answer = await api.post<CreatedPetition>('/petitions', {
-        unit: form.unit!.code,
-        kind: form.kind,
-        body: form.body.trim(),
-        title: form.title.trim() || undefined,
-        category: form.category || undefined,
-        channel: 'web',
-        resident: resident && Object.values(resident).some(Boolean) ? resident : undefined,
-        anonymous: form.anonymous,
-        location,
-        consentToPublish: form.consentToPublish,
-        language: serverLanguage(locale),
-        reportedOfficial: form.kind === 'conduct_report' && form.reportedOfficial !== null ? form.reportedOfficial : undefined,
-        norms: form.kind === 'conduct_report' && form.norms.length ? form.norms : undefined,
-      });
+      const answer = await api
+        .post<CreatedPetition>('/petitions', {
+          unit: form.unit!.code,
+          kind: form.kind,
+          body: form.body.trim(),
+          title: form.title.trim() || undefined,
+          category: form.category || undefined,
+          channel: 'web',
+          resident: resident && Object.values(resident).some(Boolean) ? resident : undefined,
+          anonymous: form.anonymous,
+          location,
+          consentToPublish: form.consentToPublish,
+          language: serverLanguage(locale),
+          reportedOfficial: form.kind === 'conduct_report' && form.reportedOfficial !== null ? form.reportedOfficial : undefined,
+          norms: form.kind === 'conduct_report' && form.norms.length ? form.norms : undefined,
+        })
+        .catch((e: unknown) => {
+          // The server's word on a field the form let through: the summary above says which.
+          if (e instanceof ApiError && e.code === 'invalid_input') setTimeout(() => summaryRef.current?.focus(), 0);
+          throw e;
+        });
       tellDraft(draftToken, form.unit, 'submitted');
       rememberPetition({
         trackingCode: answer.trackingCode,
@@ -291,12 +303,7 @@ export function NewPetitionPage({ query }: PageProps) {
       const warnings = form.files.length ? await uploadAttachments(answer, form.files) : [];
       setCreated({ created: answer, warnings });
       window.scrollTo(0, 0);
-    } catch (e) {
-      setServerError(messageOf(e));
-      if (e instanceof ApiError && e.code === 'invalid_input') setTimeout(() => summaryRef.current?.focus(), 0);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const errorList = Object.values(errors);
@@ -340,11 +347,7 @@ export function NewPetitionPage({ query }: PageProps) {
           </>
         ) : null}
         <CategorySelect value={form.category} onChange={(category) => set('category', category)} />
-        <Field label={t('raise.titleField')} hint={t('raise.titleHint')}>
-          {({ id, describedBy }) => (
-            <input id={id} type="text" maxLength={200} aria-describedby={describedBy} value={form.title} onInput={(e) => set('title', (e.currentTarget as HTMLInputElement).value)} />
-          )}
-        </Field>
+        <TextField label={t('raise.titleField')} hint={t('raise.titleHint')} maxLength={200} value={form.title} onInput={(v) => set('title', v)} />
         <Field label={t('raise.body')} hint={t('raise.bodyHint')} error={errors.body} required>
           {({ id, describedBy, invalid }) => (
             <textarea
@@ -362,11 +365,7 @@ export function NewPetitionPage({ query }: PageProps) {
         <SuggestedArticles items={suggested} onOpen={(a) => tellDraft(draftToken, form.unit, 'opened', a.id)} />
         <fieldset class="group">
           <legend>{t('raise.place')}</legend>
-          <Field label={t('raise.address')} hint={t('raise.addressHint')}>
-            {({ id, describedBy }) => (
-              <input id={id} type="text" maxLength={300} aria-describedby={describedBy} value={form.address} onInput={(e) => set('address', (e.currentTarget as HTMLInputElement).value)} />
-            )}
-          </Field>
+          <TextField label={t('raise.address')} hint={t('raise.addressHint')} maxLength={300} value={form.address} onInput={(v) => set('address', v)} />
           <p class="hint" id="map-hint">
             {t('raise.mapHint')}
           </p>
@@ -435,22 +434,10 @@ export function NewPetitionPage({ query }: PageProps) {
           ) : null}
           {!form.anonymous ? (
             <>
-              <Field label={t('raise.name')}>
-                {({ id }) => <input id={id} type="text" autoComplete="name" maxLength={200} value={form.name} onInput={(e) => set('name', (e.currentTarget as HTMLInputElement).value)} />}
-              </Field>
-              <Field label={t('raise.phone')} hint={t('raise.phoneHint')} error={errors.phone}>
-                {({ id, describedBy, invalid }) => (
-                  <input id={id} type="tel" autoComplete="tel" inputMode="tel" aria-describedby={describedBy} aria-invalid={invalid} value={form.phone} onInput={(e) => set('phone', (e.currentTarget as HTMLInputElement).value)} />
-                )}
-              </Field>
-              <Field label={t('raise.email')} error={errors.email}>
-                {({ id, describedBy, invalid }) => (
-                  <input id={id} type="email" autoComplete="email" aria-describedby={describedBy} aria-invalid={invalid} value={form.email} onInput={(e) => set('email', (e.currentTarget as HTMLInputElement).value)} />
-                )}
-              </Field>
-              <Field label={t('raise.residentAddress')}>
-                {({ id }) => <input id={id} type="text" autoComplete="street-address" maxLength={300} value={form.residentAddress} onInput={(e) => set('residentAddress', (e.currentTarget as HTMLInputElement).value)} />}
-              </Field>
+              <TextField label={t('raise.name')} autoComplete="name" maxLength={200} value={form.name} onInput={(v) => set('name', v)} />
+              <TextField label={t('raise.phone')} hint={t('raise.phoneHint')} error={errors.phone} type="tel" autoComplete="tel" inputMode="tel" value={form.phone} onInput={(v) => set('phone', v)} />
+              <TextField label={t('raise.email')} error={errors.email} type="email" autoComplete="email" value={form.email} onInput={(v) => set('email', v)} />
+              <TextField label={t('raise.residentAddress')} autoComplete="street-address" maxLength={300} value={form.residentAddress} onInput={(v) => set('residentAddress', v)} />
             </>
           ) : null}
         </fieldset>

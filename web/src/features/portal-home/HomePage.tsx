@@ -5,6 +5,7 @@ import { tOr, useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Empty, PageTitle, useDebounced } from '../../app/ui.tsx';
+import { ActionCards } from './ActionCards.tsx';
 
 function UnitSearch({ autoFocus = false }: { autoFocus?: boolean }) {
   const { t, locale } = useI18n();
@@ -89,26 +90,13 @@ export function HomePage() {
       <UnitSearch />
       <section aria-labelledby="what-heading">
         <h2 id="what-heading">{t('home.whatHeading')}</h2>
-        <ul class="cards">
-          <li class="card">
-            <h3>
-              <a href="/petitions/new">{t('home.raise')}</a>
-            </h3>
-            <p>{t('home.raiseText')}</p>
-          </li>
-          <li class="card">
-            <h3>
-              <a href="/track">{t('home.track')}</a>
-            </h3>
-            <p>{t('home.trackText')}</p>
-          </li>
-          <li class="card">
-            <h3>
-              <a href="/figures">{t('home.figures')}</a>
-            </h3>
-            <p>{t('home.figuresText')}</p>
-          </li>
-        </ul>
+        <ActionCards
+          cards={[
+            { href: '/petitions/new', title: t('home.raise'), text: t('home.raiseText') },
+            { href: '/track', title: t('home.track'), text: t('home.trackText') },
+            { href: '/figures', title: t('home.figures'), text: t('home.figuresText') },
+          ]}
+        />
       </section>
     </>
   );

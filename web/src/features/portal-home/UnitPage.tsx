@@ -8,6 +8,7 @@ import { unitName } from '../../app/unitNames.ts';
 import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import { fetchPublicPetitions, mapPoints, PublicPetitionList } from '../../app/publicPetitions.tsx';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
+import { ActionCards } from './ActionCards.tsx';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 
 function FiguresAtAGlance({ unit }: { unit: Unit }) {
@@ -132,20 +133,12 @@ export function UnitPage({ params }: PageProps) {
       </p>
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t('unit.whatHere')}</h2>
-        <ul class="cards">
-          <li class="card">
-            <h3>
-              <a href={`/petitions/new?unit=${code}`}>{t('home.raise')}</a>
-            </h3>
-            <p>{t('unit.raiseText', { unit: unitName(u, locale) })}</p>
-          </li>
-          <li class="card">
-            <h3>
-              <a href="/track">{t('home.track')}</a>
-            </h3>
-            <p>{t('home.trackText')}</p>
-          </li>
-        </ul>
+        <ActionCards
+          cards={[
+            { href: `/petitions/new?unit=${code}`, title: t('home.raise'), text: t('unit.raiseText', { unit: unitName(u, locale) }) },
+            { href: '/track', title: t('home.track'), text: t('home.trackText') },
+          ]}
+        />
       </section>
       <FiguresAtAGlance unit={u} />
       <PublicPetitions unit={u} />

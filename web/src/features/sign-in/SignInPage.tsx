@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { TextField, useSubmission } from '../../app/components.tsx';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { refreshSession, setUpOfficialPassword, signInOfficial } from '../../app/session.ts';
@@ -62,8 +63,7 @@ function OfficialForm({ next, refused }: { next: string | null; refused: string 
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<{ username?: string; password?: string; code?: string }>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmission();
   return (
     <form
       class="form"
@@ -81,17 +81,11 @@ function OfficialForm({ next, refused }: { next: string | null; refused: string 
         }
         setErrors(found);
         if (Object.keys(found).length) return;
-        setBusy(true);
-        setError(null);
-        try {
+        await run(async () => {
           if (withCode) await setUpOfficialPassword(username.trim(), setupCodeOf(code), password);
           else await signInOfficial(username.trim(), password);
           navigate(safeNext(next, '/staff'));
-        } catch (err) {
-          setError(messageOf(err));
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <h2 id="official-heading">{withCode ? t('signIn.setupTitle') : t('signIn.officials')}</h2>
@@ -146,8 +140,7 @@ function ResidentForm({ next }: { next: string | null }) {
   const [code, setCode] = useState('');
   const [sent, setSent] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmission();
   const { locale } = useI18n();
   return (
     <form
@@ -162,41 +155,27 @@ function ResidentForm({ next }: { next: string | null }) {
             return setFieldError(t('signIn.errors.destination'));
           }
           setFieldError(null);
-          setBusy(true);
-          try {
+          await run(async () => {
             await api.post('/auth/code', { destination: destination.trim(), locale: serverLanguage(locale) });
             setSent(true);
-          } catch (err) {
-            setError(messageOf(err));
-          } finally {
-            setBusy(false);
-          }
+          });
           return;
         }
         if (!/^\d{6}$/.test(code.trim())) return setFieldError(t('signIn.errors.code'));
         setFieldError(null);
-        setBusy(true);
-        try {
+        await run(async () => {
           const answer = await api.post<{ csrfToken?: string }>('/auth/code/verify', { destination: destination.trim(), code: code.trim() });
           if (answer.csrfToken) setCsrfToken(answer.csrfToken);
           await refreshSession();
           navigate(safeNext(next, '/track'));
-        } catch (err) {
-          setError(messageOf(err));
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <h2 id="resident-heading">{t('signIn.residents')}</h2>
       <p>{t('signIn.residentsLead')}</p>
       <Alert>{error}</Alert>
       {!sent ? (
-        <Field label={t('signIn.destination')} hint={t('signIn.destinationHint')} error={fieldError} required>
-          {({ id, describedBy, invalid }) => (
-            <input id={id} type="text" inputMode="email" autoComplete="tel" aria-describedby={describedBy} aria-invalid={invalid} value={destination} onInput={(e) => setDestination((e.currentTarget as HTMLInputElement).value)} />
-          )}
-        </Field>
+        <TextField label={t('signIn.destination')} hint={t('signIn.destinationHint')} error={fieldError} required inputMode="email" autoComplete="tel" value={destination} onInput={setDestination} />
       ) : (
         <>
           <Alert kind="info">{t('signIn.codeSent', { destination })}</Alert>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
+import { useSubmission } from '../../app/components.tsx';
 import { accessKeyFor, devicePetitions, markRated, ratedOnDevice, rememberPetition } from '../../app/devicePetitions.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
@@ -143,8 +144,7 @@ function RatingForm({ petition, accessKey, onRated }: { petition: PublicPetition
   const [comment, setComment] = useState('');
   const [reopen, setReopen] = useState(false);
   const [errors, setErrors] = useState<{ score?: string }>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
 
   const check = () => {
     const found: typeof errors = {};
@@ -163,9 +163,7 @@ function RatingForm({ petition, accessKey, onRated }: { petition: PublicPetition
     setErrors(found);
     setTried(true);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post(`/petitions/track/${encodeURIComponent(petition.trackingCode)}/rating`, {
         accessKey,
         score,
@@ -174,11 +172,7 @@ function RatingForm({ petition, accessKey, onRated }: { petition: PublicPetition
       });
       markRated(petition.trackingCode, score as RatingScore);
       onRated(reopen && score === 'unsatisfied' ? t('track.reopened') : t('track.thanks'));
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
