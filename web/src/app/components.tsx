@@ -71,11 +71,7 @@ export function SelectField<T extends string>(
       {({ id, describedBy, invalid }) => (
         <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as T)}>
           {none !== undefined ? <option value="">{none}</option> : null}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options choices={options} />
         </select>
       )}
     </Field>

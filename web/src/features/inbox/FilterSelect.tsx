@@ -4,6 +4,7 @@
  */
 import { useI18n } from '../../app/i18n.ts';
 import { Field } from '../../app/ui.tsx';
+import { Options } from '../../app/components.tsx';
 
 export function FilterSelect({ label, name, value, options }: { label: string; name: string; value: string; options: ReadonlyArray<{ value: string; label: string }> }) {
   const { t } = useI18n();
@@ -12,11 +13,7 @@ export function FilterSelect({ label, name, value, options }: { label: string; n
       {({ id }) => (
         <select id={id} name={name} defaultValue={value}>
           <option value="">{t('inbox.any')}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options choices={options} />
         </select>
       )}
     </Field>
