@@ -15,17 +15,17 @@ import { presentAgency, presentNames } from './agencies.presenter.ts';
 import { createAgency } from './commands/createAgency.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 import { agencyMessages } from './agencies.messages.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 export const agenciesModule: Module = {
   name: 'agencies',
   messages: [agencyMessages],
   routes(app, ctx) {
-    app.get(
+    const routes = routesOf(app, 'agencies');
+
+    routes.get(
       '/api/v1/agency-kinds',
-      {
-        config: { access: 'public' },
-        schema: { tags: ['agencies'], summary: 'The kinds of agency, with their names', response: { 200: AgencyKindList } },
-      },
+      { access: 'public', summary: 'The kinds of agency, with their names', response: { 200: AgencyKindList } },
       async () => {
         const kinds = await listAgencyKinds(ctx.db);
         return { items: kinds.map((k) => ({ key: k.key, names: presentNames(k.names) })) };
@@ -33,17 +33,9 @@ export const agenciesModule: Module = {
     );
 
     // Agency names and contacts are public information: residents need to know whom to ask.
-    app.get(
+    routes.get(
       '/api/v1/agencies',
-      {
-        config: { access: 'public' },
-        schema: {
-          tags: ['agencies'],
-          summary: 'Agencies of a unit (or its subtree), by kind',
-          querystring: AgenciesQuery,
-          response: { 200: AgencyList },
-        },
-      },
+      { access: 'public', summary: 'Agencies of a unit (or its subtree), by kind', querystring: AgenciesQuery, response: { 200: AgencyList } },
       async (request) => {
         const q = request.query;
         const unit = q.unit ? await resolveUnit(ctx.db, q.unit, ctx.clock.now()) : undefined;
@@ -64,12 +56,9 @@ export const agenciesModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/agencies/:id',
-      {
-        config: { access: 'public' },
-        schema: { tags: ['agencies'], params: AgencyParams, response: { 200: AgencyView } },
-      },
+      { access: 'public', summary: 'One agency with its names and contacts', params: AgencyParams, response: { 200: AgencyView } },
       async (request) => {
         const row = await getAgency(ctx.db, request.params.id);
         if (!row) throw notFound();
@@ -77,16 +66,13 @@ export const agenciesModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/agencies',
       {
-        config: { access: { roles: agencyManagers } },
-        schema: {
-          tags: ['agencies'],
-          summary: 'Add an agency to a unit (administrators; leaders within their units)',
-          body: CreateAgencyBody,
-          response: { 201: AgencyView },
-        },
+        access: { roles: agencyManagers },
+        summary: 'Add an agency to a unit (administrators; leaders within their units)',
+        body: CreateAgencyBody,
+        response: { 201: AgencyView },
       },
       async (request, reply) => {
         const body = request.body;
