@@ -1,4 +1,4 @@
--- The schema after every migration up to 0950_public_petitions_index, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0960_handler_leader_index_only, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -2447,11 +2447,11 @@ CREATE INDEX petitions_case ON public.petitions USING btree (case_id) WHERE (cas
 
 CREATE INDEX petitions_due ON public.petitions USING btree (due_at, id);
 
-CREATE INDEX petitions_handler ON public.petitions USING btree (handler_id, status);
+CREATE INDEX petitions_handler ON public.petitions USING btree (handler_id, status) INCLUDE (id, due_at, reported_official_id);
 
 CREATE INDEX petitions_inbox ON public.petitions USING btree (unit_path text_pattern_ops, status, due_at) INCLUDE (id, kind, channel, category, handler_id, leader_id, reported_official_id, ack_due_at);
 
-CREATE INDEX petitions_leader ON public.petitions USING btree (leader_id, status);
+CREATE INDEX petitions_leader ON public.petitions USING btree (leader_id, status) INCLUDE (id, due_at, reported_official_id);
 
 CREATE INDEX petitions_open_due ON public.petitions USING btree (due_at) WHERE (status = ANY (ARRAY['received'::text, 'accepted'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'reopened'::text]));
 
