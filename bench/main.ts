@@ -23,7 +23,7 @@ import { migrate } from '../server/platform/migrate.ts';
 import { Random } from './random.ts';
 import { buildWorld, loadWorld } from './world.ts';
 import { loadPetitions, markSwept, pgliteCopyTarget, serverCopyTarget, type LoadResult } from './load.ts';
-import { startServerProcess, repoRoot } from './server.ts';
+import { startServerProcess, repoRoot, profileServersInto } from './server.ts';
 import type { World } from './workload.ts';
 import { measureIntake, measureLimit, measureReads, measureStats, checkStats, measureSweep, prepareSessions, type Results } from './scenarios.ts';
 import { writeReport } from './report.ts';
@@ -48,6 +48,7 @@ const program = new Command('bench')
   .option('--rollup-work-mem <size>', "work_mem of the figures' rollup rebuild after the load ('' for the server's)", '512MB')
   .option('--reuse', 'keep a database already loaded with the same size and seed')
   .option('--out <dir>', 'where results go', path.join(repoRoot, 'bench/results'))
+  .option('--cpu-prof <dir>', "write each server process's CPU profile (.cpuprofile, for Chrome's DevTools) into this folder")
   .option('--no-docs', 'do not update docs/PERFORMANCE.md');
 
 /** The local server over its Unix socket when it has one (what docs/OPERATIONS.md recommends), else TCP. */
@@ -77,7 +78,9 @@ const o = program.opts<{
   out: string;
   docs: boolean;
   quick?: boolean;
+  cpuProf?: string;
 }>();
+if (o.cpuProf) profileServersInto(path.resolve(o.cpuProf));
 
 // --quick overrides the sizes: a developer's before-and-after, not the table's figures.
 if (o.quick) {
@@ -259,8 +262,14 @@ async function main() {
   // Settings that change the figures, as this server has them (a test machine may turn autovacuum off).
   const settings = await sql<{ name: string; setting: string; unit: string | null }>`
     SELECT name, setting, unit FROM pg_settings
-     WHERE name IN ('shared_buffers', 'work_mem', 'autovacuum', 'synchronous_commit', 'fsync', 'max_connections')
+     WHERE name IN ('shared_buffers', 'effective_cache_size', 'work_mem', 'random_page_cost', 'jit', 'autovacuum', 'synchronous_commit', 'fsync', 'max_connections')
      ORDER BY name`.execute(database.db);
+  const sharedBuffers = settings.rows.find((r) => r.name === 'shared_buffers');
+  if (sharedBuffers && Number(sharedBuffers.setting) * 8192 < os.totalmem() / 8) {
+    // Lookups then leave PostgreSQL's cache for the operating system's, and tail latencies show it.
+    const quarter = `${Math.floor(os.totalmem() / 4 / 2 ** 30)}GB`;
+    log(`note: shared_buffers is under an eighth of this machine's memory; docs/OPERATIONS.md recommends about a quarter (ALTER SYSTEM SET shared_buffers = '${quarter}', then restart PostgreSQL)`);
+  }
   results.machine.postgresSettings = settings.rows
     .map((r) => (r.unit === '8kB' ? `${r.name} ${(Number(r.setting) * 8) / 1024} MB` : r.unit === 'kB' ? `${r.name} ${Number(r.setting) / 1024} MB` : `${r.name} ${r.setting}`))
     .join(', ');

@@ -25,10 +25,18 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+let profileDir: string | undefined;
+
+/** Servers started from now on write a V8 CPU profile into `dir` when they stop (`--cpu-prof`). */
+export function profileServersInto(dir: string) {
+  profileDir = dir;
+}
+
 /** Starts a server and waits until /healthz answers (at most `timeoutMs`). */
 export async function startServerProcess(env: Record<string, string>, opts: { timeoutMs?: number } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/zerodistance.js'), 'serve'], {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(repoRoot, 'bin/zerodistance.js'), 'serve'], {
     cwd: repoRoot,
     env: {
       ...process.env,
