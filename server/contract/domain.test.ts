@@ -120,12 +120,15 @@ for (const backend of backends) {
       for (const r of rows) assert.deepEqual(words(r.def.slice(r.def.indexOf('WHERE'))), sorted(openStatuses), r.name);
     });
 
-    await t.test('the public list\'s partial index holds the kinds the public may see', async () => {
-      const { rows } = await sql<{ def: string }>`SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'petitions_public_newest'`.execute(database.db);
-      assert.equal(rows.length, 1);
-      const kinds = /kind = ANY \(ARRAY\[([^\]]*)\]/.exec(rows[0].def);
-      assert.ok(kinds, rows[0].def);
-      assert.deepEqual(words(kinds[1]), sorted(publicKinds));
+    await t.test('the public list\'s and the public search\'s partial indexes hold the kinds the public may see', async () => {
+      const { rows } = await sql<{ def: string }>`
+        SELECT indexdef AS def FROM pg_indexes WHERE indexname IN ('petitions_public_newest', 'petitions_public_search')`.execute(database.db);
+      assert.equal(rows.length, 2);
+      for (const row of rows) {
+        const kinds = /kind = ANY \(ARRAY\[([^\]]*)\]/.exec(row.def);
+        assert.ok(kinds, row.def);
+        assert.deepEqual(words(kinds[1]), sorted(publicKinds));
+      }
     });
 
     await t.test('the figures\' trigger functions count the contract\'s open statuses as open', async () => {

@@ -1,4 +1,4 @@
--- The schema after every migration up to 0960_handler_leader_index_only, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0970_public_search_index, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -2460,6 +2460,8 @@ CREATE INDEX petitions_open_inbox ON public.petitions USING btree (unit_path tex
 CREATE INDEX petitions_origin ON public.petitions USING btree (origin_unit_path text_pattern_ops, submitted_at);
 
 CREATE INDEX petitions_public_newest ON public.petitions USING btree (submitted_at DESC, id DESC, origin_unit_path text_pattern_ops) WHERE (consent_to_publish AND (case_id IS NULL) AND (kind = ANY (ARRAY['question'::text, 'suggestion'::text, 'help_request'::text])) AND (status <> ALL (ARRAY['rejected'::text, 'merged'::text])));
+
+CREATE INDEX petitions_public_search ON public.petitions USING btree (origin_unit_path text_pattern_ops, submitted_at DESC) INCLUDE (id, search) WHERE (consent_to_publish AND (case_id IS NULL) AND (kind = ANY (ARRAY['question'::text, 'suggestion'::text, 'help_request'::text])) AND (status <> ALL (ARRAY['rejected'::text, 'merged'::text])));
 
 CREATE INDEX petitions_reported ON public.petitions USING btree (reported_official_id) WHERE (reported_official_id IS NOT NULL);
 

@@ -47,6 +47,10 @@ describeEachBackend(
       const road = await submitOk(t(), { unit: 'TC1', kind: 'help_request', body: 'Cây đổ chắn ngang đường liên thôn sau bão.', consentToPublish: true });
       const found = await list(`unit=TC1&q=${encodeURIComponent('cây đổ chắn đường')}`);
       assert.equal(found[0].trackingCode, road.trackingCode);
+      // The street-light suggestion shares one word ("đường") and comes after; the complaint that shares it never shows.
+      assert.equal(found.length, 2);
+      assert.match(found[1].excerpt, /^Đèn đường/);
+      assert.deepEqual((await list(`unit=TC1&limit=1&q=${encodeURIComponent('cây đổ chắn đường')}`)).map((i) => i.trackingCode), [road.trackingCode]);
       assert.deepEqual(await list(`unit=TC1&q=${encodeURIComponent('học phí mầm non')}`), []);
       const unknown = await t().app.inject({ method: 'GET', url: '/api/v1/petitions/public?unit=NOPE' });
       assert.equal(unknown.statusCode, 400);

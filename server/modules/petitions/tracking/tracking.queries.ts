@@ -1,5 +1,5 @@
 /** The SQL of the public side: the tracking page, access keys, a resident's own petitions, a unit's public petitions. */
-import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { openStatuses, type PetitionKind, type PetitionStatus } from '../../../contract/domain.ts';
 import { type Database, executePrepared, literalList } from '../../../platform/db.ts';
 import type { DB } from '../../../schema.ts';
@@ -186,19 +186,40 @@ const publicKindList = literalList(publicKinds);
 const hiddenStatusList = literalList(['rejected', 'merged']);
 
 export async function publicPetitions(db: Kysely<DB>, unitPath: string, opts: PublicFilter): Promise<PublicRow[]> {
-  let q = db
-    .selectFrom('petitions')
-    .select(['tracking_code', 'kind', 'category', 'status', 'submitted_at', 'title', 'body', 'answer_text', 'answer_publish'])
-    .select([
-      sql<number | null>`round(location_lat::numeric, ${publicPlaceDecimals})::float8`.as('place_lat'),
-      sql<number | null>`round(location_lng::numeric, ${publicPlaceDecimals})::float8`.as('place_lng'),
-    ])
-    .where('origin_unit_path', 'like', `${unitPath}%`)
-    // As literals, so that the planner proves petitions_public_newest's predicate (migration 0950).
-    .where(sql<boolean>`consent_to_publish AND case_id IS NULL AND kind IN ${publicKindList} AND status NOT IN ${hiddenStatusList}`)
-    .limit(opts.limit);
-  if (opts.category !== undefined) q = q.where('category', '=', opts.category);
-  if (opts.open) q = q.where('status', 'in', [...openStatuses]);
+  const shown = <Q extends SelectQueryBuilder<DB, 'petitions', object>>(q: Q): Q => {
+    let r = q
+      .where('origin_unit_path', 'like', `${unitPath}%`)
+      // As literals, so that the planner proves the public indexes' predicate (migrations 0950, 0970).
+      .where(sql<boolean>`consent_to_publish AND case_id IS NULL AND kind IN ${publicKindList} AND status NOT IN ${hiddenStatusList}`);
+    if (opts.category !== undefined) r = r.where('category', '=', opts.category);
+    if (opts.open) r = r.where('status', 'in', [...openStatuses]);
+    return r as Q;
+  };
+  const columns = (q: SelectQueryBuilder<DB, 'petitions', object>) =>
+    q
+      .select(['tracking_code', 'kind', 'category', 'status', 'submitted_at', 'title', 'body', 'answer_text', 'answer_publish'])
+      .select([
+        sql<number | null>`round(location_lat::numeric, ${publicPlaceDecimals})::float8`.as('place_lat'),
+        sql<number | null>`round(location_lng::numeric, ${publicPlaceDecimals})::float8`.as('place_lng'),
+      ]);
+  const query = opts.tsquery ? sql`to_tsquery('simple', ${opts.tsquery})` : undefined;
+  if (query && !opts.near) {
+    // "Already reported?" while a resident types: the subtree's matches are ranked on the entries
+    // of petitions_public_search alone (it holds the search words), and only the page's rows are read.
+    const page = shown(db.selectFrom('petitions').select('id'))
+      .where(sql<boolean>`search @@ ${query}`)
+      .orderBy(sql`ts_rank(search, ${query})`, 'desc')
+      .orderBy('submitted_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(opts.limit);
+    return columns(db.selectFrom('petitions'))
+      .where('id', 'in', page)
+      .orderBy(sql`ts_rank(search, ${query})`, 'desc')
+      .orderBy('submitted_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute() as Promise<PublicRow[]>;
+  }
+  let q = shown(columns(db.selectFrom('petitions'))).limit(opts.limit);
   if (opts.near) {
     const { lat, lng, radius } = opts.near;
     // A box first (plain comparisons), then the distance on the local flat approximation,
@@ -212,9 +233,6 @@ export async function publicPetitions(db: Kysely<DB>, unitPath: string, opts: Pu
       .where(sql<boolean>`${distance} <= ${radius}`)
       .orderBy(distance);
   }
-  if (opts.tsquery) {
-    const query = sql`to_tsquery('simple', ${opts.tsquery})`;
-    q = q.where(sql<boolean>`search @@ ${query}`).orderBy(sql`ts_rank(search, ${query})`, 'desc');
-  }
+  if (query) q = q.where(sql<boolean>`search @@ ${query}`).orderBy(sql`ts_rank(search, ${query})`, 'desc');
   return q.orderBy('submitted_at', 'desc').orderBy('id', 'desc').execute() as Promise<PublicRow[]>;
 }
