@@ -14,11 +14,11 @@ import { allTexts, type Language, type Text } from './texts.ts';
 import { setAsideIndexes, restoreIndexes, type CopyTarget } from './load.ts';
 import type { World } from './workload.ts';
 
-const articleTables = ['articles', 'article_versions', 'article_terms'] as const;
+const articleTables = ['articles', 'article_versions', 'article_terms', 'article_term_counts'] as const;
 
 const articleColumns = ['id', 'kind', 'state', 'unit_id', 'unit_path', 'category', 'version', 'published_version', 'author_id', 'submitted_at', 'reviewed_by', 'published_at', 'created_at', 'updated_at'];
 const versionColumns = ['article_id', 'version', 'language', 'title', 'body', 'author_id', 'created_at'];
-const termColumns = ['article_id', 'language', 'term', 'weight'];
+const termColumns = ['article_id', 'language', 'term', 'weight', 'unit_path'];
 
 /** A value in COPY's text format. */
 const copyValue = (v: string | number | null) => (v === null ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'));
@@ -126,7 +126,7 @@ export async function loadArticles(
         a += copyLine([id, kind, 'published', unit.id, unit.path, x?.category ?? null, 1, 1, author, at, author, at, at, at]);
         v += copyLine([id, 1, language, title, body, author, at]);
         for (const t of articleTerms([{ language, title, body, guide: null }])) {
-          tm += copyLine([id, t.language, t.term, t.weight]);
+          tm += copyLine([id, t.language, t.term, t.weight, unit.path]);
           terms++;
         }
       }
@@ -141,6 +141,10 @@ export async function loadArticles(
     throw e;
   }
   await restoreIndexes(opts.runStatement, aside, 2);
+  // What publishing keeps one article at a time, counted once over the loaded postings.
+  await opts.runStatement(`INSERT INTO article_term_counts (term, articles)
+    SELECT term, count(DISTINCT article_id) FROM article_terms GROUP BY term
+    ON CONFLICT (term) DO UPDATE SET articles = excluded.articles`);
   await sql`SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT max(id) FROM articles))`.execute(db);
   for (const t of articleTables) await opts.runStatement(`VACUUM (ANALYZE) ${t}`);
   return { articles: opts.count, terms, seconds: (performance.now() - started) / 1000 };

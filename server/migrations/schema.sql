@@ -1,4 +1,4 @@
--- The schema after every migration up to 0970_public_search_index, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0980_article_postings_by_unit, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -226,11 +226,17 @@ ALTER TABLE public.api_keys ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+CREATE TABLE public.article_term_counts (
+    term text NOT NULL,
+    articles integer NOT NULL
+);
+
 CREATE TABLE public.article_terms (
     article_id bigint NOT NULL,
     language text NOT NULL,
     term text NOT NULL,
-    weight real NOT NULL
+    weight real NOT NULL,
+    unit_path text NOT NULL
 );
 
 CREATE TABLE public.article_versions (
@@ -1946,6 +1952,9 @@ ALTER TABLE ONLY public.api_keys
 ALTER TABLE ONLY public.api_keys
     ADD CONSTRAINT api_keys_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.article_term_counts
+    ADD CONSTRAINT article_term_counts_pkey PRIMARY KEY (term);
+
 ALTER TABLE ONLY public.article_terms
     ADD CONSTRAINT article_terms_pkey PRIMARY KEY (article_id, language, term);
 
@@ -2315,7 +2324,7 @@ CREATE INDEX agencies_unit ON public.agencies USING btree (unit_id);
 
 CREATE INDEX agencies_unit_kind ON public.agencies USING btree (unit_id, kind, id);
 
-CREATE INDEX article_terms_postings ON public.article_terms USING btree (term) INCLUDE (article_id, language, weight);
+CREATE INDEX article_terms_postings ON public.article_terms USING btree (term, unit_path text_pattern_ops) INCLUDE (article_id, language, weight);
 
 CREATE INDEX articles_source ON public.articles USING btree (source_petition_id) WHERE (source_petition_id IS NOT NULL);
 

@@ -117,15 +117,36 @@ export async function updateArticle(trx: Kysely<DB>, id: number, changes: Articl
   await trx.updateTable('articles').set({ ...changes, updated_at: at }).where('id', '=', id).execute();
 }
 
-/** The search terms of an article's published version: replaced as a whole. */
-export async function replaceTerms(trx: Kysely<DB>, articleId: number, rows: Array<{ language: string; term: string; weight: number }>): Promise<void> {
-  await trx.deleteFrom('article_terms').where('article_id', '=', articleId).execute();
+/**
+ * The search terms of an article's published version: replaced as a whole, with the count of
+ * articles per term. The counts change in one statement in term order, so that two articles
+ * published at once take the rows' locks in the same order (a term an article leaves is counted
+ * already, so its -1 always meets its row).
+ */
+export async function replaceTerms(
+  trx: Kysely<DB>,
+  article: { id: number; unitPath: string },
+  rows: Array<{ language: string; term: string; weight: number }>,
+): Promise<void> {
+  const before = await trx.selectFrom('article_terms').select('term').distinct().where('article_id', '=', article.id).execute();
+  const had = new Set(before.map((r) => r.term));
+  const has = new Set(rows.map((r) => r.term));
+  const changes = [...new Set([...had, ...has])]
+    .filter((term) => had.has(term) !== has.has(term))
+    .sort()
+    .map((term) => ({ term, delta: has.has(term) ? 1 : -1 }));
+  await trx.deleteFrom('article_terms').where('article_id', '=', article.id).execute();
   for (let i = 0; i < rows.length; i += 500) {
     await trx
       .insertInto('article_terms')
-      .values(rows.slice(i, i + 500).map((r) => ({ article_id: articleId, ...r })))
+      .values(rows.slice(i, i + 500).map((r) => ({ article_id: article.id, unit_path: article.unitPath, ...r })))
       .execute();
   }
+  if (!changes.length) return;
+  await sql`
+    INSERT INTO article_term_counts (term, articles)
+    SELECT term, delta FROM unnest(${changes.map((c) => c.term)}::text[], ${changes.map((c) => c.delta)}::int[]) AS c(term, delta) ORDER BY term
+    ON CONFLICT (term) DO UPDATE SET articles = article_term_counts.articles + excluded.articles`.execute(trx);
 }
 
 export interface SearchFilters {
@@ -160,6 +181,17 @@ function readable(f: SearchFilters) {
   return sql.join(parts, sql` AND `);
 }
 
+/** The postings of the question's terms, of the articles of the unit's branch when there is one (the search's `df` rows). */
+function postingsOf(f: SearchFilters) {
+  const columns = sql`t.article_id, t.language, t.weight, df.qw, df.df`;
+  if (!f.unitPath) return sql`SELECT ${columns} FROM df JOIN article_terms t ON t.term = df.term`;
+  // Apart, so that each is one range of the postings index per term.
+  return sql`
+    SELECT ${columns} FROM df JOIN article_terms t ON t.term = df.term AND t.unit_path LIKE ${f.unitPath + '%'}
+    UNION ALL
+    SELECT ${columns} FROM df JOIN article_terms t ON t.term = df.term AND t.unit_path = ANY (${ancestorPaths(f.unitPath)}::text[])`;
+}
+
 interface Hit {
   id: number;
   score: number;
@@ -185,18 +217,19 @@ export async function searchArticles(db: Kysely<DB>, q: { terms: string[]; weigh
                            ELSE (SELECT count(*) FROM articles WHERE published_version IS NOT NULL AND withdrawn_at IS NULL) END, 1)::float8 AS n
       FROM pg_class c WHERE c.oid = 'articles'::regclass
     ),
-    -- How many articles hold each term, over the whole index (idf), from the postings index alone.
+    -- How many articles hold each term, over the whole index (idf).
     df AS MATERIALIZED (
-      SELECT q.term, q.qw, (SELECT count(DISTINCT t.article_id) FROM article_terms t WHERE t.term = q.term)::float8 AS df FROM q
+      SELECT q.term, q.qw, coalesce(c.articles, 0)::float8 AS df FROM q LEFT JOIN article_term_counts c ON c.term = q.term
     ),
     -- Only the articles the reader may see are scored: a commune's residents see its own, its
-    -- villages' and the units' above it, a few percent of a national index.
+    -- villages' and the units' above it, a few percent of a national index; the postings are
+    -- read by term and unit path (migration 0980).
     readable AS MATERIALIZED (SELECT a.id FROM articles a WHERE ${readable(f)}),
+    postings AS (${postingsOf(f)}),
     per_language AS (
       SELECT t.article_id, t.language,
-             sum(df.qw * (t.weight * 2.2 / (t.weight + 1.2)) * ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))) AS score
-      FROM df
-      JOIN article_terms t ON t.term = df.term
+             sum(t.qw * (t.weight * 2.2 / (t.weight + 1.2)) * ln(1 + (n.n - t.df + 0.5) / (t.df + 0.5))) AS score
+      FROM postings t
       JOIN readable r ON r.id = t.article_id
       CROSS JOIN n
       GROUP BY t.article_id, t.language

@@ -50,6 +50,14 @@ export interface ArticleTermsTable {
   language: string;
   term: string;
   weight: number;
+  /** The article's, so that a search reads only the postings of the units its reader sees. */
+  unit_path: string;
+}
+
+export interface ArticleTermCountsTable {
+  term: string;
+  /** How many articles hold the term. */
+  articles: number;
 }
 
 export interface PetitionDraftsTable {
@@ -83,5 +91,6 @@ export interface KnowledgeTables {
   articles: ArticlesTable;
   article_versions: ArticleVersionsTable;
   article_terms: ArticleTermsTable;
+  article_term_counts: ArticleTermCountsTable;
   petition_drafts: PetitionDraftsTable;
 }

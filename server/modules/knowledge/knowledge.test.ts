@@ -1,5 +1,6 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/server.ts';
 import { actOk, createWorld, submitOk, testOptions, type Who } from '../petitions/petitions.testing.ts';
 import { decideArticle } from './knowledge.policy.ts';
@@ -158,6 +159,13 @@ describeEachBackend(
 
       const withdrawn = await post(w.lead1, `/api/v1/knowledge/articles/${id}/actions`, { type: 'withdraw', reason: 'out of date' });
       assert.equal(withdrawn.json().state, 'withdrawn');
+      // The count of articles per term (the search's idf) follows publishing and withdrawing.
+      const counted = await sql<{ term: string; articles: number }>`SELECT term, articles FROM article_term_counts WHERE articles <> 0 ORDER BY term`.execute(t().ctx.db);
+      const recounted = await sql<{ term: string; articles: number }>`
+        SELECT term, count(DISTINCT article_id)::int AS articles FROM article_terms GROUP BY term ORDER BY term`.execute(t().ctx.db);
+      assert.ok(recounted.rows.length > 0);
+      assert.deepEqual(counted.rows, recounted.rows);
+      assert.equal((await t().ctx.db.selectFrom('article_terms').select('term').where('article_id', '=', id).execute()).length, 0);
       assert.equal((await get(`/api/v1/knowledge/articles/${id}`)).statusCode, 404);
       const search = await get(`/api/v1/knowledge/articles?q=${encodeURIComponent('agricultural land residential')}`);
       assert.equal(search.json().items.some((i: { id: number }) => i.id === id), false);

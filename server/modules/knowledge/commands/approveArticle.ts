@@ -23,7 +23,7 @@ export async function approveArticle(ctx: Pick<AppContext, 'db' | 'clock'>, acto
       const all = texts.flatMap((t) => [t.title, t.body, ...(t.guide ? [...t.guide.steps, ...t.guide.papers, t.guide.fees ?? '', t.guide.timeLimit ?? '', t.guide.whereToGo ?? ''] : [])]);
       if (all.some((text) => leaksPersonalData(text, facts))) throw conflict('article_personal_data');
     }
-    await replaceTerms(trx, a.id, articleTerms(texts));
+    await replaceTerms(trx, { id: a.id, unitPath: a.unit_path }, articleTerms(texts));
     // An announcement's followers hear of it once, at its first publication (from its first valid day).
     const announce = a.kind === 'announcement' && a.announced_at === null;
     await updateArticle(trx, a.id, { state: 'published', published_version: a.version, reviewed_by: actor.id, published_at: now, withdrawn_at: null, ...(announce ? { announced_at: now } : {}) }, now);

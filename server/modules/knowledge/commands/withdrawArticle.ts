@@ -8,7 +8,7 @@ export async function withdrawArticle(ctx: Pick<AppContext, 'db' | 'clock'>, act
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const a = await loadArticleFor(trx, actor, id, 'withdraw');
-    await replaceTerms(trx, a.id, []);
+    await replaceTerms(trx, { id: a.id, unitPath: a.unit_path }, []);
     await updateArticle(trx, a.id, { state: 'withdrawn', withdrawn_at: now }, now);
     await auditArticle(trx, actor, 'withdrawn', a, { version: a.published_version, reason }, now);
   });
