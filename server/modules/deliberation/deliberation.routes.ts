@@ -56,9 +56,33 @@ import { deliberationTemplates } from './deliberation.notify.ts';
 import { deliberationWebhookEvents } from './deliberation.webhooks.ts';
 import { routesOf } from '../../platform/routes.ts';
 
+/** A council or matter by id: 404 when there is none; the managed ones also 403 outside the caller's units. */
+async function councilOf(ctx: AppContext, id: number) {
+  const council = await getCouncil(ctx.db, id);
+  if (!council) throw notFound();
+  return council;
+}
+
+async function managedCouncil(ctx: AppContext, actor: Actor, id: number) {
+  const council = await councilOf(ctx, id);
+  if (!canManageAt(actor, council.unit_path)) throw forbidden();
+  return council;
+}
+
+async function matterOf(ctx: AppContext, id: number): Promise<MatterRow> {
+  const m = await getMatter(ctx.db, id);
+  if (!m) throw notFound();
+  return m;
+}
+
+async function managedMatter(ctx: AppContext, actor: Actor, id: number): Promise<MatterRow> {
+  const m = await matterOf(ctx, id);
+  if (!canManageAt(actor, m.unit_path)) throw forbidden();
+  return m;
+}
+
 async function councilView(ctx: AppContext, actor: Actor, id: number) {
-  const row = await getCouncil(ctx.db, id);
-  if (!row) throw notFound();
+  const row = await councilOf(ctx, id);
   const members = await councilMembers(ctx.db, [id]);
   return presentCouncil(row, members, localDay(ctx.clock.now(), row.unit_time_zone), canManageAt(actor, row.unit_path));
 }
@@ -179,9 +203,7 @@ export const deliberationModule: Module = {
         response: { 200: CouncilView },
       },
       async (request) => {
-        const council = await getCouncil(ctx.db, request.params.id);
-        if (!council) throw notFound();
-        if (!canManageAt(request.actor, council.unit_path)) throw forbidden();
+        const council = await managedCouncil(ctx, request.actor, request.params.id);
         await addMembers(ctx.db, request.actor, council.id, request.body.members, ctx.clock.now());
         return councilView(ctx, request.actor, council.id);
       },
@@ -197,12 +219,9 @@ export const deliberationModule: Module = {
         response: { 201: MatterView },
       },
       async (request, reply) => {
-        const council = await getCouncil(ctx.db, request.params.id);
-        if (!council) throw notFound();
-        if (!canManageAt(request.actor, council.unit_path)) throw forbidden();
+        const council = await managedCouncil(ctx, request.actor, request.params.id);
         const [id] = await proposeMatters(ctx.db, request.actor, council.id, [request.body], ctx.clock.now());
-        const m = await getMatter(ctx.db, id);
-        if (!m) throw notFound();
+        const m = await matterOf(ctx, id);
         return reply.status(201).send(await matterView(ctx, request.actor, m));
       },
     );
@@ -217,14 +236,12 @@ export const deliberationModule: Module = {
         response: { 201: MatterView },
       },
       async (request, reply) => {
-        const council = await getCouncil(ctx.db, request.params.id);
-        if (!council) throw notFound();
+        const council = await councilOf(ctx, request.params.id);
         const actor = request.actor as Extract<Actor, { kind: 'resident' }>;
         const b = request.body;
         const proposal = { content: b.content, title: b.title, body: b.body, proposer: 'residents' as const, proposerName: actor.name.trim() || '—', cosigners: b.cosigners };
         const [id] = await proposeMatters(ctx.db, actor, council.id, [proposal], ctx.clock.now());
-        const m = await getMatter(ctx.db, id);
-        if (!m) throw notFound();
+        const m = await matterOf(ctx, id);
         return reply.status(201).send(await matterView(ctx, actor, m));
       },
     );
@@ -240,9 +257,7 @@ export const deliberationModule: Module = {
         bodyLimit: 4 * 1024 * 1024,
       },
       async (request, reply) => {
-        const council = await getCouncil(ctx.db, request.params.id);
-        if (!council) throw notFound();
-        if (!canManageAt(request.actor, council.unit_path)) throw forbidden();
+        const council = await managedCouncil(ctx, request.actor, request.params.id);
         const ids = await proposeMatters(ctx.db, request.actor, council.id, request.body.matters, ctx.clock.now());
         return reply.status(201).send({ created: ids.length, ids });
       },
@@ -275,8 +290,7 @@ export const deliberationModule: Module = {
         response: { 200: MatterView },
       },
       async (request) => {
-        const m = await getMatter(ctx.db, request.params.id);
-        if (!m) throw notFound();
+        const m = await matterOf(ctx, request.params.id);
         return matterView(ctx, request.actor, m);
       },
     );
@@ -293,8 +307,7 @@ export const deliberationModule: Module = {
         response: { 200: MatterView },
       },
       async (request) => {
-        const m = await getMatter(ctx.db, request.params.id);
-        if (!m) throw notFound();
+        const m = await matterOf(ctx, request.params.id);
         const who = actionActor[request.body.type];
         const actor = request.actor;
         const allowed =
@@ -319,9 +332,7 @@ export const deliberationModule: Module = {
         response: { 200: MatterView },
       },
       async (request) => {
-        const m = await getMatter(ctx.db, request.params.id);
-        if (!m) throw notFound();
-        if (!canManageAt(request.actor, m.unit_path)) throw forbidden();
+        const m = await managedMatter(ctx, request.actor, request.params.id);
         await insertDocuments(ctx.db, { matterId: m.id }, [request.body], ctx.clock.now());
         return matterView(ctx, request.actor, m);
       },
@@ -338,8 +349,7 @@ export const deliberationModule: Module = {
         },
         async (request) => {
           const { id } = request.params as { id: number };
-          const m = await getMatter(ctx.db, id);
-          if (!m) throw notFound();
+          const m = await matterOf(ctx, id);
           const actor = request.actor as Extract<Actor, { kind: 'resident' }>;
           if (method === 'put') await follow(ctx.db, actor.id, { matterId: id }, ctx.clock.now());
           else await unfollow(ctx.db, actor.id, { matterId: id });
