@@ -66,7 +66,7 @@ export const metricsModule: Module = {
       {
         // Not a user's route: who may scrape is decided by the metrics token or the address below.
         access: 'public',
-        summary: 'Metrics for Prometheus (with the metrics token, or from an address allowed to scrape)',
+        summary: 'Metrics for Prometheus: with the metrics token when one is set, otherwise only from this machine',
         response: { 200: Type.String({ description: 'Prometheus text format' }) },
       },
       async (request, reply) => {
