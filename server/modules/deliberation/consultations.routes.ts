@@ -22,7 +22,8 @@ import {
   VoteResult,
 } from './deliberation.schema.ts';
 import { canManageAt, councilManagers } from './deliberation.policy.ts';
-import { follow, isFollowing, optionDocuments, unfollow } from './deliberation.queries.ts';
+import { isFollowing, optionDocuments } from './deliberation.queries.ts';
+import { setFollowing } from './deliberation.following.ts';
 import { ballotEvents, consultationOptions, getConsultation, listConsultations, tally, turnout, type ConsultationRow } from './consultations.queries.ts';
 import { presentConsultation, replayTally } from './consultations.presenter.ts';
 import { createConsultation } from './commands/createConsultation.ts';
@@ -234,9 +235,7 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
         const { id } = request.params as { id: number };
         const k = await getConsultation(ctx.db, id);
         if (!k || k.status === 'draft') throw notFound();
-        const actor = request.actor as Extract<Actor, { kind: 'resident' }>;
-        if (method === 'put') await follow(ctx.db, actor.id, { consultationId: id }, ctx.clock.now());
-        else await unfollow(ctx.db, actor.id, { consultationId: id });
+        const actor = await setFollowing(ctx, request.actor, method, { consultationId: id });
         return one(actor, id);
       },
     );

@@ -28,7 +28,6 @@ import { actionActor, allowedActions, canManageAt, canReviewAt, councilManagers 
 import {
   councilMembers,
   figureRows,
-  follow,
   getCouncil,
   getMatter,
   insertDocuments,
@@ -41,7 +40,6 @@ import {
   matterTasks,
   taskInspections,
   taskReports,
-  unfollow,
   type MatterRow,
 } from './deliberation.queries.ts';
 import { presentCouncil, presentMatter, presentMatterSummary } from './deliberation.presenter.ts';
@@ -55,6 +53,7 @@ import { deliberationMessages } from './deliberation.messages.ts';
 import { deliberationTemplates } from './deliberation.notify.ts';
 import { deliberationWebhookEvents } from './deliberation.webhooks.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { setFollowing } from './deliberation.following.ts';
 
 /** A council or matter by id: 404 when there is none; the managed ones also 403 outside the caller's units. */
 async function councilOf(ctx: AppContext, id: number) {
@@ -350,9 +349,7 @@ export const deliberationModule: Module = {
         async (request) => {
           const { id } = request.params as { id: number };
           const m = await matterOf(ctx, id);
-          const actor = request.actor as Extract<Actor, { kind: 'resident' }>;
-          if (method === 'put') await follow(ctx.db, actor.id, { matterId: id }, ctx.clock.now());
-          else await unfollow(ctx.db, actor.id, { matterId: id });
+          const actor = await setFollowing(ctx, request.actor, method, { matterId: id });
           return matterView(ctx, actor, m);
         },
       );
