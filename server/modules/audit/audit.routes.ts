@@ -9,23 +9,23 @@ import { readableEvents } from './audit.views.ts';
 import { presentAuditEvent, presentVerification } from './audit.presenter.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 import { auditJobs } from './audit.jobs.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 /** The audit trail, read by auditors and administrators within their units. */
 export const auditModule: Module = {
   name: 'audit',
   jobs: auditJobs,
   routes(app, ctx) {
-    app.get(
+    const routes = routesOf(app, 'audit');
+
+    routes.get(
       '/api/v1/audit',
       {
-        config: { access: { roles: auditReaders } },
-        schema: {
-          tags: ['audit'],
-          summary: 'Audit events, newest first: of one subject, of a unit and the units below it, within the caller’s units',
-          description: 'A petition\'s events show what the petition view shows the caller: none of a petition they may not see; without the recording official and file hashes where they may not know the resident.',
-          querystring: AuditQuery,
-          response: { 200: AuditList },
-        },
+        access: { roles: auditReaders },
+        summary: 'Audit events, newest first: of one subject, of a unit and the units below it, within the caller’s units',
+        description: 'A petition\'s events show what the petition view shows the caller: none of a petition they may not see; without the recording official and file hashes where they may not know the resident.',
+        querystring: AuditQuery,
+        response: { 200: AuditList },
       },
       async (request) => {
         const q = request.query;
@@ -49,18 +49,15 @@ export const auditModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/audit/verification',
       {
-        config: { access: { roles: auditReaders } },
-        schema: {
-          tags: ['audit'],
-          summary: "Verifies one subject's chain now: each event's hash and link, and its head against the latest checkpoint",
-          description:
-            'For a subject of which the caller may read at least one event (404 otherwise). The whole trail, the checkpoints\' own chain included, is verified by `zerodistance audit verify`.',
-          querystring: VerificationQuery,
-          response: { 200: ChainVerificationView },
-        },
+        access: { roles: auditReaders },
+        summary: "Verifies one subject's chain now: each event's hash and link, and its head against the latest checkpoint",
+        description:
+          'For a subject of which the caller may read at least one event (404 otherwise). The whole trail, the checkpoints\' own chain included, is verified by `zerodistance audit verify`.',
+        querystring: VerificationQuery,
+        response: { 200: ChainVerificationView },
       },
       async (request) => {
         const subject = splitSubject(request.query.subject);

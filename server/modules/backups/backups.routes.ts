@@ -8,6 +8,7 @@ import { listBackups, totalRows, backupJobs } from './backups.jobs.ts';
 import { presentBackup } from './backups.presenter.ts';
 import { backupNow } from './commands/backupNow.ts';
 import { backupMessages } from './backups.messages.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 /** Backups are taken by the command line, the schedule (backups.jobs.ts) and an administrator here. */
 export const backupsModule: Module = {
@@ -15,15 +16,14 @@ export const backupsModule: Module = {
   messages: [backupMessages],
   jobs: backupJobs,
   routes(app, ctx) {
-    app.get(
+    const routes = routesOf(app, 'operations');
+
+    routes.get(
       '/api/v1/backups',
       {
-        config: { access: { roles: backupManagers } },
-        schema: {
-          tags: ['operations'],
-          summary: 'The backups in this server\'s ZD_BACKUP_DIR, newest first (deployment-wide administrators)',
-          response: { 200: BackupList },
-        },
+        access: { roles: backupManagers },
+        summary: 'The backups in this server\'s ZD_BACKUP_DIR, newest first (deployment-wide administrators)',
+        response: { 200: BackupList },
       },
       async (request) => {
         if (!canManageBackups(request.actor)) throw forbidden();
@@ -37,15 +37,12 @@ export const backupsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/backups',
       {
-        config: { access: { roles: backupManagers } },
-        schema: {
-          tags: ['operations'],
-          summary: 'Take a backup now into ZD_BACKUP_DIR (deployment-wide administrators); answers when it is written',
-          response: { 201: BackupTaken },
-        },
+        access: { roles: backupManagers },
+        summary: 'Take a backup now into ZD_BACKUP_DIR (deployment-wide administrators); answers when it is written',
+        response: { 201: BackupTaken },
       },
       async (request, reply) => {
         const actor = request.actor;

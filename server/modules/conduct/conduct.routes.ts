@@ -73,8 +73,8 @@ import { recordFinding } from './commands/recordFinding.ts';
 import { setDuty } from './commands/setDuty.ts';
 import { hashToken, kioskCookie, newToken, raterCookie, readLink, signLink } from './conduct.tokens.ts';
 import { conductMessages } from './conduct.messages.ts';
+import { routesOf } from '../../platform/routes.ts';
 
-const tags = ['conduct'];
 
 async function placeView(ctx: AppContext, place: ServicePointPlace, officialId: number | null) {
   const sets = presentNormSets(await normSetsInForce(ctx.db, place.unit_path, ctx.clock.now()));
@@ -120,12 +120,16 @@ export const conductModule: Module = {
   name: 'conduct',
   messages: [conductMessages],
   routes(app, ctx) {
+    const routes = routesOf(app, 'conduct');
+
     // ---- codes of conduct ----
-    app.get(
+    routes.get(
       '/api/v1/units/:code/norm-sets',
       {
-        config: { access: 'public' },
-        schema: { tags, summary: 'The codes of conduct in force at a unit: its own and those of every unit above it, each in its current version', params: UnitCodeParams, response: { 200: NormSetList } },
+        access: 'public',
+        summary: 'The codes of conduct in force at a unit: its own and those of every unit above it, each in its current version',
+        params: UnitCodeParams,
+        response: { 200: NormSetList },
       },
       async (request) => {
         const unit = await resolveUnit(ctx.db, request.params.code, ctx.clock.now());
@@ -134,11 +138,13 @@ export const conductModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/norm-sets/:id/versions/:version',
       {
-        config: { access: 'public' },
-        schema: { tags, summary: 'One version of a norm set, as an evaluation or a rating cited it', params: VersionParams, response: { 200: NormSetView } },
+        access: 'public',
+        summary: 'One version of a norm set, as an evaluation or a rating cited it',
+        params: VersionParams,
+        response: { 200: NormSetView },
       },
       async (request) => {
         const [view] = presentNormSets(await normSetVersion(ctx.db, request.params.id, request.params.version));
@@ -147,11 +153,13 @@ export const conductModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/norm-sets',
       {
-        config: { access: { roles: conductAdministrators } },
-        schema: { tags, summary: "Add a unit's code of conduct (administrators of the unit); version 1, in force from now", body: NormSetBody, response: { 201: NormSetView } },
+        access: { roles: conductAdministrators },
+        summary: "Add a unit's code of conduct (administrators of the unit); version 1, in force from now",
+        body: NormSetBody,
+        response: { 201: NormSetView },
       },
       async (request, reply) => {
         const unit = await resolveUnit(ctx.db, request.body.unit, ctx.clock.now());
@@ -162,11 +170,14 @@ export const conductModule: Module = {
       },
     );
 
-    app.put(
+    routes.put(
       '/api/v1/norm-sets/:id',
       {
-        config: { access: { roles: conductAdministrators } },
-        schema: { tags, summary: 'Edit a code of conduct: its next version, in force from now (earlier versions stay readable)', params: IdParams, body: NormSetEditBody, response: { 200: NormSetView } },
+        access: { roles: conductAdministrators },
+        summary: 'Edit a code of conduct: its next version, in force from now (earlier versions stay readable)',
+        params: IdParams,
+        body: NormSetEditBody,
+        response: { 200: NormSetView },
       },
       async (request) => {
         const set = await findNormSet(ctx.db, request.params.id);
@@ -177,11 +188,13 @@ export const conductModule: Module = {
     );
 
     // ---- counter devices ----
-    app.post(
+    routes.post(
       '/api/v1/satisfaction/devices',
       {
-        config: { access: { roles: conductAdministrators } },
-        schema: { tags, summary: 'Enrol a counter tablet at a service point: answers its one-time enrolment code (valid 24 hours)', body: DeviceBody, response: { 201: DeviceCreated } },
+        access: { roles: conductAdministrators },
+        summary: 'Enrol a counter tablet at a service point: answers its one-time enrolment code (valid 24 hours)',
+        body: DeviceBody,
+        response: { 201: DeviceCreated },
       },
       async (request, reply) => {
         const place = await servicePointPlace(ctx.db, request.body.servicePoint);
@@ -192,11 +205,13 @@ export const conductModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/satisfaction/devices',
       {
-        config: { access: { roles: conductAdministrators } },
-        schema: { tags, summary: "The counter tablets of a unit's service points", querystring: DevicesQuery, response: { 200: DeviceList } },
+        access: { roles: conductAdministrators },
+        summary: "The counter tablets of a unit's service points",
+        querystring: DevicesQuery,
+        response: { 200: DeviceList },
       },
       async (request) => {
         const unit = await resolveUnit(ctx.db, request.query.unit, ctx.clock.now());
@@ -207,11 +222,13 @@ export const conductModule: Module = {
       },
     );
 
-    app.delete(
+    routes.delete(
       '/api/v1/satisfaction/devices/:id',
       {
-        config: { access: { roles: conductAdministrators } },
-        schema: { tags, summary: 'Revoke a counter tablet: its token stops working', params: IdParams, response: { 204: Type.Null() } },
+        access: { roles: conductAdministrators },
+        summary: 'Revoke a counter tablet: its token stops working',
+        params: IdParams,
+        response: { 204: Type.Null() },
       },
       async (request, reply) => {
         const device = await findDevice(ctx.db, request.params.id);
@@ -221,11 +238,13 @@ export const conductModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/kiosk/enrol',
       {
-        config: { access: 'public' },
-        schema: { tags, summary: 'A tablet gives its enrolment code once and receives its device cookie', body: EnrolBody, response: { 200: PlaceView } },
+        access: 'public',
+        summary: 'A tablet gives its enrolment code once and receives its device cookie',
+        body: EnrolBody,
+        response: { 200: PlaceView },
       },
       async (request, reply) => {
         const enrolled = await enrolDevice(ctx, request.body.code);
@@ -242,11 +261,12 @@ export const conductModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/kiosk',
       {
-        config: { access: 'public' },
-        schema: { tags, summary: "The enrolled tablet's service point, unit and codes of conduct (by its device cookie)", response: { 200: PlaceView } },
+        access: 'public',
+        summary: "The enrolled tablet's service point, unit and codes of conduct (by its device cookie)",
+        response: { 200: PlaceView },
       },
       async (request) => {
         const { place } = await kioskDevice(ctx, request);
@@ -254,11 +274,13 @@ export const conductModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/kiosk/ratings',
       {
-        config: { access: 'public' },
-        schema: { tags, summary: 'A resident rates the service at the counter (no sign-in; the device cookie says where)', body: RatingBody, response: { 201: RatingCreated } },
+        access: 'public',
+        summary: 'A resident rates the service at the counter (no sign-in; the device cookie says where)',
+        body: RatingBody,
+        response: { 201: RatingCreated },
       },
       async (request, reply) => {
         const { device, place } = await kioskDevice(ctx, request);
@@ -285,11 +307,13 @@ export const conductModule: Module = {
       };
     };
 
-    app.get(
+    routes.get(
       '/api/v1/satisfaction/service-points/:id/duty',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: "Who is on duty at a counter now (its unit's administrators, leaders and staff)", params: IdParams, response: { 200: DutyView } },
+        access: 'official',
+        summary: "Who is on duty at a counter now (its unit's administrators, leaders and staff)",
+        params: IdParams,
+        response: { 200: DutyView },
       },
       async (request) => {
         const { place, actor } = await dutyPlace(request.actor, request.params.id);
@@ -297,11 +321,14 @@ export const conductModule: Module = {
       },
     );
 
-    app.put(
+    routes.put(
       '/api/v1/satisfaction/service-points/:id/duty',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: 'Set who is on duty at a counter: administrators and leaders of its unit for anyone of its staff, an official of the unit for themselves', params: IdParams, body: DutyBody, response: { 200: DutyView } },
+        access: 'official',
+        summary: 'Set who is on duty at a counter: administrators and leaders of its unit for anyone of its staff, an official of the unit for themselves',
+        params: IdParams,
+        body: DutyBody,
+        response: { 200: DutyView },
       },
       async (request) => {
         const { place, actor, inStaff } = await dutyPlace(request.actor, request.params.id);
@@ -315,11 +342,13 @@ export const conductModule: Module = {
     );
 
     // ---- QR codes for the resident's own phone ----
-    app.get(
+    routes.get(
       '/api/v1/satisfaction/links',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: "A signed rating link for a counter, or for one official serving there (the QR code's address)", querystring: LinkQuery, response: { 200: LinkView } },
+        access: 'official',
+        summary: "A signed rating link for a counter, or for one official serving there (the QR code's address)",
+        querystring: LinkQuery,
+        response: { 200: LinkView },
       },
       async (request) => {
         const place = await servicePointPlace(ctx.db, request.query.servicePoint);
@@ -332,11 +361,13 @@ export const conductModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/rate/:token',
       {
-        config: { access: 'public' },
-        schema: { tags, summary: 'What a rating link is for: the service point, the official, the codes of conduct', params: TokenParams, response: { 200: PlaceView } },
+        access: 'public',
+        summary: 'What a rating link is for: the service point, the official, the codes of conduct',
+        params: TokenParams,
+        response: { 200: PlaceView },
       },
       async (request, reply) => {
         const { link, place } = await readRatingLink(ctx, request.params.token);
@@ -345,11 +376,14 @@ export const conductModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/rate/:token',
       {
-        config: { access: 'public' },
-        schema: { tags, summary: "A resident rates the service from their own phone (a few ratings a day per phone)", params: TokenParams, body: RatingBody, response: { 201: RatingCreated } },
+        access: 'public',
+        summary: "A resident rates the service from their own phone (a few ratings a day per phone)",
+        params: TokenParams,
+        body: RatingBody,
+        response: { 201: RatingCreated },
       },
       async (request, reply) => {
         const { link, place } = await readRatingLink(ctx, request.params.token);
@@ -360,11 +394,13 @@ export const conductModule: Module = {
     );
 
     // ---- a gathering rated with the booking code ----
-    app.get(
+    routes.get(
       '/api/v1/rate/gatherings/:code',
       {
-        config: { access: 'public' },
-        schema: { tags, summary: 'What a booking code rates: the gathering, its host, whether it may be rated now, the codes of conduct', params: BookingCodeParams, response: { 200: GatheringToRate } },
+        access: 'public',
+        summary: 'What a booking code rates: the gathering, its host, whether it may be rated now, the codes of conduct',
+        params: BookingCodeParams,
+        response: { 200: GatheringToRate },
       },
       async (request, reply) => {
         const b = await bookingToRate(ctx.db, request.params.code.toUpperCase());
@@ -381,11 +417,13 @@ export const conductModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/rate/gatherings',
       {
-        config: { access: 'public' },
-        schema: { tags, summary: 'A resident who booked a place rates the gathering once it is held, with the booking code (no sign-in)', body: GatheringRatingBody, response: { 201: RatingCreated } },
+        access: 'public',
+        summary: 'A resident who booked a place rates the gathering once it is held, with the booking code (no sign-in)',
+        body: GatheringRatingBody,
+        response: { 201: RatingCreated },
       },
       async (request, reply) => {
         const rater = raterOf(ctx, request, reply);
@@ -395,11 +433,13 @@ export const conductModule: Module = {
     );
 
     // ---- conduct reports and their findings ----
-    app.post(
+    routes.post(
       '/api/v1/conduct/findings',
       {
-        config: { access: { roles: ['leader'] } },
-        schema: { tags, summary: "Record the finding on a conduct report (its responsible leader): upheld or not, the norms breached, the reasons", body: FindingBody, response: { 201: ReportedNormsView } },
+        access: { roles: ['leader'] },
+        summary: "Record the finding on a conduct report (its responsible leader): upheld or not, the norms breached, the reasons",
+        body: FindingBody,
+        response: { 201: ReportedNormsView },
       },
       async (request, reply) => {
         if (!isOfficial(request.actor)) throw forbidden();
@@ -408,11 +448,13 @@ export const conductModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/conduct/reports/:id',
       {
-        config: { access: { roles: ['leader', 'auditor'] } },
-        schema: { tags, summary: 'The norms a conduct report names and its finding (the case leader; auditors of its unit)', params: IdParams, response: { 200: ReportedNormsView } },
+        access: { roles: ['leader', 'auditor'] },
+        summary: 'The norms a conduct report names and its finding (the case leader; auditors of its unit)',
+        params: IdParams,
+        response: { 200: ReportedNormsView },
       },
       async (request) => {
         const c = await conductCase(ctx.db, request.params.id);

@@ -22,13 +22,15 @@ import {
   VoteResult,
 } from './deliberation.schema.ts';
 import { canManageAt, councilManagers } from './deliberation.policy.ts';
-import { follow, isFollowing, optionDocuments, unfollow } from './deliberation.queries.ts';
+import { isFollowing, optionDocuments } from './deliberation.queries.ts';
+import { setFollowing } from './deliberation.following.ts';
 import { ballotEvents, consultationOptions, getConsultation, listConsultations, tally, turnout, type ConsultationRow } from './consultations.queries.ts';
 import { presentConsultation, replayTally } from './consultations.presenter.ts';
 import { createConsultation } from './commands/createConsultation.ts';
 import { importElectorate } from './commands/importElectorate.ts';
 import { changeConsultationStatus } from './commands/setConsultationStatus.ts';
 import { castVote, isVotingOpen, recordPaperBallot, requestVoteCode } from './commands/voting.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 async function views(ctx: AppContext, actor: Actor, rows: ConsultationRow[]) {
   const now = ctx.clock.now();
@@ -57,17 +59,21 @@ async function managed(ctx: AppContext, actor: Actor, id: number): Promise<Consu
 }
 
 export function consultationRoutes(app: App, ctx: AppContext): void {
+  const routes = routesOf(app, 'consultations');
+
   const one = async (actor: Actor, id: number) => {
     const k = await getConsultation(ctx.db, id);
     if (!k) throw notFound();
     return (await views(ctx, actor, [k]))[0];
   };
 
-  app.post(
+  routes.post(
     '/api/v1/consultations',
     {
-      config: { access: { roles: councilManagers } },
-      schema: { tags: ['consultations'], summary: 'Create a consultation (in draft) with its options', body: CreateConsultationBody, response: { 201: ConsultationView } },
+      access: { roles: councilManagers },
+      summary: 'Create a consultation (in draft) with its options',
+      body: CreateConsultationBody,
+      response: { 201: ConsultationView },
     },
     async (request, reply) => {
       const unit = await requireUnit(ctx.db, request.body.unit, ctx.clock.now());
@@ -77,9 +83,14 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/consultations',
-    { config: { access: 'public' }, schema: { tags: ['consultations'], summary: 'Consultations of a unit and the units below it', querystring: ConsultationsQuery, response: { 200: ConsultationList } } },
+    {
+      access: 'public',
+      summary: 'Consultations of a unit and the units below it',
+      querystring: ConsultationsQuery,
+      response: { 200: ConsultationList },
+    },
     async (request) => {
       const unit = await requireUnit(ctx.db, request.query.unit, ctx.clock.now());
       const rows = await listConsultations(ctx.db, unit.path, unitScope(request.actor, councilManagers));
@@ -87,9 +98,9 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/consultations/:id',
-    { config: { access: 'public' }, schema: { tags: ['consultations'], summary: 'A consultation, its options; its results once closed', params: IdParams, response: { 200: ConsultationView } } },
+    { access: 'public', summary: 'A consultation, its options; its results once closed', params: IdParams, response: { 200: ConsultationView } },
     async (request) => {
       const k = await getConsultation(ctx.db, request.params.id);
       if (!k || (k.status === 'draft' && !canManageAt(request.actor, k.unit_path))) throw notFound();
@@ -97,12 +108,15 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.post(
+  routes.post(
     '/api/v1/consultations/:id/electorate',
     {
-      config: { access: { roles: councilManagers } },
+      access: { roles: councilManagers },
+      summary: 'Import the electorate (households or residents) from CSV: ref,name,phone',
+      params: IdParams,
+      body: ElectorateBody,
+      response: { 200: ElectorateResult },
       bodyLimit: 6 * 1024 * 1024,
-      schema: { tags: ['consultations'], summary: 'Import the electorate (households or residents) from CSV: ref,name,phone', params: IdParams, body: ElectorateBody, response: { 200: ElectorateResult } },
     },
     async (request) => {
       await managed(ctx, request.actor, request.params.id);
@@ -110,11 +124,14 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.post(
+  routes.post(
     '/api/v1/consultations/:id/actions',
     {
-      config: { access: { roles: councilManagers } },
-      schema: { tags: ['consultations'], summary: 'Open or close a consultation', params: IdParams, body: ConsultationActionBody, response: { 200: ConsultationView } },
+      access: { roles: councilManagers },
+      summary: 'Open or close a consultation',
+      params: IdParams,
+      body: ConsultationActionBody,
+      response: { 200: ConsultationView },
     },
     async (request) => {
       await managed(ctx, request.actor, request.params.id);
@@ -123,18 +140,28 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/consultations/:id/turnout',
-    { config: { access: { roles: councilManagers } }, schema: { tags: ['consultations'], summary: 'Turnout so far (staff): how many have voted, never how', params: IdParams, response: { 200: Turnout } } },
+    {
+      access: { roles: councilManagers },
+      summary: 'Turnout so far (staff): how many have voted, never how',
+      params: IdParams,
+      response: { 200: Turnout },
+    },
     async (request) => {
       await managed(ctx, request.actor, request.params.id);
       return turnout(ctx.db, request.params.id);
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/consultations/:id/results',
-    { config: { access: 'public' }, schema: { tags: ['consultations'], summary: 'The tally after close, and the same tally replayed from the audit trail', params: IdParams, response: { 200: ResultsView } } },
+    {
+      access: 'public',
+      summary: 'The tally after close, and the same tally replayed from the audit trail',
+      params: IdParams,
+      response: { 200: ResultsView },
+    },
     async (request) => {
       const k = await getConsultation(ctx.db, request.params.id);
       if (!k || k.status === 'draft') throw notFound();
@@ -151,11 +178,14 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.post(
+  routes.post(
     '/api/v1/consultations/:id/codes',
     {
-      config: { access: 'public' },
-      schema: { tags: ['consultations'], summary: 'Send a voter on the electorate a one-time code by SMS', params: IdParams, body: RequestCodeBody, response: { 200: RequestCodeResult } },
+      access: 'public',
+      summary: 'Send a voter on the electorate a one-time code by SMS',
+      params: IdParams,
+      body: RequestCodeBody,
+      response: { 200: RequestCodeResult },
     },
     async (request) => {
       const expiresAt = await requestVoteCode(ctx.db, request.params.id, { phone: request.body.phone, locale: request.locale }, ctx.clock.now());
@@ -163,27 +193,27 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.post(
+  routes.post(
     '/api/v1/consultations/:id/votes',
     {
-      config: { access: 'public' },
-      schema: {
-        tags: ['consultations'],
-        summary: 'Vote with the one-time code; with a receipt, change a vote where the consultation allows',
-        description: '403 not_in_electorate; 409 already_voted, consultation_not_open; 400 vote_code_invalid. Nothing changes on a refusal.',
-        params: IdParams,
-        body: VoteBody,
-        response: { 200: VoteResult },
-      },
+      access: 'public',
+      summary: 'Vote with the one-time code; with a receipt, change a vote where the consultation allows',
+      description: '403 not_in_electorate; 409 already_voted, consultation_not_open; 400 vote_code_invalid. Nothing changes on a refusal.',
+      params: IdParams,
+      body: VoteBody,
+      response: { 200: VoteResult },
     },
     async (request) => castVote(ctx.db, request.params.id, request.body, ctx.clock.now()),
   );
 
-  app.post(
+  routes.post(
     '/api/v1/consultations/:id/paper-ballots',
     {
-      config: { access: { roles: councilManagers } },
-      schema: { tags: ['consultations'], summary: "Record a voter's paper ballot (staff)", params: IdParams, body: PaperBallotBody, response: { 200: PaperBallotResult } },
+      access: { roles: councilManagers },
+      summary: "Record a voter's paper ballot (staff)",
+      params: IdParams,
+      body: PaperBallotBody,
+      response: { 200: PaperBallotResult },
     },
     async (request) => {
       await managed(ctx, request.actor, request.params.id);
@@ -192,21 +222,22 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  for (const method of ['PUT', 'DELETE'] as const) {
-    app.route({
-      method,
-      url: '/api/v1/consultations/:id/follow',
-      config: { access: 'resident' },
-      schema: { tags: ['consultations'], summary: method === 'PUT' ? 'Follow a consultation' : 'Stop following a consultation', params: IdParams, response: { 200: ConsultationView } },
-      handler: async (request) => {
+  for (const method of ['put', 'delete'] as const) {
+    routes[method](
+      '/api/v1/consultations/:id/follow',
+      {
+        access: 'resident',
+        summary: method === 'put' ? 'Follow a consultation' : 'Stop following a consultation',
+        params: IdParams,
+        response: { 200: ConsultationView },
+      },
+      async (request) => {
         const { id } = request.params as { id: number };
         const k = await getConsultation(ctx.db, id);
         if (!k || k.status === 'draft') throw notFound();
-        const actor = request.actor as Extract<Actor, { kind: 'resident' }>;
-        if (method === 'PUT') await follow(ctx.db, actor.id, { consultationId: id }, ctx.clock.now());
-        else await unfollow(ctx.db, actor.id, { consultationId: id });
+        const actor = await setFollowing(ctx, request.actor, method, { consultationId: id });
         return one(actor, id);
       },
-    });
+    );
   }
 }

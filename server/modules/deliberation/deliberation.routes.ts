@@ -28,7 +28,6 @@ import { actionActor, allowedActions, canManageAt, canReviewAt, councilManagers 
 import {
   councilMembers,
   figureRows,
-  follow,
   getCouncil,
   getMatter,
   insertDocuments,
@@ -41,7 +40,6 @@ import {
   matterTasks,
   taskInspections,
   taskReports,
-  unfollow,
   type MatterRow,
 } from './deliberation.queries.ts';
 import { presentCouncil, presentMatter, presentMatterSummary } from './deliberation.presenter.ts';
@@ -54,10 +52,36 @@ import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 import { deliberationMessages } from './deliberation.messages.ts';
 import { deliberationTemplates } from './deliberation.notify.ts';
 import { deliberationWebhookEvents } from './deliberation.webhooks.ts';
+import { routesOf } from '../../platform/routes.ts';
+import { setFollowing } from './deliberation.following.ts';
+
+/** A council or matter by id: 404 when there is none; the managed ones also 403 outside the caller's units. */
+async function councilOf(ctx: AppContext, id: number) {
+  const council = await getCouncil(ctx.db, id);
+  if (!council) throw notFound();
+  return council;
+}
+
+async function managedCouncil(ctx: AppContext, actor: Actor, id: number) {
+  const council = await councilOf(ctx, id);
+  if (!canManageAt(actor, council.unit_path)) throw forbidden();
+  return council;
+}
+
+async function matterOf(ctx: AppContext, id: number): Promise<MatterRow> {
+  const m = await getMatter(ctx.db, id);
+  if (!m) throw notFound();
+  return m;
+}
+
+async function managedMatter(ctx: AppContext, actor: Actor, id: number): Promise<MatterRow> {
+  const m = await matterOf(ctx, id);
+  if (!canManageAt(actor, m.unit_path)) throw forbidden();
+  return m;
+}
 
 async function councilView(ctx: AppContext, actor: Actor, id: number) {
-  const row = await getCouncil(ctx.db, id);
-  if (!row) throw notFound();
+  const row = await councilOf(ctx, id);
   const members = await councilMembers(ctx.db, [id]);
   return presentCouncil(row, members, localDay(ctx.clock.now(), row.unit_time_zone), canManageAt(actor, row.unit_path));
 }
@@ -123,16 +147,15 @@ export const deliberationModule: Module = {
   templates: [deliberationTemplates],
   webhookEvents: deliberationWebhookEvents,
   routes(app, ctx) {
-    app.post(
+    const routes = routesOf(app, 'deliberation');
+
+    routes.post(
       '/api/v1/councils',
       {
-        config: { access: { roles: councilManagers } },
-        schema: {
-          tags: ['deliberation'],
-          summary: 'Create a council of a unit with its rules and members (administrators, leaders, council secretaries of the unit)',
-          body: CreateCouncilBody,
-          response: { 201: CouncilView },
-        },
+        access: { roles: councilManagers },
+        summary: 'Create a council of a unit with its rules and members (administrators, leaders, council secretaries of the unit)',
+        body: CreateCouncilBody,
+        response: { 201: CouncilView },
       },
       async (request, reply) => {
         const unit = await requireUnit(ctx.db, request.body.unit, ctx.clock.now());
@@ -142,11 +165,13 @@ export const deliberationModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/councils',
       {
-        config: { access: 'public' },
-        schema: { tags: ['deliberation'], summary: "A unit's councils (with `subtree`, those below it too), with their members", querystring: CouncilsQuery, response: { 200: CouncilList } },
+        access: 'public',
+        summary: "A unit's councils (with `subtree`, those below it too), with their members",
+        querystring: CouncilsQuery,
+        response: { 200: CouncilList },
       },
       async (request) => {
         const unit = await requireUnit(ctx.db, request.query.unit, ctx.clock.now());
@@ -161,102 +186,89 @@ export const deliberationModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/councils/:id',
-      { config: { access: 'public' }, schema: { tags: ['deliberation'], summary: 'A council, its rules and its members', params: IdParams, response: { 200: CouncilView } } },
+      { access: 'public', summary: 'A council, its rules and its members', params: IdParams, response: { 200: CouncilView } },
       async (request) => councilView(ctx, request.actor, request.params.id),
     );
 
-    app.post(
+    routes.post(
       '/api/v1/councils/:id/members',
       {
-        config: { access: { roles: councilManagers } },
-        schema: { tags: ['deliberation'], summary: 'Add elected members to a council', params: IdParams, body: AddMembersBody, response: { 200: CouncilView } },
+        access: { roles: councilManagers },
+        summary: 'Add elected members to a council',
+        params: IdParams,
+        body: AddMembersBody,
+        response: { 200: CouncilView },
       },
       async (request) => {
-        const council = await getCouncil(ctx.db, request.params.id);
-        if (!council) throw notFound();
-        if (!canManageAt(request.actor, council.unit_path)) throw forbidden();
+        const council = await managedCouncil(ctx, request.actor, request.params.id);
         await addMembers(ctx.db, request.actor, council.id, request.body.members, ctx.clock.now());
         return councilView(ctx, request.actor, council.id);
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/councils/:id/matters',
       {
-        config: { access: { roles: councilManagers } },
-        schema: {
-          tags: ['deliberation'],
-          summary: 'Record a proposal to a council: by a member, or by residents with enough co-signers',
-          params: IdParams,
-          body: ProposeBody,
-          response: { 201: MatterView },
-        },
+        access: { roles: councilManagers },
+        summary: 'Record a proposal to a council: by a member, or by residents with enough co-signers',
+        params: IdParams,
+        body: ProposeBody,
+        response: { 201: MatterView },
       },
       async (request, reply) => {
-        const council = await getCouncil(ctx.db, request.params.id);
-        if (!council) throw notFound();
-        if (!canManageAt(request.actor, council.unit_path)) throw forbidden();
+        const council = await managedCouncil(ctx, request.actor, request.params.id);
         const [id] = await proposeMatters(ctx.db, request.actor, council.id, [request.body], ctx.clock.now());
-        const m = await getMatter(ctx.db, id);
-        if (!m) throw notFound();
+        const m = await matterOf(ctx, id);
         return reply.status(201).send(await matterView(ctx, request.actor, m));
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/councils/:id/resident-proposals',
       {
-        config: { access: 'resident' },
-        schema: {
-          tags: ['deliberation'],
-          summary: "A resident's proposal to a council, with the co-signers the council asks for",
-          params: IdParams,
-          body: ResidentProposalBody,
-          response: { 201: MatterView },
-        },
+        access: 'resident',
+        summary: "A resident's proposal to a council, with the co-signers the council asks for",
+        params: IdParams,
+        body: ResidentProposalBody,
+        response: { 201: MatterView },
       },
       async (request, reply) => {
-        const council = await getCouncil(ctx.db, request.params.id);
-        if (!council) throw notFound();
+        const council = await councilOf(ctx, request.params.id);
         const actor = request.actor as Extract<Actor, { kind: 'resident' }>;
         const b = request.body;
         const proposal = { content: b.content, title: b.title, body: b.body, proposer: 'residents' as const, proposerName: actor.name.trim() || '—', cosigners: b.cosigners };
         const [id] = await proposeMatters(ctx.db, actor, council.id, [proposal], ctx.clock.now());
-        const m = await getMatter(ctx.db, id);
-        if (!m) throw notFound();
+        const m = await matterOf(ctx, id);
         return reply.status(201).send(await matterView(ctx, actor, m));
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/councils/:id/matters/batch',
       {
-        config: { access: { roles: councilManagers } },
+        access: { roles: councilManagers },
+        summary: "Record up to 1,000 proposals at once (a council's register); all or none",
+        params: IdParams,
+        body: ProposeBatchBody,
+        response: { 201: ProposeBatchResult },
         bodyLimit: 4 * 1024 * 1024,
-        schema: {
-          tags: ['deliberation'],
-          summary: "Record up to 1,000 proposals at once (a council's register); all or none",
-          params: IdParams,
-          body: ProposeBatchBody,
-          response: { 201: ProposeBatchResult },
-        },
       },
       async (request, reply) => {
-        const council = await getCouncil(ctx.db, request.params.id);
-        if (!council) throw notFound();
-        if (!canManageAt(request.actor, council.unit_path)) throw forbidden();
+        const council = await managedCouncil(ctx, request.actor, request.params.id);
         const ids = await proposeMatters(ctx.db, request.actor, council.id, request.body.matters, ctx.clock.now());
         return reply.status(201).send({ created: ids.length, ids });
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/matters',
       {
-        config: { access: 'public' },
-        schema: { tags: ['deliberation'], summary: 'Matters of a unit and the units below it, newest first', querystring: MattersQuery, response: { 200: MatterList } },
+        access: 'public',
+        summary: 'Matters of a unit and the units below it, newest first',
+        querystring: MattersQuery,
+        response: { 200: MatterList },
       },
       async (request) => {
         const q = request.query;
@@ -268,33 +280,33 @@ export const deliberationModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/matters/:id',
-      { config: { access: 'public' }, schema: { tags: ['deliberation'], summary: 'A matter with its evaluation, review, meeting, tasks and inspections', params: IdParams, response: { 200: MatterView } } },
+      {
+        access: 'public',
+        summary: 'A matter with its evaluation, review, meeting, tasks and inspections',
+        params: IdParams,
+        response: { 200: MatterView },
+      },
       async (request) => {
-        const m = await getMatter(ctx.db, request.params.id);
-        if (!m) throw notFound();
+        const m = await matterOf(ctx, request.params.id);
         return matterView(ctx, request.actor, m);
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/matters/:id/actions',
       {
-        config: { access: 'signed_in' },
-        schema: {
-          tags: ['deliberation'],
-          summary:
-            'Move a matter on: open_evaluation, evaluate, comment, submit_for_review, review, resolve, add_task, report_progress, submit_for_inspection, inspect',
-          description: '409 when the matter\'s stage does not allow the action (a skipped stage included); 422 quorum_not_met for a meeting without quorum. Nothing changes on a refusal.',
-          params: IdParams,
-          body: MatterActionBody,
-          response: { 200: MatterView },
-        },
+        access: 'signed_in',
+        summary:
+          'Move a matter on: open_evaluation, evaluate, comment, submit_for_review, review, resolve, add_task, report_progress, submit_for_inspection, inspect',
+        description: '409 when the matter\'s stage does not allow the action (a skipped stage included); 422 quorum_not_met for a meeting without quorum. Nothing changes on a refusal.',
+        params: IdParams,
+        body: MatterActionBody,
+        response: { 200: MatterView },
       },
       async (request) => {
-        const m = await getMatter(ctx.db, request.params.id);
-        if (!m) throw notFound();
+        const m = await matterOf(ctx, request.params.id);
         const who = actionActor[request.body.type];
         const actor = request.actor;
         const allowed =
@@ -309,49 +321,47 @@ export const deliberationModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/matters/:id/documents',
       {
-        config: { access: { roles: councilManagers } },
-        schema: { tags: ['deliberation'], summary: 'Attach a document (its title and address) to a matter', params: IdParams, body: AddDocumentBody, response: { 200: MatterView } },
+        access: { roles: councilManagers },
+        summary: 'Attach a document (its title and address) to a matter',
+        params: IdParams,
+        body: AddDocumentBody,
+        response: { 200: MatterView },
       },
       async (request) => {
-        const m = await getMatter(ctx.db, request.params.id);
-        if (!m) throw notFound();
-        if (!canManageAt(request.actor, m.unit_path)) throw forbidden();
+        const m = await managedMatter(ctx, request.actor, request.params.id);
         await insertDocuments(ctx.db, { matterId: m.id }, [request.body], ctx.clock.now());
         return matterView(ctx, request.actor, m);
       },
     );
 
-    for (const method of ['PUT', 'DELETE'] as const) {
-      app.route({
-        method,
-        url: '/api/v1/matters/:id/follow',
-        config: { access: 'resident' },
-        schema: { tags: ['deliberation'], summary: method === 'PUT' ? 'Follow a matter: be told when it moves' : 'Stop following a matter', params: IdParams, response: { 200: MatterView } },
-        handler: async (request) => {
+    for (const method of ['put', 'delete'] as const) {
+      routes[method](
+        '/api/v1/matters/:id/follow',
+        {
+          access: 'resident',
+          summary: method === 'put' ? 'Follow a matter: be told when it moves' : 'Stop following a matter',
+          params: IdParams,
+          response: { 200: MatterView },
+        },
+        async (request) => {
           const { id } = request.params as { id: number };
-          const m = await getMatter(ctx.db, id);
-          if (!m) throw notFound();
-          const actor = request.actor as Extract<Actor, { kind: 'resident' }>;
-          if (method === 'PUT') await follow(ctx.db, actor.id, { matterId: id }, ctx.clock.now());
-          else await unfollow(ctx.db, actor.id, { matterId: id });
+          const m = await matterOf(ctx, id);
+          const actor = await setFollowing(ctx, request.actor, method, { matterId: id });
           return matterView(ctx, actor, m);
         },
-      });
+      );
     }
 
-    app.get(
+    routes.get(
       '/api/v1/deliberation/figures',
       {
-        config: { access: 'public' },
-        schema: {
-          tags: ['deliberation'],
-          summary: "Deliberation figures of a unit's subtree for a period: councils, members, matters by content and stage, resolutions, implementation, inspections, turnout",
-          querystring: FiguresQuery,
-          response: { 200: Figures },
-        },
+        access: 'public',
+        summary: "Deliberation figures of a unit's subtree for a period: councils, members, matters by content and stage, resolutions, implementation, inspections, turnout",
+        querystring: FiguresQuery,
+        response: { 200: Figures },
       },
       async (request) => deliberationFiguresOf(ctx, request.query),
     );

@@ -12,8 +12,8 @@ import { isOfficial } from '../../platform/access.ts';
 import { canEditPhoto, photoMaxBytes } from './directory.policy.ts';
 import { findPhoto, officialUnitPaths } from './directory.queries.ts';
 import { removeOfficialPhoto, setOfficialPhoto } from './commands/officialPhoto.ts';
+import { routesOf } from '../../platform/routes.ts';
 
-const tags = ['units'];
 const Params = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 const PhotoView = Type.Object({ photo: Type.Union([Type.String({ description: 'the address of the photo' }), Type.Null()]) });
 
@@ -21,6 +21,8 @@ const PhotoView = Type.Object({ photo: Type.Union([Type.String({ description: 't
 export const photoPath = (id: number, sha256: string) => `/api/v1/officials/${id}/photo?v=${sha256.slice(0, 12)}`;
 
 export function photoRoutes(app: App, ctx: AppContext) {
+  const routes = routesOf(app, 'units');
+
   acceptFileBodies(app);
 
   /** The official whose photo the caller changes: 404 when not listed or not theirs to change. */
@@ -31,18 +33,15 @@ export function photoRoutes(app: App, ctx: AppContext) {
     return { actor, official: { id, unitId: units[0].unit_id } };
   };
 
-  app.put(
+  routes.put(
     '/api/v1/officials/:id/photo',
     {
-      config: { access: 'official' },
+      access: 'official',
+      summary: "Set an official's photo in the public staff directory (the official, or an administrator of their unit): a JPEG, PNG or WebP image as the raw body",
+      description: 'At most 2 MB: 413 photo_too_large; another type: 415 photo_type. Nothing is stored on refusal.',
+      params: Params,
+      response: { 200: PhotoView },
       bodyLimit: photoMaxBytes + 1024,
-      schema: {
-        tags,
-        summary: "Set an official's photo in the public staff directory (the official, or an administrator of their unit): a JPEG, PNG or WebP image as the raw body",
-        description: 'At most 2 MB: 413 photo_too_large; another type: 415 photo_type. Nothing is stored on refusal.',
-        params: Params,
-        response: { 200: PhotoView },
-      },
     },
     async (request) => {
       const { actor, official } = await editable(request.actor, request.params.id);
@@ -52,11 +51,13 @@ export function photoRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.delete(
+  routes.delete(
     '/api/v1/officials/:id/photo',
     {
-      config: { access: 'official' },
-      schema: { tags, summary: "Remove an official's photo from the staff directory (the official, or an administrator of their unit)", params: Params, response: { 204: Type.Null() } },
+      access: 'official',
+      summary: "Remove an official's photo from the staff directory (the official, or an administrator of their unit)",
+      params: Params,
+      response: { 204: Type.Null() },
     },
     async (request, reply) => {
       const { actor, official } = await editable(request.actor, request.params.id);
@@ -65,16 +66,13 @@ export function photoRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/officials/:id/photo',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: "An official's photo, for anyone while they are listed in a unit's staff directory",
-        params: Params,
-        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
-      },
+      access: 'public',
+      summary: "An official's photo, for anyone while they are listed in a unit's staff directory",
+      params: Params,
+      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
     },
     async (request, reply) => {
       const id = request.params.id;

@@ -7,6 +7,7 @@ import { photoRoutes } from './directory.photos.ts';
 import type { App } from '../../app.ts';
 import { presentStaff } from './directory.presenter.ts';
 import { directoryMessages } from './directory.messages.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 /**
  * Each unit's public staff directory. A resident who reports an official's conduct picks them
@@ -16,17 +17,16 @@ export const directoryModule: Module = {
   name: 'directory',
   messages: [directoryMessages],
   async routes(app, ctx) {
+    const routes = routesOf(app, 'units');
+
     await app.register(async (scope) => photoRoutes(scope as unknown as App, ctx));
-    app.get(
+    routes.get(
       '/api/v1/units/:code/staff',
       {
-        config: { access: 'public' },
-        schema: {
-          tags: ['units'],
-          summary: "A unit's public staff directory: name, position, agency and roles of the officials placed at the unit; no contact data",
-          params: StaffParams,
-          response: { 200: StaffDirectory },
-        },
+        access: 'public',
+        summary: "A unit's public staff directory: name, position, agency and roles of the officials placed at the unit; no contact data",
+        params: StaffParams,
+        response: { 200: StaffDirectory },
       },
       async (request) => {
         const unit = await resolveUnit(ctx.db, request.params.code, ctx.clock.now());

@@ -86,9 +86,9 @@ import { askAhead } from './commands/askAhead.ts';
 import { setMinimum } from './commands/setMinimum.ts';
 import { gatheringMessages } from './gatherings.messages.ts';
 import { gatheringWebhookEvents } from './gatherings.webhooks.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 const readers = [...new Set([...gatheringStaff, ...gatheringOverseers])];
-const tags = ['gatherings'];
 
 /** Those who run or oversee a unit's gatherings may read its staff view. */
 const mayRead = (actor: Actor, path: string) => [...staffScope(actor), ...overseerScope(actor)].some((p) => path.startsWith(p));
@@ -140,21 +140,20 @@ export async function gatheringFiguresOf(ctx: AppContext, q: { unit: string; fro
 
 /** The files of the minutes: their own scope of routes, whose bodies are the raw files. */
 function minutesFileRoutes(app: App, ctx: AppContext) {
+  const routes = routesOf(app, 'gatherings');
+
   acceptFileBodies(app);
 
-  app.post(
+  routes.post(
     '/api/v1/gatherings/:id/attachments',
     {
-      config: { access: { roles: gatheringStaff } },
+      access: { roles: gatheringStaff },
+      summary: "Attach a file to a closed gathering's minutes: a photo (JPEG, PNG, WebP) or a PDF as the raw body, its name in ?filename=",
+      description: 'public=true shows it on the public page once the gathering is published. At most 10 MB a file, 20 files and 100 MB a gathering. Before the gathering closes: 409 minutes_files_closed.',
+      params: IdParams,
+      querystring: AttachmentQuery,
+      response: { 201: MinutesFileView },
       bodyLimit: attachmentMaxBytes,
-      schema: {
-        tags,
-        summary: "Attach a file to a closed gathering's minutes: a photo (JPEG, PNG, WebP) or a PDF as the raw body, its name in ?filename=",
-        description: 'public=true shows it on the public page once the gathering is published. At most 10 MB a file, 20 files and 100 MB a gathering. Before the gathering closes: 409 minutes_files_closed.',
-        params: IdParams,
-        querystring: AttachmentQuery,
-        response: { 201: MinutesFileView },
-      },
     },
     async (request, reply) => {
       const id = Number(request.params.id);
@@ -169,16 +168,13 @@ function minutesFileRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/gatherings/:id/attachments/:attachmentId',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: "Download a file of a gathering's minutes (anyone once published and public; staff of the unit always)",
-        params: AttachmentParams,
-        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
-      },
+      access: 'public',
+      summary: "Download a file of a gathering's minutes (anyone once published and public; staff of the unit always)",
+      params: AttachmentParams,
+      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
     },
     async (request, reply) => {
       const g = await getGathering(ctx.db, Number(request.params.id));
@@ -200,20 +196,19 @@ export const gatheringsModule: Module = {
   messages: [gatheringMessages],
   webhookEvents: gatheringWebhookEvents,
   async routes(app, ctx) {
+    const routes = routesOf(app, 'gatherings');
+
     await app.register(async (scope) => minutesFileRoutes(scope as unknown as App, ctx));
     const idOf = (params: { id: string }) => Number(params.id);
 
-    app.post(
+    routes.post(
       '/api/v1/gatherings',
       {
-        config: { access: { roles: gatheringStaff } },
-        schema: {
-          tags,
-          summary: 'Plan a gathering (reception day, outreach day, forum, dialogue, service day, working session)',
-          description: "Start and end are the wall clock of the unit's time zone. A host who already has a gathering at that time: 409 host_busy.",
-          body: CreateGatheringBody,
-          response: { 201: StaffGathering },
-        },
+        access: { roles: gatheringStaff },
+        summary: 'Plan a gathering (reception day, outreach day, forum, dialogue, service day, working session)',
+        description: "Start and end are the wall clock of the unit's time zone. A host who already has a gathering at that time: 409 host_busy.",
+        body: CreateGatheringBody,
+        response: { 201: StaffGathering },
       },
       async (request, reply) => {
         const unit = await unitOf(ctx, request.body.unit);
@@ -223,17 +218,14 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/gathering-series',
       {
-        config: { access: { roles: gatheringStaff } },
-        schema: {
-          tags,
-          summary: 'Plan a series of gatherings by an RFC 5545 recurrence rule',
-          description: "Each day of the rule from firstDay to untilDay gets a gathering; a holiday of the unit's calendar is skipped or moved as holidayRule says; exceptions are left out.",
-          body: CreateSeriesBody,
-          response: { 201: SeriesResult },
-        },
+        access: { roles: gatheringStaff },
+        summary: 'Plan a series of gatherings by an RFC 5545 recurrence rule',
+        description: "Each day of the rule from firstDay to untilDay gets a gathering; a holiday of the unit's calendar is skipped or moved as holidayRule says; exceptions are left out.",
+        body: CreateSeriesBody,
+        response: { 201: SeriesResult },
       },
       async (request, reply) => {
         const unit = await unitOf(ctx, request.body.unit);
@@ -242,34 +234,28 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/gathering-series/:id/exceptions',
       {
-        config: { access: { roles: gatheringStaff } },
-        schema: {
-          tags,
-          summary: 'Leave one day out of a series (its gathering is cancelled), or move it to another day',
-          description: 'With moveTo, the planned gathering of that day is planned again on moveTo at the same local time (the host must be free: 409 host_busy). A day already left out: 409 series_day_taken.',
-          params: IdParams,
-          body: SeriesExceptionBody,
-          response: { 200: SeriesExceptionResult },
-        },
+        access: { roles: gatheringStaff },
+        summary: 'Leave one day out of a series (its gathering is cancelled), or move it to another day',
+        description: 'With moveTo, the planned gathering of that day is planned again on moveTo at the same local time (the host must be free: 409 host_busy). A day already left out: 409 series_day_taken.',
+        params: IdParams,
+        body: SeriesExceptionBody,
+        response: { 200: SeriesExceptionResult },
       },
       async (request) => {
         return addException(ctx, request.actor, idOf(request.params), request.body, (path) => canRunGatherings(request.actor, path));
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/gathering-series',
       {
-        config: { access: { roles: readers } },
-        schema: {
-          tags,
-          summary: 'The series under a unit, within your units, with the days left out or moved',
-          querystring: SeriesQuery,
-          response: { 200: SeriesList },
-        },
+        access: { roles: readers },
+        summary: 'The series under a unit, within your units, with the days left out or moved',
+        querystring: SeriesQuery,
+        response: { 200: SeriesList },
       },
       async (request) => {
         const unit = await unitOf(ctx, request.query.unit);
@@ -279,12 +265,9 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/gatherings',
-      {
-        config: { access: { roles: readers } },
-        schema: { tags, summary: 'Gatherings under a unit, within your units', querystring: ListQuery, response: { 200: GatheringList } },
-      },
+      { access: { roles: readers }, summary: 'Gatherings under a unit, within your units', querystring: ListQuery, response: { 200: GatheringList } },
       async (request) => {
         const q = request.query;
         const unit = await unitOf(ctx, q.unit);
@@ -302,12 +285,9 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/gatherings/public',
-      {
-        config: { access: 'public' },
-        schema: { tags, summary: 'The public calendar of a unit and the units below it', querystring: ListQuery, response: { 200: GatheringList } },
-      },
+      { access: 'public', summary: 'The public calendar of a unit and the units below it', querystring: ListQuery, response: { 200: GatheringList } },
       async (request) => {
         const q = request.query;
         const unit = await unitOf(ctx, q.unit);
@@ -322,12 +302,9 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/units/:code/gatherings/calendar.ics',
-      {
-        config: { access: 'public' },
-        schema: { tags, summary: "A unit's gatherings as an iCalendar feed (RFC 5545)", params: UnitParams },
-      },
+      { access: 'public', summary: "A unit's gatherings as an iCalendar feed (RFC 5545)", params: UnitParams },
       async (request, reply) => {
         const unit = await unitOf(ctx, request.params.code, 'path');
         const now = ctx.clock.now();
@@ -341,31 +318,25 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/gatherings/figures',
       {
-        config: { access: 'public' },
-        schema: {
-          tags,
-          summary: 'Exact figures of the gatherings under a unit in a period',
-          description: 'Held gatherings (closed or published) by kind and host role with the residents received; opinions raised at them, resolved and with higher levels; services delivered by type; follow-ups of "three sides, one word" records.',
-          querystring: FiguresQuery,
-          response: { 200: Figures },
-        },
+        access: 'public',
+        summary: 'Exact figures of the gatherings under a unit in a period',
+        description: 'Held gatherings (closed or published) by kind and host role with the residents received; opinions raised at them, resolved and with higher levels; services delivered by type; follow-ups of "three sides, one word" records.',
+        querystring: FiguresQuery,
+        response: { 200: Figures },
       },
       async (request) => gatheringFiguresOf(ctx, request.query),
     );
 
-    app.get(
+    routes.get(
       '/api/v1/gatherings/compliance',
       {
-        config: { access: { roles: gatheringOverseers } },
-        schema: {
-          tags,
-          summary: "Per unit and month: do the planned and the held reception days meet the law's minimum?",
-          querystring: ComplianceQuery,
-          response: { 200: Compliance },
-        },
+        access: { roles: gatheringOverseers },
+        summary: "Per unit and month: do the planned and the held reception days meet the law's minimum?",
+        querystring: ComplianceQuery,
+        response: { 200: Compliance },
       },
       async (request) => {
         const q = request.query;
@@ -378,17 +349,14 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/gatherings/records',
       {
-        config: { access: { roles: readers } },
-        schema: {
-          tags,
-          summary: '"Three sides, one word" records under a unit and the units below, within your units',
-          description: 'overdue=true: only those still open past their day; dueBy: only those still open and due on or before that local day (overdue ones included).',
-          querystring: RecordsQuery,
-          response: { 200: RecordList },
-        },
+        access: { roles: readers },
+        summary: '"Three sides, one word" records under a unit and the units below, within your units',
+        description: 'overdue=true: only those still open past their day; dueBy: only those still open and due on or before that local day (overdue ones included).',
+        querystring: RecordsQuery,
+        response: { 200: RecordList },
       },
       async (request) => {
         const unit = await unitOf(ctx, request.query.unit);
@@ -403,11 +371,14 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/gatherings/records/:id/actions',
       {
-        config: { access: { roles: gatheringStaff } },
-        schema: { tags, summary: 'The follow-up of a record is done', params: IdParams, body: RecordActionBody, response: { 204: Type.Null() } },
+        access: { roles: gatheringStaff },
+        summary: 'The follow-up of a record is done',
+        params: IdParams,
+        body: RecordActionBody,
+        response: { 204: Type.Null() },
       },
       async (request, reply) => {
         await completeRecord(ctx, request.actor, idOf(request.params), request.body.note, (r) => canRunGatherings(request.actor, r.unit_path));
@@ -415,12 +386,9 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/gatherings/:id',
-      {
-        config: { access: { roles: readers } },
-        schema: { tags, summary: 'A gathering as staff see it', params: IdParams, response: { 200: StaffGathering } },
-      },
+      { access: { roles: readers }, summary: 'A gathering as staff see it', params: IdParams, response: { 200: StaffGathering } },
       async (request) => {
         const g = await getGathering(ctx.db, idOf(request.params));
         if (!g || !mayRead(request.actor, g.unit_path)) throw notFound();
@@ -428,11 +396,13 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/gatherings/:id/public',
       {
-        config: { access: 'public' },
-        schema: { tags, summary: 'A gathering as residents see it, with the progress of the petitions raised at it', params: IdParams, response: { 200: PublicGathering } },
+        access: 'public',
+        summary: 'A gathering as residents see it, with the progress of the petitions raised at it',
+        params: IdParams,
+        response: { 200: PublicGathering },
       },
       async (request) => {
         const g = await getGathering(ctx.db, idOf(request.params));
@@ -441,18 +411,15 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/gatherings/:id/actions',
       {
-        config: { access: { roles: gatheringStaff } },
-        schema: {
-          tags,
-          summary: 'Open, close, publish or cancel a gathering',
-          description: 'planned → open → closed → published; planned or open → cancelled with a reason. Any other step: 409 gathering_state.',
-          params: IdParams,
-          body: ActionBody,
-          response: { 200: StaffGathering },
-        },
+        access: { roles: gatheringStaff },
+        summary: 'Open, close, publish or cancel a gathering',
+        description: 'planned → open → closed → published; planned or open → cancelled with a reason. Any other step: 409 gathering_state.',
+        params: IdParams,
+        body: ActionBody,
+        response: { 200: StaffGathering },
       },
       async (request) => {
         const id = idOf(request.params);
@@ -461,18 +428,15 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/gatherings/:id/entries',
       {
-        config: { access: { roles: gatheringStaff } },
-        schema: {
-          tags,
-          summary: "The console's entries: attendance, an opinion (a petition linked to the gathering), services delivered, a \"three sides, one word\" record",
-          description: 'Each entry carries an idempotency key. The same key again answers 200 with what was recorded the first time and changes nothing.',
-          params: IdParams,
-          body: EntryBody,
-          response: { 200: EntryResult, 201: EntryResult },
-        },
+        access: { roles: gatheringStaff },
+        summary: "The console's entries: attendance, an opinion (a petition linked to the gathering), services delivered, a \"three sides, one word\" record",
+        description: 'Each entry carries an idempotency key. The same key again answers 200 with what was recorded the first time and changes nothing.',
+        params: IdParams,
+        body: EntryBody,
+        response: { 200: EntryResult, 201: EntryResult },
       },
       async (request, reply) => {
         const out = await recordEntry(ctx, request.actor, idOf(request.params), request.body, (g) => canRunGatherings(request.actor, g.unit_path));
@@ -480,26 +444,26 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/gatherings/:id/bookings',
       {
-        config: { access: 'public' },
-        schema: {
-          tags,
-          summary: 'Book a place (a reception slot) with a phone number; answers the confirmation code',
-          params: IdParams,
-          body: BookingBody,
-          response: { 201: BookingResult },
-        },
+        access: 'public',
+        summary: 'Book a place (a reception slot) with a phone number; answers the confirmation code',
+        params: IdParams,
+        body: BookingBody,
+        response: { 201: BookingResult },
       },
       async (request, reply) => reply.status(201).send(await bookPlace(ctx, request.actor, idOf(request.params), request.body)),
     );
 
-    app.post(
+    routes.post(
       '/api/v1/gatherings/:id/bookings/:code/cancel',
       {
-        config: { access: 'public' },
-        schema: { tags, summary: 'Cancel a booking with its code and the phone number it was made with', params: BookingParams, body: CancelBookingBody, response: { 204: Type.Null() } },
+        access: 'public',
+        summary: 'Cancel a booking with its code and the phone number it was made with',
+        params: BookingParams,
+        body: CancelBookingBody,
+        response: { 204: Type.Null() },
       },
       async (request, reply) => {
         await cancelPlace(ctx, request.actor, idOf(request.params), request.params.code, request.body.phone);
@@ -507,26 +471,24 @@ export const gatheringsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/gatherings/:id/questions',
       {
-        config: { access: 'public' },
-        schema: {
-          tags,
-          summary: 'Send a question ahead of a gathering: it becomes a petition linked to it',
-          params: IdParams,
-          body: QuestionBody,
-          response: { 201: QuestionResult },
-        },
+        access: 'public',
+        summary: 'Send a question ahead of a gathering: it becomes a petition linked to it',
+        params: IdParams,
+        body: QuestionBody,
+        response: { 201: QuestionResult },
       },
       async (request, reply) => reply.status(201).send(await askAhead(ctx, request.actor, idOf(request.params), request.body)),
     );
 
-    app.get(
+    routes.get(
       '/api/v1/reception-minimums',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: "The law's minimum reception frequency per level and role, with the dates each holds", response: { 200: MinimumList } },
+        access: 'official',
+        summary: "The law's minimum reception frequency per level and role, with the dates each holds",
+        response: { 200: MinimumList },
       },
       async () => ({
         items: (await listMinimums(ctx.db)).map((m) => ({
@@ -535,11 +497,13 @@ export const gatheringsModule: Module = {
       }),
     );
 
-    app.post(
+    routes.post(
       '/api/v1/reception-minimums',
       {
-        config: { access: { roles: minimumEditors } },
-        schema: { tags, summary: 'Set a minimum reception frequency from a date (administrators)', body: MinimumBody, response: { 200: MinimumView } },
+        access: { roles: minimumEditors },
+        summary: 'Set a minimum reception frequency from a date (administrators)',
+        body: MinimumBody,
+        response: { 200: MinimumView },
       },
       async (request) => {
         if (!canEditMinimums(request.actor)) throw forbidden();

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 /** 503 unless the database answers a query. */
 async function requireDatabase(ctx: AppContext): Promise<void> {
@@ -16,14 +17,14 @@ async function requireDatabase(ctx: AppContext): Promise<void> {
 export const healthModule: Module = {
   name: 'health',
   routes(app, ctx) {
-    app.get(
+    const routes = routesOf(app, 'platform');
+
+    routes.get(
       '/healthz',
       {
-        config: { access: 'public' },
-        schema: {
-          tags: ['platform'],
-          response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }) },
-        },
+        access: 'public',
+        summary: 'Liveness: ok while the process and its database answer (503 otherwise)',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }) },
       },
       async () => {
         await requireDatabase(ctx);
@@ -32,12 +33,9 @@ export const healthModule: Module = {
     );
 
     // For a load balancer or orchestrator: send this process traffic only while it answers 200.
-    app.get(
+    routes.get(
       '/readyz',
-      {
-        config: { access: 'public' },
-        schema: { tags: ['platform'], response: { 200: Type.Object({ status: Type.Literal('ready') }) } },
-      },
+      { access: 'public', summary: 'Readiness: ready while this process should get traffic (503 otherwise)', response: { 200: Type.Object({ status: Type.Literal('ready') }) } },
       async () => {
         await requireDatabase(ctx);
         return { status: 'ready' as const };

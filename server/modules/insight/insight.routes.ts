@@ -13,6 +13,7 @@ import { HotspotList, HotspotQuery, PetitionParams, RouteBody, RouteOutcome, Rou
 import { insightMessages } from './insight.messages.ts';
 import { insightTemplates } from './insight.notify.ts';
 import { insightJobs } from './insight.jobs.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 export const insightModule: Module = {
   name: 'insight',
@@ -20,17 +21,16 @@ export const insightModule: Module = {
   templates: [insightTemplates],
   jobs: insightJobs,
   routes(app, ctx) {
-    app.get(
+    const routes = routesOf(app, 'insight');
+
+    routes.get(
       '/api/v1/petitions/:id/routing-suggestion',
       {
-        config: { access: { roles: routers } },
-        schema: {
-          tags: ['insight'],
-          summary: "The three most likely categories and agencies for a case, learned from the deployment's routed history",
-          description: 'Agencies only on the case\'s branch of the unit tree. For those who may route the case (its dispatchers and leaders).',
-          params: PetitionParams,
-          response: { 200: RoutingSuggestion },
-        },
+        access: { roles: routers },
+        summary: "The three most likely categories and agencies for a case, learned from the deployment's routed history",
+        description: 'Agencies only on the case\'s branch of the unit tree. For those who may route the case (its dispatchers and leaders).',
+        params: PetitionParams,
+        response: { 200: RoutingSuggestion },
       },
       async (request) => {
         const actor = request.actor as Official;
@@ -68,17 +68,14 @@ export const insightModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/petitions/:id/routing',
       {
-        config: { access: { roles: routers } },
-        schema: {
-          tags: ['insight'],
-          summary: "Sets an open case's category and agency (a suggestion applied in one click, or the dispatcher's own choice)",
-          params: PetitionParams,
-          body: RouteBody,
-          response: { 200: RouteOutcome },
-        },
+        access: { roles: routers },
+        summary: "Sets an open case's category and agency (a suggestion applied in one click, or the dispatcher's own choice)",
+        params: PetitionParams,
+        body: RouteBody,
+        response: { 200: RouteOutcome },
       },
       async (request) => {
         const actor = request.actor as Official;
@@ -89,25 +86,19 @@ export const insightModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/insight/routing',
       {
-        config: { access: { roles: modelKeepers } },
-        schema: {
-          tags: ['insight'],
-          summary: "The routing models: when trained, from how much history, and their accuracy on the newest fifth held out",
-          response: { 200: RoutingFigures },
-        },
+        access: { roles: modelKeepers },
+        summary: "The routing models: when trained, from how much history, and their accuracy on the newest fifth held out",
+        response: { 200: RoutingFigures },
       },
       async () => ({ models: (await modelFigures(ctx.db)).map((m) => ({ ...m, trainedAt: m.trainedAt.toISOString() })) }),
     );
 
-    app.post(
+    routes.post(
       '/api/v1/insight/routing/train',
-      {
-        config: { access: { roles: modelKeepers } },
-        schema: { tags: ['insight'], summary: 'Trains the routing models again now, in the background', response: { 202: TrainAccepted } },
-      },
+      { access: { roles: modelKeepers }, summary: 'Trains the routing models again now, in the background', response: { 202: TrainAccepted } },
       async (_request, reply) => {
         const now = ctx.clock.now();
         // One pending request at a time: the key holds for the minute.
@@ -118,16 +109,13 @@ export const insightModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/insight/hotspots',
       {
-        config: { access: { roles: hotspotReaders } },
-        schema: {
-          tags: ['insight'],
-          summary: "Unusual rises flagged in the caller's units: a category's last week against its eight weeks before, with the petitions behind each",
-          querystring: HotspotQuery,
-          response: { 200: HotspotList },
-        },
+        access: { roles: hotspotReaders },
+        summary: "Unusual rises flagged in the caller's units: a category's last week against its eight weeks before, with the petitions behind each",
+        querystring: HotspotQuery,
+        response: { 200: HotspotList },
       },
       async (request) => {
         const actor = request.actor as Official;

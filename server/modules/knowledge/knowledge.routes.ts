@@ -54,6 +54,7 @@ import { unsubscribe } from './commands/unsubscribe.ts';
 import { knowledgeMessages } from './knowledge.messages.ts';
 import { subscriptionTemplates } from './knowledge.notify.ts';
 import { announceJobs } from './knowledge.announce.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 const language = (lang: string | undefined, header: string | undefined): ArticleLanguage => {
   const l = (lang ?? header ?? 'vi').slice(0, 2).toLowerCase();
@@ -108,17 +109,16 @@ export const knowledgeModule: Module = {
   templates: [subscriptionTemplates],
   jobs: announceJobs,
   routes(app, ctx) {
-    app.get(
+    const routes = routesOf(app, 'knowledge');
+
+    routes.get(
       '/api/v1/knowledge/articles',
       {
-        config: { access: 'public' },
-        schema: {
-          tags: ['knowledge'],
-          summary: 'Published articles: with q, those that best answer the question (Vietnamese with or without diacritics, Chinese simplified or traditional, English); else the newest',
-          description: '`unit`: the articles of that unit, of the units above it and of the units below it.',
-          querystring: SearchQuery,
-          response: { 200: ArticleList },
-        },
+        access: 'public',
+        summary: 'Published articles: with q, those that best answer the question (Vietnamese with or without diacritics, Chinese simplified or traditional, English); else the newest',
+        description: '`unit`: the articles of that unit, of the units above it and of the units below it.',
+        querystring: SearchQuery,
+        response: { 200: ArticleList },
       },
       async (request) => {
         const q = request.query;
@@ -128,12 +128,9 @@ export const knowledgeModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/knowledge/articles/:id',
-      {
-        config: { access: 'public' },
-        schema: { tags: ['knowledge'], summary: 'A published article in every language it has', params: ArticleParams, response: { 200: ArticleView } },
-      },
+      { access: 'public', summary: 'A published article in every language it has', params: ArticleParams, response: { 200: ArticleView } },
       async (request) => {
         const a = await findArticle(ctx.db, request.params.id);
         const d = today(ctx.clock.now());
@@ -145,17 +142,14 @@ export const knowledgeModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/knowledge/articles',
       {
-        config: { access: { roles: writers } },
-        schema: {
-          tags: ['knowledge'],
-          summary: 'Write an article (a draft): a procedure guide, an announcement, or an answer from a petition whose resident agreed to publication',
-          description: "An answer's texts are scrubbed of its petition's personal data (names, phone numbers, e-mail, identity numbers, addresses) as they are saved; another official reviews it before residents read it.",
-          body: CreateArticleBody,
-          response: { 201: ArticleWorkView },
-        },
+        access: { roles: writers },
+        summary: 'Write an article (a draft): a procedure guide, an announcement, or an answer from a petition whose resident agreed to publication',
+        description: "An answer's texts are scrubbed of its petition's personal data (names, phone numbers, e-mail, identity numbers, addresses) as they are saved; another official reviews it before residents read it.",
+        body: CreateArticleBody,
+        response: { 201: ArticleWorkView },
       },
       async (request, reply) => {
         const actor = request.actor as Official;
@@ -166,26 +160,25 @@ export const knowledgeModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/knowledge/articles/:id/work',
       {
-        config: { access: { roles: writers } },
-        schema: { tags: ['knowledge'], summary: 'The article as it is being written or reviewed, with what the caller may do', params: ArticleParams, response: { 200: ArticleWorkView } },
+        access: { roles: writers },
+        summary: 'The article as it is being written or reviewed, with what the caller may do',
+        params: ArticleParams,
+        response: { 200: ArticleWorkView },
       },
       async (request) => workView(ctx, request.actor as Official, request.params.id),
     );
 
-    app.post(
+    routes.post(
       '/api/v1/knowledge/articles/:id/actions',
       {
-        config: { access: { roles: writers } },
-        schema: {
-          tags: ['knowledge'],
-          summary: 'revise (new texts), submit (for review), approve (another official: publish), return (to the writer, with a reason), withdraw',
-          params: ArticleParams,
-          body: ArticleActionBody,
-          response: { 200: ArticleWorkView },
-        },
+        access: { roles: writers },
+        summary: 'revise (new texts), submit (for review), approve (another official: publish), return (to the writer, with a reason), withdraw',
+        params: ArticleParams,
+        body: ArticleActionBody,
+        response: { 200: ArticleWorkView },
       },
       async (request) => {
         const actor = request.actor as Official;
@@ -215,11 +208,13 @@ export const knowledgeModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/knowledge/work',
       {
-        config: { access: { roles: writers } },
-        schema: { tags: ['knowledge'], summary: "Articles being written or waiting for review in the caller's units", querystring: WorkQuery, response: { 200: WorkList } },
+        access: { roles: writers },
+        summary: "Articles being written or waiting for review in the caller's units",
+        querystring: WorkQuery,
+        response: { 200: WorkList },
       },
       async (request) => {
         const actor = request.actor as Official;
@@ -243,16 +238,13 @@ export const knowledgeModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/knowledge/search',
       {
-        config: { access: 'official' },
-        schema: {
-          tags: ['knowledge'],
-          summary: "Officials' search: published articles, and the petitions the caller may see",
-          querystring: SearchQuery,
-          response: { 200: StaffSearchResult },
-        },
+        access: 'official',
+        summary: "Officials' search: published articles, and the petitions the caller may see",
+        querystring: SearchQuery,
+        response: { 200: StaffSearchResult },
       },
       async (request) => {
         const q = request.query;
@@ -264,18 +256,15 @@ export const knowledgeModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/knowledge/drafts/:token',
       {
-        config: { access: 'public' },
-        schema: {
-          tags: ['knowledge'],
-          summary: 'The new-petition page tells what happened to a draft: articles suggested, one opened, the petition sent',
-          description: 'The token is random and made by the page; nothing about the resident is stored. The figures count drafts abandoned after an article was opened (deflection).',
-          params: DraftParams,
-          body: DraftBody,
-          response: { 204: Type.Null() },
-        },
+        access: 'public',
+        summary: 'The new-petition page tells what happened to a draft: articles suggested, one opened, the petition sent',
+        description: 'The token is random and made by the page; nothing about the resident is stored. The figures count drafts abandoned after an article was opened (deflection).',
+        params: DraftParams,
+        body: DraftBody,
+        response: { 204: Type.Null() },
       },
       async (request, reply) => {
         const b = request.body;
@@ -286,17 +275,14 @@ export const knowledgeModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/subscriptions',
       {
-        config: { access: 'public' },
-        schema: {
-          tags: ['knowledge'],
-          summary: "Follow a unit's announcements (and those of the units above it addressed to its area), a category's, or both, by SMS or e-mail",
-          description: 'No account is needed. The first message says what is followed and gives the unsubscribe code; every announcement repeats it.',
-          body: SubscribeBody,
-          response: { 201: SubscriptionView },
-        },
+        access: 'public',
+        summary: "Follow a unit's announcements (and those of the units above it addressed to its area), a category's, or both, by SMS or e-mail",
+        description: 'No account is needed. The first message says what is followed and gives the unsubscribe code; every announcement repeats it.',
+        body: SubscribeBody,
+        response: { 201: SubscriptionView },
       },
       async (request, reply) => {
         const b = request.body;
@@ -308,16 +294,13 @@ export const knowledgeModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/subscriptions/unsubscribe',
       {
-        config: { access: 'public' },
-        schema: {
-          tags: ['knowledge'],
-          summary: 'Stop a subscription with the code its messages carry (no sign-in)',
-          body: UnsubscribeBody,
-          response: { 200: SubscriptionView },
-        },
+        access: 'public',
+        summary: 'Stop a subscription with the code its messages carry (no sign-in)',
+        body: UnsubscribeBody,
+        response: { 200: SubscriptionView },
       },
       async (request) => {
         const s = await unsubscribe(ctx, request.body.code);
@@ -325,16 +308,13 @@ export const knowledgeModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/knowledge/figures',
       {
-        config: { access: 'official' },
-        schema: {
-          tags: ['knowledge'],
-          summary: "Deflection in the caller's units: drafts of new petitions abandoned after the resident opened a suggested article",
-          querystring: FiguresQuery,
-          response: { 200: DeflectionFigures },
-        },
+        access: 'official',
+        summary: "Deflection in the caller's units: drafts of new petitions abandoned after the resident opened a suggested article",
+        querystring: FiguresQuery,
+        response: { 200: DeflectionFigures },
       },
       async (request) => {
         const actor = request.actor as Official;

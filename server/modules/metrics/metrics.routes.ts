@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { mayScrape } from './metrics.policy.ts';
 import { readBacklog } from './metrics.queries.ts';
 import { newestBackup } from '../backups/index.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 /**
  * Prometheus metrics of this server process. Each app has its own registry, so that several apps
@@ -14,6 +15,8 @@ import { newestBackup } from '../backups/index.ts';
 export const metricsModule: Module = {
   name: 'metrics',
   routes(app, ctx) {
+    const routes = routesOf(app, 'platform');
+
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
 
@@ -58,12 +61,13 @@ export const metricsModule: Module = {
       petitionsOverdue: gauge('zd_petitions_overdue', 'Open petitions past their deadline'),
     };
 
-    app.get(
+    routes.get(
       '/metrics',
       {
         // Not a user's route: who may scrape is decided by the metrics token or the address below.
-        config: { access: 'public' },
-        schema: { tags: ['platform'], response: { 200: Type.String({ description: 'Prometheus text format' }) } },
+        access: 'public',
+        summary: 'Metrics for Prometheus: with the metrics token when one is set, otherwise only from this machine',
+        response: { 200: Type.String({ description: 'Prometheus text format' }) },
       },
       async (request, reply) => {
         const allowed = mayScrape({

@@ -6,6 +6,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
+import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { isOfficial } from '../../platform/access.ts';
@@ -35,6 +36,7 @@ import { postRequest } from './commands/postRequest.ts';
 import { postUpdate } from './commands/postUpdate.ts';
 import { createService } from './commands/createService.ts';
 import { open311Messages } from './open311.messages.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 export const open311Base = '/open311/v2';
 
@@ -72,6 +74,8 @@ export const open311Module: Module = {
   name: 'open311',
   messages: [open311Messages],
   async routes(app, ctx) {
+    const routes = routesOf(app, 'open311');
+
     const readLimit = { max: ctx.config.rateLimits.trackingPerMinute, timeWindow: 60_000, allowList: () => false };
     // A client with a key is held to its key's own limit, checked with the key.
     const writeLimit = {
@@ -80,16 +84,13 @@ export const open311Module: Module = {
       allowList: (request: FastifyRequest) => typeof (request.body as Form | undefined)?.api_key === 'string',
     };
 
-    app.post(
+    routes.post(
       '/api/v1/open311/services',
       {
-        config: { access: { roles: serviceManagers } },
-        schema: {
-          tags: ['open311'],
-          summary: "Define an Open311 service (a kind and category residents may report, with the attributes a client asks for) for a unit's subtree",
-          body: CreateServiceBody,
-          response: { 201: CreatedService },
-        },
+        access: { roles: serviceManagers },
+        summary: "Define an Open311 service (a kind and category residents may report, with the attributes a client asks for) for a unit's subtree",
+        body: CreateServiceBody,
+        response: { 201: CreatedService },
       },
       async (request, reply) => {
         const actor = request.actor;
@@ -124,9 +125,11 @@ export const open311Module: Module = {
   },
 };
 
-type Limit = Record<string, unknown>;
+type Limit = RateLimitOptions;
 
 function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppContext, readLimit: Limit, writeLimit: Limit) {
+  const routes = routesOf(app, 'open311');
+
   const now = () => ctx.clock.now();
 
   async function jurisdiction(code: string | undefined, client?: ApiClient) {
@@ -144,11 +147,14 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
   }
 
   const common = <P extends TSchema, Q extends TSchema = typeof Open311Query>(summary: string, params: P, querystring?: Q) => ({
-    config: { access: 'public' as const, rateLimit: readLimit },
-    schema: { tags: ['open311'], summary, params, querystring: (querystring ?? Open311Query) as Q },
+    access: 'public' as const,
+    summary,
+    params,
+    querystring: (querystring ?? Open311Query) as Q,
+    rateLimit: readLimit,
   });
 
-  app.get(`${open311Base}/discovery.:format`, common('Open311 discovery: where the endpoint is and what it speaks', FormatParams), async (request, reply) => {
+  routes.get(`${open311Base}/discovery.:format`, common('Open311 discovery: where the endpoint is and what it speaks', FormatParams), async (request, reply) => {
     const format = checkFormat(request.params.format);
     const base = `${request.protocol}://${request.host}${open311Base}`;
     const body = {
@@ -162,14 +168,14 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
     return send(reply, format, 'discovery', null, body);
   });
 
-  app.get(`${open311Base}/services.:format`, common('Open311 services of a jurisdiction (a unit code)', FormatParams), async (request, reply) => {
+  routes.get(`${open311Base}/services.:format`, common('Open311 services of a jurisdiction (a unit code)', FormatParams), async (request, reply) => {
     const format = checkFormat(request.params.format);
     const unit = await jurisdiction(request.query.jurisdiction_id);
     const services = await servicesOf(ctx.db, unit.path);
     return send(reply, format, 'services', 'service', services.map((s) => presentService(s, request.locale)));
   });
 
-  app.get(`${open311Base}/services/:code.:format`, common('Open311 service definition: the attributes a client asks for', ServiceParams), async (request, reply) => {
+  routes.get(`${open311Base}/services/:code.:format`, common('Open311 service definition: the attributes a client asks for', ServiceParams), async (request, reply) => {
     const format = checkFormat(request.params.format);
     const unit = await jurisdiction(request.query.jurisdiction_id);
     const [service] = await servicesOf(ctx.db, unit.path, request.params.code);
@@ -177,11 +183,14 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
     return send(reply, format, 'service_definition', null, presentDefinition(service, request.locale));
   });
 
-  app.post(
+  routes.post(
     `${open311Base}/requests.:format`,
     {
-      config: { access: 'public', rateLimit: writeLimit },
-      schema: { tags: ['open311'], summary: 'Open311: post a service request (form-encoded, with api_key)', params: FormatParams, querystring: Open311Query },
+      access: 'public',
+      summary: 'Open311: post a service request (form-encoded, with api_key)',
+      params: FormatParams,
+      querystring: Open311Query,
+      rateLimit: writeLimit,
     },
     async (request, reply) => {
       const format = checkFormat(request.params.format);
@@ -206,14 +215,14 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
     },
   );
 
-  app.get(`${open311Base}/tokens/:token.:format`, common('Open311: the request id of a token', TokenParams), async (request, reply) => {
+  routes.get(`${open311Base}/tokens/:token.:format`, common('Open311: the request id of a token', TokenParams), async (request, reply) => {
     const format = checkFormat(request.params.format);
     const code = await trackingCodeOfToken(ctx.db, request.params.token);
     if (!code) throw new AppError(404, 'open311_token_not_found', { token: request.params.token });
     return send(reply, format, 'service_requests', 'request', [{ service_request_id: code, token: request.params.token }]);
   });
 
-  app.get(
+  routes.get(
     `${open311Base}/requests.:format`,
     common('Open311: public service requests of a jurisdiction (by default the last 90 days, at most 1,000); never complaints, denunciations or conduct reports; no personal data', FormatParams),
     async (request, reply) => {
@@ -238,7 +247,7 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
     },
   );
 
-  app.get(`${open311Base}/requests/:id.:format`, common('Open311: one service request; public ones to anyone, others to the client that sent them', RequestParams), async (request, reply) => {
+  routes.get(`${open311Base}/requests/:id.:format`, common('Open311: one service request; public ones to anyone, others to the client that sent them', RequestParams), async (request, reply) => {
     const format = checkFormat(request.params.format);
     const key = request.query.api_key;
     const client = key ? await keyed(key) : undefined;
@@ -247,7 +256,7 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
     return send(reply, format, 'service_requests', 'request', [presentRequest(row, request.locale)]);
   });
 
-  app.get(`${open311Base}/servicerequestupdates.:format`, common("FixMyStreet's extension: updates on the requests this key sent, in a period (by default the last 90 days)", FormatParams), async (request, reply) => {
+  routes.get(`${open311Base}/servicerequestupdates.:format`, common("FixMyStreet's extension: updates on the requests this key sent, in a period (by default the last 90 days)", FormatParams), async (request, reply) => {
     const format = checkFormat(request.params.format);
     const client = await keyed(request.query.api_key);
     const range = requestRange(request.query.start_date, request.query.end_date, now());
@@ -256,12 +265,9 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
     return send(reply, format, 'service_request_updates', 'request_update', rows.map((u) => presentUpdate(u, request.locale)));
   });
 
-  app.post(
+  routes.post(
     `${open311Base}/servicerequestupdates.:format`,
-    {
-      config: { access: 'public', rateLimit: writeLimit },
-      schema: { tags: ['open311'], summary: "FixMyStreet's extension: post an update on a request this key sent", params: FormatParams },
-    },
+    { access: 'public', summary: "FixMyStreet's extension: post an update on a request this key sent", params: FormatParams, rateLimit: writeLimit },
     async (request, reply) => {
       const format = checkFormat(request.params.format);
       const form = (request.body ?? {}) as Form;

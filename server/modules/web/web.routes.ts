@@ -5,6 +5,7 @@ import type { Module } from '../index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { webDist } from '../../../web/build.ts';
 import { ClientConfig } from './web.schema.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 /** Paths that belong to the server, never to the web app's routes. */
 const serverPaths = /^\/(api|docs|openapi\.json|healthz|readyz|metrics)(\/|$|\?)/;
@@ -17,6 +18,8 @@ const serverPaths = /^\/(api|docs|openapi\.json|healthz|readyz|metrics)(\/|$|\?)
 export const webModule: Module = {
   name: 'web',
   async routes(app, ctx) {
+    const routes = routesOf(app, 'web');
+
     const indexFile = path.join(webDist, 'index.html');
     const built = fs.existsSync(indexFile);
     if (built) {
@@ -37,15 +40,12 @@ export const webModule: Module = {
     }
     const index = built ? fs.readFileSync(indexFile) : null;
 
-    app.get(
+    routes.get(
       '/api/v1/config',
       {
-        config: { access: 'public' },
-        schema: {
-          tags: ['web'],
-          summary: "The settings the browser app follows: the maps' tile source and its credit, single sign-on",
-          response: { 200: ClientConfig },
-        },
+        access: 'public',
+        summary: "The settings the browser app follows: the maps' tile source and its credit, single sign-on",
+        response: { 200: ClientConfig },
       },
       async (_request, reply) => {
         reply.header('cache-control', 'public, max-age=300');
@@ -55,7 +55,7 @@ export const webModule: Module = {
       },
     );
 
-    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    routes.get('/*', { access: 'public', summary: "The web app's page, for any address no route above answers", hide: true }, async (request, reply) => {
       const url = request.url;
       if (serverPaths.test(url) || /^\/(assets|\.vite)\//.test(url)) {
         throw new AppError(404, 'route_not_found', { method: request.method, url: url.split('?')[0] });
