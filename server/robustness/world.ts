@@ -285,8 +285,8 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
         },
       ],
     },
-    'GET /api/v1/notifications': { query: { unread: 'true', limit: '5' } },
-    'POST /api/v1/notifications/:id/actions': { params: { id: '1' }, bodies: [{ type: 'read' }] },
+    'GET /api/v1/notices': { query: { unread: 'true', limit: '5' } },
+    'POST /api/v1/notices/:id/actions': { params: { id: '1' }, bodies: [{ type: 'read' }] },
     'GET /api/v1/audit': { query: { subject: `petition:${p.open.id}`, unit: 'FZC1', limit: '5' } },
     'POST /api/v1/petitions': {
       bodies: [
