@@ -1,7 +1,7 @@
 /**
  * The reference figures: a plain GROUP BY over the petitions table, per the definitions of the
- * petitions issue (docs/ of the stats module): petitions first submitted in the period to the
- * unit or a unit below it. The fast path of /api/v1/stats must give exactly these numbers.
+ * petitions issue (docs/FIGURES.md): petitions first submitted in the period to the
+ * unit or a unit below it. The fast path of /api/v1/figures must give exactly these numbers.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../server/schema.ts';

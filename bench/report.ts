@@ -59,7 +59,7 @@ function section(title: string, r: Results['postgres'], targets: boolean, petiti
         : petitions >= 1e7
           ? met(v.endpoint.p95 <= 50)
           : `${v.endpoint.p95 <= 50 ? 'under 50 ms' : 'over 50 ms'} over ${petitions.toLocaleString('en')}; 1e7 not run`;
-      lines.push(row(`/api/v1/stats, ${level} (${v.unit}), one year`, v.endpoint, target, verdict));
+      lines.push(row(`/api/v1/figures, ${level} (${v.unit}), one year`, v.endpoint, target, verdict));
       if (v.naive !== undefined) lines.push(row(`naive GROUP BY, ${level}`, v.naive, 'reference'));
     }
   }

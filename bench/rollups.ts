@@ -1,7 +1,7 @@
 /**
- * The figures' rollups, rebuilt from the loaded petitions with the stats module's own
+ * The figures' rollups, rebuilt from the loaded petitions with the figures module's own
  * rebuildStats. Loaded by path at run time so that the bench also runs on a tree whose
- * stats module has not landed (then there is nothing to rebuild).
+ * figures module has not landed (then there is nothing to rebuild).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from '../server/schema.ts';
 import { repoRoot } from './server.ts';
 
-const statsQueries = path.join(repoRoot, 'server/modules/stats/stats.queries.ts');
+const statsQueries = path.join(repoRoot, 'server/modules/figures/figures.queries.ts');
 
 /**
  * On a PostgreSQL server (`connectionString`), the rebuild runs on its own connection with a

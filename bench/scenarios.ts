@@ -140,7 +140,7 @@ export async function measureStats(ctx: BenchContext, url: string, opts: { naive
   const out: Record<string, unknown> = {};
   try {
     for (const [level, unit] of units) {
-      const path = `/api/v1/stats?unit=${encodeURIComponent(unit.code)}&from=${from}&to=${to}`;
+      const path = `/api/v1/figures?unit=${encodeURIComponent(unit.code)}&from=${from}&to=${to}`;
       const probe = await get(pool, path);
       let endpoint: unknown;
       if (probe.status === 200) {
@@ -203,7 +203,7 @@ export async function checkStats(ctx: BenchContext & { databaseUrl: string }) {
       const checks: Array<{ unit: string; from: string; to: string; received: number; differences: string[] | string }> = [];
       for (const unit of units) {
         for (const p of periods) {
-          const r = await get(pool, `/api/v1/stats?unit=${encodeURIComponent(unit.code)}&from=${p.from}&to=${p.to}`);
+          const r = await get(pool, `/api/v1/figures?unit=${encodeURIComponent(unit.code)}&from=${p.from}&to=${p.to}`);
           // "Overdue" is counted at the moment the endpoint says it counted it.
           const asOf = r.status === 200 ? new Date(String((r.body as { asOf: string }).asOf)) : new Date();
           const reference = await naiveFigures(database.db, unit.path, p.from, p.to, asOf);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { registerAuditCommands } from './audit.ts';
 import { registerUnitCommands } from './units.ts';
 import { registerSeedCommand } from './seed.ts';
-import { registerStatsCommands } from './stats.ts';
+import { registerFiguresCommands } from './figures.ts';
 import { registerBackupCommands } from './backup.ts';
 
 /** Commands of the modules (units import, audit verify, seed …). */
@@ -10,6 +10,6 @@ export function registerCommands(program: Command): void {
   registerAuditCommands(program);
   registerUnitCommands(program);
   registerSeedCommand(program);
-  registerStatsCommands(program);
+  registerFiguresCommands(program);
   registerBackupCommands(program);
 }

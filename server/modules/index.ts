@@ -12,9 +12,9 @@ import { unitsModule } from './units/index.ts';
 import { peopleModule } from './people/index.ts';
 import { agenciesModule } from './agencies/index.ts';
 import { servicePointsModule } from './service-points/index.ts';
-import { notificationsModule } from './notifications/index.ts';
+import { noticesModule } from './notices/index.ts';
 import { petitionsModule } from './petitions/index.ts';
-import { statsModule } from './stats/index.ts';
+import { figuresModule } from './figures/index.ts';
 import { deadlinesModule } from './deadlines/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { knowledgeModule } from './knowledge/index.ts';
@@ -47,7 +47,7 @@ export interface Module {
 }
 
 /** Every capability of the server, in the order its routes are registered. */
-export const modules: Module[] = [metricsModule, healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, notificationsModule, auditModule, petitionsModule, statsModule, deadlinesModule, directoryModule, conductModule, knowledgeModule, gatheringsModule, apiKeysModule, open311Module, backupsModule, deliberationModule, webhooksModule, importsModule, insightModule, reportsModule, scorecardsModule];
+export const modules: Module[] = [metricsModule, healthModule, unitsModule, peopleModule, agenciesModule, servicePointsModule, noticesModule, auditModule, petitionsModule, figuresModule, deadlinesModule, directoryModule, conductModule, knowledgeModule, gatheringsModule, apiKeysModule, open311Module, backupsModule, deliberationModule, webhooksModule, importsModule, insightModule, reportsModule, scorecardsModule];
 
 // The web app answers every path no module claimed, so it is registered after all of them.
 modules.push(webModule);

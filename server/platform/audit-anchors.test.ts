@@ -80,7 +80,7 @@ describeEachBackend('published audit checkpoints', (t) => {
     assert.equal(readAnchorFiles(anchors).length, 2);
 
     // The figures publish it too.
-    const stats = await t().app.inject({ method: 'GET', url: '/api/v1/stats?from=2026-03-01&to=2026-03-31' });
+    const stats = await t().app.inject({ method: 'GET', url: '/api/v1/figures?from=2026-03-01&to=2026-03-31' });
     assert.deepEqual(stats.json().auditCheckpoint, { id: second.id, at: second.createdAt, maxEventId: second.maxEventId, events: second.eventCount, hash: second.hash });
 
     assert.equal((await verifyAudit(db, { published: [second] })).ok, true);

@@ -2,7 +2,7 @@
  * Published checkpoints: the audit trail's anchors outside its own tables. A checkpoint seals
  * every chain's head, but someone who deletes the newest events and the checkpoints that
  * sealed them leaves a shorter trail that is consistent in itself. So each checkpoint's hash
- * is published where deleting it is visible: on the public figures (GET /api/v1/stats,
+ * is published where deleting it is visible: on the public figures (GET /api/v1/figures,
  * `auditCheckpoint`) and in a signed daily file (ZD_AUDIT_ANCHOR_DIR/<day>.json, Ed25519).
  * `audit verify --published` compares the database with them and reports a trail cut back.
  */

@@ -219,7 +219,7 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
     },
     'GET /api/v1/petitions/export': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-12-31', format: 'json' } },
     'GET /api/v1/petitions/public/export': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-12-31', format: 'csv' } },
-    'GET /api/v1/stats/export': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-12-31', format: 'json' } },
+    'GET /api/v1/figures/export': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-12-31', format: 'json' } },
     'GET /api/v1/auth/oidc/start': { query: { next: '/staff' } },
     'GET /api/v1/auth/oidc/callback': { query: { code: 'fuzz', state: 'fuzz', error: 'access_denied' } },
     'POST /api/v1/steering-committees': {
@@ -285,8 +285,8 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
         },
       ],
     },
-    'GET /api/v1/notifications': { query: { unread: 'true', limit: '5' } },
-    'POST /api/v1/notifications/:id/actions': { params: { id: '1' }, bodies: [{ type: 'read' }] },
+    'GET /api/v1/notices': { query: { unread: 'true', limit: '5' } },
+    'POST /api/v1/notices/:id/actions': { params: { id: '1' }, bodies: [{ type: 'read' }] },
     'GET /api/v1/audit': { query: { subject: `petition:${p.open.id}`, unit: 'FZC1', limit: '5' } },
     'POST /api/v1/petitions': {
       bodies: [
@@ -378,8 +378,8 @@ export function baselines(w: FuzzWorld): Record<string, Baseline> {
       ],
     },
     'DELETE /api/v1/deadline-policies/:kind': { params: { kind: 'question' }, query: { unit: 'FZC1' } },
-    'GET /api/v1/stats': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-03-31', interval: 'month' } },
-    'GET /api/v1/stats/reviews': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-03-31' } },
+    'GET /api/v1/figures': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-03-31', interval: 'month' } },
+    'GET /api/v1/figures/reviews': { query: { unit: 'FZC1', from: '2026-01-01', to: '2026-03-31' } },
     'POST /api/v1/units/:code/subunits': {
       params: { code: 'FZV1' },
       bodies: [{ name: 'Xóm 1', level: 'hamlet', names: { vi: 'Xóm 1', zh: '一组', en: 'Hamlet 1' }, code: 'FZV1-X1' }],

@@ -338,9 +338,9 @@ describe('recording at a forum', { timeout: 120_000 }, () => {
 describe('figures of a district', { timeout: 120_000 }, () => {
   test('each figure says what it counts, and the communes below compare by the three rates, sortable', async () => {
     const page = await browsing.open('en-GB', desktop);
-    const statsRequests: string[] = [];
+    const figuresRequests: string[] = [];
     page.on('request', (r) => {
-      if (r.url().includes('/api/v1/stats')) statsRequests.push(new URL(r.url()).pathname + new URL(r.url()).search);
+      if (r.url().includes('/api/v1/figures')) figuresRequests.push(new URL(r.url()).pathname + new URL(r.url()).search);
     });
     await page.goto('/figures?unit=428');
     await page.locator('[data-figure="received"]').waitFor();
@@ -357,8 +357,8 @@ describe('figures of a district', { timeout: 120_000 }, () => {
     await checkPage(page, 'en: district figures with its communes');
     await screenshot(page, 'en-figures-district-1280');
     // The communes come in one request, not one per commune.
-    assert.equal(statsRequests.filter((u) => u.startsWith('/api/v1/stats/children?')).length, 1, statsRequests.join('\n'));
-    assert.equal(statsRequests.filter((u) => u.startsWith('/api/v1/stats?') && !u.includes('unit=428')).length, 0, statsRequests.join('\n'));
+    assert.equal(figuresRequests.filter((u) => u.startsWith('/api/v1/figures/children?')).length, 1, figuresRequests.join('\n'));
+    assert.equal(figuresRequests.filter((u) => u.startsWith('/api/v1/figures?') && !u.includes('unit=428')).length, 0, figuresRequests.join('\n'));
     // The demo's 2023 is one click away: its own button, from the years the district has figures for.
     await page.getByRole('button', { name: '2023', exact: true }).click();
     await page.waitForURL(/from=2023-01-01&to=2023-12-31/);

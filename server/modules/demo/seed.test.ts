@@ -7,7 +7,7 @@ import { demoAgencies, demoOfficials, demoServicePoints, demoUnits } from './dem
 import { demoDeadlines, demoSignIns, seedDemo, seedDemoIfEmpty } from './seed.ts';
 import { demoArticles } from './demo.articles.ts';
 import { demoHistory } from './demo.history.ts';
-import { statsOk } from '../stats/stats.testing.ts';
+import { figuresOk } from '../figures/figures.testing.ts';
 
 /** Rows per table the seed writes to, and the audit trail. */
 async function counts(t: TestApp) {
@@ -189,15 +189,15 @@ describeEachBackend('demo data', (t) => {
   it("lives: the articles' figures of 2023 and everyday cases, some overdue, some rated", async () => {
     await seedDemo(t().ctx);
     const year = { from: '2023-01-01', to: '2023-12-31' };
-    const thanhNho = await statsOk(t(), { unit: '17719', ...year });
+    const thanhNho = await figuresOk(t(), { unit: '17719', ...year });
     assert.deepEqual([thanhNho.received, thanhNho.resolved, thanhNho.escalated], [77, 70, 7], "Thanh Nho's forum");
     assert.equal(thanhNho.byChannel.forum.received, 77);
-    const fenggang = await statsOk(t(), { unit: '520327', ...year });
+    const fenggang = await figuresOk(t(), { unit: '520327', ...year });
     assert.deepEqual([fenggang.received, fenggang.answered], [785, 741], "Fenggang's mailbox");
-    const anhSon = await statsOk(t(), { unit: '424', ...year });
+    const anhSon = await figuresOk(t(), { unit: '424', ...year });
     assert.equal(Math.round(anhSon.resolutionRate! * 1000) / 1000, 0.983, "Anh Sơn's handling rate");
     // The weeks before the demo was seeded: work waiting, work late, answers rated.
-    const recent = await statsOk(t(), { from: '2025-12-01', to: '2026-03-02' });
+    const recent = await figuresOk(t(), { from: '2025-12-01', to: '2026-03-02' });
     assert.ok(recent.received >= 15, `${recent.received} everyday cases`);
     assert.ok(recent.overdue >= 3, `${recent.overdue} overdue`);
     // Thanh Nho's, Thanh Thịnh's and Fenggang's (3, 1, 1) and Nam Đàn town's one-stop counter's (5, 2, 1).

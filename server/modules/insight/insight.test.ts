@@ -152,12 +152,12 @@ describeEachBackend(
       assert.deepEqual(await flagHotspots(t().ctx, end), [], 'flagged once');
 
       // The commune's leaders hear of it.
-      const notices = await get(w.lead1, '/api/v1/notifications');
+      const notices = await get(w.lead1, '/api/v1/notices');
       assert.equal(notices.statusCode, 200, notices.body);
       const notice = notices.json().items.find((n: { subject: { type: string } | null }) => n.subject?.type === 'hotspot');
       assert.ok(notice, notices.body);
       assert.match(notice.title, /R Commune One: 9 petitions about roads/);
-      const lead2Notices = (await get(w.lead2, '/api/v1/notifications')).json().items;
+      const lead2Notices = (await get(w.lead2, '/api/v1/notices')).json().items;
       assert.ok(!lead2Notices.some((n: { subject: { type: string } | null }) => n.subject?.type === 'hotspot'));
 
       // The staff page's list: within the caller's units, with the petitions behind each.

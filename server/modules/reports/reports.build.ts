@@ -7,7 +7,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { addDays, localDay, startOfLocalDay } from '../../platform/calendar.ts';
 import type { UnitRecord } from '../units/index.ts';
-import { childStatsOf, statsOf, type StatsView } from '../stats/index.ts';
+import { childFiguresOf, figuresOf, type StatsView } from '../figures/index.ts';
 import { gatheringCompliance, gatheringFiguresOf } from '../gatherings/index.ts';
 import { deliberationFiguresOf } from '../deliberation/index.ts';
 import { gapTotals } from '../service-points/index.ts';
@@ -63,9 +63,9 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
   const last = sameDaysLastYear(period);
   const m = months(period.from, period.to);
   const [stats, lastYear, children, targets, gatherings, compliance, deliberation, gaps, grades, hotspots] = await Promise.all([
-    statsOf(ctx, q),
-    statsOf(ctx, { unit: unit.code, ...last }),
-    childStatsOf(ctx, q),
+    figuresOf(ctx, q),
+    figuresOf(ctx, { unit: unit.code, ...last }),
+    childFiguresOf(ctx, q),
     targetsFor(ctx.db, unit.path, Number(period.to.slice(0, 4))),
     gatheringFiguresOf(ctx, q),
     gatheringCompliance(ctx.db, unit.path, [unit.path], m.from, m.to, now),

@@ -66,7 +66,7 @@ export const reportsModule: Module = {
           tags,
           summary: 'The report of a unit for a month, quarter, year or range: petitions and the three rates against targets and last year, units below, categories, cases (staff), gatherings, deliberation, service points',
           description:
-            'Every figure is what /api/v1/stats, /api/v1/stats/children, /api/v1/gatherings/figures, /api/v1/deliberation/figures and the service-point gaps answer for the same unit and period. audience=staff (leaders, administrators and auditors of the unit or above it) adds the overdue and long-standing cases with their leaders.',
+            'Every figure is what /api/v1/figures, /api/v1/figures/children, /api/v1/gatherings/figures, /api/v1/deliberation/figures and the service-point gaps answer for the same unit and period. audience=staff (leaders, administrators and auditors of the unit or above it) adds the overdue and long-standing cases with their leaders.',
           querystring: ReportQuery,
           response: { 200: ReportView },
         },
@@ -211,7 +211,7 @@ export const reportsModule: Module = {
         config: { access: { roles: reportReaders } },
         schema: {
           tags,
-          summary: 'Reports upward: every unit directly below a district or province for a period, one row each (the figures of /api/v1/stats/children), sortable',
+          summary: 'Reports upward: every unit directly below a district or province for a period, one row each (the figures of /api/v1/figures/children), sortable',
           querystring: UpwardQuery,
           response: { 200: UpwardView },
         },

@@ -23,7 +23,7 @@ export const ReportQuery = Type.Object(
 );
 export type ReportQuery = Static<typeof ReportQuery>;
 
-/** The petition figures a report prints: the counts and rates of /api/v1/stats, as it answers them. */
+/** The petition figures a report prints: the counts and rates of /api/v1/figures, as it answers them. */
 export const PetitionFigures = Type.Object({
   received: Type.Integer(),
   accepted: Type.Integer(),

@@ -139,8 +139,8 @@ describeEachBackend('reports', (t) => {
     const res = await get('/api/v1/reports', { unit: 'RTT', period: '2026-03' });
     assert.equal(res.statusCode, 200, res.body);
     const r = res.json();
-    const stats = (await get('/api/v1/stats', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
-    const lastYear = (await get('/api/v1/stats', { unit: 'RTT', from: '2025-03-01', to: '2025-03-31' })).json();
+    const stats = (await get('/api/v1/figures', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
+    const lastYear = (await get('/api/v1/figures', { unit: 'RTT', from: '2025-03-01', to: '2025-03-31' })).json();
     for (const k of Object.keys(r.petitions)) {
       assert.deepEqual(r.petitions[k], stats[k], `petitions.${k}`);
       assert.deepEqual(r.lastYear.figures[k], lastYear[k], `lastYear.${k}`);
@@ -149,7 +149,7 @@ describeEachBackend('reports', (t) => {
     assert.deepEqual([r.lastYear.figures.received, r.lastYear.figures.resolved], [2, 1]);
     assert.deepEqual(r.topCategories[0], { category: 'land', received: 2, resolved: 2, resolutionRate: 1, onTimeRate: 1 });
     assert.equal(r.uncategorized, stats.uncategorized);
-    const children = (await get('/api/v1/stats/children', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
+    const children = (await get('/api/v1/figures/children', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
     assert.deepEqual(r.children.map((c: { unit: { code: string }; received: number }) => [c.unit.code, c.received]), children.items.map((c: { unit: { code: string }; received: number }) => [c.unit.code, c.received]));
     const gatherings = (await get('/api/v1/gatherings/figures', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
     assert.equal(r.gatherings.sessions, gatherings.totals.sessions);
@@ -239,9 +239,9 @@ describeEachBackend('reports', (t) => {
     assert.equal((await get('/api/v1/reports', { unit: 'NOPE', period: '2026-03' })).statusCode, 400);
   });
 
-  test('the PDF prints Vietnamese and Chinese, with the numbers of /api/v1/stats', async () => {
-    const stats = (await get('/api/v1/stats', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
-    const last = (await get('/api/v1/stats', { unit: 'RTT', from: '2025-03-01', to: '2025-03-31' })).json();
+  test('the PDF prints Vietnamese and Chinese, with the numbers of /api/v1/figures', async () => {
+    const stats = (await get('/api/v1/figures', { unit: 'RTT', from: '2026-03-01', to: '2026-03-31' })).json();
+    const last = (await get('/api/v1/figures', { unit: 'RTT', from: '2025-03-01', to: '2025-03-31' })).json();
     const expectations = {
       vi: ['Báo cáo công tác dân vận', 'Xã Tân Thọ', 'Tháng 3/2026', 'Thôn Đồng Tâm', 'Đất đai'],
       zh: ['群众工作报告', '新寿社', '2026年3月', '同心村', '土地'],
@@ -280,7 +280,7 @@ describeEachBackend('reports', (t) => {
     const res = await get('/api/v1/reports/units', q, w.provLead.headers);
     assert.equal(res.statusCode, 200, res.body);
     const table = res.json();
-    const children = (await get('/api/v1/stats/children', { unit: 'RP', from: '2026-03-01', to: '2026-03-31' })).json();
+    const children = (await get('/api/v1/figures/children', { unit: 'RP', from: '2026-03-01', to: '2026-03-31' })).json();
     assert.equal(table.items.length, children.items.length);
     for (const row of table.items) {
       const c = children.items.find((x: { unit: { code: string } }) => x.unit.code === row.unit.code);

@@ -103,7 +103,7 @@ const kindTexts: Record<(typeof petitionKinds)[number], Text> = {
   conduct_report: { vi: 'Phản ánh tác phong cán bộ', zh: '干部作风反映', en: 'Conduct report' },
 };
 
-/** The topics of stats_categories (docs/STATS.md). */
+/** The topics of stats_categories (docs/FIGURES.md). */
 const categoryTexts: Record<string, Text> = {
   land: { vi: 'Đất đai', zh: '土地', en: 'Land' },
   construction: { vi: 'Xây dựng', zh: '建设', en: 'Construction' },

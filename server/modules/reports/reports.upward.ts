@@ -1,13 +1,13 @@
 /**
  * Reports upward: one table of every unit directly below a district or province for a period,
- * each row the figures of /api/v1/stats/children (one query for all of them), sortable, and
+ * each row the figures of /api/v1/figures/children (one query for all of them), sortable, and
  * written as CSV or XLSX for the leader who sends them on.
  */
 import writeXlsxFile from 'write-excel-file/node';
 import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { UnitRecord } from '../units/index.ts';
-import { childStatsOf } from '../stats/index.ts';
+import { childFiguresOf } from '../figures/index.ts';
 import { presentNames } from '../agencies/index.ts';
 import { textOf, type ReportTextKey } from './reports.texts.ts';
 import type { Period } from './reports.periods.ts';
@@ -38,7 +38,7 @@ interface UpwardTable {
 }
 
 export async function upwardTable(ctx: AppContext, unit: UnitRecord, period: Period, sort: SortKey = 'unit', order: 'asc' | 'desc' = 'asc'): Promise<UpwardTable> {
-  const children = await childStatsOf(ctx, { unit: unit.code, from: period.from, to: period.to });
+  const children = await childFiguresOf(ctx, { unit: unit.code, from: period.from, to: period.to });
   const items: UpwardRow[] = children.items.map((c) => ({
     unit: c.unit,
     received: c.received,

@@ -38,7 +38,7 @@ describeEachBackend(
     test('on its last day, late in the evening, the code still means the unit itself', async () => {
       t().clock.set('2026-03-02T16:59:00Z'); // 23:59 on 2 March in Hà Nội
       assert.equal(await submitTo('RC1'), 'RC1');
-      assert.equal((await get('/api/v1/stats?unit=RC1&from=2026-03-01&to=2026-03-31')).unit.code, 'RC1');
+      assert.equal((await get('/api/v1/figures?unit=RC1&from=2026-03-01&to=2026-03-31')).unit.code, 'RC1');
     });
 
     test('from local midnight, before the UTC date changes, every module works on the replacement', async () => {
@@ -49,7 +49,7 @@ describeEachBackend(
         ['Commune Two Committee'],
         'agencies',
       );
-      assert.equal((await get('/api/v1/stats?unit=RC1&from=2026-03-01&to=2026-03-31')).unit.code, 'RC2', 'figures');
+      assert.equal((await get('/api/v1/figures?unit=RC1&from=2026-03-01&to=2026-03-31')).unit.code, 'RC2', 'figures');
 
       const point = await t().app.inject({
         method: 'POST',

@@ -35,7 +35,7 @@ export function NoticeBell() {
   const root = useRef<HTMLDivElement>(null);
 
   const refreshCount = () =>
-    api.get<{ unread: number }>('/notifications/unread-count').then(
+    api.get<{ unread: number }>('/notices/unread-count').then(
       (c) => setUnread(c.unread),
       () => undefined,
     );
@@ -49,7 +49,7 @@ export function NoticeBell() {
   useEffect(() => {
     if (!open) return;
     setError(null);
-    api.get<List<Notice>>('/notifications', { limit: 15 }).then(
+    api.get<List<Notice>>('/notices', { limit: 15 }).then(
       (list) => setNotices(list.items),
       (e: unknown) => setError(messageOf(e)),
     );
@@ -68,7 +68,7 @@ export function NoticeBell() {
   const markRead = async (notice: Notice) => {
     if (notice.read) return;
     try {
-      await api.post(`/notifications/${notice.id}/actions`, { type: 'read' });
+      await api.post(`/notices/${notice.id}/actions`, { type: 'read' });
       setNotices((list) => list?.map((n) => (n.id === notice.id ? { ...n, read: true } : n)) ?? null);
       setUnread((n) => (n ? n - 1 : 0));
     } catch (e) {

@@ -96,7 +96,7 @@ describeEachBackend(
     });
 
     test('the figures per unit and period: the unit by month, then the communes below', async () => {
-      const res = await get('/api/v1/stats/export?unit=TP&from=2026-01-01&to=2026-03-31&format=json');
+      const res = await get('/api/v1/figures/export?unit=TP&from=2026-01-01&to=2026-03-31&format=json');
       assert.equal(res.statusCode, 200, res.body);
       const rows = res.json() as Array<Record<string, unknown>>;
       assert.deepEqual(rows.slice(0, 4).map((r) => r.period), ['2026-01-01/2026-03-31', '2026-01', '2026-02', '2026-03']);
@@ -104,7 +104,7 @@ describeEachBackend(
       assert.equal(rows[3].received, 5);
       const communes = rows.slice(4);
       assert.deepEqual(communes.map((r) => [r.unit, r.received]), [['TC1', 4], ['TC2', 1]]);
-      const csv = await get('/api/v1/stats/export?unit=TP&from=2026-01-01&to=2026-03-31');
+      const csv = await get('/api/v1/figures/export?unit=TP&from=2026-01-01&to=2026-03-31');
       assert.equal(csvRows(csv.body).length, rows.length);
     });
 
@@ -137,7 +137,7 @@ describeEachBackend(
 
       // The figures count the same days.
       const figures = async (unit: string, day: string) =>
-        ((await get(`/api/v1/stats/export?unit=${unit}&from=${day}&to=${day}&format=json`)).json() as Array<{ received: number }>)[0].received;
+        ((await get(`/api/v1/figures/export?unit=${unit}&from=${day}&to=${day}&format=json`)).json() as Array<{ received: number }>)[0].received;
       assert.deepEqual([await figures('EP', '2026-06-10'), await figures('EP', '2026-06-11')], [2, 1]);
       assert.deepEqual([await figures('ZP', '2026-06-10'), await figures('ZP', '2026-06-11')], [1, 1]);
     });

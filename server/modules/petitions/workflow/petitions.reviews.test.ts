@@ -170,7 +170,7 @@ describeEachBackend('deadline rules per country; review and re-review', (t) => {
 
   test('the figures count reviews and re-reviews, exactly, at the moment of the request', async () => {
     const figures = async (unit: string, from = '2026-03-01', to = '2026-03-31') => {
-      const res = await t().app.inject({ method: 'GET', url: `/api/v1/stats/reviews?unit=${unit}&from=${from}&to=${to}` });
+      const res = await t().app.inject({ method: 'GET', url: `/api/v1/figures/reviews?unit=${unit}&from=${from}&to=${to}` });
       assert.equal(res.statusCode, 200, res.body);
       const { unit: _u, from: _f, to: _t, timeZone: _z, asOf: _a, ...counts } = res.json();
       return counts;
@@ -193,7 +193,7 @@ describeEachBackend('deadline rules per country; review and re-review', (t) => {
     // Another commune's, or submitted outside the period: not counted; a bad period is a clear 400.
     assert.deepEqual(await figures('GC2'), none);
     assert.deepEqual(await figures('GP', '2026-02-01', '2026-02-28'), none);
-    const bad = await t().app.inject({ method: 'GET', url: '/api/v1/stats/reviews?unit=GP&from=2026-04-01&to=2026-03-01' });
+    const bad = await t().app.inject({ method: 'GET', url: '/api/v1/figures/reviews?unit=GP&from=2026-04-01&to=2026-03-01' });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().error.code, 'stats_invalid_period');
   });

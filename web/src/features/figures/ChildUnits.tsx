@@ -1,11 +1,11 @@
 /**
  * The units directly below a unit side by side: received, and the three rates (on time,
  * resolved, satisfied), each column sortable. One request answers every child
- * (GET /api/v1/stats/children): the same figures as each unit's own page.
+ * (GET /api/v1/figures/children): the same figures as each unit's own page.
  */
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../app/i18n.ts';
-import { fetchChildStats } from '../../app/stats.ts';
+import { fetchChildFigures } from '../../app/figures.ts';
 import type { UnitRef } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
@@ -21,7 +21,7 @@ interface Row {
 }
 
 async function childFigures(code: string, from: string, to: string): Promise<{ rows: Row[]; more: boolean }> {
-  const answer = await fetchChildStats(code, from, to);
+  const answer = await fetchChildFigures(code, from, to);
   return {
     more: answer.more,
     rows: answer.items.map((item) => ({

@@ -21,7 +21,7 @@ export default function FiguresPage({ query }: PageProps) {
         onChange={(p) => navigate(`/figures?unit=${encodeURIComponent(p.unit)}&from=${p.from}&to=${p.to}`)}
       />
       {unit && period ? <FiguresView unit={unit} from={period.from} to={period.to} /> : unit ? <Loading /> : <p class="muted">{t('figures.pickUnit')}</p>}
-      {unit && period ? <ExportLinks label={t('exports.figures')} path="/stats/export" params={{ unit, from: period.from, to: period.to }} /> : null}
+      {unit && period ? <ExportLinks label={t('exports.figures')} path="/figures/export" params={{ unit, from: period.from, to: period.to }} /> : null}
       {unit && period ? <ExportLinks label={t('exports.publicPetitions')} path="/petitions/public/export" params={{ unit, from: period.from, to: period.to }} /> : null}
     </>
   );

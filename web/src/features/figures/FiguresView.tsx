@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { tOr, useI18n } from '../../app/i18n.ts';
-import { fetchStats, rates } from '../../app/stats.ts';
+import { fetchFigures, rates } from '../../app/figures.ts';
 import type { Stats } from '../../app/apiTypes.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
 import { RowTable } from '../../app/components.tsx';
@@ -45,7 +45,7 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
   const i = useI18n();
   const { t } = i;
   const [view, setView] = useState<'charts' | 'table'>('charts');
-  const stats = useAsync(() => fetchStats(unit, from, to, 'month'), [unit, from, to]);
+  const stats = useAsync(() => fetchFigures(unit, from, to, 'month'), [unit, from, to]);
 
   if (stats.loading && !stats.value) return <Loading />;
   if (stats.error) return <Alert>{stats.error}</Alert>;

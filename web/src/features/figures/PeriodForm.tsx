@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
-import { defaultPeriod, fetchYears, isoDate, yearToDate } from '../../app/stats.ts';
+import { defaultPeriod, fetchYears, isoDate, yearToDate } from '../../app/figures.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { UnitPicker, useAsync } from '../../app/ui.tsx';
 import { TextField } from '../../app/components.tsx';

@@ -2,7 +2,7 @@ import { api, ApiError, type List } from '../../app/api.ts';
 import { rememberUnit } from '../../app/devicePetitions.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
-import { fetchStats, rates, yearToDate } from '../../app/stats.ts';
+import { fetchFigures, rates, yearToDate } from '../../app/figures.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
@@ -17,7 +17,7 @@ function FiguresAtAGlance({ unit }: { unit: Unit }) {
   const period = yearToDate();
   const stats = useAsync(
     () =>
-      fetchStats(unit.code, period.from, period.to).catch((e: unknown) => {
+      fetchFigures(unit.code, period.from, period.to).catch((e: unknown) => {
         if (e instanceof ApiError && e.missingRoute) return null;
         throw e;
       }),

@@ -22,7 +22,7 @@ export default function StaffFiguresPage({ query }: PageProps) {
       <PeriodForm key={`${unit}:${period?.from}:${period?.to}`} value={{ unit, ...period }}
         years={years} onChange={(p) => navigate(`/staff/figures?unit=${encodeURIComponent(p.unit)}&from=${p.from}&to=${p.to}`)} />
       {unit && period ? <FiguresView unit={unit} from={period.from} to={period.to} /> : unit ? <Loading /> : <p class="muted">{t('figures.pickUnit')}</p>}
-      {unit && period ? <ExportLinks label={t('exports.figures')} path="/stats/export" params={{ unit, from: period.from, to: period.to }} /> : null}
+      {unit && period ? <ExportLinks label={t('exports.figures')} path="/figures/export" params={{ unit, from: period.from, to: period.to }} /> : null}
       {unit && period ? <GatheringFigures unit={unit} from={period.from} to={period.to} /> : null}
       {unit && period ? <Deflection unit={unit} from={period.from} to={period.to} /> : null}
       <section aria-labelledby="overdue-heading">

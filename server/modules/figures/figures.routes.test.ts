@@ -3,22 +3,31 @@ import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
 import { runDueJobs } from '../../platform/jobs.ts';
 import { actOk, createWorld, petitionInProgress, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
-import { pendingStatsDeltas, readWatermark } from './stats.queries.ts';
-import { statsOk } from './stats.testing.ts';
+import { pendingStatsDeltas, readWatermark } from './figures.queries.ts';
+import { figuresOk } from './figures.testing.ts';
 
 describeEachBackend(
-  'GET /api/v1/stats',
+  'GET /api/v1/figures',
   (t) => {
     let w: World;
     const get = (query: Record<string, string>, lang = 'en') =>
-      t().app.inject({ method: 'GET', url: '/api/v1/stats', query, headers: { 'accept-language': lang } });
+      t().app.inject({ method: 'GET', url: '/api/v1/figures', query, headers: { 'accept-language': lang } });
 
     test('setup', async () => {
       w = await createWorld(t(), 'S');
     });
 
+    test('the earlier /api/v1/stats paths answer 308 to the same path under /api/v1/figures, with the same query string', async () => {
+      for (const path of ['', '/reviews', '/export', '/children', '/years']) {
+        const query = '?unit=SC1&from=2026-03-01&to=2026-03-31';
+        const res = await t().app.inject({ method: 'GET', url: `/api/v1/stats${path}${query}` });
+        assert.equal(res.statusCode, 308, path);
+        assert.equal(res.headers.location, `/api/v1/figures${path}${query}`);
+      }
+    });
+
     test('a unit with nothing yet: zero counts, rates and median null', async () => {
-      const s = await statsOk(t(), { unit: 'SC2', from: '2026-01-01', to: '2026-12-31' });
+      const s = await figuresOk(t(), { unit: 'SC2', from: '2026-01-01', to: '2026-12-31' });
       assert.equal(s.received, 0);
       assert.equal(s.overdue, 0);
       assert.deepEqual([s.responseRate, s.resolutionRate, s.onTimeRate, s.satisfactionRate, s.medianHoursToAnswer], [null, null, null, null, null]);
@@ -48,9 +57,9 @@ describeEachBackend(
       assert.equal(s.byKind.question.accepted, 1);
       assert.equal(s.byChannel.web.received, 2);
       // The village's own figures, and the province's, and the whole deployment's.
-      assert.equal((await statsOk(t(), { unit: 'SV1', from: '2026-03-01', to: '2026-03-31' })).received, 1);
-      assert.equal((await statsOk(t(), { unit: 'SP', from: '2026-03-01', to: '2026-03-31' })).received, 2);
-      const all = await statsOk(t(), { from: '2026-03-01', to: '2026-03-31' });
+      assert.equal((await figuresOk(t(), { unit: 'SV1', from: '2026-03-01', to: '2026-03-31' })).received, 1);
+      assert.equal((await figuresOk(t(), { unit: 'SP', from: '2026-03-01', to: '2026-03-31' })).received, 2);
+      const all = await figuresOk(t(), { from: '2026-03-01', to: '2026-03-31' });
       assert.equal(all.unit, null);
       assert.equal(all.timeZone, null);
       assert.ok(all.received >= 2);
@@ -118,7 +127,7 @@ describeEachBackend(
       t().clock.set('2026-05-04T02:00:00Z');
       const s = await petitionInProgress(t(), w, {}, 'S');
       const due = new Date((await t().app.inject({ method: 'GET', url: `/api/v1/petitions/track/${s.trackingCode}` })).json().dueAt);
-      const figures = () => statsOk(t(), { unit: 'SC1', from: '2026-05-01', to: '2026-05-31' });
+      const figures = () => figuresOk(t(), { unit: 'SC1', from: '2026-05-01', to: '2026-05-31' });
       assert.equal((await figures()).overdue, 0);
       t().clock.set(new Date(due.getTime() + 60_000));
       assert.equal((await figures()).overdue, 1, 'at once, before any job ran');
@@ -139,7 +148,7 @@ describeEachBackend(
       t().clock.set('2026-08-20T02:00:00Z');
       await submitOk(t(), { unit: 'SC2', kind: 'question', body: 'August question' });
       await submitOk(t(), { unit: 'SV2', kind: 'help_request', body: 'August request' });
-      const s = await statsOk(t(), { unit: 'SC2', from: '2026-06-05', to: '2026-08-25', interval: 'month' });
+      const s = await figuresOk(t(), { unit: 'SC2', from: '2026-06-05', to: '2026-08-25', interval: 'month' });
       assert.deepEqual(
         s.series!.items.map((i) => [i.period, i.from, i.to, i.received]),
         [
@@ -149,7 +158,7 @@ describeEachBackend(
         ],
       );
       assert.equal(s.received, 3);
-      const daily = await statsOk(t(), { unit: 'SC2', from: '2026-08-19', to: '2026-08-21', interval: 'day' });
+      const daily = await figuresOk(t(), { unit: 'SC2', from: '2026-08-19', to: '2026-08-21', interval: 'day' });
       assert.deepEqual(daily.series!.items.map((i) => [i.period, i.received]), [['2026-08-19', 0], ['2026-08-20', 2], ['2026-08-21', 0]]);
     });
   },

@@ -1,20 +1,20 @@
 /**
  * The public figures as a file for spreadsheets going up to the district: the unit month by
  * month over the period (with the whole period first), then each unit directly below it over
- * the period. The same numbers as GET /api/v1/stats and /stats/children, no personal data.
+ * the period. The same numbers as GET /api/v1/figures and /figures/children, no personal data.
  */
 import type { ExportRow } from '../../platform/export.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { StatsExportQuery } from './stats.schema.ts';
-import type { statsOf as StatsOf, childStatsOf as ChildStatsOf } from './stats.routes.ts';
+import type { StatsExportQuery } from './figures.schema.ts';
+import type { figuresOf as FiguresOf, childFiguresOf as ChildFiguresOf } from './figures.routes.ts';
 
-export async function* statsExportPages(
+export async function* figuresExportPages(
   ctx: AppContext,
   query: StatsExportQuery,
-  fns: { statsOf: typeof StatsOf; childStatsOf: typeof ChildStatsOf },
+  fns: { figuresOf: typeof FiguresOf; childFiguresOf: typeof ChildFiguresOf },
 ): AsyncGenerator<ExportRow[]> {
   const { unit, from, to } = query;
-  const own = await fns.statsOf(ctx, { unit, from, to, interval: 'month' });
+  const own = await fns.figuresOf(ctx, { unit, from, to, interval: 'month' });
   const code = own.unit?.code ?? null;
   const name = own.unit?.name ?? null;
   const figures = (f: Record<string, unknown>): ExportRow =>
@@ -23,6 +23,6 @@ export async function* statsExportPages(
   for (const m of own.series?.items ?? []) rows.push({ unit: code, unitName: name, scope: 'subtree', ...figures(m), period: m.period, from: m.from, to: m.to });
   yield rows;
   if (!unit) return;
-  const children = await fns.childStatsOf(ctx, { unit, from, to });
+  const children = await fns.childFiguresOf(ctx, { unit, from, to });
   yield children.items.map((c) => ({ unit: c.unit.code, unitName: c.unit.name, scope: 'subtree', period: `${children.from}/${children.to}`, from: children.from, to: children.to, ...figures(c) }));
 }

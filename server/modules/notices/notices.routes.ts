@@ -1,27 +1,23 @@
 import type { Module } from '../index.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { isOfficial } from '../../platform/access.ts';
-import { NoticeAction, NoticeList, NoticeParams, NoticesQuery, NoticeView, UnreadCount } from './notifications.schema.ts';
-import { countUnread, listNotices } from './notifications.queries.ts';
-import { presentNotice } from './notifications.presenter.ts';
+import { NoticeAction, NoticeList, NoticeParams, NoticesQuery, NoticeView, UnreadCount } from './notices.schema.ts';
+import { countUnread, listNotices } from './notices.queries.ts';
+import { presentNotice } from './notices.presenter.ts';
 import { readNotice } from './commands/readNotice.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
+import { routesOf } from '../../platform/routes.ts';
+import { movedRoutes } from '../../platform/movedRoutes.ts';
 
 /** Officials' in-app notices: assignments, reminders, overdue cases, escalations. */
-export const notificationsModule: Module = {
-  name: 'notifications',
+export const noticesModule: Module = {
+  name: 'notices',
   routes(app, ctx) {
-    app.get(
-      '/api/v1/notifications',
-      {
-        config: { access: 'official' },
-        schema: {
-          tags: ['notifications'],
-          summary: "The caller's own notices, newest first",
-          querystring: NoticesQuery,
-          response: { 200: NoticeList },
-        },
-      },
+    const routes = routesOf(app, 'notices');
+
+    routes.get(
+      '/api/v1/notices',
+      { access: 'official', summary: "The caller's own notices, newest first", querystring: NoticesQuery, response: { 200: NoticeList } },
       async (request) => {
         const actor = request.actor;
         if (!isOfficial(actor)) throw forbidden();
@@ -40,12 +36,9 @@ export const notificationsModule: Module = {
       },
     );
 
-    app.get(
-      '/api/v1/notifications/unread-count',
-      {
-        config: { access: 'official' },
-        schema: { tags: ['notifications'], summary: "How many of the caller's notices are unread", response: { 200: UnreadCount } },
-      },
+    routes.get(
+      '/api/v1/notices/unread-count',
+      { access: 'official', summary: "How many of the caller's notices are unread", response: { 200: UnreadCount } },
       async (request) => {
         const actor = request.actor;
         if (!isOfficial(actor)) throw forbidden();
@@ -53,18 +46,9 @@ export const notificationsModule: Module = {
       },
     );
 
-    app.post(
-      '/api/v1/notifications/:id/actions',
-      {
-        config: { access: 'official' },
-        schema: {
-          tags: ['notifications'],
-          summary: "Mark one of the caller's notices read",
-          params: NoticeParams,
-          body: NoticeAction,
-          response: { 200: NoticeView },
-        },
-      },
+    routes.post(
+      '/api/v1/notices/:id/actions',
+      { access: 'official', summary: "Mark one of the caller's notices read", params: NoticeParams, body: NoticeAction, response: { 200: NoticeView } },
       async (request) => {
         const actor = request.actor;
         if (!isOfficial(actor)) throw forbidden();
@@ -73,5 +57,12 @@ export const notificationsModule: Module = {
         return presentNotice(row, request.locale);
       },
     );
+
+    // The earlier name of these routes.
+    movedRoutes(app, { from: '/api/v1/notifications', to: '/api/v1/notices', tag: 'notices' }, [
+      ['GET', ''],
+      ['GET', '/unread-count'],
+      ['POST', '/:id/actions'],
+    ]);
   },
 };

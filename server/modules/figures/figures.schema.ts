@@ -155,7 +155,7 @@ export const StatsExportQuery = Type.Object(
 export type StatsExportQuery = Static<typeof StatsExportQuery>;
 
 /** The figures as a file: one row per month of the period for the unit, one per unit below it for the whole period. */
-export const statsExportColumns = [
+export const figuresExportColumns = [
   'unit',
   'unitName',
   'scope',

@@ -2,8 +2,8 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Official } from '../../../platform/access.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { notFound } from '../../../platform/errors.ts';
-import { canSeeNotice } from '../notifications.policy.ts';
-import { lockNotice, setNoticeRead, type NoticeRow } from '../notifications.queries.ts';
+import { canSeeNotice } from '../notices.policy.ts';
+import { lockNotice, setNoticeRead, type NoticeRow } from '../notices.queries.ts';
 
 /** Marks one of the official's own notices read; reading it again changes nothing. */
 export async function readNotice(ctx: AppContext, actor: Official, id: number): Promise<NoticeRow> {

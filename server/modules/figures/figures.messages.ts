@@ -1,6 +1,6 @@
 import { defineMessages } from '../../platform/i18n.ts';
 
-export const statsMessages = defineMessages({
+export const figuresMessages = defineMessages({
   stats_invalid_period: {
     en: 'The period must start on or before the day it ends: from {from} to {to}.',
     vi: 'Ngày bắt đầu phải trước hoặc trùng ngày kết thúc: từ {from} đến {to}.',

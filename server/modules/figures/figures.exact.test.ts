@@ -25,11 +25,11 @@ import { extendPetition } from '../petitions/workflow/extendPetition.ts';
 import { closePetition } from '../petitions/workflow/closePetition.ts';
 import { reopenPetition } from '../petitions/workflow/reopenPetition.ts';
 import { ratePetition } from '../petitions/workflow/ratePetition.ts';
-import { computeStats } from './stats.compute.ts';
-import { advanceOverdue, findStatsUnit, foldStatsDeltas, naiveStats, pendingStatsDeltas, rebuildStats, type StatsQuery, type StatsScope } from './stats.queries.ts';
-import type { Grains } from './stats.compute.ts';
-import { daysIn } from './stats.periods.ts';
-import { deploymentOfficial, seededRandom } from './stats.testing.ts';
+import { computeStats } from './figures.compute.ts';
+import { advanceOverdue, findStatsUnit, foldStatsDeltas, naiveStats, pendingStatsDeltas, rebuildStats, type StatsQuery, type StatsScope } from './figures.queries.ts';
+import type { Grains } from './figures.compute.ts';
+import { daysIn } from './figures.periods.ts';
+import { deploymentOfficial, seededRandom } from './figures.testing.ts';
 import { channels, petitionKinds, ratingScores } from '../../contract/domain.ts';
 
 const unitCodes = ['XP', 'XC1', 'XC2', 'XV1', 'XV2', 'YQ', 'YQ1'] as const;

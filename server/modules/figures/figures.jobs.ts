@@ -4,7 +4,7 @@
  * fewer deltas and fewer newly due petitions after them.
  */
 import { type JobDefinition, recurringJob } from '../../platform/jobs.ts';
-import { advanceOverdue, foldStatsDeltas } from './stats.queries.ts';
+import { advanceOverdue, foldStatsDeltas } from './figures.queries.ts';
 
 const foldEveryMs = 10_000;
 const batch = 10_000;
@@ -18,4 +18,4 @@ const foldJob = recurringJob('stats.fold', foldEveryMs, async (ctx) => {
 });
 
 /** The module's background work, registered by the app with the module. */
-export const statsJobs: JobDefinition[] = [foldJob];
+export const figuresJobs: JobDefinition[] = [foldJob];

@@ -1,7 +1,7 @@
 /** What leaves the server: figures only, never a petition or a person. */
-import type { StatsFigures } from './stats.figures.ts';
-import type { ChildStatsView, ReviewStatsView, StatsView } from './stats.schema.ts';
-import type { ChildFiguresRow, ReviewFigures, StatsUnit } from './stats.queries.ts';
+import type { StatsFigures } from './figures.numbers.ts';
+import type { ChildStatsView, ReviewStatsView, StatsView } from './figures.schema.ts';
+import type { ChildFiguresRow, ReviewFigures, StatsUnit } from './figures.queries.ts';
 import type { PublishedCheckpoint } from '../../platform/audit-anchors.ts';
 
 function header(unit: StatsUnit | null, period: { from: string; to: string }, asOf: Date) {
@@ -36,7 +36,7 @@ export function presentStats(
 
 const ratio = (a: number, b: number) => (b ? a / b : null);
 
-/** The units below a unit side by side: counts and the rates of /api/v1/stats, computed alike. */
+/** The units below a unit side by side: counts and the rates of /api/v1/figures, computed alike. */
 export function presentChildStats(unit: StatsUnit, period: { from: string; to: string }, asOf: Date, rows: ChildFiguresRow[], more: boolean): ChildStatsView {
   return {
     unit: { code: unit.code, name: unit.name },

@@ -1,11 +1,11 @@
 /**
  * The figures as numbers: counters added up per dimension and per series bucket, rates and
  * the median derived from them. Both the fast path and the naive reference query end here,
- * so the two can only differ in the counts they read. Definitions: docs/STATS.md.
+ * so the two can only differ in the counts they read. Definitions: docs/FIGURES.md.
  */
-import type { StatsDim } from './stats.tables.ts';
-import type { Interval } from './stats.periods.ts';
-import { seriesBuckets } from './stats.periods.ts';
+import type { StatsDim } from './figures.tables.ts';
+import type { Interval } from './figures.periods.ts';
+import { seriesBuckets } from './figures.periods.ts';
 
 /** The counters kept per rollup row (and per delta). */
 const baseCounters = [

@@ -32,12 +32,12 @@ describeEachBackend('officials\' notices', (t) => {
       }),
     );
   const list = async (who: { headers: Record<string, string> }, query = '', language = 'en') => {
-    const res = await t().app.inject({ method: 'GET', url: `/api/v1/notifications${query}`, headers: { ...who.headers, 'accept-language': language } });
+    const res = await t().app.inject({ method: 'GET', url: `/api/v1/notices${query}`, headers: { ...who.headers, 'accept-language': language } });
     assert.equal(res.statusCode, 200, res.body);
     return res.json() as { items: Array<{ id: number; title: string; text: string; subject: { type: string; id: string } | null; read: boolean; readAt: string | null; kind: string }>; next?: string };
   };
   const read = (who: { headers: Record<string, string> }, id: number, body: unknown = { type: 'read' }) =>
-    t().app.inject({ method: 'POST', url: `/api/v1/notifications/${id}/actions`, headers: who.headers, payload: body as object });
+    t().app.inject({ method: 'POST', url: `/api/v1/notices/${id}/actions`, headers: who.headers, payload: body as object });
 
   before(async () => {
     await createSmallTree(t().ctx.db, 'N');
@@ -71,7 +71,7 @@ describeEachBackend('officials\' notices', (t) => {
   test('reading a notice marks it read once; the unread filter and count follow', async () => {
     const before = await list(handler, '?unread=true');
     const id = before.items[0].id;
-    const count = async () => (await t().app.inject({ method: 'GET', url: '/api/v1/notifications/unread-count', headers: handler.headers })).json().unread;
+    const count = async () => (await t().app.inject({ method: 'GET', url: '/api/v1/notices/unread-count', headers: handler.headers })).json().unread;
     const unreadBefore = await count();
     const res = await read(handler, id);
     assert.equal(res.statusCode, 200, res.body);
@@ -99,10 +99,10 @@ describeEachBackend('officials\' notices', (t) => {
   });
 
   test('only officials have notices', async () => {
-    const anonymous = await t().app.inject({ method: 'GET', url: '/api/v1/notifications' });
+    const anonymous = await t().app.inject({ method: 'GET', url: '/api/v1/notices' });
     assert.equal(anonymous.statusCode, 401);
     const resident = await createResident(t());
-    const res = await t().app.inject({ method: 'GET', url: '/api/v1/notifications', headers: resident.headers });
+    const res = await t().app.inject({ method: 'GET', url: '/api/v1/notices', headers: resident.headers });
     assert.equal(res.statusCode, 403);
     const write = await read(resident, 1);
     assert.equal(write.statusCode, 403);
@@ -113,11 +113,23 @@ describeEachBackend('officials\' notices', (t) => {
     assert.equal((await read(handler, id, { type: 'delete' })).statusCode, 400);
     assert.equal((await read(handler, id, { type: 'read', extra: 1 })).statusCode, 400);
     for (const query of ['?unread=maybe', '?cursor=abc', '?limit=0', '?limit=1000', '?other=1']) {
-      const res = await t().app.inject({ method: 'GET', url: `/api/v1/notifications${query}`, headers: handler.headers });
+      const res = await t().app.inject({ method: 'GET', url: `/api/v1/notices${query}`, headers: handler.headers });
       assert.equal(res.statusCode, 400, query);
     }
-    const notAnId = await t().app.inject({ method: 'POST', url: '/api/v1/notifications/x/actions', headers: handler.headers, payload: { type: 'read' } });
+    const notAnId = await t().app.inject({ method: 'POST', url: '/api/v1/notices/x/actions', headers: handler.headers, payload: { type: 'read' } });
     assert.equal(notAnId.statusCode, 400);
+  });
+
+  test('the earlier /api/v1/notifications paths answer 308 to the same path under /api/v1/notices', async () => {
+    for (const [method, from, to] of [
+      ['GET', '/api/v1/notifications?unread=true&limit=5', '/api/v1/notices?unread=true&limit=5'],
+      ['GET', '/api/v1/notifications/unread-count', '/api/v1/notices/unread-count'],
+      ['POST', '/api/v1/notifications/7/actions', '/api/v1/notices/7/actions'],
+    ] as const) {
+      const res = await t().app.inject({ method, url: from, headers: handler.headers, ...(method === 'POST' ? { payload: { type: 'read' } } : {}) });
+      assert.equal(res.statusCode, 308, from);
+      assert.equal(res.headers.location, to);
+    }
   });
 
   test('pages follow the cursor, newest first, without gaps or repeats', async () => {

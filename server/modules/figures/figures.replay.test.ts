@@ -1,5 +1,5 @@
 /**
- * "Figures are exact": the articles' figures replayed, read back from /api/v1/stats.
+ * "Figures are exact": the articles' figures replayed, read back from /api/v1/figures.
  * - Thanh Nho's "people ask, officials answer" forum (7 sessions, 77 opinions: 70 resolved,
  *   7 handled by the district), driven entirely over HTTP as the commune's officials would.
  * - Fenggang's people's sentiment mailbox (785 collected, 741 handled), through the commands.
@@ -15,8 +15,8 @@ import { acceptPetition } from '../petitions/workflow/acceptPetition.ts';
 import { assignPetition } from '../petitions/workflow/assignPetition.ts';
 import { startPetition } from '../petitions/workflow/startPetition.ts';
 import { answerPetition } from '../petitions/workflow/answerPetition.ts';
-import { foldStatsDeltas } from './stats.queries.ts';
-import { deploymentOfficial, officialActor, statsOk } from './stats.testing.ts';
+import { foldStatsDeltas } from './figures.queries.ts';
+import { deploymentOfficial, officialActor, figuresOk } from './figures.testing.ts';
 
 describeEachBackend(
   'figures replayed from the articles',
@@ -100,7 +100,7 @@ describeEachBackend(
       }
       t().clock.set('2026-07-20T02:00:00Z');
 
-      const commune = await statsOk(t(), { unit: '17719', from: '2026-01-15', to: '2026-07-31', interval: 'month' });
+      const commune = await figuresOk(t(), { unit: '17719', from: '2026-01-15', to: '2026-07-31', interval: 'month' });
       assert.equal(commune.received, 77);
       assert.equal(commune.resolved, 70);
       assert.equal(commune.escalated, 7, 'handled by higher levels');
@@ -119,16 +119,16 @@ describeEachBackend(
       // The district counts the seven (they were submitted below it) but, from its own point of
       // view, they were not sent to a higher level: it is handling them.
       for (const unit of ['428', '40']) {
-        const above = await statsOk(t(), { unit, from: '2026-01-01', to: '2026-12-31' });
+        const above = await figuresOk(t(), { unit, from: '2026-01-01', to: '2026-12-31' });
         assert.deepEqual([above.received, above.resolved, above.escalated], [77, 70, 0], unit);
       }
       // The first session was on 15 January local time: a period starting that day has it, one
       // ending the day before has nothing.
-      assert.equal((await statsOk(t(), { unit: '17719', from: '2026-01-15', to: '2026-01-15' })).received, 11);
-      assert.equal((await statsOk(t(), { unit: '17719', from: '2026-01-01', to: '2026-01-14' })).received, 0);
+      assert.equal((await figuresOk(t(), { unit: '17719', from: '2026-01-15', to: '2026-01-15' })).received, 11);
+      assert.equal((await figuresOk(t(), { unit: '17719', from: '2026-01-01', to: '2026-01-14' })).received, 0);
       // Folding the deltas changes nothing.
       while ((await foldStatsDeltas(t().ctx.db)) > 0);
-      const folded = await statsOk(t(), { unit: '17719', from: '2026-01-15', to: '2026-07-31', interval: 'month' });
+      const folded = await figuresOk(t(), { unit: '17719', from: '2026-01-15', to: '2026-07-31', interval: 'month' });
       assert.deepEqual({ ...folded, asOf: commune.asOf }, commune);
     });
 
@@ -151,16 +151,16 @@ describeEachBackend(
           ...(handled ? { answerNow: { text: '已直接答复。' } } : { resident: { name: `群众 ${i + 1}`, address: '凤冈县' } }),
         });
       }
-      const county = await statsOk(t(), { unit: '520327', from: '2026-01-01', to: '2026-12-31' });
+      const county = await figuresOk(t(), { unit: '520327', from: '2026-01-01', to: '2026-12-31' });
       assert.deepEqual([county.received, county.resolved, county.answered], [785, 741, 741]);
       assert.equal(county.byChannel.mailbox.received, 785);
       assert.equal(county.byChannel.mailbox.resolved, 741);
       assert.equal(county.byKind.complaint.resolved, 0);
       assert.equal(county.timeZone, 'Asia/Shanghai');
-      const province = await statsOk(t(), { unit: '52', from: '2026-01-01', to: '2026-12-31' });
+      const province = await figuresOk(t(), { unit: '52', from: '2026-01-01', to: '2026-12-31' });
       assert.deepEqual([province.received, province.resolved], [785, 741]);
       // The whole deployment has both countries' petitions.
-      const all = await statsOk(t(), { from: '2026-01-01', to: '2026-12-31' });
+      const all = await figuresOk(t(), { from: '2026-01-01', to: '2026-12-31' });
       assert.equal(all.received, 785 + 77);
       assert.equal(all.unit, null);
     });
@@ -187,7 +187,7 @@ describeEachBackend(
         await startPetition(t().ctx, sys, id, {});
         await answerPetition(t().ctx, sys, id, { text: 'Đã giải quyết dứt điểm.' });
       }
-      const district = await statsOk(t(), { unit: '424', from: '2026-03-01', to: '2026-03-31' });
+      const district = await figuresOk(t(), { unit: '424', from: '2026-03-01', to: '2026-03-31' });
       assert.deepEqual([district.received, district.resolved], [60, 59]);
       assert.equal(Math.round(district.resolutionRate! * 1000) / 1000, 0.983);
       assert.equal(district.onTimeRate, 1);

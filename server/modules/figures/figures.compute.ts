@@ -1,5 +1,5 @@
 /**
- * The fast path of /api/v1/stats. For a unit whose level keeps rollups: its rollup rows, plus
+ * The fast path of /api/v1/figures. For a unit whose level keeps rollups: its rollup rows, plus
  * the deltas not folded yet, plus the petitions that fell due since the overdue watermark, plus
  * — for days its rollups do not hold (the ends of a period at a level with month rows only) —
  * the petitions of those days themselves; all read in one statement, so in one snapshot, and
@@ -9,9 +9,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Database } from '../../platform/db.ts';
-import { dayParts, lastOfMonth, splitPeriod } from './stats.periods.ts';
-import { FiguresBuilder, type StatsFigures } from './stats.figures.ts';
-import { readFigures, type ReadPlan, type StatsQuery } from './stats.queries.ts';
+import { dayParts, lastOfMonth, splitPeriod } from './figures.periods.ts';
+import { FiguresBuilder, type StatsFigures } from './figures.numbers.ts';
+import { readFigures, type ReadPlan, type StatsQuery } from './figures.queries.ts';
 
 /** The rollups a unit keeps: the deployment keeps day and month rows. */
 export type Grains = 'dm' | 'm' | null;

@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import { loadConfig } from '../server/platform/config.ts';
 import { openDatabase } from '../server/platform/db.ts';
 import { systemClock } from '../server/platform/clock.ts';
-import { findStatsUnit, naiveStats, rebuildStats, type StatsScope } from '../server/modules/stats/stats.queries.ts';
-import { computeStats, type Grains } from '../server/modules/stats/stats.compute.ts';
-import { isDay } from '../server/modules/stats/stats.periods.ts';
+import { findStatsUnit, naiveStats, rebuildStats, type StatsScope } from '../server/modules/figures/figures.queries.ts';
+import { computeStats, type Grains } from '../server/modules/figures/figures.compute.ts';
+import { isDay } from '../server/modules/figures/figures.periods.ts';
 
-export function registerStatsCommands(program: Command): void {
-  const stats = program.command('stats').description('the public figures (docs/STATS.md)');
+export function registerFiguresCommands(program: Command): void {
+  const stats = program.command('figures').alias('stats').description('the public figures (docs/FIGURES.md)');
 
   stats
     .command('rebuild')

@@ -9,9 +9,9 @@ import { addDays } from '../../platform/calendar.ts';
 import { executePrepared, literalList, type Database } from '../../platform/db.ts';
 import { openStatuses } from '../../contract/domain.ts';
 import { resolveUnit } from '../units/index.ts';
-import type { Interval, PeriodParts } from './stats.periods.ts';
-import { counters, FiguresBuilder, type StatsFigures } from './stats.figures.ts';
-import type { StatsDim } from './stats.tables.ts';
+import type { Interval, PeriodParts } from './figures.periods.ts';
+import { counters, FiguresBuilder, type StatsFigures } from './figures.numbers.ts';
+import type { StatsDim } from './figures.tables.ts';
 
 /** Whose figures: a unit and its subtree, or the whole deployment (id 0, path '/'). */
 export interface StatsScope {
@@ -376,7 +376,7 @@ function scopedPetitions(scope: StatsScope, ranges: readonly DayRange[]): RawBui
 /**
  * Every counter straight from petitions (rows of scopedPetitions), per series bucket and
  * dimension: rows (bucket, dim, value, counters in the order of `counters`). The definitions
- * of docs/STATS.md, "What each figure counts".
+ * of docs/FIGURES.md, "What each figure counts".
  */
 function groupedPetitions(scoped: RawBuilder<unknown>, q: StatsQuery): RawBuilder<unknown> {
   const prefix = `${q.scope.unitPath}%`;
@@ -409,7 +409,7 @@ function medianOfPetitions(scoped: RawBuilder<unknown>): RawBuilder<number | nul
      WHERE answered_at IS NOT NULL)`;
 }
 
-/** How a request reads its figures (stats.compute.ts makes it from the rollups the unit keeps). */
+/** How a request reads its figures (figures.compute.ts makes it from the rollups the unit keeps). */
 export interface ReadPlan {
   /** The unit's rollup rows that hold counters of the period. */
   rolled: PeriodParts;
@@ -603,10 +603,10 @@ export interface ReviewFigures {
 }
 
 /**
- * The figures of reviews and re-reviews over the same population as /api/v1/stats (petitions
+ * The figures of reviews and re-reviews over the same population as /api/v1/figures (petitions
  * first submitted to the unit's subtree on a local day of the period), counted straight from
  * the petitions at the moment of the request: exact by construction. Few petitions are ever
- * reviewed, and the scan is the one the naive figures make (docs/STATS.md).
+ * reviewed, and the scan is the one the naive figures make (docs/FIGURES.md).
  */
 export async function reviewFigures(db: Kysely<DB>, q: StatsQuery): Promise<ReviewFigures> {
   const scoped = scopedPetitions(q.scope, [{ from: q.from, to: q.to }]);
@@ -645,7 +645,7 @@ export interface ChildFiguresRow {
  * The figures of each unit directly below a unit (current at `now`, by code, at most `limit`),
  * each over its own subtree, in one statement: the parent's petitions of the period are read
  * once and grouped by the child their origin path runs through (the same population and
- * definitions as /api/v1/stats).
+ * definitions as /api/v1/figures).
  */
 export async function childFigures(db: Kysely<DB>, parent: StatsScope, q: { from: Day; to: Day; now: Date; limit: number }): Promise<ChildFiguresRow[]> {
   const ranges = [{ from: q.from, to: q.to }];

@@ -1,7 +1,7 @@
 import type { Locale } from '../../platform/i18n.ts';
 import { renderTemplate } from '../../platform/notify/templates.ts';
-import type { NoticeView } from './notifications.schema.ts';
-import type { NoticeRow } from './notifications.queries.ts';
+import type { NoticeView } from './notices.schema.ts';
+import type { NoticeRow } from './notices.queries.ts';
 
 /** The notice in the reader's language; a template no longer defined still shows its name. */
 export function presentNotice(row: NoticeRow, locale: Locale): NoticeView {

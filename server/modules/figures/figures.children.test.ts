@@ -4,25 +4,25 @@ import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
 import { runDueJobs } from '../../platform/jobs.ts';
 import { actOk, createWorld, petitionInProgress, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
-import { statsOk } from './stats.testing.ts';
-import type { ChildStatsView } from './stats.schema.ts';
+import { figuresOk } from './figures.testing.ts';
+import type { ChildStatsView } from './figures.schema.ts';
 
 describeEachBackend(
-  'GET /api/v1/stats/children and /stats/years',
+  'GET /api/v1/figures/children and /figures/years',
   (t) => {
     let w: World;
     const children = async (query: Record<string, string>) => {
-      const res = await t().app.inject({ method: 'GET', url: '/api/v1/stats/children', query });
+      const res = await t().app.inject({ method: 'GET', url: '/api/v1/figures/children', query });
       assert.equal(res.statusCode, 200, res.body);
       return res.json() as ChildStatsView;
     };
     const years = async (unit?: string) => {
-      const res = await t().app.inject({ method: 'GET', url: '/api/v1/stats/years', query: unit ? { unit } : {} });
+      const res = await t().app.inject({ method: 'GET', url: '/api/v1/figures/years', query: unit ? { unit } : {} });
       assert.equal(res.statusCode, 200, res.body);
       return (res.json() as { years: number[] }).years;
     };
 
-    test('each child over its own subtree, exactly as /api/v1/stats counts it, in one answer', async () => {
+    test('each child over its own subtree, exactly as /api/v1/figures counts it, in one answer', async () => {
       w = await createWorld(t(), 'K');
       t().clock.set('2025-06-02T02:00:00Z');
       await submitOk(t(), { unit: 'KV2', kind: 'question', body: 'A question of last year in village two' });
@@ -41,7 +41,7 @@ describeEachBackend(
       assert.deepEqual(side.items.map((i) => i.unit.code), ['KC1', 'KC2']);
       assert.equal(side.more, false);
       for (const item of side.items) {
-        const own = await statsOk(t(), { unit: item.unit.code, ...period });
+        const own = await figuresOk(t(), { unit: item.unit.code, ...period });
         const pick = (s: Record<string, unknown>) => [s.received, s.answered, s.resolved, s.resolvedOnTime, s.responseRate, s.resolutionRate, s.onTimeRate, s.satisfactionRate];
         assert.deepEqual(pick(item), pick(own as unknown as Record<string, unknown>), item.unit.code);
       }
@@ -59,10 +59,10 @@ describeEachBackend(
       assert.deepEqual(await years('KC2'), [2026, 2025]);
       assert.deepEqual(await years('KV1'), [2026]);
       assert.ok((await years()).includes(2025));
-      const unknown = await t().app.inject({ method: 'GET', url: '/api/v1/stats/years?unit=NOPE' });
+      const unknown = await t().app.inject({ method: 'GET', url: '/api/v1/figures/years?unit=NOPE' });
       assert.equal(unknown.statusCode, 400);
       assert.equal(unknown.json().error.code, 'unknown_unit');
-      const unknownParent = await t().app.inject({ method: 'GET', url: '/api/v1/stats/children?unit=NOPE&from=2026-01-01&to=2026-12-31' });
+      const unknownParent = await t().app.inject({ method: 'GET', url: '/api/v1/figures/children?unit=NOPE&from=2026-01-01&to=2026-12-31' });
       assert.equal(unknownParent.json().error.code, 'unknown_unit');
     });
   },

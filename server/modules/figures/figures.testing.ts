@@ -9,7 +9,7 @@ import type { DB } from '../../schema.ts';
 import type { Official } from '../../platform/access.ts';
 import type { TestApp } from '../../test/server.ts';
 import { createOfficial } from '../../test/factories.ts';
-import type { StatsView } from './stats.schema.ts';
+import type { StatsView } from './figures.schema.ts';
 import type { Role } from '../../contract/domain.ts';
 
 /** The actor the commands expect, read back from the grants of an account. */
@@ -40,9 +40,9 @@ export async function deploymentOfficial(t: TestApp, name = 'Deployment Official
   return { ...created, actor: await officialActor(t.ctx.db, created.id) };
 }
 
-/** GET /api/v1/stats, expecting 200. */
-export async function statsOk(t: TestApp, query: Record<string, string>): Promise<StatsView> {
-  const res = await t.app.inject({ method: 'GET', url: '/api/v1/stats', query });
+/** GET /api/v1/figures, expecting 200. */
+export async function figuresOk(t: TestApp, query: Record<string, string>): Promise<StatsView> {
+  const res = await t.app.inject({ method: 'GET', url: '/api/v1/figures', query });
   assert.equal(res.statusCode, 200, res.body);
   return res.json() as StatsView;
 }
