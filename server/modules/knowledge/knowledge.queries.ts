@@ -166,19 +166,23 @@ function ancestorPaths(path: string): string[] {
   return ids.slice(0, -1).map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
 }
 
-/** Articles residents may read now: published, not withdrawn, within their validity dates. */
-function readable(f: SearchFilters) {
+/** Articles residents may read now: published, not withdrawn, within their validity dates, of the filters' category and kinds. */
+function readableNow(f: SearchFilters) {
   const parts = [
     sql`a.published_version IS NOT NULL`,
     sql`a.withdrawn_at IS NULL`,
     sql`(a.valid_from IS NULL OR a.valid_from <= ${f.today}::date)`,
     sql`(a.valid_to IS NULL OR a.valid_to >= ${f.today}::date)`,
   ];
-  // The unit's subtree, or a unit above it: both by the unit_path index.
-  if (f.unitPath) parts.push(sql`(a.unit_path LIKE ${f.unitPath + '%'} OR a.unit_path = ANY (${ancestorPaths(f.unitPath)}::text[]))`);
   if (f.category) parts.push(sql`a.category = ${f.category}`);
   if (f.kinds?.length) parts.push(sql`a.kind IN (${sql.join(f.kinds)})`);
   return sql.join(parts, sql` AND `);
+}
+
+/** readableNow, of the unit's branch when there is one: the unit's subtree or a unit above it, both by the unit_path index. */
+function readable(f: SearchFilters) {
+  if (!f.unitPath) return readableNow(f);
+  return sql`${readableNow(f)} AND (a.unit_path LIKE ${f.unitPath + '%'} OR a.unit_path = ANY (${ancestorPaths(f.unitPath)}::text[]))`;
 }
 
 /** The postings of the question's terms, of the articles of the unit's branch when there is one (the search's `df` rows). */
@@ -222,15 +226,14 @@ export async function searchArticles(db: Kysely<DB>, q: { terms: string[]; weigh
       SELECT q.term, q.qw, coalesce(c.articles, 0)::float8 AS df FROM q LEFT JOIN article_term_counts c ON c.term = q.term
     ),
     -- Only the articles the reader may see are scored: a commune's residents see its own, its
-    -- villages' and the units' above it, a few percent of a national index; the postings are
-    -- read by term and unit path (migration 0980).
-    readable AS MATERIALIZED (SELECT a.id FROM articles a WHERE ${readable(f)}),
+    -- villages' and the units' above it, a few percent of a national index. Their postings are
+    -- read by term and unit path (migration 0980); only the articles they name are looked at.
     postings AS (${postingsOf(f)}),
     per_language AS (
       SELECT t.article_id, t.language,
              sum(t.qw * (t.weight * 2.2 / (t.weight + 1.2)) * ln(1 + (n.n - t.df + 0.5) / (t.df + 0.5))) AS score
       FROM postings t
-      JOIN readable r ON r.id = t.article_id
+      JOIN articles a ON a.id = t.article_id AND ${readableNow(f)}
       CROSS JOIN n
       GROUP BY t.article_id, t.language
     ),
