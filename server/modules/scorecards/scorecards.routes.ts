@@ -51,8 +51,8 @@ import { enterInspection } from './commands/enterInspection.ts';
 import { setRankingMinimum } from './commands/setRankingMinimum.ts';
 import { gradeYear, selfAssess } from './commands/reviewYear.ts';
 import { scorecardMessages } from './scorecards.messages.ts';
+import { routesOf } from '../../platform/routes.ts';
 
-const tags = ['scorecards'];
 
 /** Without a setting at the unit or above, a unit needs this many rated cases to be ranked. */
 const defaultMinVolume = 30;
@@ -84,12 +84,16 @@ export const scorecardsModule: Module = {
   name: 'scorecards',
   messages: [scorecardMessages],
   routes(app, ctx) {
+    const routes = routesOf(app, 'scorecards');
+
     // ---- frameworks ----
-    app.get(
+    routes.get(
       '/api/v1/scorecard-frameworks',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: 'The scorecard frameworks in force at a unit (its own and those of the units above), per job position', querystring: FrameworksQuery, response: { 200: FrameworkList } },
+        access: 'official',
+        summary: 'The scorecard frameworks in force at a unit (its own and those of the units above), per job position',
+        querystring: FrameworksQuery,
+        response: { 200: FrameworkList },
       },
       async (request) => {
         const u = await resolveUnit(ctx.db, request.query.unit, ctx.clock.now());
@@ -99,11 +103,13 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.put(
+    routes.put(
       '/api/v1/scorecard-frameworks',
       {
-        config: { access: { roles: scorecardAdministrators } },
-        schema: { tags, summary: "Set a unit's framework for a job position (or every position): criteria with weights and scales, and the grades' thresholds (administrators of the unit)", body: FrameworkBody, response: { 200: Created } },
+        access: { roles: scorecardAdministrators },
+        summary: "Set a unit's framework for a job position (or every position): criteria with weights and scales, and the grades' thresholds (administrators of the unit)",
+        body: FrameworkBody,
+        response: { 200: Created },
       },
       async (request) => {
         const actor = request.actor;
@@ -115,11 +121,14 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.put(
+    routes.put(
       '/api/v1/units/:code/ranking-settings',
       {
-        config: { access: { roles: scorecardAdministrators } },
-        schema: { tags, summary: 'The fewest rated cases a unit below this one needs to appear in the public ranking (administrators of the unit)', params: CodeParams, body: MinVolumeBody, response: { 204: Type.Null() } },
+        access: { roles: scorecardAdministrators },
+        summary: 'The fewest rated cases a unit below this one needs to appear in the public ranking (administrators of the unit)',
+        params: CodeParams,
+        body: MinVolumeBody,
+        response: { 204: Type.Null() },
       },
       async (request, reply) => {
         const actor = request.actor;
@@ -133,11 +142,13 @@ export const scorecardsModule: Module = {
     );
 
     // ---- inspection findings ----
-    app.post(
+    routes.post(
       '/api/v1/inspection-findings',
       {
-        config: { access: { roles: ['leader'] } },
-        schema: { tags, summary: "Enter what an inspection of public duty found about an official (a leader of the official's unit); counts in their scorecard", body: InspectionBody, response: { 201: Created } },
+        access: { roles: ['leader'] },
+        summary: "Enter what an inspection of public duty found about an official (a leader of the official's unit); counts in their scorecard",
+        body: InspectionBody,
+        response: { 201: Created },
       },
       async (request, reply) => {
         const actor = request.actor;
@@ -147,11 +158,14 @@ export const scorecardsModule: Module = {
     );
 
     // ---- an official's scorecard ----
-    app.get(
+    routes.get(
       '/api/v1/scorecards/officials/:id',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: "An official's scorecard for a month, quarter or year (the official, or a leader or auditor of their unit)", params: IdParams, querystring: PeriodQuery, response: { 200: ScorecardView } },
+        access: 'official',
+        summary: "An official's scorecard for a month, quarter or year (the official, or a leader or auditor of their unit)",
+        params: IdParams,
+        querystring: PeriodQuery,
+        response: { 200: ScorecardView },
       },
       async (request) => {
         const o = await readableOfficial(ctx, request.actor, request.params.id);
@@ -160,11 +174,14 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/officials/:id/cases',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: "The cases behind one number of an official's scorecard", params: IdParams, querystring: CasesQuery, response: { 200: CaseList } },
+        access: 'official',
+        summary: "The cases behind one number of an official's scorecard",
+        params: IdParams,
+        querystring: CasesQuery,
+        response: { 200: CaseList },
       },
       async (request) => {
         const o = await readableOfficial(ctx, request.actor, request.params.id);
@@ -175,16 +192,13 @@ export const scorecardsModule: Module = {
     );
 
     // ---- a unit's scorecard and its officials ----
-    app.get(
+    routes.get(
       '/api/v1/scorecards/units',
       {
-        config: { access: { roles: scorecardReaders } },
-        schema: {
-          tags,
-          summary: "The units whose scorecards the caller may read (the units of their leader and auditor grants and every unit below), highest first; q narrows by name or code",
-          querystring: UnitsQuery,
-          response: { 200: UnitChoices },
-        },
+        access: { roles: scorecardReaders },
+        summary: "The units whose scorecards the caller may read (the units of their leader and auditor grants and every unit below), highest first; q narrows by name or code",
+        querystring: UnitsQuery,
+        response: { 200: UnitChoices },
       },
       async (request) => {
         const limit = request.query.limit ?? 100;
@@ -194,11 +208,14 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/units/:code',
       {
-        config: { access: { roles: scorecardReaders } },
-        schema: { tags, summary: "A unit's scorecard (its whole subtree) for a month, quarter or year (leaders and auditors of the unit)", params: CodeParams, querystring: PeriodQuery, response: { 200: ScorecardView } },
+        access: { roles: scorecardReaders },
+        summary: "A unit's scorecard (its whole subtree) for a month, quarter or year (leaders and auditors of the unit)",
+        params: CodeParams,
+        querystring: PeriodQuery,
+        response: { 200: ScorecardView },
       },
       async (request) => {
         const u = await readableUnit(ctx, request.actor, request.params.code);
@@ -207,11 +224,14 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/units/:code/cases',
       {
-        config: { access: { roles: scorecardReaders } },
-        schema: { tags, summary: "The cases behind one number of a unit's scorecard", params: CodeParams, querystring: CasesQuery, response: { 200: CaseList } },
+        access: { roles: scorecardReaders },
+        summary: "The cases behind one number of a unit's scorecard",
+        params: CodeParams,
+        querystring: CasesQuery,
+        response: { 200: CaseList },
       },
       async (request) => {
         const u = await readableUnit(ctx, request.actor, request.params.code);
@@ -221,11 +241,14 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/units/:code/officials',
       {
-        config: { access: { roles: scorecardReaders } },
-        schema: { tags, summary: "The officials of a unit's subtree with their totals and grades for a period (leaders and auditors of the unit)", params: CodeParams, querystring: PeriodQuery, response: { 200: UnitOfficials } },
+        access: { roles: scorecardReaders },
+        summary: "The officials of a unit's subtree with their totals and grades for a period (leaders and auditors of the unit)",
+        params: CodeParams,
+        querystring: PeriodQuery,
+        response: { 200: UnitOfficials },
       },
       async (request) => {
         const u = await readableUnit(ctx, request.actor, request.params.code);
@@ -238,18 +261,15 @@ export const scorecardsModule: Module = {
     );
 
     // ---- the public ranking ----
-    app.get(
+    routes.get(
       '/api/v1/rankings/:code',
       {
-        config: { access: 'public' },
-        schema: {
-          tags,
-          summary:
-            'The units directly below a unit ranked by residents’ satisfaction for a period that has ended: the share of satisfied ratings with its Wilson 95 % interval, ordered by the lower bound; units with fewer rated cases than the minimum are left out',
-          params: CodeParams,
-          querystring: PeriodQuery,
-          response: { 200: RankingView },
-        },
+        access: 'public',
+        summary:
+          'The units directly below a unit ranked by residents’ satisfaction for a period that has ended: the share of satisfied ratings with its Wilson 95 % interval, ordered by the lower bound; units with fewer rated cases than the minimum are left out',
+        params: CodeParams,
+        querystring: PeriodQuery,
+        response: { 200: RankingView },
       },
       async (request) => {
         const now = ctx.clock.now();
@@ -301,11 +321,13 @@ export const scorecardsModule: Module = {
       };
     }
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/officials/:id/reviews/:year',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: "An official's yearly review: the computed scorecard, their self-assessment and the leader's grade with reasons", params: ReviewParams, response: { 200: ReviewView } },
+        access: 'official',
+        summary: "An official's yearly review: the computed scorecard, their self-assessment and the leader's grade with reasons",
+        params: ReviewParams,
+        response: { 200: ReviewView },
       },
       async (request) => {
         const o = await readableOfficial(ctx, request.actor, request.params.id);
@@ -313,11 +335,13 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/officials/:id/reviews/:year/pdf',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: 'The same yearly review as a PDF document, in vi, zh or en (lang, else the Accept-Language)', params: ReviewParams, querystring: ReviewPdfQuery },
+        access: 'official',
+        summary: 'The same yearly review as a PDF document, in vi, zh or en (lang, else the Accept-Language)',
+        params: ReviewParams,
+        querystring: ReviewPdfQuery,
       },
       async (request, reply) => {
         const o = await readableOfficial(ctx, request.actor, request.params.id);
@@ -332,17 +356,14 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/scorecards/officials/:id/reviews/:year/actions',
       {
-        config: { access: 'official' },
-        schema: {
-          tags,
-          summary: "The official's self-assessment ({type:'self_assess', text}) or the leader's grade ({type:'grade', grade, reasons}; reasons when it differs from the computed grade)",
-          params: ReviewParams,
-          body: ReviewAction,
-          response: { 200: ReviewView },
-        },
+        access: 'official',
+        summary: "The official's self-assessment ({type:'self_assess', text}) or the leader's grade ({type:'grade', grade, reasons}; reasons when it differs from the computed grade)",
+        params: ReviewParams,
+        body: ReviewAction,
+        response: { 200: ReviewView },
       },
       async (request) => {
         const actor = request.actor;
