@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
+import type { ScorecardMeasure } from '../../contract/domain.ts';
 import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { isOfficial, unitScope, type Actor } from '../../platform/access.ts';
+import { isOfficial, unitScope, type Actor, type Official } from '../../platform/access.ts';
 import { searchKey } from '../../platform/text.ts';
 import { startOfLocalDay } from '../../platform/calendar.ts';
 import { resolveUnit, type UnitRecord } from '../units/index.ts';
@@ -42,8 +43,8 @@ import {
   type Period,
 } from './scorecards.policy.ts';
 import { childUnits, unitsUnder, findOfficial, findReview, frameworksAbove, minVolumeAt, rankingCounts, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
-import { computeScorecard } from './scorecards.compute.ts';
-import { officialCard, officialGradesUnder } from './scorecards.grades.ts';
+import type { Computed } from './scorecards.compute.ts';
+import { officialCard, officialGradesUnder, unitCard } from './scorecards.grades.ts';
 import { renderReviewPdf } from './scorecards.pdf.ts';
 import { presentCases, presentFramework, presentReview, presentScorecard, presentUnit } from './scorecards.presenter.ts';
 import { saveFramework } from './commands/saveFramework.ts';
@@ -52,7 +53,6 @@ import { setRankingMinimum } from './commands/setRankingMinimum.ts';
 import { gradeYear, selfAssess } from './commands/reviewYear.ts';
 import { scorecardMessages } from './scorecards.messages.ts';
 import { routesOf } from '../../platform/routes.ts';
-
 
 /** Without a setting at the unit or above, a unit needs this many rated cases to be ranked. */
 const defaultMinVolume = 30;
@@ -70,6 +70,24 @@ async function readableOfficial(ctx: AppContext, actor: Actor, id: number): Prom
   const o = await findOfficial(ctx.db, id);
   if (!o || !o.home || !canReadOfficial(actor, o.id, o.home.path)) throw notFound();
   return o as OfficialRow & { home: UnitRow };
+}
+
+/** A unit whose framework and ranking settings the caller may set (an administrator of it); `missing` when there is no such unit. */
+async function editableUnit(ctx: AppContext, caller: Actor, code: string, missing: () => Error): Promise<{ actor: Official; u: UnitRecord }> {
+  if (!isOfficial(caller)) throw forbidden();
+  const u = await resolveUnit(ctx.db, code, ctx.clock.now());
+  if (!u) throw missing();
+  if (!canEditFramework(caller, u.path)) throw forbidden();
+  return { actor: caller, u };
+}
+
+/** Whom an official's scorecard is about, as the scorecard shows it. */
+const officialSubject = (o: OfficialRow & { home: UnitRow }) => ({ kind: 'official' as const, id: o.id, name: o.name, position: o.position, unit: o.home });
+
+/** The cases behind one measure of a scorecard; `self` when the official reads their own. */
+function casesOf({ measures }: Computed, measure: ScorecardMeasure, self: boolean) {
+  const m = measures.get(measure)!;
+  return { measure: m.measure, value: m.value, items: presentCases(m.measure, m.cases, self) };
 }
 
 async function readableUnit(ctx: AppContext, actor: Actor, code: string): Promise<UnitRow> {
@@ -112,11 +130,7 @@ export const scorecardsModule: Module = {
         response: { 200: Created },
       },
       async (request) => {
-        const actor = request.actor;
-        if (!isOfficial(actor)) throw forbidden();
-        const u = await resolveUnit(ctx.db, request.body.unit, ctx.clock.now());
-        if (!u) throw badRequest('unknown_unit', { code: request.body.unit });
-        if (!canEditFramework(actor, u.path)) throw forbidden();
+        const { actor, u } = await editableUnit(ctx, request.actor, request.body.unit, () => badRequest('unknown_unit', { code: request.body.unit }));
         return { id: await saveFramework(ctx, actor, u, request.body) };
       },
     );
@@ -131,11 +145,7 @@ export const scorecardsModule: Module = {
         response: { 204: Type.Null() },
       },
       async (request, reply) => {
-        const actor = request.actor;
-        if (!isOfficial(actor)) throw forbidden();
-        const u = await resolveUnit(ctx.db, request.params.code, ctx.clock.now());
-        if (!u) throw notFound();
-        if (!canEditFramework(actor, u.path)) throw forbidden();
+        const { actor, u } = await editableUnit(ctx, request.actor, request.params.code, notFound);
         await setRankingMinimum(ctx, actor, u, request.body.minVolume);
         return reply.status(204).send(null);
       },
@@ -170,7 +180,7 @@ export const scorecardsModule: Module = {
       async (request) => {
         const o = await readableOfficial(ctx, request.actor, request.params.id);
         const { card } = await officialCard(ctx, o, period(request.query.period));
-        return presentScorecard(card, { kind: 'official', id: o.id, name: o.name, position: o.position, unit: o.home }, { enterFinding: canActAsSuperior(request.actor, o.id, o.home.path) });
+        return presentScorecard(card, officialSubject(o), { enterFinding: canActAsSuperior(request.actor, o.id, o.home.path) });
       },
     );
 
@@ -185,9 +195,8 @@ export const scorecardsModule: Module = {
       },
       async (request) => {
         const o = await readableOfficial(ctx, request.actor, request.params.id);
-        const m = (await officialCard(ctx, o, period(request.query.period))).measures.get(request.query.measure)!;
-        const self = request.actor.kind === 'official' && request.actor.id === o.id;
-        return { measure: m.measure, value: m.value, items: presentCases(m.measure, m.cases, self) };
+        const card = await officialCard(ctx, o, period(request.query.period));
+        return casesOf(card, request.query.measure, request.actor.kind === 'official' && request.actor.id === o.id);
       },
     );
 
@@ -219,7 +228,7 @@ export const scorecardsModule: Module = {
       },
       async (request) => {
         const u = await readableUnit(ctx, request.actor, request.params.code);
-        const { card } = await computeScorecard(ctx.db, { subject: { unitPath: u.path }, unit: u, position: null, period: period(request.query.period), now: ctx.clock.now() });
+        const { card } = await unitCard(ctx, u, period(request.query.period));
         return presentScorecard(card, { kind: 'unit', unit: u }, { enterFinding: false });
       },
     );
@@ -235,9 +244,7 @@ export const scorecardsModule: Module = {
       },
       async (request) => {
         const u = await readableUnit(ctx, request.actor, request.params.code);
-        const { measures } = await computeScorecard(ctx.db, { subject: { unitPath: u.path }, unit: u, position: null, period: period(request.query.period), now: ctx.clock.now() });
-        const m = measures.get(request.query.measure)!;
-        return { measure: m.measure, value: m.value, items: presentCases(m.measure, m.cases, false) };
+        return casesOf(await unitCard(ctx, u, period(request.query.period)), request.query.measure, false);
       },
     );
 
@@ -310,7 +317,7 @@ export const scorecardsModule: Module = {
     // ---- the yearly review ----
     async function reviewView(actor: Actor, o: OfficialRow & { home: UnitRow }, year: number) {
       const { card } = await officialCard(ctx, o, period(String(year)));
-      const view = presentScorecard(card, { kind: 'official', id: o.id, name: o.name, position: o.position, unit: o.home }, { enterFinding: false });
+      const view = presentScorecard(card, officialSubject(o), { enterFinding: false });
       const review = await findReview(ctx.db, o.id, year);
       return {
         view,
