@@ -78,10 +78,12 @@ async function committeeView(ctx: AppContext, c: CommitteeRow): Promise<Committe
 
 export function committeeRoutes(app: App, ctx: AppContext): void {
   const routes = routesOf(app, 'steering committees');
-  const keeperOf = async (id: number, actor: Parameters<typeof canKeepCommittee>[0]) => {
+  /** A change by one who keeps the committee (404 to anyone else), answered with the committee as it now stands. */
+  const keeperChange = async (id: number, actor: Parameters<typeof canKeepCommittee>[0], change: (c: CommitteeRow) => Promise<unknown>) => {
     const c = await getCommittee(ctx.db, id);
     if (!c || !canKeepCommittee(actor, c.unit_path)) throw notFound();
-    return c;
+    await change(c);
+    return committeeView(ctx, c);
   };
 
   routes.post(
@@ -121,11 +123,7 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
   routes.post(
     '/api/v1/steering-committees/:id/members',
     { access: { roles: committeeKeepers }, summary: 'Add members', params: IdParams, body: MembersBody, response: { 200: CommitteeView } },
-    async (request) => {
-      const c = await keeperOf(Number(request.params.id), request.actor);
-      await addMembers(ctx, request.actor, c.id, request.body.members.map(member));
-      return committeeView(ctx, c);
-    },
+    async (request) => keeperChange(Number(request.params.id), request.actor, (c) => addMembers(ctx, request.actor, c.id, request.body.members.map(member))),
   );
 
   routes.patch(
@@ -137,11 +135,10 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
       body: MemberChangeBody,
       response: { 200: CommitteeView },
     },
-    async (request) => {
-      const c = await keeperOf(Number(request.params.id), request.actor);
-      await updateMember(ctx, request.actor, c.id, Number(request.params.member), request.body as { role?: NewMember['role']; leftOn?: string });
-      return committeeView(ctx, c);
-    },
+    async (request) =>
+      keeperChange(Number(request.params.id), request.actor, (c) =>
+        updateMember(ctx, request.actor, c.id, Number(request.params.member), request.body as { role?: NewMember['role']; leftOn?: string }),
+      ),
   );
 
   routes.post(
@@ -153,11 +150,7 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
       body: RegulationBody,
       response: { 200: CommitteeView },
     },
-    async (request) => {
-      const c = await keeperOf(Number(request.params.id), request.actor);
-      await adoptRegulation(ctx, request.actor, c.id, request.body);
-      return committeeView(ctx, c);
-    },
+    async (request) => keeperChange(Number(request.params.id), request.actor, (c) => adoptRegulation(ctx, request.actor, c.id, request.body)),
   );
 
   routes.post(
@@ -170,17 +163,17 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
       response: { 200: CommitteeView },
     },
     async (request) => {
-      const c = await keeperOf(Number(request.params.id), request.actor);
       const b = request.body;
-      await recordMeeting(ctx, request.actor, c.id, {
-        heldOn: b.heldOn,
-        title: b.title,
-        agenda: b.agenda,
-        minutes: b.minutes ?? null,
-        attendance: b.attendance.map((a) => ({ memberId: a.member, present: a.present, note: a.note ?? null })),
-        decisions: b.decisions.map((d) => ({ text: d.text, ownerMemberId: d.owner, dueOn: d.dueOn })),
-      });
-      return committeeView(ctx, c);
+      return keeperChange(Number(request.params.id), request.actor, (c) =>
+        recordMeeting(ctx, request.actor, c.id, {
+          heldOn: b.heldOn,
+          title: b.title,
+          agenda: b.agenda,
+          minutes: b.minutes ?? null,
+          attendance: b.attendance.map((a) => ({ memberId: a.member, present: a.present, note: a.note ?? null })),
+          decisions: b.decisions.map((d) => ({ text: d.text, ownerMemberId: d.owner, dueOn: d.dueOn })),
+        }),
+      );
     },
   );
 
