@@ -10,6 +10,7 @@ import { presentApiKey } from './api-keys.presenter.ts';
 import { issueApiKey } from './commands/issueApiKey.ts';
 import { revokeApiKey } from './commands/revokeApiKey.ts';
 import { apiKeyMessages } from './api-keys.messages.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 // Usage counts only matter for the current minute.
 const pruneUsageJob = recurringJob('api_keys.prune_usage', 3_600_000, async (ctx) => {
@@ -21,29 +22,25 @@ export const apiKeysModule: Module = {
   messages: [apiKeyMessages],
   jobs: [pruneUsageJob],
   routes(app, ctx) {
-    app.get(
+    const routes = routesOf(app, 'api keys');
+
+    routes.get(
       '/api/v1/api-keys',
       {
-        config: { access: { roles: keyManagers } },
-        schema: {
-          tags: ['api keys'],
-          summary: 'API keys of clients within your units (administrators); never the keys themselves',
-          response: { 200: ApiKeyList },
-        },
+        access: { roles: keyManagers },
+        summary: 'API keys of clients within your units (administrators); never the keys themselves',
+        response: { 200: ApiKeyList },
       },
       async (request) => ({ items: (await listApiKeys(ctx.db, keyScope(request.actor))).map(presentApiKey) }),
     );
 
-    app.post(
+    routes.post(
       '/api/v1/api-keys',
       {
-        config: { access: { roles: keyManagers } },
-        schema: {
-          tags: ['api keys'],
-          summary: "Issue a key to a client for a unit's subtree (without unit: the whole deployment); the key is shown once",
-          body: IssueApiKeyBody,
-          response: { 201: IssuedApiKey },
-        },
+        access: { roles: keyManagers },
+        summary: "Issue a key to a client for a unit's subtree (without unit: the whole deployment); the key is shown once",
+        body: IssueApiKeyBody,
+        response: { 201: IssuedApiKey },
       },
       async (request, reply) => {
         const body = request.body;
@@ -62,16 +59,13 @@ export const apiKeysModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/api-keys/:id/revoke',
       {
-        config: { access: { roles: keyManagers } },
-        schema: {
-          tags: ['api keys'],
-          summary: 'Revoke a key: every later request with it is refused',
-          params: ApiKeyParams,
-          response: { 200: ApiKeyView },
-        },
+        access: { roles: keyManagers },
+        summary: 'Revoke a key: every later request with it is refused',
+        params: ApiKeyParams,
+        response: { 200: ApiKeyView },
       },
       async (request) => {
         const actor = request.actor;

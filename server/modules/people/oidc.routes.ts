@@ -12,6 +12,7 @@ import { sessionCookie } from '../../platform/sessions.ts';
 import { OidcCallbackQuery, OidcStartQuery } from './people.schema.ts';
 import { decodePending, encodePending, oidcClient } from './oidc.ts';
 import { SsoRefused, signInWithOidc } from './commands/signInWithOidc.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 const pendingCookie = 'zd_oidc';
 const pendingPath = '/api/v1/auth/oidc';
@@ -25,22 +26,19 @@ export const safeNext = (next: string | undefined) =>
 const refusedPage = (reason: string) => `/sign-in?sso=${encodeURIComponent(reason)}`;
 
 export function oidcRoutes(app: App, ctx: AppContext) {
-  const tags = ['sign-in'];
+  const routes = routesOf(app, 'sign-in');
   const settings = ctx.config.oidc;
   const redirectUriOf = (request: FastifyRequest) =>
     settings?.redirectUri ?? `${request.protocol}://${request.host}${pendingPath}/callback`;
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.secureCookies, path: pendingPath };
 
-  app.get(
+  routes.get(
     `${pendingPath}/start`,
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'An official leaves for the single sign-on provider (authorization code flow with PKCE); 404 when none is set',
-        querystring: OidcStartQuery,
-        response: { 302: Type.Null() },
-      },
+      access: 'public',
+      summary: 'An official leaves for the single sign-on provider (authorization code flow with PKCE); 404 when none is set',
+      querystring: OidcStartQuery,
+      response: { 302: Type.Null() },
     },
     async (request, reply) => {
       if (!settings) throw notFound();
@@ -56,16 +54,13 @@ export function oidcRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  routes.get(
     `${pendingPath}/callback`,
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'The provider sends the official back: the claims must name an existing, enabled official, who is then signed in',
-        querystring: OidcCallbackQuery,
-        response: { 302: Type.Null() },
-      },
+      access: 'public',
+      summary: 'The provider sends the official back: the claims must name an existing, enabled official, who is then signed in',
+      querystring: OidcCallbackQuery,
+      response: { 302: Type.Null() },
     },
     async (request, reply) => {
       if (!settings) throw notFound();

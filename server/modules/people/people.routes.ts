@@ -40,6 +40,7 @@ import { oidcRoutes } from './oidc.routes.ts';
 import { peopleMessages } from './people.messages.ts';
 import { peopleTemplates } from './people.templates.ts';
 import { peopleJobs } from './people.jobs.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 /** A new session goes back twice: in the answer (for API clients) and as the cookie (for the web app). */
 function answerWithSession(reply: FastifyReply, ctx: AppContext, session: NewSession) {
@@ -77,14 +78,17 @@ const signInRequest = (request: FastifyRequest) => ({
 function authRoutes(app: App, ctx: AppContext) {
   // Per address and per route, for signed-in callers too: a session must not buy more guesses.
   const signInLimit = { max: ctx.config.rateLimits.signInPerMinute, timeWindow: 60_000, allowList: () => false };
-  const tags = ['sign-in'];
-  /** The options of a sign-in step: open to anyone, and rate limited. */
+  const signInRoutes = routesOf(app, 'sign-in');
+  /** The declaration of a sign-in step: open to anyone, and rate limited. */
   const signInStep = <B extends TSchema, R extends Record<number, TSchema>>(summary: string, body: B, response: R) => ({
-    config: { access: 'public' as const, rateLimit: signInLimit },
-    schema: { tags, summary, body, response },
+    access: 'public' as const,
+    rateLimit: signInLimit,
+    summary,
+    body,
+    response,
   });
 
-  app.post(
+  signInRoutes.post(
     '/api/v1/auth/login',
     signInStep('An official signs in with username and password', LoginBody, { 200: SessionAnswer }),
     async (request, reply) => {
@@ -94,7 +98,7 @@ function authRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.post(
+  signInRoutes.post(
     '/api/v1/auth/setup',
     signInStep('An official sets their own password with the setup code sent to them, and is signed in', SetupBody, { 200: SessionAnswer }),
     async (request, reply) => {
@@ -104,7 +108,7 @@ function authRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.post(
+  signInRoutes.post(
     '/api/v1/auth/code',
     signInStep('A resident asks for a one-time sign-in code by SMS or e-mail', CodeBody, { 202: CodeSent }),
     async (request, reply) => {
@@ -114,7 +118,7 @@ function authRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.post(
+  signInRoutes.post(
     '/api/v1/auth/code/verify',
     signInStep('A resident signs in with the code; the first sign-in creates the account', VerifyBody, { 200: SessionAnswer }),
     async (request, reply) => {
@@ -130,12 +134,9 @@ function authRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.post(
+  signInRoutes.post(
     '/api/v1/auth/logout',
-    {
-      config: { access: 'signed_in' },
-      schema: { tags, summary: 'Ends this session and clears the cookie', response: { 204: Type.Null() } },
-    },
+    { access: 'signed_in', summary: 'Ends this session and clears the cookie', response: { 204: Type.Null() } },
     async (request, reply) => {
       if (request.session) await signOut(ctx, request.actor, request.session.token);
       reply.clearCookie(sessionCookie, { path: '/' });
@@ -143,12 +144,9 @@ function authRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  signInRoutes.get(
     '/api/v1/auth/me',
-    {
-      config: { access: 'signed_in' },
-      schema: { tags, summary: 'Who is signed in, with their roles and the CSRF token', response: { 200: Me } },
-    },
+    { access: 'signed_in', summary: 'Who is signed in, with their roles and the CSRF token', response: { 200: Me } },
     async (request) => {
       const actor = request.actor;
       const profile = actor.kind === 'anonymous' ? undefined : await accountProfile(ctx.db, actor.id);
@@ -159,15 +157,12 @@ function authRoutes(app: App, ctx: AppContext) {
 
   // The web app asks this on every first page: a visitor who is not signed in is an ordinary
   // answer (me: null), not a refusal that browsers log as an error.
-  app.get(
+  signInRoutes.get(
     '/api/v1/auth/session',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'The session of this browser, if any: who is signed in with the CSRF token, or null for a visitor',
-        response: { 200: Type.Object({ me: Type.Union([Me, Type.Null()]) }) },
-      },
+      access: 'public',
+      summary: 'The session of this browser, if any: who is signed in with the CSRF token, or null for a visitor',
+      response: { 200: Type.Object({ me: Type.Union([Me, Type.Null()]) }) },
     },
     async (request) => {
       const actor = request.actor;
@@ -178,18 +173,15 @@ function authRoutes(app: App, ctx: AppContext) {
 }
 
 function officialRoutes(app: App, ctx: AppContext) {
-  const tags = ['officials'];
+  const officialsRoutes = routesOf(app, 'officials');
 
-  app.post(
+  officialsRoutes.post(
     '/api/v1/officials',
     {
-      config: { access: { roles: officialManagers } },
-      schema: {
-        tags,
-        summary: 'Create an official with roles in units (administrators anywhere, leaders in their units)',
-        body: CreateOfficialBody,
-        response: { 201: OfficialView },
-      },
+      access: { roles: officialManagers },
+      summary: 'Create an official with roles in units (administrators anywhere, leaders in their units)',
+      body: CreateOfficialBody,
+      response: { 201: OfficialView },
     },
     async (request, reply) => {
       const row = await createOfficial(ctx.db, request.actor, { ...request.body, locale: request.body.locale ?? request.locale }, ctx.clock.now());
@@ -198,16 +190,13 @@ function officialRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  officialsRoutes.get(
     '/api/v1/officials',
     {
-      config: { access: { roles: officialReaders } },
-      schema: {
-        tags,
-        summary: 'Officials holding a role in the caller’s units',
-        querystring: OfficialsQuery,
-        response: { 200: OfficialList },
-      },
+      access: { roles: officialReaders },
+      summary: 'Officials holding a role in the caller’s units',
+      querystring: OfficialsQuery,
+      response: { 200: OfficialList },
     },
     async (request) => {
       const { unit, role, q, cursor, limit = 50 } = request.query;
@@ -227,12 +216,9 @@ function officialRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  officialsRoutes.get(
     '/api/v1/officials/:id',
-    {
-      config: { access: { roles: officialReaders } },
-      schema: { tags, summary: 'One official', params: IdParams, response: { 200: OfficialView } },
-    },
+    { access: { roles: officialReaders }, summary: 'One official', params: IdParams, response: { 200: OfficialView } },
     async (request) => {
       const row = await officialInScope(ctx.db, request.params.id, officialsScope(request.actor));
       if (!row) throw notFound();
@@ -240,17 +226,14 @@ function officialRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.post(
+  officialsRoutes.post(
     '/api/v1/officials/:id/actions',
     {
-      config: { access: { roles: officialManagers } },
-      schema: {
-        tags,
-        summary: 'grant, revoke, reset_password (a setup code goes to the official), disable or enable',
-        params: IdParams,
-        body: OfficialAction,
-        response: { 200: OfficialView },
-      },
+      access: { roles: officialManagers },
+      summary: 'grant, revoke, reset_password (a setup code goes to the official), disable or enable',
+      params: IdParams,
+      body: OfficialAction,
+      response: { 200: OfficialView },
     },
     async (request) => {
       const { id } = request.params;

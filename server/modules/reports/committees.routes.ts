@@ -32,8 +32,8 @@ import {
   type CommitteeRow,
 } from './committees.queries.ts';
 import type { NewMember } from './committees.queries.ts';
+import { routesOf } from '../../platform/routes.ts';
 
-const tags = ['steering committees'];
 type MemberBody = Static<typeof MemberInput>;
 const member = (m: MemberBody): NewMember => ({ name: m.name, role: m.role as NewMember['role'], position: m.position ?? null, accountId: m.account ?? null, email: m.email ?? null });
 
@@ -77,17 +77,22 @@ async function committeeView(ctx: AppContext, c: CommitteeRow): Promise<Committe
 }
 
 export function committeeRoutes(app: App, ctx: AppContext): void {
-  const keeperOf = async (id: number, actor: Parameters<typeof canKeepCommittee>[0]) => {
+  const routes = routesOf(app, 'steering committees');
+  /** A change by one who keeps the committee (404 to anyone else), answered with the committee as it now stands. */
+  const keeperChange = async (id: number, actor: Parameters<typeof canKeepCommittee>[0], change: (c: CommitteeRow) => Promise<unknown>) => {
     const c = await getCommittee(ctx.db, id);
     if (!c || !canKeepCommittee(actor, c.unit_path)) throw notFound();
-    return c;
+    await change(c);
+    return committeeView(ctx, c);
   };
 
-  app.post(
+  routes.post(
     '/api/v1/steering-committees',
     {
-      config: { access: { roles: committeeKeepers } },
-      schema: { tags, summary: "Set up a unit's steering committee with its members (leaders and administrators of the unit or above)", body: CreateCommitteeBody, response: { 201: CreatedId } },
+      access: { roles: committeeKeepers },
+      summary: "Set up a unit's steering committee with its members (leaders and administrators of the unit or above)",
+      body: CreateCommitteeBody,
+      response: { 201: CreatedId },
     },
     async (request, reply) => {
       const unit = await resolveUnit(ctx.db, request.body.unit, ctx.clock.now());
@@ -98,11 +103,13 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/steering-committees',
     {
-      config: { access: 'official' },
-      schema: { tags, summary: "A unit's steering committee: members, regulation versions, meetings with attendance, decisions and their follow-ups", querystring: CommitteeQuery, response: { 200: CommitteeView } },
+      access: 'official',
+      summary: "A unit's steering committee: members, regulation versions, meetings with attendance, decisions and their follow-ups",
+      querystring: CommitteeQuery,
+      response: { 200: CommitteeView },
     },
     async (request) => {
       const unit = await resolveUnit(ctx.db, request.query.unit, ctx.clock.now());
@@ -113,63 +120,72 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.post(
+  routes.post(
     '/api/v1/steering-committees/:id/members',
-    { config: { access: { roles: committeeKeepers } }, schema: { tags, summary: 'Add members', params: IdParams, body: MembersBody, response: { 200: CommitteeView } } },
-    async (request) => {
-      const c = await keeperOf(Number(request.params.id), request.actor);
-      await addMembers(ctx, request.actor, c.id, request.body.members.map(member));
-      return committeeView(ctx, c);
-    },
+    { access: { roles: committeeKeepers }, summary: 'Add members', params: IdParams, body: MembersBody, response: { 200: CommitteeView } },
+    async (request) => keeperChange(Number(request.params.id), request.actor, (c) => addMembers(ctx, request.actor, c.id, request.body.members.map(member))),
   );
 
-  app.patch(
+  routes.patch(
     '/api/v1/steering-committees/:id/members/:member',
     {
-      config: { access: { roles: committeeKeepers } },
-      schema: { tags, summary: "Change a member's role, or record the day they left (they stay in the committee's history)", params: MemberParams, body: MemberChangeBody, response: { 200: CommitteeView } },
+      access: { roles: committeeKeepers },
+      summary: "Change a member's role, or record the day they left (they stay in the committee's history)",
+      params: MemberParams,
+      body: MemberChangeBody,
+      response: { 200: CommitteeView },
     },
-    async (request) => {
-      const c = await keeperOf(Number(request.params.id), request.actor);
-      await updateMember(ctx, request.actor, c.id, Number(request.params.member), request.body as { role?: NewMember['role']; leftOn?: string });
-      return committeeView(ctx, c);
-    },
+    async (request) =>
+      keeperChange(Number(request.params.id), request.actor, (c) =>
+        updateMember(ctx, request.actor, c.id, Number(request.params.member), request.body as { role?: NewMember['role']; leftOn?: string }),
+      ),
   );
 
-  app.post(
+  routes.post(
     '/api/v1/steering-committees/:id/regulations',
-    { config: { access: { roles: committeeKeepers } }, schema: { tags, summary: 'Adopt a new version of the regulation (its whole text)', params: IdParams, body: RegulationBody, response: { 200: CommitteeView } } },
-    async (request) => {
-      const c = await keeperOf(Number(request.params.id), request.actor);
-      await adoptRegulation(ctx, request.actor, c.id, request.body);
-      return committeeView(ctx, c);
+    {
+      access: { roles: committeeKeepers },
+      summary: 'Adopt a new version of the regulation (its whole text)',
+      params: IdParams,
+      body: RegulationBody,
+      response: { 200: CommitteeView },
     },
+    async (request) => keeperChange(Number(request.params.id), request.actor, (c) => adoptRegulation(ctx, request.actor, c.id, request.body)),
   );
 
-  app.post(
+  routes.post(
     '/api/v1/steering-committees/:id/meetings',
     {
-      config: { access: { roles: committeeKeepers } },
-      schema: { tags, summary: 'Record a meeting: agenda, attendance, minutes and decisions (each a follow-up task with an owner and a due day)', params: IdParams, body: MeetingBody, response: { 200: CommitteeView } },
+      access: { roles: committeeKeepers },
+      summary: 'Record a meeting: agenda, attendance, minutes and decisions (each a follow-up task with an owner and a due day)',
+      params: IdParams,
+      body: MeetingBody,
+      response: { 200: CommitteeView },
     },
     async (request) => {
-      const c = await keeperOf(Number(request.params.id), request.actor);
       const b = request.body;
-      await recordMeeting(ctx, request.actor, c.id, {
-        heldOn: b.heldOn,
-        title: b.title,
-        agenda: b.agenda,
-        minutes: b.minutes ?? null,
-        attendance: b.attendance.map((a) => ({ memberId: a.member, present: a.present, note: a.note ?? null })),
-        decisions: b.decisions.map((d) => ({ text: d.text, ownerMemberId: d.owner, dueOn: d.dueOn })),
-      });
-      return committeeView(ctx, c);
+      return keeperChange(Number(request.params.id), request.actor, (c) =>
+        recordMeeting(ctx, request.actor, c.id, {
+          heldOn: b.heldOn,
+          title: b.title,
+          agenda: b.agenda,
+          minutes: b.minutes ?? null,
+          attendance: b.attendance.map((a) => ({ memberId: a.member, present: a.present, note: a.note ?? null })),
+          decisions: b.decisions.map((d) => ({ text: d.text, ownerMemberId: d.owner, dueOn: d.dueOn })),
+        }),
+      );
     },
   );
 
-  app.post(
+  routes.post(
     '/api/v1/steering-decisions/:id/actions',
-    { config: { access: 'official' }, schema: { tags, summary: "Complete a decision's follow-up (its owner, or the committee's keepers)", params: IdParams, body: DecisionActionBody, response: { 200: CommitteeView } } },
+    {
+      access: 'official',
+      summary: "Complete a decision's follow-up (its owner, or the committee's keepers)",
+      params: IdParams,
+      body: DecisionActionBody,
+      response: { 200: CommitteeView },
+    },
     async (request) => {
       const d = await getDecision(ctx.db, Number(request.params.id));
       const c = d ? await getCommittee(ctx.db, d.committee_id) : undefined;

@@ -19,8 +19,8 @@ import { reportMessages } from './reports.messages.ts';
 import { reportTemplates } from './reports.templates.ts';
 import { reportJobs } from './reports.jobs.ts';
 import { archivedReportFile } from './commands/archiveReport.ts';
+import { routesOf } from '../../platform/routes.ts';
 
-const tags = ['reports'];
 const maxReportYears = 5;
 
 async function unitOf(ctx: AppContext, code: string): Promise<UnitRecord> {
@@ -58,18 +58,17 @@ export const reportsModule: Module = {
   jobs: reportJobs,
   attachmentSources: { report: archivedReportFile },
   routes(app, ctx) {
-    app.get(
+    const routes = routesOf(app, 'reports');
+
+    routes.get(
       '/api/v1/reports',
       {
-        config: { access: 'public' },
-        schema: {
-          tags,
-          summary: 'The report of a unit for a month, quarter, year or range: petitions and the three rates against targets and last year, units below, categories, cases (staff), gatherings, deliberation, service points',
-          description:
-            'Every figure is what /api/v1/figures, /api/v1/figures/children, /api/v1/gatherings/figures, /api/v1/deliberation/figures and the service-point gaps answer for the same unit and period. audience=staff (leaders, administrators and auditors of the unit or above it) adds the overdue and long-standing cases with their leaders.',
-          querystring: ReportQuery,
-          response: { 200: ReportView },
-        },
+        access: 'public',
+        summary: 'The report of a unit for a month, quarter, year or range: petitions and the three rates against targets and last year, units below, categories, cases (staff), gatherings, deliberation, service points',
+        description:
+          'Every figure is what /api/v1/figures, /api/v1/figures/children, /api/v1/gatherings/figures, /api/v1/deliberation/figures and the service-point gaps answer for the same unit and period. audience=staff (leaders, administrators and auditors of the unit or above it) adds the overdue and long-standing cases with their leaders.',
+        querystring: ReportQuery,
+        response: { 200: ReportView },
       },
       async (request) => {
         const { unit, period, audience } = await requested(ctx, request.actor, request.query);
@@ -77,12 +76,9 @@ export const reportsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/reports/pdf',
-      {
-        config: { access: 'public' },
-        schema: { tags, summary: 'The same report as a PDF, in vi, zh or en (lang, else the Accept-Language)', querystring: ReportQuery },
-      },
+      { access: 'public', summary: 'The same report as a PDF, in vi, zh or en (lang, else the Accept-Language)', querystring: ReportQuery },
       async (request, reply) => {
         const { unit, period, audience } = await requested(ctx, request.actor, request.query);
         const locale: Locale = request.query.lang ?? request.locale;
@@ -96,17 +92,14 @@ export const reportsModule: Module = {
       },
     );
 
-    app.put(
+    routes.put(
       '/api/v1/reports/targets',
       {
-        config: { access: { roles: targetSetters } },
-        schema: {
-          tags,
-          summary:
-            "Set a unit's targets of a year (or its default, year null) for the resolution, on-time and satisfaction rates (fractions; null: none); units below without their own take them",
-          body: TargetsBody,
-          response: { 204: Type.Null() },
-        },
+        access: { roles: targetSetters },
+        summary:
+          "Set a unit's targets of a year (or its default, year null) for the resolution, on-time and satisfaction rates (fractions; null: none); units below without their own take them",
+        body: TargetsBody,
+        response: { 204: Type.Null() },
       },
       async (request, reply) => {
         const body = request.body;
@@ -117,16 +110,13 @@ export const reportsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/reports/targets',
       {
-        config: { access: { roles: reportReaders } },
-        schema: {
-          tags,
-          summary: "A unit's targets for a year: those a report of that year compares with, and those the unit itself set (leaders, administrators and auditors of the unit or above)",
-          querystring: TargetsQuery,
-          response: { 200: TargetsView },
-        },
+        access: { roles: reportReaders },
+        summary: "A unit's targets for a year: those a report of that year compares with, and those the unit itself set (leaders, administrators and auditors of the unit or above)",
+        querystring: TargetsQuery,
+        response: { 200: TargetsView },
       },
       async (request) => {
         const unit = await unitOf(ctx, request.query.unit);
@@ -147,16 +137,13 @@ export const reportsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/reports/archive',
       {
-        config: { access: 'public' },
-        schema: {
-          tags,
-          summary: "A unit's archived reports, newest first: the public ones, and the staff ones for its leaders, administrators and auditors",
-          querystring: ArchiveQuery,
-          response: { 200: ArchiveList },
-        },
+        access: 'public',
+        summary: "A unit's archived reports, newest first: the public ones, and the staff ones for its leaders, administrators and auditors",
+        querystring: ArchiveQuery,
+        response: { 200: ArchiveList },
       },
       async (request) => {
         const unit = await unitOf(ctx, request.query.unit);
@@ -178,12 +165,9 @@ export const reportsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/reports/archive/:id/pdf',
-      {
-        config: { access: 'public' },
-        schema: { tags, summary: 'An archived report as it was produced, byte for byte', params: IdParams },
-      },
+      { access: 'public', summary: 'An archived report as it was produced, byte for byte', params: IdParams },
       async (request, reply) => {
         const row = await getArchived(ctx.db, Number(request.params.id));
         if (!row) throw notFound();
@@ -205,25 +189,23 @@ export const reportsModule: Module = {
       if (!canReadReport(actor, unit.path, 'staff')) throw notFound();
       return { unit, period, table: await upwardTable(ctx, unit, period, (q.sort ?? 'unit') as SortKey, q.order ?? 'asc') };
     };
-    app.get(
+    routes.get(
       '/api/v1/reports/units',
       {
-        config: { access: { roles: reportReaders } },
-        schema: {
-          tags,
-          summary: 'Reports upward: every unit directly below a district or province for a period, one row each (the figures of /api/v1/figures/children), sortable',
-          querystring: UpwardQuery,
-          response: { 200: UpwardView },
-        },
+        access: { roles: reportReaders },
+        summary: 'Reports upward: every unit directly below a district or province for a period, one row each (the figures of /api/v1/figures/children), sortable',
+        querystring: UpwardQuery,
+        response: { 200: UpwardView },
       },
       async (request) => (await upward(request.actor, request.query)).table,
     );
     for (const format of ['csv', 'xlsx'] as const) {
-      app.get(
+      routes.get(
         `/api/v1/reports/units.${format}`,
         {
-          config: { access: { roles: reportReaders } },
-          schema: { tags, summary: `The same table as ${format.toUpperCase()}, headed in vi, zh or en (lang, else the Accept-Language); rates in percent`, querystring: UpwardQuery },
+          access: { roles: reportReaders },
+          summary: `The same table as ${format.toUpperCase()}, headed in vi, zh or en (lang, else the Accept-Language); rates in percent`,
+          querystring: UpwardQuery,
         },
         async (request, reply) => {
           const { unit, period, table } = await upward(request.actor, request.query);

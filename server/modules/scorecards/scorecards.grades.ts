@@ -22,6 +22,11 @@ export function officialCard(ctx: AppContext, o: OfficialRow & { home: UnitRow }
   return computeScorecard(ctx.db, { subject: { official: o.id }, unit: o.home, position: o.position, period: p, now: ctx.clock.now() });
 }
 
+/** A unit's scorecard: its whole subtree, every job position. */
+export function unitCard(ctx: AppContext, u: UnitRow, p: Period) {
+  return computeScorecard(ctx.db, { subject: { unitPath: u.path }, unit: u, position: null, period: p, now: ctx.clock.now() });
+}
+
 /** Every official whose home unit lies under the path, with the grade their scorecard computes. */
 export async function officialGradesUnder(ctx: AppContext, unitPath: string, p: Period): Promise<OfficialGrade[]> {
   const officials = await officialsUnder(ctx.db, unitPath);

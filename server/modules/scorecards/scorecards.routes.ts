@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
+import type { ScorecardMeasure } from '../../contract/domain.ts';
 import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { isOfficial, unitScope, type Actor } from '../../platform/access.ts';
+import { isOfficial, unitScope, type Actor, type Official } from '../../platform/access.ts';
 import { searchKey } from '../../platform/text.ts';
 import { startOfLocalDay } from '../../platform/calendar.ts';
 import { resolveUnit, type UnitRecord } from '../units/index.ts';
@@ -42,8 +43,8 @@ import {
   type Period,
 } from './scorecards.policy.ts';
 import { childUnits, unitsUnder, findOfficial, findReview, frameworksAbove, minVolumeAt, rankingCounts, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
-import { computeScorecard } from './scorecards.compute.ts';
-import { officialCard, officialGradesUnder } from './scorecards.grades.ts';
+import type { Computed } from './scorecards.compute.ts';
+import { officialCard, officialGradesUnder, unitCard } from './scorecards.grades.ts';
 import { renderReviewPdf } from './scorecards.pdf.ts';
 import { presentCases, presentFramework, presentReview, presentScorecard, presentUnit } from './scorecards.presenter.ts';
 import { saveFramework } from './commands/saveFramework.ts';
@@ -51,8 +52,7 @@ import { enterInspection } from './commands/enterInspection.ts';
 import { setRankingMinimum } from './commands/setRankingMinimum.ts';
 import { gradeYear, selfAssess } from './commands/reviewYear.ts';
 import { scorecardMessages } from './scorecards.messages.ts';
-
-const tags = ['scorecards'];
+import { routesOf } from '../../platform/routes.ts';
 
 /** Without a setting at the unit or above, a unit needs this many rated cases to be ranked. */
 const defaultMinVolume = 30;
@@ -72,6 +72,24 @@ async function readableOfficial(ctx: AppContext, actor: Actor, id: number): Prom
   return o as OfficialRow & { home: UnitRow };
 }
 
+/** A unit whose framework and ranking settings the caller may set (an administrator of it); `missing` when there is no such unit. */
+async function editableUnit(ctx: AppContext, caller: Actor, code: string, missing: () => Error): Promise<{ actor: Official; u: UnitRecord }> {
+  if (!isOfficial(caller)) throw forbidden();
+  const u = await resolveUnit(ctx.db, code, ctx.clock.now());
+  if (!u) throw missing();
+  if (!canEditFramework(caller, u.path)) throw forbidden();
+  return { actor: caller, u };
+}
+
+/** Whom an official's scorecard is about, as the scorecard shows it. */
+const officialSubject = (o: OfficialRow & { home: UnitRow }) => ({ kind: 'official' as const, id: o.id, name: o.name, position: o.position, unit: o.home });
+
+/** The cases behind one measure of a scorecard; `self` when the official reads their own. */
+function casesOf({ measures }: Computed, measure: ScorecardMeasure, self: boolean) {
+  const m = measures.get(measure)!;
+  return { measure: m.measure, value: m.value, items: presentCases(m.measure, m.cases, self) };
+}
+
 async function readableUnit(ctx: AppContext, actor: Actor, code: string): Promise<UnitRow> {
   const u = await resolveUnit(ctx.db, code, ctx.clock.now());
   if (!u) throw notFound();
@@ -84,12 +102,16 @@ export const scorecardsModule: Module = {
   name: 'scorecards',
   messages: [scorecardMessages],
   routes(app, ctx) {
+    const routes = routesOf(app, 'scorecards');
+
     // ---- frameworks ----
-    app.get(
+    routes.get(
       '/api/v1/scorecard-frameworks',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: 'The scorecard frameworks in force at a unit (its own and those of the units above), per job position', querystring: FrameworksQuery, response: { 200: FrameworkList } },
+        access: 'official',
+        summary: 'The scorecard frameworks in force at a unit (its own and those of the units above), per job position',
+        querystring: FrameworksQuery,
+        response: { 200: FrameworkList },
       },
       async (request) => {
         const u = await resolveUnit(ctx.db, request.query.unit, ctx.clock.now());
@@ -99,45 +121,44 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.put(
+    routes.put(
       '/api/v1/scorecard-frameworks',
       {
-        config: { access: { roles: scorecardAdministrators } },
-        schema: { tags, summary: "Set a unit's framework for a job position (or every position): criteria with weights and scales, and the grades' thresholds (administrators of the unit)", body: FrameworkBody, response: { 200: Created } },
+        access: { roles: scorecardAdministrators },
+        summary: "Set a unit's framework for a job position (or every position): criteria with weights and scales, and the grades' thresholds (administrators of the unit)",
+        body: FrameworkBody,
+        response: { 200: Created },
       },
       async (request) => {
-        const actor = request.actor;
-        if (!isOfficial(actor)) throw forbidden();
-        const u = await resolveUnit(ctx.db, request.body.unit, ctx.clock.now());
-        if (!u) throw badRequest('unknown_unit', { code: request.body.unit });
-        if (!canEditFramework(actor, u.path)) throw forbidden();
+        const { actor, u } = await editableUnit(ctx, request.actor, request.body.unit, () => badRequest('unknown_unit', { code: request.body.unit }));
         return { id: await saveFramework(ctx, actor, u, request.body) };
       },
     );
 
-    app.put(
+    routes.put(
       '/api/v1/units/:code/ranking-settings',
       {
-        config: { access: { roles: scorecardAdministrators } },
-        schema: { tags, summary: 'The fewest rated cases a unit below this one needs to appear in the public ranking (administrators of the unit)', params: CodeParams, body: MinVolumeBody, response: { 204: Type.Null() } },
+        access: { roles: scorecardAdministrators },
+        summary: 'The fewest rated cases a unit below this one needs to appear in the public ranking (administrators of the unit)',
+        params: CodeParams,
+        body: MinVolumeBody,
+        response: { 204: Type.Null() },
       },
       async (request, reply) => {
-        const actor = request.actor;
-        if (!isOfficial(actor)) throw forbidden();
-        const u = await resolveUnit(ctx.db, request.params.code, ctx.clock.now());
-        if (!u) throw notFound();
-        if (!canEditFramework(actor, u.path)) throw forbidden();
+        const { actor, u } = await editableUnit(ctx, request.actor, request.params.code, notFound);
         await setRankingMinimum(ctx, actor, u, request.body.minVolume);
         return reply.status(204).send(null);
       },
     );
 
     // ---- inspection findings ----
-    app.post(
+    routes.post(
       '/api/v1/inspection-findings',
       {
-        config: { access: { roles: ['leader'] } },
-        schema: { tags, summary: "Enter what an inspection of public duty found about an official (a leader of the official's unit); counts in their scorecard", body: InspectionBody, response: { 201: Created } },
+        access: { roles: ['leader'] },
+        summary: "Enter what an inspection of public duty found about an official (a leader of the official's unit); counts in their scorecard",
+        body: InspectionBody,
+        response: { 201: Created },
       },
       async (request, reply) => {
         const actor = request.actor;
@@ -147,44 +168,46 @@ export const scorecardsModule: Module = {
     );
 
     // ---- an official's scorecard ----
-    app.get(
+    routes.get(
       '/api/v1/scorecards/officials/:id',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: "An official's scorecard for a month, quarter or year (the official, or a leader or auditor of their unit)", params: IdParams, querystring: PeriodQuery, response: { 200: ScorecardView } },
+        access: 'official',
+        summary: "An official's scorecard for a month, quarter or year (the official, or a leader or auditor of their unit)",
+        params: IdParams,
+        querystring: PeriodQuery,
+        response: { 200: ScorecardView },
       },
       async (request) => {
         const o = await readableOfficial(ctx, request.actor, request.params.id);
         const { card } = await officialCard(ctx, o, period(request.query.period));
-        return presentScorecard(card, { kind: 'official', id: o.id, name: o.name, position: o.position, unit: o.home }, { enterFinding: canActAsSuperior(request.actor, o.id, o.home.path) });
+        return presentScorecard(card, officialSubject(o), { enterFinding: canActAsSuperior(request.actor, o.id, o.home.path) });
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/officials/:id/cases',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: "The cases behind one number of an official's scorecard", params: IdParams, querystring: CasesQuery, response: { 200: CaseList } },
+        access: 'official',
+        summary: "The cases behind one number of an official's scorecard",
+        params: IdParams,
+        querystring: CasesQuery,
+        response: { 200: CaseList },
       },
       async (request) => {
         const o = await readableOfficial(ctx, request.actor, request.params.id);
-        const m = (await officialCard(ctx, o, period(request.query.period))).measures.get(request.query.measure)!;
-        const self = request.actor.kind === 'official' && request.actor.id === o.id;
-        return { measure: m.measure, value: m.value, items: presentCases(m.measure, m.cases, self) };
+        const card = await officialCard(ctx, o, period(request.query.period));
+        return casesOf(card, request.query.measure, request.actor.kind === 'official' && request.actor.id === o.id);
       },
     );
 
     // ---- a unit's scorecard and its officials ----
-    app.get(
+    routes.get(
       '/api/v1/scorecards/units',
       {
-        config: { access: { roles: scorecardReaders } },
-        schema: {
-          tags,
-          summary: "The units whose scorecards the caller may read (the units of their leader and auditor grants and every unit below), highest first; q narrows by name or code",
-          querystring: UnitsQuery,
-          response: { 200: UnitChoices },
-        },
+        access: { roles: scorecardReaders },
+        summary: "The units whose scorecards the caller may read (the units of their leader and auditor grants and every unit below), highest first; q narrows by name or code",
+        querystring: UnitsQuery,
+        response: { 200: UnitChoices },
       },
       async (request) => {
         const limit = request.query.limit ?? 100;
@@ -194,38 +217,45 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/units/:code',
       {
-        config: { access: { roles: scorecardReaders } },
-        schema: { tags, summary: "A unit's scorecard (its whole subtree) for a month, quarter or year (leaders and auditors of the unit)", params: CodeParams, querystring: PeriodQuery, response: { 200: ScorecardView } },
+        access: { roles: scorecardReaders },
+        summary: "A unit's scorecard (its whole subtree) for a month, quarter or year (leaders and auditors of the unit)",
+        params: CodeParams,
+        querystring: PeriodQuery,
+        response: { 200: ScorecardView },
       },
       async (request) => {
         const u = await readableUnit(ctx, request.actor, request.params.code);
-        const { card } = await computeScorecard(ctx.db, { subject: { unitPath: u.path }, unit: u, position: null, period: period(request.query.period), now: ctx.clock.now() });
+        const { card } = await unitCard(ctx, u, period(request.query.period));
         return presentScorecard(card, { kind: 'unit', unit: u }, { enterFinding: false });
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/units/:code/cases',
       {
-        config: { access: { roles: scorecardReaders } },
-        schema: { tags, summary: "The cases behind one number of a unit's scorecard", params: CodeParams, querystring: CasesQuery, response: { 200: CaseList } },
+        access: { roles: scorecardReaders },
+        summary: "The cases behind one number of a unit's scorecard",
+        params: CodeParams,
+        querystring: CasesQuery,
+        response: { 200: CaseList },
       },
       async (request) => {
         const u = await readableUnit(ctx, request.actor, request.params.code);
-        const { measures } = await computeScorecard(ctx.db, { subject: { unitPath: u.path }, unit: u, position: null, period: period(request.query.period), now: ctx.clock.now() });
-        const m = measures.get(request.query.measure)!;
-        return { measure: m.measure, value: m.value, items: presentCases(m.measure, m.cases, false) };
+        return casesOf(await unitCard(ctx, u, period(request.query.period)), request.query.measure, false);
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/units/:code/officials',
       {
-        config: { access: { roles: scorecardReaders } },
-        schema: { tags, summary: "The officials of a unit's subtree with their totals and grades for a period (leaders and auditors of the unit)", params: CodeParams, querystring: PeriodQuery, response: { 200: UnitOfficials } },
+        access: { roles: scorecardReaders },
+        summary: "The officials of a unit's subtree with their totals and grades for a period (leaders and auditors of the unit)",
+        params: CodeParams,
+        querystring: PeriodQuery,
+        response: { 200: UnitOfficials },
       },
       async (request) => {
         const u = await readableUnit(ctx, request.actor, request.params.code);
@@ -238,18 +268,15 @@ export const scorecardsModule: Module = {
     );
 
     // ---- the public ranking ----
-    app.get(
+    routes.get(
       '/api/v1/rankings/:code',
       {
-        config: { access: 'public' },
-        schema: {
-          tags,
-          summary:
-            'The units directly below a unit ranked by residents’ satisfaction for a period that has ended: the share of satisfied ratings with its Wilson 95 % interval, ordered by the lower bound; units with fewer rated cases than the minimum are left out',
-          params: CodeParams,
-          querystring: PeriodQuery,
-          response: { 200: RankingView },
-        },
+        access: 'public',
+        summary:
+          'The units directly below a unit ranked by residents’ satisfaction for a period that has ended: the share of satisfied ratings with its Wilson 95 % interval, ordered by the lower bound; units with fewer rated cases than the minimum are left out',
+        params: CodeParams,
+        querystring: PeriodQuery,
+        response: { 200: RankingView },
       },
       async (request) => {
         const now = ctx.clock.now();
@@ -290,7 +317,7 @@ export const scorecardsModule: Module = {
     // ---- the yearly review ----
     async function reviewView(actor: Actor, o: OfficialRow & { home: UnitRow }, year: number) {
       const { card } = await officialCard(ctx, o, period(String(year)));
-      const view = presentScorecard(card, { kind: 'official', id: o.id, name: o.name, position: o.position, unit: o.home }, { enterFinding: false });
+      const view = presentScorecard(card, officialSubject(o), { enterFinding: false });
       const review = await findReview(ctx.db, o.id, year);
       return {
         view,
@@ -301,11 +328,13 @@ export const scorecardsModule: Module = {
       };
     }
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/officials/:id/reviews/:year',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: "An official's yearly review: the computed scorecard, their self-assessment and the leader's grade with reasons", params: ReviewParams, response: { 200: ReviewView } },
+        access: 'official',
+        summary: "An official's yearly review: the computed scorecard, their self-assessment and the leader's grade with reasons",
+        params: ReviewParams,
+        response: { 200: ReviewView },
       },
       async (request) => {
         const o = await readableOfficial(ctx, request.actor, request.params.id);
@@ -313,11 +342,13 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/scorecards/officials/:id/reviews/:year/pdf',
       {
-        config: { access: 'official' },
-        schema: { tags, summary: 'The same yearly review as a PDF document, in vi, zh or en (lang, else the Accept-Language)', params: ReviewParams, querystring: ReviewPdfQuery },
+        access: 'official',
+        summary: 'The same yearly review as a PDF document, in vi, zh or en (lang, else the Accept-Language)',
+        params: ReviewParams,
+        querystring: ReviewPdfQuery,
       },
       async (request, reply) => {
         const o = await readableOfficial(ctx, request.actor, request.params.id);
@@ -332,17 +363,14 @@ export const scorecardsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/scorecards/officials/:id/reviews/:year/actions',
       {
-        config: { access: 'official' },
-        schema: {
-          tags,
-          summary: "The official's self-assessment ({type:'self_assess', text}) or the leader's grade ({type:'grade', grade, reasons}; reasons when it differs from the computed grade)",
-          params: ReviewParams,
-          body: ReviewAction,
-          response: { 200: ReviewView },
-        },
+        access: 'official',
+        summary: "The official's self-assessment ({type:'self_assess', text}) or the leader's grade ({type:'grade', grade, reasons}; reasons when it differs from the computed grade)",
+        params: ReviewParams,
+        body: ReviewAction,
+        response: { 200: ReviewView },
       },
       async (request) => {
         const actor = request.actor;

@@ -22,23 +22,18 @@ import { presentServicePoint } from './service-points.presenter.ts';
 import { createServicePoint } from './commands/createServicePoint.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 import { servicePointMessages } from './service-points.messages.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 export const servicePointsModule: Module = {
   name: 'service-points',
   messages: [servicePointMessages],
   routes(app, ctx) {
+    const routes = routesOf(app, 'service points');
+
     // What a unit offers its residents is public, and so is what it still lacks.
-    app.get(
+    routes.get(
       '/api/v1/units/:code/service-points',
-      {
-        config: { access: 'public' },
-        schema: {
-          tags: ['service points'],
-          summary: "A unit's service points and its level's checklist",
-          params: UnitParams,
-          response: { 200: UnitServicePoints },
-        },
-      },
+      { access: 'public', summary: "A unit's service points and its level's checklist", params: UnitParams, response: { 200: UnitServicePoints } },
       async (request) => {
         const unit = await findUnitWithChecklist(ctx.db, request.params.code, ctx.clock.now());
         if (!unit) throw notFound();
@@ -57,16 +52,13 @@ export const servicePointsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/service-points',
       {
-        config: { access: { roles: servicePointManagers } },
-        schema: {
-          tags: ['service points'],
-          summary: 'Record a service point of a unit (administrators; leaders within their units)',
-          body: CreateServicePointBody,
-          response: { 201: ServicePointView },
-        },
+        access: { roles: servicePointManagers },
+        summary: 'Record a service point of a unit (administrators; leaders within their units)',
+        body: CreateServicePointBody,
+        response: { 201: ServicePointView },
       },
       async (request, reply) => {
         const body = request.body;
@@ -80,16 +72,13 @@ export const servicePointsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/service-points/gaps',
       {
-        config: { access: { roles: gapReaders } },
-        schema: {
-          tags: ['service points'],
-          summary: 'Units under a unit (within your units) lacking required service points',
-          querystring: GapsQuery,
-          response: { 200: GapList },
-        },
+        access: { roles: gapReaders },
+        summary: 'Units under a unit (within your units) lacking required service points',
+        querystring: GapsQuery,
+        response: { 200: GapList },
       },
       async (request) => {
         const q = request.query;

@@ -9,22 +9,22 @@ import { parseUnitsCsv } from './units.csv.ts';
 import { importUnits } from './commands/importUnits.ts';
 import { addSubunit } from './commands/addSubunit.ts';
 import { unitsMessages } from './units.messages.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 export const unitsModule: Module = {
   name: 'units',
   messages: [unitsMessages],
   routes(app, ctx) {
+    const routes = routesOf(app, 'units');
+
     // The administrative map is public: residents pick their commune before they sign in.
-    app.get(
+    routes.get(
       '/api/v1/units',
       {
-        config: { access: 'public' },
-        schema: {
-          tags: ['units'],
-          summary: 'Find units by name (any locale, with or without diacritics), parent and level',
-          querystring: UnitsQuery,
-          response: { 200: UnitList },
-        },
+        access: 'public',
+        summary: 'Find units by name (any locale, with or without diacritics), parent and level',
+        querystring: UnitsQuery,
+        response: { 200: UnitList },
       },
       async (request) => {
         const query = request.query;
@@ -46,16 +46,13 @@ export const unitsModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/units/:code',
       {
-        config: { access: 'public' },
-        schema: {
-          tags: ['units'],
-          summary: 'One unit, current or former, with its ancestors and what replaced it',
-          params: UnitParams,
-          response: { 200: UnitDetail },
-        },
+        access: 'public',
+        summary: 'One unit, current or former, with its ancestors and what replaced it',
+        params: UnitParams,
+        response: { 200: UnitDetail },
       },
       async (request) => {
         const row = await unitDetail(ctx.db, request.params.code, ctx.clock.now());
@@ -64,18 +61,15 @@ export const unitsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/units/import',
       {
-        config: { access: { roles: importRoles } },
+        access: { roles: importRoles },
+        summary: 'Create or update units from CSV (administrators; within the units they administer)',
+        body: ImportBody,
+        response: { 200: ImportSummary },
         // A whole country's units as CSV text (Vietnam's 2023 map is about 0.4 MB).
         bodyLimit: 22 * 1024 * 1024,
-        schema: {
-          tags: ['units'],
-          summary: 'Create or update units from CSV (administrators; within the units they administer)',
-          body: ImportBody,
-          response: { 200: ImportSummary },
-        },
       },
       async (request) => {
         const actor = request.actor;
@@ -93,17 +87,14 @@ export const unitsModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/units/:code/subunits',
       {
-        config: { access: { roles: subunitRoles } },
-        schema: {
-          tags: ['units'],
-          summary: 'Add a hamlet or a group below a commune, village or hamlet (administrators; leaders of the unit)',
-          params: UnitParams,
-          body: AddSubunitBody,
-          response: { 201: UnitDetail },
-        },
+        access: { roles: subunitRoles },
+        summary: 'Add a hamlet or a group below a commune, village or hamlet (administrators; leaders of the unit)',
+        params: UnitParams,
+        body: AddSubunitBody,
+        response: { 201: UnitDetail },
       },
       async (request, reply) => {
         const now = ctx.clock.now();

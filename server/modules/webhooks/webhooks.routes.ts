@@ -21,6 +21,7 @@ import { webhookMessages } from './webhooks.messages.ts';
 import { scanJobs } from './webhooks.scan.ts';
 import { deliverJobs } from './webhooks.deliver.ts';
 import { petitionWebhookSources } from './webhooks.petitions.ts';
+import { routesOf } from '../../platform/routes.ts';
 
 const access = { roles: webhookManagers };
 
@@ -30,31 +31,31 @@ export const webhooksModule: Module = {
   jobs: [...scanJobs, ...deliverJobs],
   webhookEvents: petitionWebhookSources,
   routes(app, ctx) {
-    app.get(
+    const routes = routesOf(app, 'webhooks');
+
+    routes.get(
       '/api/v1/webhooks/events',
-      { config: { access }, schema: { tags: ['webhooks'], summary: 'The events a webhook may subscribe to', response: { 200: EventList } } },
+      { access, summary: 'The events a webhook may subscribe to', response: { 200: EventList } },
       async () => ({ items: webhookEventNames() }),
     );
 
-    app.get(
+    routes.get(
       '/api/v1/webhooks',
       {
-        config: { access },
-        schema: { tags: ['webhooks'], summary: 'Webhook subscriptions within your units, with their deliveries counted and the last status', response: { 200: SubscriptionList } },
+        access,
+        summary: 'Webhook subscriptions within your units, with their deliveries counted and the last status',
+        response: { 200: SubscriptionList },
       },
       async (request) => ({ items: (await listSubscriptions(ctx.db, webhookScope(request.actor))).map(presentSubscription) }),
     );
 
-    app.post(
+    routes.post(
       '/api/v1/webhooks',
       {
-        config: { access },
-        schema: {
-          tags: ['webhooks'],
-          summary: "Subscribe a URL to events of a unit's subtree (without unit: the whole deployment); the signing secret is shown once",
-          body: CreateSubscriptionBody,
-          response: { 201: CreatedSubscription },
-        },
+        access,
+        summary: "Subscribe a URL to events of a unit's subtree (without unit: the whole deployment); the signing secret is shown once",
+        body: CreateSubscriptionBody,
+        response: { 201: CreatedSubscription },
       },
       async (request, reply) => {
         const body = request.body;
@@ -75,12 +76,9 @@ export const webhooksModule: Module = {
       },
     );
 
-    app.post(
+    routes.post(
       '/api/v1/webhooks/:id/stop',
-      {
-        config: { access },
-        schema: { tags: ['webhooks'], summary: 'Stop a subscription: nothing more is sent to it', params: SubscriptionParams, response: { 200: SubscriptionView } },
-      },
+      { access, summary: 'Stop a subscription: nothing more is sent to it', params: SubscriptionParams, response: { 200: SubscriptionView } },
       async (request) => {
         const actor = request.actor;
         const s = await getSubscription(ctx.db, request.params.id);
@@ -90,12 +88,9 @@ export const webhooksModule: Module = {
       },
     );
 
-    app.get(
+    routes.get(
       '/api/v1/webhooks/:id/deliveries',
-      {
-        config: { access },
-        schema: { tags: ['webhooks'], summary: "A subscription's last 50 deliveries and how each went", params: SubscriptionParams, response: { 200: DeliveryList } },
-      },
+      { access, summary: "A subscription's last 50 deliveries and how each went", params: SubscriptionParams, response: { 200: DeliveryList } },
       async (request) => {
         const s = await getSubscription(ctx.db, request.params.id);
         if (!s || !canManageWebhook(request.actor, s.unit_path)) throw notFound();

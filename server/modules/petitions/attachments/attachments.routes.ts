@@ -10,26 +10,26 @@ import { attachmentsOf, findAttachment } from './attachments.queries.ts';
 import { canSeeIdentity } from '../petitions.policy.ts';
 import { findPetition } from '../petitions.queries.ts';
 import { AccessKeyHeaders, AttachmentParams, AttachmentQuery, AttachmentView, IdParams } from '../petitions.schema.ts';
+import { routesOf } from '../../../platform/routes.ts';
 
 export async function attachmentRoutes(app: App, ctx: AppContext) {
+  const routes = routesOf(app, 'petitions');
+
   // Files arrive as the raw request body (Content-Type: the file's type, ?filename=…).
   acceptFileBodies(app);
 
-  app.post(
+  routes.post(
     '/api/v1/petitions/:id/attachments',
     {
-      config: { access: 'public' },
+      access: 'public',
+      summary: 'Attach a photo (JPEG, PNG, WebP) or a PDF: the raw file as the body, its name in ?filename=',
+      description:
+        'Officials who work on the case attach any time; the resident attaches with the X-Access-Key header (or signed in) while the petition is still received, before anyone acts on it (409 `attachment_closed` after). At most 10 MB.',
+      params: IdParams,
+      querystring: AttachmentQuery,
+      headers: AccessKeyHeaders,
+      response: { 201: AttachmentView },
       bodyLimit: attachmentMaxBytes,
-      schema: {
-        tags: ['petitions'],
-        summary: 'Attach a photo (JPEG, PNG, WebP) or a PDF: the raw file as the body, its name in ?filename=',
-        description:
-          'Officials who work on the case attach any time; the resident attaches with the X-Access-Key header (or signed in) while the petition is still received, before anyone acts on it (409 `attachment_closed` after). At most 10 MB.',
-        params: IdParams,
-        querystring: AttachmentQuery,
-        headers: AccessKeyHeaders,
-        response: { 201: AttachmentView },
-      },
     },
     async (request, reply) => {
       const id = await attachFile(ctx, request.actor, request.params.id, {
@@ -43,17 +43,14 @@ export async function attachmentRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/petitions/:id/attachments/:attachmentId',
     {
-      config: { access: 'public' },
-      schema: {
-        tags: ['petitions'],
-        summary: 'Download an attachment (officials who may see the petition; the resident with X-Access-Key)',
-        params: AttachmentParams,
-        headers: AccessKeyHeaders,
-        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
-      },
+      access: 'public',
+      summary: 'Download an attachment (officials who may see the petition; the resident with X-Access-Key)',
+      params: AttachmentParams,
+      headers: AccessKeyHeaders,
+      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
     },
     async (request, reply) => {
       const p = await findPetition(ctx.db, request.params.id);

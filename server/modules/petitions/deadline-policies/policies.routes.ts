@@ -9,6 +9,7 @@ import { allPoliciesFor } from './policies.queries.ts';
 import { removeDeadlinePolicy, setDeadlinePolicy } from './setDeadlinePolicy.ts';
 import { findUnitByCode } from '../petitions.queries.ts';
 import { PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView } from '../petitions.schema.ts';
+import { routesOf } from '../../../platform/routes.ts';
 
 function presentPolicy(p: DeadlinePolicy & { unit_code: string | null }) {
   return {
@@ -59,31 +60,27 @@ async function effectivePolicies(ctx: AppContext, where: { unit?: string; countr
 
 /** The deadline policies in force, and changing them. */
 export function deadlinePolicyRoutes(app: App, ctx: AppContext) {
-  app.get(
+  const routes = routesOf(app, 'petitions');
+
+  routes.get(
     '/api/v1/deadline-policies',
     {
-      config: { access: 'official' },
-      schema: {
-        tags: ['petitions'],
-        summary: 'The deadline policy of each kind that holds at a unit (or the deployment defaults)',
-        querystring: PolicyQuery,
-        response: { 200: PolicyList },
-      },
+      access: 'official',
+      summary: 'The deadline policy of each kind that holds at a unit (or the deployment defaults)',
+      querystring: PolicyQuery,
+      response: { 200: PolicyList },
     },
     async (request) => ({ items: await effectivePolicies(ctx, request.query) }),
   );
 
-  app.put(
+  routes.put(
     '/api/v1/deadline-policies/:kind',
     {
-      config: { access: { roles: ['administrator', 'leader'] } },
-      schema: {
-        tags: ['petitions'],
-        summary: 'Set the deadline policy of a kind for a unit and its subtree, or the deployment default (no unit)',
-        params: PolicyParams,
-        body: PolicyBody,
-        response: { 200: PolicyView },
-      },
+      access: { roles: ['administrator', 'leader'] },
+      summary: 'Set the deadline policy of a kind for a unit and its subtree, or the deployment default (no unit)',
+      params: PolicyParams,
+      body: PolicyBody,
+      response: { 200: PolicyView },
     },
     async (request) => {
       const kind = request.params.kind as PetitionKind;
@@ -93,20 +90,17 @@ export function deadlinePolicyRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.delete(
+  routes.delete(
     '/api/v1/deadline-policies/:kind',
     {
-      config: { access: { roles: ['administrator', 'leader'] } },
-      schema: {
-        tags: ['petitions'],
-        summary: "Remove a unit's own policy of a kind: the one above it holds again",
-        params: PolicyParams,
-        querystring: Type.Object(
-          { unit: Type.String({ minLength: 1, maxLength: 64 }), channel: Type.Optional(Type.Enum([...channels])) },
-          { additionalProperties: false },
-        ),
-        response: { 204: Type.Null() },
-      },
+      access: { roles: ['administrator', 'leader'] },
+      summary: "Remove a unit's own policy of a kind: the one above it holds again",
+      params: PolicyParams,
+      querystring: Type.Object(
+        { unit: Type.String({ minLength: 1, maxLength: 64 }), channel: Type.Optional(Type.Enum([...channels])) },
+        { additionalProperties: false },
+      ),
+      response: { 204: Type.Null() },
     },
     async (request, reply) => {
       await removeDeadlinePolicy(ctx, request.actor, request.params.kind as PetitionKind, request.query.unit, request.query.channel ?? null);

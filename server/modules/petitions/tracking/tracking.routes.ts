@@ -14,6 +14,7 @@ import { readCursor, toTsquery } from '../view/list.params.ts';
 import { presentMine, presentOwn, presentPublic, presentTrack } from '../view/petitions.presenter.ts';
 import { ratePetition } from '../workflow/ratePetition.ts';
 import { consentToPublish } from './consentToPublish.ts';
+import { routesOf } from '../../../platform/routes.ts';
 
 /**
  * The public tracking view (a merged petition shows its case's state, answer and, from the merge
@@ -33,22 +34,22 @@ async function trackView(ctx: AppContext, rawCode: string, accessKey?: string) {
 
 /** What residents and the public see of petitions. */
 export function trackingRoutes(app: App, ctx: AppContext) {
+  const routes = routesOf(app, 'petitions');
+
   // Per address, signed in or not: a code is 8 characters of 32 (about 2^40), yet guessing
   // at full speed must not find other people's cases.
   const trackingLimit = { max: ctx.config.rateLimits.trackingPerMinute, timeWindow: 60_000, allowList: () => false };
 
-  app.get(
+  routes.get(
     '/api/v1/petitions/public',
     {
-      config: { access: 'public', rateLimit: trackingLimit },
-      schema: {
-        tags: ['petitions'],
-        summary: "A unit's public petitions: questions, suggestions and requests for help whose residents agreed to publish them",
-        description:
-          'Never complaints, denunciations or conduct reports; no name or contact; numbers in the text masked; the place rounded to about 100 m. With `q`, the petitions sharing most of its words come first: the "is this already reported?" check before submitting.',
-        querystring: PublicListQuery,
-        response: { 200: PublicPetitionList },
-      },
+      access: 'public',
+      rateLimit: trackingLimit,
+      summary: "A unit's public petitions: questions, suggestions and requests for help whose residents agreed to publish them",
+      description:
+        'Never complaints, denunciations or conduct reports; no name or contact; numbers in the text masked; the place rounded to about 100 m. With `q`, the petitions sharing most of its words come first: the "is this already reported?" check before submitting.',
+      querystring: PublicListQuery,
+      response: { 200: PublicPetitionList },
     },
     async (request) => {
       const unit = await findUnitByCode(ctx.db, request.query.unit, ctx.clock.now());
@@ -63,36 +64,32 @@ export function trackingRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/petitions/track/:trackingCode',
     {
-      config: { access: 'public', rateLimit: trackingLimit },
-      schema: {
-        tags: ['petitions'],
-        summary: 'The public tracking page of a petition: state, due time, public timeline, the answer. No personal data.',
-        description:
-          'With the X-Access-Key header (the key given at intake) it adds `own`: the text, address and files the resident sent. A wrong key is 403 `invalid_access_key` and counts towards the petition\'s limit of wrong keys (429 `access_key_attempts`).',
-        params: TrackParams,
-        headers: AccessKeyHeaders,
-        response: { 200: TrackView },
-      },
+      access: 'public',
+      rateLimit: trackingLimit,
+      summary: 'The public tracking page of a petition: state, due time, public timeline, the answer. No personal data.',
+      description:
+        'With the X-Access-Key header (the key given at intake) it adds `own`: the text, address and files the resident sent. A wrong key is 403 `invalid_access_key` and counts towards the petition\'s limit of wrong keys (429 `access_key_attempts`).',
+      params: TrackParams,
+      headers: AccessKeyHeaders,
+      response: { 200: TrackView },
     },
     async (request) => trackView(ctx, request.params.trackingCode, request.headers['x-access-key']),
   );
 
-  app.post(
+  routes.post(
     '/api/v1/petitions/track/:trackingCode/consent',
     {
-      config: { access: 'public', rateLimit: trackingLimit },
-      schema: {
-        tags: ['petitions'],
-        summary: 'Let the answer be published (without name, contact or address) as an article, with the access key',
-        description:
-          'For questions, suggestions and requests for help (409 `consent_not_for_kind` otherwise). Officials still scrub the answer of personal data and a second official reviews it before it is published.',
-        params: TrackParams,
-        body: ConsentBody,
-        response: { 200: TrackView },
-      },
+      access: 'public',
+      rateLimit: trackingLimit,
+      summary: 'Let the answer be published (without name, contact or address) as an article, with the access key',
+      description:
+        'For questions, suggestions and requests for help (409 `consent_not_for_kind` otherwise). Officials still scrub the answer of personal data and a second official reviews it before it is published.',
+      params: TrackParams,
+      body: ConsentBody,
+      response: { 200: TrackView },
     },
     async (request) => {
       const code = await consentToPublish(ctx, request.actor, request.params.trackingCode, request.body.accessKey);
@@ -100,17 +97,15 @@ export function trackingRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.post(
+  routes.post(
     '/api/v1/petitions/track/:trackingCode/rating',
     {
-      config: { access: 'public', rateLimit: trackingLimit },
-      schema: {
-        tags: ['petitions'],
-        summary: 'Rate the answer with the access key; an unsatisfied resident may reopen the case once',
-        params: TrackParams,
-        body: RatingBody,
-        response: { 200: TrackView },
-      },
+      access: 'public',
+      rateLimit: trackingLimit,
+      summary: 'Rate the answer with the access key; an unsatisfied resident may reopen the case once',
+      params: TrackParams,
+      body: RatingBody,
+      response: { 200: TrackView },
     },
     async (request) => {
       const code = await ratePetition(ctx, request.actor, request.params.trackingCode, request.body);
@@ -119,17 +114,14 @@ export function trackingRoutes(app: App, ctx: AppContext) {
   );
 
   // A static segment: find-my-way prefers it to '/:id' whatever the order; kept before it for the reader.
-  app.get(
+  routes.get(
     '/api/v1/petitions/mine',
     {
-      config: { access: 'resident' },
-      schema: {
-        tags: ['petitions'],
-        summary: "The signed-in resident's own petitions (raised while signed in), newest first",
-        description: 'A merged petition shows the state, due time and unit of the case it joined. No content, nobody else\'s data.',
-        querystring: MineQuery,
-        response: { 200: MyPetitionList },
-      },
+      access: 'resident',
+      summary: "The signed-in resident's own petitions (raised while signed in), newest first",
+      description: 'A merged petition shows the state, due time and unit of the case it joined. No content, nobody else\'s data.',
+      querystring: MineQuery,
+      response: { 200: MyPetitionList },
     },
     async (request) => {
       const actor = request.actor as Resident;

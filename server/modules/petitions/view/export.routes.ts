@@ -12,6 +12,7 @@ import { addDays, startOfLocalDay } from '../../../platform/calendar.ts';
 import { exportContentType, exportFileName, exportStream, type ExportFormat, type ExportRow } from '../../../platform/export.ts';
 import { findUnitByCode } from '../petitions.queries.ts';
 import { exportPageSize, publicExportPage, staffExportPage, type ExportRange } from './export.queries.ts';
+import { routesOf } from '../../../platform/routes.ts';
 
 // A day of this era: PostgreSQL has no year 0, and no petition was sent before 1900.
 const Day = (description: string) => Type.String({ format: 'date', pattern: '^(19|20)[0-9]{2}-', description });
@@ -64,7 +65,8 @@ async function* paged<R extends { id: number | string }>(next: (beforeId: number
 }
 
 export function exportRoutes(app: App, ctx: AppContext) {
-  const tags = ['petitions'];
+  const routes = routesOf(app, 'petitions');
+
   const download = (format: ExportFormat, name: string) => ({
     'content-type': exportContentType(format),
     'content-disposition': `attachment; filename="${name}"`,
@@ -72,11 +74,13 @@ export function exportRoutes(app: App, ctx: AppContext) {
   });
   const fileResponse = { 200: Type.Unknown({ description: 'CSV (UTF-8 with BOM) or a JSON array, columns in docs/INTEROP.md' }) };
 
-  app.get(
+  routes.get(
     '/api/v1/petitions/export',
     {
-      config: { access: 'official' },
-      schema: { tags, summary: 'The petitions the caller may see, as CSV or JSON (streamed; no petitioner data)', querystring: PetitionExportQuery, response: fileResponse },
+      access: 'official',
+      summary: 'The petitions the caller may see, as CSV or JSON (streamed; no petitioner data)',
+      querystring: PetitionExportQuery,
+      response: fileResponse,
     },
     async (request, reply) => {
       const actor = request.actor;
@@ -100,16 +104,14 @@ export function exportRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/petitions/public/export',
     {
-      config: { access: 'public', rateLimit: { max: ctx.config.rateLimits.trackingPerMinute, timeWindow: 60_000, allowList: () => false } },
-      schema: {
-        tags,
-        summary: "A unit's public petitions as CSV or JSON (streamed): what the public list shows, without text, names, contacts or places",
-        querystring: PublicPetitionExportQuery,
-        response: fileResponse,
-      },
+      access: 'public',
+      rateLimit: { max: ctx.config.rateLimits.trackingPerMinute, timeWindow: 60_000, allowList: () => false },
+      summary: "A unit's public petitions as CSV or JSON (streamed): what the public list shows, without text, names, contacts or places",
+      querystring: PublicPetitionExportQuery,
+      response: fileResponse,
     },
     async (request, reply) => {
       const format = request.query.format ?? 'csv';

@@ -12,19 +12,19 @@ import { parseWhen, readCursor, splitList, toTsquery } from './list.params.ts';
 import { type ListFilters, listPetitions } from './list.queries.ts';
 import { presentSummary } from './petitions.presenter.ts';
 import { petitionView } from './petitions.view.ts';
+import { routesOf } from '../../../platform/routes.ts';
 
 /** The officials' list and the staff view of one petition. */
 export function viewRoutes(app: App, ctx: AppContext) {
-  app.get(
+  const routes = routesOf(app, 'petitions');
+
+  routes.get(
     '/api/v1/petitions',
     {
-      config: { access: 'official' },
-      schema: {
-        tags: ['petitions'],
-        summary: "The officials' inbox: the petitions of the caller's units they may see",
-        querystring: ListQuery,
-        response: { 200: PetitionList },
-      },
+      access: 'official',
+      summary: "The officials' inbox: the petitions of the caller's units they may see",
+      querystring: ListQuery,
+      response: { 200: PetitionList },
     },
     async (request) => {
       const actor = request.actor as Official;
@@ -75,16 +75,13 @@ export function viewRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/petitions/:id',
     {
-      config: { access: 'official' },
-      schema: {
-        tags: ['petitions'],
-        summary: 'One petition with its five clear items, timeline, attachments and the caller\'s abilities',
-        params: IdParams,
-        response: { 200: PetitionView },
-      },
+      access: 'official',
+      summary: 'One petition with its five clear items, timeline, attachments and the caller\'s abilities',
+      params: IdParams,
+      response: { 200: PetitionView },
     },
     async (request) => petitionView(ctx, request.actor, request.params.id),
   );

@@ -29,6 +29,7 @@ import { reviewPetition } from './reviewPetition.ts';
 import { setAnswerApproval } from './setAnswerApproval.ts';
 import { startPetition } from './startPetition.ts';
 import { transferPetition } from './transferPetition.ts';
+import { routesOf } from '../../../platform/routes.ts';
 
 async function approvalView(ctx: AppContext, code: string) {
   const unit = await findUnitByCode(ctx.db, code, ctx.clock.now());
@@ -68,23 +69,22 @@ const candidateLimit = 500;
 
 /** The actions on a petition and the settings that steer them. */
 export function workflowRoutes(app: App, ctx: AppContext) {
-  app.post(
+  const routes = routesOf(app, 'petitions');
+
+  routes.post(
     '/api/v1/petitions/:id/actions',
     {
-      config: { access: 'official' },
+      access: 'official',
+      summary: 'Act on a petition: accept, reject, assign, start, answer, escalate, transfer, merge, extend, note, close, reopen, review, re_review, approve, return',
+      description:
+        '409 when the petition\'s state does not allow the action, or when `version` is given and the petition changed since; 403 outside the caller\'s units or roles. ' +
+        'The answer is the petition as the caller now sees it; when the action took it out of the caller\'s sight (an escalation or a transfer out of their units), ' +
+        'only an acknowledgement: its id, its status and `visible: false`.',
+      params: IdParams,
+      body: ActionBody,
+      response: { 200: ActionOutcome },
       // A field the action type needs or does not take is named in the error (field_required, field_not_allowed).
       attachValidation: true,
-      schema: {
-        tags: ['petitions'],
-        summary: 'Act on a petition: accept, reject, assign, start, answer, escalate, transfer, merge, extend, note, close, reopen, review, re_review, approve, return',
-        description:
-          '409 when the petition\'s state does not allow the action, or when `version` is given and the petition changed since; 403 outside the caller\'s units or roles. ' +
-          'The answer is the petition as the caller now sees it; when the action took it out of the caller\'s sight (an escalation or a transfer out of their units), ' +
-          'only an acknowledgement: its id, its status and `visible: false`.',
-        params: IdParams,
-        body: ActionBody,
-        response: { 200: ActionOutcome },
-      },
     },
     async (request) => {
       if (request.validationError) throw actionFieldError(request.body, request.validationError.validation ?? []) ?? request.validationError;
@@ -96,18 +96,15 @@ export function workflowRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/petitions/:id/candidates',
     {
-      config: { access: 'official' },
-      schema: {
-        tags: ['petitions'],
-        summary: 'The officials the assign action takes as handler (role=handler) or responsible leader (role=leader), least loaded first',
-        description: '404 when the caller may not see the petition; 403 when they may not assign it. At most 500 officials on the petition\'s branch are considered.',
-        params: IdParams,
-        querystring: CandidatesQuery,
-        response: { 200: CandidateList },
-      },
+      access: 'official',
+      summary: 'The officials the assign action takes as handler (role=handler) or responsible leader (role=leader), least loaded first',
+      description: '404 when the caller may not see the petition; 403 when they may not assign it. At most 500 officials on the petition\'s branch are considered.',
+      params: IdParams,
+      querystring: CandidatesQuery,
+      response: { 200: CandidateList },
     },
     async (request) => {
       const p = await findPetition(ctx.db, request.params.id);
@@ -118,17 +115,14 @@ export function workflowRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/petitions/:id/similar',
     {
-      config: { access: 'official' },
-      schema: {
-        tags: ['petitions'],
-        summary: 'Open petitions of the same unit that look like this one (shared words; near it when both have a place): candidates to merge it into',
-        description: '404 when the caller may not see the petition. Denunciations and conduct reports have none (they merge only with their own kind). Each candidate is one the caller may see.',
-        params: IdParams,
-        response: { 200: SimilarList },
-      },
+      access: 'official',
+      summary: 'Open petitions of the same unit that look like this one (shared words; near it when both have a place): candidates to merge it into',
+      description: '404 when the caller may not see the petition. Denunciations and conduct reports have none (they merge only with their own kind). Each candidate is one the caller may see.',
+      params: IdParams,
+      response: { 200: SimilarList },
     },
     async (request) => {
       const p = await findPetition(ctx.db, request.params.id);
@@ -155,31 +149,25 @@ export function workflowRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  routes.get(
     '/api/v1/answer-approval',
     {
-      config: { access: 'official' },
-      schema: {
-        tags: ['petitions'],
-        summary: "Whether answers at a unit wait for the responsible leader's approval, and which unit's rule it is",
-        querystring: ApprovalQuery,
-        response: { 200: ApprovalView },
-      },
+      access: 'official',
+      summary: "Whether answers at a unit wait for the responsible leader's approval, and which unit's rule it is",
+      querystring: ApprovalQuery,
+      response: { 200: ApprovalView },
     },
     async (request) => approvalView(ctx, request.query.unit),
   );
 
-  app.put(
+  routes.put(
     '/api/v1/answer-approval/:unit',
     {
-      config: { access: { roles: ['administrator', 'leader'] } },
-      schema: {
-        tags: ['petitions'],
-        summary: "Require (or stop requiring) the leader's approval of answers at a unit and the units below it",
-        params: ApprovalParams,
-        body: ApprovalBody,
-        response: { 200: ApprovalView },
-      },
+      access: { roles: ['administrator', 'leader'] },
+      summary: "Require (or stop requiring) the leader's approval of answers at a unit and the units below it",
+      params: ApprovalParams,
+      body: ApprovalBody,
+      response: { 200: ApprovalView },
     },
     async (request) => {
       const unit = await setAnswerApproval(ctx, request.actor, request.params.unit, request.body.required);
