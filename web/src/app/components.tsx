@@ -281,3 +281,38 @@ export function SortHeader(props: { label: string; sort: 'ascending' | 'descendi
     </th>
   );
 }
+
+/**
+ * A form that checks its own fields (so the browser's checks are off): sending it runs `onSend`
+ * in the page instead of loading another.
+ */
+export function Form(props: Omit<JSX.HTMLAttributes<HTMLFormElement>, 'onSubmit'> & { onSend(): unknown }): JSX.Element {
+  const { onSend, children, ...rest } = props;
+  return (
+    <form
+      noValidate
+      {...rest}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSend();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** The column headings of a table laid out by hand, in words. */
+export function ColumnHeads({ labels }: { labels: readonly string[] }): JSX.Element {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label, i) => (
+          <th key={i} scope="col">
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

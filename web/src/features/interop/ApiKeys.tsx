@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import type { ApiKeyView, IssuedApiKey } from '../../../../server/modules/api-keys/api-keys.schema.ts';
 import { Alert, CopyButton, UnitPicker, useAsync } from '../../app/ui.tsx';
-import { ListTable, TextField, useSubmission, type Column } from '../../app/components.tsx';
+import { ListTable, TextField, useSubmission, type Column, Form } from '../../app/components.tsx';
 
 export function ApiKeys() {
   const { t, locale } = useI18n();
@@ -50,11 +50,9 @@ export function ApiKeys() {
       <h2 id="keys-heading">{t('interop.apiKeys')}</h2>
       <p>{t('interop.apiKeysLead')}</p>
       <ListTable list={keys} empty={t('interop.noKeys')} caption={t('interop.apiKeys')} columns={columns} rowKey={(k) => k.id} />
-      <form
+      <Form
         class="form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSend={async () => {
           setClientError(client.trim() ? null : t('case.errors.required'));
           if (!client.trim()) return;
           await sending.run(async () => {
@@ -81,7 +79,7 @@ export function ApiKeys() {
         <button type="submit" class="button primary" disabled={sending.busy}>
           {t('interop.issue')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import type { CreatedSubscription, DeliveryView, SubscriptionView } from '../../../../server/modules/webhooks/webhooks.schema.ts';
 import { Alert, Checkbox, CopyButton, Empty, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
-import { ListTable, TextField, useSubmission, type Column } from '../../app/components.tsx';
+import { ListTable, TextField, useSubmission, type Column, Form } from '../../app/components.tsx';
 
 function Deliveries({ id }: { id: number }) {
   const { t, locale } = useI18n();
@@ -94,11 +94,9 @@ export function Webhooks() {
       <h2 id="webhooks-heading">{t('interop.webhooks')}</h2>
       <p>{t('interop.webhooksLead')}</p>
       <ListTable list={subs} empty={t('interop.noWebhooks')} caption={t('interop.webhooks')} columns={columns} rowKey={(s) => s.id} />
-      <form
+      <Form
         class="form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSend={async () => {
           const found: Record<string, string> = {};
           if (!/^https?:\/\/\S+$/.test(url.trim())) found.url = t('interop.errors.url');
           if (!chosen.length) found.events = t('interop.errors.events');
@@ -135,7 +133,7 @@ export function Webhooks() {
         <button type="submit" class="button primary" disabled={sending.busy}>
           {t('interop.subscribeButton')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }
