@@ -224,19 +224,14 @@ export function RowTable(props: {
   data?: DataAttributes;
 }): JSX.Element {
   const { caption, captionClass, headers, head, rows } = props;
-  const headings = headers
-    ? headers.map((h, i) => (
-        <th key={i} scope="col">
-          {h}
-        </th>
-      ))
-    : head;
   return (
     <table class={props.class} {...props.data}>
       {caption !== undefined ? <caption class={captionClass}>{caption}</caption> : null}
-      {headings ? (
+      {headers ? (
+        <ColumnHeads labels={headers} />
+      ) : head ? (
         <thead>
-          <tr>{headings}</tr>
+          <tr>{head}</tr>
         </thead>
       ) : null}
       <tbody>

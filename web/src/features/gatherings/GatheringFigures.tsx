@@ -1,6 +1,7 @@
 import { api } from '../../app/api.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
+import { ColumnHeads } from '../../app/components.tsx';
 import type { GatheringFigures as Figures } from './types.ts';
 import { FigureList } from './FigureList.tsx';
 
@@ -40,13 +41,7 @@ export function GatheringFigures({ unit, from, to }: { unit: string; from: strin
             <div class="table-scroll">
               <table>
                 <caption>{t('gatherings.figures.byKind')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('gatherings.kindLabel')}</th>
-                    <th scope="col">{t('gatherings.figures.sessions')}</th>
-                    <th scope="col">{t('gatherings.figures.residents')}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads labels={[t('gatherings.kindLabel'), t('gatherings.figures.sessions'), t('gatherings.figures.residents')]} />
                 <tbody>
                   {[...byKind].map(([kind, v]) => (
                     <tr key={kind} data-figure={`gatherings-kind-${kind}`}>
