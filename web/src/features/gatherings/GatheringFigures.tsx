@@ -3,7 +3,7 @@ import { tOr, useI18n } from '../../app/i18n.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
 import { ColumnHeads } from '../../app/components.tsx';
 import type { GatheringFigures as Figures } from './types.ts';
-import { FigureList } from './FigureList.tsx';
+import { FigureList } from '../../app/FigureList.tsx';
 
 /** The gatherings' figures of a unit's subtree in a period: sessions by kind, residents received, opinions and what became of them, services, follow-ups. */
 export function GatheringFigures({ unit, from, to }: { unit: string; from: string; to: string }) {
