@@ -224,19 +224,14 @@ export function RowTable(props: {
   data?: DataAttributes;
 }): JSX.Element {
   const { caption, captionClass, headers, head, rows } = props;
-  const headings = headers
-    ? headers.map((h, i) => (
-        <th key={i} scope="col">
-          {h}
-        </th>
-      ))
-    : head;
   return (
     <table class={props.class} {...props.data}>
       {caption !== undefined ? <caption class={captionClass}>{caption}</caption> : null}
-      {headings ? (
+      {headers ? (
+        <ColumnHeads labels={headers} />
+      ) : head ? (
         <thead>
-          <tr>{headings}</tr>
+          <tr>{head}</tr>
         </thead>
       ) : null}
       <tbody>
@@ -279,5 +274,40 @@ export function SortHeader(props: { label: string; sort: 'ascending' | 'descendi
         {marker ? <span aria-hidden="true">{sort === 'descending' ? ' ▼' : sort === 'ascending' ? ' ▲' : ''}</span> : null}
       </button>
     </th>
+  );
+}
+
+/**
+ * A form that checks its own fields (so the browser's checks are off): sending it runs `onSend`
+ * in the page instead of loading another.
+ */
+export function Form(props: Omit<JSX.HTMLAttributes<HTMLFormElement>, 'onSubmit'> & { onSend(): unknown }): JSX.Element {
+  const { onSend, children, ...rest } = props;
+  return (
+    <form
+      noValidate
+      {...rest}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSend();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** The column headings of a table laid out by hand, in words. */
+export function ColumnHeads({ labels }: { labels: readonly string[] }): JSX.Element {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label, i) => (
+          <th key={i} scope="col">
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

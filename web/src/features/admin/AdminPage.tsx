@@ -6,7 +6,7 @@ import type { Agency, OfficialSummary, Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import type { Role } from '../../../../server/contract/domain.ts';
 import { Alert, Empty, Field, Loading, PageTitle, RoleSelect, UnitPicker, useAsync } from '../../app/ui.tsx';
-import { ListTable, SelectField, TextField, useSubmission, type Column } from '../../app/components.tsx';
+import { ListTable, SelectField, TextField, useSubmission, type Column, Form } from '../../app/components.tsx';
 import { DeadlinePolicies } from './DeadlinePolicies.tsx';
 import { ApprovalSetting } from './ApprovalSetting.tsx';
 import { ManageOfficial } from './ManageOfficial.tsx';
@@ -23,11 +23,9 @@ function UnitsImport() {
   const [result, setResult] = useState<string | null>(null);
   const { busy, error, setError, run } = useSubmission();
   return (
-    <form
+    <Form
       class="form"
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSend={async () => {
         if (!file && !pasted.trim()) return setError(t('admin.errors.file'));
         setResult(null);
         await run(async () => {
@@ -59,7 +57,7 @@ function UnitsImport() {
       <button type="submit" class="button primary" disabled={busy}>
         {busy ? t('common.sending') : t('admin.import')}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -94,11 +92,9 @@ function Agencies({ unit }: { unit: Unit }) {
           </li>
         ))}
       </ul>
-      <form
+      <Form
         class="form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSend={async () => {
           setFieldError(name.trim() ? null : t('case.errors.required'));
           setKindError(kind ? null : t('case.errors.required'));
           if (!name.trim() || !kind) return;
@@ -125,7 +121,7 @@ function Agencies({ unit }: { unit: Unit }) {
         <button type="submit" class="button primary" disabled={sending.busy}>
           {t('admin.add')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -167,11 +163,9 @@ function Officials({ unit }: { unit: Unit }) {
     <section aria-labelledby="officials-heading">
       <h2 id="officials-heading">{t('admin.officialsOf', { unit: unitName(unit, locale) })}</h2>
       <ListTable list={list} empty={t('admin.noOfficials')} caption={t('admin.officials')} columns={columns} rowKey={(o) => o.id} />
-      <form
+      <Form
         class="form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSend={async () => {
           const found: Record<string, string> = {};
           if (!form.username.trim()) found.username = t('case.errors.required');
           if (!/^(\+?[0-9 ().-]{6,20}|[^\s@]+@[^\s@]+\.[^\s@]+)$/.test(form.contact.trim())) found.contact = t('admin.errors.contact');
@@ -209,7 +203,7 @@ function Officials({ unit }: { unit: Unit }) {
         <button type="submit" class="button primary" disabled={sending.busy}>
           {t('admin.add')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

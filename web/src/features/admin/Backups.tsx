@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
-import { useSubmission } from '../../app/components.tsx';
+import { useSubmission, ColumnHeads } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.ts';
 import type { BackupList, BackupTaken } from '../../../../server/modules/backups/backups.schema.ts';
 import { Alert, Empty, Loading, useAsync } from '../../app/ui.tsx';
@@ -49,13 +49,7 @@ export function Backups() {
           ) : (
             <table class="list-table">
               <caption class="sr-only">{t('admin.backups.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.backups.file')}</th>
-                  <th scope="col">{t('admin.backups.takenAt')}</th>
-                  <th scope="col">{t('admin.backups.size')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads labels={[t('admin.backups.file'), t('admin.backups.takenAt'), t('admin.backups.size')]} />
               <tbody>
                 {value.items.map((b) => (
                   <tr key={b.name}>

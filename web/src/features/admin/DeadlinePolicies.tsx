@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, messageOf } from '../../app/api.ts';
+import { ColumnHeads } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { petitionKinds } from '../../../../server/contract/domain.ts';
@@ -114,19 +115,7 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
       {message ? <Alert kind={message.kind}>{message.text}</Alert> : null}
       <table class="list-table">
         <caption class="sr-only">{t('admin.section.deadlines')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('track.kind')}</th>
-            {editable.map((f) => (
-              <th scope="col" key={f}>
-                {t(`admin.${f}`)}
-              </th>
-            ))}
-            <th scope="col">{t('admin.dayType')}</th>
-            <th scope="col">{t('admin.extensions')}</th>
-            <th scope="col">{t('admin.legalSource')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t('track.kind'), ...editable.map((f) => t(`admin.${f}`)), t('admin.dayType'), t('admin.extensions'), t('admin.legalSource')]} />
         <tbody>
           {petitionKinds.map((kind) => (
             <tr key={kind}>

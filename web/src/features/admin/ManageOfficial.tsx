@@ -7,7 +7,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
-import { useSubmission } from '../../app/components.tsx';
+import { useSubmission, Form } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.ts';
 import type { OfficialSummary, Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
@@ -59,11 +59,9 @@ export function ManageOfficial({ official, unit, onChanged }: { official: Offici
             );
           })}
         </ul>
-        <form
+        <Form
           class="form grant-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSend={() => {
             if (!grantUnit) return setError(t('admin.pickUnit'));
             void act(
               { type: 'grant', unit: grantUnit.code, role },
@@ -76,7 +74,7 @@ export function ManageOfficial({ official, unit, onChanged }: { official: Offici
           <button type="submit" class="button secondary" disabled={busy}>
             {t('admin.grant')}
           </button>
-        </form>
+        </Form>
         <h4>{t('admin.account')}</h4>
         <p>
           {official.awaitingSetup ? <span class="muted">{t('admin.awaitingSetup')} </span> : null}

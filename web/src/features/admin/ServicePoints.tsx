@@ -9,7 +9,7 @@ import { useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Empty, Loading, useAsync } from '../../app/ui.tsx';
-import { DataTable, SelectField, TextField, useSubmission } from '../../app/components.tsx';
+import { DataTable, SelectField, TextField, useSubmission, Form } from '../../app/components.tsx';
 
 type Names = Record<string, string | undefined>;
 
@@ -93,11 +93,9 @@ function Checklist({ unit }: { unit: Unit }) {
         />
       ) : null}
       {v.checklist.length ? (
-        <form
+        <Form
           class="form"
-          noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
+          onSend={async () => {
             const found: Record<string, string> = {};
             if (!form.kind) found.kind = t('case.errors.required');
             if (!form.name.trim()) found.name = t('case.errors.required');
@@ -126,7 +124,7 @@ function Checklist({ unit }: { unit: Unit }) {
           <button type="submit" class="button primary" disabled={sending.busy}>
             {t('admin.add')}
           </button>
-        </form>
+        </Form>
       ) : null}
     </section>
   );

@@ -9,7 +9,7 @@ import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { Alert, Empty, Loading, MoreButton, PageTitle, UnitPicker, useAsync, usePages } from '../../app/ui.tsx';
-import { DataTable, SelectField, TextField, type Column } from '../../app/components.tsx';
+import { DataTable, SelectField, TextField, type Column, Form } from '../../app/components.tsx';
 
 interface AuditEvent {
   id: number;
@@ -143,11 +143,9 @@ export default function AuditPage({ query }: PageProps) {
     <>
       <PageTitle>{t('audit.title')}</PageTitle>
       <p>{t('audit.lead')}</p>
-      <form
+      <Form
         class="form filter-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSend={() => {
           if (!id.trim() && !unit) return setError(t('audit.errors.what'));
           setError(null);
           const params = new URLSearchParams();
@@ -167,7 +165,7 @@ export default function AuditPage({ query }: PageProps) {
             {t('audit.show')}
           </button>
         </div>
-      </form>
+      </Form>
       {subject ? (
         <>
           <ChainState subject={subject} />

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, api, messageOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { Alert, Field, RadioGroup, useAsync } from '../../app/ui.tsx';
+import { Form } from '../../app/components.tsx';
 import { NormPicker } from '../conduct/NormPicker.tsx';
 import { localText, type NormSet } from '../conduct/types.ts';
 
@@ -74,11 +75,9 @@ export function ConductFinding({ petitionId }: { petitionId: number }) {
           <p class="answer-text">{v.finding.reasons}</p>
         </div>
       ) : v.canRecord ? (
-        <form
+        <Form
           class="form"
-          noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
+          onSend={async () => {
             if (!outcome || !reasons.trim()) return setError(t('conduct.findingMissing'));
             setError(null);
             try {
@@ -107,7 +106,7 @@ export function ConductFinding({ petitionId }: { petitionId: number }) {
           <button type="submit" class="button primary">
             {t('conduct.recordFinding')}
           </button>
-        </form>
+        </Form>
       ) : (
         <p class="muted">{t('conduct.noFindingYet')}</p>
       )}

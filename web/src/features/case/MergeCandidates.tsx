@@ -1,6 +1,6 @@
 /** Open petitions of the same unit that look like this one: the dispatcher follows one, or merges this one into it. */
-import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { useSubmission } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.ts';
 import type { Petition } from '../../app/apiTypes.ts';
 import { Alert, StatusBadge, useAsync } from '../../app/ui.tsx';
@@ -10,16 +10,10 @@ import type { Static } from 'typebox';
 export function MergeCandidates({ petition, onMerged }: { petition: Petition; onMerged(outcome: Static<typeof ActionOutcome>): void }) {
   const { t, date, number } = useI18n();
   const similar = useAsync(() => api.get<Static<typeof SimilarList>>(`/petitions/${petition.id}/similar`), [petition.id, petition.version]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useSubmission();
   if (!similar.value?.items.length) return null;
-  const merge = async (into: number) => {
-    setError(null);
-    try {
-      onMerged(await api.post<Static<typeof ActionOutcome>>(`/petitions/${petition.id}/actions`, { type: 'merge', into, version: petition.version }));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+  const merge = (into: number) =>
+    run(async () => onMerged(await api.post<Static<typeof ActionOutcome>>(`/petitions/${petition.id}/actions`, { type: 'merge', into, version: petition.version })));
   return (
     <section aria-labelledby="similar-heading" class="merge-candidates" data-testid="merge-candidates">
       <h2 id="similar-heading">{t('case.similarHeading')}</h2>

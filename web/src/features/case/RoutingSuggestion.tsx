@@ -3,8 +3,8 @@
  * agencies learned from the deployment's routed history, each with its confidence; a click
  * applies one. Shown only to those who may route the case (the server answers 403 to others).
  */
-import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { useSubmission } from '../../app/components.tsx';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import type { Petition } from '../../app/apiTypes.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
@@ -40,19 +40,15 @@ function Suggestions(props: {
 export function RoutingSuggestion({ petition, onApplied }: { petition: Petition; onApplied(message: string): void }) {
   const { t, locale, percent } = useI18n();
   const suggestion = useAsync(() => api.get<Suggestion>(`/petitions/${petition.id}/routing-suggestion`), [petition.id, petition.version]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useSubmission();
   const s = suggestion.value;
   if (!s || (!s.categories.length && !s.agencies.length)) return null;
   const lang = locale.startsWith('zh') ? 'zh' : locale;
-  const apply = async (choice: Choice, label: string) => {
-    setError(null);
-    try {
+  const apply = (choice: Choice, label: string) =>
+    run(async () => {
       await api.post(`/petitions/${petition.id}/routing`, { ...choice, version: s.version });
       onApplied(t('routing.applied', { choice: label }));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+    });
   return (
     <section aria-labelledby="routing-heading" class="routing-suggestion" data-testid="routing-suggestion">
       <h2 id="routing-heading">{t('routing.heading')}</h2>

@@ -11,7 +11,7 @@ import { hasRole, useSession } from '../../app/session.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Empty, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
-import { SelectField, TextField } from '../../app/components.tsx';
+import { SelectField, TextField, Form } from '../../app/components.tsx';
 import { QrCode } from './QrCode.tsx';
 import { CounterDuty } from './CounterDuty.tsx';
 import { StaffPhoto } from './StaffPhoto.tsx';
@@ -49,11 +49,9 @@ function NormSetEditor({ unit, draft, onSaved, onCancel }: { unit: Unit; draft: 
   const [error, setError] = useState<string | null>(null);
   const setNorm = (i: number, n: Draft['norms'][number]) => setD({ ...d, norms: d.norms.map((m, j) => (j === i ? n : m)) });
   return (
-    <form
+    <Form
       class="form norm-set-editor"
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSend={async () => {
         setError(null);
         const body = { names: d.names, norms: d.norms.filter((n) => n.code.trim()).map((n) => ({ code: n.code.trim(), texts: n.texts })) };
         try {
@@ -93,7 +91,7 @@ function NormSetEditor({ unit, draft, onSaved, onCancel }: { unit: Unit; draft: 
       <button type="button" class="button secondary" onClick={onCancel}>
         {t('common.cancel')}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -236,11 +234,9 @@ function Kiosks({ unit }: { unit: Unit }) {
       ) : null}
       {points.value && !points.value.items.length ? <p class="muted">{t('conduct.noServicePoints')}</p> : null}
       {points.value?.items.length ? (
-        <form
+        <Form
           class="form"
-          noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
+          onSend={async () => {
             setError(null);
             if (!form.point || !form.name.trim()) return setError(t('conduct.kioskFormMissing'));
             try {
@@ -259,7 +255,7 @@ function Kiosks({ unit }: { unit: Unit }) {
           <button type="submit" class="button primary">
             {t('conduct.enrolKiosk')}
           </button>
-        </form>
+        </Form>
       ) : null}
     </section>
   );
@@ -278,11 +274,9 @@ function QrCodes({ unit }: { unit: Unit }) {
     <section aria-labelledby="qr-heading">
       <h2 id="qr-heading">{t('conduct.qrOf', { unit: unitName(unit, locale) })}</h2>
       <p class="hint">{t('conduct.qrLead')}</p>
-      <form
+      <Form
         class="form no-print"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSend={async () => {
           setError(null);
           if (!point) return setError(t('conduct.qrPointMissing'));
           try {
@@ -301,7 +295,7 @@ function QrCodes({ unit }: { unit: Unit }) {
         <button type="submit" class="button primary">
           {t('conduct.makeQr')}
         </button>
-      </form>
+      </Form>
       {link ? (
         <div class="qr-sheet">
           <p class="lead">{t('conduct.qrSheetTitle')}</p>

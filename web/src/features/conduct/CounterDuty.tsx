@@ -10,7 +10,7 @@ import { useSession } from '../../app/session.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
-import { SelectField } from '../../app/components.tsx';
+import { SelectField, Form } from '../../app/components.tsx';
 import type { DutyView } from '../../../../server/modules/conduct/conduct.schema.ts';
 import type { Static } from 'typebox';
 import type { StaffEntry } from './types.ts';
@@ -54,11 +54,9 @@ function CounterDutyRow({ point, staff }: { point: { id: number; name: string };
         ) : null}
       </div>
       {d.canSetAnyone ? (
-        <form
+        <Form
           class="form inline-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSend={() => {
             void set(choice ? Number(choice) : null);
           }}
         >
@@ -66,7 +64,7 @@ function CounterDutyRow({ point, staff }: { point: { id: number; name: string };
           <button type="submit" class="button secondary">
             {t('conduct.dutySet')}
           </button>
-        </form>
+        </Form>
       ) : null}
     </li>
   );

@@ -9,7 +9,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../../app/api.ts';
-import { TextField, useSubmission } from '../../app/components.tsx';
+import { TextField, useSubmission, Form } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate } from '../../app/router.ts';
 import { signInOfficial, signOut } from '../../app/session.ts';
@@ -136,11 +136,9 @@ function Enrol({ onEnrolled }: { onEnrolled(place: Place): void }) {
   const [code, setCode] = useState('');
   const { busy, error, setError, run } = useSubmission();
   return (
-    <form
+    <Form
       class="form kiosk-enrol"
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSend={async () => {
         if (code.trim().length < 4) return setError(t('conduct.enrolCodeMissing'));
         await run(async () => onEnrolled(await api.post<Place>('/kiosk/enrol', { code: code.trim() })));
       }}
@@ -153,7 +151,7 @@ function Enrol({ onEnrolled }: { onEnrolled(place: Place): void }) {
       <button type="submit" class="button primary" disabled={busy}>
         {busy ? t('common.sending') : t('conduct.enrol')}
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -9,6 +9,7 @@ import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { Form } from '../../app/components.tsx';
 import { FaceScale, RatingDetails, RatingNotices, RatingThanks, useRatingSend } from './RatingParts.tsx';
 import type { GatheringToRate } from './types.ts';
 
@@ -99,11 +100,9 @@ function GatheringRating({ code }: { code: string }) {
   return (
     <>
       {about}
-      <form
+      <Form
         class="form rating-form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSend={async () => {
           if (score === null) return setError(t('conduct.pickFace'));
           await send(() => api.post('/rate/gatherings', { code, score, norms: norms.length ? norms : undefined, comment: comment.trim() || undefined }));
         }}
@@ -111,7 +110,7 @@ function GatheringRating({ code }: { code: string }) {
         <FaceScale legend={t('conduct.howWasGathering')} value={score} onPick={(s) => { setScore(s); setError(null); }} />
         <RatingNotices limited={limited} error={error} />
         {score !== null ? <RatingDetails score={score} sets={v.normSets} norms={norms} onNorms={setNorms} comment={comment} onComment={setComment} busy={busy} /> : null}
-      </form>
+      </Form>
     </>
   );
 }

@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n.ts';
 import { hasRole, useSession } from '../../app/session.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { Alert, Field, useAsync } from '../../app/ui.tsx';
-import { SelectField } from '../../app/components.tsx';
+import { SelectField, Form } from '../../app/components.tsx';
 import type { StaffEntry } from './types.ts';
 
 export function StaffPhoto({ unit }: { unit: Unit }) {
@@ -47,11 +47,9 @@ export function StaffPhoto({ unit }: { unit: Unit }) {
           {done}
         </p>
       ) : null}
-      <form
+      <Form
         class="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSend={() => {
           if (!file) return setError(t('conduct.photoMissing'));
           void act(() => api.putFile(`/officials/${target}/photo`, file), t('conduct.photoSaved'));
         }}
@@ -75,7 +73,7 @@ export function StaffPhoto({ unit }: { unit: Unit }) {
             </button>
           ) : null}
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useI18n } from '../../app/i18n.ts';
 import { defaultPeriod, fetchYears, isoDate, yearToDate } from '../../app/figures.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { UnitPicker, useAsync } from '../../app/ui.tsx';
-import { TextField } from '../../app/components.tsx';
+import { TextField, Form } from '../../app/components.tsx';
 
 export interface Period {
   unit: string;
@@ -55,11 +55,9 @@ export function PeriodForm({ value, years = [], onChange }: { value: Partial<Per
     onChange({ unit: chosen.code, from: f, to: tt });
   };
   return (
-    <form
+    <Form
       class="form period-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSend={() => {
         apply(from, to);
       }}
     >
@@ -87,6 +85,6 @@ export function PeriodForm({ value, years = [], onChange }: { value: Partial<Per
           </button>
         ))}
       </div>
-    </form>
+    </Form>
   );
 }

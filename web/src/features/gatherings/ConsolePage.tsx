@@ -11,7 +11,7 @@ import { dismissRefused, enqueue, useQueue, type QueuedEntry } from './queue.ts'
 import { registerOffline } from './offline.ts';
 import { MinutesFilesBox } from './MinutesFiles.tsx';
 import { Fact } from './Fact.tsx';
-import { FigureList } from './FigureList.tsx';
+import { FigureList } from '../../app/FigureList.tsx';
 import { SubmitForm } from './SubmitForm.tsx';
 import type { Entry, StaffView } from './types.ts';
 

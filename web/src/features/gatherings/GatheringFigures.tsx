@@ -1,8 +1,9 @@
 import { api } from '../../app/api.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
+import { ColumnHeads } from '../../app/components.tsx';
 import type { GatheringFigures as Figures } from './types.ts';
-import { FigureList } from './FigureList.tsx';
+import { FigureList } from '../../app/FigureList.tsx';
 
 /** The gatherings' figures of a unit's subtree in a period: sessions by kind, residents received, opinions and what became of them, services, follow-ups. */
 export function GatheringFigures({ unit, from, to }: { unit: string; from: string; to: string }) {
@@ -40,13 +41,7 @@ export function GatheringFigures({ unit, from, to }: { unit: string; from: strin
             <div class="table-scroll">
               <table>
                 <caption>{t('gatherings.figures.byKind')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('gatherings.kindLabel')}</th>
-                    <th scope="col">{t('gatherings.figures.sessions')}</th>
-                    <th scope="col">{t('gatherings.figures.residents')}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads labels={[t('gatherings.kindLabel'), t('gatherings.figures.sessions'), t('gatherings.figures.residents')]} />
                 <tbody>
                   {[...byKind].map(([kind, v]) => (
                     <tr key={kind} data-figure={`gatherings-kind-${kind}`}>

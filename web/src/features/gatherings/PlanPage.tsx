@@ -8,7 +8,7 @@ import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { gatheringKinds, holidayRules, hostRoles, type GatheringKind, type HolidayRule, type HostRole } from '../../../../server/contract/domain.ts';
 import type { StaffDirectory } from '../../../../server/modules/directory/directory.schema.ts';
 import { Alert, Empty, Loading, PageTitle, RadioGroup, useAsync } from '../../app/ui.tsx';
-import { DataTable, SelectField, TextAreaField, TextField } from '../../app/components.tsx';
+import { DataTable, SelectField, TextAreaField, TextField, ColumnHeads } from '../../app/components.tsx';
 import { addMonths, gatheringTime, lastDay, thisMonth } from './format.ts';
 import { useFormSubmission } from './submission.ts';
 import { FormEnd } from './FormEnd.tsx';
@@ -359,15 +359,7 @@ function ComplianceSection({ unit, month }: { unit: string; month: string }) {
               {i.unitName} · {t(`gatherings.hostRole.${i.role}`)} · {t(`gatherings.minimum.${i.minimum.per}`, { count: i.minimum.days })}
               <span class="small muted"> ({i.minimum.source})</span>
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('gatherings.month')}</th>
-                <th scope="col">{t('gatherings.required')}</th>
-                <th scope="col">{t('gatherings.scheduled')}</th>
-                <th scope="col">{t('gatherings.held')}</th>
-                <th scope="col">{t('gatherings.verdict')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t('gatherings.month'), t('gatherings.required'), t('gatherings.scheduled'), t('gatherings.held'), t('gatherings.verdict')]} />
             <tbody>
               {i.months.map((m) => (
                 <tr key={m.month} class={m.met ? undefined : 'row-overdue'} data-testid="compliance-month">

@@ -7,8 +7,9 @@ import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import type { ApiKeyView, IssuedApiKey } from '../../../../server/modules/api-keys/api-keys.schema.ts';
-import { Alert, CopyButton, UnitPicker, useAsync } from '../../app/ui.tsx';
-import { ListTable, TextField, useSubmission, type Column } from '../../app/components.tsx';
+import { Alert, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { ShownOnce } from './ShownOnce.tsx';
+import { ListTable, TextField, useSubmission, type Column, Form } from '../../app/components.tsx';
 
 export function ApiKeys() {
   const { t, locale } = useI18n();
@@ -50,11 +51,9 @@ export function ApiKeys() {
       <h2 id="keys-heading">{t('interop.apiKeys')}</h2>
       <p>{t('interop.apiKeysLead')}</p>
       <ListTable list={keys} empty={t('interop.noKeys')} caption={t('interop.apiKeys')} columns={columns} rowKey={(k) => k.id} />
-      <form
+      <Form
         class="form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSend={async () => {
           setClientError(client.trim() ? null : t('case.errors.required'));
           if (!client.trim()) return;
           await sending.run(async () => {
@@ -67,21 +66,14 @@ export function ApiKeys() {
       >
         <h3>{t('interop.issueKey')}</h3>
         <Alert>{sending.error}</Alert>
-        {issued ? (
-          <Alert kind="success">
-            <p>{t('interop.keyShownOnce', { client: issued.client })}</p>
-            <p>
-              <code data-testid="issued-key">{issued.key}</code> <CopyButton text={issued.key} label={t('interop.copyKey')} />
-            </p>
-          </Alert>
-        ) : null}
+        {issued ? <ShownOnce lead={t('interop.keyShownOnce', { client: issued.client })} secret={issued.key} copyLabel={t('interop.copyKey')} testId="issued-key" /> : null}
         <TextField label={t('interop.client')} error={clientError} required value={client} onInput={setClient} />
         <UnitPicker label={t('interop.unit')} hint={t('interop.unitHint')} value={unit} onChange={setUnit} />
         <TextField label={t('interop.perMinute')} type="number" min={1} max={100000} value={perMinute} onInput={setPerMinute} />
         <button type="submit" class="button primary" disabled={sending.busy}>
           {t('interop.issue')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

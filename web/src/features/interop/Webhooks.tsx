@@ -7,8 +7,9 @@ import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import type { CreatedSubscription, DeliveryView, SubscriptionView } from '../../../../server/modules/webhooks/webhooks.schema.ts';
-import { Alert, Checkbox, CopyButton, Empty, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
-import { ListTable, TextField, useSubmission, type Column } from '../../app/components.tsx';
+import { Alert, Checkbox, Empty, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
+import { ShownOnce } from './ShownOnce.tsx';
+import { ListTable, TextField, useSubmission, type Column, Form } from '../../app/components.tsx';
 
 function Deliveries({ id }: { id: number }) {
   const { t, locale } = useI18n();
@@ -94,11 +95,9 @@ export function Webhooks() {
       <h2 id="webhooks-heading">{t('interop.webhooks')}</h2>
       <p>{t('interop.webhooksLead')}</p>
       <ListTable list={subs} empty={t('interop.noWebhooks')} caption={t('interop.webhooks')} columns={columns} rowKey={(s) => s.id} />
-      <form
+      <Form
         class="form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSend={async () => {
           const found: Record<string, string> = {};
           if (!/^https?:\/\/\S+$/.test(url.trim())) found.url = t('interop.errors.url');
           if (!chosen.length) found.events = t('interop.errors.events');
@@ -115,14 +114,7 @@ export function Webhooks() {
       >
         <h3>{t('interop.subscribe')}</h3>
         <Alert>{sending.error}</Alert>
-        {made ? (
-          <Alert kind="success">
-            <p>{t('interop.secretShownOnce', { url: made.url })}</p>
-            <p>
-              <code data-testid="webhook-secret">{made.secret}</code> <CopyButton text={made.secret} label={t('interop.copySecret')} />
-            </p>
-          </Alert>
-        ) : null}
+        {made ? <ShownOnce lead={t('interop.secretShownOnce', { url: made.url })} secret={made.secret} copyLabel={t('interop.copySecret')} testId="webhook-secret" /> : null}
         <TextField label={t('interop.url')} type="url" error={errors.url} hint={t('interop.urlHint')} required value={url} onInput={setUrl} />
         <UnitPicker label={t('interop.unit')} hint={t('interop.unitHint')} value={unit} onChange={setUnit} />
         <fieldset class="field">
@@ -135,7 +127,7 @@ export function Webhooks() {
         <button type="submit" class="button primary" disabled={sending.busy}>
           {t('interop.subscribeButton')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { navigate, type PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
 import type { ArticleWork } from '../../app/apiTypes.ts';
 import { Alert, CategorySelect, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
-import { SelectField, TextAreaField, useSubmission } from '../../app/components.tsx';
+import { SelectField, TextAreaField, useSubmission, ColumnHeads } from '../../app/components.tsx';
 import { languageChoices } from '../../app/languages.ts';
 
 interface WorkItem {
@@ -38,14 +38,7 @@ export default function StaffKnowledgePage({ query }: PageProps) {
         {work.value?.items.length ? (
           <table class="table">
             <caption class="visually-hidden">{t('knowledge.inWork')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('knowledge.titleField')}</th>
-                <th scope="col">{t('knowledge.kindLabel')}</th>
-                <th scope="col">{t('knowledge.state')}</th>
-                <th scope="col">{t('knowledge.author')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t('knowledge.titleField'), t('knowledge.kindLabel'), t('knowledge.state'), t('knowledge.author')]} />
             <tbody>
               {work.value.items.map((w) => (
                 <tr key={w.id}>

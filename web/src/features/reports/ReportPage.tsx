@@ -19,7 +19,8 @@ import { lastClosed, periodValid } from './periods.ts';
 import { PeriodPickerForm } from './PeriodPicker.tsx';
 import { Archive } from './Archive.tsx';
 import { Committee, UnitsBelow } from './StaffSections.tsx';
-import { Counts, Part, ReportTable } from './ReportTable.tsx';
+import { Part, ReportTable } from './ReportTable.tsx';
+import { FigureList } from '../../app/FigureList.tsx';
 import { TargetsForm } from './StaffForms.tsx';
 import './report.css';
 
@@ -201,8 +202,8 @@ export function Report({ report: r }: { report: ReportView }) {
       ) : null}
 
       <Part id="r-gatherings" title={t('reports.gatherings')}>
-        <Counts
-          items={[
+        <FigureList
+          figures={[
             { label: t('reports.sessions'), value: number(r.gatherings.sessions), figure: 'gatherings-sessions' },
             { label: t('reports.residents'), value: number(r.gatherings.residents) },
             { label: t('reports.opinionsRaised'), value: number(r.gatherings.opinions.raised) },
@@ -223,8 +224,8 @@ export function Report({ report: r }: { report: ReportView }) {
       </Part>
 
       <Part id="r-deliberation" title={t('reports.deliberation')}>
-        <Counts
-          items={[
+        <FigureList
+          figures={[
             { label: t('reports.councils'), value: number(r.deliberation.councils) },
             { label: t('reports.matters'), value: number(r.deliberation.matters), figure: 'deliberation-matters' },
             { label: t('reports.resolutionsPassed'), value: number(r.deliberation.resolutionsPassed) },

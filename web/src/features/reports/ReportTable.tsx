@@ -25,17 +25,3 @@ export function ReportTable(props: Parameters<typeof RowTable>[0] & { empty?: st
     </div>
   );
 }
-
-/** Counts with their names, as the report lists a section's totals. */
-export function Counts({ items }: { items: readonly { label: string; value: string; figure?: string }[] }) {
-  return (
-    <dl class="figures-list">
-      {items.map((item) => (
-        <div key={item.label} data-figure={item.figure}>
-          <dt>{item.label}</dt>
-          <dd>{item.value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}

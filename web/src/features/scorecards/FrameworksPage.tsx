@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { useSession } from '../../app/session.ts';
 import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
-import { Options, SelectField, TextField, useSubmission } from '../../app/components.tsx';
+import { Options, SelectField, TextField, useSubmission, Form } from '../../app/components.tsx';
 import type { Unit } from '../../app/apiTypes.ts';
 import { scorecardMeasures } from '../../../../server/contract/domain.ts';
 import { TableHead } from './shared.tsx';
@@ -34,11 +34,9 @@ function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSa
   const num = (e: Event) => Number((e.target as HTMLInputElement).value);
   const setCriterion = (i: number, patch: Partial<Framework['criteria'][number]>) => setF({ ...f, criteria: f.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
   return (
-    <form
+    <Form
       class="card framework-editor"
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSend={async () => {
         setSaved(false);
         if (await sending.run(() => api.put('/scorecard-frameworks', { unit, position: f.position?.trim() || null, thresholds: f.thresholds, criteria: f.criteria }))) {
           setSaved(true);
@@ -102,7 +100,7 @@ function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSa
       </button>
       <Alert>{sending.error}</Alert>
       {saved ? <Alert kind="success">{t('scorecards.saved')}</Alert> : null}
-    </form>
+    </Form>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../../app/api.ts';
-import { useSubmission } from '../../app/components.tsx';
+import { useSubmission, Form } from '../../app/components.tsx';
 import { accessKeyFor, devicePetitions, markRated, ratedOnDevice, rememberPetition } from '../../app/devicePetitions.ts';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
@@ -370,11 +370,9 @@ export function TrackPage({ params }: PageProps) {
   return (
     <>
       <PageTitle>{t('track.title')}</PageTitle>
-      <form
+      <Form
         class="form inline-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSend={() => {
           const clean = code.trim().toUpperCase();
           if (!clean) return setError(t('track.errors.code'));
           setError(null);
@@ -385,7 +383,7 @@ export function TrackPage({ params }: PageProps) {
         <button type="submit" class="button primary">
           {t('track.find')}
         </button>
-      </form>
+      </Form>
       {params.code ? <PetitionView key={params.code} code={params.code} /> : null}
       {!params.code && me?.kind === 'resident' ? <MyPetitions key={me.id} /> : null}
       {!params.code && mine.length ? (
