@@ -1,5 +1,6 @@
 /** Reading what a real SMTP server received in tests: headers decoded, body in UTF-8. */
 import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 
 /** A raw message split into its headers (encoded words decoded) and its body (transfer encoding undone). */
 export function parseMail(raw: string): { headers: Record<string, string>; body: string } {
@@ -32,4 +33,24 @@ export function parseMail(raw: string): { headers: Record<string, string>; body:
 export async function listen(server: { listen(port: number, host: string, cb: () => void): unknown }, address: () => AddressInfo) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return address().port;
+}
+
+/** A real SMTP server on a free local port that keeps every message it receives, raw, with its recipients. */
+export async function smtpSink(): Promise<{ url: string; received: Array<{ to: string[]; raw: string }>; close(): Promise<void> }> {
+  const received: Array<{ to: string[]; raw: string }> = [];
+  const smtp = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((a) => a.address), raw: Buffer.concat(chunks).toString('latin1') });
+        callback();
+      });
+    },
+  });
+  const port = await listen(smtp, () => smtp.server.address() as AddressInfo);
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
 }

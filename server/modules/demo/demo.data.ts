@@ -10,47 +10,31 @@
  * Vietnam has no official codes below the commune, so the residential block carries a local
  * code: its commune's code and its own name.
  */
+import { Type } from 'typebox';
 import type { LocaleNames } from '../../schema.ts';
 import type { Role } from '../../contract/domain.ts';
+import { readDataFile } from '../../platform/dataFile.ts';
+import { Nullable } from '../../platform/shapes.ts';
 
-interface DemoUnit {
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string | null;
-  country: 'VN' | 'CN';
-  names: LocaleNames;
-}
+const DemoUnit = Type.Object(
+  {
+    code: Type.String(),
+    name: Type.String(),
+    level: Type.String(),
+    parentCode: Nullable(Type.String()),
+    country: Type.Union([Type.Literal('VN'), Type.Literal('CN')]),
+    names: Type.Object({ en: Type.String() }),
+  },
+  { additionalProperties: false },
+);
 
-export const demoUnits: DemoUnit[] = [
-  // Nghệ An: Thanh Chương (000), Hưng Nguyên (004), Anh Sơn and Nam Đàn with its town (004).
-  { code: '40', name: 'Tỉnh Nghệ An', level: 'province', parentCode: null, country: 'VN', names: { en: 'Nghe An Province' } },
-  { code: '428', name: 'Huyện Thanh Chương', level: 'district', parentCode: '40', country: 'VN', names: { en: 'Thanh Chuong District' } },
-  { code: '17719', name: 'Xã Thanh Nho', level: 'commune', parentCode: '428', country: 'VN', names: { en: 'Thanh Nho Commune' } },
-  { code: '17770', name: 'Xã Thanh Thịnh', level: 'commune', parentCode: '428', country: 'VN', names: { en: 'Thanh Thinh Commune' } },
-  { code: '431', name: 'Huyện Hưng Nguyên', level: 'district', parentCode: '40', country: 'VN', names: { en: 'Hung Nguyen District' } },
-  { code: '18001', name: 'Thị trấn Hưng Nguyên', level: 'commune', parentCode: '431', country: 'VN', names: { en: 'Hung Nguyen Town' } },
-  { code: '18001-K10', name: 'Khối 10', level: 'village', parentCode: '18001', country: 'VN', names: { en: 'Block 10' } },
-  { code: '424', name: 'Huyện Anh Sơn', level: 'district', parentCode: '40', country: 'VN', names: { en: 'Anh Son District' } },
-  { code: '17374', name: 'Xã Phúc Sơn', level: 'commune', parentCode: '424', country: 'VN', names: { en: 'Phuc Son Commune' } },
-  { code: '430', name: 'Huyện Nam Đàn', level: 'district', parentCode: '40', country: 'VN', names: { en: 'Nam Dan District' } },
-  // The district's seat, where Nam Đàn's one-stop counter official serves (article 004).
-  { code: '17950', name: 'Thị trấn Nam Đàn', level: 'commune', parentCode: '430', country: 'VN', names: { en: 'Nam Dan Town' } },
-  // Thanh Hóa: Cẩm Tâm in Cẩm Thủy (001), Tân Thọ in Nông Cống (002).
-  { code: '38', name: 'Tỉnh Thanh Hóa', level: 'province', parentCode: null, country: 'VN', names: { en: 'Thanh Hoa Province' } },
-  { code: '390', name: 'Huyện Cẩm Thủy', level: 'district', parentCode: '38', country: 'VN', names: { en: 'Cam Thuy District' } },
-  { code: '15163', name: 'Xã Cẩm Tâm', level: 'commune', parentCode: '390', country: 'VN', names: { en: 'Cam Tam Commune' } },
-  { code: '404', name: 'Huyện Nông Cống', level: 'district', parentCode: '38', country: 'VN', names: { en: 'Nong Cong District' } },
-  { code: '16285', name: 'Xã Tân Thọ', level: 'commune', parentCode: '404', country: 'VN', names: { en: 'Tan Tho Commune' } },
-  // Guizhou: Fenggang county's townships and villages (003).
-  { code: '520000', name: '贵州省', level: 'province', parentCode: null, country: 'CN', names: { en: 'Guizhou Province' } },
-  { code: '520300', name: '遵义市', level: 'city', parentCode: '520000', country: 'CN', names: { en: 'Zunyi City' } },
-  { code: '520327', name: '凤冈县', level: 'county', parentCode: '520300', country: 'CN', names: { en: 'Fenggang County' } },
-  { code: '520327108', name: '永安镇', level: 'township', parentCode: '520327', country: 'CN', names: { en: "Yong'an Town" } },
-  { code: '520327108201', name: '永安村', level: 'village', parentCode: '520327108', country: 'CN', names: { en: "Yong'an Village" } },
-  { code: '520327101', name: '进化镇', level: 'township', parentCode: '520327', country: 'CN', names: { en: 'Jinhua Town' } },
-  { code: '520327101203', name: '临江村', level: 'village', parentCode: '520327101', country: 'CN', names: { en: 'Linjiang Village' } },
-];
+/**
+ * The units of demo.units.json, parents first: in Nghệ An, Thanh Chương (article 000), Hưng
+ * Nguyên (004), Anh Sơn, and Nam Đàn with its town, the district's seat, where its one-stop
+ * counter official serves (004); in Thanh Hóa, Cẩm Tâm in Cẩm Thủy (001) and Tân Thọ in Nông
+ * Cống (002); in Guizhou, Fenggang county's townships and villages (003).
+ */
+export const demoUnits = readDataFile(new URL('./demo.units.json', import.meta.url), Type.Array(DemoUnit));
 
 interface DemoAgency {
   /** Refers to it from officials below. */

@@ -1,31 +1,15 @@
 import { it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { describeEachBackend } from '../../test/server.ts';
-import { listen, parseMail } from '../../test/mail.ts';
+import { parseMail, smtpSink } from '../../test/mail.ts';
 import { createWorld, testOptions, type Who, type World } from '../petitions/petitions.testing.ts';
 import { runDueJobs } from '../../platform/jobs.ts';
 import { closeTransports, deliverDueNotifications } from '../../platform/notify/delivery.ts';
 import { summaryOf } from './knowledge.announce.ts';
 
 // The real SMTP server the mail tests use: what arrives is what residents would read.
-const received: Array<{ to: string; mail: ReturnType<typeof parseMail> }> = [];
-const smtp = new SMTPServer({
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  authOptional: true,
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      for (const to of session.envelope.rcptTo) received.push({ to: to.address, mail: parseMail(Buffer.concat(chunks).toString('latin1')) });
-      callback();
-    });
-  },
-});
-const port = await listen(smtp, () => smtp.server.address() as AddressInfo);
-after(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+const { received, url: smtpUrl, close } = await smtpSink();
+after(close);
 
 it('an announcement is summarised for a message at a word boundary', () => {
   assert.equal(summaryOf('Short  text\n here'), 'Short text here');
@@ -49,7 +33,7 @@ describeEachBackend(
         await closeTransports(t().ctx);
       }
     };
-    const mailsTo = (address: string) => received.filter((m) => m.to === address).map((m) => m.mail);
+    const mailsTo = (address: string) => received.filter((m) => m.to.includes(address)).map((m) => parseMail(m.raw));
     const announce = async (title: string, category: string | null) => {
       const created = await post(w.hand1, '/api/v1/knowledge/articles', {
         kind: 'announcement',
@@ -146,5 +130,5 @@ describeEachBackend(
       assert.ok(!JSON.stringify(audit).includes('example'), 'no address in the audit trail');
     });
   },
-  { ...testOptions, config: { ...testOptions.config, smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: 'https://tiepdan.example.vn' } },
+  { ...testOptions, config: { ...testOptions.config, smtpUrl, publicUrl: 'https://tiepdan.example.vn' } },
 );

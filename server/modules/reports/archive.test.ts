@@ -1,7 +1,5 @@
-import { before, after, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/server.ts';
 import { createOfficial, createUnits } from '../../test/factories.ts';
@@ -9,32 +7,12 @@ import { actOk, submitOk, testOptions } from '../petitions/petitions.testing.ts'
 import { deliverDueNotifications } from '../../platform/notify/delivery.ts';
 import { consoleTransport, smtpTransport } from '../../platform/notify/transports.ts';
 import { pdfText } from '../../test/pdfText.ts';
+import { smtpSink } from '../../test/mail.ts';
 import { produceDueReports } from './commands/archiveReport.ts';
 import { sweepFollowUps } from './reports.jobs.ts';
 
-const received: Array<{ to: string[]; raw: string }> = [];
-let smtp: SMTPServer;
-let smtpUrl = '';
-before(async () => {
-  smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((a) => a.address), raw: Buffer.concat(chunks).toString('latin1') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-});
-after(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
+const { received, url: smtpUrl, close } = await smtpSink();
+after(close);
 
 describeEachBackend(
   'archived reports and steering committees',

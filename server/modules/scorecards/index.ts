@@ -6,3 +6,4 @@ export { setRankingMinimum } from './commands/setRankingMinimum.ts';
 export { frameworkCount as scorecardFrameworkCount } from './scorecards.queries.ts';
 export { gradeCountsOf, type GradeCounts } from './scorecards.grades.ts';
 export { gradeNames as scorecardGradeNames } from './scorecards.texts.ts';
+export { CriterionInput as ScorecardCriterion, Thresholds as ScorecardThresholds } from './scorecards.schema.ts';
