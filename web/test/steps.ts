@@ -119,8 +119,9 @@ export async function signOut(page: Page, t: Strings): Promise<void> {
     await button.waitFor();
   } catch {
     // Say where the page was and what its header showed, so a failure can be understood from the log.
-    const header = await page.locator('header').innerText().catch(() => '(no header)');
-    throw new Error(`no sign-out button on ${page.url()}; the header reads: ${header.replace(/\s+/g, ' ')}`);
+    const header = await page.locator('header.header').innerText().catch(() => '(no header)');
+    const body = await page.locator('body').innerText().catch(() => '(no body)');
+    throw new Error(`no sign-out button on ${page.url()}; the header reads: ${header.replace(/\s+/g, ' ')}; the page begins: ${body.replace(/\s+/g, ' ').slice(0, 300)}`);
   }
   await button.click();
   await page.getByRole('link', { name: t['shell.signIn'] }).waitFor();
