@@ -12,17 +12,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../server/schema.ts';
 import { searchTextOf } from '../server/modules/petitions/intake/submitPetition.ts';
 import { allTexts } from './texts.ts';
-import {
-  auditColumns,
-  eventColumns,
-  petitionColumns,
-  petitionerColumns,
-  PetitionGenerator,
-  checkAuditHash,
-  ratingColumns,
-  type Batch,
-  type World,
-} from './workload.ts';
+import { auditColumns, eventColumns, petitionColumns, petitionerColumns, PetitionGenerator, checkAuditHash, ratingColumns, type Batch, type World } from './workload.ts';
 
 const loadedTables = ['petitions', 'petitioners', 'petition_events', 'petition_ratings', 'audit_events'] as const;
 type Table = (typeof loadedTables)[number];

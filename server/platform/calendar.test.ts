@@ -3,17 +3,7 @@ import assert from 'node:assert/strict';
 import { backends, createTestDatabase } from '../test/databases.ts';
 import { createUnits } from '../test/factories.ts';
 import type { Database } from './db.ts';
-import {
-  addDays,
-  createCalendar,
-  endOfLocalDay,
-  loadCalendar,
-  localDay,
-  publicHolidays,
-  reloadCalendar,
-  type Calendar,
-  type Place,
-} from './calendar.ts';
+import { addDays, createCalendar, endOfLocalDay, loadCalendar, localDay, publicHolidays, reloadCalendar, type Calendar, type Place } from './calendar.ts';
 
 const vn: Place = { country: 'VN', time_zone: 'Asia/Ho_Chi_Minh' };
 const cn: Place = { country: 'CN', time_zone: 'Asia/Shanghai' };

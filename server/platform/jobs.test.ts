@@ -7,16 +7,7 @@ import { testConfig } from './config.ts';
 import { createLogger } from './log.ts';
 import { openServer, type Backend, type Database } from './db.ts';
 import type { AppContext } from './context.ts';
-import {
-  cancelJob,
-  defaultJobBackoffMs,
-  enqueueJob,
-  recurringKey,
-  registerJobHandler,
-  registerRecurringJob,
-  runDueJobs,
-  startJobRunner,
-} from './jobs.ts';
+import { cancelJob, defaultJobBackoffMs, enqueueJob, recurringKey, registerJobHandler, registerRecurringJob, runDueJobs, startJobRunner } from './jobs.ts';
 import { defineTemplates, registerTemplates } from './notify/templates.ts';
 import { enqueueNotification } from './notify/outbox.ts';
 import { deliverDueNotifications } from './notify/delivery.ts';

@@ -6,15 +6,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { backends, createTestDatabase } from '../test/databases.ts';
 import { fromPglite, pgliteExtensions, type Database } from './db.ts';
-import {
-  migrate,
-  migrationStatus,
-  readFunctionFiles,
-  readMigrations,
-  MigrationChangedError,
-  MigrationOutOfOrderError,
-  SchemaNewerError,
-} from './migrate.ts';
+import { migrate, migrationStatus, readFunctionFiles, readMigrations, MigrationChangedError, MigrationOutOfOrderError, SchemaNewerError } from './migrate.ts';
 import { formatMigrationStatus } from '../../cli/migrate.ts';
 
 async function schemaOf(database: Database): Promise<string[]> {

@@ -1,13 +1,6 @@
 import type { Module } from '../index.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import {
-  AgenciesQuery,
-  AgencyKindList,
-  AgencyList,
-  AgencyParams,
-  AgencyView,
-  CreateAgencyBody,
-} from './agencies.schema.ts';
+import { AgenciesQuery, AgencyKindList, AgencyList, AgencyParams, AgencyView, CreateAgencyBody } from './agencies.schema.ts';
 import { agencyManagers, canCreateAgency } from './agencies.policy.ts';
 import { getAgency, listAgencies, listAgencyKinds } from './agencies.queries.ts';
 import { requireUnit, resolveUnit } from '../units/index.ts';

@@ -8,16 +8,7 @@ import type { DB } from '../../schema.ts';
 import { scorecardMeasures, type ScorecardGrade, type ScorecardMeasure } from '../../contract/domain.ts';
 import { startOfLocalDay } from '../../platform/calendar.ts';
 import { compliance } from '../gatherings/index.ts';
-import {
-  answerRatingScore,
-  faceScore,
-  gradeOf,
-  onlineChannels,
-  round2,
-  scaleScore,
-  weightedTotal,
-  type Period,
-} from './scorecards.policy.ts';
+import { answerRatingScore, faceScore, gradeOf, onlineChannels, round2, scaleScore, weightedTotal, type Period } from './scorecards.policy.ts';
 import { frameworksOn, frameworksOnPaths, receptionDaysHeld, recordsOf, unitRecord, type FrameworkRow, type Record_, type UnitRow } from './scorecards.queries.ts';
 
 /** One case behind a number: `counts` says whether it counts towards the numerator of a rate. */

@@ -2,15 +2,7 @@ import type { Module } from '../index.ts';
 import { isOfficial } from '../../platform/access.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { resolveUnit } from '../units/index.ts';
-import {
-  CreatedSubscription,
-  CreateSubscriptionBody,
-  DeliveryList,
-  EventList,
-  SubscriptionList,
-  SubscriptionParams,
-  SubscriptionView,
-} from './webhooks.schema.ts';
+import { CreatedSubscription, CreateSubscriptionBody, DeliveryList, EventList, SubscriptionList, SubscriptionParams, SubscriptionView } from './webhooks.schema.ts';
 import { acceptableUrl, canManageWebhook, webhookManagers, webhookScope } from './webhooks.policy.ts';
 import { getSubscription, listSubscriptions, recentDeliveries } from './webhooks.queries.ts';
 import { presentDelivery, presentSubscription } from './webhooks.presenter.ts';

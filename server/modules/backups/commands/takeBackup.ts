@@ -9,16 +9,7 @@ import type { Database } from '../../../platform/db.ts';
 import { headsHasher } from '../../../platform/audit.ts';
 import { appliedMigrationNames } from '../../../platform/migrate.ts';
 import { BackupWriter, backupFormat, backupFormatVersion, type BackupManifest } from '../backups.format.ts';
-import {
-  attachmentTotals,
-  auditHeads,
-  beginSnapshot,
-  listSequences,
-  listTables,
-  readRows,
-  rollback,
-  tablesWithFiles,
-} from '../backups.queries.ts';
+import { attachmentTotals, auditHeads, beginSnapshot, listSequences, listTables, readRows, rollback, tablesWithFiles } from '../backups.queries.ts';
 
 export interface BackupProgress {
   table: string;

@@ -6,14 +6,7 @@ import type { Locale } from '../../../platform/i18n.ts';
 import { parseDestination } from '../destination.ts';
 import { hashPassword } from '../passwords.ts';
 import { canAssignAgency, canGiveRole, type CommandActor } from '../people.policy.ts';
-import {
-  accountIdByUsername,
-  agencyWithPath,
-  insertGrants,
-  insertOfficial,
-  officialById,
-  type OfficialRow,
-} from '../people.queries.ts';
+import { accountIdByUsername, agencyWithPath, insertGrants, insertOfficial, officialById, type OfficialRow } from '../people.queries.ts';
 import { inTransaction, isUniqueViolation } from '../people.tx.ts';
 import { checkPassword, normaliseUsername, resolvePlaces } from './officialRules.ts';
 import type { Role } from '../../../contract/domain.ts';

@@ -5,7 +5,8 @@ import type { Actor } from '../../../platform/access.ts';
 import { badRequest, forbidden, notFound } from '../../../platform/errors.ts';
 import { passwordProblem } from '../passwords.ts';
 import { canManageOfficial, officialsScope, type Place } from '../people.policy.ts';
-import { grantsOf, lockOfficial, officialInScope, type UnitRow } from '../people.queries.ts';
+import { grantsOf, lockOfficial, officialById, officialInScope, type OfficialRow, type UnitRow } from '../people.queries.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { resolveUnits } from '../../units/index.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import type { Role } from '../../../contract/domain.ts';
@@ -58,25 +59,42 @@ export async function loadForChange(trx: Kysely<DB>, actor: Actor, id: number) {
   return { account, grants };
 }
 
-/**
- * What granting and revoking one role share: the official locked and checked (loadForChange),
- * their grants, and the place the change names (the unit its code means at `at`; 400 when none).
- */
-export async function loadGrantChange(trx: Kysely<DB>, actor: Actor, officialId: number, input: { unit: string | null; role: Role }, at: Date) {
-  const { grants } = await loadForChange(trx, actor, officialId);
+/** The place a grant change names: the unit its code means at `at` (400 when none). */
+export async function placeOfGrant(trx: Kysely<DB>, input: { unit: string | null; role: Role }, at: Date): Promise<ResolvedPlace> {
   const [place] = resolvePlaces([input], await resolveUnits(trx, input.unit === null ? [] : [input.unit], at));
-  return { grants, place };
+  return place;
 }
 
-/** The audit event of one grant given or taken away. */
-export function auditGrantChange(trx: Kysely<DB>, actor: Actor, action: 'official.granted' | 'official.revoked', officialId: number, place: ResolvedPlace, at: Date) {
-  return appendAudit(trx, {
-    actor,
-    action,
-    subjectType: 'account',
-    subjectId: officialId,
-    unitId: place.unitId,
-    changes: { unit: place.code, role: place.role },
-    at,
+/** What a change to an official writes to the audit: its changes, and its unit when not the official's first. */
+export interface OfficialChange {
+  changes: Record<string, unknown>;
+  unitId?: number | null;
+}
+
+/**
+ * One change to an existing official, in one transaction: the official locked and checked
+ * (loadForChange), the change made, one audit event written, the official answered as now stored.
+ */
+export async function changeOfficial(
+  ctx: AppContext,
+  actor: Actor,
+  officialId: number,
+  action: string,
+  change: (trx: Kysely<DB>, official: Awaited<ReturnType<typeof loadForChange>>, at: Date) => Promise<OfficialChange>,
+): Promise<OfficialRow> {
+  const at = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const official = await loadForChange(trx, actor, officialId);
+    const { changes, unitId } = await change(trx, official, at);
+    await appendAudit(trx, {
+      actor,
+      action,
+      subjectType: 'account',
+      subjectId: officialId,
+      unitId: unitId === undefined ? (official.grants[0]?.unitId ?? null) : unitId,
+      changes,
+      at,
+    });
+    return (await officialById(trx, officialId))!;
   });
 }

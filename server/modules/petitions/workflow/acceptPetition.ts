@@ -4,22 +4,11 @@ import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
 import { updateMergedInto, updatePetition } from '../petitions.queries.ts';
 import { resolutionDue } from '../deadline-policies/petitions.deadlines.ts';
 import { tellResidents } from '../petitions.notify.ts';
-import {
-  auditPetition,
-  firstTime,
-  inTransaction,
-  loadForAction,
-  policyAt,
-  recordEvent,
-  unitOf,
-  type CommandActor,
-} from './shared.ts';
+import { actOnCase, auditPetition, firstTime, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
 
 export async function acceptPetition(ctx: AppContext, actor: CommandActor, id: number, input: { version?: number }): Promise<number> {
-  const now = ctx.clock.now();
   const cal = await loadCalendar(ctx.db);
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'accept', input.version);
+  return actOnCase(ctx, actor, id, 'accept', input.version, async (trx, p, now) => {
     const unit = await unitOf(trx, p.unit_id);
     const policy = await policyAt(trx, p, unit);
     const dueAt = resolutionDue(cal, policy, now, p.urgent, unit);
@@ -34,6 +23,5 @@ export async function acceptPetition(ctx: AppContext, actor: CommandActor, id: n
     await recordEvent(trx, p, actor, now, { type: 'accepted', from_status: p.status, to_status: 'accepted', visibility: 'public' });
     await auditPetition(trx, actor, 'accept', p, { from: p.status, to: 'accepted', dueAt }, now);
     await tellResidents(trx, p.id, 'petition_accepted', { unit: unit.name, dueAt: localDateTime(dueAt, unit.time_zone) }, `v${p.version + 1}`, now);
-    return p.id;
   });
 }

@@ -10,17 +10,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { approvalSetAt, noPendingAnswer, updateMergedInto, updatePetition, type PetitionChanges, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
 import { leads } from '../petitions.policy.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
-import {
-  auditPetition,
-  firstTime,
-  inTransaction,
-  increment,
-  leadersOf,
-  loadForAction,
-  recordEvent,
-  unitOf,
-  type CommandActor,
-} from './shared.ts';
+import { actOnCase, auditPetition, firstTime, increment, leadersOf, recordEvent, unitOf, type CommandActor } from './shared.ts';
 
 interface AnswerInput {
   text: string;
@@ -29,18 +19,15 @@ interface AnswerInput {
 }
 
 export async function answerPetition(ctx: AppContext, actor: CommandActor, id: number, input: AnswerInput): Promise<number> {
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'answer', input.version);
+  return actOnCase(ctx, actor, id, 'answer', input.version, async (trx, p, now) => {
     const unit = await unitOf(trx, p.unit_id);
     const onTheSpot = p.status === 'received';
     // An answer on the spot has no leader yet; a leader's own answer is already approved.
     if (!onTheSpot && !leads(actor, p) && (await approvalSetAt(trx, p.unit_path))) {
       await holdAnswer(trx, actor, p, unit, { text: input.text, publish: !!input.publish, now });
-      return p.id;
+      return;
     }
     await writeAnswer(trx, actor, p, { text: input.text, publish: !!input.publish, onTheSpot, now, unit });
-    return p.id;
   });
 }
 

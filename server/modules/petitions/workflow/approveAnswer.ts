@@ -3,13 +3,11 @@
  * requires approval). The resident is told now; the answer counts as given now, by its writer.
  */
 import type { AppContext } from '../../../platform/context.ts';
-import { inTransaction, loadForAction, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, unitOf, type CommandActor } from './shared.ts';
 import { writeAnswer } from './answerPetition.ts';
 
 export async function approveAnswer(ctx: AppContext, actor: CommandActor, id: number, input: { version?: number }): Promise<number> {
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'approve', input.version);
+  return actOnCase(ctx, actor, id, 'approve', input.version, async (trx, p, now) => {
     const unit = await unitOf(trx, p.unit_id);
     await writeAnswer(trx, actor, p, {
       text: p.pending_answer_text!,
@@ -20,6 +18,5 @@ export async function approveAnswer(ctx: AppContext, actor: CommandActor, id: nu
       by: p.pending_answer_by,
       approvedBy: actor.kind === 'official' ? actor.id : 0,
     });
-    return p.id;
   });
 }

@@ -7,7 +7,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { findAgency, noPendingAnswer, officialWithGrants, reportedReach, updateMergedInto, updatePetition } from '../petitions.queries.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
-import { auditPetition, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, auditPetition, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { contentOf, handlerGrant, leaderGrant, missingClearItems, sameBranch, withinReachOf } from '../petitions.policy.ts';
 
 interface AssignInput {
@@ -21,9 +21,7 @@ interface AssignInput {
 }
 
 export async function assignPetition(ctx: AppContext, actor: CommandActor, id: number, input: AssignInput): Promise<number> {
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'assign', input.version);
+  return actOnCase(ctx, actor, id, 'assign', input.version, async (trx, p, now) => {
 
     // A reassignment may change one item and keep the others.
     const handlerId = input.handler ?? p.handler_id;
@@ -102,6 +100,5 @@ export async function assignPetition(ctx: AppContext, actor: CommandActor, id: n
     if (p.status === 'accepted') {
       await tellResidents(trx, p.id, 'petition_assigned', { unit: unit.name, dueAt: params.dueAt }, occasion, now);
     }
-    return p.id;
   });
 }

@@ -1,7 +1,7 @@
 /** close: answered → closed. The case stays resolved. */
 import type { AppContext } from '../../../platform/context.ts';
 import { updateMergedInto, updatePetition } from '../petitions.queries.ts';
-import { auditPetition, inTransaction, loadForAction, recordEvent, type CommandActor } from './shared.ts';
+import { actOnCase, auditPetition, recordEvent, type CommandActor } from './shared.ts';
 
 export async function closePetition(
   ctx: AppContext,
@@ -9,9 +9,7 @@ export async function closePetition(
   id: number,
   input: { reason?: string; version?: number },
 ): Promise<number> {
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'close', input.version);
+  return actOnCase(ctx, actor, id, 'close', input.version, async (trx, p, now) => {
     await updatePetition(trx, p, { status: 'closed', closed_at: now }, now);
     await updateMergedInto(trx, p.id, { closed_at: now }, now);
     await recordEvent(trx, p, actor, now, {
@@ -22,6 +20,5 @@ export async function closePetition(
       visibility: 'public',
     });
     await auditPetition(trx, actor, 'close', p, { from: p.status, to: 'closed' }, now);
-    return p.id;
   });
 }

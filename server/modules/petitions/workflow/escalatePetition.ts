@@ -6,7 +6,7 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { loadCalendar } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
-import { auditPetition, firstTime, inTransaction, increment, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, auditPetition, firstTime, increment, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, tellSentUp } from './moveCase.ts';
 import type { EscalationCause, PetitionStatus } from '../../../contract/domain.ts';
 
@@ -17,11 +17,9 @@ interface EscalateInput {
 }
 
 export async function escalatePetition(ctx: AppContext, actor: CommandActor, id: number, input: EscalateInput): Promise<number> {
-  const now = ctx.clock.now();
   const cal = await loadCalendar(ctx.db);
   const cause = input.cause ?? (actor.kind === 'system' ? 'deadline_missed' : 'beyond_competence');
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'escalate', input.version);
+  return actOnCase(ctx, actor, id, 'escalate', input.version, async (trx, p, now) => {
     const from = await unitOf(trx, p.unit_id);
     if (from.parent_id === null) throw conflict('no_parent_unit');
     const parent = await unitOf(trx, from.parent_id);
@@ -60,6 +58,5 @@ export async function escalatePetition(ctx: AppContext, actor: CommandActor, id:
     }, now);
 
     await tellSentUp(trx, p, { from, to: parent, reason: input.reason, dueAt, occasion: `escalation${p.escalation_count + 1}` }, now);
-    return p.id;
   });
 }

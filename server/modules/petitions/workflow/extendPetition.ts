@@ -7,16 +7,7 @@ import { loadCalendar } from '../../../platform/calendar.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import { updateMergedInto, updatePetition } from '../petitions.queries.ts';
 import { latestExtension } from '../deadline-policies/petitions.deadlines.ts';
-import {
-  auditPetition,
-  inTransaction,
-  increment,
-  loadForAction,
-  policyAt,
-  recordEvent,
-  unitOf,
-  type CommandActor,
-} from './shared.ts';
+import { actOnCase, auditPetition, increment, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
 
 export async function extendPetition(
   ctx: AppContext,
@@ -24,11 +15,9 @@ export async function extendPetition(
   id: number,
   input: { dueAt: string; reason: string; version?: number },
 ): Promise<number> {
-  const now = ctx.clock.now();
   const cal = await loadCalendar(ctx.db);
   const dueAt = new Date(input.dueAt);
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'extend', input.version);
+  return actOnCase(ctx, actor, id, 'extend', input.version, async (trx, p, now) => {
     const unit = await unitOf(trx, p.unit_id);
     const policy = await policyAt(trx, p, unit);
     if (policy.max_extensions !== null && p.extension_count >= policy.max_extensions) {
@@ -48,6 +37,5 @@ export async function extendPetition(
       visibility: 'public',
     });
     await auditPetition(trx, actor, 'extend', p, { from: p.due_at, to: dueAt, extension: p.extension_count + 1 }, now);
-    return p.id;
   });
 }

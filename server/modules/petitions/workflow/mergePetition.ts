@@ -8,7 +8,7 @@ import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { canSee, protectedKinds } from '../petitions.policy.ts';
 import { findPetition, mergedPetitions, moveMergedPetitions, noPendingAnswer, updateMergedInto, updatePetition, type PetitionChanges } from '../petitions.queries.ts';
 import { tellResidents } from '../petitions.notify.ts';
-import { auditPetition, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, auditPetition, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import type { PetitionStatus } from '../../../contract/domain.ts';
 
 /** A case may take in petitions while it is open, and once answered (they get the answer at once). */
@@ -21,9 +21,7 @@ export async function mergePetition(
   input: { into: number; reason?: string; version?: number },
 ): Promise<number> {
   if (input.into === id) throw badRequest('merge_into_self');
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'merge', input.version);
+  return actOnCase(ctx, actor, id, 'merge', input.version, async (trx, p, now) => {
     const target = await findPetition(trx, input.into);
     if (!target || !canSee(actor, target)) throw notFound();
     if (!mergeTargets.includes(target.status)) throw conflict('merge_target_closed', { id: target.id, status: target.status });
@@ -83,6 +81,5 @@ export async function mergePetition(
         await tellResidents(trx, pid, 'petition_answered', { unit: unit.name, answer: target.answer_text }, `merged${target.id}`, now);
       }
     }
-    return p.id;
   });
 }

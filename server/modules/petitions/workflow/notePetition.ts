@@ -3,7 +3,7 @@
  * case, so it neither checks nor moves the version (recordingActions in the policy).
  */
 import type { AppContext } from '../../../platform/context.ts';
-import { auditPetition, inTransaction, loadForAction, recordEvent, type CommandActor } from './shared.ts';
+import { actOnCase, auditPetition, recordEvent, type CommandActor } from './shared.ts';
 
 export async function notePetition(
   ctx: AppContext,
@@ -11,11 +11,8 @@ export async function notePetition(
   id: number,
   input: { text: string },
 ): Promise<number> {
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'note');
+  return actOnCase(ctx, actor, id, 'note', undefined, async (trx, p, now) => {
     await recordEvent(trx, p, actor, now, { type: 'note', text: input.text, visibility: 'internal' });
     await auditPetition(trx, actor, 'note', p, { status: p.status }, now);
-    return p.id;
   });
 }

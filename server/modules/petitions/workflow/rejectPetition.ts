@@ -2,7 +2,7 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { updatePetition } from '../petitions.queries.ts';
 import { tellResidents } from '../petitions.notify.ts';
-import { auditPetition, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, auditPetition, recordEvent, unitOf, type CommandActor } from './shared.ts';
 
 export async function rejectPetition(
   ctx: AppContext,
@@ -10,9 +10,7 @@ export async function rejectPetition(
   id: number,
   input: { reason: string; version?: number },
 ): Promise<number> {
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'reject', input.version);
+  return actOnCase(ctx, actor, id, 'reject', input.version, async (trx, p, now) => {
     const unit = await unitOf(trx, p.unit_id);
     await updatePetition(trx, p, { status: 'rejected', rejected_at: now }, now);
     await recordEvent(trx, p, actor, now, {
@@ -24,6 +22,5 @@ export async function rejectPetition(
     });
     await auditPetition(trx, actor, 'reject', p, { from: p.status, to: 'rejected' }, now);
     await tellResidents(trx, p.id, 'petition_rejected', { unit: unit.name, reason: input.reason }, `v${p.version + 1}`, now);
-    return p.id;
   });
 }

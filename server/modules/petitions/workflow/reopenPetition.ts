@@ -9,16 +9,7 @@ import { loadCalendar, localDateTime, type Calendar } from '../../../platform/ca
 import { updateMergedInto, updatePetition, type PetitionChanges, type PetitionRow } from '../petitions.queries.ts';
 import { resolutionDue } from '../deadline-policies/petitions.deadlines.ts';
 import { tellOfficials } from '../petitions.notify.ts';
-import {
-  auditPetition,
-  inTransaction,
-  increment,
-  loadForAction,
-  policyAt,
-  recordEvent,
-  unitOf,
-  type CommandActor,
-} from './shared.ts';
+import { actOnCase, auditPetition, increment, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
 
 export async function reopenPetition(
   ctx: AppContext,
@@ -26,12 +17,9 @@ export async function reopenPetition(
   id: number,
   input: { reason: string; version?: number },
 ): Promise<number> {
-  const now = ctx.clock.now();
   const cal = await loadCalendar(ctx.db);
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'reopen', input.version);
+  return actOnCase(ctx, actor, id, 'reopen', input.version, async (trx, p, now) => {
     await reopenCase(trx, actor, p, { reason: input.reason, now, cal, byRating: false });
-    return p.id;
   });
 }
 

@@ -5,12 +5,10 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { noPendingAnswer, updatePetition } from '../petitions.queries.ts';
 import { tellOfficials } from '../petitions.notify.ts';
-import { auditPetition, inTransaction, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, auditPetition, recordEvent, unitOf, type CommandActor } from './shared.ts';
 
 export async function returnAnswer(ctx: AppContext, actor: CommandActor, id: number, input: { reason: string; version?: number }): Promise<number> {
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'return', input.version);
+  return actOnCase(ctx, actor, id, 'return', input.version, async (trx, p, now) => {
     const unit = await unitOf(trx, p.unit_id);
     await updatePetition(trx, p, noPendingAnswer, now);
     await recordEvent(trx, p, actor, now, {
@@ -28,6 +26,5 @@ export async function returnAnswer(ctx: AppContext, actor: CommandActor, id: num
       const params = { trackingCode: p.tracking_code, kind: p.kind, unit: unit.name, reason: input.reason };
       await tellOfficials(trx, [writer], 'petition_answer_returned', p.id, params, `v${p.version + 1}`, now);
     }
-    return p.id;
   });
 }

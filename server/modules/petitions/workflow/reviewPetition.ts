@@ -12,7 +12,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { loadCalendar } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
 import type { ReviewStage } from '../../../contract/domain.ts';
-import { auditPetition, inTransaction, loadForAction, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, auditPetition, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, tellSentUp } from './moveCase.ts';
 
 interface ReviewInput {
@@ -23,11 +23,9 @@ interface ReviewInput {
 }
 
 export async function reviewPetition(ctx: AppContext, actor: CommandActor, id: number, input: ReviewInput): Promise<number> {
-  const now = ctx.clock.now();
   const cal = await loadCalendar(ctx.db);
   const { stage } = input;
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, stage, input.version);
+  return actOnCase(ctx, actor, id, stage, input.version, async (trx, p, now) => {
     const from = await unitOf(trx, p.unit_id);
     const rules = await policyAt(trx, p, from);
     if ((stage === 'review' ? rules.review_days : rules.re_review_days) === null) {
@@ -75,6 +73,5 @@ export async function reviewPetition(ctx: AppContext, actor: CommandActor, id: n
     }, now);
 
     await tellSentUp(trx, p, { from, to: reviewer, reason: input.reason, dueAt, occasion: stage }, now);
-    return p.id;
   });
 }

@@ -4,6 +4,7 @@ import type { DB } from '../../../schema.ts';
 import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import type { Locale } from '../../../platform/i18n.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { decide, protectedKinds, recordingActions, type CommandActor } from '../petitions.policy.ts';
 import { anonymous } from '../../../platform/access.ts';
 import { findPetition, findPetitionLocked, findUnitById, insertEvent, officialsAtUnit, reportedReach, type EventInput, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
@@ -53,6 +54,26 @@ export async function loadForAction(
   if (!decision.ok) throw new AppError(decision.status, decision.code, decision.params ?? {});
   if (!recording && version !== undefined && version !== p.version) throw conflict('version_conflict');
   return p;
+}
+
+/**
+ * One action on one case, in one transaction: the case loaded and checked (loadForAction), then
+ * the action's own step; answers the case's id.
+ */
+export function actOnCase(
+  ctx: AppContext,
+  actor: CommandActor,
+  id: number,
+  type: ActionType,
+  version: number | undefined,
+  step: (trx: Kysely<DB>, p: PetitionRow, now: Date) => Promise<void>,
+): Promise<number> {
+  const now = ctx.clock.now();
+  return inTransaction(ctx.db, async (trx) => {
+    const p = await loadForAction(trx, actor, id, type, version);
+    await step(trx, p, now);
+    return p.id;
+  });
 }
 
 export async function unitOf(trx: Kysely<DB>, unitId: number): Promise<UnitRow> {

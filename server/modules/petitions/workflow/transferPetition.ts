@@ -8,7 +8,7 @@ import { badRequest } from '../../../platform/errors.ts';
 import { findAgency, findUnitByCode, reportedReach } from '../petitions.queries.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { unitWithinReachOf } from '../petitions.policy.ts';
-import { auditPetition, firstTime, inTransaction, increment, loadForAction, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, auditPetition, firstTime, increment, recordEvent, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, receiversAt } from './moveCase.ts';
 
 interface TransferInput {
@@ -20,10 +20,8 @@ interface TransferInput {
 
 export async function transferPetition(ctx: AppContext, actor: CommandActor, id: number, input: TransferInput): Promise<number> {
   if ((input.toUnit === undefined) === (input.toAgency === undefined)) throw badRequest('transfer_target_required');
-  const now = ctx.clock.now();
   const cal = await loadCalendar(ctx.db);
-  return inTransaction(ctx.db, async (trx) => {
-    const p = await loadForAction(trx, actor, id, 'transfer', input.version);
+  return actOnCase(ctx, actor, id, 'transfer', input.version, async (trx, p, now) => {
     let agencyId: number | null = null;
     let unitId: number;
     if (input.toUnit !== undefined) {
@@ -75,6 +73,5 @@ export async function transferPetition(ctx: AppContext, actor: CommandActor, id:
       ackDueAt: localDateTime(ackDueAt, to.time_zone),
     }, occasion, now);
     await tellResidents(trx, p.id, 'petition_transferred', { unit: to.name, reason: input.reason }, occasion, now);
-    return p.id;
   });
 }
