@@ -25,7 +25,7 @@ import { buildWorld, loadWorld } from './world.ts';
 import { loadPetitions, markSwept, pgliteCopyTarget, serverCopyTarget, type LoadResult } from './load.ts';
 import { startServerProcess, repoRoot, profileServersInto } from './server.ts';
 import type { World } from './workload.ts';
-import { measureIntake, measureLimit, measureReads, measureStats, checkStats, measureSweep, prepareSessions, type Results } from './scenarios.ts';
+import { measureIntake, measureLimit, measureReads, measureFigures, checkFigures, measureSweep, prepareSessions, type Results } from './scenarios.ts';
 import { writeReport } from './report.ts';
 import { measurePaths } from './paths.ts';
 import { loadArticles, type ArticleLoad } from './articles.ts';
@@ -280,14 +280,14 @@ async function main() {
   let server = await startServerProcess(serverEnv);
   try {
     if (!skip.has('reads') && step('postgres reads')) results.postgres.reads = await measureReads(context, server.url, sessions);
-    if (!skip.has('stats') && step('postgres stats')) results.postgres.stats = await measureStats(context, server.url);
+    if (!skip.has('stats') && step('postgres stats')) results.postgres.stats = await measureFigures(context, server.url);
     if (!skip.has('paths') && step('postgres paths')) results.postgres.paths = await measurePaths(context, server.url, sessions, { seconds: o.quick ? 2 : 5 });
     if (!skip.has('intake') && step('postgres intake')) results.postgres.intake = await measureIntake(context, server.url);
   } finally {
     await server.stop();
   }
   if (!skip.has('limit') && step('postgres limit')) results.postgres.limit = await measureLimit(context);
-  if (!skip.has('check') && step('postgres check')) results.postgres.check = await checkStats({ ...context, databaseUrl: o.databaseUrl });
+  if (!skip.has('check') && step('postgres check')) results.postgres.check = await checkFigures({ ...context, databaseUrl: o.databaseUrl });
   if (!skip.has('sweep') && step('postgres sweep')) results.postgres.sweep = await measureSweep({ ...context, databaseUrl: o.databaseUrl, sweepOpen: count(o.sweepOpen) });
   await database.close();
 
@@ -325,7 +325,7 @@ async function main() {
       try {
         step('embedded');
         results.embedded.reads = await measureReads(reader, server.url, esessions);
-        results.embedded.stats = await measureStats(reader, server.url, { naive: false });
+        results.embedded.stats = await measureFigures(reader, server.url, { naive: false });
         results.embedded.intake = await measureIntake(reader, server.url);
       } finally {
         await server.stop();

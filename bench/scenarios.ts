@@ -127,7 +127,7 @@ function period(now: number) {
   return { from, to };
 }
 
-export async function measureStats(ctx: BenchContext, url: string, opts: { naive?: boolean } = {}) {
+export async function measureFigures(ctx: BenchContext, url: string, opts: { naive?: boolean } = {}) {
   const pool = client(url, 4);
   const { from, to } = period(ctx.meta.now);
   const commune = ctx.world.communes.reduce((a, b) => (b.weight > a.weight ? b : a));
@@ -165,7 +165,7 @@ export async function measureStats(ctx: BenchContext, url: string, opts: { naive
  * On a small data set: the endpoint's figures equal the naive GROUP BY's, for the country, a
  * province, a commune and a village. Runs on its own database next to the bench's.
  */
-export async function checkStats(ctx: BenchContext & { databaseUrl: string }) {
+export async function checkFigures(ctx: BenchContext & { databaseUrl: string }) {
   const { openServer } = await import('../server/platform/db.ts');
   const { migrate } = await import('../server/platform/migrate.ts');
   const { buildWorld } = await import('./world.ts');

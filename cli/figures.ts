@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../server/platform/config.ts';
 import { openDatabase } from '../server/platform/db.ts';
 import { systemClock } from '../server/platform/clock.ts';
-import { findStatsUnit, naiveStats, rebuildStats, type StatsScope } from '../server/modules/figures/figures.queries.ts';
-import { computeStats, type Grains } from '../server/modules/figures/figures.compute.ts';
+import { findFiguresUnit, naiveFigures, rebuildFigures, type FiguresScope } from '../server/modules/figures/figures.queries.ts';
+import { computeFigures, type Grains } from '../server/modules/figures/figures.compute.ts';
 import { isDay } from '../server/modules/figures/figures.periods.ts';
 
 export function registerFiguresCommands(program: Command): void {
@@ -16,7 +16,7 @@ export function registerFiguresCommands(program: Command): void {
       const database = await openDatabase(loadConfig());
       try {
         const started = performance.now();
-        await rebuildStats(database.db, { now: systemClock.now() });
+        await rebuildFigures(database.db, { now: systemClock.now() });
         console.log(`rollups rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       } finally {
         await database.close();
@@ -33,19 +33,19 @@ export function registerFiguresCommands(program: Command): void {
       if (!isDay(opts.from) || !isDay(opts.to) || opts.from > opts.to) throw new Error('--from and --to must be days, from ≤ to');
       const database = await openDatabase(loadConfig());
       try {
-        let scope: StatsScope = { unitId: 0, unitPath: '/' };
+        let scope: FiguresScope = { unitId: 0, unitPath: '/' };
         let grains: Grains = 'dm';
         if (opts.unit) {
-          const unit = await findStatsUnit(database.db, opts.unit, new Date());
+          const unit = await findFiguresUnit(database.db, opts.unit, new Date());
           if (!unit) throw new Error(`no unit ${opts.unit}`);
           scope = { unitId: unit.id, unitPath: unit.path };
           grains = unit.grains;
         }
         const q = { scope, from: opts.from, to: opts.to, now: systemClock.now() };
         const t0 = performance.now();
-        const fast = await computeStats(database.db, q, grains);
+        const fast = await computeFigures(database.db, q, grains);
         const t1 = performance.now();
-        const naive = await naiveStats(database.db, q);
+        const naive = await naiveFigures(database.db, q);
         const t2 = performance.now();
         const same = JSON.stringify(fast) === JSON.stringify(naive);
         console.log(`${same ? 'identical' : 'DIFFERENT'}: received ${fast.received}, resolved ${fast.resolved}, overdue ${fast.overdue}; ` +

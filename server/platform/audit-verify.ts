@@ -9,7 +9,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
-import { checkpointHash, eventHash, genesisHash, headsHasher, type HeadRow } from './audit.ts';
+import { checkpointHash, genesisHash, headsHasher, storedEventHash, type HeadRow, type StoredEvent } from './audit.ts';
 
 interface AuditProblem {
   /** The event at fault; null when it is gone and nothing else can be named. */
@@ -44,20 +44,6 @@ interface VerifyOptions {
   published?: Array<{ id: number; hash: string; maxEventId?: number; createdAt?: string }>;
 }
 
-interface EventRow {
-  id: number;
-  occurred_at: Date;
-  actor_id: number | null;
-  actor_label: string;
-  action: string;
-  subject_type: string;
-  subject_id: string;
-  unit_id: number | null;
-  changes: unknown;
-  seq: number;
-  prev_hash: string;
-  hash: string;
-}
 
 interface Head extends HeadRow {
   checkpoint_id: number;
@@ -150,7 +136,7 @@ export async function verifyAudit(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
     if (problem) eventProblem(problem);
   };
 
-  const check = (c: Chain, row: EventRow) => {
+  const check = (c: Chain, row: StoredEvent) => {
     const problem = linkProblem(c, row);
     if (problem) eventProblem(problem);
     advance(c, row, horizon);
@@ -167,7 +153,7 @@ export async function verifyAudit(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
   let after: (ChainKey & { seq: number }) | undefined;
   let lower: ChainKey | undefined; // the chains up to here have had their recorded heads read
   for (;;) {
-    const { rows } = await sql<EventRow>`
+    const { rows } = await sql<StoredEvent>`
       SELECT id, occurred_at, actor_id, actor_label, action, subject_type, subject_id, unit_id, changes, seq, prev_hash, hash
         FROM audit_events
        WHERE ${after ? sql`(subject_type, subject_id, seq) > (${after.type}, ${after.id}, ${after.seq})` : sql`true`}
@@ -238,20 +224,9 @@ export async function verifyAudit(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
 }
 
 /** What is wrong with an event where it stands in its chain: a gap before it, its hash, its link. */
-function linkProblem(c: Chain, row: EventRow): AuditProblem | null {
+function linkProblem(c: Chain, row: StoredEvent): AuditProblem | null {
   const subject = subjectOf(row.subject_type, row.subject_id);
-  const recomputed = eventHash({
-    occurredAt: row.occurred_at,
-    actorId: row.actor_id,
-    actorLabel: row.actor_label,
-    action: row.action,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    unitId: row.unit_id,
-    changes: row.changes,
-    seq: row.seq,
-    prevHash: row.prev_hash,
-  });
+  const recomputed = storedEventHash(row);
   if (row.seq !== c.expectedSeq) {
     return { id: row.id, subject, reason: `${range(c.expectedSeq, row.seq - 1)} missing before this event (seq ${row.seq}): deleted` };
   }
@@ -269,7 +244,7 @@ function linkProblem(c: Chain, row: EventRow): AuditProblem | null {
 }
 
 /** Moves the chain past an event; one up to the checkpoints' horizon is the chain's sealed head so far. */
-function advance(c: Chain, row: EventRow, horizon: number): void {
+function advance(c: Chain, row: StoredEvent, horizon: number): void {
   c.expectedSeq = row.seq + 1;
   c.prevHash = row.hash;
   c.prevId = row.id;
@@ -317,7 +292,7 @@ export interface ChainVerification {
  */
 export async function verifyChain(db: Kysely<DB>, type: string, id: string): Promise<ChainVerification> {
   const latest = await db.selectFrom('audit_checkpoints').select(['id', 'max_event_id']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const { rows } = await sql<EventRow>`
+  const { rows } = await sql<StoredEvent>`
     SELECT id, occurred_at, actor_id, actor_label, action, subject_type, subject_id, unit_id, changes, seq, prev_hash, hash
       FROM audit_events
      WHERE subject_type = ${type} AND subject_id = ${id}

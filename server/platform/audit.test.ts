@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
 import { backends, createTestDatabase } from '../test/databases.ts';
 import type { Backend, Database } from './db.ts';
-import { appendAudit, canonicalJson, eventHash, writeAuditCheckpoint, type AuditInput } from './audit.ts';
+import { appendAudit, canonicalJson, eventHash, storedEventHash, writeAuditCheckpoint, type AuditInput } from './audit.ts';
 import { verifyAudit, type AuditVerification } from './audit-verify.ts';
 
 const official = { kind: 'official' as const, id: 7, name: 'Nguyễn Văn A', username: 'nva', agencyId: null, grants: [] };
@@ -250,18 +250,7 @@ for (const backend of backends) {
           .where('seq', '=', 5)
           .executeTakeFirstOrThrow();
         const changes = { text: 'A different answer' };
-        const hash = eventHash({
-          occurredAt: row.occurred_at,
-          actorId: row.actor_id,
-          actorLabel: row.actor_label,
-          action: row.action,
-          subjectType: row.subject_type,
-          subjectId: row.subject_id,
-          unitId: row.unit_id,
-          changes,
-          seq: row.seq,
-          prevHash: row.prev_hash,
-        });
+        const hash = storedEventHash(row, changes);
         await sql`UPDATE audit_events SET changes = ${canonicalJson(changes)}::jsonb, hash = ${hash} WHERE id = ${row.id}`.execute(db);
         const r = await verifyEveryWay(db);
         assert.equal(r.ok, false);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { AuditEventsTable, DB } from '../schema.ts';
 import type { Actor } from './access.ts';
 
@@ -42,6 +42,25 @@ export interface HashedFields {
 export function eventHash(e: HashedFields): string {
   const text = canonicalJson({ ...e, occurredAt: e.occurredAt.toISOString() });
   return crypto.createHash('sha256').update(text).digest('hex');
+}
+
+/** An event as stored in audit_events. */
+export type StoredEvent = Selectable<AuditEventsTable>;
+
+/** The hash a stored event should carry; `changes` stands in for its own when given (a test's rewrite). */
+export function storedEventHash(row: StoredEvent, changes: unknown = row.changes): string {
+  return eventHash({
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id,
+    actorLabel: row.actor_label,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    unitId: row.unit_id,
+    changes,
+    seq: row.seq,
+    prevHash: row.prev_hash,
+  });
 }
 
 function actorFields(actor: AuditInput['actor']): { actorId: number | null; actorLabel: string } {

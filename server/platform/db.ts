@@ -172,3 +172,13 @@ export async function insertReturningId<T extends TableWithId>(db: Kysely<DB>, t
     .executeTakeFirstOrThrow();
   return Number(row.id);
 }
+
+/**
+ * The id of the agency or service point of this kind and name in this unit, if there is one
+ * (seeding and imports look before they add).
+ */
+export async function namedPlaceId(db: Kysely<DB>, table: 'agencies' | 'service_points', unitId: number, kind: string, name: string): Promise<number | undefined> {
+  const { rows } = await sql<{ id: number }>`
+    SELECT id FROM ${sql.table(table)} WHERE unit_id = ${unitId} AND kind = ${kind} AND name = ${name} ORDER BY id LIMIT 1`.execute(db);
+  return rows[0] === undefined ? undefined : Number(rows[0].id);
+}

@@ -56,6 +56,24 @@ test('the copy finder finds a copied list', () => {
   assert.deepEqual(copiesIn(`['beyond_competence', 'deadline_missed', 'resident_appeal']`).map((c) => c.list), ['escalationCauses']);
 });
 
+/** Roles written out where a page says who may see it or use it (a menu's `roles:`, `hasRole(me, …)`). */
+function roleListsIn(code: string): string[] {
+  return [...code.matchAll(/(?:roles:\s*|hasRole\(\w+,\s*)(\[\s*'[a-z_]+'(?:\s*,\s*'[a-z_]+')*\s*\])/g)]
+    .map((m) => m[1])
+    .filter((literal) => [...literal.matchAll(/'([a-z_]+)'/g)].every((w) => (domain.roles as readonly string[]).includes(w[1])));
+}
+
+test('no roles are written into the web app where it decides who sees what: its menus and buttons use the sets the server checks', () => {
+  const copies = sourceFiles(webSource).flatMap((file) => roleListsIn(fs.readFileSync(file, 'utf8')).map((l) => `${path.relative(webSource, file)}: ${l}`));
+  assert.deepEqual(copies, []);
+});
+
+test('the role-set finder finds a written set of roles and leaves other lists alone', () => {
+  assert.deepEqual(roleListsIn(`nav: [{ roles: ['leader', 'auditor'] }]`), [`['leader', 'auditor']`]);
+  assert.deepEqual(roleListsIn(`const admin = hasRole(me, ['administrator']);`), [`['administrator']`]);
+  assert.deepEqual(roleListsIn(`const slots = ['handler', 'leader'] as const;`), []);
+});
+
 test('the case page offers every action type of the server once', () => {
   assert.deepEqual([...actionOrder].sort(), [...domain.actionTypes].sort());
 });

@@ -1,7 +1,7 @@
 /** All SQL of the agencies module. */
 import type { Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
-import { insertReturningId } from '../../platform/db.ts';
+import { insertReturningId, namedPlaceId } from '../../platform/db.ts';
 
 export interface UnitRef {
   id: number;
@@ -71,18 +71,6 @@ export function getAgency(db: Kysely<DB>, id: number): Promise<AgencyRow | undef
   return agencySelect(db).where('a.id', '=', id).executeTakeFirst();
 }
 
-/** The agency of this kind and name in this unit, if there is one (seeding looks before it adds). */
-export async function findAgencyId(db: Kysely<DB>, unitId: number, kind: string, name: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('agencies')
-    .select('id')
-    .where('unit_id', '=', unitId)
-    .where('kind', '=', kind)
-    .where('name', '=', name)
-    .orderBy('id')
-    .executeTakeFirst();
-  return row?.id;
-}
 
 /** A name as people write it: composed Unicode, spaces collapsed, lower case. */
 const foldName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
@@ -111,3 +99,6 @@ export async function insertAgency(
     email: values.email,
   });
 }
+
+/** The agency of this kind and name in this unit, if there is one. */
+export const findAgencyId = (db: Kysely<DB>, unitId: number, kind: string, name: string) => namedPlaceId(db, 'agencies', unitId, kind, name);

@@ -1,8 +1,6 @@
 /** Who issues and revokes API keys: administrators, within their units. */
 import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
-import type { Role } from '../../contract/domain.ts';
-
-export const keyManagers = ['administrator'] as const satisfies readonly Role[];
+import { keyManagers } from '../../contract/roleSets.ts';
 
 /** May the actor issue or revoke a key for the unit with this path ('/' for a deployment-wide key)? */
 export function canManageKey(actor: Actor, unitPath: string): boolean {

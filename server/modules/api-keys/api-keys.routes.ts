@@ -4,13 +4,14 @@ import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { recurringJob } from '../../platform/jobs.ts';
 import { resolveUnit } from '../units/index.ts';
 import { ApiKeyList, ApiKeyParams, ApiKeyView, IssueApiKeyBody, IssuedApiKey } from './api-keys.schema.ts';
-import { canManageKey, defaultPerMinute, keyManagers, keyScope } from './api-keys.policy.ts';
+import { canManageKey, defaultPerMinute, keyScope } from './api-keys.policy.ts';
 import { getApiKey, listApiKeys, pruneUsage } from './api-keys.queries.ts';
 import { presentApiKey } from './api-keys.presenter.ts';
 import { issueApiKey } from './commands/issueApiKey.ts';
 import { revokeApiKey } from './commands/revokeApiKey.ts';
 import { apiKeyMessages } from './api-keys.messages.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { keyManagers } from '../../contract/roleSets.ts';
 
 // Usage counts only matter for the current minute.
 const pruneUsageJob = recurringJob('api_keys.prune_usage', 3_600_000, async (ctx) => {

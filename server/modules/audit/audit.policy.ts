@@ -1,8 +1,5 @@
 import { unitScope, type Actor } from '../../platform/access.ts';
-import type { Role } from '../../contract/domain.ts';
-
-/** Who reads the audit trail: auditors (read-only) and administrators. */
-export const auditReaders = ['auditor', 'administrator'] as const satisfies readonly Role[];
+import { auditReaders } from '../../contract/roleSets.ts';
 
 /** The events an actor may read: all of them, or those of units inside these subtrees. */
 export type AuditScope = { all: true } | { all: false; prefixes: string[] };

@@ -1,18 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
+import type { StoredEvent } from '../../platform/audit.ts';
 import type { AuditScope } from './audit.policy.ts';
 
-export interface AuditEventRow {
-  id: number;
-  occurred_at: Date;
-  actor_id: number | null;
-  actor_label: string;
-  action: string;
-  subject_type: string;
-  subject_id: string;
-  unit_code: string | null;
-  changes: Record<string, unknown>;
-}
+/** An event as the audit pages read it: its unit by code, not its chain links. */
+export type AuditEventRow = Omit<StoredEvent, 'unit_id' | 'seq' | 'prev_hash' | 'hash'> & { unit_code: string | null };
 
 export interface AuditFilter {
   scope: AuditScope;

@@ -1,7 +1,7 @@
 import type { Module } from '../index.ts';
 import { notFound } from '../../platform/errors.ts';
 import { AuditList, AuditQuery, ChainVerificationView, VerificationQuery } from './audit.schema.ts';
-import { auditReaders, auditScope, canFilterByUnit } from './audit.policy.ts';
+import { auditScope, canFilterByUnit } from './audit.policy.ts';
 import { latestCheckpoint } from './audit.queries.ts';
 import { requireUnit } from '../units/index.ts';
 import { verifyChain } from '../../platform/audit-verify.ts';
@@ -10,6 +10,7 @@ import { presentAuditEvent, presentVerification } from './audit.presenter.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 import { auditJobs } from './audit.jobs.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { auditReaders } from '../../contract/roleSets.ts';
 
 /** The audit trail, read by auditors and administrators within their units. */
 export const auditModule: Module = {

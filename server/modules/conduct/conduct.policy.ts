@@ -2,9 +2,8 @@
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
 import type { Role } from '../../contract/domain.ts';
 import { ratedGatheringKinds } from '../../contract/domain.ts';
+import { conductAdministrators } from '../../contract/roleSets.ts';
 
-/** Norm sets and counter devices are administered per unit. */
-export const conductAdministrators = ['administrator'] as const satisfies readonly Role[];
 /** Rating links: administrators and leaders for anyone at their units; every official for themselves. */
 const linkMakers = ['administrator', 'leader'] as const satisfies readonly Role[];
 

@@ -1,7 +1,7 @@
 /** All SQL of the conduct module: norm sets and their versions, counter devices, ratings, findings. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
-import type { FindingOutcome } from './conduct.tables.ts';
+import type { FindingOutcome, SatisfactionRatingsTable } from './conduct.tables.ts';
 
 export interface NormRow {
   set_id: number;
@@ -247,22 +247,8 @@ export async function lastRatingAt(db: Kysely<DB>, deviceId: number): Promise<Da
   return row?.at ? new Date(row.at as Date) : null;
 }
 
-interface NewRating {
-  source: 'kiosk' | 'link' | 'gathering';
-  device_id: number | null;
-  rater_hash: string | null;
-  service_point_id: number | null;
-  gathering_id?: number | null;
-  booking_id?: number | null;
-  unit_id: number;
-  unit_path: string;
-  official_id: number | null;
-  procedure: string | null;
-  score: number;
-  norm_ids: number[];
-  comment: string | null;
-  created_at: Date;
-}
+/** A rating as written; a gathering's rating names its gathering and booking, others leave them out. */
+type NewRating = Omit<Selectable<SatisfactionRatingsTable>, 'id' | 'gathering_id' | 'booking_id'> & { gathering_id?: number | null; booking_id?: number | null };
 
 export async function insertRating(db: Kysely<DB>, r: NewRating): Promise<number> {
   const { rows } = await sql<{ id: number }>`

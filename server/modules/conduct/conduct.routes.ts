@@ -34,17 +34,7 @@ import {
   UnitCodeParams,
   VersionParams,
 } from './conduct.schema.ts';
-import {
-  conductAdministrators,
-  canEditNormSets,
-  canMakeRatingLink,
-  canManageDevices,
-  canRecordFinding,
-  canPutAnyoneOnDuty,
-  canSeeDuty,
-  canSetDuty,
-  gatheringRatable,
-} from './conduct.policy.ts';
+import { canEditNormSets, canMakeRatingLink, canManageDevices, canRecordFinding, canPutAnyoneOnDuty, canSeeDuty, canSetDuty, gatheringRatable } from './conduct.policy.ts';
 import {
   bookingToRate,
   conductCase,
@@ -74,7 +64,7 @@ import { setDuty } from './commands/setDuty.ts';
 import { hashToken, kioskCookie, newToken, raterCookie, readLink, signLink } from './conduct.tokens.ts';
 import { conductMessages } from './conduct.messages.ts';
 import { routesOf } from '../../platform/routes.ts';
-
+import { conductAdministrators } from '../../contract/roleSets.ts';
 
 async function placeView(ctx: AppContext, place: ServicePointPlace, officialId: number | null) {
   const sets = presentNormSets(await normSetsInForce(ctx.db, place.unit_path, ctx.clock.now()));

@@ -21,7 +21,7 @@ import {
   VoteBody,
   VoteResult,
 } from './deliberation.schema.ts';
-import { canManageAt, councilManagers } from './deliberation.policy.ts';
+import { canManageAt } from './deliberation.policy.ts';
 import { isFollowing, optionDocuments } from './deliberation.queries.ts';
 import { setFollowing } from './deliberation.following.ts';
 import { ballotEvents, consultationOptions, getConsultation, listConsultations, tally, turnout, type ConsultationRow } from './consultations.queries.ts';
@@ -31,6 +31,7 @@ import { importElectorate } from './commands/importElectorate.ts';
 import { changeConsultationStatus } from './commands/setConsultationStatus.ts';
 import { castVote, isVotingOpen, recordPaperBallot, requestVoteCode } from './commands/voting.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { councilManagers } from '../../contract/roleSets.ts';
 
 async function views(ctx: AppContext, actor: Actor, rows: ConsultationRow[]) {
   const now = ctx.clock.now();

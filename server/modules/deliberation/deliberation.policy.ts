@@ -4,9 +4,8 @@
  */
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
 import type { MajorityBase, MatterActionType, MatterStage, Role } from '../../contract/domain.ts';
+import { councilManagers } from '../../contract/roleSets.ts';
 
-/** Who keeps a council's records (its members, its meetings, its tasks) and runs consultations. */
-export const councilManagers = ['administrator', 'leader', 'council_secretary'] as const satisfies readonly Role[];
 /** Who reviews a matter's legality and feasibility: administrators and leaders of the unit or above it (the commune). */
 const matterReviewers = ['administrator', 'leader'] as const satisfies readonly Role[];
 

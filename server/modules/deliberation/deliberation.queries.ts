@@ -1,5 +1,6 @@
 /** All SQL of the deliberation module. */
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { CouncilsTable, MatterMeetingsTable, MattersTable, MatterTasksTable } from './deliberation.tables.ts';
 import type { AuditEventsTable, DB, LocaleNames } from '../../schema.ts';
 import { insertReturningId } from '../../platform/db.ts';
 
@@ -7,26 +8,14 @@ type Db = Kysely<DB>;
 
 // Councils
 
-export interface CouncilRow {
-  id: number;
-  unit_id: number;
+/** A council as stored, with the unit it belongs to. */
+export type CouncilRow = Omit<Selectable<CouncilsTable>, 'created_at'> & {
   unit_code: string;
   unit_name: string;
   unit_names: LocaleNames;
   unit_path: string;
   unit_time_zone: string;
-  kind: string;
-  name: string;
-  quorum_num: number;
-  quorum_den: number;
-  quorum_strict: boolean;
-  majority_num: number;
-  majority_den: number;
-  majority_strict: boolean;
-  majority_base: string;
-  cosigners_required: number;
-  comment_days: number;
-}
+};
 
 const councilColumns = sql`c.id, c.unit_id, u.code AS unit_code, u.name AS unit_name, u.names AS unit_names, u.path AS unit_path,
   u.time_zone AS unit_time_zone, c.kind, c.name, c.quorum_num, c.quorum_den, c.quorum_strict, c.majority_num, c.majority_den, c.majority_strict,
@@ -140,30 +129,15 @@ export async function insertMatters(db: Db, council: { id: number; unitId: numbe
   return rows.map((r) => Number(r.id));
 }
 
-export interface MatterRow {
-  id: number;
-  council_id: number;
+/** A matter as stored, with its council's name, its unit and how many have cosigned it. */
+export type MatterRow = Omit<Selectable<MattersTable>, 'cosigners'> & {
   council_name: string;
-  unit_id: number;
   unit_code: string;
   unit_name: string;
   unit_path: string;
   unit_time_zone: string;
-  content: string;
-  title: string;
-  body: string;
-  proposer_kind: string;
-  proposer_member_id: number | null;
-  proposer_name: string;
   cosigner_count: number;
-  stage: string;
-  revision: number;
-  proposed_at: Date;
-  stage_changed_at: Date;
-  comments_close_at: Date | null;
-  review_outcome: string | null;
-  review_reason: string | null;
-}
+};
 
 const matterColumns = sql`m.id, m.council_id, c.name AS council_name, m.unit_id, u.code AS unit_code, u.name AS unit_name,
   u.path AS unit_path, u.time_zone AS unit_time_zone, m.content, m.title, m.body, m.proposer_kind, m.proposer_member_id, m.proposer_name,
@@ -255,16 +229,8 @@ export async function insertMeeting(
     VALUES (${m.matterId}, ${m.heldOn}, ${m.membersTotal}, ${m.present}::bigint[], ${m.for}, ${m.against}, ${m.abstain}, ${m.passed}, ${m.minutes}, ${now})`.execute(db);
 }
 
-export interface MeetingRow {
-  held_on: string;
-  members_total: number;
-  present: string[];
-  votes_for: number;
-  votes_against: number;
-  abstentions: number;
-  passed: boolean;
-  minutes: string;
-}
+/** The meeting that voted on a matter, with the names of the members present. */
+export type MeetingRow = Omit<Selectable<MatterMeetingsTable>, 'id' | 'matter_id' | 'present_ids' | 'recorded_at'> & { present: string[] };
 
 export async function matterMeeting(db: Db, matterId: number): Promise<MeetingRow | undefined> {
   const { rows } = await sql<MeetingRow>`
@@ -274,17 +240,7 @@ export async function matterMeeting(db: Db, matterId: number): Promise<MeetingRo
   return rows[0];
 }
 
-export interface TaskRow {
-  id: number;
-  matter_id: number;
-  title: string;
-  owner: string;
-  due_on: string;
-  status: string;
-  progress: number;
-  spent: string;
-  done_on: string | null;
-}
+export type TaskRow = Omit<Selectable<MatterTasksTable>, 'created_at'>;
 
 export async function matterTasks(db: Db, matterId: number, lock = false): Promise<TaskRow[]> {
   const { rows } = await sql<TaskRow>`SELECT id, matter_id, title, owner, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, progress,

@@ -24,7 +24,7 @@ import {
   ProposeBody,
   ResidentProposalBody,
 } from './deliberation.schema.ts';
-import { actionActor, allowedActions, canManageAt, canReviewAt, councilManagers } from './deliberation.policy.ts';
+import { actionActor, allowedActions, canManageAt, canReviewAt } from './deliberation.policy.ts';
 import {
   councilMembers,
   figureRows,
@@ -54,6 +54,7 @@ import { deliberationTemplates } from './deliberation.notify.ts';
 import { deliberationWebhookEvents } from './deliberation.webhooks.ts';
 import { routesOf } from '../../platform/routes.ts';
 import { setFollowing } from './deliberation.following.ts';
+import { councilManagers } from '../../contract/roleSets.ts';
 
 /** A council or matter by id: 404 when there is none; the managed ones also 403 outside the caller's units. */
 async function councilOf(ctx: AppContext, id: number) {

@@ -5,7 +5,7 @@ import { describeEachBackend } from '../../test/server.ts';
 import { runDueJobs } from '../../platform/jobs.ts';
 import { actOk, createWorld, petitionInProgress, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
 import { figuresOk } from './figures.testing.ts';
-import type { ChildStatsView } from './figures.schema.ts';
+import type { ChildFiguresView } from './figures.schema.ts';
 
 describeEachBackend(
   'GET /api/v1/figures/children and /figures/years',
@@ -14,7 +14,7 @@ describeEachBackend(
     const children = async (query: Record<string, string>) => {
       const res = await t().app.inject({ method: 'GET', url: '/api/v1/figures/children', query });
       assert.equal(res.statusCode, 200, res.body);
-      return res.json() as ChildStatsView;
+      return res.json() as ChildFiguresView;
     };
     const years = async (unit?: string) => {
       const res = await t().app.inject({ method: 'GET', url: '/api/v1/figures/years', query: unit ? { unit } : {} });

@@ -3,15 +3,15 @@
  * the deltas not folded yet, plus the petitions that fell due since the overdue watermark, plus
  * — for days its rollups do not hold (the ends of a period at a level with month rows only) —
  * the petitions of those days themselves; all read in one statement, so in one snapshot, and
- * the figures equal what naiveStats computes from the petitions at that moment. A unit whose
+ * the figures equal what naiveFigures computes from the petitions at that moment. A unit whose
  * level keeps no rollups (a village) is small: its figures are counted from its petitions.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Database } from '../../platform/db.ts';
 import { dayParts, lastOfMonth, splitPeriod } from './figures.periods.ts';
-import { FiguresBuilder, type StatsFigures } from './figures.numbers.ts';
-import { readFigures, type ReadPlan, type StatsQuery } from './figures.queries.ts';
+import { FiguresBuilder, type PeriodFigures } from './figures.numbers.ts';
+import { readFigures, type ReadPlan, type FiguresQuery } from './figures.queries.ts';
 
 /** The rollups a unit keeps: the deployment keeps day and month rows. */
 export type Grains = 'dm' | 'm' | null;
@@ -19,7 +19,7 @@ export type Grains = 'dm' | 'm' | null;
 const none = { months: null, days: [] };
 
 /** Which rollup rows, deltas and petitions a request reads. */
-function readPlan(q: StatsQuery, grains: Grains): ReadPlan {
+function readPlan(q: FiguresQuery, grains: Grains): ReadPlan {
   const whole = { from: q.from, to: q.to };
   if (grains === null) return { rolled: none, rolledDays: [], fromPetitions: [whole], histogram: null };
   if (grains === 'dm') {
@@ -40,7 +40,7 @@ function readPlan(q: StatsQuery, grains: Grains): ReadPlan {
   };
 }
 
-export async function computeStats(db: Kysely<DB>, q: StatsQuery, grains: Grains = 'dm', database?: Database): Promise<StatsFigures> {
+export async function computeFigures(db: Kysely<DB>, q: FiguresQuery, grains: Grains = 'dm', database?: Database): Promise<PeriodFigures> {
   const read = await readFigures(db, q, readPlan(q, grains), database);
   const builder = new FiguresBuilder(q.interval);
   for (const [bucket, dim, value, ...values] of read.rows) builder.addRow(bucket, dim, value, values);

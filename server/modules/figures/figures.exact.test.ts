@@ -25,8 +25,8 @@ import { extendPetition } from '../petitions/workflow/extendPetition.ts';
 import { closePetition } from '../petitions/workflow/closePetition.ts';
 import { reopenPetition } from '../petitions/workflow/reopenPetition.ts';
 import { ratePetition } from '../petitions/workflow/ratePetition.ts';
-import { computeStats } from './figures.compute.ts';
-import { advanceOverdue, findStatsUnit, foldStatsDeltas, naiveStats, pendingStatsDeltas, rebuildStats, type StatsQuery, type StatsScope } from './figures.queries.ts';
+import { computeFigures } from './figures.compute.ts';
+import { advanceOverdue, findFiguresUnit, foldFigureDeltas, naiveFigures, pendingFigureDeltas, rebuildFigures, type FiguresQuery, type FiguresScope } from './figures.queries.ts';
 import type { Grains } from './figures.compute.ts';
 import { daysIn } from './figures.periods.ts';
 import { deploymentOfficial, seededRandom } from './figures.testing.ts';
@@ -36,7 +36,7 @@ const unitCodes = ['XP', 'XC1', 'XC2', 'XV1', 'XV2', 'YQ', 'YQ1'] as const;
 
 describeEachBackend('figures: the fast path equals the naive query', (t) => {
   let boss: Official;
-  const scopes: Array<{ name: string; scope: StatsScope; grains: Grains }> = [{ name: 'deployment', scope: { unitId: 0, unitPath: '/' }, grains: 'dm' }];
+  const scopes: Array<{ name: string; scope: FiguresScope; grains: Grains }> = [{ name: 'deployment', scope: { unitId: 0, unitPath: '/' }, grains: 'dm' }];
 
   before(async () => {
     const units = await createUnits(t().ctx.db, [
@@ -50,7 +50,7 @@ describeEachBackend('figures: the fast path equals the naive query', (t) => {
       { code: 'YQ1', name: 'Y County', level: 'county', parentCode: 'YQ', country: 'CN' },
     ]);
     for (const code of unitCodes) {
-      const unit = (await findStatsUnit(t().ctx.db, code, t().clock.now()))!;
+      const unit = (await findFiguresUnit(t().ctx.db, code, t().clock.now()))!;
       scopes.push({ name: `${code} (${unit.grains ?? 'no rollups'})`, scope: { unitId: units[code].id, unitPath: units[code].path }, grains: unit.grains });
     }
     // Every way of reading: day and month rows, month rows with the petitions of the days
@@ -59,10 +59,10 @@ describeEachBackend('figures: the fast path equals the naive query', (t) => {
     boss = (await deploymentOfficial(t())).actor;
   });
 
-  async function compare(ctx: AppContext, q: StatsQuery, grains: Grains, label: string) {
+  async function compare(ctx: AppContext, q: FiguresQuery, grains: Grains, label: string) {
     // With the database: on PostgreSQL the statement is prepared, and after a few runs its generic plan is used.
-    const fast = await computeStats(ctx.db, q, grains, ctx.database);
-    const naive = await naiveStats(ctx.db, q);
+    const fast = await computeFigures(ctx.db, q, grains, ctx.database);
+    const naive = await naiveFigures(ctx.db, q);
     assert.deepEqual(fast, naive, `${label}: ${JSON.stringify({ scope: q.scope, from: q.from, to: q.to, interval: q.interval, now: q.now })}`);
     return fast;
   }
@@ -205,17 +205,17 @@ describeEachBackend('figures: the fast path equals the naive query', (t) => {
         // A refused action (a state, a rule or a version that does not allow it) changes nothing.
         if (!(e instanceof AppError) || e.status >= 500) throw e;
       }
-      if (rnd.chance(0.08)) await foldStatsDeltas(ctx.db, rnd.int(1, 50));
+      if (rnd.chance(0.08)) await foldFigureDeltas(ctx.db, rnd.int(1, 50));
       if (rnd.chance(0.05)) await advanceOverdue(ctx.db, new Date(clock.now().getTime() - rnd.int(0, 48) * 3_600_000));
       if (step % 150 === 0) await checkpoint();
     }
     // Everything folded: the rollups alone hold the figures.
     await advanceOverdue(ctx.db, clock.now());
-    while ((await foldStatsDeltas(ctx.db)) > 0);
-    assert.equal(await pendingStatsDeltas(ctx.db), 0);
+    while ((await foldFigureDeltas(ctx.db)) > 0);
+    assert.equal(await pendingFigureDeltas(ctx.db), 0);
     await checkpoint();
     // A rebuild from the petitions (in slices of a few ids, as it goes over millions) gives the same figures.
-    await rebuildStats(ctx.db, { now: clock.now(), slice: 7 });
+    await rebuildFigures(ctx.db, { now: clock.now(), slice: 7 });
     await checkpoint();
 
     assert.ok(checks > 200, `compared ${checks} times`);

@@ -5,12 +5,12 @@
  */
 import type { ExportRow } from '../../platform/export.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { StatsExportQuery } from './figures.schema.ts';
+import type { FiguresExportQuery } from './figures.schema.ts';
 import type { figuresOf as FiguresOf, childFiguresOf as ChildFiguresOf } from './figures.routes.ts';
 
 export async function* figuresExportPages(
   ctx: AppContext,
-  query: StatsExportQuery,
+  query: FiguresExportQuery,
   fns: { figuresOf: typeof FiguresOf; childFiguresOf: typeof ChildFiguresOf },
 ): AsyncGenerator<ExportRow[]> {
   const { unit, from, to } = query;

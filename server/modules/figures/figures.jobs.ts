@@ -4,7 +4,7 @@
  * fewer deltas and fewer newly due petitions after them.
  */
 import { type JobDefinition, recurringJob } from '../../platform/jobs.ts';
-import { advanceOverdue, foldStatsDeltas } from './figures.queries.ts';
+import { advanceOverdue, foldFigureDeltas } from './figures.queries.ts';
 
 const foldEveryMs = 10_000;
 const batch = 10_000;
@@ -13,7 +13,7 @@ const foldJob = recurringJob('stats.fold', foldEveryMs, async (ctx) => {
   await advanceOverdue(ctx.db, ctx.clock.now());
   // Batch after batch, each its own short transaction (PGlite has one connection).
   for (let i = 0; i < 100; i++) {
-    if ((await foldStatsDeltas(ctx.db, batch)) < batch) break;
+    if ((await foldFigureDeltas(ctx.db, batch)) < batch) break;
   }
 });
 

@@ -3,7 +3,7 @@
  * the median derived from them. Both the fast path and the naive reference query end here,
  * so the two can only differ in the counts they read. Definitions: docs/FIGURES.md.
  */
-import type { StatsDim } from './figures.tables.ts';
+import type { FigureDim } from './figures.tables.ts';
 import type { Interval } from './figures.periods.ts';
 import { seriesBuckets } from './figures.periods.ts';
 
@@ -55,7 +55,7 @@ export interface SeriesItem extends Bucket {
   to: string;
 }
 
-export interface StatsFigures extends Bucket {
+export interface PeriodFigures extends Bucket {
   /** Median time from submission to the first answer, in hours with one decimal. */
   medianHoursToAnswer: number | null;
   /** Petitions without a category (not in byCategory). */
@@ -110,18 +110,18 @@ function hoursFromMinutes(minutes: number | null): number | null {
  */
 export class FiguresBuilder {
   readonly #total = zero();
-  readonly #dims: Record<StatsDim, Map<string, Raw>> = { k: new Map(), c: new Map(), g: new Map() };
+  readonly #dims: Record<FigureDim, Map<string, Raw>> = { k: new Map(), c: new Map(), g: new Map() };
   readonly #series = new Map<string, Raw>();
 
   constructor(private readonly interval?: Interval) {}
 
-  #slot(dim: StatsDim, value: string): Raw {
+  #slot(dim: FigureDim, value: string): Raw {
     let slot = this.#dims[dim].get(value);
     if (!slot) this.#dims[dim].set(value, (slot = zero()));
     return slot;
   }
 
-  #targets(bucket: string, dim: StatsDim, value: string): Raw[] {
+  #targets(bucket: string, dim: FigureDim, value: string): Raw[] {
     const out = [this.#slot(dim, value)];
     if (dim === 'k') {
       out.push(this.#total);
@@ -135,7 +135,7 @@ export class FiguresBuilder {
   }
 
   /** A row of one dimension whose counters come in the order of `counters`. */
-  addRow(bucket: string, dim: StatsDim, value: string, values: readonly number[]): void {
+  addRow(bucket: string, dim: FigureDim, value: string, values: readonly number[]): void {
     for (const target of this.#targets(bucket, dim, value)) {
       for (let i = 0; i < counters.length; i++) if (values[i]) target[counters[i]] += values[i];
     }
@@ -145,8 +145,8 @@ export class FiguresBuilder {
     return this.#total.answered;
   }
 
-  build(period: { from: string; to: string }, medianMinutes: number | null): StatsFigures {
-    const named = (dim: StatsDim, skipEmpty = false) => {
+  build(period: { from: string; to: string }, medianMinutes: number | null): PeriodFigures {
+    const named = (dim: FigureDim, skipEmpty = false) => {
       const out: Record<string, Bucket> = {};
       const keys = [...this.#dims[dim].keys()].filter((k) => !(skipEmpty && k === '')).sort();
       for (const key of keys) {
@@ -156,7 +156,7 @@ export class FiguresBuilder {
       }
       return out;
     };
-    const figures: StatsFigures = {
+    const figures: PeriodFigures = {
       ...finish(this.#total),
       medianHoursToAnswer: hoursFromMinutes(medianMinutes),
       uncategorized: this.#dims.g.get('')?.received ?? 0,

@@ -15,8 +15,8 @@ export interface PeriodParts {
 const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The days figures can be asked for: petitions are dated by a server clock, never before 1900. */
-export const firstStatsDay: Day = '1900-01-01';
-export const lastStatsDay: Day = '2999-12-31';
+export const firstFiguresDay: Day = '1900-01-01';
+export const lastFiguresDay: Day = '2999-12-31';
 
 /** Is this a real calendar day written YYYY-MM-DD? */
 export function isDay(value: string): boolean {

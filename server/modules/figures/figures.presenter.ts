@@ -1,10 +1,10 @@
 /** What leaves the server: figures only, never a petition or a person. */
-import type { StatsFigures } from './figures.numbers.ts';
-import type { ChildStatsView, ReviewStatsView, StatsView } from './figures.schema.ts';
-import type { ChildFiguresRow, ReviewFigures, StatsUnit } from './figures.queries.ts';
+import type { PeriodFigures } from './figures.numbers.ts';
+import type { ChildFiguresView, ReviewFiguresView, FiguresView } from './figures.schema.ts';
+import type { ChildFiguresRow, ReviewFigures, FiguresUnit } from './figures.queries.ts';
 import type { PublishedCheckpoint } from '../../platform/audit-anchors.ts';
 
-function header(unit: StatsUnit | null, period: { from: string; to: string }, asOf: Date) {
+function header(unit: FiguresUnit | null, period: { from: string; to: string }, asOf: Date) {
   return {
     unit: unit ? { code: unit.code, name: unit.name } : null,
     from: period.from,
@@ -14,17 +14,17 @@ function header(unit: StatsUnit | null, period: { from: string; to: string }, as
   };
 }
 
-export function presentReviewStats(unit: StatsUnit | null, period: { from: string; to: string }, asOf: Date, figures: ReviewFigures): ReviewStatsView {
+export function presentReviewFigures(unit: FiguresUnit | null, period: { from: string; to: string }, asOf: Date, figures: ReviewFigures): ReviewFiguresView {
   return { ...header(unit, period, asOf), ...figures };
 }
 
-export function presentStats(
-  unit: StatsUnit | null,
+export function presentFigures(
+  unit: FiguresUnit | null,
   period: { from: string; to: string },
   asOf: Date,
-  figures: StatsFigures,
+  figures: PeriodFigures,
   checkpoint: PublishedCheckpoint | null,
-): StatsView {
+): FiguresView {
   return {
     ...header(unit, period, asOf),
     ...figures,
@@ -37,7 +37,7 @@ export function presentStats(
 const ratio = (a: number, b: number) => (b ? a / b : null);
 
 /** The units below a unit side by side: counts and the rates of /api/v1/figures, computed alike. */
-export function presentChildStats(unit: StatsUnit, period: { from: string; to: string }, asOf: Date, rows: ChildFiguresRow[], more: boolean): ChildStatsView {
+export function presentChildFigures(unit: FiguresUnit, period: { from: string; to: string }, asOf: Date, rows: ChildFiguresRow[], more: boolean): ChildFiguresView {
   return {
     unit: { code: unit.code, name: unit.name },
     from: period.from,

@@ -10,17 +10,17 @@ import { executePrepared, literalList, type Database } from '../../platform/db.t
 import { openStatuses } from '../../contract/domain.ts';
 import { resolveUnit } from '../units/index.ts';
 import type { Interval, PeriodParts } from './figures.periods.ts';
-import { counters, FiguresBuilder, type StatsFigures } from './figures.numbers.ts';
-import type { StatsDim } from './figures.tables.ts';
+import { counters, FiguresBuilder, type PeriodFigures } from './figures.numbers.ts';
+import type { FigureDim } from './figures.tables.ts';
 
 /** Whose figures: a unit and its subtree, or the whole deployment (id 0, path '/'). */
-export interface StatsScope {
+export interface FiguresScope {
   unitId: number;
   unitPath: string;
 }
 
-export interface StatsQuery {
-  scope: StatsScope;
+export interface FiguresQuery {
+  scope: FiguresScope;
   from: Day;
   to: Day;
   /** "Overdue" is counted as of this time. */
@@ -37,7 +37,7 @@ const rebuildSlice = 100_000;
 /** Serialises folds and rebuilds across processes. */
 const foldLock = 7261150;
 
-export interface StatsUnit {
+export interface FiguresUnit {
   id: number;
   code: string;
   name: string;
@@ -48,7 +48,7 @@ export interface StatsUnit {
 }
 
 /** The unit a code means at `now` (resolveUnit), with the rollups its level keeps. */
-export async function findStatsUnit(db: Kysely<DB>, code: string, now: Date): Promise<StatsUnit | undefined> {
+export async function findFiguresUnit(db: Kysely<DB>, code: string, now: Date): Promise<FiguresUnit | undefined> {
   const unit = await resolveUnit(db, code, now);
   if (!unit) return undefined;
   const level = await db.selectFrom('stats_levels').select('grains').where('level', '=', unit.level).executeTakeFirst();
@@ -168,7 +168,7 @@ async function tryFoldLock(trx: Kysely<DB>): Promise<boolean> {
  * Folds up to `batch` of the oldest deltas into the rollups, in one short transaction; 0 when
  * there were none, or when another process is folding right now (it will take them).
  */
-export async function foldStatsDeltas(db: Kysely<DB>, batch = 10_000): Promise<number> {
+export async function foldFigureDeltas(db: Kysely<DB>, batch = 10_000): Promise<number> {
   return db.transaction().execute(async (trx) => {
     if (!(await tryFoldLock(trx))) return 0;
     const source = sql`DELETE FROM stats_deltas WHERE id IN (SELECT id FROM stats_deltas ORDER BY id LIMIT ${batch}) RETURNING ${factColumns}`;
@@ -229,7 +229,7 @@ export async function advanceOverdue(db: Kysely<DB>, now: Date): Promise<number 
  * deltas. The watermark moves to `now` first, under a short table lock (no petition changes
  * for that moment), so that the rebuilt rollups need no catching up.
  */
-export async function rebuildStats(db: Kysely<DB>, opts: { now?: Date; slice?: number } = {}): Promise<void> {
+export async function rebuildFigures(db: Kysely<DB>, opts: { now?: Date; slice?: number } = {}): Promise<void> {
   const slice = opts.slice ?? rebuildSlice;
   await db.connection().execute(async (conn) => {
     // Taken before the snapshot, so that a fold finishing meanwhile is seen as finished.
@@ -286,7 +286,7 @@ export async function rebuildStats(db: Kysely<DB>, opts: { now?: Date; slice?: n
   });
 }
 
-export async function pendingStatsDeltas(db: Kysely<DB>): Promise<number> {
+export async function pendingFigureDeltas(db: Kysely<DB>): Promise<number> {
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM stats_deltas`.execute(db);
   return rows[0].n;
 }
@@ -362,7 +362,7 @@ function submittedIn(ranges: readonly DayRange[]): RawBuilder<unknown> {
  * The petitions of the scope submitted on these local days (read through petitions_origin),
  * with the columns the figures count and `cat`, the category they are published under ('' for none).
  */
-function scopedPetitions(scope: StatsScope, ranges: readonly DayRange[]): RawBuilder<unknown> {
+function scopedPetitions(scope: FiguresScope, ranges: readonly DayRange[]): RawBuilder<unknown> {
   return sql`
     SELECT * FROM (
       SELECT p.kind, p.channel, coalesce(${publishedCategory('p.category')}, '') AS cat, p.status, p.due_at, p.accepted_at,
@@ -378,7 +378,7 @@ function scopedPetitions(scope: StatsScope, ranges: readonly DayRange[]): RawBui
  * dimension: rows (bucket, dim, value, counters in the order of `counters`). The definitions
  * of docs/FIGURES.md, "What each figure counts".
  */
-function groupedPetitions(scoped: RawBuilder<unknown>, q: StatsQuery): RawBuilder<unknown> {
+function groupedPetitions(scoped: RawBuilder<unknown>, q: FiguresQuery): RawBuilder<unknown> {
   const prefix = `${q.scope.unitPath}%`;
   return sql`
     SELECT bucket,
@@ -426,7 +426,7 @@ export interface ReadPlan {
 
 interface ReadFigures {
   /** [bucket, dim, value, ...counters in the order of `counters`]: to be added up. */
-  rows: Array<[string, StatsDim, string, ...number[]]>;
+  rows: Array<[string, FigureDim, string, ...number[]]>;
   medianMinutes: number | null;
   /** With a histogram: the answers it holds (the answered count, unless the rollups are broken). */
   histogramAnswers: number | null;
@@ -492,7 +492,7 @@ function histogramWalk(unitId: number, parts: PeriodParts): RawBuilder<unknown> 
  * no rollup holds counted from the petitions; and the median, from the histogram or from the
  * petitions.
  */
-export async function readFigures(db: Kysely<DB>, q: StatsQuery, plan: ReadPlan, database?: Database): Promise<ReadFigures> {
+export async function readFigures(db: Kysely<DB>, q: FiguresQuery, plan: ReadPlan, database?: Database): Promise<ReadFigures> {
   const columns = sql.raw(counterColumns.join(', '));
   const zeros = sql.raw(counterColumns.map((c) => `0::bigint AS ${c}`).join(', '));
   const sums = sql.raw(counterColumns.map((c) => `sum(${c})::bigint AS ${c}`).join(', '));
@@ -574,7 +574,7 @@ export async function readFigures(db: Kysely<DB>, q: StatsQuery, plan: ReadPlan,
  * path is tested against (and benchmarked against). Same definitions, no rollup, delta or
  * watermark: one scan of the scope's petitions of the period.
  */
-export async function naiveStats(db: Kysely<DB>, q: StatsQuery): Promise<StatsFigures> {
+export async function naiveFigures(db: Kysely<DB>, q: FiguresQuery): Promise<PeriodFigures> {
   const scoped = scopedPetitions(q.scope, [{ from: q.from, to: q.to }]);
   const columns = sql.raw(counterColumns.join(', '));
   const { rows } = await sql<{ rows: ReadFigures['rows']; median: number | null }>`
@@ -608,7 +608,7 @@ export interface ReviewFigures {
  * the petitions at the moment of the request: exact by construction. Few petitions are ever
  * reviewed, and the scan is the one the naive figures make (docs/FIGURES.md).
  */
-export async function reviewFigures(db: Kysely<DB>, q: StatsQuery): Promise<ReviewFigures> {
+export async function reviewFigures(db: Kysely<DB>, q: FiguresQuery): Promise<ReviewFigures> {
   const scoped = scopedPetitions(q.scope, [{ from: q.from, to: q.to }]);
   const open = sql`status IN (${sql.join(openStatuses.map((s) => sql.lit(s)))})`;
   const { rows } = await sql<Record<keyof ReviewFigures, string>>`
@@ -647,7 +647,7 @@ export interface ChildFiguresRow {
  * once and grouped by the child their origin path runs through (the same population and
  * definitions as /api/v1/figures).
  */
-export async function childFigures(db: Kysely<DB>, parent: StatsScope, q: { from: Day; to: Day; now: Date; limit: number }): Promise<ChildFiguresRow[]> {
+export async function childFigures(db: Kysely<DB>, parent: FiguresScope, q: { from: Day; to: Day; now: Date; limit: number }): Promise<ChildFiguresRow[]> {
   const ranges = [{ from: q.from, to: q.to }];
   const prefixLength = parent.unitPath.length;
   const { rows } = await sql<ChildFiguresRow>`
@@ -682,7 +682,7 @@ export async function childFigures(db: Kysely<DB>, parent: StatsScope, q: { from
  * it: from its month rollups and the deltas not folded yet, or, for a unit whose level keeps no
  * rollups (small by nature), from its petitions.
  */
-export async function yearsWithFigures(db: Kysely<DB>, scope: StatsScope, grains: 'dm' | 'm' | null): Promise<number[]> {
+export async function yearsWithFigures(db: Kysely<DB>, scope: FiguresScope, grains: 'dm' | 'm' | null): Promise<number[]> {
   const { rows } = grains
     ? await sql<{ year: number }>`
         SELECT DISTINCT y.year FROM (

@@ -15,7 +15,7 @@ import { acceptPetition } from '../petitions/workflow/acceptPetition.ts';
 import { assignPetition } from '../petitions/workflow/assignPetition.ts';
 import { startPetition } from '../petitions/workflow/startPetition.ts';
 import { answerPetition } from '../petitions/workflow/answerPetition.ts';
-import { foldStatsDeltas } from './figures.queries.ts';
+import { foldFigureDeltas } from './figures.queries.ts';
 import { deploymentOfficial, officialActor, figuresOk } from './figures.testing.ts';
 
 describeEachBackend(
@@ -127,7 +127,7 @@ describeEachBackend(
       assert.equal((await figuresOk(t(), { unit: '17719', from: '2026-01-15', to: '2026-01-15' })).received, 11);
       assert.equal((await figuresOk(t(), { unit: '17719', from: '2026-01-01', to: '2026-01-14' })).received, 0);
       // Folding the deltas changes nothing.
-      while ((await foldStatsDeltas(t().ctx.db)) > 0);
+      while ((await foldFigureDeltas(t().ctx.db)) > 0);
       const folded = await figuresOk(t(), { unit: '17719', from: '2026-01-15', to: '2026-07-31', interval: 'month' });
       assert.deepEqual({ ...folded, asOf: commune.asOf }, commune);
     });

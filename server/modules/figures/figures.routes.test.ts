@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
 import { runDueJobs } from '../../platform/jobs.ts';
 import { actOk, createWorld, petitionInProgress, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
-import { pendingStatsDeltas, readWatermark } from './figures.queries.ts';
+import { pendingFigureDeltas, readWatermark } from './figures.queries.ts';
 import { figuresOk } from './figures.testing.ts';
 
 describeEachBackend(
@@ -133,7 +133,7 @@ describeEachBackend(
       assert.equal((await figures()).overdue, 1, 'at once, before any job ran');
       await runDueJobs(t().ctx);
       assert.ok((await readWatermark(t().ctx.db))!.getTime() >= due.getTime(), 'the fold job moved the watermark');
-      assert.equal(await pendingStatsDeltas(t().ctx.db), 0, 'and folded the deltas');
+      assert.equal(await pendingFigureDeltas(t().ctx.db), 0, 'and folded the deltas');
       assert.equal((await figures()).overdue, 1);
       // Answered late: no longer overdue, resolved but not on time.
       await actOk(t(), w.hand1, s.id, { type: 'answer', text: 'Late, but here it is.' });

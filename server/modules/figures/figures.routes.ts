@@ -1,11 +1,11 @@
 import type { Module } from '../index.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { StatsExportQuery, figuresExportColumns, ChildStatsQuery, ChildStatsView, ReviewStatsQuery, ReviewStatsView, StatsQuery, StatsView, YearsQuery, YearsView } from './figures.schema.ts';
-import { daysIn, firstStatsDay, isDay, lastStatsDay } from './figures.periods.ts';
-import { childFigures, findStatsUnit, reviewFigures, yearsWithFigures, type StatsScope } from './figures.queries.ts';
+import { FiguresExportQuery, figuresExportColumns, ChildFiguresQuery, ChildFiguresView, ReviewFiguresQuery, ReviewFiguresView, FiguresQuery, FiguresView, YearsQuery, YearsView } from './figures.schema.ts';
+import { daysIn, firstFiguresDay, isDay, lastFiguresDay } from './figures.periods.ts';
+import { childFigures, findFiguresUnit, reviewFigures, yearsWithFigures, type FiguresScope } from './figures.queries.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { computeStats } from './figures.compute.ts';
-import { presentChildStats, presentReviewStats, presentStats } from './figures.presenter.ts';
+import { computeFigures } from './figures.compute.ts';
+import { presentChildFigures, presentReviewFigures, presentFigures } from './figures.presenter.ts';
 import { latestCheckpoint } from '../../platform/audit-anchors.ts';
 import { figuresExportPages } from './figures.export.ts';
 import { exportContentType, exportFileName, exportStream } from '../../platform/export.ts';
@@ -21,38 +21,38 @@ const maxDailySeries = 400;
 const maxChildUnits = 200;
 
 /** The unit and period asked for, checked: the same rules for every figure. */
-async function scopeOf(ctx: AppContext, query: StatsQuery) {
+async function scopeOf(ctx: AppContext, query: FiguresQuery) {
   const { unit: code, from, to, interval } = query;
   for (const day of [from, to]) {
-    if (!isDay(day) || day < firstStatsDay || day > lastStatsDay) {
-      throw badRequest('stats_day_out_of_range', { day, first: firstStatsDay, last: lastStatsDay });
+    if (!isDay(day) || day < firstFiguresDay || day > lastFiguresDay) {
+      throw badRequest('stats_day_out_of_range', { day, first: firstFiguresDay, last: lastFiguresDay });
     }
   }
   if (from > to) throw badRequest('stats_invalid_period', { from, to });
   if (daysIn(from, to) > maxPeriodYears * 366) throw badRequest('stats_period_too_long', { years: maxPeriodYears });
   if (interval === 'day' && daysIn(from, to) > maxDailySeries) throw badRequest('stats_series_too_long', { days: maxDailySeries });
-  const unit = code === undefined ? null : await findStatsUnit(ctx.db, code, ctx.clock.now());
+  const unit = code === undefined ? null : await findFiguresUnit(ctx.db, code, ctx.clock.now());
   if (unit === undefined) throw badRequest('unknown_unit', { code });
-  const scope: StatsScope = unit ? { unitId: unit.id, unitPath: unit.path } : { unitId: 0, unitPath: '/' };
+  const scope: FiguresScope = unit ? { unitId: unit.id, unitPath: unit.path } : { unitId: 0, unitPath: '/' };
   return { unit, scope };
 }
 
 /** What GET /api/v1/figures answers; other modules (reports) print exactly these figures. */
-export async function figuresOf(ctx: AppContext, query: StatsQuery): Promise<StatsView> {
+export async function figuresOf(ctx: AppContext, query: FiguresQuery): Promise<FiguresView> {
   const { from, to, interval } = query;
   const { unit, scope } = await scopeOf(ctx, query);
   const now = ctx.clock.now();
-  const figures = await computeStats(ctx.db, { scope, from, to, now, interval }, unit ? unit.grains : 'dm', ctx.database);
-  return presentStats(unit, { from, to }, now, figures, await latestCheckpoint(ctx.db));
+  const figures = await computeFigures(ctx.db, { scope, from, to, now, interval }, unit ? unit.grains : 'dm', ctx.database);
+  return presentFigures(unit, { from, to }, now, figures, await latestCheckpoint(ctx.db));
 }
 
 /** What GET /api/v1/figures/children answers. */
-export async function childFiguresOf(ctx: AppContext, query: ChildStatsQuery): Promise<ChildStatsView> {
+export async function childFiguresOf(ctx: AppContext, query: ChildFiguresQuery): Promise<ChildFiguresView> {
   const { from, to } = query;
   const { unit, scope } = await scopeOf(ctx, query);
   const now = ctx.clock.now();
   const rows = await childFigures(ctx.db, scope, { from, to, now, limit: maxChildUnits + 1 });
-  return presentChildStats(unit!, { from, to }, now, rows.slice(0, maxChildUnits), rows.length > maxChildUnits);
+  return presentChildFigures(unit!, { from, to }, now, rows.slice(0, maxChildUnits), rows.length > maxChildUnits);
 }
 
 export const figuresModule: Module = {
@@ -69,8 +69,8 @@ export const figuresModule: Module = {
         summary: 'Public figures of a unit (and every unit below it) over the petitions first submitted in a period',
         description:
           'Days are local days of the unit the petition was submitted to. Exact at the moment of the request; definitions in docs/FIGURES.md. No personal data.',
-        querystring: StatsQuery,
-        response: { 200: StatsView },
+        querystring: FiguresQuery,
+        response: { 200: FiguresView },
       },
       async (request) => figuresOf(ctx, request.query),
     );
@@ -82,14 +82,14 @@ export const figuresModule: Module = {
         summary: 'Reviews and re-reviews among the petitions first submitted to a unit (and below it) in a period',
         description:
           'The population of /api/v1/figures; counted from the petitions at the moment of the request. Definitions in docs/FIGURES.md. No personal data.',
-        querystring: ReviewStatsQuery,
-        response: { 200: ReviewStatsView },
+        querystring: ReviewFiguresQuery,
+        response: { 200: ReviewFiguresView },
       },
       async (request) => {
         const { from, to } = request.query;
         const { unit, scope } = await scopeOf(ctx, request.query);
         const now = ctx.clock.now();
-        return presentReviewStats(unit, { from, to }, now, await reviewFigures(ctx.db, { scope, from, to, now }));
+        return presentReviewFigures(unit, { from, to }, now, await reviewFigures(ctx.db, { scope, from, to, now }));
       },
     );
 
@@ -98,7 +98,7 @@ export const figuresModule: Module = {
       {
         access: 'public',
         summary: 'The figures as CSV or JSON: the unit month by month over the period, then each unit directly below it (no personal data)',
-        querystring: StatsExportQuery,
+        querystring: FiguresExportQuery,
         response: { 200: Type.Unknown({ description: 'CSV (UTF-8 with BOM) or a JSON array of rows with the columns of docs/INTEROP.md' }) },
       },
       async (request, reply) => {
@@ -123,8 +123,8 @@ export const figuresModule: Module = {
         access: 'public',
         summary: 'The units directly below a unit side by side: received, answered, resolved, on time and the rates, each over its own subtree',
         description: 'The population and definitions of /api/v1/figures, for every child at once (one query). No personal data.',
-        querystring: ChildStatsQuery,
-        response: { 200: ChildStatsView },
+        querystring: ChildFiguresQuery,
+        response: { 200: ChildFiguresView },
       },
       async (request) => childFiguresOf(ctx, request.query),
     );
@@ -139,7 +139,7 @@ export const figuresModule: Module = {
       },
       async (request) => {
         const code = request.query.unit;
-        const unit = code === undefined ? null : await findStatsUnit(ctx.db, code, ctx.clock.now());
+        const unit = code === undefined ? null : await findFiguresUnit(ctx.db, code, ctx.clock.now());
         if (unit === undefined) throw badRequest('unknown_unit', { code });
         const years = await yearsWithFigures(ctx.db, unit ? { unitId: unit.id, unitPath: unit.path } : { unitId: 0, unitPath: '/' }, unit ? unit.grains : 'dm');
         return { years };

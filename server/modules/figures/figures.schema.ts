@@ -4,7 +4,7 @@ import { Nullable, UnitRef } from '../../platform/shapes.ts';
 const Count = (description: string) => Type.Integer({ minimum: 0, description });
 const Rate = (description: string) => Nullable(Type.Number({ minimum: 0, maximum: 1, description: `${description}; null when the denominator is 0` }));
 
-export const StatsQuery = Type.Object(
+export const FiguresQuery = Type.Object(
   {
     unit: Type.Optional(
       Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: its figures cover the unit and every unit below it; omitted: the whole deployment' }),
@@ -15,7 +15,7 @@ export const StatsQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-export type StatsQuery = Static<typeof StatsQuery>;
+export type FiguresQuery = Static<typeof FiguresQuery>;
 
 const countFields = {
   received: Count('petitions first submitted in the period to the unit or a unit below it'),
@@ -40,9 +40,9 @@ const rateFields = {
   satisfactionRate: Rate('(satisfied + acceptable) / rated'),
 };
 
-export const StatsBucket = Type.Object({ ...countFields, ...rateFields });
+export const FiguresBucket = Type.Object({ ...countFields, ...rateFields });
 
-export const StatsSeriesItem = Type.Object({
+export const FiguresSeriesItem = Type.Object({
   period: Type.String({ description: "'YYYY-MM' (interval month) or 'YYYY-MM-DD' (interval day)" }),
   from: Type.String({ format: 'date' }),
   to: Type.String({ format: 'date' }),
@@ -50,7 +50,7 @@ export const StatsSeriesItem = Type.Object({
   ...rateFields,
 });
 
-export const StatsView = Type.Object({
+export const FiguresView = Type.Object({
   unit: Nullable(UnitRef, 'null: the whole deployment'),
   from: Type.String({ format: 'date' }),
   to: Type.String({ format: 'date' }),
@@ -60,9 +60,9 @@ export const StatsView = Type.Object({
   ...rateFields,
   medianHoursToAnswer: Nullable(Type.Number({ minimum: 0, description: 'median time from submission to the first answer, hours with one decimal' })),
   uncategorized: Count('petitions without a category (not in byCategory)'),
-  byChannel: Type.Record(Type.String(), StatsBucket),
-  byKind: Type.Record(Type.String(), StatsBucket),
-  byCategory: Type.Record(Type.String(), StatsBucket),
+  byChannel: Type.Record(Type.String(), FiguresBucket),
+  byKind: Type.Record(Type.String(), FiguresBucket),
+  byCategory: Type.Record(Type.String(), FiguresBucket),
   auditCheckpoint: Nullable(
     Type.Object(
       {
@@ -78,15 +78,15 @@ export const StatsView = Type.Object({
   series: Type.Optional(
     Type.Object({
       interval: Type.Union([Type.Literal('month'), Type.Literal('day')]),
-      items: Type.Array(StatsSeriesItem, { description: 'every month (day) of the period in order, the first and last cut to it' }),
+      items: Type.Array(FiguresSeriesItem, { description: 'every month (day) of the period in order, the first and last cut to it' }),
     }),
   ),
 });
-export type StatsView = Static<typeof StatsView>;
+export type FiguresView = Static<typeof FiguresView>;
 
-export const ReviewStatsQuery = Type.Omit(StatsQuery, ['interval'], { additionalProperties: false });
+export const ReviewFiguresQuery = Type.Omit(FiguresQuery, ['interval'], { additionalProperties: false });
 
-export const ReviewStatsView = Type.Object({
+export const ReviewFiguresView = Type.Object({
   unit: Nullable(UnitRef, 'null: the whole deployment'),
   from: Type.String({ format: 'date' }),
   to: Type.String({ format: 'date' }),
@@ -103,9 +103,9 @@ export const ReviewStatsView = Type.Object({
   reviewOverdue: Count('in review now and past its time limit'),
   reReviewOverdue: Count('in re-review now and past its time limit'),
 });
-export type ReviewStatsView = Static<typeof ReviewStatsView>;
+export type ReviewFiguresView = Static<typeof ReviewFiguresView>;
 
-export const ChildStatsQuery = Type.Object(
+export const ChildFiguresQuery = Type.Object(
   {
     unit: Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: the units directly below it are compared' }),
     from: Type.String({ format: 'date', description: 'the first submitted day counted (YYYY-MM-DD, local day)' }),
@@ -113,9 +113,9 @@ export const ChildStatsQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-export type ChildStatsQuery = Static<typeof ChildStatsQuery>;
+export type ChildFiguresQuery = Static<typeof ChildFiguresQuery>;
 
-export const ChildStatsView = Type.Object({
+export const ChildFiguresView = Type.Object({
   unit: UnitRef,
   from: Type.String({ format: 'date' }),
   to: Type.String({ format: 'date' }),
@@ -133,7 +133,7 @@ export const ChildStatsView = Type.Object({
   ),
   more: Type.Boolean({ description: 'true: the unit has more units below it than are compared (200)' }),
 });
-export type ChildStatsView = Static<typeof ChildStatsView>;
+export type ChildFiguresView = Static<typeof ChildFiguresView>;
 
 export const YearsQuery = Type.Object(
   { unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code; omitted: the whole deployment' })) },
@@ -143,7 +143,7 @@ export const YearsView = Type.Object({
   years: Type.Array(Type.Integer(), { description: 'the local years in which petitions were first submitted to the unit or below it, newest first' }),
 });
 
-export const StatsExportQuery = Type.Object(
+export const FiguresExportQuery = Type.Object(
   {
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code; omitted: the whole deployment' })),
     from: Type.String({ format: 'date', description: 'the first submitted day counted (YYYY-MM-DD, local day)' }),
@@ -152,7 +152,7 @@ export const StatsExportQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-export type StatsExportQuery = Static<typeof StatsExportQuery>;
+export type FiguresExportQuery = Static<typeof FiguresExportQuery>;
 
 /** The figures as a file: one row per month of the period for the unit, one per unit below it for the whole period. */
 export const figuresExportColumns = [

@@ -1,9 +1,9 @@
 import type { Generated } from 'kysely';
 
 /** 'k' kind, 'c' channel, 'g' category. */
-export type StatsDim = 'k' | 'c' | 'g';
+export type FigureDim = 'k' | 'c' | 'g';
 /** 'd' one submitted day, 'm' a calendar month. */
-export type StatsGrain = 'd' | 'm';
+export type FiguresGrain = 'd' | 'm';
 
 export interface StatsDeltasTable {
   id: Generated<number>;
@@ -27,9 +27,9 @@ export interface StatsDeltasTable {
 
 export interface StatsCountsTable {
   unit_id: number;
-  grain: StatsGrain;
+  grain: FiguresGrain;
   day: string;
-  dim: StatsDim;
+  dim: FigureDim;
   value: string;
   received: number;
   accepted: number;
@@ -50,7 +50,7 @@ export interface StatsAnswerHistTable {
   unit_id: number;
   level: number;
   parent: number;
-  grain: StatsGrain;
+  grain: FiguresGrain;
   day: string;
   bucket: number;
   n: number;

@@ -9,7 +9,7 @@ import type { DB } from '../../schema.ts';
 import type { Official } from '../../platform/access.ts';
 import type { TestApp } from '../../test/server.ts';
 import { createOfficial } from '../../test/factories.ts';
-import type { StatsView } from './figures.schema.ts';
+import type { FiguresView } from './figures.schema.ts';
 import type { Role } from '../../contract/domain.ts';
 
 /** The actor the commands expect, read back from the grants of an account. */
@@ -41,10 +41,10 @@ export async function deploymentOfficial(t: TestApp, name = 'Deployment Official
 }
 
 /** GET /api/v1/figures, expecting 200. */
-export async function figuresOk(t: TestApp, query: Record<string, string>): Promise<StatsView> {
+export async function figuresOk(t: TestApp, query: Record<string, string>): Promise<FiguresView> {
   const res = await t.app.inject({ method: 'GET', url: '/api/v1/figures', query });
   assert.equal(res.statusCode, 200, res.body);
-  return res.json() as StatsView;
+  return res.json() as FiguresView;
 }
 
 /** The same sequence on every run for a seed. */

@@ -1,3 +1,3 @@
 /** What the server and other modules may use of the figures module. */
 export { figuresModule, figuresOf, childFiguresOf } from './figures.routes.ts';
-export type { StatsView, ChildStatsView } from './figures.schema.ts';
+export type { FiguresView, ChildFiguresView } from './figures.schema.ts';

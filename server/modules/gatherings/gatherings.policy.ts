@@ -5,16 +5,10 @@
 import rrulePackage from 'rrule';
 import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
 import { addDays, weekday, type Calendar, type Day, type Place } from '../../platform/calendar.ts';
-import type { Channel, GatheringAction, GatheringKind, GatheringState, HolidayRule, Role } from '../../contract/domain.ts';
+import type { Channel, GatheringAction, GatheringKind, GatheringState, HolidayRule } from '../../contract/domain.ts';
+import { gatheringOverseers, gatheringStaff } from '../../contract/roleSets.ts';
 
 const { RRule } = rrulePackage;
-
-/** Who plans gatherings and runs their console. */
-export const gatheringStaff = ['administrator', 'leader', 'dispatcher', 'reception_officer'] as const satisfies readonly Role[];
-/** Who sees the figures and which units fall short of the law's minimum. */
-export const gatheringOverseers = ['administrator', 'leader', 'auditor', 'reception_officer'] as const satisfies readonly Role[];
-/** Who edits the law's minimum. */
-export const minimumEditors = ['administrator'] as const satisfies readonly Role[];
 
 /** The law is the deployment's: only a deployment-wide administrator edits it. */
 export function canEditMinimums(actor: Actor): boolean {

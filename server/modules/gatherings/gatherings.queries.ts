@@ -1,42 +1,26 @@
 /** The SQL of the gatherings module (completeRecord.ts reads a gathering's unit itself). */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { GatheringsTable } from './gatherings.tables.ts';
 import type { DB } from '../../schema.ts';
 import type { GatheringKind, GatheringState } from '../../contract/domain.ts';
 import { insertReturningId } from '../../platform/db.ts';
 
-export interface GatheringRow {
-  id: number;
-  unit_id: number;
-  unit_path: string;
+/** A gathering as stored (less its lifecycle times), with its unit, host, bookings and agencies. */
+export type GatheringRow = Omit<
+  Selectable<GatheringsTable>,
+  'kind' | 'state' | 'opened_at' | 'closed_at' | 'published_at' | 'cancelled_at' | 'created_by' | 'created_at'
+> & {
+  kind: GatheringKind;
+  state: GatheringState;
   unit_code: string;
   unit_name: string;
   unit_level: string;
   country: string;
   time_zone: string;
-  series_id: number | null;
-  moved_from: string | null;
-  kind: GatheringKind;
-  title: string;
-  host_id: number | null;
   host_name: string | null;
-  host_role: string | null;
-  place: string | null;
-  place_lat: number | null;
-  place_lng: number | null;
-  starts_at: Date;
-  ends_at: Date;
-  capacity: number | null;
-  topics: string[];
-  state: GatheringState;
-  cancel_reason: string | null;
-  attendance: number;
-  minutes_text: string | null;
-  outcomes: string | null;
-  summary: string | null;
-  updated_at: Date;
   booked: number;
   agencies: Array<{ id: number; name: string }>;
-}
+};
 
 const gatheringColumns = sql`
   g.id, g.unit_id, g.unit_path, u.code AS unit_code, u.name AS unit_name, u.level AS unit_level, u.country, u.time_zone,
@@ -105,26 +89,12 @@ export async function hostOverlap(
   return rows[0];
 }
 
-interface NewGathering {
-  unit_id: number;
-  unit_path: string;
-  series_id: number | null;
-  kind: string;
-  title: string;
-  host_id: number | null;
-  host_role: string | null;
-  place: string | null;
-  place_lat: number | null;
-  place_lng: number | null;
-  starts_at: Date;
-  ends_at: Date;
-  capacity: number | null;
-  topics: string[];
-  created_by: number | null;
-  created_at: Date;
-  updated_at: Date;
-  moved_from?: string | null;
-}
+/** What a new gathering is written with; the rest of its columns start at their defaults. */
+type NewGathering = Pick<
+  Insertable<GatheringsTable>,
+  | 'unit_id' | 'unit_path' | 'series_id' | 'kind' | 'title' | 'host_id' | 'host_role' | 'place' | 'place_lat' | 'place_lng'
+  | 'starts_at' | 'ends_at' | 'capacity' | 'topics' | 'created_by' | 'created_at' | 'updated_at' | 'moved_from'
+>;
 
 export async function insertGathering(db: Kysely<DB>, values: NewGathering, agencies: readonly number[]): Promise<number> {
   const row = await db.insertInto('gatherings').values(values).returning('id').executeTakeFirstOrThrow();

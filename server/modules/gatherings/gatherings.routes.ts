@@ -45,17 +45,7 @@ import {
   StaffGathering,
   UnitParams,
 } from './gatherings.schema.ts';
-import {
-  canAskUnder,
-  canEditMinimums,
-  canRunGatherings,
-  minutesFileIsPublic,
-  gatheringOverseers,
-  gatheringStaff,
-  minimumEditors,
-  overseerScope,
-  staffScope,
-} from './gatherings.policy.ts';
+import { canAskUnder, canEditMinimums, canRunGatherings, minutesFileIsPublic, overseerScope, staffScope } from './gatherings.policy.ts';
 import {
   attendeesOf,
   bookingsOf,
@@ -87,8 +77,8 @@ import { setMinimum } from './commands/setMinimum.ts';
 import { gatheringMessages } from './gatherings.messages.ts';
 import { gatheringWebhookEvents } from './gatherings.webhooks.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { gatheringOverseers, gatheringReaders, gatheringStaff, minimumEditors } from '../../contract/roleSets.ts';
 
-const readers = [...new Set([...gatheringStaff, ...gatheringOverseers])];
 
 /** Those who run or oversee a unit's gatherings may read its staff view. */
 const mayRead = (actor: Actor, path: string) => [...staffScope(actor), ...overseerScope(actor)].some((p) => path.startsWith(p));
@@ -252,7 +242,7 @@ export const gatheringsModule: Module = {
     routes.get(
       '/api/v1/gathering-series',
       {
-        access: { roles: readers },
+        access: { roles: gatheringReaders },
         summary: 'The series under a unit, within your units, with the days left out or moved',
         querystring: SeriesQuery,
         response: { 200: SeriesList },
@@ -267,7 +257,7 @@ export const gatheringsModule: Module = {
 
     routes.get(
       '/api/v1/gatherings',
-      { access: { roles: readers }, summary: 'Gatherings under a unit, within your units', querystring: ListQuery, response: { 200: GatheringList } },
+      { access: { roles: gatheringReaders }, summary: 'Gatherings under a unit, within your units', querystring: ListQuery, response: { 200: GatheringList } },
       async (request) => {
         const q = request.query;
         const unit = await unitOf(ctx, q.unit);
@@ -352,7 +342,7 @@ export const gatheringsModule: Module = {
     routes.get(
       '/api/v1/gatherings/records',
       {
-        access: { roles: readers },
+        access: { roles: gatheringReaders },
         summary: '"Three sides, one word" records under a unit and the units below, within your units',
         description: 'overdue=true: only those still open past their day; dueBy: only those still open and due on or before that local day (overdue ones included).',
         querystring: RecordsQuery,
@@ -388,7 +378,7 @@ export const gatheringsModule: Module = {
 
     routes.get(
       '/api/v1/gatherings/:id',
-      { access: { roles: readers }, summary: 'A gathering as staff see it', params: IdParams, response: { 200: StaffGathering } },
+      { access: { roles: gatheringReaders }, summary: 'A gathering as staff see it', params: IdParams, response: { 200: StaffGathering } },
       async (request) => {
         const g = await getGathering(ctx.db, idOf(request.params));
         if (!g || !mayRead(request.actor, g.unit_path)) throw notFound();

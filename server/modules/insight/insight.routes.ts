@@ -8,12 +8,13 @@ import { classifyPetition, routingSubject, sameBranch } from '../petitions/index
 import { predict } from './insight.model.ts';
 import { agencyNames, agencyPaths, loadModel, modelFigures } from './insight.queries.ts';
 import { hotspotsOf } from './insight.list.ts';
-import { hotspotReaders, hotspotScope, modelKeepers, routers } from './insight.policy.ts';
+import { hotspotScope } from './insight.policy.ts';
 import { HotspotList, HotspotQuery, PetitionParams, RouteBody, RouteOutcome, RoutingFigures, RoutingSuggestion, TrainAccepted } from './insight.schema.ts';
 import { insightMessages } from './insight.messages.ts';
 import { insightTemplates } from './insight.notify.ts';
 import { insightJobs } from './insight.jobs.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { caseRouters, hotspotReaders, modelKeepers } from '../../contract/roleSets.ts';
 
 export const insightModule: Module = {
   name: 'insight',
@@ -26,7 +27,7 @@ export const insightModule: Module = {
     routes.get(
       '/api/v1/petitions/:id/routing-suggestion',
       {
-        access: { roles: routers },
+        access: { roles: caseRouters },
         summary: "The three most likely categories and agencies for a case, learned from the deployment's routed history",
         description: 'Agencies only on the case\'s branch of the unit tree. For those who may route the case (its dispatchers and leaders).',
         params: PetitionParams,
@@ -71,7 +72,7 @@ export const insightModule: Module = {
     routes.post(
       '/api/v1/petitions/:id/routing',
       {
-        access: { roles: routers },
+        access: { roles: caseRouters },
         summary: "Sets an open case's category and agency (a suggestion applied in one click, or the dispatcher's own choice)",
         params: PetitionParams,
         body: RouteBody,

@@ -2,7 +2,7 @@
  * Who may write, review and read articles, and which states follow which. Pure: no I/O.
  */
 import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
-import type { Role } from '../../contract/domain.ts';
+import { articleReviewers, articleWriters } from '../../contract/roleSets.ts';
 
 export const articleKinds = ['answer', 'guide', 'announcement'] as const;
 export type ArticleKind = (typeof articleKinds)[number];
@@ -13,11 +13,6 @@ export type ArticleLanguage = (typeof articleLanguages)[number];
 export const articleActions = ['revise', 'submit', 'approve', 'return', 'withdraw'] as const;
 export type ArticleAction = (typeof articleActions)[number];
 
-/** Officials who write articles for their units. */
-export const writers = ['administrator', 'leader', 'dispatcher', 'handler', 'reception_officer'] as const satisfies readonly Role[];
-/** Officials who review what others wrote and publish it. */
-export const reviewers = ['administrator', 'leader'] as const satisfies readonly Role[];
-
 interface ArticleSubject {
   unit_path: string;
   state: ArticleState;
@@ -25,12 +20,12 @@ interface ArticleSubject {
 }
 
 export function canWriteAt(actor: Actor, unitPath: string): boolean {
-  return hasRoleAt(actor, unitPath, writers);
+  return hasRoleAt(actor, unitPath, articleWriters);
 }
 
 /** The subtrees whose articles the actor may see while they are written and reviewed. */
 export function editorScope(actor: Actor): string[] {
-  return unitScope(actor, writers);
+  return unitScope(actor, articleWriters);
 }
 
 export function canSeeDraft(actor: Actor, a: Pick<ArticleSubject, 'unit_path'>): boolean {
@@ -51,12 +46,12 @@ export function decideArticle(actor: Actor, a: ArticleSubject, action: ArticleAc
       return a.state === 'draft' ? { ok: true } : no('article_not_draft');
     case 'approve':
     case 'return':
-      if (!hasRoleAt(actor, a.unit_path, reviewers)) return no('forbidden', 403);
+      if (!hasRoleAt(actor, a.unit_path, articleReviewers)) return no('forbidden', 403);
       // Publication needs a second pair of eyes: the author of the version never approves it.
       if (actor.kind === 'official' && actor.id === a.author_id) return no('article_own_review', 403);
       return a.state === 'in_review' ? { ok: true } : no('article_not_in_review');
     case 'withdraw':
-      if (!hasRoleAt(actor, a.unit_path, reviewers)) return no('forbidden', 403);
+      if (!hasRoleAt(actor, a.unit_path, articleReviewers)) return no('forbidden', 403);
       return a.state === 'withdrawn' ? no('article_withdrawn') : { ok: true };
   }
 }

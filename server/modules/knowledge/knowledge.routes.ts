@@ -23,7 +23,7 @@ import {
   WorkList,
   WorkQuery,
 } from './knowledge.schema.ts';
-import { canSeeDraft, editorScope, reviewers, writers, type ArticleLanguage } from './knowledge.policy.ts';
+import { canSeeDraft, editorScope, type ArticleLanguage } from './knowledge.policy.ts';
 import {
   accountName,
   articlesByIds,
@@ -55,6 +55,7 @@ import { knowledgeMessages } from './knowledge.messages.ts';
 import { subscriptionTemplates } from './knowledge.notify.ts';
 import { announceJobs } from './knowledge.announce.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { articleReviewers, articleWriters } from '../../contract/roleSets.ts';
 
 const language = (lang: string | undefined, header: string | undefined): ArticleLanguage => {
   const l = (lang ?? header ?? 'vi').slice(0, 2).toLowerCase();
@@ -145,7 +146,7 @@ export const knowledgeModule: Module = {
     routes.post(
       '/api/v1/knowledge/articles',
       {
-        access: { roles: writers },
+        access: { roles: articleWriters },
         summary: 'Write an article (a draft): a procedure guide, an announcement, or an answer from a petition whose resident agreed to publication',
         description: "An answer's texts are scrubbed of its petition's personal data (names, phone numbers, e-mail, identity numbers, addresses) as they are saved; another official reviews it before residents read it.",
         body: CreateArticleBody,
@@ -163,7 +164,7 @@ export const knowledgeModule: Module = {
     routes.get(
       '/api/v1/knowledge/articles/:id/work',
       {
-        access: { roles: writers },
+        access: { roles: articleWriters },
         summary: 'The article as it is being written or reviewed, with what the caller may do',
         params: ArticleParams,
         response: { 200: ArticleWorkView },
@@ -174,7 +175,7 @@ export const knowledgeModule: Module = {
     routes.post(
       '/api/v1/knowledge/articles/:id/actions',
       {
-        access: { roles: writers },
+        access: { roles: articleWriters },
         summary: 'revise (new texts), submit (for review), approve (another official: publish), return (to the writer, with a reason), withdraw',
         params: ArticleParams,
         body: ArticleActionBody,
@@ -211,7 +212,7 @@ export const knowledgeModule: Module = {
     routes.get(
       '/api/v1/knowledge/work',
       {
-        access: { roles: writers },
+        access: { roles: articleWriters },
         summary: "Articles being written or waiting for review in the caller's units",
         querystring: WorkQuery,
         response: { 200: WorkList },
@@ -232,7 +233,7 @@ export const knowledgeModule: Module = {
             title: pickText(texts.filter((t) => t.article_id === r.id), lang)?.title ?? '',
             author: { id: r.author_id, name: names.get(r.author_id) ?? '' },
             updatedAt: r.updated_at.toISOString(),
-            mayReview: r.state === 'in_review' && r.author_id !== actor.id && hasRoleAt(actor, r.unit_path, reviewers),
+            mayReview: r.state === 'in_review' && r.author_id !== actor.id && hasRoleAt(actor, r.unit_path, articleReviewers),
           })),
         };
       },

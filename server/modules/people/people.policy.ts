@@ -4,12 +4,9 @@
  */
 import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
 import type { Role } from '../../contract/domain.ts';
+import { officialManagers, officialReaders } from '../../contract/roleSets.ts';
 
 export type CommandActor = Actor | { kind: 'system'; label: string };
-
-/** Dispatchers read officials to pick handlers; auditors read everything they oversee. */
-export const officialReaders = ['administrator', 'leader', 'dispatcher', 'auditor'] as const satisfies readonly Role[];
-export const officialManagers = ['administrator', 'leader'] as const satisfies readonly Role[];
 
 /** Where a role is held: a unit's path, or '/' with unitId null for the whole deployment. */
 export interface Place {

@@ -20,7 +20,7 @@ import {
   SetupBody,
   VerifyBody,
 } from './people.schema.ts';
-import { officialManagers, officialReaders, officialsScope } from './people.policy.ts';
+import { officialsScope } from './people.policy.ts';
 import { accountProfile, listOfficials, officialInScope } from './people.queries.ts';
 import { requireUnit } from '../units/index.ts';
 import { presentMe, presentOfficial } from './people.presenter.ts';
@@ -41,6 +41,7 @@ import { peopleMessages } from './people.messages.ts';
 import { peopleTemplates } from './people.templates.ts';
 import { peopleJobs } from './people.jobs.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { officialManagers, officialReaders } from '../../contract/roleSets.ts';
 
 /** A new session goes back twice: in the answer (for API clients) and as the cookie (for the web app). */
 function answerWithSession(reply: FastifyReply, ctx: AppContext, session: NewSession) {

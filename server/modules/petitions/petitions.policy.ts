@@ -5,7 +5,9 @@
  */
 import { hasRoleAt, type Actor, type Official } from '../../platform/access.ts';
 import { actionTypes, type ActionType, type PetitionKind, type PetitionStatus, type ReviewStage, type Role } from '../../contract/domain.ts';
-import { canManageOfficial, officialManagers } from '../people/index.ts';
+import { canManageOfficial } from '../people/index.ts';
+import { officialManagers } from '../../contract/roleSets.ts';
+import { caseDispatchers, caseLeaders, caseWorkers, conductReportDispatchers, conductReportReaders, onTheSpotAnswerers, petitionReaders } from '../../contract/roleSets.ts';
 
 type SystemActor = { kind: 'system'; label: string };
 export type CommandActor = Actor | SystemActor;
@@ -105,14 +107,6 @@ export const publicKinds: readonly PetitionKind[] = ['question', 'suggestion', '
 /** A conduct report or a denunciation names a person who could retaliate: its author is protected. */
 export const protectedKinds: readonly PetitionKind[] = ['denunciation', 'conduct_report'];
 
-/** Roles that see a unit's petitions; conduct reports go only to the supervisors (leaders). */
-const readers: readonly Role[] = ['administrator', 'leader', 'dispatcher', 'reception_officer', 'auditor'];
-const conductReaders: readonly Role[] = ['leader', 'auditor'];
-/** Roles that route a unit's petitions: accept, reject, assign, transfer, merge, escalate, close, review, re-review. */
-const dispatchers: readonly Role[] = ['dispatcher', 'leader'];
-const conductDispatchers: readonly Role[] = ['leader'];
-const onTheSpotAnswerers: readonly Role[] = ['reception_officer', 'dispatcher', 'leader'];
-
 function official(actor: CommandActor) {
   return actor.kind === 'official' ? actor : null;
 }
@@ -123,8 +117,6 @@ export interface Candidate<G extends { role: Role; path: string } = { role: Role
   grants: readonly G[];
 }
 
-/** Roles that do a case's work. */
-const handlerRoles: readonly Role[] = ['handler', 'leader', 'dispatcher', 'reception_officer'];
 /** Is one unit inside the other (either way)? */
 export const sameBranch = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
@@ -150,7 +142,7 @@ export function handlerGrant<G extends { role: Role; path: string }>(
   reported?: OfficialReach | null,
 ): G | undefined {
   if (c.id === p.reported_official_id || reachedBy(p, c, reported)) return undefined;
-  return c.grants.find((g) => handlerRoles.includes(g.role) && sameBranch(p.unit_path, g.path));
+  return c.grants.find((g) => caseWorkers.includes(g.role) && sameBranch(p.unit_path, g.path));
 }
 
 /**
@@ -163,7 +155,7 @@ export function leaderGrant<G extends { role: Role; path: string }>(
   reported?: OfficialReach | null,
 ): G | undefined {
   if (c.id === p.reported_official_id || reachedBy(p, c, reported)) return undefined;
-  return c.grants.find((g) => g.role === 'leader' && p.unit_path.startsWith(g.path));
+  return c.grants.find((g) => caseLeaders.includes(g.role) && p.unit_path.startsWith(g.path));
 }
 
 /** Does the actor hold any grant over the petition's unit? (403 rather than 404 outside it.) */
@@ -179,7 +171,7 @@ export function canSee(actor: CommandActor, p: PetitionSubject): boolean {
   // The official a conduct report is about never sees it, whatever roles they hold.
   if (p.reported_official_id === o.id) return false;
   if (p.handler_id === o.id || p.leader_id === o.id) return true;
-  return hasRoleAt(o, p.unit_path, p.kind === 'conduct_report' ? conductReaders : readers);
+  return hasRoleAt(o, p.unit_path, p.kind === 'conduct_report' ? conductReportReaders : petitionReaders);
 }
 
 /**
@@ -196,7 +188,7 @@ export function canSeeIdentity(actor: CommandActor, p: PetitionSubject): boolean
 
 function routes(actor: CommandActor, p: PetitionSubject): boolean {
   if (actor.kind === 'system') return true;
-  return hasRoleAt(actor, p.unit_path, p.kind === 'conduct_report' ? conductDispatchers : dispatchers);
+  return hasRoleAt(actor, p.unit_path, p.kind === 'conduct_report' ? conductReportDispatchers : caseDispatchers);
 }
 
 /** The case's responsible leader, or a leader of its unit: their answers need nobody's approval, and they approve others'. */

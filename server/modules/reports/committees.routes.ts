@@ -18,7 +18,7 @@ import {
   MembersBody,
   RegulationBody,
 } from './reports.schema.ts';
-import { canCompleteDecision, canKeepCommittee, canReadReport, committeeKeepers } from './reports.policy.ts';
+import { canCompleteDecision, canKeepCommittee, canReadReport } from './reports.policy.ts';
 import { addMembers, adoptRegulation, completeDecision, createCommittee, recordMeeting, updateMember } from './commands/committees.ts';
 import {
   attendanceOf,
@@ -33,6 +33,7 @@ import {
 } from './committees.queries.ts';
 import type { NewMember } from './committees.queries.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { committeeKeepers } from '../../contract/roleSets.ts';
 
 type MemberBody = Static<typeof MemberInput>;
 const member = (m: MemberBody): NewMember => ({ name: m.name, role: m.role as NewMember['role'], position: m.position ?? null, accountId: m.account ?? null, email: m.email ?? null });

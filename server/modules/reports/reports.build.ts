@@ -7,7 +7,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { addDays, localDay, startOfLocalDay } from '../../platform/calendar.ts';
 import type { UnitRecord } from '../units/index.ts';
-import { childFiguresOf, figuresOf, type StatsView } from '../figures/index.ts';
+import { childFiguresOf, figuresOf, type FiguresView } from '../figures/index.ts';
 import { gatheringCompliance, gatheringFiguresOf } from '../gatherings/index.ts';
 import { deliberationFiguresOf } from '../deliberation/index.ts';
 import { gapTotals } from '../service-points/index.ts';
@@ -32,7 +32,7 @@ const figureKeys = [
   'rated', 'satisfied', 'acceptable', 'unsatisfied', 'responseRate', 'resolutionRate', 'onTimeRate', 'satisfactionRate', 'medianHoursToAnswer',
 ] as const satisfies readonly (keyof PetitionFigures)[];
 
-function pickFigures(s: StatsView): PetitionFigures {
+function pickFigures(s: FiguresView): PetitionFigures {
   return Object.fromEntries(figureKeys.map((k) => [k, s[k]])) as PetitionFigures;
 }
 

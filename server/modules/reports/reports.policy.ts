@@ -1,11 +1,6 @@
 /** Who may read which version of a report. Pure functions of the actor and the unit. */
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
-import type { Role } from '../../contract/domain.ts';
-
-/** The staff version (cases and their leaders) is for those who answer for the unit or oversee it. */
-export const reportReaders = ['leader', 'administrator', 'auditor'] as const satisfies readonly Role[];
-/** Targets are set by the unit's leaders and administrators (or those above them). */
-export const targetSetters = ['leader', 'administrator'] as const satisfies readonly Role[];
+import { committeeKeepers, reportReaders, targetSetters } from '../../contract/roleSets.ts';
 
 export type Audience = 'staff' | 'public';
 
@@ -17,9 +12,6 @@ export function canReadReport(actor: Actor, unitPath: string, audience: Audience
 export function canSetTargets(actor: Actor, unitPath: string): boolean {
   return hasRoleAt(actor, unitPath, targetSetters);
 }
-
-/** Who keeps a unit's steering committee: its leaders and administrators, or those above. */
-export const committeeKeepers = ['leader', 'administrator'] as const satisfies readonly Role[];
 
 export function canKeepCommittee(actor: Actor, unitPath: string): boolean {
   return hasRoleAt(actor, unitPath, committeeKeepers);

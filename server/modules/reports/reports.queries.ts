@@ -1,5 +1,6 @@
 /** All SQL of the reports module. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { ReportsTable } from './reports.tables.ts';
 import type { DB } from '../../schema.ts';
 import { openStatuses } from '../../contract/domain.ts';
 import { protectedKinds } from '../petitions/index.ts';
@@ -122,18 +123,8 @@ export async function childUnits(db: Db, unitId: number): Promise<Array<{ id: nu
 
 // The archive
 
-interface ArchivedRow {
-  id: number;
-  unit_id: number;
-  period: string;
-  from_day: string;
-  to_day: string;
-  audience: 'staff' | 'public';
-  locale: string;
-  sha256: string;
-  produced_at: Date;
-  mailed_to: number | null;
-}
+/** A report in the archive, less its content and PDF. */
+type ArchivedRow = Omit<Selectable<ReportsTable>, 'content' | 'pdf'>;
 
 const archivedColumns = ['id', 'unit_id', 'period', sql<string>`from_day::text`.as('from_day'), sql<string>`to_day::text`.as('to_day'), 'audience', 'locale', 'sha256', 'produced_at', 'mailed_to'] as const;
 

@@ -7,8 +7,8 @@ import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { resolveUnit, type UnitRecord } from '../units/index.ts';
 import { ArchiveList, ArchiveQuery, IdParams, ReportQuery, ReportView, TargetsBody, TargetsQuery, TargetsView, UpwardQuery, UpwardView } from './reports.schema.ts';
 import { upwardCsv, upwardTable, upwardXlsx, type SortKey } from './reports.upward.ts';
-import { reportReaders } from './reports.policy.ts';
-import { canReadReport, canSetTargets, targetSetters, type Audience } from './reports.policy.ts';
+
+import { canReadReport, canSetTargets, type Audience } from './reports.policy.ts';
 import { customPeriod, parsePeriod, type Period } from './reports.periods.ts';
 import { buildReport } from './reports.build.ts';
 import { renderReportPdf } from './reports.pdf.ts';
@@ -20,6 +20,7 @@ import { reportTemplates } from './reports.templates.ts';
 import { reportJobs } from './reports.jobs.ts';
 import { archivedReportFile } from './commands/archiveReport.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { reportReaders, targetSetters } from '../../contract/roleSets.ts';
 
 const maxReportYears = 5;
 

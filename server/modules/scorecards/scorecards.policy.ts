@@ -4,12 +4,9 @@
  */
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
 import type { Channel, Role, ScorecardGrade, ScorecardMeasure } from '../../contract/domain.ts';
+import { scorecardAdministrators, scorecardReaders } from '../../contract/roleSets.ts';
 
-/** Leaders read the scorecards of their units' officials and grade them; auditors read. */
-export const scorecardReaders = ['leader', 'auditor'] as const satisfies readonly Role[];
 const scorecardGraders = ['leader'] as const satisfies readonly Role[];
-/** Frameworks and the ranking's minimum volume are set by administrators of the unit. */
-export const scorecardAdministrators = ['administrator'] as const satisfies readonly Role[];
 
 /** Channels through which a case is handled fully online. */
 export const onlineChannels: readonly Channel[] = ['web', 'mobile'];

@@ -29,19 +29,7 @@ import {
   UnitOfficials,
   UnitsQuery,
 } from './scorecards.schema.ts';
-import {
-  canActAsSuperior,
-  canEditFramework,
-  canReadOfficial,
-  canReadUnit,
-  canSelfAssess,
-  parsePeriod,
-  rank,
-  round2,
-  scorecardAdministrators,
-  scorecardReaders,
-  type Period,
-} from './scorecards.policy.ts';
+import { canActAsSuperior, canEditFramework, canReadOfficial, canReadUnit, canSelfAssess, parsePeriod, rank, round2, type Period } from './scorecards.policy.ts';
 import { childUnits, unitsUnder, findOfficial, findReview, frameworksAbove, minVolumeAt, rankingCounts, type OfficialRow, type UnitRow } from './scorecards.queries.ts';
 import type { Computed } from './scorecards.compute.ts';
 import { officialCard, officialGradesUnder, unitCard } from './scorecards.grades.ts';
@@ -53,6 +41,7 @@ import { setRankingMinimum } from './commands/setRankingMinimum.ts';
 import { gradeYear, selfAssess } from './commands/reviewYear.ts';
 import { scorecardMessages } from './scorecards.messages.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { scorecardAdministrators, scorecardReaders } from '../../contract/roleSets.ts';
 
 /** Without a setting at the unit or above, a unit needs this many rated cases to be ranked. */
 const defaultMinVolume = 30;
@@ -96,7 +85,6 @@ async function readableUnit(ctx: AppContext, actor: Actor, code: string): Promis
   if (!canReadUnit(actor, u.path)) throw forbidden();
   return unitRow(u);
 }
-
 
 export const scorecardsModule: Module = {
   name: 'scorecards',

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
 import { resolveUnit } from '../units/index.ts';
-import { insertReturningId } from '../../platform/db.ts';
+import { insertReturningId, namedPlaceId } from '../../platform/db.ts';
 
 export interface UnitWithChecklist {
   id: number;
@@ -67,18 +67,6 @@ export function getServicePoint(db: Kysely<DB>, id: number): Promise<ServicePoin
   return pointSelect(db).where('p.id', '=', id).executeTakeFirst();
 }
 
-/** The service point of this kind and name in this unit, if there is one (seeding looks before it adds). */
-export async function findServicePointId(db: Kysely<DB>, unitId: number, kind: string, name: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('service_points')
-    .select('id')
-    .where('unit_id', '=', unitId)
-    .where('kind', '=', kind)
-    .where('name', '=', name)
-    .orderBy('id')
-    .executeTakeFirst();
-  return row?.id;
-}
 
 export async function insertServicePoint(
   db: Kysely<DB>,
@@ -155,3 +143,6 @@ export async function gapTotals(
     GROUP BY kind, position ORDER BY position, kind`.execute(db);
   return { units: units.rows[0]?.units ?? 0, missing: perKind.rows };
 }
+
+/** The service point of this kind and name in this unit, if there is one. */
+export const findServicePointId = (db: Kysely<DB>, unitId: number, kind: string, name: string) => namedPlaceId(db, 'service_points', unitId, kind, name);

@@ -1,6 +1,6 @@
 /** All SQL of the units module. */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { DB, LocaleNames } from '../../schema.ts';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { DB, LocaleNames, UnitsTable } from '../../schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { searchKey, searchKeySeparator } from '../../platform/text.ts';
 
@@ -228,22 +228,7 @@ export async function allocateUnitIds(trx: Kysely<DB>, count: number): Promise<n
 }
 
 /** A unit row as written by an import. */
-export interface UnitWrite {
-  id: number;
-  code: string;
-  name: string;
-  names: LocaleNames;
-  level: string;
-  parent_id: number | null;
-  path: string;
-  depth: number;
-  country: string;
-  time_zone: string;
-  valid_from: string | null;
-  valid_to: string | null;
-  replaced_by_id: number | null;
-  search_key: string;
-}
+export type UnitWrite = Omit<Selectable<UnitsTable>, 'created_at' | 'updated_at'>;
 
 const writeRecordset = sql`(id bigint, code text, name text, names jsonb, level text, parent_id bigint, path text,
   depth int, country text, time_zone text, valid_from date, valid_to date, replaced_by_id bigint, search_key text)`;

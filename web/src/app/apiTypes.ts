@@ -17,7 +17,7 @@ export type {
 export type { AgencyView as Agency } from '../../../server/modules/agencies/agencies.schema.ts';
 export type { OfficialView as OfficialSummary } from '../../../server/modules/people/people.schema.ts';
 export type { ArticleSummary, ArticleView as Article, ArticleWorkView as ArticleWork } from '../../../server/modules/knowledge/knowledge.schema.ts';
-export type { StatsView as Stats } from '../../../server/modules/figures/figures.schema.ts';
+export type { FiguresView as UnitFigures } from '../../../server/modules/figures/figures.schema.ts';
 
 /** A timeline event as the tracking page (public) or the case page (officials) receives it. */
 type PublicEvent = TrackView['timeline'][number];

@@ -1,7 +1,7 @@
 /** The SQL of petition attachments. */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
+import type { PetitionAttachmentsTable } from '../petitions.tables.ts';
 import type { DB } from '../../../schema.ts';
-import type { AttachmentType } from '../../../platform/attachments.ts';
 
 export function attachmentsOf(db: Kysely<DB>, petitionId: number) {
   return db
@@ -48,16 +48,7 @@ export async function attachmentContentsMissing(db: Kysely<DB>, limit: number): 
 
 export async function insertAttachment(
   trx: Kysely<DB>,
-  values: {
-    petition_id: number;
-    sha256: string;
-    filename: string;
-    content_type: AttachmentType;
-    size: number;
-    uploaded_by: number | null;
-    uploaded_by_resident: number | null;
-    created_at: Date;
-  },
+  values: Omit<Insertable<PetitionAttachmentsTable>, 'id'>,
 ): Promise<number> {
   const row = await trx.insertInto('petition_attachments').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;

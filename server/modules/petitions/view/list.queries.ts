@@ -1,17 +1,16 @@
 /** The SQL of the officials' list of petitions. */
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { type PetitionKind, type PetitionStatus, type Role, awaitingAcceptance, openStatuses } from '../../../contract/domain.ts';
+import { type PetitionKind, type PetitionStatus, awaitingAcceptance, openStatuses } from '../../../contract/domain.ts';
 import { type Official, unitScope } from '../../../platform/access.ts';
 import { type Database, executePrepared } from '../../../platform/db.ts';
 import type { DB } from '../../../schema.ts';
 import { protectedKinds } from '../petitions.policy.ts';
 import { type PetitionRow, pColumns, petitionColumns } from '../petitions.queries.ts';
+import { conductReportReaders, petitionReaders } from '../../../contract/roleSets.ts';
 
 // ---- the officials' list ----
 
 /** The roles that see a unit's petitions (conduct reports: supervisors and auditors only). */
-const readerRoles: Role[] = ['administrator', 'leader', 'dispatcher', 'reception_officer', 'auditor'];
-const conductReaderRoles: Role[] = ['leader', 'auditor'];
 
 export type PetitionsEb = ExpressionBuilder<DB & { p: DB['petitions'] }, 'p'>;
 
@@ -24,8 +23,8 @@ export function visibleTo(eb: PetitionsEb, actor: Official) {
     eb.or([
       eb('p.handler_id', '=', actor.id),
       eb('p.leader_id', '=', actor.id),
-      eb.and([eb('p.kind', '!=', 'conduct_report'), under(unitScope(actor, readerRoles))]),
-      eb.and([eb('p.kind', '=', 'conduct_report'), under(unitScope(actor, conductReaderRoles))]),
+      eb.and([eb('p.kind', '!=', 'conduct_report'), under(unitScope(actor, petitionReaders))]),
+      eb.and([eb('p.kind', '=', 'conduct_report'), under(unitScope(actor, conductReportReaders))]),
     ]),
   ]);
 }
@@ -100,10 +99,10 @@ function filterCondition(eb: PetitionsEb, actor: Official, f: ListFilters) {
  */
 function visibleParts(actor: Official): Array<(eb: PetitionsEb) => ReturnType<PetitionsEb['and']>> {
   const parts: Array<(eb: PetitionsEb) => ReturnType<PetitionsEb['and']>> = [];
-  for (const prefix of unitScope(actor, readerRoles)) {
+  for (const prefix of unitScope(actor, petitionReaders)) {
     parts.push((eb) => eb.and([eb('p.unit_path', 'like', `${prefix}%`), eb('p.kind', '!=', 'conduct_report')]));
   }
-  for (const prefix of unitScope(actor, conductReaderRoles)) {
+  for (const prefix of unitScope(actor, conductReportReaders)) {
     parts.push((eb) => eb.and([eb('p.unit_path', 'like', `${prefix}%`), eb('p.kind', '=', 'conduct_report')]));
   }
   // Apart rather than OR-ed, so that each reads its index alone (migration 0960); the probe counts distinct ids.
@@ -127,7 +126,7 @@ function walksFirst(actor: Official, f: ListFilters): boolean {
   const filtered =
     f.tsquery || f.phone || f.unitPath || f.statuses?.length || f.kinds?.length || f.category || f.channels?.length ||
     f.assignedToMe || f.leadByMe || f.awaitingApproval !== undefined || f.overdue !== undefined || f.dueBefore;
-  return f.sort === 'newest' && !filtered && unitScope(actor, readerRoles).some((prefix) => prefix.split('/').filter(Boolean).length <= 2);
+  return f.sort === 'newest' && !filtered && unitScope(actor, petitionReaders).some((prefix) => prefix.split('/').filter(Boolean).length <= 2);
 }
 
 /**

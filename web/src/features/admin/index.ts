@@ -1,7 +1,8 @@
 import { registerFeature } from '../../app/router.ts';
+import { officialManagers } from '../../../../server/contract/roleSets.ts';
 
 registerFeature({
   name: 'admin',
   routes: [{ path: '/staff/admin', title: 'admin.title', area: 'staff', load: () => import('./AdminPage.tsx') }],
-  nav: [{ href: '/staff/admin', label: 'nav.admin', area: 'staff', order: 130, roles: ['administrator', 'leader'] }],
+  nav: [{ href: '/staff/admin', label: 'nav.admin', area: 'staff', order: 130, roles: officialManagers }],
 });

@@ -1,7 +1,8 @@
 import { registerFeature } from '../../app/router.ts';
+import { auditReaders } from '../../../../server/contract/roleSets.ts';
 
 registerFeature({
   name: 'audit',
   routes: [{ path: '/staff/audit', title: 'audit.title', area: 'staff', load: () => import('./AuditPage.tsx') }],
-  nav: [{ href: '/staff/audit', label: 'nav.audit', area: 'staff', order: 140, roles: ['auditor', 'administrator'] }],
+  nav: [{ href: '/staff/audit', label: 'nav.audit', area: 'staff', order: 140, roles: auditReaders }],
 });

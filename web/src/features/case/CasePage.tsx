@@ -15,6 +15,7 @@ import { RoutingSuggestion } from './RoutingSuggestion.tsx';
 import { ConductFinding } from './ConductFinding.tsx';
 import type { ActionType } from '../../../../server/contract/domain.ts';
 import type { HandedOver } from '../../../../server/modules/petitions/petitions.schema.ts';
+import { auditReaders } from '../../../../server/contract/roleSets.ts';
 
 /** Those who may take one of these actions route the case: only they are offered the routing suggestion. */
 const routingActions: readonly ActionType[] = ['accept', 'assign', 'transfer', 'merge', 'escalate'];
@@ -79,7 +80,7 @@ export default function CasePage({ params }: PageProps) {
     <>
       <p>
         <a href="/staff">← {t('case.back')}</a>
-        {hasRole(me, ['auditor', 'administrator']) ? (
+        {hasRole(me, auditReaders) ? (
           <>
             {' · '}
             <a href={`/staff/audit?subject=${encodeURIComponent(`petition:${p.id}`)}`}>{t('audit.ofPetition')}</a>

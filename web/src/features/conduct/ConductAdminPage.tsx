@@ -16,6 +16,7 @@ import { QrCode } from './QrCode.tsx';
 import { CounterDuty } from './CounterDuty.tsx';
 import { StaffPhoto } from './StaffPhoto.tsx';
 import { localText, type NormSet, type StaffEntry } from './types.ts';
+import { conductAdministrators } from '../../../../server/contract/roleSets.ts';
 
 const langs = ['vi', 'zh', 'en'] as const;
 type Texts = Record<(typeof langs)[number], string>;
@@ -326,7 +327,7 @@ export default function ConductAdminPage({ query }: PageProps) {
   useAsync(async () => {
     if (code && !unit) setUnit(await api.get<Unit>(`/units/${encodeURIComponent(code)}`));
   }, [code]);
-  const admin = hasRole(me, ['administrator']);
+  const admin = hasRole(me, conductAdministrators);
   return (
     <>
       <p class="lead">{t('conduct.adminLead')}</p>

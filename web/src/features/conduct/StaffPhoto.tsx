@@ -10,6 +10,7 @@ import type { Unit } from '../../app/apiTypes.ts';
 import { Alert, Field, useAsync } from '../../app/ui.tsx';
 import { SelectField, Form } from '../../app/components.tsx';
 import type { StaffEntry } from './types.ts';
+import { photoKeepers } from '../../../../server/contract/roleSets.ts';
 
 export function StaffPhoto({ unit }: { unit: Unit }) {
   const { t } = useI18n();
@@ -20,7 +21,7 @@ export function StaffPhoto({ unit }: { unit: Unit }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   if (!me || me.kind !== 'official') return null;
-  const admin = hasRole(me, ['administrator']);
+  const admin = hasRole(me, photoKeepers);
   const items = staff.value?.items ?? [];
   const choices = admin ? items : items.filter((s) => s.id === me.id);
   if (!choices.length) return null;

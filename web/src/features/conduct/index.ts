@@ -3,6 +3,7 @@ import { KioskPage } from './KioskPage.tsx';
 import { RatePage } from './RatePage.tsx';
 import { RateGatheringPage } from './RateGatheringPage.tsx';
 import { StaffDirectoryPage } from './StaffDirectoryPage.tsx';
+import { counterStaff } from '../../../../server/contract/roleSets.ts';
 
 registerFeature({
   name: 'conduct',
@@ -13,5 +14,5 @@ registerFeature({
     { path: '/units/:code/staff', title: 'conduct.directoryTitle', area: 'public', page: StaffDirectoryPage },
     { path: '/staff/conduct', title: 'conduct.adminTitle', area: 'staff', load: () => import('./ConductAdminPage.tsx') },
   ],
-  nav: [{ href: '/staff/conduct', label: 'nav.conduct', area: 'staff', roles: ['administrator', 'leader', 'dispatcher', 'handler', 'reception_officer'], order: 125 }],
+  nav: [{ href: '/staff/conduct', label: 'nav.conduct', area: 'staff', roles: counterStaff, order: 125 }],
 });

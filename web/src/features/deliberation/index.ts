@@ -2,6 +2,7 @@ import { registerFeature } from '../../app/router.ts';
 import DeliberationPage from './DeliberationPage.tsx';
 import MatterPage from './MatterPage.tsx';
 import ConsultationPage from './ConsultationPage.tsx';
+import { councilManagers } from '../../../../server/contract/roleSets.ts';
 
 // Residents' pages load with the app (they open them on a phone from a shared link); the councils' desk loads when opened.
 registerFeature({
@@ -14,6 +15,6 @@ registerFeature({
   ],
   nav: [
     { href: '/deliberation', label: 'nav.deliberation', area: 'public', order: 35 },
-    { href: '/staff/councils', label: 'nav.councils', area: 'staff', roles: ['administrator', 'leader', 'council_secretary'], order: 125 },
+    { href: '/staff/councils', label: 'nav.councils', area: 'staff', roles: councilManagers, order: 125 },
   ],
 });

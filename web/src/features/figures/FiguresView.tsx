@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { tOr, useI18n } from '../../app/i18n.ts';
 import { fetchFigures, rates } from '../../app/figures.ts';
-import type { Stats } from '../../app/apiTypes.ts';
+import type { UnitFigures } from '../../app/apiTypes.ts';
 import { Alert, Loading, useAsync } from '../../app/ui.tsx';
 import { RowTable } from '../../app/components.tsx';
 import { Chart, type ChartOption } from './charts.tsx';
@@ -18,7 +18,7 @@ function countOf(value: number | { received?: number } | undefined): number {
 
 const palette = ['#0b4f8a', '#2e7d32', '#c62828', '#6a1b9a', '#ef6c00', '#00838f', '#5d4037', '#455a64'];
 
-function breakdown(map: Stats['byChannel'], prefix: string): Array<{ key: string; label: string; value: number }> {
+function breakdown(map: UnitFigures['byChannel'], prefix: string): Array<{ key: string; label: string; value: number }> {
   return Object.entries(map ?? {})
     .map(([key, value]) => ({ key, label: tOr(`${prefix}.${key}`, key), value: countOf(value) }))
     .sort((a, b) => b.value - a.value);

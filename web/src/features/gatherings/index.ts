@@ -1,6 +1,7 @@
 import { registerFeature } from '../../app/router.ts';
 import CalendarPage from './CalendarPage.tsx';
 import GatheringPage from './GatheringPage.tsx';
+import { gatheringOverseers, gatheringReaders, minimumEditors } from '../../../../server/contract/roleSets.ts';
 
 // Residents open the calendar and a gathering's page on a phone from a shared link; officials' planning and console load when opened.
 registerFeature({
@@ -15,8 +16,8 @@ registerFeature({
   ],
   nav: [
     { href: '/gatherings', label: 'nav.gatherings', area: 'public', order: 32 },
-    { href: '/staff/gatherings', label: 'nav.staffGatherings', area: 'staff', roles: ['administrator', 'leader', 'dispatcher', 'reception_officer', 'auditor'], order: 122 },
-    { href: '/staff/gathering-follow-ups', label: 'nav.gatheringFollowUps', area: 'staff', roles: ['administrator', 'leader', 'reception_officer', 'auditor'], order: 123 },
-    { href: '/staff/reception-minimums', label: 'nav.receptionMinimums', area: 'staff', roles: ['administrator'], order: 129 },
+    { href: '/staff/gatherings', label: 'nav.staffGatherings', area: 'staff', roles: gatheringReaders, order: 122 },
+    { href: '/staff/gathering-follow-ups', label: 'nav.gatheringFollowUps', area: 'staff', roles: gatheringOverseers, order: 123 },
+    { href: '/staff/reception-minimums', label: 'nav.receptionMinimums', area: 'staff', roles: minimumEditors, order: 129 },
   ],
 });

@@ -10,6 +10,7 @@ import { PetitionTable } from './PetitionTable.tsx';
 import { AwaitingReview } from './AwaitingReview.tsx';
 import { FilterSelect } from './FilterSelect.tsx';
 import { ExportLinks } from '../../app/ExportLinks.tsx';
+import { caseLeaders, caseWorkers, intakeWatchers } from '../../../../server/contract/roleSets.ts';
 
 type View = 'mine' | 'leading' | 'new' | 'toAssign' | 'dueSoon' | 'overdue' | 'all';
 const views: View[] = ['new', 'mine', 'leading', 'toAssign', 'dueSoon', 'overdue', 'all'];
@@ -39,9 +40,9 @@ function viewQuery(view: View): Query {
 
 /** Where an official lands: a leader on the cases they answer for, a dispatcher on what is to accept, a handler on their own cases. */
 function homeView(me: Me | null): View {
-  if (hasRole(me, ['leader'])) return 'leading';
-  if (hasRole(me, ['dispatcher', 'reception_officer'])) return 'new';
-  if (hasRole(me, ['handler'])) return 'mine';
+  if (hasRole(me, caseLeaders)) return 'leading';
+  if (hasRole(me, intakeWatchers)) return 'new';
+  if (hasRole(me, caseWorkers)) return 'mine';
   return 'all';
 }
 
@@ -56,7 +57,7 @@ export default function InboxPage({ query }: PageProps) {
     ['unit', 'status', 'kind', 'channel', 'q'].flatMap((name) => (query.get(name) ? [[name, query.get(name)]] : [])),
   );
   // "Cases I answer for" is a leader's view; the others are every official's.
-  const shown = views.filter((v) => v !== 'leading' || hasRole(me, ['leader']));
+  const shown = views.filter((v) => v !== 'leading' || hasRole(me, caseLeaders));
   const key = query.toString();
   const list = usePages<PetitionSummary>('/petitions', { ...viewQuery(view), ...filters, limit: 50 }, [key]);
   const counts = useAsync(

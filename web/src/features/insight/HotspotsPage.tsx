@@ -15,6 +15,7 @@ import { RowTable, useSubmission } from '../../app/components.tsx';
 import type { HotspotView, RoutingFigures } from '../../../../server/modules/insight/insight.schema.ts';
 import { PeriodPickerForm } from '../reports/PeriodPicker.tsx';
 import { lastClosed, periodRange } from '../reports/periods.ts';
+import { modelKeepers } from '../../../../server/contract/roleSets.ts';
 
 export default function HotspotsPage({ query }: PageProps) {
   const { t, date, number } = useI18n();
@@ -53,7 +54,7 @@ export default function HotspotsPage({ query }: PageProps) {
           ) : null}
         </section>
       ))}
-      {hasRole(me, ['administrator']) ? <RoutingAccuracy /> : null}
+      {hasRole(me, modelKeepers) ? <RoutingAccuracy /> : null}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { registerFeature } from '../../app/router.ts';
+import { keyManagers } from '../../../../server/contract/roleSets.ts';
 
 registerFeature({
   name: 'interop',
   routes: [{ path: '/staff/interop', title: 'interop.title', area: 'staff', load: () => import('./InteropPage.tsx') }],
-  nav: [{ href: '/staff/interop', label: 'nav.interop', area: 'staff', order: 135, roles: ['administrator'] }],
+  nav: [{ href: '/staff/interop', label: 'nav.interop', area: 'staff', order: 135, roles: keyManagers }],
 });

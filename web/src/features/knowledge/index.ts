@@ -1,6 +1,7 @@
 import { registerFeature } from '../../app/router.ts';
 import { KnowledgePage } from './KnowledgePage.tsx';
 import { ArticlePage } from './ArticlePage.tsx';
+import { articleWriters } from '../../../../server/contract/roleSets.ts';
 
 registerFeature({
   name: 'knowledge',
@@ -11,6 +12,6 @@ registerFeature({
   ],
   nav: [
     { href: '/knowledge', label: 'nav.knowledge', area: 'public', order: 15 },
-    { href: '/staff/knowledge', label: 'nav.staffKnowledge', area: 'staff', roles: ['administrator', 'leader', 'dispatcher', 'handler', 'reception_officer'], order: 110 },
+    { href: '/staff/knowledge', label: 'nav.staffKnowledge', area: 'staff', roles: articleWriters, order: 110 },
   ],
 });

@@ -23,6 +23,7 @@ import { Part, ReportTable } from './ReportTable.tsx';
 import { FigureList } from '../../app/FigureList.tsx';
 import { TargetsForm } from './StaffForms.tsx';
 import './report.css';
+import { targetSetters } from '../../../../server/contract/roleSets.ts';
 
 export default function ReportPage({ query }: PageProps) {
   const { t, locale } = useI18n();
@@ -66,7 +67,7 @@ export default function ReportPage({ query }: PageProps) {
           <Report report={report.value} />
         </>
       ) : null}
-      {unit && staff && report.value && hasRole(me, ['leader', 'administrator']) ? <TargetsForm unit={unit} year={year} onSaved={report.reload} /> : null}
+      {unit && staff && report.value && hasRole(me, targetSetters) ? <TargetsForm unit={unit} year={year} onSaved={report.reload} /> : null}
       {/* The table of units below takes the unit and the period only (no audience: it is the staff's own). */}
       {unit && staff && report.value ? <UnitsBelow params={{ unit, ...range }} /> : null}
       {unit && staff ? <Committee unit={unit} /> : null}

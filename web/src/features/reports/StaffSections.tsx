@@ -14,6 +14,7 @@ import { MeetingForm, MemberForms } from './StaffForms.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import type { Static } from 'typebox';
 import type { CommitteeView, UpwardView } from '../../../../server/modules/reports/reports.schema.ts';
+import { committeeKeepers } from '../../../../server/contract/roleSets.ts';
 
 type Upward = Static<typeof UpwardView>;
 const columns = ['received', 'resolved', 'resolutionRate', 'onTimeRate', 'satisfactionRate'] as const;
@@ -72,7 +73,7 @@ export function Committee({ unit }: { unit: string }) {
   const c = useAsync(() => api.get<CommitteeView>('/steering-committees', { unit }).catch(() => null), [unit]);
   if (!c.value) return c.error ? <Alert>{c.error}</Alert> : null;
   const v = c.value;
-  const keeper = hasRole(me, ['leader', 'administrator']);
+  const keeper = hasRole(me, committeeKeepers);
   const regulation = v.regulations[0];
   const names = new Map(v.members.map((m) => [m.id, m.name]));
   return (

@@ -1,4 +1,5 @@
 import { registerFeature } from '../../app/router.ts';
+import { reportReaders } from '../../../../server/contract/roleSets.ts';
 
 registerFeature({
   name: 'reports',
@@ -8,6 +9,6 @@ registerFeature({
   ],
   nav: [
     { href: '/reports', label: 'nav.reports', area: 'public', order: 45 },
-    { href: '/staff/reports', label: 'nav.staffReports', area: 'staff', roles: ['leader', 'administrator', 'auditor'], order: 125 },
+    { href: '/staff/reports', label: 'nav.staffReports', area: 'staff', roles: reportReaders, order: 125 },
   ],
 });

@@ -1,4 +1,5 @@
 import { registerFeature } from '../../app/router.ts';
+import { scorecardAdministrators, scorecardReaders } from '../../../../server/contract/roleSets.ts';
 
 registerFeature({
   name: 'scorecards',
@@ -12,7 +13,7 @@ registerFeature({
   ],
   nav: [
     { href: '/staff/scorecard', label: 'nav.scorecard', area: 'staff', order: 126 },
-    { href: '/staff/scorecards', label: 'nav.scorecards', area: 'staff', roles: ['leader', 'auditor'], order: 127 },
-    { href: '/staff/scorecard-frameworks', label: 'nav.scorecardFrameworks', area: 'staff', roles: ['administrator'], order: 128 },
+    { href: '/staff/scorecards', label: 'nav.scorecards', area: 'staff', roles: scorecardReaders, order: 127 },
+    { href: '/staff/scorecard-frameworks', label: 'nav.scorecardFrameworks', area: 'staff', roles: scorecardAdministrators, order: 128 },
   ],
 });
