@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Config } from '../../server/platform/config.ts';
-import { axeViolations, missingKeys, newContext, phone, repoRoot, startStack, watchErrors, type Stack } from './harness.ts';
+import { axeViolations, missingKeys, newContext, phone, repoRoot, screenshot, startStack, watchErrors, type Stack } from './harness.ts';
 
 type Tree = { [key: string]: string | Tree };
 type Strings = Record<string, string>;
@@ -121,6 +121,7 @@ export async function signOut(page: Page, t: Strings): Promise<void> {
     // Say where the page was and what its header showed, so a failure can be understood from the log.
     const header = await page.locator('header.header').innerText().catch(() => '(no header)');
     const body = await page.locator('body').innerText().catch(() => '(no body)');
+    await screenshot(page, `sign-out-missing-${Date.now()}`).catch(() => undefined);
     throw new Error(`no sign-out button on ${page.url()}; the header reads: ${header.replace(/\s+/g, ' ')}; the page begins: ${body.replace(/\s+/g, ' ').slice(0, 300)}`);
   }
   await button.click();
