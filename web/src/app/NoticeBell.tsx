@@ -7,16 +7,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api, messageOf, type List } from './api.ts';
 import { useI18n } from './i18n.ts';
 import { navigate } from './router.ts';
-
-interface Notice {
-  id: number;
-  kind: string;
-  title: string;
-  text: string;
-  subject: { type: string; id: string } | null;
-  read: boolean;
-  createdAt: string;
-}
+import type { Static } from 'typebox';
+import type { NoticeView as Notice, UnreadCount } from '../../../server/modules/notices/notices.schema.ts';
 
 const pollMs = 60_000;
 
@@ -35,7 +27,7 @@ export function NoticeBell() {
   const root = useRef<HTMLDivElement>(null);
 
   const refreshCount = () =>
-    api.get<{ unread: number }>('/notices/unread-count').then(
+    api.get<Static<typeof UnreadCount>>('/notices/unread-count').then(
       (c) => setUnread(c.unread),
       () => undefined,
     );

@@ -4,67 +4,42 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, setCsrfToken } from './api.ts';
-import type { Role } from '../../../server/contract/domain.ts';
+import type { Static } from 'typebox';
+import type { GrantView as GrantSchema, Me as MeSchema, SessionAnswer } from '../../../server/modules/people/people.schema.ts';
 
-export interface GrantView {
-  unit: string | null;
-  unitName?: string | null;
-  role: Role;
-}
+export type GrantView = Static<typeof GrantSchema>;
 
-export interface Me {
-  kind: 'official' | 'resident';
-  id: number;
-  name: string;
-  username?: string;
-  phone?: string | null;
-  email?: string | null;
-  agency?: { id: number; name: string } | number | null;
-  grants: GrantView[];
-}
+/** The answer of GET /auth/session for a signed-in browser: the account with its CSRF token. */
+type SignedIn = Static<typeof MeSchema>;
 
-interface RawMe {
-  kind?: string;
-  id?: number;
-  name?: string;
-  username?: string;
-  phone?: string | null;
-  email?: string | null;
-  agency?: Me['agency'];
-  agencyId?: number | null;
-  grants?: Array<{ unit?: string | null; unitCode?: string | null; unitName?: string | null; role: Role }>;
-  csrfToken?: string;
-  account?: RawMe;
-  actor?: RawMe;
-}
+/** The account as the interface keeps it; its CSRF token goes to the API client. */
+export type Me = Pick<SignedIn, 'kind' | 'id' | 'name' | 'username' | 'phone' | 'email' | 'agency' | 'grants'>;
 
 let current: Me | null = null;
 let loaded = false;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
-function normalise(raw: RawMe): Me | null {
-  const who = raw.account ?? raw.actor ?? raw;
-  if (!who.kind || who.kind === 'anonymous' || who.id === undefined) return null;
+function accountOf(me: SignedIn): Me {
   return {
-    kind: who.kind === 'resident' ? 'resident' : 'official',
-    id: who.id,
-    name: who.name ?? '',
-    username: who.username,
-    phone: who.phone,
-    email: who.email,
-    agency: who.agency ?? who.agencyId ?? null,
-    grants: (who.grants ?? []).map((g) => ({ unit: g.unit ?? g.unitCode ?? null, unitName: g.unitName, role: g.role })),
+    kind: me.kind,
+    id: me.id,
+    name: me.name,
+    username: me.username,
+    phone: me.phone,
+    email: me.email,
+    agency: me.agency ?? null,
+    grants: me.grants,
   };
 }
 
 /** Asks the server who this browser is; a missing or expired session is simply nobody. */
 export async function refreshSession(): Promise<Me | null> {
   try {
-    const { me: raw } = await api.get<{ me: RawMe | null }>('/auth/session');
-    if (raw?.csrfToken) setCsrfToken(raw.csrfToken);
-    else if (!raw) setCsrfToken(null);
-    current = raw ? normalise(raw) : null;
+    const { me } = await api.get<{ me: SignedIn | null }>('/auth/session');
+    if (me?.csrfToken) setCsrfToken(me.csrfToken);
+    else if (!me) setCsrfToken(null);
+    current = me ? accountOf(me) : null;
   } catch (e) {
     current = null;
     // A refusal means no session; a network failure leaves the token for the next try.
@@ -77,14 +52,14 @@ export async function refreshSession(): Promise<Me | null> {
 }
 
 export async function signInOfficial(username: string, password: string): Promise<Me | null> {
-  const answer = await api.post<{ csrfToken: string } & RawMe>('/auth/login', { username, password });
+  const answer = await api.post<Static<typeof SessionAnswer>>('/auth/login', { username, password });
   setCsrfToken(answer.csrfToken);
   return refreshSession();
 }
 
 /** An official sets their own password with the setup code sent to them, and is signed in. */
 export async function setUpOfficialPassword(username: string, code: string, password: string): Promise<Me | null> {
-  const answer = await api.post<{ csrfToken: string }>('/auth/setup', { username, code, password });
+  const answer = await api.post<Static<typeof SessionAnswer>>('/auth/setup', { username, code, password });
   setCsrfToken(answer.csrfToken);
   return refreshSession();
 }

@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, type List } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.ts';
+import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import type { Agency, OfficialSummary, Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import type { Role } from '../../../../server/contract/domain.ts';
+import type { Static } from 'typebox';
+import type { AgencyKindList } from '../../../../server/modules/agencies/agencies.schema.ts';
+import type { ImportSummary } from '../../../../server/modules/units/units.schema.ts';
 import { Alert, Empty, Field, Loading, PageTitle, RoleSelect, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { ListTable, SelectField, TextField, useSubmission, type Column, Form } from '../../app/components.tsx';
 import { DeadlinePolicies } from './DeadlinePolicies.tsx';
@@ -31,7 +34,7 @@ function UnitsImport() {
         await run(async () => {
           const csv = pasted.trim() ? pasted : await file!.text();
           try {
-            const answer = await api.post<{ created: number; updated: number; unchanged: number; total: number }>('/units/import', { csv });
+            const answer = await api.post<Static<typeof ImportSummary>>('/units/import', { csv });
             setResult(t('admin.imported', { created: answer.created, updated: answer.updated, unchanged: answer.unchanged }));
           } catch (err) {
             // A server without the import reads as such, not as a failure.
@@ -61,18 +64,13 @@ function UnitsImport() {
   );
 }
 
-interface AgencyKind {
-  key: string;
-  names: Record<string, string | undefined>;
-}
-
 function Agencies({ unit }: { unit: Unit }) {
   const { t, locale } = useI18n();
   const list = useAsync(() => api.get<List<Agency>>('/agencies', { unit: unit.code, limit: 200 }), [unit.code]);
-  const kinds = useAsync(() => api.get<{ items: AgencyKind[] }>('/agency-kinds').then((l) => l.items), []);
+  const kinds = useAsync(() => api.get<Static<typeof AgencyKindList>>('/agency-kinds').then((l) => l.items), []);
   const kindName = (key: string) => {
     const names = kinds.value?.find((k) => k.key === key)?.names;
-    return names?.[locale.startsWith('zh') ? 'zh' : locale] ?? names?.en ?? key;
+    return names?.[serverLanguage(locale)] ?? names?.en ?? key;
   };
   const [name, setName] = useState('');
   const [kind, setKind] = useState('');

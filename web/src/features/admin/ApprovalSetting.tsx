@@ -8,12 +8,10 @@ import { useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Checkbox, Loading, useAsync } from '../../app/ui.tsx';
+import type { Static } from 'typebox';
+import type { ApprovalView } from '../../../../server/modules/petitions/petitions.schema.ts';
 
-interface Approval {
-  unit: string;
-  required: boolean;
-  setAt: { code: string; name: string } | null;
-}
+type Approval = Static<typeof ApprovalView>;
 
 export function ApprovalSetting({ unit }: { unit: Unit }) {
   const { t, locale } = useI18n();

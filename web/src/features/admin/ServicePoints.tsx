@@ -4,38 +4,23 @@
  * below it that still lack a required service point, counted per kind.
  */
 import { useState } from 'preact/hooks';
-import { api, type List } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.ts';
+import { api } from '../../app/api.ts';
+import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
 import { Alert, Empty, Loading, useAsync } from '../../app/ui.tsx';
 import { DataTable, SelectField, TextField, useSubmission, Form } from '../../app/components.tsx';
+import type { Static } from 'typebox';
+import type { GapList, UnitServicePoints as UnitServicePointsSchema } from '../../../../server/modules/service-points/service-points.schema.ts';
 
-type Names = Record<string, string | undefined>;
-
-interface ChecklistItem {
-  kind: string;
-  names: Names;
-  required: boolean;
-  present: boolean;
-}
-
-interface UnitServicePoints {
-  items: Array<{ id: number; kind: string; kindNames: Names; name: string; address?: string }>;
-  checklistLevel: string | null;
-  checklist: ChecklistItem[];
-  missingRequired: string[];
-}
-
-interface Gaps extends List<{ unit: string; unitName: string; level: string; requiredCount: number; presentCount: number; missing: string[] }> {
-  totals: { units: number; missing: Array<{ kind: string; units: number }> };
-}
+type UnitServicePoints = Static<typeof UnitServicePointsSchema>;
+type Names = UnitServicePoints['checklist'][number]['names'];
 
 function useNames() {
   const { locale } = useI18n();
   // A kind's name in the interface's language, else English, else its key made readable.
   return (names: Names | undefined, key: string) =>
-    names?.[locale.startsWith('zh') ? 'zh' : locale] ?? names?.en ?? key.split('.').pop()!.replace(/_/g, ' ');
+    names?.[serverLanguage(locale)] ?? names?.en ?? key.split('.').pop()!.replace(/_/g, ' ');
 }
 
 function Checklist({ unit }: { unit: Unit }) {
@@ -134,7 +119,7 @@ function GapView({ unit }: { unit: Unit }) {
   const { t, number, locale } = useI18n();
   const name = useNames();
   const gaps = useAsync(async () => {
-    const list = await api.get<Gaps>('/service-points/gaps', { unit: unit.code, limit: 100 });
+    const list = await api.get<Static<typeof GapList>>('/service-points/gaps', { unit: unit.code, limit: 100 });
     // The kinds' names come with each level's checklist: one unit of each level is asked.
     const names = new Map<string, Names>();
     const byLevel = new Map(list.items.map((g) => [g.level, g.unit]));

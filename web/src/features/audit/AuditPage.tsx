@@ -10,25 +10,7 @@ import { navigate, type PageProps } from '../../app/router.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { Alert, Empty, Loading, MoreButton, PageTitle, UnitPicker, useAsync, usePages } from '../../app/ui.tsx';
 import { DataTable, SelectField, TextField, type Column, Form } from '../../app/components.tsx';
-
-interface AuditEvent {
-  id: number;
-  at: string;
-  actor: { id: number | null; label: string };
-  action: string;
-  subject: { type: string; id: string };
-  unit: string | null;
-  changes: Record<string, unknown>;
-}
-
-interface Verification {
-  ok: boolean;
-  events: number;
-  firstBad?: { id: number | null; reason: string };
-  sealedBy: number | null;
-  unsealed: number;
-  latestCheckpoint: { id: number; createdAt: string; hash: string } | null;
-}
+import type { AuditEventView as AuditEvent, ChainVerificationView as Verification } from '../../../../server/modules/audit/audit.schema.ts';
 
 const subjectTypes = ['petition', 'account', 'unit', 'agency', 'service_point', 'deadline_policy'] as const;
 

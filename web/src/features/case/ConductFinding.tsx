@@ -9,22 +9,12 @@ import { useI18n } from '../../app/i18n.ts';
 import { Alert, Field, RadioGroup, useAsync } from '../../app/ui.tsx';
 import { Form } from '../../app/components.tsx';
 import { NormPicker } from '../conduct/NormPicker.tsx';
-import { localText, type NormSet } from '../conduct/types.ts';
+import { localText } from '../conduct/types.ts';
+import type { Static } from 'typebox';
+import type { ReportedNormsView } from '../../../../server/modules/conduct/conduct.schema.ts';
 
-interface CitedNorm {
-  id: number;
-  code: string;
-  texts: Record<string, string>;
-  set: string;
-  version: number;
-}
-interface ConductView {
-  official: { id: number; name: string } | null;
-  reported: CitedNorm[];
-  finding: { outcome: 'upheld' | 'not_upheld'; norms: CitedNorm[]; reasons: string; recordedAt: string } | null;
-  canRecord: boolean;
-  normSets: NormSet[];
-}
+type ConductView = Static<typeof ReportedNormsView>;
+type CitedNorm = ConductView['reported'][number];
 
 function Norms({ norms }: { norms: CitedNorm[] }) {
   const { t, locale } = useI18n();

@@ -17,6 +17,9 @@ import { CounterDuty } from './CounterDuty.tsx';
 import { StaffPhoto } from './StaffPhoto.tsx';
 import { localText, type NormSet, type StaffEntry } from './types.ts';
 import { conductAdministrators } from '../../../../server/contract/roleSets.ts';
+import type { Static } from 'typebox';
+import type { DeviceCreated, DeviceList, LinkView } from '../../../../server/modules/conduct/conduct.schema.ts';
+import type { UnitServicePoints } from '../../../../server/modules/service-points/service-points.schema.ts';
 
 const langs = ['vi', 'zh', 'en'] as const;
 type Texts = Record<(typeof langs)[number], string>;
@@ -154,22 +157,14 @@ function NormSets({ unit, admin }: { unit: Unit; admin: boolean }) {
   );
 }
 
-interface Device {
-  id: number;
-  name: string;
-  servicePoint: { id: number; name: string };
-  state: 'waiting' | 'enrolled' | 'expired' | 'revoked';
-}
-interface Points {
-  items: Array<{ id: number; name: string }>;
-}
+type Points = Pick<Static<typeof UnitServicePoints>, 'items'>;
 
 function Kiosks({ unit }: { unit: Unit }) {
   const { t, locale, date } = useI18n();
   const points = useAsync(() => api.get<Points>(`/units/${encodeURIComponent(unit.code)}/service-points`), [unit.code]);
-  const devices = useAsync(() => api.get<{ items: Device[] }>('/satisfaction/devices', { unit: unit.code }), [unit.code]);
+  const devices = useAsync(() => api.get<Static<typeof DeviceList>>('/satisfaction/devices', { unit: unit.code }), [unit.code]);
   const [form, setForm] = useState({ point: '', name: '' });
-  const [created, setCreated] = useState<{ enrolmentCode: string; expiresAt: string } | null>(null);
+  const [created, setCreated] = useState<Static<typeof DeviceCreated> | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
     <section aria-labelledby="kiosks-heading">
@@ -281,7 +276,7 @@ function QrCodes({ unit }: { unit: Unit }) {
           setError(null);
           if (!point) return setError(t('conduct.qrPointMissing'));
           try {
-            const answer = await api.get<{ path: string }>('/satisfaction/links', { servicePoint: point, official: official || undefined });
+            const answer = await api.get<Static<typeof LinkView>>('/satisfaction/links', { servicePoint: point, official: official || undefined });
             const p = points.value?.items.find((x) => String(x.id) === point)?.name ?? '';
             const o = staff.value?.items.find((x) => String(x.id) === official)?.name ?? '';
             setLink({ path: answer.path, point: p, official: o });

@@ -23,12 +23,8 @@ const staffChannels = channels.filter((c) => c !== 'web' && c !== 'mobile');
 /** Channels where questions come one after another at one gathering. */
 const gatheringChannels: readonly Channel[] = ['forum', 'reception', 'outreach'];
 
-interface Recorded {
-  trackingCode: string;
-  accessKey: string;
-  id: number;
-  answered: boolean;
-}
+/** The new petition's codes, and whether it was answered during the call. */
+type Recorded = Pick<CreatedPetition, 'trackingCode' | 'accessKey' | 'id'> & { answered: boolean };
 
 /** The codes the resident keeps, large enough to read out or copy onto a slip. */
 function Receipt({ recorded }: { recorded: Recorded }) {

@@ -7,17 +7,8 @@ import type { ArticleWork } from '../../app/apiTypes.ts';
 import { Alert, CategorySelect, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import { SelectField, TextAreaField, useSubmission, ColumnHeads } from '../../app/components.tsx';
 import { languageChoices } from '../../app/languages.ts';
-
-interface WorkItem {
-  id: number;
-  kind: string;
-  state: string;
-  unit: string;
-  title: string;
-  author: { id: number; name: string };
-  updatedAt: string;
-  mayReview: boolean;
-}
+import type { Static } from 'typebox';
+import type { WorkList } from '../../../../server/modules/knowledge/knowledge.schema.ts';
 
 const kinds = ['guide', 'answer', 'announcement'] as const;
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -26,7 +17,7 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boo
 export default function StaffKnowledgePage({ query }: PageProps) {
   const { t } = useI18n();
   const open = query.get('id');
-  const work = useAsync(() => api.get<{ items: WorkItem[] }>('/knowledge/work'), [open]);
+  const work = useAsync(() => api.get<Static<typeof WorkList>>('/knowledge/work'), [open]);
   return (
     <>
       <PageTitle>{t('knowledge.staffTitle')}</PageTitle>

@@ -3,19 +3,12 @@ import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { Field, useAsync } from '../../app/ui.tsx';
 import { NormPicker } from '../conduct/NormPicker.tsx';
-import type { NormSet } from '../conduct/types.ts';
-
-export interface StaffEntry {
-  id: number;
-  name: string;
-  position: string | null;
-  agency: { id: number; name: string } | null;
-  roles: string[];
-}
+import type { NormSet, StaffEntry } from '../conduct/types.ts';
+import type { StaffDirectory } from '../../../../server/modules/directory/directory.schema.ts';
 
 export function StaffPicker({ unit, value, onChange }: { unit: string; value: number | null; onChange: (id: number | null) => void }) {
   const { t } = useI18n();
-  const staff = useAsync(() => api.get<{ items: StaffEntry[] }>(`/units/${encodeURIComponent(unit)}/staff`), [unit]);
+  const staff = useAsync(() => api.get<StaffDirectory>(`/units/${encodeURIComponent(unit)}/staff`), [unit]);
   const items = staff.value?.items ?? [];
   const describe = (e: StaffEntry) =>
     [e.name, e.position ?? e.roles.map((r) => t(`role.${r}`)).join(', '), e.agency?.name].filter(Boolean).join(' — ');

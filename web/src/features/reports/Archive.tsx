@@ -1,23 +1,13 @@
 /** A unit's archived reports: each as it was produced, byte for byte. */
-import { api, type List } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { Alert, useAsync } from '../../app/ui.tsx';
-
-interface ArchivedReport {
-  id: number;
-  period: string;
-  from: string;
-  to: string;
-  audience: 'public' | 'staff';
-  locale: string;
-  sha256: string;
-  producedAt: string;
-  mailedTo: number | null;
-}
+import type { Static } from 'typebox';
+import type { ArchiveList } from '../../../../server/modules/reports/reports.schema.ts';
 
 export function Archive({ unit }: { unit: string }) {
   const { t, date } = useI18n();
-  const list = useAsync(() => api.get<List<ArchivedReport>>('/reports/archive', { unit }), [unit]);
+  const list = useAsync(() => api.get<Static<typeof ArchiveList>>('/reports/archive', { unit }), [unit]);
   return (
     <section class="no-print" aria-labelledby="archive-heading">
       <h2 id="archive-heading">{t('reports.archive')}</h2>

@@ -7,32 +7,24 @@ import { useSession } from '../../app/session.ts';
 import { Alert, Empty, Field, Loading, PageTitle, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { Options, SelectField, TextField, useSubmission, Form } from '../../app/components.tsx';
 import type { Unit } from '../../app/apiTypes.ts';
-import { scorecardMeasures } from '../../../../server/contract/domain.ts';
+import { scorecardMeasures, type ScorecardMeasure } from '../../../../server/contract/domain.ts';
+import type { Static } from 'typebox';
+import type { FrameworkList, FrameworkView } from '../../../../server/modules/scorecards/scorecards.schema.ts';
 import { TableHead } from './shared.tsx';
 
-interface Framework {
-  id: number;
-  unit: string;
-  own: boolean;
-  position: string | null;
-  thresholds: { excellent: number; good: number; completed: number };
-  criteria: { measure: string; weight: number; worst: number; best: number }[];
-}
-interface Frameworks {
-  items: Framework[];
-  canEdit: boolean;
-  minVolume: number;
-}
+type Frameworks = Static<typeof FrameworkList>;
+/** What the editor changes: a framework of the list, or a new one (id 0). */
+type Draft = Pick<FrameworkView, 'id' | 'position' | 'thresholds' | 'criteria'>;
 
-const blank = (): Framework => ({ id: 0, unit: '', own: true, position: null, thresholds: { excellent: 90, good: 75, completed: 50 }, criteria: [{ measure: 'on_time_rate', weight: 1, worst: 50, best: 100 }] });
+const blank = (): Draft => ({ id: 0, position: null, thresholds: { excellent: 90, good: 75, completed: 50 }, criteria: [{ measure: 'on_time_rate', weight: 1, worst: 50, best: 100 }] });
 
-function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSaved(): void }) {
+function Editor({ unit, start, onSaved }: { unit: string; start: Draft; onSaved(): void }) {
   const { t } = useI18n();
   const [f, setF] = useState(start);
   const sending = useSubmission();
   const [saved, setSaved] = useState(false);
   const num = (e: Event) => Number((e.target as HTMLInputElement).value);
-  const setCriterion = (i: number, patch: Partial<Framework['criteria'][number]>) => setF({ ...f, criteria: f.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const setCriterion = (i: number, patch: Partial<Draft['criteria'][number]>) => setF({ ...f, criteria: f.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
   return (
     <Form
       class="card framework-editor"
@@ -64,7 +56,7 @@ function Editor({ unit, start, onSaved }: { unit: string; start: Framework; onSa
           {f.criteria.map((c, i) => (
             <tr key={i}>
               <td>
-                <select aria-label={t('scorecards.criterion')} value={c.measure} onChange={(e) => setCriterion(i, { measure: (e.target as HTMLSelectElement).value })}>
+                <select aria-label={t('scorecards.criterion')} value={c.measure} onChange={(e) => setCriterion(i, { measure: (e.target as HTMLSelectElement).value as ScorecardMeasure })}>
                   <Options choices={scorecardMeasures.map((m) => ({ value: m, label: t(`scorecards.measure.${m}`) }))} />
                 </select>
               </td>
@@ -131,7 +123,7 @@ export default function FrameworksPage({ query }: PageProps) {
   const units = [...new Map((me?.grants ?? []).filter((g) => g.unit).map((g) => [g.unit!, g.unitName ?? g.unit!])).entries()];
   const [unit, setUnit] = useState(query.get('unit') ?? units[0]?.[0] ?? '');
   const [picked, setPicked] = useState<Unit | null>(null);
-  const [editing, setEditing] = useState<Framework | null>(null);
+  const [editing, setEditing] = useState<Draft | null>(null);
   const state = useAsync(() => (unit ? api.get<Frameworks>('/scorecard-frameworks', { unit }) : Promise.resolve(undefined)), [unit]);
   const list = state.value;
   return (

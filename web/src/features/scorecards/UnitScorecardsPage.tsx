@@ -5,13 +5,11 @@ import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import { Alert, Empty, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import { SelectField } from '../../app/components.tsx';
-import type { UnitChoices } from '../../../../server/modules/scorecards/scorecards.schema.ts';
+import type { Static } from 'typebox';
+import type { UnitChoices, UnitOfficials } from '../../../../server/modules/scorecards/scorecards.schema.ts';
 import { GradeBadge, PeriodControl, ScorecardTable, TableHead, periodChoices, validPeriod, type ScorecardView } from './shared.tsx';
 
-interface Officials {
-  items: { id: number; name: string; position: string | null; total: number | null; grade: string | null }[];
-}
-
+type Officials = Static<typeof UnitOfficials>;
 
 /**
  * The units whose scorecards the caller reads (their grants' units and every unit below, from the

@@ -3,17 +3,11 @@ import { useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { Alert, Empty, Loading, useAsync } from '../../app/ui.tsx';
-import type { ScorecardView } from '../../../../server/modules/scorecards/scorecards.schema.ts';
+import type { Static } from 'typebox';
+import type { CaseList, ScorecardView } from '../../../../server/modules/scorecards/scorecards.schema.ts';
 
 export type { ScorecardView };
 export type Criterion = ScorecardView['criteria'][number];
-export interface CaseItem {
-  ref: string;
-  at: string;
-  counts: boolean | null;
-  petition: number | null;
-  detail: string | null;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -87,7 +81,7 @@ export function MeasureValue({ c }: { c: Pick<Criterion, 'measure' | 'value' | '
 
 function Cases({ path, period, measure }: { path: string; period: string; measure: string }) {
   const { t, date } = useI18n();
-  const state = useAsync(() => api.get<{ items: CaseItem[] }>(`${path}/cases`, { period, measure }), [path, period, measure]);
+  const state = useAsync(() => api.get<Static<typeof CaseList>>(`${path}/cases`, { period, measure }), [path, period, measure]);
   if (state.loading) return <Loading />;
   if (state.error) return <Alert>{state.error}</Alert>;
   const items = state.value!.items;

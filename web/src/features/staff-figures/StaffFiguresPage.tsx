@@ -9,6 +9,8 @@ import { PeriodForm, useFiguresPeriod } from '../figures/PeriodForm.tsx';
 import { PetitionTable } from '../inbox/PetitionTable.tsx';
 import { ExportLinks } from '../../app/ExportLinks.tsx';
 import { GatheringFigures } from '../gatherings/GatheringFigures.tsx';
+import type { Static } from 'typebox';
+import type { DeflectionFigures } from '../../../../server/modules/knowledge/knowledge.schema.ts';
 
 export default function StaffFiguresPage({ query }: PageProps) {
   const { t } = useI18n();
@@ -35,19 +37,10 @@ export default function StaffFiguresPage({ query }: PageProps) {
   );
 }
 
-interface DeflectionFigures {
-  drafts: number;
-  suggested: number;
-  opened: number;
-  openedThenSubmitted: number;
-  abandonedAfterArticle: number;
-  deflectionRate: number | null;
-}
-
 /** Drafts of new petitions given up after the resident opened a suggested article: questions the knowledge base answered. */
 function Deflection({ unit, from, to }: { unit: string; from: string; to: string }) {
   const { t, number, percent } = useI18n();
-  const figures = useAsync(() => api.get<DeflectionFigures>('/knowledge/figures', { unit, from, to }), [unit, from, to]);
+  const figures = useAsync(() => api.get<Static<typeof DeflectionFigures>>('/knowledge/figures', { unit, from, to }), [unit, from, to]);
   return (
     <section aria-labelledby="deflection-heading">
       <h2 id="deflection-heading">{t('knowledge.deflection')}</h2>

@@ -7,6 +7,8 @@ import { navigate, type PageProps } from '../../app/router.ts';
 import { useSession } from '../../app/session.ts';
 import type { OwnPetition, PublicPetition, TimelineEntry } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
+import type { Static } from 'typebox';
+import type { MyPetition, MyPetitionList } from '../../../../server/modules/petitions/petitions.schema.ts';
 import { ratingScores, type RatingScore } from '../../../../server/contract/domain.ts';
 import { Alert, Checkbox, Field, Loading, PageTitle, RadioGroup, StatusBadge, useAsync } from '../../app/ui.tsx';
 
@@ -291,20 +293,6 @@ function PetitionView({ code }: { code: string }) {
   );
 }
 
-/** One of the signed-in resident's petitions (GET /petitions/mine): tracking facts only. */
-interface MyPetition {
-  trackingCode: string;
-  kind: string;
-  category: string | null;
-  unit: string;
-  unitName: string;
-  status: string;
-  submittedAt: string;
-  dueAt: string;
-  answeredAt?: string;
-  rated?: boolean;
-}
-
 /** The petitions raised from the resident's account, on any device; more pages on request. */
 function MyPetitions() {
   const { t, date } = useI18n();
@@ -316,7 +304,7 @@ function MyPetitions() {
   const load = async (cursor?: string) => {
     setBusy(true);
     try {
-      const page = await api.get<{ items: MyPetition[]; next?: string }>(`/petitions/mine${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page = await api.get<Static<typeof MyPetitionList>>(`/petitions/mine${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
       setItems((prev) => (cursor ? [...prev, ...page.items] : page.items));
       setNext(page.next);
       setError(null);
