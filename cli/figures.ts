@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../server/platform/config.ts';
 import { openDatabase } from '../server/platform/db.ts';
 import { systemClock } from '../server/platform/clock.ts';
-import { findFiguresUnit, naiveFigures, rebuildFigures, type FiguresScope } from '../server/modules/figures/figures.queries.ts';
-import { computeFigures, type Grains } from '../server/modules/figures/figures.compute.ts';
-import { isDay } from '../server/modules/figures/figures.periods.ts';
+import { computeFigures, findFiguresUnit, isDay, naiveFigures, rebuildFigures, type FiguresScope, type Grains } from '../server/modules/figures/index.ts';
 
 export function registerFiguresCommands(program: Command): void {
   const stats = program.command('figures').alias('stats').description('the public figures (docs/FIGURES.md)');

@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../server/platform/config.ts';
 import { openDatabase } from '../server/platform/db.ts';
 import { migrate } from '../server/platform/migrate.ts';
 import { systemClock } from '../server/platform/clock.ts';
-import { formatDemoSignIns, seedDemo } from '../server/modules/demo/seed.ts';
+import { formatDemoSignIns, seedDemo } from '../server/modules/demo/index.ts';
 
 /** `zerodistance seed --demo`: adds whatever of the demo world is missing, on any database. */
 async function seedCommand(config: Config, opts: { demo?: boolean }): Promise<void> {

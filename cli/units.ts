@@ -7,13 +7,19 @@ import { loadConfig } from '../server/platform/config.ts';
 import { openDatabase, type Database } from '../server/platform/db.ts';
 import { migrate } from '../server/platform/migrate.ts';
 import { AppError } from '../server/platform/errors.ts';
-import { localeFrom, registerMessages, translate, type Locale } from '../server/platform/i18n.ts';
-import { unitsMessages } from '../server/modules/units/units.messages.ts';
+import { localeFrom, translate, type Locale } from '../server/platform/i18n.ts';
+import { registerModules } from '../server/modules/index.ts';
 import { systemClock } from '../server/platform/clock.ts';
-import { parseUnitsCsv } from '../server/modules/units/units.csv.ts';
-import { importUnits, type ImportSummary } from '../server/modules/units/commands/importUnits.ts';
-import { importChina } from '../server/modules/units/commands/importChina.ts';
-import { defaultVnEdition, isVnEdition, vnEditionFile, vnEditions } from '../server/modules/units/vnEditions.ts';
+import {
+  defaultVnEdition,
+  importChina,
+  importUnits,
+  isVnEdition,
+  parseUnitsCsv,
+  vnEditionFile,
+  vnEditions,
+  type ImportSummary,
+} from '../server/modules/units/index.ts';
 
 interface UnitsImportInput {
   file?: string;
@@ -41,7 +47,7 @@ function terminalLocale(): Locale {
 
 /** An AppError as a sentence, with the other problems of the file below it. */
 export function describeError(error: AppError, locale: Locale = terminalLocale()): string {
-  registerMessages(unitsMessages);
+  registerModules(); // the units' messages, when called without the command line's start
   const lines = [translate(error.code, locale, error.params)];
   const details = Array.isArray(error.details) ? (error.details as Array<Record<string, unknown> & { problem?: string }>) : [];
   for (const detail of details.slice(1, 20)) {

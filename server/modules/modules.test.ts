@@ -54,3 +54,27 @@ test('the rule finds an import past a module\'s index.ts, and allows the index a
   ].join('\n');
   assert.deepEqual(deepImports(file, code), ['../petitions/petitions.queries.ts', '../petitions/commands/escalatePetition.ts']);
 });
+
+/** The imports of a file outside the modules (the command line) that enter a module other than through its index.ts. */
+function entriesPastIndex(file: string, code: string): string[] {
+  return specifiers(code).filter((spec) => {
+    const target = path.relative(modulesDir, path.resolve(path.dirname(file), spec));
+    const [module, ...rest] = target.split(path.sep);
+    return spec.startsWith('.') && !module.startsWith('..') && rest.length > 0 && rest.join('/') !== 'index.ts';
+  });
+}
+
+// The bench builds its data set below the modules' surfaces, as the modules' own tests do; the
+// command line is a client of the modules like the server, and takes them through their index.ts.
+test('the command line uses the modules only through their index.ts', () => {
+  const cliDir = path.resolve(modulesDir, '../../cli');
+  const found = sourceFiles(cliDir)
+    .filter((file) => !isFixture(file))
+    .flatMap((file) => entriesPastIndex(file, fs.readFileSync(file, 'utf8')).map((spec) => `cli/${path.relative(cliDir, file)}: ${spec}`));
+  assert.deepEqual(found, []);
+  const example = path.join(cliDir, 'x.ts');
+  assert.deepEqual(
+    entriesPastIndex(example, "import { a } from '../server/modules/units/units.csv.ts';\nimport { b } from '../server/modules/units/index.ts';\nimport { c } from '../server/modules/index.ts';"),
+    ['../server/modules/units/units.csv.ts'],
+  );
+});

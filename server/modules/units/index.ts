@@ -4,3 +4,7 @@ export { importUnits } from './commands/importUnits.ts';
 export { resolveUnit, resolveUnits, type UnitRecord } from './units.queries.ts';
 export { requireUnit } from './requireUnit.ts';
 export { addSubunit } from './commands/addSubunit.ts';
+export { importChina } from './commands/importChina.ts';
+export type { ImportSummary } from './commands/importUnits.ts';
+export { parseUnitsCsv } from './units.csv.ts';
+export { defaultVnEdition, isVnEdition, vnEditionFile, vnEditions } from './vnEditions.ts';
