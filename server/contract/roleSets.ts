@@ -12,6 +12,8 @@ export const conductReportReaders: readonly Role[] = ['leader', 'auditor'];
 /** Roles that route a unit's petitions: accept, reject, assign, transfer, merge, escalate, close, review, re-review. */
 export const caseDispatchers: readonly Role[] = ['dispatcher', 'leader'];
 export const conductReportDispatchers: readonly Role[] = ['leader'];
+/** Who sets a unit's deadline policies and whether its handlers' answers need a leader's approval. */
+export const policyEditors: readonly Role[] = ['administrator', 'leader'];
 export const onTheSpotAnswerers: readonly Role[] = ['reception_officer', 'dispatcher', 'leader'];
 /** Roles that do a case's work: who may be its handler. */
 /** Who may be a case's responsible leader (of its unit or one above), and so has the inbox's "cases I answer for". */
@@ -73,6 +75,8 @@ export const committeeKeepers: readonly Role[] = ['leader', 'administrator'];
 // ---- scorecards ----
 /** Leaders read the scorecards of their units' officials and grade them; auditors read. */
 export const scorecardReaders: readonly Role[] = ['leader', 'auditor'];
+/** Who enters an inspection finding about an official, and grades their year: a leader above them. */
+export const scorecardGraders: readonly Role[] = ['leader'];
 /** Frameworks and the ranking's minimum volume are set by administrators of the unit. */
 export const scorecardAdministrators: readonly Role[] = ['administrator'];
 
@@ -81,3 +85,23 @@ export const scorecardAdministrators: readonly Role[] = ['administrator'];
 export const conductAdministrators: readonly Role[] = ['administrator'];
 /** Officials who serve residents at a counter or answer them: the conduct page (norms, counter duty, staff photos, rating QR codes). */
 export const counterStaff: readonly Role[] = ['administrator', 'leader', 'dispatcher', 'handler', 'reception_officer'];
+
+// ---- units, agencies, service points, imports, backups, interoperability ----
+/** Administrators and leaders, in their subtrees (the whole deployment for a deployment-wide grant). */
+export const agencyManagers: readonly Role[] = ['administrator', 'leader'];
+export const backupManagers: readonly Role[] = ['administrator'];
+export const servicePointManagers: readonly Role[] = ['administrator', 'leader'];
+/** The gap view is for those who answer for units and those who oversee them. */
+export const gapReaders: readonly Role[] = ['leader', 'administrator', 'auditor'];
+export const unitImporters: readonly Role[] = ['administrator'];
+/** Who may add hamlets and groups: administrators, and leaders of the unit (or above it). */
+export const subunitKeepers: readonly Role[] = ['administrator', 'leader'];
+/** Who may import: administrators anywhere they administer, leaders within their units (each row is then checked like the form it replaces). */
+export const recordImporters: readonly Role[] = ['administrator', 'leader'];
+/** Rating links: administrators and leaders for anyone at their units; every official for themselves. */
+export const linkMakers: readonly Role[] = ['administrator', 'leader'];
+/** Administrators define the services of their units. */
+export const serviceManagers: readonly Role[] = ['administrator'];
+/** Who reviews a matter's legality and feasibility: administrators and leaders of the unit or above it (the commune). */
+export const matterReviewers: readonly Role[] = ['administrator', 'leader'];
+export const webhookManagers: readonly Role[] = ['administrator'];

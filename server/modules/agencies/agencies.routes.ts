@@ -1,7 +1,7 @@
 import type { Module } from '../index.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { AgenciesQuery, AgencyKindList, AgencyList, AgencyParams, AgencyView, CreateAgencyBody } from './agencies.schema.ts';
-import { agencyManagers, canCreateAgency } from './agencies.policy.ts';
+import { canCreateAgency } from './agencies.policy.ts';
 import { getAgency, listAgencies, listAgencyKinds } from './agencies.queries.ts';
 import { requireUnit, resolveUnit } from '../units/index.ts';
 import { presentAgency, presentNames } from './agencies.presenter.ts';
@@ -9,6 +9,7 @@ import { createAgency } from './commands/createAgency.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 import { agencyMessages } from './agencies.messages.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { agencyManagers } from '../../contract/roleSets.ts';
 
 export const agenciesModule: Module = {
   name: 'agencies',

@@ -3,12 +3,13 @@ import type { Module } from '../index.ts';
 import { isOfficial } from '../../platform/access.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { BackupList, BackupTaken } from './backups.schema.ts';
-import { backupManagers, canManageBackups } from './backups.policy.ts';
+import { canManageBackups } from './backups.policy.ts';
 import { listBackups, totalRows, backupJobs } from './backups.jobs.ts';
 import { presentBackup } from './backups.presenter.ts';
 import { backupNow } from './commands/backupNow.ts';
 import { backupMessages } from './backups.messages.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { backupManagers } from '../../contract/roleSets.ts';
 
 /** Backups are taken by the command line, the schedule (backups.jobs.ts) and an administrator here. */
 export const backupsModule: Module = {

@@ -1,11 +1,7 @@
 /** Who may edit codes of conduct, enrol counter devices, hand out rating links and record findings; the flood limits. Pure. */
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
-import type { Role } from '../../contract/domain.ts';
 import { ratedGatheringKinds } from '../../contract/domain.ts';
-import { conductAdministrators } from '../../contract/roleSets.ts';
-
-/** Rating links: administrators and leaders for anyone at their units; every official for themselves. */
-const linkMakers = ['administrator', 'leader'] as const satisfies readonly Role[];
+import { conductAdministrators, linkMakers } from '../../contract/roleSets.ts';
 
 export function canEditNormSets(actor: Actor, unitPath: string): boolean {
   return hasRoleAt(actor, unitPath, conductAdministrators);

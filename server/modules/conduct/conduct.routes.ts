@@ -64,7 +64,7 @@ import { setDuty } from './commands/setDuty.ts';
 import { hashToken, kioskCookie, newToken, raterCookie, readLink, signLink } from './conduct.tokens.ts';
 import { conductMessages } from './conduct.messages.ts';
 import { routesOf } from '../../platform/routes.ts';
-import { conductAdministrators } from '../../contract/roleSets.ts';
+import { caseLeaders, conductAdministrators, conductReportReaders } from '../../contract/roleSets.ts';
 
 async function placeView(ctx: AppContext, place: ServicePointPlace, officialId: number | null) {
   const sets = presentNormSets(await normSetsInForce(ctx.db, place.unit_path, ctx.clock.now()));
@@ -426,7 +426,7 @@ export const conductModule: Module = {
     routes.post(
       '/api/v1/conduct/findings',
       {
-        access: { roles: ['leader'] },
+        access: { roles: caseLeaders },
         summary: "Record the finding on a conduct report (its responsible leader): upheld or not, the norms breached, the reasons",
         body: FindingBody,
         response: { 201: ReportedNormsView },
@@ -441,7 +441,7 @@ export const conductModule: Module = {
     routes.get(
       '/api/v1/conduct/reports/:id',
       {
-        access: { roles: ['leader', 'auditor'] },
+        access: { roles: conductReportReaders },
         summary: 'The norms a conduct report names and its finding (the case leader; auditors of its unit)',
         params: IdParams,
         response: { 200: ReportedNormsView },

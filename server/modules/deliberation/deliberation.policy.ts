@@ -3,11 +3,8 @@
  * majority rules of a council. Pure functions, no I/O.
  */
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
-import type { MajorityBase, MatterActionType, MatterStage, Role } from '../../contract/domain.ts';
-import { councilManagers } from '../../contract/roleSets.ts';
-
-/** Who reviews a matter's legality and feasibility: administrators and leaders of the unit or above it (the commune). */
-const matterReviewers = ['administrator', 'leader'] as const satisfies readonly Role[];
+import type { MajorityBase, MatterActionType, MatterStage } from '../../contract/domain.ts';
+import { councilManagers, matterReviewers } from '../../contract/roleSets.ts';
 
 export function canManageAt(actor: Actor, unitPath: string): boolean {
   return hasRoleAt(actor, unitPath, councilManagers);

@@ -5,10 +5,8 @@
 import { openStatuses, type PetitionKind, type PetitionStatus, petitionStatuses } from '../../contract/domain.ts';
 import type { ServiceAttribute } from './open311.tables.ts';
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
-import type { Role } from '../../contract/domain.ts';
+import { serviceManagers } from '../../contract/roleSets.ts';
 
-/** Administrators define the services of their units. */
-export const serviceManagers = ['administrator'] as const satisfies readonly Role[];
 export const canDefineService = (actor: Actor, unitPath: string) => hasRoleAt(actor, unitPath, serviceManagers);
 
 /** GeoReport has two statuses: a case still to be resolved is open; anything else is closed. */

@@ -16,19 +16,7 @@ import { checkApiKey, keyReaches, type ApiClient } from '../api-keys/index.ts';
 import { publicKinds } from '../petitions/index.ts';
 import { resolveUnit } from '../units/index.ts';
 import { formats, toXml, type Format } from './open311.format.ts';
-import {
-  canDefineService,
-  canReadRequest,
-  serviceManagers,
-  commaList,
-  maxRequests,
-  one,
-  parseRequest,
-  requestRange,
-  statusesOf,
-  updateStatus,
-  type Form,
-} from './open311.policy.ts';
+import { canDefineService, canReadRequest, commaList, maxRequests, one, parseRequest, requestRange, statusesOf, updateStatus, type Form } from './open311.policy.ts';
 import { publicRequests, requestByCode, servicesOf, trackingCodeOfToken, updatesForKey } from './open311.queries.ts';
 import { presentDefinition, presentRequest, presentService, presentUpdate } from './open311.presenter.ts';
 import { CreatedService, CreateServiceBody, FormatParams, Open311Query, RequestParams, ServiceParams, TokenParams } from './open311.schema.ts';
@@ -37,6 +25,7 @@ import { postUpdate } from './commands/postUpdate.ts';
 import { createService } from './commands/createService.ts';
 import { open311Messages } from './open311.messages.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { serviceManagers } from '../../contract/roleSets.ts';
 
 export const open311Base = '/open311/v2';
 

@@ -6,7 +6,7 @@
 import { hasRoleAt, type Actor, type Official } from '../../platform/access.ts';
 import { actionTypes, type ActionType, type PetitionKind, type PetitionStatus, type ReviewStage, type Role } from '../../contract/domain.ts';
 import { canManageOfficial } from '../people/index.ts';
-import { officialManagers } from '../../contract/roleSets.ts';
+import { officialManagers, policyEditors } from '../../contract/roleSets.ts';
 import { caseDispatchers, caseLeaders, caseWorkers, conductReportDispatchers, conductReportReaders, onTheSpotAnswerers, petitionReaders } from '../../contract/roleSets.ts';
 
 type SystemActor = { kind: 'system'; label: string };
@@ -194,7 +194,7 @@ function routes(actor: CommandActor, p: PetitionSubject): boolean {
 /** The case's responsible leader, or a leader of its unit: their answers need nobody's approval, and they approve others'. */
 export function leads(actor: CommandActor, p: PetitionSubject): boolean {
   if (actor.kind === 'system') return true;
-  return (actor.kind === 'official' && p.leader_id === actor.id) || hasRoleAt(actor, p.unit_path, ['leader']);
+  return (actor.kind === 'official' && p.leader_id === actor.id) || hasRoleAt(actor, p.unit_path, caseLeaders);
 }
 
 function handles(actor: CommandActor, p: PetitionSubject): boolean {
@@ -361,5 +361,5 @@ export function canAttach(actor: CommandActor, p: PetitionSubject, reported?: Of
 export function canEditPolicy(actor: CommandActor, unitPath: string | null): boolean {
   if (actor.kind === 'system') return true;
   if (unitPath === null) return hasRoleAt(actor, '/', ['administrator']);
-  return hasRoleAt(actor, unitPath, ['administrator', 'leader']);
+  return hasRoleAt(actor, unitPath, policyEditors);
 }

@@ -3,10 +3,9 @@
  * Wilson intervals, the public ranking's order). Pure: no I/O.
  */
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
-import type { Channel, Role, ScorecardGrade, ScorecardMeasure } from '../../contract/domain.ts';
-import { scorecardAdministrators, scorecardReaders } from '../../contract/roleSets.ts';
+import type { Channel, ScorecardGrade, ScorecardMeasure } from '../../contract/domain.ts';
+import { scorecardAdministrators, scorecardGraders, scorecardReaders } from '../../contract/roleSets.ts';
 
-const scorecardGraders = ['leader'] as const satisfies readonly Role[];
 
 /** Channels through which a case is handled fully online. */
 export const onlineChannels: readonly Channel[] = ['web', 'mobile'];

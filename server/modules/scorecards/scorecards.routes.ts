@@ -41,7 +41,7 @@ import { setRankingMinimum } from './commands/setRankingMinimum.ts';
 import { gradeYear, selfAssess } from './commands/reviewYear.ts';
 import { scorecardMessages } from './scorecards.messages.ts';
 import { routesOf } from '../../platform/routes.ts';
-import { scorecardAdministrators, scorecardReaders } from '../../contract/roleSets.ts';
+import { scorecardAdministrators, scorecardGraders, scorecardReaders } from '../../contract/roleSets.ts';
 
 /** Without a setting at the unit or above, a unit needs this many rated cases to be ranked. */
 const defaultMinVolume = 30;
@@ -143,7 +143,7 @@ export const scorecardsModule: Module = {
     routes.post(
       '/api/v1/inspection-findings',
       {
-        access: { roles: ['leader'] },
+        access: { roles: scorecardGraders },
         summary: "Enter what an inspection of public duty found about an official (a leader of the official's unit); counts in their scorecard",
         body: InspectionBody,
         response: { 201: Created },

@@ -1,10 +1,6 @@
 /** Who may add service points and who may see where they are lacking. */
 import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
-import type { Role } from '../../contract/domain.ts';
-
-export const servicePointManagers = ['administrator', 'leader'] as const satisfies readonly Role[];
-/** The gap view is for those who answer for units and those who oversee them. */
-export const gapReaders = ['leader', 'administrator', 'auditor'] as const satisfies readonly Role[];
+import { gapReaders, servicePointManagers } from '../../contract/roleSets.ts';
 
 export function canCreateServicePoint(actor: Actor, unitPath: string): boolean {
   return hasRoleAt(actor, unitPath, servicePointManagers);

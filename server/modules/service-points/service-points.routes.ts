@@ -2,13 +2,14 @@ import type { Module } from '../index.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { presentNames } from '../agencies/index.ts';
 import { CreateServicePointBody, GapList, GapsQuery, ServicePointView, UnitParams, UnitServicePoints } from './service-points.schema.ts';
-import { canAskGapsUnder, canCreateServicePoint, gapReaders, gapsScope, servicePointManagers } from './service-points.policy.ts';
+import { canAskGapsUnder, canCreateServicePoint, gapsScope } from './service-points.policy.ts';
 import { checklistKinds, findGaps, findUnitWithChecklist, gapTotals, getServicePoint, unitServicePoints } from './service-points.queries.ts';
 import { presentServicePoint } from './service-points.presenter.ts';
 import { createServicePoint } from './commands/createServicePoint.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 import { servicePointMessages } from './service-points.messages.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { gapReaders, servicePointManagers } from '../../contract/roleSets.ts';
 
 export const servicePointsModule: Module = {
   name: 'service-points',

@@ -1,7 +1,6 @@
 /** Who may do what with units. Reading units is public; changing them is for administrators. */
 import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
-
-export const importRoles = ['administrator'] as const;
+import { subunitKeepers, unitImporters } from '../../contract/roleSets.ts';
 
 /**
  * The subtrees (path prefixes) in which the actor may import units: where they hold the
@@ -9,7 +8,7 @@ export const importRoles = ['administrator'] as const;
  * including new provinces; others only below the units they administer.
  */
 export function importScope(actor: Actor): string[] {
-  return unitScope(actor, importRoles);
+  return unitScope(actor, unitImporters);
 }
 
 export function canImportUnits(actor: Actor): boolean {
@@ -20,12 +19,9 @@ export function isWithinScope(path: string, prefixes: readonly string[]): boolea
   return prefixes.some((prefix) => path.startsWith(prefix));
 }
 
-/** Who may add hamlets and groups: administrators, and leaders of the unit (or above it). */
-export const subunitRoles = ['administrator', 'leader'] as const;
-
 /** Units below which hamlets and groups may be added. */
 export const subunitParentLevels: readonly string[] = ['commune', 'township', 'ward', 'town', 'village', 'hamlet'];
 
 export function canAddSubunit(actor: Actor, parentPath: string): boolean {
-  return hasRoleAt(actor, parentPath, subunitRoles);
+  return hasRoleAt(actor, parentPath, subunitKeepers);
 }

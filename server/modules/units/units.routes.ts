@@ -1,7 +1,7 @@
 import type { Module } from '../index.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { AddSubunitBody, ImportBody, ImportSummary, UnitDetail, UnitList, UnitParams, UnitsQuery } from './units.schema.ts';
-import { canAddSubunit, canImportUnits, importRoles, importScope, subunitRoles } from './units.policy.ts';
+import { canAddSubunit, canImportUnits, importScope } from './units.policy.ts';
 import { findUnits, getUnitByCode, resolveUnit, unitDetail } from './units.queries.ts';
 import { presentUnit, presentUnitDetail, readUnitCursor, unitCursorKey } from './units.presenter.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
@@ -10,6 +10,7 @@ import { importUnits } from './commands/importUnits.ts';
 import { addSubunit } from './commands/addSubunit.ts';
 import { unitsMessages } from './units.messages.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { subunitKeepers, unitImporters } from '../../contract/roleSets.ts';
 
 export const unitsModule: Module = {
   name: 'units',
@@ -64,7 +65,7 @@ export const unitsModule: Module = {
     routes.post(
       '/api/v1/units/import',
       {
-        access: { roles: importRoles },
+        access: { roles: unitImporters },
         summary: 'Create or update units from CSV (administrators; within the units they administer)',
         body: ImportBody,
         response: { 200: ImportSummary },
@@ -90,7 +91,7 @@ export const unitsModule: Module = {
     routes.post(
       '/api/v1/units/:code/subunits',
       {
-        access: { roles: subunitRoles },
+        access: { roles: subunitKeepers },
         summary: 'Add a hamlet or a group below a commune, village or hamlet (administrators; leaders of the unit)',
         params: UnitParams,
         body: AddSubunitBody,

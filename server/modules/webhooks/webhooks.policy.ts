@@ -1,8 +1,6 @@
 /** Who manages webhooks, and which events a subscription receives. */
 import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
-import type { Role } from '../../contract/domain.ts';
-
-export const webhookManagers = ['administrator'] as const satisfies readonly Role[];
+import { webhookManagers } from '../../contract/roleSets.ts';
 
 export const canManageWebhook = (actor: Actor, unitPath: string) => hasRoleAt(actor, unitPath, webhookManagers);
 export const webhookScope = (actor: Actor) => unitScope(actor, webhookManagers);

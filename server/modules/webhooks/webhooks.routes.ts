@@ -3,7 +3,7 @@ import { isOfficial } from '../../platform/access.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { resolveUnit } from '../units/index.ts';
 import { CreatedSubscription, CreateSubscriptionBody, DeliveryList, EventList, SubscriptionList, SubscriptionParams, SubscriptionView } from './webhooks.schema.ts';
-import { acceptableUrl, canManageWebhook, webhookManagers, webhookScope } from './webhooks.policy.ts';
+import { acceptableUrl, canManageWebhook, webhookScope } from './webhooks.policy.ts';
 import { getSubscription, listSubscriptions, recentDeliveries } from './webhooks.queries.ts';
 import { presentDelivery, presentSubscription } from './webhooks.presenter.ts';
 import { isWebhookEvent, webhookEventNames } from './webhooks.events.ts';
@@ -14,6 +14,7 @@ import { scanJobs } from './webhooks.scan.ts';
 import { deliverJobs } from './webhooks.deliver.ts';
 import { petitionWebhookSources } from './webhooks.petitions.ts';
 import { routesOf } from '../../platform/routes.ts';
+import { webhookManagers } from '../../contract/roleSets.ts';
 
 const access = { roles: webhookManagers };
 

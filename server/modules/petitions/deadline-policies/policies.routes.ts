@@ -10,6 +10,7 @@ import { removeDeadlinePolicy, setDeadlinePolicy } from './setDeadlinePolicy.ts'
 import { findUnitByCode } from '../petitions.queries.ts';
 import { PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView } from '../petitions.schema.ts';
 import { routesOf } from '../../../platform/routes.ts';
+import { policyEditors } from '../../../contract/roleSets.ts';
 
 function presentPolicy(p: DeadlinePolicy & { unit_code: string | null }) {
   return {
@@ -76,7 +77,7 @@ export function deadlinePolicyRoutes(app: App, ctx: AppContext) {
   routes.put(
     '/api/v1/deadline-policies/:kind',
     {
-      access: { roles: ['administrator', 'leader'] },
+      access: { roles: policyEditors },
       summary: 'Set the deadline policy of a kind for a unit and its subtree, or the deployment default (no unit)',
       params: PolicyParams,
       body: PolicyBody,
@@ -93,7 +94,7 @@ export function deadlinePolicyRoutes(app: App, ctx: AppContext) {
   routes.delete(
     '/api/v1/deadline-policies/:kind',
     {
-      access: { roles: ['administrator', 'leader'] },
+      access: { roles: policyEditors },
       summary: "Remove a unit's own policy of a kind: the one above it holds again",
       params: PolicyParams,
       querystring: Type.Object(

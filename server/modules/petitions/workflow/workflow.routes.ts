@@ -30,6 +30,7 @@ import { setAnswerApproval } from './setAnswerApproval.ts';
 import { startPetition } from './startPetition.ts';
 import { transferPetition } from './transferPetition.ts';
 import { routesOf } from '../../../platform/routes.ts';
+import { policyEditors } from '../../../contract/roleSets.ts';
 
 async function approvalView(ctx: AppContext, code: string) {
   const unit = await findUnitByCode(ctx.db, code, ctx.clock.now());
@@ -163,7 +164,7 @@ export function workflowRoutes(app: App, ctx: AppContext) {
   routes.put(
     '/api/v1/answer-approval/:unit',
     {
-      access: { roles: ['administrator', 'leader'] },
+      access: { roles: policyEditors },
       summary: "Require (or stop requiring) the leader's approval of answers at a unit and the units below it",
       params: ApprovalParams,
       body: ApprovalBody,
