@@ -15,9 +15,9 @@ export const conductReportDispatchers: readonly Role[] = ['leader'];
 /** Who sets a unit's deadline policies and whether its handlers' answers need a leader's approval. */
 export const policyEditors: readonly Role[] = ['administrator', 'leader'];
 export const onTheSpotAnswerers: readonly Role[] = ['reception_officer', 'dispatcher', 'leader'];
-/** Roles that do a case's work: who may be its handler. */
 /** Who may be a case's responsible leader (of its unit or one above), and so has the inbox's "cases I answer for". */
 export const caseLeaders: readonly Role[] = ['leader'];
+/** Roles that do a case's work: who may be its handler. */
 export const caseWorkers: readonly Role[] = ['handler', 'leader', 'dispatcher', 'reception_officer'];
 
 // ---- people ----
@@ -28,9 +28,6 @@ export const photoKeepers: readonly Role[] = ['administrator'];
 /** Dispatchers read officials to pick handlers; auditors read everything they oversee. */
 export const officialReaders: readonly Role[] = ['administrator', 'leader', 'dispatcher', 'auditor'];
 export const officialManagers: readonly Role[] = ['administrator', 'leader'];
-
-// ---- interoperability ----
-export const keyManagers: readonly Role[] = ['administrator'];
 
 // ---- gatherings ----
 /** Who plans gatherings and runs their console. */
@@ -87,6 +84,7 @@ export const conductAdministrators: readonly Role[] = ['administrator'];
 export const counterStaff: readonly Role[] = ['administrator', 'leader', 'dispatcher', 'handler', 'reception_officer'];
 
 // ---- units, agencies, service points, imports, backups, interoperability ----
+export const keyManagers: readonly Role[] = ['administrator'];
 /** Administrators and leaders, in their subtrees (the whole deployment for a deployment-wide grant). */
 export const agencyManagers: readonly Role[] = ['administrator', 'leader'];
 export const backupManagers: readonly Role[] = ['administrator'];

@@ -6,8 +6,17 @@
 import { hasRoleAt, type Actor, type Official } from '../../platform/access.ts';
 import { actionTypes, type ActionType, type PetitionKind, type PetitionStatus, type ReviewStage, type Role } from '../../contract/domain.ts';
 import { canManageOfficial } from '../people/index.ts';
-import { officialManagers, policyEditors } from '../../contract/roleSets.ts';
-import { caseDispatchers, caseLeaders, caseWorkers, conductReportDispatchers, conductReportReaders, onTheSpotAnswerers, petitionReaders } from '../../contract/roleSets.ts';
+import {
+  caseDispatchers,
+  caseLeaders,
+  caseWorkers,
+  conductReportDispatchers,
+  conductReportReaders,
+  officialManagers,
+  onTheSpotAnswerers,
+  petitionReaders,
+  policyEditors,
+} from '../../contract/roleSets.ts';
 
 type SystemActor = { kind: 'system'; label: string };
 export type CommandActor = Actor | SystemActor;
