@@ -3,12 +3,19 @@
  * person can read: the server's own (already in the interface's language) or ours.
  */
 import { t } from './i18n.ts';
+import type { ErrorCode } from '../../../server/platform/errorCodes.ts';
+
+/**
+ * A failure's code: one of the server's (server/platform/errorCodes.ts, so comparing with a code
+ * the server does not answer fails the type check), or the client's own when no answer came.
+ */
+export type ApiErrorCode = ErrorCode | 'network' | `http_${number}`;
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly details: unknown;
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: ApiErrorCode, message: string, details?: unknown) {
     super(message);
     this.status = status;
     this.code = code;
@@ -95,7 +102,7 @@ async function send<T>(method: string, path: string, init: SendInit): Promise<T>
     data = undefined;
   }
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    const error = (data as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | undefined)?.error;
     const message = error?.message || t(response.status >= 500 ? 'error.server' : 'error.http', { status: response.status });
     throw new ApiError(response.status, error?.code ?? `http_${response.status}`, message, error?.details);
   }
