@@ -1,7 +1,7 @@
 import type { AppContext } from './platform/context.ts';
 import { ensureAdministrator } from './modules/people/commands/ensureAdministrator.ts';
 import { startJobRunner } from './platform/jobs.ts';
-import { consoleTransportNotice } from './platform/notify/index.ts';
+import { consoleTransportNotice } from './platform/notify/transports.ts';
 import { seedDemoIfEmpty } from './modules/demo/index.ts';
 import { moveDiskAttachments } from './modules/petitions/index.ts';
 import { registerModules } from './modules/index.ts';

@@ -235,4 +235,3 @@ export const petitionCategories = [
   'procedures',
   'other',
 ] as const;
-export type PetitionCategory = (typeof petitionCategories)[number];

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerModules } from '../modules/index.ts';
 import { hasMessage } from './i18n.ts';
-import { errorStatus, isErrorCode } from './errorCodes.ts';
+import { errorStatus, isErrorCode } from '../contract/errorCodes.ts';
 
 registerModules();
 
@@ -61,7 +61,7 @@ test('each error code has its message', () => {
   assert.deepEqual([...thrownCodes().keys()].filter((name) => !hasMessage(name)).sort(), []);
 });
 
-test('each error code thrown is in the one table (platform/errorCodes.ts) with the status it is thrown with', () => {
+test('each error code thrown is in the one table (contract/errorCodes.ts) with the status it is thrown with', () => {
   const drift = [...thrownCodes()].flatMap(([name, statuses]) =>
     [...statuses].filter(([status]) => !isErrorCode(name) || errorStatus[name] !== status).map(([status, files]) => `${name} ${status} (${files.join(', ')})`),
   );

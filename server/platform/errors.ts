@@ -1,7 +1,7 @@
 import { registerMessages } from './i18n.ts';
-import { errorStatus, type CodeWithStatus, type ErrorCode } from './errorCodes.ts';
+import { errorStatus, type CodeWithStatus, type ErrorCode } from '../contract/errorCodes.ts';
 
-export { errorStatus, isErrorCode, type ErrorCode } from './errorCodes.ts';
+export type { ErrorCode } from '../contract/errorCodes.ts';
 
 /**
  * An error the caller can act on: an HTTP status, a stable code, and parameters for the

@@ -2,9 +2,8 @@
 export { conductModule } from './conduct.routes.ts';
 export { normsInForce } from './conduct.norms.ts';
 export { insertReportedNorms, normSetsInForce, servicePointPlace } from './conduct.queries.ts';
-export { createNormSet, editNormSet } from './commands/saveNormSet.ts';
+export { createNormSet } from './commands/saveNormSet.ts';
 export { createDevice, enrolDevice } from './commands/enrolDevice.ts';
 export { rateService } from './commands/rateService.ts';
 export { rateGathering } from './commands/rateGathering.ts';
-export { recordFinding } from './commands/recordFinding.ts';
 export { setDuty } from './commands/setDuty.ts';

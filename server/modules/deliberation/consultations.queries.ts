@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import { insertReturningId } from '../../platform/db.ts';
+import type { ElectorateKind } from '../../contract/domain.ts';
 
 type Db = Kysely<DB>;
 
@@ -39,7 +40,7 @@ export async function listConsultations(db: Db, unitPath: string, draftScope: re
 
 export async function insertConsultation(
   db: Db,
-  c: { unitId: number; title: string; body: string; electorateKind: string; changeable: boolean; closesAt: string },
+  c: { unitId: number; title: string; body: string; electorateKind: ElectorateKind; changeable: boolean; closesAt: string },
   now: Date,
 ): Promise<number> {
   return insertReturningId(db, 'consultations', { unit_id: c.unitId, title: c.title, body: c.body, electorate_kind: c.electorateKind, changeable: c.changeable, status: 'draft', closes_at: c.closesAt, created_at: now });

@@ -1,12 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from '../../schema.ts';
+import type { ConsultationStatus, CouncilKind, ElectorateKind, MatterContent, MemberRole, ProposerKind, TaskStatus, VoteChannel } from '../../contract/domain.ts';
 
 type Numeric = ColumnType<string, string | number, string | number>;
 
 export interface CouncilsTable {
   id: Generated<number>;
   unit_id: number;
-  kind: string;
+  kind: CouncilKind;
   name: string;
   quorum_num: number;
   quorum_den: number;
@@ -25,7 +26,7 @@ export interface CouncilMembersTable {
   council_id: number;
   name: string;
   account_id: number | null;
-  role: string;
+  role: MemberRole;
   party_member: boolean;
   elected_on: string;
   term_until: string;
@@ -36,10 +37,10 @@ export interface MattersTable {
   id: Generated<number>;
   council_id: number;
   unit_id: number;
-  content: string;
+  content: MatterContent;
   title: string;
   body: string;
-  proposer_kind: string;
+  proposer_kind: ProposerKind;
   proposer_member_id: number | null;
   proposer_name: string;
   cosigners: Json<string[]>;
@@ -91,7 +92,7 @@ export interface MatterTasksTable {
   title: string;
   owner: string;
   due_on: string;
-  status: string;
+  status: TaskStatus;
   progress: Generated<number>;
   spent: Numeric;
   done_on: string | null;
@@ -131,9 +132,9 @@ export interface ConsultationsTable {
   unit_id: number;
   title: string;
   body: string;
-  electorate_kind: string;
+  electorate_kind: ElectorateKind;
   changeable: boolean;
-  status: string;
+  status: ConsultationStatus;
   closes_at: Timestamp;
   opened_at: Timestamp | null;
   closed_at: Timestamp | null;
@@ -158,7 +159,7 @@ export interface ConsultationVotersTable {
   name: string;
   phone: string | null;
   voted_at: Timestamp | null;
-  vote_channel: string | null;
+  vote_channel: VoteChannel | null;
 }
 
 export interface ConsultationBallotsTable {

@@ -1,6 +1,5 @@
 /** What the server and other modules may use of the deliberation module. */
 export { deliberationModule, deliberationFiguresOf } from './deliberation.routes.ts';
-export type { Figures as DeliberationFigures } from './deliberation.schema.ts';
 export { createCouncil } from './commands/createCouncil.ts';
 export { proposeMatters } from './commands/proposeMatters.ts';
 export { createConsultation } from './commands/createConsultation.ts';

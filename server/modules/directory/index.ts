@@ -2,4 +2,4 @@
 export { inUnitStaff, photoHashes } from './directory.queries.ts';
 export { photoPath } from './directory.photos.ts';
 export { directoryModule } from './directory.routes.ts';
-export { setOfficialPhoto, removeOfficialPhoto } from './commands/officialPhoto.ts';
+export { setOfficialPhoto } from './commands/officialPhoto.ts';

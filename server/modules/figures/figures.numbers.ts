@@ -26,7 +26,6 @@ type BaseCounter = (typeof baseCounters)[number];
 
 /** Every counter a row of figures carries, in the order the queries read them. */
 export const counters = [...baseCounters, 'overdue'] as const;
-export type Counter = (typeof counters)[number];
 type BaseCounts = Record<BaseCounter, number>;
 
 export interface Counts extends BaseCounts {

@@ -1,6 +1,6 @@
 /** What the server and other modules may use of the figures module. */
 export { figuresModule, figuresOf, childFiguresOf } from './figures.routes.ts';
-export type { FiguresView, ChildFiguresView } from './figures.schema.ts';
+export type { FiguresView } from './figures.schema.ts';
 export { findFiguresUnit, naiveFigures, rebuildFigures, type FiguresScope } from './figures.queries.ts';
 export { computeFigures, type Grains } from './figures.compute.ts';
 export { isDay } from './figures.periods.ts';

@@ -2,7 +2,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { GatheringsTable } from './gatherings.tables.ts';
 import type { DB } from '../../schema.ts';
-import type { GatheringKind, GatheringState } from '../../contract/domain.ts';
+import type { GatheringEntryType, GatheringKind, GatheringState } from '../../contract/domain.ts';
 import { insertReturningId } from '../../platform/db.ts';
 
 /** A gathering as stored (less its lifecycle times), with its unit, host, bookings and agencies. */
@@ -209,13 +209,13 @@ export async function setState(
 
 // ---- the console's entries ----
 
-export async function findEntry(db: Kysely<DB>, key: string): Promise<{ gathering_id: number; type: string; result: Record<string, unknown> } | undefined> {
+export async function findEntry(db: Kysely<DB>, key: string): Promise<{ gathering_id: number; type: GatheringEntryType; result: Record<string, unknown> } | undefined> {
   return db.selectFrom('gathering_entries').select(['gathering_id', 'type', 'result']).where('key', '=', key).executeTakeFirst();
 }
 
 export async function insertEntry(
   db: Kysely<DB>,
-  values: { key: string; gathering_id: number; type: string; result: Record<string, unknown>; created_by: number | null; created_at: Date },
+  values: { key: string; gathering_id: number; type: GatheringEntryType; result: Record<string, unknown>; created_by: number | null; created_at: Date },
 ): Promise<void> {
   await db.insertInto('gathering_entries').values({ ...values, result: JSON.stringify(values.result) }).execute();
 }

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { UnitCode } from '../agencies/index.ts';
 import { Nullable, UnitRef } from '../../platform/shapes.ts';
-import { gatheringActions, gatheringKinds, gatheringStates, holidayRules, hostRoles, petitionKinds, type GatheringKind } from '../../contract/domain.ts';
+import { gatheringActions, gatheringKinds, gatheringStates, holidayRules, hostRoles, petitionKinds } from '../../contract/domain.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
@@ -407,5 +407,3 @@ export const RecordList = Type.Object({
     }),
   ),
 });
-
-export type { GatheringKind };

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { Json, Timestamp } from '../../schema.ts';
 
+import type { GatheringEntryType } from '../../contract/domain.ts';
 export interface GatheringSeriesTable {
   id: Generated<number>;
   unit_id: number;
@@ -83,7 +84,7 @@ export interface GatheringTables {
   gathering_entries: {
     key: string;
     gathering_id: number;
-    type: string;
+    type: GatheringEntryType;
     result: Json<Record<string, unknown>>;
     created_by: number | null;
     created_at: Generated<Date>;

@@ -1,7 +1,6 @@
 /** What the server and other modules may use of the gatherings module. */
 export { gatheringsModule, gatheringFiguresOf } from './gatherings.routes.ts';
 export { compliance as gatheringCompliance } from './gatherings.compliance.ts';
-export type { Figures as GatheringFigures, Compliance as GatheringCompliance } from './gatherings.schema.ts';
 export { planGathering } from './commands/planGathering.ts';
 export { addException, planSeries } from './commands/planSeries.ts';
 export { attachMinutesFile } from './commands/attachMinutesFile.ts';

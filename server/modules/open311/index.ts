@@ -1,2 +1,2 @@
 /** What the server and other modules may use of the open311 module. */
-export { open311Module, open311Base } from './open311.routes.ts';
+export { open311Module } from './open311.routes.ts';

@@ -11,7 +11,7 @@ export { hashAccessKey, newAccessKey, trackingAlphabet, trackingCodeLength } fro
 export { visiblePetitionEvents } from './petitions.audit.ts';
 export { moveDiskAttachments } from './attachments/moveDiskAttachments.ts';
 export { petitionSource, searchPetitions, type PetitionSource } from './petitions.sources.ts';
-export { submitPetition, type SubmittedPetition } from './intake/submitPetition.ts';
+export { submitPetition } from './intake/submitPetition.ts';
 export { normalisePhone } from './intake/petitions.codes.ts';
-export { classifyPetition, routingSubject, type RoutingSubject } from './workflow/classifyPetition.ts';
+export { classifyPetition, routingSubject } from './workflow/classifyPetition.ts';
 export { sameBranch } from './petitions.policy.ts';

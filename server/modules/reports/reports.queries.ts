@@ -116,11 +116,6 @@ export async function servicePointKindNames(db: Db, keys: string[]): Promise<Map
   return new Map(rows.map((r) => [r.key, r.names as unknown as Record<string, string>]));
 }
 
-/** The units directly below a unit, with their paths (for the units-upward table). */
-export async function childUnits(db: Db, unitId: number): Promise<Array<{ id: number; code: string; name: string; path: string }>> {
-  return db.selectFrom('units').select(['id', 'code', 'name', 'path']).where('parent_id', '=', unitId).orderBy('code').execute();
-}
-
 // The archive
 
 /** A report in the archive, less its content and PDF. */

@@ -3,7 +3,7 @@
  * Wilson intervals, the public ranking's order). Pure: no I/O.
  */
 import { hasRoleAt, type Actor } from '../../platform/access.ts';
-import type { Channel, ScorecardGrade, ScorecardMeasure } from '../../contract/domain.ts';
+import type { Channel, ScorecardGrade } from '../../contract/domain.ts';
 import { scorecardAdministrators, scorecardGraders, scorecardReaders } from '../../contract/roleSets.ts';
 
 
@@ -80,13 +80,6 @@ export function parsePeriod(key: string): Period | undefined {
 }
 
 // ---- scores ----
-
-export interface Criterion {
-  measure: ScorecardMeasure;
-  weight: number;
-  worst: number;
-  best: number;
-}
 
 export interface Thresholds {
   excellent: number;

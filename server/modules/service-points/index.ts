@@ -2,4 +2,4 @@
 export { servicePointsModule } from './service-points.routes.ts';
 export { canCreateServicePoint } from './service-points.policy.ts';
 export { createServicePoint } from './commands/createServicePoint.ts';
-export { findServicePointId, findUnitWithChecklist, findGaps, gapTotals } from './service-points.queries.ts';
+export { findServicePointId, findUnitWithChecklist, gapTotals } from './service-points.queries.ts';

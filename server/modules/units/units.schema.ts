@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { UnitRef } from '../../platform/shapes.ts';
+import { subunitLevels } from '../../contract/domain.ts';
 
 const Code = Type.String({ minLength: 1, maxLength: 64, description: 'the official code, e.g. "428" or "520327"' });
 const Day = Type.Union([Type.String({ format: 'date' }), Type.Null()]);
@@ -79,7 +80,7 @@ export const ImportSummary = Type.Object({
 export const AddSubunitBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200, description: 'e.g. "Xóm 3", "Tổ dân phố 5", "新村组"' }),
-    level: Type.Union([Type.Literal('hamlet'), Type.Literal('group')], {
+    level: Type.Union(subunitLevels.map((l) => Type.Literal(l)), {
       description: 'hamlet (thôn, xóm) or group (tổ dân phố, 村民组)',
     }),
     names: Type.Optional(UnitNames),

@@ -88,10 +88,6 @@ export function registerTemplates(...sets: readonly Templates[]): void {
   }
 }
 
-export function hasTemplate(name: string): boolean {
-  return registry.has(name);
-}
-
 /** The parameters a template needs. */
 export function templateParams(name: string): string[] {
   const definition = registry.get(name);

@@ -3,10 +3,10 @@
  * person can read: the server's own (already in the interface's language) or ours.
  */
 import { t } from './i18n.ts';
-import type { ErrorCode } from '../../../server/platform/errorCodes.ts';
+import type { ErrorCode } from '../../../server/contract/errorCodes.ts';
 
 /**
- * A failure's code: one of the server's (server/platform/errorCodes.ts, so comparing with a code
+ * A failure's code: one of the server's (server/contract/errorCodes.ts, so comparing with a code
  * the server does not answer fails the type check), or the client's own when no answer came.
  */
 export type ApiErrorCode = ErrorCode | 'network' | `http_${number}`;

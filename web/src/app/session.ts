@@ -5,9 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, setCsrfToken } from './api.ts';
 import type { Static } from 'typebox';
-import type { GrantView as GrantSchema, Me as MeSchema, SessionAnswer } from '../../../server/modules/people/people.schema.ts';
+import type { Me as MeSchema, SessionAnswer } from '../../../server/modules/people/people.schema.ts';
 
-export type GrantView = Static<typeof GrantSchema>;
 
 /** The answer of GET /auth/session for a signed-in browser: the account with its CSRF token. */
 type SignedIn = Static<typeof MeSchema>;

@@ -4,6 +4,7 @@ import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import { searchKey } from '../../../platform/text.ts';
 import { subunitParentLevels } from '../units.policy.ts';
+import type { SubunitLevel } from '../../../contract/domain.ts';
 import { allocateUnitIds, childCodeState, insertUnits, lockUnit, type UnitRecord, type UnitWrite } from '../units.queries.ts';
 
 const countryLanguage: Record<string, keyof LocaleNames> = { VN: 'vi', CN: 'zh' };
@@ -11,7 +12,7 @@ const countryLanguage: Record<string, keyof LocaleNames> = { VN: 'vi', CN: 'zh' 
 interface AddSubunitInput {
   parent: UnitRecord;
   name: string;
-  level: 'hamlet' | 'group';
+  level: SubunitLevel;
   names?: LocaleNames;
   code?: string;
 }

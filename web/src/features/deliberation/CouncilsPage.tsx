@@ -3,7 +3,7 @@ import { api, messageOf, type List } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
-import { councilKinds, matterContents } from '../../../../server/contract/domain.ts';
+import { councilKinds, matterContents, subunitLevels, type SubunitLevel } from '../../../../server/contract/domain.ts';
 import { Alert, Empty, Field, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import type { Consultation, Council, MatterItem } from './types.ts';
 
@@ -94,14 +94,13 @@ type Run = (f: () => Promise<void>) => Promise<void>;
 function SubunitForm({ unit, run, onDone }: { unit: string; run: Run; onDone(code: string): void }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
-  const [level, setLevel] = useState<'hamlet' | 'group'>('group');
+  const [level, setLevel] = useState<SubunitLevel>('group');
   return (
     <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const u = await api.post<{ code: string }>(`/units/${encodeURIComponent(unit)}/subunits`, { name, level }); setName(''); onDone(u.code); }); }}>
       <h2>{t('delib.addSubunit')}</h2>
       <Field label={t('delib.subunitName')} required>{(f) => <input id={f.id} value={name} onInput={(e) => setName(e.currentTarget.value)} required />}</Field>
-      <select aria-label={t('delib.levelLabel')} value={level} onChange={(e) => setLevel(e.currentTarget.value as 'hamlet' | 'group')}>
-        <option value="group">{t('delib.level.group')}</option>
-        <option value="hamlet">{t('delib.level.hamlet')}</option>
+      <select aria-label={t('delib.levelLabel')} value={level} onChange={(e) => setLevel(e.currentTarget.value as SubunitLevel)}>
+        {subunitLevels.map((l) => <option key={l} value={l}>{t(`delib.level.${l}`)}</option>)}
       </select>
       <button type="submit">{t('delib.add')}</button>
     </form>
