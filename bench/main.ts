@@ -43,8 +43,8 @@ const program = new Command('bench')
   .option('--intake-seconds <s>', 'how long intake runs', '20')
   .option('--connections <n>', 'concurrent intake connections', '32')
   .option('--sweep-open <n>', 'open petitions for the sweep (extra open ones are loaded if fewer)', '1e6')
-  .option('--skip <steps>', 'comma-separated: intake,limit,reads,stats,paths,check,sweep,embedded', '')
-  .option('--quick', "1e4 petitions (1e3 embedded), short loops, no stats check; docs/PERFORMANCE.md is left alone")
+  .option('--skip <steps>', 'comma-separated: intake,limit,reads,figures,paths,check,sweep,embedded', '')
+  .option('--quick', "1e4 petitions (1e3 embedded), short loops, no figures check; docs/PERFORMANCE.md is left alone")
   .option('--rollup-work-mem <size>', "work_mem of the figures' rollup rebuild after the load ('' for the server's)", '512MB')
   .option('--reuse', 'keep a database already loaded with the same size and seed')
   .option('--out <dir>', 'where results go', path.join(repoRoot, 'bench/results'))
@@ -280,7 +280,7 @@ async function main() {
   let server = await startServerProcess(serverEnv);
   try {
     if (!skip.has('reads') && step('postgres reads')) results.postgres.reads = await measureReads(context, server.url, sessions);
-    if (!skip.has('stats') && step('postgres stats')) results.postgres.stats = await measureFigures(context, server.url);
+    if (!skip.has('figures') && step('postgres figures')) results.postgres.figures = await measureFigures(context, server.url);
     if (!skip.has('paths') && step('postgres paths')) results.postgres.paths = await measurePaths(context, server.url, sessions, { seconds: o.quick ? 2 : 5 });
     if (!skip.has('intake') && step('postgres intake')) results.postgres.intake = await measureIntake(context, server.url);
   } finally {
@@ -325,7 +325,7 @@ async function main() {
       try {
         step('embedded');
         results.embedded.reads = await measureReads(reader, server.url, esessions);
-        results.embedded.stats = await measureFigures(reader, server.url, { naive: false });
+        results.embedded.figures = await measureFigures(reader, server.url, { naive: false });
         results.embedded.intake = await measureIntake(reader, server.url);
       } finally {
         await server.stop();

@@ -53,8 +53,8 @@ export async function naiveFigures(db: Kysely<DB>, unitPath: string, from: strin
     answered: number;
   }>`
     SELECT channel, kind,
-           -- the public figures name only the categories of stats_categories, the others are 'other'
-           CASE WHEN category IS NULL OR category IN (SELECT c.category FROM stats_categories c) THEN category ELSE 'other' END AS category,
+           -- the public figures name only the categories of figures_categories, the others are 'other'
+           CASE WHEN category IS NULL OR category IN (SELECT c.category FROM figures_categories c) THEN category ELSE 'other' END AS category,
            count(*)::int AS received,
            count(accepted_at)::int AS accepted,
            count(rejected_at)::int AS rejected,

@@ -23,7 +23,7 @@ function row(what: string, s: unknown, target = '', verdict = ''): string {
 
 const met = (ok: boolean) => (ok ? 'met' : '**missed**');
 
-interface StatsLevel {
+interface FiguresLevel {
   unit: string;
   endpoint: unknown;
   naive?: unknown;
@@ -49,9 +49,9 @@ function section(title: string, r: Results['postgres'], targets: boolean, petiti
       lines.push(row(`inbox, ${name} (4 connections)`, v.summary, targets ? 'p95 ≤ 20 ms' : '', targets ? met(v.summary.p95 <= 20) : ''));
     }
   }
-  const stats = r.stats as Record<string, StatsLevel> | undefined;
-  if (stats) {
-    for (const [level, v] of Object.entries(stats)) {
+  const figures = r.figures as Record<string, FiguresLevel> | undefined;
+  if (figures) {
+    for (const [level, v] of Object.entries(figures)) {
       const target = targets && level === 'country' ? 'p95 ≤ 50 ms (over 1e7)' : '';
       // The target is over 1e7 petitions: a smaller data set says how it did there, not "met".
       const verdict = !target || !isSummary(v.endpoint)
@@ -70,7 +70,7 @@ function section(title: string, r: Results['postgres'], targets: boolean, petiti
     lines.push(row(`${name} (${v.request.split('?')[0]})`, summary, target, targets && 'summary' in v ? met(v.summary.p95 <= v.targetP95) : ''));
   }
   const check = r.check as { identical: boolean; petitions: number } | undefined;
-  if (check) lines.push(`| stats fast path = naive GROUP BY on ${check.petitions.toLocaleString('en')} petitions | | | | | | identical | ${met(check.identical)} |`);
+  if (check) lines.push(`| figures fast path = naive GROUP BY on ${check.petitions.toLocaleString('en')} petitions | | | | | | identical | ${met(check.identical)} |`);
   const sweep = r.sweep as Record<string, unknown> | undefined;
   if (sweep) {
     if ('nothingDue' in sweep) {

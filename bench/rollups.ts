@@ -19,13 +19,13 @@ const figuresQueries = path.join(repoRoot, 'server/modules/figures/figures.queri
  */
 export async function rebuildRollups(db: Kysely<DB>, opts: { connectionString?: string; workMem?: string } = {}): Promise<void> {
   if (!fs.existsSync(figuresQueries)) return;
-  const stats = (await import(figuresQueries)) as { rebuildFigures?: (db: Kysely<DB>) => Promise<void> };
-  if (!stats.rebuildFigures) return;
-  if (!opts.connectionString || !opts.workMem) return stats.rebuildFigures(db);
+  const figures = (await import(figuresQueries)) as { rebuildFigures?: (db: Kysely<DB>) => Promise<void> };
+  if (!figures.rebuildFigures) return;
+  if (!opts.connectionString || !opts.workMem) return figures.rebuildFigures(db);
   const pool = new pg.Pool({ connectionString: opts.connectionString, max: 1, options: `-c work_mem=${opts.workMem}` });
   const own = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await stats.rebuildFigures(own);
+    await figures.rebuildFigures(own);
   } finally {
     await own.destroy();
   }

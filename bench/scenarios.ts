@@ -28,8 +28,8 @@ export interface Results {
   finishedAt?: string;
   machine: Record<string, string | number>;
   options: Record<string, unknown>;
-  postgres: Partial<Record<'load' | 'articles' | 'reads' | 'stats' | 'paths' | 'intake' | 'limit' | 'check' | 'sweep', unknown>>;
-  embedded: Partial<Record<'load' | 'reads' | 'stats' | 'paths' | 'intake' | 'limit' | 'error', unknown>>;
+  postgres: Partial<Record<'load' | 'articles' | 'reads' | 'figures' | 'paths' | 'intake' | 'limit' | 'check' | 'sweep', unknown>>;
+  embedded: Partial<Record<'load' | 'reads' | 'figures' | 'paths' | 'intake' | 'limit' | 'error', unknown>>;
   /** The 1-minute load average before each step: above ~1.5 other work shared the cores. */
   loadAverage: Record<string, number>;
 }
@@ -144,12 +144,12 @@ export async function measureFigures(ctx: BenchContext, url: string, opts: { nai
       const probe = await get(pool, path);
       let endpoint: unknown;
       if (probe.status === 200) {
-        ctx.log(`stats endpoint: ${level}`);
+        ctx.log(`figures endpoint: ${level}`);
         endpoint = await loop({ concurrency: 4, seconds: 5, maxOps: 5000, warmupOps: 8 }, async () => void (await getOk(pool, path)));
       } else endpoint = { available: false, status: probe.status, answer: JSON.stringify(probe.body).slice(0, 200) };
       let naive: unknown;
       if (opts.naive !== false) {
-        ctx.log(`stats naive GROUP BY: ${level}`);
+        ctx.log(`figures naive GROUP BY: ${level}`);
         const times = level === 'country' ? 3 : 10;
         naive = await repeat(times, async () => void (await naiveFigures(ctx.database.db, unit.path, from, to, new Date())), 1);
       }
@@ -216,7 +216,7 @@ export async function checkFigures(ctx: BenchContext & { databaseUrl: string }) 
         }
       }
       const identical = checks.every((c) => Array.isArray(c.differences) && c.differences.length === 0);
-      ctx.log(`stats check on ${load.petitions.toLocaleString('en')} petitions: ${identical ? 'identical' : 'DIFFERENT'}`);
+      ctx.log(`figures check on ${load.petitions.toLocaleString('en')} petitions: ${identical ? 'identical' : 'DIFFERENT'}`);
       return { petitions: load.petitions, identical, checks };
     } finally {
       await pool.close();

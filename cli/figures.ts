@@ -5,11 +5,11 @@ import { systemClock } from '../server/platform/clock.ts';
 import { computeFigures, findFiguresUnit, isDay, naiveFigures, rebuildFigures, type FiguresScope, type Grains } from '../server/modules/figures/index.ts';
 
 export function registerFiguresCommands(program: Command): void {
-  const stats = program.command('figures').alias('stats').description('the public figures (docs/FIGURES.md)');
+  const figures = program.command('figures').alias('stats').description('the public figures (docs/FIGURES.md)');
 
-  stats
+  figures
     .command('rebuild')
-    .description('recompute the figures\' rollups from the petitions (after a bulk load, or a change of stats_levels)')
+    .description('recompute the figures\' rollups from the petitions (after a bulk load, or a change of figures_levels)')
     .action(async () => {
       const database = await openDatabase(loadConfig());
       try {
@@ -21,7 +21,7 @@ export function registerFiguresCommands(program: Command): void {
       }
     });
 
-  stats
+  figures
     .command('check')
     .description('compare the figures of a unit and period with the naive query over the petitions; exits non-zero if they differ')
     .option('--unit <code>', 'a unit code (default: the whole deployment)')

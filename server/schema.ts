@@ -11,7 +11,7 @@ import type { AgenciesTables } from './modules/agencies/agencies.tables.ts';
 import type { ServicePointsTables } from './modules/service-points/service-points.tables.ts';
 import type { AuditTables } from './modules/audit/audit.tables.ts';
 import type { CalendarTables } from './platform/calendar.tables.ts';
-import type { StatsTables } from './modules/figures/figures.tables.ts';
+import type { FiguresTables } from './modules/figures/figures.tables.ts';
 import type { DeadlineTables } from './modules/deadlines/deadlines.tables.ts';
 import type { KnowledgeTables } from './modules/knowledge/knowledge.tables.ts';
 import type { ConductTables } from './modules/conduct/conduct.tables.ts';
@@ -174,4 +174,4 @@ export interface FoundationTables {
 }
 
 // Modules add their tables here as they arrive.
-export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & StatsTables & DeadlineTables & ConductTables & DirectoryTables & ScorecardTables & KnowledgeTables & GatheringTables & ApiKeysTables & Open311Tables & DeliberationTables & WebhookTables & InsightTables & ReportTables;
+export type DB = FoundationTables & JobTables & NotifyTables & AgenciesTables & ServicePointsTables & PetitionTables & AuditTables & CalendarTables & FiguresTables & DeadlineTables & ConductTables & DirectoryTables & ScorecardTables & KnowledgeTables & GatheringTables & ApiKeysTables & Open311Tables & DeliberationTables & WebhookTables & InsightTables & ReportTables;

@@ -108,12 +108,12 @@ const ownLists = [
   'routing_models.target',
   'satisfaction_ratings.source',
   'service_point_checklist_levels.checklist_level',
-  'stats_answer_hist.grain',
-  'stats_answer_hist.level',
-  'stats_counts.dim',
-  'stats_counts.grain',
-  'stats_deltas.sign',
-  'stats_levels.grains',
+  'figures_answer_hist.grain',
+  'figures_answer_hist.level',
+  'figures_counts.dim',
+  'figures_counts.grain',
+  'figures_deltas.sign',
+  'figures_levels.grains',
   'steering_decisions.status',
   'steering_members.role',
   'subscriptions.channel',
@@ -148,7 +148,7 @@ for (const backend of backends) {
     });
 
     await t.test('the figures name the contract\'s categories', async () => {
-      const { rows } = await sql<{ category: string }>`SELECT category FROM stats_categories`.execute(database.db);
+      const { rows } = await sql<{ category: string }>`SELECT category FROM figures_categories`.execute(database.db);
       assert.deepEqual(rows.map((r) => r.category).sort(), sorted(petitionCategories));
     });
 

@@ -219,7 +219,7 @@ export const scorecardGrades = ['excellent', 'good', 'completed', 'not_completed
 export type ScorecardGrade = (typeof scorecardGrades)[number];
 
 /**
- * The topics the forms offer and the public figures name (the stats_categories table holds the
+ * The topics the forms offer and the public figures name (the figures_categories table holds the
  * same list: a petition's other free text is counted as 'other').
  */
 export const petitionCategories = [

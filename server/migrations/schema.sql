@@ -1,15 +1,8 @@
--- The schema after every migration up to 0980_article_postings_by_unit, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0990_figures_names, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
 CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
-
-CREATE FUNCTION public.reports_never_change() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-BEGIN
-  RAISE EXCEPTION 'an archived report never changes (report %)', OLD.id;
-END $$;
 
 CREATE TABLE public.petitions (
     id bigint NOT NULL,
@@ -85,14 +78,14 @@ CREATE TABLE public.petitions (
     CONSTRAINT petitions_status_check CHECK ((status = ANY (ARRAY['received'::text, 'accepted'::text, 'rejected'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'answered'::text, 'closed'::text, 'reopened'::text, 'merged'::text])))
 );
 
-CREATE FUNCTION public.stats_fact_row(p public.petitions, s smallint, overdue_before timestamp with time zone) RETURNS TABLE(sign smallint, origin_unit_path text, day date, kind text, channel text, category text, accepted boolean, rejected boolean, answer_minutes integer, resolved boolean, resolved_on_time boolean, escalated_to_path text, transferred boolean, rating text, overdue boolean)
+CREATE FUNCTION public.figures_fact_row(p public.petitions, s smallint, overdue_before timestamp with time zone) RETURNS TABLE(sign smallint, origin_unit_path text, day date, kind text, channel text, category text, accepted boolean, rejected boolean, answer_minutes integer, resolved boolean, resolved_on_time boolean, escalated_to_path text, transferred boolean, rating text, overdue boolean)
     LANGUAGE sql STABLE
     AS $$
   SELECT s,
          p.origin_unit_path,
          (p.submitted_at AT TIME ZONE (SELECT u.time_zone FROM units u WHERE u.id = p.origin_unit_id))::date,
          p.kind, p.channel,
-         CASE WHEN p.category IS NULL OR p.category IN (SELECT c.category FROM stats_categories c) THEN p.category ELSE 'other' END,
+         CASE WHEN p.category IS NULL OR p.category IN (SELECT c.category FROM figures_categories c) THEN p.category ELSE 'other' END,
          p.accepted_at IS NOT NULL,
          p.rejected_at IS NOT NULL,
          CASE WHEN p.answered_at IS NOT NULL
@@ -106,7 +99,7 @@ CREATE FUNCTION public.stats_fact_row(p public.petitions, s smallint, overdue_be
            AND p.due_at < overdue_before
 $$;
 
-CREATE FUNCTION public.stats_petition_changed() RETURNS trigger
+CREATE FUNCTION public.figures_petition_changed() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 DECLARE
@@ -114,22 +107,29 @@ DECLARE
 BEGIN
   -- The watermark is read after this row was written: a fold moving it locks the petitions it
   -- moves first, so either it waits for this transaction or this statement sees its watermark.
-  SELECT overdue_before INTO watermark FROM stats_watermark;
+  SELECT overdue_before INTO watermark FROM figures_watermark;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    INSERT INTO stats_deltas (sign, origin_unit_path, day, kind, channel, category, accepted, rejected,
+    INSERT INTO figures_deltas (sign, origin_unit_path, day, kind, channel, category, accepted, rejected,
                               answer_minutes, resolved, resolved_on_time, escalated_to_path, transferred,
                               rating, overdue)
-    SELECT * FROM stats_fact_row(OLD, (-1)::smallint, watermark);
+    SELECT * FROM figures_fact_row(OLD, (-1)::smallint, watermark);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO stats_deltas (sign, origin_unit_path, day, kind, channel, category, accepted, rejected,
+    INSERT INTO figures_deltas (sign, origin_unit_path, day, kind, channel, category, accepted, rejected,
                               answer_minutes, resolved, resolved_on_time, escalated_to_path, transferred,
                               rating, overdue)
-    SELECT * FROM stats_fact_row(NEW, (1)::smallint, watermark);
+    SELECT * FROM figures_fact_row(NEW, (1)::smallint, watermark);
   END IF;
   RETURN NULL;
 END
 $$;
+
+CREATE FUNCTION public.reports_never_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  RAISE EXCEPTION 'an archived report never changes (report %)', OLD.id;
+END $$;
 
 CREATE TABLE public.access_key_failures (
     petition_id bigint NOT NULL,
@@ -618,6 +618,87 @@ CREATE TABLE public.deliberation_follows (
     consultation_id bigint,
     created_at timestamp with time zone NOT NULL,
     CONSTRAINT deliberation_follows_check CHECK (((matter_id IS NULL) <> (consultation_id IS NULL)))
+);
+
+CREATE TABLE public.figures_answer_hist (
+    unit_id bigint NOT NULL,
+    level smallint NOT NULL,
+    parent integer NOT NULL,
+    grain "char" NOT NULL,
+    day date NOT NULL,
+    bucket integer NOT NULL,
+    n bigint NOT NULL,
+    CONSTRAINT figures_answer_hist_grain_check CHECK ((grain = ANY (ARRAY['d'::"char", 'm'::"char"]))),
+    CONSTRAINT figures_answer_hist_level_check CHECK ((level = ANY (ARRAY[0, 1, 2])))
+);
+
+CREATE TABLE public.figures_categories (
+    category text NOT NULL,
+    CONSTRAINT figures_categories_category_check CHECK ((category ~ '^[a-z0-9][a-z0-9_.-]*$'::text))
+);
+
+CREATE TABLE public.figures_counts (
+    unit_id bigint NOT NULL,
+    grain "char" NOT NULL,
+    day date NOT NULL,
+    dim "char" NOT NULL,
+    value text NOT NULL,
+    received bigint NOT NULL,
+    accepted bigint NOT NULL,
+    rejected bigint NOT NULL,
+    answered bigint NOT NULL,
+    resolved bigint NOT NULL,
+    resolved_on_time bigint NOT NULL,
+    escalated bigint NOT NULL,
+    transferred bigint NOT NULL,
+    rated bigint NOT NULL,
+    satisfied bigint NOT NULL,
+    acceptable bigint NOT NULL,
+    unsatisfied bigint NOT NULL,
+    overdue bigint DEFAULT 0 NOT NULL,
+    CONSTRAINT figures_counts_dim_check CHECK ((dim = ANY (ARRAY['k'::"char", 'c'::"char", 'g'::"char"]))),
+    CONSTRAINT figures_counts_grain_check CHECK ((grain = ANY (ARRAY['d'::"char", 'm'::"char"])))
+);
+
+CREATE TABLE public.figures_deltas (
+    id bigint NOT NULL,
+    sign smallint NOT NULL,
+    origin_unit_path text NOT NULL,
+    day date NOT NULL,
+    kind text NOT NULL,
+    channel text NOT NULL,
+    category text,
+    accepted boolean NOT NULL,
+    rejected boolean NOT NULL,
+    answer_minutes integer,
+    resolved boolean NOT NULL,
+    resolved_on_time boolean NOT NULL,
+    escalated_to_path text,
+    transferred boolean NOT NULL,
+    rating text,
+    overdue boolean DEFAULT false NOT NULL,
+    CONSTRAINT figures_deltas_sign_check CHECK ((sign = ANY (ARRAY['-1'::integer, 1])))
+);
+
+ALTER TABLE public.figures_deltas ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.figures_deltas_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.figures_levels (
+    level text NOT NULL,
+    grains text NOT NULL,
+    CONSTRAINT figures_levels_grains_check CHECK ((grains = ANY (ARRAY['dm'::text, 'm'::text])))
+);
+
+CREATE TABLE public.figures_watermark (
+    one boolean DEFAULT true NOT NULL,
+    overdue_before timestamp with time zone NOT NULL,
+    CONSTRAINT figures_watermark_one_check CHECK (one)
 );
 
 CREATE TABLE public.gathering_agencies (
@@ -1574,87 +1655,6 @@ CREATE TABLE public.sign_in_attempts (
     window_ends timestamp with time zone NOT NULL
 );
 
-CREATE TABLE public.stats_answer_hist (
-    unit_id bigint NOT NULL,
-    level smallint NOT NULL,
-    parent integer NOT NULL,
-    grain "char" NOT NULL,
-    day date NOT NULL,
-    bucket integer NOT NULL,
-    n bigint NOT NULL,
-    CONSTRAINT stats_answer_hist_grain_check CHECK ((grain = ANY (ARRAY['d'::"char", 'm'::"char"]))),
-    CONSTRAINT stats_answer_hist_level_check CHECK ((level = ANY (ARRAY[0, 1, 2])))
-);
-
-CREATE TABLE public.stats_categories (
-    category text NOT NULL,
-    CONSTRAINT stats_categories_category_check CHECK ((category ~ '^[a-z0-9][a-z0-9_.-]*$'::text))
-);
-
-CREATE TABLE public.stats_counts (
-    unit_id bigint NOT NULL,
-    grain "char" NOT NULL,
-    day date NOT NULL,
-    dim "char" NOT NULL,
-    value text NOT NULL,
-    received bigint NOT NULL,
-    accepted bigint NOT NULL,
-    rejected bigint NOT NULL,
-    answered bigint NOT NULL,
-    resolved bigint NOT NULL,
-    resolved_on_time bigint NOT NULL,
-    escalated bigint NOT NULL,
-    transferred bigint NOT NULL,
-    rated bigint NOT NULL,
-    satisfied bigint NOT NULL,
-    acceptable bigint NOT NULL,
-    unsatisfied bigint NOT NULL,
-    overdue bigint DEFAULT 0 NOT NULL,
-    CONSTRAINT stats_counts_dim_check CHECK ((dim = ANY (ARRAY['k'::"char", 'c'::"char", 'g'::"char"]))),
-    CONSTRAINT stats_counts_grain_check CHECK ((grain = ANY (ARRAY['d'::"char", 'm'::"char"])))
-);
-
-CREATE TABLE public.stats_deltas (
-    id bigint NOT NULL,
-    sign smallint NOT NULL,
-    origin_unit_path text NOT NULL,
-    day date NOT NULL,
-    kind text NOT NULL,
-    channel text NOT NULL,
-    category text,
-    accepted boolean NOT NULL,
-    rejected boolean NOT NULL,
-    answer_minutes integer,
-    resolved boolean NOT NULL,
-    resolved_on_time boolean NOT NULL,
-    escalated_to_path text,
-    transferred boolean NOT NULL,
-    rating text,
-    overdue boolean DEFAULT false NOT NULL,
-    CONSTRAINT stats_deltas_sign_check CHECK ((sign = ANY (ARRAY['-1'::integer, 1])))
-);
-
-ALTER TABLE public.stats_deltas ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME public.stats_deltas_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
-
-CREATE TABLE public.stats_levels (
-    level text NOT NULL,
-    grains text NOT NULL,
-    CONSTRAINT stats_levels_grains_check CHECK ((grains = ANY (ARRAY['dm'::text, 'm'::text])))
-);
-
-CREATE TABLE public.stats_watermark (
-    one boolean DEFAULT true NOT NULL,
-    overdue_before timestamp with time zone NOT NULL,
-    CONSTRAINT stats_watermark_one_check CHECK (one)
-);
-
 CREATE TABLE public.steering_attendance (
     meeting_id bigint NOT NULL,
     member_id bigint NOT NULL,
@@ -2027,6 +2027,24 @@ ALTER TABLE ONLY public.deadline_sweep_state
 ALTER TABLE ONLY public.deliberation_documents
     ADD CONSTRAINT deliberation_documents_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.figures_answer_hist
+    ADD CONSTRAINT figures_answer_hist_pkey PRIMARY KEY (unit_id, level, parent, grain, day, bucket);
+
+ALTER TABLE ONLY public.figures_categories
+    ADD CONSTRAINT figures_categories_pkey PRIMARY KEY (category);
+
+ALTER TABLE ONLY public.figures_counts
+    ADD CONSTRAINT figures_counts_pkey PRIMARY KEY (unit_id, grain, day, dim, value);
+
+ALTER TABLE ONLY public.figures_deltas
+    ADD CONSTRAINT figures_deltas_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.figures_levels
+    ADD CONSTRAINT figures_levels_pkey PRIMARY KEY (level);
+
+ALTER TABLE ONLY public.figures_watermark
+    ADD CONSTRAINT figures_watermark_pkey PRIMARY KEY (one);
+
 ALTER TABLE ONLY public.gathering_agencies
     ADD CONSTRAINT gathering_agencies_pkey PRIMARY KEY (gathering_id, agency_id);
 
@@ -2237,24 +2255,6 @@ ALTER TABLE ONLY public.sessions
 ALTER TABLE ONLY public.sign_in_attempts
     ADD CONSTRAINT sign_in_attempts_pkey PRIMARY KEY (key);
 
-ALTER TABLE ONLY public.stats_answer_hist
-    ADD CONSTRAINT stats_answer_hist_pkey PRIMARY KEY (unit_id, level, parent, grain, day, bucket);
-
-ALTER TABLE ONLY public.stats_categories
-    ADD CONSTRAINT stats_categories_pkey PRIMARY KEY (category);
-
-ALTER TABLE ONLY public.stats_counts
-    ADD CONSTRAINT stats_counts_pkey PRIMARY KEY (unit_id, grain, day, dim, value);
-
-ALTER TABLE ONLY public.stats_deltas
-    ADD CONSTRAINT stats_deltas_pkey PRIMARY KEY (id);
-
-ALTER TABLE ONLY public.stats_levels
-    ADD CONSTRAINT stats_levels_pkey PRIMARY KEY (level);
-
-ALTER TABLE ONLY public.stats_watermark
-    ADD CONSTRAINT stats_watermark_pkey PRIMARY KEY (one);
-
 ALTER TABLE ONLY public.steering_attendance
     ADD CONSTRAINT steering_attendance_pkey PRIMARY KEY (meeting_id, member_id);
 
@@ -2365,6 +2365,10 @@ CREATE INDEX deliberation_documents_option ON public.deliberation_documents USIN
 CREATE UNIQUE INDEX deliberation_follows_consultation ON public.deliberation_follows USING btree (account_id, consultation_id) WHERE (consultation_id IS NOT NULL);
 
 CREATE UNIQUE INDEX deliberation_follows_matter ON public.deliberation_follows USING btree (account_id, matter_id) WHERE (matter_id IS NOT NULL);
+
+CREATE INDEX figures_answer_hist_empty ON public.figures_answer_hist USING btree (unit_id) WHERE (n = 0);
+
+CREATE INDEX figures_counts_empty ON public.figures_counts USING btree (unit_id) WHERE (received = 0);
 
 CREATE INDEX gathering_attachments_gathering ON public.gathering_attachments USING btree (gathering_id);
 
@@ -2502,10 +2506,6 @@ CREATE INDEX sessions_expires ON public.sessions USING btree (expires_at);
 
 CREATE INDEX sign_in_attempts_window ON public.sign_in_attempts USING btree (window_ends);
 
-CREATE INDEX stats_answer_hist_empty ON public.stats_answer_hist USING btree (unit_id) WHERE (n = 0);
-
-CREATE INDEX stats_counts_empty ON public.stats_counts USING btree (unit_id) WHERE (received = 0);
-
 CREATE INDEX steering_decisions_committee ON public.steering_decisions USING btree (committee_id, id);
 
 CREATE INDEX steering_decisions_open_due ON public.steering_decisions USING btree (due_at) WHERE (status = 'open'::text);
@@ -2530,11 +2530,11 @@ CREATE INDEX units_search ON public.units USING gin (search_key public.gin_trgm_
 
 CREATE INDEX webhook_deliveries_subscription ON public.webhook_deliveries USING btree (subscription_id, id DESC);
 
-CREATE TRIGGER petitions_stats_delete AFTER DELETE ON public.petitions FOR EACH ROW EXECUTE FUNCTION public.stats_petition_changed();
+CREATE TRIGGER petitions_figures_delete AFTER DELETE ON public.petitions FOR EACH ROW EXECUTE FUNCTION public.figures_petition_changed();
 
-CREATE TRIGGER petitions_stats_insert AFTER INSERT ON public.petitions FOR EACH ROW EXECUTE FUNCTION public.stats_petition_changed();
+CREATE TRIGGER petitions_figures_insert AFTER INSERT ON public.petitions FOR EACH ROW EXECUTE FUNCTION public.figures_petition_changed();
 
-CREATE TRIGGER petitions_stats_update AFTER UPDATE ON public.petitions FOR EACH ROW WHEN ((((((((((((((((old.origin_unit_id IS DISTINCT FROM new.origin_unit_id) OR (old.origin_unit_path IS DISTINCT FROM new.origin_unit_path)) OR (old.submitted_at IS DISTINCT FROM new.submitted_at)) OR (old.kind IS DISTINCT FROM new.kind)) OR (old.channel IS DISTINCT FROM new.channel)) OR (old.category IS DISTINCT FROM new.category)) OR ((old.accepted_at IS NULL) IS DISTINCT FROM (new.accepted_at IS NULL))) OR ((old.rejected_at IS NULL) IS DISTINCT FROM (new.rejected_at IS NULL))) OR (old.answered_at IS DISTINCT FROM new.answered_at)) OR (old.resolved IS DISTINCT FROM new.resolved)) OR (old.resolved_on_time IS DISTINCT FROM new.resolved_on_time)) OR (old.escalated_to_path IS DISTINCT FROM new.escalated_to_path)) OR ((old.transfer_count > 0) IS DISTINCT FROM (new.transfer_count > 0))) OR (old.rating IS DISTINCT FROM new.rating)) OR (
+CREATE TRIGGER petitions_figures_update AFTER UPDATE ON public.petitions FOR EACH ROW WHEN ((((((((((((((((old.origin_unit_id IS DISTINCT FROM new.origin_unit_id) OR (old.origin_unit_path IS DISTINCT FROM new.origin_unit_path)) OR (old.submitted_at IS DISTINCT FROM new.submitted_at)) OR (old.kind IS DISTINCT FROM new.kind)) OR (old.channel IS DISTINCT FROM new.channel)) OR (old.category IS DISTINCT FROM new.category)) OR ((old.accepted_at IS NULL) IS DISTINCT FROM (new.accepted_at IS NULL))) OR ((old.rejected_at IS NULL) IS DISTINCT FROM (new.rejected_at IS NULL))) OR (old.answered_at IS DISTINCT FROM new.answered_at)) OR (old.resolved IS DISTINCT FROM new.resolved)) OR (old.resolved_on_time IS DISTINCT FROM new.resolved_on_time)) OR (old.escalated_to_path IS DISTINCT FROM new.escalated_to_path)) OR ((old.transfer_count > 0) IS DISTINCT FROM (new.transfer_count > 0))) OR (old.rating IS DISTINCT FROM new.rating)) OR (
         CASE
             WHEN (old.status = ANY (ARRAY['received'::text, 'accepted'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'reopened'::text])) THEN old.due_at
             ELSE NULL::timestamp with time zone
@@ -2542,7 +2542,7 @@ CREATE TRIGGER petitions_stats_update AFTER UPDATE ON public.petitions FOR EACH 
         CASE
             WHEN (new.status = ANY (ARRAY['received'::text, 'accepted'::text, 'transferred'::text, 'assigned'::text, 'in_progress'::text, 'reopened'::text])) THEN new.due_at
             ELSE NULL::timestamp with time zone
-        END))) EXECUTE FUNCTION public.stats_petition_changed();
+        END))) EXECUTE FUNCTION public.figures_petition_changed();
 
 CREATE TRIGGER reports_frozen BEFORE UPDATE ON public.reports FOR EACH ROW EXECUTE FUNCTION public.reports_never_change();
 

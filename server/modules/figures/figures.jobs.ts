@@ -9,7 +9,7 @@ import { advanceOverdue, foldFigureDeltas } from './figures.queries.ts';
 const foldEveryMs = 10_000;
 const batch = 10_000;
 
-const foldJob = recurringJob('stats.fold', foldEveryMs, async (ctx) => {
+const foldJob = recurringJob('figures.fold', foldEveryMs, async (ctx) => {
   await advanceOverdue(ctx.db, ctx.clock.now());
   // Batch after batch, each its own short transaction (PGlite has one connection).
   for (let i = 0; i < 100; i++) {

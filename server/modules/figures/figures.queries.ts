@@ -43,7 +43,7 @@ export interface FiguresUnit {
   name: string;
   path: string;
   time_zone: string;
-  /** The rollups its level keeps (stats_levels): day and month rows, month rows, or none. */
+  /** The rollups its level keeps (figures_levels): day and month rows, month rows, or none. */
   grains: 'dm' | 'm' | null;
 }
 
@@ -51,7 +51,7 @@ export interface FiguresUnit {
 export async function findFiguresUnit(db: Kysely<DB>, code: string, now: Date): Promise<FiguresUnit | undefined> {
   const unit = await resolveUnit(db, code, now);
   if (!unit) return undefined;
-  const level = await db.selectFrom('stats_levels').select('grains').where('level', '=', unit.level).executeTakeFirst();
+  const level = await db.selectFrom('figures_levels').select('grains').where('level', '=', unit.level).executeTakeFirst();
   return { id: unit.id, code: unit.code, name: unit.name, path: unit.path, time_zone: unit.timeZone, grains: level?.grains ?? null };
 }
 
@@ -59,7 +59,7 @@ export async function findFiguresUnit(db: Kysely<DB>, code: string, now: Date): 
 
 const grains = sql.raw(`(VALUES ('d'::"char"), ('m'::"char")) AS gr(grain)`);
 const levels = sql.raw(`(VALUES (0::smallint), (1::smallint), (2::smallint)) AS lv(level)`);
-/** The counters as columns of stats_counts (resolvedOnTime: resolved_on_time), in the order of `counters`. */
+/** The counters as columns of figures_counts (resolvedOnTime: resolved_on_time), in the order of `counters`. */
 const counterColumns = counters.map((c) => c.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`));
 const factColumns = sql.raw(
   'sign, origin_unit_path, day, kind, channel, category, accepted, rejected, answer_minutes, resolved, resolved_on_time, escalated_to_path, transferred, rating, overdue',
@@ -97,8 +97,8 @@ function factCounters(alias: string, unitPath: RawBuilder<unknown>): RawBuilder<
 }
 
 /**
- * Adds fact rows (the columns of stats_deltas, `sign` ±1) to the rollups of the deployment and
- * of every unit on their origin path whose level keeps rollups (stats_levels), in one
+ * Adds fact rows (the columns of figures_deltas, `sign` ±1) to the rollups of the deployment and
+ * of every unit on their origin path whose level keeps rollups (figures_levels), in one
  * statement: counters at the level's grains, the answer-time histogram for levels with day
  * rows (a unit with month rows only is small enough to read its answer times from the
  * petitions). Answers how many fact rows there were.
@@ -117,7 +117,7 @@ function foldFacts(source: RawBuilder<unknown>): RawBuilder<{ folded: number }> 
         CROSS JOIN LATERAL (SELECT string_to_array(btrim(d.origin_unit_path, '/'), '/') AS ids) x
         CROSS JOIN LATERAL unnest(x.ids) WITH ORDINALITY AS u(id, k)
         JOIN units un ON un.id = u.id::bigint
-        JOIN stats_levels l ON l.level = un.level
+        JOIN figures_levels l ON l.level = un.level
     ),
     e AS (
       SELECT a.unit_id, a.daily, a.day, a.kind, a.channel, a.category, a.answer_minutes, ${factCounters('a', sql.ref('a.unit_path'))}
@@ -129,7 +129,7 @@ function foldFacts(source: RawBuilder<unknown>): RawBuilder<{ folded: number }> 
        WHERE gr.grain = 'm' OR e.daily
     ),
     c AS (
-      INSERT INTO stats_counts AS t (unit_id, grain, day, dim, value, ${columns})
+      INSERT INTO figures_counts AS t (unit_id, grain, day, dim, value, ${columns})
       SELECT g.unit_id, g.grain, g.gday, dm.dim,
              ${dimValue('g')},
              ${sums}
@@ -138,7 +138,7 @@ function foldFacts(source: RawBuilder<unknown>): RawBuilder<{ folded: number }> 
       ON CONFLICT (unit_id, grain, day, dim, value) DO UPDATE SET ${updates}
     ),
     h AS (
-      INSERT INTO stats_answer_hist AS t (unit_id, level, parent, grain, day, bucket, n)
+      INSERT INTO figures_answer_hist AS t (unit_id, level, parent, grain, day, bucket, n)
       SELECT g.unit_id, lv.level,
              CASE lv.level WHEN 0 THEN 0 WHEN 1 THEN g.answer_minutes / 1440 ELSE g.answer_minutes / 60 END,
              g.grain, g.gday,
@@ -154,8 +154,8 @@ function foldFacts(source: RawBuilder<unknown>): RawBuilder<{ folded: number }> 
 
 /** Rows whose counters all came back to zero are dropped (each table has a partial index for it). */
 async function dropEmptyRows(trx: Kysely<DB>): Promise<void> {
-  await sql`DELETE FROM stats_counts WHERE received = 0`.execute(trx);
-  await sql`DELETE FROM stats_answer_hist WHERE n = 0`.execute(trx);
+  await sql`DELETE FROM figures_counts WHERE received = 0`.execute(trx);
+  await sql`DELETE FROM figures_answer_hist WHERE n = 0`.execute(trx);
 }
 
 /** Only one process folds, moves the watermark or rebuilds at a time. */
@@ -171,7 +171,7 @@ async function tryFoldLock(trx: Kysely<DB>): Promise<boolean> {
 export async function foldFigureDeltas(db: Kysely<DB>, batch = 10_000): Promise<number> {
   return db.transaction().execute(async (trx) => {
     if (!(await tryFoldLock(trx))) return 0;
-    const source = sql`DELETE FROM stats_deltas WHERE id IN (SELECT id FROM stats_deltas ORDER BY id LIMIT ${batch}) RETURNING ${factColumns}`;
+    const source = sql`DELETE FROM figures_deltas WHERE id IN (SELECT id FROM figures_deltas ORDER BY id LIMIT ${batch}) RETURNING ${factColumns}`;
     const { rows } = await foldFacts(source).execute(trx);
     const folded = rows[0]?.folded ?? 0;
     if (folded > 0) await dropEmptyRows(trx);
@@ -182,7 +182,7 @@ export async function foldFigureDeltas(db: Kysely<DB>, batch = 10_000): Promise<
 /** The overdue watermark: open petitions due before it count as overdue in the rollups. null: none yet. */
 export async function readWatermark(db: Kysely<DB>): Promise<Date | null> {
   const { rows } = await sql<{ at: Date | null }>`
-    SELECT CASE WHEN overdue_before = '-infinity' THEN NULL ELSE overdue_before END AS at FROM stats_watermark`.execute(db);
+    SELECT CASE WHEN overdue_before = '-infinity' THEN NULL ELSE overdue_before END AS at FROM figures_watermark`.execute(db);
   return rows[0]?.at ?? null;
 }
 
@@ -199,7 +199,7 @@ export async function advanceOverdue(db: Kysely<DB>, now: Date): Promise<number 
     if (!(await tryFoldLock(trx))) return null;
     const { rows: mark } = await sql<{ before: Date | null }>`
       SELECT CASE WHEN overdue_before = '-infinity' THEN NULL ELSE overdue_before END AS before
-        FROM stats_watermark FOR UPDATE`.execute(trx);
+        FROM figures_watermark FOR UPDATE`.execute(trx);
     const before = mark[0]?.before ?? null;
     if (before !== null && before.getTime() >= now.getTime()) return 0;
     await sql`SET LOCAL lock_timeout = '2s'`.execute(trx);
@@ -212,19 +212,19 @@ export async function advanceOverdue(db: Kysely<DB>, now: Date): Promise<number 
       // A new statement: it reads the locked rows as they are now.
       const ids = locked.map((r) => r.id);
       await sql`
-        INSERT INTO stats_deltas (${factColumns})
-        SELECT f.* FROM petitions p CROSS JOIN LATERAL stats_fact_row(p, (-1)::smallint, ${lower}) f WHERE p.id = ANY(${ids}::bigint[])
+        INSERT INTO figures_deltas (${factColumns})
+        SELECT f.* FROM petitions p CROSS JOIN LATERAL figures_fact_row(p, (-1)::smallint, ${lower}) f WHERE p.id = ANY(${ids}::bigint[])
         UNION ALL
-        SELECT f.* FROM petitions p CROSS JOIN LATERAL stats_fact_row(p, (1)::smallint, ${now}::timestamptz) f WHERE p.id = ANY(${ids}::bigint[])`.execute(trx);
+        SELECT f.* FROM petitions p CROSS JOIN LATERAL figures_fact_row(p, (1)::smallint, ${now}::timestamptz) f WHERE p.id = ANY(${ids}::bigint[])`.execute(trx);
     }
-    await sql`UPDATE stats_watermark SET overdue_before = ${now}`.execute(trx);
+    await sql`UPDATE figures_watermark SET overdue_before = ${now}`.execute(trx);
     return locked.length;
   });
 }
 
 /**
  * Recomputes every rollup from the petitions themselves (after a bulk load with the trigger
- * disabled, a change of stats_levels or of a unit's time zone). Safe while the server runs:
+ * disabled, a change of figures_levels or of a unit's time zone). Safe while the server runs:
  * the petitions and deltas are read in one snapshot, and changes committed after it stay as
  * deltas. The watermark moves to `now` first, under a short table lock (no petition changes
  * for that moment), so that the rebuilt rollups need no catching up.
@@ -238,7 +238,7 @@ export async function rebuildFigures(db: Kysely<DB>, opts: { now?: Date; slice?:
       await conn.transaction().execute(async (trx) => {
         await sql`LOCK TABLE petitions IN SHARE MODE`.execute(trx);
         const now = opts.now ?? (await sql<{ now: Date }>`SELECT now() AS now`.execute(trx)).rows[0].now;
-        await sql`UPDATE stats_watermark SET overdue_before = greatest(overdue_before, ${now}::timestamptz)`.execute(trx);
+        await sql`UPDATE figures_watermark SET overdue_before = greatest(overdue_before, ${now}::timestamptz)`.execute(trx);
       });
       await conn
         .transaction()
@@ -247,8 +247,8 @@ export async function rebuildFigures(db: Kysely<DB>, opts: { now?: Date; slice?:
           // One big aggregation: room for its hash tables saves spilling to disk.
           const { rows } = await sql<{ kb: number }>`SELECT setting::int AS kb FROM pg_settings WHERE name = 'work_mem'`.execute(trx);
           if ((rows[0]?.kb ?? 0) < 262_144) await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
-          await sql`DELETE FROM stats_deltas`.execute(trx);
-          await sql`TRUNCATE stats_counts, stats_answer_hist`.execute(trx);
+          await sql`DELETE FROM figures_deltas`.execute(trx);
+          await sql`TRUNCATE figures_counts, figures_answer_hist`.execute(trx);
           // Slice by slice of petition ids, in the one snapshot: each statement's groups fit in
           // memory instead of spilling to disk (one statement over a million petitions wrote
           // gigabytes of temporary files).
@@ -257,13 +257,13 @@ export async function rebuildFigures(db: Kysely<DB>, opts: { now?: Date; slice?:
           const { lo, hi } = span[0];
           if (lo === null || hi === null) return;
           // The watermark as a value, not a sub-select: a sub-select among its arguments keeps
-          // PostgreSQL from inlining stats_fact_row into the statement (migration 0170).
+          // PostgreSQL from inlining figures_fact_row into the statement (migration 0170).
           // As text, so that '-infinity' (nothing counted overdue yet) comes back as it went.
-          const { rows: mark } = await sql<{ at: string }>`SELECT overdue_before::text AS at FROM stats_watermark`.execute(trx);
+          const { rows: mark } = await sql<{ at: string }>`SELECT overdue_before::text AS at FROM figures_watermark`.execute(trx);
           for (let from = lo; from <= hi; from += slice) {
             await foldFacts(
               sql`SELECT f.* FROM petitions p
-                  CROSS JOIN LATERAL stats_fact_row(p, 1::smallint, ${mark[0].at}::timestamptz) f
+                  CROSS JOIN LATERAL figures_fact_row(p, 1::smallint, ${mark[0].at}::timestamptz) f
                   WHERE p.id >= ${from} AND p.id < ${from + slice}`,
             ).execute(trx);
           }
@@ -272,8 +272,8 @@ export async function rebuildFigures(db: Kysely<DB>, opts: { now?: Date; slice?:
           // page. Written again in key order, a request's range of rows sits on a few pages.
           if (hi - lo < slice) return;
           for (const [table, key] of [
-            ['stats_counts', 'unit_id, grain, day, dim, value'],
-            ['stats_answer_hist', 'unit_id, level, parent, grain, day, bucket'],
+            ['figures_counts', 'unit_id, grain, day, dim, value'],
+            ['figures_answer_hist', 'unit_id, level, parent, grain, day, bucket'],
           ] as const) {
             await sql.raw(`CREATE TEMP TABLE ${table}_sorted ON COMMIT DROP AS SELECT * FROM ${table} ORDER BY ${key}`).execute(trx);
             await sql.raw(`TRUNCATE ${table}`).execute(trx);
@@ -287,7 +287,7 @@ export async function rebuildFigures(db: Kysely<DB>, opts: { now?: Date; slice?:
 }
 
 export async function pendingFigureDeltas(db: Kysely<DB>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM stats_deltas`.execute(db);
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM figures_deltas`.execute(db);
   return rows[0].n;
 }
 
@@ -329,15 +329,15 @@ function inRanges(column: RawBuilder<unknown>, ranges: readonly DayRange[]): Raw
 
 /**
  * The category a petition is counted under on the public figures: its own when it is one of
- * stats_categories (the topics the forms offer), 'other' for any other text. The same rule as
- * stats_fact_row (migration 0152), for what is read from the petitions themselves.
+ * figures_categories (the topics the forms offer), 'other' for any other text. The same rule as
+ * figures_fact_row (migration 0152), for what is read from the petitions themselves.
  */
 function publishedCategory(column: string): RawBuilder<string | null> {
   const c = sql.raw(column);
-  return sql<string | null>`CASE WHEN ${c} IS NULL OR ${c} IN (SELECT category FROM stats_categories) THEN ${c} ELSE 'other' END`;
+  return sql<string | null>`CASE WHEN ${c} IS NULL OR ${c} IN (SELECT category FROM figures_categories) THEN ${c} ELSE 'other' END`;
 }
 
-/** The local day a petition was submitted on: as stats_fact_row computes it. */
+/** The local day a petition was submitted on: as figures_fact_row computes it. */
 const localDay = sql`(p.submitted_at AT TIME ZONE ou.time_zone)::date`;
 
 /** UTC bounds that hold every local day from..to in any time zone (UTC−12 … UTC+14). */
@@ -453,7 +453,7 @@ function histogramWalk(unitId: number, parts: PeriodParts): RawBuilder<unknown> 
       perPart(
         parts,
         (grain, from, to) => sql`
-          SELECT bucket, n FROM stats_answer_hist
+          SELECT bucket, n FROM figures_answer_hist
            WHERE unit_id = ${unitId} AND level = ${n} AND parent = ${parent} AND grain = ${grain}
              AND day BETWEEN ${from}::date AND ${to}::date`,
         sql`SELECT 0 AS bucket, 0::bigint AS n`,
@@ -504,7 +504,7 @@ export async function readFigures(db: Kysely<DB>, q: FiguresQuery, plan: ReadPla
         plan.rolled,
         (grain, from, to) => sql`
           SELECT ${bucketExpr(q.interval, 'day')} AS bucket, dim::text AS dim, value, ${columns}
-            FROM stats_counts
+            FROM figures_counts
            WHERE unit_id = ${q.scope.unitId} AND grain = ${grain} AND day BETWEEN ${from}::date AND ${to}::date`,
         noRows,
       ),
@@ -534,18 +534,18 @@ export async function readFigures(db: Kysely<DB>, q: FiguresQuery, plan: ReadPla
 
   const statement = sql<{ rows: ReadFigures['rows']; median_minutes: number | null; histogram_answers: number | null }>`
     WITH delta AS (
-      SELECT * FROM stats_deltas
+      SELECT * FROM figures_deltas
        WHERE origin_unit_path LIKE ${`${q.scope.unitPath}%`} AND ${inRanges(sql.ref('day'), plan.rolledDays)}
     ),
     due AS (
       SELECT ${bucketExpr(q.interval, 'local_day')} AS bucket, kind, channel, category,
-             count(*) * (SELECT CASE WHEN overdue_before <= ${q.now}::timestamptz THEN 1 ELSE -1 END FROM stats_watermark) AS n
+             count(*) * (SELECT CASE WHEN overdue_before <= ${q.now}::timestamptz THEN 1 ELSE -1 END FROM figures_watermark) AS n
         FROM (SELECT p.kind, p.channel, ${publishedCategory('p.category')} AS category, ${localDay} AS local_day
                 FROM petitions p JOIN units ou ON ou.id = p.origin_unit_id
                WHERE p.status IN ${openStatusList}
                  -- bounds the planner takes as parameters of a range scan of petitions_open_due
-                 AND p.due_at >= (SELECT least(overdue_before, ${q.now}::timestamptz) FROM stats_watermark)
-                 AND p.due_at < (SELECT greatest(overdue_before, ${q.now}::timestamptz) FROM stats_watermark)
+                 AND p.due_at >= (SELECT least(overdue_before, ${q.now}::timestamptz) FROM figures_watermark)
+                 AND p.due_at < (SELECT greatest(overdue_before, ${q.now}::timestamptz) FROM figures_watermark)
                  AND p.origin_unit_path LIKE ${`${q.scope.unitPath}%`}) x
        WHERE ${inRanges(sql.ref('local_day'), plan.rolledDays)}
        GROUP BY 1, 2, 3, 4
@@ -686,9 +686,9 @@ export async function yearsWithFigures(db: Kysely<DB>, scope: FiguresScope, grai
   const { rows } = grains
     ? await sql<{ year: number }>`
         SELECT DISTINCT y.year FROM (
-          SELECT date_part('year', day)::int AS year FROM stats_counts WHERE unit_id = ${scope.unitId} AND grain = 'm' AND dim = 'k' AND received > 0
+          SELECT date_part('year', day)::int AS year FROM figures_counts WHERE unit_id = ${scope.unitId} AND grain = 'm' AND dim = 'k' AND received > 0
           UNION ALL
-          SELECT date_part('year', day)::int FROM stats_deltas WHERE origin_unit_path LIKE ${`${scope.unitPath}%`} AND sign > 0) y
+          SELECT date_part('year', day)::int FROM figures_deltas WHERE origin_unit_path LIKE ${`${scope.unitPath}%`} AND sign > 0) y
          ORDER BY y.year DESC`.execute(db)
     : await sql<{ year: number }>`
         SELECT DISTINCT date_part('year', ${localDay})::int AS year

@@ -93,15 +93,15 @@ describeEachBackend(
 
     test('bad input is a 400 with a message in the caller\'s language', async () => {
       const cases: Array<[Record<string, string>, string]> = [
-        [{ unit: 'SC1', from: '2026-03-31', to: '2026-03-01' }, 'stats_invalid_period'],
+        [{ unit: 'SC1', from: '2026-03-31', to: '2026-03-01' }, 'figures_invalid_period'],
         [{ unit: 'NOPE', from: '2026-03-01', to: '2026-03-31' }, 'unknown_unit'],
-        [{ unit: 'SC1', from: '2024-01-01', to: '2026-03-31', interval: 'day' }, 'stats_series_too_long'],
-        [{ unit: 'SC1', from: '1990-01-01', to: '2026-03-31' }, 'stats_period_too_long'],
+        [{ unit: 'SC1', from: '2024-01-01', to: '2026-03-31', interval: 'day' }, 'figures_series_too_long'],
+        [{ unit: 'SC1', from: '1990-01-01', to: '2026-03-31' }, 'figures_period_too_long'],
         // 10,000 years: days the figures cannot hold, not a period that ends before it starts.
-        [{ unit: 'SC1', from: '0001-01-01', to: '9999-12-31' }, 'stats_day_out_of_range'],
-        [{ unit: 'SC1', from: '0099-12-31', to: '2026-03-31' }, 'stats_day_out_of_range'],
-        [{ unit: 'SC1', from: '2026-01-01', to: '9999-12-31' }, 'stats_day_out_of_range'],
-        [{ unit: 'SC1', from: '1900-01-01', to: '2999-12-31' }, 'stats_period_too_long'],
+        [{ unit: 'SC1', from: '0001-01-01', to: '9999-12-31' }, 'figures_day_out_of_range'],
+        [{ unit: 'SC1', from: '0099-12-31', to: '2026-03-31' }, 'figures_day_out_of_range'],
+        [{ unit: 'SC1', from: '2026-01-01', to: '9999-12-31' }, 'figures_day_out_of_range'],
+        [{ unit: 'SC1', from: '1900-01-01', to: '2999-12-31' }, 'figures_period_too_long'],
         [{ unit: 'SC1', from: '2026-02-30', to: '2026-03-31' }, 'invalid_input'],
         [{ unit: 'SC1', from: '2026-03-01' }, 'invalid_input'],
         [{ unit: 'SC1', from: '2026-03-01', to: '2026-03-31', interval: 'week' }, 'invalid_input'],

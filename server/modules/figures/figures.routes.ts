@@ -25,12 +25,12 @@ async function scopeOf(ctx: AppContext, query: FiguresQuery) {
   const { unit: code, from, to, interval } = query;
   for (const day of [from, to]) {
     if (!isDay(day) || day < firstFiguresDay || day > lastFiguresDay) {
-      throw badRequest('stats_day_out_of_range', { day, first: firstFiguresDay, last: lastFiguresDay });
+      throw badRequest('figures_day_out_of_range', { day, first: firstFiguresDay, last: lastFiguresDay });
     }
   }
-  if (from > to) throw badRequest('stats_invalid_period', { from, to });
-  if (daysIn(from, to) > maxPeriodYears * 366) throw badRequest('stats_period_too_long', { years: maxPeriodYears });
-  if (interval === 'day' && daysIn(from, to) > maxDailySeries) throw badRequest('stats_series_too_long', { days: maxDailySeries });
+  if (from > to) throw badRequest('figures_invalid_period', { from, to });
+  if (daysIn(from, to) > maxPeriodYears * 366) throw badRequest('figures_period_too_long', { years: maxPeriodYears });
+  if (interval === 'day' && daysIn(from, to) > maxDailySeries) throw badRequest('figures_series_too_long', { days: maxDailySeries });
   const unit = code === undefined ? null : await findFiguresUnit(ctx.db, code, ctx.clock.now());
   if (unit === undefined) throw badRequest('unknown_unit', { code });
   const scope: FiguresScope = unit ? { unitId: unit.id, unitPath: unit.path } : { unitId: 0, unitPath: '/' };

@@ -5,7 +5,7 @@ export type FigureDim = 'k' | 'c' | 'g';
 /** 'd' one submitted day, 'm' a calendar month. */
 export type FiguresGrain = 'd' | 'm';
 
-export interface StatsDeltasTable {
+export interface FiguresDeltasTable {
   id: Generated<number>;
   sign: number;
   origin_unit_path: string;
@@ -25,7 +25,7 @@ export interface StatsDeltasTable {
   overdue: boolean;
 }
 
-export interface StatsCountsTable {
+export interface FiguresCountsTable {
   unit_id: number;
   grain: FiguresGrain;
   day: string;
@@ -46,7 +46,7 @@ export interface StatsCountsTable {
   overdue: number;
 }
 
-export interface StatsAnswerHistTable {
+export interface FiguresAnswerHistTable {
   unit_id: number;
   level: number;
   parent: number;
@@ -56,26 +56,26 @@ export interface StatsAnswerHistTable {
   n: number;
 }
 
-export interface StatsLevelsTable {
+export interface FiguresLevelsTable {
   level: string;
   grains: 'dm' | 'm';
 }
 
 /** The categories the figures name; any other is counted as 'other'. */
-export interface StatsCategoriesTable {
+export interface FiguresCategoriesTable {
   category: string;
 }
 
-export interface StatsWatermarkTable {
+export interface FiguresWatermarkTable {
   one: boolean;
   overdue_before: Date;
 }
 
-export interface StatsTables {
-  stats_deltas: StatsDeltasTable;
-  stats_counts: StatsCountsTable;
-  stats_answer_hist: StatsAnswerHistTable;
-  stats_levels: StatsLevelsTable;
-  stats_categories: StatsCategoriesTable;
-  stats_watermark: StatsWatermarkTable;
+export interface FiguresTables {
+  figures_deltas: FiguresDeltasTable;
+  figures_counts: FiguresCountsTable;
+  figures_answer_hist: FiguresAnswerHistTable;
+  figures_levels: FiguresLevelsTable;
+  figures_categories: FiguresCategoriesTable;
+  figures_watermark: FiguresWatermarkTable;
 }

@@ -17,7 +17,7 @@ const ReportTexts = Type.Object({
   reportTexts: Type.Record(Type.String(), LocaleTexts),
   valueTexts: Type.Object({
     kind: textsOf(petitionKinds),
-    /** The topics of stats_categories (docs/FIGURES.md). */
+    /** The topics of figures_categories (docs/FIGURES.md). */
     category: Type.Record(Type.String(), LocaleTexts),
     gatheringKind: textsOf(gatheringKinds),
     hostRole: textsOf(hostRoles),

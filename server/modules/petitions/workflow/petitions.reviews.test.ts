@@ -195,7 +195,7 @@ describeEachBackend('deadline rules per country; review and re-review', (t) => {
     assert.deepEqual(await figures('GP', '2026-02-01', '2026-02-28'), none);
     const bad = await t().app.inject({ method: 'GET', url: '/api/v1/figures/reviews?unit=GP&from=2026-04-01&to=2026-03-01' });
     assert.equal(bad.statusCode, 400);
-    assert.equal(bad.json().error.code, 'stats_invalid_period');
+    assert.equal(bad.json().error.code, 'figures_invalid_period');
   });
 
   test('a county\'s 12345 hotline policy holds for what arrives by the hotline, and only that', async () => {
