@@ -140,7 +140,7 @@ async function receptionAgainstMinimum(db: Kysely<DB>, units: UnitRow[], period:
     receptionDaysHeld(db, [...new Set(units.map((u) => u.id))], from, to),
   ]);
   for (const unit of units) {
-    const mine = items.filter((i) => i.unit === unit.code);
+    const mine = items.filter((i) => i.unit.code === unit.code);
     if (!mine.length) continue;
     let required = 0;
     let heldDays = 0;
