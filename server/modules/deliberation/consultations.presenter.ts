@@ -15,8 +15,7 @@ export function presentConsultation(
 ): ConsultationView {
   return {
     id: Number(k.id),
-    unit: k.unit_code,
-    unitName: k.unit_name,
+    unit: { code: k.unit_code, name: k.unit_name },
     title: k.title,
     body: k.body,
     electorate: k.electorate_kind,

@@ -37,6 +37,7 @@ describeEachBackend('consultations: Block 10 chooses a cemetery site', (t) => {
     assert.equal(created.statusCode, 201, created.body);
     const k = created.json();
     assert.equal(k.status, 'draft');
+    assert.deepEqual(k.unit, { code: 'KAV1', name: 'KA Village One' });
     assert.equal(k.options[0].documents.length, 1);
     const [o1, o2, o3] = k.options.map((o: { id: number }) => o.id);
     assert.equal((await t().app.inject({ url: `/api/v1/consultations/${k.id}` })).statusCode, 404, 'a draft is not public');

@@ -7,8 +7,7 @@ import type { CouncilRow, MatterRow, MeetingRow, MemberRow, TaskRow } from './de
 export function presentCouncil(row: CouncilRow, members: MemberRow[], today: string, manage: boolean): CouncilView {
   return {
     id: Number(row.id),
-    unit: row.unit_code,
-    unitName: row.unit_name,
+    unit: { code: row.unit_code, name: row.unit_name },
     unitNames: presentNames(row.unit_names),
     kind: row.kind,
     name: row.name,
@@ -34,8 +33,7 @@ export function presentMatterSummary(m: MatterRow) {
     id: Number(m.id),
     council: Number(m.council_id),
     councilName: m.council_name,
-    unit: m.unit_code,
-    unitName: m.unit_name,
+    unit: { code: m.unit_code, name: m.unit_name },
     content: m.content,
     title: m.title,
     stage: m.stage,

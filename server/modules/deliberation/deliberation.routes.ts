@@ -121,7 +121,7 @@ export async function deliberationFiguresOf(ctx: AppContext, q: { unit: string; 
     byStage[r.stage] += r.n;
   }
   return {
-    unit: unit.code,
+    unit: { code: unit.code, name: unit.name },
     from: q.from ?? null,
     to: q.to ?? null,
     councils: f.councils.reduce((s, r) => s + r.n, 0),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Cursor, Nullable } from '../../platform/shapes.ts';
+import { Cursor, Nullable, UnitRef } from '../../platform/shapes.ts';
 import {
   councilKinds,
   electorateKinds,
@@ -82,8 +82,7 @@ export const MemberView = Type.Object({
 
 export const CouncilView = Type.Object({
   id: Type.Integer(),
-  unit: Type.String(),
-  unitName: Type.String(),
+  unit: UnitRef,
   unitNames: LocaleNamesSchema,
   kind: Type.String(),
   name: Type.String(),
@@ -137,8 +136,7 @@ export const MatterSummary = Type.Object({
   id: Type.Integer(),
   council: Type.Integer(),
   councilName: Type.String(),
-  unit: Type.String(),
-  unitName: Type.String(),
+  unit: UnitRef,
   content: Type.String(),
   title: Type.String(),
   stage: Type.String(),
@@ -241,7 +239,7 @@ export const FiguresQuery = Type.Object(
   { additionalProperties: false },
 );
 export const Figures = Type.Object({
-  unit: Type.String(),
+  unit: UnitRef,
   from: Nullable(Type.String()),
   to: Nullable(Type.String()),
   councils: Type.Integer(),
@@ -308,8 +306,7 @@ export const OptionView = Type.Object({
 });
 export const ConsultationView = Type.Object({
   id: Type.Integer(),
-  unit: Type.String(),
-  unitName: Type.String(),
+  unit: UnitRef,
   title: Type.String(),
   body: Type.String(),
   electorate: Type.String(),

@@ -28,6 +28,7 @@ describeEachBackend('deliberation: a matter through its stages', (t) => {
 
   it('proposal → evaluation → review → resolution → implementation → inspection → completed, each step audited', async () => {
     const { secretary, commune, group, council } = await setup(t(), 'DA');
+    assert.deepEqual(council.unit, { code: group, name: 'Tổ 1' });
     assert.equal(council.members.length, 5);
     assert.deepEqual(council.quorum, { num: 1, den: 2, strict: true });
     const ids = council.members.map((m: { id: number }) => m.id);
@@ -113,6 +114,7 @@ describeEachBackend('deliberation: a matter through its stages', (t) => {
     assert.equal(audit.at(-1)!.action, 'matter.inspect');
 
     const figures = (await t().app.inject({ url: `/api/v1/deliberation/figures?unit=DAC1` })).json();
+    assert.deepEqual(figures.unit, { code: 'DAC1', name: 'DA Commune One' });
     assert.equal(figures.councils, 1);
     assert.equal(figures.members, 5);
     assert.equal(figures.mattersByContent.development, 1);
@@ -124,6 +126,8 @@ describeEachBackend('deliberation: a matter through its stages', (t) => {
     assert.equal((await t().app.inject({ url: `/api/v1/deliberation/figures?unit=DAC2` })).json().matters, 0);
     const list = (await t().app.inject({ url: `/api/v1/matters?unit=${group}` })).json();
     assert.equal(list.items.length, 1);
+    assert.deepEqual(list.items[0].unit, { code: group, name: 'Tổ 1' });
+    assert.deepEqual((await t().app.inject({ url: `/api/v1/matters/${m.id}` })).json().unit, { code: group, name: 'Tổ 1' });
   });
 
   it('refuses too few co-signers, a stranger\'s council, a failed vote ends the matter', async () => {

@@ -27,11 +27,11 @@ describeEachBackend('demo data: reports', (t) => {
     const c = (await t().app.inject({ url: '/api/v1/steering-committees?unit=16285', headers })).json();
     assert.equal(c.meetings.length, 2);
     const now = t().clock.now().getTime();
-    const state = (d: { status: string; escalatedTo: string | null; overdue: boolean; dueAt: string }) =>
-      d.status === 'done' ? 'done' : d.escalatedTo ? `escalated to ${d.escalatedTo}` : d.overdue ? 'overdue' : Date.parse(d.dueAt) - now < 7 * 86_400_000 ? 'due soon' : 'open';
+    const state = (d: { status: string; escalatedTo: { code: string } | null; overdue: boolean; dueAt: string }) =>
+      d.status === 'done' ? 'done' : d.escalatedTo ? `escalated to ${d.escalatedTo.code}` : d.overdue ? 'overdue' : Date.parse(d.dueAt) - now < 7 * 86_400_000 ? 'due soon' : 'open';
     assert.deepEqual(c.decisions.map(state).sort(), ['done', 'due soon', 'escalated to 404']);
     const targets = (await t().app.inject({ url: '/api/v1/reports?unit=16285&period=2023-12' })).json().targets;
-    assert.deepEqual(targets, { setBy: '16285', year: 2023, resolutionRate: 0.9, onTimeRate: 0.85, satisfactionRate: 0.8 });
+    assert.deepEqual(targets, { setBy: { code: '16285', name: 'Xã Tân Thọ' }, year: 2023, resolutionRate: 0.9, onTimeRate: 0.85, satisfactionRate: 0.8 });
     const notices = await t().ctx.db.selectFrom('audit_events').select('action').where('action', 'in', ['steering.decision_overdue', 'steering.decision_escalated']).execute();
     assert.equal(notices.length, 2, 'marked overdue and escalated once, however often the demo is seeded');
   });

@@ -288,7 +288,7 @@ describeEachBackend('demo data', (t) => {
     const res = await t().app.inject({ method: 'GET', url: `/api/v1/scorecards/officials/${me.id}?period=${period}`, headers });
     assert.equal(res.statusCode, 200, res.body);
     const card = res.json();
-    assert.deepEqual([card.framework.unit, card.framework.position], ['430', 'Công chức một cửa']);
+    assert.deepEqual([card.framework.unit, card.framework.position], [{ code: '430', name: 'Huyện Nam Đàn' }, 'Công chức một cửa']);
     const criterion = (m: string) => card.criteria.find((c: { measure: string }) => c.measure === m);
     // Nine cases answered, two of them late; seven arrived and were handled online.
     assert.deepEqual([criterion('on_time_rate').numerator, criterion('on_time_rate').denominator], [7, 9]);

@@ -66,8 +66,7 @@ export async function compliance(
       }
       if (!current) continue;
       items.push({
-        unit: u.code,
-        unitName: u.name,
+        unit: { code: u.code, name: u.name },
         level: u.level,
         role,
         minimum: { days: current.days, per: current.per, source: current.source },

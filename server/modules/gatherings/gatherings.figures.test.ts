@@ -102,6 +102,7 @@ describeEachBackend('gathering figures', (t) => {
       { kind: 'working_session', hostRole: 'chairman', sessions: 47, residents: 47 },
     ]);
     assert.deepEqual(anhSon.totals, { sessions: 188, residents: 541, cancelled: 1 });
+    assert.deepEqual(anhSon.unit, { code: 'AS', name: 'Huyện Anh Sơn' });
 
     const thanhNho = await get('/api/v1/gatherings/figures?unit=TN&from=2023-01-01&to=2023-12-31');
     assert.deepEqual(thanhNho.sessions, [{ kind: 'forum', hostRole: null, sessions: 7, residents: 280 }]);
@@ -144,12 +145,13 @@ describeEachBackend('gathering figures', (t) => {
     }
 
     const all = await get('/api/v1/gatherings/compliance?unit=MP&from=2026-02&to=2026-02', districtLeader);
-    const of = (code: string) => all.items.find((i: { unit: string }) => i.unit === code);
-    assert.deepEqual(all.items.map((i: { unit: string }) => i.unit), ['MD', 'MC1', 'MC2'], 'the district leader sees the district and its communes');
+    const of = (code: string) => all.items.find((i: { unit: { code: string } }) => i.unit.code === code);
+    assert.deepEqual(all.items.map((i: { unit: { code: string } }) => i.unit.code), ['MD', 'MC1', 'MC2'], 'the district leader sees the district and its communes');
     assert.deepEqual(of('MC1').months, [
       { month: '2026-02', required: 4, scheduled: { days: 3, met: false }, held: { days: 0, met: false }, judgedOn: 'held', met: false, shortWeeks: ['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23'] },
     ]);
     assert.equal(of('MC1').short, true);
+    assert.deepEqual(of('MC1').unit, { code: 'MC1', name: 'Commune One' });
     assert.deepEqual(of('MC1').minimum, { days: 1, per: 'week', source: 'Luật Tiếp công dân 2013, Điều 15' });
     assert.deepEqual(of('MC2').months[0].scheduled, { days: 4, met: true });
     assert.deepEqual(of('MC2').months[0].held, { days: 3, met: false });
@@ -159,7 +161,7 @@ describeEachBackend('gathering figures', (t) => {
     const shortOnly = await get('/api/v1/gatherings/compliance?unit=MD&from=2026-02&to=2026-02&short=true', districtLeader);
     assert.ok(shortOnly.items.every((i: { short: boolean }) => i.short));
     const mine = await get('/api/v1/gatherings/compliance?unit=MP&from=2026-02&to=2026-02', c1);
-    assert.deepEqual(mine.items.map((i: { unit: string }) => i.unit), ['MC1'], 'a commune sees itself only');
+    assert.deepEqual(mine.items.map((i: { unit: { code: string } }) => i.unit.code), ['MC1'], 'a commune sees itself only');
     const denied = await t().app.inject({ method: 'GET', url: '/api/v1/gatherings/compliance?unit=MC2&from=2026-02&to=2026-02', headers: c1.headers });
     assert.equal(denied.statusCode, 404);
 
@@ -175,7 +177,7 @@ describeEachBackend('gathering figures', (t) => {
     assert.equal(refused.statusCode, 403);
     await plan('MD', districtLeader, '2026-03-10');
     const march = await get('/api/v1/gatherings/compliance?unit=MD&from=2026-02&to=2026-03', districtLeader);
-    const district = march.items.find((i: { unit: string }) => i.unit === 'MD');
+    const district = march.items.find((i: { unit: { code: string } }) => i.unit.code === 'MD');
     assert.deepEqual(district.months.map((m: { month: string; required: number; scheduled: { met: boolean } }) => [m.month, m.required, m.scheduled.met]), [['2026-02', 2, true], ['2026-03', 1, true]]);
     assert.equal(district.minimum.source, 'A new decree');
     assert.deepEqual(district.months.map((m: { judgedOn: string; met: boolean }) => [m.judgedOn, m.met]), [['held', false], ['held_and_planned', true]]);
@@ -185,7 +187,7 @@ describeEachBackend('gathering figures', (t) => {
     for (const day of ['2026-04-02', '2026-04-09', '2026-04-16', '2026-04-23', '2026-04-30']) await plan('MC2', c2, day);
     await plan('MC1', c1, '2026-04-02');
     const april = await get('/api/v1/gatherings/compliance?unit=MD&from=2026-04&to=2026-04', districtLeader);
-    const aprilOf = (code: string) => april.items.find((i: { unit: string }) => i.unit === code);
+    const aprilOf = (code: string) => april.items.find((i: { unit: { code: string } }) => i.unit.code === code);
     assert.deepEqual([aprilOf('MC2').months[0].judgedOn, aprilOf('MC2').months[0].met, aprilOf('MC2').short], ['schedule', true, false]);
     assert.deepEqual([aprilOf('MC1').months[0].met, aprilOf('MC1').short], [false, true]);
   });

@@ -98,8 +98,7 @@ export function presentListedRecord(r: RecordRow, now: Date) {
     gathering: r.gathering_id,
     gatheringTitle: r.gathering_title,
     gatheringStartsAt: r.gathering_starts_at.toISOString(),
-    unit: r.unit_code,
-    unitName: r.unit_name,
+    unit: { code: r.unit_code, name: r.unit_name },
   };
 }
 

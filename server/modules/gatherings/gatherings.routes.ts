@@ -113,7 +113,7 @@ export async function gatheringFiguresOf(ctx: AppContext, q: { unit: string; fro
   const { start, end } = period(unit, q.from, q.to);
   const f = await figures(ctx.db, unit.path, start, end, localDay(ctx.clock.now(), unit.timeZone));
   return {
-    unit: unit.code,
+    unit: { code: unit.code, name: unit.name },
     from: q.from,
     to: q.to,
     sessions: f.sessions.map((s) => ({ kind: s.kind, hostRole: s.host_role, sessions: s.sessions, residents: s.residents })),

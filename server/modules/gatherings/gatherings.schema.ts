@@ -312,7 +312,7 @@ export const QuestionResult = Type.Object({ trackingCode: Type.String(), accessK
 
 export const FiguresQuery = Type.Object({ unit: UnitCode, from: Day, to: Day }, { additionalProperties: false });
 export const Figures = Type.Object({
-  unit: Type.String(),
+  unit: UnitRef,
   from: Type.String(),
   to: Type.String(),
   sessions: Type.Array(Type.Object({ kind: Type.String(), hostRole: Nullable(Type.String()), sessions: Type.Integer(), residents: Type.Integer() }), {
@@ -348,8 +348,7 @@ const MonthRow = Type.Object({
 export const Compliance = Type.Object({
   items: Type.Array(
     Type.Object({
-      unit: Type.String(),
-      unitName: Type.String(),
+      unit: UnitRef,
       level: Type.String(),
       role: Type.String(),
       minimum: Type.Object({ days: Type.Integer(), per: Type.String(), source: Type.String() }),
@@ -402,8 +401,7 @@ export const RecordList = Type.Object({
       gathering: Type.Integer(),
       gatheringTitle: Type.String(),
       gatheringStartsAt: Type.String({ format: 'date-time' }),
-      unit: Type.String(),
-      unitName: Type.String(),
+      unit: UnitRef,
     }),
   ),
 });

@@ -199,8 +199,8 @@ describeEachBackend('gatherings', (t) => {
     // The leaders' list of follow-ups due: open ones due by a day, overdue included, within the caller's units.
     const dueBy = async (day: string, headers = officer.headers) => (await get(`/api/v1/gatherings/records?unit=GBP&dueBy=${day}`, headers)).json().items;
     const due = await dueBy('2026-03-31');
-    assert.deepEqual(due.map((r: { id: number; overdue: boolean; responsible: string; unitName: string; gathering: number }) => [r.id, r.overdue, r.responsible, r.unitName, r.gathering]), [
-      [rec.json().record, true, 'Land registry', 'GB Commune One', g.id],
+    assert.deepEqual(due.map((r: { id: number; overdue: boolean; responsible: string; unit: { code: string; name: string }; gathering: number }) => [r.id, r.overdue, r.responsible, r.unit, r.gathering]), [
+      [rec.json().record, true, 'Land registry', { code: 'GBC1', name: 'GB Commune One' }, g.id],
     ]);
     assert.equal((await dueBy('2026-04-30')).length, 2);
     assert.deepEqual(await dueBy('2026-04-30', outsider.headers), [], 'another commune sees none of them');

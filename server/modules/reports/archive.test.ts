@@ -183,7 +183,8 @@ describeEachBackend(
       assert.deepEqual(await sweepFollowUps(t().ctx), { overdue: 0, escalated: 1 });
       assert.equal(await notices(provLead.id, 'steering_decision_escalated'), 1, 'the province leader hears of it');
       const after = (await t().app.inject({ method: 'GET', url: '/api/v1/steering-committees', query: { unit: 'ATT' }, headers: lead.headers })).json();
-      assert.equal(after.decisions[0].escalatedTo, 'AP');
+      assert.deepEqual(after.unit, { code: 'ATT', name: 'Xã Tân Thọ' });
+      assert.deepEqual(after.decisions[0].escalatedTo, { code: 'AP', name: 'Tỉnh Nghệ An' });
       assert.equal(after.decisions[0].overdue, true);
       // Done at last, by its owner.
       const done = await t().app.inject({ method: 'POST', url: `/api/v1/steering-decisions/${decision.id}/actions`, headers: lead.headers, payload: { type: 'complete', note: 'Đã khơi thông' } });

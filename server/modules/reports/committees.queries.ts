@@ -9,13 +9,14 @@ export interface CommitteeRow {
   id: number;
   unit_id: number;
   unit_code: string;
+  unit_name: string;
   unit_path: string;
   time_zone: string;
   country: string;
   name: string;
 }
 
-const committeeColumns = ['c.id', 'c.unit_id', 'u.code as unit_code', 'u.path as unit_path', 'u.time_zone', 'u.country', 'c.name'] as const;
+const committeeColumns = ['c.id', 'c.unit_id', 'u.code as unit_code', 'u.name as unit_name', 'u.path as unit_path', 'u.time_zone', 'u.country', 'c.name'] as const;
 
 export async function getCommittee(db: Db, id: number): Promise<CommitteeRow | undefined> {
   return db.selectFrom('steering_committees as c').innerJoin('units as u', 'u.id', 'c.unit_id').select([...committeeColumns]).where('c.id', '=', id).executeTakeFirst();
@@ -238,6 +239,7 @@ interface DecisionRow {
   overdue_at: Date | null;
   escalated_at: Date | null;
   escalated_to_unit_code: string | null;
+  escalated_to_unit_name: string | null;
 }
 
 function decisions(db: Db) {
@@ -247,7 +249,7 @@ function decisions(db: Db) {
     .leftJoin('units as e', 'e.id', 'd.escalated_to_unit_id')
     .select([
       'd.id', 'd.meeting_id', 'd.committee_id', 'd.unit_id', 'd.text', 'd.owner_member_id', 'm.name as owner_name', 'm.account_id as owner_account_id',
-      'd.due_at', 'd.status', 'd.done_at', 'd.done_note', 'd.overdue_at', 'd.escalated_at', 'e.code as escalated_to_unit_code',
+      'd.due_at', 'd.status', 'd.done_at', 'd.done_note', 'd.overdue_at', 'd.escalated_at', 'e.code as escalated_to_unit_code', 'e.name as escalated_to_unit_name',
     ]);
 }
 

@@ -49,7 +49,7 @@ async function committeeView(ctx: AppContext, c: CommitteeRow): Promise<Committe
   const attendance = await attendanceOf(ctx.db, meetings.map((m) => m.id));
   return {
     id: c.id,
-    unit: c.unit_code,
+    unit: { code: c.unit_code, name: c.unit_name },
     name: c.name,
     members: members.map((m) => ({ id: m.id, name: m.name, role: m.role, position: m.position, account: m.account_id, email: m.email, leftOn: m.left_on })),
     regulations: regs.map((r) => ({ version: r.version, title: r.title, adoptedOn: r.adopted_on, articles: r.articles })),
@@ -72,7 +72,7 @@ async function committeeView(ctx: AppContext, c: CommitteeRow): Promise<Committe
       doneAt: d.done_at ? d.done_at.toISOString() : null,
       doneNote: d.done_note,
       escalatedAt: d.escalated_at ? d.escalated_at.toISOString() : null,
-      escalatedTo: d.escalated_to_unit_code,
+      escalatedTo: d.escalated_to_unit_code === null ? null : { code: d.escalated_to_unit_code, name: d.escalated_to_unit_name! },
     })),
   };
 }

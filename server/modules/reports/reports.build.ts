@@ -106,14 +106,13 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
   const minimum = compliance
     .map((c) => ({
       unit: c.unit,
-      unitName: c.unitName,
       role: c.role,
       months: c.months.length,
       monthsMet: c.months.filter((x) => x.held.met).length,
       requiredDays: c.months.reduce((n, x) => n + x.required, 0),
       heldDays: c.months.reduce((n, x) => n + x.held.days, 0),
     }))
-    .sort((a, b) => a.monthsMet - a.months - (b.monthsMet - b.months) || a.unit.localeCompare(b.unit) || a.role.localeCompare(b.role))
+    .sort((a, b) => a.monthsMet - a.months - (b.monthsMet - b.months) || a.unit.code.localeCompare(b.unit.code) || a.role.localeCompare(b.role))
     .slice(0, 60);
 
   return {
@@ -124,7 +123,7 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
     petitions: pickFigures(stats),
     lastYear: { ...last, figures: pickFigures(lastYear) },
     targets: targets
-      ? { setBy: targets.unit_code, year: targets.year, resolutionRate: rate(targets.resolution_rate), onTimeRate: rate(targets.on_time_rate), satisfactionRate: rate(targets.satisfaction_rate) }
+      ? { setBy: { code: targets.unit_code, name: targets.unit_name }, year: targets.year, resolutionRate: rate(targets.resolution_rate), onTimeRate: rate(targets.on_time_rate), satisfactionRate: rate(targets.satisfaction_rate) }
       : null,
     byKind: Object.entries(stats.byKind).map(([kind, f]) => ({ kind, received: f.received, resolved: f.resolved, resolutionRate: f.resolutionRate })),
     topCategories: Object.entries(stats.byCategory)

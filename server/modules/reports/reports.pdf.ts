@@ -67,7 +67,7 @@ export function renderReportPdf(report: ReportView, options: PdfOptions): Promis
     verdict(p[k], tg?.[k]),
   ]);
   table(cols(34, 16, 18, 14, 14), [t('figure'), t('thisPeriod'), t('lastYear'), t('target'), ''], rateRows);
-  if (tg) note(t('targetSetBy', { unit: tg.setBy }));
+  if (tg) note(t('targetSetBy', { unit: tg.setBy.name }));
   bars((['resolutionRate', 'onTimeRate', 'satisfactionRate'] as const).map((k) => ({ label: t(k), value: p[k], target: tg?.[k] ?? null })), f.rate);
   const countKeys: Array<[ReportTextKey, keyof PetitionFigures]> = [
     ['received', 'received'],
@@ -170,7 +170,7 @@ export function renderReportPdf(report: ReportView, options: PdfOptions): Promis
     table(
       cols(36, 22, 18, 24),
       [t('unit'), t('role'), t('monthsMet'), t('daysHeldRequired')],
-      g.minimum.map((m) => [m.unitName, valueText(locale, 'hostRole', m.role), `${f.count(m.monthsMet)}/${f.count(m.months)}`, `${f.count(m.heldDays)}/${f.count(m.requiredDays)}`]),
+      g.minimum.map((m) => [m.unit.name, valueText(locale, 'hostRole', m.role), `${f.count(m.monthsMet)}/${f.count(m.months)}`, `${f.count(m.heldDays)}/${f.count(m.requiredDays)}`]),
     );
   }
 

@@ -9,6 +9,7 @@ type Db = Kysely<DB>;
 
 interface TargetsRow {
   unit_code: string;
+  unit_name: string;
   year: number | null;
   resolution_rate: string | null;
   on_time_rate: string | null;
@@ -21,7 +22,7 @@ interface TargetsRow {
  */
 export async function targetsFor(db: Db, unitPath: string, year: number): Promise<TargetsRow | undefined> {
   const r = await sql<TargetsRow>`
-    SELECT u.code AS unit_code, t.year::int AS year, t.resolution_rate::text AS resolution_rate, t.on_time_rate::text AS on_time_rate,
+    SELECT u.code AS unit_code, u.name AS unit_name, t.year::int AS year, t.resolution_rate::text AS resolution_rate, t.on_time_rate::text AS on_time_rate,
            t.satisfaction_rate::text AS satisfaction_rate
       FROM report_targets t JOIN units u ON u.id = t.unit_id
      WHERE ${unitPath} LIKE u.path || '%' AND (t.year = ${year} OR t.year IS NULL)
@@ -31,8 +32,8 @@ export async function targetsFor(db: Db, unitPath: string, year: number): Promis
 }
 
 /** The targets the unit itself set: its default (year null) and those of each year. */
-export async function ownTargets(db: Db, unitId: number): Promise<Array<Omit<TargetsRow, 'unit_code'>>> {
-  const r = await sql<Omit<TargetsRow, 'unit_code'>>`
+export async function ownTargets(db: Db, unitId: number): Promise<Array<Omit<TargetsRow, 'unit_code' | 'unit_name'>>> {
+  const r = await sql<Omit<TargetsRow, 'unit_code' | 'unit_name'>>`
     SELECT t.year::int AS year, t.resolution_rate::text AS resolution_rate, t.on_time_rate::text AS on_time_rate,
            t.satisfaction_rate::text AS satisfaction_rate
       FROM report_targets t

@@ -130,9 +130,9 @@ export const reportsModule: Module = {
           satisfactionRate: t.satisfaction_rate === null ? null : Number(t.satisfaction_rate),
         });
         return {
-          unit: unit.code,
+          unit: { code: unit.code, name: unit.name },
           year,
-          applying: applying ? { setBy: applying.unit_code, year: applying.year, ...rates(applying) } : null,
+          applying: applying ? { setBy: { code: applying.unit_code, name: applying.unit_name }, year: applying.year, ...rates(applying) } : null,
           own: own.map((t) => ({ year: t.year, ...rates(t) })),
         };
       },

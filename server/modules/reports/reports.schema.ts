@@ -1,6 +1,6 @@
 /** What comes in and what goes out of the reports module. */
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/shapes.ts';
+import { Nullable, UnitRef } from '../../platform/shapes.ts';
 
 const Names = Type.Record(Type.String(), Type.String());
 const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1 }));
@@ -51,7 +51,7 @@ const Case = Type.Object({
   kind: Type.String(),
   category: Nullable(Type.String()),
   title: Nullable(Type.String()),
-  unit: Type.Object({ code: Type.String(), name: Type.String() }),
+  unit: UnitRef,
   submittedOn: Type.String(),
   dueOn: Type.String(),
   daysOverdue: Type.Integer({ description: 'whole days past the due time; 0 when not yet due' }),
@@ -69,7 +69,7 @@ export const ReportView = Type.Object({
   lastYear: Type.Object({ from: Type.String(), to: Type.String(), figures: PetitionFigures }),
   targets: Nullable(
     Type.Object({
-      setBy: Type.String({ description: 'the unit whose targets apply' }),
+      setBy: UnitRef, // the unit whose targets apply
       year: Nullable(Type.Integer({ description: "the year they were set for (the year the period ends in); null: that unit's default" })),
       resolutionRate: Rate,
       onTimeRate: Rate,
@@ -81,7 +81,7 @@ export const ReportView = Type.Object({
   uncategorized: Type.Integer(),
   hotspots: Type.Array(
     Type.Object({
-      unit: Type.Object({ code: Type.String(), name: Type.String() }),
+      unit: UnitRef,
       category: Type.String(),
       weekEnd: Type.String({ format: 'date-time' }),
       count: Type.Integer({ description: 'petitions in the seven days to weekEnd' }),
@@ -117,8 +117,7 @@ export const ReportView = Type.Object({
     opinions: Type.Object({ raised: Type.Integer(), resolved: Type.Integer(), withHigherLevels: Type.Integer() }),
     minimum: Type.Array(
       Type.Object({
-        unit: Type.String(),
-        unitName: Type.String(),
+        unit: UnitRef,
         role: Type.String(),
         months: Type.Integer(),
         monthsMet: Type.Integer(),
@@ -168,9 +167,9 @@ export const TargetsQuery = Type.Object({ unit: UnitCode, year: Type.Optional(Ty
 export type TargetsQuery = Static<typeof TargetsQuery>;
 const TargetRates = { resolutionRate: Rate, onTimeRate: Rate, satisfactionRate: Rate };
 export const TargetsView = Type.Object({
-  unit: Type.String(),
+  unit: UnitRef,
   year: Type.Integer(),
-  applying: Nullable(Type.Object({ setBy: Type.String(), year: Nullable(Type.Integer()), ...TargetRates }), "the targets a report of that year compares with (the unit's own or an ancestor's)"),
+  applying: Nullable(Type.Object({ setBy: UnitRef, year: Nullable(Type.Integer()), ...TargetRates }), "the targets a report of that year compares with (the unit's own or an ancestor's)"),
   own: Type.Array(Type.Object({ year: Nullable(Type.Integer()), ...TargetRates }), { description: 'the targets the unit itself set: per year, newest first, and its default (year null)' }),
 });
 
@@ -241,11 +240,11 @@ const DecisionView = Type.Object({
   doneAt: Nullable(Type.String({ format: 'date-time' })),
   doneNote: Nullable(Type.String()),
   escalatedAt: Nullable(Type.String({ format: 'date-time' })),
-  escalatedTo: Nullable(Type.String()),
+  escalatedTo: Nullable(UnitRef, 'the unit above the decision was escalated to'),
 });
 export const CommitteeView = Type.Object({
   id: Type.Integer(),
-  unit: Type.String(),
+  unit: UnitRef,
   name: Type.String(),
   members: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), role: Type.String(), position: Nullable(Type.String()), account: Nullable(Type.Integer()), email: Nullable(Type.String()), leftOn: Nullable(Type.String()) })),
   regulations: Type.Array(Type.Object({ version: Type.Integer(), title: Type.String(), adoptedOn: Type.String(), articles: Type.Array(Type.Object({ title: Type.String(), text: Type.String() })) }), { description: 'newest first; the first is in force' }),

@@ -103,7 +103,7 @@ describeEachBackend('reports', (t) => {
     const ok = await t().app.inject({ method: 'PUT', url: '/api/v1/reports/targets', payload: body, headers: w.provLead.headers });
     assert.equal(ok.statusCode, 204, ok.body);
     const r = (await get('/api/v1/reports', { unit: 'RTT', period: '2026-03' })).json();
-    assert.deepEqual(r.targets, { setBy: 'RP', year: null, resolutionRate: 0.95, onTimeRate: 0.9, satisfactionRate: null });
+    assert.deepEqual(r.targets, { setBy: { code: 'RP', name: 'R Province' }, year: null, resolutionRate: 0.95, onTimeRate: 0.9, satisfactionRate: null });
   });
 
   test("targets per year: a report compares with its year's targets, else the default; audited; read back by year", async () => {
@@ -113,18 +113,18 @@ describeEachBackend('reports', (t) => {
     assert.equal((await put({ unit: 'RTT', year: 2024, resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 })).statusCode, 204, 'set again: replaced');
     assert.equal((await put({ unit: 'RTT', resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 })).statusCode, 400, 'the year is given (null for the default)');
     const targets = async (period: string) => (await get('/api/v1/reports', { unit: 'RTT', period })).json().targets;
-    assert.deepEqual(await targets('2023-06'), { setBy: 'RTT', year: 2023, resolutionRate: 0.7, onTimeRate: 0.6, satisfactionRate: 0.5 });
-    assert.deepEqual(await targets('2024'), { setBy: 'RTT', year: 2024, resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 });
-    assert.deepEqual(await targets('2024-Q3'), { setBy: 'RTT', year: 2024, resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 });
-    assert.deepEqual(await targets('2026-03'), { setBy: 'RP', year: null, resolutionRate: 0.95, onTimeRate: 0.9, satisfactionRate: null }, "no targets of 2026: the province's default");
+    assert.deepEqual(await targets('2023-06'), { setBy: { code: 'RTT', name: 'Xã Tân Thọ' }, year: 2023, resolutionRate: 0.7, onTimeRate: 0.6, satisfactionRate: 0.5 });
+    assert.deepEqual(await targets('2024'), { setBy: { code: 'RTT', name: 'Xã Tân Thọ' }, year: 2024, resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 });
+    assert.deepEqual(await targets('2024-Q3'), { setBy: { code: 'RTT', name: 'Xã Tân Thọ' }, year: 2024, resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 });
+    assert.deepEqual(await targets('2026-03'), { setBy: { code: 'RP', name: 'R Province' }, year: null, resolutionRate: 0.95, onTimeRate: 0.9, satisfactionRate: null }, "no targets of 2026: the province's default");
     const village = (await get('/api/v1/reports', { unit: 'RTTV', period: '2023-06' })).json().targets;
-    assert.equal(village.setBy, 'RTT', "the village takes its commune's targets of the year");
+    assert.deepEqual(village.setBy, { code: 'RTT', name: 'Xã Tân Thọ' }, "the village takes its commune's targets of the year");
     const read = await get('/api/v1/reports/targets', { unit: 'RTT', year: '2023' }, lead.headers);
     assert.equal(read.statusCode, 200, read.body);
     assert.deepEqual(read.json(), {
-      unit: 'RTT',
+      unit: { code: 'RTT', name: 'Xã Tân Thọ' },
       year: 2023,
-      applying: { setBy: 'RTT', year: 2023, resolutionRate: 0.7, onTimeRate: 0.6, satisfactionRate: 0.5 },
+      applying: { setBy: { code: 'RTT', name: 'Xã Tân Thọ' }, year: 2023, resolutionRate: 0.7, onTimeRate: 0.6, satisfactionRate: 0.5 },
       own: [
         { year: 2024, resolutionRate: 0.85, onTimeRate: 0.75, satisfactionRate: 0.7 },
         { year: 2023, resolutionRate: 0.7, onTimeRate: 0.6, satisfactionRate: 0.5 },

@@ -41,7 +41,7 @@ interface ComputedCriterion {
 
 export interface Scorecard {
   period: { key: string; from: string; to: string };
-  framework: null | { id: number; unit: string; position: string | null; thresholds: { excellent: number; good: number; completed: number } };
+  framework: null | { id: number; unit: { code: string; name: string }; position: string | null; thresholds: { excellent: number; good: number; completed: number } };
   criteria: ComputedCriterion[];
   total: number | null;
   grade: ScorecardGrade | null;
@@ -140,7 +140,7 @@ async function receptionAgainstMinimum(db: Kysely<DB>, units: UnitRow[], period:
     receptionDaysHeld(db, [...new Set(units.map((u) => u.id))], from, to),
   ]);
   for (const unit of units) {
-    const mine = items.filter((i) => i.unit === unit.code);
+    const mine = items.filter((i) => i.unit.code === unit.code);
     if (!mine.length) continue;
     let required = 0;
     let heldDays = 0;
@@ -243,7 +243,7 @@ function scorecardOf(input: ComputeInput, record: Record_, frameworks: Framework
   return {
     card: {
       period: { key: period.key, from: period.from, to: period.to },
-      framework: fw && thresholds ? { id: fw.id, unit: fw.unit_code, position: fw.position, thresholds } : null,
+      framework: fw && thresholds ? { id: fw.id, unit: { code: fw.unit_code, name: fw.unit_name }, position: fw.position, thresholds } : null,
       criteria,
       total,
       grade: thresholds ? gradeOf(total, thresholds) : null,

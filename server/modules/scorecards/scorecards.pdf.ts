@@ -71,7 +71,7 @@ export function renderReviewPdf(review: ReviewView, options: ReviewPdfOptions): 
   heading(t('computed'));
   if (review.frozen && review.gradedAt) note(t('frozen', { at: day(review.gradedAt) }));
   if (card.framework) {
-    note(`${t('frameworkOf', { unit: card.framework.unit, position: card.framework.position ?? t('everyPosition') })} · ${t('thresholds', {
+    note(`${t('frameworkOf', { unit: card.framework.unit.name, position: card.framework.position ?? t('everyPosition') })} · ${t('thresholds', {
       excellent: n(card.framework.thresholds.excellent),
       good: n(card.framework.thresholds.good),
       completed: n(card.framework.thresholds.completed),

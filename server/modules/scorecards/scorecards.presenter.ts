@@ -41,13 +41,26 @@ export function presentCases(measure: ScorecardMeasure, cases: CaseItem[], viewe
 export function presentFramework(f: FrameworkRow, unitId: number): FrameworkView {
   return {
     id: f.id,
-    unit: f.unit_code,
+    unit: { code: f.unit_code, name: f.unit_name },
     own: f.unit_id === unitId,
     position: f.position,
     thresholds: { excellent: Number(f.excellent_from), good: Number(f.good_from), completed: Number(f.completed_from) },
     criteria: f.criteria.map((c) => ({ measure: c.measure, weight: Number(c.weight), worst: Number(c.worst), best: Number(c.best) })),
     updatedAt: new Date(f.updated_at).toISOString(),
   };
+}
+
+/**
+ * A scorecard as the leader graded it. One frozen before the framework's unit was named by code and
+ * name carries the code alone: it gains the name the review's query found for that code.
+ */
+function frozenScorecard(review: ReviewRow): ScorecardView {
+  const card = review.scorecard as ScorecardView;
+  const unit: unknown = card.framework?.unit;
+  if (card.framework && typeof unit === 'string') {
+    return { ...card, framework: { ...card.framework, unit: { code: unit, name: review.frozen_framework_unit_name ?? unit } } };
+  }
+  return card;
 }
 
 export function presentReview(
@@ -59,9 +72,9 @@ export function presentReview(
 ): ReviewView {
   const frozen = !!review?.graded_at && review.scorecard !== null;
   return {
-    official: { id: official.id, name: official.name, position: official.position, unit: official.home?.name ?? null },
+    official: { id: official.id, name: official.name, position: official.position, unit: official.home ? { code: official.home.code, name: official.home.name } : null },
     year,
-    scorecard: frozen ? (review!.scorecard as ScorecardView) : scorecard,
+    scorecard: frozen ? frozenScorecard(review!) : scorecard,
     frozen,
     selfAssessment: review?.self_assessment ?? null,
     selfAt: review?.self_at ? new Date(review.self_at).toISOString() : null,

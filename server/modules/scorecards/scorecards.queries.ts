@@ -87,6 +87,7 @@ export interface FrameworkRow {
   id: number;
   unit_id: number;
   unit_code: string;
+  unit_name: string;
   unit_depth: number;
   position: string | null;
   excellent_from: string;
@@ -111,7 +112,7 @@ export async function frameworksOnPaths(db: Kysely<DB>, paths: readonly string[]
   const rows = await db
     .selectFrom('scorecard_frameworks as f')
     .innerJoin('units as u', 'u.id', 'f.unit_id')
-    .select(['f.id', 'f.unit_id', 'u.code as unit_code', 'u.depth as unit_depth', 'f.position', 'f.excellent_from', 'f.good_from', 'f.completed_from', 'f.updated_at'])
+    .select(['f.id', 'f.unit_id', 'u.code as unit_code', 'u.name as unit_name', 'u.depth as unit_depth', 'f.position', 'f.excellent_from', 'f.good_from', 'f.completed_from', 'f.updated_at'])
     .where('f.unit_id', 'in', ids)
     .orderBy('u.depth', 'desc')
     .orderBy('f.position')
@@ -343,12 +344,15 @@ export interface ReviewRow {
   leader_id: number | null;
   leader_name: string | null;
   graded_at: Date | null;
+  /** The name of the framework's unit of a scorecard frozen when that unit was still given by its code alone. */
+  frozen_framework_unit_name: string | null;
 }
 
 export async function findReview(db: Kysely<DB>, officialId: number, year: number, lock = false): Promise<ReviewRow | undefined> {
   let q = db
     .selectFrom('yearly_reviews as r')
     .leftJoin('accounts as l', 'l.id', 'r.leader_id')
+    .leftJoin('units as fu', (join) => join.on(sql<boolean>`fu.code = r.scorecard -> 'framework' ->> 'unit'`))
     .select([
       'r.official_id',
       'r.year',
@@ -362,6 +366,7 @@ export async function findReview(db: Kysely<DB>, officialId: number, year: numbe
       'r.leader_id',
       'l.name as leader_name',
       'r.graded_at',
+      'fu.name as frozen_framework_unit_name',
     ])
     .where('r.official_id', '=', officialId)
     .where('r.year', '=', year);

@@ -289,9 +289,7 @@ export const scorecardsModule: Module = {
           minVolume,
           items: ranked.map((r, i) => ({
             rank: i + 1,
-            unit: r.code,
-            name: r.name,
-            names: presentUnit(byCode.get(r.code)!).names,
+            unit: presentUnit(byCode.get(r.code)!),
             n: r.n,
             share: round2(r.share * 100) / 100,
             low: Math.round(r.interval.low * 10000) / 10000,

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { scorecardGrades, scorecardMeasures } from '../../contract/domain.ts';
+import { UnitRef } from '../../platform/shapes.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -48,7 +49,7 @@ export type FrameworkBody = Static<typeof FrameworkBody>;
 export const FrameworksQuery = Type.Object({ unit: UnitCode }, { additionalProperties: false });
 export const FrameworkView = Type.Object({
   id: Type.Integer(),
-  unit: Type.String(),
+  unit: UnitRef,
   own: Type.Boolean({ description: 'set at this unit (not inherited from a unit above)' }),
   position: Nullable(Type.String()),
   thresholds: Thresholds,
@@ -92,7 +93,7 @@ export const ScorecardView = Type.Object({
     unit: Type.Object({ code: Type.String(), name: Type.String(), names: Names }),
   }),
   period: Type.Object({ key: Type.String(), from: Type.String(), to: Type.String() }),
-  framework: Nullable(Type.Object({ id: Type.Integer(), unit: Type.String(), position: Nullable(Type.String()), thresholds: Thresholds })),
+  framework: Nullable(Type.Object({ id: Type.Integer(), unit: UnitRef, position: Nullable(Type.String()), thresholds: Thresholds })),
   criteria: Type.Array(CriterionView),
   total: Num,
   grade: Nullable(Grade),
@@ -140,9 +141,7 @@ export const RankingView = Type.Object({
   items: Type.Array(
     Type.Object({
       rank: Type.Integer(),
-      unit: Type.String(),
-      name: Type.String(),
-      names: Names,
+      unit: Type.Object({ code: Type.String(), name: Type.String(), names: Names }),
       n: Type.Integer(),
       share: Type.Number(),
       low: Type.Number(),
@@ -155,7 +154,7 @@ export type RankingView = Static<typeof RankingView>;
 
 // ---- yearly review ----
 export const ReviewView = Type.Object({
-  official: Type.Object({ id: Type.Integer(), name: Type.String(), position: Nullable(Type.String()), unit: Nullable(Type.String()) }),
+  official: Type.Object({ id: Type.Integer(), name: Type.String(), position: Nullable(Type.String()), unit: Nullable(UnitRef) }),
   year: Type.Integer(),
   scorecard: ScorecardView,
   frozen: Type.Boolean({ description: 'the scorecard as it stood when the leader graded' }),

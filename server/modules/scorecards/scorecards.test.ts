@@ -244,6 +244,7 @@ describeEachBackend(
 
       const listed = (await get('/api/v1/scorecard-frameworks?unit=TC1', w.hand1.headers)).json();
       assert.equal(listed.items.length, 2);
+      assert.deepEqual(listed.items.map((f: { unit: unknown }) => f.unit), [{ code: 'TP', name: 'T Province' }, { code: 'TP', name: 'T Province' }]);
       assert.equal(listed.items.find((f: { position: string | null }) => f.position === 'one-stop officer').criteria[0].measure, 'online_share');
       assert.equal(listed.canEdit, false);
 
@@ -359,6 +360,17 @@ describeEachBackend(
       assert.equal(graded.json().leaderGrade, other);
       assert.equal(graded.json().frozen, true);
       assert.equal(graded.json().selfAssessment, 'I answered every question at the counter.');
+      assert.deepEqual(graded.json().official.unit, { code: 'TC1', name: 'T Commune One' });
+      assert.deepEqual(graded.json().scorecard.framework.unit, { code: 'TP', name: 'T Province' });
+      // A scorecard frozen when the framework's unit was given by its code alone is answered with the unit's name too.
+      await t().ctx.db
+        .updateTable('yearly_reviews')
+        .set({ scorecard: sql`jsonb_set(scorecard, '{framework,unit}', '"TP"')` })
+        .where('official_id', '=', w.hand1.id)
+        .execute();
+      const older = (await get(url, w.hand1.headers)).json();
+      assert.equal(older.frozen, true);
+      assert.deepEqual(older.scorecard.framework.unit, { code: 'TP', name: 'T Province' });
       assert.equal((await act(w.hand1, { type: 'self_assess', text: 'changed' })).json().error.code, 'review_graded');
       const same = await act(w.lead1, { type: 'grade', grade: computed });
       assert.equal(same.statusCode, 200, 'the computed grade needs no reasons');
@@ -428,7 +440,7 @@ describeEachBackend(
       assert.equal(res.statusCode, 200, res.body);
       const r = res.json();
       assert.equal(r.minVolume, 10);
-      assert.deepEqual(r.items.map((x: { unit: string }) => x.unit), ['TC1', 'TC2'], 'TC2 has the higher share but the lower bound ranks TC1 first; TC3 is too small');
+      assert.deepEqual(r.items.map((x: { unit: { code: string; name: string } }) => [x.unit.code, x.unit.name]), [['TC1', 'T Commune One'], ['TC2', 'T Commune Two']], 'TC2 has the higher share but the lower bound ranks TC1 first; TC3 is too small');
       assert.equal(r.leftOut, 1);
       const low = (s: number, n: number) => {
         const z = 1.959964;

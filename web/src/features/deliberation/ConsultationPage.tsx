@@ -40,7 +40,7 @@ export default function ConsultationPage({ params }: PageProps) {
   return (
     <>
       <PageTitle>{c.title}</PageTitle>
-      <p>{c.unitName} · {c.closed ? t('delib.closed') : t('delib.openUntil', { at: new Date(c.closesAt).toLocaleString() })}</p>
+      <p>{c.unit.name} · {c.closed ? t('delib.closed') : t('delib.openUntil', { at: new Date(c.closesAt).toLocaleString() })}</p>
       <p>{c.body}</p>
       <ol>
         {c.options.map((o) => (

@@ -55,7 +55,7 @@ export default function CouncilsPage({ query }: PageProps) {
             {data.value[0].items.length === 0 ? <Empty>{t('delib.none')}</Empty> : null}
             {data.value[0].items.map((c) => (
               <article key={c.id} class="card" data-testid="council">
-                <h3>{c.name} · {t(`delib.kind.${c.kind}`)} · {c.unitName}</h3>
+                <h3>{c.name} · {t(`delib.kind.${c.kind}`)} · {c.unit.name}</h3>
                 <p class="muted">{t('delib.rules', { quorum: `${c.quorum.strict ? '>' : '≥'}${c.quorum.num}/${c.quorum.den}`, majority: `${c.majority.strict ? '>' : '≥'}${c.majority.num}/${c.majority.den}` })}</p>
                 <ul>
                   {c.members.map((m) => (

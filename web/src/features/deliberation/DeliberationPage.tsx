@@ -39,7 +39,7 @@ export default function DeliberationPage({ query }: PageProps) {
             <ul class="cards">
               {data.value[1].items.map((k) => (
                 <li key={k.id}>
-                  <a href={`/deliberation/consultations/${k.id}`}>{k.title}</a> · {k.unitName} · {k.closed ? t('delib.closed') : t('delib.openUntil', { at: new Date(k.closesAt).toLocaleString() })}
+                  <a href={`/deliberation/consultations/${k.id}`}>{k.title}</a> · {k.unit.name} · {k.closed ? t('delib.closed') : t('delib.openUntil', { at: new Date(k.closesAt).toLocaleString() })}
                 </li>
               ))}
             </ul>
@@ -50,7 +50,7 @@ export default function DeliberationPage({ query }: PageProps) {
             <ul class="cards">
               {data.value[0].items.map((m) => (
                 <li key={m.id}>
-                  <a href={`/deliberation/matters/${m.id}`}>{m.title}</a> · {t(`delib.content.${m.content}`)} · <strong>{t(`delib.stage.${m.stage}`)}</strong> · {m.unitName}
+                  <a href={`/deliberation/matters/${m.id}`}>{m.title}</a> · {t(`delib.content.${m.content}`)} · <strong>{t(`delib.stage.${m.stage}`)}</strong> · {m.unit.name}
                 </li>
               ))}
             </ul>

@@ -40,7 +40,7 @@ export default function MatterPage({ params }: PageProps) {
     <>
       <PageTitle>{m.title}</PageTitle>
       <p>
-        {m.councilName} · {m.unitName} · {t(`delib.content.${m.content}`)} · <strong data-testid="matter-stage">{t(`delib.stage.${m.stage}`)}</strong>
+        {m.councilName} · {m.unit.name} · {t(`delib.content.${m.content}`)} · <strong data-testid="matter-stage">{t(`delib.stage.${m.stage}`)}</strong>
       </p>
       <p>{m.body}</p>
       <p class="muted">{t('delib.proposedBy', { name: m.proposerName, cosigners: m.cosigners })}</p>

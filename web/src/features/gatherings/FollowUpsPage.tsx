@@ -68,7 +68,7 @@ export default function FollowUpsPage({ query }: PageProps) {
                   <a href={`/staff/gatherings/${r.gathering}`}>{r.gatheringTitle}</a>
                   <span class="small muted">
                     {' '}
-                    · {r.unitName} · {new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(r.gatheringStartsAt))}
+                    · {r.unit.name} · {new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(r.gatheringStartsAt))}
                   </span>
                   {r.petition ? <span class="small muted"> · {r.petition}</span> : null}
                 </>

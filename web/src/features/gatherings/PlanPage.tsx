@@ -328,7 +328,7 @@ function ComplianceSection({ unit, month }: { unit: string; month: string }) {
   const data = useAsync(() => api.get<ComplianceView>('/gatherings/compliance', { unit, from, to }), [unit, from, to]);
   if (data.error) return null;
   const items = data.value?.items ?? [];
-  const short = items.filter((i) => i.short && i.unit !== unit);
+  const short = items.filter((i) => i.short && i.unit.code !== unit);
   return (
     <section aria-labelledby="compliance-heading">
       <h2 id="compliance-heading">{t('gatherings.compliance')}</h2>
@@ -342,8 +342,8 @@ function ComplianceSection({ unit, month }: { unit: string; month: string }) {
           <h3>{t('gatherings.shortUnits')}</h3>
           <ul class="plain-list" data-testid="short-units">
             {short.map((i) => (
-              <li key={i.unit}>
-                <a href={`/staff/gatherings?unit=${encodeURIComponent(i.unit)}&month=${month}`}>{i.unitName}</a>{' '}
+              <li key={`${i.unit.code}:${i.role}`}>
+                <a href={`/staff/gatherings?unit=${encodeURIComponent(i.unit.code)}&month=${month}`}>{i.unit.name}</a>{' '}
                 <span class="small muted">
                   · {t(`gatherings.hostRole.${i.role}`)} · {t(`gatherings.minimum.${i.minimum.per}`, { count: i.minimum.days })}
                 </span>
@@ -353,10 +353,10 @@ function ComplianceSection({ unit, month }: { unit: string; month: string }) {
         </>
       ) : null}
       {items.map((i) => (
-        <div key={`${i.unit}:${i.role}`} class="table-scroll" data-testid="compliance">
+        <div key={`${i.unit.code}:${i.role}`} class="table-scroll" data-testid="compliance">
           <table>
             <caption>
-              {i.unitName} · {t(`gatherings.hostRole.${i.role}`)} · {t(`gatherings.minimum.${i.minimum.per}`, { count: i.minimum.days })}
+              {i.unit.name} · {t(`gatherings.hostRole.${i.role}`)} · {t(`gatherings.minimum.${i.minimum.per}`, { count: i.minimum.days })}
               <span class="small muted"> ({i.minimum.source})</span>
             </caption>
             <ColumnHeads labels={[t('gatherings.month'), t('gatherings.required'), t('gatherings.scheduled'), t('gatherings.held'), t('gatherings.verdict')]} />

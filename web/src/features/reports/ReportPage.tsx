@@ -141,8 +141,8 @@ export function Report({ report: r }: { report: ReportView }) {
           ]}
         />
         {r.targets ? (
-          <p class="hint" data-targets-set-by={r.targets.setBy}>
-            {r.targets.year === null ? t('reports.targetsSetBy', { unit: r.targets.setBy }) : t('reports.targetsOfYear', { unit: r.targets.setBy, year: r.targets.year })}
+          <p class="hint" data-targets-set-by={r.targets.setBy.code}>
+            {r.targets.year === null ? t('reports.targetsSetBy', { unit: r.targets.setBy.name }) : t('reports.targetsOfYear', { unit: r.targets.setBy.name, year: r.targets.year })}
           </p>
         ) : null}
       </Part>
@@ -216,8 +216,8 @@ export function Report({ report: r }: { report: ReportView }) {
             caption={t('reports.minimum')}
             headers={[t('reports.unit'), t('reports.monthsMet'), t('reports.daysHeld')]}
             rows={r.gatherings.minimum.map((m) => ({
-              key: `${m.unit}:${m.role}`,
-              name: m.unitName,
+              key: `${m.unit.code}:${m.role}`,
+              name: m.unit.name,
               cells: [`${number(m.monthsMet)}/${number(m.months)}`, `${number(m.heldDays)}/${number(m.requiredDays)}`],
             }))}
           />

@@ -91,7 +91,7 @@ export function TargetsForm({ unit, year: initialYear, onSaved }: { unit: string
       <h2 id="targets-heading">{t('reports.targetsForm.title', { year })}</h2>
       <p class="hint">
         {applying
-          ? t('reports.targetsForm.applying', { unit: applying.setBy, year: applying.year ?? t('reports.targetsForm.default') })
+          ? t('reports.targetsForm.applying', { unit: applying.setBy.name, year: applying.year ?? t('reports.targetsForm.default') })
           : t('reports.targetsForm.none')}
       </p>
       <form onSubmit={submit}>

@@ -77,7 +77,7 @@ export function Committee({ unit }: { unit: string }) {
   const regulation = v.regulations[0];
   const names = new Map(v.members.map((m) => [m.id, m.name]));
   return (
-    <section class="no-print" aria-labelledby="committee-heading" data-committee={v.unit}>
+    <section class="no-print" aria-labelledby="committee-heading" data-committee={v.unit.code}>
       <h2 id="committee-heading">{v.name}</h2>
       <h3>{t('reports.members', { count: v.members.filter((m) => !m.leftOn).length })}</h3>
       <ul>
@@ -128,7 +128,7 @@ export function Committee({ unit }: { unit: string }) {
             cells: [
               names.get(d.owner.id) ?? d.owner.name,
               date(d.dueAt),
-              d.status === 'done' ? t('reports.done') : d.escalatedTo ? t('reports.escalatedTo', { unit: d.escalatedTo }) : d.overdue ? t('reports.overdueCases') : t('reports.open'),
+              d.status === 'done' ? t('reports.done') : d.escalatedTo ? t('reports.escalatedTo', { unit: d.escalatedTo.name }) : d.overdue ? t('reports.overdueCases') : t('reports.open'),
             ],
           }))}
         />

@@ -150,7 +150,7 @@ export default function FrameworksPage({ query }: PageProps) {
             list.items.map((f) => (
               <section class="card" key={f.id} aria-label={f.position ?? t('scorecards.everyPosition')}>
                 <h2>
-                  {f.position ?? t('scorecards.everyPosition')} <span class="muted small">({f.unit})</span>
+                  {f.position ?? t('scorecards.everyPosition')} <span class="muted small">({f.unit.name})</span>
                 </h2>
                 <p class="small">{t('scorecards.thresholdsLine', { excellent: f.thresholds.excellent, good: f.thresholds.good, completed: f.thresholds.completed })}</p>
                 <ul>

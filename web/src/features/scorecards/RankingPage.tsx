@@ -43,9 +43,9 @@ export default function RankingPage({ params, query }: PageProps) {
           {r.items.length ? (
             <ol class="ranking" aria-label={t('scorecards.rankingTitle')}>
               {r.items.map((u) => (
-                <li key={u.unit} class="card ranking-item">
+                <li key={u.unit.code} class="card ranking-item">
                   <strong>
-                    {u.rank}. {u.names[lang] ?? u.name}
+                    {u.rank}. {u.unit.names[lang] ?? u.unit.name}
                   </strong>
                   <div class="ranking-bar" aria-hidden="true">
                     <span class="ranking-interval" style={{ left: `${u.low * 100}%`, width: `${(u.high - u.low) * 100}%` }} />

@@ -28,7 +28,7 @@ export default function ReviewPage({ params }: PageProps) {
       <p>
         {r.official.name}
         {r.official.position ? ` · ${r.official.position}` : ''}
-        {r.official.unit ? ` · ${r.official.unit}` : ''}
+        {r.official.unit ? ` · ${r.official.unit.name}` : ''}
       </p>
       <p class="no-print">
         <button type="button" class="btn btn-secondary" onClick={() => window.print()}>

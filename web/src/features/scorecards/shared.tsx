@@ -145,7 +145,7 @@ export function ScorecardTable({ card, path, drill = true }: { card: ScorecardVi
       </p>
       {card.framework ? (
         <p class="hint">
-          {t('scorecards.frameworkOf', { unit: card.framework.unit, position: card.framework.position ?? t('scorecards.everyPosition') })} ·{' '}
+          {t('scorecards.frameworkOf', { unit: card.framework.unit.name, position: card.framework.position ?? t('scorecards.everyPosition') })} ·{' '}
           {t('scorecards.thresholdsLine', { excellent: card.framework.thresholds.excellent, good: card.framework.thresholds.good, completed: card.framework.thresholds.completed })}
         </p>
       ) : (
