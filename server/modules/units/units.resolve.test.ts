@@ -59,7 +59,7 @@ describeEachBackend(
       });
       assert.equal(point.statusCode, 201, point.body);
       assert.equal(point.json().unit, 'RC2', 'service points');
-      assert.deepEqual((await get('/api/v1/units/RC1/service-points')).items.map((p: { unit: string }) => p.unit), ['RC2']);
+      assert.deepEqual((await get('/api/v1/units/RC1/service-points')).items.map((p: { unit: { code: string } }) => p.unit.code), ['RC2']);
 
       const audit = await get('/api/v1/audit?unit=RC1');
       assert.ok(audit.items.length > 0);
