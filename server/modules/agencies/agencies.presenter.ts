@@ -19,8 +19,7 @@ export function presentAgency(row: AgencyRow): AgencyView {
     name: row.name,
     names: presentNames(row.names),
     kind: row.kind,
-    unit: row.unitCode,
-    unitName: row.unitName,
+    unit: { code: row.unitCode, name: row.unitName },
   };
   if (row.phone) view.phone = row.phone;
   if (row.email) view.email = row.email;

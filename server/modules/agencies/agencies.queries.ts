@@ -3,12 +3,11 @@ import type { Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../schema.ts';
 import { insertReturningId, namedPlaceId } from '../../platform/db.ts';
 
-export interface UnitRef {
+/** The unit an agency is kept under, as the queries and commands key it: id, code, and path (for its subtree). */
+export interface UnitKey {
   id: number;
   code: string;
-  name: string;
   path: string;
-  level: string;
 }
 
 export interface AgencyRow {
@@ -54,7 +53,7 @@ function agencySelect(db: Kysely<DB>) {
  */
 export function listAgencies(
   db: Kysely<DB>,
-  filter: { unit?: UnitRef; subtree?: boolean; kind?: string; afterId?: number; limit: number },
+  filter: { unit?: UnitKey; subtree?: boolean; kind?: string; afterId?: number; limit: number },
 ): Promise<AgencyRow[]> {
   let query = agencySelect(db);
   if (filter.unit) {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Cursor } from '../../platform/shapes.ts';
+import { Cursor, UnitRef } from '../../platform/shapes.ts';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
@@ -26,8 +26,7 @@ export const AgencyView = Type.Object({
   name: Type.String(),
   names: LocaleNamesSchema,
   kind: Type.String(),
-  unit: Type.String({ description: 'unit code' }),
-  unitName: Type.String(),
+  unit: UnitRef,
   phone: Type.Optional(Type.String()),
   email: Type.Optional(Type.String()),
 });

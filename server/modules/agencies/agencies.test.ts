@@ -44,8 +44,7 @@ describeEachBackend('agencies', (t) => {
     });
     assert.equal(res.statusCode, 201, res.body);
     const body = res.json();
-    assert.equal(body.unit, 'AAV2');
-    assert.equal(body.unitName, 'AA Village Two');
+    assert.deepEqual(body.unit, { code: 'AAV2', name: 'AA Village Two' });
     assert.equal(body.kind, 'one_stop_shop');
     assert.deepEqual(body.names, { vi: 'Bộ phận Một cửa', en: 'One-stop shop' });
     assert.equal(body.phone, '0238 3821 000');
@@ -119,7 +118,7 @@ describeEachBackend('agencies', (t) => {
     const all = await get('unit=ADC1');
     assert.equal(all.statusCode, 200);
     assert.deepEqual(all.json().items.map((a: { id: number }) => a.id), [committee.id, shop.id, police.id]);
-    assert.equal(all.json().items[0].unit, 'ADC1');
+    assert.deepEqual(all.json().items[0].unit, { code: 'ADC1', name: 'AD Commune One' });
     assert.equal(all.json().next, undefined);
 
     const byKind = await get('unit=ADC1&kind=police');

@@ -10,7 +10,7 @@ export function presentAuditEvent(row: AuditEventRow): AuditEventView {
     actor: { id: row.actor_id, label: row.actor_label },
     action: row.action,
     subject: { type: row.subject_type, id: row.subject_id },
-    unit: row.unit_code,
+    unit: row.unit_code !== null && row.unit_name !== null ? { code: row.unit_code, name: row.unit_name } : null,
     changes: row.changes,
   };
 }

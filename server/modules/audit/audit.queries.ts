@@ -3,8 +3,8 @@ import type { DB } from '../../schema.ts';
 import type { StoredEvent } from '../../platform/audit.ts';
 import type { AuditScope } from './audit.policy.ts';
 
-/** An event as the audit pages read it: its unit by code, not its chain links. */
-export type AuditEventRow = Omit<StoredEvent, 'unit_id' | 'seq' | 'prev_hash' | 'hash'> & { unit_code: string | null };
+/** An event as the audit pages read it: its unit by code and name, not its chain links. */
+export type AuditEventRow = Omit<StoredEvent, 'unit_id' | 'seq' | 'prev_hash' | 'hash'> & { unit_code: string | null; unit_name: string | null };
 
 export interface AuditFilter {
   scope: AuditScope;
@@ -31,6 +31,7 @@ export async function listAuditEvents(db: Kysely<DB>, filter: AuditFilter): Prom
       'e.subject_type',
       'e.subject_id',
       'u.code as unit_code',
+      'u.name as unit_name',
       'e.changes',
     ])
     .orderBy('e.id', 'desc')

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Cursor } from '../../platform/shapes.ts';
+import { Cursor, Nullable, UnitRef } from '../../platform/shapes.ts';
 
 export const AuditQuery = Type.Object(
   {
@@ -27,7 +27,7 @@ export const AuditEventView = Type.Object({
   }),
   action: Type.String(),
   subject: Type.Object({ type: Type.String(), id: Type.String() }),
-  unit: Type.Union([Type.String(), Type.Null()], { description: "the unit's code" }),
+  unit: Nullable(UnitRef, 'null: an event of no unit (the deployment)'),
   changes: Type.Record(Type.String(), Type.Unknown(), { description: 'what changed, as the command recorded it' }),
 });
 export type AuditEventView = Static<typeof AuditEventView>;

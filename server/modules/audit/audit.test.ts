@@ -62,7 +62,7 @@ describeEachBackend('GET /api/v1/audit', (t) => {
         actor: { id: null, label: 'system:test' },
         action: 'agency.renamed',
         subject: { type: 'agency', id: '1' },
-        unit: 'AUC1',
+        unit: { code: 'AUC1', name: 'AU Commune One' },
         changes: { minute: 4, note: 'ghi chú 记录' },
       },
     );
@@ -76,7 +76,9 @@ describeEachBackend('GET /api/v1/audit', (t) => {
     );
     // Another commune's agency: nothing, as if it did not exist.
     assert.deepEqual((await get(communeAuditor, '?subject=agency:3')).body, { items: [] });
-    assert.deepEqual(subjects((await get(deploymentAdmin, '?subject=job:cleanup')).body), ['job:cleanup']);
+    const job = (await get(deploymentAdmin, '?subject=job:cleanup')).body;
+    assert.deepEqual(subjects(job), ['job:cleanup']);
+    assert.equal(job.items[0].unit, null, 'an event of no unit names none');
   });
 
   test('filter by unit: its subtree, within the caller’s units; other units answer 404', async () => {

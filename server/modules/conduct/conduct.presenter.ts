@@ -15,7 +15,7 @@ export function presentNormSets(rows: NormRow[]): NormSetView[] {
       view = {
         id: r.set_id,
         key: r.key,
-        unit: r.unit_code,
+        unit: { code: r.unit_code, name: r.unit_name },
         version: r.version,
         validFrom: new Date(r.valid_from).toISOString(),
         names: names(r.names),

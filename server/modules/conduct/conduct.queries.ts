@@ -7,6 +7,7 @@ export interface NormRow {
   set_id: number;
   key: string;
   unit_code: string;
+  unit_name: string;
   unit_path: string;
   version_id: number;
   version: number;
@@ -23,7 +24,7 @@ export interface NormRow {
  */
 export async function normSetsInForce(db: Kysely<DB>, unitPath: string, at: Date): Promise<NormRow[]> {
   const { rows } = await sql<NormRow>`
-    SELECT s.id AS set_id, s.key, u.code AS unit_code, u.path AS unit_path, v.id AS version_id, v.version, v.names, v.valid_from,
+    SELECT s.id AS set_id, s.key, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, v.id AS version_id, v.version, v.names, v.valid_from,
            n.id AS norm_id, n.code, n.texts
     FROM norm_sets s
     JOIN units u ON u.id = s.unit_id
@@ -39,7 +40,7 @@ export async function normSetsInForce(db: Kysely<DB>, unitPath: string, at: Date
 /** One version of a set (the latest when `version` is absent), with its norms. */
 export async function normSetVersion(db: Kysely<DB>, setId: number, version?: number): Promise<NormRow[]> {
   const { rows } = await sql<NormRow>`
-    SELECT s.id AS set_id, s.key, u.code AS unit_code, u.path AS unit_path, v.id AS version_id, v.version, v.names, v.valid_from,
+    SELECT s.id AS set_id, s.key, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, v.id AS version_id, v.version, v.names, v.valid_from,
            n.id AS norm_id, n.code, n.texts
     FROM norm_sets s
     JOIN units u ON u.id = s.unit_id

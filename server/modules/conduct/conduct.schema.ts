@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { UnitRef } from '../../platform/shapes.ts';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 export const LocaleTexts = Type.Object(
@@ -36,7 +37,8 @@ export const NormView = Type.Object({ id: Type.Integer(), code: Type.String(), t
 export const NormSetView = Type.Object({
   id: Type.Integer(),
   key: Type.String(),
-  unit: Type.String({ description: 'the unit whose set it is (the set holds there and below)' }),
+  /** The unit whose set it is: the set holds there and below. */
+  unit: UnitRef,
   version: Type.Integer(),
   validFrom: Type.String({ format: 'date-time' }),
   names: Names,

@@ -45,6 +45,7 @@ describeEachBackend('codes of conduct and satisfaction where people are served',
     const province = await post('/api/v1/norm-sets', { unit: 'TP', key: 'three-nos', names: texts('3 nos'), norms: [{ code: 'N1', texts: texts('No harassment') }, { code: 'N2', texts: texts('No avoiding responsibility') }] }, admin.headers);
     assert.equal(province.statusCode, 201, province.body);
     assert.equal(province.json().version, 1);
+    assert.deepEqual(province.json().unit, { code: 'TP', name: 'T Province' });
     const commune = await post('/api/v1/norm-sets', { unit: 'TC1', key: 'ten-principles', names: texts('10 principles'), norms: [{ code: 'P1', texts: texts('Greeted on arrival') }] }, admin.headers);
     assert.equal(commune.statusCode, 201);
     assert.equal((await post('/api/v1/norm-sets', { unit: 'TC1', key: 'ten-principles', names: texts('again'), norms: [{ code: 'P1', texts: texts('x') }] }, admin.headers)).json().error.code, 'norm_set_exists');
@@ -55,6 +56,7 @@ describeEachBackend('codes of conduct and satisfaction where people are served',
 
     const atVillage = (await get('/api/v1/units/TV1/norm-sets')).json().items;
     assert.deepEqual(atVillage.map((s: { key: string }) => s.key), ['three-nos', 'ten-principles'], 'inherited down the tree, the higher unit first');
+    assert.deepEqual(atVillage.map((s: { unit: unknown }) => s.unit), [{ code: 'TP', name: 'T Province' }, { code: 'TC1', name: 'T Commune One' }], 'each names the unit whose set it is');
     assert.deepEqual((await get('/api/v1/units/TC2/norm-sets')).json().items.map((s: { key: string }) => s.key), ['three-nos']);
 
     t().clock.advance(60_000);

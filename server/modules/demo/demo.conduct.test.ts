@@ -13,7 +13,7 @@ describeEachBackend('demo data: codes of conduct and satisfaction', (t) => {
       ['muoi-nguyen-tac', 10],
     ]);
     const thanhNho = (await t().app.inject({ url: '/api/v1/units/17719/norm-sets' })).json().items;
-    assert.deepEqual(thanhNho.map((s: { key: string; unit: string; norms: unknown[] }) => [s.key, s.unit, s.norms.length]), [['3-can-3-dung-3-khong-3-chong-3-quyet-tam', '428', 15]], 'the district’s set holds in its commune');
+    assert.deepEqual(thanhNho.map((s: { key: string; unit: { code: string }; norms: unknown[] }) => [s.key, s.unit.code, s.norms.length]), [['3-can-3-dung-3-khong-3-chong-3-quyet-tam', '428', 15]], 'the district’s set holds in its commune');
     for (const set of [...camTam, ...thanhNho]) {
       for (const text of [set.names, ...set.norms.map((n: { texts: unknown }) => n.texts)]) {
         assert.deepEqual(Object.keys(text).sort(), ['en', 'vi', 'zh'], `${set.key}: every text in vi, zh and en`);

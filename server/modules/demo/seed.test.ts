@@ -174,13 +174,13 @@ describeEachBackend('demo data', (t) => {
     const auditor = await login('nghean.auditor');
     const gaps = await t().app.inject({ method: 'GET', url: '/api/v1/service-points/gaps?unit=40&limit=200', headers: auditor });
     assert.equal(gaps.statusCode, 200);
-    const codes = gaps.json().items.map((g: { unit: string }) => g.unit);
+    const codes = gaps.json().items.map((g: { unit: { code: string } }) => g.unit.code);
     assert.ok(codes.includes('17719') && codes.includes('18001-K10'));
     assert.equal((await t().app.inject({ method: 'GET', url: '/api/v1/service-points/gaps?unit=520327', headers: auditor })).statusCode, 404);
 
     const admin = await login('demo.admin');
     const fenggang = await t().app.inject({ method: 'GET', url: '/api/v1/service-points/gaps?unit=520327', headers: admin });
-    const byUnit = Object.fromEntries(fenggang.json().items.map((g: { unit: string; missing: string[] }) => [g.unit, g.missing]));
+    const byUnit = Object.fromEntries(fenggang.json().items.map((g: { unit: { code: string }; missing: string[] }) => [g.unit.code, g.missing]));
     assert.deepEqual(byUnit['520327101203'], ['village.utilities_post_credit_service']);
     assert.equal(byUnit['520327108'], undefined, 'Yong\'an lacks nothing');
     assert.equal(byUnit['520327101'].length, 7, 'Jinhua has recorded no service points');

@@ -6,6 +6,9 @@ import type { ArticleSummary, ArticleView, ArticleWorkView } from './knowledge.s
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The article's unit as every response names a unit. */
+export const unitOf = (a: Pick<ArticleRow, 'unit_code' | 'unit_name'>) => ({ code: a.unit_code, name: a.unit_name });
+
 function presentText(t: VersionRow) {
   return { language: t.language, title: t.title, body: t.body, guide: t.guide };
 }
@@ -14,8 +17,7 @@ export function presentArticle(a: ArticleRow, texts: VersionRow[], point: { id: 
   return {
     id: a.id,
     kind: a.kind,
-    unit: a.unit_code,
-    unitName: a.unit_name,
+    unit: unitOf(a),
     category: a.category,
     servicePoint: point ? { id: point.id, name: point.name, address: point.address } : null,
     validFrom: a.valid_from,
@@ -32,8 +34,7 @@ export function presentWork(actor: Actor, a: ArticleRow, texts: VersionRow[], na
     id: a.id,
     kind: a.kind,
     state: a.state,
-    unit: a.unit_code,
-    unitName: a.unit_name,
+    unit: unitOf(a),
     category: a.category,
     petition: a.source_petition_id,
     servicePoint: a.service_point_id,
@@ -66,8 +67,7 @@ export function presentSummary(a: ArticleRow, texts: VersionRow[], language: Art
   return {
     id: a.id,
     kind: a.kind,
-    unit: a.unit_code,
-    unitName: a.unit_name,
+    unit: unitOf(a),
     category: a.category,
     language: t.language,
     title: t.title,

@@ -40,7 +40,7 @@ import {
   type SearchFilters,
 } from './knowledge.queries.ts';
 import { queryTerms } from './knowledge.text.ts';
-import { pickText, presentArticle, presentSummary, presentWork } from './knowledge.presenter.ts';
+import { pickText, presentArticle, presentSummary, presentWork, unitOf } from './knowledge.presenter.ts';
 import { createArticle } from './commands/createArticle.ts';
 import { reviseArticle } from './commands/reviseArticle.ts';
 import { submitArticle } from './commands/submitArticle.ts';
@@ -229,7 +229,7 @@ export const knowledgeModule: Module = {
             id: r.id,
             kind: r.kind,
             state: r.state,
-            unit: r.unit_code,
+            unit: unitOf(r),
             title: pickText(texts.filter((t) => t.article_id === r.id), lang)?.title ?? '',
             author: { id: r.author_id, name: names.get(r.author_id) ?? '' },
             updatedAt: r.updated_at.toISOString(),

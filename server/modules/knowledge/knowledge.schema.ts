@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/shapes.ts';
+import { Nullable, UnitRef } from '../../platform/shapes.ts';
 import { articleActions, articleKinds, articleLanguages, articleStates } from './knowledge.policy.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
@@ -71,8 +71,7 @@ export const ArticleText = Type.Object({
 export const ArticleView = Type.Object({
   id: Type.Integer(),
   kind: ArticleKindSchema,
-  unit: Type.String(),
-  unitName: Type.String(),
+  unit: UnitRef,
   category: Nullable(Type.String()),
   servicePoint: Nullable(Type.Object({ id: Type.Integer(), name: Type.String(), address: Nullable(Type.String()) })),
   validFrom: Nullable(Type.String()),
@@ -88,8 +87,7 @@ export const ArticleWorkView = Type.Object({
   id: Type.Integer(),
   kind: ArticleKindSchema,
   state: Type.Enum([...articleStates]),
-  unit: Type.String(),
-  unitName: Type.String(),
+  unit: UnitRef,
   category: Nullable(Type.String()),
   petition: Nullable(Type.Integer()),
   servicePoint: Nullable(Type.Integer()),
@@ -109,8 +107,7 @@ export type ArticleWorkView = Static<typeof ArticleWorkView>;
 export const ArticleSummary = Type.Object({
   id: Type.Integer(),
   kind: ArticleKindSchema,
-  unit: Type.String(),
-  unitName: Type.String(),
+  unit: UnitRef,
   category: Nullable(Type.String()),
   language: ArticleLanguageSchema,
   title: Type.String(),
@@ -125,7 +122,7 @@ export const WorkSummary = Type.Object({
   id: Type.Integer(),
   kind: ArticleKindSchema,
   state: Type.Enum([...articleStates]),
-  unit: Type.String(),
+  unit: UnitRef,
   title: Type.String(),
   author: Type.Object({ id: Type.Integer(), name: Type.String() }),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -149,7 +146,7 @@ export type SearchQuery = Static<typeof SearchQuery>;
 export const StaffSearchResult = Type.Object({
   articles: Type.Array(ArticleSummary),
   petitions: Type.Array(
-    Type.Object({ id: Type.Integer(), trackingCode: Type.String(), kind: Type.String(), status: Type.String(), unit: Type.String(), title: Type.String() }),
+    Type.Object({ id: Type.Integer(), trackingCode: Type.String(), kind: Type.String(), status: Type.String(), unit: UnitRef, title: Type.String() }),
   ),
 });
 
@@ -199,7 +196,7 @@ export const SubscribeBody = Type.Object(
 export type SubscribeBody = Static<typeof SubscribeBody>;
 
 export const SubscriptionView = Type.Object({
-  unit: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
+  unit: Nullable(UnitRef),
   category: Nullable(Type.String()),
   channel: Type.Enum(['sms', 'email']),
   created: Type.Boolean({ description: 'false: the same address already followed the same' }),

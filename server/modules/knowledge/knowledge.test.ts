@@ -73,7 +73,7 @@ describeEachBackend(
       assert.equal(created.statusCode, 201, created.body);
       const article = created.json();
       assert.equal(article.state, 'draft');
-      assert.equal(article.unit, 'KC1');
+      assert.deepEqual(article.unit, { code: 'KC1', name: 'K Commune One' });
       assert.equal(article.category, 'household');
       for (const text of article.texts) assertNoPersonalData(text.title + text.body);
       assert.match(article.texts.find((x: { language: string }) => x.language === 'vi').body, /tờ khai thay đổi thông tin cư trú/, 'the answer itself stays');
@@ -110,11 +110,18 @@ describeEachBackend(
       const read = await get(`/api/v1/knowledge/articles/${article.id}`);
       assert.equal(read.statusCode, 200);
       assertNoPersonalData(read.body);
+      assert.deepEqual(read.json().unit, { code: 'KC1', name: 'K Commune One' });
       assert.doesNotMatch(read.body, /petition|tracking/i, 'residents are not led to the petition');
 
       // Found by a question without diacritics, and by an English one.
       const found = await get(`/api/v1/knowledge/articles?q=${encodeURIComponent('tach ho khau can nhung giay to nao')}&unit=KC1`);
       assert.equal(found.json().items[0]?.id, article.id);
+      assert.deepEqual(found.json().items[0].unit, { code: 'KC1', name: 'K Commune One' });
+      // Officials' search names the units of articles and petitions alike.
+      const staff = (await get(`/api/v1/knowledge/search?q=${encodeURIComponent('tách hộ khẩu')}`, w.hand1)).json();
+      assert.deepEqual(staff.articles[0]?.unit, { code: 'KC1', name: 'K Commune One' });
+      assert.ok(staff.petitions.length > 0);
+      for (const p of staff.petitions) assert.deepEqual(p.unit, { code: 'KC1', name: 'K Commune One' });
       // A unit's search holds its subtree's articles and those of the units above it, not a sibling's.
       const ids = async (unit: string) => (await get(`/api/v1/knowledge/articles?q=${encodeURIComponent('tach ho khau')}&unit=${unit}`)).json().items.map((i: { id: number }) => i.id);
       assert.ok((await ids('KV1')).includes(article.id), 'a village below the commune');
@@ -154,7 +161,7 @@ describeEachBackend(
       assert.equal(read.texts[0].guide.timeLimit, '15 working days');
 
       const work = await get('/api/v1/knowledge/work', w.lead1);
-      assert.ok(work.json().items.some((i: { id: number }) => i.id === id));
+      assert.deepEqual(work.json().items.find((i: { id: number }) => i.id === id)?.unit, { code: 'KC1', name: 'K Commune One' });
       assert.equal((await get('/api/v1/knowledge/work', w.hand2)).json().items.some((i: { id: number }) => i.id === id), false, 'not in another commune');
 
       const withdrawn = await post(w.lead1, `/api/v1/knowledge/articles/${id}/actions`, { type: 'withdraw', reason: 'out of date' });

@@ -60,5 +60,5 @@ export async function searchPetitions(ctx: Pick<AppContext, 'db' | 'clock'>, act
   const tsquery = toTsquery(q, '|');
   if (!tsquery) return [];
   const rows = await listPetitions(ctx.db, actor, { tsquery, sort: 'newest', limit, now: ctx.clock.now() });
-  return rows.map((r) => ({ id: r.id, trackingCode: r.tracking_code, kind: r.kind, status: r.status, unit: r.unit_code, title: maskPersonalData(r.title ?? r.body.slice(0, 120)) }));
+  return rows.map((r) => ({ id: r.id, trackingCode: r.tracking_code, kind: r.kind, status: r.status, unit: { code: r.unit_code, name: r.unit_name }, title: maskPersonalData(r.title ?? r.body.slice(0, 120)) }));
 }

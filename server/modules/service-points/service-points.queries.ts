@@ -23,6 +23,7 @@ interface ChecklistKind {
 export interface ServicePointRow {
   id: number;
   unitCode: string;
+  unitName: string;
   kind: string;
   kindNames: LocaleNames;
   name: string;
@@ -56,7 +57,7 @@ function pointSelect(db: Kysely<DB>) {
     .selectFrom('service_points as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
     .innerJoin('service_point_kinds as k', 'k.key', 'p.kind')
-    .select(['p.id', 'u.code as unitCode', 'p.kind', 'k.names as kindNames', 'p.name', 'p.address']);
+    .select(['p.id', 'u.code as unitCode', 'u.name as unitName', 'p.kind', 'k.names as kindNames', 'p.name', 'p.address']);
 }
 
 export function unitServicePoints(db: Kysely<DB>, unitId: number): Promise<ServicePointRow[]> {
@@ -75,7 +76,7 @@ export async function insertServicePoint(
   return insertReturningId(db, 'service_points', { unit_id: values.unitId, kind: values.kind, name: values.name, address: values.address });
 }
 
-interface GapRow {
+export interface GapRow {
   id: number;
   code: string;
   name: string;

@@ -4,7 +4,7 @@ import { presentNames } from '../agencies/index.ts';
 import { CreateServicePointBody, GapList, GapsQuery, ServicePointView, UnitParams, UnitServicePoints } from './service-points.schema.ts';
 import { canAskGapsUnder, canCreateServicePoint, gapsScope } from './service-points.policy.ts';
 import { checklistKinds, findGaps, findUnitWithChecklist, gapTotals, getServicePoint, unitServicePoints } from './service-points.queries.ts';
-import { presentServicePoint } from './service-points.presenter.ts';
+import { presentGap, presentServicePoint } from './service-points.presenter.ts';
 import { createServicePoint } from './commands/createServicePoint.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 import { servicePointMessages } from './service-points.messages.ts';
@@ -81,14 +81,7 @@ export const servicePointsModule: Module = {
         ]);
         const page = rows.slice(0, limit);
         return {
-          items: page.map((r) => ({
-            unit: r.code,
-            unitName: r.name,
-            level: r.level,
-            requiredCount: r.required_count,
-            presentCount: r.required_count - r.missing.length,
-            missing: r.missing,
-          })),
+          items: page.map(presentGap),
           ...(rows.length > limit ? { next: encodeCursor(page[page.length - 1].id) } : {}),
           totals,
         };

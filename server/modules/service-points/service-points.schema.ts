@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LocaleNamesSchema, UnitCode } from '../agencies/index.ts';
-import { Cursor } from '../../platform/shapes.ts';
+import { Cursor, UnitRef } from '../../platform/shapes.ts';
 
 const ServicePointKind = Type.String({
   minLength: 1,
@@ -11,7 +11,7 @@ const ServicePointKind = Type.String({
 
 export const ServicePointView = Type.Object({
   id: Type.Integer(),
-  unit: Type.String({ description: 'unit code' }),
+  unit: UnitRef,
   kind: ServicePointKind,
   kindNames: LocaleNamesSchema,
   name: Type.String(),
@@ -59,13 +59,14 @@ export const GapsQuery = Type.Object(
 );
 
 export const GapView = Type.Object({
-  unit: Type.String({ description: 'unit code' }),
-  unitName: Type.String(),
+  unit: UnitRef,
   level: Type.String(),
   requiredCount: Type.Integer({ description: 'required service points on the unit\'s checklist' }),
   presentCount: Type.Integer({ description: 'of those, how many the unit has' }),
   missing: Type.Array(Type.String(), { description: 'the required kinds it lacks' }),
 });
+
+export type GapView = Static<typeof GapView>;
 
 export const GapList = Type.Object({
   items: Type.Array(GapView),

@@ -59,10 +59,12 @@ describeEachBackend('service points', (t) => {
     const res = await add(admin.headers, 'SAC1', 'township.mass_work_station', 'Trạm công tác quần chúng xã');
     assert.equal(res.statusCode, 201, res.body);
     assert.equal(res.json().kindNames.zh, '群众工作站');
+    assert.deepEqual(res.json().unit, { code: 'SAC1', name: 'SA Commune One' });
     assert.equal((await add(admin.headers, 'SAC1', 'township.rural_credit_service')).statusCode, 201);
 
     const after = (await checklistOf('SAC1')).json();
     assert.equal(after.items.length, 2);
+    assert.deepEqual(after.items[0].unit, { code: 'SAC1', name: 'SA Commune One' });
     assert.deepEqual(after.missingRequired, townshipRequired.filter((k) => k !== 'township.mass_work_station'));
     assert.equal(after.checklist.find((c: { kind: string }) => c.kind === 'township.mass_work_station').present, true);
     assert.equal(after.checklist.find((c: { kind: string }) => c.kind === 'township.rural_credit_service').present, true);
@@ -118,11 +120,10 @@ describeEachBackend('service points', (t) => {
 
     const all = await gaps(admin.headers, 'unit=SDP');
     assert.equal(all.statusCode, 200, all.body);
-    const byUnit = Object.fromEntries(all.json().items.map((g: { unit: string }) => [g.unit, g]));
+    const byUnit = Object.fromEntries(all.json().items.map((g: { unit: { code: string } }) => [g.unit.code, g]));
     assert.deepEqual(Object.keys(byUnit).sort(), ['SDC1', 'SDC2', 'SDV1', 'SDV2']);
     assert.deepEqual(byUnit.SDV1, {
-      unit: 'SDV1',
-      unitName: 'SD Village One',
+      unit: { code: 'SDV1', name: 'SD Village One' },
       level: 'village',
       requiredCount: 5,
       presentCount: 4,
@@ -138,22 +139,22 @@ describeEachBackend('service points', (t) => {
     // A leader of commune C1 asking about the whole province sees only C1 and below.
     const leader = await createOfficial(t(), { roles: [{ unit: 'SDC1', role: 'leader' }] });
     const mine = await gaps(leader.headers, 'unit=SDP');
-    assert.deepEqual(mine.json().items.map((g: { unit: string }) => g.unit), ['SDC1', 'SDV1']);
+    assert.deepEqual(mine.json().items.map((g: { unit: { code: string } }) => g.unit.code), ['SDC1', 'SDV1']);
     assert.equal(mine.json().totals.units, 2);
     assert.equal((await gaps(leader.headers, 'unit=SDC2')).statusCode, 404, 'a sibling commune is not theirs');
 
     const auditor = await createOfficial(t(), { roles: [{ unit: 'SDC2', role: 'auditor' }] });
-    assert.deepEqual((await gaps(auditor.headers, 'unit=SDP')).json().items.map((g: { unit: string }) => g.unit), ['SDC2', 'SDV2']);
+    assert.deepEqual((await gaps(auditor.headers, 'unit=SDP')).json().items.map((g: { unit: { code: string } }) => g.unit.code), ['SDC2', 'SDV2']);
 
     const villages = await gaps(admin.headers, 'unit=SDP&level=village');
-    assert.deepEqual(villages.json().items.map((g: { unit: string }) => g.unit), ['SDV1', 'SDV2']);
+    assert.deepEqual(villages.json().items.map((g: { unit: { code: string } }) => g.unit.code), ['SDV1', 'SDV2']);
 
     const first = await gaps(admin.headers, 'unit=SDP&limit=3');
     assert.equal(first.json().items.length, 3);
     const rest = await gaps(admin.headers, `unit=SDP&limit=3&cursor=${first.json().next}`);
     assert.deepEqual(
-      [...first.json().items, ...rest.json().items].map((g: { unit: string }) => g.unit),
-      all.json().items.map((g: { unit: string }) => g.unit),
+      [...first.json().items, ...rest.json().items].map((g: { unit: { code: string } }) => g.unit.code),
+      all.json().items.map((g: { unit: { code: string } }) => g.unit.code),
     );
     assert.equal(rest.json().next, undefined);
 

@@ -58,12 +58,12 @@ describeEachBackend(
         payload: { unit: 'RC1', kind: 'township.mass_work_station', name: 'Mass work station' },
       });
       assert.equal(point.statusCode, 201, point.body);
-      assert.equal(point.json().unit, 'RC2', 'service points');
-      assert.deepEqual((await get('/api/v1/units/RC1/service-points')).items.map((p: { unit: string }) => p.unit), ['RC2']);
+      assert.equal(point.json().unit.code, 'RC2', 'service points');
+      assert.deepEqual((await get('/api/v1/units/RC1/service-points')).items.map((p: { unit: { code: string } }) => p.unit.code), ['RC2']);
 
       const audit = await get('/api/v1/audit?unit=RC1');
       assert.ok(audit.items.length > 0);
-      assert.deepEqual([...new Set(audit.items.map((e: { unit: string | null }) => e.unit))], ['RC2'], 'audit');
+      assert.deepEqual([...new Set(audit.items.map((e: { unit: { code: string } | null }) => e.unit?.code))], ['RC2'], 'audit');
 
       const official = await createOfficial(t(), { roles: [{ unit: 'RV2', role: 'handler' }] });
       const granted = await t().app.inject({

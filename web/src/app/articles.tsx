@@ -25,7 +25,7 @@ export function ArticleList({ items, onOpen }: { items: ArticleSummary[]; onOpen
           <a href={`/knowledge/${a.id}`} onClick={() => onOpen?.(a)}>
             <strong>{a.title}</strong>
             <span class="muted small">
-              {[t(`knowledge.kind.${a.kind}`), a.category ? tOr(`category.${a.category}`, a.category) : null, a.unitName].filter(Boolean).join(' · ')}
+              {[t(`knowledge.kind.${a.kind}`), a.category ? tOr(`category.${a.category}`, a.category) : null, a.unit.name].filter(Boolean).join(' · ')}
             </span>
             <span class="small">{a.excerpt}</span>
           </a>

@@ -3,10 +3,10 @@ import type { DB, LocaleNames } from '../../../schema.ts';
 import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { badRequest } from '../../../platform/errors.ts';
-import { agencyKindExists, insertAgency, type UnitRef } from '../agencies.queries.ts';
+import { agencyKindExists, insertAgency, type UnitKey } from '../agencies.queries.ts';
 
 interface CreateAgencyInput {
-  unit: UnitRef;
+  unit: UnitKey;
   kind: string;
   name: string;
   names?: LocaleNames;

@@ -122,7 +122,7 @@ function GapView({ unit }: { unit: Unit }) {
     const list = await api.get<Static<typeof GapList>>('/service-points/gaps', { unit: unit.code, limit: 100 });
     // The kinds' names come with each level's checklist: one unit of each level is asked.
     const names = new Map<string, Names>();
-    const byLevel = new Map(list.items.map((g) => [g.level, g.unit]));
+    const byLevel = new Map(list.items.map((g) => [g.level, g.unit.code]));
     for (const code of byLevel.values()) {
       const points = await api.get<UnitServicePoints>(`/units/${encodeURIComponent(code)}/service-points`).catch(() => null);
       for (const c of points?.checklist ?? []) names.set(c.kind, c.names);
@@ -150,13 +150,13 @@ function GapView({ unit }: { unit: Unit }) {
           <DataTable
             caption={t('admin.gapsUnder', { unit: unitName(unit, locale) })}
             rows={list.items}
-            rowKey={(g) => g.unit}
+            rowKey={(g) => g.unit.code}
             columns={[
               {
                 header: t('track.unit'),
                 cell: (g) => (
                   <>
-                    {g.unitName} <span class="muted small">({g.unit})</span>
+                    {g.unit.name} <span class="muted small">({g.unit.code})</span>
                   </>
                 ),
               },

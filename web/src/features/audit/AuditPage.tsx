@@ -99,7 +99,11 @@ function Trail({ query }: { query: Record<string, string> }) {
           <a href={`/staff/audit?subject=${encodeURIComponent(`${e.subject.type}:${e.subject.id}`)}`}>
             {e.subject.type}:{e.subject.id}
           </a>
-          {e.unit ? <div class="muted small">{e.unit}</div> : null}
+          {e.unit ? (
+            <div class="muted small">
+              <a href={`/staff/audit?unit=${encodeURIComponent(e.unit.code)}`}>{e.unit.name}</a>
+            </div>
+          ) : null}
         </>
       ),
     },

@@ -160,7 +160,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
 
   const candidateChoices = (list: CandidateView[] | undefined) =>
     (list ?? []).map((c) => ({ value: String(c.id), label: t('case.candidate', { name: c.name, role: t(`role.${c.role}`), unit: unitName(c.unit, locale), count: c.openCases }) }));
-  const agencyChoices = (agencies.value ?? []).map((a) => ({ value: String(a.id), label: `${a.name} (${a.unitName ?? a.unit})` }));
+  const agencyChoices = (agencies.value ?? []).map((a) => ({ value: String(a.id), label: `${a.name} (${unitName(a.unit, locale)})` }));
 
   return (
     <form class="form action-form" noValidate onSubmit={submit} aria-labelledby="action-heading">

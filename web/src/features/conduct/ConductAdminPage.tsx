@@ -118,7 +118,7 @@ function NormSets({ unit, admin }: { unit: Unit; admin: boolean }) {
       {sets.value?.items.map((s) => (
         <details key={s.id} class="norm-set-view">
           <summary>
-            {localText(s.names, locale)} <span class="muted small">· {t('conduct.versionOf', { version: s.version, date: date(s.validFrom) })} · {s.unit}</span>
+            {localText(s.names, locale)} <span class="muted small">· {t('conduct.versionOf', { version: s.version, date: date(s.validFrom) })} · {unitName(s.unit, locale)}</span>
           </summary>
           <ol>
             {s.norms.map((n) => (
@@ -127,7 +127,7 @@ function NormSets({ unit, admin }: { unit: Unit; admin: boolean }) {
               </li>
             ))}
           </ol>
-          {admin && s.unit === unit.code && !editing ? (
+          {admin && s.unit.code === unit.code && !editing ? (
             <button type="button" class="button secondary" onClick={() => setEditing(toDraft(s))}>
               {t('conduct.editSetButton')}
             </button>

@@ -44,7 +44,7 @@ export function ArticlePage({ params }: PageProps) {
     <article lang={text.language === 'zh' ? 'zh' : text.language} data-testid="article">
       <PageTitle>{text.title}</PageTitle>
       <p class="muted small">
-        {[t(`knowledge.kind.${a.kind}`), a.category ? tOr(`category.${a.category}`, a.category) : null, a.unitName, a.publishedAt ? date(a.publishedAt) : null]
+        {[t(`knowledge.kind.${a.kind}`), a.category ? tOr(`category.${a.category}`, a.category) : null, a.unit.name, a.publishedAt ? date(a.publishedAt) : null]
           .filter(Boolean)
           .join(' · ')}
       </p>

@@ -68,7 +68,7 @@ function WorkView({ id, onChange }: { id: string; onChange(): void }) {
     <section aria-labelledby="article-heading" data-testid="article-work">
       <h2 id="article-heading">{text.title}</h2>
       <p class="muted small">
-        {[t(`knowledge.kind.${a.kind}`), t(`knowledge.states.${a.state}`), `v${a.version}`, a.unitName, a.author.name].join(' · ')}
+        {[t(`knowledge.kind.${a.kind}`), t(`knowledge.states.${a.state}`), `v${a.version}`, a.unit.name, a.author.name].join(' · ')}
       </p>
       {text.body.split(/\n+/).map((p, i) => (
         <p key={i}>{p}</p>
