@@ -8,7 +8,7 @@ test('an administrator of the whole deployment sees the backups section', () => 
 });
 
 test("an administrator of one province does not: a backup holds every unit's data", () => {
-  const sections = sectionsFor([{ unit: '40', role: 'administrator' }, { unit: null, role: 'auditor' }]);
+  const sections = sectionsFor([{ unit: { code: '40' }, role: 'administrator' }, { unit: null, role: 'auditor' }]);
   assert.ok(!sections.includes('backups'));
   assert.ok(sections.includes('officials'));
 });

@@ -265,7 +265,7 @@ describeEachBackend('demo data', (t) => {
     assert.ok(hotline.length > 0 && hotline.every((d) => d >= 7 && d <= 9), JSON.stringify(hotline));
     const policies = await t().app.inject({ method: 'GET', url: '/api/v1/deadline-policies?unit=520327101203', headers: await login('fenggang.head') });
     const local = policies.json().items.filter((p: { channel: string | null }) => p.channel === 'hotline');
-    assert.deepEqual(local.map((p: { kind: string; unit: string }) => [p.kind, p.unit]), [['question', '520327'], ['suggestion', '520327'], ['help_request', '520327']]);
+    assert.deepEqual(local.map((p: { kind: string; unit: { code: string } }) => [p.kind, p.unit.code]), [['question', '520327'], ['suggestion', '520327'], ['help_request', '520327']]);
     assert.match(local[0].legalSource, /本县规定/);
   });
 

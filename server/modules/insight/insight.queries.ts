@@ -51,6 +51,7 @@ interface AgencyName {
   name: string;
   names: Record<string, string | undefined>;
   unit_path: string;
+  unit_code: string;
   unit_name: string;
 }
 
@@ -59,7 +60,7 @@ export async function agencyNames(db: Kysely<DB>, ids: number[]): Promise<Agency
   const rows = await db
     .selectFrom('agencies as a')
     .innerJoin('units as u', 'u.id', 'a.unit_id')
-    .select(['a.id', 'a.name', 'a.names', 'u.path as unit_path', 'u.name as unit_name'])
+    .select(['a.id', 'a.name', 'a.names', 'u.path as unit_path', 'u.code as unit_code', 'u.name as unit_name'])
     .where('a.id', 'in', ids)
     .execute();
   return rows.map((r) => ({ ...r, id: Number(r.id), names: (r.names ?? {}) as Record<string, string | undefined> }));

@@ -54,7 +54,7 @@ export const insightModule: Module = {
             if (!a) return [];
             const names: Record<string, string> = {};
             for (const [k, v] of Object.entries(a.names)) if (typeof v === 'string' && v) names[k] = v;
-            return [{ id: a.id, name: a.name, names, unitName: a.unit_name, confidence: round(s.confidence) }];
+            return [{ id: a.id, name: a.name, names, unit: { code: a.unit_code, name: a.unit_name }, confidence: round(s.confidence) }];
           });
         }
         return {

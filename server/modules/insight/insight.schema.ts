@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/shapes.ts';
+import { Nullable, UnitRef } from '../../platform/shapes.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const DateTime = Type.String({ format: 'date-time' });
@@ -19,7 +19,7 @@ export const RoutingSuggestion = Type.Object({
       id: Type.Integer(),
       name: Type.String(),
       names: Type.Record(Type.String(), Type.String()),
-      unitName: Type.String(),
+      unit: UnitRef,
       confidence: Confidence,
     }),
     { maxItems: 3 },

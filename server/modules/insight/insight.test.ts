@@ -84,6 +84,8 @@ describeEachBackend(
       assert.ok(s.categories[0].confidence > 0.8);
       assert.deepEqual(s.agencies.map((a: { id: number }) => a.id), [police, registry], 'agencies of the case\'s branch only, the police first');
       assert.equal(s.agencies[0].name, 'Commune police');
+      const rc1 = await t().ctx.db.selectFrom('units').select('name').where('code', '=', 'RC1').executeTakeFirstOrThrow();
+      assert.deepEqual(s.agencies[0].unit, { code: 'RC1', name: rc1.name }, 'each agency names its unit as the other responses do');
       assert.equal(s.accuracy.category, models.find((m: { target: string }) => m.target === 'category').accuracy);
 
       // Who may see it: the case's dispatchers and leaders, nobody outside its branch.

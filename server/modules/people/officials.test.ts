@@ -67,8 +67,8 @@ describeEachBackend(
         agency: agency.id,
         agencyName: 'One-stop shop',
         grants: [
-          { unit: 'OC2', unitName: 'O Commune Two', role: 'leader' },
-          { unit: 'OV2', unitName: 'O Village Two', role: 'handler' },
+          { unit: { code: 'OC2', name: 'O Commune Two' }, role: 'leader' },
+          { unit: { code: 'OV2', name: 'O Village Two' }, role: 'handler' },
         ],
         disabled: false,
         awaitingSetup: true,
@@ -245,7 +245,7 @@ describeEachBackend(
         assert.equal(list.statusCode, 200, list.body);
         const one = await get(t(), `/api/v1/officials/${roamer.id}`, who);
         assert.equal(one.statusCode, 200, one.body);
-        const shown = (o: { grants: Array<{ unit: string | null; role: string }> }) => o.grants.map((g) => `${g.unit ?? '*'}:${g.role}`);
+        const shown = (o: { grants: Array<{ unit: { code: string } | null; role: string }> }) => o.grants.map((g) => `${g.unit?.code ?? '*'}:${g.role}`);
         assert.deepEqual(list.json().items.map((o: { username: string }) => o.username), ['roamer']);
         assert.deepEqual(shown(list.json().items[0]), shown(one.json()), 'the list and the official agree');
         return shown(one.json());
@@ -267,7 +267,7 @@ describeEachBackend(
       const url = `/api/v1/officials/${target.id}/actions`;
       const granted = await post(t(), url, leaderC1, { type: 'grant', unit: 'OV1', role: 'reception_officer' });
       assert.equal(granted.statusCode, 200, granted.body);
-      assert.deepEqual(granted.json().grants.map((g: { unit: string; role: string }) => `${g.unit}:${g.role}`), ['OC1:handler', 'OV1:reception_officer']);
+      assert.deepEqual(granted.json().grants.map((g: { unit: { code: string }; role: string }) => `${g.unit.code}:${g.role}`), ['OC1:handler', 'OV1:reception_officer']);
       assert.equal((await post(t(), url, leaderC1, { type: 'grant', unit: 'OV1', role: 'reception_officer' })).json().error.code, 'grant_exists');
       assert.equal((await post(t(), url, leaderC1, { type: 'grant', unit: 'OC1', role: 'administrator' })).statusCode, 403);
       assert.equal((await post(t(), url, leaderC1, { type: 'grant', unit: 'OC2', role: 'handler' })).statusCode, 403);
@@ -275,7 +275,7 @@ describeEachBackend(
 
       const revoked = await post(t(), url, leaderC1, { type: 'revoke', unit: 'OC1', role: 'handler' });
       assert.equal(revoked.statusCode, 200);
-      assert.deepEqual(revoked.json().grants.map((g: { unit: string }) => g.unit), ['OV1']);
+      assert.deepEqual(revoked.json().grants.map((g: { unit: { code: string } }) => g.unit.code), ['OV1']);
       const missing = await post(t(), url, leaderC1, { type: 'revoke', unit: 'OC1', role: 'handler' });
       assert.equal(missing.statusCode, 409);
       assert.equal(missing.json().error.code, 'grant_missing');

@@ -6,8 +6,7 @@ import type { GrantView, Me, OfficialView } from './people.schema.ts';
 
 function presentGrant(g: GrantRow, locale: Locale): Static<typeof GrantView> {
   return {
-    unit: g.unitCode,
-    unitName: g.unitId === null ? null : (g.unitNames?.[locale] ?? g.unitName),
+    unit: g.unitCode === null ? null : { code: g.unitCode, name: g.unitNames?.[locale] ?? g.unitName ?? g.unitCode },
     role: g.role,
   };
 }

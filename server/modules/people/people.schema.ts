@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { minPasswordLength } from './passwords.ts';
 import { roles } from '../../contract/domain.ts';
+import { Nullable, UnitRef } from '../../platform/shapes.ts';
 
 export const RoleSchema = Type.Enum([...roles]);
 const LocaleSchema = Type.Union([Type.Literal('vi'), Type.Literal('zh'), Type.Literal('en')]);
@@ -57,8 +58,7 @@ export const VerifyBody = Type.Object(
 );
 
 export const GrantView = Type.Object({
-  unit: Type.Union([Type.String(), Type.Null()], { description: 'unit code; null is the whole deployment' }),
-  unitName: Type.Union([Type.String(), Type.Null()]),
+  unit: Nullable(UnitRef, "null: the whole deployment; the name in the reader's language where the unit has one"),
   role: RoleSchema,
 });
 

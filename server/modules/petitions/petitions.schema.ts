@@ -401,7 +401,7 @@ export const AttachmentParams = Type.Object({ id: Id, attachmentId: Id });
 
 export const PolicyView = Type.Object({
   kind: Kind,
-  unit: Nullable(Type.String({ description: "the unit whose policy this is; null for a country's or the deployment's default" })),
+  unit: Nullable(UnitRef, "the unit whose policy this is; null for a country's or the deployment's default"),
   country: Nullable(Type.String({ description: "the country whose default this is (ISO 3166 code); null for a unit's own or the deployment's" })),
   channel: Nullable(Type.Enum([...channels], { description: 'a policy for this channel only (the 12345 hotline); null: every channel' })),
   legalSource: Nullable(Type.String({ description: 'the statute or local decision the policy follows; null when none was given' })),
@@ -470,8 +470,7 @@ export const MyPetition = Type.Object(
     trackingCode: Type.String(),
     kind: Kind,
     category: Nullable(Type.String()),
-    unit: Type.String({ description: 'the unit code' }),
-    unitName: Type.String(),
+    unit: UnitRef,
     status: Status,
     submittedAt: DateTime,
     dueAt: DateTime,
@@ -520,7 +519,7 @@ export const ApprovalBody = Type.Object(
   { additionalProperties: false },
 );
 export const ApprovalView = Type.Object({
-  unit: Type.String({ description: 'the unit asked about' }),
+  unit: UnitRef,
   required: Type.Boolean({ description: 'answers here wait for approval' }),
   setAt: Nullable(UnitRef, 'the unit whose rule holds here: this one or one above it'),
 });

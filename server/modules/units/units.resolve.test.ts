@@ -74,7 +74,7 @@ describeEachBackend(
       });
       assert.equal(granted.statusCode, 200, granted.body);
       const view = await get(`/api/v1/officials/${official.id}`);
-      assert.deepEqual(view.grants.map((g: { unit: string }) => g.unit).sort(), ['RC2', 'RV2'], 'grants');
+      assert.deepEqual(view.grants.map((g: { unit: { code: string } }) => g.unit.code).sort(), ['RC2', 'RV2'], 'grants');
       assert.deepEqual((await get('/api/v1/officials?unit=RC1')).items.map((o: { id: number }) => o.id), [official.id], 'officials');
     });
   },

@@ -90,5 +90,5 @@ export function hasRole(me: Me | null, anyOf: readonly string[]): boolean {
 /** The units the official works in (codes), first grant first. */
 export function myUnits(me: Me | null): string[] {
   if (!me) return [];
-  return [...new Set(me.grants.map((g) => g.unit).filter((u): u is string => !!u))];
+  return [...new Set(me.grants.flatMap((g) => (g.unit ? [g.unit.code] : [])))];
 }

@@ -117,7 +117,8 @@ describeEachBackend('petition deadlines', (t) => {
     assert.equal(elsewhere.dueAt, endOfLocalDay('2026-03-11'));
     const listed = await t().app.inject({ method: 'GET', url: '/api/v1/deadline-policies?unit=TV1', headers: w.disp1.headers });
     const question = listed.json().items.find((p: { kind: string }) => p.kind === 'question');
-    assert.equal(question.unit, 'TC1');
+    const tc1 = await t().ctx.db.selectFrom('units').select('name').where('code', '=', 'TC1').executeTakeFirstOrThrow();
+    assert.deepEqual(question.unit, { code: 'TC1', name: tc1.name }, 'the policy names the unit it comes from');
     assert.equal(question.resolutionDays, 3);
     const removed = await t().app.inject({ method: 'DELETE', url: '/api/v1/deadline-policies/question?unit=TC1', headers: w.lead1.headers });
     assert.equal(removed.statusCode, 204);

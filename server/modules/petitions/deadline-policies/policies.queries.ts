@@ -30,7 +30,7 @@ export function allPoliciesFor(db: Kysely<DB>, unit: PolicyPlace | null) {
     .selectFrom('deadline_policies')
     .leftJoin('units as u', 'u.id', 'deadline_policies.unit_id')
     .selectAll('deadline_policies')
-    .select('u.code as unit_code')
+    .select(['u.code as unit_code', 'u.name as unit_name'])
     .where((eb) => policiesAlong(eb, unit))
     .execute();
 }

@@ -12,10 +12,10 @@ import { PolicyBody, PolicyList, PolicyParams, PolicyQuery, PolicyView } from '.
 import { routesOf } from '../../../platform/routes.ts';
 import { policyEditors } from '../../../contract/roleSets.ts';
 
-function presentPolicy(p: DeadlinePolicy & { unit_code: string | null }) {
+function presentPolicy(p: DeadlinePolicy & { unit_code: string | null; unit_name: string | null }) {
   return {
     kind: p.kind,
-    unit: p.unit_code,
+    unit: p.unit_code === null ? null : { code: p.unit_code, name: p.unit_name ?? p.unit_code },
     country: p.country,
     channel: p.channel,
     legalSource: p.legal_source,

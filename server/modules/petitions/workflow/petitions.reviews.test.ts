@@ -215,7 +215,7 @@ describeEachBackend('deadline rules per country; review and re-review', (t) => {
       assert.equal(byWeb.ackDueAt, endInChina('2026-03-17'), 'the regulation\'s 15 days');
       const listed = (await t().app.inject({ method: 'GET', url: '/api/v1/deadline-policies?unit=GC1', headers: cn.disp1.headers })).json();
       const questions = listed.items.filter((p: { kind: string }) => p.kind === 'question');
-      assert.deepEqual(questions.map((p: { channel: string | null; unit: string | null }) => [p.channel, p.unit]), [[null, null], ['hotline', 'GP']]);
+      assert.deepEqual(questions.map((p: { channel: string | null; unit: { code: string } | null }) => [p.channel, p.unit?.code ?? null]), [[null, null], ['hotline', 'GP']]);
       assert.equal(questions[1].legalSource, hotline.legalSource);
     } finally {
       const removed = await t().app.inject({ method: 'DELETE', url: '/api/v1/deadline-policies/question?unit=GP&channel=hotline', headers: cn.provLead.headers });

@@ -36,7 +36,7 @@ async function approvalView(ctx: AppContext, code: string) {
   const unit = await findUnitByCode(ctx.db, code, ctx.clock.now());
   if (!unit) throw badRequest('unknown_unit', { code });
   const setAt = await approvalSetAt(ctx.db, unit.path);
-  return { unit: unit.code, required: !!setAt, setAt: setAt ? { code: setAt.code, name: setAt.name } : null };
+  return { unit: { code: unit.code, name: unit.name }, required: !!setAt, setAt: setAt ? { code: setAt.code, name: setAt.name } : null };
 }
 
 type ActionCommand<T extends ActionType> = (ctx: AppContext, actor: Official, id: number, body: ActionOf<T>) => Promise<unknown>;

@@ -140,7 +140,7 @@ function Officials({ unit }: { unit: Unit }) {
       header: t('admin.grants'),
       cell: (o) => (
         <>
-          {(o.grants ?? []).map((g) => `${t(`role.${g.role}`)} @ ${g.unitName ?? g.unit ?? t('admin.everywhere')}`).join(', ')}
+          {(o.grants ?? []).map((g) => `${t(`role.${g.role}`)} @ ${g.unit?.name ?? t('admin.everywhere')}`).join(', ')}
           {o.disabled ? <span class="badge badge-overdue"> {t('admin.disabledBadge')}</span> : null}
           {o.awaitingSetup ? <span class="muted"> {t('admin.awaitingSetup')}</span> : null}
         </>

@@ -75,9 +75,9 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
       <br />
       <small class="hint">
         {p.unit !== null
-          ? p.unit === unit?.code
+          ? p.unit.code === unit?.code
             ? t('admin.policyOwn')
-            : t('admin.policyFrom', { unit: p.unit })
+            : t('admin.policyFrom', { unit: p.unit.name })
           : p.country !== null
             ? t('admin.policyCountry', { country: t(`admin.country.${p.country}`) })
             : t('admin.policyDeployment')}
@@ -97,7 +97,7 @@ export function DeadlinePolicies({ unit }: { unit: Unit | null }) {
             if (!current) continue;
             const merged: Policy = { ...current, ...change };
             // An inherited policy changed for this unit becomes the unit's own: the law it came from no longer speaks for it.
-            const own = unit ? current.unit === unit.code : current.unit === null && current.country === null;
+            const own = unit ? current.unit?.code === unit.code : current.unit === null && current.country === null;
             const body = { ...policyBody(merged, unit), legalSource: own ? current.legalSource : null };
             saved.set(kind, await api.put<Policy>(`/deadline-policies/${encodeURIComponent(kind)}`, body));
           }

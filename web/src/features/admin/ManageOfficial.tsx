@@ -42,16 +42,16 @@ export function ManageOfficial({ official, unit, onChanged }: { official: Offici
         <h4>{t('admin.grants')}</h4>
         <ul class="plain-list">
           {official.grants.map((g) => {
-            const where = g.unitName ?? g.unit ?? t('admin.everywhere');
+            const where = g.unit?.name ?? t('admin.everywhere');
             return (
-              <li key={`${g.unit}:${g.role}`}>
+              <li key={`${g.unit?.code}:${g.role}`}>
                 {t(`role.${g.role}`)} · {where}{' '}
                 <button
                   type="button"
                   class="link-button"
                   disabled={busy}
                   aria-label={t('admin.revokeLabel', { role: t(`role.${g.role}`), unit: where, name: who })}
-                  onClick={() => act({ type: 'revoke', unit: g.unit, role: g.role }, t('admin.revoked', { role: t(`role.${g.role}`), unit: where }))}
+                  onClick={() => act({ type: 'revoke', unit: g.unit?.code ?? null, role: g.role }, t('admin.revoked', { role: t(`role.${g.role}`), unit: where }))}
                 >
                   {t('admin.revoke')}
                 </button>

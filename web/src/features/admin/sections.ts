@@ -5,7 +5,7 @@ export type AdminSection = (typeof adminSections)[number];
 
 const deploymentWideOnly: readonly AdminSection[] = ['backups'];
 
-export function sectionsFor(grants: ReadonlyArray<{ unit: string | null; role: string }>): AdminSection[] {
+export function sectionsFor(grants: ReadonlyArray<{ unit: { code: string } | null; role: string }>): AdminSection[] {
   const wholeDeployment = grants.some((g) => g.role === 'administrator' && g.unit === null);
   return adminSections.filter((s) => wholeDeployment || !deploymentWideOnly.includes(s));
 }

@@ -120,7 +120,7 @@ function MinVolume({ unit, value, onSaved }: { unit: string; value: number; onSa
 export default function FrameworksPage({ query }: PageProps) {
   const { t, number } = useI18n();
   const { me } = useSession();
-  const units = [...new Map((me?.grants ?? []).filter((g) => g.unit).map((g) => [g.unit!, g.unitName ?? g.unit!])).entries()];
+  const units = [...new Map((me?.grants ?? []).flatMap((g) => (g.unit ? [[g.unit.code, g.unit.name] as const] : []))).entries()];
   const [unit, setUnit] = useState(query.get('unit') ?? units[0]?.[0] ?? '');
   const [picked, setPicked] = useState<Unit | null>(null);
   const [editing, setEditing] = useState<Draft | null>(null);

@@ -331,7 +331,7 @@ function MyPetitions() {
                 <strong class="code">{p.trackingCode}</strong> <StatusBadge status={p.status} />
                 {p.rated === false ? <span class="badge"> {t('track.notRated')}</span> : null}
                 <span class="muted small">
-                  {[t(`kind.${p.kind}`), p.unitName, date(p.submittedAt)].join(' · ')}
+                  {[t(`kind.${p.kind}`), p.unit.name, date(p.submittedAt)].join(' · ')}
                 </span>
               </a>
             </li>
