@@ -17,7 +17,7 @@ import { locales, translate, type Locale } from '../../platform/i18n.ts';
 import { createOfficial } from '../people/index.ts';
 import { canCreateAgency, createAgency, findAgenciesNamed, findAgencyId } from '../agencies/index.ts';
 import { canCreateServicePoint, createServicePoint, findServicePointId, findUnitWithChecklist } from '../service-points/index.ts';
-import { resolveUnit } from '../units/index.ts';
+import { requireUnit, requireUnitWhere } from '../units/index.ts';
 import { maxImportRows } from './imports.policy.ts';
 import type { ImportKind, ImportResult } from './imports.schema.ts';
 
@@ -41,8 +41,7 @@ async function agencyOfRow(trx: Kysely<DB>, ctx: AppContext, row: Row): Promise<
   if (!agency) return null;
   if (/^\d{1,15}$/.test(agency)) return Number(agency);
   if (agency.length > 200) throw badRequest('import_bad_field', { column: 'agency', value: agency.slice(0, 40) });
-  const unit = await resolveUnit(trx, field(row, 'unit'), ctx.clock.now());
-  if (!unit) throw badRequest('unknown_unit', { code: field(row, 'unit') });
+  const unit = await requireUnit(trx, field(row, 'unit'), ctx.clock.now());
   const ids = await findAgenciesNamed(trx, unit.id, agency);
   if (ids.length === 0) throw badRequest('import_unknown_agency', { name: agency, unit: unit.name });
   if (ids.length > 1) throw badRequest('import_ambiguous_agency', { name: agency, unit: unit.name, count: ids.length });
@@ -82,9 +81,7 @@ const targets: Record<ImportKind, Target> = {
     key: (r) => [field(r, 'unit'), field(r, 'kind'), field(r, 'name')].join('\u0000'),
     what: 'agency',
     async write(trx, ctx, actor, row) {
-      const unit = await resolveUnit(trx, field(row, 'unit'), ctx.clock.now());
-      if (!unit) throw badRequest('unknown_unit', { code: field(row, 'unit') });
-      if (!canCreateAgency(actor, unit.path)) throw forbidden();
+      const unit = await requireUnitWhere(trx, field(row, 'unit'), ctx.clock.now(), (path) => canCreateAgency(actor, path));
       if ((await findAgencyId(trx, unit.id, field(row, 'kind'), field(row, 'name'))) !== undefined) {
         throw badRequest('import_bad_field', { column: 'name', value: field(row, 'name') });
       }

@@ -22,7 +22,7 @@ import {
 } from './people.schema.ts';
 import { officialsScope } from './people.policy.ts';
 import { accountProfile, listOfficials, officialInScope } from './people.queries.ts';
-import { requireUnit } from '../units/index.ts';
+import { requireUnitIfSent } from '../units/index.ts';
 import { presentMe, presentOfficial } from './people.presenter.ts';
 import { createOfficial } from './commands/createOfficial.ts';
 import { signInOfficial, type SignedIn } from './commands/signInOfficial.ts';
@@ -201,10 +201,7 @@ function officialRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const { unit, role, q, cursor, limit = 50 } = request.query;
-      let unitPath: string | undefined;
-      if (unit !== undefined) {
-        unitPath = (await requireUnit(ctx.db, unit, ctx.clock.now())).path;
-      }
+      const unitPath = (await requireUnitIfSent(ctx.db, unit, ctx.clock.now()))?.path;
       const rows = await listOfficials(ctx.db, officialsScope(request.actor), {
         unitPath,
         role,
