@@ -76,6 +76,7 @@ import { askAhead } from './commands/askAhead.ts';
 import { setMinimum } from './commands/setMinimum.ts';
 import { gatheringMessages } from './gatherings.messages.ts';
 import { gatheringWebhookEvents } from './gatherings.webhooks.ts';
+import { FileBytes } from '../../platform/shapes.ts';
 import { routesOf } from '../../platform/routes.ts';
 import { gatheringOverseers, gatheringReaders, gatheringStaff, minimumEditors } from '../../contract/roleSets.ts';
 
@@ -163,7 +164,7 @@ function minutesFileRoutes(app: App, ctx: AppContext) {
       access: 'public',
       summary: "Download a file of a gathering's minutes (anyone once published and public; staff of the unit always)",
       params: AttachmentParams,
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+      response: { 200: FileBytes },
     },
     async (request, reply) => {
       const g = await getGathering(ctx.db, Number(request.params.id));

@@ -5,6 +5,7 @@ import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { sessionCookie, type NewSession } from '../../platform/sessions.ts';
+import { setSessionCookie } from './sessionCookie.ts';
 import {
   CodeBody,
   CodeSent,
@@ -45,13 +46,7 @@ import { officialManagers, officialReaders } from '../../contract/roleSets.ts';
 
 /** A new session goes back twice: in the answer (for API clients) and as the cookie (for the web app). */
 function answerWithSession(reply: FastifyReply, ctx: AppContext, session: NewSession) {
-  reply.setCookie(sessionCookie, session.token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: ctx.config.secureCookies,
-    path: '/',
-    expires: session.expiresAt,
-  });
+  setSessionCookie(reply, ctx, session);
   return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
 }
 
