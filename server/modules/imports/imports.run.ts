@@ -32,6 +32,19 @@ interface Target {
 
 const field = (row: Row, column: string) => (row[column] ?? '').trim();
 
+/** Agencies and service points are places of a unit known by kind and name: the same columns, and the same key within the file. */
+const placeOfUnit = {
+  required: ['unit', 'kind', 'name'],
+  key: (r: Row) => [field(r, 'unit'), field(r, 'kind'), field(r, 'name')].join('\u0000'),
+};
+
+/** A name the unit already has for that kind of place is the row's error. */
+async function refuseTakenName(find: typeof findAgencyId, trx: Kysely<DB>, unitId: number, row: Row): Promise<void> {
+  if ((await find(trx, unitId, field(row, 'kind'), field(row, 'name'))) !== undefined) {
+    throw badRequest('import_bad_field', { column: 'name', value: field(row, 'name') });
+  }
+}
+
 /**
  * The agency column of an official's row: its number, or its name among the agencies of the
  * row's unit (in any language); a name that no agency there has, or that two have, is the row's error.
@@ -77,14 +90,11 @@ const targets: Record<ImportKind, Target> = {
     },
   },
   agencies: {
-    required: ['unit', 'kind', 'name'],
-    key: (r) => [field(r, 'unit'), field(r, 'kind'), field(r, 'name')].join('\u0000'),
+    ...placeOfUnit,
     what: 'agency',
     async write(trx, ctx, actor, row) {
       const unit = await requireUnitWhere(trx, field(row, 'unit'), ctx.clock.now(), (path) => canCreateAgency(actor, path));
-      if ((await findAgencyId(trx, unit.id, field(row, 'kind'), field(row, 'name'))) !== undefined) {
-        throw badRequest('import_bad_field', { column: 'name', value: field(row, 'name') });
-      }
+      await refuseTakenName(findAgencyId, trx, unit.id, row);
       const names = Object.fromEntries(locales.flatMap((l) => (field(row, `name_${l}`) ? [[l, field(row, `name_${l}`)]] : [])));
       const phone = field(row, 'phone');
       const email = field(row, 'email');
@@ -94,16 +104,13 @@ const targets: Record<ImportKind, Target> = {
     },
   },
   'service-points': {
-    required: ['unit', 'kind', 'name'],
-    key: (r) => [field(r, 'unit'), field(r, 'kind'), field(r, 'name')].join('\u0000'),
+    ...placeOfUnit,
     what: 'service point',
     async write(trx, ctx, actor, row) {
       const unit = await findUnitWithChecklist(trx, field(row, 'unit'), ctx.clock.now());
       if (!unit) throw badRequest('unknown_unit', { code: field(row, 'unit') });
       if (!canCreateServicePoint(actor, unit.path)) throw forbidden();
-      if ((await findServicePointId(trx, unit.id, field(row, 'kind'), field(row, 'name'))) !== undefined) {
-        throw badRequest('import_bad_field', { column: 'name', value: field(row, 'name') });
-      }
+      await refuseTakenName(findServicePointId, trx, unit.id, row);
       await createServicePoint({ db: trx, clock: ctx.clock }, actor, { unit, kind: field(row, 'kind'), name: field(row, 'name'), address: field(row, 'address') || null });
     },
   },
