@@ -118,6 +118,14 @@ export function fromPglite(pglite: PGlite, after: () => Promise<void> = () => pg
 const preparedNames = new Map<string, string>();
 
 /**
+ * Runs fn in a transaction, or inside the caller's when it already is one (an import or the demo
+ * seeder writes many rows through the modules' commands in one transaction).
+ */
+export function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+/**
  * Runs a statement that PostgreSQL keeps prepared on each pooled connection: parsed and
  * planned once per connection instead of on every call (for intake, about a third of the
  * database's CPU per petition). Only for the hottest statements, whose text has a few fixed

@@ -1,34 +1,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Type } from 'typebox';
-import { buildApp } from '../app.ts';
-import { createTestDatabase, backends } from '../test/databases.ts';
-import { testConfig } from './config.ts';
-import { FixedClock } from './clock.ts';
-import { createLogger } from './log.ts';
-import type { AppContext } from './context.ts';
-import { createSession } from './sessions.ts';
+import { backends } from '../test/databases.ts';
+import { createTestApp } from '../test/server.ts';
+import { createBareSession } from '../test/factories.ts';
 
-// One app with two extra routes, to see the platform's answers to bad input.
-async function appWithEchoRoutes() {
-  const database = await createTestDatabase(backends[0]);
-  const ctx: AppContext = {
-    config: testConfig({ rateLimits: { signInPerMinute: 10, anonymousWritesPerMinute: 3 } }),
-    database,
-    db: database.db,
-    clock: new FixedClock('2026-03-02T02:00:00Z'),
-    log: createLogger('silent'),
-  };
-  const app = await buildApp(ctx);
-  const body = Type.Object({ count: Type.Integer({ minimum: 1 }), name: Type.String() }, { additionalProperties: false });
-  app.post('/api/v1/echo', { config: { access: 'public' }, schema: { body } }, async (request) => request.body);
-  app.post('/api/v1/undeclared', {}, async () => ({ ok: true }));
-  app.post('/api/v1/officials-only', { config: { access: 'official' } }, async () => ({ ok: true }));
-  app.get('/api/v1/boom', { config: { access: 'public' } }, async () => {
-    throw new Error('secret internals');
+// One app with a few extra routes, to see the platform's answers to bad input.
+function appWithEchoRoutes() {
+  return createTestApp(backends[0], {
+    config: { rateLimits: { signInPerMinute: 10, anonymousWritesPerMinute: 3 } },
+    routes(app) {
+      const body = Type.Object({ count: Type.Integer({ minimum: 1 }), name: Type.String() }, { additionalProperties: false });
+      app.post('/api/v1/echo', { config: { access: 'public' }, schema: { body } }, async (request) => request.body);
+      app.post('/api/v1/undeclared', {}, async () => ({ ok: true }));
+      app.post('/api/v1/officials-only', { config: { access: 'official' } }, async () => ({ ok: true }));
+      app.get('/api/v1/boom', { config: { access: 'public' } }, async () => {
+        throw new Error('secret internals');
+      });
+    },
   });
-  await app.ready();
-  return { app, ctx, close: async () => (await app.close(), await database.close()) };
 }
 
 test('bad input gets a 4xx in the caller language, never a 500', async () => {
@@ -91,12 +81,7 @@ test('a route that declares no access is refused to everyone', async () => {
 test('cookie-authenticated writes need the CSRF token; bearer tokens do not', async () => {
   const { app, ctx, close } = await appWithEchoRoutes();
   try {
-    const account = await ctx.db
-      .insertInto('accounts')
-      .values({ kind: 'official', username: 'op', password_hash: 'x', name: 'Operator' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const session = await createSession(ctx.db, account.id, ctx.clock.now(), 1);
+    const session = await createBareSession(ctx.db, 'op', ctx.clock.now(), 1);
     const anonymousCall = await app.inject({ method: 'POST', url: '/api/v1/officials-only', payload: {} });
     assert.equal(anonymousCall.statusCode, 401);
     const noCsrf = await app.inject({
@@ -144,12 +129,7 @@ test('anonymous writes are rate limited; signed-in officials are not', async () 
       statuses.push(res.statusCode);
     }
     assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
-    const account = await ctx.db
-      .insertInto('accounts')
-      .values({ kind: 'official', username: 'hotline', password_hash: 'x', name: 'Hotline' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const session = await createSession(ctx.db, account.id, ctx.clock.now(), 1);
+    const session = await createBareSession(ctx.db, 'hotline', ctx.clock.now(), 1);
     for (let i = 0; i < 6; i++) {
       const res = await app.inject({
         method: 'POST',
@@ -166,15 +146,7 @@ test('anonymous writes are rate limited; signed-in officials are not', async () 
 
 test('security headers: always nosniff and a CSP; TLS-only headers only behind TLS', async () => {
   for (const secureCookies of [false, true]) {
-    const database = await createTestDatabase(backends[0]);
-    const ctx: AppContext = {
-      config: testConfig({ secureCookies }),
-      database,
-      db: database.db,
-      clock: new FixedClock('2026-03-02T02:00:00Z'),
-      log: createLogger('silent'),
-    };
-    const app = await buildApp(ctx);
+    const { app, close } = await createTestApp(backends[0], { config: { secureCookies } });
     try {
       const res = await app.inject({ method: 'GET', url: '/healthz' });
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
@@ -184,8 +156,7 @@ test('security headers: always nosniff and a CSP; TLS-only headers only behind T
       assert.equal('strict-transport-security' in res.headers, secureCookies);
       assert.ok(res.headers['x-request-id'], 'every answer names its request id');
     } finally {
-      await app.close();
-      await database.close();
+      await close();
     }
   }
 });

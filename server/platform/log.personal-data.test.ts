@@ -8,15 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-import { buildApp } from '../app.ts';
-import { createTestDatabase, backends } from '../test/databases.ts';
-import { testConfig } from './config.ts';
-import { FixedClock } from './clock.ts';
-import { createLogger } from './log.ts';
+import { backends } from '../test/databases.ts';
+import { createTestApp } from '../test/server.ts';
+import { keptLog } from '../test/keptLog.ts';
 import { runDueJobs } from './jobs.ts';
 import { deliverDueNotifications } from './notify/delivery.ts';
-import type { AppContext } from './context.ts';
 import { createOfficial, createUnits } from '../test/factories.ts';
 
 const resident = { name: 'Quách Thị Hạnh', phone: '0915 222 333', email: 'hanh.quach@example.vn' };
@@ -24,42 +20,28 @@ const phoneForms = ['0915222333', '915222333', '+84915222333', '0915 222 333', '
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 test('no personal data reaches the log at trace level', async () => {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
+  const { log, lines } = keptLog('trace');
   // An SMS gateway that refuses every message: delivery failures are logged too.
   const gateway = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(500).end(`cannot send to ${resident.phone}`));
   });
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-  const database = await createTestDatabase(backends[0]);
-  const ctx: AppContext = {
-    config: testConfig({
+  const t = await createTestApp(backends[0], {
+    config: {
       logLevel: 'trace',
       smsWebhookUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`,
       smtpUrl: 'smtp://127.0.0.1:1',
       rateLimits: { anonymousWritesPerMinute: 1000, signInPerMinute: 1000 },
-    }),
-    database,
-    db: database.db,
-    clock: new FixedClock('2026-03-02T02:00:00Z'),
-    log: createLogger('trace', sink),
-  };
-  const app = await buildApp(ctx);
-  await app.ready();
+    },
+    log,
+  });
+  const { app, ctx } = t;
   await createUnits(ctx.db, [
     { code: 'LP', name: 'Tỉnh Nhật Ký', level: 'province' },
     { code: 'LC', name: 'Xã Nhật Ký', level: 'commune', parentCode: 'LP' },
   ]);
-  const official = await createOfficial(
-    { app, ctx, clock: ctx.clock as FixedClock, backend: database.backend, close: async () => {} },
-    { roles: [{ unit: 'LC', role: 'dispatcher' }] },
-  );
+  const official = await createOfficial(t, { roles: [{ unit: 'LC', role: 'dispatcher' }] });
   const secrets: string[] = [resident.name, resident.email, ...phoneForms];
   try {
     lines.length = 0; // only what the requests below log
@@ -137,8 +119,7 @@ test('no personal data reaches the log at trace level', async () => {
     for (const secret of secrets) assert.ok(!log.includes(secret), `the log holds "${secret}"`);
     assert.ok(!log.toLowerCase().includes('quach'), 'not even the name without its marks');
   } finally {
-    await app.close();
-    await database.close();
+    await t.close();
     gateway.close();
   }
 });

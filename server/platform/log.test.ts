@@ -1,13 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
-import { buildApp } from '../app.ts';
-import { createTestDatabase, backends } from '../test/databases.ts';
-import { testConfig } from './config.ts';
-import { FixedClock } from './clock.ts';
-import { createLogger, prettyDestination, redactUrl } from './log.ts';
-import type { AppContext } from './context.ts';
-import { createSession } from './sessions.ts';
+import { backends } from '../test/databases.ts';
+import { createTestApp } from '../test/server.ts';
+import { createBareSession } from '../test/factories.ts';
+import { keptLog } from '../test/keptLog.ts';
+import { prettyDestination, redactUrl } from './log.ts';
 
 test('sensitive query values are redacted from a logged URL, however the key is spelt', () => {
   assert.equal(redactUrl('/api/v1/petitions?phone=%2B84915222333&status=received'), '/api/v1/petitions?phone=[redacted]&status=received');
@@ -19,36 +16,20 @@ test('sensitive query values are redacted from a logged URL, however the key is 
 });
 
 test('request logs carry neither a phone number, a session token nor a database row', async () => {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
+  const { log, lines } = keptLog('info');
+  const { app, ctx, close } = await createTestApp(backends[0], {
+    log,
+    routes(app) {
+      app.get('/api/v1/fails-in-sql', { config: { access: 'public' } }, async () => {
+        throw Object.assign(new Error('duplicate key value violates unique constraint'), {
+          code: '23505',
+          detail: 'Key (phone_key)=(+84915222333) already exists.',
+        });
+      });
     },
   });
-  const database = await createTestDatabase(backends[0]);
-  const ctx: AppContext = {
-    config: testConfig(),
-    database,
-    db: database.db,
-    clock: new FixedClock('2026-03-02T02:00:00Z'),
-    log: createLogger('info', sink),
-  };
-  const app = await buildApp(ctx);
-  app.get('/api/v1/fails-in-sql', { config: { access: 'public' } }, async () => {
-    throw Object.assign(new Error('duplicate key value violates unique constraint'), {
-      code: '23505',
-      detail: 'Key (phone_key)=(+84915222333) already exists.',
-    });
-  });
-  await app.ready();
   try {
-    const account = await ctx.db
-      .insertInto('accounts')
-      .values({ kind: 'official', username: 'op', password_hash: 'x', name: 'Operator' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const session = await createSession(ctx.db, account.id, ctx.clock.now(), 1);
+    const session = await createBareSession(ctx.db, 'op', ctx.clock.now(), 1);
     const inbox = await app.inject({
       method: 'GET',
       url: '/api/v1/petitions?phone=%2B84915222333&q=Quach',
@@ -62,8 +43,7 @@ test('request logs carry neither a phone number, a session token nor a database 
     assert.match(log, /duplicate key value/, 'the failure is still logged');
     for (const secret of ['84915222333', 'Quach', session.token]) assert.ok(!log.includes(secret), `the log carries ${secret}`);
   } finally {
-    await app.close();
-    await database.close();
+    await close();
   }
 });
 

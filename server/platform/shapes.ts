@@ -10,3 +10,6 @@ export const UnitRef = Type.Object({ code: Type.String(), name: Type.String() })
 
 /** A page cursor in a query string: the `next` of the previous page (platform/cursor.ts). */
 export const Cursor = Type.String({ minLength: 1, maxLength: 300, description: 'the `next` of the previous page' });
+
+/** A file's bytes as a response (a download, a photo): its content type is the file's own. */
+export const FileBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });

@@ -143,6 +143,19 @@ async function signIn(t: TestApp, accountId: number): Promise<Omit<SignedIn, 'id
   return { token: session.token, csrfToken: session.csrfToken, headers: { authorization: `Bearer ${session.token}` } };
 }
 
+/**
+ * A session of an official account with no grant and no password, written directly: for the
+ * platform's own tests, which need a signed-in caller and choose the session's hours.
+ */
+export async function createBareSession(db: Kysely<DB>, username: string, now: Date, hours: number) {
+  const account = await db
+    .insertInto('accounts')
+    .values({ kind: 'official', username, password_hash: 'x', name: username })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return createSession(db, account.id, now, hours);
+}
+
 /** An official with grants (units by code), signed in. */
 export async function createOfficial(t: TestApp, input: OfficialInput): Promise<CreatedOfficial> {
   const db = t.ctx.db;

@@ -3,6 +3,7 @@ import { describe, before, after } from 'node:test';
 import type { Backend } from '../platform/db.ts';
 import { FixedClock } from '../platform/clock.ts';
 import { testConfig, type ConfigOverrides } from '../platform/config.ts';
+import type { Logger } from 'pino';
 import { createLogger } from '../platform/log.ts';
 import type { AppContext } from '../platform/context.ts';
 import { buildApp, type App, type BuildOptions } from '../app.ts';
@@ -23,13 +24,22 @@ export interface TestApp {
 
 export async function createTestApp(
   backend: Backend,
-  opts: { now?: string; config?: ConfigOverrides; onRoute?: BuildOptions['onRoute'] } = {},
+  opts: {
+    now?: string;
+    config?: ConfigOverrides;
+    onRoute?: BuildOptions['onRoute'];
+    /** Where the app logs (a test that reads the log); silent otherwise. */
+    log?: Logger;
+    /** Routes of the test's own, added before the app is ready. */
+    routes?: (app: App) => void;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(backend);
   const clock = new FixedClock(opts.now ?? '2026-03-02T02:00:00Z');
   const config = testConfig(opts.config);
-  const ctx: AppContext = { config, database, db: database.db, clock, log: createLogger('silent') };
+  const ctx: AppContext = { config, database, db: database.db, clock, log: opts.log ?? createLogger('silent') };
   const app = await buildApp(ctx, { onRoute: opts.onRoute });
+  opts.routes?.(app);
   await app.ready();
   return {
     app,

@@ -1,9 +1,9 @@
 import type { Module } from '../index.ts';
-import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { AgenciesQuery, AgencyKindList, AgencyList, AgencyParams, AgencyView, CreateAgencyBody } from './agencies.schema.ts';
 import { canCreateAgency } from './agencies.policy.ts';
 import { getAgency, listAgencies, listAgencyKinds } from './agencies.queries.ts';
-import { requireUnit, resolveUnit } from '../units/index.ts';
+import { requireUnitIfSent, requireUnitWhere } from '../units/index.ts';
 import { presentAgency, presentNames } from './agencies.presenter.ts';
 import { createAgency } from './commands/createAgency.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
@@ -32,8 +32,7 @@ export const agenciesModule: Module = {
       { access: 'public', summary: 'Agencies of a unit (or its subtree), by kind', querystring: AgenciesQuery, response: { 200: AgencyList } },
       async (request) => {
         const q = request.query;
-        const unit = q.unit ? await resolveUnit(ctx.db, q.unit, ctx.clock.now()) : undefined;
-        if (q.unit && !unit) throw badRequest('unknown_unit', { code: q.unit });
+        const unit = await requireUnitIfSent(ctx.db, q.unit, ctx.clock.now());
         const limit = q.limit ?? 50;
         const rows = await listAgencies(ctx.db, {
           unit,
@@ -70,8 +69,7 @@ export const agenciesModule: Module = {
       },
       async (request, reply) => {
         const body = request.body;
-        const unit = await requireUnit(ctx.db, body.unit, ctx.clock.now());
-        if (!canCreateAgency(request.actor, unit.path)) throw forbidden();
+        const unit = await requireUnitWhere(ctx.db, body.unit, ctx.clock.now(), (path) => canCreateAgency(request.actor, path));
         const id = await createAgency(ctx, request.actor, {
           unit,
           kind: body.kind,

@@ -1,8 +1,8 @@
 import type { Module } from '../index.ts';
 import { isOfficial } from '../../platform/access.ts';
-import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
 import { recurringJob } from '../../platform/jobs.ts';
-import { resolveUnit } from '../units/index.ts';
+import { requireUnitIfSent } from '../units/index.ts';
 import { ApiKeyList, ApiKeyParams, ApiKeyView, IssueApiKeyBody, IssuedApiKey } from './api-keys.schema.ts';
 import { canManageKey, defaultPerMinute, keyScope } from './api-keys.policy.ts';
 import { getApiKey, listApiKeys, pruneUsage } from './api-keys.queries.ts';
@@ -47,11 +47,8 @@ export const apiKeysModule: Module = {
         const body = request.body;
         const actor = request.actor;
         if (!isOfficial(actor)) throw forbidden();
-        let unit: { id: number; code: string; path: string } | null = null;
-        if (body.unit !== undefined) {
-          unit = (await resolveUnit(ctx.db, body.unit, ctx.clock.now())) ?? null;
-          if (!unit) throw badRequest('unknown_unit', { code: body.unit });
-        }
+        // Without a unit, the whole deployment.
+        const unit = (await requireUnitIfSent(ctx.db, body.unit, ctx.clock.now())) ?? null;
         if (!canManageKey(actor, unit?.path ?? '/')) throw forbidden();
         const issued = await issueApiKey(ctx, actor, { client: body.client, unit, perMinute: body.perMinute ?? defaultPerMinute });
         const row = await getApiKey(ctx.db, issued.id);

@@ -16,6 +16,9 @@ export interface ApiClient {
   unitCode: string | null;
 }
 
+/** Who the audit trail names for what a client does with its key: the key, never a person. */
+export const keyActor = (client: Pick<ApiClient, 'keyId'>) => ({ kind: 'system' as const, label: `api-key:${client.keyId}` });
+
 export type ApiKeyCheck =
   | { ok: true; client: ApiClient }
   | { ok: false; status: 403 | 429; code: 'api_key_required' | 'api_key_invalid' | 'api_key_rate_limited'; retryAfter?: number };

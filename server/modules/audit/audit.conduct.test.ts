@@ -8,14 +8,10 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describeEachBackend } from '../../test/server.ts';
 import { createOfficial } from '../../test/factories.ts';
-import { actOk, createWorld, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
+import { actOk, submitOk, testOptions, worldFor } from '../petitions/petitions.testing.ts';
 
 describeEachBackend('audit trail and conduct reports', (t) => {
-  let w: World;
-
-  test('setup', async () => {
-    w = await createWorld(t());
-  });
+  const w = worldFor(t);
 
   test('the audit trail never shows an official the conduct report about them', async () => {
     const reported = await createOfficial(t(), { name: 'Commune Auditor', roles: [{ unit: 'TC1', role: 'auditor' }] });

@@ -3,7 +3,7 @@ import { notFound } from '../../platform/errors.ts';
 import { AuditList, AuditQuery, ChainVerificationView, VerificationQuery } from './audit.schema.ts';
 import { auditScope, canFilterByUnit } from './audit.policy.ts';
 import { latestCheckpoint } from './audit.queries.ts';
-import { requireUnit } from '../units/index.ts';
+import { requireUnitWhere } from '../units/index.ts';
 import { verifyChain } from '../../platform/audit-verify.ts';
 import { readableEvents } from './audit.views.ts';
 import { presentAuditEvent, presentVerification } from './audit.presenter.ts';
@@ -31,11 +31,8 @@ export const auditModule: Module = {
       async (request) => {
         const q = request.query;
         const scope = auditScope(request.actor);
-        let unitPath: string | undefined;
-        if (q.unit !== undefined) {
-          unitPath = (await requireUnit(ctx.db, q.unit, ctx.clock.now())).path;
-          if (!canFilterByUnit(scope, unitPath)) throw notFound();
-        }
+        const unit = q.unit === undefined ? undefined : await requireUnitWhere(ctx.db, q.unit, ctx.clock.now(), (path) => canFilterByUnit(scope, path), 'not_found');
+        const unitPath = unit?.path;
         const subject = q.subject === undefined ? undefined : splitSubject(q.subject);
         const { items, more } = await readableEvents(ctx.db, request.actor, {
           scope,

@@ -4,7 +4,7 @@ import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, fail, forbidden, notFound, AppError } from '../../platform/errors.ts';
 import { isOfficial, type Actor } from '../../platform/access.ts';
-import { resolveUnit } from '../units/index.ts';
+import { requireUnitWhere, unitAtPath } from '../units/index.ts';
 import { localDateTime } from '../../platform/calendar.ts';
 import { inUnitStaff, photoHashes, photoPath } from '../directory/index.ts';
 import {
@@ -122,8 +122,7 @@ export const conductModule: Module = {
         response: { 200: NormSetList },
       },
       async (request) => {
-        const unit = await resolveUnit(ctx.db, request.params.code, ctx.clock.now());
-        if (!unit) throw notFound();
+        const unit = await unitAtPath(ctx.db, request.params.code, ctx.clock.now());
         return { items: presentNormSets(await normSetsInForce(ctx.db, unit.path, ctx.clock.now())) };
       },
     );
@@ -152,9 +151,7 @@ export const conductModule: Module = {
         response: { 201: NormSetView },
       },
       async (request, reply) => {
-        const unit = await resolveUnit(ctx.db, request.body.unit, ctx.clock.now());
-        if (!unit) throw badRequest('unknown_unit', { code: request.body.unit });
-        if (!canEditNormSets(request.actor, unit.path)) throw forbidden();
+        const unit = await requireUnitWhere(ctx.db, request.body.unit, ctx.clock.now(), (path) => canEditNormSets(request.actor, path));
         const id = await createNormSet(ctx, request.actor, unit, request.body.key, request.body);
         return reply.status(201).send(presentNormSets(await normSetVersion(ctx.db, id))[0]);
       },
@@ -204,9 +201,7 @@ export const conductModule: Module = {
         response: { 200: DeviceList },
       },
       async (request) => {
-        const unit = await resolveUnit(ctx.db, request.query.unit, ctx.clock.now());
-        if (!unit) throw badRequest('unknown_unit', { code: request.query.unit });
-        if (!canManageDevices(request.actor, unit.path)) throw notFound();
+        const unit = await requireUnitWhere(ctx.db, request.query.unit, ctx.clock.now(), (path) => canManageDevices(request.actor, path), 'not_found');
         const now = ctx.clock.now();
         return { items: (await unitDevices(ctx.db, unit.id)).map((d) => presentDevice(d, now)) };
       },

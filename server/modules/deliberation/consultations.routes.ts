@@ -2,7 +2,7 @@ import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { unitScope, type Actor } from '../../platform/access.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
-import { requireUnit } from '../units/index.ts';
+import { requireUnit, requireUnitWhere } from '../units/index.ts';
 import {
   ConsultationActionBody,
   ConsultationList,
@@ -77,8 +77,7 @@ export function consultationRoutes(app: App, ctx: AppContext): void {
       response: { 201: ConsultationView },
     },
     async (request, reply) => {
-      const unit = await requireUnit(ctx.db, request.body.unit, ctx.clock.now());
-      if (!canManageAt(request.actor, unit.path)) throw forbidden();
+      const unit = await requireUnitWhere(ctx.db, request.body.unit, ctx.clock.now(), (path) => canManageAt(request.actor, path));
       const id = await createConsultation(ctx.db, request.actor, unit, request.body, ctx.clock.now());
       return reply.status(201).send(await one(request.actor, id));
     },

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { localDay } from '../../platform/calendar.ts';
 import { matterContents, matterStages } from '../../contract/domain.ts';
-import { requireUnit } from '../units/index.ts';
+import { requireUnit, requireUnitWhere } from '../units/index.ts';
 import {
   AddDocumentBody,
   AddMembersBody,
@@ -159,8 +159,7 @@ export const deliberationModule: Module = {
         response: { 201: CouncilView },
       },
       async (request, reply) => {
-        const unit = await requireUnit(ctx.db, request.body.unit, ctx.clock.now());
-        if (!canManageAt(request.actor, unit.path)) throw forbidden();
+        const unit = await requireUnitWhere(ctx.db, request.body.unit, ctx.clock.now(), (path) => canManageAt(request.actor, path));
         const id = await createCouncil(ctx.db, request.actor, unit, request.body, ctx.clock.now());
         return reply.status(201).send(await councilView(ctx, request.actor, id));
       },

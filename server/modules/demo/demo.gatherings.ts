@@ -52,6 +52,19 @@ async function hold(ctx: Ctx, actor: Actor, id: number, session: Session): Promi
   await actOnGathering(ctx, actor, id, { type: 'publish', summary: session.summary }, anyone);
 }
 
+/** Holds every gathering of a series whose day is before `today`; `session` tells what happened at the i-th, on `day`. */
+async function holdPast(
+  ctx: Ctx,
+  actor: Actor,
+  series: { gatherings: number[]; days: string[] },
+  today: string,
+  session: (i: number, day: string) => Session,
+): Promise<void> {
+  for (const [i, id] of series.gatherings.entries()) {
+    if (series.days[i] < today) await hold(ctx, actor, id, session(i, series.days[i]));
+  }
+}
+
 /** A one-page PDF of a forum's minutes, as the commune would scan and attach the signed copy. */
 function minutesPdf(lines: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -100,10 +113,9 @@ export async function seedGatherings(seed: Ctx): Promise<void> {
       minutes: 240,
       holidayRule: 'next_day',
     });
-    const held = series.gatherings.filter((_, i) => past(series.days[i]));
-    for (const [i, id] of held.entries()) {
+    await holdPast(ctx, admin, series, today, (i, day) => {
       const names = [['Nguyễn Văn Hùng', 'Trần Thị Lan', 'Lê Văn Tâm'], ['Hoàng Thị Mai', 'Phan Văn Đức'], ['Đặng Văn Sơn', 'Ngô Thị Hoa', 'Vũ Văn Nam', 'Bùi Thị Thu']][i % 3];
-      await hold(ctx, admin, id, {
+      return {
         entries: [
           { type: 'attendance', names },
           {
@@ -119,14 +131,14 @@ export async function seedGatherings(seed: Ctx): Promise<void> {
             agencyAccount: 'Chi nhánh Văn phòng Đăng ký đất đai: hồ sơ thiếu trích đo, chưa thông báo cho gia đình.',
             conclusion: 'Chi nhánh đo đạc bổ sung và trình cấp giấy; thông báo kết quả cho gia đình.',
             responsible: 'Giám đốc Chi nhánh Văn phòng Đăng ký đất đai huyện',
-            dueOn: addDays(series.days[series.gatherings.indexOf(id)], 30),
+            dueOn: addDays(day, 30),
           },
         ],
         minutes: `Chủ tịch UBND huyện tiếp ${names.length} công dân; ghi nhận ý kiến về cấp giấy chứng nhận quyền sử dụng đất.`,
         outcomes: 'Giao Chi nhánh Văn phòng Đăng ký đất đai giải quyết trong 30 ngày, báo cáo kết quả.',
         summary: `Buổi tiếp công dân định kỳ: ${names.length} lượt công dân được tiếp, 1 vụ việc được thống nhất "ba mặt một lời" và giao thời hạn giải quyết.`,
-      });
-    }
+      };
+    });
   }
 
   // Thanh Nho: "people ask, officials answer" forums, the commune's leader answering on the spot.
@@ -206,19 +218,16 @@ export async function seedGatherings(seed: Ctx): Promise<void> {
       minutes: 240,
       holidayRule: 'skip',
     });
-    for (const [i, id] of series.gatherings.entries()) {
-      if (!past(series.days[i])) continue;
-      await hold(ctx, admin, id, {
-        entries: [
-          { type: 'attendance', count: 40 + 7 * i },
-          { type: 'service', serviceType: 'procedures_received', count: 12 + i },
-          { type: 'service', serviceType: 'people_guided', count: 25 + 3 * i },
-          { type: 'opinion', kind: 'suggestion', body: 'Đề nghị nạo vét kênh tưới tiêu trước vụ hè thu.', consentToPublish: true },
-        ],
-        minutes: 'Cán bộ xã làm việc tại nhà văn hóa xóm, tiếp nhận hồ sơ và ý kiến của người dân.',
-        summary: `Ngày thứ Bảy vì dân: ${40 + 7 * i} người dân đến, ${12 + i} hồ sơ được tiếp nhận tại chỗ, ${25 + 3 * i} lượt được hướng dẫn.`,
-      });
-    }
+    await holdPast(ctx, admin, series, today, (i) => ({
+      entries: [
+        { type: 'attendance', count: 40 + 7 * i },
+        { type: 'service', serviceType: 'procedures_received', count: 12 + i },
+        { type: 'service', serviceType: 'people_guided', count: 25 + 3 * i },
+        { type: 'opinion', kind: 'suggestion', body: 'Đề nghị nạo vét kênh tưới tiêu trước vụ hè thu.', consentToPublish: true },
+      ],
+      minutes: 'Cán bộ xã làm việc tại nhà văn hóa xóm, tiếp nhận hồ sơ và ý kiến của người dân.',
+      summary: `Ngày thứ Bảy vì dân: ${40 + 7 * i} người dân đến, ${12 + i} hồ sơ được tiếp nhận tại chỗ, ${25 + 3 * i} lượt được hướng dẫn.`,
+    }));
   }
 
   // The district land registry's "Saturday for the people" in Phúc Sơn, twice a month (first and third Saturdays).
@@ -241,19 +250,16 @@ export async function seedGatherings(seed: Ctx): Promise<void> {
       minutes: 300,
       holidayRule: 'skip',
     });
-    for (const [i, id] of series.gatherings.entries()) {
-      if (!past(series.days[i])) continue;
-      await hold(ctx, admin, id, {
-        entries: [
-          { type: 'attendance', count: 90 + 5 * i },
-          { type: 'service', serviceType: 'certificates_handed_over', count: 40 + 3 * i },
-          { type: 'service', serviceType: 'people_measured', count: 120 + 10 * i },
-          { type: 'service', serviceType: 'people_guided', count: 60 + 4 * i },
-        ],
-        minutes: 'Tổ công tác của Chi nhánh Văn phòng Đăng ký đất đai làm việc tại xã Phúc Sơn.',
-        summary: `Trao ${40 + 3 * i} giấy chứng nhận quyền sử dụng đất, đo đạc cho ${120 + 10 * i} người, hướng dẫn ${60 + 4 * i} người.`,
-      });
-    }
+    await holdPast(ctx, admin, series, today, (i) => ({
+      entries: [
+        { type: 'attendance', count: 90 + 5 * i },
+        { type: 'service', serviceType: 'certificates_handed_over', count: 40 + 3 * i },
+        { type: 'service', serviceType: 'people_measured', count: 120 + 10 * i },
+        { type: 'service', serviceType: 'people_guided', count: 60 + 4 * i },
+      ],
+      minutes: 'Tổ công tác của Chi nhánh Văn phòng Đăng ký đất đai làm việc tại xã Phúc Sơn.',
+      summary: `Trao ${40 + 3 * i} giấy chứng nhận quyền sử dụng đất, đo đạc cho ${120 + 10 * i} người, hướng dẫn ${60 + 4 * i} người.`,
+    }));
   }
 
   const receptionTitle = 'Tiếp công dân định kỳ của Chủ tịch UBND xã Thanh Nho';
@@ -277,25 +283,21 @@ export async function seedGatherings(seed: Ctx): Promise<void> {
       holidayRule: 'next_day',
     });
     const who = leader ?? admin;
-    for (const [i, id] of series.gatherings.entries()) {
-      const day = series.days[i];
-      if (!past(day)) continue;
-      await hold(ctx, who, id, {
-        entries: [
-          { type: 'attendance', names: i % 2 ? ['Nguyễn Thị Hằng', 'Lê Văn Bình'] : ['Trần Văn Quang'] },
-          {
-            type: 'record',
-            residentAccount: i % 2 ? 'Ranh giới thửa đất với nhà bên cạnh bị lấn 1,5 m.' : 'Chưa nhận được tiền hỗ trợ hộ nghèo quý trước.',
-            agencyAccount: i % 2 ? 'Công chức địa chính: bản đồ năm 2015 chưa chỉnh lý sau lần đo gần nhất.' : 'Bộ phận lao động – thương binh và xã hội: hồ sơ đang chờ huyện phê duyệt.',
-            conclusion: i % 2 ? 'Đo đạc lại ranh giới có mặt hai hộ, lập biên bản.' : 'Đôn đốc huyện phê duyệt và chi trả cho gia đình.',
-            responsible: i % 2 ? 'Công chức địa chính – xây dựng xã' : 'Công chức văn hóa – xã hội xã',
-            dueOn: addDays(day, 14),
-          },
-        ],
-        minutes: 'Chủ tịch UBND xã tiếp công dân định kỳ; nội dung ghi trong biên bản "ba mặt một lời".',
-        summary: 'Buổi tiếp công dân định kỳ của Chủ tịch UBND xã; các vụ việc đã được thống nhất "ba mặt một lời" và giao thời hạn.',
-      });
-    }
+    await holdPast(ctx, who, series, today, (i, day) => ({
+      entries: [
+        { type: 'attendance', names: i % 2 ? ['Nguyễn Thị Hằng', 'Lê Văn Bình'] : ['Trần Văn Quang'] },
+        {
+          type: 'record',
+          residentAccount: i % 2 ? 'Ranh giới thửa đất với nhà bên cạnh bị lấn 1,5 m.' : 'Chưa nhận được tiền hỗ trợ hộ nghèo quý trước.',
+          agencyAccount: i % 2 ? 'Công chức địa chính: bản đồ năm 2015 chưa chỉnh lý sau lần đo gần nhất.' : 'Bộ phận lao động – thương binh và xã hội: hồ sơ đang chờ huyện phê duyệt.',
+          conclusion: i % 2 ? 'Đo đạc lại ranh giới có mặt hai hộ, lập biên bản.' : 'Đôn đốc huyện phê duyệt và chi trả cho gia đình.',
+          responsible: i % 2 ? 'Công chức địa chính – xây dựng xã' : 'Công chức văn hóa – xã hội xã',
+          dueOn: addDays(day, 14),
+        },
+      ],
+      minutes: 'Chủ tịch UBND xã tiếp công dân định kỳ; nội dung ghi trong biên bản "ba mặt một lời".',
+      summary: 'Buổi tiếp công dân định kỳ của Chủ tịch UBND xã; các vụ việc đã được thống nhất "ba mặt một lời" và giao thời hạn.',
+    }));
     // One date to come is cancelled (the chairman attends the district's conference), the next moved to the Friday.
     const coming = series.days.filter((d) => !past(d));
     if (coming.length > 3) {

@@ -12,6 +12,7 @@ import { isOfficial } from '../../platform/access.ts';
 import { canEditPhoto, photoMaxBytes } from './directory.policy.ts';
 import { findPhoto, officialUnitPaths } from './directory.queries.ts';
 import { removeOfficialPhoto, setOfficialPhoto } from './commands/officialPhoto.ts';
+import { FileBytes } from '../../platform/shapes.ts';
 import { routesOf } from '../../platform/routes.ts';
 
 const Params = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
@@ -72,7 +73,7 @@ export function photoRoutes(app: App, ctx: AppContext) {
       access: 'public',
       summary: "An official's photo, for anyone while they are listed in a unit's staff directory",
       params: Params,
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+      response: { 200: FileBytes },
     },
     async (request, reply) => {
       const id = request.params.id;

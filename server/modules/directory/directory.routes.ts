@@ -1,6 +1,5 @@
 import type { Module } from '../index.ts';
-import { notFound } from '../../platform/errors.ts';
-import { resolveUnit } from '../units/index.ts';
+import { unitAtPath } from '../units/index.ts';
 import { StaffDirectory, StaffParams } from './directory.schema.ts';
 import { photoHashes, unitStaffRows } from './directory.queries.ts';
 import { photoRoutes } from './directory.photos.ts';
@@ -29,8 +28,7 @@ export const directoryModule: Module = {
         response: { 200: StaffDirectory },
       },
       async (request) => {
-        const unit = await resolveUnit(ctx.db, request.params.code, ctx.clock.now());
-        if (!unit) throw notFound();
+        const unit = await unitAtPath(ctx.db, request.params.code, ctx.clock.now());
         const rows = await unitStaffRows(ctx.db, unit.id);
         return { unit: { code: unit.code, name: unit.name }, items: presentStaff(rows, await photoHashes(ctx.db, rows.map((r) => r.id))) };
       },

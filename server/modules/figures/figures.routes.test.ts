@@ -2,20 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
 import { runDueJobs } from '../../platform/jobs.ts';
-import { actOk, createWorld, petitionInProgress, submitOk, testOptions, type World } from '../petitions/petitions.testing.ts';
+import { actOk, petitionInProgress, submitOk, testOptions, worldFor } from '../petitions/petitions.testing.ts';
 import { pendingFigureDeltas, readWatermark } from './figures.queries.ts';
 import { figuresOk } from './figures.testing.ts';
 
 describeEachBackend(
   'GET /api/v1/figures',
   (t) => {
-    let w: World;
+    const w = worldFor(t, 'S');
     const get = (query: Record<string, string>, lang = 'en') =>
       t().app.inject({ method: 'GET', url: '/api/v1/figures', query, headers: { 'accept-language': lang } });
-
-    test('setup', async () => {
-      w = await createWorld(t(), 'S');
-    });
 
     test('the earlier /api/v1/stats paths answer 308 to the same path under /api/v1/figures, with the same query string', async () => {
       for (const path of ['', '/reviews', '/export', '/children', '/years']) {

@@ -5,7 +5,7 @@ import { acceptFileBodies, attachmentMaxBytes, fileBody, sendFile } from '../../
 import { attachmentContent } from '../../platform/attachments.queries.ts';
 import type { App } from '../../app.ts';
 import { addDays, localDay, startOfLocalDay } from '../../platform/calendar.ts';
-import { resolveUnit, type UnitRecord } from '../units/index.ts';
+import { requireUnit, requireUnitWhere, unitAtPath, type UnitRecord } from '../units/index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/access.ts';
 import {
@@ -76,18 +76,18 @@ import { askAhead } from './commands/askAhead.ts';
 import { setMinimum } from './commands/setMinimum.ts';
 import { gatheringMessages } from './gatherings.messages.ts';
 import { gatheringWebhookEvents } from './gatherings.webhooks.ts';
+import { FileBytes } from '../../platform/shapes.ts';
 import { routesOf } from '../../platform/routes.ts';
 import { gatheringOverseers, gatheringReaders, gatheringStaff, minimumEditors } from '../../contract/roleSets.ts';
 
 
-/** Those who run or oversee a unit's gatherings may read its staff view. */
-const mayRead = (actor: Actor, path: string) => [...staffScope(actor), ...overseerScope(actor)].some((p) => path.startsWith(p));
+/** Where the caller runs or oversees gatherings: those may read the staff view. */
+const readerScope = (actor: Actor) => [...new Set([...staffScope(actor), ...overseerScope(actor)])];
+const mayRead = (actor: Actor, path: string) => readerScope(actor).some((p) => path.startsWith(p));
 
-async function unitOf(ctx: AppContext, code: string, where: 'body' | 'path' = 'body'): Promise<UnitRecord> {
-  const unit = await resolveUnit(ctx.db, code, ctx.clock.now());
-  if (!unit) throw where === 'path' ? notFound() : badRequest('unknown_unit', { code });
-  return unit;
-}
+/** The unit a staff list asks about; 404 outside `scope`. */
+const unitWithin = (ctx: AppContext, code: string, scope: readonly string[]) =>
+  requireUnitWhere(ctx.db, code, ctx.clock.now(), (path) => canAskUnder(scope, path), 'not_found');
 
 /** [from, to] local days of a unit as instants [start, end). */
 function period(unit: UnitRecord, from: string, to: string): { start: Date; end: Date } {
@@ -109,7 +109,7 @@ async function staffView(ctx: AppContext, g: GatheringRow) {
 
 /** What GET /api/v1/gatherings/figures answers; other modules (reports) print exactly these figures. */
 export async function gatheringFiguresOf(ctx: AppContext, q: { unit: string; from: string; to: string }): Promise<Figures> {
-  const unit = await unitOf(ctx, q.unit);
+  const unit = await requireUnit(ctx.db, q.unit, ctx.clock.now());
   const { start, end } = period(unit, q.from, q.to);
   const f = await figures(ctx.db, unit.path, start, end, localDay(ctx.clock.now(), unit.timeZone));
   return {
@@ -164,7 +164,7 @@ function minutesFileRoutes(app: App, ctx: AppContext) {
       access: 'public',
       summary: "Download a file of a gathering's minutes (anyone once published and public; staff of the unit always)",
       params: AttachmentParams,
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+      response: { 200: FileBytes },
     },
     async (request, reply) => {
       const g = await getGathering(ctx.db, Number(request.params.id));
@@ -201,8 +201,7 @@ export const gatheringsModule: Module = {
         response: { 201: StaffGathering },
       },
       async (request, reply) => {
-        const unit = await unitOf(ctx, request.body.unit);
-        if (!canRunGatherings(request.actor, unit.path)) throw forbidden();
+        const unit = await requireUnitWhere(ctx.db, request.body.unit, ctx.clock.now(), (path) => canRunGatherings(request.actor, path));
         const id = await planGathering(ctx, request.actor, unit, request.body);
         return reply.status(201).send(await staffView(ctx, (await getGathering(ctx.db, id))!));
       },
@@ -218,8 +217,7 @@ export const gatheringsModule: Module = {
         response: { 201: SeriesResult },
       },
       async (request, reply) => {
-        const unit = await unitOf(ctx, request.body.unit);
-        if (!canRunGatherings(request.actor, unit.path)) throw forbidden();
+        const unit = await requireUnitWhere(ctx.db, request.body.unit, ctx.clock.now(), (path) => canRunGatherings(request.actor, path));
         return reply.status(201).send(await planSeries(ctx, request.actor, unit, request.body));
       },
     );
@@ -248,9 +246,8 @@ export const gatheringsModule: Module = {
         response: { 200: SeriesList },
       },
       async (request) => {
-        const unit = await unitOf(ctx, request.query.unit);
-        const scope = [...new Set([...staffScope(request.actor), ...overseerScope(request.actor)])];
-        if (!canAskUnder(scope, unit.path)) throw notFound();
+        const scope = readerScope(request.actor);
+        const unit = await unitWithin(ctx, request.query.unit, scope);
         return { items: (await listSeries(ctx.db, unit.path, scope)).map(presentSeries) };
       },
     );
@@ -260,9 +257,8 @@ export const gatheringsModule: Module = {
       { access: { roles: gatheringReaders }, summary: 'Gatherings under a unit, within your units', querystring: ListQuery, response: { 200: GatheringList } },
       async (request) => {
         const q = request.query;
-        const unit = await unitOf(ctx, q.unit);
-        const scope = [...new Set([...staffScope(request.actor), ...overseerScope(request.actor)])];
-        if (!canAskUnder(scope, unit.path)) throw notFound();
+        const scope = readerScope(request.actor);
+        const unit = await unitWithin(ctx, q.unit, scope);
         const rows = await listGatherings(ctx.db, {
           rootPath: unit.path,
           scope,
@@ -280,7 +276,7 @@ export const gatheringsModule: Module = {
       { access: 'public', summary: 'The public calendar of a unit and the units below it', querystring: ListQuery, response: { 200: GatheringList } },
       async (request) => {
         const q = request.query;
-        const unit = await unitOf(ctx, q.unit);
+        const unit = await requireUnit(ctx.db, q.unit, ctx.clock.now());
         const rows = await listGatherings(ctx.db, {
           rootPath: unit.path,
           from: q.from ? startOfLocalDay(q.from, unit.timeZone) : undefined,
@@ -296,7 +292,7 @@ export const gatheringsModule: Module = {
       '/api/v1/units/:code/gatherings/calendar.ics',
       { access: 'public', summary: "A unit's gatherings as an iCalendar feed (RFC 5545)", params: UnitParams },
       async (request, reply) => {
-        const unit = await unitOf(ctx, request.params.code, 'path');
+        const unit = await unitAtPath(ctx.db, request.params.code, ctx.clock.now());
         const now = ctx.clock.now();
         const rows = await listGatherings(ctx.db, { rootPath: unit.path, from: new Date(now.getTime() - 400 * 86_400_000), limit: 2000 });
         const own = rows.filter((g) => g.unit_id === unit.id);
@@ -331,9 +327,8 @@ export const gatheringsModule: Module = {
       async (request) => {
         const q = request.query;
         if (q.to < q.from) throw badRequest('invalid_period', { from: q.from, to: q.to });
-        const unit = await unitOf(ctx, q.unit);
         const scope = overseerScope(request.actor);
-        if (!canAskUnder(scope, unit.path)) throw notFound();
+        const unit = await unitWithin(ctx, q.unit, scope);
         const items = await compliance(ctx.db, unit.path, scope, q.from, q.to, ctx.clock.now());
         return { items: q.short ? items.filter((i) => i.short) : items };
       },
@@ -349,9 +344,8 @@ export const gatheringsModule: Module = {
         response: { 200: RecordList },
       },
       async (request) => {
-        const unit = await unitOf(ctx, request.query.unit);
-        const scope = [...new Set([...staffScope(request.actor), ...overseerScope(request.actor)])];
-        if (!canAskUnder(scope, unit.path)) throw notFound();
+        const scope = readerScope(request.actor);
+        const unit = await unitWithin(ctx, request.query.unit, scope);
         const now = ctx.clock.now();
         const rows = await listRecords(ctx.db, unit.path, scope, {
           overdueOn: request.query.overdue ? localDay(now, unit.timeZone) : undefined,

@@ -17,7 +17,7 @@ import { locales, translate, type Locale } from '../../platform/i18n.ts';
 import { createOfficial } from '../people/index.ts';
 import { canCreateAgency, createAgency, findAgenciesNamed, findAgencyId } from '../agencies/index.ts';
 import { canCreateServicePoint, createServicePoint, findServicePointId, findUnitWithChecklist } from '../service-points/index.ts';
-import { resolveUnit } from '../units/index.ts';
+import { requireUnit, requireUnitWhere } from '../units/index.ts';
 import { maxImportRows } from './imports.policy.ts';
 import type { ImportKind, ImportResult } from './imports.schema.ts';
 
@@ -32,6 +32,19 @@ interface Target {
 
 const field = (row: Row, column: string) => (row[column] ?? '').trim();
 
+/** Agencies and service points are places of a unit known by kind and name: the same columns, and the same key within the file. */
+const placeOfUnit = {
+  required: ['unit', 'kind', 'name'],
+  key: (r: Row) => [field(r, 'unit'), field(r, 'kind'), field(r, 'name')].join('\u0000'),
+};
+
+/** A name the unit already has for that kind of place is the row's error. */
+async function refuseTakenName(find: typeof findAgencyId, trx: Kysely<DB>, unitId: number, row: Row): Promise<void> {
+  if ((await find(trx, unitId, field(row, 'kind'), field(row, 'name'))) !== undefined) {
+    throw badRequest('import_bad_field', { column: 'name', value: field(row, 'name') });
+  }
+}
+
 /**
  * The agency column of an official's row: its number, or its name among the agencies of the
  * row's unit (in any language); a name that no agency there has, or that two have, is the row's error.
@@ -41,8 +54,7 @@ async function agencyOfRow(trx: Kysely<DB>, ctx: AppContext, row: Row): Promise<
   if (!agency) return null;
   if (/^\d{1,15}$/.test(agency)) return Number(agency);
   if (agency.length > 200) throw badRequest('import_bad_field', { column: 'agency', value: agency.slice(0, 40) });
-  const unit = await resolveUnit(trx, field(row, 'unit'), ctx.clock.now());
-  if (!unit) throw badRequest('unknown_unit', { code: field(row, 'unit') });
+  const unit = await requireUnit(trx, field(row, 'unit'), ctx.clock.now());
   const ids = await findAgenciesNamed(trx, unit.id, agency);
   if (ids.length === 0) throw badRequest('import_unknown_agency', { name: agency, unit: unit.name });
   if (ids.length > 1) throw badRequest('import_ambiguous_agency', { name: agency, unit: unit.name, count: ids.length });
@@ -78,16 +90,11 @@ const targets: Record<ImportKind, Target> = {
     },
   },
   agencies: {
-    required: ['unit', 'kind', 'name'],
-    key: (r) => [field(r, 'unit'), field(r, 'kind'), field(r, 'name')].join('\u0000'),
+    ...placeOfUnit,
     what: 'agency',
     async write(trx, ctx, actor, row) {
-      const unit = await resolveUnit(trx, field(row, 'unit'), ctx.clock.now());
-      if (!unit) throw badRequest('unknown_unit', { code: field(row, 'unit') });
-      if (!canCreateAgency(actor, unit.path)) throw forbidden();
-      if ((await findAgencyId(trx, unit.id, field(row, 'kind'), field(row, 'name'))) !== undefined) {
-        throw badRequest('import_bad_field', { column: 'name', value: field(row, 'name') });
-      }
+      const unit = await requireUnitWhere(trx, field(row, 'unit'), ctx.clock.now(), (path) => canCreateAgency(actor, path));
+      await refuseTakenName(findAgencyId, trx, unit.id, row);
       const names = Object.fromEntries(locales.flatMap((l) => (field(row, `name_${l}`) ? [[l, field(row, `name_${l}`)]] : [])));
       const phone = field(row, 'phone');
       const email = field(row, 'email');
@@ -97,16 +104,13 @@ const targets: Record<ImportKind, Target> = {
     },
   },
   'service-points': {
-    required: ['unit', 'kind', 'name'],
-    key: (r) => [field(r, 'unit'), field(r, 'kind'), field(r, 'name')].join('\u0000'),
+    ...placeOfUnit,
     what: 'service point',
     async write(trx, ctx, actor, row) {
       const unit = await findUnitWithChecklist(trx, field(row, 'unit'), ctx.clock.now());
       if (!unit) throw badRequest('unknown_unit', { code: field(row, 'unit') });
       if (!canCreateServicePoint(actor, unit.path)) throw forbidden();
-      if ((await findServicePointId(trx, unit.id, field(row, 'kind'), field(row, 'name'))) !== undefined) {
-        throw badRequest('import_bad_field', { column: 'name', value: field(row, 'name') });
-      }
+      await refuseTakenName(findServicePointId, trx, unit.id, row);
       await createServicePoint({ db: trx, clock: ctx.clock }, actor, { unit, kind: field(row, 'kind'), name: field(row, 'name'), address: field(row, 'address') || null });
     },
   },

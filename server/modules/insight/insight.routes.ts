@@ -2,7 +2,7 @@ import type { Module } from '../index.ts';
 import type { Official } from '../../platform/access.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { enqueueJob, wakeJobRunners } from '../../platform/jobs.ts';
-import { requireUnit } from '../units/index.ts';
+import { requireUnitIfSent } from '../units/index.ts';
 import { termsOf } from '../knowledge/index.ts';
 import { classifyPetition, routingSubject, sameBranch } from '../petitions/index.ts';
 import { predict } from './insight.model.ts';
@@ -121,11 +121,7 @@ export const insightModule: Module = {
       async (request) => {
         const actor = request.actor as Official;
         const q = request.query;
-        let unitPath: string | undefined;
-        if (q.unit !== undefined) {
-          const unit = await requireUnit(ctx.db, q.unit, ctx.clock.now());
-          unitPath = unit.path;
-        }
+        const unitPath = (await requireUnitIfSent(ctx.db, q.unit, ctx.clock.now()))?.path;
         return { items: await hotspotsOf(ctx.db, { scope: hotspotScope(actor, unitPath), when: hotspotPeriod(q, ctx.clock.now()), limit: q.limit }) };
       },
     );

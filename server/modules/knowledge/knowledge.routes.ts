@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { Module } from '../index.ts';
 import type { Official } from '../../platform/access.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
-import { requireUnit, resolveUnit } from '../units/index.ts';
+import { requireUnit, requireUnitIfSent } from '../units/index.ts';
 import { searchPetitions } from '../petitions/index.ts';
 import {
   ArticleActionBody,
@@ -90,10 +90,7 @@ async function findPublished(ctx: AppContext, q: { q?: string; unitPath?: string
 }
 
 async function unitPathOf(ctx: AppContext, code: string | undefined): Promise<string | undefined> {
-  if (code === undefined) return undefined;
-  const unit = await resolveUnit(ctx.db, code, ctx.clock.now());
-  if (!unit) throw badRequest('unknown_unit', { code });
-  return unit.path;
+  return (await requireUnitIfSent(ctx.db, code, ctx.clock.now()))?.path;
 }
 
 async function workView(ctx: AppContext, actor: Official, id: number) {
@@ -288,8 +285,7 @@ export const knowledgeModule: Module = {
       async (request, reply) => {
         const b = request.body;
         const locale = language(b.language, request.headers['accept-language']);
-        const { created } = await subscribe(ctx, { unit: b.unit, category: b.category, channel: b.channel, phone: b.phone, email: b.email, locale });
-        const unit = b.unit ? await resolveUnit(ctx.db, b.unit, ctx.clock.now()) : undefined;
+        const { created, unit } = await subscribe(ctx, { unit: b.unit, category: b.category, channel: b.channel, phone: b.phone, email: b.email, locale });
         reply.status(201);
         return { unit: unit ? { code: unit.code, name: unit.name } : null, category: b.category ?? null, channel: b.channel, created, ended: false };
       },

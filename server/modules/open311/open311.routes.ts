@@ -14,7 +14,7 @@ import { AppError, badRequest, forbidden } from '../../platform/errors.ts';
 import { translate } from '../../platform/i18n.ts';
 import { checkApiKey, keyReaches, type ApiClient } from '../api-keys/index.ts';
 import { publicKinds } from '../petitions/index.ts';
-import { resolveUnit } from '../units/index.ts';
+import { requireUnitIfSent, resolveUnit } from '../units/index.ts';
 import { formats, toXml, type Format } from './open311.format.ts';
 import { canDefineService, canReadRequest, commaList, maxRequests, one, parseRequest, requestRange, statusesOf, updateStatus, type Form } from './open311.policy.ts';
 import { publicRequests, requestByCode, servicesOf, trackingCodeOfToken, updatesForKey } from './open311.queries.ts';
@@ -84,11 +84,8 @@ export const open311Module: Module = {
       async (request, reply) => {
         const actor = request.actor;
         const body = request.body;
-        let unit: { id: number; code: string; path: string } | null = null;
-        if (body.unit !== undefined) {
-          unit = (await resolveUnit(ctx.db, body.unit, ctx.clock.now())) ?? null;
-          if (!unit) throw badRequest('unknown_unit', { code: body.unit });
-        }
+        // Without a unit, the whole deployment.
+        const unit = (await requireUnitIfSent(ctx.db, body.unit, ctx.clock.now())) ?? null;
         if (!isOfficial(actor) || !canDefineService(actor, unit?.path ?? '/')) throw forbidden();
         const codes = new Set<string>();
         for (const a of body.attributes ?? []) {

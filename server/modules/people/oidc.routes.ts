@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { sessionCookie } from '../../platform/sessions.ts';
+import { setSessionCookie } from './sessionCookie.ts';
 import { OidcCallbackQuery, OidcStartQuery } from './people.schema.ts';
 import { decodePending, encodePending, oidcClient } from './oidc.ts';
 import { SsoRefused, signInWithOidc } from './commands/signInWithOidc.ts';
@@ -78,13 +78,7 @@ export function oidcRoutes(app: App, ctx: AppContext) {
       }
       try {
         const { session } = await signInWithOidc(ctx, settings, claims, { ip: request.ip, userAgent: request.headers['user-agent'] });
-        reply.setCookie(sessionCookie, session.token, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: ctx.config.secureCookies,
-          path: '/',
-          expires: session.expiresAt,
-        });
+        setSessionCookie(reply, ctx, session);
         return reply.redirect(pending.next, 302);
       } catch (err) {
         if (!(err instanceof SsoRefused)) throw err;

@@ -5,6 +5,7 @@ import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { sessionCookie, type NewSession } from '../../platform/sessions.ts';
+import { setSessionCookie } from './sessionCookie.ts';
 import {
   CodeBody,
   CodeSent,
@@ -22,7 +23,7 @@ import {
 } from './people.schema.ts';
 import { officialsScope } from './people.policy.ts';
 import { accountProfile, listOfficials, officialInScope } from './people.queries.ts';
-import { requireUnit } from '../units/index.ts';
+import { requireUnitIfSent } from '../units/index.ts';
 import { presentMe, presentOfficial } from './people.presenter.ts';
 import { createOfficial } from './commands/createOfficial.ts';
 import { signInOfficial, type SignedIn } from './commands/signInOfficial.ts';
@@ -45,13 +46,7 @@ import { officialManagers, officialReaders } from '../../contract/roleSets.ts';
 
 /** A new session goes back twice: in the answer (for API clients) and as the cookie (for the web app). */
 function answerWithSession(reply: FastifyReply, ctx: AppContext, session: NewSession) {
-  reply.setCookie(sessionCookie, session.token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: ctx.config.secureCookies,
-    path: '/',
-    expires: session.expiresAt,
-  });
+  setSessionCookie(reply, ctx, session);
   return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
 }
 
@@ -201,10 +196,7 @@ function officialRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const { unit, role, q, cursor, limit = 50 } = request.query;
-      let unitPath: string | undefined;
-      if (unit !== undefined) {
-        unitPath = (await requireUnit(ctx.db, unit, ctx.clock.now())).path;
-      }
+      const unitPath = (await requireUnitIfSent(ctx.db, unit, ctx.clock.now()))?.path;
       const rows = await listOfficials(ctx.db, officialsScope(request.actor), {
         unitPath,
         role,

@@ -6,14 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/server.ts';
-import { actOk, api, createWorld, submitOk, testOptions, type World } from './petitions.testing.ts';
+import { actOk, api, submitOk, testOptions, worldFor } from './petitions.testing.ts';
 
 describeEachBackend('petition facts for the figures', (t) => {
-  let w: World;
-
-  test('setup', async () => {
-    w = await createWorld(t());
-  });
+  const w = worldFor(t);
 
   test('Thanh Nho\'s forum: 77 opinions, 70 resolved, 7 handled by higher levels', async () => {
     const ids: number[] = [];

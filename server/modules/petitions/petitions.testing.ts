@@ -2,6 +2,7 @@
  * Test fixtures of the petitions module: a province with two communes and the officials who
  * work there, and short helpers over HTTP. Used by the *.test.ts files beside it.
  */
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Config } from '../../platform/config.ts';
 import type { TestApp } from '../../test/server.ts';
@@ -45,6 +46,18 @@ export async function createWorld(t: TestApp, p = 'T', country = 'VN') {
   };
 }
 export type World = Awaited<ReturnType<typeof createWorld>>;
+
+/**
+ * The world of a suite: a first test named "setup" builds it, and the object answered here
+ * holds it for the tests after (they run in order).
+ */
+export function worldFor(t: () => TestApp, p = 'T', country = 'VN'): World {
+  const w = {} as World;
+  test('setup', async () => {
+    Object.assign(w, await createWorld(t(), p, country));
+  });
+  return w;
+}
 
 export function api(t: TestApp) {
   return {

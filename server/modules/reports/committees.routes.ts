@@ -2,8 +2,8 @@
 import type { Static } from 'typebox';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
-import { resolveUnit } from '../units/index.ts';
+import { notFound } from '../../platform/errors.ts';
+import { requireUnitWhere, resolveUnit } from '../units/index.ts';
 import {
   CommitteeQuery,
   CommitteeView,
@@ -96,9 +96,7 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
       response: { 201: CreatedId },
     },
     async (request, reply) => {
-      const unit = await resolveUnit(ctx.db, request.body.unit, ctx.clock.now());
-      if (!unit) throw badRequest('unknown_unit', { code: request.body.unit });
-      if (!canKeepCommittee(request.actor, unit.path)) throw notFound();
+      const unit = await requireUnitWhere(ctx.db, request.body.unit, ctx.clock.now(), (path) => canKeepCommittee(request.actor, path), 'not_found');
       const id = await createCommittee(ctx, request.actor, { unit, name: request.body.name, members: request.body.members.map(member) });
       return reply.status(201).send({ id });
     },

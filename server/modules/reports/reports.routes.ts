@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { resolveUnit, type UnitRecord } from '../units/index.ts';
+import { requireUnit, requireUnitWhere } from '../units/index.ts';
 import { ArchiveList, ArchiveQuery, IdParams, ReportQuery, ReportView, TargetsBody, TargetsQuery, TargetsView, UpwardQuery, UpwardView } from './reports.schema.ts';
 import { upwardCsv, upwardTable, upwardXlsx, type SortKey } from './reports.upward.ts';
 
@@ -24,12 +24,6 @@ import { reportReaders, targetSetters } from '../../contract/roleSets.ts';
 
 const maxReportYears = 5;
 
-async function unitOf(ctx: AppContext, code: string): Promise<UnitRecord> {
-  const unit = await resolveUnit(ctx.db, code, ctx.clock.now());
-  if (!unit) throw badRequest('unknown_unit', { code });
-  return unit;
-}
-
 /** The period a request names: `period` (a month, quarter or year) or `from` and `to`. */
 function periodOf(q: { period?: string; from?: string; to?: string }): Period {
   const period = q.period !== undefined ? parsePeriod(q.period) : q.from && q.to ? customPeriod(q.from, q.to) : undefined;
@@ -41,7 +35,7 @@ function periodOf(q: { period?: string; from?: string; to?: string }): Period {
 
 /** The unit, period and version asked for, checked against the caller's rights. */
 async function requested(ctx: AppContext, actor: Actor, q: ReportQuery) {
-  const unit = await unitOf(ctx, q.unit);
+  const unit = await requireUnit(ctx.db, q.unit, ctx.clock.now());
   const period = periodOf(q);
   const audience: Audience = q.audience ?? 'public';
   if (!canReadReport(actor, unit.path, audience)) throw actor.kind === 'official' ? notFound() : forbidden();
@@ -104,8 +98,7 @@ export const reportsModule: Module = {
       },
       async (request, reply) => {
         const body = request.body;
-        const unit = await unitOf(ctx, body.unit);
-        if (!canSetTargets(request.actor, unit.path)) throw forbidden();
+        const unit = await requireUnitWhere(ctx.db, body.unit, ctx.clock.now(), (path) => canSetTargets(request.actor, path));
         await setTargets(ctx, request.actor, { unit, year: body.year, resolutionRate: body.resolutionRate, onTimeRate: body.onTimeRate, satisfactionRate: body.satisfactionRate });
         return reply.status(204).send(null);
       },
@@ -120,8 +113,7 @@ export const reportsModule: Module = {
         response: { 200: TargetsView },
       },
       async (request) => {
-        const unit = await unitOf(ctx, request.query.unit);
-        if (!canReadReport(request.actor, unit.path, 'staff')) throw notFound();
+        const unit = await requireUnitWhere(ctx.db, request.query.unit, ctx.clock.now(), (path) => canReadReport(request.actor, path, 'staff'), 'not_found');
         const year = request.query.year ? Number(request.query.year) : Number(new Intl.DateTimeFormat('en-CA', { timeZone: unit.timeZone, year: 'numeric' }).format(ctx.clock.now()));
         const [applying, own] = await Promise.all([targetsFor(ctx.db, unit.path, year), ownTargets(ctx.db, unit.id)]);
         const rates = (t: { resolution_rate: string | null; on_time_rate: string | null; satisfaction_rate: string | null }) => ({
@@ -147,7 +139,7 @@ export const reportsModule: Module = {
         response: { 200: ArchiveList },
       },
       async (request) => {
-        const unit = await unitOf(ctx, request.query.unit);
+        const unit = await requireUnit(ctx.db, request.query.unit, ctx.clock.now());
         const audiences: Audience[] = canReadReport(request.actor, unit.path, 'staff') ? ['public', 'staff'] : ['public'];
         const rows = await listArchived(ctx.db, unit.id, audiences, 200);
         return {
@@ -185,7 +177,7 @@ export const reportsModule: Module = {
 
     /** The table of a unit's units below, for its leaders, auditors and administrators (or those above). */
     const upward = async (actor: Actor, q: UpwardQuery) => {
-      const unit = await unitOf(ctx, q.unit);
+      const unit = await requireUnit(ctx.db, q.unit, ctx.clock.now());
       const period = periodOf(q);
       if (!canReadReport(actor, unit.path, 'staff')) throw notFound();
       return { unit, period, table: await upwardTable(ctx, unit, period, (q.sort ?? 'unit') as SortKey, q.order ?? 'asc') };

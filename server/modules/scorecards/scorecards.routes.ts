@@ -6,7 +6,7 @@ import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { isOfficial, unitScope, type Actor, type Official } from '../../platform/access.ts';
 import { searchKey } from '../../platform/text.ts';
 import { startOfLocalDay } from '../../platform/calendar.ts';
-import { resolveUnit, type UnitRecord } from '../units/index.ts';
+import { requireUnit, unitAtPath, type UnitRecord } from '../units/index.ts';
 import {
   CaseList,
   CasesQuery,
@@ -61,11 +61,10 @@ async function readableOfficial(ctx: AppContext, actor: Actor, id: number): Prom
   return o as OfficialRow & { home: UnitRow };
 }
 
-/** A unit whose framework and ranking settings the caller may set (an administrator of it); `missing` when there is no such unit. */
-async function editableUnit(ctx: AppContext, caller: Actor, code: string, missing: () => Error): Promise<{ actor: Official; u: UnitRecord }> {
+/** A unit whose framework and ranking settings the caller may set (an administrator of it), found by `find` (its refusal when there is no such unit). */
+async function editableUnit(ctx: AppContext, caller: Actor, code: string, find: typeof requireUnit): Promise<{ actor: Official; u: UnitRecord }> {
   if (!isOfficial(caller)) throw forbidden();
-  const u = await resolveUnit(ctx.db, code, ctx.clock.now());
-  if (!u) throw missing();
+  const u = await find(ctx.db, code, ctx.clock.now());
   if (!canEditFramework(caller, u.path)) throw forbidden();
   return { actor: caller, u };
 }
@@ -80,8 +79,7 @@ function casesOf({ measures }: Computed, measure: ScorecardMeasure, self: boolea
 }
 
 async function readableUnit(ctx: AppContext, actor: Actor, code: string): Promise<UnitRow> {
-  const u = await resolveUnit(ctx.db, code, ctx.clock.now());
-  if (!u) throw notFound();
+  const u = await unitAtPath(ctx.db, code, ctx.clock.now());
   if (!canReadUnit(actor, u.path)) throw forbidden();
   return unitRow(u);
 }
@@ -102,8 +100,7 @@ export const scorecardsModule: Module = {
         response: { 200: FrameworkList },
       },
       async (request) => {
-        const u = await resolveUnit(ctx.db, request.query.unit, ctx.clock.now());
-        if (!u) throw badRequest('unknown_unit', { code: request.query.unit });
+        const u = await requireUnit(ctx.db, request.query.unit, ctx.clock.now());
         const items = (await frameworksAbove(ctx.db, u.path)).map((f) => presentFramework(f, u.id));
         return { items, canEdit: canEditFramework(request.actor, u.path), minVolume: (await minVolumeAt(ctx.db, u.path)) ?? defaultMinVolume };
       },
@@ -118,7 +115,7 @@ export const scorecardsModule: Module = {
         response: { 200: Created },
       },
       async (request) => {
-        const { actor, u } = await editableUnit(ctx, request.actor, request.body.unit, () => badRequest('unknown_unit', { code: request.body.unit }));
+        const { actor, u } = await editableUnit(ctx, request.actor, request.body.unit, requireUnit);
         return { id: await saveFramework(ctx, actor, u, request.body) };
       },
     );
@@ -133,7 +130,7 @@ export const scorecardsModule: Module = {
         response: { 204: Type.Null() },
       },
       async (request, reply) => {
-        const { actor, u } = await editableUnit(ctx, request.actor, request.params.code, notFound);
+        const { actor, u } = await editableUnit(ctx, request.actor, request.params.code, unitAtPath);
         await setRankingMinimum(ctx, actor, u, request.body.minVolume);
         return reply.status(204).send(null);
       },
@@ -268,8 +265,7 @@ export const scorecardsModule: Module = {
       },
       async (request) => {
         const now = ctx.clock.now();
-        const parent = await resolveUnit(ctx.db, request.params.code, now);
-        if (!parent) throw notFound();
+        const parent = await unitAtPath(ctx.db, request.params.code, now);
         const p = period(request.query.period);
         const from = startOfLocalDay(p.from, parent.timeZone);
         const to = startOfLocalDay(p.to, parent.timeZone);

@@ -1,27 +1,15 @@
 /** Vietnam's map of April 2023, the one the source articles were written on. */
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/server.ts';
-import { importUnits, type ImportSummary } from './commands/importUnits.ts';
-import { assertTreeMatches, countsByLevel, system, vnUnitsFile } from './test-support.ts';
+import { importUnits } from './commands/importUnits.ts';
+import { importsList, system, vnUnitsFile } from './test-support.ts';
 
 const { rows } = vnUnitsFile('2023-04-15');
 
 describeEachBackend('units: Vietnam 2023 (63 / 705 / 10,598)', (t) => {
-  let first: ImportSummary;
-  before(async () => {
-    first = await importUnits(t().ctx.db, rows, { now: t().clock.now(), actor: system, source: 'vn_units_2023-04-15.csv' });
-  });
-
-  test('every row is stored, with the counts per level of the official list', async () => {
-    assert.equal(first.created, rows.length);
-    assert.deepEqual(await countsByLevel(t().ctx.db), { province: 63, district: 705, commune: 10598 });
-  });
-
-  test('every parent resolves and every path follows its parent', async () => {
-    await assertTreeMatches(t().ctx.db, rows);
-  });
+  importsList(t, rows, { province: 63, district: 705, commune: 10598 }, 'vn_units_2023-04-15.csv');
 
   test('units get the country, time zone, and the Vietnamese name in names.vi', async () => {
     const response = await t().app.inject({ url: '/api/v1/units/17719' });

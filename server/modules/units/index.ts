@@ -2,7 +2,7 @@
 export { unitsModule } from './units.routes.ts';
 export { importUnits } from './commands/importUnits.ts';
 export { resolveUnit, resolveUnits, type UnitRecord } from './units.queries.ts';
-export { requireUnit } from './requireUnit.ts';
+export { requireUnit, requireUnitIfSent, requireUnitWhere, unitAtPath } from './requireUnit.ts';
 export { addSubunit } from './commands/addSubunit.ts';
 export { importChina } from './commands/importChina.ts';
 export type { ImportSummary } from './commands/importUnits.ts';

@@ -1,10 +1,12 @@
 /** Shared by the units tests: the Vietnamese unit files and checks of a stored tree. */
 import fs from 'node:fs';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import { parseUnitsCsv } from './units.csv.ts';
-import type { UnitImportRow } from './commands/importUnits.ts';
+import { importUnits, type UnitImportRow } from './commands/importUnits.ts';
+import type { TestApp } from '../../test/server.ts';
 import { vnEditionFile, type VnEdition } from './vnEditions.ts';
 
 
@@ -40,4 +42,22 @@ export async function assertTreeMatches(db: Kysely<DB>, rows: UnitImportRow[]): 
     if (row.level !== 'province') assert.notEqual(unit.parent, null, `${row.code} (${row.level}) has a parent`);
   }
   assert.deepEqual(stored.filter((s) => s.badPath).map((s) => s.code), [], 'paths follow the parents');
+}
+
+/**
+ * A suite over one official list: the list is imported into the suite's empty database before
+ * its tests, and the first test checks that every row was created, with the list's counts per
+ * level, and that the stored tree is the file's.
+ */
+export function importsList(t: () => TestApp, rows: UnitImportRow[], counts: Record<string, number>, source?: string): void {
+  let created = 0;
+  before(async () => {
+    created = (await importUnits(t().ctx.db, rows, { now: t().clock.now(), actor: system, source })).created;
+  });
+
+  test('every row is stored, with the counts per level of the official list; every parent resolves and every path follows its parent', async () => {
+    assert.equal(created, rows.length);
+    assert.deepEqual(await countsByLevel(t().ctx.db), counts);
+    await assertTreeMatches(t().ctx.db, rows);
+  });
 }

@@ -2,7 +2,8 @@ import type { Module } from '../index.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { AddSubunitBody, ImportBody, ImportSummary, UnitDetail, UnitList, UnitParams, UnitsQuery } from './units.schema.ts';
 import { canAddSubunit, canImportUnits, importScope } from './units.policy.ts';
-import { findUnits, getUnitByCode, resolveUnit, unitDetail } from './units.queries.ts';
+import { findUnits, getUnitByCode, unitDetail } from './units.queries.ts';
+import { unitAtPath } from './requireUnit.ts';
 import { presentUnit, presentUnitDetail, readUnitCursor, unitCursorKey } from './units.presenter.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { parseUnitsCsv } from './units.csv.ts';
@@ -99,8 +100,7 @@ export const unitsModule: Module = {
       },
       async (request, reply) => {
         const now = ctx.clock.now();
-        const parent = await resolveUnit(ctx.db, request.params.code, now);
-        if (!parent) throw notFound();
+        const parent = await unitAtPath(ctx.db, request.params.code, now);
         if (!canAddSubunit(request.actor, parent.path)) throw forbidden();
         const code = await addSubunit(ctx.db, request.actor, { parent, ...request.body }, now);
         const row = await unitDetail(ctx.db, code, now);

@@ -1,7 +1,7 @@
 import type { Module } from '../index.ts';
 import { isOfficial } from '../../platform/access.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { resolveUnit } from '../units/index.ts';
+import { requireUnitIfSent } from '../units/index.ts';
 import { CreatedSubscription, CreateSubscriptionBody, DeliveryList, EventList, SubscriptionList, SubscriptionParams, SubscriptionView } from './webhooks.schema.ts';
 import { acceptableUrl, canManageWebhook, webhookScope } from './webhooks.policy.ts';
 import { getSubscription, listSubscriptions, recentDeliveries } from './webhooks.queries.ts';
@@ -56,11 +56,8 @@ export const webhooksModule: Module = {
         if (!acceptableUrl(body.url)) throw badRequest('webhook_invalid_url');
         const unknown = body.events.find((e) => !isWebhookEvent(e));
         if (unknown) throw badRequest('webhook_unknown_event', { event: unknown, events: webhookEventNames().join(', ') });
-        let unit: { id: number; code: string; path: string } | null = null;
-        if (body.unit !== undefined) {
-          unit = (await resolveUnit(ctx.db, body.unit, ctx.clock.now())) ?? null;
-          if (!unit) throw badRequest('unknown_unit', { code: body.unit });
-        }
+        // Without a unit, the whole deployment.
+        const unit = (await requireUnitIfSent(ctx.db, body.unit, ctx.clock.now())) ?? null;
         if (!isOfficial(actor) || !canManageWebhook(actor, unit?.path ?? '/')) throw forbidden();
         const made = await subscribeWebhook(ctx, actor, { url: body.url, unit, events: body.events, description: body.description?.trim() ?? '' });
         const row = await getSubscription(ctx.db, made.id);

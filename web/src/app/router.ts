@@ -23,21 +23,26 @@ export interface Route {
   bare?: boolean;
   page?: PageComponent;
   load?: () => Promise<{ default: PageComponent }>;
+  /** A link to the page in its area's navigation. */
+  nav?: {
+    /** Label key in the locale files. */
+    label: string;
+    /** Where the link stands among the area's links. */
+    order: number;
+    /** Roles of which the official needs one to see the link (any official when absent). */
+    roles?: readonly string[];
+  };
 }
 
-interface NavItem {
+/** A link of the navigation: a page's path, in its area. */
+interface NavItem extends NonNullable<Route['nav']> {
   href: string;
-  label: string;
-  area: 'public' | 'staff';
-  /** Roles of which the official needs one to see the link (any official when absent). */
-  roles?: readonly string[];
-  order: number;
+  area: Route['area'];
 }
 
 interface Feature {
   name: string;
   routes: Route[];
-  nav?: NavItem[];
 }
 
 const routes: Route[] = [];
@@ -45,7 +50,7 @@ const nav: NavItem[] = [];
 
 export function registerFeature(feature: Feature): void {
   routes.push(...feature.routes);
-  nav.push(...(feature.nav ?? []));
+  for (const r of feature.routes) if (r.nav) nav.push({ href: r.path, area: r.area, ...r.nav });
   nav.sort((a, b) => a.order - b.order);
 }
 

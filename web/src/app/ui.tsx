@@ -27,6 +27,19 @@ export function Alert({ kind = 'error', children }: { kind?: 'error' | 'info' | 
   );
 }
 
+/** A page whose subject did not load: the page's title, why, and the way back. */
+export function NotLoaded({ title, error, back, backLabel }: { title: string; error: string | null; back: string; backLabel: string }) {
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      <Alert>{error}</Alert>
+      <p>
+        <a href={back}>{backLabel}</a>
+      </p>
+    </>
+  );
+}
+
 export function Loading() {
   const { t } = useI18n();
   return (

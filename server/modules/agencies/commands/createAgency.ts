@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, LocaleNames } from '../../../schema.ts';
 import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import type { Clock } from '../../../platform/clock.ts';
+import { inTransaction } from '../../../platform/db.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { agencyKindExists, insertAgency, type UnitKey } from '../agencies.queries.ts';
 
@@ -24,8 +25,7 @@ export async function createAgency(
   input: CreateAgencyInput,
 ): Promise<number> {
   // In the caller's transaction when it is one (an import writes all its rows together).
-  const run = <T>(fn: (trx: Kysely<DB>) => Promise<T>) => (ctx.db.isTransaction ? fn(ctx.db) : ctx.db.transaction().execute(fn));
-  return run(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     if (!(await agencyKindExists(trx, input.kind))) throw badRequest('agency_unknown_kind', { kind: input.kind });
     const values = {
       unitId: input.unit.id,

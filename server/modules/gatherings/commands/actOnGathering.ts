@@ -1,10 +1,10 @@
 /** The state machine: open, close, publish, cancel; 409 when the state does not allow it. */
-import { AppError, badRequest, conflict, notFound } from '../../../platform/errors.ts';
+import { badRequest, conflict } from '../../../platform/errors.ts';
 import type { GatheringState } from '../../../contract/domain.ts';
 import type { ActionBody } from '../gatherings.schema.ts';
 import { nextState } from '../gatherings.policy.ts';
-import { getGathering, setState, type GatheringRow } from '../gatherings.queries.ts';
-import { auditGathering, type GatheringActor, type GatheringContext } from './shared.ts';
+import { setState, type GatheringRow } from '../gatherings.queries.ts';
+import { auditGathering, lockedGathering, type GatheringActor, type GatheringContext } from './shared.ts';
 
 export async function actOnGathering(
   ctx: GatheringContext,
@@ -15,9 +15,7 @@ export async function actOnGathering(
 ): Promise<GatheringState> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const g = await getGathering(trx, id, true);
-    if (!g) throw notFound();
-    if (!may(g)) throw new AppError(404, 'not_found');
+    const g = await lockedGathering(trx, id, may);
     const to = nextState(g.state, body.type);
     if (!to) throw conflict('gathering_state', { state: g.state, action: body.type });
     if (body.type === 'cancel' && !body.reason?.trim()) throw badRequest('reason_required');

@@ -1,9 +1,8 @@
 /** A resident sends a question ahead of a gathering: a petition (web) linked to it. */
-import { notFound } from '../../../platform/errors.ts';
 import { submitPetition } from '../../petitions/index.ts';
 import type { Actor } from '../../../platform/access.ts';
-import { getGathering, linkPetition } from '../gatherings.queries.ts';
-import { auditGathering, inside, type GatheringContext } from './shared.ts';
+import { linkPetition } from '../gatherings.queries.ts';
+import { auditGathering, inside, lockedGathering, type GatheringContext } from './shared.ts';
 import { refuseClosed } from './bookPlace.ts';
 
 export async function askAhead(
@@ -14,8 +13,7 @@ export async function askAhead(
 ): Promise<{ trackingCode: string; accessKey: string }> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const g = await getGathering(trx, id, true);
-    if (!g) throw notFound();
+    const g = await lockedGathering(trx, id);
     refuseClosed(g, now);
     const resident = input.name || input.phone ? { ...(input.name ? { name: input.name } : {}), ...(input.phone ? { phone: input.phone } : {}) } : undefined;
     const p = await submitPetition(inside(ctx, trx), actor, {

@@ -4,8 +4,8 @@ import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { localDateTime } from '../../../platform/calendar.ts';
 import { normalisePhone, trackingAlphabet } from '../../petitions/index.ts';
 import { acceptsResidents } from '../gatherings.policy.ts';
-import { activeBooking, cancelBooking, findBooking, getGathering, insertBooking, type GatheringRow } from '../gatherings.queries.ts';
-import { auditGathering, type GatheringActor, type GatheringContext } from './shared.ts';
+import { activeBooking, cancelBooking, findBooking, insertBooking, type GatheringRow } from '../gatherings.queries.ts';
+import { auditGathering, lockedGathering, type GatheringActor, type GatheringContext } from './shared.ts';
 
 function newBookingCode(): string {
   const bytes = crypto.randomBytes(8);
@@ -27,8 +27,7 @@ export async function bookPlace(
 ): Promise<{ code: string; gathering: number; localStart: string }> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const g = await getGathering(trx, id, true);
-    if (!g) throw notFound();
+    const g = await lockedGathering(trx, id);
     refuseClosed(g, now);
     const phone = normalisePhone(input.phone, g.country);
     if (!phone) throw badRequest('invalid_phone', { phone: input.phone });
@@ -45,8 +44,7 @@ export async function bookPlace(
 export async function cancelPlace(ctx: GatheringContext, actor: GatheringActor, id: number, code: string, phone: string): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const g = await getGathering(trx, id, true);
-    if (!g) throw notFound();
+    const g = await lockedGathering(trx, id);
     const booking = await findBooking(trx, id, code.toUpperCase());
     const given = normalisePhone(phone, g.country);
     // A wrong code and a wrong phone number are one answer.

@@ -5,7 +5,7 @@
  * recorded the first time and changes nothing, so a console that lost its network may send its
  * queue again.
  */
-import { AppError, badRequest, conflict, notFound } from '../../../platform/errors.ts';
+import { AppError, badRequest, conflict } from '../../../platform/errors.ts';
 import { submitPetition } from '../../petitions/index.ts';
 import type { EntryBody } from '../gatherings.schema.ts';
 import { acceptsEntries, channelOf } from '../gatherings.policy.ts';
@@ -13,14 +13,13 @@ import {
   addAttendance,
   addService,
   findEntry,
-  getGathering,
   insertEntry,
   insertRecord,
   linkPetition,
   petitionOfGathering,
   type GatheringRow,
 } from '../gatherings.queries.ts';
-import { auditGathering, inside, type GatheringActor, type GatheringContext } from './shared.ts';
+import { auditGathering, inside, lockedGathering, type GatheringActor, type GatheringContext } from './shared.ts';
 
 export interface EntryOutcome {
   key: string;
@@ -40,8 +39,7 @@ export async function recordEntry(
 ): Promise<EntryOutcome> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const g = await getGathering(trx, id, true);
-    if (!g || !may(g)) throw notFound();
+    const g = await lockedGathering(trx, id, may);
     // Under the gathering's row lock: two replays of one key cannot both pass this.
     const earlier = await findEntry(trx, entry.key);
     if (earlier) {

@@ -5,9 +5,9 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
-import { badRequest, conflict } from '../../../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { localDateTime } from '../../../platform/calendar.ts';
-import { existingAgencies, hostOverlap, officialName } from '../gatherings.queries.ts';
+import { existingAgencies, getGathering, hostOverlap, officialName, type GatheringRow } from '../gatherings.queries.ts';
 
 export interface GatheringContext {
   db: Kysely<DB>;
@@ -19,6 +19,13 @@ export type GatheringActor = AuditInput['actor'];
 
 /** The context of a petition command run inside this transaction. */
 export const inside = (ctx: GatheringContext, trx: Kysely<DB>) => ({ ...ctx, db: trx }) as AppContext;
+
+/** The gathering, locked until the transaction ends; 404 when there is none, or when `may` refuses the caller. */
+export async function lockedGathering(trx: Kysely<DB>, id: number, may: (g: GatheringRow) => boolean = () => true): Promise<GatheringRow> {
+  const g = await getGathering(trx, id, true);
+  if (!g || !may(g)) throw notFound();
+  return g;
+}
 
 export function auditGathering(
   trx: Kysely<DB>,

@@ -8,7 +8,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { enqueueNotification } from '../../../platform/notify/outbox.ts';
 import { badRequest } from '../../../platform/errors.ts';
-import { resolveUnit } from '../../units/index.ts';
+import { requireUnitIfSent, type UnitRecord } from '../../units/index.ts';
 import { normalisePhone, trackingAlphabet } from '../../petitions/index.ts';
 import type { ArticleLanguage } from '../knowledge.policy.ts';
 import { activeSubscription, insertSubscription } from '../knowledge.queries.ts';
@@ -32,12 +32,14 @@ export function unsubscribeUrl(ctx: Pick<AppContext, 'config'>, code: string): s
   return `${ctx.config.publicUrl}/unsubscribe?code=${code}`;
 }
 
-/** Returns the subscription's id and whether it is new. */
-export async function subscribe(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, input: SubscribeInput): Promise<{ id: number; created: boolean }> {
+/** Returns the subscription's id, whether it is new, and the unit followed. */
+export async function subscribe(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  input: SubscribeInput,
+): Promise<{ id: number; created: boolean; unit: UnitRecord | null }> {
   const now = ctx.clock.now();
   if (!input.unit && !input.category) throw badRequest('subscription_needs_subject');
-  const unit = input.unit ? await resolveUnit(ctx.db, input.unit, now) : null;
-  if (input.unit && !unit) throw badRequest('unknown_unit', { code: input.unit });
+  const unit = (await requireUnitIfSent(ctx.db, input.unit, now)) ?? null;
   let recipient: string | null;
   if (input.channel === 'sms') {
     recipient = input.phone ? normalisePhone(input.phone, unit?.country) : null;
@@ -49,7 +51,7 @@ export async function subscribe(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>
   const category = input.category ?? null;
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await activeSubscription(trx, { channel: input.channel, recipient: recipient!, unitId: unit?.id ?? null, category });
-    if (existing) return { id: existing.id, created: false };
+    if (existing) return { id: existing.id, created: false, unit };
     const code = newUnsubscribeCode();
     const id = await insertSubscription(trx, { unitId: unit?.id ?? null, unitPath: unit?.path ?? null, category, channel: input.channel, recipient: recipient!, locale: input.locale, code, at: now });
     // The audit trail names what is followed and how, never the address.
@@ -71,6 +73,6 @@ export async function subscribe(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>
       dedupeKey: `subscription:${id}:started`,
       at: now,
     });
-    return { id, created: true };
+    return { id, created: true, unit };
   });
 }

@@ -8,7 +8,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { anonymous } from '../../../platform/access.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import type { Locale } from '../../../platform/i18n.ts';
-import type { ApiClient } from '../../api-keys/index.ts';
+import { keyActor, type ApiClient } from '../../api-keys/index.ts';
 import { publicKinds, submitPetition, type IntakeBody } from '../../petitions/index.ts';
 import type { ParsedRequest } from '../open311.policy.ts';
 import { insertRequestLink, type ServiceRow } from '../open311.queries.ts';
@@ -61,7 +61,7 @@ export async function postRequest(
       at,
     });
     await appendAudit(trx, {
-      actor: { kind: 'system', label: `api-key:${client.keyId}` },
+      actor: keyActor(client),
       action: 'open311.request_posted',
       subjectType: 'petition',
       subjectId: submitted.id,

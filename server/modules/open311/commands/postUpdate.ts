@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../../../platform/context.ts';
 import { appendAudit } from '../../../platform/audit.ts';
-import type { ApiClient } from '../../api-keys/index.ts';
+import { keyActor, type ApiClient } from '../../api-keys/index.ts';
 import { insertUpdate } from '../open311.queries.ts';
 
 export async function postUpdate(
@@ -18,7 +18,7 @@ export async function postUpdate(
     const stored = await insertUpdate(trx, { apiKeyId: client.keyId, petitionId: petition.id, ...update, at });
     if (stored.created) {
       await appendAudit(trx, {
-        actor: { kind: 'system', label: `api-key:${client.keyId}` },
+        actor: keyActor(client),
         action: 'open311.update_posted',
         subjectType: 'petition',
         subjectId: petition.id,

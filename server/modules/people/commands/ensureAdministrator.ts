@@ -3,7 +3,7 @@ import { appendAudit } from '../../../platform/audit.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords.ts';
 import { clearSignInAttempts, deleteSessionsOf, insertGrants, insertOfficial, setDisabled, setPassword } from '../people.queries.ts';
 import { attemptKeys } from '../signInAttempts.ts';
-import { inTransaction } from '../people.tx.ts';
+import { inTransaction } from '../../../platform/db.ts';
 
 const system = { kind: 'system', label: 'bootstrap' } as const;
 

@@ -22,7 +22,8 @@ import { canAttach, decide } from '../petitions.policy.ts';
 import { findPetition, lockPetition, petitionersOf, reportedReach, type PetitionRow } from '../petitions.queries.ts';
 import { attachmentUsage, insertAttachment, residentAttachmentBytes } from './attachments.queries.ts';
 import { keyHolder } from '../tracking/petitions.keys.ts';
-import { auditPetition, inTransaction, recordEvent } from '../workflow/shared.ts';
+import { auditPetition, recordEvent } from '../workflow/shared.ts';
+import { inTransaction } from '../../../platform/db.ts';
 
 export const attachmentsPerPetition = 20;
 

@@ -1,5 +1,4 @@
 /** Attaching and downloading files. */
-import { Type } from 'typebox';
 import type { App } from '../../../app.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
@@ -10,6 +9,7 @@ import { attachmentsOf, findAttachment } from './attachments.queries.ts';
 import { canSeeIdentity } from '../petitions.policy.ts';
 import { findPetition } from '../petitions.queries.ts';
 import { AccessKeyHeaders, AttachmentParams, AttachmentQuery, AttachmentView, IdParams } from '../petitions.schema.ts';
+import { FileBytes } from '../../../platform/shapes.ts';
 import { routesOf } from '../../../platform/routes.ts';
 
 export async function attachmentRoutes(app: App, ctx: AppContext) {
@@ -50,7 +50,7 @@ export async function attachmentRoutes(app: App, ctx: AppContext) {
       summary: 'Download an attachment (officials who may see the petition; the resident with X-Access-Key)',
       params: AttachmentParams,
       headers: AccessKeyHeaders,
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+      response: { 200: FileBytes },
     },
     async (request, reply) => {
       const p = await findPetition(ctx.db, request.params.id);

@@ -3,18 +3,14 @@ import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../../test/server.ts';
 import { createOfficial, createUnits } from '../../../test/factories.ts';
 import { pickPolicy, type DeadlinePolicy } from './petitions.deadlines.ts';
-import { actOk, api, createWorld, submitOk, testOptions, type World } from '../petitions.testing.ts';
+import { actOk, api, submitOk, testOptions, worldFor } from '../petitions.testing.ts';
 
 // The clock of these tests: Monday 2 March 2026, 09:00 in Hà Nội (UTC+7).
 const monday = '2026-03-02T02:00:00Z';
 const endOfLocalDay = (day: string) => new Date(Date.parse(`${day}T23:59:59.999+07:00`)).toISOString();
 
 describeEachBackend('petition deadlines', (t) => {
-  let w: World;
-
-  test('setup', async () => {
-    w = await createWorld(t());
-  });
+  const w = worldFor(t);
 
   test('each kind gets its policy\'s due times, counted in working days or calendar days', async () => {
     const expected: Array<[string, string, string]> = [

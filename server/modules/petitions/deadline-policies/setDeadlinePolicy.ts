@@ -14,7 +14,7 @@ import { deletePolicy, upsertPolicy } from './policies.queries.ts';
 import { findUnitByCode } from '../petitions.queries.ts';
 import { canEditPolicy } from '../petitions.policy.ts';
 import type { PolicyBody } from '../petitions.schema.ts';
-import { inTransaction } from '../workflow/shared.ts';
+import { inTransaction } from '../../../platform/db.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import type { Channel, PetitionKind } from '../../../contract/domain.ts';
 

@@ -9,7 +9,7 @@ import { createResident } from '../../../test/factories.ts';
 import { newTrackingCode, trackingAlphabet } from './petitions.codes.ts';
 import { submitPetition } from './submitPetition.ts';
 import { anonymous as anonymousActor } from '../../../platform/access.ts';
-import { actOk, api, createWorld, petitionInProgress, submitOk, testOptions, type World } from '../petitions.testing.ts';
+import { actOk, api, petitionInProgress, submitOk, testOptions, worldFor } from '../petitions.testing.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zd-petitions-'));
 after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -22,12 +22,8 @@ const png = Buffer.from(
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 describeEachBackend('petition intake, tracking, rating and attachments', (t) => {
-  let w: World;
+  const w = worldFor(t);
   const call = () => api(t());
-
-  test('setup', async () => {
-    w = await createWorld(t());
-  });
 
   test('anyone submits through the web and gets a tracking code, an access key and the due times', async () => {
     const res = await call().submit({

@@ -24,7 +24,8 @@ import { insertIntake, prepareIntake } from './intake.queries.ts';
 import { hashAccessKey, newAccessKey, newTrackingCode, normalisePhone } from './petitions.codes.ts';
 import { ackDue, pickPolicy, resolutionDue } from '../deadline-policies/petitions.deadlines.ts';
 import { residentNotice, tellOfficials } from '../petitions.notify.ts';
-import { actorFields, inTransaction, localeFor, petitionAudit } from '../workflow/shared.ts';
+import { actorFields, localeFor, petitionAudit } from '../workflow/shared.ts';
+import { inTransaction } from '../../../platform/db.ts';
 import { writeAnswer } from '../workflow/answerPetition.ts';
 import type { PetitionStatus } from '../../../contract/domain.ts';
 

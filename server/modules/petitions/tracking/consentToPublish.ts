@@ -11,7 +11,8 @@ import { normaliseTrackingCode } from '../intake/petitions.codes.ts';
 import { keyHolder } from './petitions.keys.ts';
 import { publicKinds } from '../petitions.policy.ts';
 import { findPetitionByCode, petitionersOf, updatePetition } from '../petitions.queries.ts';
-import { auditPetition, inTransaction, recordEvent } from '../workflow/shared.ts';
+import { auditPetition, recordEvent } from '../workflow/shared.ts';
+import { inTransaction } from '../../../platform/db.ts';
 
 export async function consentToPublish(ctx: AppContext, actor: Actor, trackingCode: string, accessKey: string | undefined): Promise<string> {
   const code = normaliseTrackingCode(trackingCode);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../../test/server.ts';
 import { translate } from '../../../platform/i18n.ts';
-import { actOk, api, createWorld, submitOk, testOptions, type World } from '../petitions.testing.ts';
+import { actOk, api, createWorld, submitOk, testOptions, worldFor } from '../petitions.testing.ts';
 import { hashAccessKey } from '../intake/petitions.codes.ts';
 import { accessKeyFailuresAllowed } from '../petitions.policy.ts';
 
@@ -11,12 +11,8 @@ const hour = 3600_000;
 describeEachBackend(
   'the public tracking page',
   (t) => {
-    let w: World;
+    const w = worldFor(t);
     const call = () => api(t());
-
-    test('setup', async () => {
-      w = await createWorld(t());
-    });
 
     test('a petition on its own: its state, unit, due times and public timeline in order, no internal notes', async () => {
       const s = await submitOk(t(), { unit: 'TC1', kind: 'question', body: 'When does the market open?', resident: { name: 'An' } });

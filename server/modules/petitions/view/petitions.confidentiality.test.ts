@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../../test/server.ts';
 import { createOfficial, createResident } from '../../../test/factories.ts';
-import { actOk, api, createWorld, submitOk, testOptions, type Who, type World } from '../petitions.testing.ts';
+import { actOk, api, createWorld, submitOk, testOptions, worldFor, type Who } from '../petitions.testing.ts';
 
 describeEachBackend('petition confidentiality', (t) => {
-  let w: World;
+  const w = worldFor(t);
   const call = () => api(t());
 
   async function listAll(who: Who, query = ''): Promise<number[]> {
@@ -19,10 +19,6 @@ describeEachBackend('petition confidentiality', (t) => {
     } while (cursor);
     return ids;
   }
-
-  test('setup', async () => {
-    w = await createWorld(t());
-  });
 
   test('a denouncer is known only to the case\'s handler and responsible leader', async () => {
     const s = await submitOk(t(), {

@@ -6,15 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../../test/server.ts';
 import { createOfficial } from '../../../test/factories.ts';
-import { actOk, api, createWorld, submitOk, testOptions, type World } from '../petitions.testing.ts';
+import { actOk, api, submitOk, testOptions, worldFor } from '../petitions.testing.ts';
 
 describeEachBackend('merging and confidentiality', (t) => {
-  let w: World;
+  const w = worldFor(t);
   const call = () => api(t());
-
-  test('setup', async () => {
-    w = await createWorld(t());
-  });
 
   test('a denunciation merges only with denunciations: its denouncer is never named in a plain case', async () => {
     const denouncer = { name: 'Lò Văn Kín', phone: '0915000111' };

@@ -9,11 +9,11 @@ import type { DB } from '../../../schema.ts';
 import type { Actor } from '../../../platform/access.ts';
 import { resolveSession } from '../../../platform/sessions.ts';
 import { describeEachBackend } from '../../../test/server.ts';
-import { actOk, api, createWorld, petitionInProgress, submitOk, testOptions, type World } from '../petitions.testing.ts';
+import { actOk, api, petitionInProgress, submitOk, testOptions, worldFor } from '../petitions.testing.ts';
 import { petitionView } from './petitions.view.ts';
 
 describeEachBackend('the staff view of one petition', (t) => {
-  let w: World;
+  const w = worldFor(t, 'V');
   const statements: string[] = [];
 
   /** The test app's context on a database handle that counts every statement sent to the driver. */
@@ -27,10 +27,6 @@ describeEachBackend('the staff view of one petition', (t) => {
     assert.ok(session);
     return session.actor;
   };
-
-  test('setup', async () => {
-    w = await createWorld(t(), 'V');
-  });
 
   test('an answered case with merged petitions, notes and transfers takes at most three statements, the same as a new one', async () => {
     const s = await petitionInProgress(t(), w, {}, 'V');

@@ -8,7 +8,8 @@ import { AppError, badRequest, conflict, notFound } from '../../../platform/erro
 import { openStatuses } from '../../../contract/domain.ts';
 import { canAssign, canSee, sameBranch, type CommandActor } from '../petitions.policy.ts';
 import { findAgency, findPetition, findPetitionLocked, updatePetition } from '../petitions.queries.ts';
-import { auditPetition, inTransaction, recordEvent } from './shared.ts';
+import { auditPetition, recordEvent } from './shared.ts';
+import { inTransaction } from '../../../platform/db.ts';
 
 interface ClassifyInput {
   category?: string;

@@ -2,15 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../../test/server.ts';
 import { createAgency } from '../../../test/factories.ts';
-import { actOk, api, createWorld, petitionInProgress, submitOk, testOptions, type World } from '../petitions.testing.ts';
+import { actOk, api, petitionInProgress, submitOk, testOptions, worldFor } from '../petitions.testing.ts';
 
 describeEachBackend('petition actions', (t) => {
-  let w: World;
+  const w = worldFor(t);
   const call = () => api(t());
-
-  test('setup', async () => {
-    w = await createWorld(t());
-  });
 
   test('a petition goes received → accepted → assigned → in progress → answered → closed', async () => {
     const s = await submitOk(t(), {

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../../test/server.ts';
-import { actOk, api, createWorld, petitionInProgress, testOptions, type Who, type World } from '../petitions.testing.ts';
+import { actOk, api, petitionInProgress, testOptions, worldFor, type Who } from '../petitions.testing.ts';
 
 describeEachBackend("answers that wait for the leader's approval", (t) => {
-  let w: World;
+  const w = worldFor(t);
   const call = () => api(t());
   const setApproval = (who: Who, unit: string, required: boolean, lang = 'en') =>
     t().app.inject({ method: 'PUT', url: `/api/v1/answer-approval/${unit}`, payload: { required }, headers: { ...who.headers, 'accept-language': lang } });
@@ -23,10 +23,6 @@ describeEachBackend("answers that wait for the leader's approval", (t) => {
       .where('template', '=', template)
       .execute()
       .then((rows) => rows.map((r) => r.account_id));
-
-  test('setup', async () => {
-    w = await createWorld(t());
-  });
 
   test('only the unit\'s administrators and leaders set the rule, which holds for the units below and is audited', async () => {
     const byHandler = await setApproval(w.hand1, 'TC1', true);

@@ -10,7 +10,8 @@ import { AppError, badRequest, conflict, notFound } from '../../../platform/erro
 import { normaliseTrackingCode } from '../intake/petitions.codes.ts';
 import { keyHolder } from '../tracking/petitions.keys.ts';
 import { findPetition, findPetitionByCode, insertRating, petitionersOf, updatePetition } from '../petitions.queries.ts';
-import { auditPetition, inTransaction, policyAt, recordEvent, unitOf } from './shared.ts';
+import { auditPetition, policyAt, recordEvent, unitOf } from './shared.ts';
+import { inTransaction } from '../../../platform/db.ts';
 import { reopenCase } from './reopenPetition.ts';
 import type { RatingScore } from '../../../contract/domain.ts';
 

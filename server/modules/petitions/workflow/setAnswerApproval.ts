@@ -8,7 +8,7 @@ import { appendAudit } from '../../../platform/audit.ts';
 import { badRequest, forbidden } from '../../../platform/errors.ts';
 import { dropApproval, findUnitByCode, requireApproval, type UnitRow } from '../petitions.queries.ts';
 import { canEditPolicy } from '../petitions.policy.ts';
-import { inTransaction } from './shared.ts';
+import { inTransaction } from '../../../platform/db.ts';
 
 export async function setAnswerApproval(ctx: AppContext, actor: Actor, code: string, required: boolean): Promise<UnitRow> {
   const now = ctx.clock.now();

@@ -5,6 +5,7 @@ import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import type { Locale } from '../../../platform/i18n.ts';
 import type { AppContext } from '../../../platform/context.ts';
+import { inTransaction } from '../../../platform/db.ts';
 import { decide, protectedKinds, recordingActions, type CommandActor } from '../petitions.policy.ts';
 import { anonymous } from '../../../platform/access.ts';
 import { findPetition, findPetitionLocked, findUnitById, insertEvent, officialsAtUnit, reportedReach, type EventInput, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
@@ -13,11 +14,6 @@ import { pickPolicy, type DeadlinePolicy } from '../deadline-policies/petitions.
 import type { ActionType, PetitionKind } from '../../../contract/domain.ts';
 
 export type { CommandActor } from '../petitions.policy.ts';
-
-/** Runs fn in a transaction, or inside the caller's when it already is one (the demo seeder). */
-export function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
-}
 
 export function actorFields(actor: CommandActor): { actor_id: number | null; actor_label: string } {
   switch (actor.kind) {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import { appendAudit, type AuditInput } from '../../../platform/audit.ts';
 import type { Clock } from '../../../platform/clock.ts';
+import { inTransaction } from '../../../platform/db.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { checklistKinds, insertServicePoint, type UnitWithChecklist } from '../service-points.queries.ts';
 
@@ -22,8 +23,7 @@ export async function createServicePoint(
   input: CreateServicePointInput,
 ): Promise<number> {
   // In the caller's transaction when it is one (an import writes all its rows together).
-  const run = <T>(fn: (trx: Kysely<DB>) => Promise<T>) => (ctx.db.isTransaction ? fn(ctx.db) : ctx.db.transaction().execute(fn));
-  return run(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const kinds = input.unit.checklistLevel ? await checklistKinds(trx, input.unit.checklistLevel) : [];
     if (!kinds.some((k) => k.key === input.kind)) {
       throw badRequest('service_point_kind_not_for_level', { kind: input.kind, level: input.unit.level });

@@ -3,6 +3,10 @@ import { officialManagers } from '../../../../server/contract/roleSets.ts';
 
 registerFeature({
   name: 'admin',
-  routes: [{ path: '/staff/admin', title: 'admin.title', area: 'staff', load: () => import('./AdminPage.tsx') }],
-  nav: [{ href: '/staff/admin', label: 'nav.admin', area: 'staff', order: 130, roles: officialManagers }],
+  routes: [
+    {
+      path: '/staff/admin', title: 'admin.title', area: 'staff', load: () => import('./AdminPage.tsx'),
+      nav: { label: 'nav.admin', order: 130, roles: officialManagers },
+    },
+  ],
 });

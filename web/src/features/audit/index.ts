@@ -3,6 +3,10 @@ import { auditReaders } from '../../../../server/contract/roleSets.ts';
 
 registerFeature({
   name: 'audit',
-  routes: [{ path: '/staff/audit', title: 'audit.title', area: 'staff', load: () => import('./AuditPage.tsx') }],
-  nav: [{ href: '/staff/audit', label: 'nav.audit', area: 'staff', order: 140, roles: auditReaders }],
+  routes: [
+    {
+      path: '/staff/audit', title: 'audit.title', area: 'staff', load: () => import('./AuditPage.tsx'),
+      nav: { label: 'nav.audit', order: 140, roles: auditReaders },
+    },
+  ],
 });

@@ -5,7 +5,7 @@ import { tOr, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import type { Petition } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
-import { Alert, Loading, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
+import { Alert, Loading, NotLoaded, PageTitle, StatusBadge, useAsync } from '../../app/ui.tsx';
 import { Timeline } from '../track/TrackPage.tsx';
 import { hasRole, useSession } from '../../app/session.ts';
 import { ActionForm, actionOrder } from './actions.tsx';
@@ -53,15 +53,7 @@ export default function CasePage({ params }: PageProps) {
 
   if (petition.loading && !petition.value) return <Loading />;
   if (petition.error || !petition.value) {
-    return (
-      <>
-        <PageTitle>{t('case.title')}</PageTitle>
-        <Alert>{petition.error}</Alert>
-        <p>
-          <a href="/staff">{t('case.back')}</a>
-        </p>
-      </>
-    );
+    return <NotLoaded title={t('case.title')} error={petition.error} back="/staff" backLabel={t('case.back')} />;
   }
   const p = petition.value;
   const abilities = new Set(p.abilities ?? []);

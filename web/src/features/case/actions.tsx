@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api, type List } from '../../app/api.ts';
-import { SelectField, TextField, useSubmission } from '../../app/components.tsx';
+import { Form, SelectField, TextField, useSubmission } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.ts';
 import type { Agency, Petition, Unit } from '../../app/apiTypes.ts';
 import { unitCode, unitName } from '../../app/unitNames.ts';
@@ -149,8 +149,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
     }
   };
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async () => {
     const { body, errors: found } = build();
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -163,7 +162,7 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
   const agencyChoices = (agencies.value ?? []).map((a) => ({ value: String(a.id), label: `${a.name} (${unitName(a.unit, locale)})` }));
 
   return (
-    <form class="form action-form" noValidate onSubmit={submit} aria-labelledby="action-heading">
+    <Form class="form action-form" onSend={submit} aria-labelledby="action-heading">
       <h3 id="action-heading">{t(`action.${type}`)}</h3>
       {immediate.has(type) ? <p>{t(`actionHint.${type}`)}</p> : null}
       <Alert>{error}</Alert>
@@ -250,6 +249,6 @@ export function ActionForm({ type, petition, onDone, onCancel }: { type: ActionT
           {t('common.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -12,7 +12,9 @@ registerFeature({
     { path: '/rate-gathering', title: 'conduct.rateGatheringTitle', area: 'public', page: RateGatheringPage },
     { path: '/rate/:token', title: 'conduct.rateTitle', area: 'public', page: RatePage },
     { path: '/units/:code/staff', title: 'conduct.directoryTitle', area: 'public', page: StaffDirectoryPage },
-    { path: '/staff/conduct', title: 'conduct.adminTitle', area: 'staff', load: () => import('./ConductAdminPage.tsx') },
+    {
+      path: '/staff/conduct', title: 'conduct.adminTitle', area: 'staff', load: () => import('./ConductAdminPage.tsx'),
+      nav: { label: 'nav.conduct', order: 125, roles: counterStaff },
+    },
   ],
-  nav: [{ href: '/staff/conduct', label: 'nav.conduct', area: 'staff', roles: counterStaff, order: 125 }],
 });

@@ -8,13 +8,12 @@ import { councilManagers } from '../../../../server/contract/roleSets.ts';
 registerFeature({
   name: 'deliberation',
   routes: [
-    { path: '/deliberation', title: 'delib.title', area: 'public', page: DeliberationPage },
+    { path: '/deliberation', title: 'delib.title', area: 'public', page: DeliberationPage, nav: { label: 'nav.deliberation', order: 35 } },
     { path: '/deliberation/matters/:id', title: 'delib.matter', area: 'public', page: MatterPage },
     { path: '/deliberation/consultations/:id', title: 'delib.consultation', area: 'public', page: ConsultationPage },
-    { path: '/staff/councils', title: 'delib.councils', area: 'staff', load: () => import('./CouncilsPage.tsx') },
-  ],
-  nav: [
-    { href: '/deliberation', label: 'nav.deliberation', area: 'public', order: 35 },
-    { href: '/staff/councils', label: 'nav.councils', area: 'staff', roles: councilManagers, order: 125 },
+    {
+      path: '/staff/councils', title: 'delib.councils', area: 'staff', load: () => import('./CouncilsPage.tsx'),
+      nav: { label: 'nav.councils', order: 125, roles: councilManagers },
+    },
   ],
 });

@@ -3,6 +3,10 @@ import { registerFeature } from '../../app/router.ts';
 registerFeature({
   name: 'figures',
   // Loaded on first visit: the charts library never weighs on the other pages.
-  routes: [{ path: '/figures', title: 'figures.title', area: 'public', load: () => import('./FiguresPage.tsx') }],
-  nav: [{ href: '/figures', label: 'nav.figures', area: 'public', order: 40 }],
+  routes: [
+    {
+      path: '/figures', title: 'figures.title', area: 'public', load: () => import('./FiguresPage.tsx'),
+      nav: { label: 'nav.figures', order: 40 },
+    },
+  ],
 });

@@ -7,17 +7,20 @@ import { gatheringOverseers, gatheringReaders, minimumEditors } from '../../../.
 registerFeature({
   name: 'gatherings',
   routes: [
-    { path: '/gatherings', title: 'gatherings.title', area: 'public', page: CalendarPage },
+    { path: '/gatherings', title: 'gatherings.title', area: 'public', page: CalendarPage, nav: { label: 'nav.gatherings', order: 32 } },
     { path: '/gatherings/:id', title: 'gatherings.gathering', area: 'public', page: GatheringPage },
-    { path: '/staff/gatherings', title: 'gatherings.staffTitle', area: 'staff', load: () => import('./PlanPage.tsx') },
-    { path: '/staff/gathering-follow-ups', title: 'gatherings.followUps.title', area: 'staff', load: () => import('./FollowUpsPage.tsx') },
-    { path: '/staff/reception-minimums', title: 'gatherings.minimums.title', area: 'staff', load: () => import('./MinimumsPage.tsx') },
+    {
+      path: '/staff/gatherings', title: 'gatherings.staffTitle', area: 'staff', load: () => import('./PlanPage.tsx'),
+      nav: { label: 'nav.staffGatherings', order: 122, roles: gatheringReaders },
+    },
+    {
+      path: '/staff/gathering-follow-ups', title: 'gatherings.followUps.title', area: 'staff', load: () => import('./FollowUpsPage.tsx'),
+      nav: { label: 'nav.gatheringFollowUps', order: 123, roles: gatheringOverseers },
+    },
+    {
+      path: '/staff/reception-minimums', title: 'gatherings.minimums.title', area: 'staff', load: () => import('./MinimumsPage.tsx'),
+      nav: { label: 'nav.receptionMinimums', order: 129, roles: minimumEditors },
+    },
     { path: '/staff/gatherings/:id', title: 'gatherings.console.title', area: 'staff', load: () => import('./ConsolePage.tsx') },
-  ],
-  nav: [
-    { href: '/gatherings', label: 'nav.gatherings', area: 'public', order: 32 },
-    { href: '/staff/gatherings', label: 'nav.staffGatherings', area: 'staff', roles: gatheringReaders, order: 122 },
-    { href: '/staff/gathering-follow-ups', label: 'nav.gatheringFollowUps', area: 'staff', roles: gatheringOverseers, order: 123 },
-    { href: '/staff/reception-minimums', label: 'nav.receptionMinimums', area: 'staff', roles: minimumEditors, order: 129 },
   ],
 });

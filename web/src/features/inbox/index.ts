@@ -2,6 +2,5 @@ import { registerFeature } from '../../app/router.ts';
 
 registerFeature({
   name: 'inbox',
-  routes: [{ path: '/staff', title: 'inbox.title', area: 'staff', load: () => import('./InboxPage.tsx') }],
-  nav: [{ href: '/staff', label: 'nav.inbox', area: 'staff', order: 100 }],
+  routes: [{ path: '/staff', title: 'inbox.title', area: 'staff', load: () => import('./InboxPage.tsx'), nav: { label: 'nav.inbox', order: 100 } }],
 });

@@ -9,6 +9,7 @@ import type { Unit } from '../../app/apiTypes.ts';
 import type { ApiKeyView, IssuedApiKey } from '../../../../server/modules/api-keys/api-keys.schema.ts';
 import { Alert, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { ShownOnce } from './ShownOnce.tsx';
+import { EndButton } from './EndButton.tsx';
 import { ListTable, TextField, useSubmission, type Column, Form } from '../../app/components.tsx';
 
 export function ApiKeys() {
@@ -29,21 +30,16 @@ export function ApiKeys() {
     { header: t('interop.lastUsed'), cell: (k) => when(k.lastUsedAt) },
     {
       header: t('interop.state'),
-      cell: (k) =>
-        k.revokedAt ? (
-          <span class="badge">{t('interop.revokedAt', { at: when(k.revokedAt) })}</span>
-        ) : (
-          <button
-            type="button"
-            class="button secondary"
-            onClick={async () => {
-              if (!window.confirm(t('interop.revokeConfirm', { client: k.client }))) return;
-              if (await sending.run(() => api.post(`/api-keys/${k.id}/revoke`))) keys.reload();
-            }}
-          >
-            {t('interop.revoke')}
-          </button>
-        ),
+      cell: (k) => (
+        <EndButton
+          ended={k.revokedAt && t('interop.revokedAt', { at: when(k.revokedAt) })}
+          label={t('interop.revoke')}
+          confirm={t('interop.revokeConfirm', { client: k.client })}
+          path={`/api-keys/${k.id}/revoke`}
+          sending={sending}
+          reload={keys.reload}
+        />
+      ),
     },
   ];
   return (

@@ -4,9 +4,10 @@
  * row or none.
  */
 import { useState } from 'preact/hooks';
-import { api, messageOf } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { Alert, Field } from '../../app/ui.tsx';
+import { useSubmission } from '../../app/components.tsx';
 import type { ImportResult } from '../../../../server/modules/imports/imports.schema.ts';
 
 const kinds = ['officials', 'agencies', 'service-points'] as const;
@@ -22,19 +23,10 @@ export function Imports() {
   const [kind, setKind] = useState<Kind>('agencies');
   const [csv, setCsv] = useState('');
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: send } = useSubmission();
   const run = async (dryRun: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await api.post<ImportResult>(`/imports/${kind}`, { csv, dryRun }));
-    } catch (err) {
-      setResult(null);
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    const sent = await send(async () => setResult(await api.post<ImportResult>(`/imports/${kind}`, { csv, dryRun })));
+    if (!sent) setResult(null);
   };
   return (
     <section aria-labelledby="imports-heading">

@@ -9,6 +9,7 @@ import type { Unit } from '../../app/apiTypes.ts';
 import type { CreatedSubscription, DeliveryView, SubscriptionView } from '../../../../server/modules/webhooks/webhooks.schema.ts';
 import { Alert, Checkbox, Empty, Loading, UnitPicker, useAsync } from '../../app/ui.tsx';
 import { ShownOnce } from './ShownOnce.tsx';
+import { EndButton } from './EndButton.tsx';
 import { ListTable, TextField, useSubmission, type Column, Form } from '../../app/components.tsx';
 
 function Deliveries({ id }: { id: number }) {
@@ -73,21 +74,16 @@ export function Webhooks() {
     },
     {
       header: t('interop.state'),
-      cell: (s) =>
-        s.disabledAt ? (
-          <span class="badge">{t('interop.stoppedAt', { at: new Date(s.disabledAt).toLocaleString(locale) })}</span>
-        ) : (
-          <button
-            type="button"
-            class="button secondary"
-            onClick={async () => {
-              if (!window.confirm(t('interop.stopConfirm', { url: s.url }))) return;
-              if (await sending.run(() => api.post(`/webhooks/${s.id}/stop`))) subs.reload();
-            }}
-          >
-            {t('interop.stop')}
-          </button>
-        ),
+      cell: (s) => (
+        <EndButton
+          ended={s.disabledAt && t('interop.stoppedAt', { at: new Date(s.disabledAt).toLocaleString(locale) })}
+          label={t('interop.stop')}
+          confirm={t('interop.stopConfirm', { url: s.url })}
+          path={`/webhooks/${s.id}/stop`}
+          sending={sending}
+          reload={subs.reload}
+        />
+      ),
     },
   ];
   return (

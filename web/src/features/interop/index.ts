@@ -3,6 +3,10 @@ import { keyManagers } from '../../../../server/contract/roleSets.ts';
 
 registerFeature({
   name: 'interop',
-  routes: [{ path: '/staff/interop', title: 'interop.title', area: 'staff', load: () => import('./InteropPage.tsx') }],
-  nav: [{ href: '/staff/interop', label: 'nav.interop', area: 'staff', order: 135, roles: keyManagers }],
+  routes: [
+    {
+      path: '/staff/interop', title: 'interop.title', area: 'staff', load: () => import('./InteropPage.tsx'),
+      nav: { label: 'nav.interop', order: 135, roles: keyManagers },
+    },
+  ],
 });

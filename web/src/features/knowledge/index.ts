@@ -6,12 +6,11 @@ import { articleWriters } from '../../../../server/contract/roleSets.ts';
 registerFeature({
   name: 'knowledge',
   routes: [
-    { path: '/knowledge', title: 'knowledge.title', area: 'public', page: KnowledgePage },
+    { path: '/knowledge', title: 'knowledge.title', area: 'public', page: KnowledgePage, nav: { label: 'nav.knowledge', order: 15 } },
     { path: '/knowledge/:id', title: 'knowledge.articleTitle', area: 'public', page: ArticlePage },
-    { path: '/staff/knowledge', title: 'knowledge.staffTitle', area: 'staff', load: () => import('./StaffKnowledgePage.tsx') },
-  ],
-  nav: [
-    { href: '/knowledge', label: 'nav.knowledge', area: 'public', order: 15 },
-    { href: '/staff/knowledge', label: 'nav.staffKnowledge', area: 'staff', roles: articleWriters, order: 110 },
+    {
+      path: '/staff/knowledge', title: 'knowledge.staffTitle', area: 'staff', load: () => import('./StaffKnowledgePage.tsx'),
+      nav: { label: 'nav.staffKnowledge', order: 110, roles: articleWriters },
+    },
   ],
 });

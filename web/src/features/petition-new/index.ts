@@ -3,6 +3,5 @@ import { NewPetitionPage } from './NewPetitionPage.tsx';
 
 registerFeature({
   name: 'petition-new',
-  routes: [{ path: '/petitions/new', title: 'raise.title', area: 'public', page: NewPetitionPage }],
-  nav: [{ href: '/petitions/new', label: 'nav.raise', area: 'public', order: 20 }],
+  routes: [{ path: '/petitions/new', title: 'raise.title', area: 'public', page: NewPetitionPage, nav: { label: 'nav.raise', order: 20 } }],
 });

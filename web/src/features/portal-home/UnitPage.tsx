@@ -5,7 +5,7 @@ import type { PageProps } from '../../app/router.ts';
 import { fetchFigures, rates, yearToDate } from '../../app/figures.ts';
 import type { Unit } from '../../app/apiTypes.ts';
 import { unitName } from '../../app/unitNames.ts';
-import { Alert, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
+import { Alert, Loading, NotLoaded, PageTitle, useAsync } from '../../app/ui.tsx';
 import { fetchPublicPetitions, mapPoints, PublicPetitionList } from '../../app/publicPetitions.tsx';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { ActionCards } from './ActionCards.tsx';
@@ -102,15 +102,7 @@ export function UnitPage({ params }: PageProps) {
 
   if (unit.loading) return <Loading />;
   if (unit.error || !unit.value) {
-    return (
-      <>
-        <PageTitle>{t('unit.title')}</PageTitle>
-        <Alert>{unit.error}</Alert>
-        <p>
-          <a href="/">{t('notFound.home')}</a>
-        </p>
-      </>
-    );
+    return <NotLoaded title={t('unit.title')} error={unit.error} back="/" backLabel={t('notFound.home')} />;
   }
   const u = unit.value;
   const code = encodeURIComponent(u.code);

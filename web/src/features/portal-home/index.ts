@@ -5,8 +5,7 @@ import { UnitPage } from './UnitPage.tsx';
 registerFeature({
   name: 'portal-home',
   routes: [
-    { path: '/', title: 'home.title', area: 'public', page: HomePage },
+    { path: '/', title: 'home.title', area: 'public', page: HomePage, nav: { label: 'nav.home', order: 10 } },
     { path: '/units/:code', title: 'unit.title', area: 'public', page: UnitPage },
   ],
-  nav: [{ href: '/', label: 'nav.home', area: 'public', order: 10 }],
 });

@@ -4,11 +4,10 @@ import { reportReaders } from '../../../../server/contract/roleSets.ts';
 registerFeature({
   name: 'reports',
   routes: [
-    { path: '/reports', title: 'reports.title', area: 'public', load: () => import('./ReportPage.tsx') },
-    { path: '/staff/reports', title: 'reports.staffTitle', area: 'staff', load: () => import('./ReportPage.tsx') },
-  ],
-  nav: [
-    { href: '/reports', label: 'nav.reports', area: 'public', order: 45 },
-    { href: '/staff/reports', label: 'nav.staffReports', area: 'staff', roles: reportReaders, order: 125 },
+    { path: '/reports', title: 'reports.title', area: 'public', load: () => import('./ReportPage.tsx'), nav: { label: 'nav.reports', order: 45 } },
+    {
+      path: '/staff/reports', title: 'reports.staffTitle', area: 'staff', load: () => import('./ReportPage.tsx'),
+      nav: { label: 'nav.staffReports', order: 125, roles: reportReaders },
+    },
   ],
 });

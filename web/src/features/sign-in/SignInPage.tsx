@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../app/api.ts';
-import { TextField, useSubmission } from '../../app/components.tsx';
+import { Form, TextField, useSubmission } from '../../app/components.tsx';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { refreshSession, setUpOfficialPassword, signInOfficial } from '../../app/session.ts';
@@ -65,12 +65,10 @@ function OfficialForm({ next, refused }: { next: string | null; refused: string 
   const [errors, setErrors] = useState<{ username?: string; password?: string; code?: string }>({});
   const { busy, error, setError, run } = useSubmission();
   return (
-    <form
+    <Form
       class="form"
-      noValidate
       aria-labelledby="official-heading"
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSend={async () => {
         const found: typeof errors = {};
         if (!username.trim()) found.username = t('signIn.errors.username');
         if (withCode) {
@@ -130,7 +128,7 @@ function OfficialForm({ next, refused }: { next: string | null; refused: string 
           {withCode ? t('signIn.withPassword') : t('signIn.haveSetupCode')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -143,12 +141,10 @@ function ResidentForm({ next }: { next: string | null }) {
   const { busy, error, setError, run } = useSubmission();
   const { locale } = useI18n();
   return (
-    <form
+    <Form
       class="form"
-      noValidate
       aria-labelledby="resident-heading"
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSend={async () => {
         setError(null);
         if (!sent) {
           if (!/^(\+?[0-9 ().-]{6,20}|[^\s@]+@[^\s@]+\.[^\s@]+)$/.test(destination.trim())) {
@@ -196,7 +192,7 @@ function ResidentForm({ next }: { next: string | null }) {
           </button>
         ) : null}
       </div>
-    </form>
+    </Form>
   );
 }
 

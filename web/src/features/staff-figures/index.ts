@@ -2,6 +2,10 @@ import { registerFeature } from '../../app/router.ts';
 
 registerFeature({
   name: 'staff-figures',
-  routes: [{ path: '/staff/figures', title: 'staffFigures.title', area: 'staff', load: () => import('./StaffFiguresPage.tsx') }],
-  nav: [{ href: '/staff/figures', label: 'nav.staffFigures', area: 'staff', order: 120 }],
+  routes: [
+    {
+      path: '/staff/figures', title: 'staffFigures.title', area: 'staff', load: () => import('./StaffFiguresPage.tsx'),
+      nav: { label: 'nav.staffFigures', order: 120 },
+    },
+  ],
 });

@@ -7,6 +7,7 @@ import { api, messageOf } from '../../app/api.ts';
 import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import type { PageProps } from '../../app/router.ts';
 import type { Unit } from '../../app/apiTypes.ts';
+import { Form } from '../../app/components.tsx';
 import { Alert, CategorySelect, Field, PageTitle, RadioGroup, UnitPicker } from '../../app/ui.tsx';
 import type { SubscriptionView } from '../../../../server/modules/knowledge/knowledge.schema.ts';
 
@@ -19,8 +20,7 @@ export function SubscribePage(_props: PageProps) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<SubscriptionView | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async () => {
     setError(null);
     if (!unit && !category) return setError(t('subscribe.needSubject'));
     if (!address.trim()) return setError(t(channel === 'sms' ? 'subscribe.needPhone' : 'subscribe.needEmail'));
@@ -55,7 +55,7 @@ export function SubscribePage(_props: PageProps) {
     <>
       <PageTitle>{t('subscribe.title')}</PageTitle>
       <p class="lead">{t('subscribe.lead')}</p>
-      <form onSubmit={submit} noValidate class="form" data-testid="subscribe-form">
+      <Form onSend={submit} class="form" data-testid="subscribe-form">
         <UnitPicker label={t('subscribe.unit')} hint={t('subscribe.unitHint')} value={unit} onChange={setUnit} />
         <CategorySelect value={category} onChange={setCategory} />
         <RadioGroup
@@ -87,7 +87,7 @@ export function SubscribePage(_props: PageProps) {
         <button type="submit" class="button primary" disabled={busy}>
           {t('subscribe.submit')}
         </button>
-      </form>
+      </Form>
       <p class="muted small">{t('subscribe.privacy')}</p>
     </>
   );
@@ -98,8 +98,7 @@ export function UnsubscribePage({ query }: PageProps) {
   const [code, setCode] = useState(query.get('code') ?? '');
   const [error, setError] = useState<string | null>(null);
   const [ended, setEnded] = useState<SubscriptionView | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async () => {
     setError(null);
     try {
       setEnded(await api.post<SubscriptionView>('/subscriptions/unsubscribe', { code: code.trim() }));
@@ -115,7 +114,7 @@ export function UnsubscribePage({ query }: PageProps) {
           {t('unsubscribe.done', { followed: [ended.unit?.name, ended.category ? t(`category.${ended.category}`) : null].filter(Boolean).join(' · ') })}
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate class="form">
+        <Form onSend={submit} class="form">
           <Field label={t('unsubscribe.code')} hint={t('unsubscribe.codeHint')} required>
             {({ id, describedBy }) => (
               <input id={id} aria-describedby={describedBy} value={code} autoComplete="off" onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)} />
@@ -125,7 +124,7 @@ export function UnsubscribePage({ query }: PageProps) {
           <button type="submit" class="button primary">
             {t('unsubscribe.submit')}
           </button>
-        </form>
+        </Form>
       )}
     </>
   );

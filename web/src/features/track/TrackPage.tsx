@@ -110,12 +110,10 @@ function OwnPetitionSection({ code, accessKey, onKey }: { code: string; accessKe
     );
   }
   return (
-    <form
+    <Form
       class="form inline-form"
-      noValidate
       aria-labelledby="own-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSend={() => {
         if (!typed.trim()) return setError(t('track.errors.accessKey'));
         void load(typed.trim());
       }}
@@ -135,7 +133,7 @@ function OwnPetitionSection({ code, accessKey, onKey }: { code: string; accessKe
       <button type="submit" class="button" disabled={busy}>
         {t('track.showOwn')}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -159,8 +157,7 @@ function RatingForm({ petition, accessKey, onRated }: { petition: PublicPetition
     if (tried) setErrors(check());
   }, [score, tried]);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async () => {
     const found = check();
     setErrors(found);
     setTried(true);
@@ -178,7 +175,7 @@ function RatingForm({ petition, accessKey, onRated }: { petition: PublicPetition
   };
 
   return (
-    <form class="form rating" noValidate onSubmit={submit} aria-labelledby="rate-heading">
+    <Form class="form rating" onSend={submit} aria-labelledby="rate-heading">
       <h2 id="rate-heading">{t('track.rateHeading')}</h2>
       <p>{t('track.rateLead')}</p>
       <Alert>{error}</Alert>
@@ -199,7 +196,7 @@ function RatingForm({ petition, accessKey, onRated }: { petition: PublicPetition
       <button type="submit" class="button primary" disabled={busy}>
         {busy ? t('common.sending') : t('track.sendRating')}
       </button>
-    </form>
+    </Form>
   );
 }
 
