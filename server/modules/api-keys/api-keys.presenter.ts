@@ -9,7 +9,7 @@ export function presentApiKey(k: ApiKeyRow): ApiKeyView {
     id: Number(k.id),
     client: k.client,
     prefix: k.prefix,
-    unit: k.unit_code,
+    unit: k.unit_code === null ? null : { code: k.unit_code, name: k.unit_name ?? k.unit_code },
     perMinute: k.per_minute,
     createdAt: k.created_at.toISOString(),
     revokedAt: iso(k.revoked_at),

@@ -9,6 +9,7 @@ export interface ApiKeyRow {
   prefix: string;
   unit_id: number | null;
   unit_code: string | null;
+  unit_name: string | null;
   unit_path: string;
   per_minute: number;
   created_at: Date;
@@ -16,7 +17,7 @@ export interface ApiKeyRow {
   last_used_at: Date | null;
 }
 
-const columns = sql`k.id, k.client, k.prefix, k.unit_id, u.code AS unit_code, coalesce(u.path, '/') AS unit_path,
+const columns = sql`k.id, k.client, k.prefix, k.unit_id, u.code AS unit_code, u.name AS unit_name, coalesce(u.path, '/') AS unit_path,
   k.per_minute, k.created_at, k.revoked_at, k.last_used_at`;
 
 export async function insertApiKey(

@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, UnitRef } from '../../platform/shapes.ts';
 import { UnitCode } from '../agencies/index.ts';
 
 export const ApiKeyView = Type.Object({
   id: Type.Integer(),
   client: Type.String({ description: 'who the key was issued to' }),
   prefix: Type.String({ description: 'the first characters of the key, to recognise it' }),
-  unit: Type.Union([Type.String(), Type.Null()], { description: 'the unit whose subtree the key reaches; null: the whole deployment' }),
+  unit: Nullable(UnitRef, 'the unit whose subtree the key reaches; null: the whole deployment'),
   perMinute: Type.Integer({ description: 'requests allowed per minute' }),
   createdAt: Type.String({ format: 'date-time' }),
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

@@ -95,7 +95,7 @@ export const open311Module: Module = {
           if (lists !== !!a.values?.length) throw badRequest('open311_invalid_service', { summary: `attribute ${a.code}: values go with list datatypes only` });
         }
         const id = await createService(ctx, actor, unit, body);
-        return reply.status(201).send({ id, code: body.code, unit: unit?.code ?? null });
+        return reply.status(201).send({ id, code: body.code, unit: unit ? { code: unit.code, name: unit.name } : null });
       },
     );
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, UnitRef } from '../../platform/shapes.ts';
 import { LocaleNamesSchema, UnitCode } from '../agencies/index.ts';
 
 /** The path of every Open311 resource ends in .json or .xml. */
@@ -49,4 +50,4 @@ export const CreateServiceBody = Type.Object(
 );
 export type CreateServiceBody = Static<typeof CreateServiceBody>;
 
-export const CreatedService = Type.Object({ id: Type.Integer(), code: Type.String(), unit: Type.Union([Type.String(), Type.Null()]) });
+export const CreatedService = Type.Object({ id: Type.Integer(), code: Type.String(), unit: Nullable(UnitRef, 'null: a service of the whole deployment') });

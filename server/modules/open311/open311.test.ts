@@ -84,6 +84,8 @@ describeEachBackend('Open311 GeoReport v2', (t) => {
     const issued = await t().app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { client: 'FixMyStreet Nghệ An', unit: 'OP', perMinute: 1000 } });
     assert.equal(issued.statusCode, 201, issued.body);
     key = issued.json().key;
+    const op = await t().ctx.db.selectFrom('units').select('name').where('code', '=', 'OP').executeTakeFirstOrThrow();
+    assert.deepEqual(issued.json().unit, { code: 'OP', name: op.name }, 'the key names its unit as { code, name }');
     narrowKey = (await t().app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: adminHeaders, payload: { client: 'Village app', unit: 'OC2' } })).json().key;
     const service = await t().app.inject({
       method: 'POST',
@@ -103,6 +105,7 @@ describeEachBackend('Open311 GeoReport v2', (t) => {
       },
     });
     assert.equal(service.statusCode, 201, service.body);
+    assert.equal(service.json().unit.code, 'OC1');
     const complaint = await t().app.inject({
       method: 'POST',
       url: '/api/v1/open311/services',
@@ -257,6 +260,7 @@ describeEachBackend('Open311 GeoReport v2', (t) => {
     const listed = list.items.find((k: { id: number }) => k.id === issued.id);
     assert.ok(listed.revokedAt && listed.lastUsedAt && !('key' in listed), 'the key itself is never listed');
     assert.equal(listed.prefix, issued.key.slice(0, 11));
+    assert.equal(listed.unit, null, 'a key without a unit reaches the whole deployment');
     const stored = await t().ctx.db.selectFrom('api_keys').select('key_hash').where('id', '=', issued.id).executeTakeFirstOrThrow();
     assert.notEqual(stored.key_hash, issued.key, 'only a hash is stored');
   });

@@ -8,7 +8,7 @@ export function presentSubscription(s: SubscriptionRow): SubscriptionView {
   return {
     id: Number(s.id),
     url: s.url,
-    unit: s.unit_code,
+    unit: s.unit_code === null ? null : { code: s.unit_code, name: s.unit_name ?? s.unit_code },
     events: s.events,
     description: s.description,
     createdAt: s.created_at.toISOString(),

@@ -9,6 +9,7 @@ export interface SubscriptionRow {
   url: string;
   unit_id: number | null;
   unit_code: string | null;
+  unit_name: string | null;
   unit_path: string;
   events: string[];
   description: string;
@@ -21,7 +22,7 @@ export interface SubscriptionRow {
   last_attempt_at: Date | null;
 }
 
-const subscriptionColumns = sql`s.id, s.url, s.unit_id, u.code AS unit_code, coalesce(u.path, '/') AS unit_path, s.events,
+const subscriptionColumns = sql`s.id, s.url, s.unit_id, u.code AS unit_code, u.name AS unit_name, coalesce(u.path, '/') AS unit_path, s.events,
   s.description, s.created_at, s.disabled_at,
   (SELECT count(*)::int FROM webhook_deliveries d WHERE d.subscription_id = s.id AND d.delivered_at IS NOT NULL) AS delivered,
   (SELECT count(*)::int FROM webhook_deliveries d WHERE d.subscription_id = s.id AND d.delivered_at IS NULL AND d.failed_at IS NULL) AS pending,

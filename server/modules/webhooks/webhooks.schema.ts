@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/shapes.ts';
+import { Nullable, UnitRef } from '../../platform/shapes.ts';
 import { UnitCode } from '../agencies/index.ts';
 
 const DateTime = Type.String({ format: 'date-time' });
@@ -7,7 +7,7 @@ const DateTime = Type.String({ format: 'date-time' });
 export const SubscriptionView = Type.Object({
   id: Type.Integer(),
   url: Type.String(),
-  unit: Type.Union([Type.String(), Type.Null()], { description: 'the unit whose subtree it covers; null: the whole deployment' }),
+  unit: Nullable(UnitRef, 'the unit whose subtree it covers; null: the whole deployment'),
   events: Type.Array(Type.String()),
   description: Type.String(),
   createdAt: DateTime,

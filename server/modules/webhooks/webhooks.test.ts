@@ -52,6 +52,8 @@ describeEachBackend('webhooks', (t) => {
     assert.equal(made.statusCode, 201, made.body);
     receiver.secret = made.json().secret;
     assert.match(receiver.secret, /^whsec_/);
+    const wp = await t().ctx.db.selectFrom('units').select('name').where('code', '=', 'WP').executeTakeFirstOrThrow();
+    assert.deepEqual(made.json().unit, { code: 'WP', name: wp.name }, 'the subscription names its unit as { code, name }');
     const other = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin.headers, payload: { url: `${receiver.url}/other`, unit: 'WC2', events: ['petition.received'] } });
     assert.equal(other.statusCode, 201);
     const refused = await t().app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin.headers, payload: { url: receiver.url, events: ['petition.dreamt'] } });

@@ -25,7 +25,7 @@ export function ApiKeys() {
   const columns: Column<ApiKeyView>[] = [
     { header: t('interop.client'), cell: (k) => k.client },
     { header: t('interop.keyPrefix'), cell: (k) => <code>{k.prefix}…</code> },
-    { header: t('interop.unit'), cell: (k) => k.unit ?? t('interop.everywhere') },
+    { header: t('interop.unit'), cell: (k) => k.unit?.name ?? t('interop.everywhere') },
     { header: t('interop.perMinute'), cell: (k) => k.perMinute },
     { header: t('interop.lastUsed'), cell: (k) => when(k.lastUsedAt) },
     {

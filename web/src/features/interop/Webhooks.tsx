@@ -54,7 +54,7 @@ export function Webhooks() {
         </>
       ),
     },
-    { header: t('interop.unit'), cell: (s) => s.unit ?? t('interop.everywhere') },
+    { header: t('interop.unit'), cell: (s) => s.unit?.name ?? t('interop.everywhere') },
     { header: t('interop.events'), cell: (s) => s.events.map(eventName).join(', ') },
     {
       header: t('interop.deliveries'),
