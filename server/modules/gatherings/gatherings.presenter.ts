@@ -1,8 +1,8 @@
 /** Which fields of a gathering leave the server: the public's, and the staff's. */
 import { localDateTime, localDay } from '../../platform/calendar.ts';
 import { maskPersonalData } from '../../platform/personalData.ts';
-import type { GatheringListItem, PublicGathering, StaffGathering } from './gatherings.schema.ts';
-import type { GatheringRow, LinkedPetition, MinutesFileRow, RecordRow, SeriesListRow } from './gatherings.queries.ts';
+import type { GatheringListItem, MinimumView, PublicGathering, StaffGathering } from './gatherings.schema.ts';
+import type { GatheringRow, LinkedPetition, MinimumRow, MinutesFileRow, RecordRow, SeriesListRow } from './gatherings.queries.ts';
 import { minutesFileIsPublic } from './gatherings.policy.ts';
 
 export function presentListItem(g: GatheringRow): GatheringListItem {
@@ -127,4 +127,9 @@ export function presentStaff(
     bookings: parts.bookings,
     attachments: parts.files.map(presentMinutesFile),
   };
+}
+
+/** A minimum reception frequency with the dates it holds. */
+export function presentMinimum(m: MinimumRow): MinimumView {
+  return { id: m.id, country: m.country, level: m.level, role: m.role, days: m.days, per: m.per, validFrom: m.valid_from, validTo: m.valid_to, source: m.source };
 }

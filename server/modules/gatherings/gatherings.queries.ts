@@ -274,6 +274,7 @@ export interface RecordRow {
   gathering_starts_at: Date;
   unit_code: string;
   unit_name: string;
+  unit_id: number;
   unit_path: string;
   time_zone: string;
   resident_account: string;
@@ -287,7 +288,7 @@ export interface RecordRow {
 
 const recordSelect = sql`
   SELECT r.id, r.gathering_id, g.title AS gathering_title, g.starts_at AS gathering_starts_at, u.code AS unit_code, u.name AS unit_name,
-         g.unit_path, u.time_zone,
+         g.unit_id, g.unit_path, u.time_zone,
          r.resident_account, r.agency_account, r.conclusion, r.responsible, r.due_on::text AS due_on, r.done_at,
          p.tracking_code AS petition_code
     FROM gathering_records r JOIN gatherings g ON g.id = r.gathering_id JOIN units u ON u.id = g.unit_id

@@ -62,7 +62,7 @@ import {
   servicesOf,
   type GatheringRow,
 } from './gatherings.queries.ts';
-import { presentListedRecord, presentListItem, presentMinutesFile, presentPublic, presentSeries, presentStaff } from './gatherings.presenter.ts';
+import { presentListedRecord, presentListItem, presentMinimum, presentMinutesFile, presentPublic, presentSeries, presentStaff } from './gatherings.presenter.ts';
 import { icsFeed } from './gatherings.ics.ts';
 import { compliance } from './gatherings.compliance.ts';
 import { planGathering } from './commands/planGathering.ts';
@@ -474,11 +474,7 @@ export const gatheringsModule: Module = {
         summary: "The law's minimum reception frequency per level and role, with the dates each holds",
         response: { 200: MinimumList },
       },
-      async () => ({
-        items: (await listMinimums(ctx.db)).map((m) => ({
-          id: m.id, country: m.country, level: m.level, role: m.role, days: m.days, per: m.per, validFrom: m.valid_from, validTo: m.valid_to, source: m.source,
-        })),
-      }),
+      async () => ({ items: (await listMinimums(ctx.db)).map(presentMinimum) }),
     );
 
     routes.post(
@@ -492,8 +488,7 @@ export const gatheringsModule: Module = {
       async (request) => {
         if (!canEditMinimums(request.actor)) throw forbidden();
         const id = await setMinimum(ctx, request.actor, request.body);
-        const m = (await listMinimums(ctx.db)).find((r) => r.id === id)!;
-        return { id: m.id, country: m.country, level: m.level, role: m.role, days: m.days, per: m.per, validFrom: m.valid_from, validTo: m.valid_to, source: m.source };
+        return presentMinimum((await listMinimums(ctx.db)).find((r) => r.id === id)!);
       },
     );
   },

@@ -371,6 +371,7 @@ export const MinimumView = Type.Object({
   source: Type.String(),
 });
 export const MinimumList = Type.Object({ items: Type.Array(MinimumView) });
+export type MinimumView = Static<typeof MinimumView>;
 export const MinimumBody = Type.Object(
   {
     country: Type.String({ pattern: '^[A-Z]{2}$' }),

@@ -90,7 +90,7 @@ export interface Column<T> {
  * column's heading (data-label) so that narrow screens show the table as cards, or, with
  * `scroll`, let a wide table scroll sideways instead. `rowTestId` names every row for tests.
  */
-export function DataTable<T>(props: {
+interface DataTableProps<T> {
   caption: string;
   columns: readonly Column<T>[];
   rows: readonly T[];
@@ -99,7 +99,9 @@ export function DataTable<T>(props: {
   rowTestId?: string;
   class?: string;
   scroll?: boolean;
-}): JSX.Element {
+}
+
+export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
   const { caption, columns, rows, rowKey, rowClass, rowTestId, scroll } = props;
   const table = (
     <table class={props.class ?? (scroll ? undefined : 'list-table')}>
@@ -133,13 +135,12 @@ export function DataTable<T>(props: {
  * A list loaded with useAsync, as a DataTable: a spinner until the first answer, the error in the
  * user's language, `empty` when there are no rows.
  */
-export function ListTable<T>(props: {
-  list: { value: { items: T[] } | undefined; error: string | null; loading: boolean };
-  empty: string;
-  caption: string;
-  columns: readonly Column<T>[];
-  rowKey(row: T): string | number;
-}): JSX.Element {
+export function ListTable<T>(
+  props: Omit<DataTableProps<T>, 'rows'> & {
+    list: { value: { items: T[] } | null | undefined; error: string | null; loading: boolean };
+    empty: string;
+  },
+): JSX.Element {
   const { list, empty, ...table } = props;
   return (
     <>

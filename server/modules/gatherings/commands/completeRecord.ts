@@ -16,7 +16,6 @@ export async function completeRecord(
     if (!r || !may(r)) throw notFound();
     if (r.done_at) throw conflict('record_done');
     await markRecordDone(trx, id, note?.trim() || null, now);
-    const unit = await trx.selectFrom('gatherings').select('unit_id').where('id', '=', r.gathering_id).executeTakeFirstOrThrow();
-    await auditGathering(trx, ctx, actor, 'record_done', { id: r.gathering_id, unitId: unit.unit_id }, { record: id, overdue: r.due_on });
+    await auditGathering(trx, ctx, actor, 'record_done', { id: r.gathering_id, unitId: r.unit_id }, { record: id, overdue: r.due_on });
   });
 }

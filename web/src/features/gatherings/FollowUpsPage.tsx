@@ -3,8 +3,8 @@ import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { myUnits, useSession } from '../../app/session.ts';
-import { Alert, Empty, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
-import { DataTable, SelectField } from '../../app/components.tsx';
+import { PageTitle, useAsync } from '../../app/ui.tsx';
+import { ListTable, SelectField } from '../../app/components.tsx';
 import type { FollowUps } from './types.ts';
 import { UnitCodeForm } from './UnitCodeForm.tsx';
 
@@ -38,45 +38,41 @@ export default function FollowUpsPage({ query }: PageProps) {
           onChange={(n) => go(unitText.trim() || unit, Number(n))}
         />
       </UnitCodeForm>
-      {list.loading ? <Loading /> : null}
-      <Alert>{list.error}</Alert>
-      {list.value && list.value.items.length === 0 ? <Empty>{t('gatherings.followUps.none')}</Empty> : null}
-      {list.value && list.value.items.length ? (
-        <DataTable
-          scroll
-          caption={t('gatherings.followUps.title')}
-          rows={list.value.items}
-          rowKey={(r) => r.id}
-          rowClass={(r) => (r.overdue ? 'row-overdue' : undefined)}
-          rowTestId="follow-up"
-          columns={[
-            {
-              header: t('gatherings.console.dueOn'),
-              cell: (r) => (
-                <>
-                  {day.format(new Date(`${r.dueOn}T00:00:00Z`))}
-                  {r.overdue ? <strong> · {t('gatherings.console.overdue')}</strong> : null}
-                </>
-              ),
-            },
-            { header: t('gatherings.console.responsible'), cell: (r) => r.responsible },
-            { header: t('gatherings.console.conclusion'), cell: (r) => r.conclusion },
-            {
-              header: t('gatherings.gathering'),
-              cell: (r) => (
-                <>
-                  <a href={`/staff/gatherings/${r.gathering}`}>{r.gatheringTitle}</a>
-                  <span class="small muted">
-                    {' '}
-                    · {r.unit.name} · {new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(r.gatheringStartsAt))}
-                  </span>
-                  {r.petition ? <span class="small muted"> · {r.petition}</span> : null}
-                </>
-              ),
-            },
-          ]}
-        />
-      ) : null}
+      <ListTable
+        list={list}
+        empty={t('gatherings.followUps.none')}
+        scroll
+        caption={t('gatherings.followUps.title')}
+        rowKey={(r) => r.id}
+        rowClass={(r) => (r.overdue ? 'row-overdue' : undefined)}
+        rowTestId="follow-up"
+        columns={[
+          {
+            header: t('gatherings.console.dueOn'),
+            cell: (r) => (
+              <>
+                {day.format(new Date(`${r.dueOn}T00:00:00Z`))}
+                {r.overdue ? <strong> · {t('gatherings.console.overdue')}</strong> : null}
+              </>
+            ),
+          },
+          { header: t('gatherings.console.responsible'), cell: (r) => r.responsible },
+          { header: t('gatherings.console.conclusion'), cell: (r) => r.conclusion },
+          {
+            header: t('gatherings.gathering'),
+            cell: (r) => (
+              <>
+                <a href={`/staff/gatherings/${r.gathering}`}>{r.gatheringTitle}</a>
+                <span class="small muted">
+                  {' '}
+                  · {r.unit.name} · {new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(r.gatheringStartsAt))}
+                </span>
+                {r.petition ? <span class="small muted"> · {r.petition}</span> : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

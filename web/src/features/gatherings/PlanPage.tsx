@@ -7,8 +7,8 @@ import type { Agency } from '../../app/apiTypes.ts';
 import { PlaceMap } from '../../app/map/PlaceMap.tsx';
 import { gatheringKinds, holidayRules, hostRoles, type GatheringKind, type HolidayRule, type HostRole } from '../../../../server/contract/domain.ts';
 import type { StaffDirectory } from '../../../../server/modules/directory/directory.schema.ts';
-import { Alert, Empty, Loading, PageTitle, RadioGroup, useAsync } from '../../app/ui.tsx';
-import { DataTable, SelectField, TextAreaField, TextField, ColumnHeads } from '../../app/components.tsx';
+import { Empty, Loading, PageTitle, RadioGroup, useAsync } from '../../app/ui.tsx';
+import { ListTable, SelectField, TextAreaField, TextField, ColumnHeads } from '../../app/components.tsx';
 import { addMonths, gatheringTime, lastDay, thisMonth } from './format.ts';
 import { useFormSubmission } from './submission.ts';
 import { FormEnd } from './FormEnd.tsx';
@@ -50,33 +50,29 @@ export default function PlanPage({ query }: PageProps) {
               {t('gatherings.later')}
             </a>
           </div>
-          {list.loading ? <Loading /> : null}
-          <Alert>{list.error}</Alert>
-          {list.value && list.value.items.length === 0 ? <Empty>{t('gatherings.none')}</Empty> : null}
-          {list.value && list.value.items.length ? (
-            <DataTable
-              scroll
-              caption={t('gatherings.schedule')}
-              rows={list.value.items}
-              rowKey={(g) => g.id}
-              rowTestId="staff-gathering"
-              columns={[
-                { header: t('gatherings.when'), cell: (g) => gatheringTime(g, locale) },
-                {
-                  header: t('gatherings.titleLabel'),
-                  cell: (g) => (
-                    <>
-                      <a href={`/staff/gatherings/${g.id}`}>{g.title}</a>
-                      <span class="small muted"> · {g.unit.name}</span>
-                    </>
-                  ),
-                },
-                { header: t('gatherings.kindLabel'), cell: (g) => t(`gatherings.kind.${g.kind}`) },
-                { header: t('gatherings.host'), cell: (g) => g.host?.name ?? '—' },
-                { header: t('gatherings.stateLabel'), cell: (g) => t(`gatherings.state.${g.state}`) },
-              ]}
-            />
-          ) : null}
+          <ListTable
+            list={list}
+            empty={t('gatherings.none')}
+            scroll
+            caption={t('gatherings.schedule')}
+            rowKey={(g) => g.id}
+            rowTestId="staff-gathering"
+            columns={[
+              { header: t('gatherings.when'), cell: (g) => gatheringTime(g, locale) },
+              {
+                header: t('gatherings.titleLabel'),
+                cell: (g) => (
+                  <>
+                    <a href={`/staff/gatherings/${g.id}`}>{g.title}</a>
+                    <span class="small muted"> · {g.unit.name}</span>
+                  </>
+                ),
+              },
+              { header: t('gatherings.kindLabel'), cell: (g) => t(`gatherings.kind.${g.kind}`) },
+              { header: t('gatherings.host'), cell: (g) => g.host?.name ?? '—' },
+              { header: t('gatherings.stateLabel'), cell: (g) => t(`gatherings.state.${g.state}`) },
+            ]}
+          />
         </section>
       ) : null}
       {unit ? <SeriesSection unit={unit} onChanged={() => list.reload()} /> : null}
