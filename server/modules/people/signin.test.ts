@@ -49,7 +49,7 @@ describeEachBackend(
         username: 'nguyen.van.a',
         agency: null,
         agencyName: null,
-        grants: [{ unit: 'AC1', unitName: 'A Commune One', role: 'handler' }],
+        grants: [{ unit: { code: 'AC1', name: 'A Commune One' }, role: 'handler' }],
         csrfToken: body.csrfToken,
         expiresAt: body.expiresAt,
       });

@@ -133,7 +133,7 @@ describeEachBackend('petition intake, tracking, rating and attachments', (t) => 
       payload: { unit: 'TC2', ackWorkingDays: 2, urgentAckWorkingHours: 2, resolutionDays: 30, dayType: 'calendar', maxExtensions: 1, extensionDays: 15, anonymousAllowed: true, reopenDays: 30 },
     });
     assert.equal(put.statusCode, 200, put.body);
-    assert.equal(put.json().unit, 'TC2');
+    assert.equal(put.json().unit.code, 'TC2');
     await submitOk(t(), { unit: 'TV2', kind: 'complaint', body: 'The market fee is too high.', anonymous: true });
     assert.equal((await call().submit({ unit: 'TV1', kind: 'complaint', body: 'The market fee is too high.', anonymous: true })).statusCode, 400);
     // A leader of commune one may not change commune two's policy, nor the default.
