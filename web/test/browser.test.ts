@@ -386,6 +386,22 @@ describe('languages', { timeout: 120_000 }, () => {
   });
 });
 
+describe('the session', { timeout: 120_000 }, () => {
+  test('a staff page opened directly names the official in its header, even when effects run late', async () => {
+    const page = await open('vi-VN', desktop);
+    await signIn(page, demo.handler, vi);
+    // A busy phone runs effects late (Preact waits for a frame, at most 100 ms): the answer of
+    // /auth/session then arrives before the header listens for it, and must not be lost.
+    await page.addInitScript(() => {
+      window.requestAnimationFrame = () => 0;
+    });
+    await page.goto('/staff');
+    await page.getByRole('heading', { level: 1, name: vi['inbox.title'] }).waitFor();
+    await page.getByRole('button', { name: vi['shell.signOut'], exact: true }).waitFor({ timeout: 5_000 });
+    await signOut(page, vi);
+  });
+});
+
 describe('every page', { timeout: 300_000 }, () => {
   test('has no serious accessibility violation and is screenshotted at 360 and 1280 px', async () => {
     const publicPages: Array<[string, string]> = [

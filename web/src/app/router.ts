@@ -3,7 +3,7 @@
  * either bundled with the first load (resident pages) or loaded when first visited.
  */
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { changeSignal } from './changes.ts';
 
 export interface PageProps {
   params: Record<string, string>;
@@ -84,24 +84,19 @@ export function matchRoute(pathname: string): { route: Route; params: Record<str
   return null;
 }
 
-const listeners = new Set<() => void>();
+const { emit, useChanges } = changeSignal();
 
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   if (to === location.pathname + location.search) return;
   if (opts.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
-  listeners.forEach((l) => l());
+  emit();
 }
 
-window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+window.addEventListener('popstate', emit);
 
 export function useLocation(): { pathname: string; search: string } {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const listener = () => setTick((n) => n + 1);
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  }, []);
+  useChanges();
   return { pathname: location.pathname, search: location.search };
 }
 

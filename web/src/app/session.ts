@@ -2,8 +2,8 @@
  * Who is signed in. The session itself is an HttpOnly cookie; the interface keeps the account
  * and the CSRF token that must go with every write.
  */
-import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, setCsrfToken } from './api.ts';
+import { changeSignal } from './changes.ts';
 import type { Static } from 'typebox';
 import type { Me as MeSchema, SessionAnswer } from '../../../server/modules/people/people.schema.ts';
 
@@ -16,8 +16,7 @@ export type Me = Pick<SignedIn, 'kind' | 'id' | 'name' | 'username' | 'phone' | 
 
 let current: Me | null = null;
 let loaded = false;
-const listeners = new Set<() => void>();
-const emit = () => listeners.forEach((l) => l());
+const { emit, useChanges } = changeSignal();
 
 function accountOf(me: SignedIn): Me {
   return {
@@ -74,12 +73,7 @@ export async function signOut(): Promise<void> {
 }
 
 export function useSession(): { me: Me | null; loaded: boolean } {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const listener = () => setTick((n) => n + 1);
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  }, []);
+  useChanges();
   return { me: current, loaded };
 }
 
