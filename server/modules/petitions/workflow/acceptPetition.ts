@@ -4,7 +4,7 @@ import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
 import { updateMergedInto, updatePetition } from '../petitions.queries.ts';
 import { resolutionDue } from '../deadline-policies/petitions.deadlines.ts';
 import { tellResidents } from '../petitions.notify.ts';
-import { actOnCase, auditPetition, firstTime, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, firstTime, policyAt, recordStatusChange, unitOf, type CommandActor } from './shared.ts';
 
 export async function acceptPetition(ctx: AppContext, actor: CommandActor, id: number, input: { version?: number }): Promise<number> {
   const cal = await loadCalendar(ctx.db);
@@ -20,8 +20,7 @@ export async function acceptPetition(ctx: AppContext, actor: CommandActor, id: n
       ...(first ? { original_due_at: dueAt } : {}),
     }, now);
     await updateMergedInto(trx, p.id, { due_at: dueAt }, now);
-    await recordEvent(trx, p, actor, now, { type: 'accepted', from_status: p.status, to_status: 'accepted', visibility: 'public' });
-    await auditPetition(trx, actor, 'accept', p, { from: p.status, to: 'accepted', dueAt }, now);
+    await recordStatusChange(trx, actor, p, now, { to: 'accepted', event: { type: 'accepted', visibility: 'public' }, audit: 'accept', auditChanges: { dueAt } });
     await tellResidents(trx, p.id, 'petition_accepted', { unit: unit.name, dueAt: localDateTime(dueAt, unit.time_zone) }, `v${p.version + 1}`, now);
   });
 }

@@ -10,7 +10,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { approvalSetAt, noPendingAnswer, updateMergedInto, updatePetition, type PetitionChanges, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
 import { leads } from '../petitions.policy.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
-import { actOnCase, auditPetition, firstTime, increment, leadersOf, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, auditPetition, firstTime, increment, leadersOf, recordEvent, recordStatusChange, unitOf, type CommandActor } from './shared.ts';
 
 interface AnswerInput {
   text: string;
@@ -96,22 +96,12 @@ export async function writeAnswer(
     now,
   );
   await updateMergedInto(trx, p.id, facts, now);
-  await recordEvent(trx, p, actor, now, {
-    type: 'answered',
-    from_status: p.status,
-    to_status: 'answered',
-    text: a.text,
-    data: { publish: a.publish, onTheSpot: a.onTheSpot, ...(a.approvedBy !== undefined ? { approvedBy: a.approvedBy, writtenBy: a.by ?? null } : {}) },
-    visibility: 'public',
-  });
-  await auditPetition(trx, actor, 'answer', p, {
-    from: p.status,
+  const approval = a.approvedBy !== undefined ? { approvedBy: a.approvedBy, writtenBy: a.by ?? null } : {};
+  await recordStatusChange(trx, actor, p, now, {
     to: 'answered',
-    onTheSpot: a.onTheSpot,
-    publish: a.publish,
-    onTime,
-    answerNumber: p.answer_count + 1,
-    ...(a.approvedBy !== undefined ? { approvedBy: a.approvedBy, writtenBy: a.by ?? null } : {}),
-  }, now);
+    event: { type: 'answered', text: a.text, data: { publish: a.publish, onTheSpot: a.onTheSpot, ...approval }, visibility: 'public' },
+    audit: 'answer',
+    auditChanges: { onTheSpot: a.onTheSpot, publish: a.publish, onTime, answerNumber: p.answer_count + 1, ...approval },
+  });
   await tellResidents(trx, p.id, 'petition_answered', { unit: a.unit.name, answer: a.text }, `answer${p.answer_count + 1}`, now);
 }

@@ -7,7 +7,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { findAgency, noPendingAnswer, officialWithGrants, reportedReach, updateMergedInto, updatePetition } from '../petitions.queries.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
-import { actOnCase, auditPetition, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, recordStatusChange, unitOf, type CommandActor } from './shared.ts';
 import { contentOf, handlerGrant, leaderGrant, missingClearItems, sameBranch, withinReachOf } from '../petitions.policy.ts';
 
 interface AssignInput {
@@ -76,22 +76,12 @@ export async function assignPetition(ctx: AppContext, actor: CommandActor, id: n
       ...noPendingAnswer,
     }, now);
     if (dueAt.getTime() !== p.due_at.getTime()) await updateMergedInto(trx, p.id, { due_at: dueAt }, now);
-    await recordEvent(trx, p, actor, now, {
-      type: 'assigned',
-      from_status: p.status,
-      to_status: 'assigned',
-      data: { handlerId, leaderId, agencyId, dueAt: dueAt.toISOString(), expectedResult, content: statement },
-      visibility: 'public',
-    });
-    await auditPetition(trx, actor, 'assign', p, {
-      from: p.status,
+    await recordStatusChange(trx, actor, p, now, {
       to: 'assigned',
-      handlerId,
-      leaderId,
-      agencyId,
-      dueAt,
-      previousHandlerId: p.handler_id,
-    }, now);
+      event: { type: 'assigned', data: { handlerId, leaderId, agencyId, dueAt: dueAt.toISOString(), expectedResult, content: statement }, visibility: 'public' },
+      audit: 'assign',
+      auditChanges: { handlerId, leaderId, agencyId, dueAt, previousHandlerId: p.handler_id },
+    });
 
     const occasion = `v${p.version + 1}`;
     const params = { trackingCode: p.tracking_code, kind: p.kind, unit: unit.name, dueAt: localDateTime(dueAt, unit.time_zone) };

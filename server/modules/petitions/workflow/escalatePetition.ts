@@ -6,7 +6,7 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { loadCalendar } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
-import { actOnCase, auditPetition, firstTime, increment, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, firstTime, increment, recordStatusChange, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, tellSentUp } from './moveCase.ts';
 import type { EscalationCause, PetitionStatus } from '../../../contract/domain.ts';
 
@@ -39,23 +39,18 @@ export async function escalatePetition(ctx: AppContext, actor: CommandActor, id:
         ...(p.status === 'answered' ? { resolved: false, resolved_at: null, resolved_on_time: null } : {}),
       },
     }, now);
-    await recordEvent(trx, p, actor, now, {
-      type: 'escalated',
-      from_status: p.status,
-      to_status: status,
-      unit_id: parent.id,
-      reason: input.reason,
-      data: { cause, fromUnitId: from.id, previousHandlerId: p.handler_id, previousLeaderId: p.leader_id },
-      visibility: 'public',
-    });
-    await auditPetition(trx, actor, 'escalate', { id: p.id, unit_id: parent.id }, {
-      from: p.status,
+    await recordStatusChange(trx, actor, p, now, {
       to: status,
-      cause,
-      fromUnitId: from.id,
-      toUnitId: parent.id,
-      dueAt,
-    }, now);
+      event: {
+        type: 'escalated',
+        unit_id: parent.id,
+        reason: input.reason,
+        data: { cause, fromUnitId: from.id, previousHandlerId: p.handler_id, previousLeaderId: p.leader_id },
+        visibility: 'public',
+      },
+      audit: 'escalate',
+      auditChanges: { cause, fromUnitId: from.id, toUnitId: parent.id, dueAt },
+    });
 
     await tellSentUp(trx, p, { from, to: parent, reason: input.reason, dueAt, occasion: `escalation${p.escalation_count + 1}` }, now);
   });

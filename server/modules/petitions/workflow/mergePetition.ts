@@ -8,7 +8,7 @@ import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { canSee, protectedKinds } from '../petitions.policy.ts';
 import { findPetition, mergedPetitions, moveMergedPetitions, noPendingAnswer, updateMergedInto, updatePetition, type PetitionChanges } from '../petitions.queries.ts';
 import { tellResidents } from '../petitions.notify.ts';
-import { actOnCase, auditPetition, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, auditPetition, recordEvent, recordStatusChange, unitOf, type CommandActor } from './shared.ts';
 import type { PetitionStatus } from '../../../contract/domain.ts';
 
 /** A case may take in petitions while it is open, and once answered (they get the answer at once). */
@@ -58,13 +58,11 @@ export async function mergePetition(
     // action on it cannot miss this.
     await updatePetition(trx, target, {}, now);
 
-    await recordEvent(trx, p, actor, now, {
-      type: 'merged',
-      from_status: p.status,
-      to_status: 'merged',
-      reason: input.reason ?? null,
-      data: { caseId: target.id, caseTrackingCode: target.tracking_code },
-      visibility: 'public',
+    await recordStatusChange(trx, actor, p, now, {
+      to: 'merged',
+      event: { type: 'merged', reason: input.reason ?? null, data: { caseId: target.id, caseTrackingCode: target.tracking_code }, visibility: 'public' },
+      audit: 'merge',
+      auditChanges: { caseId: target.id },
     });
     await recordEvent(trx, target, actor, now, {
       type: 'merged_in',
@@ -72,7 +70,6 @@ export async function mergePetition(
       data: { petitionId: p.id, trackingCode: p.tracking_code, alsoMerged: children.map((c) => c.id) },
       visibility: 'internal',
     });
-    await auditPetition(trx, actor, 'merge', p, { from: p.status, to: 'merged', caseId: target.id }, now);
     await auditPetition(trx, actor, 'merge_in', target, { petitionId: p.id, alsoMerged: children.map((c) => c.id) }, now);
 
     if (answered && target.answer_text) {

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { updatePetition } from '../petitions.queries.ts';
 import { tellResidents } from '../petitions.notify.ts';
-import { actOnCase, auditPetition, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, recordStatusChange, unitOf, type CommandActor } from './shared.ts';
 
 export async function rejectPetition(
   ctx: AppContext,
@@ -13,14 +13,7 @@ export async function rejectPetition(
   return actOnCase(ctx, actor, id, 'reject', input.version, async (trx, p, now) => {
     const unit = await unitOf(trx, p.unit_id);
     await updatePetition(trx, p, { status: 'rejected', rejected_at: now }, now);
-    await recordEvent(trx, p, actor, now, {
-      type: 'rejected',
-      from_status: p.status,
-      to_status: 'rejected',
-      reason: input.reason,
-      visibility: 'public',
-    });
-    await auditPetition(trx, actor, 'reject', p, { from: p.status, to: 'rejected' }, now);
+    await recordStatusChange(trx, actor, p, now, { to: 'rejected', event: { type: 'rejected', reason: input.reason, visibility: 'public' }, audit: 'reject' });
     await tellResidents(trx, p.id, 'petition_rejected', { unit: unit.name, reason: input.reason }, `v${p.version + 1}`, now);
   });
 }

@@ -9,7 +9,7 @@ import { loadCalendar, localDateTime, type Calendar } from '../../../platform/ca
 import { updateMergedInto, updatePetition, type PetitionChanges, type PetitionRow } from '../petitions.queries.ts';
 import { resolutionDue } from '../deadline-policies/petitions.deadlines.ts';
 import { tellOfficials } from '../petitions.notify.ts';
-import { actOnCase, auditPetition, increment, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, increment, policyAt, recordStatusChange, unitOf, type CommandActor } from './shared.ts';
 
 export async function reopenPetition(
   ctx: AppContext,
@@ -45,15 +45,12 @@ export async function reopenCase(
   };
   await updatePetition(trx, p, { ...r.extra, ...facts, status: 'reopened' }, now);
   await updateMergedInto(trx, p.id, facts, now);
-  await recordEvent(trx, p, actor, now, {
-    type: 'reopened',
-    from_status: p.status,
-    to_status: 'reopened',
-    reason: r.reason,
-    data: { byRating: r.byRating },
-    visibility: 'public',
+  await recordStatusChange(trx, actor, p, now, {
+    to: 'reopened',
+    event: { type: 'reopened', reason: r.reason, data: { byRating: r.byRating }, visibility: 'public' },
+    audit: 'reopen',
+    auditChanges: { dueAt, byRating: r.byRating },
   });
-  await auditPetition(trx, actor, 'reopen', p, { from: p.status, to: 'reopened', dueAt, byRating: r.byRating }, now);
   const people = [p.handler_id, p.leader_id].filter((x): x is number => x !== null);
   await tellOfficials(trx, people, 'petition_reopened_official', p.id, {
     trackingCode: p.tracking_code,

@@ -12,7 +12,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { loadCalendar } from '../../../platform/calendar.ts';
 import { conflict } from '../../../platform/errors.ts';
 import type { ReviewStage } from '../../../contract/domain.ts';
-import { actOnCase, auditPetition, policyAt, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, policyAt, recordStatusChange, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, tellSentUp } from './moveCase.ts';
 
 interface ReviewInput {
@@ -55,22 +55,18 @@ export async function reviewPetition(ctx: AppContext, actor: CommandActor, id: n
         closed_at: null,
       },
     }, now);
-    await recordEvent(trx, p, actor, now, {
-      type: `${stage}_requested`,
-      from_status: p.status,
-      to_status: 'accepted',
-      unit_id: reviewer.id,
-      reason: input.reason,
-      data: { fromUnitId: from.id, previousHandlerId: p.handler_id, previousLeaderId: p.leader_id },
-      visibility: 'public',
-    });
-    await auditPetition(trx, actor, stage, { id: p.id, unit_id: reviewer.id, kind: p.kind }, {
-      from: p.status,
+    await recordStatusChange(trx, actor, p, now, {
       to: 'accepted',
-      fromUnitId: from.id,
-      toUnitId: reviewer.id,
-      dueAt,
-    }, now);
+      event: {
+        type: `${stage}_requested`,
+        unit_id: reviewer.id,
+        reason: input.reason,
+        data: { fromUnitId: from.id, previousHandlerId: p.handler_id, previousLeaderId: p.leader_id },
+        visibility: 'public',
+      },
+      audit: stage,
+      auditChanges: { fromUnitId: from.id, toUnitId: reviewer.id, dueAt },
+    });
 
     await tellSentUp(trx, p, { from, to: reviewer, reason: input.reason, dueAt, occasion: stage }, now);
   });

@@ -11,7 +11,7 @@ import { anonymous } from '../../../platform/access.ts';
 import { findPetition, findPetitionLocked, findUnitById, insertEvent, officialsAtUnit, reportedReach, type EventInput, type PetitionRow, type UnitRow } from '../petitions.queries.ts';
 import { policiesFor } from '../deadline-policies/policies.queries.ts';
 import { pickPolicy, type DeadlinePolicy } from '../deadline-policies/petitions.deadlines.ts';
-import type { ActionType, PetitionKind } from '../../../contract/domain.ts';
+import type { ActionType, PetitionKind, PetitionStatus } from '../../../contract/domain.ts';
 
 export type { CommandActor } from '../petitions.policy.ts';
 
@@ -93,6 +93,26 @@ export async function recordEvent(
   e: Omit<EventInput, 'petition_id' | 'at' | 'actor_id' | 'actor_label'>,
 ): Promise<void> {
   await insertEvent(trx, { petition_id: p.id, at, unit_id: e.unit_id ?? p.unit_id, ...actorFields(actor), ...e });
+}
+
+/** What a change of status records besides the row: its timeline event and its audit event. */
+export interface StatusChange {
+  to: PetitionStatus;
+  /** The timeline event; `unit_id` when the case moved to another unit. */
+  event: Omit<EventInput, 'petition_id' | 'at' | 'actor_id' | 'actor_label' | 'from_status' | 'to_status'>;
+  /** The audit action, and what its changes add to the two statuses. */
+  audit: string;
+  auditChanges?: Record<string, unknown>;
+}
+
+/**
+ * The timeline and audit events of a change of status, both naming the status before and after;
+ * the audit event is filed at the unit the case is at afterwards.
+ */
+export async function recordStatusChange(trx: Kysely<DB>, actor: CommandActor, p: PetitionRow, now: Date, c: StatusChange): Promise<void> {
+  await recordEvent(trx, p, actor, now, { ...c.event, from_status: p.status, to_status: c.to });
+  const filedAt = { id: p.id, unit_id: c.event.unit_id ?? p.unit_id, kind: p.kind };
+  await auditPetition(trx, actor, c.audit, filedAt, { from: p.status, to: c.to, ...c.auditChanges }, now);
 }
 
 /**

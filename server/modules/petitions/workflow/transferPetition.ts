@@ -8,7 +8,7 @@ import { badRequest } from '../../../platform/errors.ts';
 import { findAgency, findUnitByCode, reportedReach } from '../petitions.queries.ts';
 import { tellOfficials, tellResidents } from '../petitions.notify.ts';
 import { unitWithinReachOf } from '../petitions.policy.ts';
-import { actOnCase, auditPetition, firstTime, increment, recordEvent, unitOf, type CommandActor } from './shared.ts';
+import { actOnCase, firstTime, increment, recordStatusChange, unitOf, type CommandActor } from './shared.ts';
 import { moveCase, receiversAt } from './moveCase.ts';
 
 interface TransferInput {
@@ -47,22 +47,12 @@ export async function transferPetition(ctx: AppContext, actor: CommandActor, id:
       status: 'transferred',
       facts: { transfer_count: increment('transfer_count'), transferred_at: firstTime('transferred_at', now) },
     }, now);
-    await recordEvent(trx, p, actor, now, {
-      type: 'transferred',
-      from_status: p.status,
-      to_status: 'transferred',
-      unit_id: to.id,
-      reason: input.reason,
-      data: { fromUnitId: from.id, toUnitId: to.id, agencyId },
-      visibility: 'public',
-    });
-    await auditPetition(trx, actor, 'transfer', { id: p.id, unit_id: to.id }, {
-      from: p.status,
+    await recordStatusChange(trx, actor, p, now, {
       to: 'transferred',
-      fromUnitId: from.id,
-      toUnitId: to.id,
-      agencyId,
-    }, now);
+      event: { type: 'transferred', unit_id: to.id, reason: input.reason, data: { fromUnitId: from.id, toUnitId: to.id, agencyId }, visibility: 'public' },
+      audit: 'transfer',
+      auditChanges: { fromUnitId: from.id, toUnitId: to.id, agencyId },
+    });
     const occasion = `transfer${p.transfer_count + 1}`;
     await tellOfficials(trx, await receiversAt(trx, p, to.id), 'petition_transferred_official', p.id, {
       trackingCode: p.tracking_code,
