@@ -9,7 +9,21 @@ import { scorecardMeasures, type ScorecardGrade, type ScorecardMeasure } from '.
 import { startOfLocalDay } from '../../platform/calendar.ts';
 import { compliance } from '../gatherings/index.ts';
 import { answerRatingScore, faceScore, gradeOf, onlineChannels, round2, scaleScore, weightedTotal, type Period } from './scorecards.policy.ts';
-import { frameworksOn, frameworksOnPaths, receptionDaysHeld, recordsOf, unitRecord, type FrameworkRow, type Record_, type UnitRow } from './scorecards.queries.ts';
+import {
+  frameworksOn,
+  frameworksOnPaths,
+  receptionDaysHeld,
+  recordsOf,
+  talliesOf,
+  tallyOfRecord,
+  unitRecord,
+  type FrameworkRow,
+  type Record_,
+  type RecordWindow,
+  type Subjects,
+  type Tally,
+  type UnitRow,
+} from './scorecards.queries.ts';
 
 /** One case behind a number: `counts` says whether it counts towards the numerator of a rate. */
 export interface CaseItem {
@@ -55,57 +69,50 @@ function pickFramework(frameworks: FrameworkRow[], position: string | null): Fra
   return (position !== null ? frameworks.find((f) => f.position === position) : undefined) ?? frameworks.find((f) => f.position === null);
 }
 
-/** Every measure from the record (and, for reception days, from the gatherings module's compliance). */
-function measuresFrom(r: Record_, gatherings: { required: number; held: number; days: CaseItem[] } | null): Map<ScorecardMeasure, MeasureValue> {
+/**
+ * Every measure's value from the record's counts (and, for reception days, from the gatherings
+ * module's compliance); with the record's rows, the cases behind each number.
+ */
+function measuresFrom(t: Tally, r: Record_ | null, gatherings: Reception | null): Map<ScorecardMeasure, MeasureValue> {
   const out = new Map<ScorecardMeasure, MeasureValue>();
-  const answeredCase = (p: Record_['answered'][number], counts: boolean, detail: string | null): CaseItem => ({
-    ref: p.tracking_code,
-    at: iso(p.answered_at),
-    counts,
-    petition: p.id,
-    detail,
-  });
+  const answeredCases = (counts: (p: Record_['answered'][number]) => boolean, detail: (p: Record_['answered'][number]) => string | null): CaseItem[] =>
+    (r?.answered ?? []).map((p) => ({ ref: p.tracking_code, at: iso(p.answered_at), counts: counts(p), petition: p.id, detail: detail(p) }));
+  const n = t.answered;
+  const ofAnswered = (measure: ScorecardMeasure, numerator: number, cases: CaseItem[]): MeasureValue => ({ measure, value: rate(numerator, n), numerator, denominator: n, cases });
+  out.set('on_time_rate', ofAnswered('on_time_rate', t.onTime, answeredCases((p) => p.on_time, (p) => `due ${iso(p.due_at)}`)));
+  out.set('reopen_rate', ofAnswered('reopen_rate', t.reopened, answeredCases((p) => p.reopened, (p) => `reopened ${p.reopen_count}`)));
+  out.set('online_share', ofAnswered('online_share', t.online, answeredCases((p) => p.online, (p) => p.channel)));
 
-  const onTime = r.answered.map((p) => answeredCase(p, new Date(p.answered_at) <= new Date(p.due_at), `due ${iso(p.due_at)}`));
-  const n = r.answered.length;
-  out.set('on_time_rate', { measure: 'on_time_rate', value: rate(onTime.filter((c) => c.counts).length, n), numerator: onTime.filter((c) => c.counts).length, denominator: n, cases: onTime });
+  const overdue = (r?.overdue ?? []).map((p) => ({ ref: p.tracking_code, at: iso(p.due_at), counts: true, petition: p.id, detail: p.answered_at ? `answered ${iso(p.answered_at)}` : null }));
+  out.set('overdue_count', { measure: 'overdue_count', value: t.overdue, numerator: t.overdue, denominator: null, cases: overdue });
 
-  const reopened = r.answered.map((p) => answeredCase(p, p.reopen_count > 0, `reopened ${p.reopen_count}`));
-  const reopenedN = reopened.filter((c) => c.counts).length;
-  out.set('reopen_rate', { measure: 'reopen_rate', value: rate(reopenedN, n), numerator: reopenedN, denominator: n, cases: reopened });
-
-  const online = r.answered.map((p) => answeredCase(p, (onlineChannels as readonly string[]).includes(p.channel), p.channel));
-  const onlineN = online.filter((c) => c.counts).length;
-  out.set('online_share', { measure: 'online_share', value: rate(onlineN, n), numerator: onlineN, denominator: n, cases: online });
-
-  const overdue = r.overdue.map((p) => ({ ref: p.tracking_code, at: iso(p.due_at), counts: true, petition: p.id, detail: p.answered_at ? `answered ${iso(p.answered_at)}` : null }));
-  out.set('overdue_count', { measure: 'overdue_count', value: overdue.length, numerator: overdue.length, denominator: null, cases: overdue });
-
-  const scores: number[] = [];
-  const rated: CaseItem[] = [];
-  for (const a of r.answerRatings) {
-    const s = answerRatingScore[a.score as keyof typeof answerRatingScore] ?? 0;
-    scores.push(s);
-    rated.push({ ref: a.tracking_code, at: iso(a.created_at), counts: null, petition: a.petition_id, detail: `answer ${a.score} (${s})` });
+  let ratings = 0;
+  let scoreSum = 0;
+  for (const [word, count] of t.answerRatings) {
+    ratings += count;
+    scoreSum += (answerRatingScore[word as keyof typeof answerRatingScore] ?? 0) * count;
   }
-  for (const s of r.serviceRatings) {
-    scores.push(faceScore(s.score));
-    rated.push({ ref: `${s.source}-${s.id}`, at: iso(s.created_at), counts: null, petition: null, detail: `${s.source} ${s.score}/5${s.procedure ? ` · ${s.procedure}` : ''}` });
+  for (const [face, count] of t.serviceRatings) {
+    ratings += count;
+    scoreSum += faceScore(face) * count;
   }
-  rated.sort((a, b) => a.at.localeCompare(b.at));
-  out.set('satisfaction', {
-    measure: 'satisfaction',
-    value: scores.length ? round2(scores.reduce((x, y) => x + y, 0) / scores.length) : null,
-    numerator: null,
-    denominator: scores.length,
-    cases: rated,
-  });
+  const rated: CaseItem[] = [
+    ...(r?.answerRatings ?? []).map((a) => ({
+      ref: a.tracking_code,
+      at: iso(a.created_at),
+      counts: null,
+      petition: a.petition_id,
+      detail: `answer ${a.score} (${answerRatingScore[a.score as keyof typeof answerRatingScore] ?? 0})`,
+    })),
+    ...(r?.serviceRatings ?? []).map((s) => ({ ref: `${s.source}-${s.id}`, at: iso(s.created_at), counts: null, petition: null, detail: `${s.source} ${s.score}/5${s.procedure ? ` · ${s.procedure}` : ''}` })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  out.set('satisfaction', { measure: 'satisfaction', value: ratings ? round2(scoreSum / ratings) : null, numerator: null, denominator: ratings, cases: rated });
 
-  const upheld = r.upheld.map((f) => ({ ref: f.tracking_code, at: iso(f.recorded_at), counts: true, petition: f.petition_id, detail: null }));
-  out.set('upheld_conduct', { measure: 'upheld_conduct', value: upheld.length, numerator: upheld.length, denominator: null, cases: upheld });
+  const upheld = (r?.upheld ?? []).map((f) => ({ ref: f.tracking_code, at: iso(f.recorded_at), counts: true, petition: f.petition_id, detail: null }));
+  out.set('upheld_conduct', { measure: 'upheld_conduct', value: t.upheld, numerator: t.upheld, denominator: null, cases: upheld });
 
-  const inspections = r.inspections.map((i) => ({ ref: `inspection-${i.id}`, at: i.found_on, counts: true, petition: null, detail: `${i.text} — ${i.entered_by_name}` }));
-  out.set('inspection_findings', { measure: 'inspection_findings', value: inspections.length, numerator: inspections.length, denominator: null, cases: inspections });
+  const inspections = (r?.inspections ?? []).map((i) => ({ ref: `inspection-${i.id}`, at: i.found_on, counts: true, petition: null, detail: `${i.text} — ${i.entered_by_name}` }));
+  out.set('inspection_findings', { measure: 'inspection_findings', value: t.inspections, numerator: t.inspections, denominator: null, cases: inspections });
 
   out.set('gatherings_held', {
     measure: 'gatherings_held',
@@ -121,10 +128,17 @@ type Reception = { required: number; held: number; days: CaseItem[] };
 
 /**
  * Units' reception days against the law's minimum, over the months of the period that have
- * ended: days required, days held (up to the required number each month), and the days held.
- * The units share a time zone; three statements for any number of them.
+ * ended: days required, days held (up to the required number each month), and, with `days`,
+ * the days held. The units share a time zone; three statements for any number of them.
  */
-async function receptionAgainstMinimum(db: Kysely<DB>, units: UnitRow[], period: Period, now: Date, from: Date, to: Date): Promise<Map<number, Reception | null>> {
+async function receptionAgainstMinimum(
+  db: Kysely<DB>,
+  units: UnitRow[],
+  period: Period,
+  w: RecordWindow,
+  days: boolean,
+): Promise<Map<number, Reception | null>> {
+  const { now } = w;
   const out = new Map<number, Reception | null>(units.map((u) => [u.id, null]));
   if (!units.length) return out;
   const zone = units[0].time_zone;
@@ -137,7 +151,7 @@ async function receptionAgainstMinimum(db: Kysely<DB>, units: UnitRow[], period:
   const paths = [...new Set(units.map((u) => u.path))];
   const [items, held] = await Promise.all([
     compliance(db, '', paths, ended[0], ended[ended.length - 1], now),
-    receptionDaysHeld(db, [...new Set(units.map((u) => u.id))], from, to),
+    days ? receptionDaysHeld(db, [...new Set(units.map((u) => u.id))], w.from, w.to) : [],
   ]);
   for (const unit of units) {
     const mine = items.filter((i) => i.unit.code === unit.code);
@@ -172,15 +186,16 @@ type Subject = { official: number } | { unitPath: string };
 export type Computed = { card: Scorecard; measures: Map<ScorecardMeasure, MeasureValue> };
 
 export async function computeScorecard(db: Kysely<DB>, input: ComputeInput): Promise<Computed> {
-  return (await computeScorecards(db, [input]))[0];
+  return (await computeScorecards(db, [input], { cases: true }))[0];
 }
 
 /**
  * Scorecards of many officials (or units) at once, in the order given: the record, frameworks
  * and reception days are read for all of them together, a dozen statements per time zone and
- * period instead of a dozen per scorecard.
+ * period instead of a dozen per scorecard. Without `cases`, PostgreSQL counts the record and no
+ * measure lists its cases (a province's grades need the numbers, not every case of its year).
  */
-export async function computeScorecards(db: Kysely<DB>, inputs: ComputeInput[]): Promise<Computed[]> {
+export async function computeScorecards(db: Kysely<DB>, inputs: ComputeInput[], opts: { cases: boolean }): Promise<Computed[]> {
   const frameworks = await frameworksOnPaths(db, inputs.map((i) => i.unit.path));
   const out = new Array<Computed>(inputs.length);
   const groups = new Map<string, number[]>();
@@ -188,29 +203,31 @@ export async function computeScorecards(db: Kysely<DB>, inputs: ComputeInput[]):
     const key = `${input.unit.time_zone} ${input.period.key} ${input.now.getTime()}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
+  const read = async (subjects: Subjects, w: RecordWindow): Promise<Map<number, { tally: Tally; record: Record_ | null }>> => {
+    if (!opts.cases) return new Map([...(await talliesOf(db, subjects, w, onlineChannels))].map(([id, tally]) => [id, { tally, record: null }]));
+    return new Map([...(await recordsOf(db, subjects, w, onlineChannels))].map(([id, record]) => [id, { tally: tallyOfRecord(record), record }]));
+  };
   for (const members of groups.values()) {
     const { unit, period, now } = inputs[members[0]];
-    const from = startOfLocalDay(period.from, unit.time_zone);
-    const to = startOfLocalDay(period.to, unit.time_zone);
+    const w: RecordWindow = { from: startOfLocalDay(period.from, unit.time_zone), to: startOfLocalDay(period.to, unit.time_zone), now, fromDay: period.from, toDay: period.to };
     const officials = members.filter((i) => 'official' in inputs[i].subject);
     const subtrees = members.filter((i) => !('official' in inputs[i].subject));
     const [byOfficial, bySubtree, reception] = await Promise.all([
-      officials.length
-        ? recordsOf(db, { officials: officials.map((i) => (inputs[i].subject as { official: number }).official) }, from, to, now, period.from, period.to)
-        : new Map<number, Record_>(),
-      Promise.all(subtrees.map((i) => recordsOf(db, inputs[i].subject as { unitPath: string }, from, to, now, period.from, period.to))),
-      receptionAgainstMinimum(db, members.map((i) => inputs[i].unit), period, now, from, to),
+      officials.length ? read({ officials: officials.map((i) => (inputs[i].subject as { official: number }).official) }, w) : new Map<number, never>(),
+      Promise.all(subtrees.map((i) => read(inputs[i].subject as { unitPath: string }, w))),
+      receptionAgainstMinimum(db, members.map((i) => inputs[i].unit), period, w, opts.cases),
     ]);
-    for (const i of officials) out[i] = scorecardOf(inputs[i], byOfficial.get((inputs[i].subject as { official: number }).official)!, frameworks, reception.get(inputs[i].unit.id) ?? null);
-    subtrees.forEach((i, k) => (out[i] = scorecardOf(inputs[i], bySubtree[k].get(unitRecord)!, frameworks, reception.get(inputs[i].unit.id) ?? null)));
+    const card = (i: number, r: { tally: Tally; record: Record_ | null }) => scorecardOf(inputs[i], r, frameworks, reception.get(inputs[i].unit.id) ?? null);
+    for (const i of officials) out[i] = card(i, byOfficial.get((inputs[i].subject as { official: number }).official)!);
+    subtrees.forEach((i, k) => (out[i] = card(i, bySubtree[k].get(unitRecord)!)));
   }
   return out;
 }
 
 /** One scorecard from its record: each framework criterion scaled, the weighted total, the grade. */
-function scorecardOf(input: ComputeInput, record: Record_, frameworks: FrameworkRow[], gatherings: Reception | null): Computed {
+function scorecardOf(input: ComputeInput, r: { tally: Tally; record: Record_ | null }, frameworks: FrameworkRow[], gatherings: Reception | null): Computed {
   const { period } = input;
-  const measures = measuresFrom(record, gatherings);
+  const measures = measuresFrom(r.tally, r.record, gatherings);
   const fw = pickFramework(frameworksOn(frameworks, input.unit.path), input.position);
   const criteria: ComputedCriterion[] = [];
   const used = new Set<ScorecardMeasure>();

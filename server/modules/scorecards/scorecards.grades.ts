@@ -34,6 +34,7 @@ export async function officialGradesUnder(ctx: AppContext, unitPath: string, p: 
   const cards = await computeScorecards(
     ctx.db,
     officials.map((o) => ({ subject: { official: o.id }, unit: o.home, position: o.position, period: p, now })),
+    { cases: false },
   );
   return officials.map((o, i) => ({ id: o.id, name: o.name, position: o.position, homePath: o.home.path, total: cards[i].card.total, grade: cards[i].card.grade }));
 }

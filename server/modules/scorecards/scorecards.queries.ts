@@ -193,7 +193,7 @@ export async function writeFramework(
 export type Subjects = { officials: number[] } | { unitPath: string };
 
 export interface Record_ {
-  answered: { id: number; tracking_code: string; answered_at: Date; due_at: Date; reopen_count: number; channel: string }[];
+  answered: { id: number; tracking_code: string; answered_at: Date; due_at: Date; reopen_count: number; channel: string; on_time: boolean; reopened: boolean; online: boolean }[];
   overdue: { id: number; tracking_code: string; due_at: Date; answered_at: Date | null }[];
   answerRatings: { id: number; petition_id: number; tracking_code: string; score: string; created_at: Date }[];
   serviceRatings: { id: number; source: string; score: number; procedure: string | null; created_at: Date }[];
@@ -201,54 +201,95 @@ export interface Record_ {
   inspections: { id: number; found_on: string; text: string; entered_by_name: string }[];
 }
 
-const emptyRecord = (): Record_ => ({ answered: [], overdue: [], answerRatings: [], serviceRatings: [], upheld: [], inspections: [] });
+/** What the measures count of a record; a record's rows give the same numbers (tallyOfRecord). */
+export interface Tally {
+  answered: number;
+  onTime: number;
+  reopened: number;
+  online: number;
+  overdue: number;
+  /** ratings of answers by their word, of service by their face (1–5) */
+  answerRatings: Map<string, number>;
+  serviceRatings: Map<number, number>;
+  upheld: number;
+  inspections: number;
+}
 
-/** The key of a unit subtree's record in what recordsOf answers. */
+const emptyRecord = (): Record_ => ({ answered: [], overdue: [], answerRatings: [], serviceRatings: [], upheld: [], inspections: [] });
+const emptyTally = (): Tally => ({ answered: 0, onTime: 0, reopened: 0, online: 0, overdue: 0, answerRatings: new Map(), serviceRatings: new Map(), upheld: 0, inspections: 0 });
+
+/** The key of a unit subtree's record in what recordsOf and talliesOf answer. */
 export const unitRecord = 0;
 
+/** What an answered petition counts towards, each written once for the rows and the counts. */
+const answeredOnTime = sql<boolean>`p.answered_at <= p.due_at`;
+const answeredReopened = sql<boolean>`p.reopen_count > 0`;
+const answeredOnline = (online: readonly string[]) => sql<boolean>`p.channel = ANY (${[...online]}::text[])`;
+
 /**
- * The rows every measure is computed from, for [from, to): petitions first answered in the
- * period; petitions whose due time fell in the period (before `now`) and were not answered by
- * it; residents' ratings of answers and of service; upheld conduct findings; inspection findings.
- * Six statements whatever the number of officials (a province's scorecards read hundreds at
- * once); the answer maps each official's id (or `unitRecord` for a subtree) to their record.
+ * Where each part of a record comes from, for [from, to): petitions first answered in the period;
+ * petitions whose due time fell in the period (before `now`) and were not answered by it;
+ * residents' ratings of answers and of service; upheld conduct findings; inspection findings.
+ * `whose` is the official the row belongs to (or `unitRecord` for a subtree).
  */
-export async function recordsOf(db: Kysely<DB>, s: Subjects, from: Date, to: Date, now: Date, fromDay: string, toDay: string): Promise<Map<number, Record_>> {
+function recordSources(s: Subjects, w: RecordWindow) {
   const ids = 'officials' in s ? s.officials : [];
   const mine = (column: string, unitColumn: string) =>
     'officials' in s ? sql`${sql.ref(column)} = ANY (${ids}::bigint[])` : sql`${sql.ref(unitColumn)} LIKE ${s.unitPath} || '%'`;
   const whose = (column: string) => ('officials' in s ? sql`${sql.ref(column)}` : sql`${unitRecord}::bigint`);
-  const dueEnd = to < now ? to : now;
+  const dueEnd = w.to < w.now ? w.to : w.now;
+  return {
+    answered: sql`${whose('p.handler_id')} AS whose FROM petitions p
+       WHERE ${mine('p.handler_id', 'p.unit_path')} AND p.answered_at >= ${w.from} AND p.answered_at < ${w.to}`,
+    overdue: sql`${whose('p.handler_id')} AS whose FROM petitions p
+       WHERE ${mine('p.handler_id', 'p.unit_path')} AND p.due_at >= ${w.from} AND p.due_at < ${dueEnd}
+         AND p.status NOT IN ('rejected', 'merged') AND (p.answered_at IS NULL OR p.answered_at > p.due_at)`,
+    answerRatings: sql`${whose('p.handler_id')} AS whose FROM petition_ratings r JOIN petitions p ON p.id = r.petition_id
+       WHERE ${mine('p.handler_id', 'p.unit_path')} AND r.created_at >= ${w.from} AND r.created_at < ${w.to}`,
+    serviceRatings: sql`${whose('s.official_id')} AS whose FROM satisfaction_ratings s
+       WHERE ${mine('s.official_id', 's.unit_path')} AND s.created_at >= ${w.from} AND s.created_at < ${w.to}`,
+    upheld: sql`${whose('f.official_id')} AS whose FROM conduct_findings f JOIN petitions p ON p.id = f.petition_id
+       WHERE ${mine('f.official_id', 'f.unit_path')} AND f.outcome = 'upheld' AND f.recorded_at >= ${w.from} AND f.recorded_at < ${w.to}`,
+    inspections: sql`${whose('i.official_id')} AS whose FROM inspection_findings i JOIN accounts a ON a.id = i.entered_by
+       WHERE ${mine('i.official_id', 'i.unit_path')} AND i.found_on >= ${w.fromDay}::date AND i.found_on < ${w.toDay}::date`,
+  };
+}
+
+/** The period of a record: [from, to) as instants and as the unit's days, and the time it is read. */
+export interface RecordWindow {
+  from: Date;
+  to: Date;
+  now: Date;
+  fromDay: string;
+  toDay: string;
+}
+
+const subjectsOf = (s: Subjects) => ('officials' in s ? s.officials : [unitRecord]);
+
+/**
+ * The rows every measure is computed from, with what each answered petition counts towards.
+ * Six statements whatever the number of officials; the answer maps each official's id (or
+ * `unitRecord` for a subtree) to their record.
+ */
+export async function recordsOf(db: Kysely<DB>, s: Subjects, w: RecordWindow, online: readonly string[]): Promise<Map<number, Record_>> {
+  const from = recordSources(s, w);
   type Whose = { whose: string };
   const [answered, overdue, answerRatings, serviceRatings, upheld, inspections] = await Promise.all([
     sql<Record_['answered'][number] & Whose>`
-      SELECT ${whose('p.handler_id')} AS whose, p.id, p.tracking_code, p.answered_at, p.due_at, p.reopen_count, p.channel FROM petitions p
-       WHERE ${mine('p.handler_id', 'p.unit_path')} AND p.answered_at >= ${from} AND p.answered_at < ${to}
+      SELECT p.id, p.tracking_code, p.answered_at, p.due_at, p.reopen_count, p.channel,
+             ${answeredOnTime} AS on_time, ${answeredReopened} AS reopened, ${answeredOnline(online)} AS online, ${from.answered}
        ORDER BY p.answered_at, p.id`.execute(db),
-    sql<Record_['overdue'][number] & Whose>`
-      SELECT ${whose('p.handler_id')} AS whose, p.id, p.tracking_code, p.due_at, p.answered_at FROM petitions p
-       WHERE ${mine('p.handler_id', 'p.unit_path')} AND p.due_at >= ${from} AND p.due_at < ${dueEnd}
-         AND p.status NOT IN ('rejected', 'merged') AND (p.answered_at IS NULL OR p.answered_at > p.due_at)
-       ORDER BY p.due_at, p.id`.execute(db),
+    sql<Record_['overdue'][number] & Whose>`SELECT p.id, p.tracking_code, p.due_at, p.answered_at, ${from.overdue} ORDER BY p.due_at, p.id`.execute(db),
     sql<Record_['answerRatings'][number] & Whose>`
-      SELECT ${whose('p.handler_id')} AS whose, r.id, p.id AS petition_id, p.tracking_code, r.score, r.created_at FROM petition_ratings r JOIN petitions p ON p.id = r.petition_id
-       WHERE ${mine('p.handler_id', 'p.unit_path')} AND r.created_at >= ${from} AND r.created_at < ${to}
-       ORDER BY r.created_at, r.id`.execute(db),
+      SELECT r.id, p.id AS petition_id, p.tracking_code, r.score, r.created_at, ${from.answerRatings} ORDER BY r.created_at, r.id`.execute(db),
     sql<Record_['serviceRatings'][number] & Whose>`
-      SELECT ${whose('s.official_id')} AS whose, s.id, s.source, s.score, s.procedure, s.created_at FROM satisfaction_ratings s
-       WHERE ${mine('s.official_id', 's.unit_path')} AND s.created_at >= ${from} AND s.created_at < ${to}
-       ORDER BY s.created_at, s.id`.execute(db),
+      SELECT s.id, s.source, s.score, s.procedure, s.created_at, ${from.serviceRatings} ORDER BY s.created_at, s.id`.execute(db),
     sql<Record_['upheld'][number] & Whose>`
-      SELECT ${whose('f.official_id')} AS whose, f.petition_id, p.tracking_code, f.recorded_at, f.norm_ids FROM conduct_findings f JOIN petitions p ON p.id = f.petition_id
-       WHERE ${mine('f.official_id', 'f.unit_path')} AND f.outcome = 'upheld' AND f.recorded_at >= ${from} AND f.recorded_at < ${to}
-       ORDER BY f.recorded_at, f.petition_id`.execute(db),
+      SELECT f.petition_id, p.tracking_code, f.recorded_at, f.norm_ids, ${from.upheld} ORDER BY f.recorded_at, f.petition_id`.execute(db),
     sql<Record_['inspections'][number] & Whose>`
-      SELECT ${whose('i.official_id')} AS whose, i.id, to_char(i.found_on, 'YYYY-MM-DD') AS found_on, i.text, a.name AS entered_by_name
-        FROM inspection_findings i JOIN accounts a ON a.id = i.entered_by
-       WHERE ${mine('i.official_id', 'i.unit_path')} AND i.found_on >= ${fromDay}::date AND i.found_on < ${toDay}::date
-       ORDER BY i.found_on, i.id`.execute(db),
+      SELECT i.id, to_char(i.found_on, 'YYYY-MM-DD') AS found_on, i.text, a.name AS entered_by_name, ${from.inspections} ORDER BY i.found_on, i.id`.execute(db),
   ]);
-  const out = new Map<number, Record_>(('officials' in s ? ids : [unitRecord]).map((id) => [id, emptyRecord()]));
+  const out = new Map<number, Record_>(subjectsOf(s).map((id) => [id, emptyRecord()]));
   // Rows keep their statement's order within each record.
   const into = <K extends keyof Record_>(key: K, rows: (Whose & Record<string, unknown>)[], shape: (r: Record<string, unknown>) => Record_[K][number]) => {
     for (const { whose, ...r } of rows) (out.get(Number(whose))![key] as Record_[K][number][]).push(shape(r));
@@ -259,6 +300,50 @@ export async function recordsOf(db: Kysely<DB>, s: Subjects, from: Date, to: Dat
   into('serviceRatings', serviceRatings.rows, (r) => ({ ...(r as Record_['serviceRatings'][number]), id: Number(r.id), score: Number(r.score) }));
   into('upheld', upheld.rows, (r) => ({ ...(r as Record_['upheld'][number]), petition_id: Number(r.petition_id), norm_ids: ((r.norm_ids as unknown[] | null) ?? []).map(Number) }));
   into('inspections', inspections.rows, (r) => ({ ...(r as Record_['inspections'][number]), id: Number(r.id) }));
+  return out;
+}
+
+/** A record's counts from its rows. */
+export function tallyOfRecord(r: Record_): Tally {
+  const count = <K extends string | number>(keys: K[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<K, number>());
+  return {
+    answered: r.answered.length,
+    onTime: r.answered.filter((p) => p.on_time).length,
+    reopened: r.answered.filter((p) => p.reopened).length,
+    online: r.answered.filter((p) => p.online).length,
+    overdue: r.overdue.length,
+    answerRatings: count(r.answerRatings.map((a) => a.score)),
+    serviceRatings: count(r.serviceRatings.map((s) => s.score)),
+    upheld: r.upheld.length,
+    inspections: r.inspections.length,
+  };
+}
+
+/**
+ * The counts alone, counted by PostgreSQL: what a list of many officials' grades needs, without
+ * reading every case of a province's year. Same sources and the same rules as recordsOf.
+ */
+export async function talliesOf(db: Kysely<DB>, s: Subjects, w: RecordWindow, online: readonly string[]): Promise<Map<number, Tally>> {
+  const from = recordSources(s, w);
+  type Count = { whose: string; n: string };
+  const [answered, overdue, answerRatings, serviceRatings, upheld, inspections] = await Promise.all([
+    sql<Count & { on_time: string; reopened: string; online: string }>`
+      SELECT count(*) AS n, count(*) FILTER (WHERE ${answeredOnTime}) AS on_time, count(*) FILTER (WHERE ${answeredReopened}) AS reopened,
+             count(*) FILTER (WHERE ${answeredOnline(online)}) AS online, ${from.answered} GROUP BY whose`.execute(db),
+    sql<Count>`SELECT count(*) AS n, ${from.overdue} GROUP BY whose`.execute(db),
+    sql<Count & { score: string }>`SELECT r.score, count(*) AS n, ${from.answerRatings} GROUP BY whose, r.score`.execute(db),
+    sql<Count & { score: number }>`SELECT s.score, count(*) AS n, ${from.serviceRatings} GROUP BY whose, s.score`.execute(db),
+    sql<Count>`SELECT count(*) AS n, ${from.upheld} GROUP BY whose`.execute(db),
+    sql<Count>`SELECT count(*) AS n, ${from.inspections} GROUP BY whose`.execute(db),
+  ]);
+  const out = new Map<number, Tally>(subjectsOf(s).map((id) => [id, emptyTally()]));
+  const of = (r: { whose: string }) => out.get(Number(r.whose))!;
+  for (const r of answered.rows) Object.assign(of(r), { answered: Number(r.n), onTime: Number(r.on_time), reopened: Number(r.reopened), online: Number(r.online) });
+  for (const r of overdue.rows) of(r).overdue = Number(r.n);
+  for (const r of answerRatings.rows) of(r).answerRatings.set(r.score, Number(r.n));
+  for (const r of serviceRatings.rows) of(r).serviceRatings.set(Number(r.score), Number(r.n));
+  for (const r of upheld.rows) of(r).upheld = Number(r.n);
+  for (const r of inspections.rows) of(r).inspections = Number(r.n);
   return out;
 }
 
