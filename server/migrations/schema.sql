@@ -1,4 +1,4 @@
--- The schema after every migration up to 0990_figures_names, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0991_handler_index_scorecards, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -2460,7 +2460,7 @@ CREATE INDEX petitions_case ON public.petitions USING btree (case_id) WHERE (cas
 
 CREATE INDEX petitions_due ON public.petitions USING btree (due_at, id);
 
-CREATE INDEX petitions_handler ON public.petitions USING btree (handler_id, status) INCLUDE (id, due_at, reported_official_id);
+CREATE INDEX petitions_handler ON public.petitions USING btree (handler_id, status) INCLUDE (id, due_at, reported_official_id, answered_at, reopen_count, channel);
 
 CREATE INDEX petitions_inbox ON public.petitions USING btree (unit_path text_pattern_ops, status, due_at) INCLUDE (id, kind, channel, category, handler_id, leader_id, reported_official_id, ack_due_at);
 

@@ -37,11 +37,18 @@ export async function compliance(
   const after = lm === 12 ? `${ly + 1}-01-01` : `${ly}-${String(lm + 1).padStart(2, '0')}-01`;
   const end = startOfLocalDay(addDays(after, 7), zone);
   const days = await receptionDays(db, units.map((u) => u.id), start, end);
+  const byUnitAndRole = new Map<string, typeof days>();
+  for (const d of days) {
+    const key = `${d.unit_id} ${d.host_role}`;
+    const list = byUnitAndRole.get(key);
+    if (list) list.push(d);
+    else byUnitAndRole.set(key, [d]);
+  }
   const items: Compliance['items'] = [];
   for (const u of units) {
     const roles = [...new Set(minimums.filter((m) => m.country === u.country && m.level === u.level).map((m) => m.role))];
     for (const role of roles) {
-      const mine = days.filter((d) => d.unit_id === u.id && d.host_role === role);
+      const mine = byUnitAndRole.get(`${u.id} ${role}`) ?? [];
       const planned = mine.map((d) => d.day);
       const held = mine.filter((d) => d.held).map((d) => d.day);
       const today = localDay(now, u.time_zone);

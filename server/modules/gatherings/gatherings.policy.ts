@@ -157,13 +157,22 @@ interface MonthCheck {
 }
 
 /** The Mondays of the weeks that belong to a month ('YYYY-MM'): those whose Monday is in it. */
-function mondaysOf(month: string): Day[] {
+const mondaysByMonth = new Map<string, readonly Day[]>();
+
+/** The Mondays of a month (the weeks that begin in it); the compliance of a province asks for the same months thousands of times. */
+function mondaysOf(month: string): readonly Day[] {
+  const known = mondaysByMonth.get(month);
+  if (known) return known;
   let d: Day = `${month}-01`;
   while (weekday(d) !== 1) d = addDays(d, 1);
   const out: Day[] = [];
   for (; d.startsWith(month); d = addDays(d, 7)) out.push(d);
+  mondaysByMonth.set(month, out);
   return out;
 }
+
+/** The Monday of a day's week. */
+const mondayOf = (day: Day): Day => addDays(day, -((weekday(day) + 6) % 7));
 
 /** Do these local days of reception in a month meet the minimum? */
 export function checkMonth(minimum: Minimum, month: string, receptionDays: readonly Day[]): MonthCheck {
@@ -172,14 +181,14 @@ export function checkMonth(minimum: Minimum, month: string, receptionDays: reado
     return { required: minimum.days, days: days.length, met: days.length >= minimum.days, shortWeeks: [] };
   }
   // A week's days are counted over the whole week, even those in the next month.
-  const all = new Set(receptionDays);
-  const shortWeeks = mondaysOf(month).filter((monday) => {
-    let n = 0;
-    for (let i = 0; i < 7; i++) if (all.has(addDays(monday, i))) n++;
-    return n < minimum.days;
-  });
-  const weeks = mondaysOf(month).length;
-  return { required: minimum.days * weeks, days: days.length, met: shortWeeks.length === 0, shortWeeks };
+  const mondays = mondaysOf(month);
+  const perWeek = new Map<Day, number>();
+  for (const day of new Set(receptionDays)) {
+    const monday = mondayOf(day);
+    perWeek.set(monday, (perWeek.get(monday) ?? 0) + 1);
+  }
+  const shortWeeks = mondays.filter((monday) => (perWeek.get(monday) ?? 0) < minimum.days);
+  return { required: minimum.days * mondays.length, days: days.length, met: shortWeeks.length === 0, shortWeeks };
 }
 
 /** What a month is judged on: held days once it is over, the schedule before it begins. */
