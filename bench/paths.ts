@@ -44,6 +44,7 @@ function pathsOf(ctx: BenchContext, sessions: Sessions): PathTarget[] {
     { name: 'public map of a province: open petitions, 200 at most', request: `/api/v1/petitions/public?unit=${p}&open=true&limit=200`, p95: 50 },
     { name: '"already reported?" words in a commune (duplicate suggestion)', request: `/api/v1/petitions/public?unit=${c}&q=${encodeURIComponent('Đoạn đường qua xóm ngập sâu sau mưa')}&limit=5`, p95: 5 },
     { name: 'Open311 GET requests of a province (JSON)', request: `/open311/v2/requests.json?jurisdiction_id=${p}`, p95: 30 },
+    { name: 'Open311 GET requests of a province, one page of 50 (page_size)', request: `/open311/v2/requests.json?jurisdiction_id=${p}&page_size=50`, p95: 30 },
     { name: 'gathering calendar of a province', request: `/api/v1/gatherings/public?unit=${p}`, p95: 30 },
     { name: 'gathering calendar of a commune as an iCalendar feed', request: `/api/v1/units/${c}/gatherings/calendar.ics`, p95: 30 },
     { name: `scorecards of every official of a province, year ${year}`, request: `/api/v1/scorecards/units/${p}/officials?period=${year}`, p95: 2000, token: leader },

@@ -78,6 +78,7 @@ export const errorStatus = {
   official_not_at_service_point: 400,
   open311_invalid_date: 400,
   open311_invalid_field: 400,
+  open311_invalid_page: 400,
   open311_invalid_service: 400,
   open311_invalid_status: 400,
   open311_invalid_update_status: 400,

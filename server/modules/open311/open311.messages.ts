@@ -41,6 +41,11 @@ export const open311Messages = defineMessages({
     vi: '{field} không phải ngày giờ W3C (ví dụ 2026-03-01T00:00:00Z), hoặc khoảng thời gian kết thúc trước khi bắt đầu.',
     zh: '{field} 不是 W3C 日期时间（例如 2026-03-01T00:00:00Z），或时段的结束早于开始。',
   },
+  open311_invalid_page: {
+    en: '{field} must be a whole number from 1 to {max}.',
+    vi: '{field} phải là số nguyên từ 1 đến {max}.',
+    zh: '{field} 必须是 1 到 {max} 之间的整数。',
+  },
   open311_invalid_status: {
     en: 'status must be open or closed.',
     vi: 'status phải là open hoặc closed.',

@@ -22,6 +22,25 @@ export function statusesOf(status: 'open' | 'closed'): PetitionStatus[] {
 const defaultDays = 90;
 export const maxRequests = 1000;
 
+/** The pagination extension: at most this many requests a page, and this many pages. */
+const maxPageSize = maxRequests;
+const maxPage = 1_000_000;
+
+type Page = { limit: number; offset: number } | { error: 'page_size' | 'page'; max: number };
+
+/**
+ * page_size (1–1000) and page (1 = the first) of the GeoReport v2 pagination extension, whole
+ * numbers. Without page_size a page is the specification's default, 1,000 requests.
+ */
+export function requestPage(pageSize: string | undefined, page: string | undefined): Page {
+  const whole = (v: string, max: number) => (/^\d{1,7}$/.test(v) && Number(v) >= 1 && Number(v) <= max ? Number(v) : undefined);
+  const size = pageSize === undefined ? maxRequests : whole(pageSize, maxPageSize);
+  if (size === undefined) return { error: 'page_size', max: maxPageSize };
+  const n = page === undefined ? 1 : whole(page, maxPage);
+  if (n === undefined) return { error: 'page', max: maxPage };
+  return { limit: size, offset: (n - 1) * size };
+}
+
 type Range = { from: Date; to: Date } | { error: 'start_date' | 'end_date' | 'range' };
 
 /** start_date / end_date (W3C date-times); by default the last 90 days. */

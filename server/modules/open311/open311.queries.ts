@@ -127,6 +127,8 @@ interface RequestFilter {
   to: Date;
   statuses?: readonly PetitionStatus[];
   limit: number;
+  /** Requests skipped before the first answered (the pages before this one). */
+  offset?: number;
 }
 
 const requestSelect = sql`
@@ -158,7 +160,7 @@ export async function publicRequests(db: Kysely<DB>, f: RequestFilter): Promise<
      ${f.serviceCodes ? sql`AND coalesce(s.code, ds.code) = ANY (${f.serviceCodes}::text[])` : sql``}
      ${f.statuses ? sql`AND p.status = ANY (${[...f.statuses]}::text[])` : sql``}
    ORDER BY p.submitted_at DESC, p.id DESC
-   LIMIT ${f.limit}`.execute(db);
+   LIMIT ${f.limit}${f.offset ? sql` OFFSET ${f.offset}` : sql``}`.execute(db);
   return rows;
 }
 

@@ -16,10 +16,10 @@ import { checkApiKey, keyReaches, type ApiClient } from '../api-keys/index.ts';
 import { publicKinds } from '../petitions/index.ts';
 import { requireUnitIfSent, resolveUnit } from '../units/index.ts';
 import { formats, toXml, type Format } from './open311.format.ts';
-import { canDefineService, canReadRequest, commaList, maxRequests, one, parseRequest, requestRange, statusesOf, updateStatus, type Form } from './open311.policy.ts';
+import { canDefineService, canReadRequest, commaList, maxRequests, one, parseRequest, requestPage, requestRange, statusesOf, updateStatus, type Form } from './open311.policy.ts';
 import { publicRequests, requestByCode, servicesOf, trackingCodeOfToken, updatesForKey } from './open311.queries.ts';
 import { presentDefinition, presentRequest, presentService, presentUpdate } from './open311.presenter.ts';
-import { CreatedService, CreateServiceBody, FormatParams, Open311Query, RequestParams, ServiceParams, TokenParams } from './open311.schema.ts';
+import { CreatedService, CreateServiceBody, FormatParams, Open311Query, RequestParams, RequestsQuery, ServiceParams, TokenParams } from './open311.schema.ts';
 import { postRequest } from './commands/postRequest.ts';
 import { postUpdate } from './commands/postUpdate.ts';
 import { createService } from './commands/createService.ts';
@@ -210,7 +210,11 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
 
   routes.get(
     `${open311Base}/requests.:format`,
-    common('Open311: public service requests of a jurisdiction (by default the last 90 days, at most 1,000); never complaints, denunciations or conduct reports; no personal data', FormatParams),
+    common(
+      'Open311: public service requests of a jurisdiction, newest first (by default the last 90 days, at most 1,000); pages of the pagination extension with page_size (1–1000) and page (1 = the first); never complaints, denunciations or conduct reports; no personal data',
+      FormatParams,
+      RequestsQuery,
+    ),
     async (request, reply) => {
       const format = checkFormat(request.params.format);
       const q = request.query;
@@ -218,6 +222,8 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
       const range = requestRange(q.start_date, q.end_date, now());
       if ('error' in range) throw badRequest('open311_invalid_date', { field: range.error === 'range' ? 'start_date' : range.error });
       if (q.status !== undefined && !q.status.split(',').every((s) => s === 'open' || s === 'closed')) throw badRequest('open311_invalid_status');
+      const page = requestPage(q.page_size, q.page);
+      if ('error' in page) throw badRequest('open311_invalid_page', { field: page.error, max: page.max });
       const wanted = commaList(q.status) as Array<'open' | 'closed'> | undefined;
       const ids = commaList(q.service_request_id);
       const rows = await publicRequests(ctx.db, {
@@ -227,7 +233,8 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
         ...(ids ? { trackingCodes: ids, from: new Date(0), to: now() } : range),
         serviceCodes: commaList(q.service_code),
         statuses: wanted && wanted.length === 1 ? statusesOf(wanted[0]) : undefined,
-        limit: maxRequests,
+        limit: page.limit,
+        offset: page.offset,
       });
       return send(reply, format, 'service_requests', 'request', rows.map((r) => presentRequest(r, request.locale)));
     },

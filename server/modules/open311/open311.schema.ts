@@ -20,6 +20,14 @@ export const Open311Query = Type.Object({
 });
 export type Open311Query = Static<typeof Open311Query>;
 
+/** A list of requests also takes the pagination extension's page_size and page. */
+export const RequestsQuery = Type.Object({
+  ...Open311Query.properties,
+  // Whole numbers, read by requestPage so that a bad one is refused naming the parameter.
+  page_size: Type.Optional(Type.String({ maxLength: 20, description: 'pagination extension: requests a page, 1–1000 (default 1000)' })),
+  page: Type.Optional(Type.String({ maxLength: 20, description: 'pagination extension: the page, 1 = the first (default 1)' })),
+});
+
 const AttributeInput = Type.Object(
   {
     code: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' }),

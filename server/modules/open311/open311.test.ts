@@ -12,7 +12,7 @@ import { describeEachBackend } from '../../test/server.ts';
 import { createOfficial, createSmallTree } from '../../test/factories.ts';
 import { testOptions } from '../petitions/petitions.testing.ts';
 import { assertSpec, type SpecAnswer } from './open311.spec.testing.ts';
-import { canReadRequest, parseRequest, requestRange } from './open311.policy.ts';
+import { canReadRequest, parseRequest, requestPage, requestRange } from './open311.policy.ts';
 
 /** Code for America's Node client (npm `open311`), written by others from the same specification. */
 type Callback = (error: unknown, data: unknown) => void;
@@ -32,6 +32,15 @@ it('policy: a period defaults to the last 90 days and refuses one that ends befo
   assert.deepEqual(requestRange(undefined, undefined, now), { from: new Date('2025-12-02T00:00:00Z'), to: now });
   assert.deepEqual(requestRange('2026-03-01', '2026-02-01', now), { error: 'range' });
   assert.deepEqual(requestRange('yesterday', undefined, now), { error: 'start_date' });
+});
+
+it('policy: page_size and page are whole numbers; without page_size a page is the default 1,000', () => {
+  assert.deepEqual(requestPage(undefined, undefined), { limit: 1000, offset: 0 });
+  assert.deepEqual(requestPage('50', undefined), { limit: 50, offset: 0 });
+  assert.deepEqual(requestPage('50', '3'), { limit: 50, offset: 100 });
+  assert.deepEqual(requestPage(undefined, '2'), { limit: 1000, offset: 1000 });
+  for (const bad of ['0', '1001', 'abc', '', '2.5', '-1', ' 5']) assert.deepEqual(requestPage(bad, undefined), { error: 'page_size', max: 1000 }, bad);
+  for (const bad of ['0', 'x', '1.5', '1000001', '99999999']) assert.deepEqual(requestPage('10', bad), { error: 'page', max: 1_000_000 }, bad);
 });
 
 it('policy: a request needs a place and a description or attributes; list values must be listed', () => {
@@ -284,5 +293,42 @@ describeEachBackend('Open311 GeoReport v2', (t) => {
     assert.equal(again, first, 'a repeated update is the same update');
     await call('errors', '/servicerequestupdates.json', { form: { ...update, status: 'MAYBE' }, status: 400 });
     await call('errors', '/servicerequestupdates.json', { form: { ...update, api_key: narrowKey }, status: 404 });
+  });
+
+  it('pages a list with the pagination extension: page_size and page, newest first, without overlap', async () => {
+    const form = { api_key: narrowKey, jurisdiction_id: 'OC2', service_code: 'roads', lat: '18.6', long: '105.6' };
+    const newest: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      t().clock.advance(1000);
+      newest.unshift((await call('posted', '/requests.json', { form: { ...form, description: `Street light ${i} is out` } })).value[0].service_request_id);
+    }
+    const ids = async (query: string) =>
+      ((await call('requests', `/requests.json?jurisdiction_id=OC2${query}`)).value as Array<{ service_request_id: string }>).map((r) => r.service_request_id);
+    assert.deepEqual(await ids(''), newest, 'without page_size the answer is as before: all of them, newest first');
+    assert.deepEqual(await ids('&page_size=2'), newest.slice(0, 2), 'the 2 newest');
+    assert.deepEqual(await ids('&page_size=2&page=2'), newest.slice(2, 4), 'the next 2');
+    assert.deepEqual(await ids('&page=3&page_size=2'), newest.slice(4));
+    assert.deepEqual(await ids('&page_size=2&page=4'), [], 'past the last page, an empty list');
+    assert.deepEqual(await ids('&page=1'), newest);
+    assert.deepEqual(await ids('&status=open&page_size=1&page=5'), newest.slice(4), 'with the other filters');
+    const xml = await call('requests', '/requests.xml?jurisdiction_id=OC2&page_size=1&page=2');
+    assert.deepEqual((xml.value.request as Array<{ service_request_id: string }>).map((r) => r.service_request_id), [newest[1]]);
+
+    const refusals: Array<[string, string]> = [
+      ['page_size=0', 'page_size'],
+      ['page_size=1001', 'page_size'],
+      ['page_size=abc', 'page_size'],
+      ['page=0', 'page'],
+      ['page_size=2&page=1.5', 'page'],
+      ['page=1000001', 'page'],
+    ];
+    for (const [query, field] of refusals) {
+      const refused = await call('errors', `/requests.json?jurisdiction_id=OC2&${query}`, { status: 400 });
+      assert.equal(refused.value.length, 1);
+      assert.equal(refused.value[0].code, 400);
+      assert.match(refused.value[0].description, new RegExp(`^${field} must be a whole number from 1 to \\d+\\.$`), query);
+    }
+    const vi = await call('errors', '/requests.xml?jurisdiction_id=OC2&page_size=0', { status: 400, lang: 'vi' });
+    assert.match(vi.text, /<description>page_size phải là số nguyên từ 1 đến 1000\.<\/description>/);
   });
 }, testOptions);
