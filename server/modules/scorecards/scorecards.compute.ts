@@ -63,6 +63,8 @@ export interface Scorecard {
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const rate = (num: number, den: number) => (den === 0 ? null : round2((num / den) * 100));
+/** The score (0–100) of a resident's rating of an answer, by its word. */
+const answerScore = (word: string) => answerRatingScore[word as keyof typeof answerRatingScore] ?? 0;
 
 /** The framework that applies: for an official the nearest one for their position, else the nearest one for every position. */
 function pickFramework(frameworks: FrameworkRow[], position: string | null): FrameworkRow | undefined {
@@ -90,7 +92,7 @@ function measuresFrom(t: Tally, r: Record_ | null, gatherings: Reception | null)
   let scoreSum = 0;
   for (const [word, count] of t.answerRatings) {
     ratings += count;
-    scoreSum += (answerRatingScore[word as keyof typeof answerRatingScore] ?? 0) * count;
+    scoreSum += answerScore(word) * count;
   }
   for (const [face, count] of t.serviceRatings) {
     ratings += count;
@@ -102,7 +104,7 @@ function measuresFrom(t: Tally, r: Record_ | null, gatherings: Reception | null)
       at: iso(a.created_at),
       counts: null,
       petition: a.petition_id,
-      detail: `answer ${a.score} (${answerRatingScore[a.score as keyof typeof answerRatingScore] ?? 0})`,
+      detail: `answer ${a.score} (${answerScore(a.score)})`,
     })),
     ...(r?.serviceRatings ?? []).map((s) => ({ ref: `${s.source}-${s.id}`, at: iso(s.created_at), counts: null, petition: null, detail: `${s.source} ${s.score}/5${s.procedure ? ` · ${s.procedure}` : ''}` })),
   ].sort((a, b) => a.at.localeCompare(b.at));
