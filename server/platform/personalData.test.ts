@@ -41,3 +41,10 @@ test('masking keeps the first three digits and the last two, and the rest of the
   const plain = 'Đường 46 đoạn km 12 bị sạt lở từ ngày 15/3/2023.';
   assert.equal(maskPersonalData(plain), plain);
 });
+
+test('the shortest personal number, ten digits, is found alone in a text; nine digits are not a number', () => {
+  assert.deepEqual(kinds('0912345678'), [['vn_mobile', '0912345678']]);
+  assert.deepEqual(kinds('SĐT: 0912 345 678.'), [['vn_mobile', '0912 345 678']]);
+  assert.deepEqual(kinds('gọi 0912 345 67 nhé'), []);
+  assert.equal(maskPersonalData('phòng 12, tổ 3, năm 2024'), 'phòng 12, tổ 3, năm 2024');
+});

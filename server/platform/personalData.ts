@@ -46,8 +46,22 @@ const plain = (text: string) => text.replace(/[ .-]/g, '');
 // Chinese is written without spaces ("电话13812345678"): only Latin letters and digits join a number.
 const joins = /[A-Za-z\p{N}]/u;
 
+/** Every number above has at least this many digits (a Vietnamese mobile: 0 and nine more). */
+const fewestDigits = 10;
+
+/** Whether the text holds enough digits to hold a personal number: most texts do not, and counting is cheaper than the patterns. */
+function mayHoldNumber(text: string): boolean {
+  let digitsSeen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++digitsSeen >= fewestDigits) return true;
+  }
+  return false;
+}
+
 /** The personal numbers in a text, in order, none overlapping. */
 export function findPersonalNumbers(text: string): PersonalNumber[] {
+  if (!mayHoldNumber(text)) return [];
   const found: PersonalNumber[] = [];
   const taken = (start: number, end: number) => found.some((f) => start < f.index + f.text.length && f.index < end);
   for (const { kind, re, valid } of patterns) {

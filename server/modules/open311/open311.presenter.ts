@@ -44,21 +44,21 @@ export function presentDefinition(s: ServiceRow, locale: Locale) {
 /** Rounded to 0.001° (about 100 m): a public request must not point at one house. */
 const roundPlace = (v: number) => Math.round(v * 1000) / 1000;
 
-export function presentRequest(r: RequestRow, locale: Locale) {
+export function presentRequest(r: RequestRow) {
   const status = open311Status(r.status);
   const answered = r.answer_publish && r.answer_text;
   return {
     service_request_id: r.tracking_code,
     status,
     status_notes: answered ? maskPersonalData(r.answer_text!) : '',
-    service_name: nameIn(r.service_names, locale, r.service_code ?? ''),
+    service_name: r.service_name,
     service_code: r.service_code ?? '',
-    description: maskPersonalData([r.title, r.body].filter(Boolean).join('\n')),
-    agency_responsible: r.agency_name ? nameIn(r.agency_names, locale, r.agency_name) : nameIn(r.unit_names, locale, r.unit_name),
+    description: maskPersonalData(r.title ? `${r.title}\n${r.body}` : r.body),
+    agency_responsible: r.responsible_name,
     service_notice: '',
-    requested_datetime: r.submitted_at.toISOString(),
-    updated_datetime: r.updated_at.toISOString(),
-    expected_datetime: status === 'open' ? r.due_at.toISOString() : '',
+    requested_datetime: r.submitted_at,
+    updated_datetime: r.updated_at,
+    expected_datetime: status === 'open' ? r.due_at : '',
     address: '',
     address_id: '',
     zipcode: '',

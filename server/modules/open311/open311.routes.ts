@@ -235,8 +235,9 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
         statuses: wanted && wanted.length === 1 ? statusesOf(wanted[0]) : undefined,
         limit: page.limit,
         offset: page.offset,
+        locale: request.locale,
       });
-      return send(reply, format, 'service_requests', 'request', rows.map((r) => presentRequest(r, request.locale)));
+      return send(reply, format, 'service_requests', 'request', rows.map(presentRequest));
     },
   );
 
@@ -244,9 +245,9 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
     const format = checkFormat(request.params.format);
     const key = request.query.api_key;
     const client = key ? await keyed(key) : undefined;
-    const row = await requestByCode(ctx.db, request.params.id);
+    const row = await requestByCode(ctx.db, request.params.id, request.locale);
     if (!row || !canReadRequest(row, publicKinds, client?.keyId)) throw new AppError(404, 'open311_request_not_found', { id: request.params.id });
-    return send(reply, format, 'service_requests', 'request', [presentRequest(row, request.locale)]);
+    return send(reply, format, 'service_requests', 'request', [presentRequest(row)]);
   });
 
   routes.get(`${open311Base}/servicerequestupdates.:format`, common("FixMyStreet's extension: updates on the requests this key sent, in a period (by default the last 90 days)", FormatParams), async (request, reply) => {
@@ -278,7 +279,7 @@ function registerOpen311Routes(app: Parameters<Module['routes']>[0], ctx: AppCon
       if (Number.isNaN(updatedAt.getTime())) throw badRequest('open311_invalid_field', { field: 'updated_datetime', problem: 'invalid' });
       const media = one(form, 'media_url');
       if (media && (media.length > 2000 || !/^https?:\/\/\S+$/i.test(media))) throw badRequest('open311_invalid_field', { field: 'media_url', problem: 'invalid' });
-      const row = await requestByCode(ctx.db, id);
+      const row = await requestByCode(ctx.db, id, request.locale);
       // Only the client that sent a request posts updates on it.
       if (!row || row.api_key_id !== client.keyId) throw new AppError(404, 'open311_request_not_found', { id });
       const stored = await postUpdate(ctx, client, { id: row.id, unitId: row.unit_id }, { externalId: updateId, status, description, mediaUrl: media ?? null, updatedAt });

@@ -177,6 +177,10 @@ describeEachBackend('Open311 GeoReport v2', (t) => {
     assert.equal(r.lat, 18.68);
     assert.equal(r.media_url, form.media_url);
     assert.ok(r.expected_datetime, 'the due time is the expected time');
+    for (const at of [r.requested_datetime, r.updated_datetime, r.expected_datetime]) {
+      assert.equal(new Date(at).toISOString(), at, 'times are ISO 8601 in UTC with milliseconds');
+    }
+    assert.ok(Date.parse(r.expected_datetime) > Date.parse(r.requested_datetime), 'due after it was made');
     assert.equal(r.agency_responsible, 'O Commune One');
     assert.match(r.description, /How big is it\?: Large/);
     for (const secret of ['resident@example.vn', 'Nguyễn', '0912345678', '912345678']) assert.ok(!one.text.includes(secret), `${secret} does not leave`);
