@@ -233,7 +233,6 @@ export async function searchArticles(db: Kysely<DB>, q: { terms: string[]; weigh
       SELECT t.article_id, t.language,
              sum(t.qw * (t.weight * 2.2 / (t.weight + 1.2)) * ln(1 + (n.n - t.df + 0.5) / (t.df + 0.5))) AS score
       FROM postings t
-      JOIN articles a ON a.id = t.article_id AND ${readableNow(f)}
       CROSS JOIN n
       GROUP BY t.article_id, t.language
     ),
@@ -241,8 +240,12 @@ export async function searchArticles(db: Kysely<DB>, q: { terms: string[]; weigh
       SELECT DISTINCT ON (article_id) article_id, language, score
       FROM per_language ORDER BY article_id, score DESC, language
     )
+    -- Postings are only a published article's (replaceTerms): what may still make one unreadable
+    -- (its validity dates, the filters) is looked at in rank order, until the page is full,
+    -- instead of for every article a posting names (1,935 for a dozen Vietnamese syllables).
     SELECT b.article_id AS id, b.score::float8 AS score, b.language
-    FROM best b
+    FROM (SELECT * FROM best ORDER BY score DESC, article_id) b
+    JOIN articles a ON a.id = b.article_id AND ${readableNow(f)}
     ORDER BY b.score DESC, b.article_id
     LIMIT ${f.limit} OFFSET ${f.offset ?? 0}
   `.execute(db);

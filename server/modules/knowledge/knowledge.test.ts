@@ -178,6 +178,26 @@ describeEachBackend(
       assert.equal(search.json().items.some((i: { id: number }) => i.id === id), false);
     });
 
+    it('never finds an article outside its validity dates, even the best match, and fills the page with the next', async () => {
+      const publish = async (title: string, body: string, dates: { validFrom?: string; validTo?: string }) => {
+        const made = await post(w.hand1, '/api/v1/knowledge/articles', { kind: 'guide', unit: 'KC1', category: 'other', ...dates, texts: [{ language: 'en', title, body }] });
+        assert.equal(made.statusCode, 201, made.body);
+        const id = made.json().id as number;
+        await post(w.hand1, `/api/v1/knowledge/articles/${id}/actions`, { type: 'submit' });
+        assert.equal((await post(w.lead1, `/api/v1/knowledge/articles/${id}/actions`, { type: 'approve' })).json().state, 'published');
+        return id;
+      };
+      const expired = await publish('Kerosene lamp licence renewal', 'Renewing a kerosene lamp licence: kerosene lamp licence renewal at the commune.', { validFrom: '2000-01-01', validTo: '2001-12-31' });
+      const future = await publish('Kerosene lamp licence renewal fees', 'Kerosene lamp licence renewal fees from next century.', { validFrom: '2999-01-01' });
+      const current = await publish('Kerosene lamps', 'A licence for a kerosene lamp.', {});
+      const q = encodeURIComponent('kerosene lamp licence renewal');
+      const all = (await get(`/api/v1/knowledge/articles?q=${q}&unit=KC1`)).json().items.map((i: { id: number }) => i.id);
+      assert.ok(all.includes(current), 'the article in force is found');
+      assert.ok(!all.includes(expired) && !all.includes(future), 'none outside its dates');
+      const first = (await get(`/api/v1/knowledge/articles?q=${q}&unit=KC1&limit=1`)).json().items.map((i: { id: number }) => i.id);
+      assert.deepEqual(first, [current], 'a page of one holds the best article in force');
+    });
+
     it('refuses bad input with clear errors and counts deflection', async () => {
       const noUnit = await post(w.hand1, '/api/v1/knowledge/articles', { kind: 'guide', texts: [{ language: 'vi', title: 'x', body: 'y' }] }, 'vi');
       assert.equal(noUnit.statusCode, 400);
