@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { backends, createTestDatabase } from '../test/databases.ts';
 import { createUnits } from '../test/factories.ts';
 import type { Database } from './db.ts';
-import { addDays, createCalendar, endOfLocalDay, loadCalendar, localDay, publicHolidays, reloadCalendar, type Calendar, type Place } from './calendar.ts';
+import { addDays, createCalendar, endOfLocalDay, loadCalendar, localDateTime, localDay, publicHolidays, reloadCalendar, type Calendar, type Place } from './calendar.ts';
 
 const vn: Place = { country: 'VN', time_zone: 'Asia/Ho_Chi_Minh' };
 const cn: Place = { country: 'CN', time_zone: 'Asia/Shanghai' };
@@ -57,6 +57,40 @@ test('local days and day ends stay right across a summer-time change, read again
     assert.equal(localDay(new Date('2026-04-05T13:30:00.000Z'), lh), '2026-04-06');
     assert.equal(endOfLocalDay('2026-04-04', lh).toISOString(), '2026-04-04T12:59:59.999Z');
     assert.equal(endOfLocalDay('2026-04-05', lh).toISOString(), '2026-04-05T13:29:59.999Z');
+  }
+});
+
+test('the wall clock of a time zone reads as Intl reads it, across summer-time changes', () => {
+  const intl = (at: Date, timeZone: string) => {
+    const f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  };
+  const spans: Array<[string, string]> = [
+    ['America/New_York', '2026-03-08T05:00:00Z'],
+    ['America/New_York', '2026-11-01T04:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T14:00:00Z'],
+    ['Asia/Ho_Chi_Minh', '2026-12-31T16:00:00Z'],
+    ['Asia/Shanghai', '2026-02-16T15:30:00Z'],
+  ];
+  for (const [zone, around] of spans) {
+    const t0 = Date.parse(around) - 3 * 3_600_000;
+    for (let t = t0; t < t0 + 6 * 3_600_000; t += 7 * 60_000 + 13_000) {
+      assert.equal(localDateTime(new Date(t), zone), intl(new Date(t), zone), `${zone} at ${new Date(t).toISOString()}`);
+    }
+  }
+  assert.equal(localDateTime(new Date('2026-03-04T10:00:00Z'), 'Asia/Ho_Chi_Minh'), '2026-03-04 17:00');
+});
+
+test("a unit's day off moves its deadlines and no other unit's, however often either is asked", () => {
+  const calendar = createCalendar([{ day: '2026-03-03', kind: 'holiday', name: 'Lễ hội làng', country: 'VN', unitId: 7 }]);
+  const village: Place = { ...vn, id: 7, path: '/1/7/' };
+  const neighbour: Place = { ...vn, id: 8, path: '/1/8/' };
+  const from = atVN('2026-03-02T09:00');
+  for (let round = 0; round < 2; round++) {
+    assert.equal(calendar.addWorkingDays(from, 2, village).getTime(), endVN('2026-03-05').getTime(), 'Tuesday is off in the village');
+    assert.equal(calendar.addWorkingDays(from, 2, neighbour).getTime(), endVN('2026-03-04').getTime());
+    assert.equal(calendar.addWorkingDays(from, 2, { ...vn, id: 70, path: '/1/7/70/' }).getTime(), endVN('2026-03-05').getTime(), 'a unit below it too');
   }
 });
 

@@ -193,9 +193,12 @@ function offsetAt(instant: number, timeZone: string): number {
 
 /** '2026-03-04 17:00': an instant as the clock on the wall of its time zone reads it. */
 export function localDateTime(instant: Date, timeZone: string): string {
-  const w = wallClock(instant.getTime(), timeZone);
+  const t = instant.getTime();
+  // The wall clock is UTC's shifted by the offset (cached per quarter hour): reading it through
+  // Intl each time cost more than the rest of an intake's deadlines together.
+  const w = new Date(t + offsetAt(t, timeZone));
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}`;
+  return `${String(w.getUTCFullYear()).padStart(4, '0')}-${two(w.getUTCMonth() + 1)}-${two(w.getUTCDate())} ${two(w.getUTCHours())}:${two(w.getUTCMinutes())}`;
 }
 
 /** The local calendar day of an instant in a time zone. */
@@ -358,6 +361,23 @@ export function createCalendar(overrides: readonly CalendarOverride[], options: 
     throw new RangeError(`no working day within ${maxDaysOff} days after ${day} in ${place.country}: check calendar_days`);
   };
 
+  // The day `days` working days after a day, remembered: every petition of a day, in every unit
+  // of a country without unit overrides, asks the same few questions (the calendar is rebuilt
+  // when its overrides change, and so is this).
+  const workingDaysAfter = new Map<string, Day>();
+  const afterWorkingDays = (from: Day, days: number, place: Place): Day => {
+    const where = byUnit.size ? `${place.country.toUpperCase()}|${unitsOf(place).join('/')}` : place.country.toUpperCase();
+    const key = `${where}|${from}|${days}`;
+    let day = workingDaysAfter.get(key);
+    if (day === undefined) {
+      day = from;
+      for (let i = 0; i < days; i++) day = nextWorkingDay(day, place);
+      if (workingDaysAfter.size >= 50_000) workingDaysAfter.clear();
+      workingDaysAfter.set(key, day);
+    }
+    return day;
+  };
+
   const countWorkingDays = (from: Day, to: Day, place: Place): number => {
     let n = 0;
     for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, place)) n++;
@@ -372,9 +392,7 @@ export function createCalendar(overrides: readonly CalendarOverride[], options: 
 
     addWorkingDays(from, days, place) {
       assertCount(days, 'working days');
-      let day = localDay(from, place.time_zone);
-      for (let i = 0; i < days; i++) day = nextWorkingDay(day, place);
-      return endOfLocalDay(day, place.time_zone);
+      return endOfLocalDay(afterWorkingDays(localDay(from, place.time_zone), days, place), place.time_zone);
     },
 
     addCalendarDays(from, days, place, opts = {}) {

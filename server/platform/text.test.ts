@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { searchKey, segmentWords } from './text.ts';
+import fs from 'node:fs';
+import { searchKey, searchWords, segmentWords } from './text.ts';
 
 test('searchKey folds case, diacritics and đ so that any spelling of a name matches', () => {
   assert.equal(searchKey('Thanh Chương'), 'thanh chuong');
@@ -33,4 +34,29 @@ test('segmentWords splits Chinese into words and keeps Vietnamese syllables', ()
   assert.equal(segmentWords('Tôi muốn san lấp đất rừng để làm nhà.'), 'Tôi muốn san lấp đất rừng để làm nhà');
   assert.equal(segmentWords('12343 hotline: 需要什么手续'), '12343 hotline 需要 什么 手续');
   assert.equal(segmentWords(' ,.!'), '');
+});
+
+test('searchWords gives what segmenting then folding gives, for texts with and without Chinese', () => {
+  const articles = JSON.parse(fs.readFileSync(new URL('../modules/demo/demo.articles.json', import.meta.url), 'utf8')) as unknown;
+  // Every string of the demo articles (Vietnamese, Chinese, English), and texts that try the edges.
+  const texts: string[] = [];
+  const collect = (v: unknown) => {
+    if (typeof v === 'string') texts.push(v);
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  collect(articles);
+  texts.push(
+    "Don't e-mail foo_bar@example.vn: 1.5 km, 3,000đ, 50% — ĐƯỜNG ngập!!! 🙂 © x²",
+    'Cống thoát nước ở thôn 3 bị tắc… (đã báo 2 lần); nhờ xã xử lý',
+    'Café naïve Ǆemal ﬁsh Ⅻ ①② ½ x₂ a·b a’b 1,000.5 α-β привет мир',
+    'số nhà 12², căn hộ ③',
+    'Đường 46 đoạn km 12 bị sạt lở từ ngày 15/3/2023.',
+    '村里路灯坏了 street light, đèn đường hỏng',
+    'ไฟถนนเสีย',
+    '',
+    '  ,.!  ',
+  );
+  assert.ok(texts.length > 50);
+  for (const text of texts) assert.equal(searchWords(text), searchKey(segmentWords(text)), text);
 });

@@ -50,3 +50,21 @@ export function segmentWords(text: string): string {
   }
   return words.join(' ');
 }
+
+/**
+ * Scripts written without spaces between words, which only ICU's dictionary splits; and the
+ * other numbers (superscripts, fractions, circled digits), which ICU leaves out of words where
+ * folding would keep them. A text holding neither is split the same by folding alone.
+ */
+const needsSegmenter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{No}]/u;
+
+/**
+ * The words of a text in matching form (searchKey of segmentWords): what the search index holds
+ * and a question is matched with. A text with no word of a spaceless script, such as any
+ * Vietnamese or English one, is only folded: folding already turns every character that is not
+ * a letter or a digit into a space, which is all the segmenter would do there, at a tenth of
+ * its cost (it was a tenth of the server's time at intake).
+ */
+export function searchWords(text: string): string {
+  return needsSegmenter.test(text) ? searchKey(segmentWords(text)) : searchKey(text);
+}

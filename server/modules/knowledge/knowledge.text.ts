@@ -15,7 +15,7 @@
  * Phone and identity numbers never become terms.
  */
 import * as OpenCC from 'opencc-js/t2cn';
-import { searchKey, segmentWords } from '../../platform/text.ts';
+import { searchWords } from '../../platform/text.ts';
 import { withoutPersonalData } from '../../platform/personalData.ts';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -103,7 +103,7 @@ function add(terms: Terms, term: string, weight: number) {
  * counts twice its body).
  */
 export function termsOf(text: string, weight = 1, into: Terms = new Map()): Terms {
-  const words = searchKey(segmentWords(simplifiedChinese(withoutPersonalData(text.normalize('NFC'))))).split(' ').filter(Boolean);
+  const words = searchWords(simplifiedChinese(withoutPersonalData(text.normalize('NFC')))).split(' ').filter(Boolean);
   let previousLatin: string | null = null;
   for (const word of words) {
     if (han.test(word)) {

@@ -14,7 +14,7 @@ import { auditEventRow } from '../../../platform/audit.ts';
 import { loadCalendar, localDateTime } from '../../../platform/calendar.ts';
 import { wakeJobRunners } from '../../../platform/jobs.ts';
 import { outboxRow } from '../../../platform/notify/outbox.ts';
-import { searchKey, segmentWords } from '../../../platform/text.ts';
+import { searchWords } from '../../../platform/text.ts';
 import { withoutPersonalData } from '../../../platform/personalData.ts';
 import type { IntakeBody } from '../petitions.schema.ts';
 import { canAnswerOnTheSpot, canRecordFor, onTheSpotKinds } from '../petitions.policy.ts';
@@ -44,7 +44,7 @@ export interface SubmittedPetition {
  * the denunciation by the denouncer's number.
  */
 export function searchTextOf(parts: Array<string | null | undefined>): string {
-  return searchKey(segmentWords(withoutPersonalData(parts.filter(Boolean).join(' '))));
+  return searchWords(withoutPersonalData(parts.filter(Boolean).join(' ')));
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Reading the query of a list: comma-separated filters, dates, search words, cursors. */
 import { badRequest } from '../../../platform/errors.ts';
-import { searchKey, segmentWords } from '../../../platform/text.ts';
+import { searchWords } from '../../../platform/text.ts';
 import type { ListFilters } from './list.queries.ts';
 
 export function splitList<T extends string>(field: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
@@ -20,7 +20,7 @@ export function parseWhen(field: string, value: string): Date {
 
 /** Words for full-text search: split like the index (Chinese too), folded, each a prefix. */
 export function toTsquery(q: string, join: '&' | '|' = '&'): string | undefined {
-  const words = searchKey(segmentWords(q)).split(/\s+/).filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
+  const words = searchWords(q).split(/\s+/).filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
   return words.length ? words.map((w) => `'${w}':*`).join(` ${join} `) : undefined;
 }
 
