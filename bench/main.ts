@@ -262,7 +262,7 @@ async function main() {
   // Settings that change the figures, as this server has them (a test machine may turn autovacuum off).
   const settings = await sql<{ name: string; setting: string; unit: string | null }>`
     SELECT name, setting, unit FROM pg_settings
-     WHERE name IN ('shared_buffers', 'effective_cache_size', 'work_mem', 'random_page_cost', 'jit', 'autovacuum', 'synchronous_commit', 'fsync', 'max_connections')
+     WHERE name IN ('shared_buffers', 'effective_cache_size', 'work_mem', 'random_page_cost', 'jit', 'autovacuum', 'synchronous_commit', 'fsync', 'max_connections', 'max_wal_size')
      ORDER BY name`.execute(database.db);
   const sharedBuffers = settings.rows.find((r) => r.name === 'shared_buffers');
   if (sharedBuffers && Number(sharedBuffers.setting) * 8192 < os.totalmem() / 8) {
@@ -271,7 +271,7 @@ async function main() {
     log(`note: shared_buffers is under an eighth of this machine's memory; docs/OPERATIONS.md recommends about a quarter (ALTER SYSTEM SET shared_buffers = '${quarter}', then restart PostgreSQL)`);
   }
   results.machine.postgresSettings = settings.rows
-    .map((r) => (r.unit === '8kB' ? `${r.name} ${(Number(r.setting) * 8) / 1024} MB` : r.unit === 'kB' ? `${r.name} ${Number(r.setting) / 1024} MB` : `${r.name} ${r.setting}`))
+    .map((r) => (r.unit === '8kB' ? `${r.name} ${(Number(r.setting) * 8) / 1024} MB` : r.unit === 'kB' ? `${r.name} ${Number(r.setting) / 1024} MB` : r.unit === 'MB' ? `${r.name} ${r.setting} MB` : `${r.name} ${r.setting}`))
     .join(', ');
   const serverEnv = { DATABASE_URL: o.databaseUrl, ZD_DB_POOL_SIZE: String(poolSize), ZD_RATE_ANONYMOUS_WRITES: '1000000000' };
   const context = { database, world, meta, seed: o.seed, log, connections, intakeSeconds };
