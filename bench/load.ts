@@ -4,6 +4,7 @@
  * every index and constraint is built again exactly as the migrations define them (their
  * definitions are read from the catalog before they are dropped) and the tables analysed.
  */
+import os from 'node:os';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -12,7 +13,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../server/schema.ts';
 import { searchTextOf } from '../server/modules/petitions/intake/submitPetition.ts';
 import { allTexts } from './texts.ts';
-import { auditColumns, eventColumns, petitionColumns, petitionerColumns, PetitionGenerator, checkAuditHash, ratingColumns, type Batch, type World } from './workload.ts';
+import { GeneratorThreads } from './generatorThreads.ts';
+import { auditColumns, eventColumns, petitionColumns, petitionerColumns, checkAuditHash, ratingColumns, type Batch, type World } from './workload.ts';
 
 const loadedTables = ['petitions', 'petitioners', 'petition_events', 'petition_ratings', 'audit_events'] as const;
 type Table = (typeof loadedTables)[number];
@@ -25,7 +27,7 @@ const columnsOf: Record<Table, readonly string[]> = {
   audit_events: auditColumns,
 };
 
-const batchKey: Record<Table, keyof Omit<Batch, 'count'>> = {
+const batchKey: Record<Table, keyof Batch['lines']> = {
   petitions: 'petitions',
   petitioners: 'petitioners',
   petition_events: 'events',
@@ -35,7 +37,7 @@ const batchKey: Record<Table, keyof Omit<Batch, 'count'>> = {
 
 /** Where COPY text goes: a PostgreSQL server (streams) or PGlite (one COPY per chunk). */
 export interface CopyTarget {
-  open(table: string, columns: readonly string[]): Promise<{ write(text: string): Promise<void>; end(): Promise<void> }>;
+  open(table: string, columns: readonly string[]): Promise<{ write(text: string | Uint8Array<ArrayBuffer>): Promise<void>; end(): Promise<void> }>;
 }
 
 export function serverCopyTarget(connectionString: string): CopyTarget {
@@ -49,7 +51,7 @@ export function serverCopyTarget(connectionString: string): CopyTarget {
       failed.catch(() => {});
       return {
         async write(text) {
-          if (!text) return;
+          if (!text.length) return;
           if (!stream.write(text)) await Promise.race([new Promise((r) => stream.once('drain', r)), failed]);
         },
         async end() {
@@ -66,7 +68,7 @@ export function pgliteCopyTarget(pglite: PGlite): CopyTarget {
     async open(table, columns) {
       return {
         async write(text) {
-          if (!text) return;
+          if (!text.length) return;
           await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
         },
         async end() {},
@@ -142,12 +144,6 @@ async function nextId(db: Kysely<DB>, table: string): Promise<number> {
   return Number(rows[0].n);
 }
 
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 /**
  * Loads `count` petitions (with petitioners, timelines, ratings and audit chains) into a
  * migrated database that holds the world's units and officials.
@@ -163,6 +159,8 @@ export async function loadPetitions(
     spanDays: number;
     openOnly?: boolean;
     batch?: number;
+    /** Threads that make the rows (bench/generator.worker.ts); one per core by default. */
+    generatorThreads?: number;
     runStatement: (statement: string) => Promise<void>;
     parallelIndexBuilds: number;
     onProgress?: (done: number, total: number, phase: string) => void;
@@ -174,11 +172,6 @@ export async function loadPetitions(
   checkAuditHash();
   const vectors = await searchVectors(db);
   const firstId = await nextId(db, 'petitions');
-  const gen = new PetitionGenerator(
-    world,
-    { seed: opts.seed, now: opts.now, spanDays: opts.spanDays, searchVectors: vectors, openOnly: opts.openOnly },
-    { event: await nextId(db, 'petition_events'), audit: await nextId(db, 'audit_events'), rating: await nextId(db, 'petition_ratings') },
-  );
   const aside = await setAsideIndexes(db, loadedTables);
   // Row triggers (the figures' deltas) would fire per row: off during the load, and the
   // rollups are rebuilt from the loaded rows afterwards (opts.rebuildRollups).
@@ -189,24 +182,29 @@ export async function loadPetitions(
   const sinks = await Promise.all(loadedTables.map((t) => target.open(t, columnsOf[t])));
   const rows = Object.fromEntries(loadedTables.map((t) => [t, 0])) as Record<Table, number>;
   const size = opts.batch ?? 5000;
+  const generator = new GeneratorThreads(
+    world,
+    { seed: opts.seed, now: opts.now, spanDays: opts.spanDays, searchVectors: vectors, openOnly: opts.openOnly, firstId, count: opts.count },
+    opts.generatorThreads ?? os.availableParallelism(),
+  );
   try {
-    for (let done = 0; done < opts.count; ) {
-      const n = Math.min(size, opts.count - done);
-      const batch = gen.batch(firstId + done, firstId + done + n);
+    let done = 0;
+    for await (const batch of generator.batches(firstId, firstId + opts.count, size)) {
       await Promise.all(
         loadedTables.map((t, i) => {
-          const text = batch[batchKey[t]];
-          rows[t] += countLines(text);
-          return sinks[i].write(text);
+          rows[t] += batch.lines[batchKey[t]];
+          return sinks[i].write(batch[batchKey[t]]);
         }),
       );
-      done += n;
+      done += batch.lines.petitions;
       opts.onProgress?.(done, opts.count, 'copy');
     }
     await Promise.all(sinks.map((s) => s.end()));
   } catch (e) {
     await Promise.allSettled(sinks.map((s) => s.end()));
     throw e;
+  } finally {
+    await generator.close();
   }
   const copied = performance.now();
   opts.onProgress?.(0, aside.indexes.length + aside.constraints.length, 'indexes');

@@ -1,7 +1,7 @@
 /**
  * The national workload: who petitions whom, about what, through which channel, and how far
- * each case has come. Everything is drawn from one seeded generator, so the same seed gives
- * the same rows. Petitions come out as COPY text lines for five tables (petitions,
+ * each case has come. Everything is drawn from seeded streams, so the same seed gives the same
+ * rows. Petitions come out as COPY text lines for five tables (petitions,
  * petitioners, timeline events, ratings, audit chain), with milestone facts that agree with
  * the status: an answered case has an answer time after its acceptance, a resolved one knows
  * whether it was on time, an overdue one is open past its due time.
@@ -174,29 +174,69 @@ export const petitionerColumns = [
   'id', 'petition_id', 'resident_account_id', 'name', 'phone', 'phone_key', 'email', 'address', 'locale', 'access_key_hash', 'created_at',
 ] as const;
 
+// Timeline events, ratings and audit events take their ids from their identity columns (COPY
+// leaves `id` out), so that batches made in parallel need not agree on ids beforehand.
 export const eventColumns = [
-  'id', 'petition_id', 'at', 'type', 'actor_id', 'actor_label', 'from_status', 'to_status', 'unit_id', 'reason', 'text', 'data', 'visibility',
+  'petition_id', 'at', 'type', 'actor_id', 'actor_label', 'from_status', 'to_status', 'unit_id', 'reason', 'text', 'data', 'visibility',
 ] as const;
 
 export const ratingColumns = [
-  'id', 'petition_id', 'case_id', 'petitioner_id', 'answer_number', 'score', 'reasons', 'comment', 'reopen', 'created_at',
+  'petition_id', 'case_id', 'petitioner_id', 'answer_number', 'score', 'reasons', 'comment', 'reopen', 'created_at',
 ] as const;
 
 export const auditColumns = [
-  'id', 'occurred_at', 'actor_id', 'actor_label', 'action', 'subject_type', 'subject_id', 'unit_id', 'changes', 'seq', 'prev_hash', 'hash',
+  'occurred_at', 'actor_id', 'actor_label', 'action', 'subject_type', 'subject_id', 'unit_id', 'changes', 'seq', 'prev_hash', 'hash',
 ] as const;
 
+/** Each table's COPY text as UTF-8, and how many lines (rows) it holds. */
 export interface Batch {
-  petitions: string;
-  petitioners: string;
-  events: string;
-  ratings: string;
-  audit: string;
+  petitions: Uint8Array<ArrayBuffer>;
+  petitioners: Uint8Array<ArrayBuffer>;
+  events: Uint8Array<ArrayBuffer>;
+  ratings: Uint8Array<ArrayBuffer>;
+  audit: Uint8Array<ArrayBuffer>;
   count: number;
+  lines: { petitions: number; petitioners: number; events: number; ratings: number; audit: number };
 }
 
-interface GeneratorOptions {
+/**
+ * COPY text written out as UTF-8 line by line: each line's string dies young, where an array
+ * of lines joined at the end kept them all alive (the collector then took a third of the time).
+ */
+class Lines {
+  #buffer: Buffer;
+  #length = 0;
+  count = 0;
+
+  /** `capacity`: what the same table took in the previous batch, so that the buffer rarely grows. */
+  constructor(capacity: number) {
+    this.#buffer = Buffer.allocUnsafeSlow(Math.max(capacity, 1 << 16));
+  }
+
+  push(line: string): void {
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (this.#buffer.length - this.#length < line.length * 3) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.#buffer.length * 2, this.#length + line.length * 3));
+      this.#buffer.copy(bigger, 0, 0, this.#length);
+      this.#buffer = bigger;
+    }
+    this.#length += this.#buffer.write(line, this.#length);
+    this.count++;
+  }
+
+  /** The text so far, in a buffer of its own (allocUnsafeSlow), so it can be moved to another thread. */
+  bytes(): Uint8Array<ArrayBuffer> {
+    return new Uint8Array(this.#buffer.buffer as ArrayBuffer, this.#buffer.byteOffset, this.#length);
+  }
+}
+
+type Out = Record<'petitions' | 'petitioners' | 'events' | 'ratings' | 'audit', Lines>;
+
+export interface GeneratorOptions {
   seed: string;
+  /** The ids this load gives petitions, firstId to firstId + count - 1: submission times rise with the id, as they do when a server numbers petitions. */
+  firstId: number;
+  count: number;
   /** "Now" of the workload: every time is before it, due times may be after it. */
   now: number;
   /** How far back submissions go. */
@@ -270,54 +310,67 @@ export function checkAuditHash(): void {
   }
 }
 
-/** Streams petitions (and their petitioners, events, ratings and audit chains) in batches. */
+/**
+ * Makes petitions (and their petitioners, events, ratings and audit chains) in batches of
+ * fixed size. Each batch draws from its own stream, named by its first petition's place in
+ * the load, so batches can be made in any order and on any thread with the same rows for a
+ * seed (bench/generator.worker.ts).
+ */
 export class PetitionGenerator {
   readonly #world: World;
   readonly #opts: GeneratorOptions;
-  readonly #random: Random;
+  #random: Random;
   readonly #communes: Weighted<number>;
   readonly #kinds = new Weighted(kindMix);
   readonly #channels = new Weighted(channelMix);
   readonly #languages = new Weighted(languageMix);
   readonly #texts = new Map<string, Text[]>();
-  #eventId: number;
-  #auditId: number;
-  #ratingId: number;
+  /** What the previous batch wrote per table, to size the next one's buffers. */
+  readonly #lastBytes: Record<keyof Out, number> = { petitions: 0, petitioners: 0, events: 0, ratings: 0, audit: 0 };
+  #lastCount = 1;
 
-  constructor(world: World, opts: GeneratorOptions, ids: { event: number; audit: number; rating: number }) {
+  constructor(world: World, opts: GeneratorOptions) {
     this.#world = world;
     this.#opts = opts;
-    this.#random = new Random(`${opts.seed}:petitions${opts.openOnly ? ':open' : ''}`);
+    this.#random = this.#stream(0);
     this.#communes = new Weighted(world.communes.map((c, i) => [i, c.weight] as const));
     for (const t of allTexts()) {
       const key = `${t.kind}:${t.language}`;
       if (!this.#texts.has(key)) this.#texts.set(key, []);
       this.#texts.get(key)!.push(t);
     }
-    this.#eventId = ids.event;
-    this.#auditId = ids.audit;
-    this.#ratingId = ids.rating;
   }
 
-  get nextIds() {
-    return { event: this.#eventId, audit: this.#auditId, rating: this.#ratingId };
+  #stream(offset: number): Random {
+    return new Random(`${this.#opts.seed}:petitions${this.#opts.openOnly ? ':open' : ''}:${offset}`);
   }
 
   /** Petitions with ids from..to-1. */
   batch(from: number, to: number): Batch {
-    const out = { petitions: [] as string[], petitioners: [] as string[], events: [] as string[], ratings: [] as string[], audit: [] as string[] };
+    this.#random = this.#stream(from - this.#opts.firstId);
+    const room = (table: keyof Out) => Math.ceil((this.#lastBytes[table] / this.#lastCount) * (to - from) * 1.1);
+    const out: Out = { petitions: new Lines(room('petitions')), petitioners: new Lines(room('petitioners')), events: new Lines(room('events')), ratings: new Lines(room('ratings')), audit: new Lines(room('audit')) };
     for (let id = from; id < to; id++) this.#one(id, out);
+    this.#lastCount = to - from;
+    for (const table of Object.keys(out) as Array<keyof Out>) this.#lastBytes[table] = out[table].bytes().byteLength;
     return {
-      petitions: out.petitions.join(''),
-      petitioners: out.petitioners.join(''),
-      events: out.events.join(''),
-      ratings: out.ratings.join(''),
-      audit: out.audit.join(''),
+      petitions: out.petitions.bytes(),
+      petitioners: out.petitioners.bytes(),
+      events: out.events.bytes(),
+      ratings: out.ratings.bytes(),
+      audit: out.audit.bytes(),
       count: to - from,
+      lines: {
+        petitions: out.petitions.count,
+        petitioners: out.petitioners.count,
+        events: out.events.count,
+        ratings: out.ratings.count,
+        audit: out.audit.count,
+      },
     };
   }
 
-  #one(id: number, out: { petitions: string[]; petitioners: string[]; events: string[]; ratings: string[]; audit: string[] }): void {
+  #one(id: number, out: Out): void {
     const r = this.#random;
     const { now, spanDays } = this.#opts;
     const world = this.#world;
@@ -338,10 +391,11 @@ export class PetitionGenerator {
     const anonymous = !protectedKind && r.chance(0.18);
     if (kind === 'conduct_report' && channel === 'hotline') channel = 'web';
 
-    // When: uniformly over the span; 5% are open past their due time, the rest either still
-    // within their time (recent) or finished.
+    // When: spread evenly over the span in id order (a server numbers petitions as they come);
+    // 5% are open past their due time, the rest either still within their time (recent) or finished.
     const overdue = !this.#opts.openOnly && r.chance(overdueShare);
-    let submitted = now - Math.floor(r.next() * spanDays * day);
+    const place = (id - this.#opts.firstId + r.next()) / this.#opts.count;
+    let submitted = now - Math.floor((1 - place) * spanDays * day);
     const res = resolution[kind];
     const dueFrom = (s: number) =>
       urgent ? addWorkingDays(s, 1) : res.working ? addWorkingDays(s, res.days) : addCalendarDays(s, res.days);
@@ -525,7 +579,7 @@ export class PetitionGenerator {
       ratedAt = between(lastAnsweredAt!, lastAnsweredAt! + 3 * day);
       ev({ at: ratedAt, type: 'rated', actorId: null, actorLabel: 'resident', from: null, to: null, data: { score: rating, answerNumber: answerCount }, audit: { action: 'petition.rate', changes: { score: rating, answerNumber: answerCount } } });
       out.ratings.push(
-        `${this.#ratingId++}\t${id}\t${id}\t${id}\t${answerCount}\t${rating}\t[]\t${N}\tf\t${ts(ratedAt)}\n`,
+        `${id}\t${id}\t${id}\t${answerCount}\t${rating}\t[]\t${N}\tf\t${ts(ratedAt)}\n`,
       );
     }
 
@@ -605,7 +659,7 @@ export class PetitionGenerator {
     let seq = 0;
     for (const e of events) {
       out.events.push(
-        `${this.#eventId++}\t${id}\t${ts(e.at)}\t${e.type}\t${num(e.actorId)}\t${e.actorLabel}\t${str(e.from)}\t${str(e.to)}\t${e.unitId}\t${str(e.reason)}\t${str(e.text)}\t${esc(JSON.stringify(e.data))}\t${e.visibility}\n`,
+        `${id}\t${ts(e.at)}\t${e.type}\t${num(e.actorId)}\t${e.actorLabel}\t${str(e.from)}\t${str(e.to)}\t${e.unitId}\t${str(e.reason)}\t${str(e.text)}\t${esc(JSON.stringify(e.data))}\t${e.visibility}\n`,
       );
       seq++;
       const fields = {
@@ -622,7 +676,7 @@ export class PetitionGenerator {
       };
       const hash = auditHash(fields);
       out.audit.push(
-        `${this.#auditId++}\t${ts(e.at)}\t${num(fields.actorId)}\t${fields.actorLabel}\t${fields.action}\tpetition\t${id}\t${e.unitId}\t${esc(canonicalJson(fields.changes))}\t${seq}\t${prevHash}\t${hash}\n`,
+        `${ts(e.at)}\t${num(fields.actorId)}\t${fields.actorLabel}\t${fields.action}\tpetition\t${id}\t${e.unitId}\t${esc(canonicalJson(fields.changes))}\t${seq}\t${prevHash}\t${hash}\n`,
       );
       prevHash = hash;
     }
