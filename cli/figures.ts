@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../server/platform/config.ts';
 import { openDatabase } from '../server/platform/db.ts';
 import { systemClock } from '../server/platform/clock.ts';
-import { computeFigures, findFiguresUnit, isDay, naiveFigures, rebuildFigures, type FiguresScope, type Grains } from '../server/modules/figures/index.ts';
+import { computeFigures, findFiguresUnit, isDay, naiveFigures, rebuildFigures, type FiguresScope, type UnitRollups } from '../server/modules/figures/index.ts';
 
 export function registerFiguresCommands(program: Command): void {
   const figures = program.command('figures').alias('stats').description('the public figures (docs/FIGURES.md)');
@@ -32,16 +32,16 @@ export function registerFiguresCommands(program: Command): void {
       const database = await openDatabase(loadConfig());
       try {
         let scope: FiguresScope = { unitId: 0, unitPath: '/' };
-        let grains: Grains = 'dm';
+        let rollups: UnitRollups | undefined;
         if (opts.unit) {
           const unit = await findFiguresUnit(database.db, opts.unit, new Date());
           if (!unit) throw new Error(`no unit ${opts.unit}`);
           scope = { unitId: unit.id, unitPath: unit.path };
-          grains = unit.grains;
+          rollups = unit;
         }
         const q = { scope, from: opts.from, to: opts.to, now: systemClock.now() };
         const t0 = performance.now();
-        const fast = await computeFigures(database.db, q, grains);
+        const fast = await computeFigures(database.db, q, rollups);
         const t1 = performance.now();
         const naive = await naiveFigures(database.db, q);
         const t2 = performance.now();

@@ -1,4 +1,4 @@
--- The schema after every migration up to 0991_handler_index_scorecards, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0992_figures_month_histogram, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -692,6 +692,7 @@ ALTER TABLE public.figures_deltas ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTI
 CREATE TABLE public.figures_levels (
     level text NOT NULL,
     grains text NOT NULL,
+    histogram boolean DEFAULT false NOT NULL,
     CONSTRAINT figures_levels_grains_check CHECK ((grains = ANY (ARRAY['dm'::text, 'm'::text])))
 );
 

@@ -16,32 +16,41 @@ import { readFigures, type ReadPlan, type FiguresQuery } from './figures.queries
 /** The rollups a unit keeps: the deployment keeps day and month rows. */
 export type Grains = 'dm' | 'm' | null;
 
+/** What a unit's level keeps (figures_levels): its rollups, and whether an answer-time histogram at the same grains. */
+export interface UnitRollups {
+  grains: Grains;
+  histogram: boolean;
+}
+
+const deploymentRollups: UnitRollups = { grains: 'dm', histogram: true };
+
 const none = { months: null, days: [] };
 
 /** Which rollup rows, deltas and petitions a request reads. */
-function readPlan(q: FiguresQuery, grains: Grains): ReadPlan {
+function readPlan(q: FiguresQuery, { grains, histogram }: UnitRollups): ReadPlan {
   const whole = { from: q.from, to: q.to };
   if (grains === null) return { rolled: none, rolledDays: [], fromPetitions: [whole], histogram: null };
   if (grains === 'dm') {
     // Whole months from month rows, the days around them (or every day of a daily series) from
     // day rows; the median from the histogram's month and day rows.
     const split = splitPeriod(q.from, q.to);
-    return { rolled: q.interval === 'day' ? dayParts(q.from, q.to) : split, rolledDays: [whole], fromPetitions: [], histogram: split };
+    return { rolled: q.interval === 'day' ? dayParts(q.from, q.to) : split, rolledDays: [whole], fromPetitions: [], histogram: histogram ? split : null };
   }
   // Month rows only: a daily series, and the days around the whole months, come from the
-  // petitions, and so does the median (such a unit keeps no histogram).
+  // petitions; the median from the histogram's month rows plus the answers of those days.
   if (q.interval === 'day') return { rolled: none, rolledDays: [], fromPetitions: [whole], histogram: null };
   const split = splitPeriod(q.from, q.to);
+  const months = { months: split.months, days: [] };
   return {
-    rolled: { months: split.months, days: [] },
+    rolled: months,
     rolledDays: split.months ? [{ from: split.months.from, to: lastOfMonth(split.months.to) }] : [],
     fromPetitions: split.days,
-    histogram: null,
+    histogram: histogram && split.months ? months : null,
   };
 }
 
-export async function computeFigures(db: Kysely<DB>, q: FiguresQuery, grains: Grains = 'dm', database?: Database): Promise<PeriodFigures> {
-  const read = await readFigures(db, q, readPlan(q, grains), database);
+export async function computeFigures(db: Kysely<DB>, q: FiguresQuery, rollups: UnitRollups = deploymentRollups, database?: Database): Promise<PeriodFigures> {
+  const read = await readFigures(db, q, readPlan(q, rollups), database);
   const builder = new FiguresBuilder(q.interval);
   for (const [bucket, dim, value, ...values] of read.rows) builder.addRow(bucket, dim, value, values);
   if (read.histogramAnswers !== null && (read.histogramAnswers !== builder.answered || (builder.answered > 0 && read.medianMinutes === null))) {

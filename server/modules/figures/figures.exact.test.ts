@@ -5,6 +5,7 @@
  * checkpoints the figures of several units, periods and series are compared field by field.
  */
 import { before, test } from 'node:test';
+import { sql } from 'kysely';
 import assert from 'node:assert/strict';
 import { describeEachBackend } from '../../test/server.ts';
 import { createUnits } from '../../test/factories.ts';
@@ -27,7 +28,7 @@ import { reopenPetition } from '../petitions/workflow/reopenPetition.ts';
 import { ratePetition } from '../petitions/workflow/ratePetition.ts';
 import { computeFigures } from './figures.compute.ts';
 import { advanceOverdue, findFiguresUnit, foldFigureDeltas, naiveFigures, pendingFigureDeltas, rebuildFigures, type FiguresQuery, type FiguresScope } from './figures.queries.ts';
-import type { Grains } from './figures.compute.ts';
+import type { UnitRollups } from './figures.compute.ts';
 import { daysIn } from './figures.periods.ts';
 import { deploymentOfficial, seededRandom } from './figures.testing.ts';
 import { channels, petitionKinds, ratingScores } from '../../contract/domain.ts';
@@ -36,7 +37,9 @@ const unitCodes = ['XP', 'XC1', 'XC2', 'XV1', 'XV2', 'YQ', 'YQ1'] as const;
 
 describeEachBackend('figures: the fast path equals the naive query', (t) => {
   let boss: Official;
-  const scopes: Array<{ name: string; scope: FiguresScope; grains: Grains }> = [{ name: 'deployment', scope: { unitId: 0, unitPath: '/' }, grains: 'dm' }];
+  const scopes: Array<{ name: string; scope: FiguresScope; rollups: UnitRollups }> = [
+    { name: 'deployment', scope: { unitId: 0, unitPath: '/' }, rollups: { grains: 'dm', histogram: true } },
+  ];
 
   before(async () => {
     const units = await createUnits(t().ctx.db, [
@@ -51,17 +54,24 @@ describeEachBackend('figures: the fast path equals the naive query', (t) => {
     ]);
     for (const code of unitCodes) {
       const unit = (await findFiguresUnit(t().ctx.db, code, t().clock.now()))!;
-      scopes.push({ name: `${code} (${unit.grains ?? 'no rollups'})`, scope: { unitId: units[code].id, unitPath: units[code].path }, grains: unit.grains });
+      scopes.push({ name: `${code} (${unit.grains ?? 'no rollups'})`, scope: { unitId: units[code].id, unitPath: units[code].path }, rollups: unit });
     }
     // Every way of reading: day and month rows, month rows with the petitions of the days
-    // around them, the petitions alone.
-    assert.deepEqual(scopes.map((s) => s.grains), ['dm', 'dm', 'm', 'm', null, null, 'dm', 'm']);
+    // around them, the petitions alone; medians from the histogram (every level keeps one on
+    // a new deployment) and, as a deployment upgraded before its rebuild reads them, from the
+    // petitions.
+    assert.deepEqual(scopes.map((s) => s.rollups.grains), ['dm', 'dm', 'm', 'm', null, null, 'dm', 'm']);
+    assert.deepEqual(scopes.map((s) => s.rollups.histogram), [true, true, true, true, false, false, true, true]);
+    for (const code of ['XP', 'XC1'] as const) {
+      const s = scopes.find((x) => x.name.startsWith(`${code} `))!;
+      scopes.push({ ...s, name: `${s.name}, median from the petitions`, rollups: { ...s.rollups, histogram: false } });
+    }
     boss = (await deploymentOfficial(t())).actor;
   });
 
-  async function compare(ctx: AppContext, q: FiguresQuery, grains: Grains, label: string) {
+  async function compare(ctx: AppContext, q: FiguresQuery, rollups: UnitRollups, label: string) {
     // With the database: on PostgreSQL the statement is prepared, and after a few runs its generic plan is used.
-    const fast = await computeFigures(ctx.db, q, grains, ctx.database);
+    const fast = await computeFigures(ctx.db, q, rollups, ctx.database);
     const naive = await naiveFigures(ctx.db, q);
     assert.deepEqual(fast, naive, `${label}: ${JSON.stringify({ scope: q.scope, from: q.from, to: q.to, interval: q.interval, now: q.now })}`);
     return fast;
@@ -95,12 +105,12 @@ describeEachBackend('figures: the fast path equals the naive query', (t) => {
         new Date(clock.now().getTime() + rnd.int(1, 72) * 3_600_000 + rnd.int(0, 59) * 60_000),
         new Date(clock.now().getTime() - rnd.int(1, 72) * 3_600_000),
       ];
-      for (const { name, scope, grains } of scopes) {
+      for (const { name, scope, rollups } of scopes) {
         for (const [from, to] of periods) {
           for (const interval of [undefined, 'month', 'day'] as const) {
             if (interval === 'day' && daysIn(from, to) > 400) continue;
             for (const now of interval ? nows.slice(0, 1) : nows) {
-              const f = await compare(ctx, { scope, from, to, now, interval }, grains, name);
+              const f = await compare(ctx, { scope, from, to, now, interval }, rollups, name);
               checks++;
               {
                 nonzero = {
@@ -225,5 +235,39 @@ describeEachBackend('figures: the fast path equals the naive query', (t) => {
     }
     // The random walk reached every kind of figure, so the comparisons mean something.
     for (const [key, sum] of Object.entries(nonzero)) assert.ok(sum > 0, `no ${key} figure was ever above zero`);
+  });
+
+  test('a level upgraded without a histogram reads its medians from the petitions, and a rebuild starts keeping one', async () => {
+    const ctx = t().ctx;
+    const now = t().clock.now();
+    const communeHistogramRows = async () =>
+      Number((await sql<{ n: string }>`SELECT count(*) AS n FROM figures_answer_hist h JOIN units u ON u.id = h.unit_id WHERE u.level = 'commune'`.execute(ctx.db)).rows[0].n);
+    // What migration 0992 leaves on a deployment that already had petitions.
+    await sql`UPDATE figures_levels SET histogram = false WHERE level = 'commune'`.execute(ctx.db);
+    await sql`DELETE FROM figures_answer_hist WHERE unit_id IN (SELECT id FROM units WHERE level = 'commune')`.execute(ctx.db);
+    const before = (await findFiguresUnit(ctx.db, 'XC1', now))!;
+    assert.equal(before.histogram, false);
+
+    // A fold adds no histogram rows for such a level, and its figures stay exact.
+    await submitPetition(ctx, boss, {
+      unit: 'XC1',
+      kind: 'question',
+      body: 'answered at the desk',
+      channel: 'counter',
+      resident: { name: 'Resident', email: 'desk@example.vn' },
+      answerNow: { text: 'answered at once' },
+    });
+    while ((await foldFigureDeltas(ctx.db)) > 0);
+    assert.equal(await communeHistogramRows(), 0);
+    const period = { from: '2026-01-01', to: localDay(now, 'Asia/Ho_Chi_Minh'), now };
+    const scope = { unitId: before.id, unitPath: before.path };
+    const figures = await compare(ctx, { scope, ...period }, before, 'XC1 before the rebuild');
+    assert.notEqual(figures.medianHoursToAnswer, null);
+
+    await rebuildFigures(ctx.db, { now });
+    const after = (await findFiguresUnit(ctx.db, 'XC1', now))!;
+    assert.equal(after.histogram, true);
+    assert.ok((await communeHistogramRows()) > 0);
+    assert.deepEqual(await compare(ctx, { scope, ...period }, after, 'XC1 after the rebuild'), figures);
   });
 });

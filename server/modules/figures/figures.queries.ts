@@ -45,14 +45,24 @@ export interface FiguresUnit {
   time_zone: string;
   /** The rollups its level keeps (figures_levels): day and month rows, month rows, or none. */
   grains: 'dm' | 'm' | null;
+  /** Whether its level keeps an answer-time histogram (figures_levels.histogram). */
+  histogram: boolean;
 }
 
 /** The unit a code means at `now` (resolveUnit), with the rollups its level keeps. */
 export async function findFiguresUnit(db: Kysely<DB>, code: string, now: Date): Promise<FiguresUnit | undefined> {
   const unit = await resolveUnit(db, code, now);
   if (!unit) return undefined;
-  const level = await db.selectFrom('figures_levels').select('grains').where('level', '=', unit.level).executeTakeFirst();
-  return { id: unit.id, code: unit.code, name: unit.name, path: unit.path, time_zone: unit.timeZone, grains: level?.grains ?? null };
+  const level = await db.selectFrom('figures_levels').select(['grains', 'histogram']).where('level', '=', unit.level).executeTakeFirst();
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    path: unit.path,
+    time_zone: unit.timeZone,
+    grains: level?.grains ?? null,
+    histogram: level?.histogram ?? false,
+  };
 }
 
 // ---- keeping the rollups ----
@@ -99,9 +109,8 @@ function factCounters(alias: string, unitPath: RawBuilder<unknown>): RawBuilder<
 /**
  * Adds fact rows (the columns of figures_deltas, `sign` ±1) to the rollups of the deployment and
  * of every unit on their origin path whose level keeps rollups (figures_levels), in one
- * statement: counters at the level's grains, the answer-time histogram for levels with day
- * rows (a unit with month rows only is small enough to read its answer times from the
- * petitions). Answers how many fact rows there were.
+ * statement: counters at the level's grains, and the answer-time histogram at the same grains
+ * for levels that keep one. Answers how many fact rows there were.
  */
 function foldFacts(source: RawBuilder<unknown>): RawBuilder<{ folded: number }> {
   const sums = sql.raw(counterColumns.map((c) => `sum(g.${c})::bigint`).join(', '));
@@ -110,9 +119,9 @@ function foldFacts(source: RawBuilder<unknown>): RawBuilder<{ folded: number }> 
   return sql<{ folded: number }>`
     WITH d AS (${source}),
     a AS (
-      SELECT d.*, 0::bigint AS unit_id, '/'::text AS unit_path, true AS daily FROM d
+      SELECT d.*, 0::bigint AS unit_id, '/'::text AS unit_path, true AS daily, true AS histogram FROM d
       UNION ALL
-      SELECT d.*, un.id, '/' || array_to_string(x.ids[1:u.k], '/') || '/', l.grains = 'dm'
+      SELECT d.*, un.id, '/' || array_to_string(x.ids[1:u.k], '/') || '/', l.grains = 'dm', l.histogram
         FROM d
         CROSS JOIN LATERAL (SELECT string_to_array(btrim(d.origin_unit_path, '/'), '/') AS ids) x
         CROSS JOIN LATERAL unnest(x.ids) WITH ORDINALITY AS u(id, k)
@@ -120,7 +129,7 @@ function foldFacts(source: RawBuilder<unknown>): RawBuilder<{ folded: number }> 
         JOIN figures_levels l ON l.level = un.level
     ),
     e AS (
-      SELECT a.unit_id, a.daily, a.day, a.kind, a.channel, a.category, a.answer_minutes, ${factCounters('a', sql.ref('a.unit_path'))}
+      SELECT a.unit_id, a.daily, a.histogram, a.day, a.kind, a.channel, a.category, a.answer_minutes, ${factCounters('a', sql.ref('a.unit_path'))}
         FROM a
     ),
     g AS (
@@ -145,7 +154,7 @@ function foldFacts(source: RawBuilder<unknown>): RawBuilder<{ folded: number }> 
              CASE lv.level WHEN 0 THEN g.answer_minutes / 1440 WHEN 1 THEN g.answer_minutes / 60 ELSE g.answer_minutes END,
              sum(g.received)::bigint
         FROM g CROSS JOIN ${levels}
-       WHERE g.answer_minutes IS NOT NULL AND g.daily
+       WHERE g.answer_minutes IS NOT NULL AND g.histogram
        GROUP BY 1, 2, 3, 4, 5, 6
       ON CONFLICT (unit_id, level, parent, grain, day, bucket) DO UPDATE SET n = t.n + excluded.n
     )
@@ -249,6 +258,9 @@ export async function rebuildFigures(db: Kysely<DB>, opts: { now?: Date; slice?:
           if ((rows[0]?.kb ?? 0) < 262_144) await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
           await sql`DELETE FROM figures_deltas`.execute(trx);
           await sql`TRUNCATE figures_counts, figures_answer_hist`.execute(trx);
+          // Rebuilt, every level's histogram is whole: levels a migration left without one
+          // (their medians read from the petitions meanwhile) keep one from now on.
+          await sql`UPDATE figures_levels SET histogram = true WHERE NOT histogram`.execute(trx);
           // Slice by slice of petition ids, in the one snapshot: each statement's groups fit in
           // memory instead of spilling to disk (one statement over a million petitions wrote
           // gigabytes of temporary files).
@@ -401,10 +413,13 @@ function groupedPetitions(scoped: RawBuilder<unknown>, q: FiguresQuery): RawBuil
      GROUP BY GROUPING SETS ((bucket, kind), (bucket, channel), (bucket, cat))`;
 }
 
+/** Whole minutes from submission to the first answer, as figures_fact_row counts them (rows of scopedPetitions). */
+const answerMinutes = sql.raw('greatest(0, floor(extract(epoch FROM answered_at - submitted_at) / 60))::int');
+
 /** The exact median of the minutes to the first answer of petitions (rows of scopedPetitions). */
 function medianOfPetitions(scoped: RawBuilder<unknown>): RawBuilder<number | null> {
   return sql<number | null>`(
-    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, floor(extract(epoch FROM answered_at - submitted_at) / 60)))
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ${answerMinutes})
       FROM (${scoped}) s
      WHERE answered_at IS NOT NULL)`;
 }
@@ -419,7 +434,8 @@ export interface ReadPlan {
   fromPetitions: DayRange[];
   /**
    * The median from the unit's answer-time histogram over these parts plus the unfolded deltas
-   * of rolledDays (then rolledDays must cover the period); null: from the petitions of the period.
+   * of rolledDays plus the answers of fromPetitions (which together must cover the period);
+   * null: from the petitions of the period.
    */
   histogram: PeriodParts | null;
 }
@@ -525,7 +541,14 @@ export async function readFigures(db: Kysely<DB>, q: FiguresQuery, plan: ReadPla
   const median = plan.histogram
     ? {
         ctes: sql`,
-          loose AS (SELECT answer_minutes AS m, sign::bigint AS n FROM delta WHERE answer_minutes IS NOT NULL),
+          loose AS (
+            SELECT answer_minutes AS m, sign::bigint AS n FROM delta WHERE answer_minutes IS NOT NULL${
+              plan.fromPetitions.length
+                ? sql`
+            UNION ALL
+            SELECT ${answerMinutes}, 1::bigint FROM (${scopedPetitions(q.scope, plan.fromPetitions)}) s WHERE answered_at IS NOT NULL`
+                : sql``
+            }),
           ${histogramWalk(q.scope.unitId, plan.histogram)}`,
         minutes: sql`(SELECT CASE WHEN count(*) = 2 THEN avg(parent)::float8 END FROM median_at)`,
         answers: sql`(SELECT total FROM answers)`,

@@ -42,7 +42,7 @@ export async function figuresOf(ctx: AppContext, query: FiguresQuery): Promise<F
   const { from, to, interval } = query;
   const { unit, scope } = await scopeOf(ctx, query);
   const now = ctx.clock.now();
-  const figures = await computeFigures(ctx.db, { scope, from, to, now, interval }, unit ? unit.grains : 'dm', ctx.database);
+  const figures = await computeFigures(ctx.db, { scope, from, to, now, interval }, unit ?? undefined, ctx.database);
   return presentFigures(unit, { from, to }, now, figures, await latestCheckpoint(ctx.db));
 }
 

@@ -59,6 +59,8 @@ export interface FiguresAnswerHistTable {
 export interface FiguresLevelsTable {
   level: string;
   grains: 'dm' | 'm';
+  /** Whether the level's answer-time histogram is whole (migration 0992): its medians are then read from it. */
+  histogram: Generated<boolean>;
 }
 
 /** The categories the figures name; any other is counted as 'other'. */
