@@ -51,14 +51,16 @@ function section(title: string, r: Results['postgres'], targets: boolean, petiti
   }
   const figures = r.figures as Record<string, FiguresLevel> | undefined;
   if (figures) {
+    // These targets are over 1e7 petitions: a smaller data set says how it did there, not "met".
+    const limits: Record<string, number> = { country: 50, commune: 20 };
     for (const [level, v] of Object.entries(figures)) {
-      const target = targets && level === 'country' ? 'p95 ≤ 50 ms (over 1e7)' : '';
-      // The target is over 1e7 petitions: a smaller data set says how it did there, not "met".
+      const limit = limits[level];
+      const target = targets && limit ? `p95 ≤ ${limit} ms (over 1e7)` : '';
       const verdict = !target || !isSummary(v.endpoint)
         ? ''
         : petitions >= 1e7
-          ? met(v.endpoint.p95 <= 50)
-          : `${v.endpoint.p95 <= 50 ? 'under 50 ms' : 'over 50 ms'} over ${petitions.toLocaleString('en')}; 1e7 not run`;
+          ? met(v.endpoint.p95 <= limit)
+          : `${v.endpoint.p95 <= limit ? `under ${limit} ms` : `over ${limit} ms`} over ${petitions.toLocaleString('en')}; 1e7 not run`;
       lines.push(row(`/api/v1/figures, ${level} (${v.unit}), one year`, v.endpoint, target, verdict));
       if (v.naive !== undefined) lines.push(row(`naive GROUP BY, ${level}`, v.naive, 'reference'));
     }
