@@ -1,4 +1,4 @@
--- The schema after every migration up to 0992_figures_month_histogram, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0993_public_search_long_petitions, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -2475,7 +2475,9 @@ CREATE INDEX petitions_origin ON public.petitions USING btree (origin_unit_path 
 
 CREATE INDEX petitions_public_newest ON public.petitions USING btree (submitted_at DESC, id DESC, origin_unit_path text_pattern_ops) WHERE (consent_to_publish AND (case_id IS NULL) AND (kind = ANY (ARRAY['question'::text, 'suggestion'::text, 'help_request'::text])) AND (status <> ALL (ARRAY['rejected'::text, 'merged'::text])));
 
-CREATE INDEX petitions_public_search ON public.petitions USING btree (origin_unit_path text_pattern_ops, submitted_at DESC) INCLUDE (id, search) WHERE (consent_to_publish AND (case_id IS NULL) AND (kind = ANY (ARRAY['question'::text, 'suggestion'::text, 'help_request'::text])) AND (status <> ALL (ARRAY['rejected'::text, 'merged'::text])));
+CREATE INDEX petitions_public_search ON public.petitions USING btree (origin_unit_path text_pattern_ops, submitted_at DESC) INCLUDE (id, search) WHERE (consent_to_publish AND (case_id IS NULL) AND (kind = ANY (ARRAY['question'::text, 'suggestion'::text, 'help_request'::text])) AND (status <> ALL (ARRAY['rejected'::text, 'merged'::text])) AND ((octet_length((search)::text) + (4 * length(search))) <= 2300));
+
+CREATE INDEX petitions_public_search_long ON public.petitions USING btree (origin_unit_path text_pattern_ops) WHERE (consent_to_publish AND (case_id IS NULL) AND (kind = ANY (ARRAY['question'::text, 'suggestion'::text, 'help_request'::text])) AND (status <> ALL (ARRAY['rejected'::text, 'merged'::text])) AND (NOT ((octet_length((search)::text) + (4 * length(search))) <= 2300)));
 
 CREATE INDEX petitions_reported ON public.petitions USING btree (reported_official_id) WHERE (reported_official_id IS NOT NULL);
 

@@ -62,6 +62,20 @@ describeEachBackend('petition intake, tracking, rating and attachments', (t) => 
     assert.equal((mail.params as Record<string, string>).dueAt, '2026-03-11 23:59');
   });
 
+  test('a public petition as long as the form allows is stored, and found by its words', async () => {
+    // 20,000 characters of many different words: a search vector far larger than an index entry may be.
+    const sentences = Array.from({ length: 400 }, (_, i) => `Đoạn ${i} kênh K${i * 7} xóm X${i * 13} bị bồi lấp`);
+    const body = sentences.join('. ').slice(0, 20000);
+    const res = await call().submit({ unit: 'TC1', kind: 'suggestion', title: 'Nạo vét kênh mương', body, consentToPublish: true, language: 'vi' });
+    assert.equal(res.statusCode, 201, res.body);
+    const { trackingCode } = res.json();
+    for (const q of ['nạo vét kênh mương', 'K2772 X5135']) {
+      const found = await t().app.inject({ method: 'GET', url: `/api/v1/petitions/public?unit=TC1&q=${encodeURIComponent(q)}` });
+      assert.equal(found.statusCode, 200, found.body);
+      assert.ok(found.json().items.some((p: { trackingCode: string }) => p.trackingCode === trackingCode), `found by "${q}"`);
+    }
+  });
+
   test('the tracking view shows the state and the public timeline, and no personal data', async () => {
     const s = await submitOk(t(), {
       unit: 'TC1',
