@@ -1,5 +1,6 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/server.ts';
 import { actOk, createWorld, submitOk, testOptions, type Who } from '../petitions/petitions.testing.ts';
@@ -176,6 +177,20 @@ describeEachBackend(
       assert.equal((await get(`/api/v1/knowledge/articles/${id}`)).statusCode, 404);
       const search = await get(`/api/v1/knowledge/articles?q=${encodeURIComponent('agricultural land residential')}`);
       assert.equal(search.json().items.some((i: { id: number }) => i.id === id), false);
+    });
+
+    it('publishes an article with a word longer than any index entry, and finds it by its other words', async () => {
+      // A pasted code or a run of letters with no space: no term of its own, and no failure.
+      const blob = Array.from({ length: 50 }, (_, i) => crypto.createHash('sha256').update(`beehive ${i}`).digest('hex')).join('');
+      const made = await post(w.hand1, '/api/v1/knowledge/articles', { kind: 'guide', unit: 'KC1', category: 'other', texts: [{ language: 'en', title: 'Beekeeping permit', body: `Keeping beehives near houses needs a permit. Reference ${blob}` }] });
+      assert.equal(made.statusCode, 201, made.body);
+      const id = made.json().id as number;
+      await post(w.hand1, `/api/v1/knowledge/articles/${id}/actions`, { type: 'submit' });
+      const approved = await post(w.lead1, `/api/v1/knowledge/articles/${id}/actions`, { type: 'approve' });
+      assert.equal(approved.statusCode, 200, approved.body);
+      assert.equal(approved.json().state, 'published');
+      const found = (await get(`/api/v1/knowledge/articles?q=${encodeURIComponent('beehives permit')}&unit=KC1`)).json().items.map((i: { id: number }) => i.id);
+      assert.ok(found.includes(id));
     });
 
     it('never finds an article outside its validity dates, even the best match, and fills the page with the next', async () => {

@@ -93,8 +93,14 @@ function canonical(word: string): string {
 /** Term weights of one text: how often each term occurs, single characters and pairs counting less. */
 export type Terms = Map<string, number>;
 
+/**
+ * No word of any language is this long; a longer run of letters (a pasted code) is no term, and
+ * the postings' index entries (term, path, …) stay far below PostgreSQL's 2,704-byte limit.
+ */
+const maxTermLength = 100;
+
 function add(terms: Terms, term: string, weight: number) {
-  if (!term || stopWords.has(term)) return;
+  if (!term || term.length > maxTermLength || stopWords.has(term)) return;
   terms.set(term, (terms.get(term) ?? 0) + weight);
 }
 
