@@ -1,4 +1,4 @@
--- The schema after every migration up to 0993_public_search_long_petitions, written by `npm run schema`; do not edit.
+-- The schema after every migration up to 0994_handler_search, written by `npm run schema`; do not edit.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -2462,6 +2462,10 @@ CREATE INDEX petitions_case ON public.petitions USING btree (case_id) WHERE (cas
 CREATE INDEX petitions_due ON public.petitions USING btree (due_at, id);
 
 CREATE INDEX petitions_handler ON public.petitions USING btree (handler_id, status) INCLUDE (id, due_at, reported_official_id, answered_at, reopen_count, channel);
+
+CREATE INDEX petitions_handler_search ON public.petitions USING btree (handler_id) INCLUDE (id, due_at, reported_official_id, search) WHERE ((handler_id IS NOT NULL) AND ((octet_length((search)::text) + (4 * length(search))) <= 2300));
+
+CREATE INDEX petitions_handler_search_long ON public.petitions USING btree (handler_id) WHERE ((handler_id IS NOT NULL) AND (NOT ((octet_length((search)::text) + (4 * length(search))) <= 2300)));
 
 CREATE INDEX petitions_inbox ON public.petitions USING btree (unit_path text_pattern_ops, status, due_at) INCLUDE (id, kind, channel, category, handler_id, leader_id, reported_official_id, ack_due_at);
 

@@ -27,6 +27,14 @@ export const petitionColumns = [
 
 export const pColumns = petitionColumns.map((c) => `p.${c}` as const);
 
+/**
+ * A search vector small enough for a btree entry (at most 2,704 bytes): the predicate of the
+ * indexes that hold search vectors, word for word, so that the planner can use them
+ * (petitions_public_search, migration 0993; petitions_handler_search, 0994). The longer ones
+ * are found through an index of their own and read from the table.
+ */
+export const searchFitsIndex = sql<boolean>`(octet_length(search::text) + 4 * length(search) <= 2300)`;
+
 // ---- units, agencies, officials ----
 
 export interface UnitRow {

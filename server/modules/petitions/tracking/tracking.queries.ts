@@ -4,7 +4,7 @@ import { openStatuses, type PetitionKind, type PetitionStatus } from '../../../c
 import { type Database, executePrepared, literalList } from '../../../platform/db.ts';
 import type { DB } from '../../../schema.ts';
 import { publicKinds } from '../petitions.policy.ts';
-import type { PetitionRow } from '../petitions.queries.ts';
+import { type PetitionRow, searchFitsIndex } from '../petitions.queries.ts';
 
 /** The fields of the public tracking page: the petition's own, its case's (itself unless merged), and the case's unit. */
 export interface TrackRow {
@@ -183,8 +183,6 @@ export interface PublicFilter {
  * a place, the nearest first.
  */
 const publicKindList = literalList(publicKinds);
-/** A search vector small enough for petitions_public_search's entries: its predicate, word for word (migration 0993). */
-const searchFitsIndex = sql<boolean>`(octet_length(search::text) + 4 * length(search) <= 2300)`;
 const hiddenStatusList = literalList(['rejected', 'merged']);
 
 export async function publicPetitions(db: Kysely<DB>, unitPath: string, opts: PublicFilter): Promise<PublicRow[]> {

@@ -5,7 +5,7 @@ import { type Official, unitScope } from '../../../platform/access.ts';
 import { type Database, executePrepared } from '../../../platform/db.ts';
 import type { DB } from '../../../schema.ts';
 import { protectedKinds } from '../petitions.policy.ts';
-import { type PetitionRow, pColumns, petitionColumns } from '../petitions.queries.ts';
+import { type PetitionRow, pColumns, petitionColumns, searchFitsIndex } from '../petitions.queries.ts';
 import { conductReportReaders, petitionReaders } from '../../../contract/roleSets.ts';
 
 // ---- the officials' list ----
@@ -97,7 +97,7 @@ function filterCondition(eb: PetitionsEb, actor: Official, f: ListFilters) {
  * visibleTo as parts, each one range of one index: a subtree per prefix (conduct reports
  * apart), the cases the official handles, and those they lead (a case may be in several parts).
  */
-function visibleParts(actor: Official): Array<(eb: PetitionsEb) => ReturnType<PetitionsEb['and']>> {
+function visibleParts(actor: Official, searching: boolean): Array<(eb: PetitionsEb) => ReturnType<PetitionsEb['and']>> {
   const parts: Array<(eb: PetitionsEb) => ReturnType<PetitionsEb['and']>> = [];
   for (const prefix of unitScope(actor, petitionReaders)) {
     parts.push((eb) => eb.and([eb('p.unit_path', 'like', `${prefix}%`), eb('p.kind', '!=', 'conduct_report')]));
@@ -106,7 +106,13 @@ function visibleParts(actor: Official): Array<(eb: PetitionsEb) => ReturnType<Pe
     parts.push((eb) => eb.and([eb('p.unit_path', 'like', `${prefix}%`), eb('p.kind', '=', 'conduct_report')]));
   }
   // Apart rather than OR-ed, so that each reads its index alone (migration 0960); the probe counts distinct ids.
-  parts.push((eb) => eb.and([eb('p.handler_id', '=', actor.id)]));
+  if (searching) {
+    // A handler's search matches their cases on petitions_handler_search's entries, which hold
+    // the search words (migration 0994): a busy handler's thousands of rows are not read. The
+    // few vectors too long for an entry are read from the table.
+    parts.push((eb) => eb.and([eb('p.handler_id', '=', actor.id), searchFitsIndex]));
+    parts.push((eb) => eb.and([eb('p.handler_id', '=', actor.id), eb.not(searchFitsIndex)]));
+  } else parts.push((eb) => eb.and([eb('p.handler_id', '=', actor.id)]));
   parts.push((eb) => eb.and([eb('p.leader_id', '=', actor.id)]));
   return parts;
 }
@@ -164,7 +170,7 @@ export async function listPetitions(
       .execute()) as ListRow[];
     if (rows.length === f.limit) return rows;
   }
-  const parts = visibleParts(actor).map(
+  const parts = visibleParts(actor, f.tsquery !== undefined).map(
     (part) =>
       sql`(${db
         .selectFrom('petitions as p')
