@@ -4,7 +4,7 @@
 -- the few that do not are found through a small index of their own and read from the table.
 -- The bound is on the vector's text form, which an index predicate may use (the binary form is
 -- at most its text plus 4 bytes a word plus a header): at most 2,300 bytes with the other columns
--- well under the limit. The queries repeat the same expression (tracking.queries.ts).
+-- well under the limit. The queries repeat the same expression (searchFitsIndex, petitions.queries.ts).
 DROP INDEX petitions_public_search;
 CREATE INDEX petitions_public_search ON petitions (origin_unit_path text_pattern_ops, submitted_at DESC) INCLUDE (id, search)
   WHERE consent_to_publish AND case_id IS NULL
