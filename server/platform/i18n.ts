@@ -3,6 +3,16 @@ export const locales = ['vi', 'zh', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'en';
 
+/** A name per locale as responses carry it (platform/shapes.ts LocaleNames): only the locales we speak, only non-empty names. */
+export function presentNames(names: Readonly<Record<string, string | undefined>> | null | undefined): Partial<Record<Locale, string>> {
+  const out: Partial<Record<Locale, string>> = {};
+  for (const locale of locales) {
+    const value = names?.[locale];
+    if (typeof value === 'string' && value) out[locale] = value;
+  }
+  return out;
+}
+
 export type Messages = Record<string, Record<Locale, string>>;
 
 const catalog = new Map<string, Record<Locale, string>>();

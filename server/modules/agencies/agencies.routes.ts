@@ -4,7 +4,8 @@ import { AgenciesQuery, AgencyKindList, AgencyList, AgencyParams, AgencyView, Cr
 import { canCreateAgency } from './agencies.policy.ts';
 import { getAgency, listAgencies, listAgencyKinds } from './agencies.queries.ts';
 import { requireUnitIfSent, requireUnitWhere } from '../units/index.ts';
-import { presentAgency, presentNames } from './agencies.presenter.ts';
+import { presentAgency } from './agencies.presenter.ts';
+import { presentNames } from '../../platform/i18n.ts';
 import { createAgency } from './commands/createAgency.ts';
 import { encodeCursor, idAfterCursor } from '../../platform/cursor.ts';
 import { agencyMessages } from './agencies.messages.ts';

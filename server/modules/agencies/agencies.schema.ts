@@ -1,19 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { Cursor, UnitRef } from '../../platform/shapes.ts';
+import { Cursor, LocaleNames, UnitCode, UnitRef } from '../../platform/shapes.ts';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
-/** A name in each language the deployment speaks; any may be missing. */
-export const LocaleNamesSchema = Type.Object(
-  {
-    vi: Type.Optional(Text(300)),
-    zh: Type.Optional(Text(300)),
-    en: Type.Optional(Text(300)),
-  },
-  { additionalProperties: false },
-);
-
-export const UnitCode = Type.String({ minLength: 1, maxLength: 64, description: 'the unit\'s official code' });
 export const AgencyKind = Type.String({
   minLength: 1,
   maxLength: 64,
@@ -24,7 +13,7 @@ export const AgencyKind = Type.String({
 export const AgencyView = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
-  names: LocaleNamesSchema,
+  names: LocaleNames,
   kind: Type.String(),
   unit: UnitRef,
   phone: Type.Optional(Type.String()),
@@ -39,7 +28,7 @@ export const AgencyList = Type.Object({
 
 export const AgenciesQuery = Type.Object(
   {
-    unit: Type.Optional(UnitCode),
+    unit: Type.Optional(UnitCode()),
     subtree: Type.Optional(
       Type.Boolean({ default: false, description: 'also the agencies of every unit below `unit`' }),
     ),
@@ -53,10 +42,10 @@ export type AgenciesQuery = Static<typeof AgenciesQuery>;
 
 export const CreateAgencyBody = Type.Object(
   {
-    unit: UnitCode,
+    unit: UnitCode(),
     kind: AgencyKind,
     name: Text(300),
-    names: Type.Optional(LocaleNamesSchema),
+    names: Type.Optional(LocaleNames),
     phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+() .-]+$' })),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   },
@@ -67,5 +56,5 @@ export type CreateAgencyBody = Static<typeof CreateAgencyBody>;
 // Ids are bigint in the database; a larger number would fail in SQL rather than be "not found".
 export const AgencyParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 
-export const AgencyKindView = Type.Object({ key: Type.String(), names: LocaleNamesSchema });
+export const AgencyKindView = Type.Object({ key: Type.String(), names: LocaleNames });
 export const AgencyKindList = Type.Object({ items: Type.Array(AgencyKindView) });

@@ -3,5 +3,3 @@ export { agenciesModule } from './agencies.routes.ts';
 export { canCreateAgency } from './agencies.policy.ts';
 export { createAgency } from './commands/createAgency.ts';
 export { findAgencyId, findAgenciesNamed } from './agencies.queries.ts';
-export { presentNames } from './agencies.presenter.ts';
-export { LocaleNamesSchema, UnitCode } from './agencies.schema.ts';

@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, UnitRef } from '../../platform/shapes.ts';
-import { UnitCode } from '../agencies/index.ts';
+import { Nullable, UnitCode, UnitRef } from '../../platform/shapes.ts';
 
 export const ApiKeyView = Type.Object({
   id: Type.Integer(),
@@ -25,7 +24,7 @@ export const ApiKeyList = Type.Object({ items: Type.Array(ApiKeyView) });
 export const IssueApiKeyBody = Type.Object(
   {
     client: Type.String({ minLength: 1, maxLength: 200 }),
-    unit: Type.Optional(UnitCode),
+    unit: Type.Optional(UnitCode()),
     perMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
   },
   { additionalProperties: false },

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Cursor, Nullable, UnitRef } from '../../platform/shapes.ts';
+import { Cursor, Nullable, UnitCode, UnitRef } from '../../platform/shapes.ts';
 
 export const AuditQuery = Type.Object(
   {
@@ -10,7 +10,7 @@ export const AuditQuery = Type.Object(
         description: 'one chain: "<type>:<id>", e.g. petition:42, account:7',
       }),
     ),
-    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: events of this unit and the units below it' })),
+    unit: Type.Optional(UnitCode('a unit code: events of this unit and the units below it')),
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },

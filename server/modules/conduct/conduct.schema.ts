@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { UnitRef } from '../../platform/shapes.ts';
+import { UnitCode, UnitRef } from '../../platform/shapes.ts';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 export const LocaleTexts = Type.Object(
@@ -9,7 +9,7 @@ export const LocaleTexts = Type.Object(
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 export const NormIds = Type.Array(Id, { maxItems: 30, uniqueItems: true, description: 'ids of norms in force (GET /api/v1/units/{code}/norm-sets)' });
 
-export const UnitCodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
+export const UnitCodeParams = Type.Object({ code: UnitCode() }, { additionalProperties: false });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 export const VersionParams = Type.Object({ id: Id, version: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }, { additionalProperties: false });
 
@@ -19,7 +19,7 @@ export const NormInput = Type.Object(
 );
 export const NormSetBody = Type.Object(
   {
-    unit: Type.String({ minLength: 1, maxLength: 64 }),
+    unit: UnitCode(),
     key: Type.String({ pattern: '^[a-z0-9][a-z0-9_.-]{0,63}$' }),
     names: LocaleTexts,
     norms: Type.Array(NormInput, { minItems: 1, maxItems: 100 }),
@@ -57,7 +57,7 @@ export const DeviceCreated = Type.Object({
   enrolmentCode: Type.String({ description: 'shown once; typed on the tablet at /kiosk' }),
   expiresAt: Type.String({ format: 'date-time' }),
 });
-export const DevicesQuery = Type.Object({ unit: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
+export const DevicesQuery = Type.Object({ unit: UnitCode() }, { additionalProperties: false });
 export const DeviceView = Type.Object({
   id: Type.Integer(),
   name: Type.String(),

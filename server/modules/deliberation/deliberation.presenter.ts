@@ -1,6 +1,6 @@
 /** Which fields of councils and matters leave the server. Council and matter records are public; account ids and co-signers' names are not. */
 import type { Actor } from '../../platform/access.ts';
-import { presentNames } from '../agencies/index.ts';
+import { presentNames } from '../../platform/i18n.ts';
 import type { CouncilView, MatterView } from './deliberation.schema.ts';
 import type { CouncilRow, MatterRow, MeetingRow, MemberRow, TaskRow } from './deliberation.queries.ts';
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Cursor, Nullable, UnitRef } from '../../platform/shapes.ts';
+import { Cursor, LocaleNames, Nullable, UnitCode, UnitRef } from '../../platform/shapes.ts';
 import {
   councilKinds,
   electorateKinds,
@@ -14,7 +14,6 @@ import {
   reviewOutcomes,
   taskStatuses,
 } from '../../contract/domain.ts';
-import { LocaleNamesSchema, UnitCode } from '../agencies/index.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
@@ -50,7 +49,7 @@ export type MemberInput = Static<typeof MemberInput>;
 
 export const CreateCouncilBody = Type.Object(
   {
-    unit: UnitCode,
+    unit: UnitCode(),
     kind: CouncilKind,
     name: Text(200),
     quorum: Type.Optional(Share),
@@ -83,7 +82,7 @@ export const MemberView = Type.Object({
 export const CouncilView = Type.Object({
   id: Type.Integer(),
   unit: UnitRef,
-  unitNames: LocaleNamesSchema,
+  unitNames: LocaleNames,
   kind: Type.String(),
   name: Type.String(),
   quorum: Share,
@@ -96,7 +95,7 @@ export const CouncilView = Type.Object({
 export type CouncilView = Static<typeof CouncilView>;
 
 export const CouncilsQuery = Type.Object(
-  { unit: UnitCode, subtree: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
+  { unit: UnitCode(), subtree: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
   { additionalProperties: false },
 );
 export const CouncilList = Type.Object({ items: Type.Array(CouncilView) });
@@ -145,7 +144,7 @@ export const MatterSummary = Type.Object({
 });
 export const MattersQuery = Type.Object(
   {
-    unit: UnitCode,
+    unit: UnitCode(),
     stage: Type.Optional(Stage),
     content: Type.Optional(Content),
     council: Type.Optional(Id),
@@ -235,7 +234,7 @@ export type MatterActionBody = Static<typeof MatterActionBody>;
 export const AddDocumentBody = Type.Object({ title: Text(300), url: Url }, { additionalProperties: false });
 
 export const FiguresQuery = Type.Object(
-  { unit: UnitCode, from: Type.Optional(Day), to: Type.Optional(Day) },
+  { unit: UnitCode(), from: Type.Optional(Day), to: Type.Optional(Day) },
   { additionalProperties: false },
 );
 export const Figures = Type.Object({
@@ -274,7 +273,7 @@ const OptionInput = Type.Object(
 );
 export const CreateConsultationBody = Type.Object(
   {
-    unit: UnitCode,
+    unit: UnitCode(),
     title: Text(300),
     body: Type.Optional(Type.String({ maxLength: 20000 })),
     electorate: Type.Enum([...electorateKinds]),
@@ -320,7 +319,7 @@ export const ConsultationView = Type.Object({
   abilities: Type.Object({ manage: Type.Boolean() }),
 });
 export type ConsultationView = Static<typeof ConsultationView>;
-export const ConsultationsQuery = Type.Object({ unit: UnitCode }, { additionalProperties: false });
+export const ConsultationsQuery = Type.Object({ unit: UnitCode() }, { additionalProperties: false });
 export const ConsultationList = Type.Object({ items: Type.Array(ConsultationView) });
 
 export const Turnout = Type.Object({

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { roles } from '../../contract/domain.ts';
-import { UnitRef } from '../../platform/shapes.ts';
+import { UnitCode, UnitRef } from '../../platform/shapes.ts';
 
-export const StaffParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64, description: "the unit's official code" }) }, { additionalProperties: false });
+export const StaffParams = Type.Object({ code: UnitCode() }, { additionalProperties: false });
 
 export const StaffEntry = Type.Object({
   id: Type.Integer({ description: 'what a conduct report names in `reportedOfficial`' }),

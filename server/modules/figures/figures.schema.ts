@@ -1,14 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, UnitRef } from '../../platform/shapes.ts';
+import { Nullable, UnitCode, UnitRef } from '../../platform/shapes.ts';
 
 const Count = (description: string) => Type.Integer({ minimum: 0, description });
 const Rate = (description: string) => Nullable(Type.Number({ minimum: 0, maximum: 1, description: `${description}; null when the denominator is 0` }));
 
 export const FiguresQuery = Type.Object(
   {
-    unit: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: its figures cover the unit and every unit below it; omitted: the whole deployment' }),
-    ),
+    unit: Type.Optional(UnitCode('a unit code: its figures cover the unit and every unit below it; omitted: the whole deployment')),
     from: Type.String({ format: 'date', description: 'the first submitted day counted (YYYY-MM-DD, local day)' }),
     to: Type.String({ format: 'date', description: 'the last submitted day counted, included' }),
     interval: Type.Optional(Type.Union([Type.Literal('month'), Type.Literal('day')], { description: 'also answer a time series' })),
@@ -107,7 +105,7 @@ export type ReviewFiguresView = Static<typeof ReviewFiguresView>;
 
 export const ChildFiguresQuery = Type.Object(
   {
-    unit: Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: the units directly below it are compared' }),
+    unit: UnitCode('a unit code: the units directly below it are compared'),
     from: Type.String({ format: 'date', description: 'the first submitted day counted (YYYY-MM-DD, local day)' }),
     to: Type.String({ format: 'date', description: 'the last submitted day counted, included' }),
   },
@@ -136,7 +134,7 @@ export const ChildFiguresView = Type.Object({
 export type ChildFiguresView = Static<typeof ChildFiguresView>;
 
 export const YearsQuery = Type.Object(
-  { unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code; omitted: the whole deployment' })) },
+  { unit: Type.Optional(UnitCode('a unit code; omitted: the whole deployment')) },
   { additionalProperties: false },
 );
 export const YearsView = Type.Object({
@@ -145,7 +143,7 @@ export const YearsView = Type.Object({
 
 export const FiguresExportQuery = Type.Object(
   {
-    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code; omitted: the whole deployment' })),
+    unit: Type.Optional(UnitCode('a unit code; omitted: the whole deployment')),
     from: Type.String({ format: 'date', description: 'the first submitted day counted (YYYY-MM-DD, local day)' }),
     to: Type.String({ format: 'date', description: 'the last submitted day counted, included' }),
     format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')], { description: 'csv (default) or json' })),

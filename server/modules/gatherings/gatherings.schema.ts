@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { UnitCode } from '../agencies/index.ts';
-import { Nullable, UnitRef } from '../../platform/shapes.ts';
+import { CategoryKey, Nullable, UnitCode, UnitRef } from '../../platform/shapes.ts';
 import { gatheringActions, gatheringKinds, gatheringStates, holidayRules, hostRoles, petitionKinds } from '../../contract/domain.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
@@ -24,7 +23,7 @@ const Point = Type.Object(
 const Topics = Type.Array(Text(200), { maxItems: 20 });
 
 const plan = {
-  unit: UnitCode,
+  unit: UnitCode(),
   kind: Kind,
   title: Text(300),
   host: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'the official who hosts (receives)' })),
@@ -87,7 +86,7 @@ export const SeriesExceptionResult = Type.Object({
   planned: Nullable(Type.Integer({ description: 'the gathering planned on moveTo' })),
 });
 
-export const SeriesQuery = Type.Object({ unit: UnitCode }, { additionalProperties: false });
+export const SeriesQuery = Type.Object({ unit: UnitCode() }, { additionalProperties: false });
 export const SeriesList = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -124,7 +123,7 @@ export const AttachmentParams = Type.Object(
 export const MinutesFileView = MinutesFile;
 
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) }, { additionalProperties: false });
-export const UnitParams = Type.Object({ code: UnitCode }, { additionalProperties: false });
+export const UnitParams = Type.Object({ code: UnitCode() }, { additionalProperties: false });
 export const ActionBody = Type.Object(
   {
     type: Type.Enum([...gatheringActions]),
@@ -155,7 +154,7 @@ export const EntryBody = Type.Union([
       kind: Type.Enum([...petitionKinds]),
       body: Text(20000),
       title: Type.Optional(Text(300)),
-      category: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_.-]*$' })),
+      category: Type.Optional(CategoryKey),
       resident: Type.Optional(ResidentInput),
       answerNow: Type.Optional(Text(20000, 'answered on the spot')),
       consentToPublish: Type.Optional(Type.Boolean()),
@@ -242,7 +241,6 @@ const common = {
   movedFrom: Nullable(Type.String({ description: 'the day of its series this gathering replaces, when that day was moved' })),
 };
 
-
 export const PublicGathering = Type.Object({
   ...common,
   summary: Nullable(Type.String({ description: 'once published' })),
@@ -274,7 +272,7 @@ export type GatheringListItem = Static<typeof ListItem>;
 
 export const ListQuery = Type.Object(
   {
-    unit: UnitCode,
+    unit: UnitCode(),
     from: Type.Optional(Day),
     to: Type.Optional(Day),
     kind: Type.Optional(Kind),
@@ -310,7 +308,7 @@ export const QuestionBody = Type.Object(
 );
 export const QuestionResult = Type.Object({ trackingCode: Type.String(), accessKey: Type.String() });
 
-export const FiguresQuery = Type.Object({ unit: UnitCode, from: Day, to: Day }, { additionalProperties: false });
+export const FiguresQuery = Type.Object({ unit: UnitCode(), from: Day, to: Day }, { additionalProperties: false });
 export const Figures = Type.Object({
   unit: UnitRef,
   from: Type.String(),
@@ -331,7 +329,7 @@ export const Figures = Type.Object({
 export type Figures = Static<typeof Figures>;
 
 export const ComplianceQuery = Type.Object(
-  { unit: UnitCode, from: Month, to: Month, short: Type.Optional(Type.Boolean({ description: 'only units that fall short' })) },
+  { unit: UnitCode(), from: Month, to: Month, short: Type.Optional(Type.Boolean({ description: 'only units that fall short' })) },
   { additionalProperties: false },
 );
 const MonthRow = Type.Object({
@@ -389,7 +387,7 @@ export type MinimumBody = Static<typeof MinimumBody>;
 
 export const RecordsQuery = Type.Object(
   {
-    unit: UnitCode,
+    unit: UnitCode(),
     overdue: Type.Optional(Type.Boolean({ description: 'only follow-ups still open past their day' })),
     dueBy: Type.Optional(RealDay),
   },

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, UnitRef } from '../../platform/shapes.ts';
+import { CategoryKey, Nullable, UnitRef } from '../../platform/shapes.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const DateTime = Type.String({ format: 'date-time' });
@@ -31,7 +31,7 @@ export type RoutingSuggestion = Static<typeof RoutingSuggestion>;
 
 export const RouteBody = Type.Object(
   {
-    category: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_.-]*$' })),
+    category: Type.Optional(CategoryKey),
     agency: Type.Optional(Id),
     version: Type.Optional(Type.Integer({ minimum: 1 })),
   },

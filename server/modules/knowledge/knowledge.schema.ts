@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, UnitRef } from '../../platform/shapes.ts';
+import { CategoryKey, Nullable, UnitRef } from '../../platform/shapes.ts';
 import { articleActions, articleKinds, articleLanguages, articleStates } from './knowledge.policy.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
@@ -185,7 +185,7 @@ export const DeflectionFigures = Type.Object({
 export const SubscribeBody = Type.Object(
   {
     unit: Type.Optional(Text(64, 'a unit code: its announcements and those of the units above it that reach it')),
-    category: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_.-]*$' })),
+    category: Type.Optional(CategoryKey),
     channel: Type.Enum(['sms', 'email']),
     phone: Type.Optional(Text(40)),
     email: Type.Optional(Text(254)),

@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, UnitRef } from '../../platform/shapes.ts';
-import { LocaleNamesSchema, UnitCode } from '../agencies/index.ts';
+import { CategoryKey, LocaleNames, Nullable, UnitCode, UnitRef } from '../../platform/shapes.ts';
 
 /** The path of every Open311 resource ends in .json or .xml. */
 export const FormatParams = Type.Object({ format: Type.String({ maxLength: 8 }) });
@@ -33,10 +32,10 @@ const AttributeInput = Type.Object(
     code: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' }),
     datatype: Type.Union(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'].map((d) => Type.Literal(d))),
     required: Type.Boolean(),
-    descriptions: LocaleNamesSchema,
+    descriptions: LocaleNames,
     order: Type.Integer({ minimum: 0, maximum: 1000 }),
     values: Type.Optional(
-      Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }), names: LocaleNamesSchema }, { additionalProperties: false }), { maxItems: 200 }),
+      Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }), names: LocaleNames }, { additionalProperties: false }), { maxItems: 200 }),
     ),
   },
   { additionalProperties: false },
@@ -44,12 +43,12 @@ const AttributeInput = Type.Object(
 
 export const CreateServiceBody = Type.Object(
   {
-    unit: Type.Optional(UnitCode),
+    unit: Type.Optional(UnitCode()),
     code: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' }),
-    names: LocaleNamesSchema,
-    descriptions: Type.Optional(LocaleNamesSchema),
+    names: LocaleNames,
+    descriptions: Type.Optional(LocaleNames),
     kind: Type.Union(['question', 'suggestion', 'help_request', 'complaint'].map((k) => Type.Literal(k))),
-    category: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_.-]*$' })),
+    category: Type.Optional(CategoryKey),
     group: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     keywords: Type.Optional(Type.String({ maxLength: 500 })),
     attributes: Type.Optional(Type.Array(AttributeInput, { maxItems: 50 })),

@@ -1,7 +1,7 @@
 import { Type, type Static, type TProperties } from 'typebox';
 import { badRequest } from '../../platform/errors.ts';
 import { TaggedUnion } from '../../platform/tagged.ts';
-import { Nullable, UnitRef } from '../../platform/shapes.ts';
+import { CategoryKey, Nullable, UnitRef } from '../../platform/shapes.ts';
 import { actionTypes, channels, escalationCauses, eventVisibilities, petitionKinds, petitionStatuses, ratingScores, roles, type ActionType } from '../../contract/domain.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
@@ -38,7 +38,7 @@ export const IntakeBody = Type.Object(
     kind: Kind,
     body: Text(20000),
     title: Type.Optional(Text(300)),
-    category: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_.-]*$' })),
+    category: Type.Optional(CategoryKey),
     channel: Type.Optional(ChannelSchema),
     resident: Type.Optional(ResidentInput),
     anonymous: Type.Optional(Type.Boolean()),

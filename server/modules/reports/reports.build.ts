@@ -12,7 +12,7 @@ import { gatheringCompliance, gatheringFiguresOf } from '../gatherings/index.ts'
 import { deliberationFiguresOf } from '../deliberation/index.ts';
 import { gapTotals } from '../service-points/index.ts';
 import { gradeCountsOf } from '../scorecards/index.ts';
-import { presentNames } from '../agencies/index.ts';
+import { presentNames } from '../../platform/i18n.ts';
 import { hotspotsOf } from '../insight/index.ts';
 import { casesToWatch, servicePointKindNames, targetsFor, type CaseRow } from './reports.queries.ts';
 import { sameDaysLastYear, type Period } from './reports.periods.ts';

@@ -1,10 +1,9 @@
 /** What comes in and what goes out of the reports module. */
 import { Type, type Static } from 'typebox';
-import { Nullable, UnitRef } from '../../platform/shapes.ts';
+import { Nullable, UnitCode, UnitRef } from '../../platform/shapes.ts';
 
 const Names = Type.Record(Type.String(), Type.String());
 const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1 }));
-const UnitCode = Type.String({ minLength: 1, maxLength: 64 });
 // A day of this era: PostgreSQL has no year 0, and no committee met before 1900.
 const Day = Type.String({ format: 'date', pattern: '^(19|20)[0-9]{2}-', description: 'YYYY-MM-DD' });
 export const Audience = Type.Union([Type.Literal('public'), Type.Literal('staff')]);
@@ -12,7 +11,7 @@ export const ReportLocale = Type.Union([Type.Literal('vi'), Type.Literal('zh'), 
 
 export const ReportQuery = Type.Object(
   {
-    unit: UnitCode,
+    unit: UnitCode(),
     period: Type.Optional(Type.String({ maxLength: 32, description: 'a month (2026-03), a quarter (2026-Q1) or a year (2026); or give from and to' })),
     from: Type.Optional(Day),
     to: Type.Optional(Day),
@@ -154,7 +153,7 @@ export type ReportView = Static<typeof ReportView>;
 const TargetYear = Type.Integer({ minimum: 1900, maximum: 2999 });
 export const TargetsBody = Type.Object(
   {
-    unit: UnitCode,
+    unit: UnitCode(),
     year: Nullable(TargetYear, "the year the targets are for; null: the unit's default for a year without its own"),
     resolutionRate: Rate,
     onTimeRate: Rate,
@@ -163,7 +162,7 @@ export const TargetsBody = Type.Object(
   { additionalProperties: false },
 );
 export type TargetsBody = Static<typeof TargetsBody>;
-export const TargetsQuery = Type.Object({ unit: UnitCode, year: Type.Optional(Type.String({ pattern: '^(19|2[0-9])[0-9]{2}$', description: 'a year (YYYY); without it, the current year' })) }, { additionalProperties: false });
+export const TargetsQuery = Type.Object({ unit: UnitCode(), year: Type.Optional(Type.String({ pattern: '^(19|2[0-9])[0-9]{2}$', description: 'a year (YYYY); without it, the current year' })) }, { additionalProperties: false });
 export type TargetsQuery = Static<typeof TargetsQuery>;
 const TargetRates = { resolutionRate: Rate, onTimeRate: Rate, satisfactionRate: Rate };
 export const TargetsView = Type.Object({
@@ -185,7 +184,7 @@ export const ArchivedItem = Type.Object({
   mailedTo: Nullable(Type.Integer({ description: 'addresses it was e-mailed to when produced; 0: nobody to send it to (archived all the same); null: not recorded' })),
 });
 export const ArchiveList = Type.Object({ items: Type.Array(ArchivedItem) });
-export const ArchiveQuery = Type.Object({ unit: UnitCode }, { additionalProperties: false });
+export const ArchiveQuery = Type.Object({ unit: UnitCode() }, { additionalProperties: false });
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,12}$' }) });
 
 // Steering committees
@@ -203,7 +202,7 @@ export const MemberInput = Type.Object(
   { additionalProperties: false },
 );
 export const CreateCommitteeBody = Type.Object(
-  { unit: UnitCode, name: Text(300), members: Type.Array(MemberInput, { maxItems: 100 }) },
+  { unit: UnitCode(), name: Text(300), members: Type.Array(MemberInput, { maxItems: 100 }) },
   { additionalProperties: false },
 );
 export const MembersBody = Type.Object({ members: Type.Array(MemberInput, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false });
@@ -261,14 +260,14 @@ export const CommitteeView = Type.Object({
   decisions: Type.Array(DecisionView),
 });
 export type CommitteeView = Static<typeof CommitteeView>;
-export const CommitteeQuery = Type.Object({ unit: UnitCode }, { additionalProperties: false });
+export const CommitteeQuery = Type.Object({ unit: UnitCode() }, { additionalProperties: false });
 export const CreatedId = Type.Object({ id: Type.Integer() });
 
 // Reports upward
 
 export const UpwardQuery = Type.Object(
   {
-    unit: UnitCode,
+    unit: UnitCode(),
     period: Type.Optional(Type.String({ maxLength: 32 })),
     from: Type.Optional(Day),
     to: Type.Optional(Day),

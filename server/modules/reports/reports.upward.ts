@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { UnitRecord } from '../units/index.ts';
 import { childFiguresOf } from '../figures/index.ts';
-import { presentNames } from '../agencies/index.ts';
+import { presentNames } from '../../platform/i18n.ts';
 import { textOf, type ReportTextKey } from './reports.texts.ts';
 import type { Period } from './reports.periods.ts';
 

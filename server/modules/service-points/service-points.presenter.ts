@@ -1,4 +1,4 @@
-import { presentNames } from '../agencies/index.ts';
+import { presentNames } from '../../platform/i18n.ts';
 import type { GapView, ServicePointView } from './service-points.schema.ts';
 import type { GapRow, ServicePointRow } from './service-points.queries.ts';
 

@@ -1,6 +1,6 @@
 import type { Module } from '../index.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { presentNames } from '../agencies/index.ts';
+import { presentNames } from '../../platform/i18n.ts';
 import { CreateServicePointBody, GapList, GapsQuery, ServicePointView, UnitParams, UnitServicePoints } from './service-points.schema.ts';
 import { canAskGapsUnder, canCreateServicePoint, gapsScope } from './service-points.policy.ts';
 import { checklistKinds, findGaps, findUnitWithChecklist, gapTotals, getServicePoint, unitServicePoints } from './service-points.queries.ts';

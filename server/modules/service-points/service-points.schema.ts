@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LocaleNamesSchema, UnitCode } from '../agencies/index.ts';
-import { Cursor, UnitRef } from '../../platform/shapes.ts';
+import { Cursor, LocaleNames, UnitCode, UnitRef } from '../../platform/shapes.ts';
 
 const ServicePointKind = Type.String({
   minLength: 1,
@@ -13,7 +12,7 @@ export const ServicePointView = Type.Object({
   id: Type.Integer(),
   unit: UnitRef,
   kind: ServicePointKind,
-  kindNames: LocaleNamesSchema,
+  kindNames: LocaleNames,
   name: Type.String(),
   address: Type.Optional(Type.String()),
 });
@@ -21,7 +20,7 @@ export type ServicePointView = Static<typeof ServicePointView>;
 
 export const ChecklistItem = Type.Object({
   kind: Type.String(),
-  names: LocaleNamesSchema,
+  names: LocaleNames,
   required: Type.Boolean(),
   present: Type.Boolean(),
 });
@@ -35,11 +34,11 @@ export const UnitServicePoints = Type.Object({
   missingRequired: Type.Array(Type.String()),
 });
 
-export const UnitParams = Type.Object({ code: UnitCode }, { additionalProperties: false });
+export const UnitParams = Type.Object({ code: UnitCode() }, { additionalProperties: false });
 
 export const CreateServicePointBody = Type.Object(
   {
-    unit: UnitCode,
+    unit: UnitCode(),
     kind: ServicePointKind,
     name: Type.String({ minLength: 1, maxLength: 300 }),
     address: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
@@ -50,7 +49,7 @@ export type CreateServicePointBody = Static<typeof CreateServicePointBody>;
 
 export const GapsQuery = Type.Object(
   {
-    unit: UnitCode,
+    unit: UnitCode(),
     level: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'only units of this level (units.level)' })),
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

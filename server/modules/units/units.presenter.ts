@@ -1,17 +1,7 @@
 /** What leaves the server about a unit: public, and never its internal id or path. */
-import type { LocaleNames } from '../../schema.ts';
+import { presentNames } from '../../platform/i18n.ts';
 import type { UnitCursor, UnitDetailRow, UnitListRow } from './units.queries.ts';
 import type { UnitDetail, UnitSummary } from './units.schema.ts';
-
-/** Only the locales we speak, and only non-empty names. */
-export function presentNames(names: LocaleNames | null | undefined): UnitSummary['names'] {
-  const out: UnitSummary['names'] = {};
-  for (const locale of ['vi', 'zh', 'en'] as const) {
-    const value = names?.[locale];
-    if (typeof value === 'string' && value) out[locale] = value;
-  }
-  return out;
-}
 
 export function presentUnit(row: UnitListRow): UnitSummary {
   const view: UnitSummary = {

@@ -1,21 +1,16 @@
 import { Type, type Static } from 'typebox';
-import { UnitRef } from '../../platform/shapes.ts';
+import { LocaleNames, UnitCode, UnitRef } from '../../platform/shapes.ts';
 import { subunitLevels } from '../../contract/domain.ts';
 
-const Code = Type.String({ minLength: 1, maxLength: 64, description: 'the official code, e.g. "428" or "520327"' });
+const Code = UnitCode('the official code, e.g. "428" or "520327"');
 const Day = Type.Union([Type.String({ format: 'date' }), Type.Null()]);
-
-export const UnitNames = Type.Object(
-  { vi: Type.Optional(Type.String()), zh: Type.Optional(Type.String()), en: Type.Optional(Type.String()) },
-  { additionalProperties: false, description: 'the name per locale' },
-);
 
 export { UnitRef };
 
 export const UnitSummary = Type.Object({
   code: Type.String(),
   name: Type.String({ description: 'the official name, in the language of its country' }),
-  names: UnitNames,
+  names: LocaleNames,
   level: Type.String({ description: 'per deployment: province, district, commune, city, county, township, village …' }),
   parentCode: Type.Union([Type.String(), Type.Null()]),
   country: Type.String({ description: 'ISO 3166 alpha-2, picks the holiday calendar' }),
@@ -29,7 +24,7 @@ export const UnitSummary = Type.Object({
 });
 export type UnitSummary = Static<typeof UnitSummary>;
 
-export const UnitAncestor = Type.Object({ code: Type.String(), name: Type.String(), names: UnitNames, level: Type.String() });
+export const UnitAncestor = Type.Object({ code: Type.String(), name: Type.String(), names: LocaleNames, level: Type.String() });
 
 export const UnitDetail = Type.Intersect([
   UnitSummary,
@@ -83,7 +78,7 @@ export const AddSubunitBody = Type.Object(
     level: Type.Union(subunitLevels.map((l) => Type.Literal(l)), {
       description: 'hamlet (thôn, xóm) or group (tổ dân phố, 村民组)',
     }),
-    names: Type.Optional(UnitNames),
+    names: Type.Optional(LocaleNames),
     code: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$', description: 'by default the parent\'s code and a number' })),
   },
   { additionalProperties: false },

@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, UnitRef } from '../../platform/shapes.ts';
-import { UnitCode } from '../agencies/index.ts';
+import { Nullable, UnitCode, UnitRef } from '../../platform/shapes.ts';
 
 const DateTime = Type.String({ format: 'date-time' });
 
@@ -29,7 +28,7 @@ export const SubscriptionList = Type.Object({ items: Type.Array(SubscriptionView
 export const CreateSubscriptionBody = Type.Object(
   {
     url: Type.String({ minLength: 8, maxLength: 2000 }),
-    unit: Type.Optional(UnitCode),
+    unit: Type.Optional(UnitCode()),
     events: Type.Array(Type.String({ minLength: 1, maxLength: 80 }), { minItems: 1, maxItems: 50, uniqueItems: true }),
     description: Type.Optional(Type.String({ maxLength: 500 })),
   },

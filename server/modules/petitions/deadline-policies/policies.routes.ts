@@ -1,5 +1,6 @@
 /** Reading and setting deadline policies. */
 import { Type } from 'typebox';
+import { UnitCode } from '../../../platform/shapes.ts';
 import type { App } from '../../../app.ts';
 import { type PetitionKind, channels, petitionKinds } from '../../../contract/domain.ts';
 import type { AppContext } from '../../../platform/context.ts';
@@ -98,7 +99,7 @@ export function deadlinePolicyRoutes(app: App, ctx: AppContext) {
       summary: "Remove a unit's own policy of a kind: the one above it holds again",
       params: PolicyParams,
       querystring: Type.Object(
-        { unit: Type.String({ minLength: 1, maxLength: 64 }), channel: Type.Optional(Type.Enum([...channels])) },
+        { unit: UnitCode(), channel: Type.Optional(Type.Enum([...channels])) },
         { additionalProperties: false },
       ),
       response: { 204: Type.Null() },

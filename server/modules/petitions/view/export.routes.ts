@@ -4,6 +4,7 @@
  * without text, names, contacts or places. Both are streamed a page at a time.
  */
 import { Type } from 'typebox';
+import { UnitCode } from '../../../platform/shapes.ts';
 import type { App } from '../../../app.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { isOfficial } from '../../../platform/access.ts';
@@ -19,7 +20,7 @@ const Day = (description: string) => Type.String({ format: 'date', pattern: '^(1
 
 const PetitionExportQuery = Type.Object(
   {
-    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: that unit and every unit below it' })),
+    unit: Type.Optional(UnitCode('a unit code: that unit and every unit below it')),
     from: Type.Optional(Day("the first day submitted (YYYY-MM-DD), a local day of the unit's time zone")),
     to: Type.Optional(Day('the last day submitted, included')),
     format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')], { description: 'csv (default) or json' })),
@@ -28,7 +29,7 @@ const PetitionExportQuery = Type.Object(
 );
 
 const PublicPetitionExportQuery = Type.Object(
-  { ...PetitionExportQuery.properties, unit: Type.String({ minLength: 1, maxLength: 64, description: 'a unit code: that unit and every unit below it' }) },
+  { ...PetitionExportQuery.properties, unit: UnitCode('a unit code: that unit and every unit below it') },
   { additionalProperties: false },
 );
 

@@ -13,7 +13,7 @@ import { locales, type Locale } from '../../../platform/i18n.ts';
 import { enqueueNotification } from '../../../platform/notify/outbox.ts';
 import { attachmentParams, type AttachmentLoader } from '../../../platform/notify/attachments.ts';
 import { resolveUnit, type UnitRecord } from '../../units/index.ts';
-import { presentNames } from '../../agencies/index.ts';
+import { presentNames } from '../../../platform/i18n.ts';
 import { buildReport } from '../reports.build.ts';
 import { periodTitle, renderReportPdf, unitName } from '../reports.pdf.ts';
 import { periodsClosedBefore, type Period } from '../reports.periods.ts';
