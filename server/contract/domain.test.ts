@@ -12,6 +12,8 @@ import type { Database } from '../platform/db.ts';
 import { locales } from '../platform/i18n.ts';
 import { publicKinds } from '../modules/petitions/index.ts';
 import {
+  articleKinds,
+  articleStates,
   channels,
   consultationStatuses,
   councilKinds,
@@ -79,6 +81,8 @@ const checkedColumns: Record<string, readonly string[]> = {
   'consultations.electorate_kind': electorateKinds,
   'consultations.status': consultationStatuses,
   'consultation_voters.vote_channel': voteChannels,
+  'articles.kind': articleKinds,
+  'articles.state': articleStates,
   'scorecard_criteria.measure': scorecardMeasures,
   'yearly_reviews.computed_grade': scorecardGrades,
   'yearly_reviews.leader_grade': scorecardGrades,
@@ -91,8 +95,6 @@ const checkedColumns: Record<string, readonly string[]> = {
  */
 const ownLists = [
   'accounts.kind',
-  'articles.kind',
-  'articles.state',
   'calendar_days.kind',
   'conduct_findings.outcome',
   'gathering_attachments.content_type',

@@ -218,6 +218,18 @@ export type ScorecardMeasure = (typeof scorecardMeasures)[number];
 export const scorecardGrades = ['excellent', 'good', 'completed', 'not_completed'] as const;
 export type ScorecardGrade = (typeof scorecardGrades)[number];
 
+/** A knowledge article's kind: an answer to a common question, a how-to guide, or an announcement. */
+export const articleKinds = ['answer', 'guide', 'announcement'] as const;
+export type ArticleKind = (typeof articleKinds)[number];
+
+/** An article's states: written, reviewed, then published until withdrawn. */
+export const articleStates = ['draft', 'in_review', 'published', 'withdrawn'] as const;
+export type ArticleState = (typeof articleStates)[number];
+
+/** What may be done to an article (knowledge.policy.ts says who may, and from which state). */
+export const articleActions = ['revise', 'submit', 'approve', 'return', 'withdraw'] as const;
+export type ArticleAction = (typeof articleActions)[number];
+
 /**
  * The topics the forms offer and the public figures name (the figures_categories table holds the
  * same list: a petition's other free text is counted as 'other').

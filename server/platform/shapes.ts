@@ -11,8 +11,8 @@ export const UnitRef = Type.Object({ code: Type.String(), name: Type.String() })
 /** A page cursor in a query string: the `next` of the previous page (platform/cursor.ts). */
 export const Cursor = Type.String({ minLength: 1, maxLength: 300, description: 'the `next` of the previous page' });
 
-/** A file's bytes as a response (a download, a photo): its content type is the file's own. */
-export const FileBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
+/** A file's bytes as a response (a download, a photo): its content type is the file's own. A Buffer is one. */
+export const FileBytes = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' });
 
 /** A unit's official code in a request (a path parameter or a filter), e.g. "26659" or "520327". */
 export const UnitCode = (description = "the unit's official code") => Type.String({ minLength: 1, maxLength: 64, description });

@@ -3,15 +3,8 @@
  */
 import { hasRoleAt, unitScope, type Actor } from '../../platform/access.ts';
 import { articleReviewers, articleWriters } from '../../contract/roleSets.ts';
+import { articleActions, type ArticleAction, type ArticleState } from '../../contract/domain.ts';
 
-export const articleKinds = ['answer', 'guide', 'announcement'] as const;
-export type ArticleKind = (typeof articleKinds)[number];
-export const articleStates = ['draft', 'in_review', 'published', 'withdrawn'] as const;
-export type ArticleState = (typeof articleStates)[number];
-export const articleLanguages = ['vi', 'zh', 'en'] as const;
-export type ArticleLanguage = (typeof articleLanguages)[number];
-export const articleActions = ['revise', 'submit', 'approve', 'return', 'withdraw'] as const;
-export type ArticleAction = (typeof articleActions)[number];
 
 interface ArticleSubject {
   unit_path: string;

@@ -1,6 +1,7 @@
 /** Which fields of an article leave the server, for residents and for officials. */
 import type { Actor } from '../../platform/access.ts';
-import { articleAbilities, type ArticleLanguage } from './knowledge.policy.ts';
+import { articleAbilities } from './knowledge.policy.ts';
+import type { Locale } from '../../platform/i18n.ts';
 import type { ArticleRow, VersionRow } from './knowledge.queries.ts';
 import type { ArticleSummary, ArticleView, ArticleWorkView } from './knowledge.schema.ts';
 
@@ -61,7 +62,7 @@ function excerpt(body: string): string {
   return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
 
-export function presentSummary(a: ArticleRow, texts: VersionRow[], language: ArticleLanguage | string | undefined, score?: number): ArticleSummary | undefined {
+export function presentSummary(a: ArticleRow, texts: VersionRow[], language: Locale | string | undefined, score?: number): ArticleSummary | undefined {
   const t = pickText(texts, language);
   if (!t) return undefined;
   return {

@@ -2,7 +2,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { ArticlesTable, ArticleVersionsTable, Guide } from './knowledge.tables.ts';
-import type { ArticleKind, ArticleLanguage } from './knowledge.policy.ts';
+import type { ArticleKind } from '../../contract/domain.ts';
+import type { Locale } from '../../platform/i18n.ts';
 import { insertReturningId } from '../../platform/db.ts';
 
 export type ArticleRow = Selectable<ArticlesTable> & { unit_code: string; unit_name: string };
@@ -78,7 +79,7 @@ export async function insertArticle(trx: Kysely<DB>, a: NewArticle): Promise<num
 }
 
 export interface VersionText {
-  language: ArticleLanguage;
+  language: Locale;
   title: string;
   body: string;
   guide: Guide | null;
@@ -358,7 +359,7 @@ export interface SubscriptionRow {
   category: string | null;
   channel: 'sms' | 'email';
   recipient: string;
-  locale: ArticleLanguage;
+  locale: Locale;
   code: string;
   created_at: Date;
   unsubscribed_at: Date | null;
@@ -381,7 +382,7 @@ export async function activeSubscription(db: Kysely<DB>, s: { channel: 'sms' | '
 
 export async function insertSubscription(
   trx: Kysely<DB>,
-  s: { unitId: number | null; unitPath: string | null; category: string | null; channel: 'sms' | 'email'; recipient: string; locale: ArticleLanguage; code: string; at: Date },
+  s: { unitId: number | null; unitPath: string | null; category: string | null; channel: 'sms' | 'email'; recipient: string; locale: Locale; code: string; at: Date },
 ): Promise<number> {
   return insertReturningId(trx, 'subscriptions', { unit_id: s.unitId, unit_path: s.unitPath, category: s.category, channel: s.channel, recipient: s.recipient, locale: s.locale, code: s.code, created_at: s.at });
 }

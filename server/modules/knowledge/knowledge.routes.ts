@@ -23,7 +23,8 @@ import {
   WorkList,
   WorkQuery,
 } from './knowledge.schema.ts';
-import { canSeeDraft, editorScope, type ArticleLanguage } from './knowledge.policy.ts';
+import { canSeeDraft, editorScope } from './knowledge.policy.ts';
+import type { Locale } from '../../platform/i18n.ts';
 import {
   accountName,
   articlesByIds,
@@ -57,7 +58,7 @@ import { announceJobs } from './knowledge.announce.ts';
 import { routesOf } from '../../platform/routes.ts';
 import { articleReviewers, articleWriters } from '../../contract/roleSets.ts';
 
-const language = (lang: string | undefined, header: string | undefined): ArticleLanguage => {
+const language = (lang: string | undefined, header: string | undefined): Locale => {
   const l = (lang ?? header ?? 'vi').slice(0, 2).toLowerCase();
   return l === 'zh' || l === 'en' ? l : 'vi';
 };
@@ -66,7 +67,7 @@ const language = (lang: string | undefined, header: string | undefined): Article
 const today = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** Published articles for a search, ranked, or the newest; with the texts to show. */
-async function findPublished(ctx: AppContext, q: { q?: string; unitPath?: string; category?: string; kind?: string; limit: number }, lang: ArticleLanguage) {
+async function findPublished(ctx: AppContext, q: { q?: string; unitPath?: string; category?: string; kind?: string; limit: number }, lang: Locale) {
   const f: SearchFilters = {
     unitPath: q.unitPath,
     category: q.category,

@@ -1,12 +1,13 @@
 import { Type, type Static } from 'typebox';
 import { CategoryKey, Nullable, UnitRef } from '../../platform/shapes.ts';
-import { articleActions, articleKinds, articleLanguages, articleStates } from './knowledge.policy.ts';
+import { articleActions, articleKinds, articleStates } from '../../contract/domain.ts';
+import { locales } from '../../platform/i18n.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 
 export const ArticleKindSchema = Type.Enum([...articleKinds]);
-export const ArticleLanguageSchema = Type.Enum([...articleLanguages]);
+export const ArticleLanguageSchema = Type.Enum([...locales]);
 
 export const GuideSchema = Type.Object(
   {

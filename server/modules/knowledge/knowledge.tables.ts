@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from '../../schema.ts';
-import type { ArticleKind, ArticleState, ArticleLanguage } from './knowledge.policy.ts';
+import type { ArticleKind, ArticleState } from '../../contract/domain.ts';
+import type { Locale } from '../../platform/i18n.ts';
 
 export interface Guide {
   steps: string[];
@@ -37,7 +38,7 @@ export interface ArticlesTable {
 export interface ArticleVersionsTable {
   article_id: number;
   version: number;
-  language: ArticleLanguage;
+  language: Locale;
   title: string;
   body: string;
   guide: Json<Guide> | null;
@@ -80,7 +81,7 @@ export interface SubscriptionsTable {
   category: string | null;
   channel: SubscriptionChannel;
   recipient: string;
-  locale: ArticleLanguage;
+  locale: Locale;
   code: string;
   created_at: Timestamp;
   unsubscribed_at: Timestamp | null;

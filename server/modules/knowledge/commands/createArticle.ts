@@ -7,7 +7,8 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Official } from '../../../platform/access.ts';
 import { badRequest, forbidden } from '../../../platform/errors.ts';
 import { requireUnit } from '../../units/index.ts';
-import { canWriteAt, type ArticleKind } from '../knowledge.policy.ts';
+import { canWriteAt } from '../knowledge.policy.ts';
+import type { ArticleKind } from '../../../contract/domain.ts';
 import { insertArticle, insertVersion, servicePointOf, type VersionText } from '../knowledge.queries.ts';
 import { auditArticle, checkLanguages, cleanTexts, publishableSource } from './shared.ts';
 

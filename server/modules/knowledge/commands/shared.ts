@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../schema.ts';
 import { petitionSource, type PetitionSource } from '../../petitions/index.ts';
 import { scrubPersonalData, type PersonalFacts } from '../knowledge.scrub.ts';
-import { decideArticle, type ArticleAction } from '../knowledge.policy.ts';
+import { decideArticle } from '../knowledge.policy.ts';
+import type { ArticleAction } from '../../../contract/domain.ts';
 import { findArticleLocked, type ArticleRow, type VersionText } from '../knowledge.queries.ts';
 import type { Guide } from '../knowledge.tables.ts';
 

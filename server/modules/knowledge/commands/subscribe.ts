@@ -10,7 +10,7 @@ import { enqueueNotification } from '../../../platform/notify/outbox.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { requireUnitIfSent, type UnitRecord } from '../../units/index.ts';
 import { normalisePhone, trackingAlphabet } from '../../petitions/index.ts';
-import type { ArticleLanguage } from '../knowledge.policy.ts';
+import type { Locale } from '../../../platform/i18n.ts';
 import { activeSubscription, insertSubscription } from '../knowledge.queries.ts';
 
 interface SubscribeInput {
@@ -19,7 +19,7 @@ interface SubscribeInput {
   channel: 'sms' | 'email';
   phone?: string;
   email?: string;
-  locale: ArticleLanguage;
+  locale: Locale;
 }
 
 const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
