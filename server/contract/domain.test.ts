@@ -42,6 +42,7 @@ import {
   voteChannels,
   scorecardMeasures,
   scorecardGrades,
+  steeringRoles,
 } from './domain.ts';
 
 /** Which list each constrained column must hold, as "table.column". */
@@ -83,6 +84,7 @@ const checkedColumns: Record<string, readonly string[]> = {
   'consultation_voters.vote_channel': voteChannels,
   'articles.kind': articleKinds,
   'articles.state': articleStates,
+  'steering_members.role': steeringRoles,
   'scorecard_criteria.measure': scorecardMeasures,
   'yearly_reviews.computed_grade': scorecardGrades,
   'yearly_reviews.leader_grade': scorecardGrades,
@@ -117,7 +119,6 @@ const ownLists = [
   'figures_deltas.sign',
   'figures_levels.grains',
   'steering_decisions.status',
-  'steering_members.role',
   'subscriptions.channel',
 ];
 

@@ -218,8 +218,8 @@ export type ScorecardMeasure = (typeof scorecardMeasures)[number];
 export const scorecardGrades = ['excellent', 'good', 'completed', 'not_completed'] as const;
 export type ScorecardGrade = (typeof scorecardGrades)[number];
 
-/** A knowledge article's kind: an answer to a common question, a how-to guide, or an announcement. */
-export const articleKinds = ['answer', 'guide', 'announcement'] as const;
+/** A knowledge article's kind: a how-to guide, an answer to a common question, or an announcement (the order the forms offer). */
+export const articleKinds = ['guide', 'answer', 'announcement'] as const;
 export type ArticleKind = (typeof articleKinds)[number];
 
 /** An article's states: written, reviewed, then published until withdrawn. */
@@ -229,6 +229,10 @@ export type ArticleState = (typeof articleStates)[number];
 /** What may be done to an article (knowledge.policy.ts says who may, and from which state). */
 export const articleActions = ['revise', 'submit', 'approve', 'return', 'withdraw'] as const;
 export type ArticleAction = (typeof articleActions)[number];
+
+/** The roles on a steering committee for citizen reception and outreach (trưởng ban, phó ban, thường trực, ủy viên, thư ký). */
+export const steeringRoles = ['head', 'deputy', 'standing', 'member', 'secretary'] as const;
+export type SteeringRole = (typeof steeringRoles)[number];
 
 /**
  * The topics the forms offer and the public figures name (the figures_categories table holds the

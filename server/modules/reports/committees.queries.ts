@@ -1,7 +1,7 @@
 /** All SQL of steering committees and their follow-up tasks. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
-import type { SteeringRole } from './reports.tables.ts';
+import type { SteeringRole } from '../../contract/domain.ts';
 
 type Db = Kysely<DB>;
 

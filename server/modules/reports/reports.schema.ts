@@ -1,6 +1,7 @@
 /** What comes in and what goes out of the reports module. */
 import { Type, type Static } from 'typebox';
 import { Nullable, UnitCode, UnitRef } from '../../platform/shapes.ts';
+import { steeringRoles } from '../../contract/domain.ts';
 
 const Names = Type.Record(Type.String(), Type.String());
 const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1 }));
@@ -190,7 +191,7 @@ export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,12}$'
 // Steering committees
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-export const SteeringRole = Type.Union(['head', 'deputy', 'standing', 'member', 'secretary'].map((r) => Type.Literal(r)));
+export const SteeringRole = Type.Union(steeringRoles.map((r) => Type.Literal(r)));
 export const MemberInput = Type.Object(
   {
     name: Text(200),

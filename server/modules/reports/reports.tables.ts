@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Json, Timestamp } from '../../schema.ts';
+import type { SteeringRole } from '../../contract/domain.ts';
 
 export interface ReportTargetsTable {
   unit_id: number;
@@ -37,7 +38,6 @@ export interface SteeringCommitteesTable {
   created_at: Timestamp;
 }
 
-export type SteeringRole = 'head' | 'deputy' | 'standing' | 'member' | 'secretary';
 
 export interface SteeringMembersTable {
   id: Generated<number>;

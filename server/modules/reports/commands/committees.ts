@@ -17,7 +17,7 @@ import {
   updateMemberRow,
   type NewMember,
 } from '../committees.queries.ts';
-import type { SteeringRole } from '../reports.tables.ts';
+import type { SteeringRole } from '../../../contract/domain.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type ActorInput = AuditInput['actor'];

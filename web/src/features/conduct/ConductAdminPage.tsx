@@ -20,9 +20,10 @@ import { conductAdministrators } from '../../../../server/contract/roleSets.ts';
 import type { Static } from 'typebox';
 import type { DeviceCreated, DeviceList, LinkView } from '../../../../server/modules/conduct/conduct.schema.ts';
 import type { UnitServicePoints } from '../../../../server/modules/service-points/service-points.schema.ts';
+import { languageNames, type ServerLanguage } from '../../app/languages.ts';
 
-const langs = ['vi', 'zh', 'en'] as const;
-type Texts = Record<(typeof langs)[number], string>;
+const langs = Object.keys(languageNames) as ServerLanguage[];
+type Texts = Record<ServerLanguage, string>;
 const emptyTexts = (): Texts => ({ vi: '', zh: '', en: '' });
 
 interface Draft {

@@ -4,8 +4,7 @@ import { serverLanguage, useI18n } from '../../app/i18n.ts';
 import { navigate, type PageProps } from '../../app/router.ts';
 import { Alert, Empty, Loading, PageTitle, useAsync } from '../../app/ui.tsx';
 import { SelectField, TextField } from '../../app/components.tsx';
-
-const kinds = ['guide', 'answer', 'announcement'] as const;
+import { articleKinds } from '../../../../server/contract/domain.ts';
 
 /** The knowledge base: published answers, procedure guides and announcements, searched in any of the three languages. */
 export function KnowledgePage({ query }: PageProps) {
@@ -40,7 +39,7 @@ export function KnowledgePage({ query }: PageProps) {
           label={t('knowledge.kindLabel')}
           none={t('knowledge.allKinds')}
           value={kindValue}
-          options={kinds.map((k) => ({ value: k, label: t(`knowledge.kind.${k}`) }))}
+          options={articleKinds.map((k) => ({ value: k, label: t(`knowledge.kind.${k}`) }))}
           onChange={setKind}
         />
         <button type="submit" class="button primary">

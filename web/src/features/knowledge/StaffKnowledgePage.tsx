@@ -9,8 +9,8 @@ import { SelectField, TextAreaField, useSubmission, ColumnHeads } from '../../ap
 import { languageChoices } from '../../app/languages.ts';
 import type { Static } from 'typebox';
 import type { WorkList } from '../../../../server/modules/knowledge/knowledge.schema.ts';
+import { articleKinds } from '../../../../server/contract/domain.ts';
 
-const kinds = ['guide', 'answer', 'announcement'] as const;
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** Officials write articles, send them for review, and review what others wrote. */
@@ -124,7 +124,7 @@ function NewArticle() {
       <p class="hint">{t('knowledge.newLead')}</p>
       <Alert>{sending.error}</Alert>
       <form class="form" onSubmit={save}>
-        <SelectField label={t('knowledge.kindLabel')} value={form.kind} options={kinds.map((k) => ({ value: k, label: t(`knowledge.kind.${k}`) }))} onChange={setValue('kind')} />
+        <SelectField label={t('knowledge.kindLabel')} value={form.kind} options={articleKinds.map((k) => ({ value: k, label: t(`knowledge.kind.${k}`) }))} onChange={setValue('kind')} />
         {form.kind === 'answer' ? (
           <Field label={t('knowledge.petition')} hint={t('knowledge.petitionHint')} required>
             {({ id, describedBy }) => <input id={id} inputMode="numeric" aria-describedby={describedBy} value={form.petition} onInput={set('petition')} />}

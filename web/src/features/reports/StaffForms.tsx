@@ -11,11 +11,10 @@ import { Alert, useAsync } from '../../app/ui.tsx';
 import { Options, useSubmission } from '../../app/components.tsx';
 import type { Static } from 'typebox';
 import type { CommitteeView, TargetsView } from '../../../../server/modules/reports/reports.schema.ts';
+import { steeringRoles, type SteeringRole } from '../../../../server/contract/domain.ts';
 
 type Targets = Static<typeof TargetsView>;
 const rateKeys = ['resolutionRate', 'onTimeRate', 'satisfactionRate'] as const;
-export const roles = ['head', 'deputy', 'standing', 'member', 'secretary'] as const;
-type Role = (typeof roles)[number];
 
 /** A percentage typed by a person (90, 87.5) as a fraction, null when empty, undefined when invalid. */
 function fraction(text: string): number | null | undefined {
@@ -26,13 +25,13 @@ function fraction(text: string): number | null | undefined {
 const asPercent = (r: number | null | undefined) => (r === null || r === undefined ? '' : String(Math.round(r * 10_000) / 100));
 
 /** A member's role in the committee, chosen in the line of a form. */
-function MemberRole({ value, name, onChange }: { value: string; name?: string; onChange(role: Role): void }) {
+function MemberRole({ value, name, onChange }: { value: string; name?: string; onChange(role: SteeringRole): void }) {
   const { t } = useI18n();
   return (
     <label>
       {t('reports.committeeForm.role')}{' '}
-      <select name={name} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value as Role)}>
-        <Options choices={roles.map((r) => ({ value: r, label: t(`reports.memberRole.${r}`) }))} />
+      <select name={name} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value as SteeringRole)}>
+        <Options choices={steeringRoles.map((r) => ({ value: r, label: t(`reports.memberRole.${r}`) }))} />
       </select>
     </label>
   );
@@ -142,7 +141,7 @@ type View = Static<typeof CommitteeView>;
 export function MemberForms({ committee, onChange }: { committee: View; onChange(v: View): void }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('member');
+  const [role, setRole] = useState<SteeringRole>('member');
   const [position, setPosition] = useState('');
   const [email, setEmail] = useState('');
   const sending = useSubmission();
