@@ -250,20 +250,7 @@ export async function petitionOfGathering(db: Kysely<DB>, gatheringId: number, p
   return !!row;
 }
 
-export async function insertRecord(
-  db: Kysely<DB>,
-  values: {
-    gathering_id: number;
-    petition_id: number | null;
-    resident_account: string;
-    agency_account: string;
-    conclusion: string;
-    responsible: string;
-    due_on: string;
-    created_by: number | null;
-    created_at: Date;
-  },
-): Promise<number> {
+export async function insertRecord(db: Kysely<DB>, values: Insertable<DB['gathering_records']>): Promise<number> {
   return insertReturningId(db, 'gathering_records', values);
 }
 

@@ -13,6 +13,15 @@ export const ChannelSchema = Type.Enum([...channels]);
 export const Status = Type.Enum([...petitionStatuses]);
 export const Score = Type.Enum([...ratingScores]);
 
+/** What every view of a petition names it by: its tracking code, what it is, where it stands and when it came. */
+const headline = {
+  trackingCode: Type.String(),
+  kind: Kind,
+  category: Nullable(Type.String()),
+  status: Status,
+  submittedAt: DateTime,
+};
+
 export const ResidentInput = Type.Object(
   {
     name: Type.Optional(Text(200)),
@@ -103,12 +112,8 @@ export const OwnPetition = Type.Object(
 export type OwnPetition = Static<typeof OwnPetition>;
 
 export const TrackView = Type.Object({
-  trackingCode: Type.String(),
-  status: Status,
-  kind: Kind,
-  category: Nullable(Type.String()),
+  ...headline,
   unit: UnitRef,
-  submittedAt: DateTime,
   ackDueAt: DateTime,
   dueAt: DateTime,
   overdue: Type.Boolean(),
@@ -198,17 +203,13 @@ const UnitFull = Type.Object({ id: Type.Integer(), code: Type.String(), name: Ty
 
 export const PetitionSummary = Type.Object({
   id: Type.Integer(),
-  trackingCode: Type.String(),
+  ...headline,
   version: Type.Integer(),
-  status: Status,
-  kind: Kind,
-  category: Nullable(Type.String()),
   channel: ChannelSchema,
   title: Nullable(Type.String()),
   excerpt: Type.String(),
   urgent: Type.Boolean(),
   unit: UnitFull,
-  submittedAt: DateTime,
   ackDueAt: DateTime,
   dueAt: DateTime,
   overdue: Type.Boolean(),
@@ -224,11 +225,8 @@ export const PetitionList = Type.Object({ items: Type.Array(PetitionSummary), ne
 
 export const PetitionView = Type.Object({
   id: Type.Integer(),
-  trackingCode: Type.String(),
+  ...headline,
   version: Type.Integer({ description: 'send it back with an action to make sure nobody changed the petition meanwhile' }),
-  status: Status,
-  kind: Kind,
-  category: Nullable(Type.String()),
   channel: ChannelSchema,
   title: Nullable(Type.String()),
   body: Type.String(),
@@ -240,7 +238,6 @@ export const PetitionView = Type.Object({
   unit: UnitFull,
   originUnit: UnitFull,
   agency: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  submittedAt: DateTime,
   ackDueAt: DateTime,
   dueAt: DateTime,
   originalDueAt: DateTime,
@@ -313,11 +310,7 @@ export const CandidateList = Type.Object({ items: Type.Array(CandidateView) });
 /** An open petition of the same unit that looks like this one: a candidate to merge it into. */
 export const SimilarPetition = Type.Object({
   id: Type.Integer(),
-  trackingCode: Type.String(),
-  kind: Kind,
-  category: Nullable(Type.String()),
-  status: Status,
-  submittedAt: DateTime,
+  ...headline,
   title: Nullable(Type.String()),
   excerpt: Type.String({ description: 'the first 200 characters of the text, personal numbers masked' }),
   similarity: Type.Number({ description: 'how many of the words they share, ranked (0 when only the place is close)' }),
@@ -467,12 +460,8 @@ export type MineQuery = Static<typeof MineQuery>;
 /** One of a resident's own petitions, as they see it in their list: no content, nobody else's data. */
 export const MyPetition = Type.Object(
   {
-    trackingCode: Type.String(),
-    kind: Kind,
-    category: Nullable(Type.String()),
+    ...headline,
     unit: UnitRef,
-    status: Status,
-    submittedAt: DateTime,
     dueAt: DateTime,
     answeredAt: Type.Optional(DateTime),
     rated: Type.Optional(Type.Boolean({ description: 'answered: whether the resident rated the latest answer' })),
@@ -499,11 +488,7 @@ export const PublicListQuery = Type.Object(
 
 /** A petition its resident let the public see: no name, no contact, numbers masked, the place rounded. */
 export const PublicPetitionItem = Type.Object({
-  trackingCode: Type.String(),
-  kind: Kind,
-  category: Nullable(Type.String()),
-  status: Status,
-  submittedAt: DateTime,
+  ...headline,
   title: Nullable(Type.String()),
   excerpt: Type.String({ description: 'the first 200 characters of the text' }),
   place: Nullable(Type.Object({ lat: Type.Number(), lng: Type.Number() }, { description: 'rounded to 0.001° (about 100 m)' })),
