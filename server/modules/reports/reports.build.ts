@@ -1,5 +1,5 @@
 /**
- * A report's content: every figure comes from the figure endpoints' own functions (stats,
+ * A report's content: every figure comes from the figure endpoints' own functions (figures,
  * gatherings, deliberation, service points, scorecards, insight's hotspots), called with the report's unit and period, so the
  * report prints exactly what those endpoints answer. The public version leaves out the cases
  * (with their leaders' and handlers' names); everything else in it is counts.
@@ -62,7 +62,7 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
   const q = { unit: unit.code, from: period.from, to: period.to };
   const last = sameDaysLastYear(period);
   const m = months(period.from, period.to);
-  const [stats, lastYear, children, targets, gatherings, compliance, deliberation, gaps, grades, hotspots] = await Promise.all([
+  const [figures, lastYear, children, targets, gatherings, compliance, deliberation, gaps, grades, hotspots] = await Promise.all([
     figuresOf(ctx, q),
     figuresOf(ctx, { unit: unit.code, ...last }),
     childFiguresOf(ctx, q),
@@ -120,17 +120,17 @@ export async function buildReport(ctx: AppContext, unit: UnitRecord, period: Per
     period: { kind: period.kind, key: period.key, from: period.from, to: period.to },
     audience,
     asOf: now.toISOString(),
-    petitions: pickFigures(stats),
+    petitions: pickFigures(figures),
     lastYear: { ...last, figures: pickFigures(lastYear) },
     targets: targets
       ? { setBy: { code: targets.unit_code, name: targets.unit_name }, year: targets.year, resolutionRate: rate(targets.resolution_rate), onTimeRate: rate(targets.on_time_rate), satisfactionRate: rate(targets.satisfaction_rate) }
       : null,
-    byKind: Object.entries(stats.byKind).map(([kind, f]) => ({ kind, received: f.received, resolved: f.resolved, resolutionRate: f.resolutionRate })),
-    topCategories: Object.entries(stats.byCategory)
+    byKind: Object.entries(figures.byKind).map(([kind, f]) => ({ kind, received: f.received, resolved: f.resolved, resolutionRate: f.resolutionRate })),
+    topCategories: Object.entries(figures.byCategory)
       .map(([category, f]) => ({ category, received: f.received, resolved: f.resolved, resolutionRate: f.resolutionRate, onTimeRate: f.onTimeRate }))
       .sort((a, b) => b.received - a.received || a.category.localeCompare(b.category))
       .slice(0, topCategoryCount),
-    uncategorized: stats.uncategorized,
+    uncategorized: figures.uncategorized,
     hotspots: hotspots.map((h) => ({ unit: h.unit, category: h.category, weekEnd: h.weekEnd, count: h.count, baseline: h.baseline, score: h.score })),
     children: children.items.map((c) => ({
       unit: c.unit,

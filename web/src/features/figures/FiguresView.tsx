@@ -45,13 +45,13 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
   const i = useI18n();
   const { t } = i;
   const [view, setView] = useState<'charts' | 'table'>('charts');
-  const stats = useAsync(() => fetchFigures(unit, from, to, 'month'), [unit, from, to]);
+  const loaded = useAsync(() => fetchFigures(unit, from, to, 'month'), [unit, from, to]);
 
-  if (stats.loading && !stats.value) return <Loading />;
-  if (stats.error) return <Alert>{stats.error}</Alert>;
-  const s = stats.value!;
+  if (loaded.loading && !loaded.value) return <Loading />;
+  if (loaded.error) return <Alert>{loaded.error}</Alert>;
+  const s = loaded.value!;
   const r = rates(s);
-  const series = { value: (s.series?.items ?? []).map((m) => ({ month: m.period, stats: m })), error: null as string | null };
+  const series = { value: (s.series?.items ?? []).map((m) => ({ month: m.period, figures: m })), error: null as string | null };
   const channels = breakdown(s.byChannel, 'channel');
   const kinds = breakdown(s.byKind, 'kind');
   const categories = breakdown(s.byCategory, 'category');
@@ -122,7 +122,7 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
                   series: (['received', 'resolved', 'escalated'] as const).map((key) => ({
                     type: key === 'received' ? 'bar' : 'line',
                     name: t(`figures.${key}`),
-                    data: series.value!.map((m) => m.stats[key] ?? 0),
+                    data: series.value!.map((m) => m.figures[key] ?? 0),
                   })),
                 }}
               />
@@ -177,7 +177,7 @@ export function FiguresView({ unit, from, to }: { unit: string; from: string; to
             <RowTable
               caption={t('figures.overTime')}
               headers={[t('figures.month'), t('figures.received'), t('figures.resolved'), t('figures.escalated')]}
-              rows={series.value.map((m) => ({ key: m.month, name: m.month, cells: [i.number(m.stats.received), i.number(m.stats.resolved), i.number(m.stats.escalated ?? 0)] }))}
+              rows={series.value.map((m) => ({ key: m.month, name: m.month, cells: [i.number(m.figures.received), i.number(m.figures.resolved), i.number(m.figures.escalated ?? 0)] }))}
             />
           ) : null}
           {breakdowns.map(({ title, rows }) => (
