@@ -262,7 +262,7 @@ async function main() {
   // Settings that change the figures, as this server has them (a test machine may turn autovacuum off).
   const settings = await sql<{ name: string; setting: string; unit: string | null }>`
     SELECT name, setting, unit FROM pg_settings
-     WHERE name IN ('shared_buffers', 'effective_cache_size', 'work_mem', 'random_page_cost', 'jit', 'autovacuum', 'synchronous_commit', 'fsync', 'max_connections', 'max_wal_size')
+     WHERE name IN ('shared_buffers', 'effective_cache_size', 'work_mem', 'random_page_cost', 'jit', 'autovacuum', 'synchronous_commit', 'fsync', 'max_connections', 'max_wal_size', 'wal_compression')
      ORDER BY name`.execute(database.db);
   const sharedBuffers = settings.rows.find((r) => r.name === 'shared_buffers');
   if (sharedBuffers && Number(sharedBuffers.setting) * 8192 < os.totalmem() / 8) {
