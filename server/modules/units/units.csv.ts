@@ -4,6 +4,7 @@
  */
 import { parse, CsvError } from 'csv-parse/sync';
 import { AppError } from '../../platform/errors.ts';
+import { locales } from '../../platform/i18n.ts';
 import type { LocaleNames } from '../../schema.ts';
 import type { UnitImportRow } from './commands/importUnits.ts';
 
@@ -56,7 +57,7 @@ export function parseUnitsCsv(input: string | Buffer): UnitImportRow[] {
   const rows: UnitImportRow[] = [];
   for (const { record, info } of records.slice(1)) {
     const names: LocaleNames = {};
-    for (const locale of ['vi', 'zh', 'en'] as const) {
+    for (const locale of locales) {
       const value = cell(record, `name_${locale}`);
       if (value) names[locale] = value;
     }
