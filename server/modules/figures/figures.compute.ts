@@ -2,14 +2,14 @@
  * The fast path of /api/v1/figures. For a unit whose level keeps rollups: its rollup rows, plus
  * the deltas not folded yet, plus the petitions that fell due since the overdue watermark, plus
  * — for days its rollups do not hold (the ends of a period at a level with month rows only) —
- * the petitions of those days themselves; all read in one statement, so in one snapshot, and
+ * the petitions of those days themselves, or their month's row less the petitions of its other days; all read in one statement, so in one snapshot, and
  * the figures equal what naiveFigures computes from the petitions at that moment. A unit whose
  * level keeps no rollups (a village) is small: its figures are counted from its petitions.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Database } from '../../platform/db.ts';
-import { dayParts, lastOfMonth, splitPeriod } from './figures.periods.ts';
+import { dayParts, lastOfMonth, monthsAndEnds, splitPeriod } from './figures.periods.ts';
 import { FiguresBuilder, type PeriodFigures } from './figures.numbers.ts';
 import { readFigures, type ReadPlan, type FiguresQuery } from './figures.queries.ts';
 
@@ -29,24 +29,31 @@ const none = { months: null, days: [] };
 /** Which rollup rows, deltas and petitions a request reads. */
 function readPlan(q: FiguresQuery, { grains, histogram }: UnitRollups): ReadPlan {
   const whole = { from: q.from, to: q.to };
-  if (grains === null) return { rolled: none, rolledDays: [], fromPetitions: [whole], histogram: null };
+  if (grains === null) return { rolled: none, rolledDays: [], fromPetitions: [whole], lessPetitions: [], histogram: null };
   if (grains === 'dm') {
     // Whole months from month rows, the days around them (or every day of a daily series) from
     // day rows; the median from the histogram's month and day rows.
     const split = splitPeriod(q.from, q.to);
-    return { rolled: q.interval === 'day' ? dayParts(q.from, q.to) : split, rolledDays: [whole], fromPetitions: [], histogram: histogram ? split : null };
+    return { rolled: q.interval === 'day' ? dayParts(q.from, q.to) : split, rolledDays: [whole], fromPetitions: [], lessPetitions: [], histogram: histogram ? split : null };
   }
-  // Month rows only: a daily series, and the days around the whole months, come from the
-  // petitions; the median from the histogram's month rows plus the answers of those days.
-  if (q.interval === 'day') return { rolled: none, rolledDays: [], fromPetitions: [whole], histogram: null };
-  const split = splitPeriod(q.from, q.to);
-  const months = { months: split.months, days: [] };
+  // Month rows only: a daily series comes from the petitions; the days around the whole months
+  // from the petitions of those days, or from their month's row less the petitions of the rest
+  // of it, whichever reads fewer; the median from the histogram's month rows plus those answers.
+  if (q.interval === 'day') return { rolled: none, rolledDays: [], fromPetitions: [whole], lessPetitions: [], histogram: null };
+  const { months, add, subtract } = monthsAndEnds(q.from, q.to, latestLocalDay(q.now));
+  const monthRows = { months, days: [] };
   return {
-    rolled: months,
-    rolledDays: split.months ? [{ from: split.months.from, to: lastOfMonth(split.months.to) }] : [],
-    fromPetitions: split.days,
-    histogram: histogram && split.months ? months : null,
+    rolled: monthRows,
+    rolledDays: months ? [{ from: months.from, to: lastOfMonth(months.to) }] : [],
+    fromPetitions: add,
+    lessPetitions: subtract,
+    histogram: histogram && months ? monthRows : null,
   };
+}
+
+/** The latest local day anywhere on Earth at `now` (UTC+14). */
+function latestLocalDay(now: Date): string {
+  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export async function computeFigures(db: Kysely<DB>, q: FiguresQuery, rollups: UnitRollups = deploymentRollups, database?: Database): Promise<PeriodFigures> {

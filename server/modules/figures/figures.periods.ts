@@ -62,6 +62,44 @@ export function splitPeriod(from: Day, to: Day): PeriodParts {
   return { months: { from: firstMonth, to: lastMonth }, days };
 }
 
+type DayRange = { from: Day; to: Day };
+
+/** The days of these ranges up to `today`: no petition is submitted on a later day. */
+function pastDays(ranges: readonly DayRange[], today: Day): number {
+  return ranges.reduce((n, r) => n + (r.from > today ? 0 : daysIn(r.from, r.to < today ? r.to : today)), 0);
+}
+
+/**
+ * How a level with month rows only reads a period: the whole months from their rows, and each
+ * end of the period that is part of a month either from the petitions of its days (`add`), or
+ * — when the rest of its month holds fewer days up to `today` — as the whole month's row less
+ * the petitions of the rest (`subtract`). The rest of the current month lies ahead and holds
+ * no petition, so a period ending today reads its last month from the rollups alone.
+ * `today` only weighs the two ways; either gives the same figures.
+ */
+export function monthsAndEnds(from: Day, to: Day, today: Day): { months: { from: Day; to: Day } | null; add: DayRange[]; subtract: DayRange[] } {
+  const split = splitPeriod(from, to);
+  let months = split.months;
+  const add: DayRange[] = [];
+  const subtract: DayRange[] = [];
+  for (const range of split.days) {
+    // A period without a whole month may still cross into a second one.
+    for (let start = range.from; start <= range.to; start = nextMonth(start)) {
+      const month = firstOfMonth(start);
+      const piece = { from: start, to: lastOfMonth(month) < range.to ? lastOfMonth(month) : range.to };
+      const rest = [
+        { from: month, to: addDays(piece.from, -1) },
+        { from: addDays(piece.to, 1), to: lastOfMonth(month) },
+      ].filter((r) => r.from <= r.to);
+      if (pastDays(rest, today) < pastDays([piece], today)) {
+        subtract.push(...rest);
+        months = { from: months && months.from < month ? months.from : month, to: months && months.to > month ? months.to : month };
+      } else add.push(piece);
+    }
+  }
+  return { months, add, subtract };
+}
+
 /** Day by day (a daily series needs every day on its own). */
 export function dayParts(from: Day, to: Day): PeriodParts {
   return { months: null, days: [{ from, to }] };

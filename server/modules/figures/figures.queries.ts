@@ -349,8 +349,14 @@ function publishedCategory(column: string): RawBuilder<string | null> {
   return sql<string | null>`CASE WHEN ${c} IS NULL OR ${c} IN (SELECT category FROM figures_categories) THEN ${c} ELSE 'other' END`;
 }
 
-/** The local day a petition was submitted on: as figures_fact_row computes it. */
+/** The local day a petition was submitted on: as figures_fact_row computes it (`ou`, its origin unit). */
 const localDay = sql`(p.submitted_at AT TIME ZONE ou.time_zone)::date`;
+
+/**
+ * The same, for the few petitions a request reads: its origin unit's time zone is looked up by
+ * key. Joined instead, the planner hashes every unit (36,000 in Vietnam) on each request.
+ */
+const originLocalDay = sql`(p.submitted_at AT TIME ZONE (SELECT ou.time_zone FROM units ou WHERE ou.id = p.origin_unit_id))::date`;
 
 /** UTC bounds that hold every local day from..to in any time zone (UTC−12 … UTC+14). */
 function coarseBounds(from: Day, to: Day): { lo: Date; hi: Date } {
@@ -382,43 +388,46 @@ function underPath(column: RawBuilder<unknown>, path: string): RawBuilder<unknow
 
 /**
  * The petitions of the scope submitted on these local days (read through petitions_origin),
- * with the columns the figures count and `cat`, the category they are published under ('' for none).
+ * with the columns the figures count, `cat`, the category they are published under ('' for
+ * none), and `sign`: 1, or −1 for the days of `less` (taken off a month's rollup row).
  */
-function scopedPetitions(scope: FiguresScope, ranges: readonly DayRange[]): RawBuilder<unknown> {
+function scopedPetitions(scope: FiguresScope, ranges: readonly DayRange[], less: readonly DayRange[] = []): RawBuilder<unknown> {
+  const all = [...ranges, ...less];
   return sql`
-    SELECT * FROM (
+    SELECT s.*, ${less.length ? sql`CASE WHEN ${inRanges(sql.ref('s.local_day'), less)} THEN -1 ELSE 1 END` : sql`1`} AS sign FROM (
       SELECT p.kind, p.channel, coalesce(${publishedCategory('p.category')}, '') AS cat, p.status, p.due_at, p.accepted_at,
              p.rejected_at, p.answered_at, p.submitted_at, p.resolved, p.resolved_on_time, p.escalated_to_path,
-             p.transfer_count, p.rating, p.review_stage, p.reviewed_at, p.re_reviewed_at, ${localDay} AS local_day
-        FROM petitions p JOIN units ou ON ou.id = p.origin_unit_id
-       WHERE ${underPath(sql.ref('p.origin_unit_path'), scope.unitPath)} AND ${submittedIn(ranges)}) s
-     WHERE ${inRanges(sql.ref('s.local_day'), ranges)}`;
+             p.transfer_count, p.rating, p.review_stage, p.reviewed_at, p.re_reviewed_at, ${originLocalDay} AS local_day
+        FROM petitions p
+       WHERE ${underPath(sql.ref('p.origin_unit_path'), scope.unitPath)} AND ${submittedIn(all)}) s
+     WHERE ${inRanges(sql.ref('s.local_day'), all)}`;
 }
 
 /**
- * Every counter straight from petitions (rows of scopedPetitions), per series bucket and
- * dimension: rows (bucket, dim, value, counters in the order of `counters`). The definitions
+ * Every counter straight from petitions (rows of scopedPetitions, each counted by its sign), per
+ * series bucket and dimension: rows (bucket, dim, value, counters in the order of `counters`). The definitions
  * of docs/FIGURES.md, "What each figure counts".
  */
 function groupedPetitions(scoped: RawBuilder<unknown>, q: FiguresQuery): RawBuilder<unknown> {
   const prefix = `${q.scope.unitPath}%`;
+  const signed = (cond: string | RawBuilder<unknown>) => sql`coalesce(sum(sign) FILTER (WHERE ${typeof cond === 'string' ? sql.raw(cond) : cond}), 0)::bigint`;
   return sql`
     SELECT bucket,
            CASE WHEN GROUPING(kind) = 0 THEN 'k' WHEN GROUPING(channel) = 0 THEN 'c' ELSE 'g' END AS dim,
            CASE WHEN GROUPING(kind) = 0 THEN kind WHEN GROUPING(channel) = 0 THEN channel ELSE cat END AS value,
-           count(*)::bigint AS received,
-           count(*) FILTER (WHERE accepted_at IS NOT NULL)::bigint AS accepted,
-           count(*) FILTER (WHERE rejected_at IS NOT NULL)::bigint AS rejected,
-           count(*) FILTER (WHERE answered_at IS NOT NULL)::bigint AS answered,
-           count(*) FILTER (WHERE resolved)::bigint AS resolved,
-           count(*) FILTER (WHERE resolved AND resolved_on_time)::bigint AS resolved_on_time,
-           count(*) FILTER (WHERE escalated_to_path IS NOT NULL AND escalated_to_path NOT LIKE ${prefix})::bigint AS escalated,
-           count(*) FILTER (WHERE transfer_count > 0)::bigint AS transferred,
-           count(*) FILTER (WHERE rating IS NOT NULL)::bigint AS rated,
-           count(*) FILTER (WHERE rating = 'satisfied')::bigint AS satisfied,
-           count(*) FILTER (WHERE rating = 'acceptable')::bigint AS acceptable,
-           count(*) FILTER (WHERE rating = 'unsatisfied')::bigint AS unsatisfied,
-           count(*) FILTER (WHERE status IN ${openStatusList} AND due_at < ${q.now})::bigint AS overdue
+           sum(sign)::bigint AS received,
+           ${signed('accepted_at IS NOT NULL')} AS accepted,
+           ${signed('rejected_at IS NOT NULL')} AS rejected,
+           ${signed('answered_at IS NOT NULL')} AS answered,
+           ${signed('resolved')} AS resolved,
+           ${signed('resolved AND resolved_on_time')} AS resolved_on_time,
+           ${signed(sql`escalated_to_path IS NOT NULL AND escalated_to_path NOT LIKE ${prefix}`)} AS escalated,
+           ${signed('transfer_count > 0')} AS transferred,
+           ${signed('rating IS NOT NULL')} AS rated,
+           ${signed(`rating = 'satisfied'`)} AS satisfied,
+           ${signed(`rating = 'acceptable'`)} AS acceptable,
+           ${signed(`rating = 'unsatisfied'`)} AS unsatisfied,
+           ${signed(sql`status IN ${openStatusList} AND due_at < ${q.now}`)} AS overdue
       FROM (SELECT s.*, ${bucketExpr(q.interval, 'local_day')} AS bucket FROM (${scoped}) s) x
      GROUP BY GROUPING SETS ((bucket, kind), (bucket, channel), (bucket, cat))`;
 }
@@ -442,9 +451,12 @@ export interface ReadPlan {
   rolledDays: DayRange[];
   /** Days no rollup holds, counted from the petitions. */
   fromPetitions: DayRange[];
+  /** Days of the rolled months outside the period: their petitions are taken off. */
+  lessPetitions: DayRange[];
   /**
    * The median from the unit's answer-time histogram over these parts plus the unfolded deltas
-   * of rolledDays plus the answers of fromPetitions (which together must cover the period);
+   * of rolledDays plus the answers of fromPetitions less those of lessPetitions (which together
+   * must cover the period);
    * null: from the petitions of the period.
    */
   histogram: PeriodParts | null;
@@ -515,8 +527,8 @@ function histogramWalk(unitId: number, parts: PeriodParts): RawBuilder<unknown> 
  * the rollups or in the table, never both and never neither), plus the open petitions that
  * fell due between the overdue watermark and now (or minus those due between now and the
  * watermark, when this clock is behind it), read through petitions_open_due, plus the days
- * no rollup holds counted from the petitions; and the median, from the histogram or from the
- * petitions.
+ * no rollup holds counted from the petitions, less the petitions of a rolled month's days
+ * outside the period; and the median, from the histogram or from the petitions.
  */
 export async function readFigures(db: Kysely<DB>, q: FiguresQuery, plan: ReadPlan, database?: Database): Promise<ReadFigures> {
   const columns = sql.raw(counterColumns.join(', '));
@@ -545,9 +557,11 @@ export async function readFigures(db: Kysely<DB>, q: FiguresQuery, plan: ReadPla
       SELECT o.bucket, dm.dim::text AS dim, ${dimValue('o')} AS value, ${sql.raw(counterColumns.map((c) => (c === 'overdue' ? 'o.n AS overdue' : `0::bigint AS ${c}`)).join(', '))}
         FROM due o CROSS JOIN ${dims}`);
   }
-  // The petitions of the days no rollup holds, read once for their counters and their answer times.
+  // The petitions of the days no rollup holds (added) and of the days of rolled months outside
+  // the period (taken off), read once for their counters and their answer times.
+  const readsPetitions = plan.fromPetitions.length > 0 || plan.lessPetitions.length > 0;
   const ends = sql`SELECT * FROM ends`;
-  if (plan.fromPetitions.length) sources.push(groupedPetitions(ends, q));
+  if (readsPetitions) sources.push(groupedPetitions(ends, q));
   if (!sources.length) sources.push(sql`${noRows} WHERE false`);
 
   const median = plan.histogram
@@ -555,10 +569,10 @@ export async function readFigures(db: Kysely<DB>, q: FiguresQuery, plan: ReadPla
         ctes: sql`,
           loose AS (
             SELECT answer_minutes AS m, sign::bigint AS n FROM delta WHERE answer_minutes IS NOT NULL${
-              plan.fromPetitions.length
+              readsPetitions
                 ? sql`
             UNION ALL
-            SELECT ${answerMinutes}, 1::bigint FROM ends WHERE answered_at IS NOT NULL`
+            SELECT ${answerMinutes}, sign::bigint FROM ends WHERE answered_at IS NOT NULL`
                 : sql``
             }),
           ${histogramWalk(q.scope.unitId, plan.histogram)}`,
@@ -568,7 +582,7 @@ export async function readFigures(db: Kysely<DB>, q: FiguresQuery, plan: ReadPla
     : { ctes: sql``, minutes: medianOfPetitions(scopedPetitions(q.scope, [{ from: q.from, to: q.to }])), answers: sql`NULL::bigint` };
 
   const statement = sql<{ rows: ReadFigures['rows']; median_minutes: number | null; histogram_answers: number | null }>`
-    WITH ${plan.fromPetitions.length ? sql`ends AS MATERIALIZED (${scopedPetitions(q.scope, plan.fromPetitions)}),` : sql``}
+    WITH ${readsPetitions ? sql`ends AS MATERIALIZED (${scopedPetitions(q.scope, plan.fromPetitions, plan.lessPetitions)}),` : sql``}
     delta AS (
       SELECT * FROM figures_deltas
        WHERE origin_unit_path LIKE ${`${q.scope.unitPath}%`} AND ${inRanges(sql.ref('day'), plan.rolledDays)}
@@ -576,8 +590,8 @@ export async function readFigures(db: Kysely<DB>, q: FiguresQuery, plan: ReadPla
     due AS (
       SELECT ${bucketExpr(q.interval, 'local_day')} AS bucket, kind, channel, category,
              count(*) * (SELECT CASE WHEN overdue_before <= ${q.now}::timestamptz THEN 1 ELSE -1 END FROM figures_watermark) AS n
-        FROM (SELECT p.kind, p.channel, ${publishedCategory('p.category')} AS category, ${localDay} AS local_day
-                FROM petitions p JOIN units ou ON ou.id = p.origin_unit_id
+        FROM (SELECT p.kind, p.channel, ${publishedCategory('p.category')} AS category, ${originLocalDay} AS local_day
+                FROM petitions p
                WHERE p.status IN ${openStatusList}
                  -- bounds the planner takes as parameters of a range scan of petitions_open_due
                  AND p.due_at >= (SELECT least(overdue_before, ${q.now}::timestamptz) FROM figures_watermark)
