@@ -133,14 +133,36 @@ export function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promis
  * there as an ordinary statement; so it does on the embedded database, whose connection does
  * not survive an error in a named statement (and which has no network round trip to save).
  */
-export async function executePrepared<R>(db: Kysely<DB>, database: Database | undefined, query: CompiledQuery): Promise<R[]> {
+export async function executePrepared<R>(
+  db: Kysely<DB>,
+  database: Database | undefined,
+  query: CompiledQuery,
+  opts: { genericPlan?: boolean } = {},
+): Promise<R[]> {
   if (db.isTransaction || database?.backend !== 'postgres') return (await db.executeQuery<R>(query)).rows;
   let name = preparedNames.get(query.sql);
   if (!name) {
     name = `zd_${crypto.createHash('sha256').update(query.sql).digest('hex').slice(0, 24)}`;
     preparedNames.set(query.sql, name);
   }
-  return (await database.pool.query<R & pg.QueryResultRow>({ name, text: query.sql, values: query.parameters as unknown[] })).rows;
+  const statement = { name, text: query.sql, values: query.parameters as unknown[] };
+  if (!opts.genericPlan) return (await database.pool.query<R & pg.QueryResultRow>(statement)).rows;
+  // PostgreSQL plans a prepared statement again on every call for as long as its plan for any
+  // values looks costlier than the plans for the values at hand, which for a large statement
+  // can cost more than running it; genericPlan keeps the one plan (the caller vouches for it).
+  const client = await database.pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('SET plan_cache_mode = force_generic_plan');
+    return (await client.query<R & pg.QueryResultRow>(statement)).rows;
+  } finally {
+    try {
+      await client.query('RESET plan_cache_mode');
+    } catch (e) {
+      broken = e as Error;
+    }
+    client.release(broken);
+  }
 }
 
 export function openServer(url: string, max = 10): Database {
