@@ -29,7 +29,7 @@ import { measureIntake, measureLimit, measureReads, measureFigures, checkFigures
 import { writeReport } from './report.ts';
 import { measurePaths } from './paths.ts';
 import { loadArticles, type ArticleLoad } from './articles.ts';
-import { rebuildRollups } from './rollups.ts';
+import { foldAsTheWorker, rebuildRollups } from './rollups.ts';
 import { registerModules } from '../server/modules/index.ts';
 
 const program = new Command('bench')
@@ -276,6 +276,8 @@ async function main() {
   const serverEnv = { DATABASE_URL: o.databaseUrl, ZD_DB_POOL_SIZE: String(poolSize), ZD_RATE_ANONYMOUS_WRITES: '1000000000' };
   const context = { database, world, meta, seed: o.seed, log, connections, intakeSeconds };
   await markSwept(database.db, Date.now());
+  const folded = await foldAsTheWorker(database.db);
+  if (folded) log(`folded ${folded.toLocaleString('en')} figures' deltas, as a deployment's worker does every ten seconds`);
   const sessions = await prepareSessions(database.db, world);
   let server = await startServerProcess(serverEnv);
   try {

@@ -30,3 +30,25 @@ export async function rebuildRollups(db: Kysely<DB>, opts: { connectionString?: 
     await own.destroy();
   }
 }
+
+/**
+ * What a deployment's worker does every ten seconds (figures.jobs.ts): fold the deltas into the
+ * rollups and move the overdue watermark up to now. The bench's servers only serve requests, so
+ * without this a `--reuse` run would measure the figures over the last run's unfolded intake.
+ * Answers the deltas folded.
+ */
+export async function foldAsTheWorker(db: Kysely<DB>): Promise<number> {
+  if (!fs.existsSync(figuresQueries)) return 0;
+  const figures = (await import(figuresQueries)) as {
+    foldFigureDeltas?: (db: Kysely<DB>, limit: number) => Promise<number>;
+    advanceOverdue?: (db: Kysely<DB>, now: Date) => Promise<unknown>;
+  };
+  if (!figures.foldFigureDeltas || !figures.advanceOverdue) return 0;
+  await figures.advanceOverdue(db, new Date());
+  let folded = 0;
+  for (;;) {
+    const n = await figures.foldFigureDeltas(db, 10_000);
+    folded += n;
+    if (n < 10_000) return folded;
+  }
+}
