@@ -39,16 +39,6 @@ export async function rebuildRollups(db: Kysely<DB>, opts: { connectionString?: 
  */
 export async function foldAsTheWorker(db: Kysely<DB>): Promise<number> {
   if (!fs.existsSync(figuresQueries)) return 0;
-  const figures = (await import(figuresQueries)) as {
-    foldFigureDeltas?: (db: Kysely<DB>, limit: number) => Promise<number>;
-    advanceOverdue?: (db: Kysely<DB>, now: Date) => Promise<unknown>;
-  };
-  if (!figures.foldFigureDeltas || !figures.advanceOverdue) return 0;
-  await figures.advanceOverdue(db, new Date());
-  let folded = 0;
-  for (;;) {
-    const n = await figures.foldFigureDeltas(db, 10_000);
-    folded += n;
-    if (n < 10_000) return folded;
-  }
+  const figures = (await import(figuresQueries)) as { catchUpFigures?: (db: Kysely<DB>, now: Date, batches: number) => Promise<number> };
+  return figures.catchUpFigures ? figures.catchUpFigures(db, new Date(), Number.MAX_SAFE_INTEGER) : 0;
 }

@@ -2,13 +2,14 @@
  * The fast path of /api/v1/figures. For a unit whose level keeps rollups: its rollup rows, plus
  * the deltas not folded yet, plus the petitions that fell due since the overdue watermark, plus
  * — for days its rollups do not hold (the ends of a period at a level with month rows only) —
- * the petitions of those days themselves, or their month's row less the petitions of its other days; all read in one statement, so in one snapshot, and
- * the figures equal what naiveFigures computes from the petitions at that moment. A unit whose
+ * the petitions of those days themselves, or their month's row less the petitions of its other
+ * days; all read in one statement, so in one snapshot, and the figures equal what naiveFigures computes from the petitions at that moment. A unit whose
  * level keeps no rollups (a village) is small: its figures are counted from its petitions.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Database } from '../../platform/db.ts';
+import { localDay, type Day } from '../../platform/calendar.ts';
 import { dayParts, lastOfMonth, monthsAndEnds, splitPeriod } from './figures.periods.ts';
 import { FiguresBuilder, type PeriodFigures } from './figures.numbers.ts';
 import { readFigures, type ReadPlan, type FiguresQuery } from './figures.queries.ts';
@@ -51,9 +52,9 @@ function readPlan(q: FiguresQuery, { grains, histogram }: UnitRollups): ReadPlan
   };
 }
 
-/** The latest local day anywhere on Earth at `now` (UTC+14). */
-function latestLocalDay(now: Date): string {
-  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+/** The latest local day anywhere on Earth at `now`: Kiritimati's, at UTC+14. */
+function latestLocalDay(now: Date): Day {
+  return localDay(now, 'Pacific/Kiritimati');
 }
 
 export async function computeFigures(db: Kysely<DB>, q: FiguresQuery, rollups: UnitRollups = deploymentRollups, database?: Database): Promise<PeriodFigures> {

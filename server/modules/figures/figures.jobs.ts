@@ -4,17 +4,12 @@
  * fewer deltas and fewer newly due petitions after them.
  */
 import { type JobDefinition, recurringJob } from '../../platform/jobs.ts';
-import { advanceOverdue, foldFigureDeltas } from './figures.queries.ts';
+import { catchUpFigures } from './figures.queries.ts';
 
 const foldEveryMs = 10_000;
-const batch = 10_000;
 
 const foldJob = recurringJob('figures.fold', foldEveryMs, async (ctx) => {
-  await advanceOverdue(ctx.db, ctx.clock.now());
-  // Batch after batch, each its own short transaction (PGlite has one connection).
-  for (let i = 0; i < 100; i++) {
-    if ((await foldFigureDeltas(ctx.db, batch)) < batch) break;
-  }
+  await catchUpFigures(ctx.db, ctx.clock.now());
 });
 
 /** The module's background work, registered by the app with the module. */

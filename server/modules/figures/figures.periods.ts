@@ -6,10 +6,16 @@ import { addDays, type Day } from '../../platform/calendar.ts';
 
 export type Interval = 'day' | 'month';
 
+/** Local days from `from` to `to`, both included. */
+export interface DayRange {
+  from: Day;
+  to: Day;
+}
+
 /** How a period is read: months `[from, to]` (first days of months) from 'm' rows, ranges of 'd' rows. */
 export interface PeriodParts {
-  months: { from: Day; to: Day } | null;
-  days: Array<{ from: Day; to: Day }>;
+  months: DayRange | null;
+  days: DayRange[];
 }
 
 const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -62,8 +68,6 @@ export function splitPeriod(from: Day, to: Day): PeriodParts {
   return { months: { from: firstMonth, to: lastMonth }, days };
 }
 
-type DayRange = { from: Day; to: Day };
-
 /** The days of these ranges up to `today`: no petition is submitted on a later day. */
 function pastDays(ranges: readonly DayRange[], today: Day): number {
   return ranges.reduce((n, r) => n + (r.from > today ? 0 : daysIn(r.from, r.to < today ? r.to : today)), 0);
@@ -77,7 +81,7 @@ function pastDays(ranges: readonly DayRange[], today: Day): number {
  * no petition, so a period ending today reads its last month from the rollups alone.
  * `today` only weighs the two ways; either gives the same figures.
  */
-export function monthsAndEnds(from: Day, to: Day, today: Day): { months: { from: Day; to: Day } | null; add: DayRange[]; subtract: DayRange[] } {
+export function monthsAndEnds(from: Day, to: Day, today: Day): { months: DayRange | null; add: DayRange[]; subtract: DayRange[] } {
   const split = splitPeriod(from, to);
   let months = split.months;
   const add: DayRange[] = [];

@@ -9,7 +9,7 @@ import { addDays } from '../../platform/calendar.ts';
 import { executePrepared, literalList, type Database } from '../../platform/db.ts';
 import { openStatuses } from '../../contract/domain.ts';
 import { resolveUnit } from '../units/index.ts';
-import type { Interval, PeriodParts } from './figures.periods.ts';
+import type { DayRange, Interval, PeriodParts } from './figures.periods.ts';
 import { counters, FiguresBuilder, type PeriodFigures } from './figures.numbers.ts';
 import type { FigureDim } from './figures.tables.ts';
 
@@ -188,6 +188,22 @@ export async function foldFigureDeltas(db: Kysely<DB>, batch = 10_000): Promise<
   });
 }
 
+/**
+ * What the worker does every few seconds: moves the overdue watermark up to `now`, then folds
+ * the deltas batch after batch, each its own short transaction (PGlite has one connection), at
+ * most `batches` of them. Answers the deltas folded.
+ */
+export async function catchUpFigures(db: Kysely<DB>, now: Date, batches = 100, batch = 10_000): Promise<number> {
+  await advanceOverdue(db, now);
+  let folded = 0;
+  for (let i = 0; i < batches; i++) {
+    const n = await foldFigureDeltas(db, batch);
+    folded += n;
+    if (n < batch) break;
+  }
+  return folded;
+}
+
 /** The overdue watermark: open petitions due before it count as overdue in the rollups. null: none yet. */
 export async function readWatermark(db: Kysely<DB>): Promise<Date | null> {
   const { rows } = await sql<{ at: Date | null }>`
@@ -323,11 +339,6 @@ function perPart(
   if (parts.months) pieces.push(select('m', parts.months.from, parts.months.to));
   for (const d of parts.days) pieces.push(select('d', d.from, d.to));
   return pieces.length ? sql.join(pieces, sql` UNION ALL `) : sql`${empty} WHERE false`;
-}
-
-interface DayRange {
-  from: Day;
-  to: Day;
 }
 
 /** `column` falls in one of the ranges (none: false). */
