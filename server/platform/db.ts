@@ -186,6 +186,16 @@ export function literalList(values: readonly string[]): RawBuilder<unknown> {
   return sql.raw(`(${values.map((v) => `'${v}'`).join(', ')})`);
 }
 
+/**
+ * The paths under `path` (itself included) as two bounds in the order of a text_pattern_ops
+ * index. A prefix LIKE with a parameter becomes a range of the index only in a plan made for
+ * its value; the bounds stay a range in the plan PostgreSQL keeps for a prepared statement.
+ */
+export function underPath(column: RawBuilder<unknown>, path: string): RawBuilder<boolean> {
+  const above = path.slice(0, -1) + String.fromCharCode(path.charCodeAt(path.length - 1) + 1);
+  return sql<boolean>`(${column} ~>=~ ${path} AND ${column} ~<~ ${above})`;
+}
+
 /** The tables whose rows have an `id`. */
 type TableWithId = { [K in keyof DB]: 'id' extends keyof DB[K] ? K : never }[keyof DB];
 

@@ -6,7 +6,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../schema.ts';
 import type { Day } from '../../platform/calendar.ts';
 import { addDays } from '../../platform/calendar.ts';
-import { executePrepared, literalList, type Database } from '../../platform/db.ts';
+import { executePrepared, literalList, underPath, type Database } from '../../platform/db.ts';
 import { openStatuses } from '../../contract/domain.ts';
 import { resolveUnit } from '../units/index.ts';
 import type { DayRange, Interval, PeriodParts } from './figures.periods.ts';
@@ -385,16 +385,6 @@ function submittedIn(ranges: readonly DayRange[]): RawBuilder<unknown> {
     }),
     sql` OR `,
   )})`;
-}
-
-/**
- * The paths under `path` (itself included) as two bounds of petitions_origin's text_pattern_ops
- * order. A prefix LIKE with a parameter becomes a range of the index only in a plan made for
- * its value; the bounds stay a range in the plan PostgreSQL keeps for a prepared statement.
- */
-function underPath(column: RawBuilder<unknown>, path: string): RawBuilder<unknown> {
-  const above = path.slice(0, -1) + String.fromCharCode(path.charCodeAt(path.length - 1) + 1);
-  return sql`(${column} ~>=~ ${path} AND ${column} ~<~ ${above})`;
 }
 
 /**
