@@ -78,10 +78,13 @@ export function lockDataDir(dir: string): () => void {
   throw new Error(`could not lock ${dir}`);
 }
 
+/** The Database each query builder belongs to, so that executePrepared finds its pool from the builder alone. */
+const databaseOf = new WeakMap<Kysely<DB>, Database>();
+
 function wrap(pool: pg.Pool, backend: Backend, after: () => Promise<void>): Database {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
-  return {
+  const database: Database = {
     db,
     pool,
     backend,
@@ -92,6 +95,8 @@ function wrap(pool: pg.Pool, backend: Backend, after: () => Promise<void>): Data
       await after();
     },
   };
+  databaseOf.set(db, database);
+  return database;
 }
 
 /** The embedded database: PGlite persisted under `dir/pg`, reached through the `pg` driver. */
@@ -132,13 +137,15 @@ export function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promis
  * shapes and whose best plan does not depend on the values. Given a transaction, it runs
  * there as an ordinary statement; so it does on the embedded database, whose connection does
  * not survive an error in a named statement (and which has no network round trip to save).
+ * Without `given`, the database is the one `db` was opened on.
  */
 export async function executePrepared<R>(
   db: Kysely<DB>,
-  database: Database | undefined,
+  given: Database | undefined,
   query: CompiledQuery,
   opts: { genericPlan?: boolean } = {},
 ): Promise<R[]> {
+  const database = given ?? databaseOf.get(db);
   if (db.isTransaction || database?.backend !== 'postgres') return (await db.executeQuery<R>(query)).rows;
   let name = preparedNames.get(query.sql);
   if (!name) {

@@ -1,6 +1,7 @@
 /** All SQL of the units module. */
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { DB, LocaleNames, UnitsTable } from '../../schema.ts';
+import { executePrepared } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { searchKey, searchKeySeparator } from '../../platform/text.ts';
 
@@ -49,7 +50,8 @@ export async function getUnitByCode(db: Kysely<DB>, code: string): Promise<UnitR
  */
 export async function resolveUnits(db: Kysely<DB>, codes: readonly string[], now: Date): Promise<Map<string, UnitRecord>> {
   if (codes.length === 0) return new Map();
-  const { rows } = await sql<UnitRecord & { asked: string }>`
+  // Nearly every unit-scoped request asks it: prepared, it is not planned each time.
+  const query = sql`
     WITH RECURSIVE chain AS (
       SELECT c.code AS asked, u.id, 0 AS hops FROM units u JOIN unnest(${[...codes]}::text[]) AS c (code) ON c.code = u.code
       UNION ALL
@@ -58,7 +60,8 @@ export async function resolveUnits(db: Kysely<DB>, codes: readonly string[], now
        WHERE u.replaced_by_id IS NOT NULL AND NOT ${currentAt(now)} AND c.hops < 64
     )
     SELECT DISTINCT ON (c.asked) c.asked, ${recordColumns}
-      FROM chain c JOIN units u ON u.id = c.id ORDER BY c.asked, c.hops DESC`.execute(db);
+      FROM chain c JOIN units u ON u.id = c.id ORDER BY c.asked, c.hops DESC`.compile(db);
+  const rows = await executePrepared<UnitRecord & { asked: string }>(db, undefined, query, { genericPlan: true });
   return new Map(rows.map(({ asked, ...unit }) => [asked, unit]));
 }
 
