@@ -25,8 +25,6 @@ export const petitionColumns = [
   'pending_answer_publish', 'pending_answer_by', 'pending_answer_at', 'version', 'created_at', 'updated_at',
 ] as const satisfies ReadonlyArray<keyof PetitionRow>;
 
-export const pColumns = petitionColumns.map((c) => `p.${c}` as const);
-
 /**
  * A search vector small enough for a btree entry (at most 2,704 bytes): the predicate of the
  * indexes that hold search vectors, word for word, so that the planner can use them
